@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { AppError, fieldIssues, type Result } from './errors.ts';
+import { Plan, PlanDraft, PlanFieldEdit, PlanSummary, Uuid } from './plan.ts';
+import { Settings } from './settings.ts';
+
+/**
+ * The one list of channels between the renderer and main. Main registers a handler per entry, preload builds
+ * `window.api` from the names, the loopback test bridge mounts the same handlers, and the renderer's client
+ * is typed from it: a channel cannot exist in one place and not another.
+ */
+
+export const BackupReason = z.enum(['scheduled', 'pre-migration', 'pre-restore', 'manual']);
+export const BackupInfo = z.object({
+  name: z.string(),
+  reason: BackupReason,
+  createdAt: z.iso.datetime(),
+  bytes: z.number().int().nonnegative(),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+export const DbFailure = z.enum(['corrupt', 'newer-schema', 'locked', 'unreadable']);
+export type DbFailure = z.infer<typeof DbFailure>;
+
+export const AppStatus = z.object({
+  database: z.discriminatedUnion('state', [
+    z.object({ state: z.literal('open'), path: z.string(), officeId: z.string() }),
+    z.object({ state: z.literal('failed'), path: z.string(), reason: DbFailure, detail: z.string() }),
+  ]),
+  backups: z.array(BackupInfo),
+  /** True in Electron, where main can show a file dialog; the browser bridge has none. */
+  hasDialogs: z.boolean(),
+  version: z.string(),
+});
+export type AppStatus = z.infer<typeof AppStatus>;
+
+const None = z.object({}).strict();
+const ById = z.object({ id: Uuid }).strict();
+
+export const ExportResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), fileName: z.string() }),
+  /** No dialog (browser bridge): the renderer offers the content as a download. */
+  z.object({ status: z.literal('download'), fileName: z.string(), content: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+
+export const ImportResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('imported'), plan: Plan, asCopy: z.boolean() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+
+export const UndoResult = z.object({ label: z.string(), planId: Uuid.nullable() });
+
+export const contract = {
+  'app.status': { input: None, output: AppStatus },
+  'settings.get': { input: None, output: Settings },
+  'settings.set': { input: Settings.partial().strict(), output: Settings },
+  'plans.list': { input: None, output: z.array(PlanSummary) },
+  'plans.get': { input: ById, output: Plan },
+  'plans.create': { input: PlanDraft, output: Plan },
+  'plans.update': { input: z.object({ id: Uuid, edit: PlanFieldEdit }).strict(), output: Plan },
+  /** The renderer supplies the copy's title, so the "(copy)" wording stays in the locale files. */
+  'plans.duplicate': { input: z.object({ id: Uuid, title: PlanDraft.shape.title }).strict(), output: Plan },
+  'plans.delete': { input: ById, output: None },
+  'plans.openSample': { input: None, output: Plan },
+  'plans.exportJson': { input: ById, output: ExportResult },
+  /** Without content, main asks for a file with its own dialog; the renderer never sends a path. */
+  'plans.importJson': { input: z.object({ content: z.string().optional() }).strict(), output: ImportResult },
+  'history.undo': { input: None, output: UndoResult },
+  'backups.list': { input: None, output: z.array(BackupInfo) },
+  'backups.create': { input: None, output: BackupInfo },
+  'backups.restore': { input: z.object({ name: z.string().min(1) }).strict(), output: AppStatus },
+  /** Open another database file (Electron: a dialog) or start a new empty one beside the failed one. */
+  'database.useAnother': { input: z.object({ fresh: z.boolean() }).strict(), output: AppStatus },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> | Output<C> };
+/** What the renderer calls: one async function per channel, resolving to the typed envelope. */
+export type Api = { [C in Channel]: (input: Input<C>) => Promise<Result<Output<C>>> };
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}
+
+/**
+ * Parse, call, parse: the single path every request takes, in main and in the test bridge. A payload that
+ * fails its schema never reaches a handler, so it cannot write anything.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  channel: string,
+  payload: unknown,
+  log: (message: string) => void = () => {},
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) return { ok: false, error: { code: 'invalid-input', detail: `unknown channel ${channel}` } };
+  const spec = contract[channel];
+  const parsed = spec.input.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const detail = `${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`;
+    log(detail);
+    return { ok: false, error: { code: 'invalid-input', detail, fields: fieldIssues(parsed.error) } };
+  }
+  try {
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    const data = spec.output.parse(await handler(parsed.data));
+    return { ok: true, data };
+  } catch (err) {
+    if (err instanceof AppError) {
+      log(`${channel}: ${err.message}`);
+      return { ok: false, error: err.toShape() };
+    }
+    const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    log(`${channel}: internal error: ${detail}`);
+    return { ok: false, error: { code: 'internal', detail } };
+  }
+}

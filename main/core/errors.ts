@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * Errors that cross the process boundary. Electron's IPC keeps only an Error's message, so handlers return a
+ * typed envelope instead of throwing: the renderer shows `errors.<code>` in Thai or English and the English
+ * `detail` goes to the log.
+ */
+export const ErrorCode = z.enum([
+  'invalid-input', // the payload failed the channel's schema
+  'not-found',
+  'db-unavailable', // the database could not be opened; see app.status
+  'invalid-file', // an imported file is not a valid plan file
+  'file-too-large',
+  'newer-format', // a file written by a newer Phaen
+  'nothing-to-undo',
+  'backup-failed',
+  'cancelled',
+  'forbidden', // a request from an unknown sender or without the bridge token
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const AppErrorShape = z.object({
+  code: ErrorCode,
+  detail: z.string(),
+  /** Per-field i18n message keys, for a form to show next to each field. */
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type AppErrorShape = z.infer<typeof AppErrorShape>;
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(`${code}: ${detail}`);
+  }
+
+  toShape(): AppErrorShape {
+    return this.fields ? { code: this.code, detail: this.detail, fields: this.fields } : { code: this.code, detail: this.detail };
+  }
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape };
+
+/** Field issues of a zod error as i18n keys, first issue per top-level field. */
+export function fieldIssues(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { MAX_BE_YEAR, MAX_PLAN_YEARS, MIN_BE_YEAR, periodLength } from './years.ts';
+
+/**
+ * The plan (แผน) and its header fields. Validation messages are i18n keys (see resources/locales), so the
+ * same schema yields a Thai message in the UI and a readable key in the English log.
+ */
+export const Uuid = z.uuid({ message: 'validation.uuid' });
+
+const text = (max: number) =>
+  z
+    .string({ message: 'validation.text' })
+    .trim()
+    .max(max, { message: 'validation.tooLong' });
+
+const requiredText = (max: number) => text(max).min(1, { message: 'validation.required' });
+
+export const BeYear = z
+  .number({ message: 'validation.year' })
+  .int({ message: 'validation.year' })
+  .min(MIN_BE_YEAR, { message: 'validation.yearRange' })
+  .max(MAX_BE_YEAR, { message: 'validation.yearRange' });
+
+/** Every field of a plan that a user edits; each edit of one of them is one operation in the op log. */
+export const PlanFieldSchemas = {
+  organisation: requiredText(300),
+  title: requiredText(500),
+  startYear: BeYear,
+  endYear: BeYear,
+  prevStartYear: BeYear.nullable(),
+  prevEndYear: BeYear.nullable(),
+} as const;
+
+export type PlanField = keyof typeof PlanFieldSchemas;
+export const PLAN_FIELDS = Object.keys(PlanFieldSchemas) as PlanField[];
+export const PlanFieldName = z.enum(PLAN_FIELDS as [PlanField, ...PlanField[]]);
+
+export const PlanFieldsObject = z.object(PlanFieldSchemas);
+
+/** Rules across fields: a plan runs 1–10 years; the previous plan ends before this one starts. */
+export function checkPeriods(p: z.infer<typeof PlanFieldsObject>, ctx: z.RefinementCtx): void {
+  const len = periodLength(p.startYear, p.endYear);
+  if (len < 1) ctx.addIssue({ code: 'custom', path: ['endYear'], message: 'validation.endBeforeStart' });
+  else if (len > MAX_PLAN_YEARS) ctx.addIssue({ code: 'custom', path: ['endYear'], message: 'validation.periodTooLong' });
+  const { prevStartYear: ps, prevEndYear: pe } = p;
+  if ((ps === null) !== (pe === null)) {
+    ctx.addIssue({ code: 'custom', path: [ps === null ? 'prevStartYear' : 'prevEndYear'], message: 'validation.prevBothOrNone' });
+  } else if (ps !== null && pe !== null) {
+    const prevLen = periodLength(ps, pe);
+    if (prevLen < 1) ctx.addIssue({ code: 'custom', path: ['prevEndYear'], message: 'validation.endBeforeStart' });
+    else if (prevLen > MAX_PLAN_YEARS) ctx.addIssue({ code: 'custom', path: ['prevEndYear'], message: 'validation.periodTooLong' });
+    else if (pe >= p.startYear) ctx.addIssue({ code: 'custom', path: ['prevEndYear'], message: 'validation.prevOverlaps' });
+  }
+}
+
+export const PlanDraft = PlanFieldsObject.superRefine(checkPeriods);
+export type PlanDraft = z.infer<typeof PlanDraft>;
+
+export const Plan = PlanFieldsObject.extend({
+  id: Uuid,
+  isSample: z.boolean(),
+  /** Office that created the plan (the op-log actor of its first operation). */
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Plan = z.infer<typeof Plan>;
+
+export const PlanSummary = Plan.pick({
+  id: true,
+  organisation: true,
+  title: true,
+  startYear: true,
+  endYear: true,
+  isSample: true,
+  updatedAt: true,
+});
+export type PlanSummary = z.infer<typeof PlanSummary>;
+
+/** One field edit as the renderer sends it: the field name picks the value's schema. */
+export const PlanFieldEdit = z.discriminatedUnion('field', [
+  z.object({ field: z.literal('organisation'), value: PlanFieldSchemas.organisation }),
+  z.object({ field: z.literal('title'), value: PlanFieldSchemas.title }),
+  z.object({ field: z.literal('startYear'), value: PlanFieldSchemas.startYear }),
+  z.object({ field: z.literal('endYear'), value: PlanFieldSchemas.endYear }),
+  z.object({ field: z.literal('prevStartYear'), value: PlanFieldSchemas.prevStartYear }),
+  z.object({ field: z.literal('prevEndYear'), value: PlanFieldSchemas.prevEndYear }),
+]);
+export type PlanFieldEdit = z.infer<typeof PlanFieldEdit>;
+
+/** Validate a plan after applying one edit; returns the issues keyed by field (message = i18n key). */
+export function validatePlanDraft(draft: PlanDraft): Partial<Record<PlanField, string>> {
+  const result = PlanDraft.safeParse(draft);
+  if (result.success) return {};
+  const issues: Partial<Record<PlanField, string>> = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as PlanField | undefined;
+    if (field && !issues[field]) issues[field] = issue.message;
+  }
+  return issues;
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export const Language = z.enum(['th', 'en']);
+export type Language = z.infer<typeof Language>;
+
+/** Settings of this installation (not part of any plan, never exchanged). */
+export const Settings = z.object({
+  language: Language,
+  /** Print numbers in Thai digits (๒๕๖๖) in PDF output; the screen keeps Arabic digits. */
+  thaiDigits: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = { language: 'th', thaiDigits: false };

@@ -1,0 +1,31 @@
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { AppError } from '../core/errors.ts';
+
+/**
+ * Write a whole file or nothing: a temporary file beside the target, flushed to disk, then renamed over it.
+ * A crash or a full disk mid-write leaves the previous file (if any) untouched.
+ */
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx');
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+  } catch (err) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** Read a text file the user chose, refusing oversized ones before reading them into memory. */
+export function readTextFile(path: string, maxBytes: number): string {
+  const size = statSync(path).size;
+  if (size > maxBytes) throw new AppError('file-too-large', `${path}: ${size} bytes, limit ${maxBytes}`);
+  return readFileSync(path, 'utf8');
+}

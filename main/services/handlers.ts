@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import type { Handlers } from '../core/contract.ts';
+import { AppError } from '../core/errors.ts';
+import { MAX_PLAN_FILE_BYTES } from '../core/planFile.ts';
+import { createBackup, listBackups } from './backup.ts';
+import { readTextFile, writeFileAtomic } from './files.ts';
+import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from './planFile.ts';
+import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, updatePlan } from './plans.ts';
+import type { FileDialogs, Session } from './session.ts';
+
+export interface HandlerOptions {
+  readonly session: Session;
+  /** Electron's dialogs, or null in the browser bridge (export becomes a download, import an upload). */
+  readonly dialogs: FileDialogs | null;
+  /** The shipped resources folder (locales, sample plan, schema). */
+  readonly resourcesDir: string;
+  readonly version: string;
+}
+
+export const SAMPLE_PLAN_FILE = join('sample', 'bma-pr-2566-2570.plan.json');
+
+/** Every channel of the contract, implemented on the services. Electron-free: main and the test bridge share it. */
+export function createHandlers({ session, dialogs, resourcesDir, version }: HandlerOptions): Handlers {
+  const store = () => session.store();
+  const status = () => session.status(dialogs !== null, version);
+
+  return {
+    'app.status': status,
+    'settings.get': () => store().getSettings(),
+    'settings.set': (patch) => store().setSettings(patch),
+    'plans.list': () => listPlans(store()),
+    'plans.get': ({ id }) => getPlan(store(), id),
+    'plans.create': (draft) => createPlan(store(), draft),
+    'plans.update': ({ id, edit }) => updatePlan(store(), id, edit),
+    'plans.duplicate': ({ id, title }) => duplicatePlan(store(), id, title),
+    'plans.delete': ({ id }) => {
+      deletePlan(store(), id);
+      return {};
+    },
+    'plans.openSample': () => {
+      const file = parsePlanFile(readTextFile(join(resourcesDir, SAMPLE_PLAN_FILE), MAX_PLAN_FILE_BYTES));
+      try {
+        return getPlan(store(), file.plan.id);
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'not-found')) throw err;
+        return importPlanFile(store(), file).plan;
+      }
+    },
+    'plans.exportJson': async ({ id }) => {
+      const plan = getPlan(store(), id);
+      const content = serialisePlanFile(exportPlanFile(plan));
+      const fileName = `${plan.title.replace(/[\\/:*?"<>|]+/g, ' ').trim().slice(0, 120) || 'plan'}.plan.json`;
+      if (!dialogs) return { status: 'download', fileName, content };
+      const path = await dialogs.saveFile(fileName, 'plan-json');
+      if (!path) return { status: 'cancelled' };
+      writeFileAtomic(path, content);
+      return { status: 'saved', fileName: path };
+    },
+    'plans.importJson': async ({ content }) => {
+      let text = content;
+      if (text === undefined) {
+        if (!dialogs) throw new AppError('invalid-input', 'no file content and no dialog to choose one');
+        const path = await dialogs.openFile('plan-json');
+        if (!path) return { status: 'cancelled' };
+        text = readTextFile(path, MAX_PLAN_FILE_BYTES);
+      }
+      const { plan, asCopy } = importPlanFile(store(), parsePlanFile(text));
+      return { status: 'imported', plan, asCopy };
+    },
+    'history.undo': () => {
+      const undone = store().oplog.undoLast();
+      return { label: undone.label, planId: undone.planId };
+    },
+    'backups.list': () => listBackups(session.backupDir),
+    'backups.create': () => createBackup(store().db, session.backupDir, 'manual', 10),
+    'backups.restore': async ({ name }) => {
+      await session.restore(name);
+      return status();
+    },
+    'database.useAnother': async ({ fresh }) => {
+      let path: string | null = session.freshDatabasePath();
+      if (!fresh) {
+        if (!dialogs) throw new AppError('invalid-input', 'choosing a file needs a dialog');
+        path = await dialogs.openFile('database');
+        if (!path) return status();
+      }
+      await session.useDatabase(path);
+      return status();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../core/errors.ts';
+import { PLAN_FIELDS, PlanDraft, validatePlanDraft, type Plan, type PlanFieldEdit, type PlanSummary } from '../core/plan.ts';
+import type { Edit } from './store/oplog.ts';
+import type { Store } from './store/store.ts';
+
+/** Plans as the UI sees them; every change goes through the store's op log. */
+
+interface PlanRow {
+  id: string;
+  organisation: string;
+  title: string;
+  start_year: number;
+  end_year: number;
+  prev_start_year: number | null;
+  prev_end_year: number | null;
+  is_sample: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+function toPlan(r: PlanRow): Plan {
+  return {
+    id: r.id,
+    organisation: r.organisation,
+    title: r.title,
+    startYear: r.start_year,
+    endYear: r.end_year,
+    prevStartYear: r.prev_start_year,
+    prevEndYear: r.prev_end_year,
+    isSample: r.is_sample === 1,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function listPlans(store: Store): PlanSummary[] {
+  const rows = store.db.prepare('SELECT * FROM plans WHERE deleted = 0').all() as PlanRow[];
+  // Thai collation for the home list; newest edits first would reorder the list under the user's cursor.
+  const collator = new Intl.Collator('th');
+  return rows
+    .map(toPlan)
+    .sort((a, b) => collator.compare(a.title, b.title) || collator.compare(a.organisation, b.organisation))
+    .map(({ id, organisation, title, startYear, endYear, isSample, updatedAt }) => ({
+      id,
+      organisation,
+      title,
+      startYear,
+      endYear,
+      isSample,
+      updatedAt,
+    }));
+}
+
+export function getPlan(store: Store, id: string): Plan {
+  const row = store.db.prepare('SELECT * FROM plans WHERE id = ? AND deleted = 0').get(id) as PlanRow | undefined;
+  if (!row) throw new AppError('not-found', `plan ${id}`);
+  return toPlan(row);
+}
+
+function requireValid(draft: PlanDraft): void {
+  const fields = validatePlanDraft(draft);
+  if (Object.keys(fields).length > 0) throw new AppError('invalid-input', `plan fields: ${JSON.stringify(fields)}`, fields);
+}
+
+export function createPlan(store: Store, draft: PlanDraft, options: { id?: string; isSample?: boolean; label?: string } = {}): Plan {
+  requireValid(draft);
+  const id = options.id ?? randomUUID();
+  const edits: Edit[] = PLAN_FIELDS.map((field) => ({ entity: 'plan', rowId: id, field, value: draft[field] }));
+  edits.push({ entity: 'plan', rowId: id, field: 'isSample', value: options.isSample ?? false });
+  edits.push({ entity: 'plan', rowId: id, field: 'deleted', value: false });
+  store.oplog.apply(options.label ?? 'create', id, edits);
+  return getPlan(store, id);
+}
+
+/** One autosaved field. The whole plan is re-validated, so cross-field rules (period length) hold. */
+export function updatePlan(store: Store, id: string, edit: PlanFieldEdit): Plan {
+  const plan = getPlan(store, id);
+  if (plan[edit.field] === edit.value) return plan;
+  requireValid({ ...plan, [edit.field]: edit.value });
+  store.oplog.apply(`edit:${edit.field}`, id, [{ entity: 'plan', rowId: id, field: edit.field, value: edit.value }]);
+  return getPlan(store, id);
+}
+
+export function duplicatePlan(store: Store, id: string, title: string): Plan {
+  const source = getPlan(store, id);
+  return createPlan(store, { ...source, title }, { label: 'duplicate' });
+}
+
+export function deletePlan(store: Store, id: string): void {
+  getPlan(store, id);
+  store.oplog.apply('delete', id, [{ entity: 'plan', rowId: id, field: 'deleted', value: true }]);
+}
+
+export function planExists(store: Store, id: string): boolean {
+  return store.db.prepare('SELECT 1 FROM plans WHERE id = ?').get(id) !== undefined;
+}

@@ -1,0 +1,146 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppStatus } from '../core/contract.ts';
+import { AppError } from '../core/errors.ts';
+import { backupPath, createBackup, listBackups, restoreFile } from './backup.ts';
+import { writeFileAtomic } from './files.ts';
+import { DbOpenError } from './store/open.ts';
+import { Store } from './store/store.ts';
+
+/** Dialogs that only Electron's main process can show; the browser bridge has none. */
+export interface FileDialogs {
+  saveFile(defaultName: string, kind: 'plan-json'): Promise<string | null>;
+  openFile(kind: 'plan-json' | 'database'): Promise<string | null>;
+}
+
+export interface SessionOptions {
+  /** The user-data folder: database, backups, config.json. */
+  readonly dataDir: string;
+  readonly keepBackups?: number;
+  /** Rolling backup interval; 0 disables the timer (tests). */
+  readonly backupIntervalMs?: number;
+  readonly log?: (message: string) => void;
+}
+
+type State = { kind: 'open'; store: Store } | { kind: 'failed'; path: string; reason: DbOpenError['reason']; detail: string };
+
+const DEFAULT_DB = 'phaen.sqlite';
+const HOUR = 3600_000;
+
+/**
+ * Which database is in use and whether it opened. A file that fails to open is never touched: the session
+ * stays "failed" and offers restoring a backup or using another file.
+ */
+export class Session {
+  private state!: State;
+  private timer: NodeJS.Timeout | undefined;
+  readonly backupDir: string;
+
+  private constructor(private readonly options: SessionOptions) {
+    this.backupDir = join(options.dataDir, 'backups');
+  }
+
+  static async start(options: SessionOptions): Promise<Session> {
+    const session = new Session(options);
+    await session.openPath(session.configuredPath());
+    const interval = options.backupIntervalMs ?? HOUR;
+    if (interval > 0) {
+      session.timer = setInterval(() => void session.scheduledBackup(), interval);
+      session.timer.unref();
+    }
+    return session;
+  }
+
+  private get configFile(): string {
+    return join(this.options.dataDir, 'config.json');
+  }
+
+  private configuredPath(): string {
+    try {
+      if (existsSync(this.configFile)) {
+        const config = JSON.parse(readFileSync(this.configFile, 'utf8')) as { databasePath?: unknown };
+        if (typeof config.databasePath === 'string') return config.databasePath;
+      }
+    } catch (err) {
+      this.options.log?.(`config.json unreadable, using the default database: ${String(err)}`);
+    }
+    return join(this.options.dataDir, DEFAULT_DB);
+  }
+
+  private async openPath(path: string): Promise<void> {
+    try {
+      const store = await Store.open(path, { backupDir: this.backupDir, keepBackups: this.options.keepBackups ?? 10 });
+      this.state = { kind: 'open', store };
+      await this.scheduledBackup();
+    } catch (err) {
+      if (!(err instanceof DbOpenError)) throw err;
+      this.options.log?.(`database ${path} not opened: ${err.message}`);
+      this.state = { kind: 'failed', path, reason: err.reason, detail: err.detail };
+    }
+  }
+
+  /** A rolling backup when the newest scheduled one is older than the interval (and at each open). */
+  async scheduledBackup(): Promise<void> {
+    if (this.state.kind !== 'open') return;
+    const interval = this.options.backupIntervalMs || HOUR;
+    const newest = listBackups(this.backupDir).find((b) => b.reason === 'scheduled');
+    if (newest && Date.now() - Date.parse(newest.createdAt) < interval) return;
+    try {
+      await createBackup(this.state.store.db, this.backupDir, 'scheduled', this.options.keepBackups ?? 10);
+    } catch (err) {
+      this.options.log?.(`scheduled backup failed: ${String(err)}`);
+    }
+  }
+
+  store(): Store {
+    if (this.state.kind !== 'open') throw new AppError('db-unavailable', `${this.state.path}: ${this.state.reason}`);
+    return this.state.store;
+  }
+
+  status(hasDialogs: boolean, version: string): AppStatus {
+    const database =
+      this.state.kind === 'open'
+        ? { state: 'open' as const, path: this.state.store.path, officeId: this.state.store.officeId }
+        : { state: 'failed' as const, path: this.state.path, reason: this.state.reason, detail: this.state.detail };
+    return { database, backups: listBackups(this.backupDir), hasDialogs, version };
+  }
+
+  private currentPath(): string {
+    return this.state.kind === 'open' ? this.state.store.path : this.state.path;
+  }
+
+  async restore(name: string): Promise<void> {
+    const file = backupPath(this.backupDir, name);
+    const path = this.currentPath();
+    if (this.state.kind === 'open') {
+      // A restore replaces the live data: keep what is there now as a backup too.
+      await createBackup(this.state.store.db, this.backupDir, 'pre-restore', this.options.keepBackups ?? 10);
+      this.state.store.close();
+    }
+    const aside = restoreFile(file, path);
+    this.options.log?.(`restored ${name}; previous file kept as ${aside}`);
+    await this.openPath(path);
+  }
+
+  /** Switch to another database file (it is created if new) and remember the choice. */
+  async useDatabase(path: string): Promise<void> {
+    this.closeStore();
+    await this.openPath(path);
+    writeFileAtomic(this.configFile, `${JSON.stringify({ databasePath: path }, null, 2)}\n`);
+  }
+
+  /** A new, empty database beside the current one; the old file stays where it was. */
+  freshDatabasePath(): string {
+    const stamp = new Date().toISOString().replace(/[-:.]/g, '');
+    return join(this.options.dataDir, `phaen-${stamp}.sqlite`);
+  }
+
+  private closeStore(): void {
+    if (this.state.kind === 'open') this.state.store.close();
+  }
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.closeStore();
+  }
+}

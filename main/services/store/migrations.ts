@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Numbered migrations. Each runs in one transaction together with the `user_version` bump, so a power cut
+ * leaves the file at one step or the next, never between. Released steps are never edited: add a new one.
+ * test/node/schema.test.ts compares the resulting schema with a committed snapshot.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'plans and op log',
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+      -- One group per user action (create, edit, delete, undo); undo works on whole groups.
+      CREATE TABLE op_groups (
+        id TEXT PRIMARY KEY,
+        hlc TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        label TEXT NOT NULL,
+        plan_id TEXT,
+        undo_of TEXT REFERENCES op_groups(id)
+      ) STRICT;
+      CREATE INDEX op_groups_actor_hlc ON op_groups(actor, hlc);
+      CREATE UNIQUE INDEX op_groups_undo_of ON op_groups(undo_of) WHERE undo_of IS NOT NULL;
+
+      -- Every edit of every field: value and prev are JSON; prev lets undo restore what was there
+      -- (NULL when the row did not exist before the action).
+      CREATE TABLE ops (
+        id TEXT PRIMARY KEY,
+        grp TEXT NOT NULL REFERENCES op_groups(id),
+        hlc TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        prev TEXT
+      ) STRICT;
+      CREATE INDEX ops_cell ON ops(entity, row_id, field, hlc);
+      CREATE INDEX ops_grp ON ops(grp);
+
+      -- Years are Buddhist Era. A row exists for the user while deleted = 0 (delete is a tombstone, so undo
+      -- and exchange can bring it back).
+      CREATE TABLE plans (
+        id TEXT PRIMARY KEY,
+        organisation TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        start_year INTEGER NOT NULL DEFAULT 0,
+        end_year INTEGER NOT NULL DEFAULT 0,
+        prev_start_year INTEGER,
+        prev_end_year INTEGER,
+        is_sample INTEGER NOT NULL DEFAULT 0,
+        deleted INTEGER NOT NULL DEFAULT 1,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX plans_live ON plans(deleted, updated_at);
+    `,
+  },
+];
+
+export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function hasPendingMigrations(db: Database.Database): boolean {
+  return schemaVersion(db) < LATEST_VERSION;
+}
+
+/** Apply every step above the file's version, each in its own transaction. */
+export function migrate(db: Database.Database, target = LATEST_VERSION): number[] {
+  const applied: number[] = [];
+  for (const m of migrations) {
+    if (m.version <= schemaVersion(db) || m.version > target) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+    applied.push(m.version);
+  }
+  return applied;
+}

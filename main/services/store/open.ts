@@ -1,0 +1,86 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { DbFailure } from '../../core/contract.ts';
+import { LATEST_VERSION, schemaVersion } from './migrations.ts';
+
+/** Why a database file cannot be used; the file itself is left exactly as it was. */
+export class DbOpenError extends Error {
+  override readonly name = 'DbOpenError';
+  constructor(
+    readonly reason: DbFailure,
+    readonly detail: string,
+  ) {
+    super(`${reason}: ${detail}`);
+  }
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+function hasSqliteHeader(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    return readSync(fd, buf, 0, 16, 0) === 16 && buf.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function classify(err: unknown): DbOpenError {
+  const code = (err as { code?: string }).code ?? '';
+  const message = err instanceof Error ? err.message : String(err);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new DbOpenError('locked', message);
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) return new DbOpenError('corrupt', message);
+  return new DbOpenError('unreadable', `${code} ${message}`.trim());
+}
+
+/**
+ * Look at an existing file read-only before anything may write to it: a file that is not SQLite, fails
+ * quick_check, has a schema from a newer Phaen, or is held by another instance is reported, not "repaired".
+ * Returns the file's schema version (0 for a missing or empty file).
+ */
+export function inspect(path: string): number {
+  if (!existsSync(path) || statSync(path).size === 0) return 0;
+  if (!hasSqliteHeader(path)) throw new DbOpenError('corrupt', 'not an SQLite database (bad header)');
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: 200 });
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new DbOpenError('corrupt', `quick_check: ${String(check)}`);
+    const version = schemaVersion(db);
+    if (version > LATEST_VERSION) {
+      throw new DbOpenError('newer-schema', `schema version ${version} is newer than this app's ${LATEST_VERSION}`);
+    }
+    return version;
+  } catch (err) {
+    throw err instanceof DbOpenError ? err : classify(err);
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Open for writing with the durability settings every store uses:
+ * - WAL: readers never block the autosave writer, and a crash mid-write leaves the last commit intact;
+ * - synchronous=FULL: a district office PC may lose power; an edit the UI showed as saved must survive it;
+ * - locking_mode=EXCLUSIVE: a second instance (or a second browser-mode server) gets "locked" instead of
+ *   interleaving its own clock and undo history with ours;
+ * - foreign_keys on.
+ */
+export function openForWrite(path: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { timeout: 200 });
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // Take the lock now, not at the first edit, so a second instance fails at start.
+    db.prepare('BEGIN IMMEDIATE').run();
+    db.prepare('COMMIT').run();
+    return db;
+  } catch (err) {
+    db?.close();
+    throw classify(err);
+  }
+}

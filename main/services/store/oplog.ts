@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { AppError } from '../../core/errors.ts';
+import { ZERO_HLC, formatHlc, parseHlc, tick, type Hlc } from '../../core/hlc.ts';
+import { entities, isEntity, type EntityName } from './entities.ts';
+
+/** One field edit: the unit of history, undo and (later) exchange between offices. */
+export interface Edit {
+  readonly entity: EntityName;
+  readonly rowId: string;
+  readonly field: string;
+  readonly value: unknown;
+}
+
+export interface GroupInfo {
+  readonly id: string;
+  readonly label: string;
+  readonly planId: string | null;
+}
+
+/**
+ * Applies edits as HLC-stamped operations. Each call is one transaction that updates the tables, appends the
+ * operations and persists the clock, so an acknowledged edit and its log entry stand or fall together and the
+ * clock never goes back after a restart, even if the PC's date does.
+ */
+export class OpLog {
+  private last: Hlc;
+  private readonly statements;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly actor: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.statements = {
+      insertGroup: db.prepare(
+        'INSERT INTO op_groups (id, hlc, actor, label, plan_id, undo_of) VALUES (@id, @hlc, @actor, @label, @planId, @undoOf)',
+      ),
+      insertOp: db.prepare(
+        'INSERT INTO ops (id, grp, hlc, actor, entity, row_id, field, value, prev) VALUES (@id, @grp, @hlc, @actor, @entity, @rowId, @field, @value, @prev)',
+      ),
+      cellClock: db.prepare('SELECT max(hlc) FROM ops WHERE entity = ? AND row_id = ? AND field = ?').pluck(),
+      saveClock: db.prepare("INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+      groupOps: db.prepare('SELECT entity, row_id AS rowId, field, prev FROM ops WHERE grp = ? ORDER BY hlc DESC'),
+      lastUndoable: db.prepare(
+        `SELECT id, label, plan_id AS planId FROM op_groups g
+         WHERE actor = ? AND undo_of IS NULL AND NOT EXISTS (SELECT 1 FROM op_groups u WHERE u.undo_of = g.id)
+         ORDER BY hlc DESC LIMIT 1`,
+      ),
+    };
+    this.last = this.loadClock();
+  }
+
+  private loadClock(): Hlc {
+    const saved = this.db.prepare("SELECT value FROM meta WHERE key = 'hlc'").pluck().get() as string | undefined;
+    const newest = this.db.prepare('SELECT max(hlc) FROM ops').pluck().get() as string | null;
+    const candidates = [saved, newest].filter((s): s is string => !!s).map(parseHlc);
+    return candidates.reduce((a, b) => (a.wallMs > b.wallMs || (a.wallMs === b.wallMs && a.counter >= b.counter) ? a : b), ZERO_HLC);
+  }
+
+  get clock(): Hlc {
+    return this.last;
+  }
+
+  /** Apply edits as one user action; returns the group id. Throws (and writes nothing) on an invalid edit. */
+  apply(label: string, planId: string | null, edits: readonly Edit[], undoOf: string | null = null): string {
+    const grp = randomUUID();
+    this.db
+      .transaction(() => {
+        const hlc = this.next();
+        this.statements.insertGroup.run({ id: grp, hlc, actor: this.actor, label, planId, undoOf });
+        const created = new Set<string>();
+        for (const edit of edits) this.applyOne(grp, edit, created);
+        this.statements.saveClock.run(formatHlc(this.last));
+      })
+      .immediate();
+    return grp;
+  }
+
+  private next(): string {
+    this.last = tick(this.last, this.now(), this.actor);
+    return formatHlc(this.last);
+  }
+
+  /** Prepared statements by SQL text: table and column names vary per entity but come only from entities.ts. */
+  private readonly cache = new Map<string, Database.Statement>();
+  private sql(text: string): Database.Statement {
+    let statement = this.cache.get(text);
+    if (!statement) this.cache.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
+  private applyOne(grp: string, edit: Edit, created: Set<string>): void {
+    if (!isEntity(edit.entity)) throw new AppError('invalid-input', `unknown entity ${edit.entity}`);
+    const entity = entities[edit.entity];
+    const spec = Object.hasOwn(entity.fields, edit.field) ? entity.fields[edit.field] : undefined;
+    if (!spec) throw new AppError('invalid-input', `unknown field ${edit.entity}.${edit.field}`);
+    const parsed = spec.schema.safeParse(edit.value);
+    if (!parsed.success) throw new AppError('invalid-input', `${edit.entity}.${edit.field}: ${parsed.error.issues[0]?.message}`);
+
+    const hlc = this.next();
+    const at = new Date(parseHlc(hlc).wallMs).toISOString();
+    const row = this.sql(`SELECT ${spec.column} AS v FROM ${entity.table} WHERE id = ?`).get(edit.rowId) as { v: unknown } | undefined;
+    if (!row) {
+      // A row comes into being with its first operation; until its create edit sets deleted = false it is hidden.
+      this.sql(`INSERT INTO ${entity.table} (id, created_by, created_at, updated_at) VALUES (?, ?, ?, ?)`).run(edit.rowId, this.actor, at, at);
+      created.add(edit.rowId);
+    }
+    // prev NULL: the row did not exist before this action, so undo has nothing to restore but the tombstone.
+    const prev = created.has(edit.rowId) ? (edit.field === 'deleted' ? 'true' : null) : JSON.stringify(spec.fromSql(row!.v) ?? null);
+
+    // Last writer wins per (row, field): a local edit always carries the newest clock, but the same rule
+    // will order edits imported from other offices.
+    const newest = this.statements.cellClock.get(edit.entity, edit.rowId, edit.field) as string | null;
+    if (!newest || newest < hlc) {
+      this.sql(`UPDATE ${entity.table} SET ${spec.column} = ?, updated_at = ? WHERE id = ?`).run(spec.toSql(parsed.data), at, edit.rowId);
+    }
+    this.statements.insertOp.run({
+      id: randomUUID(),
+      grp,
+      hlc,
+      actor: this.actor,
+      entity: edit.entity,
+      rowId: edit.rowId,
+      field: edit.field,
+      value: JSON.stringify(parsed.data ?? null),
+      prev,
+    });
+  }
+
+  /** Undo this office's most recent action that is not yet undone, as a new group of inverse operations. */
+  undoLast(): GroupInfo {
+    const target = this.statements.lastUndoable.get(this.actor) as GroupInfo | undefined;
+    if (!target) throw new AppError('nothing-to-undo', 'no action of this office is left to undo');
+    const ops = this.statements.groupOps.all(target.id) as { entity: EntityName; rowId: string; field: string; prev: string | null }[];
+    const inverse = ops
+      .filter((op): op is typeof op & { prev: string } => op.prev !== null)
+      .map((op) => ({ entity: op.entity, rowId: op.rowId, field: op.field, value: JSON.parse(op.prev) as unknown }));
+    this.apply(`undo:${target.label}`, target.planId, inverse, target.id);
+    return target;
+  }
+}

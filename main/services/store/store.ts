@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { DEFAULT_SETTINGS, Settings } from '../../core/settings.ts';
+import { createBackup } from '../backup.ts';
+import { hasPendingMigrations, migrate } from './migrations.ts';
+import { inspect, openForWrite } from './open.ts';
+import { OpLog } from './oplog.ts';
+
+export interface StoreOptions {
+  /** Folder for automatic backups (pre-migration, scheduled). */
+  readonly backupDir: string;
+  readonly keepBackups?: number;
+  readonly now?: () => number;
+}
+
+/** An open workspace database: the connection, its op log and this installation's office id. */
+export class Store {
+  readonly officeId: string;
+  readonly oplog: OpLog;
+
+  private constructor(
+    readonly db: Database.Database,
+    readonly path: string,
+    now: () => number,
+  ) {
+    this.officeId = this.ensureOfficeId();
+    this.oplog = new OpLog(db, this.officeId, now);
+  }
+
+  /**
+   * Inspect (read-only), back up if a migration is due, migrate, and open. Throws DbOpenError without having
+   * written to the file when it is corrupt, newer or locked.
+   */
+  static async open(path: string, options: StoreOptions): Promise<Store> {
+    mkdirSync(dirname(path), { recursive: true });
+    const version = inspect(path);
+    const db = openForWrite(path);
+    try {
+      if (version > 0 && hasPendingMigrations(db)) await createBackup(db, options.backupDir, 'pre-migration', options.keepBackups ?? 10);
+      migrate(db);
+      return new Store(db, path, options.now ?? Date.now);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+
+  private ensureOfficeId(): string {
+    const existing = this.db.prepare("SELECT value FROM meta WHERE key = 'office_id'").pluck().get() as string | undefined;
+    if (existing) return existing;
+    const id = randomUUID();
+    this.db.prepare("INSERT INTO meta (key, value) VALUES ('office_id', ?)").run(id);
+    return id;
+  }
+
+  getSettings(): Settings {
+    const rows = this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+    const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+    // Unknown or invalid stored values fall back to defaults rather than blocking start-up.
+    const parsed = Settings.partial().safeParse(stored);
+    return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+  }
+
+  setSettings(patch: Partial<Settings>): Settings {
+    const upsert = this.db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    );
+    this.db.transaction(() => {
+      for (const [key, value] of Object.entries(patch)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
+    })();
+    return this.getSettings();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, updatePlan } from '../../main/services/plans.ts';
+import { Store } from '../../main/services/store/store.ts';
+import { useTempDir } from '../harness/tmp.ts';
+
+const tempDir = useTempDir();
+
+const draft = {
+  organisation: 'สำนักงานประชาสัมพันธ์ สำนักปลัดกรุงเทพมหานคร',
+  title: 'แผนยุทธศาสตร์การประชาสัมพันธ์กรุงเทพมหานคร ระยะ 5 ปี',
+  startYear: 2566,
+  endYear: 2570,
+  prevStartYear: 2563,
+  prevEndYear: 2565,
+};
+
+async function openStore(dir = tempDir()) {
+  return Store.open(join(dir, 'phaen.sqlite'), { backupDir: join(dir, 'backups') });
+}
+
+describe('plans', () => {
+  it('creates a Thai plan that is there after the store is reopened', async () => {
+    const dir = tempDir();
+    const store = await openStore(dir);
+    const plan = createPlan(store, draft);
+    store.close();
+    const again = await openStore(dir);
+    expect(getPlan(again, plan.id)).toMatchObject(draft);
+    expect(listPlans(again).map((p) => p.title)).toEqual([draft.title]);
+    again.close();
+  });
+
+  it('edits one field and refuses an edit that breaks the period rules', async () => {
+    const store = await openStore();
+    const plan = createPlan(store, draft);
+    expect(updatePlan(store, plan.id, { field: 'title', value: 'แผนใหม่' }).title).toBe('แผนใหม่');
+    expect(() => updatePlan(store, plan.id, { field: 'endYear', value: 2580 })).toThrow(/periodTooLong/);
+    expect(getPlan(store, plan.id).endYear).toBe(2570);
+    store.close();
+  });
+
+  it('duplicates and deletes, and undo brings a deleted plan back', async () => {
+    const store = await openStore();
+    const plan = createPlan(store, draft);
+    const copy = duplicatePlan(store, plan.id, 'สำเนา');
+    expect(copy.id).not.toBe(plan.id);
+    deletePlan(store, plan.id);
+    expect(listPlans(store).map((p) => p.id)).toEqual([copy.id]);
+    store.oplog.undoLast();
+    expect(listPlans(store).map((p) => p.id).sort()).toEqual([plan.id, copy.id].sort());
+    store.close();
+  });
+
+  it('undo of an edit restores the previous value, and undo of a create hides the plan', async () => {
+    const store = await openStore();
+    const plan = createPlan(store, draft);
+    updatePlan(store, plan.id, { field: 'organisation', value: 'สำนักงานเขตพระนคร' });
+    store.oplog.undoLast();
+    expect(getPlan(store, plan.id).organisation).toBe(draft.organisation);
+    store.oplog.undoLast();
+    expect(listPlans(store)).toEqual([]);
+    expect(() => store.oplog.undoLast()).toThrow(/nothing/);
+    store.close();
+  });
+});

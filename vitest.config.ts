@@ -1,0 +1,26 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+/** Test tiers by runtime (design.md): node (core and services on real SQLite files), dom (components), e2e (a real browser). */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      {
+        plugins: [react()],
+        test: { name: 'dom', include: ['test/dom/**/*.test.tsx'], environment: 'jsdom', setupFiles: ['test/dom/setup.ts'] },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One browser at a time: CI has two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
