@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 /** Test tiers by runtime (design.md): node (core and services on real SQLite files), dom (components), e2e (a real browser). */
 export default defineConfig({
   test: {
+    reporters: ['default', './test/harness/summary-reporter.ts'],
     projects: [
       { test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {

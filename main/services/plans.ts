@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/errors.ts';
-import { PLAN_FIELDS, PlanDraft, validatePlanDraft, type Plan, type PlanFieldEdit, type PlanSummary } from '../core/plan.ts';
+import type { PlanDraft} from '../core/plan.ts';
+import { PLAN_FIELDS, validatePlanDraft, type Plan, type PlanFieldEdit, type PlanSummary } from '../core/plan.ts';
 import type { Edit } from './store/oplog.ts';
 import type { Store } from './store/store.ts';
 
