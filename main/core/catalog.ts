@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { BeYear } from './plan.ts';
+
+/**
+ * Alignment frameworks (national strategy, master plans, NESDP milestones, Bangkok plan, executive policy, PR
+ * action plan) shipped as versioned data in resources/catalogs. Users add, edit and retire entries; a plan
+ * keeps the catalog version it was aligned to. Facts and Thai names come from shared/reference/frameworks.md.
+ */
+export const CatalogItem = z.object({
+  id: z.string().min(1),
+  /** The number as published (1, 2, … or 1.1 for a sub-dimension). */
+  code: z.string().min(1),
+  titleTh: z.string().min(1),
+  titleEn: z.string().optional(),
+  parentId: z.string().optional(),
+  /** Seen in one secondary source only (frameworks.md "verify"): shown as such so users check it. */
+  verify: z.boolean().optional(),
+  retired: z.boolean().default(false),
+});
+export type CatalogItem = z.infer<typeof CatalogItem>;
+
+export const Catalog = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    version: z.string().min(1),
+    kind: z.enum(['national-strategy', 'master-plan', 'nesdp', 'bangkok-plan', 'executive-policy', 'pr-action-plan']),
+    titleTh: z.string().min(1),
+    titleEn: z.string().min(1),
+    startYear: BeYear,
+    /** null: in force until replaced (an executive policy has no fixed end). */
+    endYear: BeYear.nullable(),
+    source: z.string().optional(),
+    items: z.array(CatalogItem),
+  })
+  .superRefine((c, ctx) => {
+    const ids = new Set<string>();
+    for (const [i, item] of c.items.entries()) {
+      if (ids.has(item.id))
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: 'validation.duplicateId' });
+      ids.add(item.id);
+    }
+    for (const [i, item] of c.items.entries()) {
+      if (item.parentId && !ids.has(item.parentId)) {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'parentId'], message: 'validation.unknownParent' });
+      }
+    }
+  });
+export type Catalog = z.infer<typeof Catalog>;
