@@ -30,12 +30,16 @@ export type AppErrorShape = z.infer<typeof AppErrorShape>;
 
 export class AppError extends Error {
   override readonly name = 'AppError';
-  constructor(
-    readonly code: ErrorCode,
-    readonly detail: string,
-    readonly fields?: Record<string, string>,
-  ) {
+  readonly code: ErrorCode;
+  readonly detail: string;
+  readonly fields?: Record<string, string>;
+
+  // Plain fields, not parameter properties: Node's type stripping (bench, child processes in tests) cannot erase those.
+  constructor(code: ErrorCode, detail: string, fields?: Record<string, string>) {
     super(`${code}: ${detail}`);
+    this.code = code;
+    this.detail = detail;
+    if (fields !== undefined) this.fields = fields;
   }
 
   toShape(): AppErrorShape {

@@ -5,7 +5,7 @@ import { MAX_PLAN_FILE_BYTES } from '../core/planFile.ts';
 import { createBackup, listBackups } from './backup.ts';
 import { readTextFile, writeFileAtomic } from './files.ts';
 import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from './planFile.ts';
-import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, updatePlan } from './plans.ts';
+import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, planExists, updatePlan } from './plans.ts';
 import type { FileDialogs, Session } from './session.ts';
 
 export interface HandlerOptions {
@@ -39,11 +39,15 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
     },
     'plans.openSample': () => {
       const file = parsePlanFile(readTextFile(join(resourcesDir, SAMPLE_PLAN_FILE), MAX_PLAN_FILE_BYTES));
+      const id = file.plan.id;
+      if (!planExists(store(), id)) return importPlanFile(store(), file).plan;
       try {
-        return getPlan(store(), file.plan.id);
+        return getPlan(store(), id);
       } catch (err) {
         if (!(err instanceof AppError && err.code === 'not-found')) throw err;
-        return importPlanFile(store(), file).plan;
+        // Deleted earlier: bring the same sample back (undoably) rather than importing a new copy on every click.
+        store().oplog.apply('open-sample', id, [{ entity: 'plan', rowId: id, field: 'deleted', value: false }]);
+        return getPlan(store(), id);
       }
     },
     'plans.exportJson': async ({ id }) => {

@@ -36,7 +36,10 @@ export class Session {
   private timer: NodeJS.Timeout | undefined;
   readonly backupDir: string;
 
-  private constructor(private readonly options: SessionOptions) {
+  private readonly options: SessionOptions;
+
+  private constructor(options: SessionOptions) {
+    this.options = options;
     this.backupDir = join(options.dataDir, 'backups');
   }
 
@@ -122,11 +125,14 @@ export class Session {
     await this.openPath(path);
   }
 
-  /** Switch to another database file (it is created if new) and remember the choice. */
+  /**
+   * Switch to another database file (it is created if new) and remember the choice once it has opened: a
+   * chosen file that fails is reported now, but the next start goes back to the one that worked.
+   */
   async useDatabase(path: string): Promise<void> {
     this.closeStore();
     await this.openPath(path);
-    writeFileAtomic(this.configFile, `${JSON.stringify({ databasePath: path }, null, 2)}\n`);
+    if (this.state.kind === 'open') writeFileAtomic(this.configFile, `${JSON.stringify({ databasePath: path }, null, 2)}\n`);
   }
 
   /** A new, empty database beside the current one; the old file stays where it was. */

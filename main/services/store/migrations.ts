@@ -68,21 +68,31 @@ export const migrations: readonly Migration[] = [
   },
 ];
 
-export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
+export const LATEST_VERSION = latestVersion(migrations);
+
+export function latestVersion(list: readonly Migration[]): number {
+  return list.length === 0 ? 0 : list[list.length - 1]!.version;
+}
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-export function hasPendingMigrations(db: Database.Database): boolean {
-  return schemaVersion(db) < LATEST_VERSION;
+/** `list` is for tests, which stand in a later release's migrations for the shipped ones. */
+export function hasPendingMigrations(db: Database.Database, list: readonly Migration[] = migrations): boolean {
+  return schemaVersion(db) < latestVersion(list);
 }
 
-/** Apply every step above the file's version, each in its own transaction. */
-export function migrate(db: Database.Database, target = LATEST_VERSION): number[] {
+/**
+ * Apply every step above the file's version up to `target` (default: the last of `list`), each in its own
+ * transaction; a failing step rolls back whole and stops, leaving the file at the step before. Returns the
+ * versions applied.
+ */
+export function migrate(db: Database.Database, target?: number, list: readonly Migration[] = migrations): number[] {
+  const to = target ?? latestVersion(list);
   const applied: number[] = [];
-  for (const m of migrations) {
-    if (m.version <= schemaVersion(db) || m.version > target) continue;
+  for (const m of list) {
+    if (m.version <= schemaVersion(db) || m.version > to) continue;
     db.transaction(() => {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);

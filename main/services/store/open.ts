@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { DbFailure } from '../../core/contract.ts';
 import { LATEST_VERSION, schemaVersion } from './migrations.ts';
@@ -6,11 +6,13 @@ import { LATEST_VERSION, schemaVersion } from './migrations.ts';
 /** Why a database file cannot be used; the file itself is left exactly as it was. */
 export class DbOpenError extends Error {
   override readonly name = 'DbOpenError';
-  constructor(
-    readonly reason: DbFailure,
-    readonly detail: string,
-  ) {
+  readonly reason: DbFailure;
+  readonly detail: string;
+
+  constructor(reason: DbFailure, detail: string) {
     super(`${reason}: ${detail}`);
+    this.reason = reason;
+    this.detail = detail;
   }
 }
 
@@ -39,23 +41,27 @@ function classify(err: unknown): DbOpenError {
  * quick_check, has a schema from a newer Phaen, or is held by another instance is reported, not "repaired".
  * Returns the file's schema version (0 for a missing or empty file).
  */
-export function inspect(path: string): number {
+export function inspect(path: string, latest = LATEST_VERSION): number {
   if (!existsSync(path) || statSync(path).size === 0) return 0;
   if (!hasSqliteHeader(path)) throw new DbOpenError('corrupt', 'not an SQLite database (bad header)');
+  // A read-only connection to a WAL file creates empty -wal and -shm files beside it and leaves them there;
+  // remove the ones this look created, so a file we refuse is left exactly as we found it.
+  const created = ['-wal', '-shm'].map((s) => path + s).filter((p) => !existsSync(p));
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, timeout: 200 });
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new DbOpenError('corrupt', `quick_check: ${String(check)}`);
     const version = schemaVersion(db);
-    if (version > LATEST_VERSION) {
-      throw new DbOpenError('newer-schema', `schema version ${version} is newer than this app's ${LATEST_VERSION}`);
+    if (version > latest) {
+      throw new DbOpenError('newer-schema', `schema version ${version} is newer than this app's ${latest}`);
     }
     return version;
   } catch (err) {
     throw err instanceof DbOpenError ? err : classify(err);
   } finally {
     db?.close();
+    for (const p of created) if (existsSync(p) && (p.endsWith('-shm') || statSync(p).size === 0)) rmSync(p, { force: true });
   }
 }
 

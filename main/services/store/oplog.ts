@@ -27,11 +27,14 @@ export class OpLog {
   private last: Hlc;
   private readonly statements;
 
-  constructor(
-    private readonly db: Database.Database,
-    readonly actor: string,
-    private readonly now: () => number = Date.now,
-  ) {
+  private readonly db: Database.Database;
+  readonly actor: string;
+  private readonly now: () => number;
+
+  constructor(db: Database.Database, actor: string, now: () => number = Date.now) {
+    this.db = db;
+    this.actor = actor;
+    this.now = now;
     this.statements = {
       insertGroup: db.prepare(
         'INSERT INTO op_groups (id, hlc, actor, label, plan_id, undo_of) VALUES (@id, @hlc, @actor, @label, @planId, @undoOf)',

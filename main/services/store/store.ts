@@ -4,8 +4,8 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { DEFAULT_SETTINGS, Settings } from '../../core/settings.ts';
 import { createBackup } from '../backup.ts';
-import { hasPendingMigrations, migrate } from './migrations.ts';
-import { inspect, openForWrite } from './open.ts';
+import { hasPendingMigrations, latestVersion, migrate, migrations as shippedMigrations, type Migration } from './migrations.ts';
+import { DbOpenError, inspect, openForWrite } from './open.ts';
 import { OpLog } from './oplog.ts';
 
 export interface StoreOptions {
@@ -13,6 +13,8 @@ export interface StoreOptions {
   readonly backupDir: string;
   readonly keepBackups?: number;
   readonly now?: () => number;
+  /** Tests only: a later release's migration list in place of the shipped one. */
+  readonly migrations?: readonly Migration[];
 }
 
 /** An open workspace database: the connection, its op log and this installation's office id. */
@@ -20,11 +22,12 @@ export class Store {
   readonly officeId: string;
   readonly oplog: OpLog;
 
-  private constructor(
-    readonly db: Database.Database,
-    readonly path: string,
-    now: () => number,
-  ) {
+  readonly db: Database.Database;
+  readonly path: string;
+
+  private constructor(db: Database.Database, path: string, now: () => number) {
+    this.db = db;
+    this.path = path;
     this.officeId = this.ensureOfficeId();
     this.oplog = new OpLog(db, this.officeId, now);
   }
@@ -35,11 +38,20 @@ export class Store {
    */
   static async open(path: string, options: StoreOptions): Promise<Store> {
     mkdirSync(dirname(path), { recursive: true });
-    const version = inspect(path);
+    const list = options.migrations ?? shippedMigrations;
+    const version = inspect(path, latestVersion(list));
     const db = openForWrite(path);
     try {
-      if (version > 0 && hasPendingMigrations(db)) await createBackup(db, options.backupDir, 'pre-migration', options.keepBackups ?? 10);
-      migrate(db);
+      if (version > 0 && hasPendingMigrations(db, list)) {
+        await createBackup(db, options.backupDir, 'pre-migration', options.keepBackups ?? 10);
+      }
+      try {
+        migrate(db, undefined, list);
+      } catch (err) {
+        // The failed step rolled back: the file is still at its previous version and the backup is there.
+        // Report it like any other file that cannot be used, so the app starts and offers a restore.
+        throw new DbOpenError('unreadable', `migration failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
       return new Store(db, path, options.now ?? Date.now);
     } catch (err) {
       db.close();

@@ -1,0 +1,100 @@
+/**
+ * Store benchmark (`npm run bench`): a script, not a test; prints one figure per line. Runs on real files in
+ * a temporary folder (BENCH_DIR to choose another disk), with the app's durability settings (WAL,
+ * synchronous=FULL), so the figures include the fsync of every commit.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PLAN_FIELDS, type PlanDraft } from '../main/core/plan.ts';
+import { updatePlan } from '../main/services/plans.ts';
+import type { Edit } from '../main/services/store/oplog.ts';
+import { Store } from '../main/services/store/store.ts';
+
+const ROWS = 10_000;
+const EDITS = 2_000;
+const dir = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'phaen-bench-'));
+const draft: PlanDraft = {
+  organisation: 'สำนักงานประชาสัมพันธ์ สำนักปลัดกรุงเทพมหานคร',
+  title: 'แผนยุทธศาสตร์การประชาสัมพันธ์กรุงเทพมหานคร ระยะ 5 ปี',
+  startYear: 2566,
+  endYear: 2570,
+  prevStartYear: 2563,
+  prevEndYear: 2565,
+};
+
+const open = (name: string) => Store.open(join(dir, name), { backupDir: join(dir, 'backups') });
+const ms = (t0: number) => performance.now() - t0;
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+function line(label: string, value: string): void {
+  console.log(`${label.padEnd(52)} ${value}`);
+}
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+try {
+  let t0 = performance.now();
+  const fresh = await open('fresh.sqlite');
+  line('open + migrate, fresh file', `${fmt(ms(t0))} ms`);
+  fresh.close();
+
+  // 10,000 plans written through the op log (8 ops each), 100 creates per transaction to keep set-up short.
+  const big = await open('big.sqlite');
+  const ids: string[] = [];
+  t0 = performance.now();
+  for (let batch = 0; batch < ROWS / 100; batch++) {
+    const edits: Edit[] = [];
+    for (let i = 0; i < 100; i++) {
+      const id = randomUUID();
+      ids.push(id);
+      const plan = { ...draft, title: `${draft.title} ฉบับที่ ${batch * 100 + i}` };
+      for (const field of PLAN_FIELDS) edits.push({ entity: 'plan', rowId: id, field, value: plan[field] });
+      edits.push(
+        { entity: 'plan', rowId: id, field: 'isSample', value: false },
+        { entity: 'plan', rowId: id, field: 'deleted', value: false },
+      );
+    }
+    big.oplog.apply('bench', null, edits);
+  }
+  const opsCount = big.db.prepare('SELECT count(*) FROM ops').pluck().get() as number;
+  line(`set-up: ${ROWS} plans (${opsCount} ops) via op log`, `${fmt(ms(t0), 0)} ms`);
+  big.close();
+
+  t0 = performance.now();
+  const reopened = await open('big.sqlite');
+  line(`open + migrate, existing ${ROWS}-plan file`, `${fmt(ms(t0))} ms`);
+
+  // Autosave: one updatePlan per edit, each its own synchronous=FULL transaction, on random plans.
+  const latencies: number[] = [];
+  const t1 = performance.now();
+  for (let n = 0; n < EDITS; n++) {
+    const id = ids[(n * 7919) % ids.length]!;
+    const s = performance.now();
+    updatePlan(reopened, id, { field: 'title', value: `แก้ไขครั้งที่ ${n}` });
+    latencies.push(performance.now() - s);
+  }
+  const total = ms(t1);
+  latencies.sort((a, b) => a - b);
+  line(`autosaved edit (updatePlan) on ${ROWS} plans: p50`, `${fmt(percentile(latencies, 50), 3)} ms`);
+  line(`autosaved edit (updatePlan) on ${ROWS} plans: p99`, `${fmt(percentile(latencies, 99), 3)} ms`);
+  line('op apply throughput, one edit per transaction', `${fmt((EDITS / total) * 1000, 0)} ops/s`);
+
+  // The op log alone (no re-read and re-validation of the plan): the ceiling for imported operations.
+  const t2 = performance.now();
+  for (let n = 0; n < EDITS; n++) {
+    reopened.oplog.apply('bench', null, [
+      { entity: 'plan', rowId: ids[n % ids.length]!, field: 'organisation', value: `หน่วยงาน ${n}` },
+    ]);
+  }
+  line('oplog.apply throughput, one edit per transaction', `${fmt((EDITS / ms(t2)) * 1000, 0)} ops/s`);
+  reopened.close();
+
+  const mem = process.memoryUsage();
+  line('memory: rss', `${fmt(mem.rss / 2 ** 20, 1)} MiB`);
+  line('memory: heap used', `${fmt(mem.heapUsed / 2 ** 20, 1)} MiB`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
