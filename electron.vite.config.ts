@@ -7,14 +7,23 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') }, external: ['better-sqlite3', 'electron'] },
+      rollupOptions: {
+        // serve: browser mode for scripts/start.mjs when no Electron binary exists (the same services, over loopback).
+        input: { index: resolve(__dirname, 'main/index.ts'), serve: resolve(__dirname, 'main/serve.ts') },
+        external: ['better-sqlite3', 'electron'],
+      },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
+      // The sandbox has no require() for node_modules either: bundle zod (the contract) into the file.
+      externalizeDeps: false,
       // The sandboxed preload cannot require() project files: bundle it to one CommonJS file.
-      rollupOptions: { input: { index: resolve(__dirname, 'preload/index.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {

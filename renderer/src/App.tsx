@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppStatus } from '../../main/core/contract.ts';
+import type { AppErrorShape } from '../../main/core/errors.ts';
+import { useApi } from './ApiContext.tsx';
+import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { Toast, type ToastMessage } from './components/Toast.tsx';
+import { errorText } from './format.ts';
+import { applyLanguage } from './i18n.ts';
+import { routeHash, useHashRoute } from './route.ts';
+import { CreatePlan } from './screens/CreatePlan.tsx';
+import { DbFailed } from './screens/DbFailed.tsx';
+import { Home } from './screens/Home.tsx';
+import { PlanEditor } from './screens/PlanEditor.tsx';
+import { ShellContext, type Shell } from './shell.ts';
+
+/** Ctrl+Z inside a text field belongs to the field; elsewhere it undoes the last action. */
+function isTextTarget(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+const UNDO_ACTIONS = ['create', 'edit', 'delete', 'duplicate', 'import'];
+
+export function App() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [status, setStatusState] = useState<AppStatus | null>(null);
+  const [startError, setStartError] = useState<AppErrorShape | null>(null);
+  const [route, navigate] = useHashRoute();
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  // Bumped when data may have changed under the screen (undo, restore): the screen remounts and reloads.
+  const [generation, setGeneration] = useState(0);
+
+  const start = useCallback(async () => {
+    setStartError(null);
+    const [appStatus, settings] = await Promise.all([api['app.status']({}), api['settings.get']({})]);
+    // Settings live in the database: if it failed to open, the failure screen stays in Thai.
+    if (settings.ok) await applyLanguage(settings.data.language);
+    if (appStatus.ok) setStatusState(appStatus.data);
+    else setStartError(appStatus.error);
+  }, [api]);
+  useEffect(() => void start(), [start]);
+
+  const undo = useCallback(async () => {
+    const result = await api['history.undo']({});
+    if (!result.ok)
+      return setToast({
+        text: errorText(t, result.error),
+        kind: result.error.code === 'nothing-to-undo' ? 'info' : 'error',
+      });
+    const kind = result.data.label.split(':')[0] ?? '';
+    setToast({ text: t('undo.done', { action: t(`undo.action.${UNDO_ACTIONS.includes(kind) ? kind : 'other'}`) }) });
+    setGeneration((g) => g + 1);
+  }, [api, t]);
+
+  const shell = useMemo<Shell>(
+    () => ({
+      navigate,
+      notify: setToast,
+      undo,
+      setStatus: (next) => {
+        setStatusState(next);
+        setGeneration((g) => g + 1);
+      },
+    }),
+    [navigate, undo],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !isTextTarget(e.target)) {
+        e.preventDefault();
+        void undo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo]);
+
+  if (startError) {
+    return (
+      <main className="page narrow">
+        <p className="notice notice-error" role="alert">
+          {t('app.startFailed', { message: errorText(t, startError) })}
+        </p>
+        <button type="button" onClick={() => void start()}>
+          {t('app.retry')}
+        </button>
+      </main>
+    );
+  }
+  if (!status) return <p className="page muted">{t('app.loading')}</p>;
+  if (status.database.state === 'failed') {
+    return <DbFailed status={{ ...status, database: status.database }} onStatus={shell.setStatus} />;
+  }
+
+  const screenKey = `${routeHash(route)}@${generation}`;
+  return (
+    <ShellContext.Provider value={shell}>
+      <header className="app-header">
+        <a href="#/" className="brand">
+          {t('app.name')}
+        </a>
+        <span className="tagline">{t('app.tagline')}</span>
+        <LanguageSwitch />
+      </header>
+      {route.name === 'home' && <Home key={screenKey} status={status} />}
+      {route.name === 'new' && <CreatePlan key={screenKey} />}
+      {route.name === 'plan' && <PlanEditor key={screenKey} id={route.id} />}
+      <Toast toast={toast} onUndo={() => void undo()} onClose={() => setToast(null)} />
+    </ShellContext.Provider>
+  );
+}

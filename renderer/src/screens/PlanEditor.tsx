@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { AppErrorShape } from '../../../main/core/errors.ts';
+import type { Plan } from '../../../main/core/plan.ts';
+import { useApi } from '../ApiContext.tsx';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { PlanFields } from '../components/PlanFields.tsx';
+import { downloadText } from '../download.ts';
+import { errorText, periodLabel } from '../format.ts';
+import { useShell } from '../shell.ts';
+import { useAutosave, type SaveState } from '../useAutosave.ts';
+
+/** Loads the plan, then hands it to the form; a missing plan (deleted, undone) gets a way back home. */
+export function PlanEditor({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [loaded, setLoaded] = useState<{ plan: Plan } | { error: AppErrorShape } | null>(null);
+
+  useEffect(() => {
+    void api['plans.get']({ id }).then((r) => setLoaded(r.ok ? { plan: r.data } : { error: r.error }));
+  }, [api, id]);
+
+  if (!loaded) return <main className="page" aria-busy="true" />;
+  if ('error' in loaded) {
+    return (
+      <main className="page narrow">
+        <p className="notice notice-error">{errorText(t, loaded.error)}</p>
+        <a href="#/" className="button">
+          {t('common.back')}
+        </a>
+      </main>
+    );
+  }
+  return <EditorForm initial={loaded.plan} />;
+}
+
+function saveText(t: TFunction, state: SaveState): string {
+  switch (state.kind) {
+    case 'idle':
+      return t('editor.autosave');
+    case 'saving':
+      return t('editor.saving');
+    case 'saved':
+      return t('editor.saved');
+    case 'invalid':
+      return t('editor.notSaved');
+    case 'failed':
+      return t('editor.saveFailed', { message: errorText(t, state.error) });
+  }
+}
+
+function SaveStatus({ state }: { state: SaveState }) {
+  const { t } = useTranslation();
+  return (
+    <p className={`save-status save-${state.kind}`} role="status" aria-live="polite">
+      {saveText(t, state)}
+    </p>
+  );
+}
+
+function EditorForm({ initial }: { initial: Plan }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const shell = useShell();
+  const { plan, values, errors, state, change, flush } = useAutosave(initial);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  const fail = (error: AppErrorShape) => shell.notify({ text: errorText(t, error), kind: 'error' });
+
+  const duplicate = async () => {
+    await flush();
+    const result = await api['plans.duplicate']({ id: plan.id, title: t('plans.copyOf', { title: plan.title }) });
+    if (!result.ok) return fail(result.error);
+    shell.notify({ text: t('editor.duplicated', { title: result.data.title }) });
+    shell.navigate({ name: 'plan', id: result.data.id });
+  };
+
+  const exportJson = async () => {
+    await flush();
+    const result = await api['plans.exportJson']({ id: plan.id });
+    if (!result.ok) return fail(result.error);
+    if (result.data.status === 'download') downloadText(result.data.fileName, result.data.content);
+    else if (result.data.status === 'saved')
+      shell.notify({ text: t('editor.exported', { fileName: result.data.fileName }) });
+  };
+
+  const remove = async () => {
+    setConfirmDelete(false);
+    await flush();
+    const result = await api['plans.delete']({ id: plan.id });
+    if (!result.ok) return fail(result.error);
+    shell.navigate({ name: 'home' });
+    shell.notify({ text: t('plans.deleted', { title: plan.title }), undo: true });
+  };
+
+  return (
+    <main className="page narrow">
+      <div className="card">
+        <div className="editor-head">
+          <a href="#/" className="link">
+            {t('common.back')}
+          </a>
+          <SaveStatus state={state} />
+        </div>
+        <h1>
+          {plan.title}
+          {plan.isSample && <span className="badge">{t('plans.sample')}</span>}
+        </h1>
+        <p className="muted">
+          {plan.organisation} · {periodLabel(t, plan.startYear, plan.endYear)}
+        </p>
+        <form aria-label={t('editor.heading')} noValidate onSubmit={(e) => (e.preventDefault(), void flush())}>
+          <PlanFields values={values} errors={errors} onChange={change} onBlur={() => void flush()} />
+        </form>
+      </div>
+      <section className="card" aria-labelledby="plan-actions">
+        <h2 id="plan-actions">{t('editor.actions')}</h2>
+        <div className="actions">
+          <button type="button" onClick={() => void duplicate()}>
+            {t('editor.duplicate')}
+          </button>
+          <button type="button" onClick={() => void exportJson()}>
+            {t('editor.exportJson')}
+          </button>
+          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+            {t('editor.delete')}
+          </button>
+        </div>
+      </section>
+      {confirmDelete && (
+        <ConfirmDialog
+          title={t('editor.confirmDeleteTitle')}
+          body={t('editor.confirmDeleteBody', { title: plan.title })}
+          confirmLabel={t('editor.confirmDelete')}
+          danger
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => void remove()}
+        />
+      )}
+    </main>
+  );
+}

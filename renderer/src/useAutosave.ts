@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppErrorShape } from '../../main/core/errors.ts';
+import { PLAN_FIELDS, type Plan, type PlanField, type PlanFieldEdit } from '../../main/core/plan.ts';
+import { useApi } from './ApiContext.tsx';
+import { planFieldErrors, toDraft, toFormValues, validateForm, YEAR_FIELDS, type FieldErrors } from './planForm.ts';
+
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  /** Something typed is invalid and stays unsent until fixed. */
+  | { kind: 'invalid' }
+  | { kind: 'failed'; error: AppErrorShape };
+
+const DEBOUNCE_MS = 400;
+
+/**
+ * Autosave of a plan's fields: each change is validated with core's rules, then sent as one plans.update per
+ * changed field, 400 ms after typing stops or at once on blur. Invalid values are never sent. Saves run one
+ * at a time, in order, so a slow save cannot overwrite a newer one.
+ */
+export function useAutosave(initial: Plan) {
+  const api = useApi();
+  const [plan, setPlan] = useState(initial);
+  const [values, setValues] = useState(() => toFormValues(initial));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const saved = useRef(initial);
+  const current = useRef(values);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  const save = useCallback(async () => {
+    const draft = toDraft(current.current);
+    const found = validateForm(current.current);
+    // A period rule spans four fields: while any of them is flagged, none of them is sent.
+    const periodBlocked = YEAR_FIELDS.some((f) => found[f]);
+    const dirty = PLAN_FIELDS.filter((f) => draft[f] !== saved.current[f]);
+    let pending = dirty.filter((f) => !found[f] && !(periodBlocked && YEAR_FIELDS.includes(f)));
+    const unsendable = dirty.length > pending.length;
+    if (pending.length === 0) {
+      if (unsendable) setState({ kind: 'invalid' });
+      return;
+    }
+    setState({ kind: 'saving' });
+    let failure: { field: PlanField; error: AppErrorShape } | null = null;
+    // Main checks each edit against the stored plan, so moving a period may need its years in another
+    // order: retry the rejected ones while any edit still gets through.
+    for (let progress = true; progress && pending.length > 0;) {
+      progress = false;
+      failure = null;
+      for (const field of pending) {
+        const result = await api['plans.update']({
+          id: initial.id,
+          edit: { field, value: draft[field] } as PlanFieldEdit,
+        });
+        if (result.ok) {
+          saved.current = result.data;
+          setPlan(result.data);
+          pending = pending.filter((f) => f !== field);
+          progress = true;
+        } else failure = { field, error: result.error };
+      }
+    }
+    if (failure) {
+      setErrors((prev) => ({ ...prev, ...planFieldErrors(failure.error.fields) }));
+      setState({ kind: 'failed', error: failure.error });
+    } else setState({ kind: unsendable ? 'invalid' : 'saved' });
+  }, [api, initial.id]);
+
+  const flush = useCallback((): Promise<void> => {
+    clearTimeout(timer.current);
+    queue.current = queue.current.then(save);
+    return queue.current;
+  }, [save]);
+
+  const change = useCallback(
+    (field: PlanField, text: string) => {
+      const next = { ...current.current, [field]: text };
+      current.current = next;
+      setValues(next);
+      setErrors(validateForm(next));
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
+    },
+    [flush],
+  );
+
+  // Leaving the editor must not lose the last keystrokes.
+  useEffect(() => () => void flush(), [flush]);
+
+  return { plan, values, errors, state, change, flush };
+}

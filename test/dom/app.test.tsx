@@ -1,0 +1,112 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { AppStatus } from '../../main/core/contract.ts';
+import { App } from '../../renderer/src/App.tsx';
+import { fakeApi, ok, openStatus, renderWith } from './fakeApi.tsx';
+
+const failedStatus: AppStatus = {
+  database: {
+    state: 'failed',
+    path: '/data/phaen.sqlite',
+    reason: 'corrupt',
+    detail: 'SQLITE_CORRUPT: database disk image is malformed',
+  },
+  backups: [
+    {
+      name: 'phaen-20261126T090000Z-scheduled.sqlite',
+      reason: 'scheduled',
+      createdAt: '2026-11-26T09:00:00.000Z',
+      bytes: 40960,
+    },
+    {
+      name: 'phaen-20261120T090000Z-manual.sqlite',
+      reason: 'manual',
+      createdAt: '2026-11-20T09:00:00.000Z',
+      bytes: 36864,
+    },
+  ],
+  hasDialogs: false,
+  version: '0.1.0',
+};
+
+describe('start-up', () => {
+  it('explains a failed database in Thai, lists its backups in B.E. and restores the chosen one', async () => {
+    const fake = fakeApi({
+      'app.status': () => ok(failedStatus),
+      'settings.get': () => ({ ok: false, error: { code: 'db-unavailable', detail: 'failed' } }),
+      'backups.restore': () => ok(openStatus),
+      'plans.list': () => ok([]),
+      'backups.list': () => ok([]),
+    });
+    renderWith(<App />, fake.api);
+    const user = userEvent.setup();
+
+    expect(await screen.findByRole('heading', { name: 'เปิดฐานข้อมูลไม่ได้' })).toBeTruthy();
+    expect(screen.getByText('ไฟล์ฐานข้อมูลเสียหาย อ่านข้อมูลไม่ได้ครบถ้วน')).toBeTruthy();
+    expect(screen.getByText('/data/phaen.sqlite')).toBeTruthy();
+    const items = within(screen.getByRole('list')).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    // Newest first, dated in the Buddhist Era (2026 CE = 2569 BE).
+    expect(items[0]!.textContent).toContain('2569');
+    expect(items[0]!.textContent).toContain('สำรองอัตโนมัติ');
+    // Only the browser bridge here: no "open another file", which needs a dialog.
+    expect(screen.queryByRole('button', { name: 'เปิดไฟล์ฐานข้อมูลอื่น' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'เริ่มฐานข้อมูลใหม่ที่ว่างเปล่า' })).toBeTruthy();
+
+    await user.click(within(items[0]!).getByRole('button', { name: 'กู้คืน' }));
+    const dialog = screen.getByRole('alertdialog');
+    await user.click(within(dialog).getByRole('button', { name: 'กู้คืน' }));
+
+    expect(fake.callsTo('backups.restore')).toEqual([{ name: 'phaen-20261126T090000Z-scheduled.sqlite' }]);
+    expect(await screen.findByRole('heading', { name: 'แผนของหน่วยงาน' })).toBeTruthy();
+  });
+
+  it('Esc closes the restore confirmation without restoring', async () => {
+    const fake = fakeApi({
+      'app.status': () => ok(failedStatus),
+      'settings.get': () => ok({ language: 'th', thaiDigits: false }),
+    });
+    renderWith(<App />, fake.api);
+    const user = userEvent.setup();
+    await user.click((await screen.findAllByRole('button', { name: 'กู้คืน' }))[0]!);
+    expect(screen.getByRole('alertdialog')).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.callsTo('backups.restore')).toEqual([]);
+  });
+});
+
+describe('language switch', () => {
+  it('changes labels to English and stores the choice with settings.set', async () => {
+    const fake = fakeApi({
+      'app.status': () => ok(openStatus),
+      'settings.get': () => ok({ language: 'th', thaiDigits: false }),
+      'settings.set': (patch) => ok({ language: 'th', thaiDigits: false, ...patch }),
+      'plans.list': () => ok([]),
+      'backups.list': () => ok([]),
+    });
+    renderWith(<App />, fake.api);
+    const user = userEvent.setup();
+    expect(await screen.findByRole('heading', { name: 'แผนของหน่วยงาน' })).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'English' }));
+
+    expect(await screen.findByRole('heading', { name: "Your agency's plans" })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'New plan' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(document.documentElement.lang).toBe('en');
+    await waitFor(() => expect(fake.callsTo('settings.set')).toEqual([{ language: 'en' }]));
+  });
+
+  it('starts in the language stored in settings', async () => {
+    const fake = fakeApi({
+      'app.status': () => ok(openStatus),
+      'settings.get': () => ok({ language: 'en', thaiDigits: false }),
+      'plans.list': () => ok([]),
+      'backups.list': () => ok([]),
+    });
+    renderWith(<App />, fake.api);
+    expect(await screen.findByRole('heading', { name: "Your agency's plans" })).toBeTruthy();
+  });
+});

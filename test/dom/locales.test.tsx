@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BackupReason, DbFailure } from '../../main/core/contract.ts';
+import { ErrorCode } from '../../main/core/errors.ts';
+import en from '../../resources/locales/en.json';
+import th from '../../resources/locales/th.json';
+
+const root = join(import.meta.dirname, '../..');
+
+function keys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => readFileSync(join(root, dir, f), 'utf8'));
+}
+
+const thKeys = new Set(keys(th));
+
+describe('locale files', () => {
+  it('Thai and English have exactly the same keys', () => {
+    expect(keys(en).sort()).toEqual([...thKeys].sort());
+  });
+
+  it('every validation message key used in core has a translation', () => {
+    const used = new Set(sources('main/core').flatMap((s) => s.match(/validation\.[A-Za-z]+/g) ?? []));
+    expect(used.size).toBeGreaterThan(5);
+    expect([...used].filter((k) => !thKeys.has(k))).toEqual([]);
+  });
+
+  it('every error code, database failure and backup reason has a translation', () => {
+    const needed = [
+      ...ErrorCode.options.map((c) => `errors.${c}`),
+      ...DbFailure.options.map((r) => `dbFailed.reason.${r}`),
+      ...BackupReason.options.map((r) => `backups.reason.${r}`),
+    ];
+    expect(needed.filter((k) => !thKeys.has(k))).toEqual([]);
+  });
+
+  it('every literal key the renderer translates exists', () => {
+    const used = new Set(
+      sources('renderer/src').flatMap((s) => [...s.matchAll(/\bt\('([a-zA-Z.-]+)'/g)].map((m) => m[1]!)),
+    );
+    expect(used.size).toBeGreaterThan(20);
+    expect([...used].filter((k) => !thKeys.has(k))).toEqual([]);
+  });
+});

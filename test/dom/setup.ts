@@ -1,0 +1,12 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+import { i18n } from '../../renderer/src/i18n.ts';
+
+/** Every dom test starts in Thai on the home route, with nothing left over from the previous test. */
+beforeEach(async () => {
+  await i18n.changeLanguage('th');
+  window.location.hash = '';
+});
+
+// vitest runs without globals, so Testing Library cannot register its own cleanup.
+afterEach(() => cleanup());

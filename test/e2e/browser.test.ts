@@ -1,0 +1,101 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { launchBrowser, openPage, startApp, type BrowserApp } from '../harness/browser.ts';
+import { specs } from './specs.ts';
+
+/** Every shared spec in Chromium against the real services, each on its own fresh data folder. */
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function withApp(run: (page: Page, app: BrowserApp) => Promise<void>, app?: BrowserApp): Promise<void> {
+  const running = app ?? (await startApp());
+  const page = await openPage(browser, running);
+  try {
+    await run(page, running);
+  } catch (err) {
+    // What the user would have seen: the failing step's screen, for the test log and a look.
+    await shoot(page, 'failure');
+    throw new Error(`${String(err)}\n--- page text ---\n${await page.locator('body').innerText()}`, { cause: err });
+  } finally {
+    await page.context().close();
+    await running.close();
+  }
+}
+
+describe('browser', () => {
+  for (const spec of specs) {
+    it(spec.name, () =>
+      withApp((page, app) =>
+        spec.run(page, {
+          url: app.url,
+          // Same port and token after the restart: the page just loads the app again.
+          restart: async () => {
+            await app.restart();
+            await page.goto(app.url);
+            return undefined;
+          },
+        }),
+      ),
+    );
+  }
+
+  it('a database that fails to open shows why, and a backup restores it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'phaen-e2e-'));
+    try {
+      // The first start makes a scheduled backup; then the file is damaged while the app is down.
+      await withApp(
+        (page) => page.getByRole('heading', { name: 'แผนของหน่วยงาน' }).waitFor(),
+        await startApp({ dataDir }),
+      );
+      writeFileSync(join(dataDir, 'phaen.sqlite'), 'this is not a SQLite database'.repeat(200));
+      await withApp(
+        async (page) => {
+          await page.getByRole('heading', { name: 'เปิดฐานข้อมูลไม่ได้' }).waitFor();
+          await page.getByText(join(dataDir, 'phaen.sqlite')).waitFor();
+          await shoot(page, 'failed-db');
+          await page.getByRole('button', { name: 'กู้คืน' }).first().click();
+          await page.getByRole('alertdialog').getByRole('button', { name: 'กู้คืน' }).click();
+          await page.getByRole('heading', { name: 'แผนของหน่วยงาน' }).waitFor();
+        },
+        await startApp({ dataDir }),
+      );
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('screens look right (screenshots for review)', async () => {
+    await withApp(async (page) => {
+      await page.getByRole('button', { name: 'เปิดแผนตัวอย่าง' }).click();
+      await page.getByRole('heading', { level: 1 }).locator('.badge').waitFor();
+      await shoot(page, 'editor');
+      await page.getByRole('link', { name: 'กลับหน้าหลัก' }).click();
+      await page.locator('.plan-list li').first().waitFor();
+      await shoot(page, 'home');
+      await page.getByRole('button', { name: 'สร้างแผนใหม่' }).click();
+      await page.getByLabel('ปีสิ้นสุด (พ.ศ.)', { exact: true }).fill('2500');
+      await page.getByRole('button', { name: 'สร้างแผน', exact: true }).click();
+      await page.getByText('กรุณากรอกข้อมูลช่องนี้').first().waitFor();
+      await shoot(page, 'create-invalid');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('link', { name: 'Cancel' }).click();
+      await page.getByRole('heading', { name: "Your agency's plans" }).waitFor();
+      await shoot(page, 'home-en');
+    });
+  });
+});
+
+const SHOTS = join(tmpdir(), 'phaen-screens');
+async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,156 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * End-to-end specs, shared by the browser tier (loopback bridge) and the Electron tier: they only use the
+ * page and these two app hooks, nothing specific to either. Each run starts on the app's home screen with
+ * an empty database.
+ */
+export interface SpecApp {
+  readonly url: string;
+  /**
+   * Quit and relaunch the whole app on the same data. Resolves to the page to continue with when the
+   * relaunch replaced it (Electron: a new window); otherwise the same page, showing the restarted app.
+   */
+  restart(): Promise<Page | undefined>;
+}
+
+export interface Spec {
+  name: string;
+  run(page: Page, app: SpecApp): Promise<void>;
+}
+
+const BMA_PLAN = {
+  organisation: 'สำนักงานประชาสัมพันธ์ สำนักปลัดกรุงเทพมหานคร',
+  title: 'แผนยุทธศาสตร์การประชาสัมพันธ์กรุงเทพมหานคร ระยะ 5 ปี',
+  startYear: '2566',
+  endYear: '2570',
+  prevStartYear: '2563',
+  prevEndYear: '2565',
+};
+type PlanValues = typeof BMA_PLAN;
+
+const LABELS: Record<keyof PlanValues, string> = {
+  organisation: 'หน่วยงาน',
+  title: 'ชื่อแผน',
+  startYear: 'ปีเริ่มต้น (พ.ศ.)',
+  endYear: 'ปีสิ้นสุด (พ.ศ.)',
+  prevStartYear: 'ปีเริ่มต้นของแผนฉบับก่อน (พ.ศ.)',
+  prevEndYear: 'ปีสิ้นสุดของแผนฉบับก่อน (พ.ศ.)',
+};
+
+const field = (page: Page, name: keyof PlanValues) => page.getByLabel(LABELS[name], { exact: true });
+
+async function fillPlan(page: Page, values: Partial<PlanValues>): Promise<void> {
+  for (const [name, value] of Object.entries(values) as [keyof PlanValues, string][])
+    await field(page, name).fill(value);
+}
+
+async function createPlan(page: Page, values: PlanValues): Promise<void> {
+  await page.getByRole('button', { name: 'สร้างแผนใหม่' }).click();
+  await fillPlan(page, values);
+  await page.getByRole('button', { name: 'สร้างแผน', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: values.title }).waitFor();
+}
+
+async function goHome(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'กลับหน้าหลัก' }).click();
+  await page.getByRole('heading', { name: 'แผนของหน่วยงาน' }).waitFor();
+}
+
+async function expectValues(page: Page, values: PlanValues): Promise<void> {
+  for (const name of Object.keys(values) as (keyof PlanValues)[])
+    expect(await field(page, name).inputValue()).toBe(values[name]);
+}
+
+export const specs: Spec[] = [
+  {
+    name: 'a plan created in Thai is still listed after a reload and opens with every value',
+    async run(page) {
+      await createPlan(page, BMA_PLAN);
+      await goHome(page);
+      await page.reload();
+      const link = page.getByRole('link', { name: new RegExp(BMA_PLAN.title) });
+      await link.waitFor();
+      expect(await link.textContent()).toContain('พ.ศ. 2566–2570');
+      await link.click();
+      await page.getByRole('heading', { level: 1, name: BMA_PLAN.title }).waitFor();
+      await expectValues(page, BMA_PLAN);
+    },
+  },
+  {
+    name: 'an autosaved edit survives restarting the whole app',
+    async run(page, app) {
+      await createPlan(page, BMA_PLAN);
+      const organisation = 'สำนักงานประชาสัมพันธ์ กรุงเทพมหานคร';
+      await field(page, 'organisation').fill(organisation);
+      await page.getByText('บันทึกแล้ว', { exact: true }).waitFor();
+
+      const after = (await app.restart()) ?? page;
+      await after.getByRole('link', { name: new RegExp(BMA_PLAN.title) }).click();
+      await after.getByRole('heading', { level: 1, name: BMA_PLAN.title }).waitFor();
+      expect(await field(after, 'organisation').inputValue()).toBe(organisation);
+    },
+  },
+  {
+    name: 'English stays chosen across a reload, and Thai comes back',
+    async run(page) {
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { name: "Your agency's plans" }).waitFor();
+      await page.getByRole('button', { name: 'New plan' }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: "Your agency's plans" }).waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+      await page.getByRole('button', { name: 'ไทย' }).click();
+      await page.getByRole('heading', { name: 'แผนของหน่วยงาน' }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: 'แผนของหน่วยงาน' }).waitFor();
+    },
+  },
+  {
+    name: 'invalid input shows the Thai message and creates nothing',
+    async run(page) {
+      await page.getByRole('button', { name: 'สร้างแผนใหม่' }).click();
+      await fillPlan(page, { organisation: BMA_PLAN.organisation, title: '', startYear: '2566', endYear: '2570' });
+      await page.getByRole('button', { name: 'สร้างแผน', exact: true }).click();
+      await page.getByText('กรุณากรอกข้อมูลช่องนี้').waitFor();
+      expect(await field(page, 'title').getAttribute('aria-invalid')).toBe('true');
+
+      await fillPlan(page, { title: BMA_PLAN.title, endYear: '2580' });
+      await field(page, 'endYear').press('Enter');
+      await page.getByText('ระยะเวลาของแผนต้องไม่เกิน 10 ปี').waitFor();
+
+      await page.getByRole('link', { name: 'ยกเลิก' }).click();
+      await page.getByText('ยังไม่มีแผน', { exact: false }).waitFor();
+      expect(await page.locator('.plan-list li').count()).toBe(0);
+    },
+  },
+  {
+    name: 'the sample plan opens from home and is marked as a sample',
+    async run(page) {
+      await page.getByRole('button', { name: 'เปิดแผนตัวอย่าง' }).click();
+      const heading = page.getByRole('heading', { level: 1 });
+      await heading.locator('.badge', { hasText: 'ตัวอย่าง' }).waitFor();
+      expect(await field(page, 'startYear').inputValue()).toBe('2566');
+      await goHome(page);
+      const listed = page.locator('.plan-list li');
+      expect(await listed.count()).toBe(1);
+      expect(await listed.textContent()).toContain('ตัวอย่าง');
+    },
+  },
+  {
+    name: 'a deleted plan comes back with Undo',
+    async run(page) {
+      await createPlan(page, BMA_PLAN);
+      await page.getByRole('button', { name: 'ลบแผน' }).click();
+      const dialog = page.getByRole('alertdialog');
+      await dialog.getByRole('button', { name: 'ลบแผน' }).click();
+      await page.getByText(`ลบแผน “${BMA_PLAN.title}” แล้ว`).waitFor();
+      expect(await page.locator('.plan-list li').count()).toBe(0);
+
+      await page.getByRole('button', { name: 'เลิกทำ' }).click();
+      await page.getByRole('link', { name: new RegExp(BMA_PLAN.title) }).waitFor();
+    },
+  },
+];
