@@ -73,7 +73,7 @@ describe('browser', () => {
     }
   });
 
-  it('screens look right (screenshots for review)', async () => {
+  it('walks every screen and saves screenshots for review', async () => {
     await withApp(async (page) => {
       await page.getByRole('button', { name: 'เปิดแผนตัวอย่าง' }).click();
       await page.getByRole('heading', { level: 1 }).locator('.badge').waitFor();
