@@ -16,8 +16,14 @@ const layers = [
     files: ['main/core/**/*.ts'],
     rules: {
       'no-restricted-imports': rule([
-        group([...node, 'electron', 'better-sqlite3', 'react', 'react-dom', 'i18next', 'react-i18next'], 'main/core is pure: no Node, Electron, DOM or UI imports.'),
-        group(['**/services/**', '**/ipc/**', '**/electron/**', '**/renderer/**', '**/preload/**'], 'main/core imports nothing outside main/core.'),
+        group(
+          [...node, 'electron', 'better-sqlite3', 'react', 'react-dom', 'i18next', 'react-i18next'],
+          'main/core is pure: no Node, Electron, DOM or UI imports.',
+        ),
+        group(
+          ['**/services/**', '**/ipc/**', '**/electron/**', '**/renderer/**', '**/preload/**'],
+          'main/core imports nothing outside main/core.',
+        ),
       ]),
     },
   },
@@ -25,8 +31,14 @@ const layers = [
     files: ['main/services/**/*.ts'],
     rules: {
       'no-restricted-imports': rule([
-        group(['electron'], 'services run under plain Node: never import electron (pass a port such as FileDialogs in).'),
-        group(['**/ipc/**', '**/electron/**', '**/renderer/**', '**/preload/**', 'react', 'react-dom'], 'services depend only on main/core.'),
+        group(
+          ['electron'],
+          'services run under plain Node: never import electron (pass a port such as FileDialogs in).',
+        ),
+        group(
+          ['**/ipc/**', '**/electron/**', '**/renderer/**', '**/preload/**', 'react', 'react-dom'],
+          'services depend only on main/core.',
+        ),
       ]),
     },
   },
@@ -34,8 +46,14 @@ const layers = [
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': rule([
-        group([...node, 'electron', 'better-sqlite3'], 'The renderer is sandboxed: it talks to main only through window.api.'),
-        group(['**/main/services/**', '**/main/ipc/**', '**/main/electron/**', '**/main/index*', '**/preload/**'], 'The renderer may import main/core only.'),
+        group(
+          [...node, 'electron', 'better-sqlite3'],
+          'The renderer is sandboxed: it talks to main only through window.api.',
+        ),
+        group(
+          ['**/main/services/**', '**/main/ipc/**', '**/main/electron/**', '**/main/index*', '**/preload/**'],
+          'The renderer may import main/core only.',
+        ),
       ]),
     },
   },
@@ -43,7 +61,10 @@ const layers = [
     files: ['preload/**/*.ts'],
     rules: {
       'no-restricted-imports': rule([
-        group(['**/main/services/**', '**/main/electron/**', '**/main/ipc/**', '**/renderer/**', 'better-sqlite3'], 'preload builds window.api from main/core/contract only.'),
+        group(
+          ['**/main/services/**', '**/main/electron/**', '**/main/ipc/**', '**/renderer/**', 'better-sqlite3'],
+          'preload builds window.api from main/core/contract only.',
+        ),
       ]),
     },
   },

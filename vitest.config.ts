@@ -9,7 +9,12 @@ export default defineConfig({
       { test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
         plugins: [react()],
-        test: { name: 'dom', include: ['test/dom/**/*.test.tsx'], environment: 'jsdom', setupFiles: ['test/dom/setup.ts'] },
+        test: {
+          name: 'dom',
+          include: ['test/dom/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['test/dom/setup.ts'],
+        },
       },
       {
         test: {

@@ -73,7 +73,7 @@ try {
   for (let n = 0; n < EDITS; n++) {
     const id = ids[(n * 7919) % ids.length]!;
     const s = performance.now();
-    updatePlan(reopened, id, { field: 'title', value: `แก้ไขครั้งที่ ${n}` });
+    updatePlan(reopened, id, [{ field: 'title', value: `แก้ไขครั้งที่ ${n}` }]);
     latencies.push(performance.now() - s);
   }
   const total = ms(t1);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, fieldIssues, type Result } from './errors.ts';
-import { Plan, PlanDraft, PlanFieldEdit, PlanSummary, Uuid } from './plan.ts';
+import { PLAN_FIELDS, Plan, PlanDraft, PlanFieldEdit, PlanSummary, Uuid } from './plan.ts';
 import { Settings } from './settings.ts';
 
 /**
@@ -57,7 +57,11 @@ export const contract = {
   'plans.list': { input: None, output: z.array(PlanSummary) },
   'plans.get': { input: ById, output: Plan },
   'plans.create': { input: PlanDraft, output: Plan },
-  'plans.update': { input: z.object({ id: Uuid, edit: PlanFieldEdit }).strict(), output: Plan },
+  /** Several fields at once are checked together: moving a period 2566–2570 to 2572–2576 needs both years. */
+  'plans.update': {
+    input: z.object({ id: Uuid, edits: z.array(PlanFieldEdit).min(1).max(PLAN_FIELDS.length) }).strict(),
+    output: Plan,
+  },
   /** The renderer supplies the copy's title, so the "(copy)" wording stays in the locale files. */
   'plans.duplicate': { input: z.object({ id: Uuid, title: PlanDraft.shape.title }).strict(), output: Plan },
   'plans.delete': { input: ById, output: None },

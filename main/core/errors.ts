@@ -43,7 +43,9 @@ export class AppError extends Error {
   }
 
   toShape(): AppErrorShape {
-    return this.fields ? { code: this.code, detail: this.detail, fields: this.fields } : { code: this.code, detail: this.detail };
+    return this.fields
+      ? { code: this.code, detail: this.detail, fields: this.fields }
+      : { code: this.code, detail: this.detail };
   }
 }
 

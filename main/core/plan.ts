@@ -8,10 +8,7 @@ import { MAX_BE_YEAR, MAX_PLAN_YEARS, MIN_BE_YEAR, periodLength } from './years.
 export const Uuid = z.uuid({ message: 'validation.uuid' });
 
 const text = (max: number) =>
-  z
-    .string({ message: 'validation.text' })
-    .trim()
-    .max(max, { message: 'validation.tooLong' });
+  z.string({ message: 'validation.text' }).trim().max(max, { message: 'validation.tooLong' });
 
 const requiredText = (max: number) => text(max).min(1, { message: 'validation.required' });
 
@@ -41,15 +38,22 @@ export const PlanFieldsObject = z.object(PlanFieldSchemas);
 export function checkPeriods(p: z.infer<typeof PlanFieldsObject>, ctx: z.RefinementCtx): void {
   const len = periodLength(p.startYear, p.endYear);
   if (len < 1) ctx.addIssue({ code: 'custom', path: ['endYear'], message: 'validation.endBeforeStart' });
-  else if (len > MAX_PLAN_YEARS) ctx.addIssue({ code: 'custom', path: ['endYear'], message: 'validation.periodTooLong' });
+  else if (len > MAX_PLAN_YEARS)
+    ctx.addIssue({ code: 'custom', path: ['endYear'], message: 'validation.periodTooLong' });
   const { prevStartYear: ps, prevEndYear: pe } = p;
   if ((ps === null) !== (pe === null)) {
-    ctx.addIssue({ code: 'custom', path: [ps === null ? 'prevStartYear' : 'prevEndYear'], message: 'validation.prevBothOrNone' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [ps === null ? 'prevStartYear' : 'prevEndYear'],
+      message: 'validation.prevBothOrNone',
+    });
   } else if (ps !== null && pe !== null) {
     const prevLen = periodLength(ps, pe);
     if (prevLen < 1) ctx.addIssue({ code: 'custom', path: ['prevEndYear'], message: 'validation.endBeforeStart' });
-    else if (prevLen > MAX_PLAN_YEARS) ctx.addIssue({ code: 'custom', path: ['prevEndYear'], message: 'validation.periodTooLong' });
-    else if (pe >= p.startYear) ctx.addIssue({ code: 'custom', path: ['prevEndYear'], message: 'validation.prevOverlaps' });
+    else if (prevLen > MAX_PLAN_YEARS)
+      ctx.addIssue({ code: 'custom', path: ['prevEndYear'], message: 'validation.periodTooLong' });
+    else if (pe >= p.startYear)
+      ctx.addIssue({ code: 'custom', path: ['prevEndYear'], message: 'validation.prevOverlaps' });
   }
 }
 

@@ -40,7 +40,8 @@ export async function createBackup(
 ): Promise<BackupInfo> {
   mkdirSync(dir, { recursive: true });
   let name = `phaen-${stamp(now)}-${reason}.sqlite`;
-  for (let i = 1; existsSync(join(dir, name)); i++) name = `phaen-${stamp(new Date(now.getTime() + i))}-${reason}.sqlite`;
+  for (let i = 1; existsSync(join(dir, name)); i++)
+    name = `phaen-${stamp(new Date(now.getTime() + i))}-${reason}.sqlite`;
   // Write under a temporary name and rename: a crash mid-backup never leaves a file that looks complete.
   const tmp = join(dir, `${name}.partial`);
   try {

@@ -31,7 +31,7 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
     'plans.list': () => listPlans(store()),
     'plans.get': ({ id }) => getPlan(store(), id),
     'plans.create': (draft) => createPlan(store(), draft),
-    'plans.update': ({ id, edit }) => updatePlan(store(), id, edit),
+    'plans.update': ({ id, edits }) => updatePlan(store(), id, edits),
     'plans.duplicate': ({ id, title }) => duplicatePlan(store(), id, title),
     'plans.delete': ({ id }) => {
       deletePlan(store(), id);
@@ -53,7 +53,12 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
     'plans.exportJson': async ({ id }) => {
       const plan = getPlan(store(), id);
       const content = serialisePlanFile(exportPlanFile(plan));
-      const fileName = `${plan.title.replace(/[\\/:*?"<>|]+/g, ' ').trim().slice(0, 120) || 'plan'}.plan.json`;
+      const fileName = `${
+        plan.title
+          .replace(/[\\/:*?"<>|]+/g, ' ')
+          .trim()
+          .slice(0, 120) || 'plan'
+      }.plan.json`;
       if (!dialogs) return { status: 'download', fileName, content };
       const path = await dialogs.saveFile(fileName, 'plan-json');
       if (!path) return { status: 'cancelled' };

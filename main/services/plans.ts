@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/errors.ts';
-import type { PlanDraft} from '../core/plan.ts';
+import type { PlanDraft } from '../core/plan.ts';
 import { PLAN_FIELDS, validatePlanDraft, type Plan, type PlanFieldEdit, type PlanSummary } from '../core/plan.ts';
 import type { Edit } from './store/oplog.ts';
 import type { Store } from './store/store.ts';
@@ -63,10 +63,15 @@ export function getPlan(store: Store, id: string): Plan {
 
 function requireValid(draft: PlanDraft): void {
   const fields = validatePlanDraft(draft);
-  if (Object.keys(fields).length > 0) throw new AppError('invalid-input', `plan fields: ${JSON.stringify(fields)}`, fields);
+  if (Object.keys(fields).length > 0)
+    throw new AppError('invalid-input', `plan fields: ${JSON.stringify(fields)}`, fields);
 }
 
-export function createPlan(store: Store, draft: PlanDraft, options: { id?: string; isSample?: boolean; label?: string } = {}): Plan {
+export function createPlan(
+  store: Store,
+  draft: PlanDraft,
+  options: { id?: string; isSample?: boolean; label?: string } = {},
+): Plan {
   requireValid(draft);
   const id = options.id ?? randomUUID();
   const edits: Edit[] = PLAN_FIELDS.map((field) => ({ entity: 'plan', rowId: id, field, value: draft[field] }));
@@ -76,12 +81,22 @@ export function createPlan(store: Store, draft: PlanDraft, options: { id?: strin
   return getPlan(store, id);
 }
 
-/** One autosaved field. The whole plan is re-validated, so cross-field rules (period length) hold. */
-export function updatePlan(store: Store, id: string, edit: PlanFieldEdit): Plan {
+/**
+ * One autosave: the changed fields, applied as one undoable action. The plan is validated with all of them
+ * in place, so cross-field rules (period length) hold without forcing an order on the user.
+ */
+export function updatePlan(store: Store, id: string, edits: readonly PlanFieldEdit[]): Plan {
   const plan = getPlan(store, id);
-  if (plan[edit.field] === edit.value) return plan;
-  requireValid({ ...plan, [edit.field]: edit.value });
-  store.oplog.apply(`edit:${edit.field}`, id, [{ entity: 'plan', rowId: id, field: edit.field, value: edit.value }]);
+  const changed = edits.filter((e) => plan[e.field] !== e.value);
+  if (changed.length === 0) return plan;
+  const draft = { ...plan };
+  for (const e of changed) Object.assign(draft, { [e.field]: e.value });
+  requireValid(draft);
+  store.oplog.apply(
+    `edit:${changed.map((e) => e.field).join(',')}`,
+    id,
+    changed.map((e) => ({ entity: 'plan', rowId: id, field: e.field, value: e.value })),
+  );
   return getPlan(store, id);
 }
 

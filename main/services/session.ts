@@ -22,7 +22,8 @@ export interface SessionOptions {
   readonly log?: (message: string) => void;
 }
 
-type State = { kind: 'open'; store: Store } | { kind: 'failed'; path: string; reason: DbOpenError['reason']; detail: string };
+type State =
+  { kind: 'open'; store: Store } | { kind: 'failed'; path: string; reason: DbOpenError['reason']; detail: string };
 
 const DEFAULT_DB = 'phaen.sqlite';
 const HOUR = 3600_000;
@@ -132,7 +133,8 @@ export class Session {
   async useDatabase(path: string): Promise<void> {
     this.closeStore();
     await this.openPath(path);
-    if (this.state.kind === 'open') writeFileAtomic(this.configFile, `${JSON.stringify({ databasePath: path }, null, 2)}\n`);
+    if (this.state.kind === 'open')
+      writeFileAtomic(this.configFile, `${JSON.stringify({ databasePath: path }, null, 2)}\n`);
   }
 
   /** A new, empty database beside the current one; the old file stays where it was. */

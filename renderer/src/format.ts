@@ -16,6 +16,3 @@ export function periodLabel(t: TFunction, startYear: number, endYear: number): s
 export function errorText(t: TFunction, error: AppErrorShape): string {
   return t(`errors.${error.code}`);
 }
-
-/** Thai collation, so lists sort the way a Thai reader expects (leading vowels do not sort first). */
-export const thaiCollator = new Intl.Collator('th');

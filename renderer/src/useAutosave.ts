@@ -15,8 +15,8 @@ export type SaveState =
 const DEBOUNCE_MS = 400;
 
 /**
- * Autosave of a plan's fields: each change is validated with core's rules, then sent as one plans.update per
- * changed field, 400 ms after typing stops or at once on blur. Invalid values are never sent. Saves run one
+ * Autosave of a plan's fields: each change is validated with core's rules, then the changed fields are sent
+ * in one plans.update, 400 ms after typing stops or at once on blur. Invalid values are never sent. Saves run one
  * at a time, in order, so a slow save cannot overwrite a newer one.
  */
 export function useAutosave(initial: Plan) {
@@ -36,36 +36,26 @@ export function useAutosave(initial: Plan) {
     // A period rule spans four fields: while any of them is flagged, none of them is sent.
     const periodBlocked = YEAR_FIELDS.some((f) => found[f]);
     const dirty = PLAN_FIELDS.filter((f) => draft[f] !== saved.current[f]);
-    let pending = dirty.filter((f) => !found[f] && !(periodBlocked && YEAR_FIELDS.includes(f)));
+    const pending = dirty.filter((f) => !found[f] && !(periodBlocked && YEAR_FIELDS.includes(f)));
     const unsendable = dirty.length > pending.length;
     if (pending.length === 0) {
       if (unsendable) setState({ kind: 'invalid' });
       return;
     }
     setState({ kind: 'saving' });
-    let failure: { field: PlanField; error: AppErrorShape } | null = null;
-    // Main checks each edit against the stored plan, so moving a period may need its years in another
-    // order: retry the rejected ones while any edit still gets through.
-    for (let progress = true; progress && pending.length > 0;) {
-      progress = false;
-      failure = null;
-      for (const field of pending) {
-        const result = await api['plans.update']({
-          id: initial.id,
-          edit: { field, value: draft[field] } as PlanFieldEdit,
-        });
-        if (result.ok) {
-          saved.current = result.data;
-          setPlan(result.data);
-          pending = pending.filter((f) => f !== field);
-          progress = true;
-        } else failure = { field, error: result.error };
-      }
+    // All pending fields in one call: main checks them together, so a period can move in any typing order.
+    const result = await api['plans.update']({
+      id: initial.id,
+      edits: pending.map((field) => ({ field, value: draft[field] }) as PlanFieldEdit),
+    });
+    if (result.ok) {
+      saved.current = result.data;
+      setPlan(result.data);
+      setState({ kind: unsendable ? 'invalid' : 'saved' });
+    } else {
+      setErrors((prev) => ({ ...prev, ...planFieldErrors(result.error.fields) }));
+      setState({ kind: 'failed', error: result.error });
     }
-    if (failure) {
-      setErrors((prev) => ({ ...prev, ...planFieldErrors(failure.error.fields) }));
-      setState({ kind: 'failed', error: failure.error });
-    } else setState({ kind: unsendable ? 'invalid' : 'saved' });
   }, [api, initial.id]);
 
   const flush = useCallback((): Promise<void> => {

@@ -9,8 +9,8 @@ function editorApi() {
   let stored = { ...samplePlan };
   return fakeApi({
     'plans.get': () => ok(stored),
-    'plans.update': ({ edit }) => {
-      stored = { ...stored, [edit.field]: edit.value };
+    'plans.update': ({ edits }) => {
+      for (const edit of edits) stored = { ...stored, [edit.field]: edit.value };
       return ok(stored);
     },
   });
@@ -28,7 +28,9 @@ describe('plan editor', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('บันทึกแล้ว'));
     const edits = fake.callsTo('plans.update');
     // Debounced: one save for the whole burst of typing, with the final value.
-    expect(edits).toEqual([{ id: samplePlan.id, edit: { field: 'title', value: 'แผนใหม่' } satisfies PlanFieldEdit }]);
+    expect(edits).toEqual([
+      { id: samplePlan.id, edits: [{ field: 'title', value: 'แผนใหม่' } satisfies PlanFieldEdit] },
+    ]);
   });
 
   it('saves at once on blur', async () => {
@@ -40,7 +42,7 @@ describe('plan editor', () => {
     await user.type(end, '๒๕๖๙');
     await user.tab();
     await waitFor(() =>
-      expect(fake.callsTo('plans.update')).toEqual([{ id: samplePlan.id, edit: { field: 'endYear', value: 2569 } }]),
+      expect(fake.callsTo('plans.update')).toEqual([{ id: samplePlan.id, edits: [{ field: 'endYear', value: 2569 }] }]),
     );
   });
 
@@ -56,5 +58,28 @@ describe('plan editor', () => {
     expect(screen.getByText('กรุณากรอกข้อมูลช่องนี้')).toBeTruthy();
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('ยังไม่บันทึก: แก้ไขช่องที่มีข้อความแจ้งเตือนก่อน'));
     expect(fake.callsTo('plans.update')).toEqual([]);
+  });
+
+  it('moves a whole period in one save, whichever year is typed first', async () => {
+    const fake = editorApi();
+    renderWith(<PlanEditor id={samplePlan.id} />, fake.api);
+    const user = userEvent.setup();
+    const start = await screen.findByLabelText('ปีเริ่มต้น (พ.ศ.)');
+    const end = screen.getByLabelText('ปีสิ้นสุด (พ.ศ.)');
+    // 2572 as the start of a 2566–2570 plan is invalid on its own: nothing is sent until the end year follows.
+    await user.clear(start);
+    await user.type(start, '2572');
+    await user.clear(end);
+    await user.type(end, '2576');
+    await user.tab();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('บันทึกแล้ว'));
+    const calls = fake.callsTo('plans.update');
+    expect(calls.at(-1)?.edits).toEqual(
+      expect.arrayContaining([
+        { field: 'startYear', value: 2572 },
+        { field: 'endYear', value: 2576 },
+      ]),
+    );
+    expect(calls.flatMap((c) => c.edits).filter((e) => e.field === 'startYear')).toHaveLength(1);
   });
 });

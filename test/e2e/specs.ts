@@ -135,6 +135,7 @@ export const specs: Spec[] = [
       expect(await field(page, 'startYear').inputValue()).toBe('2566');
       await goHome(page);
       const listed = page.locator('.plan-list li');
+      await listed.first().waitFor();
       expect(await listed.count()).toBe(1);
       expect(await listed.textContent()).toContain('ตัวอย่าง');
     },
@@ -147,6 +148,8 @@ export const specs: Spec[] = [
       const dialog = page.getByRole('alertdialog');
       await dialog.getByRole('button', { name: 'ลบแผน' }).click();
       await page.getByText(`ลบแผน “${BMA_PLAN.title}” แล้ว`).waitFor();
+      // The home list has loaded and is empty (a bare count() could run before it loads).
+      await page.getByText('ยังไม่มีแผน เริ่มสร้างแผนใหม่หรือเปิดแผนตัวอย่างเพื่อดูแนวทาง').waitFor();
       expect(await page.locator('.plan-list li').count()).toBe(0);
 
       await page.getByRole('button', { name: 'เลิกทำ' }).click();

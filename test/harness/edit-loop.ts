@@ -14,8 +14,8 @@ const store = await Store.open(path!, { backupDir: join(path!, '..', 'backups') 
 const plan = createPlan(store, bmaDraft);
 process.stdout.write(`plan ${plan.id}\n`);
 for (let n = 1; n <= Number(countArg); n++) {
-  if (n % 2 === 1) updatePlan(store, plan.id, { field: 'title', value: `แก้ไขครั้งที่ ${n}` });
-  else updatePlan(store, plan.id, { field: 'organisation', value: `หน่วยงาน ${n}` });
+  if (n % 2 === 1) updatePlan(store, plan.id, [{ field: 'title', value: `แก้ไขครั้งที่ ${n}` }]);
+  else updatePlan(store, plan.id, [{ field: 'organisation', value: `หน่วยงาน ${n}` }]);
   process.stdout.write(`ack ${n}\n`);
 }
 store.close();

@@ -68,7 +68,7 @@ describe('backups', () => {
     const session = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
     const plan = createPlan(session.store(), bmaDraft);
     const backup = await createBackup(session.store().db, session.backupDir, 'manual', 10);
-    updatePlan(session.store(), plan.id, { field: 'title', value: 'แก้ไขหลังสำรอง' });
+    updatePlan(session.store(), plan.id, [{ field: 'title', value: 'แก้ไขหลังสำรอง' }]);
     const later = createPlan(session.store(), { ...bmaDraft, title: 'แผนที่สร้างทีหลัง' });
 
     await session.restore(backup.name);

@@ -107,14 +107,14 @@ describe('hybrid logical clock', () => {
     let now = Date.UTC(2025, 5, 1);
     const first = await openStore(dir, { now: () => now });
     const plan = createPlan(first, bmaDraft);
-    updatePlan(first, plan.id, { field: 'title', value: 'แก้ไขครั้งที่ 1' });
+    updatePlan(first, plan.id, [{ field: 'title', value: 'แก้ไขครั้งที่ 1' }]);
     const before = first.oplog.clock;
     first.close();
 
     now -= 24 * 3600 * 1000; // the battery died and the date reset to yesterday
     const second = await openStore(dir, { now: () => now });
     expect(second.oplog.clock).toEqual(before);
-    updatePlan(second, plan.id, { field: 'title', value: 'แก้ไขครั้งที่ 2' });
+    updatePlan(second, plan.id, [{ field: 'title', value: 'แก้ไขครั้งที่ 2' }]);
     const hlcs = second.db.prepare('SELECT hlc FROM ops ORDER BY rowid').pluck().all() as string[];
     expect(hlcs).toEqual([...hlcs].sort());
     expect(new Set(hlcs).size).toBe(hlcs.length);

@@ -39,8 +39,8 @@ describe('op log', () => {
     expect(new Set(created.map((o) => o.grp)).size).toBe(1);
     expect(plan.id).toMatch(UUID_V4);
 
-    updatePlan(store, plan.id, { field: 'title', value: 'แผนฉบับแก้ไข' });
-    updatePlan(store, plan.id, { field: 'prevStartYear', value: 2562 });
+    updatePlan(store, plan.id, [{ field: 'title', value: 'แผนฉบับแก้ไข' }]);
+    updatePlan(store, plan.id, [{ field: 'prevStartYear', value: 2562 }]);
     const all = ops(store);
     expect(all).toHaveLength(created.length + 2);
     const [title, prevStart] = all.slice(-2);
@@ -108,7 +108,7 @@ describe('op log', () => {
       { entity: 'plan', rowId: plan.id, field: 'title', value: 'ร่าง 1' },
       { entity: 'plan', rowId: plan.id, field: 'title', value: 'ร่าง 2' },
     ]);
-    updatePlan(store, plan.id, { field: 'endYear', value: 2569 });
+    updatePlan(store, plan.id, [{ field: 'endYear', value: 2569 }]);
     deletePlan(store, plan.id);
     expect(listPlans(store)).toEqual([]);
 
@@ -149,7 +149,7 @@ describe('op log', () => {
     const dir = tempDir();
     const first = await openStore(dir);
     const plan = createPlan(first, bmaDraft);
-    updatePlan(first, plan.id, { field: 'title', value: 'ก่อนปิดโปรแกรม' });
+    updatePlan(first, plan.id, [{ field: 'title', value: 'ก่อนปิดโปรแกรม' }]);
     first.close();
     const second = await openStore(dir);
     second.oplog.undoLast();

@@ -34,9 +34,23 @@ describe('plans', () => {
   it('edits one field and refuses an edit that breaks the period rules', async () => {
     const store = await openStore();
     const plan = createPlan(store, draft);
-    expect(updatePlan(store, plan.id, { field: 'title', value: 'แผนใหม่' }).title).toBe('แผนใหม่');
-    expect(() => updatePlan(store, plan.id, { field: 'endYear', value: 2580 })).toThrow(/periodTooLong/);
+    expect(updatePlan(store, plan.id, [{ field: 'title', value: 'แผนใหม่' }]).title).toBe('แผนใหม่');
+    expect(() => updatePlan(store, plan.id, [{ field: 'endYear', value: 2580 }])).toThrow(/periodTooLong/);
     expect(getPlan(store, plan.id).endYear).toBe(2570);
+    store.close();
+  });
+
+  it('moves a period with both years in one edit, and undo restores both', async () => {
+    const store = await openStore();
+    const plan = createPlan(store, draft);
+    expect(() => updatePlan(store, plan.id, [{ field: 'startYear', value: 2572 }])).toThrow(/endBeforeStart/);
+    const moved = updatePlan(store, plan.id, [
+      { field: 'startYear', value: 2572 },
+      { field: 'endYear', value: 2576 },
+    ]);
+    expect([moved.startYear, moved.endYear]).toEqual([2572, 2576]);
+    store.oplog.undoLast();
+    expect(getPlan(store, plan.id)).toMatchObject({ startYear: 2566, endYear: 2570 });
     store.close();
   });
 
@@ -48,14 +62,18 @@ describe('plans', () => {
     deletePlan(store, plan.id);
     expect(listPlans(store).map((p) => p.id)).toEqual([copy.id]);
     store.oplog.undoLast();
-    expect(listPlans(store).map((p) => p.id).sort()).toEqual([plan.id, copy.id].sort());
+    expect(
+      listPlans(store)
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual([plan.id, copy.id].sort());
     store.close();
   });
 
   it('undo of an edit restores the previous value, and undo of a create hides the plan', async () => {
     const store = await openStore();
     const plan = createPlan(store, draft);
-    updatePlan(store, plan.id, { field: 'organisation', value: 'สำนักงานเขตพระนคร' });
+    updatePlan(store, plan.id, [{ field: 'organisation', value: 'สำนักงานเขตพระนคร' }]);
     store.oplog.undoLast();
     expect(getPlan(store, plan.id).organisation).toBe(draft.organisation);
     store.oplog.undoLast();

@@ -17,7 +17,11 @@ export interface FieldSpec {
 const same = (v: unknown) => v;
 const bool: Pick<FieldSpec, 'toSql' | 'fromSql'> = { toSql: (v) => (v ? 1 : 0), fromSql: (v) => v === 1 };
 
-function field(column: string, schema: z.ZodType, codec: Pick<FieldSpec, 'toSql' | 'fromSql'> = { toSql: same, fromSql: same }): FieldSpec {
+function field(
+  column: string,
+  schema: z.ZodType,
+  codec: Pick<FieldSpec, 'toSql' | 'fromSql'> = { toSql: same, fromSql: same },
+): FieldSpec {
   return { column, schema, ...codec };
 }
 

@@ -61,7 +61,8 @@ export function inspect(path: string, latest = LATEST_VERSION): number {
     throw err instanceof DbOpenError ? err : classify(err);
   } finally {
     db?.close();
-    for (const p of created) if (existsSync(p) && (p.endsWith('-shm') || statSync(p).size === 0)) rmSync(p, { force: true });
+    for (const p of created)
+      if (existsSync(p) && (p.endsWith('-shm') || statSync(p).size === 0)) rmSync(p, { force: true });
   }
 }
 

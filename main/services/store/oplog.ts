@@ -43,7 +43,9 @@ export class OpLog {
         'INSERT INTO ops (id, grp, hlc, actor, entity, row_id, field, value, prev) VALUES (@id, @grp, @hlc, @actor, @entity, @rowId, @field, @value, @prev)',
       ),
       cellClock: db.prepare('SELECT max(hlc) FROM ops WHERE entity = ? AND row_id = ? AND field = ?').pluck(),
-      saveClock: db.prepare("INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+      saveClock: db.prepare(
+        "INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      ),
       groupOps: db.prepare('SELECT entity, row_id AS rowId, field, prev FROM ops WHERE grp = ? ORDER BY hlc DESC'),
       lastUndoable: db.prepare(
         `SELECT id, label, plan_id AS planId FROM op_groups g
@@ -58,7 +60,10 @@ export class OpLog {
     const saved = this.db.prepare("SELECT value FROM meta WHERE key = 'hlc'").pluck().get() as string | undefined;
     const newest = this.db.prepare('SELECT max(hlc) FROM ops').pluck().get() as string | null;
     const candidates = [saved, newest].filter((s): s is string => !!s).map(parseHlc);
-    return candidates.reduce((a, b) => (a.wallMs > b.wallMs || (a.wallMs === b.wallMs && a.counter >= b.counter) ? a : b), ZERO_HLC);
+    return candidates.reduce(
+      (a, b) => (a.wallMs > b.wallMs || (a.wallMs === b.wallMs && a.counter >= b.counter) ? a : b),
+      ZERO_HLC,
+    );
   }
 
   get clock(): Hlc {
@@ -99,24 +104,39 @@ export class OpLog {
     const spec = Object.hasOwn(entity.fields, edit.field) ? entity.fields[edit.field] : undefined;
     if (!spec) throw new AppError('invalid-input', `unknown field ${edit.entity}.${edit.field}`);
     const parsed = spec.schema.safeParse(edit.value);
-    if (!parsed.success) throw new AppError('invalid-input', `${edit.entity}.${edit.field}: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw new AppError('invalid-input', `${edit.entity}.${edit.field}: ${parsed.error.issues[0]?.message}`);
 
     const hlc = this.next();
     const at = new Date(parseHlc(hlc).wallMs).toISOString();
-    const row = this.sql(`SELECT ${spec.column} AS v FROM ${entity.table} WHERE id = ?`).get(edit.rowId) as { v: unknown } | undefined;
+    const row = this.sql(`SELECT ${spec.column} AS v FROM ${entity.table} WHERE id = ?`).get(edit.rowId) as
+      { v: unknown } | undefined;
     if (!row) {
       // A row comes into being with its first operation; until its create edit sets deleted = false it is hidden.
-      this.sql(`INSERT INTO ${entity.table} (id, created_by, created_at, updated_at) VALUES (?, ?, ?, ?)`).run(edit.rowId, this.actor, at, at);
+      this.sql(`INSERT INTO ${entity.table} (id, created_by, created_at, updated_at) VALUES (?, ?, ?, ?)`).run(
+        edit.rowId,
+        this.actor,
+        at,
+        at,
+      );
       created.add(edit.rowId);
     }
     // prev NULL: the row did not exist before this action, so undo has nothing to restore but the tombstone.
-    const prev = created.has(edit.rowId) ? (edit.field === 'deleted' ? 'true' : null) : JSON.stringify(spec.fromSql(row!.v) ?? null);
+    const prev = created.has(edit.rowId)
+      ? edit.field === 'deleted'
+        ? 'true'
+        : null
+      : JSON.stringify(spec.fromSql(row!.v) ?? null);
 
     // Last writer wins per (row, field): a local edit always carries the newest clock, but the same rule
     // will order edits imported from other offices.
     const newest = this.statements.cellClock.get(edit.entity, edit.rowId, edit.field) as string | null;
     if (!newest || newest < hlc) {
-      this.sql(`UPDATE ${entity.table} SET ${spec.column} = ?, updated_at = ? WHERE id = ?`).run(spec.toSql(parsed.data), at, edit.rowId);
+      this.sql(`UPDATE ${entity.table} SET ${spec.column} = ?, updated_at = ? WHERE id = ?`).run(
+        spec.toSql(parsed.data),
+        at,
+        edit.rowId,
+      );
     }
     this.statements.insertOp.run({
       id: randomUUID(),
@@ -135,7 +155,12 @@ export class OpLog {
   undoLast(): GroupInfo {
     const target = this.statements.lastUndoable.get(this.actor) as GroupInfo | undefined;
     if (!target) throw new AppError('nothing-to-undo', 'no action of this office is left to undo');
-    const ops = this.statements.groupOps.all(target.id) as { entity: EntityName; rowId: string; field: string; prev: string | null }[];
+    const ops = this.statements.groupOps.all(target.id) as {
+      entity: EntityName;
+      rowId: string;
+      field: string;
+      prev: string | null;
+    }[];
     const inverse = ops
       .filter((op): op is typeof op & { prev: string } => op.prev !== null)
       .map((op) => ({ entity: op.entity, rowId: op.rowId, field: op.field, value: JSON.parse(op.prev) as unknown }));

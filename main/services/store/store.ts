@@ -4,7 +4,13 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { DEFAULT_SETTINGS, Settings } from '../../core/settings.ts';
 import { createBackup } from '../backup.ts';
-import { hasPendingMigrations, latestVersion, migrate, migrations as shippedMigrations, type Migration } from './migrations.ts';
+import {
+  hasPendingMigrations,
+  latestVersion,
+  migrate,
+  migrations as shippedMigrations,
+  type Migration,
+} from './migrations.ts';
 import { DbOpenError, inspect, openForWrite } from './open.ts';
 import { OpLog } from './oplog.ts';
 
@@ -60,7 +66,8 @@ export class Store {
   }
 
   private ensureOfficeId(): string {
-    const existing = this.db.prepare("SELECT value FROM meta WHERE key = 'office_id'").pluck().get() as string | undefined;
+    const existing = this.db.prepare("SELECT value FROM meta WHERE key = 'office_id'").pluck().get() as
+      string | undefined;
     if (existing) return existing;
     const id = randomUUID();
     this.db.prepare("INSERT INTO meta (key, value) VALUES ('office_id', ?)").run(id);

@@ -4,7 +4,8 @@ import type { AppStatus } from '../../../main/core/contract.ts';
 import type { AppErrorShape } from '../../../main/core/errors.ts';
 import type { PlanSummary } from '../../../main/core/plan.ts';
 import { useApi } from '../ApiContext.tsx';
-import { errorText, periodLabel, thaiCollator } from '../format.ts';
+import { PrintSettings } from '../components/PrintSettings.tsx';
+import { errorText, periodLabel } from '../format.ts';
 import { useShell } from '../shell.ts';
 import { Backups } from './Backups.tsx';
 
@@ -19,7 +20,8 @@ export function Home({ status }: { status: AppStatus }) {
 
   useEffect(() => {
     void api['plans.list']({}).then((result) => {
-      if (result.ok) setPlans([...result.data].sort((a, b) => thaiCollator.compare(a.title, b.title)));
+      // Main returns them in Thai collation order.
+      if (result.ok) setPlans(result.data);
       else setError(result.error);
     });
   }, [api]);
@@ -89,6 +91,7 @@ export function Home({ status }: { status: AppStatus }) {
           </ul>
         )}
       </section>
+      <PrintSettings />
       <Backups />
     </main>
   );
