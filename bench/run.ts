@@ -8,22 +8,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { PLAN_FIELDS, type PlanDraft } from '../main/core/plan.ts';
+import { PLAN_FIELDS } from '../main/core/plan.ts';
 import { updatePlan } from '../main/services/plans.ts';
 import type { Edit } from '../main/services/store/oplog.ts';
 import { Store } from '../main/services/store/store.ts';
+import { bmaDraft as draft } from '../test/harness/store.ts';
 
 const ROWS = 10_000;
 const EDITS = 2_000;
 const dir = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'phaen-bench-'));
-const draft: PlanDraft = {
-  organisation: 'สำนักงานประชาสัมพันธ์ สำนักปลัดกรุงเทพมหานคร',
-  title: 'แผนยุทธศาสตร์การประชาสัมพันธ์กรุงเทพมหานคร ระยะ 5 ปี',
-  startYear: 2566,
-  endYear: 2570,
-  prevStartYear: 2563,
-  prevEndYear: 2565,
-};
 
 const open = (name: string) => Store.open(join(dir, name), { backupDir: join(dir, 'backups') });
 const ms = (t0: number) => performance.now() - t0;

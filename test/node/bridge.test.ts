@@ -7,6 +7,7 @@ import { type Bridge, startBridge } from '../../main/services/bridge/server.ts';
 import { createHandlers } from '../../main/services/handlers.ts';
 import { Session } from '../../main/services/session.ts';
 import { useTempDir } from '../harness/tmp.ts';
+import { bmaDraft as draft } from '../harness/store.ts';
 
 const tempDir = useTempDir();
 const resourcesDir = resolve(import.meta.dirname, '../../resources');
@@ -69,15 +70,6 @@ async function call(bridge: Bridge, channel: string, payload: unknown, headers: 
   });
   return { status: reply.status, headers: reply.headers, json: JSON.parse(reply.body) as Record<string, unknown> };
 }
-
-const draft = {
-  organisation: 'สำนักงานประชาสัมพันธ์ สำนักปลัดกรุงเทพมหานคร',
-  title: 'แผนยุทธศาสตร์การประชาสัมพันธ์กรุงเทพมหานคร ระยะ 5 ปี',
-  startYear: 2566,
-  endYear: 2570,
-  prevStartYear: 2563,
-  prevEndYear: 2565,
-};
 
 describe('loopback bridge', () => {
   it('listens on 127.0.0.1 with a random port and a fresh 32-byte token in the URL', async () => {

@@ -3,17 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, updatePlan } from '../../main/services/plans.ts';
 import { Store } from '../../main/services/store/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
+import { bmaDraft as draft } from '../harness/store.ts';
 
 const tempDir = useTempDir();
-
-const draft = {
-  organisation: 'สำนักงานประชาสัมพันธ์ สำนักปลัดกรุงเทพมหานคร',
-  title: 'แผนยุทธศาสตร์การประชาสัมพันธ์กรุงเทพมหานคร ระยะ 5 ปี',
-  startYear: 2566,
-  endYear: 2570,
-  prevStartYear: 2563,
-  prevEndYear: 2565,
-};
 
 async function openStore(dir = tempDir()) {
   return Store.open(join(dir, 'phaen.sqlite'), { backupDir: join(dir, 'backups') });
