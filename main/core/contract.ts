@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AppError, fieldIssues, type Result } from './errors.ts';
-import { PLAN_FIELDS, Plan, PlanDraft, PlanFieldEdit, PlanSummary, Uuid } from './plan.ts';
+import { Uuid } from './fields.ts';
+import { PLAN_FIELDS, Plan, PlanDraft, PlanFieldEdit, PlanSummary } from './plan.ts';
+import { Row, RowEntityName, RowFieldEdit } from './rows.ts';
 import { Settings } from './settings.ts';
 
 /**
@@ -34,6 +36,17 @@ export const AppStatus = z.object({
 export type AppStatus = z.infer<typeof AppStatus>;
 
 const None = z.object({}).strict();
+const RowId = z.string().min(1).max(200);
+/** A paste of a whole previous plan's KPI table fits; larger batches are split by the renderer. */
+export const MAX_ROWS_PER_CREATE = 2000;
+const NewRow = z
+  .object({
+    entity: RowEntityName,
+    parentId: RowId.nullable().optional(),
+    after: RowId.nullable().optional(),
+    values: z.record(z.string(), z.unknown()),
+  })
+  .strict();
 const ById = z.object({ id: Uuid }).strict();
 
 export const ExportResult = z.discriminatedUnion('status', [
@@ -69,6 +82,21 @@ export const contract = {
   'plans.exportJson': { input: ById, output: ExportResult },
   /** Without content, main asks for a file with its own dialog; the renderer never sends a path. */
   'plans.importJson': { input: z.object({ content: z.string().optional() }).strict(), output: ImportResult },
+  /** Every live part of a plan (core/rows.ts), siblings in order. */
+  'rows.list': { input: z.object({ planId: Uuid }).strict(), output: z.array(Row) },
+  /** Create rows as one undoable action: one row from a form, or many from a spreadsheet paste. */
+  'rows.create': {
+    input: z.object({ planId: Uuid, rows: z.array(NewRow).min(1).max(MAX_ROWS_PER_CREATE) }).strict(),
+    output: z.array(Row),
+  },
+  'rows.update': {
+    input: z.object({ id: RowId, edits: z.array(RowFieldEdit).min(1).max(50) }).strict(),
+    output: Row,
+  },
+  /** Deletes the row and everything below it, undoably. */
+  'rows.delete': { input: z.object({ id: RowId }).strict(), output: None },
+  /** Place a row after a sibling (null: first). */
+  'rows.move': { input: z.object({ id: RowId, after: RowId.nullable() }).strict(), output: Row },
   'history.undo': { input: None, output: UndoResult },
   'backups.list': { input: None, output: z.array(BackupInfo) },
   'backups.create': { input: None, output: BackupInfo },

@@ -1,17 +1,11 @@
 import { z } from 'zod';
+import { Uuid, requiredText } from './fields.ts';
 import { MAX_BE_YEAR, MAX_PLAN_YEARS, MIN_BE_YEAR, periodLength } from './years.ts';
 
 /**
  * The plan (แผน) and its header fields. Validation messages are i18n keys (see resources/locales), so the
  * same schema yields a Thai message in the UI and a readable key in the English log.
  */
-export const Uuid = z.uuid({ message: 'validation.uuid' });
-
-const text = (max: number) =>
-  z.string({ message: 'validation.text' }).trim().max(max, { message: 'validation.tooLong' });
-
-const requiredText = (max: number) => text(max).min(1, { message: 'validation.required' });
-
 export const BeYear = z
   .number({ message: 'validation.year' })
   .int({ message: 'validation.year' })

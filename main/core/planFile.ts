@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PlanFieldsObject, Uuid, checkPeriods } from './plan.ts';
+import { Uuid } from './fields.ts';
+import { PlanFieldsObject, checkPeriods } from './plan.ts';
 
 /**
  * The plan interchange format (plan JSON): what "export as JSON" writes, what import reads, and what the

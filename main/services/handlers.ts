@@ -6,6 +6,7 @@ import { createBackup, listBackups } from './backup.ts';
 import { readTextFile, writeFileAtomic } from './files.ts';
 import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from './planFile.ts';
 import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, planExists, updatePlan } from './plans.ts';
+import { createRows, deleteRow, listRows, moveRow, updateRow } from './rows.ts';
 import type { FileDialogs, Session } from './session.ts';
 
 export interface HandlerOptions {
@@ -76,6 +77,14 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
       const { plan, asCopy } = importPlanFile(store(), parsePlanFile(text));
       return { status: 'imported', plan, asCopy };
     },
+    'rows.list': ({ planId }) => listRows(store(), planId),
+    'rows.create': ({ planId, rows }) => createRows(store(), planId, rows),
+    'rows.update': ({ id, edits }) => updateRow(store(), id, edits),
+    'rows.delete': ({ id }) => {
+      deleteRow(store(), id);
+      return {};
+    },
+    'rows.move': ({ id, after }) => moveRow(store(), id, after),
     'history.undo': () => {
       const undone = store().oplog.undoLast();
       return { label: undone.label, planId: undone.planId };

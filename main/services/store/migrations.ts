@@ -66,6 +66,28 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX plans_live ON plans(deleted, updated_at);
     `,
   },
+  {
+    version: 2,
+    name: 'plan parts as rows',
+    sql: `
+      -- Every part of a plan below its header (core/rows.ts): structure in columns, the entity's own fields in
+      -- data (JSON object), each field edited by its own operation like the plan's columns.
+      CREATE TABLE rows (
+        id TEXT PRIMARY KEY,
+        entity TEXT NOT NULL,
+        plan_id TEXT NOT NULL DEFAULT '',
+        parent_id TEXT,
+        position TEXT NOT NULL DEFAULT '',
+        data TEXT NOT NULL DEFAULT '{}',
+        deleted INTEGER NOT NULL DEFAULT 1,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX rows_plan ON rows(plan_id, deleted, entity);
+      CREATE INDEX rows_parent ON rows(parent_id) WHERE parent_id IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = latestVersion(migrations);

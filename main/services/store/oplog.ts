@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../core/errors.ts';
 import { ZERO_HLC, formatHlc, parseHlc, tick, type Hlc } from '../../core/hlc.ts';
-import { entities, isEntity, type EntityName } from './entities.ts';
+import { entitySpec, isEntity, type EntityName, type FieldSpec } from './entities.ts';
 
 /** One field edit: the unit of history, undo and (later) exchange between offices. */
 export interface Edit {
@@ -100,7 +100,7 @@ export class OpLog {
 
   private applyOne(grp: string, edit: Edit, created: Set<string>): void {
     if (!isEntity(edit.entity)) throw new AppError('invalid-input', `unknown entity ${edit.entity}`);
-    const entity = entities[edit.entity];
+    const entity = entitySpec(edit.entity);
     const spec = Object.hasOwn(entity.fields, edit.field) ? entity.fields[edit.field] : undefined;
     if (!spec) throw new AppError('invalid-input', `unknown field ${edit.entity}.${edit.field}`);
     const parsed = spec.schema.safeParse(edit.value);
@@ -109,16 +109,28 @@ export class OpLog {
 
     const hlc = this.next();
     const at = new Date(parseHlc(hlc).wallMs).toISOString();
-    const row = this.sql(`SELECT ${spec.column} AS v FROM ${entity.table} WHERE id = ?`).get(edit.rowId) as
-      { v: unknown } | undefined;
+    const kind = entity.discriminator === null ? 'NULL' : 'entity';
+    const row = this.sql(`SELECT ${spec.column} AS v, ${kind} AS kind FROM ${entity.table} WHERE id = ?`).get(
+      edit.rowId,
+    ) as { v: unknown; kind: string | null } | undefined;
+    // Row ids are shared by all entities of the rows table: an edit must not reach a row of another kind.
+    if (row && row.kind !== entity.discriminator) {
+      throw new AppError('invalid-input', `row ${edit.rowId} is a ${row.kind}, not a ${edit.entity}`);
+    }
     if (!row) {
       // A row comes into being with its first operation; until its create edit sets deleted = false it is hidden.
-      this.sql(`INSERT INTO ${entity.table} (id, created_by, created_at, updated_at) VALUES (?, ?, ?, ?)`).run(
-        edit.rowId,
-        this.actor,
-        at,
-        at,
-      );
+      if (entity.discriminator === null) {
+        this.sql(`INSERT INTO ${entity.table} (id, created_by, created_at, updated_at) VALUES (?, ?, ?, ?)`).run(
+          edit.rowId,
+          this.actor,
+          at,
+          at,
+        );
+      } else {
+        this.sql(
+          `INSERT INTO ${entity.table} (id, entity, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+        ).run(edit.rowId, entity.discriminator, this.actor, at, at);
+      }
       created.add(edit.rowId);
     }
     // prev NULL: the row did not exist before this action, so undo has nothing to restore but the tombstone.
@@ -126,17 +138,25 @@ export class OpLog {
       ? edit.field === 'deleted'
         ? 'true'
         : null
-      : JSON.stringify(spec.fromSql(row!.v) ?? null);
+      : JSON.stringify(readValue(spec, row!.v) ?? null);
 
     // Last writer wins per (row, field): a local edit always carries the newest clock, but the same rule
     // will order edits imported from other offices.
     const newest = this.statements.cellClock.get(edit.entity, edit.rowId, edit.field) as string | null;
     if (!newest || newest < hlc) {
-      this.sql(`UPDATE ${entity.table} SET ${spec.column} = ?, updated_at = ? WHERE id = ?`).run(
-        spec.toSql(parsed.data),
-        at,
-        edit.rowId,
-      );
+      const value = spec.toSql(parsed.data);
+      if (spec.jsonKey === undefined) {
+        this.sql(`UPDATE ${entity.table} SET ${spec.column} = ?, updated_at = ? WHERE id = ?`).run(
+          value,
+          at,
+          edit.rowId,
+        );
+      } else {
+        // json() keeps arrays and objects as JSON, not as quoted strings.
+        this.sql(
+          `UPDATE ${entity.table} SET ${spec.column} = json_set(${spec.column}, ?, json(?)), updated_at = ? WHERE id = ?`,
+        ).run(`$.${spec.jsonKey}`, JSON.stringify(value ?? null), at, edit.rowId);
+      }
     }
     this.statements.insertOp.run({
       id: randomUUID(),
@@ -167,4 +187,11 @@ export class OpLog {
     this.apply(`undo:${target.label}`, target.planId, inverse, target.id);
     return target;
   }
+}
+
+/** A field's current value from what SELECT returned: the column, or one key of its JSON object. */
+function readValue(spec: FieldSpec, sqlValue: unknown): unknown {
+  if (spec.jsonKey === undefined) return spec.fromSql(sqlValue);
+  const data = JSON.parse(String(sqlValue)) as Record<string, unknown>;
+  return Object.hasOwn(data, spec.jsonKey) ? data[spec.jsonKey] : null;
 }

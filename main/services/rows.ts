@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../core/errors.ts';
+import { comparePositions, positionBetween } from '../core/position.ts';
+import {
+  ROW_DEFAULTS,
+  ROW_ENTITIES,
+  validateRowData,
+  type Row,
+  type RowEntity,
+  type RowFieldEdit,
+} from '../core/rows.ts';
+import { getPlan } from './plans.ts';
+import type { Edit } from './store/oplog.ts';
+import type { Store } from './store/store.ts';
+
+/** The parts of a plan (core/rows.ts): list, create, edit, move and delete, every change through the op log. */
+
+interface RowRecord {
+  id: string;
+  entity: RowEntity;
+  plan_id: string;
+  parent_id: string | null;
+  position: string;
+  data: string;
+  deleted: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+function toRow(r: RowRecord): Row {
+  return {
+    id: r.id,
+    entity: r.entity,
+    planId: r.plan_id,
+    parentId: r.parent_id,
+    position: r.position,
+    // Defaults first: a field added to an entity later reads as its default on older rows.
+    data: { ...ROW_DEFAULTS[r.entity], ...(JSON.parse(r.data) as Record<string, unknown>) },
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Every live row of a plan, siblings in their order. */
+export function listRows(store: Store, planId: string): Row[] {
+  getPlan(store, planId);
+  const records = store.db.prepare('SELECT * FROM rows WHERE plan_id = ? AND deleted = 0').all(planId) as RowRecord[];
+  return records.map(toRow).sort(comparePositions);
+}
+
+function findRow(store: Store, id: string): RowRecord | undefined {
+  return store.db.prepare('SELECT * FROM rows WHERE id = ?').get(id) as RowRecord | undefined;
+}
+
+export function getRow(store: Store, id: string): Row {
+  const record = findRow(store, id);
+  if (!record || record.deleted !== 0) {
+    throw new AppError('not-found', `row ${id}`);
+  }
+  return toRow(record);
+}
+
+function requireValid(entity: RowEntity, values: Record<string, unknown>): void {
+  const fields = validateRowData(entity, values);
+  if (Object.keys(fields).length > 0)
+    throw new AppError('invalid-input', `${entity}: ${JSON.stringify(fields)}`, fields);
+}
+
+/** Ids that two offices must agree on without talking: one row per KPI-year, per link, per plan's options. */
+function expectedId(entity: RowEntity, planId: string, parentId: string | null, values: Record<string, unknown>) {
+  switch (entity) {
+    case 'planOptions':
+      return planId;
+    case 'prevKpiYear':
+      return `${parentId}:${String(values.year)}`;
+    case 'missionLink':
+      return `${parentId}:${String(values.catalogItemId)}`;
+    default:
+      return null;
+  }
+}
+
+export interface NewRow {
+  readonly entity: RowEntity;
+  readonly parentId?: string | null;
+  /** Place after this sibling (null: first); absent: last. */
+  readonly after?: string | null;
+  readonly values: Record<string, unknown>;
+}
+
+interface Placed {
+  readonly id: string;
+  readonly position: string;
+}
+
+function siblings(store: Store, planId: string, entity: RowEntity, parentId: string | null): Placed[] {
+  return store.db
+    .prepare(
+      'SELECT id, position FROM rows WHERE plan_id = ? AND entity = ? AND parent_id IS ? AND deleted = 0 ORDER BY position, id',
+    )
+    .all(planId, entity, parentId) as Placed[];
+}
+
+function positionAfter(list: readonly Placed[], after: string | null | undefined, skipId?: string): string {
+  const others = list.filter((r) => r.id !== skipId);
+  if (after === undefined) return positionBetween(others.at(-1)?.position ?? null, null);
+  if (after === null) return positionBetween(null, others[0]?.position ?? null);
+  const index = others.findIndex((r) => r.id === after);
+  if (index < 0) throw new AppError('not-found', `sibling ${after}`);
+  const next = others[index + 1]?.position ?? null;
+  const before = others[index]!.position;
+  // Equal keys (two offices inserted at one spot) leave no room between: go past the run of equals.
+  return positionBetween(before, next !== null && next > before ? next : null);
+}
+
+/** What a batch of creations has placed so far: sibling lists by (entity, parent), and the new rows' kinds. */
+interface Batch {
+  readonly siblings: Map<string, Placed[]>;
+  readonly created: Map<string, RowEntity>;
+}
+
+function requireParent(store: Store, planId: string, entity: RowEntity, parentId: string | null, batch: Batch): void {
+  const expected = ROW_ENTITIES[entity].parent;
+  if (expected === null) {
+    if (parentId !== null) throw new AppError('invalid-input', `${entity} has no parent`);
+    return;
+  }
+  const parent = parentId === null ? undefined : findRow(store, parentId);
+  const live = parent?.plan_id === planId && parent.entity === expected && parent.deleted === 0;
+  if (!live && !(parentId !== null && batch.created.get(parentId) === expected)) {
+    throw new AppError('invalid-input', `${entity} needs a live ${expected} of plan ${planId}`);
+  }
+}
+
+/** The edits that create (or revive) one row; validates parent, id and values without writing. */
+function creationEdits(store: Store, planId: string, row: NewRow, batch: Batch): Edit[] {
+  const { entity } = row;
+  const parentId = row.parentId ?? null;
+  requireParent(store, planId, entity, parentId, batch);
+  const values = { ...ROW_DEFAULTS[entity], ...row.values };
+  requireValid(entity, values);
+  const id = expectedId(entity, planId, parentId, values) ?? randomUUID();
+  const existing = findRow(store, id);
+  if (existing && (existing.entity !== entity || existing.plan_id !== planId)) {
+    throw new AppError('invalid-input', `row ${id} belongs elsewhere`);
+  }
+  const key = `${entity}|${parentId}`;
+  const list = batch.siblings.get(key) ?? siblings(store, planId, entity, parentId);
+  // A revived row (a link ticked again) keeps its place.
+  const position = existing?.position || positionAfter(list, row.after);
+  batch.siblings.set(key, [...list.filter((p) => p.id !== id), { id, position }].sort(comparePositions));
+  batch.created.set(id, entity);
+  return [
+    { entity, rowId: id, field: 'planId', value: planId },
+    { entity, rowId: id, field: 'parentId', value: parentId },
+    { entity, rowId: id, field: 'position', value: position },
+    ...Object.entries(values).map(([field, value]) => ({ entity, rowId: id, field, value })),
+    { entity, rowId: id, field: 'deleted', value: false },
+  ];
+}
+
+/** Create rows as one undoable action (a paste of 200 KPI rows is one undo). Returns them in input order. */
+export function createRows(store: Store, planId: string, rows: readonly NewRow[], label = 'create'): Row[] {
+  getPlan(store, planId);
+  const batch: Batch = { siblings: new Map(), created: new Map() };
+  const batches = rows.map((row) => creationEdits(store, planId, row, batch));
+  store.oplog.apply(`${label}:${rows[0]?.entity ?? 'row'}`, planId, batches.flat());
+  return batches.map((edits) => getRow(store, edits[0]!.rowId));
+}
+
+export function updateRow(store: Store, id: string, edits: readonly RowFieldEdit[]): Row {
+  const row = getRow(store, id);
+  const changed = edits.filter((e) => JSON.stringify(row.data[e.field]) !== JSON.stringify(e.value));
+  if (changed.length === 0) return row;
+  requireValid(row.entity, Object.fromEntries(changed.map((e) => [e.field, e.value])));
+  store.oplog.apply(
+    `edit:${row.entity}`,
+    row.planId,
+    changed.map((e) => ({ entity: row.entity, rowId: id, field: e.field, value: e.value })),
+  );
+  return getRow(store, id);
+}
+
+/** Delete a row and everything below it (a goal's KPIs and their years) as one undoable action. */
+export function deleteRow(store: Store, id: string): void {
+  const row = getRow(store, id);
+  const descendants = store.db
+    .prepare(
+      `WITH RECURSIVE tree(id, entity) AS (
+         SELECT id, entity FROM rows WHERE parent_id = ? AND deleted = 0
+         UNION ALL SELECT r.id, r.entity FROM rows r JOIN tree t ON r.parent_id = t.id WHERE r.deleted = 0
+       ) SELECT id, entity FROM tree`,
+    )
+    .all(id) as { id: string; entity: RowEntity }[];
+  store.oplog.apply(
+    `delete:${row.entity}`,
+    row.planId,
+    [{ id, entity: row.entity }, ...descendants].map((r) => ({
+      entity: r.entity,
+      rowId: r.id,
+      field: 'deleted',
+      value: true,
+    })),
+  );
+}
+
+/** Move a row among its siblings: after `after` (null: to the top). */
+export function moveRow(store: Store, id: string, after: string | null): Row {
+  const row = getRow(store, id);
+  if (after === id) return row;
+  const position = positionAfter(siblings(store, row.planId, row.entity, row.parentId), after, id);
+  store.oplog.apply(`move:${row.entity}`, row.planId, [
+    { entity: row.entity, rowId: id, field: 'position', value: position },
+  ]);
+  return getRow(store, id);
+}
