@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Catalog, CatalogSummary } from './catalog.ts';
 import { AppError, fieldIssues, type Result } from './errors.ts';
 import { Uuid } from './fields.ts';
 import { PLAN_FIELDS, Plan, PlanDraft, PlanFieldEdit, PlanSummary } from './plan.ts';
@@ -47,6 +48,7 @@ const NewRow = z
     values: z.record(z.string(), z.unknown()),
   })
   .strict();
+export type NewRowInput = z.input<typeof NewRow>;
 const ById = z.object({ id: Uuid }).strict();
 
 export const ExportResult = z.discriminatedUnion('status', [
@@ -97,6 +99,15 @@ export const contract = {
   'rows.delete': { input: z.object({ id: RowId }).strict(), output: None },
   /** Place a row after a sibling (null: first). */
   'rows.move': { input: z.object({ id: RowId, after: RowId.nullable() }).strict(), output: Row },
+  /** Every version of every framework catalog, shipped and saved here; the newest of each is marked latest. */
+  'catalogs.list': { input: None, output: z.array(CatalogSummary) },
+  /** One version, e.g. the one a plan was aligned to (planOptions.frameworkCatalogs). */
+  'catalogs.get': {
+    input: z.object({ catalogId: z.string().min(1).max(100), version: z.string().min(1).max(100) }).strict(),
+    output: Catalog,
+  },
+  /** Save an edit of the version named in the catalog as a new local version (shipped ones are never changed). */
+  'catalogs.save': { input: z.object({ catalog: Catalog }).strict(), output: Catalog },
   'history.undo': { input: None, output: UndoResult },
   'backups.list': { input: None, output: z.array(BackupInfo) },
   'backups.create': { input: None, output: BackupInfo },

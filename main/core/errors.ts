@@ -51,12 +51,18 @@ export class AppError extends Error {
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape };
 
-/** Field issues of a zod error as i18n keys, first issue per top-level field. */
+/**
+ * Field issues of a zod error as i18n keys by dotted path, first issue per path. Unknown keys of a strict
+ * object are reported each under its own path, so the message names the field rather than its object.
+ */
 export function fieldIssues(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    if (!(key in out)) out[key] = issue.message;
+    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    for (const path of paths) {
+      const key = path.map(String).join('.') || '_';
+      if (!(key in out)) out[key] = issue.message;
+    }
   }
   return out;
 }

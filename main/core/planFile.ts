@@ -1,11 +1,25 @@
 import { z } from 'zod';
 import { Uuid } from './fields.ts';
 import { PlanFieldsObject, checkPeriods } from './plan.ts';
+import {
+  ROW_DEFAULTS,
+  ROW_ENTITIES,
+  ROW_ENTITY_NAMES,
+  ROW_REFERENCES,
+  deterministicRowId,
+  referencedIds,
+  type RowEntity,
+} from './rows.ts';
 
 /**
  * The plan interchange format (plan JSON): what "export as JSON" writes, what import reads, and what the
  * shipped sample plan is. resources/schema/plan-file.schema.json is generated from this module
  * (`npm run schema`) and a test keeps the two equal. Later parts of the plan add optional sections here.
+ *
+ * Version: the rows section came in as an optional part of version 1, not as version 2. Every file written
+ * before it (header only) is still a valid version-1 file and reads as a plan without rows, and no released
+ * Phaen has read version-1 files that carry rows. Bump the version when a file of the new shape would be
+ * misread by a reader of the old one, not for an addition that old files simply lack.
  */
 export const PLAN_FILE_FORMAT = 'phaen.plan';
 export const PLAN_FILE_VERSION = 1;
@@ -17,13 +31,80 @@ export const PlanFilePlan = PlanFieldsObject.extend({
   isSample: z.boolean().default(false),
 }).superRefine(checkPeriods);
 
+/** One part of the plan (core/rows.ts) as exchanged: structure and fields, without provenance. */
+export interface PlanFileRow {
+  id: string;
+  entity: RowEntity;
+  parentId: string | null;
+  position: string;
+  data: Record<string, unknown>;
+}
+
+const RowRef = z.string().min(1).max(200);
+
+/**
+ * A row of one entity: its own fields only (an unknown one is refused), each optional so that a file written
+ * before a field existed reads that field as its default, as stored rows do.
+ */
+function fileRowOf(entity: RowEntity) {
+  const fields = ROW_ENTITIES[entity].fields as Record<string, z.ZodType>;
+  return z.object({
+    id: RowRef,
+    entity: z.literal(entity),
+    parentId: RowRef.nullable(),
+    position: z.string().min(1).max(200),
+    data: z.strictObject(fields, { error: 'validation.unknownField' }).partial(),
+  });
+}
+
+// One object schema per entity, so that the generated JSON Schema describes every part's fields too.
+const PlanFileRowSchema = z.discriminatedUnion(
+  'entity',
+  ROW_ENTITY_NAMES.map(fileRowOf) as unknown as [ReturnType<typeof fileRowOf>],
+  { error: 'validation.invalid' },
+) as unknown as z.ZodType<PlanFileRow>;
+
+/**
+ * What no single row can check: ids unique, parents in the file and of the right entity, deterministic ids
+ * following their rule (other ids are UUIDs) and references resolving to rows of the right entity.
+ */
+function checkRows(file: { plan: { id: string }; rows: readonly PlanFileRow[] }, ctx: z.RefinementCtx): void {
+  const issue = (i: number, path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path: ['rows', i, ...path], message });
+  const byId = new Map<string, PlanFileRow>();
+  for (const [i, row] of file.rows.entries()) {
+    if (byId.has(row.id)) issue(i, ['id'], 'validation.duplicateId');
+    byId.set(row.id, row);
+  }
+  for (const [i, row] of file.rows.entries()) {
+    const parentEntity = ROW_ENTITIES[row.entity].parent;
+    const parent = row.parentId === null ? undefined : byId.get(row.parentId);
+    if (parentEntity === null ? row.parentId !== null : parent?.entity !== parentEntity) {
+      issue(i, ['parentId'], 'validation.unknownParent');
+    }
+    const rule = deterministicRowId(row.entity, file.plan.id, row.parentId, {
+      ...ROW_DEFAULTS[row.entity],
+      ...row.data,
+    });
+    if (rule === null ? !Uuid.safeParse(row.id).success : row.id !== rule) issue(i, ['id'], 'validation.invalid');
+    for (const [field, target] of Object.entries(ROW_REFERENCES[row.entity] ?? {})) {
+      if (referencedIds(row.data[field]).some((id) => byId.get(id)?.entity !== target)) {
+        issue(i, ['data', field], 'validation.uuid');
+      }
+    }
+  }
+}
+
 export const PlanFile = z
   .object({
     format: z.literal(PLAN_FILE_FORMAT),
     version: z.literal(PLAN_FILE_VERSION),
     exportedAt: z.iso.datetime(),
     plan: PlanFilePlan,
+    /** Every live part of the plan, siblings in order; absent in files written before the workshop wizards. */
+    rows: z.array(PlanFileRowSchema).default([]),
   })
+  .superRefine(checkRows)
   .meta({
     $id: 'https://phaen.local/schema/plan-file.schema.json',
     title: 'Phaen plan file',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, thresholdsValid } from './evaluation.ts';
-import { Amount, IsoDate, Uuid, Weight, requiredText, text } from './fields.ts';
+import { Amount, IsoDate, Uuid, Weight, text } from './fields.ts';
 import { BeYear } from './plan.ts';
 
 /**
@@ -48,8 +48,9 @@ export const ROW_ENTITIES = {
   member: {
     parent: null,
     fields: {
-      name: requiredText(200),
-      position: text(300),
+      name: text(200),
+      /** The member's post (ตำแหน่ง); not `position`, which is every row's place among its siblings. */
+      jobTitle: text(300),
       unit: text(300),
       role: MemberRole,
       contact: text(200),
@@ -67,14 +68,14 @@ export const ROW_ENTITIES = {
   },
   office: {
     parent: null,
-    fields: { code: text(20), name: requiredText(300) },
+    fields: { code: text(20), name: text(300) },
   },
-  prevIssue: { parent: null, fields: { name: requiredText(500) } },
-  prevGoal: { parent: 'prevIssue', fields: { name: requiredText(500) } },
+  prevIssue: { parent: null, fields: { name: text(500) } },
+  prevGoal: { parent: 'prevIssue', fields: { name: text(500) } },
   prevKpi: {
     parent: 'prevGoal',
     fields: {
-      name: requiredText(500),
+      name: text(500),
       unit: text(100),
       direction: Direction,
       weight: Weight,
@@ -88,7 +89,7 @@ export const ROW_ENTITIES = {
     parent: 'prevKpi',
     fields: { year: BeYear, target: Amount.nullable(), actual: Amount.nullable() },
   },
-  mission: { parent: null, fields: { text: requiredText(1000) } },
+  mission: { parent: null, fields: { text: text(1000) } },
   /** A mission serving a Bangkok-plan dimension (id = `${missionId}:${catalogItemId}`). */
   missionLink: { parent: 'mission', fields: { catalogItemId: z.string().min(1), note: text(1000) } },
   factor: {
@@ -96,7 +97,7 @@ export const ROW_ENTITIES = {
     fields: {
       swot: SwotCode,
       category: z.string().min(1),
-      statement: requiredText(1000),
+      statement: text(1000),
       evidence: text(2000),
       sourceOfficeId: Uuid.nullable(),
       weight: Weight,
@@ -107,7 +108,7 @@ export const ROW_ENTITIES = {
     parent: null,
     fields: {
       type: TowsType,
-      text: requiredText(1000),
+      text: text(1000),
       chosen: z.boolean(),
       factorIds: z.array(Uuid),
     },
@@ -115,6 +116,72 @@ export const ROW_ENTITIES = {
 } as const;
 
 export type RowEntity = keyof typeof ROW_ENTITIES;
+
+/**
+ * Fields that hold ids of other rows of the same plan, with the entity they point at: the one list that plan
+ * files check (a reference must resolve inside the file) and remap (an imported copy gets new ids).
+ */
+export const ROW_REFERENCES: { readonly [E in RowEntity]?: Readonly<Record<string, RowEntity>> } = {
+  workshop: { attendeeIds: 'member' },
+  factor: { sourceOfficeId: 'office' },
+  towsStrategy: { factorIds: 'factor' },
+};
+
+/** The ids a row's reference field holds (a single id, a list, or null), whatever its shape. */
+export function referencedIds(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return typeof value === 'string' ? [value] : [];
+}
+
+/** A reference field's value with every id passed through `map`, keeping its shape (list or single id). */
+export function mapReference(value: unknown, map: (id: string) => string): unknown {
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? map(v) : v));
+  return typeof value === 'string' ? map(value) : value;
+}
+
+/**
+ * Ids that two offices must agree on without talking: one row per plan's options, per KPI and year, per
+ * mission and linked dimension. Null: the entity's rows get random UUIDs.
+ */
+export function deterministicRowId(
+  entity: RowEntity,
+  planId: string,
+  parentId: string | null,
+  data: Record<string, unknown>,
+): string | null {
+  switch (entity) {
+    case 'planOptions':
+      return planId;
+    case 'prevKpiYear':
+      return `${parentId}:${String(data.year)}`;
+    case 'missionLink':
+      return `${parentId}:${String(data.catalogItemId)}`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Fields a finished step needs filled. They may be empty while being written (a row is added empty and
+ * autosaved as typed), so the schemas above accept "" and the wizards check these on Next.
+ */
+export const ROW_REQUIRED: { readonly [E in RowEntity]?: readonly string[] } = {
+  member: ['name'],
+  office: ['name'],
+  prevIssue: ['name'],
+  prevGoal: ['name'],
+  prevKpi: ['name', 'unit'],
+  mission: ['text'],
+  factor: ['statement'],
+  towsStrategy: ['text'],
+};
+
+/** Rows with a required field left empty. */
+export function missingRequired(rows: readonly Row[]): Row[] {
+  return rows.filter((row) =>
+    (ROW_REQUIRED[row.entity] ?? []).some((field) => String(row.data[field] ?? '').trim() === ''),
+  );
+}
 export const ROW_ENTITY_NAMES = Object.keys(ROW_ENTITIES) as RowEntity[];
 export const RowEntityName = z.enum(ROW_ENTITY_NAMES as [RowEntity, ...RowEntity[]]);
 
@@ -132,7 +199,7 @@ export const ROW_DEFAULTS: { [E in RowEntity]: RowData<E> } = {
     levelThresholds: [...DEFAULT_THRESHOLDS],
     frameworkCatalogs: [],
   },
-  member: { name: '', position: '', unit: '', role: 'member', contact: '' },
+  member: { name: '', jobTitle: '', unit: '', role: 'member', contact: '' },
   workshop: { date: null, mode: 'onsite', place: '', agenda: '', attendeeIds: [] },
   office: { code: '', name: '' },
   prevIssue: { name: '' },

@@ -8,7 +8,9 @@ export const Settings = z.object({
   language: Language,
   /** Print numbers in Thai digits (๒๕๖๖) in PDF output; the screen keeps Arabic digits. */
   thaiDigits: z.boolean(),
+  /** Where the user left each workshop wizard, by `${planId}:${wizardId}`: a wizard resumes at that step. */
+  wizardSteps: z.record(z.string(), z.number().int().min(0).max(50)),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { language: 'th', thaiDigits: false };
+export const DEFAULT_SETTINGS: Settings = { language: 'th', thaiDigits: false, wizardSteps: {} };

@@ -3,6 +3,7 @@ import type { Handlers } from '../core/contract.ts';
 import { AppError } from '../core/errors.ts';
 import { MAX_PLAN_FILE_BYTES } from '../core/planFile.ts';
 import { createBackup, listBackups } from './backup.ts';
+import { getCatalog, listCatalogs, saveCatalogVersion } from './catalogs.ts';
 import { readTextFile, writeFileAtomic } from './files.ts';
 import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from './planFile.ts';
 import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, planExists, updatePlan } from './plans.ts';
@@ -53,7 +54,7 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
     },
     'plans.exportJson': async ({ id }) => {
       const plan = getPlan(store(), id);
-      const content = serialisePlanFile(exportPlanFile(plan));
+      const content = serialisePlanFile(exportPlanFile(plan, listRows(store(), id)));
       const fileName = `${
         plan.title
           .replace(/[\\/:*?"<>|]+/g, ' ')
@@ -85,6 +86,9 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
       return {};
     },
     'rows.move': ({ id, after }) => moveRow(store(), id, after),
+    'catalogs.list': () => listCatalogs(store(), resourcesDir),
+    'catalogs.get': ({ catalogId, version }) => getCatalog(store(), resourcesDir, catalogId, version),
+    'catalogs.save': ({ catalog }) => saveCatalogVersion(store(), resourcesDir, catalog),
     'history.undo': () => {
       const undone = store().oplog.undoLast();
       return { label: undone.label, planId: undone.planId };

@@ -2,19 +2,29 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, fieldIssues } from '../core/errors.ts';
 import { PLAN_FIELDS, type Plan } from '../core/plan.ts';
-import { MAX_PLAN_FILE_BYTES, PLAN_FILE_FORMAT, PLAN_FILE_VERSION, PlanFile } from '../core/planFile.ts';
-import { createPlan, planExists } from './plans.ts';
+import {
+  MAX_PLAN_FILE_BYTES,
+  PLAN_FILE_FORMAT,
+  PLAN_FILE_VERSION,
+  PlanFile,
+  type PlanFileRow,
+} from '../core/planFile.ts';
+import { ROW_DEFAULTS, ROW_REFERENCES, deterministicRowId, mapReference, type Row } from '../core/rows.ts';
+import { getPlan, planCreationEdits, planExists } from './plans.ts';
+import { placedRowEdits, rowExists } from './rows.ts';
 import type { Store } from './store/store.ts';
 
 /** Plan JSON export and import (format in core/planFile.ts, schema in resources/schema). */
 
-export function exportPlanFile(plan: Plan, now = new Date()): PlanFile {
+/** The plan and its live rows (services/rows.ts listRows), siblings in order. */
+export function exportPlanFile(plan: Plan, rows: readonly Row[], now = new Date()): PlanFile {
   const fields = Object.fromEntries(PLAN_FIELDS.map((f) => [f, plan[f]])) as Pick<Plan, (typeof PLAN_FIELDS)[number]>;
   return {
     format: PLAN_FILE_FORMAT,
     version: PLAN_FILE_VERSION,
     exportedAt: now.toISOString(),
     plan: { id: plan.id, isSample: plan.isSample, ...fields },
+    rows: rows.map(({ id, entity, parentId, position, data }) => ({ id, entity, parentId, position, data })),
   };
 }
 
@@ -45,10 +55,44 @@ export function parsePlanFile(content: string): PlanFile {
   return parsed.data;
 }
 
-/** Import never overwrites: a plan whose id is already here comes in as a copy with a new id. */
+/**
+ * The file's rows under new ids for a copy: UUIDs afresh, deterministic ids recomputed from the new plan and
+ * parent ids, and every parent and reference field (core ROW_REFERENCES) pointed at the new ids.
+ */
+function copyRows(rows: readonly PlanFileRow[], planId: string): PlanFileRow[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const newIds = new Map<string, string>();
+  const newId = (id: string): string => {
+    let mapped = newIds.get(id);
+    if (mapped === undefined) {
+      const row = byId.get(id)!;
+      const parentId = row.parentId === null ? null : newId(row.parentId);
+      const data = { ...ROW_DEFAULTS[row.entity], ...row.data };
+      mapped = deterministicRowId(row.entity, planId, parentId, data) ?? randomUUID();
+      newIds.set(id, mapped);
+    }
+    return mapped;
+  };
+  return rows.map((row) => {
+    const data = { ...row.data };
+    for (const field of Object.keys(ROW_REFERENCES[row.entity] ?? {})) {
+      if (field in data) data[field] = mapReference(data[field], newId);
+    }
+    return { ...row, id: newId(row.id), parentId: row.parentId === null ? null : newId(row.parentId), data };
+  });
+}
+
+/**
+ * Import never overwrites: a plan whose id (or any of whose row ids) is already here comes in as a copy with
+ * new ids. The plan and all its rows are one action, so a failure leaves nothing behind and one undo removes it.
+ */
 export function importPlanFile(store: Store, file: PlanFile): { plan: Plan; asCopy: boolean } {
-  const asCopy = planExists(store, file.plan.id);
+  const asCopy = planExists(store, file.plan.id) || file.rows.some((row) => rowExists(store, row.id));
   const id = asCopy ? randomUUID() : file.plan.id;
-  const plan = createPlan(store, file.plan, { id, isSample: file.plan.isSample, label: 'import' });
-  return { plan, asCopy };
+  const rows = asCopy ? copyRows(file.rows, id) : file.rows;
+  store.oplog.apply('import', id, [
+    ...planCreationEdits(id, file.plan, file.plan.isSample),
+    ...placedRowEdits(id, rows),
+  ]);
+  return { plan: getPlan(store, id), asCopy };
 }

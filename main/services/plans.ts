@@ -72,13 +72,19 @@ export function createPlan(
   draft: PlanDraft,
   options: { id?: string; isSample?: boolean; label?: string } = {},
 ): Plan {
-  requireValid(draft);
   const id = options.id ?? randomUUID();
-  const edits: Edit[] = PLAN_FIELDS.map((field) => ({ entity: 'plan', rowId: id, field, value: draft[field] }));
-  edits.push({ entity: 'plan', rowId: id, field: 'isSample', value: options.isSample ?? false });
-  edits.push({ entity: 'plan', rowId: id, field: 'deleted', value: false });
-  store.oplog.apply(options.label ?? 'create', id, edits);
+  store.oplog.apply(options.label ?? 'create', id, planCreationEdits(id, draft, options.isSample ?? false));
   return getPlan(store, id);
+}
+
+/** The edits that create a plan, validated but not applied: an import applies them together with its rows. */
+export function planCreationEdits(id: string, draft: PlanDraft, isSample: boolean): Edit[] {
+  requireValid(draft);
+  return [
+    ...PLAN_FIELDS.map((field) => ({ entity: 'plan' as const, rowId: id, field, value: draft[field] })),
+    { entity: 'plan', rowId: id, field: 'isSample', value: isSample },
+    { entity: 'plan', rowId: id, field: 'deleted', value: false },
+  ];
 }
 
 /**

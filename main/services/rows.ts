@@ -4,6 +4,7 @@ import { comparePositions, positionBetween } from '../core/position.ts';
 import {
   ROW_DEFAULTS,
   ROW_ENTITIES,
+  deterministicRowId,
   validateRowData,
   type Row,
   type RowEntity,
@@ -54,6 +55,11 @@ function findRow(store: Store, id: string): RowRecord | undefined {
   return store.db.prepare('SELECT * FROM rows WHERE id = ?').get(id) as RowRecord | undefined;
 }
 
+/** Whether any row, live or deleted, has this id: an import must not reuse one. */
+export function rowExists(store: Store, id: string): boolean {
+  return findRow(store, id) !== undefined;
+}
+
 export function getRow(store: Store, id: string): Row {
   const record = findRow(store, id);
   if (!record || record.deleted !== 0) {
@@ -66,20 +72,6 @@ function requireValid(entity: RowEntity, values: Record<string, unknown>): void 
   const fields = validateRowData(entity, values);
   if (Object.keys(fields).length > 0)
     throw new AppError('invalid-input', `${entity}: ${JSON.stringify(fields)}`, fields);
-}
-
-/** Ids that two offices must agree on without talking: one row per KPI-year, per link, per plan's options. */
-function expectedId(entity: RowEntity, planId: string, parentId: string | null, values: Record<string, unknown>) {
-  switch (entity) {
-    case 'planOptions':
-      return planId;
-    case 'prevKpiYear':
-      return `${parentId}:${String(values.year)}`;
-    case 'missionLink':
-      return `${parentId}:${String(values.catalogItemId)}`;
-    default:
-      return null;
-  }
 }
 
 export interface NewRow {
@@ -134,6 +126,29 @@ function requireParent(store: Store, planId: string, entity: RowEntity, parentId
   }
 }
 
+/** A row whose id and place are decided: one of createRows, or one of a plan file checked whole (core/planFile.ts). */
+export interface PlacedRow {
+  readonly id: string;
+  readonly entity: RowEntity;
+  readonly parentId: string | null;
+  readonly position: string;
+  readonly data: Record<string, unknown>;
+}
+
+/**
+ * The edits that create rows at the ids and positions they come with, not applied: an import applies them in
+ * the same action as the plan, so a file comes in whole or not at all.
+ */
+export function placedRowEdits(planId: string, rows: readonly PlacedRow[]): Edit[] {
+  return rows.flatMap(({ id: rowId, entity, parentId, position, data }) => [
+    { entity, rowId, field: 'planId', value: planId },
+    { entity, rowId, field: 'parentId', value: parentId },
+    { entity, rowId, field: 'position', value: position },
+    ...Object.entries({ ...ROW_DEFAULTS[entity], ...data }).map(([field, value]) => ({ entity, rowId, field, value })),
+    { entity, rowId, field: 'deleted', value: false },
+  ]);
+}
+
 /** The edits that create (or revive) one row; validates parent, id and values without writing. */
 function creationEdits(store: Store, planId: string, row: NewRow, batch: Batch): Edit[] {
   const { entity } = row;
@@ -141,7 +156,7 @@ function creationEdits(store: Store, planId: string, row: NewRow, batch: Batch):
   requireParent(store, planId, entity, parentId, batch);
   const values = { ...ROW_DEFAULTS[entity], ...row.values };
   requireValid(entity, values);
-  const id = expectedId(entity, planId, parentId, values) ?? randomUUID();
+  const id = deterministicRowId(entity, planId, parentId, values) ?? randomUUID();
   const existing = findRow(store, id);
   if (existing && (existing.entity !== entity || existing.plan_id !== planId)) {
     throw new AppError('invalid-input', `row ${id} belongs elsewhere`);
@@ -152,13 +167,7 @@ function creationEdits(store: Store, planId: string, row: NewRow, batch: Batch):
   const position = existing?.position || positionAfter(list, row.after);
   batch.siblings.set(key, [...list.filter((p) => p.id !== id), { id, position }].sort(comparePositions));
   batch.created.set(id, entity);
-  return [
-    { entity, rowId: id, field: 'planId', value: planId },
-    { entity, rowId: id, field: 'parentId', value: parentId },
-    { entity, rowId: id, field: 'position', value: position },
-    ...Object.entries(values).map(([field, value]) => ({ entity, rowId: id, field, value })),
-    { entity, rowId: id, field: 'deleted', value: false },
-  ];
+  return placedRowEdits(planId, [{ id, entity, parentId, position, data: values }]);
 }
 
 /** Create rows as one undoable action (a paste of 200 KPI rows is one undo). Returns them in input order. */

@@ -12,6 +12,7 @@ import { CreatePlan } from './screens/CreatePlan.tsx';
 import { DbFailed } from './screens/DbFailed.tsx';
 import { Home } from './screens/Home.tsx';
 import { PlanEditor } from './screens/PlanEditor.tsx';
+import { WizardScreen } from './screens/WizardScreen.tsx';
 import { ShellContext, type Shell } from './shell.ts';
 
 /** Ctrl+Z inside a text field belongs to the field; elsewhere it undoes the last action. */
@@ -97,7 +98,9 @@ export function App() {
     return <DbFailed status={{ ...status, database: status.database }} onStatus={shell.setStatus} />;
   }
 
-  const screenKey = `${routeHash(route)}@${generation}`;
+  // A wizard keeps its loaded plan across its steps; everything else remounts per place.
+  const place = route.name === 'wizard' ? `wizard/${route.id}/${route.wizard}` : routeHash(route);
+  const screenKey = `${place}@${generation}`;
   return (
     <ShellContext.Provider value={shell}>
       <header className="app-header">
@@ -110,6 +113,9 @@ export function App() {
       {route.name === 'home' && <Home key={screenKey} status={status} />}
       {route.name === 'new' && <CreatePlan key={screenKey} />}
       {route.name === 'plan' && <PlanEditor key={screenKey} id={route.id} />}
+      {route.name === 'wizard' && (
+        <WizardScreen key={screenKey} planId={route.id} wizard={route.wizard} step={route.step} />
+      )}
       <Toast toast={toast} onUndo={() => void undo()} onClose={() => setToast(null)} />
     </ShellContext.Provider>
   );

@@ -2,14 +2,13 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../main/core/settings.ts';
 import { MAX_BE_YEAR, MAX_PLAN_YEARS, MIN_BE_YEAR } from '../../main/core/years.ts';
-import en from '../../resources/locales/en.json';
-import th from '../../resources/locales/th.json';
+import { localeResources } from './locales.ts';
 
 /** Thai first; English second. The locale files are bundled, so no string is ever fetched at run time. */
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { th: { translation: th }, en: { translation: en } },
+  resources: { th: { translation: localeResources('th') }, en: { translation: localeResources('en') } },
   lng: 'th',
   fallbackLng: 'th',
   initAsync: false,

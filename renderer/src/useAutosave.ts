@@ -51,7 +51,9 @@ export function useAutosave(initial: Plan) {
     if (result.ok) {
       saved.current = result.data;
       setPlan(result.data);
-      setState({ kind: unsendable ? 'invalid' : 'saved' });
+      // Typing went on while this save was on its way: that edit's own save will report.
+      const stillDirty = PLAN_FIELDS.some((f) => toDraft(current.current)[f] !== result.data[f]);
+      setState({ kind: unsendable ? 'invalid' : stillDirty ? 'saving' : 'saved' });
     } else {
       setErrors((prev) => ({ ...prev, ...planFieldErrors(result.error.fields) }));
       setState({ kind: 'failed', error: result.error });
@@ -70,6 +72,8 @@ export function useAutosave(initial: Plan) {
       current.current = next;
       setValues(next);
       setErrors(validateForm(next));
+      // Until the debounced save has run, nothing typed is saved: say so at once.
+      setState({ kind: 'saving' });
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
     },

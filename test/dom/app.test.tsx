@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../main/core/contract.ts';
+import { DEFAULT_SETTINGS } from '../../main/core/settings.ts';
 import { App } from '../../renderer/src/App.tsx';
 import { fakeApi, ok, openStatus, renderWith } from './fakeApi.tsx';
 
@@ -65,7 +66,7 @@ describe('start-up', () => {
   it('Esc closes the restore confirmation without restoring', async () => {
     const fake = fakeApi({
       'app.status': () => ok(failedStatus),
-      'settings.get': () => ok({ language: 'th', thaiDigits: false }),
+      'settings.get': () => ok({ ...DEFAULT_SETTINGS }),
     });
     renderWith(<App />, fake.api);
     const user = userEvent.setup();
@@ -81,8 +82,8 @@ describe('language switch', () => {
   it('changes labels to English and stores the choice with settings.set', async () => {
     const fake = fakeApi({
       'app.status': () => ok(openStatus),
-      'settings.get': () => ok({ language: 'th', thaiDigits: false }),
-      'settings.set': (patch) => ok({ language: 'th', thaiDigits: false, ...patch }),
+      'settings.get': () => ok({ ...DEFAULT_SETTINGS }),
+      'settings.set': (patch) => ok({ ...DEFAULT_SETTINGS, ...patch }),
       'plans.list': () => ok([]),
       'backups.list': () => ok([]),
     });
@@ -102,7 +103,7 @@ describe('language switch', () => {
   it('starts in the language stored in settings', async () => {
     const fake = fakeApi({
       'app.status': () => ok(openStatus),
-      'settings.get': () => ok({ language: 'en', thaiDigits: false }),
+      'settings.get': () => ok({ ...DEFAULT_SETTINGS, language: 'en' as const }),
       'plans.list': () => ok([]),
       'backups.list': () => ok([]),
     });

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BackupReason, DbFailure } from '../../main/core/contract.ts';
 import { ErrorCode } from '../../main/core/errors.ts';
-import en from '../../resources/locales/en.json';
-import th from '../../resources/locales/th.json';
+import { localeFiles, localeResources } from '../../renderer/src/locales.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -20,11 +19,20 @@ function sources(dir: string): string[] {
     .map((f) => readFileSync(join(root, dir, f), 'utf8'));
 }
 
+const th = localeResources('th');
+const en = localeResources('en');
 const thKeys = new Set(keys(th));
 
 describe('locale files', () => {
   it('Thai and English have exactly the same keys', () => {
     expect(keys(en).sort()).toEqual([...thKeys].sort());
+  });
+
+  it('no two files of a language define the same top-level key', () => {
+    for (const language of ['th', 'en'] as const) {
+      const tops = Object.values(localeFiles(language)).flatMap((tree) => Object.keys(tree));
+      expect(tops.filter((k, i) => tops.indexOf(k) !== i)).toEqual([]);
+    }
   });
 
   it('every validation message key used in core has a translation', () => {

@@ -5,11 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, type Output } from '../../main/core/contract.ts';
 import { AppError, type AppErrorShape } from '../../main/core/errors.ts';
 import { PLAN_FIELDS } from '../../main/core/plan.ts';
+import {
+  ROW_ENTITIES,
+  ROW_ENTITY_NAMES,
+  ROW_REFERENCES,
+  deterministicRowId,
+  referencedIds,
+  type Row,
+} from '../../main/core/rows.ts';
 import { MAX_PLAN_FILE_BYTES, PlanFile, planFileJsonSchema } from '../../main/core/planFile.ts';
 import { readTextFile } from '../../main/services/files.ts';
 import { SAMPLE_PLAN_FILE, createHandlers } from '../../main/services/handlers.ts';
 import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from '../../main/services/planFile.ts';
 import { createPlan, deletePlan, getPlan, listPlans } from '../../main/services/plans.ts';
+import { listRows, updateRow } from '../../main/services/rows.ts';
 import { Session } from '../../main/services/session.ts';
 import type { Store } from '../../main/services/store/store.ts';
 import { PLAN_FILE_SCHEMA_PATH, planFileSchemaText } from '../../scripts/gen-schema.ts';
@@ -45,10 +54,11 @@ const validFile = (): FileJson => {
     createdAt: at,
     updatedAt: at,
   };
-  return JSON.parse(serialisePlanFile(exportPlanFile(plan))) as FileJson;
+  return JSON.parse(serialisePlanFile(exportPlanFile(plan, []))) as FileJson;
 };
 const written = (store: Store) => ({
   plans: count(store, 'plans'),
+  rows: count(store, 'rows'),
   ops: count(store, 'ops'),
   groups: count(store, 'op_groups'),
 });
@@ -76,7 +86,7 @@ describe('plan files', () => {
   it('import a plan whose id is already here as a copy with a new id, never over the existing one', async () => {
     const store = await openStore(tempDir());
     const original = createPlan(store, bmaDraft);
-    const file = parsePlanFile(serialisePlanFile(exportPlanFile({ ...original, title: 'ฉบับจากเขตพระนคร' })));
+    const file = parsePlanFile(serialisePlanFile(exportPlanFile({ ...original, title: 'ฉบับจากเขตพระนคร' }, [])));
     const { plan, asCopy } = importPlanFile(store, file);
     expect(asCopy).toBe(true);
     expect(plan.id).not.toBe(original.id);
@@ -146,8 +156,161 @@ describe('plan files', () => {
   });
 });
 
+/** The sample plan as plain JSON, for tests to break one row of. */
+interface SampleJson {
+  plan: { id: string };
+  rows: { id: string; entity: string; parentId: string | null; position: string; data: Record<string, unknown> }[];
+}
+const sampleJson = () => JSON.parse(readFileSync(SAMPLE, 'utf8')) as SampleJson;
+const structure = (rows: readonly Row[]) =>
+  rows.map(({ id, entity, parentId, position, data }) => ({ id, entity, parentId, position, data }));
+
+/** A plan's rows hang together: parents, deterministic ids and references all resolve inside the plan. */
+function expectConsistent(rows: readonly Row[], planId: string) {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const row of rows) {
+    const parentEntity = ROW_ENTITIES[row.entity].parent;
+    expect(parentEntity === null ? row.parentId : byId.get(row.parentId!)?.entity, row.id).toBe(parentEntity);
+    const rule = deterministicRowId(row.entity, planId, row.parentId, row.data);
+    if (rule !== null) expect(row.id).toBe(rule);
+    for (const [field, target] of Object.entries(ROW_REFERENCES[row.entity] ?? {}))
+      for (const id of referencedIds(row.data[field])) expect(byId.get(id)?.entity, `${row.id}.${field}`).toBe(target);
+  }
+}
+
+describe('plan files with rows', () => {
+  it('round-trip every part of a plan with ids, order and fields equal', async () => {
+    const a = await startSession();
+    const sample = await a.call<Output<'plans.openSample'>>('plans.openSample');
+    if (!sample.ok) throw new Error(sample.error.detail);
+    const original = listRows(a.session.store(), sample.data.id);
+    expect(new Set(original.map((r) => r.entity))).toEqual(new Set(ROW_ENTITY_NAMES));
+    const exported = await a.call<Output<'plans.exportJson'>>('plans.exportJson', { id: sample.data.id });
+    a.session.close();
+    if (!exported.ok || exported.data.status !== 'download') throw new Error('expected a download');
+
+    const b = await startSession();
+    const imported = await b.call<Output<'plans.importJson'>>('plans.importJson', { content: exported.data.content });
+    if (!imported.ok || imported.data.status !== 'imported') throw new Error('expected an import');
+    expect(imported.data.asCopy).toBe(false);
+    expect(structure(listRows(b.session.store(), sample.data.id))).toEqual(structure(original));
+    b.session.close();
+  });
+
+  it('import the plan and all its rows as one action that one undo takes back', async () => {
+    const store = await openStore(tempDir());
+    const groups = count(store, 'op_groups');
+    const { plan } = importPlanFile(store, parsePlanFile(readFileSync(SAMPLE, 'utf8')));
+    expect(count(store, 'op_groups')).toBe(groups + 1);
+    store.oplog.undoLast();
+    expect(listPlans(store)).toEqual([]);
+    expect(store.db.prepare('SELECT count(*) FROM rows WHERE deleted = 0').pluck().get()).toBe(0);
+    expect(() => getPlan(store, plan.id)).toThrow(/not-found/);
+    store.close();
+  });
+
+  it('import a file twice more as two independent copies with new ids and consistent references', async () => {
+    const store = await openStore(tempDir());
+    const file = parsePlanFile(readFileSync(SAMPLE, 'utf8'));
+    const original = importPlanFile(store, file).plan;
+    const copies = [importPlanFile(store, file), importPlanFile(store, file)];
+    const plans = [original, ...copies.map((c) => c.plan)];
+    expect(copies.map((c) => c.asCopy)).toEqual([true, true]);
+    expect(new Set(plans.map((p) => p.id)).size).toBe(3);
+
+    const rowsOf = plans.map((p) => listRows(store, p.id));
+    const ids = rowsOf.flatMap((rows) => rows.map((r) => r.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const [i, rows] of rowsOf.entries()) {
+      expect(rows).toHaveLength(file.rows.length);
+      expectConsistent(rows, plans[i]!.id);
+    }
+    // Same content apart from ids and the references that follow them.
+    const content = (rows: readonly Row[]) =>
+      rows.map((r) => JSON.stringify([r.entity, r.position, r.data.name ?? r.data.statement ?? r.data.text])).sort();
+    expect(content(rowsOf[1]!)).toEqual(content(rowsOf[0]!));
+
+    const factor = rowsOf[1]!.find((r) => r.entity === 'factor')!;
+    updateRow(store, factor.id, [{ field: 'rating', value: 5 }]);
+    const untouched = (n: number) =>
+      listRows(store, plans[n]!.id)
+        .filter((r) => r.entity === 'factor')
+        .map((r) => r.data.rating);
+    expect(untouched(0)).toEqual(untouched(2));
+    expect(untouched(1)).not.toEqual(untouched(0));
+    store.close();
+  });
+
+  const rowAt = (f: SampleJson, entity: string) => f.rows.findIndex((r) => r.entity === entity);
+  const broken: [string, (f: SampleJson) => void, Record<string, string>][] = [
+    [
+      'an unknown entity',
+      (f) => (f.rows[rowAt(f, 'factor')]!.entity = 'budgetLine'),
+      { [`rows.${rowAt(sampleJson(), 'factor')}.entity`]: 'validation.invalid' },
+    ],
+    [
+      'an unknown field',
+      (f) => (f.rows[rowAt(f, 'office')]!.data.colour = 'red'),
+      { [`rows.${rowAt(sampleJson(), 'office')}.data.colour`]: 'validation.unknownField' },
+    ],
+    [
+      'a bad field value',
+      (f) => (f.rows[rowAt(f, 'factor')]!.data.weight = 1.5),
+      { [`rows.${rowAt(sampleJson(), 'factor')}.data.weight`]: 'validation.weightRange' },
+    ],
+    [
+      'an orphan child',
+      (f) => (f.rows[rowAt(f, 'prevGoal')]!.parentId = crypto.randomUUID()),
+      { [`rows.${rowAt(sampleJson(), 'prevGoal')}.parentId`]: 'validation.unknownParent' },
+    ],
+    [
+      'a dangling reference',
+      (f) => (f.rows[rowAt(f, 'towsStrategy')]!.data.factorIds = [crypto.randomUUID()]),
+      { [`rows.${rowAt(sampleJson(), 'towsStrategy')}.data.factorIds`]: 'validation.uuid' },
+    ],
+    [
+      'a reference to a row of another entity',
+      (f) => (f.rows[rowAt(f, 'factor')]!.data.sourceOfficeId = f.rows[rowAt(f, 'member')]!.id),
+      { [`rows.${rowAt(sampleJson(), 'factor')}.data.sourceOfficeId`]: 'validation.uuid' },
+    ],
+    [
+      'a wrong deterministic id',
+      (f) => (f.rows[rowAt(f, 'prevKpiYear')]!.data.year = 2570),
+      { [`rows.${rowAt(sampleJson(), 'prevKpiYear')}.id`]: 'validation.invalid' },
+    ],
+    [
+      'plan options under another id',
+      (f) => (f.rows[rowAt(f, 'planOptions')]!.id = crypto.randomUUID()),
+      { [`rows.${rowAt(sampleJson(), 'planOptions')}.id`]: 'validation.invalid' },
+    ],
+  ];
+
+  for (const [name, breakIt, fields] of broken) {
+    it(`refuse a file with ${name}, saying which row and field, and write nothing`, async () => {
+      const { session, call } = await startSession();
+      const before = written(session.store());
+      const file = sampleJson();
+      breakIt(file);
+      const result = await call('plans.importJson', { content: JSON.stringify(file) });
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('invalid-file');
+        expect(result.error.fields).toEqual(fields);
+      }
+      expect(written(session.store())).toEqual(before);
+      session.close();
+    });
+  }
+
+  it('read a file written before rows existed as a plan without rows', () => {
+    const { rows, ...headerOnly } = sampleJson();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(parsePlanFile(JSON.stringify(headerOnly)).rows).toEqual([]);
+  });
+});
+
 describe('plan file JSON Schema', () => {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, formats: { 'date-time': true, uuid: true } });
+  const ajv = new Ajv2020({ strict: true, allErrors: true, formats: { 'date-time': true, date: true, uuid: true } });
   const committed = JSON.parse(readFileSync(PLAN_FILE_SCHEMA_PATH, 'utf8')) as object;
   const validate = ajv.compile(committed);
 
@@ -196,6 +359,24 @@ describe('the sample plan', () => {
       prevEndYear: 2565,
     });
     expect(file.plan.title).toContain('(ตัวอย่าง)');
+  });
+
+  it('has content for every part of a plan, and weights of each SWOT letter sum to 1.00', async () => {
+    const store = await openStore(tempDir());
+    const { plan } = importPlanFile(store, parsePlanFile(readFileSync(SAMPLE, 'utf8')));
+    const rows = listRows(store, plan.id);
+    expect(new Set(rows.map((r) => r.entity))).toEqual(new Set(ROW_ENTITY_NAMES));
+    expectConsistent(rows, plan.id);
+    for (const letter of ['S', 'W', 'O', 'T']) {
+      const weights = rows
+        .filter((r) => r.entity === 'factor' && r.data.swot === letter)
+        .map((r) => r.data.weight as number);
+      expect(
+        weights.reduce((a, b) => a + b, 0),
+        letter,
+      ).toBeCloseTo(1, 6);
+    }
+    store.close();
   });
 
   it("opens with 'plans.openSample' as a sample plan, the same one on a second call", async () => {

@@ -104,6 +104,17 @@ describe('plan rows', () => {
     store.close();
   });
 
+  it("keeps a member's post apart from the row's place among its siblings", async () => {
+    const { store, planId } = await planStore();
+    const [chair, secretary] = createRows(store, planId, [
+      { entity: 'member', values: { name: 'นางวัลยา วัฒนรัตน์', jobTitle: 'รองปลัดกรุงเทพมหานคร', role: 'chair' } },
+      { entity: 'member', values: { name: 'เลขานุการ', jobTitle: 'นักวิเคราะห์นโยบายและแผน', role: 'secretary' } },
+    ]);
+    expect(chair!.position < secretary!.position).toBe(true);
+    expect(chair!.data.jobTitle).toBe('รองปลัดกรุงเทพมหานคร');
+    store.close();
+  });
+
   it('creates a pasted block as one undoable action', async () => {
     const { store, planId } = await planStore();
     const rows = Array.from({ length: 200 }, (_, n) => ({

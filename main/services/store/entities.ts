@@ -56,17 +56,16 @@ function rowEntity(name: RowEntity): EntitySpec {
   const own = Object.entries(ROW_ENTITIES[name].fields as Record<string, z.ZodType>).map(
     ([key, schema]) => [key, { ...field('data', schema), jsonKey: key }] as const,
   );
-  return {
-    table: 'rows',
-    discriminator: name,
-    fields: {
-      planId: field('plan_id', Uuid),
-      parentId: field('parent_id', z.string().min(1).nullable()),
-      position: field('position', z.string().min(1)),
-      deleted: field('deleted', z.boolean(), bool),
-      ...Object.fromEntries(own),
-    },
+  const structure = {
+    planId: field('plan_id', Uuid),
+    parentId: field('parent_id', z.string().min(1).nullable()),
+    position: field('position', z.string().min(1)),
+    deleted: field('deleted', z.boolean(), bool),
   };
+  // An own field named like a structure field would replace it here and silently store the row's order in data.
+  const clash = own.find(([key]) => Object.hasOwn(structure, key));
+  if (clash) throw new Error(`${name}.${clash[0]} clashes with a structure field of every row`);
+  return { table: 'rows', discriminator: name, fields: { ...structure, ...Object.fromEntries(own) } };
 }
 
 export const entities: Record<string, EntitySpec> = {

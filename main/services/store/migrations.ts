@@ -88,6 +88,24 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX rows_parent ON rows(parent_id) WHERE parent_id IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    name: 'local catalog versions',
+    sql: `
+      -- Framework catalogs as users changed them (services/catalogs.ts): each save is a new, never rewritten
+      -- version, so a plan aligned to a version reads it forever. Shipped versions stay in resources/catalogs.
+      -- id is \`<catalog id>@<version>\`; content is the whole catalog as JSON (core/catalog.ts); rowid keeps
+      -- the order of saves, which decides the latest version.
+      CREATE TABLE catalog_versions (
+        id TEXT PRIMARY KEY,
+        catalog_id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        content TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = latestVersion(migrations);

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../main/core/errors.ts';
 import type { Plan } from '../../../main/core/plan.ts';
 import { useApi } from '../ApiContext.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { PlanFields } from '../components/PlanFields.tsx';
+import { SaveStatus } from '../components/SaveStatus.tsx';
+import { WorkshopActivities } from '../components/WorkshopActivities.tsx';
 import { downloadText } from '../download.ts';
 import { errorText, periodLabel } from '../format.ts';
 import { useShell } from '../shell.ts';
-import { useAutosave, type SaveState } from '../useAutosave.ts';
+import { useAutosave } from '../useAutosave.ts';
 
 /** Loads the plan, then hands it to the form; a missing plan (deleted, undone) gets a way back home. */
 export function PlanEditor({ id }: { id: string }) {
@@ -33,30 +34,6 @@ export function PlanEditor({ id }: { id: string }) {
     );
   }
   return <EditorForm initial={loaded.plan} />;
-}
-
-function saveText(t: TFunction, state: SaveState): string {
-  switch (state.kind) {
-    case 'idle':
-      return t('editor.autosave');
-    case 'saving':
-      return t('editor.saving');
-    case 'saved':
-      return t('editor.saved');
-    case 'invalid':
-      return t('editor.notSaved');
-    case 'failed':
-      return t('editor.saveFailed', { message: errorText(t, state.error) });
-  }
-}
-
-function SaveStatus({ state }: { state: SaveState }) {
-  const { t } = useTranslation();
-  return (
-    <p className={`save-status save-${state.kind}`} role="status" aria-live="polite">
-      {saveText(t, state)}
-    </p>
-  );
 }
 
 function EditorForm({ initial }: { initial: Plan }) {
@@ -114,6 +91,7 @@ function EditorForm({ initial }: { initial: Plan }) {
           <PlanFields values={values} errors={errors} onChange={change} onBlur={() => void flush()} />
         </form>
       </div>
+      <WorkshopActivities planId={plan.id} />
       <section className="card" aria-labelledby="plan-actions">
         <h2 id="plan-actions">{t('editor.actions')}</h2>
         <div className="actions">

@@ -1,0 +1,274 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NewRowInput } from '../../../main/core/contract.ts';
+import type { AppErrorShape } from '../../../main/core/errors.ts';
+import type { Plan } from '../../../main/core/plan.ts';
+import { comparePositions } from '../../../main/core/position.ts';
+import { ROW_DEFAULTS, rowFieldSchema, type Row, type RowData, type RowEntity } from '../../../main/core/rows.ts';
+import { useApi } from '../ApiContext.tsx';
+import { errorText } from '../format.ts';
+import { useShell } from '../shell.ts';
+import type { SaveState } from '../useAutosave.ts';
+
+/**
+ * A plan and all its rows, loaded once per screen, with optimistic autosave: an edit shows at once, is
+ * checked with core's field schema, and valid values are sent 400 ms after typing stops (or on blur) in one
+ * rows.update per row. An invalid value stays on screen with its message and is never sent.
+ */
+export interface PlanData {
+  readonly plan: Plan;
+  readonly rows: readonly Row[];
+  readonly options: RowData<'planOptions'>;
+  /** This installation's office: rows it entered say so. */
+  readonly officeId: string;
+  readonly saveState: SaveState;
+  /** Live rows of an entity (under a parent, when given), in their order. */
+  list(entity: RowEntity, parentId?: string | null): Row[];
+  /** What a field shows: the value being typed if any, else the saved one. */
+  value(row: Row, field: string): unknown;
+  /** i18n key of the field's current problem, if any. */
+  error(rowId: string, field: string): string | undefined;
+  edit(row: Row, field: string, value: unknown): void;
+  /** A value the input could not even turn into its type (e.g. "abc" in a number field). */
+  reject(row: Row, field: string, message: string): void;
+  flush(): Promise<void>;
+  create(rows: NewRowInput[]): Promise<Row[] | null>;
+  remove(row: Row, what: string): Promise<void>;
+  move(row: Row, after: string | null): Promise<void>;
+  setOption<F extends keyof RowData<'planOptions'>>(field: F, value: RowData<'planOptions'>[F]): Promise<void>;
+}
+
+const PlanDataContext = createContext<PlanData | null>(null);
+
+export function usePlanData(): PlanData {
+  const data = useContext(PlanDataContext);
+  if (!data) throw new Error('usePlanData outside PlanDataProvider');
+  return data;
+}
+
+const DEBOUNCE_MS = 400;
+type Drafts = Record<string, Record<string, unknown>>;
+
+export function PlanDataProvider({ planId, children }: { planId: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [loaded, setLoaded] = useState<Loaded | { error: AppErrorShape } | null>(null);
+
+  useEffect(() => {
+    void Promise.all([api['plans.get']({ id: planId }), api['rows.list']({ planId }), api['app.status']({})]).then(
+      ([plan, rows, status]) => {
+        const failed = [plan, rows, status].find((r) => !r.ok);
+        if (failed && !failed.ok) return setLoaded({ error: failed.error });
+        if (plan.ok && rows.ok && status.ok && status.data.database.state === 'open') {
+          setLoaded({ plan: plan.data, rows: rows.data, officeId: status.data.database.officeId });
+        }
+      },
+    );
+  }, [api, planId]);
+
+  if (!loaded) return <main className="page" aria-busy="true" />;
+  if ('error' in loaded) {
+    return (
+      <main className="page narrow">
+        <p className="notice notice-error">{errorText(t, loaded.error)}</p>
+        <a href="#/" className="button">
+          {t('common.back')}
+        </a>
+      </main>
+    );
+  }
+  return <LoadedPlan loaded={loaded}>{children}</LoadedPlan>;
+}
+
+interface Loaded {
+  plan: Plan;
+  rows: Row[];
+  officeId: string;
+}
+
+function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode }) {
+  const { plan, officeId } = loaded;
+  const { t } = useTranslation();
+  const api = useApi();
+  const shell = useShell();
+  const [rows, setRows] = useState<Row[]>(loaded.rows);
+  const [drafts, setDrafts] = useState<Drafts>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  // Valid values waiting to be sent, by row id; a ref so the debounced flush sees the latest.
+  const pending = useRef(new Map<string, Map<string, unknown>>());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  const replace = useCallback((updated: Row[]) => {
+    const byId = new Map(updated.map((r) => [r.id, r]));
+    setRows((current) => {
+      const kept = current.map((r) => byId.get(r.id) ?? r);
+      const added = updated.filter((r) => !current.some((c) => c.id === r.id));
+      return [...kept, ...added].sort(comparePositions);
+    });
+  }, []);
+
+  const fail = useCallback(
+    (error: AppErrorShape) => {
+      setSaveState({ kind: 'failed', error });
+      shell.notify({ text: errorText(t, error), kind: 'error' });
+    },
+    [shell, t],
+  );
+
+  const send = useCallback(async () => {
+    const batch = pending.current;
+    pending.current = new Map();
+    if (batch.size === 0) return;
+    setSaveState({ kind: 'saving' });
+    for (const [id, fields] of batch) {
+      const result = await api['rows.update']({
+        id,
+        edits: [...fields].map(([field, value]) => ({ field, value })),
+      });
+      if (!result.ok) {
+        const fieldErrors = result.error.fields ?? {};
+        setErrors((e) => ({
+          ...e,
+          ...Object.fromEntries(Object.entries(fieldErrors).map(([f, m]) => [`${id}.${f}`, m])),
+        }));
+        return fail(result.error);
+      }
+      replace([result.data]);
+      // Drop drafts that are now saved, unless the user typed on meanwhile.
+      setDrafts((d) => ({
+        ...d,
+        [id]: Object.fromEntries(Object.entries(d[id] ?? {}).filter(([f, v]) => !Object.is(fields.get(f), v))),
+      }));
+    }
+    // Edits typed while this batch was on its way are still waiting: only an empty queue is "saved".
+    const waiting = [...pending.current.values()].some((fields) => fields.size > 0);
+    setSaveState({ kind: waiting ? 'saving' : 'saved' });
+  }, [api, fail, replace]);
+
+  const flush = useCallback((): Promise<void> => {
+    clearTimeout(timer.current);
+    queue.current = queue.current.then(send);
+    return queue.current;
+  }, [send]);
+
+  // Leaving the screen must not lose the last keystrokes.
+  useEffect(() => () => void flush(), [flush]);
+
+  const setDraft = (row: Row, field: string, value: unknown) =>
+    setDrafts((d) => ({ ...d, [row.id]: { ...d[row.id], [field]: value } }));
+  const setError = (row: Row, field: string, message: string | undefined) =>
+    setErrors((e) => {
+      const key = `${row.id}.${field}`;
+      const rest = Object.fromEntries(Object.entries(e).filter(([k]) => k !== key));
+      return message ? { ...rest, [key]: message } : rest;
+    });
+
+  const edit = useCallback(
+    (row: Row, field: string, value: unknown) => {
+      setDraft(row, field, value);
+      const parsed = rowFieldSchema(row.entity, field).safeParse(value);
+      if (!parsed.success) {
+        setError(row, field, parsed.error.issues[0]?.message ?? 'validation.invalid');
+        pending.current.get(row.id)?.delete(field);
+        setSaveState({ kind: 'invalid' });
+        return;
+      }
+      setError(row, field, undefined);
+      const fields = pending.current.get(row.id) ?? new Map<string, unknown>();
+      pending.current.set(row.id, fields.set(field, parsed.data));
+      // Never "saved" while an edit waits for its debounce: the status line must not claim what is not true.
+      setSaveState({ kind: 'saving' });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
+    },
+    [flush],
+  );
+
+  const reject = useCallback((row: Row, field: string, message: string) => {
+    setError(row, field, message);
+    pending.current.get(row.id)?.delete(field);
+    setSaveState({ kind: 'invalid' });
+  }, []);
+
+  const create = useCallback(
+    async (input: NewRowInput[]) => {
+      await flush();
+      const result = await api['rows.create']({ planId: plan.id, rows: input });
+      if (!result.ok) {
+        fail(result.error);
+        return null;
+      }
+      replace(result.data);
+      setSaveState({ kind: 'saved' });
+      return result.data;
+    },
+    [api, fail, flush, plan.id, replace],
+  );
+
+  const remove = useCallback(
+    async (row: Row, what: string) => {
+      await flush();
+      const result = await api['rows.delete']({ id: row.id });
+      if (!result.ok) return fail(result.error);
+      // The row and everything below it.
+      setRows((current) => {
+        const gone = new Set([row.id]);
+        for (let grew = true; grew;) {
+          grew = false;
+          for (const r of current)
+            if (r.parentId && gone.has(r.parentId) && !gone.has(r.id)) {
+              gone.add(r.id);
+              grew = true;
+            }
+        }
+        return current.filter((r) => !gone.has(r.id));
+      });
+      shell.notify({ text: t('rows.deleted', { what }), undo: true });
+    },
+    [api, fail, flush, shell, t],
+  );
+
+  const move = useCallback(
+    async (row: Row, after: string | null) => {
+      await flush();
+      const result = await api['rows.move']({ id: row.id, after });
+      if (result.ok) replace([result.data]);
+      else fail(result.error);
+    },
+    [api, fail, flush, replace],
+  );
+
+  const optionsRow = rows.find((r) => r.entity === 'planOptions');
+  const setOption = useCallback(
+    async <F extends keyof RowData<'planOptions'>>(field: F, value: RowData<'planOptions'>[F]) => {
+      if (optionsRow) return edit(optionsRow, field, value);
+      await create([{ entity: 'planOptions', values: { [field]: value } }]);
+    },
+    [create, edit, optionsRow],
+  );
+
+  const value: PlanData = useMemo(
+    () => ({
+      plan,
+      rows,
+      options: { ...ROW_DEFAULTS.planOptions, ...(optionsRow?.data as Partial<RowData<'planOptions'>>) },
+      officeId,
+      saveState,
+      list: (entity, parentId) =>
+        rows.filter((r) => r.entity === entity && (parentId === undefined || r.parentId === parentId)),
+      value: (row, field) => (drafts[row.id] && field in drafts[row.id]! ? drafts[row.id]![field] : row.data[field]),
+      error: (rowId, field) => errors[`${rowId}.${field}`],
+      edit,
+      reject,
+      flush,
+      create,
+      remove,
+      move,
+      setOption,
+    }),
+    [plan, rows, optionsRow, officeId, saveState, drafts, errors, edit, reject, flush, create, remove, move, setOption],
+  );
+  return <PlanDataContext.Provider value={value}>{children}</PlanDataContext.Provider>;
+}

@@ -1,0 +1,185 @@
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseNumberCell } from '../../../main/core/paste.ts';
+import { formatThaiDate, parseThaiDate } from '../../../main/core/thaiDate.ts';
+import { ROW_REQUIRED, type Row } from '../../../main/core/rows.ts';
+import { usePlanData } from './PlanData.tsx';
+
+/**
+ * Inputs bound to one field of one row: they show the row's value, autosave through PlanData and show the
+ * field's Thai message under the input (aria-invalid + aria-describedby), like the plan header's fields.
+ */
+interface BoundProps {
+  row: Row;
+  field: string;
+  label: string;
+  /** Hide the label visually (a table cell whose column header says it); screen readers still read it. */
+  hideLabel?: boolean;
+}
+
+function Shell({
+  id,
+  label,
+  hideLabel,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hideLabel?: boolean | undefined;
+  error: string | undefined;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      {children}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {t(error)}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function aria(id: string, error: string | undefined) {
+  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
+}
+
+export function RowText({ row, field, label, hideLabel, multiline }: BoundProps & { multiline?: boolean }) {
+  const data = usePlanData();
+  const id = useId();
+  const [left, setLeft] = useState(false);
+  const value = String(data.value(row, field) ?? '');
+  // Required fields may be saved empty while a row is being written; say so once the user has left the field.
+  const required = (ROW_REQUIRED[row.entity] ?? []).includes(field);
+  const error =
+    data.error(row.id, field) ?? (required && left && value.trim() === '' ? 'validation.required' : undefined);
+  const props = {
+    id,
+    value,
+    required,
+    ...aria(id, error),
+    onBlur: () => {
+      setLeft(true);
+      void data.flush();
+    },
+  };
+  return (
+    <Shell id={id} label={label} hideLabel={hideLabel} error={error}>
+      {multiline ? (
+        <textarea {...props} rows={3} onChange={(e) => data.edit(row, field, e.target.value)} />
+      ) : (
+        <input {...props} onChange={(e) => data.edit(row, field, e.target.value)} />
+      )}
+    </Shell>
+  );
+}
+
+/** Numbers as people type them (Thai digits, thousands separators); blank is "no value" where allowed. */
+export function RowNumber({ row, field, label, hideLabel }: BoundProps) {
+  const data = usePlanData();
+  const id = useId();
+  const saved = data.value(row, field);
+  const [text, setText] = useState(saved === null || saved === undefined ? '' : String(saved));
+  const error = data.error(row.id, field);
+  const change = (next: string) => {
+    setText(next);
+    const parsed = parseNumberCell(next);
+    if (parsed.ok) data.edit(row, field, parsed.value);
+    else data.reject(row, field, parsed.message);
+  };
+  return (
+    <Shell id={id} label={label} hideLabel={hideLabel} error={error}>
+      <input
+        id={id}
+        inputMode="decimal"
+        value={text}
+        {...aria(id, error)}
+        onChange={(e) => change(e.target.value)}
+        onBlur={() => void data.flush()}
+      />
+    </Shell>
+  );
+}
+
+export function RowSelect({
+  row,
+  field,
+  label,
+  hideLabel,
+  options,
+}: BoundProps & { options: readonly { value: string; label: string }[] }) {
+  const data = usePlanData();
+  const id = useId();
+  const error = data.error(row.id, field);
+  return (
+    <Shell id={id} label={label} hideLabel={hideLabel} error={error}>
+      <select
+        id={id}
+        value={String(data.value(row, field) ?? '')}
+        {...aria(id, error)}
+        onChange={(e) => {
+          data.edit(row, field, e.target.value);
+          void data.flush();
+        }}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Shell>
+  );
+}
+
+export function RowCheck({ row, field, label }: Omit<BoundProps, 'hideLabel'>) {
+  const data = usePlanData();
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={data.value(row, field) === true}
+        onChange={(e) => {
+          data.edit(row, field, e.target.checked);
+          void data.flush();
+        }}
+      />
+      {label}
+    </label>
+  );
+}
+
+/** A date typed the Thai way (๑๓ ก.ย. ๒๕๖๔, 13/9/2564); stored as ISO, shown in B.E. */
+export function RowDate({ row, field, label, hideLabel }: BoundProps) {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const id = useId();
+  const saved = data.value(row, field);
+  const [text, setText] = useState(typeof saved === 'string' ? formatThaiDate(saved, { style: 'short' }) : '');
+  const error = data.error(row.id, field);
+  const change = (next: string) => {
+    setText(next);
+    if (next.trim() === '') return data.edit(row, field, null);
+    const parsed = parseThaiDate(next);
+    if (parsed.ok) data.edit(row, field, parsed.iso);
+    else data.reject(row, field, parsed.message);
+  };
+  return (
+    <Shell id={id} label={label} hideLabel={hideLabel} error={error}>
+      <input
+        id={id}
+        value={text}
+        placeholder={t('fields.datePlaceholder')}
+        {...aria(id, error)}
+        onChange={(e) => change(e.target.value)}
+        onBlur={() => void data.flush()}
+      />
+    </Shell>
+  );
+}

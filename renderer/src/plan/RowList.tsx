@@ -1,0 +1,83 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Row, RowEntity } from '../../../main/core/rows.ts';
+import { usePlanData } from './PlanData.tsx';
+
+interface RowListProps {
+  entity: RowEntity;
+  parentId?: string | null;
+  /** The heading of each item and what the undo message names ("คณะทำงานลำดับที่ 2"). */
+  itemLabel(row: Row, index: number): string;
+  addLabel: string;
+  /** Values of a new row beyond the entity's defaults. */
+  newValues?: () => Record<string, unknown>;
+  children(row: Row, index: number): ReactNode;
+}
+
+/**
+ * An ordered list of rows with the same controls everywhere: add at the end, move up or down, delete (undo
+ * from the banner). Buttons, not drag handles only, so the keyboard can do all of it.
+ */
+export function RowList({ entity, parentId = null, itemLabel, addLabel, newValues, children }: RowListProps) {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const rows = data.list(entity, parentId);
+  const add = () => void data.create([{ entity, parentId, values: newValues?.() ?? {} }]);
+  return (
+    <div className="row-list">
+      {rows.length > 0 && (
+        <ol>
+          {rows.map((row, i) => {
+            const label = itemLabel(row, i);
+            return (
+              <li key={row.id} className="row-item" aria-label={label}>
+                <div className="row-item-head">
+                  <span className="row-number">{label}</span>
+                  <Provenance row={row} />
+                  <div className="row-controls">
+                    <button
+                      type="button"
+                      disabled={i === 0}
+                      aria-label={t('rows.moveUp', { what: label })}
+                      onClick={() => void data.move(row, i >= 2 ? rows[i - 2]!.id : null)}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      disabled={i === rows.length - 1}
+                      aria-label={t('rows.moveDown', { what: label })}
+                      onClick={() => void data.move(row, rows[i + 1]!.id)}
+                    >
+                      ↓
+                    </button>
+                    <button
+                      type="button"
+                      className="danger-link"
+                      aria-label={t('rows.delete', { what: label })}
+                      onClick={() => void data.remove(row, label)}
+                    >
+                      {t('rows.deleteShort')}
+                    </button>
+                  </div>
+                </div>
+                {children(row, i)}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <button type="button" onClick={add}>
+        {addLabel}
+      </button>
+    </div>
+  );
+}
+
+/** Which office entered a row (the op-log actor of its creation). */
+export function Provenance({ row }: { row: Row }) {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const office = row.createdBy === data.officeId ? t('rows.thisOffice') : row.createdBy.slice(0, 8);
+  return <span className="provenance">{t('rows.enteredBy', { office })}</span>;
+}

@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../ApiContext.tsx';
+import { usePlanData } from '../plan/PlanData.tsx';
+import { SaveStatus } from '../components/SaveStatus.tsx';
+import { useShell } from '../shell.ts';
+import type { StepIssue, WizardDef } from './types.ts';
+
+/**
+ * One workshop activity as numbered steps: a progress bar, the list of steps (any can be opened), Back and
+ * Next. Next checks the step and stays, with the reasons listed, while anything blocks it. The step is in the
+ * URL and remembered in settings, so the wizard resumes where the user left it.
+ */
+export function Wizard({ def, step }: { def: WizardDef; step: number }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const shell = useShell();
+  const data = usePlanData();
+  const [issues, setIssues] = useState<StepIssue[]>([]);
+  const issuesRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const index = Math.min(Math.max(step, 0), def.steps.length - 1);
+  const current = def.steps[index]!;
+  const last = index === def.steps.length - 1;
+
+  useEffect(() => {
+    setIssues([]);
+    headingRef.current?.focus();
+    void rememberStep(api, `${data.plan.id}:${def.id}`, index);
+  }, [api, data.plan.id, def.id, index]);
+
+  const go = async (to: number) => {
+    await data.flush();
+    shell.navigate({ name: 'wizard', id: data.plan.id, wizard: def.id, step: to });
+  };
+  const next = async () => {
+    await data.flush();
+    const found = current.issues?.(data) ?? [];
+    setIssues(found);
+    if (found.length > 0) return issuesRef.current?.focus();
+    if (last) shell.navigate({ name: 'plan', id: data.plan.id });
+    else await go(index + 1);
+  };
+
+  return (
+    <main className="page wizard">
+      <div className="card">
+        <div className="editor-head">
+          <a href={`#/plan/${data.plan.id}`} className="link">
+            {t('wizard.backToPlan')}
+          </a>
+          <SaveStatus state={data.saveState} />
+        </div>
+        <p className="muted">{data.plan.title}</p>
+        <h1>{t(def.title)}</h1>
+        <progress className="wizard-progress" value={index + 1} max={def.steps.length}>
+          {t('wizard.stepOf', { step: index + 1, count: def.steps.length })}
+        </progress>
+        <nav aria-label={t('wizard.steps')}>
+          <ol className="wizard-steps">
+            {def.steps.map((s, i) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  className="link"
+                  aria-current={i === index ? 'step' : undefined}
+                  onClick={() => void go(i)}
+                >
+                  {i + 1}. {t(s.title)}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      </div>
+      <section className="card" aria-labelledby="step-heading">
+        <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
+          {t('wizard.stepOf', { step: index + 1, count: def.steps.length })}: {t(current.title)}
+        </h2>
+        {current.render()}
+        {issues.length > 0 && (
+          <div className="notice notice-error" role="alert" tabIndex={-1} ref={issuesRef}>
+            <p>{t('wizard.cannotContinue')}</p>
+            <ul>
+              {issues.map((issue, i) => (
+                <li key={i}>{t(issue.message, issue.values ?? {})}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="wizard-buttons">
+          <button type="button" disabled={index === 0} onClick={() => void go(index - 1)}>
+            {t('wizard.back')}
+          </button>
+          <button type="button" className="primary" onClick={() => void next()}>
+            {last ? t('wizard.finish') : t('wizard.next')}
+          </button>
+        </div>
+      </section>
+    </main>
+  );
+}
+
+async function rememberStep(api: ReturnType<typeof useApi>, key: string, step: number): Promise<void> {
+  const settings = await api['settings.get']({});
+  if (!settings.ok || settings.data.wizardSteps[key] === step) return;
+  await api['settings.set']({ wizardSteps: { ...settings.data.wizardSteps, [key]: step } });
+}

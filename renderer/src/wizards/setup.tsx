@@ -1,0 +1,166 @@
+import { useTranslation } from 'react-i18next';
+import { MemberRole, WorkshopMode, type Row } from '../../../main/core/rows.ts';
+import { formatThaiDate } from '../../../main/core/thaiDate.ts';
+import { usePlanData } from '../plan/PlanData.tsx';
+import { RowDate, RowSelect, RowText } from '../plan/RowFields.tsx';
+import { RowList } from '../plan/RowList.tsx';
+import { requiredIssues } from '../wizard/issues.ts';
+import type { WizardDef } from '../wizard/types.ts';
+
+/** Wizard 1: who plans (working group), when they meet (workshops), what they align with, who contributes. */
+
+function Members() {
+  const { t } = useTranslation();
+  return (
+    <RowList entity="member" itemLabel={(_row, i) => t('setup.memberN', { n: i + 1 })} addLabel={t('setup.addMember')}>
+      {(row) => (
+        <div className="grid-2">
+          <RowText row={row} field="name" label={t('setup.memberName')} />
+          <RowText row={row} field="jobTitle" label={t('setup.memberPosition')} />
+          <RowText row={row} field="unit" label={t('setup.memberUnit')} />
+          <RowSelect
+            row={row}
+            field="role"
+            label={t('setup.memberRole')}
+            options={MemberRole.options.map((value) => ({ value, label: t(`setup.role.${value}`) }))}
+          />
+          <RowText row={row} field="contact" label={t('setup.memberContact')} />
+        </div>
+      )}
+    </RowList>
+  );
+}
+
+function Attendees({ workshop }: { workshop: Row }) {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const members = data.list('member');
+  const chosen = new Set(data.value(workshop, 'attendeeIds') as string[]);
+  if (members.length === 0) return <p className="muted">{t('setup.noMembersYet')}</p>;
+  const toggle = (id: string, on: boolean) => {
+    const next = members.map((m) => m.id).filter((m) => (m === id ? on : chosen.has(m)));
+    data.edit(workshop, 'attendeeIds', next);
+    void data.flush();
+  };
+  return (
+    <fieldset>
+      <legend>{t('setup.attendees')}</legend>
+      {members.map((m) => (
+        <label key={m.id} className="check">
+          <input type="checkbox" checked={chosen.has(m.id)} onChange={(e) => toggle(m.id, e.target.checked)} />
+          {String(m.data.name) || t('setup.unnamedMember')}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Workshops() {
+  const { t } = useTranslation();
+  return (
+    <RowList
+      entity="workshop"
+      itemLabel={(_row, i) => t('setup.workshopN', { n: i + 1 })}
+      addLabel={t('setup.addWorkshop')}
+    >
+      {(row) => (
+        <>
+          <div className="grid-2">
+            <RowDate row={row} field="date" label={t('setup.workshopDate')} />
+            <RowSelect
+              row={row}
+              field="mode"
+              label={t('setup.workshopMode')}
+              options={WorkshopMode.options.map((value) => ({ value, label: t(`setup.mode.${value}`) }))}
+            />
+          </div>
+          <RowText row={row} field="place" label={t('setup.workshopPlace')} />
+          <RowText row={row} field="agenda" label={t('setup.workshopAgenda')} multiline />
+          <Attendees workshop={row} />
+        </>
+      )}
+    </RowList>
+  );
+}
+
+function Offices() {
+  const { t } = useTranslation();
+  return (
+    <RowList entity="office" itemLabel={(_row, i) => t('setup.officeN', { n: i + 1 })} addLabel={t('setup.addOffice')}>
+      {(row) => (
+        <div className="grid-code">
+          <RowText row={row} field="code" label={t('setup.officeCode')} />
+          <RowText row={row} field="name" label={t('setup.officeName')} />
+        </div>
+      )}
+    </RowList>
+  );
+}
+
+function Summary() {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const members = data.list('member');
+  const workshops = data.list('workshop');
+  const offices = data.list('office');
+  return (
+    <dl className="summary">
+      <dt>{t('setup.summaryMembers', { count: members.length })}</dt>
+      <dd>
+        <ul>
+          {members.map((m) => (
+            <li key={m.id}>
+              {String(m.data.name)} — {t(`setup.role.${String(m.data.role)}`)}
+            </li>
+          ))}
+        </ul>
+      </dd>
+      <dt>{t('setup.summaryWorkshops', { count: workshops.length })}</dt>
+      <dd>
+        <ul>
+          {workshops.map((w) => (
+            <li key={w.id}>
+              {typeof w.data.date === 'string' ? formatThaiDate(w.data.date) : t('setup.noDate')} ·{' '}
+              {t(`setup.mode.${String(w.data.mode)}`)}
+            </li>
+          ))}
+        </ul>
+      </dd>
+      <dt>{t('setup.summaryOffices', { count: offices.length })}</dt>
+      <dd>{offices.map((o) => String(o.data.name)).join(', ')}</dd>
+    </dl>
+  );
+}
+
+export const setupWizard: WizardDef = {
+  id: 'setup',
+  title: 'wizards.setup',
+  steps: [
+    {
+      id: 'members',
+      title: 'setup.stepMembers',
+      render: () => <Members />,
+      issues: (data) => [
+        ...(data.list('member').length === 0 ? [{ message: 'setup.needMember' }] : []),
+        ...requiredIssues(data.list('member')),
+        ...(data.list('member').some((m) => m.data.role === 'chair') ? [] : [{ message: 'setup.needChair' }]),
+      ],
+    },
+    {
+      id: 'workshops',
+      title: 'setup.stepWorkshops',
+      render: () => <Workshops />,
+      issues: (data) => {
+        const undated = data.list('workshop').filter((w) => w.data.date === null).length;
+        return undated > 0 ? [{ message: 'setup.undatedWorkshops', values: { count: undated } }] : [];
+      },
+    },
+    {
+      id: 'offices',
+      title: 'setup.stepOffices',
+      render: () => <Offices />,
+      issues: (data) => requiredIssues(data.list('office')),
+    },
+    { id: 'summary', title: 'wizard.summary', render: () => <Summary /> },
+  ],
+};

@@ -1,0 +1,103 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { NewRowInput } from '../../main/core/contract.ts';
+import { ROW_DEFAULTS, type Row } from '../../main/core/rows.ts';
+import { DEFAULT_SETTINGS } from '../../main/core/settings.ts';
+import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
+import { fakeApi, ok, openStatus, renderWith, samplePlan } from './fakeApi.tsx';
+
+/** A fake main holding rows in memory, enough for the wizard screens. */
+function rowsApi(initial: Row[] = []) {
+  let rows = [...initial];
+  let n = 0;
+  const make = (input: NewRowInput): Row => ({
+    id: `row-${++n}`,
+    entity: input.entity,
+    planId: samplePlan.id,
+    parentId: input.parentId ?? null,
+    position: `a${n}`,
+    data: { ...ROW_DEFAULTS[input.entity], ...input.values },
+    createdBy: 'office-1',
+    createdAt: '2026-11-27T00:00:00.000Z',
+    updatedAt: '2026-11-27T00:00:00.000Z',
+  });
+  return fakeApi({
+    'plans.get': () => ok(samplePlan),
+    'app.status': () => ok(openStatus),
+    'settings.get': () => ok(DEFAULT_SETTINGS),
+    'settings.set': (patch) => ok({ ...DEFAULT_SETTINGS, ...patch }),
+    'rows.list': () => ok(rows),
+    'rows.create': ({ rows: input }) => {
+      const made = input.map(make);
+      rows = [...rows, ...made];
+      return ok(made);
+    },
+    'rows.update': ({ id, edits }) => {
+      rows = rows.map((r) =>
+        r.id === id ? { ...r, data: { ...r.data, ...Object.fromEntries(edits.map((e) => [e.field, e.value])) } } : r,
+      );
+      return ok(rows.find((r) => r.id === id)!);
+    },
+  });
+}
+
+describe('set-up wizard', () => {
+  it('keeps the user on the working-group step until someone chairs it, saying why', async () => {
+    const fake = rowsApi();
+    renderWith(<WizardScreen planId={samplePlan.id} wizard="setup" step={0} />, fake.api);
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { name: /ขั้นที่ 1 จาก 4/ });
+
+    await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('เพิ่มคณะทำงานอย่างน้อย 1 คน')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'เพิ่มคณะทำงาน' }));
+    const member = await screen.findByRole('listitem', { name: 'คณะทำงานคนที่ 1' });
+    await user.type(within(member).getByLabelText('ชื่อ–นามสกุล'), 'นางวัลยา วัฒนรัตน์');
+    await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+    await waitFor(() => expect(within(screen.getByRole('alert')).getByText('กำหนดประธานคณะทำงาน 1 คน')).toBeTruthy());
+    expect(fake.callsTo('rows.update').at(-1)?.edits).toEqual([{ field: 'name', value: 'นางวัลยา วัฒนรัตน์' }]);
+  });
+
+  it('shows the Thai message for an empty required name once the field is left', async () => {
+    const fake = rowsApi();
+    renderWith(<WizardScreen planId={samplePlan.id} wizard="setup" step={0} />, fake.api);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'เพิ่มคณะทำงาน' }));
+    const name = within(await screen.findByRole('listitem', { name: 'คณะทำงานคนที่ 1' })).getByLabelText('ชื่อ–นามสกุล');
+    await user.click(name);
+    await user.tab();
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('กรุณากรอกข้อมูลช่องนี้')).toBeTruthy();
+  });
+
+  it('refuses an impossible workshop date with the Thai message and does not send it', async () => {
+    const workshop: Row = {
+      id: 'w1',
+      entity: 'workshop',
+      planId: samplePlan.id,
+      parentId: null,
+      position: 'a0',
+      data: { ...ROW_DEFAULTS.workshop },
+      createdBy: 'office-1',
+      createdAt: '2026-11-27T00:00:00.000Z',
+      updatedAt: '2026-11-27T00:00:00.000Z',
+    };
+    const fake = rowsApi([workshop]);
+    renderWith(<WizardScreen planId={samplePlan.id} wizard="setup" step={1} />, fake.api);
+    const user = userEvent.setup();
+    const date = await screen.findByLabelText('วันที่ประชุม');
+    await user.type(date, '31 ก.ย. 2564');
+    await user.tab();
+    expect(screen.getByText('กรุณากรอกวันที่ เช่น 27/11/2569')).toBeTruthy();
+    expect(fake.callsTo('rows.update')).toEqual([]);
+    await user.clear(date);
+    await user.type(date, '๑๓ ก.ย. ๒๕๖๔');
+    await user.tab();
+    await waitFor(() =>
+      expect(fake.callsTo('rows.update')).toEqual([{ id: 'w1', edits: [{ field: 'date', value: '2021-09-13' }] }]),
+    );
+  });
+});

@@ -1,0 +1,64 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * End-to-end specs, shared by the browser tier (loopback bridge) and the Electron tier: they only use the
+ * page and these two app hooks, nothing specific to either. Each run starts on the app's home screen with
+ * an empty database.
+ */
+export interface SpecApp {
+  readonly url: string;
+  /**
+   * Quit and relaunch the whole app on the same data. Resolves to the page to continue with when the
+   * relaunch replaced it (Electron: a new window); otherwise the same page, showing the restarted app.
+   */
+  restart(): Promise<Page | undefined>;
+}
+
+export interface Spec {
+  name: string;
+  run(page: Page, app: SpecApp): Promise<void>;
+}
+
+export const BMA_PLAN = {
+  organisation: 'สำนักงานประชาสัมพันธ์ สำนักปลัดกรุงเทพมหานคร',
+  title: 'แผนยุทธศาสตร์การประชาสัมพันธ์กรุงเทพมหานคร ระยะ 5 ปี',
+  startYear: '2566',
+  endYear: '2570',
+  prevStartYear: '2563',
+  prevEndYear: '2565',
+};
+export type PlanValues = typeof BMA_PLAN;
+
+const LABELS: Record<keyof PlanValues, string> = {
+  organisation: 'หน่วยงาน',
+  title: 'ชื่อแผน',
+  startYear: 'ปีเริ่มต้น (พ.ศ.)',
+  endYear: 'ปีสิ้นสุด (พ.ศ.)',
+  prevStartYear: 'ปีเริ่มต้นของแผนฉบับก่อน (พ.ศ.)',
+  prevEndYear: 'ปีสิ้นสุดของแผนฉบับก่อน (พ.ศ.)',
+};
+
+export const field = (page: Page, name: keyof PlanValues) => page.getByLabel(LABELS[name], { exact: true });
+
+export async function fillPlan(page: Page, values: Partial<PlanValues>): Promise<void> {
+  for (const [name, value] of Object.entries(values) as [keyof PlanValues, string][])
+    await field(page, name).fill(value);
+}
+
+export async function createPlan(page: Page, values: PlanValues): Promise<void> {
+  await page.getByRole('button', { name: 'สร้างแผนใหม่' }).click();
+  await fillPlan(page, values);
+  await page.getByRole('button', { name: 'สร้างแผน', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: values.title }).waitFor();
+}
+
+export async function goHome(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'กลับหน้าหลัก' }).click();
+  await page.getByRole('heading', { name: 'แผนของหน่วยงาน' }).waitFor();
+}
+
+export async function expectValues(page: Page, values: PlanValues): Promise<void> {
+  for (const name of Object.keys(values) as (keyof PlanValues)[])
+    expect(await field(page, name).inputValue()).toBe(values[name]);
+}
