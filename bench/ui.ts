@@ -1,0 +1,118 @@
+/**
+ * UI benchmark (part of `npm run bench`): the built renderer in real Chromium against the real services, on a
+ * plan the size issue 3 names (500 SWOT factors, 1,000 previous-plan KPIs with their years). For each screen
+ * it types into one field and prints how long the browser takes to handle each keystroke (input event to
+ * React's commit, synchronous for typing) and the time to the next frame; under 16.7 ms repaints within one
+ * frame at 60 Hz.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { NewRowInput } from '../main/core/contract.ts';
+import { createPlan } from '../main/services/plans.ts';
+import { createRows } from '../main/services/rows.ts';
+import { launchBrowser, openPage, startApp } from '../test/harness/browser.ts';
+import { bmaDraft, openStore } from '../test/harness/store.ts';
+
+const FACTORS = 500;
+const KPIS = 1_000;
+const KEYSTROKES = 40;
+
+function line(label: string, value: string): void {
+  console.log(`${label.padEnd(52)} ${value}`);
+}
+
+async function seed(dir: string): Promise<string> {
+  const store = await openStore(dir);
+  const plan = createPlan(store, bmaDraft);
+  const letters = ['S', 'W', 'O', 'T'] as const;
+  createRows(
+    store,
+    plan.id,
+    Array.from({ length: FACTORS }, (_, n) => ({
+      entity: 'factor' as const,
+      values: { swot: letters[n % 4], category: n % 4 < 2 ? 'M1' : 'T', statement: `ปัจจัยที่ ${n + 1}` },
+    })),
+  );
+  const [issue] = createRows(store, plan.id, [{ entity: 'prevIssue', values: { name: 'ประเด็นที่ 1' } }]);
+  const goals = createRows(
+    store,
+    plan.id,
+    Array.from({ length: 20 }, (_, n) => ({ entity: 'prevGoal', parentId: issue!.id, values: { name: `เป้าที่ ${n}` } })),
+  );
+  for (let chunk = 0; chunk < KPIS; chunk += 500) {
+    const kpis = createRows(
+      store,
+      plan.id,
+      Array.from({ length: 500 }, (_, n) => ({
+        entity: 'prevKpi' as const,
+        parentId: goals[(chunk + n) % goals.length]!.id,
+        values: { name: `ตัวชี้วัดที่ ${chunk + n + 1}`, unit: 'ร้อยละ', weight: 0.05 },
+      })),
+    );
+    const years: NewRowInput[] = kpis.flatMap((k) =>
+      [2563, 2564, 2565].map((year) => ({
+        entity: 'prevKpiYear' as const,
+        parentId: k.id,
+        values: { year, target: 80, actual: 75 },
+      })),
+    );
+    createRows(store, plan.id, years);
+  }
+  store.close();
+  return plan.id;
+}
+
+/** Time per keystroke in the page: input event dispatch (React commits discrete input synchronously) and to the next frame. */
+async function typingCost(page: Page, locator: string): Promise<{ handle: number[]; frame: number[] }> {
+  return page
+    .locator(locator)
+    .first()
+    .evaluate(async (el, count) => {
+      const input = el as HTMLInputElement;
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const handle: number[] = [];
+      const frame: number[] = [];
+      input.focus();
+      for (let i = 0; i < count; i++) {
+        const t0 = performance.now();
+        setter.call(input, `${input.value}ก`);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        handle.push(performance.now() - t0);
+        await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+        frame.push(performance.now() - t0);
+      }
+      return { handle, frame };
+    }, KEYSTROKES);
+}
+
+const p = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.floor((q / 100) * (values.length - 1))]!;
+
+const dir = mkdtempSync(join(tmpdir(), 'phaen-bench-ui-'));
+const browser = await launchBrowser();
+try {
+  const planId = await seed(dir);
+  const app = await startApp({ dataDir: dir });
+  const page = await openPage(browser, app);
+  const screens: { name: string; hash: string; input: string }[] = [
+    { name: 'plan header (title)', hash: `#/plan/${planId}`, input: 'input' },
+  ];
+  for (const screen of screens) {
+    const t0 = performance.now();
+    await page.goto(`${app.url}${screen.hash}`);
+    await page.locator(screen.input).first().waitFor();
+    line(`ui: open ${screen.name}`, `${(performance.now() - t0).toFixed(0)} ms`);
+    const cost = await typingCost(page, screen.input);
+    line(
+      `ui: keystroke handling, ${screen.name}: p50 / p99`,
+      `${p(cost.handle, 50).toFixed(2)} / ${p(cost.handle, 99).toFixed(2)} ms`,
+    );
+    line(`ui: keystroke to next frame, ${screen.name}: p99`, `${p(cost.frame, 99).toFixed(2)} ms`);
+  }
+  await app.close();
+} finally {
+  await browser.close();
+  rmSync(dir, { recursive: true, force: true });
+}
