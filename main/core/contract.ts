@@ -43,6 +43,11 @@ export const MAX_ROWS_PER_CREATE = 2000;
 const NewRow = z
   .object({
     entity: RowEntityName,
+    /**
+     * A fresh UUID chosen by the renderer, so rows of one batch can be each other's parents (a paste creates
+     * issue → goal → KPI → years as one undo). Ignored for entities with deterministic ids; refused if taken.
+     */
+    id: Uuid.optional(),
     parentId: RowId.nullable().optional(),
     after: RowId.nullable().optional(),
     values: z.record(z.string(), z.unknown()),

@@ -21,7 +21,7 @@ export const TowsType = z.enum(['SO', 'ST', 'WO', 'WT']);
 export const InternalFramework = z.enum(['2S4M', '7S']);
 export const ExternalFramework = z.enum(['C-PEST', 'PESTEL']);
 
-/** Framework categories (frameworks.md); labels are locale keys framework.<code>. */
+/** Framework categories (frameworks.md); labels are locale keys swot.category.<framework>.<code>. */
 export const FRAMEWORK_CATEGORIES = {
   '2S4M': ['S1', 'S2', 'M1', 'M2', 'M3', 'M4'],
   '7S': ['strategy', 'structure', 'systems', 'shared-values', 'style', 'staff', 'skills'],

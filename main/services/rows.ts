@@ -76,6 +76,8 @@ function requireValid(entity: RowEntity, values: Record<string, unknown>): void 
 
 export interface NewRow {
   readonly entity: RowEntity;
+  /** A caller-chosen fresh UUID (see contract NewRow); never an existing row's. */
+  readonly id?: string | undefined;
   readonly parentId?: string | null;
   /** Place after this sibling (null: first); absent: last. */
   readonly after?: string | null;
@@ -136,8 +138,9 @@ export interface PlacedRow {
 }
 
 /**
- * The edits that create rows at the ids and positions they come with, not applied: an import applies them in
- * the same action as the plan, so a file comes in whole or not at all.
+ * The edits that create new rows at the ids and positions they come with (fields left out get their
+ * defaults), not applied: an import applies them in the same action as the plan, so a file comes in whole or
+ * not at all.
  */
 export function placedRowEdits(planId: string, rows: readonly PlacedRow[]): Edit[] {
   return rows.flatMap(({ id: rowId, entity, parentId, position, data }) => [
@@ -156,7 +159,11 @@ function creationEdits(store: Store, planId: string, row: NewRow, batch: Batch):
   requireParent(store, planId, entity, parentId, batch);
   const values = { ...ROW_DEFAULTS[entity], ...row.values };
   requireValid(entity, values);
-  const id = deterministicRowId(entity, planId, parentId, values) ?? randomUUID();
+  const fixed = deterministicRowId(entity, planId, parentId, values);
+  if (fixed === null && row.id !== undefined && (rowExists(store, row.id) || batch.created.has(row.id))) {
+    throw new AppError('invalid-input', `row ${row.id} exists`);
+  }
+  const id = fixed ?? row.id ?? randomUUID();
   const existing = findRow(store, id);
   if (existing && (existing.entity !== entity || existing.plan_id !== planId)) {
     throw new AppError('invalid-input', `row ${id} belongs elsewhere`);
@@ -167,7 +174,13 @@ function creationEdits(store: Store, planId: string, row: NewRow, batch: Batch):
   const position = existing?.position || positionAfter(list, row.after);
   batch.siblings.set(key, [...list.filter((p) => p.id !== id), { id, position }].sort(comparePositions));
   batch.created.set(id, entity);
-  return placedRowEdits(planId, [{ id, entity, parentId, position, data: values }]);
+  if (!existing) return placedRowEdits(planId, [{ id, entity, parentId, position, data: values }]);
+  // A fixed-id row created again (a link ticked again, the plan's options) keeps its other fields: only the
+  // values given are written, not the defaults.
+  return [
+    ...Object.entries(row.values).map(([field, value]) => ({ entity, rowId: id, field, value })),
+    { entity, rowId: id, field: 'deleted', value: false },
+  ];
 }
 
 /** Create rows as one undoable action (a paste of 200 KPI rows is one undo). Returns them in input order. */

@@ -14,6 +14,7 @@ import { Home } from './screens/Home.tsx';
 import { PlanEditor } from './screens/PlanEditor.tsx';
 import { WizardScreen } from './screens/WizardScreen.tsx';
 import { ShellContext, type Shell } from './shell.ts';
+import { undoActionKey } from './undoLabel.ts';
 
 /** Ctrl+Z inside a text field belongs to the field; elsewhere it undoes the last action. */
 function isTextTarget(target: EventTarget | null): boolean {
@@ -22,8 +23,6 @@ function isTextTarget(target: EventTarget | null): boolean {
     (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
   );
 }
-
-const UNDO_ACTIONS = ['create', 'edit', 'delete', 'duplicate', 'import'];
 
 export function App() {
   const { t } = useTranslation();
@@ -52,8 +51,7 @@ export function App() {
         text: errorText(t, result.error),
         kind: result.error.code === 'nothing-to-undo' ? 'info' : 'error',
       });
-    const kind = result.data.label.split(':')[0] ?? '';
-    setToast({ text: t('undo.done', { action: t(`undo.action.${UNDO_ACTIONS.includes(kind) ? kind : 'other'}`) }) });
+    setToast({ text: t('undo.done', { action: t(undoActionKey(result.data.label)) }) });
     setGeneration((g) => g + 1);
   }, [api, t]);
 

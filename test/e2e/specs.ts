@@ -1,8 +1,11 @@
 import type { Spec } from './specs/common.ts';
+import { evaluationSpecs } from './specs/evaluation.ts';
 import { planSpecs } from './specs/plans.ts';
 import { setupSpecs } from './specs/setup.ts';
+import { swotSpecs } from './specs/swot.ts';
+import { situationSpecs } from './specs/situation.ts';
 
 export type { Spec, SpecApp } from './specs/common.ts';
 
 /** Every shared spec, by part of the app; the browser and Electron tiers both run this list. */
-export const specs: Spec[] = [...planSpecs, ...setupSpecs];
+export const specs: Spec[] = [...planSpecs, ...setupSpecs, ...evaluationSpecs, ...situationSpecs, ...swotSpecs];

@@ -88,6 +88,15 @@ describe('plan rows', () => {
     store.close();
   });
 
+  it('creating a fixed-id row again writes only the given fields, keeping the others', async () => {
+    const { store, planId } = await planStore();
+    createRows(store, planId, [{ entity: 'planOptions', values: { ratingMax: 4 } }]);
+    const [again] = createRows(store, planId, [{ entity: 'planOptions', values: { externalFramework: 'PESTEL' } }]);
+    expect(again!.id).toBe(planId);
+    expect(again!.data).toMatchObject({ ratingMax: 4, externalFramework: 'PESTEL' });
+    store.close();
+  });
+
   it('orders siblings, inserts between and moves without renumbering others', async () => {
     const { store, planId } = await planStore();
     const [a, b, c] = createRows(store, planId, [

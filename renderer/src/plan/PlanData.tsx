@@ -241,23 +241,37 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
   );
 
   const optionsRow = rows.find((r) => r.entity === 'planOptions');
+  // The options row is created by the first option set; later calls wait for it instead of creating it again.
+  const creatingOptions = useRef<Promise<Row[] | null> | null>(null);
   const setOption = useCallback(
     async <F extends keyof RowData<'planOptions'>>(field: F, value: RowData<'planOptions'>[F]) => {
       if (optionsRow) return edit(optionsRow, field, value);
-      await create([{ entity: 'planOptions', values: { [field]: value } }]);
+      if (creatingOptions.current) {
+        const created = (await creatingOptions.current)?.[0];
+        if (created) return edit(created, field, value);
+      }
+      creatingOptions.current = create([{ entity: 'planOptions', values: { [field]: value } }]);
+      await creatingOptions.current;
     },
     [create, edit, optionsRow],
+  );
+
+  // Rows as the user sees them: values typed but not yet saved (the 400 ms debounce) already count, so a step
+  // check on Next judges what is on screen, not what the last save returned.
+  const shown = useMemo(
+    () => rows.map((r) => (drafts[r.id] ? { ...r, data: { ...r.data, ...drafts[r.id] } } : r)),
+    [rows, drafts],
   );
 
   const value: PlanData = useMemo(
     () => ({
       plan,
-      rows,
+      rows: shown,
       options: { ...ROW_DEFAULTS.planOptions, ...(optionsRow?.data as Partial<RowData<'planOptions'>>) },
       officeId,
       saveState,
       list: (entity, parentId) =>
-        rows.filter((r) => r.entity === entity && (parentId === undefined || r.parentId === parentId)),
+        shown.filter((r) => r.entity === entity && (parentId === undefined || r.parentId === parentId)),
       value: (row, field) => (drafts[row.id] && field in drafts[row.id]! ? drafts[row.id]![field] : row.data[field]),
       error: (rowId, field) => errors[`${rowId}.${field}`],
       edit,
@@ -268,7 +282,22 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
       move,
       setOption,
     }),
-    [plan, rows, optionsRow, officeId, saveState, drafts, errors, edit, reject, flush, create, remove, move, setOption],
+    [
+      plan,
+      shown,
+      optionsRow,
+      officeId,
+      saveState,
+      drafts,
+      errors,
+      edit,
+      reject,
+      flush,
+      create,
+      remove,
+      move,
+      setOption,
+    ],
   );
   return <PlanDataContext.Provider value={value}>{children}</PlanDataContext.Provider>;
 }

@@ -1,8 +1,19 @@
 import type { WizardDef, WizardId } from '../wizard/types.ts';
+import { evaluationWizard } from './evaluation.tsx';
 import { setupWizard } from './setup.tsx';
+import { externalWizard, internalWizard } from './swot/sideWizard.tsx';
+import { towsWizard } from './swot/tows.tsx';
+import { situationWizard } from './situation/index.tsx';
 
 /** The workshop activities in the order the seed's workshop ran them. */
-export const WIZARDS: readonly WizardDef[] = [setupWizard];
+export const WIZARDS: readonly WizardDef[] = [
+  setupWizard,
+  evaluationWizard,
+  situationWizard,
+  internalWizard,
+  externalWizard,
+  towsWizard,
+];
 
 export function wizardById(id: WizardId): WizardDef | undefined {
   return WIZARDS.find((w) => w.id === id);

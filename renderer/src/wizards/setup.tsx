@@ -5,6 +5,7 @@ import { usePlanData } from '../plan/PlanData.tsx';
 import { RowDate, RowSelect, RowText } from '../plan/RowFields.tsx';
 import { RowList } from '../plan/RowList.tsx';
 import { requiredIssues } from '../wizard/issues.ts';
+import { frameworksStep } from './catalogs/FrameworksStep.tsx';
 import type { WizardDef } from '../wizard/types.ts';
 
 /** Wizard 1: who plans (working group), when they meet (workshops), what they align with, who contributes. */
@@ -155,6 +156,7 @@ export const setupWizard: WizardDef = {
         return undated > 0 ? [{ message: 'setup.undatedWorkshops', values: { count: undated } }] : [];
       },
     },
+    frameworksStep,
     {
       id: 'offices',
       title: 'setup.stepOffices',

@@ -8,7 +8,7 @@ export const setupSpecs: Spec[] = [
     async run(page, app) {
       await createPlan(page, BMA_PLAN);
       await page.getByRole('link', { name: 'กำหนดกรอบการจัดทำแผน' }).click();
-      await page.getByRole('heading', { name: /ขั้นที่ 1 จาก 4/ }).waitFor();
+      await page.getByRole('heading', { name: /ขั้นที่ 1 จาก 5/ }).waitFor();
 
       await page.getByRole('button', { name: 'เพิ่มคณะทำงาน' }).click();
       const first = page.getByRole('listitem', { name: 'คณะทำงานคนที่ 1' });
@@ -20,7 +20,7 @@ export const setupSpecs: Spec[] = [
       await first.getByLabel('บทบาทในคณะทำงาน').selectOption({ label: 'ประธานคณะทำงาน' });
       await page.getByRole('button', { name: 'ถัดไป' }).click();
 
-      await page.getByRole('heading', { name: /ขั้นที่ 2 จาก 4/ }).waitFor();
+      await page.getByRole('heading', { name: /ขั้นที่ 2 จาก 5/ }).waitFor();
       await page.getByRole('button', { name: 'เพิ่มการประชุม' }).click();
       const session = page.getByRole('listitem', { name: 'การประชุมครั้งที่ 1' });
       await session.getByLabel('วันที่ประชุม').fill('๓๒ ก.ย. ๒๕๖๔');
@@ -30,7 +30,10 @@ export const setupSpecs: Spec[] = [
       await session.getByLabel('นางวัลยา วัฒนรัตน์').check();
       await page.getByRole('button', { name: 'ถัดไป' }).click();
 
-      await page.getByRole('heading', { name: /ขั้นที่ 3 จาก 4/ }).waitFor();
+      await page.getByRole('heading', { name: /ขั้นที่ 3 จาก 5/ }).waitFor();
+      await page.getByRole('button', { name: 'ถัดไป' }).click();
+
+      await page.getByRole('heading', { name: /ขั้นที่ 4 จาก 5/ }).waitFor();
       await page.getByRole('button', { name: 'เพิ่มหน่วยงาน' }).click();
       const office = page.getByRole('listitem', { name: 'หน่วยงานที่ 1' });
       await office.getByLabel('รหัส').fill('1001');
@@ -40,12 +43,12 @@ export const setupSpecs: Spec[] = [
       const page2 = (await app.restart()) ?? page;
       // After the restart the wizard opens at the step the user was on, with everything saved.
       await page2.getByRole('link', { name: new RegExp(BMA_PLAN.title) }).click();
-      await page2.getByText('ทำถึงขั้นที่ 3 จาก 4').waitFor();
+      await page2.getByText('ทำถึงขั้นที่ 4 จาก 5').waitFor();
       await page2.getByRole('link', { name: 'กำหนดกรอบการจัดทำแผน' }).click();
-      await page2.getByRole('heading', { name: /ขั้นที่ 3 จาก 4/ }).waitFor();
+      await page2.getByRole('heading', { name: /ขั้นที่ 4 จาก 5/ }).waitFor();
       expect(await page2.getByLabel('ชื่อหน่วยงาน').inputValue()).toBe('สำนักงานเขตพระนคร');
       await page2.getByRole('button', { name: 'ถัดไป' }).click();
-      await page2.getByRole('heading', { name: /ขั้นที่ 4 จาก 4/ }).waitFor();
+      await page2.getByRole('heading', { name: /ขั้นที่ 5 จาก 5/ }).waitFor();
       const summary = page2.locator('.summary');
       await summary.getByText('นางวัลยา วัฒนรัตน์ — ประธานคณะทำงาน').waitFor();
       await summary.getByText('13 กันยายน 2564 · ประชุมทางไกล (ออนไลน์)').waitFor();

@@ -1,0 +1,77 @@
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Achievement } from '../../../../main/core/evaluation.ts';
+import { evaluatePlan } from '../../../../main/core/previousPlan.ts';
+import { usePlanData } from '../../plan/PlanData.tsx';
+import { Provenance } from '../../plan/RowList.tsx';
+import { NeedsPeriod, formatPercent, kpiOutline, nameOf, usePrevYears } from './common.tsx';
+import { Thresholds } from './Thresholds.tsx';
+
+/** The computed cells of one KPI and year: %, level, status, and why a percentage is missing if it is. */
+export function ResultCells({ result }: { result: Achievement }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <td className="num">{result.percent === null ? t('evaluation.dash') : formatPercent(result.percent)}</td>
+      <td className="num">{result.level ?? t('evaluation.dash')}</td>
+      <td>
+        <span className={`eval-status-${result.status}`}>{t(`evaluation.statuses.${result.status}`)}</span>
+        {result.note && <span className="eval-note">{t(`evaluation.notes.${result.note}`)}</span>}
+      </td>
+    </>
+  );
+}
+
+/** Step 4: per KPI and year, achievement %, level and status from core/evaluation, and the thresholds. */
+export function ResultsStep() {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const years = usePrevYears();
+  const evaluation = evaluatePlan(data.rows, years, data.options.levelThresholds);
+  const byKpi = new Map(evaluation.overall.kpis.map((k) => [k.kpi.id, k]));
+  return (
+    <NeedsPeriod>
+      <Thresholds />
+      <p className="hint">{t('evaluation.resultsHint')}</p>
+      <div className="eval-table-wrap">
+        <table className="eval-table">
+          <thead>
+            <tr>
+              <th rowSpan={2} scope="col">
+                {t('evaluation.kpi')}
+              </th>
+              {years.map((year) => (
+                <th key={year} colSpan={3} scope="colgroup">
+                  {t('evaluation.yearHead', { year })}
+                </th>
+              ))}
+            </tr>
+            <tr>
+              {years.map((year) => (
+                <Fragment key={year}>
+                  <th scope="col">{t('evaluation.percent')}</th>
+                  <th scope="col">{t('evaluation.level')}</th>
+                  <th scope="col">{t('evaluation.status')}</th>
+                </Fragment>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {kpiOutline(data).map(({ kpi, number }) => (
+              <tr key={kpi.id} aria-label={`${number} ${nameOf(kpi)}`}>
+                <th scope="row" className="eval-kpi-name">
+                  {number} {nameOf(kpi) || t('evaluation.unnamed')}
+                  <span className="eval-note">{t(`evaluation.directions.${String(kpi.data.direction)}`)}</span>
+                  <Provenance row={kpi} />
+                </th>
+                {byKpi.get(kpi.id)?.years.map((y) => (
+                  <ResultCells key={y.year} result={y.result} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </NeedsPeriod>
+  );
+}

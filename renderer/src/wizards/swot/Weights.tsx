@@ -1,0 +1,161 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseNumberCell } from '../../../../main/core/paste.ts';
+import type { Row } from '../../../../main/core/rows.ts';
+import { ratingInRange, type SwotCategory } from '../../../../main/core/swot.ts';
+import {
+  SIDE_LETTERS,
+  factorCodes,
+  frameworkOf,
+  scoringConfig,
+  two,
+  type Side,
+} from '../../../../main/core/swotPlan.ts';
+import { usePlanData } from '../../plan/PlanData.tsx';
+import { analysisOf } from './analysis.ts';
+import { categoryName } from './Factors.tsx';
+
+/**
+ * Step 3: one table per letter (S and W, or O and T) with a weight and a rating per factor. The remaining
+ * weight of each letter is announced as it changes (aria-live), so a screen-reader user hears it too.
+ */
+export function Weights({ side }: { side: Side }) {
+  return (
+    <>
+      {SIDE_LETTERS[side].map((letter) => (
+        <WeightTable key={letter} side={side} letter={letter} />
+      ))}
+    </>
+  );
+}
+
+function WeightTable({ side, letter }: { side: Side; letter: SwotCategory }) {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const analysis = analysisOf(data);
+  const codes = factorCodes(analysis);
+  const factors = analysis.factors[letter];
+  const rows = new Map(data.list('factor').map((r) => [r.id, r]));
+  const config = scoringConfig(data.options);
+  const name = t(`swot.letter.${letter}`);
+  const left = analysis.remaining[letter];
+  const status = !config.weightsMustSum
+    ? t('swot.weights.free', { letter: name, value: two(1 - left) })
+    : left > 0
+      ? t('swot.weights.remaining', { letter: name, value: two(left) })
+      : left < 0
+        ? t('swot.weights.over', { letter: name, value: two(-left) })
+        : t('swot.weights.complete', { letter: name });
+  const balanced = !config.weightsMustSum || left === 0;
+  return (
+    <section className="swot-weights" aria-label={name}>
+      <h3>{t('swot.weights.caption', { letter: name })}</h3>
+      {factors.length === 0 ? (
+        <p className="muted">{t('swot.weights.none', { letter: name })}</p>
+      ) : (
+        <table className="swot-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('swot.weights.code')}</th>
+              <th scope="col">{t('swot.weights.factor')}</th>
+              <th scope="col">{t('swot.weights.weight')}</th>
+              <th scope="col">{t('swot.weights.rating', { min: config.ratingMin, max: config.ratingMax })}</th>
+              <th scope="col">{t('swot.weights.score')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {factors.map((f) => {
+              const row = rows.get(f.id)!;
+              const code = codes.get(f.id)!;
+              return (
+                <tr key={f.id}>
+                  <th scope="row">{code}</th>
+                  <td>
+                    {f.statement}
+                    <div className="hint">{categoryName(t, side, f.group, frameworkOf(side, data.options))}</div>
+                  </td>
+                  <td>
+                    <FactorNumber row={row} field="weight" label={t('swot.weights.weightOf', { code })} />
+                  </td>
+                  <td>
+                    <FactorNumber
+                      row={row}
+                      field="rating"
+                      label={t('swot.weights.ratingOf', { code })}
+                      check={(v) => (ratingInRange(v, config) ? undefined : 'swot.weights.ratingRange')}
+                      values={{ min: config.ratingMin, max: config.ratingMax }}
+                    />
+                  </td>
+                  <td className="num">{two(f.score)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>
+                {t('swot.weights.total')}
+              </th>
+              <td className="num">{two(1 - left)}</td>
+              <td />
+              <td className="num">{two(analysis.scores[letter])}</td>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+      <p className={balanced ? 'swot-remaining' : 'swot-remaining swot-remaining-off'} aria-live="polite">
+        {status}
+      </p>
+    </section>
+  );
+}
+
+interface FactorNumberProps {
+  row: Row;
+  field: 'weight' | 'rating';
+  label: string;
+  /** A rule beyond the field's schema (the plan's rating scale): an i18n key when broken. */
+  check?: (value: number) => string | undefined;
+  values?: Record<string, number>;
+}
+
+/**
+ * RowNumber with a plan rule on top: a rating off the plan's scale is still saved (the scale may change
+ * later) but marked at once, and Next says how many are off.
+ */
+function FactorNumber({ row, field, label, check, values }: FactorNumberProps) {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const id = useId();
+  const saved = data.value(row, field);
+  const [text, setText] = useState(typeof saved === 'number' ? String(saved) : '');
+  const current = data.value(row, field);
+  const error = data.error(row.id, field) ?? (typeof current === 'number' && check ? check(current) : undefined);
+  const change = (next: string) => {
+    setText(next);
+    const parsed = parseNumberCell(next);
+    if (parsed.ok) data.edit(row, field, parsed.value);
+    else data.reject(row, field, parsed.message);
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <input
+        id={id}
+        inputMode="decimal"
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => change(e.target.value)}
+        onBlur={() => void data.flush()}
+      />
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {t(error, values ?? {})}
+        </span>
+      )}
+    </div>
+  );
+}

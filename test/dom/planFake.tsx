@@ -1,0 +1,107 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Catalog, localVersion } from '../../main/core/catalog.ts';
+import type { NewRowInput } from '../../main/core/contract.ts';
+import { ROW_DEFAULTS, deterministicRowId, type Row, type RowEntity } from '../../main/core/rows.ts';
+import { DEFAULT_SETTINGS } from '../../main/core/settings.ts';
+import { fakeApi, ok, openStatus, samplePlan } from './fakeApi.tsx';
+
+/**
+ * A fake main for the situation and catalog tests: rows in memory (as in wizard.test.tsx, plus delete and
+ * deterministic ids) and the shipped catalogs read from resources/catalogs, with saves kept as new versions.
+ */
+const dir = join(import.meta.dirname, '..', '..', 'resources', 'catalogs');
+export const shippedCatalogs = (): Catalog[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => Catalog.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+
+export function row(
+  entity: RowEntity,
+  data: Record<string, unknown>,
+  parentId: string | null = null,
+  id?: string,
+): Row {
+  return {
+    id: id ?? `${entity}-${Math.random().toString(36).slice(2)}`,
+    entity,
+    planId: samplePlan.id,
+    parentId,
+    position: 'a0',
+    data: { ...ROW_DEFAULTS[entity], ...data },
+    createdBy: 'office-1',
+    createdAt: '2026-11-27T00:00:00.000Z',
+    updatedAt: '2026-11-27T00:00:00.000Z',
+  };
+}
+
+export function planFake(initial: Row[] = [], saved: Catalog[] = []) {
+  let rows = [...initial];
+  const shipped = shippedCatalogs();
+  const local = [...saved];
+  let n = 0;
+  const make = (input: NewRowInput): Row => {
+    const data = { ...ROW_DEFAULTS[input.entity], ...input.values };
+    const parentId = input.parentId ?? null;
+    const id = deterministicRowId(input.entity, samplePlan.id, parentId, data) ?? `row-${++n}`;
+    return { ...row(input.entity, data, parentId, id), position: `a${++n}` };
+  };
+  const versions = () => [
+    ...shipped.map((catalog) => ({ catalog, shipped: true })),
+    ...local.map((catalog) => ({ catalog, shipped: false })),
+  ];
+  const fake = fakeApi({
+    'plans.get': () => ok(samplePlan),
+    'app.status': () => ok(openStatus),
+    'settings.get': () => ok(DEFAULT_SETTINGS),
+    'settings.set': (patch) => ok({ ...DEFAULT_SETTINGS, ...patch }),
+    'rows.list': () => ok(rows),
+    'rows.create': ({ rows: input }) => {
+      const made = input.map(make);
+      rows = [...rows.filter((r) => !made.some((m) => m.id === r.id)), ...made];
+      return ok(made);
+    },
+    'rows.update': ({ id, edits }) => {
+      rows = rows.map((r) =>
+        r.id === id ? { ...r, data: { ...r.data, ...Object.fromEntries(edits.map((e) => [e.field, e.value])) } } : r,
+      );
+      return ok(rows.find((r) => r.id === id)!);
+    },
+    'rows.delete': ({ id }) => {
+      rows = rows.filter((r) => r.id !== id && r.parentId !== id);
+      return ok({});
+    },
+    'catalogs.list': () => {
+      const all = versions();
+      const latest = new Map(all.map((v) => [v.catalog.id, v.catalog.version]));
+      return ok(
+        all.map(({ catalog: { items, source: _source, ...head }, shipped: isShipped }) => ({
+          ...head,
+          shipped: isShipped,
+          latest: latest.get(head.id) === head.version,
+          itemCount: items.filter((i) => !i.retired).length,
+        })),
+      );
+    },
+    'catalogs.get': ({ catalogId, version }) => {
+      const found = versions().find((v) => v.catalog.id === catalogId && v.catalog.version === version);
+      return found ? ok(found.catalog) : { ok: false, error: { code: 'not-found', detail: catalogId } };
+    },
+    'catalogs.save': ({ catalog }) => {
+      const taken = versions()
+        .filter((v) => v.catalog.id === catalog.id)
+        .map((v) => v.catalog.version);
+      const made = Catalog.parse({ ...catalog, version: localVersion(catalog.version, taken) });
+      local.push(made);
+      return ok(made);
+    },
+  });
+  return { ...fake, rows: () => rows, shipped, local };
+}
+
+export const BANGKOK = { catalogId: 'bangkok-20y-2556-2575', version: '2556' };
+
+/** The plan's options row aligned to the given catalogs. */
+export const optionsRow = (frameworkCatalogs: { catalogId: string; version: string }[]) =>
+  row('planOptions', { frameworkCatalogs }, null, samplePlan.id);

@@ -1,0 +1,258 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { NewRowInput } from '../../main/core/contract.ts';
+import { ROW_DEFAULTS, type Row, type RowEntity } from '../../main/core/rows.ts';
+import { DEFAULT_SETTINGS } from '../../main/core/settings.ts';
+import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
+import type { WizardId } from '../../renderer/src/wizard/types.ts';
+import { fakeApi, ok, openStatus, renderWith, samplePlan } from './fakeApi.tsx';
+
+/** Factor and strategy fields hold row ids checked as UUIDs, so this fake main makes real ones. */
+let n = 0;
+function row(entity: RowEntity, data: Record<string, unknown>, createdBy = 'office-1'): Row {
+  n += 1;
+  return {
+    id: entity === 'planOptions' ? samplePlan.id : crypto.randomUUID(),
+    entity,
+    planId: samplePlan.id,
+    parentId: null,
+    position: `a${String(n).padStart(4, '0')}`,
+    data: { ...ROW_DEFAULTS[entity], ...data },
+    createdBy,
+    createdAt: '2026-11-27T00:00:00.000Z',
+    updatedAt: '2026-11-27T00:00:00.000Z',
+  };
+}
+
+function rowsApi(initial: Row[] = []) {
+  let rows = [...initial];
+  return fakeApi({
+    'plans.get': () => ok(samplePlan),
+    'app.status': () => ok(openStatus),
+    'settings.get': () => ok(DEFAULT_SETTINGS),
+    'settings.set': (patch) => ok({ ...DEFAULT_SETTINGS, ...patch }),
+    'rows.list': () => ok(rows),
+    'rows.create': ({ rows: input }) => {
+      const made = input.map((i: NewRowInput) => row(i.entity, i.values ?? {}));
+      rows = [...rows, ...made];
+      return ok(made);
+    },
+    'rows.update': ({ id, edits }) => {
+      rows = rows.map((r) =>
+        r.id === id ? { ...r, data: { ...r.data, ...Object.fromEntries(edits.map((e) => [e.field, e.value])) } } : r,
+      );
+      return ok(rows.find((r) => r.id === id)!);
+    },
+  });
+}
+
+async function open(wizard: WizardId, step: number, rows: Row[]) {
+  const fake = rowsApi(rows);
+  renderWith(<WizardScreen planId={samplePlan.id} wizard={wizard} step={step} />, fake.api);
+  await screen.findByRole('heading', { name: /^ขั้นที่/ });
+  return { fake, user: userEvent.setup() };
+}
+
+const next = () => screen.getByRole('button', { name: /^(ถัดไป|เสร็จสิ้น)$/ });
+
+const strengths = [
+  row('factor', { swot: 'S', category: 'S2', statement: 'ช่องทางสื่อของ กทม. ครอบคลุม', weight: 0, rating: 4 }),
+  row('factor', { swot: 'S', category: 'M1', statement: 'บุคลากรมีประสบการณ์', weight: 0, rating: 3 }),
+];
+const weaknesses = [row('factor', { swot: 'W', category: 'M1', statement: 'ขาดบุคลากรด้านดิจิทัล', weight: 1, rating: 3 })];
+
+describe('internal environment wizard', () => {
+  it('shows the remaining weight live and blocks Next, saying which letter and by how much', async () => {
+    const { user, fake } = await open('internal', 2, [...strengths, ...weaknesses]);
+    const live = within(screen.getByRole('region', { name: 'จุดแข็ง (S)' })).getByText(/น้ำหนัก/, {
+      selector: '[aria-live]',
+    });
+    expect(live.textContent).toBe('จุดแข็ง (S): น้ำหนักคงเหลือ 1.00');
+
+    await user.type(screen.getByLabelText('น้ำหนักของ S1'), '0.6');
+    expect(live.textContent).toBe('จุดแข็ง (S): น้ำหนักคงเหลือ 0.40');
+    await user.click(next());
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('น้ำหนักของจุดแข็ง (S) รวมได้ 0.60 ยังขาดอีก 0.40 จึงจะครบ 1.00')).toBeTruthy();
+
+    await user.type(screen.getByLabelText('น้ำหนักของ S2'), '0.5');
+    expect(live.textContent).toBe('จุดแข็ง (S): น้ำหนักเกิน 1.00 อยู่ 0.10');
+    await user.clear(screen.getByLabelText('น้ำหนักของ S2'));
+    await user.type(screen.getByLabelText('น้ำหนักของ S2'), '๐.๔');
+    expect(live.textContent).toBe('จุดแข็ง (S): น้ำหนักครบ 1.00');
+    await waitFor(() =>
+      expect(fake.callsTo('rows.update')).toContainEqual({
+        id: strengths[1]!.id,
+        edits: [{ field: 'weight', value: 0.4 }],
+      }),
+    );
+    await user.click(next());
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('marks a rating off the plan’s scale at once and counts it on Next', async () => {
+    const options = row('planOptions', { ratingMin: 1, ratingMax: 4 });
+    const { user } = await open('internal', 2, [
+      options,
+      ...strengths.map((s) => ({ ...s, data: { ...s.data, weight: 0.5 } })),
+      ...weaknesses,
+    ]);
+    const rating = screen.getByLabelText('คะแนนของ S1');
+    await user.clear(rating);
+    await user.type(rating, '5');
+    expect(rating.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('คะแนนต้องอยู่ระหว่าง 1 ถึง 4')).toBeTruthy();
+    await user.click(next());
+    expect(within(await screen.findByRole('alert')).getByText('มี 1 ปัจจัยที่คะแนนไม่อยู่ระหว่าง 1 ถึง 4')).toBeTruthy();
+  });
+
+  it('does not ask for 1.00 when the plan says weights need not sum', async () => {
+    const options = row('planOptions', { weightsMustSum: false });
+    const { user } = await open('internal', 2, [options, ...strengths, ...weaknesses]);
+    expect(screen.getByText('จุดแข็ง (S): น้ำหนักรวม 0.00 (แผนนี้ไม่บังคับให้รวมได้ 1.00)')).toBeTruthy();
+    await user.click(next());
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('needs a strength and a weakness with their statements before leaving the factor step', async () => {
+    const { user } = await open('internal', 1, [strengths[0]!]);
+    await user.click(next());
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('บันทึกจุดอ่อนอย่างน้อย 1 ข้อในกรอบที่เลือก')).toBeTruthy();
+
+    const people = screen.getByRole('region', { name: 'M1 Man บุคลากร' });
+    await user.click(within(people).getByRole('button', { name: 'เพิ่มจุดอ่อน ในหมวด M1 Man บุคลากร' }));
+    const item = await within(people).findByRole('listitem', { name: 'M1 Man บุคลากร ข้อ 1' });
+    expect(within(item).getByText('บันทึกโดย หน่วยงานนี้')).toBeTruthy();
+    expect((within(item).getByLabelText('จุดแข็ง/จุดอ่อน') as HTMLSelectElement).value).toBe('W');
+    await user.click(next());
+    await waitFor(() =>
+      expect(within(screen.getByRole('alert')).getByText('ยังมี 1 รายการที่กรอกข้อมูลที่จำเป็นไม่ครบ')).toBeTruthy(),
+    );
+  });
+
+  it('keeps factors of the other framework when the framework changes, listed apart', async () => {
+    const { user, fake } = await open('internal', 0, [...strengths, ...weaknesses]);
+    await user.click(screen.getByRole('radio', { name: /McKinsey 7S/ }));
+    await waitFor(() =>
+      expect(fake.callsTo('rows.create')).toEqual([
+        { planId: samplePlan.id, rows: [{ entity: 'planOptions', values: { internalFramework: '7S' } }] },
+      ]),
+    );
+    expect(fake.callsTo('rows.delete')).toEqual([]);
+  });
+
+  it('lists factors filed under 2S4M apart when the plan uses 7S, with a category to move them to', async () => {
+    const options = row('planOptions', { internalFramework: '7S' });
+    const { user, fake } = await open('internal', 1, [options, ...strengths, ...weaknesses]);
+    const other = screen.getByRole('region', { name: 'ปัจจัยที่บันทึกไว้ตามกรอบอื่น' });
+    expect(within(other).getAllByRole('listitem')).toHaveLength(3);
+    const first = within(other).getByRole('listitem', { name: 'ปัจจัยตามกรอบอื่น ข้อ 1' });
+    const category = within(first).getByLabelText('หมวด') as HTMLSelectElement;
+    expect(category.selectedOptions[0]!.textContent).toBe('S2 Service and Products บริการและผลผลิต');
+    await user.selectOptions(category, 'Staff บุคลากร');
+    await waitFor(() =>
+      expect(fake.callsTo('rows.update')).toContainEqual({
+        id: strengths[0]!.id,
+        edits: [{ field: 'category', value: 'staff' }],
+      }),
+    );
+    const staff = screen.getByRole('region', { name: 'Staff บุคลากร' });
+    expect(within(staff).getByDisplayValue('ช่องทางสื่อของ กทม. ครอบคลุม')).toBeTruthy();
+  });
+});
+
+describe('external environment summary', () => {
+  const scored = [
+    row('factor', { swot: 'S', category: 'S2', statement: 'ช่องทางสื่อครอบคลุม', weight: 1, rating: 4 }),
+    row('factor', { swot: 'W', category: 'M1', statement: 'ขาดบุคลากร', weight: 1, rating: 3 }),
+    row('factor', { swot: 'O', category: 'T', statement: 'ประชาชนใช้สื่อออนไลน์', weight: 1, rating: 2 }),
+    row('factor', { swot: 'T', category: 'S', statement: 'ข่าวปลอม & ข่าวลือ', weight: 1, rating: 4 }),
+  ];
+
+  it('shows the scores, the position, its quadrant in Thai and the chart', async () => {
+    await open('external', 3, scored);
+    expect(screen.getByText('แกนนอน x = S − W = 4.00 − 3.00 = 1.00')).toBeTruthy();
+    expect(screen.getByText('แกนตั้ง y = O − T = 2.00 − 4.00 = -2.00')).toBeTruthy();
+    expect(screen.getByText('อยู่ในส่วน Cash Cows (ไม่เอื้อแต่แข็ง): ควรใช้กลยุทธ์เชิงป้องกัน (ST)')).toBeTruthy();
+    const chart = screen.getByRole('img', { name: 'แผนภาพตำแหน่ง SWOT: x = 1.00, y = -2.00' });
+    expect(chart.querySelector('rect[data-current]')?.getAttribute('data-quadrant')).toBe('ST');
+  });
+
+  it('says so when the internal factors are missing instead of placing a point', async () => {
+    await open('external', 3, scored.slice(2));
+    expect(screen.getByText(/ยังไม่มีปัจจัยภายใน \(จุดแข็ง จุดอ่อน\)/)).toBeTruthy();
+    expect(screen.queryByRole('img')).toBeNull();
+  });
+});
+
+describe('TOWS wizard', () => {
+  const factors = [
+    row('factor', { swot: 'S', category: 'S2', statement: 'ช่องทางสื่อครอบคลุม', weight: 1, rating: 4 }),
+    row('factor', { swot: 'W', category: 'M1', statement: 'ขาดบุคลากร', weight: 1, rating: 3 }),
+    row('factor', { swot: 'O', category: 'T', statement: 'ประชาชนใช้สื่อออนไลน์', weight: 1, rating: 2 }),
+    row('factor', { swot: 'T', category: 'S', statement: 'ข่าวปลอม', weight: 1, rating: 4 }),
+  ];
+
+  it('derives the type from the picked letters, explains mixed picks and blocks Next until valid', async () => {
+    const { user, fake } = await open('tows', 0, factors);
+    await user.click(screen.getByRole('button', { name: 'เพิ่มกลยุทธ์' }));
+    const item = await screen.findByRole('listitem', { name: 'กลยุทธ์ที่ 1' });
+    await user.click(within(item).getByLabelText(/S1 ช่องทางสื่อครอบคลุม/));
+    await user.click(within(item).getByLabelText(/W1 ขาดบุคลากร/));
+    expect(within(item).getByText(/เลือกจุดแข็งหรือจุดอ่อนอย่างใดอย่างหนึ่ง/)).toBeTruthy();
+    await user.click(next());
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('กลยุทธ์ที่ 1: ยังไม่ได้เขียนข้อความกลยุทธ์')).toBeTruthy();
+    expect(within(alert).getByText('กลยุทธ์ที่ 1: เลือกทั้งจุดแข็งและจุดอ่อน ให้เลือกอย่างใดอย่างหนึ่ง')).toBeTruthy();
+    expect(within(alert).getByText('กลยุทธ์ที่ 1: ยังไม่ได้เลือกโอกาสหรืออุปสรรค')).toBeTruthy();
+
+    await user.click(within(item).getByLabelText(/W1 ขาดบุคลากร/));
+    await user.click(within(item).getByLabelText(/T1 ข่าวปลอม/));
+    expect(within(item).getByText('ประเภท: ST กลยุทธ์เชิงป้องกัน')).toBeTruthy();
+    await user.type(within(item).getByLabelText('ข้อความกลยุทธ์'), 'ใช้ช่องทางสื่อของ กทม. ชี้แจงข่าวปลอม');
+    await user.click(next());
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    const strategyId = fake.callsTo('rows.update')[0]!.id;
+    const saved = fake
+      .callsTo('rows.update')
+      .filter((c) => c.id === strategyId)
+      .flatMap((c) => c.edits);
+    expect(saved).toContainEqual({ field: 'type', value: 'ST' });
+    expect(saved).toContainEqual({ field: 'factorIds', value: [factors[0]!.id, factors[3]!.id] });
+  });
+
+  it('shows strategies in their quadrants with source factors and asks for one chosen', async () => {
+    const so = row(
+      'towsStrategy',
+      { type: 'SO', text: 'ขยายสื่อออนไลน์', factorIds: [factors[0]!.id, factors[2]!.id] },
+      'office-2',
+    );
+    const wt = row('towsStrategy', {
+      type: 'WT',
+      text: 'อบรมบุคลากรรับมือข่าวปลอม',
+      factorIds: [factors[1]!.id, factors[3]!.id],
+    });
+    const { user, fake } = await open('tows', 1, [...factors, so, wt]);
+    const aggressive = screen.getByRole('region', { name: 'SO กลยุทธ์เชิงรุก' });
+    const item = within(aggressive).getByRole('listitem', { name: 'SO ข้อ 1' });
+    expect(within(item).getByText('S1 ช่องทางสื่อครอบคลุม')).toBeTruthy();
+    expect(within(item).getByText('O1 ประชาชนใช้สื่อออนไลน์')).toBeTruthy();
+    expect(within(item).getByText(/บันทึกโดย office-2/)).toBeTruthy();
+    expect(
+      within(screen.getByRole('region', { name: 'WT กลยุทธ์เชิงรับ' })).getByDisplayValue('อบรมบุคลากรรับมือข่าวปลอม'),
+    ).toBeTruthy();
+
+    await user.click(next());
+    expect(
+      within(await screen.findByRole('alert')).getByText('เลือกกลยุทธ์ที่จะนำไปกำหนดเป้าประสงค์อย่างน้อย 1 รายการ'),
+    ).toBeTruthy();
+    await user.click(within(item).getByLabelText('เลือกไปใช้กำหนดเป้าประสงค์'));
+    await waitFor(() =>
+      expect(fake.callsTo('rows.update')).toContainEqual({ id: so.id, edits: [{ field: 'chosen', value: true }] }),
+    );
+    await user.click(next());
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+});
