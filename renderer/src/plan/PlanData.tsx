@@ -1,4 +1,14 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  startTransition,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NewRowInput } from '../../../main/core/contract.ts';
 import type { AppErrorShape } from '../../../main/core/errors.ts';
@@ -165,31 +175,34 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
       return message ? { ...rest, [key]: message } : rest;
     });
 
+  // Keystrokes re-render the whole plan (every row reads this context): on a plan of 1,000 KPIs that takes
+  // longer than a frame, so these updates are transitions, which React renders without blocking the input.
+  // Inputs echo what is typed from their own state at once (RowText, RowNumber, …).
   const edit = useCallback(
     (row: Row, field: string, value: unknown) => {
-      setDraft(row, field, value);
       const parsed = rowFieldSchema(row.entity, field).safeParse(value);
-      if (!parsed.success) {
-        setError(row, field, parsed.error.issues[0]?.message ?? 'validation.invalid');
-        pending.current.get(row.id)?.delete(field);
-        setSaveState({ kind: 'invalid' });
-        return;
-      }
-      setError(row, field, undefined);
-      const fields = pending.current.get(row.id) ?? new Map<string, unknown>();
-      pending.current.set(row.id, fields.set(field, parsed.data));
-      // Never "saved" while an edit waits for its debounce: the status line must not claim what is not true.
-      setSaveState({ kind: 'saving' });
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
+      if (parsed.success) {
+        const fields = pending.current.get(row.id) ?? new Map<string, unknown>();
+        pending.current.set(row.id, fields.set(field, parsed.data));
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
+      } else pending.current.get(row.id)?.delete(field);
+      startTransition(() => {
+        setDraft(row, field, value);
+        setError(row, field, parsed.success ? undefined : (parsed.error.issues[0]?.message ?? 'validation.invalid'));
+        // Never "saved" while an edit waits for its debounce: the status line must not claim what is not true.
+        setSaveState(parsed.success ? { kind: 'saving' } : { kind: 'invalid' });
+      });
     },
     [flush],
   );
 
   const reject = useCallback((row: Row, field: string, message: string) => {
-    setError(row, field, message);
     pending.current.get(row.id)?.delete(field);
-    setSaveState({ kind: 'invalid' });
+    startTransition(() => {
+      setError(row, field, message);
+      setSaveState({ kind: 'invalid' });
+    });
   }, []);
 
   const create = useCallback(

@@ -54,11 +54,16 @@ export function RowText({ row, field, label, hideLabel, multiline }: BoundProps 
   const data = usePlanData();
   const id = useId();
   const [left, setLeft] = useState(false);
-  const value = String(data.value(row, field) ?? '');
+  // Own state: the text shows at once, whatever the (deferred) plan-wide update is doing.
+  const [value, setValue] = useState(() => String(data.value(row, field) ?? ''));
   // Required fields may be saved empty while a row is being written; say so once the user has left the field.
   const required = (ROW_REQUIRED[row.entity] ?? []).includes(field);
   const error =
     data.error(row.id, field) ?? (required && left && value.trim() === '' ? 'validation.required' : undefined);
+  const change = (next: string) => {
+    setValue(next);
+    data.edit(row, field, next);
+  };
   const props = {
     id,
     value,
@@ -72,9 +77,9 @@ export function RowText({ row, field, label, hideLabel, multiline }: BoundProps 
   return (
     <Shell id={id} label={label} hideLabel={hideLabel} error={error}>
       {multiline ? (
-        <textarea {...props} rows={3} onChange={(e) => data.edit(row, field, e.target.value)} />
+        <textarea {...props} rows={3} onChange={(e) => change(e.target.value)} />
       ) : (
-        <input {...props} onChange={(e) => data.edit(row, field, e.target.value)} />
+        <input {...props} onChange={(e) => change(e.target.value)} />
       )}
     </Shell>
   );
@@ -116,14 +121,16 @@ export function RowSelect({
 }: BoundProps & { options: readonly { value: string; label: string }[] }) {
   const data = usePlanData();
   const id = useId();
+  const [value, setValue] = useState(() => String(data.value(row, field) ?? ''));
   const error = data.error(row.id, field);
   return (
     <Shell id={id} label={label} hideLabel={hideLabel} error={error}>
       <select
         id={id}
-        value={String(data.value(row, field) ?? '')}
+        value={value}
         {...aria(id, error)}
         onChange={(e) => {
+          setValue(e.target.value);
           data.edit(row, field, e.target.value);
           void data.flush();
         }}
@@ -140,12 +147,14 @@ export function RowSelect({
 
 export function RowCheck({ row, field, label }: Omit<BoundProps, 'hideLabel'>) {
   const data = usePlanData();
+  const [checked, setChecked] = useState(() => data.value(row, field) === true);
   return (
     <label className="check">
       <input
         type="checkbox"
-        checked={data.value(row, field) === true}
+        checked={checked}
         onChange={(e) => {
+          setChecked(e.target.checked);
           data.edit(row, field, e.target.checked);
           void data.flush();
         }}

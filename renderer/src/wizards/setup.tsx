@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MemberRole, WorkshopMode, type Row } from '../../../main/core/rows.ts';
 import { formatThaiDate } from '../../../main/core/thaiDate.ts';
@@ -36,10 +37,12 @@ function Attendees({ workshop }: { workshop: Row }) {
   const { t } = useTranslation();
   const data = usePlanData();
   const members = data.list('member');
-  const chosen = new Set(data.value(workshop, 'attendeeIds') as string[]);
+  // Own state: a ticked box shows at once, before the (deferred) plan-wide update.
+  const [chosen, setChosen] = useState(() => new Set(data.value(workshop, 'attendeeIds') as string[]));
   if (members.length === 0) return <p className="muted">{t('setup.noMembersYet')}</p>;
   const toggle = (id: string, on: boolean) => {
     const next = members.map((m) => m.id).filter((m) => (m === id ? on : chosen.has(m)));
+    setChosen(new Set(next));
     data.edit(workshop, 'attendeeIds', next);
     void data.flush();
   };

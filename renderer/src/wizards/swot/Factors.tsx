@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FRAMEWORK_CATEGORIES, type Row } from '../../../../main/core/rows.ts';
 import type { SwotCategory } from '../../../../main/core/swot.ts';
@@ -166,14 +166,19 @@ function OfficeSelect({ row }: { row: Row }) {
   const data = usePlanData();
   const id = useId();
   const offices = data.list('office');
-  const value = data.value(row, 'sourceOfficeId');
+  // Own state: the choice shows at once, before the (deferred) plan-wide update.
+  const [value, setValue] = useState(() => {
+    const saved = data.value(row, 'sourceOfficeId');
+    return typeof saved === 'string' ? saved : '';
+  });
   return (
     <div className="field">
       <label htmlFor={id}>{t('swot.factors.office')}</label>
       <select
         id={id}
-        value={typeof value === 'string' ? value : ''}
+        value={value}
         onChange={(e) => {
+          setValue(e.target.value);
           data.edit(row, 'sourceOfficeId', e.target.value === '' ? null : e.target.value);
           void data.flush();
         }}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Row } from '../../../../main/core/rows.ts';
 import { SWOT_CATEGORIES } from '../../../../main/core/swot.ts';
@@ -25,9 +26,11 @@ function Picker({ row }: { row: Row }) {
   const { t } = useTranslation();
   const data = usePlanData();
   const { analysis, codes } = useFactorCodes();
-  const picked = new Set(pickedIds(data, row));
+  // Own state: a ticked box shows at once, before the (deferred) plan-wide update.
+  const [picked, setPicked] = useState(() => new Set(pickedIds(data, row)));
   const toggle = (id: string, on: boolean) => {
     const next = on ? [...picked, id] : [...picked].filter((p) => p !== id);
+    setPicked(new Set(next));
     data.edit(row, 'factorIds', next);
     // The type follows from the letters picked; it is stored so other parts read it without recomputing.
     const made = picksType(data, next);
