@@ -101,8 +101,20 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
   const { t } = useTranslation();
   const api = useApi();
   const shell = useShell();
-  const [rows, setRows] = useState<Row[]>(loaded.rows);
-  const [drafts, setDrafts] = useState<Drafts>({});
+  // Rows live in a ref that changes at once (a check on Next reads it right after a save) and in state that
+  // re-renders the screen, updated as a transition so the re-render of every row never holds up typing.
+  const rowsRef = useRef<Row[]>(loaded.rows);
+  const [rows, setRowsState] = useState<Row[]>(loaded.rows);
+  const setRows = useCallback((change: (current: Row[]) => Row[]) => {
+    rowsRef.current = change(rowsRef.current);
+    const next = rowsRef.current;
+    startTransition(() => setRowsState(next));
+  }, []);
+  // Values typed but not yet saved. A ref, not state: a keystroke must not re-render every row of the plan
+  // (a 1,000-KPI table takes longer than a frame). Inputs echo from their own state; summaries that must follow
+  // typing live (remaining weight) subscribe to `typed` through useLiveDrafts().
+  const drafts = useRef<Drafts>({});
+  const [typed, setTyped] = useState(0);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   // Valid values waiting to be sent, by row id; a ref so the debounced flush sees the latest.
@@ -110,14 +122,17 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const queue = useRef<Promise<void>>(Promise.resolve());
 
-  const replace = useCallback((updated: Row[]) => {
-    const byId = new Map(updated.map((r) => [r.id, r]));
-    setRows((current) => {
-      const kept = current.map((r) => byId.get(r.id) ?? r);
-      const added = updated.filter((r) => !current.some((c) => c.id === r.id));
-      return [...kept, ...added].sort(comparePositions);
-    });
-  }, []);
+  const replace = useCallback(
+    (updated: Row[]) => {
+      const byId = new Map(updated.map((r) => [r.id, r]));
+      setRows((current) => {
+        const kept = current.map((r) => byId.get(r.id) ?? r);
+        const added = updated.filter((r) => !current.some((c) => c.id === r.id));
+        return [...kept, ...added].sort(comparePositions);
+      });
+    },
+    [setRows],
+  );
 
   const fail = useCallback(
     (error: AppErrorShape) => {
@@ -145,16 +160,15 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
         }));
         return fail(result.error);
       }
-      replace([result.data]);
       // Drop drafts that are now saved, unless the user typed on meanwhile.
-      setDrafts((d) => ({
-        ...d,
-        [id]: Object.fromEntries(Object.entries(d[id] ?? {}).filter(([f, v]) => !Object.is(fields.get(f), v))),
-      }));
+      drafts.current[id] = Object.fromEntries(
+        Object.entries(drafts.current[id] ?? {}).filter(([f, v]) => !Object.is(fields.get(f), v)),
+      );
+      replace([result.data]);
     }
     // Edits typed while this batch was on its way are still waiting: only an empty queue is "saved".
     const waiting = [...pending.current.values()].some((fields) => fields.size > 0);
-    setSaveState({ kind: waiting ? 'saving' : 'saved' });
+    setSaveKind(waiting ? 'saving' : 'saved');
   }, [api, fail, replace]);
 
   const flush = useCallback((): Promise<void> => {
@@ -166,18 +180,18 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
   // Leaving the screen must not lose the last keystrokes.
   useEffect(() => () => void flush(), [flush]);
 
-  const setDraft = (row: Row, field: string, value: unknown) =>
-    setDrafts((d) => ({ ...d, [row.id]: { ...d[row.id], [field]: value } }));
+  // The setters below return the previous state when nothing changes, so React skips the re-render: most
+  // keystrokes change neither a field's message nor the status line.
   const setError = (row: Row, field: string, message: string | undefined) =>
     setErrors((e) => {
       const key = `${row.id}.${field}`;
+      if (e[key] === message) return e;
       const rest = Object.fromEntries(Object.entries(e).filter(([k]) => k !== key));
       return message ? { ...rest, [key]: message } : rest;
     });
+  const setSaveKind = (kind: 'saving' | 'saved' | 'invalid') =>
+    setSaveState((current) => (current.kind === kind ? current : { kind }));
 
-  // Keystrokes re-render the whole plan (every row reads this context): on a plan of 1,000 KPIs that takes
-  // longer than a frame, so these updates are transitions, which React renders without blocking the input.
-  // Inputs echo what is typed from their own state at once (RowText, RowNumber, …).
   const edit = useCallback(
     (row: Row, field: string, value: unknown) => {
       const parsed = rowFieldSchema(row.entity, field).safeParse(value);
@@ -187,22 +201,20 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
         clearTimeout(timer.current);
         timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
       } else pending.current.get(row.id)?.delete(field);
-      startTransition(() => {
-        setDraft(row, field, value);
-        setError(row, field, parsed.success ? undefined : (parsed.error.issues[0]?.message ?? 'validation.invalid'));
-        // Never "saved" while an edit waits for its debounce: the status line must not claim what is not true.
-        setSaveState(parsed.success ? { kind: 'saving' } : { kind: 'invalid' });
-      });
+      drafts.current[row.id] = { ...drafts.current[row.id], [field]: value };
+      setError(row, field, parsed.success ? undefined : (parsed.error.issues[0]?.message ?? 'validation.invalid'));
+      // Never "saved" while an edit waits for its debounce: the status line must not claim what is not true.
+      setSaveKind(parsed.success ? 'saving' : 'invalid');
+      // Live summaries follow as a transition, which React renders without holding up the next keystroke.
+      startTransition(() => setTyped((n) => n + 1));
     },
     [flush],
   );
 
   const reject = useCallback((row: Row, field: string, message: string) => {
     pending.current.get(row.id)?.delete(field);
-    startTransition(() => {
-      setError(row, field, message);
-      setSaveState({ kind: 'invalid' });
-    });
+    setError(row, field, message);
+    setSaveKind('invalid');
   }, []);
 
   const create = useCallback(
@@ -270,22 +282,30 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
   );
 
   // Rows as the user sees them: values typed but not yet saved (the 400 ms debounce) already count, so a step
-  // check on Next judges what is on screen, not what the last save returned.
-  const shown = useMemo(
-    () => rows.map((r) => (drafts[r.id] ? { ...r, data: { ...r.data, ...drafts[r.id] } } : r)),
-    [rows, drafts],
+  // check on Next judges what is on screen, not what the last save returned. Read at call time from the ref.
+  const shown = useCallback(
+    (list: readonly Row[]) =>
+      list.map((r) => (drafts.current[r.id] ? { ...r, data: { ...r.data, ...drafts.current[r.id] } } : r)),
+    [],
   );
 
   const value: PlanData = useMemo(
     () => ({
       plan,
-      rows: shown,
+      get rows() {
+        return shown(rowsRef.current);
+      },
       options: { ...ROW_DEFAULTS.planOptions, ...(optionsRow?.data as Partial<RowData<'planOptions'>>) },
       officeId,
       saveState,
       list: (entity, parentId) =>
-        shown.filter((r) => r.entity === entity && (parentId === undefined || r.parentId === parentId)),
-      value: (row, field) => (drafts[row.id] && field in drafts[row.id]! ? drafts[row.id]![field] : row.data[field]),
+        shown(
+          rowsRef.current.filter((r) => r.entity === entity && (parentId === undefined || r.parentId === parentId)),
+        ),
+      value: (row, field) => {
+        const typed = drafts.current[row.id];
+        return typed && field in typed ? typed[field] : row.data[field];
+      },
       error: (rowId, field) => errors[`${rowId}.${field}`],
       edit,
       reject,
@@ -295,22 +315,21 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
       move,
       setOption,
     }),
-    [
-      plan,
-      shown,
-      optionsRow,
-      officeId,
-      saveState,
-      drafts,
-      errors,
-      edit,
-      reject,
-      flush,
-      create,
-      remove,
-      move,
-      setOption,
-    ],
+    [plan, rows, shown, optionsRow, officeId, saveState, errors, edit, reject, flush, create, remove, move, setOption],
   );
-  return <PlanDataContext.Provider value={value}>{children}</PlanDataContext.Provider>;
+  return (
+    <PlanDataContext.Provider value={value}>
+      <TypedContext.Provider value={typed}>{children}</TypedContext.Provider>
+    </PlanDataContext.Provider>
+  );
+}
+
+const TypedContext = createContext(0);
+
+/**
+ * For a summary that must follow typing before the autosave (the remaining weight of a SWOT letter): the
+ * component re-renders on every keystroke, as a transition. Everything else updates when a save returns.
+ */
+export function useLiveDrafts(): void {
+  useContext(TypedContext);
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Direction } from '../../../../main/core/rows.ts';
-import { usePlanData } from '../../plan/PlanData.tsx';
+import { useLiveDrafts, usePlanData } from '../../plan/PlanData.tsx';
 import { RowNumber, RowSelect, RowText } from '../../plan/RowFields.tsx';
 import { RowList } from '../../plan/RowList.tsx';
 import { NeedsPeriod, formatWeight, nameOf } from './common.tsx';
@@ -9,6 +9,8 @@ import { NeedsPeriod, formatWeight, nameOf } from './common.tsx';
 export function KpisStep() {
   const { t } = useTranslation();
   const data = usePlanData();
+  // The weight total per issue follows each keystroke, before the autosave.
+  useLiveDrafts();
   const directions = Direction.options.map((value) => ({ value, label: t(`evaluation.directions.${value}`) }));
   return (
     <NeedsPeriod>

@@ -11,7 +11,7 @@ import {
   two,
   type Side,
 } from '../../../../main/core/swotPlan.ts';
-import { usePlanData } from '../../plan/PlanData.tsx';
+import { useLiveDrafts, usePlanData } from '../../plan/PlanData.tsx';
 import { analysisOf } from './analysis.ts';
 import { categoryName } from './Factors.tsx';
 
@@ -32,6 +32,8 @@ export function Weights({ side }: { side: Side }) {
 function WeightTable({ side, letter }: { side: Side; letter: SwotCategory }) {
   const { t } = useTranslation();
   const data = usePlanData();
+  // The remaining weight follows each keystroke, before the autosave.
+  useLiveDrafts();
   const analysis = analysisOf(data);
   const codes = factorCodes(analysis);
   const factors = analysis.factors[letter];
