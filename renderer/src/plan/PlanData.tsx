@@ -31,7 +31,6 @@ export interface PlanData {
   readonly options: RowData<'planOptions'>;
   /** This installation's office: rows it entered say so. */
   readonly officeId: string;
-  readonly saveState: SaveState;
   /** Live rows of an entity (under a parent, when given), in their order. */
   list(entity: RowEntity, parentId?: string | null): Row[];
   /** What a field shows: the value being typed if any, else the saved one. */
@@ -297,7 +296,6 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
       },
       options: { ...ROW_DEFAULTS.planOptions, ...(optionsRow?.data as Partial<RowData<'planOptions'>>) },
       officeId,
-      saveState,
       list: (entity, parentId) =>
         shown(
           rowsRef.current.filter((r) => r.entity === entity && (parentId === undefined || r.parentId === parentId)),
@@ -315,16 +313,25 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
       move,
       setOption,
     }),
-    [plan, rows, shown, optionsRow, officeId, saveState, errors, edit, reject, flush, create, remove, move, setOption],
+    [plan, rows, shown, optionsRow, officeId, errors, edit, reject, flush, create, remove, move, setOption],
   );
   return (
     <PlanDataContext.Provider value={value}>
-      <TypedContext.Provider value={typed}>{children}</TypedContext.Provider>
+      <SaveStateContext.Provider value={saveState}>
+        <TypedContext.Provider value={typed}>{children}</TypedContext.Provider>
+      </SaveStateContext.Provider>
     </PlanDataContext.Provider>
   );
 }
 
 const TypedContext = createContext(0);
+
+/** The autosave status has its own context: only the status line re-renders when it changes. */
+const SaveStateContext = createContext<SaveState>({ kind: 'idle' });
+
+export function usePlanSaveState(): SaveState {
+  return useContext(SaveStateContext);
+}
 
 /**
  * For a summary that must follow typing before the autosave (the remaining weight of a SWOT letter): the

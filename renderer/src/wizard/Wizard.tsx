@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../ApiContext.tsx';
-import { usePlanData } from '../plan/PlanData.tsx';
+import { usePlanData, usePlanSaveState } from '../plan/PlanData.tsx';
 import { SaveStatus } from '../components/SaveStatus.tsx';
 import { useShell } from '../shell.ts';
 import type { StepIssue, WizardDef } from './types.ts';
@@ -49,7 +49,7 @@ export function Wizard({ def, step }: { def: WizardDef; step: number }) {
           <a href={`#/plan/${data.plan.id}`} className="link">
             {t('wizard.backToPlan')}
           </a>
-          <SaveStatus state={data.saveState} />
+          <PlanSaveStatus />
         </div>
         <p className="muted">{data.plan.title}</p>
         <h1>{t(def.title)}</h1>
@@ -105,4 +105,9 @@ async function rememberStep(api: ReturnType<typeof useApi>, key: string, step: n
   const settings = await api['settings.get']({});
   if (!settings.ok || settings.data.wizardSteps[key] === step) return;
   await api['settings.set']({ wizardSteps: { ...settings.data.wizardSteps, [key]: step } });
+}
+
+/** Its own component: a change of the autosave status re-renders this line, not the step. */
+function PlanSaveStatus() {
+  return <SaveStatus state={usePlanSaveState()} />;
 }

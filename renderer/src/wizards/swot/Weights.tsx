@@ -32,8 +32,6 @@ export function Weights({ side }: { side: Side }) {
 function WeightTable({ side, letter }: { side: Side; letter: SwotCategory }) {
   const { t } = useTranslation();
   const data = usePlanData();
-  // The remaining weight follows each keystroke, before the autosave.
-  useLiveDrafts();
   const analysis = analysisOf(data);
   const codes = factorCodes(analysis);
   const factors = analysis.factors[letter];
@@ -41,14 +39,6 @@ function WeightTable({ side, letter }: { side: Side; letter: SwotCategory }) {
   const config = scoringConfig(data.options);
   const name = t(`swot.letter.${letter}`);
   const left = analysis.remaining[letter];
-  const status = !config.weightsMustSum
-    ? t('swot.weights.free', { letter: name, value: two(1 - left) })
-    : left > 0
-      ? t('swot.weights.remaining', { letter: name, value: two(left) })
-      : left < 0
-        ? t('swot.weights.over', { letter: name, value: two(-left) })
-        : t('swot.weights.complete', { letter: name });
-  const balanced = !config.weightsMustSum || left === 0;
   return (
     <section className="swot-weights" aria-label={name}>
       <h3>{t('swot.weights.caption', { letter: name })}</h3>
@@ -105,10 +95,34 @@ function WeightTable({ side, letter }: { side: Side; letter: SwotCategory }) {
           </tfoot>
         </table>
       )}
-      <p className={balanced ? 'swot-remaining' : 'swot-remaining swot-remaining-off'} aria-live="polite">
-        {status}
-      </p>
+      <Remaining letter={letter} />
     </section>
+  );
+}
+
+/**
+ * The weight still to give out under a letter, following each keystroke before the autosave. Its own
+ * component, so typing re-renders this line and not the whole table.
+ */
+function Remaining({ letter }: { letter: SwotCategory }) {
+  const { t } = useTranslation();
+  useLiveDrafts();
+  const data = usePlanData();
+  const left = analysisOf(data).remaining[letter];
+  const config = scoringConfig(data.options);
+  const name = t(`swot.letter.${letter}`);
+  const status = !config.weightsMustSum
+    ? t('swot.weights.free', { letter: name, value: two(1 - left) })
+    : left > 0
+      ? t('swot.weights.remaining', { letter: name, value: two(left) })
+      : left < 0
+        ? t('swot.weights.over', { letter: name, value: two(-left) })
+        : t('swot.weights.complete', { letter: name });
+  const balanced = !config.weightsMustSum || left === 0;
+  return (
+    <p className={balanced ? 'swot-remaining' : 'swot-remaining swot-remaining-off'} aria-live="polite">
+      {status}
+    </p>
   );
 }
 
