@@ -91,3 +91,19 @@ export function formatThaiDate(iso: string, options: { style?: 'long' | 'short';
   const text = `${Number(m[3])} ${names[month]} ${Number(m[1]) + BE_OFFSET}`;
   return options.thaiDigits ? toThaiDigits(text) : text;
 }
+
+/**
+ * The days of a month as calendar weeks (Sunday first), null for the blanks before the 1st and after the last
+ * day; month 1–12, Gregorian year (a picker shows it as B.E.).
+ */
+export function monthWeeks(year: number, month: number): (number | null)[][] {
+  const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const cells: (number | null)[] = [...Array<null>(first).fill(null), ...Array.from({ length: days }, (_, i) => i + 1)];
+  while (cells.length % 7 !== 0) cells.push(null);
+  return Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
+}
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}

@@ -102,4 +102,32 @@ describe('set-up wizard', () => {
       expect(fake.callsTo('rows.update')).toEqual([{ id: 'w1', edits: [{ field: 'date', value: '2021-09-13' }] }]),
     );
   });
+
+  it('picks a workshop date from the B.E. calendar by keyboard-reachable buttons', async () => {
+    const workshop: Row = {
+      id: 'w1',
+      entity: 'workshop',
+      planId: samplePlan.id,
+      parentId: null,
+      position: 'a0',
+      data: { ...ROW_DEFAULTS.workshop },
+      createdBy: 'office-1',
+      createdAt: '2026-11-27T00:00:00.000Z',
+      updatedAt: '2026-11-27T00:00:00.000Z',
+    };
+    const fake = rowsApi([workshop]);
+    renderWith(<WizardScreen planId={samplePlan.id} wizard="setup" step={1} />, fake.api);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'ปฏิทิน' }));
+    const calendar = screen.getByRole('dialog', { name: 'เลือกวันที่จากปฏิทิน' });
+    await user.selectOptions(within(calendar).getByLabelText('ปี พ.ศ.'), 'พ.ศ. 2564');
+    await user.selectOptions(within(calendar).getByLabelText('เดือน'), 'กันยายน');
+    await user.click(within(calendar).getByRole('button', { name: '13 กันยายน 2564' }));
+
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect((screen.getByLabelText('วันที่ประชุม') as HTMLInputElement).value).toBe('13 ก.ย. 2564');
+    await waitFor(() =>
+      expect(fake.callsTo('rows.update')).toEqual([{ id: 'w1', edits: [{ field: 'date', value: '2021-09-13' }] }]),
+    );
+  });
 });

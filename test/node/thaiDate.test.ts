@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatThaiDate, parseThaiDate } from '../../main/core/thaiDate.ts';
+import { formatThaiDate, isoDate, monthWeeks, parseThaiDate } from '../../main/core/thaiDate.ts';
 
 describe('Thai dates as typed', () => {
   it.each([
@@ -35,4 +35,32 @@ describe('Thai dates as printed', () => {
       expect(parseThaiDate(formatThaiDate(iso, { style: 'short', thaiDigits: true }))).toEqual({ ok: true, iso });
     }
   });
+});
+
+describe('calendar weeks for the date picker', () => {
+  it('starts September 2021 (ก.ย. 2564) on a Wednesday and ends it on a Thursday', () => {
+    const weeks = monthWeeks(2021, 9);
+    expect(weeks[0]).toEqual([null, null, null, 1, 2, 3, 4]);
+    expect(weeks.at(-1)).toEqual([26, 27, 28, 29, 30, null, null]);
+    expect(weeks.flat().filter((d) => d !== null)).toHaveLength(30);
+  });
+
+  it('knows leap Februaries', () => {
+    expect(
+      Math.max(
+        ...(monthWeeks(2024, 2)
+          .flat()
+          .filter((d) => d !== null) as number[]),
+      ),
+    ).toBe(29);
+    expect(
+      Math.max(
+        ...(monthWeeks(2023, 2)
+          .flat()
+          .filter((d) => d !== null) as number[]),
+      ),
+    ).toBe(28);
+  });
+
+  it('writes ISO dates', () => expect(isoDate(2021, 9, 13)).toBe('2021-09-13'));
 });
