@@ -159,7 +159,8 @@ describe('internal environment wizard', () => {
       }),
     );
     const staff = screen.getByRole('region', { name: 'Staff บุคลากร' });
-    expect(within(staff).getByDisplayValue('ช่องทางสื่อของ กทม. ครอบคลุม')).toBeTruthy();
+    // Plan-wide updates are transitions: wait for the re-render rather than expecting it synchronously.
+    expect(await within(staff).findByDisplayValue('ช่องทางสื่อของ กทม. ครอบคลุม')).toBeTruthy();
   });
 });
 
@@ -201,7 +202,7 @@ describe('TOWS wizard', () => {
     const item = await screen.findByRole('listitem', { name: 'กลยุทธ์ที่ 1' });
     await user.click(within(item).getByLabelText(/S1 ช่องทางสื่อครอบคลุม/));
     await user.click(within(item).getByLabelText(/W1 ขาดบุคลากร/));
-    expect(within(item).getByText(/เลือกจุดแข็งหรือจุดอ่อนอย่างใดอย่างหนึ่ง/)).toBeTruthy();
+    expect(await within(item).findByText(/เลือกจุดแข็งหรือจุดอ่อนอย่างใดอย่างหนึ่ง/)).toBeTruthy();
     await user.click(next());
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('กลยุทธ์ที่ 1: ยังไม่ได้เขียนข้อความกลยุทธ์')).toBeTruthy();
@@ -210,7 +211,7 @@ describe('TOWS wizard', () => {
 
     await user.click(within(item).getByLabelText(/W1 ขาดบุคลากร/));
     await user.click(within(item).getByLabelText(/T1 ข่าวปลอม/));
-    expect(within(item).getByText('ประเภท: ST กลยุทธ์เชิงป้องกัน')).toBeTruthy();
+    expect(await within(item).findByText('ประเภท: ST กลยุทธ์เชิงป้องกัน')).toBeTruthy();
     await user.type(within(item).getByLabelText('ข้อความกลยุทธ์'), 'ใช้ช่องทางสื่อของ กทม. ชี้แจงข่าวปลอม');
     await user.click(next());
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());

@@ -19,6 +19,7 @@ import { useApi } from '../ApiContext.tsx';
 import { errorText } from '../format.ts';
 import { useShell } from '../shell.ts';
 import type { SaveState } from '../useAutosave.ts';
+import { LoadFailed } from '../components/LoadFailed.tsx';
 
 /**
  * A plan and all its rows, loaded once per screen, with optimistic autosave: an edit shows at once, is
@@ -59,7 +60,6 @@ const DEBOUNCE_MS = 400;
 type Drafts = Record<string, Record<string, unknown>>;
 
 export function PlanDataProvider({ planId, children }: { planId: string; children: ReactNode }) {
-  const { t } = useTranslation();
   const api = useApi();
   const [loaded, setLoaded] = useState<Loaded | { error: AppErrorShape } | null>(null);
 
@@ -76,16 +76,7 @@ export function PlanDataProvider({ planId, children }: { planId: string; childre
   }, [api, planId]);
 
   if (!loaded) return <main className="page" aria-busy="true" />;
-  if ('error' in loaded) {
-    return (
-      <main className="page narrow">
-        <p className="notice notice-error">{errorText(t, loaded.error)}</p>
-        <a href="#/" className="button">
-          {t('common.back')}
-        </a>
-      </main>
-    );
-  }
+  if ('error' in loaded) return <LoadFailed error={loaded.error} />;
   return <LoadedPlan loaded={loaded}>{children}</LoadedPlan>;
 }
 

@@ -19,7 +19,6 @@ interface RowListProps {
  * from the banner). Buttons, not drag handles only, so the keyboard can do all of it.
  */
 export function RowList({ entity, parentId = null, itemLabel, addLabel, newValues, children }: RowListProps) {
-  const { t } = useTranslation();
   const data = usePlanData();
   const rows = data.list(entity, parentId);
   const add = () => void data.create([{ entity, parentId, values: newValues?.() ?? {} }]);
@@ -31,36 +30,7 @@ export function RowList({ entity, parentId = null, itemLabel, addLabel, newValue
             const label = itemLabel(row, i);
             return (
               <li key={row.id} className="row-item" aria-label={label}>
-                <div className="row-item-head">
-                  <span className="row-number">{label}</span>
-                  <Provenance row={row} />
-                  <div className="row-controls">
-                    <button
-                      type="button"
-                      disabled={i === 0}
-                      aria-label={t('rows.moveUp', { what: label })}
-                      onClick={() => void data.move(row, i >= 2 ? rows[i - 2]!.id : null)}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      disabled={i === rows.length - 1}
-                      aria-label={t('rows.moveDown', { what: label })}
-                      onClick={() => void data.move(row, rows[i + 1]!.id)}
-                    >
-                      ↓
-                    </button>
-                    <button
-                      type="button"
-                      className="danger-link"
-                      aria-label={t('rows.delete', { what: label })}
-                      onClick={() => void data.remove(row, label)}
-                    >
-                      {t('rows.deleteShort')}
-                    </button>
-                  </div>
-                </div>
+                <RowItemHead row={row} label={label} siblings={rows} index={i} />
                 {children(row, i)}
               </li>
             );
@@ -70,6 +40,62 @@ export function RowList({ entity, parentId = null, itemLabel, addLabel, newValue
       <button type="button" onClick={add}>
         {addLabel}
       </button>
+    </div>
+  );
+}
+
+/**
+ * The head of one item: its number, who entered it, and move up / move down / delete buttons. Moves are
+ * among `siblings` (the rows shown around it), so a filtered list (one SWOT letter, one TOWS quadrant) moves
+ * an item past its visible neighbours.
+ */
+export function RowItemHead({
+  row,
+  label,
+  siblings,
+  index,
+  deletable = true,
+}: {
+  row: Row;
+  label: string;
+  siblings: readonly Row[];
+  index: number;
+  deletable?: boolean;
+}) {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  return (
+    <div className="row-item-head">
+      <span className="row-number">{label}</span>
+      <Provenance row={row} />
+      <div className="row-controls">
+        <button
+          type="button"
+          disabled={index === 0}
+          aria-label={t('rows.moveUp', { what: label })}
+          onClick={() => void data.move(row, index >= 2 ? siblings[index - 2]!.id : null)}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          disabled={index === siblings.length - 1}
+          aria-label={t('rows.moveDown', { what: label })}
+          onClick={() => void data.move(row, siblings[index + 1]!.id)}
+        >
+          ↓
+        </button>
+        {deletable && (
+          <button
+            type="button"
+            className="danger-link"
+            aria-label={t('rows.delete', { what: label })}
+            onClick={() => void data.remove(row, label)}
+          >
+            {t('rows.deleteShort')}
+          </button>
+        )}
+      </div>
     </div>
   );
 }

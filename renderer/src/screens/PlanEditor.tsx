@@ -11,10 +11,10 @@ import { downloadText } from '../download.ts';
 import { errorText, periodLabel } from '../format.ts';
 import { useShell } from '../shell.ts';
 import { useAutosave } from '../useAutosave.ts';
+import { LoadFailed } from '../components/LoadFailed.tsx';
 
 /** Loads the plan, then hands it to the form; a missing plan (deleted, undone) gets a way back home. */
 export function PlanEditor({ id }: { id: string }) {
-  const { t } = useTranslation();
   const api = useApi();
   const [loaded, setLoaded] = useState<{ plan: Plan } | { error: AppErrorShape } | null>(null);
 
@@ -23,16 +23,7 @@ export function PlanEditor({ id }: { id: string }) {
   }, [api, id]);
 
   if (!loaded) return <main className="page" aria-busy="true" />;
-  if ('error' in loaded) {
-    return (
-      <main className="page narrow">
-        <p className="notice notice-error">{errorText(t, loaded.error)}</p>
-        <a href="#/" className="button">
-          {t('common.back')}
-        </a>
-      </main>
-    );
-  }
+  if ('error' in loaded) return <LoadFailed error={loaded.error} />;
   return <EditorForm initial={loaded.plan} />;
 }
 

@@ -12,7 +12,7 @@ import {
 } from '../../../../main/core/swotPlan.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { RowSelect, RowText } from '../../plan/RowFields.tsx';
-import { Provenance } from '../../plan/RowList.tsx';
+import { RowItemHead } from '../../plan/RowList.tsx';
 
 /**
  * A framework category's name: the plan's current framework first, since codes repeat between frameworks
@@ -106,36 +106,7 @@ function FactorList({ side, rows, itemLabel, recategorise }: FactorListProps) {
         const code = String(data.value(row, 'category'));
         return (
           <li key={row.id} className="row-item" aria-label={label}>
-            <div className="row-item-head">
-              <span className="row-number">{label}</span>
-              <Provenance row={row} />
-              <div className="row-controls">
-                <button
-                  type="button"
-                  disabled={i === 0}
-                  aria-label={t('rows.moveUp', { what: label })}
-                  onClick={() => void data.move(row, i >= 2 ? rows[i - 2]!.id : null)}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  disabled={i === rows.length - 1}
-                  aria-label={t('rows.moveDown', { what: label })}
-                  onClick={() => void data.move(row, rows[i + 1]!.id)}
-                >
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className="danger-link"
-                  aria-label={t('rows.delete', { what: label })}
-                  onClick={() => void data.remove(row, label)}
-                >
-                  {t('rows.deleteShort')}
-                </button>
-              </div>
-            </div>
+            <RowItemHead row={row} label={label} siblings={rows} index={i} />
             <div className="grid-2">
               <RowSelect row={row} field="swot" label={t(`swot.${side}.kind`)} options={kinds} />
               <OfficeSelect row={row} />

@@ -5,7 +5,7 @@ import { SWOT_CATEGORIES } from '../../../../main/core/swot.ts';
 import { factorCodes, type TowsType } from '../../../../main/core/swotPlan.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { RowCheck, RowText } from '../../plan/RowFields.tsx';
-import { Provenance, RowList } from '../../plan/RowList.tsx';
+import { Provenance, RowItemHead, RowList } from '../../plan/RowList.tsx';
 import type { WizardDef } from '../../wizard/types.ts';
 import { analysisOf } from './analysis.ts';
 import { buildIssues, choiceIssues, pickedIds, picksType, strategyType } from './towsModel.ts';
@@ -155,32 +155,10 @@ function Matrix() {
 /** One strategy in its quadrant; up and down move it among the quadrant's strategies only. */
 function MatrixItem({ row, rows, index, type }: { row: Row; rows: Row[]; index: number; type: TowsType }) {
   const { t } = useTranslation();
-  const data = usePlanData();
   const label = t('tows.matrix.itemLabel', { type, n: index + 1 });
   return (
     <li className="row-item" aria-label={label}>
-      <div className="row-item-head">
-        <span className="row-number">{label}</span>
-        <Provenance row={row} />
-        <div className="row-controls">
-          <button
-            type="button"
-            disabled={index === 0}
-            aria-label={t('rows.moveUp', { what: label })}
-            onClick={() => void data.move(row, index >= 2 ? rows[index - 2]!.id : null)}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            disabled={index === rows.length - 1}
-            aria-label={t('rows.moveDown', { what: label })}
-            onClick={() => void data.move(row, rows[index + 1]!.id)}
-          >
-            ↓
-          </button>
-        </div>
-      </div>
+      <RowItemHead row={row} label={label} siblings={rows} index={index} deletable={false} />
       <RowText row={row} field="text" label={t('tows.text')} multiline />
       <Sources row={row} />
       <RowCheck row={row} field="chosen" label={t('tows.matrix.chosen')} />
