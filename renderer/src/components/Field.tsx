@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { FieldShell } from './FieldShell.tsx';
 
 interface FieldProps {
   label: string;
@@ -25,12 +25,10 @@ export function Field({
   onChange,
   onBlur,
 }: FieldProps) {
-  const { t } = useTranslation();
   const id = useId();
   const described = [describedBy ?? '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <FieldShell id={id} label={label} error={error}>
       <input
         id={id}
         value={value}
@@ -41,11 +39,6 @@ export function Field({
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
       />
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {t(error)}
-        </span>
-      )}
-    </div>
+    </FieldShell>
   );
 }

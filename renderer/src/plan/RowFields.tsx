@@ -1,9 +1,10 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseNumberCell } from '../../../main/core/paste.ts';
 import { formatThaiDate, parseThaiDate } from '../../../main/core/thaiDate.ts';
 import { ROW_REQUIRED, type Row } from '../../../main/core/rows.ts';
 import { BeDatePicker } from '../components/BeDatePicker.tsx';
+import { FieldShell, fieldAria } from '../components/FieldShell.tsx';
 import { usePlanData } from './PlanData.tsx';
 
 /**
@@ -16,39 +17,6 @@ interface BoundProps {
   label: string;
   /** Hide the label visually (a table cell whose column header says it); screen readers still read it. */
   hideLabel?: boolean;
-}
-
-function Shell({
-  id,
-  label,
-  hideLabel,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hideLabel?: boolean | undefined;
-  error: string | undefined;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="field">
-      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
-        {label}
-      </label>
-      {children}
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {t(error)}
-        </span>
-      )}
-    </div>
-  );
-}
-
-function aria(id: string, error: string | undefined) {
-  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
 }
 
 export function RowText({ row, field, label, hideLabel, multiline }: BoundProps & { multiline?: boolean }) {
@@ -69,20 +37,20 @@ export function RowText({ row, field, label, hideLabel, multiline }: BoundProps 
     id,
     value,
     required,
-    ...aria(id, error),
+    ...fieldAria(id, error),
     onBlur: () => {
       setLeft(true);
       void data.flush();
     },
   };
   return (
-    <Shell id={id} label={label} hideLabel={hideLabel} error={error}>
+    <FieldShell id={id} label={label} hideLabel={hideLabel} error={error}>
       {multiline ? (
         <textarea {...props} rows={3} onChange={(e) => change(e.target.value)} />
       ) : (
         <input {...props} onChange={(e) => change(e.target.value)} />
       )}
-    </Shell>
+    </FieldShell>
   );
 }
 
@@ -100,16 +68,16 @@ export function RowNumber({ row, field, label, hideLabel }: BoundProps) {
     else data.reject(row, field, parsed.message);
   };
   return (
-    <Shell id={id} label={label} hideLabel={hideLabel} error={error}>
+    <FieldShell id={id} label={label} hideLabel={hideLabel} error={error}>
       <input
         id={id}
         inputMode="decimal"
         value={text}
-        {...aria(id, error)}
+        {...fieldAria(id, error)}
         onChange={(e) => change(e.target.value)}
         onBlur={() => void data.flush()}
       />
-    </Shell>
+    </FieldShell>
   );
 }
 
@@ -125,11 +93,11 @@ export function RowSelect({
   const [value, setValue] = useState(() => String(data.value(row, field) ?? ''));
   const error = data.error(row.id, field);
   return (
-    <Shell id={id} label={label} hideLabel={hideLabel} error={error}>
+    <FieldShell id={id} label={label} hideLabel={hideLabel} error={error}>
       <select
         id={id}
         value={value}
-        {...aria(id, error)}
+        {...fieldAria(id, error)}
         onChange={(e) => {
           setValue(e.target.value);
           data.edit(row, field, e.target.value);
@@ -142,7 +110,7 @@ export function RowSelect({
           </option>
         ))}
       </select>
-    </Shell>
+    </FieldShell>
   );
 }
 
@@ -191,14 +159,14 @@ export function RowDate({ row, field, label, hideLabel }: BoundProps) {
   };
   const current = parseThaiDate(text);
   return (
-    <Shell id={id} label={label} hideLabel={hideLabel} error={error}>
+    <FieldShell id={id} label={label} hideLabel={hideLabel} error={error}>
       <div className="date-field">
         <input
           id={id}
           ref={input}
           value={text}
           placeholder={t('fields.datePlaceholder')}
-          {...aria(id, error)}
+          {...fieldAria(id, error)}
           onChange={(e) => change(e.target.value)}
           onBlur={() => void data.flush()}
         />
@@ -216,6 +184,6 @@ export function RowDate({ row, field, label, hideLabel }: BoundProps) {
           }}
         />
       )}
-    </Shell>
+    </FieldShell>
   );
 }

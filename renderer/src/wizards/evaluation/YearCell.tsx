@@ -1,8 +1,8 @@
 import { useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { parseNumberCell } from '../../../../main/core/paste.ts';
 import type { Row } from '../../../../main/core/rows.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
+import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
 
 /** Creations of year rows on their way, by row id: the other cell of the same year waits for it. */
 const creating = new Map<string, Promise<Row | undefined>>();
@@ -29,7 +29,6 @@ export function YearCell({
   field: 'target' | 'actual';
   label: string;
 }) {
-  const { t } = useTranslation();
   const data = usePlanData();
   const id = useId();
   const rowRef = useRef(row);
@@ -64,24 +63,15 @@ export function YearCell({
   };
 
   return (
-    <div className="field">
-      <label htmlFor={id} className="visually-hidden">
-        {label}
-      </label>
+    <FieldShell id={id} label={label} hideLabel error={error}>
       <input
         id={id}
         inputMode="decimal"
         value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        {...fieldAria(id, error)}
         onChange={(e) => change(e.target.value)}
         onBlur={() => void data.flush()}
       />
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {t(error)}
-        </span>
-      )}
-    </div>
+    </FieldShell>
   );
 }

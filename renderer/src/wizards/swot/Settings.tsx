@@ -4,6 +4,7 @@ import { parseNumberCell } from '../../../../main/core/paste.ts';
 import type { RowData } from '../../../../main/core/rows.ts';
 import { SIDE_FRAMEWORKS, type Side } from '../../../../main/core/swotPlan.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
+import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
 
 type Options = RowData<'planOptions'>;
 
@@ -65,7 +66,6 @@ export function Settings({ side }: { side: Side }) {
 
 /** A whole number of the rating scale; kept as typed (Thai digits allowed) and saved once it is one. */
 function ScaleInput({ field, label }: { field: 'ratingMin' | 'ratingMax'; label: string }) {
-  const { t } = useTranslation();
   const data = usePlanData();
   const id = useId();
   const [text, setText] = useState(String(data.options[field]));
@@ -79,22 +79,15 @@ function ScaleInput({ field, label }: { field: 'ratingMin' | 'ratingMax'; label:
     void data.setOption(field, parsed.value);
   };
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <FieldShell id={id} label={label} error={error}>
       <input
         id={id}
         inputMode="numeric"
         value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        {...fieldAria(id, error)}
         onChange={(e) => change(e.target.value)}
         onBlur={() => void data.flush()}
       />
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {t(error)}
-        </span>
-      )}
-    </div>
+    </FieldShell>
   );
 }

@@ -14,6 +14,7 @@ import {
 import { useLiveDrafts, usePlanData } from '../../plan/PlanData.tsx';
 import { analysisOf } from './analysis.ts';
 import { categoryName } from './Factors.tsx';
+import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
 
 /**
  * Step 3: one table per letter (S and W, or O and T) with a weight and a rating per factor. The remaining
@@ -140,7 +141,6 @@ interface FactorNumberProps {
  * later) but marked at once, and Next says how many are off.
  */
 function FactorNumber({ row, field, label, check, values }: FactorNumberProps) {
-  const { t } = useTranslation();
   const data = usePlanData();
   const id = useId();
   const saved = data.value(row, field);
@@ -154,24 +154,15 @@ function FactorNumber({ row, field, label, check, values }: FactorNumberProps) {
     else data.reject(row, field, parsed.message);
   };
   return (
-    <div className="field">
-      <label htmlFor={id} className="visually-hidden">
-        {label}
-      </label>
+    <FieldShell id={id} label={label} hideLabel error={error} values={values}>
       <input
         id={id}
         inputMode="decimal"
         value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        {...fieldAria(id, error)}
         onChange={(e) => change(e.target.value)}
         onBlur={() => void data.flush()}
       />
-      {error && (
-        <span id={`${id}-error`} className="field-error">
-          {t(error, values ?? {})}
-        </span>
-      )}
-    </div>
+    </FieldShell>
   );
 }
