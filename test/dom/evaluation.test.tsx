@@ -1,51 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { NewRowInput } from '../../main/core/contract.ts';
-import { deterministicRowId, ROW_DEFAULTS, type Row, type RowEntity } from '../../main/core/rows.ts';
-import { DEFAULT_SETTINGS } from '../../main/core/settings.ts';
+import { ROW_DEFAULTS, type Row, type RowEntity } from '../../main/core/rows.ts';
 import type { Plan } from '../../main/core/plan.ts';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
-import { fakeApi, ok, openStatus, renderWith, samplePlan } from './fakeApi.tsx';
+import { renderWith, samplePlan } from './fakeApi.tsx';
+import { planFake } from './planFake.tsx';
 
-/** A fake main holding rows in memory (as in wizard.test.tsx), honouring chosen and deterministic ids. */
-function rowsApi(initial: Row[] = [], plan: Plan = samplePlan) {
-  let rows = [...initial];
-  let n = 0;
-  const make = (input: NewRowInput): Row => {
-    const data = { ...ROW_DEFAULTS[input.entity], ...input.values };
-    const id = deterministicRowId(input.entity, plan.id, input.parentId ?? null, data) ?? input.id ?? `row-${++n}`;
-    return {
-      id,
-      entity: input.entity,
-      planId: plan.id,
-      parentId: input.parentId ?? null,
-      position: `b${++n}`,
-      data,
-      createdBy: 'office-1',
-      createdAt: '2026-11-27T00:00:00.000Z',
-      updatedAt: '2026-11-27T00:00:00.000Z',
-    };
-  };
-  return fakeApi({
-    'plans.get': () => ok(plan),
-    'app.status': () => ok(openStatus),
-    'settings.get': () => ok(DEFAULT_SETTINGS),
-    'settings.set': (patch) => ok({ ...DEFAULT_SETTINGS, ...patch }),
-    'rows.list': () => ok(rows),
-    'rows.create': ({ rows: input }) => {
-      const made = input.map(make);
-      rows = [...rows, ...made];
-      return ok(made);
-    },
-    'rows.update': ({ id, edits }) => {
-      rows = rows.map((r) =>
-        r.id === id ? { ...r, data: { ...r.data, ...Object.fromEntries(edits.map((e) => [e.field, e.value])) } } : r,
-      );
-      return ok(rows.find((r) => r.id === id)!);
-    },
-  });
-}
+const rowsApi = (initial: Row[] = [], plan: Plan = samplePlan) => planFake(initial, [], plan);
 
 let k = 0;
 function row(entity: RowEntity, parentId: string | null, data: Record<string, unknown>, id = `seed-${++k}`): Row {

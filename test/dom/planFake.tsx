@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { Catalog, localVersion } from '../../main/core/catalog.ts';
 import type { NewRowInput } from '../../main/core/contract.ts';
 import { ROW_DEFAULTS, deterministicRowId, type Row, type RowEntity } from '../../main/core/rows.ts';
+import type { Plan } from '../../main/core/plan.ts';
 import { DEFAULT_SETTINGS } from '../../main/core/settings.ts';
 import { fakeApi, ok, openStatus, samplePlan } from './fakeApi.tsx';
 
 /**
- * A fake main for the situation and catalog tests: rows in memory (as in wizard.test.tsx, plus delete and
- * deterministic ids) and the shipped catalogs read from resources/catalogs, with saves kept as new versions.
+ * The dom tier's fake main for the wizards: rows in memory (create with fixed or chosen ids, update, delete)
+ * and the shipped catalogs read from resources/catalogs, with saves kept as new versions.
  */
 const dir = join(import.meta.dirname, '..', '..', 'resources', 'catalogs');
 export const shippedCatalogs = (): Catalog[] =>
@@ -36,23 +37,25 @@ export function row(
   };
 }
 
-export function planFake(initial: Row[] = [], saved: Catalog[] = []) {
+export function planFake(initial: Row[] = [], saved: Catalog[] = [], plan: Plan = samplePlan) {
   let rows = [...initial];
   const shipped = shippedCatalogs();
   const local = [...saved];
   let n = 0;
+  // Like main: fixed ids where the entity has them, else the id the renderer chose, else a fresh UUID (fields
+  // such as factorIds are checked as UUIDs); positions in creation order.
   const make = (input: NewRowInput): Row => {
     const data = { ...ROW_DEFAULTS[input.entity], ...input.values };
     const parentId = input.parentId ?? null;
-    const id = deterministicRowId(input.entity, samplePlan.id, parentId, data) ?? `row-${++n}`;
-    return { ...row(input.entity, data, parentId, id), position: `a${++n}` };
+    const id = deterministicRowId(input.entity, plan.id, parentId, data) ?? input.id ?? crypto.randomUUID();
+    return { ...row(input.entity, data, parentId, id), planId: plan.id, position: `b${String(++n).padStart(6, '0')}` };
   };
   const versions = () => [
     ...shipped.map((catalog) => ({ catalog, shipped: true })),
     ...local.map((catalog) => ({ catalog, shipped: false })),
   ];
   const fake = fakeApi({
-    'plans.get': () => ok(samplePlan),
+    'plans.get': () => ok(plan),
     'app.status': () => ok(openStatus),
     'settings.get': () => ok(DEFAULT_SETTINGS),
     'settings.set': (patch) => ok({ ...DEFAULT_SETTINGS, ...patch }),

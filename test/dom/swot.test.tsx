@@ -1,12 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { NewRowInput } from '../../main/core/contract.ts';
 import { ROW_DEFAULTS, type Row, type RowEntity } from '../../main/core/rows.ts';
-import { DEFAULT_SETTINGS } from '../../main/core/settings.ts';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
 import type { WizardId } from '../../renderer/src/wizard/types.ts';
-import { fakeApi, ok, openStatus, renderWith, samplePlan } from './fakeApi.tsx';
+import { renderWith, samplePlan } from './fakeApi.tsx';
+import { planFake } from './planFake.tsx';
 
 /** Factor and strategy fields hold row ids checked as UUIDs, so this fake main makes real ones. */
 let n = 0;
@@ -25,27 +24,7 @@ function row(entity: RowEntity, data: Record<string, unknown>, createdBy = 'offi
   };
 }
 
-function rowsApi(initial: Row[] = []) {
-  let rows = [...initial];
-  return fakeApi({
-    'plans.get': () => ok(samplePlan),
-    'app.status': () => ok(openStatus),
-    'settings.get': () => ok(DEFAULT_SETTINGS),
-    'settings.set': (patch) => ok({ ...DEFAULT_SETTINGS, ...patch }),
-    'rows.list': () => ok(rows),
-    'rows.create': ({ rows: input }) => {
-      const made = input.map((i: NewRowInput) => row(i.entity, i.values ?? {}));
-      rows = [...rows, ...made];
-      return ok(made);
-    },
-    'rows.update': ({ id, edits }) => {
-      rows = rows.map((r) =>
-        r.id === id ? { ...r, data: { ...r.data, ...Object.fromEntries(edits.map((e) => [e.field, e.value])) } } : r,
-      );
-      return ok(rows.find((r) => r.id === id)!);
-    },
-  });
-}
+const rowsApi = (initial: Row[] = []) => planFake(initial);
 
 async function open(wizard: WizardId, step: number, rows: Row[]) {
   const fake = rowsApi(rows);

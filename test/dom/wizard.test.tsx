@@ -1,46 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { NewRowInput } from '../../main/core/contract.ts';
 import { ROW_DEFAULTS, type Row } from '../../main/core/rows.ts';
-import { DEFAULT_SETTINGS } from '../../main/core/settings.ts';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
-import { fakeApi, ok, openStatus, renderWith, samplePlan } from './fakeApi.tsx';
+import { renderWith, samplePlan } from './fakeApi.tsx';
+import { planFake } from './planFake.tsx';
 
-/** A fake main holding rows in memory, enough for the wizard screens. */
-function rowsApi(initial: Row[] = []) {
-  let rows = [...initial];
-  let n = 0;
-  const make = (input: NewRowInput): Row => ({
-    id: `row-${++n}`,
-    entity: input.entity,
-    planId: samplePlan.id,
-    parentId: input.parentId ?? null,
-    position: `a${n}`,
-    data: { ...ROW_DEFAULTS[input.entity], ...input.values },
-    createdBy: 'office-1',
-    createdAt: '2026-11-27T00:00:00.000Z',
-    updatedAt: '2026-11-27T00:00:00.000Z',
-  });
-  return fakeApi({
-    'plans.get': () => ok(samplePlan),
-    'app.status': () => ok(openStatus),
-    'settings.get': () => ok(DEFAULT_SETTINGS),
-    'settings.set': (patch) => ok({ ...DEFAULT_SETTINGS, ...patch }),
-    'rows.list': () => ok(rows),
-    'rows.create': ({ rows: input }) => {
-      const made = input.map(make);
-      rows = [...rows, ...made];
-      return ok(made);
-    },
-    'rows.update': ({ id, edits }) => {
-      rows = rows.map((r) =>
-        r.id === id ? { ...r, data: { ...r.data, ...Object.fromEntries(edits.map((e) => [e.field, e.value])) } } : r,
-      );
-      return ok(rows.find((r) => r.id === id)!);
-    },
-  });
-}
+const rowsApi = (initial: Row[] = []) => planFake(initial);
 
 describe('set-up wizard', () => {
   it('keeps the user on the working-group step until someone chairs it, saying why', async () => {
