@@ -6,6 +6,7 @@ import {
   ROW_ENTITIES,
   ROW_ENTITY_NAMES,
   ROW_REFERENCES,
+  acceptsParent,
   deterministicRowId,
   referencedIds,
   type RowEntity,
@@ -77,9 +78,9 @@ function checkRows(file: { plan: { id: string }; rows: readonly PlanFileRow[] },
     byId.set(row.id, row);
   }
   for (const [i, row] of file.rows.entries()) {
-    const parentEntity = ROW_ENTITIES[row.entity].parent;
-    const parent = row.parentId === null ? undefined : byId.get(row.parentId);
-    if (parentEntity === null ? row.parentId !== null : parent?.entity !== parentEntity) {
+    // undefined: a parent id that names no row of the file.
+    const parentEntity = row.parentId === null ? null : byId.get(row.parentId)?.entity;
+    if (parentEntity === undefined || !acceptsParent(row.entity, parentEntity)) {
       issue(i, ['parentId'], 'validation.unknownParent');
     }
     const rule = deterministicRowId(row.entity, file.plan.id, row.parentId, {

@@ -10,7 +10,12 @@ import { BeYear } from './plan.ts';
  *
  * Thai names (glossary in the locale files): member คณะทำงาน, workshop การประชุมเชิงปฏิบัติการ, office
  * หน่วยงาน, prevIssue/prevGoal/prevKpi ประเด็นยุทธศาสตร์/เป้าประสงค์/ตัวชี้วัด ของแผนระยะก่อน, mission พันธกิจ,
- * factor ปัจจัย (SWOT), towsStrategy กลยุทธ์จาก TOWS.
+ * factor ปัจจัย (SWOT), towsStrategy กลยุทธ์จาก TOWS; the plan itself: vision วิสัยทัศน์, coreValue ค่านิยม,
+ * strategicIssue ประเด็นยุทธศาสตร์, goal เป้าประสงค์, kpi ตัวชี้วัด, kpiTarget ค่าเป้าหมายรายปี, strategy กลยุทธ์,
+ * project โครงการ/แผนงาน, projectBudget งบประมาณรายปี, alignmentLink ความสอดคล้องกับแผนระดับต่างๆ.
+ *
+ * `parent`: null for a top-level row, one entity, or a list of the entities a row may hang under (an
+ * alignment link belongs to an issue, a goal or a project); parentEntities() reads all three alike.
  */
 
 export const MemberRole = z.enum(['chair', 'vice-chair', 'member', 'secretary', 'assistant-secretary']);
@@ -20,6 +25,7 @@ export const SwotCode = z.enum(['S', 'W', 'O', 'T']);
 export const TowsType = z.enum(['SO', 'ST', 'WO', 'WT']);
 export const InternalFramework = z.enum(['2S4M', '7S']);
 export const ExternalFramework = z.enum(['C-PEST', 'PESTEL']);
+export const ProjectKind = z.enum(['project', 'programme']);
 
 /** Framework categories (frameworks.md); labels are locale keys swot.category.<framework>.<code>. */
 export const FRAMEWORK_CATEGORIES = {
@@ -113,9 +119,69 @@ export const ROW_ENTITIES = {
       factorIds: z.array(Uuid),
     },
   },
+  /** One row per plan (id = plan id). */
+  vision: { parent: null, fields: { text: text(1000) } },
+  coreValue: { parent: null, fields: { text: text(500) } },
+  strategicIssue: { parent: null, fields: { name: text(500) } },
+  goal: { parent: 'strategicIssue', fields: { name: text(500) } },
+  kpi: {
+    parent: 'goal',
+    fields: {
+      name: text(500),
+      unit: text(100),
+      definition: text(2000),
+      dataSource: text(500),
+      baselineValue: Amount.nullable(),
+      baselineYear: BeYear.nullable(),
+      direction: Direction,
+      /** The target for the whole plan period. */
+      periodTarget: Amount.nullable(),
+      responsibleUnit: text(300),
+    },
+  },
+  /** One row per KPI and plan year (id = `${kpiId}:${year}`), as prevKpiYear. */
+  kpiTarget: { parent: 'kpi', fields: { year: BeYear, target: Amount.nullable() } },
+  strategy: {
+    parent: 'goal',
+    fields: { name: text(500), towsStrategyIds: z.array(Uuid), factorIds: z.array(Uuid) },
+  },
+  project: {
+    parent: 'strategy',
+    fields: {
+      name: text(500),
+      kind: ProjectKind,
+      rationale: text(4000),
+      objectives: text(4000),
+      startYear: BeYear.nullable(),
+      endYear: BeYear.nullable(),
+      responsibleUnit: text(300),
+      supportingUnits: text(1000),
+      kpiIds: z.array(Uuid),
+    },
+  },
+  /** One row per project and year (id = `${projectId}:${year}`); amount in baht. */
+  projectBudget: { parent: 'project', fields: { year: BeYear, amount: Amount.nullable() } },
+  /** An issue, goal or project serving a catalog item (id = `${parentId}:${catalogId}:${itemId}`). */
+  alignmentLink: {
+    parent: ['strategicIssue', 'goal', 'project'],
+    fields: { catalogId: z.string().min(1), itemId: z.string().min(1), note: text(1000) },
+  },
 } as const;
 
 export type RowEntity = keyof typeof ROW_ENTITIES;
+
+/** The entities a row of `entity` may hang under; empty: a top-level row. */
+export function parentEntities(entity: RowEntity): readonly RowEntity[] {
+  const parent: RowEntity | readonly RowEntity[] | null = ROW_ENTITIES[entity].parent;
+  if (parent === null) return [];
+  return typeof parent === 'string' ? [parent] : parent;
+}
+
+/** Whether a row of `entity` may have a parent of `parentEntity` (null: no parent). */
+export function acceptsParent(entity: RowEntity, parentEntity: RowEntity | null): boolean {
+  const allowed = parentEntities(entity);
+  return parentEntity === null ? allowed.length === 0 : allowed.includes(parentEntity);
+}
 
 /**
  * Fields that hold ids of other rows of the same plan, with the entity they point at: the one list that plan
@@ -125,6 +191,8 @@ export const ROW_REFERENCES: { readonly [E in RowEntity]?: Readonly<Record<strin
   workshop: { attendeeIds: 'member' },
   factor: { sourceOfficeId: 'office' },
   towsStrategy: { factorIds: 'factor' },
+  strategy: { towsStrategyIds: 'towsStrategy', factorIds: 'factor' },
+  project: { kpiIds: 'kpi' },
 };
 
 /** The ids a row's reference field holds (a single id, a list, or null), whatever its shape. */
@@ -140,8 +208,8 @@ export function mapReference(value: unknown, map: (id: string) => string): unkno
 }
 
 /**
- * Ids that two offices must agree on without talking: one row per plan's options, per KPI and year, per
- * mission and linked dimension. Null: the entity's rows get random UUIDs.
+ * Ids that two offices must agree on without talking: one row per plan's options and vision, per KPI (of
+ * either plan) and year, per project and year, per mission and linked dimension, per item and catalog entry. Null: the entity's rows get random UUIDs.
  */
 export function deterministicRowId(
   entity: RowEntity,
@@ -151,9 +219,14 @@ export function deterministicRowId(
 ): string | null {
   switch (entity) {
     case 'planOptions':
+    case 'vision':
       return planId;
     case 'prevKpiYear':
+    case 'kpiTarget':
+    case 'projectBudget':
       return `${parentId}:${String(data.year)}`;
+    case 'alignmentLink':
+      return `${parentId}:${String(data.catalogId)}:${String(data.itemId)}`;
     case 'missionLink':
       return `${parentId}:${String(data.catalogItemId)}`;
     default:
@@ -174,6 +247,13 @@ export const ROW_REQUIRED: { readonly [E in RowEntity]?: readonly string[] } = {
   mission: ['text'],
   factor: ['statement'],
   towsStrategy: ['text'],
+  vision: ['text'],
+  coreValue: ['text'],
+  strategicIssue: ['name'],
+  goal: ['name'],
+  kpi: ['name', 'unit'],
+  strategy: ['name'],
+  project: ['name'],
 };
 
 /** Rows with a required field left empty. */
@@ -210,6 +290,36 @@ export const ROW_DEFAULTS: { [E in RowEntity]: RowData<E> } = {
   missionLink: { catalogItemId: '', note: '' },
   factor: { swot: 'S', category: 'S1', statement: '', evidence: '', sourceOfficeId: null, weight: 0, rating: 1 },
   towsStrategy: { type: 'SO', text: '', chosen: false, factorIds: [] },
+  vision: { text: '' },
+  coreValue: { text: '' },
+  strategicIssue: { name: '' },
+  goal: { name: '' },
+  kpi: {
+    name: '',
+    unit: '',
+    definition: '',
+    dataSource: '',
+    baselineValue: null,
+    baselineYear: null,
+    direction: 'higher',
+    periodTarget: null,
+    responsibleUnit: '',
+  },
+  kpiTarget: { year: 2566, target: null },
+  strategy: { name: '', towsStrategyIds: [], factorIds: [] },
+  project: {
+    name: '',
+    kind: 'project',
+    rationale: '',
+    objectives: '',
+    startYear: null,
+    endYear: null,
+    responsibleUnit: '',
+    supportingUnits: '',
+    kpiIds: [],
+  },
+  projectBudget: { year: 2566, amount: null },
+  alignmentLink: { catalogId: '', itemId: '', note: '' },
 };
 
 /** A row as main returns it: structure, provenance (the office that created it) and its fields. */

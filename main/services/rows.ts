@@ -3,8 +3,9 @@ import { AppError } from '../core/errors.ts';
 import { comparePositions, positionBetween } from '../core/position.ts';
 import {
   ROW_DEFAULTS,
-  ROW_ENTITIES,
+  acceptsParent,
   deterministicRowId,
+  parentEntities,
   validateRowData,
   type Row,
   type RowEntity,
@@ -116,15 +117,16 @@ interface Batch {
 }
 
 function requireParent(store: Store, planId: string, entity: RowEntity, parentId: string | null, batch: Batch): void {
-  const expected = ROW_ENTITIES[entity].parent;
-  if (expected === null) {
+  const expected = parentEntities(entity);
+  if (expected.length === 0) {
     if (parentId !== null) throw new AppError('invalid-input', `${entity} has no parent`);
     return;
   }
   const parent = parentId === null ? undefined : findRow(store, parentId);
-  const live = parent?.plan_id === planId && parent.entity === expected && parent.deleted === 0;
-  if (!live && !(parentId !== null && batch.created.get(parentId) === expected)) {
-    throw new AppError('invalid-input', `${entity} needs a live ${expected} of plan ${planId}`);
+  const live = parent?.plan_id === planId && parent.deleted === 0 && acceptsParent(entity, parent.entity);
+  const created = parentId === null ? undefined : batch.created.get(parentId);
+  if (!live && !(created !== undefined && acceptsParent(entity, created))) {
+    throw new AppError('invalid-input', `${entity} needs a live ${expected.join(' or ')} of plan ${planId}`);
   }
 }
 

@@ -6,9 +6,9 @@ import { dispatch, type Output } from '../../main/core/contract.ts';
 import { AppError, type AppErrorShape } from '../../main/core/errors.ts';
 import { PLAN_FIELDS } from '../../main/core/plan.ts';
 import {
-  ROW_ENTITIES,
   ROW_ENTITY_NAMES,
   ROW_REFERENCES,
+  acceptsParent,
   deterministicRowId,
   referencedIds,
   type Row,
@@ -18,7 +18,7 @@ import { readTextFile } from '../../main/services/files.ts';
 import { SAMPLE_PLAN_FILE, createHandlers } from '../../main/services/handlers.ts';
 import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from '../../main/services/planFile.ts';
 import { createPlan, deletePlan, getPlan, listPlans } from '../../main/services/plans.ts';
-import { listRows, updateRow } from '../../main/services/rows.ts';
+import { createRows, listRows, updateRow } from '../../main/services/rows.ts';
 import { Session } from '../../main/services/session.ts';
 import type { Store } from '../../main/services/store/store.ts';
 import { PLAN_FILE_SCHEMA_PATH, planFileSchemaText } from '../../scripts/gen-schema.ts';
@@ -162,6 +162,23 @@ interface SampleJson {
   rows: { id: string; entity: string; parentId: string | null; position: string; data: Record<string, unknown> }[];
 }
 const sampleJson = () => JSON.parse(readFileSync(SAMPLE, 'utf8')) as SampleJson;
+/**
+ * The plan's own content (issue 4) that the shipped sample does not carry yet: its realistic content comes in
+ * a later step, which empties this list.
+ */
+const NOT_IN_SAMPLE_YET = new Set<string>([
+  'vision',
+  'coreValue',
+  'strategicIssue',
+  'goal',
+  'kpi',
+  'kpiTarget',
+  'strategy',
+  'project',
+  'projectBudget',
+  'alignmentLink',
+]);
+const SAMPLE_ENTITIES = new Set(ROW_ENTITY_NAMES.filter((e) => !NOT_IN_SAMPLE_YET.has(e)));
 const structure = (rows: readonly Row[]) =>
   rows.map(({ id, entity, parentId, position, data }) => ({ id, entity, parentId, position, data }));
 
@@ -169,8 +186,9 @@ const structure = (rows: readonly Row[]) =>
 function expectConsistent(rows: readonly Row[], planId: string) {
   const byId = new Map(rows.map((r) => [r.id, r]));
   for (const row of rows) {
-    const parentEntity = ROW_ENTITIES[row.entity].parent;
-    expect(parentEntity === null ? row.parentId : byId.get(row.parentId!)?.entity, row.id).toBe(parentEntity);
+    const parentEntity = row.parentId === null ? null : (byId.get(row.parentId)?.entity ?? 'missing');
+    expect(acceptsParent(row.entity, parentEntity === 'missing' ? null : parentEntity), row.id).toBe(true);
+    if (parentEntity === 'missing') expect.fail(`${row.id}: parent ${row.parentId} missing`);
     const rule = deterministicRowId(row.entity, planId, row.parentId, row.data);
     if (rule !== null) expect(row.id).toBe(rule);
     for (const [field, target] of Object.entries(ROW_REFERENCES[row.entity] ?? {}))
@@ -184,7 +202,7 @@ describe('plan files with rows', () => {
     const sample = await a.call<Output<'plans.openSample'>>('plans.openSample');
     if (!sample.ok) throw new Error(sample.error.detail);
     const original = listRows(a.session.store(), sample.data.id);
-    expect(new Set(original.map((r) => r.entity))).toEqual(new Set(ROW_ENTITY_NAMES));
+    expect(new Set(original.map((r) => r.entity))).toEqual(SAMPLE_ENTITIES);
     const exported = await a.call<Output<'plans.exportJson'>>('plans.exportJson', { id: sample.data.id });
     a.session.close();
     if (!exported.ok || exported.data.status !== 'download') throw new Error('expected a download');
@@ -195,6 +213,107 @@ describe('plan files with rows', () => {
     expect(imported.data.asCopy).toBe(false);
     expect(structure(listRows(b.session.store(), sample.data.id))).toEqual(structure(original));
     b.session.close();
+  });
+
+  it('round-trip the plan content (vision to alignment) directly and as a copy, ids and references following', async () => {
+    const store = await openStore(tempDir());
+    const plan = createPlan(store, bmaDraft);
+    const [factor, tows] = createRows(store, plan.id, [
+      { entity: 'factor', values: { swot: 'O', category: 'T', statement: 'ประชาชนใช้สื่อออนไลน์มากขึ้น' } },
+      { entity: 'towsStrategy', values: { type: 'SO', text: 'ขยายช่องทางออนไลน์', chosen: true } },
+    ]);
+    const [, , , issue] = createRows(store, plan.id, [
+      { entity: 'vision', values: { text: 'ประชาสัมพันธ์เชิงรุก เข้าถึงทุกคน' } },
+      { entity: 'mission', values: { text: 'สื่อสารนโยบายสู่ประชาชน' } },
+      { entity: 'coreValue', values: { text: 'โปร่งใส' } },
+      { entity: 'strategicIssue', values: { name: 'การสื่อสารเชิงรุก' } },
+    ]);
+    const [goal] = createRows(store, plan.id, [
+      { entity: 'goal', parentId: issue!.id, values: { name: 'ประชาชนรับรู้' } },
+    ]);
+    const [kpi, strategy] = createRows(store, plan.id, [
+      {
+        entity: 'kpi',
+        parentId: goal!.id,
+        values: { name: 'ร้อยละการรับรู้', unit: 'ร้อยละ', baselineValue: 62.5, baselineYear: 2565, periodTarget: 85 },
+      },
+      {
+        entity: 'strategy',
+        parentId: goal!.id,
+        values: { name: 'สื่อดิจิทัล', towsStrategyIds: [tows!.id], factorIds: [factor!.id] },
+      },
+    ]);
+    const [project] = createRows(store, plan.id, [
+      {
+        entity: 'project',
+        parentId: strategy!.id,
+        values: { name: 'โครงการสื่อออนไลน์', kind: 'programme', startYear: 2566, endYear: 2570, kpiIds: [kpi!.id] },
+      },
+    ]);
+    createRows(store, plan.id, [
+      ...[2566, 2567].map((year) => ({
+        entity: 'kpiTarget' as const,
+        parentId: kpi!.id,
+        values: { year, target: 70 },
+      })),
+      { entity: 'projectBudget', parentId: project!.id, values: { year: 2566, amount: 1_250_000 } },
+      ...[issue, goal, project].map((row) => ({
+        entity: 'alignmentLink' as const,
+        parentId: row!.id,
+        values: { catalogId: 'bangkok-plan', itemId: '6.1' },
+      })),
+    ]);
+    const original = listRows(store, plan.id);
+    expect(original.find((r) => r.entity === 'vision')!.id).toBe(plan.id);
+    expect(original.filter((r) => r.entity === 'alignmentLink').map((r) => r.id)).toContain(
+      `${project!.id}:bangkok-plan:6.1`,
+    );
+    const text = serialisePlanFile(exportPlanFile(plan, original));
+
+    const other = await openStore(tempDir());
+    const direct = importPlanFile(other, parsePlanFile(text));
+    expect(direct.asCopy).toBe(false);
+    expect(structure(listRows(other, plan.id))).toEqual(structure(original));
+    other.close();
+
+    const copy = importPlanFile(store, parsePlanFile(text));
+    expect(copy.asCopy).toBe(true);
+    const copied = listRows(store, copy.plan.id);
+    expectConsistent(copied, copy.plan.id);
+    expect(copied.find((r) => r.entity === 'vision')!.id).toBe(copy.plan.id);
+    expect(copied.filter((r) => r.entity === 'alignmentLink')).toHaveLength(3);
+    const originalIds = new Set(original.map((r) => r.id));
+    expect(copied.filter((r) => originalIds.has(r.id))).toEqual([]);
+    store.close();
+  });
+
+  it('refuse an alignment link under a row that cannot carry one', () => {
+    const file = validFile();
+    const issueId = crypto.randomUUID();
+    const kpiParent = crypto.randomUUID();
+    file.rows = [
+      { id: issueId, entity: 'strategicIssue', parentId: null, position: 'a0', data: { name: 'ก' } },
+      { id: kpiParent, entity: 'coreValue', parentId: null, position: 'a1', data: { text: 'ข' } },
+      {
+        id: `${issueId}:c:1`,
+        entity: 'alignmentLink',
+        parentId: issueId,
+        position: 'a0',
+        data: { catalogId: 'c', itemId: '1' },
+      },
+      {
+        id: `${kpiParent}:c:1`,
+        entity: 'alignmentLink',
+        parentId: kpiParent,
+        position: 'a0',
+        data: { catalogId: 'c', itemId: '1' },
+      },
+    ];
+    const result = PlanFile.safeParse(file);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['rows.3.parentId', 'validation.unknownParent'],
+    ]);
   });
 
   it('import the plan and all its rows as one action that one undo takes back', async () => {
@@ -365,7 +484,7 @@ describe('the sample plan', () => {
     const store = await openStore(tempDir());
     const { plan } = importPlanFile(store, parsePlanFile(readFileSync(SAMPLE, 'utf8')));
     const rows = listRows(store, plan.id);
-    expect(new Set(rows.map((r) => r.entity))).toEqual(new Set(ROW_ENTITY_NAMES));
+    expect(new Set(rows.map((r) => r.entity))).toEqual(SAMPLE_ENTITIES);
     expectConsistent(rows, plan.id);
     for (const letter of ['S', 'W', 'O', 'T']) {
       const weights = rows

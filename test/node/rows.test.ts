@@ -53,6 +53,71 @@ describe('plan rows', () => {
     store.close();
   });
 
+  it('hangs an alignment link under an issue, a goal or a project, and under nothing else', async () => {
+    const { store, planId } = await planStore();
+    const [issue] = createRows(store, planId, [{ entity: 'strategicIssue', values: { name: 'ประเด็น' } }]);
+    const [goal] = createRows(store, planId, [{ entity: 'goal', parentId: issue!.id, values: { name: 'เป้า' } }]);
+    const [kpi] = createRows(store, planId, [{ entity: 'kpi', parentId: goal!.id, values: { name: 'ตัวชี้วัด' } }]);
+    const [strategy] = createRows(store, planId, [
+      { entity: 'strategy', parentId: goal!.id, values: { name: 'กลยุทธ์' } },
+    ]);
+    const link = { catalogId: 'bangkok-plan', itemId: '6.1' };
+    // A project created in the same batch is a parent already.
+    const projectId = crypto.randomUUID();
+    const created = createRows(store, planId, [
+      { entity: 'alignmentLink', parentId: issue!.id, values: link },
+      { entity: 'alignmentLink', parentId: goal!.id, values: link },
+      { entity: 'project', id: projectId, parentId: strategy!.id, values: { name: 'โครงการ' } },
+      { entity: 'alignmentLink', parentId: projectId, values: link },
+    ]);
+    expect(created.filter((r) => r.entity === 'alignmentLink').map((r) => r.id)).toEqual(
+      [issue!.id, goal!.id, projectId].map((id) => `${id}:bangkok-plan:6.1`),
+    );
+    for (const parentId of [kpi!.id, strategy!.id, null]) {
+      expect(() => createRows(store, planId, [{ entity: 'alignmentLink', parentId, values: link }])).toThrow(
+        /needs a live strategicIssue or goal or project/,
+      );
+    }
+    expect(() => createRows(store, planId, [{ entity: 'vision', parentId: issue!.id, values: {} }])).toThrow(
+      /vision has no parent/,
+    );
+    store.close();
+  });
+
+  it('keeps one vision per plan and one row per KPI target year and project budget year', async () => {
+    const { store, planId } = await planStore();
+    const [vision] = createRows(store, planId, [{ entity: 'vision', values: { text: 'วิสัยทัศน์' } }]);
+    expect(vision!.id).toBe(planId);
+    const [again] = createRows(store, planId, [{ entity: 'vision', values: { text: 'วิสัยทัศน์ใหม่' } }]);
+    expect(again!.id).toBe(planId);
+    const [issue] = createRows(store, planId, [{ entity: 'strategicIssue', values: { name: 'ประเด็น' } }]);
+    const [goal] = createRows(store, planId, [{ entity: 'goal', parentId: issue!.id, values: { name: 'เป้า' } }]);
+    const [kpi, strategy] = createRows(store, planId, [
+      { entity: 'kpi', parentId: goal!.id, values: { name: 'ร้อยละ', unit: 'ร้อยละ' } },
+      { entity: 'strategy', parentId: goal!.id, values: { name: 'กลยุทธ์' } },
+    ]);
+    const [project] = createRows(store, planId, [
+      { entity: 'project', parentId: strategy!.id, values: { name: 'โครงการ', kpiIds: [kpi!.id] } },
+    ]);
+    const [t1] = createRows(store, planId, [
+      { entity: 'kpiTarget', parentId: kpi!.id, values: { year: 2567, target: 80 } },
+    ]);
+    const [t2] = createRows(store, planId, [
+      { entity: 'kpiTarget', parentId: kpi!.id, values: { year: 2567, target: 85 } },
+    ]);
+    const [b1] = createRows(store, planId, [
+      { entity: 'projectBudget', parentId: project!.id, values: { year: 2568, amount: 300000 } },
+    ]);
+    expect([t1!.id, t2!.id, b1!.id]).toEqual([`${kpi!.id}:2567`, `${kpi!.id}:2567`, `${project!.id}:2568`]);
+    const rows = listRows(store, planId);
+    expect(rows.filter((r) => r.entity === 'vision').map((r) => r.data.text)).toEqual(['วิสัยทัศน์ใหม่']);
+    expect(rows.filter((r) => r.entity === 'kpiTarget').map((r) => r.data.target)).toEqual([85]);
+    expect(() =>
+      createRows(store, planId, [{ entity: 'projectBudget', parentId: kpi!.id, values: { year: 2568 } }]),
+    ).toThrow(/needs a live project/);
+    store.close();
+  });
+
   it('deletes a goal with its KPIs and years as one action that undo brings back', async () => {
     const { store, planId } = await planStore();
     const [issue] = createRows(store, planId, [{ entity: 'prevIssue', values: { name: 'ประเด็นที่ 1' } }]);

@@ -1,0 +1,216 @@
+import type { Row } from './rows.ts';
+
+/**
+ * Pure rules over the plan's content (core/rows.ts: strategicIssue → goal → kpi → kpiTarget, goal → strategy
+ * → project → projectBudget, alignmentLink under an issue, goal or project): hierarchical numbering, budget
+ * sums and the completeness checks a plan reviewer applies. Rows come as listRows returns them, siblings in
+ * their order; everything here is derived from that order, so numbers follow every add, move and delete.
+ */
+
+/** Entities that carry a hierarchical number; KPIs and strategies are numbered separately under their goal. */
+const NUMBERED = new Set(['strategicIssue', 'goal', 'kpi', 'strategy', 'project']);
+
+const CHILDREN: Readonly<Record<string, readonly string[]>> = {
+  strategicIssue: ['goal'],
+  goal: ['kpi', 'strategy'],
+  strategy: ['project'],
+};
+
+/**
+ * Row id → its number: issues 1, 2; goals 1.1; KPIs 1.1.1 and strategies 1.1.1; projects 1.1.1.1. Rows may
+ * come sorted by position across entities (listRows), so each sibling list is counted on its own, top down.
+ */
+export function numbering(rows: readonly Row[]): Map<string, string> {
+  const lists = new Map<string, Row[]>();
+  for (const row of rows) {
+    if (!NUMBERED.has(row.entity)) continue;
+    const key = `${row.entity}|${row.parentId ?? ''}`;
+    const list = lists.get(key) ?? [];
+    list.push(row);
+    lists.set(key, list);
+  }
+  const numbers = new Map<string, string>();
+  const walk = (entity: string, parentId: string | null, prefix: string): void => {
+    for (const [i, row] of (lists.get(`${entity}|${parentId ?? ''}`) ?? []).entries()) {
+      const number = prefix ? `${prefix}.${i + 1}` : String(i + 1);
+      numbers.set(row.id, number);
+      for (const child of CHILDREN[entity] ?? []) walk(child, row.id, number);
+    }
+  };
+  walk('strategicIssue', null, '');
+  return numbers;
+}
+
+export interface BudgetSummary {
+  /** Sum of every year's entered amount, per project. */
+  readonly byProject: ReadonlyMap<string, number>;
+  readonly byIssue: ReadonlyMap<string, number>;
+  readonly byYear: ReadonlyMap<number, number>;
+  /** Per responsible unit as written (trimmed); "" for projects without one. */
+  readonly byUnit: ReadonlyMap<string, number>;
+  readonly total: number;
+}
+
+function add<K>(map: Map<K, number>, key: K, amount: number): void {
+  map.set(key, (map.get(key) ?? 0) + amount);
+}
+
+/** Budget totals in baht; a year without an amount (null) adds nothing. */
+export function budgetSummary(rows: readonly Row[]): BudgetSummary {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const ancestor = (row: Row | undefined, entity: string): Row | undefined => {
+    let current = row;
+    while (current && current.entity !== entity) {
+      current = current.parentId === null ? undefined : byId.get(current.parentId);
+    }
+    return current;
+  };
+  const byProject = new Map<string, number>();
+  const byIssue = new Map<string, number>();
+  const byYear = new Map<number, number>();
+  const byUnit = new Map<string, number>();
+  let total = 0;
+  for (const row of rows) if (row.entity === 'project') byProject.set(row.id, 0);
+  for (const row of rows) {
+    if (row.entity !== 'projectBudget' || typeof row.data.amount !== 'number') continue;
+    const project = row.parentId === null ? undefined : byId.get(row.parentId);
+    if (project?.entity !== 'project') continue;
+    const amount = row.data.amount;
+    add(byProject, project.id, amount);
+    add(byYear, row.data.year as number, amount);
+    add(byUnit, String(project.data.responsibleUnit ?? '').trim(), amount);
+    const issue = ancestor(project, 'strategicIssue');
+    if (issue) add(byIssue, issue.id, amount);
+    total += amount;
+  }
+  return { byProject, byIssue, byYear, byUnit, total };
+}
+
+export type UnitKind = 'percent' | 'count' | 'other';
+
+const PERCENT_UNIT = /^(%|ร้อยละ|เปอร์เซ็นต์|percent(age)?)$/i;
+/** Units that count whole things: people, times, items, channels, projects, places, pieces, issues, pieces of news. */
+const COUNT_UNIT = /^(คน|ราย|ครั้ง|เรื่อง|ชิ้น|ช่องทาง|โครงการ|แห่ง|หน่วยงาน|ฉบับ|ข่าว|กิจกรรม|หลักสูตร|รายการ|ระบบ)$/;
+
+/** What a KPI's unit allows: percentages 0–100, counts whole numbers from 0, any other unit any number. */
+export function unitKind(unit: string): UnitKind {
+  const trimmed = unit.trim();
+  if (PERCENT_UNIT.test(trimmed)) return 'percent';
+  if (COUNT_UNIT.test(trimmed)) return 'count';
+  return 'other';
+}
+
+/** Whether a target is a number the unit allows (null, not entered, is a different rule). */
+export function targetFitsUnit(target: number, unit: string): boolean {
+  if (!Number.isFinite(target)) return false;
+  switch (unitKind(unit)) {
+    case 'percent':
+      return target >= 0 && target <= 100;
+    case 'count':
+      return Number.isInteger(target) && target >= 0;
+    default:
+      return true;
+  }
+}
+
+export const COMPLETENESS_RULES = [
+  'goalWithoutKpi',
+  'kpiMissingTarget',
+  'targetNotInUnit',
+  'strategyWithoutProject',
+  'projectWithoutResponsibleUnit',
+  'projectWithoutBudget',
+  'issueNotAligned',
+  'towsStrategyUnused',
+] as const;
+export type CompletenessRule = (typeof COMPLETENESS_RULES)[number];
+
+/** One thing a reviewer would reject: the rule, the row to link to, and the values its message shows. */
+export interface CompletenessItem {
+  readonly rule: CompletenessRule;
+  readonly rowId: string;
+  readonly values: Readonly<Record<string, string | number>>;
+}
+
+/** The i18n key of a rule's message, e.g. planContent.completeness.goalWithoutKpi. */
+export function completenessMessageKey(rule: CompletenessRule): string {
+  return `planContent.completeness.${rule}`;
+}
+
+/**
+ * Every completeness item of a plan over its period (B.E. years, inclusive), in row order. Values: number
+ * (hierarchical, "" for rows outside it) and name of the row, plus year, target and unit where they apply.
+ */
+export function completeness(
+  rows: readonly Row[],
+  period: { readonly startYear: number; readonly endYear: number },
+): CompletenessItem[] {
+  const numbers = numbering(rows);
+  const children = new Map<string, Row[]>();
+  for (const row of rows) {
+    if (row.parentId === null) continue;
+    const list = children.get(row.parentId) ?? [];
+    list.push(row);
+    children.set(row.parentId, list);
+  }
+  const childrenOf = (row: Row, entity: string) => (children.get(row.id) ?? []).filter((c) => c.entity === entity);
+  const label = (row: Row) => ({
+    number: numbers.get(row.id) ?? '',
+    name: String(row.data.name ?? row.data.text ?? ''),
+  });
+  const usedTows = new Set(
+    rows.filter((r) => r.entity === 'strategy').flatMap((r) => (r.data.towsStrategyIds as string[] | undefined) ?? []),
+  );
+  const items: CompletenessItem[] = [];
+  const push = (rule: CompletenessRule, row: Row, extra: Record<string, string | number> = {}) =>
+    items.push({ rule, rowId: row.id, values: { ...label(row), ...extra } });
+
+  for (const row of rows) {
+    switch (row.entity) {
+      case 'strategicIssue':
+        if (childrenOf(row, 'alignmentLink').length === 0) push('issueNotAligned', row);
+        break;
+      case 'goal':
+        if (childrenOf(row, 'kpi').length === 0) push('goalWithoutKpi', row);
+        break;
+      case 'kpi': {
+        const unit = String(row.data.unit ?? '');
+        const targets = new Map(childrenOf(row, 'kpiTarget').map((t) => [t.data.year as number, t]));
+        for (let year = period.startYear; year <= period.endYear; year++) {
+          const target = targets.get(year)?.data.target;
+          if (typeof target !== 'number') push('kpiMissingTarget', row, { year });
+        }
+        for (const t of targets.values()) {
+          const target = t.data.target;
+          if (typeof target === 'number' && !targetFitsUnit(target, unit)) {
+            items.push({
+              rule: 'targetNotInUnit',
+              rowId: t.id,
+              values: { ...label(row), year: t.data.year as number, target, unit },
+            });
+          }
+        }
+        const periodTarget = row.data.periodTarget;
+        if (typeof periodTarget === 'number' && !targetFitsUnit(periodTarget, unit)) {
+          push('targetNotInUnit', row, { year: '', target: periodTarget, unit });
+        }
+        break;
+      }
+      case 'strategy':
+        if (childrenOf(row, 'project').length === 0) push('strategyWithoutProject', row);
+        break;
+      case 'project':
+        if (String(row.data.responsibleUnit ?? '').trim() === '') push('projectWithoutResponsibleUnit', row);
+        if (!childrenOf(row, 'projectBudget').some((b) => typeof b.data.amount === 'number')) {
+          push('projectWithoutBudget', row);
+        }
+        break;
+      case 'towsStrategy':
+        if (row.data.chosen === true && !usedTows.has(row.id)) push('towsStrategyUnused', row);
+        break;
+      default:
+        break;
+    }
+  }
+  return items;
+}
