@@ -1,5 +1,5 @@
 import { app, type BrowserWindow, dialog, session as electronSession } from 'electron';
-import { createDialogs } from './electron/dialogs.ts';
+import { createDialogs, dialogText } from './electron/dialogs.ts';
 import { appPaths } from './electron/paths.ts';
 import { registerAppScheme, serveApp } from './electron/protocol.ts';
 import { hardenContents, hardenSession } from './electron/security.ts';
@@ -42,7 +42,9 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((err: unknown) => {
       log(`start failed: ${String(err)}`);
-      dialog.showErrorBox('Phaen', String(err));
+      // Thai first (the settings that hold the language live in the database that may be what failed).
+      const text = (key: string) => dialogText(appPaths(app).resourcesDir, 'th', key);
+      dialog.showErrorBox(text('startFailedTitle'), `${text('startFailed')}\n\n${String(err)}`);
       app.exit(1);
     });
 }

@@ -50,6 +50,20 @@ describe('locale files', () => {
     expect(needed.filter((k) => !thKeys.has(k))).toEqual([]);
   });
 
+  it('every dialog text the main process looks up exists in both languages', () => {
+    const dialogs = ['main/electron/dialogs.ts', 'main/index.ts'].map((f) => readFileSync(join(root, f), 'utf8'));
+    const used = new Set(
+      dialogs.flatMap((s) =>
+        [...s.matchAll(/\btext\('([a-zA-Z]+)'\)|'(\w+(?:Title|Filter))'/g)].map((m) => m[1] ?? m[2]!),
+      ),
+    );
+    expect(used.size).toBeGreaterThanOrEqual(6);
+    for (const tree of [th, en]) {
+      const texts = (tree as { dialogs?: Record<string, string> }).dialogs ?? {};
+      expect([...used].filter((k) => !(k in texts))).toEqual([]);
+    }
+  });
+
   it('every literal key the renderer translates exists', () => {
     const used = new Set(
       sources('renderer/src').flatMap((s) => [...s.matchAll(/\bt\('([a-zA-Z.-]+)'/g)].map((m) => m[1]!)),
