@@ -1,10 +1,9 @@
-import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Achievement } from '../../../../main/core/evaluation.ts';
 import { evaluatePlan } from '../../../../main/core/previousPlan.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { Provenance } from '../../plan/RowList.tsx';
-import { NeedsPeriod, formatPercent, kpiOutline, nameOf, usePrevYears } from './common.tsx';
+import { NeedsPeriod, formatPercent, kpiOutline, nameOf, usePrevYears, YearColumnsHead } from './common.tsx';
 import { Thresholds } from './Thresholds.tsx';
 
 /** The computed cells of one KPI and year: %, level, status, and why a percentage is missing if it is. */
@@ -35,27 +34,10 @@ export function ResultsStep() {
       <p className="hint">{t('evaluation.resultsHint')}</p>
       <div className="eval-table-wrap">
         <table className="eval-table">
-          <thead>
-            <tr>
-              <th rowSpan={2} scope="col">
-                {t('evaluation.kpi')}
-              </th>
-              {years.map((year) => (
-                <th key={year} colSpan={3} scope="colgroup">
-                  {t('evaluation.yearHead', { year })}
-                </th>
-              ))}
-            </tr>
-            <tr>
-              {years.map((year) => (
-                <Fragment key={year}>
-                  <th scope="col">{t('evaluation.percent')}</th>
-                  <th scope="col">{t('evaluation.level')}</th>
-                  <th scope="col">{t('evaluation.status')}</th>
-                </Fragment>
-              ))}
-            </tr>
-          </thead>
+          <YearColumnsHead
+            years={years}
+            columns={[t('evaluation.percent'), t('evaluation.level'), t('evaluation.status')]}
+          />
           <tbody>
             {kpiOutline(data).map(({ kpi, number }) => (
               <tr key={kpi.id} aria-label={`${number} ${nameOf(kpi)}`}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { Provenance } from '../../plan/RowList.tsx';
 import type { Row } from '../../../../main/core/rows.ts';
-import { NeedsPeriod, kpiOutline, nameOf, usePrevYears, type OutlineKpi } from './common.tsx';
+import { NeedsPeriod, kpiOutline, nameOf, usePrevYears, type OutlineKpi, YearColumnsHead } from './common.tsx';
 import { PastePanel } from './PastePanel.tsx';
 import { YearCell } from './YearCell.tsx';
 
@@ -54,26 +54,7 @@ function GoalTable({ kpis, years, yearRows }: { kpis: OutlineKpi[]; years: numbe
   return (
     <div className="eval-table-wrap">
       <table className="eval-table">
-        <thead>
-          <tr>
-            <th rowSpan={2} scope="col">
-              {t('evaluation.kpi')}
-            </th>
-            {years.map((year) => (
-              <th key={year} colSpan={2} scope="colgroup">
-                {t('evaluation.yearHead', { year })}
-              </th>
-            ))}
-          </tr>
-          <tr>
-            {years.map((year) => (
-              <Fragment key={year}>
-                <th scope="col">{t('evaluation.target')}</th>
-                <th scope="col">{t('evaluation.actual')}</th>
-              </Fragment>
-            ))}
-          </tr>
-        </thead>
+        <YearColumnsHead years={years} columns={[t('evaluation.target'), t('evaluation.actual')]} />
         <tbody>
           {kpis.map(({ kpi, number }) => {
             const name = nameOf(kpi) || t('evaluation.unnamed');

@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { Fragment, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { previousYears } from '../../../../main/core/previousPlan.ts';
 import type { Row } from '../../../../main/core/rows.ts';
@@ -63,3 +63,33 @@ export const nameOf = (row: Row) => String(row.data.name ?? '').trim();
 export const formatPercent = (n: number) => n.toFixed(1);
 export const formatScore = (n: number) => n.toFixed(2);
 export const formatWeight = (n: number) => n.toFixed(2);
+
+/** The two header rows of a per-year table: the KPI column, then each previous-plan year over its columns. */
+export function YearColumnsHead({ years, columns }: { years: readonly number[]; columns: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        <th rowSpan={2} scope="col">
+          {t('evaluation.kpi')}
+        </th>
+        {years.map((year) => (
+          <th key={year} colSpan={columns.length} scope="colgroup">
+            {t('evaluation.yearHead', { year })}
+          </th>
+        ))}
+      </tr>
+      <tr>
+        {years.map((year) => (
+          <Fragment key={year}>
+            {columns.map((label) => (
+              <th key={label} scope="col">
+                {label}
+              </th>
+            ))}
+          </Fragment>
+        ))}
+      </tr>
+    </thead>
+  );
+}
