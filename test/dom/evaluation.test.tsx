@@ -1,27 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ROW_DEFAULTS, type Row, type RowEntity } from '../../main/core/rows.ts';
+import { type Row, type RowEntity } from '../../main/core/rows.ts';
 import type { Plan } from '../../main/core/plan.ts';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
 import { renderWith, samplePlan } from './fakeApi.tsx';
 import { planFake } from './planFake.tsx';
+import { testRow } from '../harness/rows.ts';
 
 const rowsApi = (initial: Row[] = [], plan: Plan = samplePlan) => planFake(initial, [], plan);
 
-let k = 0;
-function row(entity: RowEntity, parentId: string | null, data: Record<string, unknown>, id = `seed-${++k}`): Row {
-  return {
-    id,
-    entity,
-    planId: samplePlan.id,
-    parentId,
-    position: `a${String(k).padStart(3, '0')}`,
-    data: { ...ROW_DEFAULTS[entity], ...data },
-    createdBy: 'office-1',
-    createdAt: '2026-11-27T00:00:00.000Z',
-    updatedAt: '2026-11-27T00:00:00.000Z',
-  };
+function row(entity: RowEntity, parentId: string | null, data: Record<string, unknown>, id?: string): Row {
+  return testRow(entity, data, { parentId, id });
 }
 
 /** One issue, one goal, two KPIs (the second lower-is-better), the first with a target for 2563. */

@@ -6,6 +6,7 @@ import { ROW_DEFAULTS, deterministicRowId, type Row, type RowEntity } from '../.
 import type { Plan } from '../../main/core/plan.ts';
 import { DEFAULT_SETTINGS } from '../../main/core/settings.ts';
 import { fakeApi, ok, openStatus, samplePlan } from './fakeApi.tsx';
+import { testRow } from '../harness/rows.ts';
 
 /**
  * The dom tier's fake main for the wizards: rows in memory (create with fixed or chosen ids, update, delete)
@@ -24,17 +25,7 @@ export function row(
   parentId: string | null = null,
   id?: string,
 ): Row {
-  return {
-    id: id ?? `${entity}-${Math.random().toString(36).slice(2)}`,
-    entity,
-    planId: samplePlan.id,
-    parentId,
-    position: 'a0',
-    data: { ...ROW_DEFAULTS[entity], ...data },
-    createdBy: 'office-1',
-    createdAt: '2026-11-27T00:00:00.000Z',
-    updatedAt: '2026-11-27T00:00:00.000Z',
-  };
+  return testRow(entity, data, { parentId, id });
 }
 
 export function planFake(initial: Row[] = [], saved: Catalog[] = [], plan: Plan = samplePlan) {

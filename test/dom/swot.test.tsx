@@ -1,27 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ROW_DEFAULTS, type Row, type RowEntity } from '../../main/core/rows.ts';
+import { type Row, type RowEntity } from '../../main/core/rows.ts';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
 import type { WizardId } from '../../renderer/src/wizard/types.ts';
 import { renderWith, samplePlan } from './fakeApi.tsx';
 import { planFake } from './planFake.tsx';
+import { testRow } from '../harness/rows.ts';
 
 /** Factor and strategy fields hold row ids checked as UUIDs, so this fake main makes real ones. */
-let n = 0;
 function row(entity: RowEntity, data: Record<string, unknown>, createdBy = 'office-1'): Row {
-  n += 1;
-  return {
-    id: entity === 'planOptions' ? samplePlan.id : crypto.randomUUID(),
-    entity,
-    planId: samplePlan.id,
-    parentId: null,
-    position: `a${String(n).padStart(4, '0')}`,
-    data: { ...ROW_DEFAULTS[entity], ...data },
-    createdBy,
-    createdAt: '2026-11-27T00:00:00.000Z',
-    updatedAt: '2026-11-27T00:00:00.000Z',
-  };
+  return testRow(entity, data, { createdBy, id: entity === 'planOptions' ? samplePlan.id : crypto.randomUUID() });
 }
 
 const rowsApi = (initial: Row[] = []) => planFake(initial);

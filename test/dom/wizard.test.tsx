@@ -1,10 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ROW_DEFAULTS, type Row } from '../../main/core/rows.ts';
+import { type Row } from '../../main/core/rows.ts';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
 import { renderWith, samplePlan } from './fakeApi.tsx';
 import { planFake } from './planFake.tsx';
+import { testRow } from '../harness/rows.ts';
 
 const rowsApi = (initial: Row[] = []) => planFake(initial);
 
@@ -42,17 +43,7 @@ describe('set-up wizard', () => {
   });
 
   it('refuses an impossible workshop date with the Thai message and does not send it', async () => {
-    const workshop: Row = {
-      id: 'w1',
-      entity: 'workshop',
-      planId: samplePlan.id,
-      parentId: null,
-      position: 'a0',
-      data: { ...ROW_DEFAULTS.workshop },
-      createdBy: 'office-1',
-      createdAt: '2026-11-27T00:00:00.000Z',
-      updatedAt: '2026-11-27T00:00:00.000Z',
-    };
+    const workshop = testRow('workshop', {}, { id: 'w1' });
     const fake = rowsApi([workshop]);
     renderWith(<WizardScreen planId={samplePlan.id} wizard="setup" step={1} />, fake.api);
     const user = userEvent.setup();
@@ -70,17 +61,7 @@ describe('set-up wizard', () => {
   });
 
   it('picks a workshop date from the B.E. calendar by keyboard-reachable buttons', async () => {
-    const workshop: Row = {
-      id: 'w1',
-      entity: 'workshop',
-      planId: samplePlan.id,
-      parentId: null,
-      position: 'a0',
-      data: { ...ROW_DEFAULTS.workshop },
-      createdBy: 'office-1',
-      createdAt: '2026-11-27T00:00:00.000Z',
-      updatedAt: '2026-11-27T00:00:00.000Z',
-    };
+    const workshop = testRow('workshop', {}, { id: 'w1' });
     const fake = rowsApi([workshop]);
     renderWith(<WizardScreen planId={samplePlan.id} wizard="setup" step={1} />, fake.api);
     const user = userEvent.setup();

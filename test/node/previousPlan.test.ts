@@ -10,29 +10,18 @@ import {
   type PlanEvaluation,
 } from '../../main/core/previousPlan.ts';
 import { parseKpiPaste, pasteCreation } from '../../main/core/previousPlanPaste.ts';
-import { ROW_DEFAULTS, type Row, type RowEntity } from '../../main/core/rows.ts';
+import { type Row, type RowEntity } from '../../main/core/rows.ts';
 import { createPlan } from '../../main/services/plans.ts';
 import { createRows, listRows } from '../../main/services/rows.ts';
 import { bmaDraft, openStore } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
+import { testRow } from '../harness/rows.ts';
 
 const tempDir = useTempDir();
 const YEARS = [2563, 2564, 2565];
 
-let n = 0;
-function row(entity: RowEntity, parentId: string | null, data: Record<string, unknown>, id = `r${++n}`): Row {
-  return {
-    id,
-    entity,
-    planId: '0b6c1f0e-3f55-4f7e-9a43-6d2f8c1a9b10',
-    parentId,
-    position: `a${n}`,
-    data: { ...ROW_DEFAULTS[entity], ...data },
-    createdBy: 'office-1',
-    createdAt: '2026-11-27T00:00:00.000Z',
-    updatedAt: '2026-11-27T00:00:00.000Z',
-  };
-}
+const row = (entity: RowEntity, parentId: string | null, data: Record<string, unknown>, id?: string): Row =>
+  testRow(entity, data, { parentId, id });
 const years = (kpi: Row, values: [number, number | null, number | null][]) =>
   values.map(([year, target, actual]) => row('prevKpiYear', kpi.id, { year, target, actual }, `${kpi.id}:${year}`));
 

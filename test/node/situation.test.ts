@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Catalog, type CatalogSummary } from '../../main/core/catalog.ts';
-import { ROW_DEFAULTS, type Row, type RowEntity } from '../../main/core/rows.ts';
+import { type Row, type RowEntity } from '../../main/core/rows.ts';
 import {
   choiceOfKind,
   chooseForKind,
@@ -14,6 +14,7 @@ import { createPlan } from '../../main/services/plans.ts';
 import { createRows, deleteRow, listRows } from '../../main/services/rows.ts';
 import { bmaDraft, openStore } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
+import { testRow } from '../harness/rows.ts';
 
 const tempDir = useTempDir();
 const catalogFile = (name: string) =>
@@ -22,18 +23,8 @@ const catalogFile = (name: string) =>
   );
 const BKK = catalogFile('bangkok-20y-2556-2575');
 
-let n = 0;
-const row = (entity: RowEntity, data: Record<string, unknown>, parentId: string | null = null, id?: string): Row => ({
-  id: id ?? `${entity}-${++n}`,
-  entity,
-  planId: '0b6c1f0e-3f55-4f7e-9a43-6d2f8c1a9b10',
-  parentId,
-  position: `a${n}`,
-  data: { ...ROW_DEFAULTS[entity], ...data },
-  createdBy: 'office-1',
-  createdAt: '2026-11-27T00:00:00.000Z',
-  updatedAt: '2026-11-27T00:00:00.000Z',
-});
+const row = (entity: RowEntity, data: Record<string, unknown>, parentId: string | null = null, id?: string): Row =>
+  testRow(entity, data, { parentId, id });
 const mission = (text: string) => row('mission', { text });
 const link = (m: Row, catalogItemId: string) => row('missionLink', { catalogItemId }, m.id, `${m.id}:${catalogItemId}`);
 
