@@ -55,12 +55,27 @@ export function RowText({ row, field, label, hideLabel, multiline }: BoundProps 
 }
 
 /** Numbers as people type them (Thai digits, thousands separators); blank is "no value" where allowed. */
-export function RowNumber({ row, field, label, hideLabel }: BoundProps) {
+export function RowNumber({
+  row,
+  field,
+  label,
+  hideLabel,
+  check,
+  values,
+}: BoundProps & {
+  /**
+   * A rule beyond the field's schema (a plan's rating scale): an i18n key when broken. The value is still
+   * saved (the rule may change later) but marked at once.
+   */
+  check?: (value: number) => string | undefined;
+  values?: Record<string, number>;
+}) {
   const data = usePlanData();
   const id = useId();
   const saved = data.value(row, field);
   const [text, setText] = useState(saved === null || saved === undefined ? '' : String(saved));
-  const error = data.error(row.id, field);
+  const current = data.value(row, field);
+  const error = data.error(row.id, field) ?? (typeof current === 'number' && check ? check(current) : undefined);
   const change = (next: string) => {
     setText(next);
     const parsed = parseNumberCell(next);
@@ -68,7 +83,7 @@ export function RowNumber({ row, field, label, hideLabel }: BoundProps) {
     else data.reject(row, field, parsed.message);
   };
   return (
-    <FieldShell id={id} label={label} hideLabel={hideLabel} error={error}>
+    <FieldShell id={id} label={label} hideLabel={hideLabel} error={error} values={values}>
       <input
         id={id}
         inputMode="decimal"

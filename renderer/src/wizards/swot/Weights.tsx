@@ -1,7 +1,4 @@
-import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseNumberCell } from '../../../../main/core/paste.ts';
-import type { Row } from '../../../../main/core/rows.ts';
 import { ratingInRange, type SwotCategory } from '../../../../main/core/swot.ts';
 import {
   SIDE_LETTERS,
@@ -14,7 +11,7 @@ import {
 import { useLiveDrafts, usePlanData } from '../../plan/PlanData.tsx';
 import { analysisOf } from './analysis.ts';
 import { categoryName } from './Factors.tsx';
-import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
+import { RowNumber } from '../../plan/RowFields.tsx';
 
 /**
  * Step 3: one table per letter (S and W, or O and T) with a weight and a rating per factor. The remaining
@@ -68,12 +65,13 @@ function WeightTable({ side, letter }: { side: Side; letter: SwotCategory }) {
                     <div className="hint">{categoryName(t, side, f.group, frameworkOf(side, data.options))}</div>
                   </td>
                   <td>
-                    <FactorNumber row={row} field="weight" label={t('swot.weights.weightOf', { code })} />
+                    <RowNumber row={row} field="weight" label={t('swot.weights.weightOf', { code })} hideLabel />
                   </td>
                   <td>
-                    <FactorNumber
+                    <RowNumber
                       row={row}
                       field="rating"
+                      hideLabel
                       label={t('swot.weights.ratingOf', { code })}
                       check={(v) => (ratingInRange(v, config) ? undefined : 'swot.weights.ratingRange')}
                       values={{ min: config.ratingMin, max: config.ratingMax }}
@@ -124,45 +122,5 @@ function Remaining({ letter }: { letter: SwotCategory }) {
     <p className={balanced ? 'swot-remaining' : 'swot-remaining swot-remaining-off'} aria-live="polite">
       {status}
     </p>
-  );
-}
-
-interface FactorNumberProps {
-  row: Row;
-  field: 'weight' | 'rating';
-  label: string;
-  /** A rule beyond the field's schema (the plan's rating scale): an i18n key when broken. */
-  check?: (value: number) => string | undefined;
-  values?: Record<string, number>;
-}
-
-/**
- * RowNumber with a plan rule on top: a rating off the plan's scale is still saved (the scale may change
- * later) but marked at once, and Next says how many are off.
- */
-function FactorNumber({ row, field, label, check, values }: FactorNumberProps) {
-  const data = usePlanData();
-  const id = useId();
-  const saved = data.value(row, field);
-  const [text, setText] = useState(typeof saved === 'number' ? String(saved) : '');
-  const current = data.value(row, field);
-  const error = data.error(row.id, field) ?? (typeof current === 'number' && check ? check(current) : undefined);
-  const change = (next: string) => {
-    setText(next);
-    const parsed = parseNumberCell(next);
-    if (parsed.ok) data.edit(row, field, parsed.value);
-    else data.reject(row, field, parsed.message);
-  };
-  return (
-    <FieldShell id={id} label={label} hideLabel error={error} values={values}>
-      <input
-        id={id}
-        inputMode="decimal"
-        value={text}
-        {...fieldAria(id, error)}
-        onChange={(e) => change(e.target.value)}
-        onBlur={() => void data.flush()}
-      />
-    </FieldShell>
   );
 }
