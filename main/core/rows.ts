@@ -119,7 +119,7 @@ export const ROW_ENTITIES = {
       factorIds: z.array(Uuid),
     },
   },
-  /** One row per plan (id = plan id). */
+  /** One row per plan (id = `${planId}:vision`). */
   vision: { parent: null, fields: { text: text(1000) } },
   coreValue: { parent: null, fields: { text: text(500) } },
   strategicIssue: { parent: null, fields: { name: text(500) } },
@@ -219,8 +219,10 @@ export function deterministicRowId(
 ): string | null {
   switch (entity) {
     case 'planOptions':
-    case 'vision':
       return planId;
+    // Not the plan id itself: rows share one id space, and that one is the plan options' row.
+    case 'vision':
+      return `${planId}:vision`;
     case 'prevKpiYear':
     case 'kpiTarget':
     case 'projectBudget':

@@ -86,10 +86,14 @@ describe('plan rows', () => {
 
   it('keeps one vision per plan and one row per KPI target year and project budget year', async () => {
     const { store, planId } = await planStore();
-    const [vision] = createRows(store, planId, [{ entity: 'vision', values: { text: 'วิสัยทัศน์' } }]);
-    expect(vision!.id).toBe(planId);
+    // The plan's options row has the plan id; the vision beside it must not collide with it.
+    const [options, vision] = createRows(store, planId, [
+      { entity: 'planOptions', values: {} },
+      { entity: 'vision', values: { text: 'วิสัยทัศน์' } },
+    ]);
+    expect([options!.id, vision!.id]).toEqual([planId, `${planId}:vision`]);
     const [again] = createRows(store, planId, [{ entity: 'vision', values: { text: 'วิสัยทัศน์ใหม่' } }]);
-    expect(again!.id).toBe(planId);
+    expect(again!.id).toBe(`${planId}:vision`);
     const [issue] = createRows(store, planId, [{ entity: 'strategicIssue', values: { name: 'ประเด็น' } }]);
     const [goal] = createRows(store, planId, [{ entity: 'goal', parentId: issue!.id, values: { name: 'เป้า' } }]);
     const [kpi, strategy] = createRows(store, planId, [
