@@ -1,6 +1,7 @@
 /**
  * UI benchmark (part of `npm run bench`): the built renderer in real Chromium against the real services, on a
- * plan the size issue 3 names (500 SWOT factors, 1,000 previous-plan KPIs with their years). For each screen
+ * plan the size issue 3 names (500 SWOT factors, 1,000 previous-plan KPIs with their years) and one the size
+ * issue 4 names (30 issues, 200 goals, 1,000 KPIs, 500 projects: bench/planContent.ts). For each screen
  * it types into one field and prints how long the browser takes to handle each keystroke (input event to
  * React's commit, synchronous for typing) and the time to the next frame; under 16.7 ms repaints within one
  * frame at 60 Hz.
@@ -14,6 +15,7 @@ import { createPlan } from '../main/services/plans.ts';
 import { createRows } from '../main/services/rows.ts';
 import { launchBrowser, openPage, startApp } from '../test/harness/browser.ts';
 import { bmaDraft, openStore } from '../test/harness/store.ts';
+import { seedPlanContent } from './planContent.ts';
 
 const FACTORS = 500;
 const KPIS = 1_000;
@@ -23,7 +25,7 @@ function line(label: string, value: string): void {
   console.log(`${label.padEnd(52)} ${value}`);
 }
 
-async function seed(dir: string): Promise<string> {
+async function seed(dir: string): Promise<{ planId: string; contentId: string }> {
   const store = await openStore(dir);
   const plan = createPlan(store, bmaDraft);
   const letters = ['S', 'W', 'O', 'T'] as const;
@@ -60,8 +62,10 @@ async function seed(dir: string): Promise<string> {
     );
     createRows(store, plan.id, years);
   }
+  const content = createPlan(store, { ...bmaDraft, title: 'แผนขนาดใหญ่ 30/200/1,000/500' });
+  seedPlanContent(store, content.id);
   store.close();
-  return plan.id;
+  return { planId: plan.id, contentId: content.id };
 }
 
 /** Time per keystroke in the page: input event dispatch (React commits discrete input synchronously) and to the next frame. */
@@ -97,7 +101,7 @@ const p = (values: number[], q: number) =>
 const dir = mkdtempSync(join(tmpdir(), 'phaen-bench-ui-'));
 const browser = await launchBrowser();
 try {
-  const planId = await seed(dir);
+  const { planId, contentId } = await seed(dir);
   const app = await startApp({ dataDir: dir });
   const page = await openPage(browser, app);
   // Inputs: the plan title; a factor statement and a weight among 500 factors; a target among 1,000 KPIs.
@@ -106,6 +110,21 @@ try {
     { name: '500 factors: statement', hash: `#/plan/${planId}/internal/2`, input: 'textarea, main input', char: 'ก' },
     { name: '500 factors: weight', hash: `#/plan/${planId}/internal/3`, input: 'td input', char: '1' },
     { name: '1,000 KPIs: target', hash: `#/plan/${planId}/evaluation/3`, input: 'td input', char: '1' },
+    { name: '30/200/1,000/500: issue name', hash: `#/plan/${contentId}/goals/1`, input: 'main input', char: 'ก' },
+    { name: '30/200/1,000/500: KPI name', hash: `#/plan/${contentId}/goals/2`, input: 'main input', char: 'ก' },
+    { name: '30/200/1,000/500: KPI target', hash: `#/plan/${contentId}/goals/3`, input: 'td input', char: '1' },
+    {
+      name: '30/200/1,000/500: project name',
+      hash: `#/plan/${contentId}/strategies/2`,
+      input: 'main input',
+      char: 'ก',
+    },
+    {
+      name: '30/200/1,000/500: project budget',
+      hash: `#/plan/${contentId}/strategies/3`,
+      input: 'td input',
+      char: '1',
+    },
   ];
   for (const screen of screens) {
     const t0 = performance.now();
@@ -121,6 +140,19 @@ try {
       `ui: keystroke to next frame, ${screen.name}: p50 / p99`,
       `${p(cost.frame, 50).toFixed(2)} / ${p(cost.frame, 99).toFixed(2)} ms`,
     );
+  }
+  // Views with nothing to type into: the time until they show (the map is one SVG of every item).
+  const views: { name: string; hash: string; ready: string }[] = [
+    { name: 'budget summary', hash: `#/plan/${contentId}/strategies/4`, ready: 'main table' },
+    { name: 'alignment matrix', hash: `#/plan/${contentId}/review/1`, ready: 'main table' },
+    { name: 'strategy map', hash: `#/plan/${contentId}/review/2`, ready: 'main svg' },
+    { name: 'completeness panel', hash: `#/plan/${contentId}/review/3`, ready: 'main h2' },
+  ];
+  for (const view of views) {
+    const t0 = performance.now();
+    await page.goto(`${app.url}${view.hash}`);
+    await page.locator(view.ready).first().waitFor();
+    line(`ui: open 30/200/1,000/500 ${view.name}`, `${(performance.now() - t0).toFixed(0)} ms`);
   }
   await app.close();
 } finally {

@@ -3,6 +3,7 @@ import { Catalog, CatalogSummary } from './catalog.ts';
 import { AppError, fieldIssues, type Result } from './errors.ts';
 import { Uuid } from './fields.ts';
 import { PLAN_FIELDS, Plan, PlanDraft, PlanFieldEdit, PlanSummary } from './plan.ts';
+import { RowHistoryEntry } from './rowHistory.ts';
 import { Row, RowEntityName, RowFieldEdit } from './rows.ts';
 import { Settings } from './settings.ts';
 
@@ -104,6 +105,8 @@ export const contract = {
   'rows.delete': { input: z.object({ id: RowId }).strict(), output: None },
   /** Place a row after a sibling (null: first). */
   'rows.move': { input: z.object({ id: RowId, after: RowId.nullable() }).strict(), output: Row },
+  /** Every change ever made to one row (op log), newest first: who, when, which field, from what to what. */
+  'rows.history': { input: z.object({ id: RowId }).strict(), output: z.array(RowHistoryEntry) },
   /** Every version of every framework catalog, shipped and saved here; the newest of each is marked latest. */
   'catalogs.list': { input: None, output: z.array(CatalogSummary) },
   /** One version, e.g. the one a plan was aligned to (planOptions.frameworkCatalogs). */

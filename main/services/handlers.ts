@@ -7,6 +7,7 @@ import { getCatalog, listCatalogs, saveCatalogVersion } from './catalogs.ts';
 import { readTextFile, writeFileAtomic } from './files.ts';
 import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from './planFile.ts';
 import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, planExists, updatePlan } from './plans.ts';
+import { rowHistory } from './rowHistory.ts';
 import { createRows, deleteRow, listRows, moveRow, updateRow } from './rows.ts';
 import type { FileDialogs, Session } from './session.ts';
 
@@ -86,6 +87,7 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
       return {};
     },
     'rows.move': ({ id, after }) => moveRow(store(), id, after),
+    'rows.history': ({ id }) => rowHistory(store(), id),
     'catalogs.list': () => listCatalogs(store(), resourcesDir),
     'catalogs.get': ({ catalogId, version }) => getCatalog(store(), resourcesDir, catalogId, version),
     'catalogs.save': ({ catalog }) => saveCatalogVersion(store(), resourcesDir, catalog),

@@ -112,7 +112,7 @@ export function App() {
       {route.name === 'new' && <CreatePlan key={screenKey} />}
       {route.name === 'plan' && <PlanEditor key={screenKey} id={route.id} />}
       {route.name === 'wizard' && (
-        <WizardScreen key={screenKey} planId={route.id} wizard={route.wizard} step={route.step} />
+        <WizardScreen key={screenKey} planId={route.id} wizard={route.wizard} step={route.step} rowId={route.rowId} />
       )}
       <Toast toast={toast} onUndo={() => void undo()} onClose={() => setToast(null)} />
     </ShellContext.Provider>

@@ -16,3 +16,10 @@ export function periodLabel(t: TFunction, startYear: number, endYear: number): s
 export function errorText(t: TFunction, error: AppErrorShape): string {
   return t(`errors.${error.code}`);
 }
+
+/** A saved 12000 shows as "12,000", the way it was typed or pasted; parseNumberCell reads it back. */
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
+
+export function formatAmount(value: number): string {
+  return GROUPED.format(value);
+}

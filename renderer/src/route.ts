@@ -7,23 +7,34 @@ export type Route =
   | { name: 'home' }
   | { name: 'new' }
   | { name: 'plan'; id: string }
-  | { name: 'wizard'; id: string; wizard: WizardId; step: number };
+  /** `rowId`: a row to scroll to and focus on the step (a completeness item's link, useFocusRow). */
+  | { name: 'wizard'; id: string; wizard: WizardId; step: number; rowId?: string };
 
 export function parseHash(hash: string): Route {
-  const [, name, id, wizard, step] = hash.replace(/^#/, '').split('/');
+  const [, name, id, wizard, step, rowId] = hash.replace(/^#/, '').split('/');
   if (name === 'new') return { name: 'new' };
   if (name === 'plan' && id && wizard && (WIZARD_IDS as readonly string[]).includes(wizard)) {
-    return { name: 'wizard', id, wizard: wizard as WizardId, step: Math.max(0, Number(step) - 1 || 0) };
+    const route = { name: 'wizard', id, wizard: wizard as WizardId, step: Math.max(0, Number(step) - 1 || 0) } as const;
+    return rowId ? { ...route, rowId: safeDecode(rowId) } : route;
   }
   if (name === 'plan' && id) return { name: 'plan', id };
   return { name: 'home' };
 }
 
-/** Steps are numbered from 1 in the URL, as on screen. */
+/** A hand-edited hash with a stray % must not throw: the id is taken as typed. */
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** Steps are numbered from 1 in the URL, as on screen; row ids (`${kpiId}:2566`) are URI-encoded. */
 export function routeHash(route: Route): string {
   switch (route.name) {
     case 'wizard':
-      return `#/plan/${route.id}/${route.wizard}/${route.step + 1}`;
+      return `#/plan/${route.id}/${route.wizard}/${route.step + 1}${route.rowId ? `/${encodeURIComponent(route.rowId)}` : ''}`;
     case 'plan':
       return `#/plan/${route.id}`;
     case 'new':

@@ -19,7 +19,18 @@ interface BoundProps {
   hideLabel?: boolean;
 }
 
-export function RowText({ row, field, label, hideLabel, multiline }: BoundProps & { multiline?: boolean }) {
+export function RowText({
+  row,
+  field,
+  label,
+  hideLabel,
+  multiline,
+  list,
+}: BoundProps & {
+  multiline?: boolean;
+  /** The id of a <datalist> of suggestions (one list per screen, shared by its many inputs). */
+  list?: string;
+}) {
   const data = usePlanData();
   const id = useId();
   const [left, setLeft] = useState(false);
@@ -48,7 +59,7 @@ export function RowText({ row, field, label, hideLabel, multiline }: BoundProps 
       {multiline ? (
         <textarea {...props} rows={3} onChange={(e) => change(e.target.value)} />
       ) : (
-        <input {...props} onChange={(e) => change(e.target.value)} />
+        <input {...props} list={list} onChange={(e) => change(e.target.value)} />
       )}
     </FieldShell>
   );
@@ -68,7 +79,7 @@ export function RowNumber({
    * saved (the rule may change later) but marked at once.
    */
   check?: (value: number) => string | undefined;
-  values?: Record<string, number>;
+  values?: Record<string, string | number>;
 }) {
   const data = usePlanData();
   const id = useId();

@@ -1,7 +1,9 @@
-import type { ReactNode } from 'react';
+import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Row, RowEntity } from '../../../main/core/rows.ts';
+import { useDragReorder } from './dragReorder.ts';
 import { usePlanData } from './PlanData.tsx';
+import { RowHistoryDialog } from './RowHistory.tsx';
 
 interface RowListProps {
   entity: RowEntity;
@@ -16,11 +18,12 @@ interface RowListProps {
 
 /**
  * An ordered list of rows with the same controls everywhere: add at the end, move up or down, delete (undo
- * from the banner). Buttons, not drag handles only, so the keyboard can do all of it.
+ * from the banner). Items can be dragged by their grip too, but the buttons stay: the keyboard can do all of it.
  */
 export function RowList({ entity, parentId = null, itemLabel, addLabel, newValues, children }: RowListProps) {
   const data = usePlanData();
   const rows = data.list(entity, parentId);
+  const drag = useDragReorder(rows);
   const add = () => void data.create([{ entity, parentId, values: newValues?.() ?? {} }]);
   return (
     <div className="row-list">
@@ -29,8 +32,8 @@ export function RowList({ entity, parentId = null, itemLabel, addLabel, newValue
           {rows.map((row, i) => {
             const label = itemLabel(row, i);
             return (
-              <li key={row.id} className="row-item" aria-label={label}>
-                <RowItemHead row={row} label={label} siblings={rows} index={i} />
+              <li key={row.id} className="row-item" aria-label={label} data-row-id={row.id} {...drag.item(row)}>
+                <RowItemHead row={row} label={label} siblings={rows} index={i} handle={drag.handle(row)} />
                 {children(row, i)}
               </li>
             );
@@ -55,19 +58,28 @@ export function RowItemHead({
   siblings,
   index,
   deletable = true,
+  handle,
 }: {
   row: Row;
   label: string;
   siblings: readonly Row[];
   index: number;
   deletable?: boolean;
+  /** Drag-to-reorder grip (useDragReorder); lists without dragging leave it out. */
+  handle?: HTMLAttributes<HTMLElement>;
 }) {
   const { t } = useTranslation();
   const data = usePlanData();
   return (
     <div className="row-item-head">
+      {handle && (
+        // Hidden from screen readers: the move buttons do the same from the keyboard.
+        <span className="drag-handle" aria-hidden="true" title={t('rows.drag')} {...handle}>
+          ⠿
+        </span>
+      )}
       <span className="row-number">{label}</span>
-      <Provenance row={row} />
+      <Provenance row={row} label={label} />
       <div className="row-controls">
         <button
           type="button"
@@ -100,10 +112,31 @@ export function RowItemHead({
   );
 }
 
-/** Which office entered a row (the op-log actor of its creation). */
-export function Provenance({ row }: { row: Row }) {
+/**
+ * Which office entered a row (the op-log actor of its creation), and a button that opens the row's history.
+ * `label` names the row to screen readers ("ประวัติการแก้ไขของ ตัวชี้วัดที่ 1.1.1"); without one, its text does.
+ */
+export function Provenance({ row, label }: { row: Row; label?: string }) {
   const { t } = useTranslation();
   const data = usePlanData();
+  const [open, setOpen] = useState(false);
   const office = row.createdBy === data.officeId ? t('rows.thisOffice') : row.createdBy.slice(0, 8);
-  return <span className="provenance">{t('rows.enteredBy', { office })}</span>;
+  const what =
+    label ?? (String(row.data.name ?? row.data.text ?? row.data.statement ?? '').trim() || t('history.thisRow'));
+  return (
+    <span className="provenance">
+      <span>{t('rows.enteredBy', { office })}</span>
+      {' · '}
+      <button
+        type="button"
+        className="link"
+        aria-haspopup="dialog"
+        aria-label={t('history.open', { what })}
+        onClick={() => setOpen(true)}
+      >
+        {t('history.button')}
+      </button>
+      {open && <RowHistoryDialog row={row} what={what} onClose={() => setOpen(false)} />}
+    </span>
+  );
 }

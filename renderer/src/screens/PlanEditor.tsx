@@ -12,6 +12,7 @@ import { errorText, periodLabel } from '../format.ts';
 import { useShell } from '../shell.ts';
 import { useAutosave } from '../useAutosave.ts';
 import { LoadFailed } from '../components/LoadFailed.tsx';
+import { CompletenessCard } from '../wizards/review/CompletenessCard.tsx';
 
 /** Loads the plan, then hands it to the form; a missing plan (deleted, undone) gets a way back home. */
 export function PlanEditor({ id }: { id: string }) {
@@ -83,6 +84,7 @@ function EditorForm({ initial }: { initial: Plan }) {
         </form>
       </div>
       <WorkshopActivities planId={plan.id} />
+      <CompletenessCard plan={plan} />
       <section className="card" aria-labelledby="plan-actions">
         <h2 id="plan-actions">{t('editor.actions')}</h2>
         <div className="actions">

@@ -5,13 +5,14 @@ import { usePlanData, usePlanSaveState } from '../plan/PlanData.tsx';
 import { SaveStatus } from '../components/SaveStatus.tsx';
 import { useShell } from '../shell.ts';
 import type { StepIssue, WizardDef } from './types.ts';
+import { useFocusRow } from './useFocusRow.ts';
 
 /**
  * One workshop activity as numbered steps: a progress bar, the list of steps (any can be opened), Back and
  * Next. Next checks the step and stays, with the reasons listed, while anything blocks it. The step is in the
  * URL and remembered in settings, so the wizard resumes where the user left it.
  */
-export function Wizard({ def, step }: { def: WizardDef; step: number }) {
+export function Wizard({ def, step, rowId }: { def: WizardDef; step: number; rowId?: string | undefined }) {
   const { t } = useTranslation();
   const api = useApi();
   const shell = useShell();
@@ -28,6 +29,8 @@ export function Wizard({ def, step }: { def: WizardDef; step: number }) {
     headingRef.current?.focus();
     void rememberStep(api, `${data.plan.id}:${def.id}`, index);
   }, [api, data.plan.id, def.id, index]);
+  // After the heading effect above: a link to a row takes the focus on to that row.
+  useFocusRow(rowId, index);
 
   const go = async (to: number) => {
     await data.flush();

@@ -16,7 +16,18 @@ export interface WizardStep {
   issues?(data: PlanData): StepIssue[];
 }
 
-export const WIZARD_IDS = ['setup', 'evaluation', 'situation', 'internal', 'external', 'tows'] as const;
+export const WIZARD_IDS = [
+  'setup',
+  'evaluation',
+  'situation',
+  'internal',
+  'external',
+  'tows',
+  'direction',
+  'goals',
+  'strategies',
+  'review',
+] as const;
 export type WizardId = (typeof WIZARD_IDS)[number];
 
 export interface WizardDef {

@@ -1,6 +1,10 @@
 import type { WizardDef, WizardId } from '../wizard/types.ts';
+import { directionWizard } from './direction/index.tsx';
 import { evaluationWizard } from './evaluation.tsx';
+import { goalsWizard } from './goals/index.tsx';
+import { reviewWizard } from './review/index.tsx';
 import { setupWizard } from './setup.tsx';
+import { strategiesWizard } from './strategies/index.tsx';
 import { externalWizard, internalWizard } from './swot/sideWizard.tsx';
 import { towsWizard } from './swot/tows.tsx';
 import { situationWizard } from './situation/index.tsx';
@@ -13,6 +17,10 @@ export const WIZARDS: readonly WizardDef[] = [
   internalWizard,
   externalWizard,
   towsWizard,
+  directionWizard,
+  goalsWizard,
+  strategiesWizard,
+  reviewWizard,
 ];
 
 export function wizardById(id: WizardId): WizardDef | undefined {

@@ -15,7 +15,7 @@ export function ResultCells({ result }: { result: Achievement }) {
       <td className="num">{result.level ?? t('evaluation.dash')}</td>
       <td>
         <span className={`eval-status-${result.status}`}>{t(`evaluation.statuses.${result.status}`)}</span>
-        {result.note && <span className="eval-note">{t(`evaluation.notes.${result.note}`)}</span>}
+        {result.note && <span className="table-note">{t(`evaluation.notes.${result.note}`)}</span>}
       </td>
     </>
   );
@@ -32,8 +32,8 @@ export function ResultsStep() {
     <NeedsPeriod>
       <Thresholds />
       <p className="hint">{t('evaluation.resultsHint')}</p>
-      <div className="eval-table-wrap">
-        <table className="eval-table">
+      <div className="table-wrap">
+        <table className="data-table">
           <YearColumnsHead
             years={years}
             columns={[t('evaluation.percent'), t('evaluation.level'), t('evaluation.status')]}
@@ -41,9 +41,9 @@ export function ResultsStep() {
           <tbody>
             {kpiOutline(data).map(({ kpi, number }) => (
               <tr key={kpi.id} aria-label={`${number} ${nameOf(kpi)}`}>
-                <th scope="row" className="eval-kpi-name">
+                <th scope="row" className="table-row-name">
                   {number} {nameOf(kpi) || t('evaluation.unnamed')}
-                  <span className="eval-note">{t(`evaluation.directions.${String(kpi.data.direction)}`)}</span>
+                  <span className="table-note">{t(`evaluation.directions.${String(kpi.data.direction)}`)}</span>
                   <Provenance row={kpi} />
                 </th>
                 {byKpi.get(kpi.id)?.years.map((y) => (

@@ -36,8 +36,8 @@ export function SummaryStep() {
   return (
     <NeedsPeriod>
       <p className="hint">{t('evaluation.summaryHint')}</p>
-      <div className="eval-table-wrap">
-        <table className="eval-table eval-summary">
+      <div className="table-wrap">
+        <table className="data-table eval-summary">
           <caption>{t('evaluation.summaryCaption')}</caption>
           <thead>
             <tr>
@@ -75,8 +75,8 @@ export function SummaryStep() {
       </div>
       {/* Built by core from escaped text only (achievementChart escapes every label), so it is safe to inline. */}
       <div className="eval-chart" dangerouslySetInnerHTML={{ __html: svg }} />
-      <div className="eval-table-wrap">
-        <table className="eval-table">
+      <div className="table-wrap">
+        <table className="data-table">
           <caption>{t('evaluation.byYear')}</caption>
           <thead>
             <tr>

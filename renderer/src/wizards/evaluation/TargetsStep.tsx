@@ -2,10 +2,10 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { Provenance } from '../../plan/RowList.tsx';
+import { YearCell } from '../../plan/YearCell.tsx';
 import type { Row } from '../../../../main/core/rows.ts';
 import { NeedsPeriod, kpiOutline, nameOf, usePrevYears, type OutlineKpi, YearColumnsHead } from './common.tsx';
 import { PastePanel } from './PastePanel.tsx';
-import { YearCell } from './YearCell.tsx';
 
 /** Step 3: target and actual per KPI and previous-plan year, typed in a table or pasted from Excel. */
 export function TargetsStep() {
@@ -38,7 +38,7 @@ export function TargetsStep() {
         groupByGoal(kpis).map((group) => (
           // One table per goal, each skipped by layout while off screen: typing into one of a thousand KPIs
           // then lays out one small table, not all of them.
-          <section key={group.goal.id} className="eval-group" aria-label={group.label}>
+          <section key={group.goal.id} className="table-group" aria-label={group.label}>
             <h3>{group.label}</h3>
             <GoalTable kpis={group.kpis} years={years} yearRows={yearRows} />
           </section>
@@ -52,15 +52,15 @@ export function TargetsStep() {
 function GoalTable({ kpis, years, yearRows }: { kpis: OutlineKpi[]; years: number[]; yearRows: Map<string, Row> }) {
   const { t } = useTranslation();
   return (
-    <div className="eval-table-wrap">
-      <table className="eval-table">
+    <div className="table-wrap">
+      <table className="data-table">
         <YearColumnsHead years={years} columns={[t('evaluation.target'), t('evaluation.actual')]} />
         <tbody>
           {kpis.map(({ kpi, number }) => {
             const name = nameOf(kpi) || t('evaluation.unnamed');
             return (
               <tr key={kpi.id}>
-                <th scope="row" className="eval-kpi-name">
+                <th scope="row" className="table-row-name">
                   {number} {name} ({String(kpi.data.unit)})
                   <Provenance row={kpi} />
                 </th>
@@ -68,6 +68,7 @@ function GoalTable({ kpis, years, yearRows }: { kpis: OutlineKpi[]; years: numbe
                   <Fragment key={year}>
                     <td>
                       <YearCell
+                        entity="prevKpiYear"
                         kpi={kpi}
                         row={yearRows.get(`${kpi.id}:${year}`)}
                         year={year}
@@ -77,6 +78,7 @@ function GoalTable({ kpis, years, yearRows }: { kpis: OutlineKpi[]; years: numbe
                     </td>
                     <td>
                       <YearCell
+                        entity="prevKpiYear"
                         kpi={kpi}
                         row={yearRows.get(`${kpi.id}:${year}`)}
                         year={year}

@@ -4,6 +4,7 @@ import { previousYears } from '../../../../main/core/previousPlan.ts';
 import type { Row } from '../../../../main/core/rows.ts';
 import { formatPeriod } from '../../../../main/core/years.ts';
 import { usePlanData, type PlanData } from '../../plan/PlanData.tsx';
+import '../../plan/tables.css';
 import './evaluation.css';
 
 /** What the evaluation steps share: the previous period's years, the KPI outline and number formats. */
@@ -57,7 +58,7 @@ export function kpiOutline(data: Pick<PlanData, 'list'>): OutlineKpi[] {
     );
 }
 
-export const nameOf = (row: Row) => String(row.data.name ?? '').trim();
+export { nameOf } from '../../plan/names.ts';
 
 /** Achievement % with one decimal, scores and weights with two, as evaluation tables print them. */
 export const formatPercent = (n: number) => n.toFixed(1);

@@ -1,8 +1,7 @@
-import type { StepIssue, WizardDef } from '../../wizard/types.ts';
-import type { PlanData } from '../../plan/PlanData.tsx';
+import type { WizardDef } from '../../wizard/types.ts';
 import './situation.css';
 import { Matrix } from './Matrix.tsx';
-import { Missions } from './Missions.tsx';
+import { Missions, needMissions } from './Missions.tsx';
 import { Summary } from './Summary.tsx';
 
 /**
@@ -10,14 +9,6 @@ import { Summary } from './Summary.tsx';
  * block Next: they are what the analysis is for, so the matrix shows them live and the summary lists them.
  * Next asks only for what makes the analysis meaningful: missions with text, and at least one marked cell.
  */
-const needMissions = (data: PlanData): StepIssue[] => {
-  const missions = data.list('mission');
-  if (missions.length === 0) return [{ message: 'situation.needMission' }];
-  // What is on screen (data.value), not the last saved rows: Next right after typing must see the typing.
-  const empty = missions.filter((m) => String(data.value(m, 'text') ?? '').trim() === '').length;
-  return empty > 0 ? [{ message: 'wizard.missingRequired', values: { count: empty } }] : [];
-};
-
 export const situationWizard: WizardDef = {
   id: 'situation',
   title: 'wizards.situation',

@@ -1,0 +1,161 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { AppErrorShape } from '../../../main/core/errors.ts';
+import { historyActions, type HistoryAction, type HistoryChange } from '../../../main/core/rowHistory.ts';
+import type { Row } from '../../../main/core/rows.ts';
+import { useApi } from '../ApiContext.tsx';
+import { errorText, formatAmount, formatDateTime } from '../format.ts';
+import { usePlanData } from './PlanData.tsx';
+import './rowHistory.css';
+
+/** Fields holding a B.E. year or a small count: shown as typed, not grouped ("2566", not "2,566"). */
+const PLAIN_NUMBERS = new Set(['year', 'startYear', 'endYear', 'baselineYear', 'ratingMin', 'ratingMax']);
+const LONGEST = 300;
+const SHORT_CHANGE = 60;
+
+/** A field's value as a person reads it, in the interface language; years stay B.E. as stored. */
+function shownValue(t: TFunction, language: string, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return t('history.empty');
+  if (typeof value === 'boolean') return t(value ? 'history.yes' : 'history.no');
+  if (typeof value === 'number') return PLAIN_NUMBERS.has(field) ? String(value) : formatAmount(value);
+  if (Array.isArray(value)) {
+    // Lists of numbers (thresholds) read as such; lists of other rows' ids only by how many there are.
+    return value.every((v) => typeof v === 'number') && value.length > 0
+      ? value.join(', ')
+      : t('history.items', { count: value.length });
+  }
+  if (typeof value !== 'string') return t('history.items', { count: 1 });
+  if (field === 'date') {
+    const locale = language === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB-u-ca-buddhist';
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(value));
+  }
+  const named = t(`history.enum.${field}.${value}`, { defaultValue: '' });
+  if (named !== '') return named;
+  return value.length > LONGEST ? `${value.slice(0, LONGEST)}…` : value;
+}
+
+type Loaded =
+  { state: 'loading' } | { state: 'failed'; error: AppErrorShape } | { state: 'ready'; actions: HistoryAction[] };
+
+/**
+ * The op-log history of one row in a modal dialog, newest first: what was done, when (B.E.), by which
+ * office, and for each field from what to what. Focus starts on Close, Tab stays inside, Esc closes, and
+ * focus goes back to the button that opened it. In a portal: list items use content-visibility, whose paint
+ * containment would otherwise clip a fixed backdrop to the item.
+ */
+export function RowHistoryDialog({ row, what, onClose }: { row: Row; what: string; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const data = usePlanData();
+  const id = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    void api['rows.history']({ id: row.id }).then((r) => {
+      if (!live) return;
+      setLoaded(
+        r.ok ? { state: 'ready', actions: historyActions(row.entity, r.data) } : { state: 'failed', error: r.error },
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, row.id, row.entity]);
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    close.current?.focus();
+    return () => previous?.focus();
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onClose();
+    } else if (e.key === 'Tab') {
+      const focusable = [...(box.current?.querySelectorAll<HTMLElement>('button, [tabindex="0"]') ?? [])];
+      const first = focusable[0];
+      const last = focusable.at(-1);
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        last?.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first?.focus();
+      }
+    }
+  };
+
+  const office = (actor: string) => (actor === data.officeId ? t('rows.thisOffice') : actor.slice(0, 8));
+  const change = (c: HistoryChange) => {
+    const field = t(`history.field.${c.field}`, { defaultValue: c.field });
+    const to = shownValue(t, i18n.language, c.field, c.value);
+    if (!('previous' in c)) return t('history.set', { field, value: to });
+    const from = shownValue(t, i18n.language, c.field, c.previous);
+    // A sentence-long value reads better as before and after on lines of their own than as one long line.
+    if (from.length + to.length <= SHORT_CHANGE) return t('history.changed', { field, from, to });
+    return (
+      <>
+        {field}:<span className="history-long">{t('history.from', { value: from })}</span>
+        <span className="history-long">{t('history.to', { value: to })}</span>
+      </>
+    );
+  };
+
+  return createPortal(
+    <div className="backdrop">
+      <div
+        ref={box}
+        className="dialog history-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-t`}
+        onKeyDown={onKeyDown}
+      >
+        <h2 id={`${id}-t`}>{t('history.title', { what })}</h2>
+        {loaded.state === 'loading' && <p aria-busy="true">{t('history.loading')}</p>}
+        {loaded.state === 'failed' && (
+          <p className="notice notice-error" role="alert">
+            {t('history.loadFailed', { reason: errorText(t, loaded.error) })}
+          </p>
+        )}
+        {loaded.state === 'ready' && (
+          // Focusable so a long history scrolls from the keyboard.
+          <ol className="history-list" tabIndex={0} aria-label={t('history.listLabel')}>
+            {loaded.actions.map((action) => (
+              <li key={action.group}>
+                <p className="history-head">
+                  <strong>{t(`history.kind.${action.kind}`)}</strong>{' '}
+                  <span className="muted">
+                    {t('history.when', {
+                      time: formatDateTime(action.at, i18n.language),
+                      office: office(action.actor),
+                    })}
+                  </span>
+                </p>
+                {action.changes.length > 0 && (
+                  <ul>
+                    {action.changes.map((c) => (
+                      <li key={c.field}>{change(c)}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        <div className="actions">
+          <button ref={close} type="button" onClick={onClose}>
+            {t('common.close')}
+          </button>
+        </div>
+      </div>
+    </div>,
+    document.body,
+  );
+}

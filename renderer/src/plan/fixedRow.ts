@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import { deterministicRowId, rowFieldSchema, type Row, type RowEntity } from '../../../main/core/rows.ts';
+import { usePlanData } from './PlanData.tsx';
+
+/**
+ * Creations of fixed-id rows, by row id, kept until the new row reaches the screen's rows: keystrokes (and
+ * other fields of the same row) meanwhile edit the created row instead of creating it again.
+ */
+const creating = new Map<string, Promise<Row | undefined>>();
+
+/**
+ * Saving into a row whose id is fixed by its place (a KPI's year `${kpiId}:${year}`, the plan's one vision)
+ * and which may not exist yet. The row is created by the first value typed, not in advance: a row of blanks
+ * created on sight could, after an exchange, overwrite what another office entered for the same row.
+ * Keystrokes that come while it is being created wait for it and then edit it, so the last one typed is the
+ * one saved; from then on every value autosaves through PlanData like any other field.
+ *
+ * `fixed`: the values that place the row (its year); `row`: the row if it exists (looked up by the caller).
+ * The returned save() gives an i18n key when the row does not exist yet and the value is not valid for the
+ * field (nothing is created then); once the row exists, PlanData reports problems as for any field.
+ */
+export function useFixedRowSave(
+  entity: RowEntity,
+  parentId: string | null,
+  fixed: Record<string, unknown>,
+  row: Row | undefined,
+): (field: string, value: unknown) => string | undefined {
+  const data = usePlanData();
+  const rowRef = useRef(row);
+  rowRef.current = row;
+  const key = deterministicRowId(entity, data.plan.id, parentId, fixed) ?? '';
+  useEffect(() => {
+    if (row) creating.delete(key);
+  }, [row, key]);
+
+  const write = async (field: string, value: unknown) => {
+    const existing = rowRef.current ?? (await creating.get(key));
+    if (existing) return data.edit(existing, field, value);
+    // Nothing typed yet is nothing to keep.
+    if (value === null || value === '') return;
+    creating.set(
+      key,
+      data.create([{ entity, parentId, values: { ...fixed, [field]: value } }]).then((rows) => rows?.[0]),
+    );
+  };
+
+  return (field, value) => {
+    if (!rowRef.current) {
+      const parsed = rowFieldSchema(entity, field).safeParse(value);
+      if (!parsed.success) return parsed.error.issues[0]?.message ?? 'validation.invalid';
+    }
+    void write(field, value);
+    return undefined;
+  };
+}

@@ -1,0 +1,309 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Catalog, CatalogItem } from '../../../../main/core/catalog.ts';
+import { completeness, numbering } from '../../../../main/core/planContent.ts';
+import type { Row } from '../../../../main/core/rows.ts';
+import type { FrameworkChoice } from '../../../../main/core/situation.ts';
+import { usePlanData, type PlanData } from '../../plan/PlanData.tsx';
+import { FRAMEWORKS_STEP_ID } from '../catalogs/FrameworksStep.tsx';
+import { useCatalog, useCatalogText, useFrameworkChoices } from '../catalogs/useCatalogs.ts';
+import { stepHash } from './links.ts';
+
+/**
+ * Step 1: every strategic issue, goal and project (numbered) × the entries of each framework catalog the plan
+ * aligns to. A ticked cell is an alignmentLink row (id `${itemId}:${catalogId}:${entryId}`): ticking creates
+ * it, unticking deletes it (undo from the banner). Coverage is said in words as well as colour: catalog
+ * entries no plan item serves (gaps) and issues aligned with nothing at all (the completeness rule).
+ */
+
+type Level = 'issue' | 'goal' | 'project' | 'programme';
+
+interface PlanItem {
+  readonly row: Row;
+  readonly level: Level;
+  /** "ประเด็นยุทธศาสตร์ที่ 1", "โครงการที่ 1.1.1.1": what a checkbox's name and the undo message say. */
+  readonly label: string;
+}
+
+/** The rows that can be aligned, grouped by issue: the issue, then each goal followed by its projects. */
+function planGroups(data: PlanData, label: (level: Level, number: string) => string): PlanItem[][] {
+  const numbers = numbering(data.rows);
+  const item = (row: Row, level: Level): PlanItem => ({ row, level, label: label(level, numbers.get(row.id) ?? '') });
+  // A programme (แผนงาน) is a project row of another kind: it is called by its own name.
+  const project = (row: Row) => item(row, row.data.kind === 'programme' ? 'programme' : 'project');
+  return data
+    .list('strategicIssue')
+    .map((issue) => [
+      item(issue, 'issue'),
+      ...data
+        .list('goal', issue.id)
+        .flatMap((goal) => [
+          item(goal, 'goal'),
+          ...data.list('strategy', goal.id).flatMap((strategy) => data.list('project', strategy.id).map(project)),
+        ]),
+    ]);
+}
+
+export function Alignment() {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const [choices] = useFrameworkChoices();
+  const groups = planGroups(data, (level, number) => t(`review.alignment.level.${level}`, { number }));
+  const unaligned = new Set(
+    completeness(data.rows, data.plan)
+      .filter((i) => i.rule === 'issueNotAligned')
+      .map((i) => i.rowId),
+  );
+
+  if (choices.length === 0) {
+    const href = stepHash(data.plan.id, 'setup', FRAMEWORKS_STEP_ID);
+    return (
+      <div className="notice">
+        <p>{t('review.alignment.noFrameworks')}</p>
+        {href && (
+          <a className="link" href={href}>
+            {t('review.alignment.chooseFrameworks')}
+          </a>
+        )}
+      </div>
+    );
+  }
+  if (groups.length === 0) {
+    const href = stepHash(data.plan.id, 'goals', 'issues');
+    return (
+      <div className="notice">
+        <p>{t('review.alignment.noIssues')}</p>
+        {href && (
+          <a className="link" href={href}>
+            {t('review.alignment.addIssues')}
+          </a>
+        )}
+      </div>
+    );
+  }
+
+  const issues = groups.map((g) => g[0]!);
+  const lonely = issues.filter((i) => unaligned.has(i.row.id));
+  return (
+    <>
+      <p>{t('review.alignment.intro')}</p>
+      <div className={lonely.length > 0 ? 'notice review-warning' : 'notice'} role="status">
+        {lonely.length === 0 ? (
+          <p>{t('review.alignment.allIssuesAligned')}</p>
+        ) : (
+          <>
+            <p>{t('review.alignment.issuesUnaligned', { count: lonely.length })}</p>
+            <ul>
+              {lonely.map((i) => (
+                <li key={i.row.id}>
+                  {i.label} {String(data.value(i.row, 'name') ?? '')}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      {choices.map((choice) => (
+        <CatalogMatrix key={choice.catalogId} choice={choice} groups={groups} unaligned={unaligned} />
+      ))}
+    </>
+  );
+}
+
+function CatalogMatrix({
+  choice,
+  groups,
+  unaligned,
+}: {
+  choice: FrameworkChoice;
+  groups: readonly PlanItem[][];
+  unaligned: ReadonlySet<string>;
+}) {
+  const { t } = useTranslation();
+  const text = useCatalogText();
+  const catalog = useCatalog(choice);
+  if (!catalog || catalog.state === 'loading') return <p aria-busy="true">{t('review.alignment.loading')}</p>;
+  if (catalog.state === 'failed') {
+    return (
+      <p className="notice notice-error">
+        {t('review.alignment.loadFailed', { catalog: choice.catalogId, version: text.version(choice.version) })}
+      </p>
+    );
+  }
+  return <MatrixTable catalog={catalog.value} groups={groups} unaligned={unaligned} />;
+}
+
+function MatrixTable({
+  catalog,
+  groups,
+  unaligned,
+}: {
+  catalog: Catalog;
+  groups: readonly PlanItem[][];
+  unaligned: ReadonlySet<string>;
+}) {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const text = useCatalogText();
+  // Cells on their way to main, with the state they are going to: shown at once; a second click meanwhile is
+  // ignored (not disabled: a disabled checkbox would drop the keyboard focus).
+  const [pending, setPending] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const entries = catalog.items.filter((item) => !item.retired);
+  const links = new Map(
+    data
+      .list('alignmentLink')
+      .filter((l) => l.data.catalogId === catalog.id)
+      .map((l) => [l.id, l]),
+  );
+  const cellId = (item: PlanItem, entry: CatalogItem) => `${item.row.id}:${catalog.id}:${entry.id}`;
+  const entryName = (entry: CatalogItem) => `${entry.code}. ${text.item(entry)}`;
+  const cellName = (item: PlanItem, entry: CatalogItem) =>
+    t('review.alignment.cell', { item: item.label, entry: entryName(entry) });
+  const served = (entry: CatalogItem) => groups.flat().filter((item) => links.has(cellId(item, entry))).length;
+  const gaps = entries.filter((entry) => served(entry) === 0);
+  const gapIds = new Set(gaps.map((g) => g.id));
+  const headingId = `align-${catalog.id}`;
+
+  const toggle = async (item: PlanItem, entry: CatalogItem, on: boolean) => {
+    const id = cellId(item, entry);
+    if (pending.has(id)) return;
+    setPending((p) => new Map(p).set(id, on));
+    const link = links.get(id);
+    if (on && !link) {
+      // No note given: a link ticked again revives its row with the note it had (main writes given values only).
+      await data.create([
+        { entity: 'alignmentLink', parentId: item.row.id, values: { catalogId: catalog.id, itemId: entry.id } },
+      ]);
+    } else if (!on && link) {
+      await data.remove(link, cellName(item, entry));
+    }
+    setPending((p) => new Map([...p].filter(([k]) => k !== id)));
+  };
+
+  const heading = (
+    <h3 id={headingId}>
+      {text.title(catalog)}{' '}
+      <span className="muted">{t('review.alignment.version', { version: text.version(catalog.version) })}</span>
+    </h3>
+  );
+  // A catalog shipped without entries (the national PR action plan): there is nothing to tick until someone
+  // enters them, which the set-up step's catalog editor does.
+  if (entries.length === 0) {
+    const href = stepHash(data.plan.id, 'setup', FRAMEWORKS_STEP_ID);
+    return (
+      <section className="review-catalog" aria-labelledby={headingId}>
+        {heading}
+        <p className="notice">
+          {t('review.alignment.noEntries')}{' '}
+          {href && (
+            <a className="link" href={href}>
+              {t('review.alignment.editEntries')}
+            </a>
+          )}
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="review-catalog" aria-labelledby={headingId}>
+      {heading}
+      <p className={gaps.length > 0 ? 'review-gaps review-warning-text' : 'review-gaps'}>
+        {gaps.length === 0
+          ? t('review.alignment.noGaps')
+          : t('review.alignment.gaps', { count: gaps.length, total: entries.length })}
+      </p>
+      <div
+        className="review-scroll"
+        tabIndex={0}
+        aria-label={t('review.alignment.scroll', { catalog: text.title(catalog) })}
+      >
+        {/* Fixed columns: an entry column keeps a readable width however many entries there are (23 master plans
+            scroll sideways), and a short catalog still fills the card. */}
+        <table className="review-matrix" style={{ width: `max(100%, ${17 + entries.length * 6}rem)` }}>
+          <caption className="visually-hidden">{text.title(catalog)}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="review-item-col">
+                {t('review.alignment.itemColumn')}
+              </th>
+              {entries.map((entry) => (
+                <th
+                  key={entry.id}
+                  scope="col"
+                  title={entryName(entry)}
+                  className={gapIds.has(entry.id) ? 'gap' : undefined}
+                >
+                  <span className="review-entry-code">{entry.code}</span>
+                  <span className="review-entry-title">{text.item(entry)}</span>
+                  {gapIds.has(entry.id) && <span className="review-flag">{t('review.alignment.gapFlag')}</span>}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          {groups.map((group) => (
+            <tbody key={group[0]!.row.id}>
+              {group.map((item) => {
+                const lonely = item.level === 'issue' && unaligned.has(item.row.id);
+                return (
+                  <tr
+                    key={item.row.id}
+                    data-row-id={item.row.id}
+                    className={`review-${item.level === 'programme' ? 'project' : item.level}${lonely ? ' review-unaligned' : ''}`}
+                  >
+                    <th scope="row" className="review-item-col">
+                      <span className="row-number">{item.label}</span>{' '}
+                      <span className="review-item-name">
+                        {String(data.value(item.row, 'name') ?? '').trim() || t('review.unnamed')}
+                      </span>
+                      {lonely && <span className="review-flag">{t('review.alignment.unalignedFlag')}</span>}
+                    </th>
+                    {entries.map((entry) => {
+                      const id = cellId(item, entry);
+                      return (
+                        <td key={entry.id} className={gapIds.has(entry.id) ? 'gap' : undefined}>
+                          <input
+                            type="checkbox"
+                            aria-label={cellName(item, entry)}
+                            checked={pending.get(id) ?? links.has(id)}
+                            aria-busy={pending.has(id) || undefined}
+                            onChange={(e) => void toggle(item, entry, e.target.checked)}
+                          />
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          ))}
+          <tfoot>
+            <tr>
+              <th scope="row" className="review-item-col">
+                {t('review.alignment.servedBy')}
+              </th>
+              {entries.map((entry) => {
+                const count = served(entry);
+                return (
+                  <td key={entry.id} className={count === 0 ? 'gap' : undefined}>
+                    {count === 0 ? t('review.alignment.gapFlag') : count}
+                  </td>
+                );
+              })}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {gaps.length > 0 && (
+        <details className="review-gap-list">
+          <summary>{t('review.alignment.gapListSummary', { count: gaps.length })}</summary>
+          <ul>
+            {gaps.map((g) => (
+              <li key={g.id}>{entryName(g)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

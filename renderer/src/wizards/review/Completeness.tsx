@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import {
+  COMPLETENESS_RULES,
+  completeness,
+  completenessMessageKey,
+  type CompletenessItem,
+} from '../../../../main/core/planContent.ts';
+import { usePlanData } from '../../plan/PlanData.tsx';
+import { fixHash } from './links.ts';
+
+/** One item's message, e.g. "เป้าประสงค์ 1.1 “…” ยังไม่มีตัวชี้วัด"; a period target (no year) has its own wording. */
+function useCompletenessMessage(): (item: CompletenessItem) => string {
+  const { t } = useTranslation();
+  return (item) => {
+    const name = String(item.values.name ?? '').trim() || t('review.unnamed');
+    const context = item.rule === 'targetNotInUnit' && item.values.year === '' ? 'period' : undefined;
+    return t(completenessMessageKey(item.rule), { ...item.values, name, context });
+  };
+}
+
+/**
+ * Step 3: what a plan reviewer would send back, grouped by rule (planContent.completeness), each with a link
+ * to the row on the step where it is fixed. It follows what is on screen: fixing something elsewhere and
+ * coming back, or ticking an alignment cell, takes the item off at once. Nothing here blocks Finish: a plan
+ * may be printed as a draft with open items.
+ */
+export function Completeness() {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const message = useCompletenessMessage();
+  const items = completeness(data.rows, data.plan);
+  return (
+    <>
+      <p className={items.length > 0 ? 'notice review-warning' : 'notice review-ok'} role="status">
+        {items.length === 0 ? t('review.completeness.none') : t('review.completeness.count', { count: items.length })}
+      </p>
+      {COMPLETENESS_RULES.map((rule) => {
+        const found = items.filter((i) => i.rule === rule);
+        if (found.length === 0) return null;
+        return (
+          <section key={rule} className="review-rule" aria-labelledby={`rule-${rule}`}>
+            <h3 id={`rule-${rule}`}>
+              {t(`review.completeness.rule.${rule}`)}{' '}
+              <span className="badge" aria-label={t('review.completeness.ruleCount', { count: found.length })}>
+                {found.length}
+              </span>
+            </h3>
+            <ul className="review-items">
+              {found.map((item) => {
+                const href = fixHash(data.plan.id, item);
+                const text = message(item);
+                return (
+                  <li key={`${item.rowId}:${String(item.values.year ?? '')}`}>
+                    {href ? <a href={href}>{text}</a> : text}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,213 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { budgetSummary, type BudgetSummary } from '../../../../main/core/planContent.ts';
+import type { Row } from '../../../../main/core/rows.ts';
+import { useLiveDrafts, usePlanData } from '../../plan/PlanData.tsx';
+import { Provenance } from '../../plan/RowList.tsx';
+import { YearCell } from '../../plan/YearCell.tsx';
+import { outline, usePlanYears, type Outline } from '../goals/outline.ts';
+import {
+  NeedsProjects,
+  budgetYears,
+  formatBaht,
+  kindOf,
+  numberOf,
+  strategiesOf,
+  useName,
+  type StrategyPlace,
+} from './common.tsx';
+import { summariesBy, unitOf } from './totals.ts';
+
+/**
+ * Step 3: per strategy, a table of its projects with a budget for each plan year. A year's budget row (id
+ * `${projectId}:${year}`) is made by the first value typed into it. Totals per project, per strategy and per
+ * year follow the typing, before the autosave.
+ */
+export function BudgetsStep() {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const plan = outline(data.rows);
+  const budgetRows = data.list('projectBudget');
+  const years = budgetYears(usePlanYears(), budgetRows);
+  const budgets = new Map(budgetRows.map((row) => [row.id, row]));
+  const places = strategiesOf(plan).filter(({ strategy }) => plan.children('project', strategy.id).length > 0);
+  return (
+    <NeedsProjects plan={plan}>
+      <div className="strat-budgets">
+        <p className="hint">{t('strategies.budgetsHint')}</p>
+        <p className="muted">{t('strategies.inBaht')}</p>
+        <LiveTotals>
+          {places.map((place) => (
+            <StrategyBudget key={place.strategy.id} plan={plan} place={place} years={years} budgets={budgets} />
+          ))}
+          <PlanTotal years={years} />
+        </LiveTotals>
+      </div>
+    </NeedsProjects>
+  );
+}
+
+interface Totals {
+  readonly plan: BudgetSummary;
+  readonly byStrategy: ReadonlyMap<string, BudgetSummary>;
+}
+
+const TotalsContext = createContext<Totals | null>(null);
+
+/**
+ * Sums of what is on screen, values still being typed included. Only this provider and the total cells
+ * re-render per keystroke: the tables below it are the same elements and are skipped.
+ */
+function LiveTotals({ children }: { children: ReactNode }) {
+  useLiveDrafts();
+  const data = usePlanData();
+  const rows = data.rows;
+  const totals = {
+    plan: budgetSummary(rows),
+    byStrategy: summariesBy(rows, (project) => project.parentId ?? undefined),
+  };
+  return <TotalsContext.Provider value={totals}>{children}</TotalsContext.Provider>;
+}
+
+function useTotals(): Totals {
+  const totals = useContext(TotalsContext);
+  if (!totals) throw new Error('useTotals outside LiveTotals');
+  return totals;
+}
+
+function ProjectTotal({ project }: { project: Row }) {
+  return <>{formatBaht(useTotals().plan.byProject.get(project.id) ?? 0)}</>;
+}
+
+/** A strategy's sum for one year, or for every year when `year` is not given. */
+function StrategyTotal({ strategy, year }: { strategy: Row; year?: number }) {
+  const summary = useTotals().byStrategy.get(strategy.id);
+  const amount = year === undefined ? summary?.total : summary?.byYear.get(year);
+  return <>{formatBaht(amount ?? 0)}</>;
+}
+
+function PlanYearTotal({ year }: { year?: number }) {
+  const summary = useTotals().plan;
+  return <>{formatBaht(year === undefined ? summary.total : (summary.byYear.get(year) ?? 0))}</>;
+}
+
+const negative = (amount: number) => (amount < 0 ? 'strategies.negative' : undefined);
+
+function StrategyBudget({
+  plan,
+  place,
+  years,
+  budgets,
+}: {
+  plan: Outline;
+  place: StrategyPlace;
+  years: readonly number[];
+  budgets: ReadonlyMap<string, Row>;
+}) {
+  const { t } = useTranslation();
+  const name = useName();
+  const { strategy } = place;
+  const strategyNumber = numberOf(plan, strategy);
+  const label = `${t('strategies.strategyN', { number: strategyNumber })} ${name(strategy)}`;
+  return (
+    // One table per strategy, laid out only near the screen: typing into one of 500 projects lays out one table.
+    <section className="table-group" aria-label={label} data-row-id={strategy.id}>
+      <h3>{label}</h3>
+      <div className="table-wrap">
+        <table className="data-table">
+          <YearsHead years={years} first={t('strategies.projectCol')} />
+          <tbody>
+            {plan.children('project', strategy.id).map((project) => {
+              const title = `${numberOf(plan, project)} ${name(project)}`;
+              const unit = unitOf(project);
+              return (
+                <tr key={project.id} data-row-id={project.id}>
+                  <th scope="row" className="table-row-name">
+                    {t(`strategies.projectN.${kindOf(project)}`, { number: numberOf(plan, project) })} {name(project)}
+                    {unit && <span className="table-note">{unit}</span>}
+                    <Provenance row={project} />
+                  </th>
+                  {years.map((year) => (
+                    <td key={year} data-row-id={`${project.id}:${year}`}>
+                      <YearCell
+                        entity="projectBudget"
+                        kpi={project}
+                        row={budgets.get(`${project.id}:${year}`)}
+                        year={year}
+                        field="amount"
+                        label={t('strategies.amountOf', { year, name: title })}
+                        check={negative}
+                      />
+                    </td>
+                  ))}
+                  <td className="num">
+                    <ProjectTotal project={project} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('strategies.strategyTotal', { number: strategyNumber })}</th>
+              {years.map((year) => (
+                <td key={year} className="num">
+                  <StrategyTotal strategy={strategy} year={year} />
+                </td>
+              ))}
+              <td className="num">
+                <StrategyTotal strategy={strategy} />
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function YearsHead({ years, first }: { years: readonly number[]; first: string }) {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        {years.map((year) => (
+          <th key={year} scope="col" className="num">
+            {t('strategies.yearHead', { year })}
+          </th>
+        ))}
+        <th scope="col" className="num">
+          {t('strategies.total')}
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
+function PlanTotal({ years }: { years: readonly number[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-label={t('strategies.planTotal')}>
+      <h3>{t('strategies.planTotal')}</h3>
+      <div className="table-wrap">
+        <table className="data-table">
+          <YearsHead years={years} first="" />
+          <tfoot>
+            <tr>
+              <th scope="row">{t('strategies.planTotal')}</th>
+              {years.map((year) => (
+                <td key={year} className="num">
+                  <PlanYearTotal year={year} />
+                </td>
+              ))}
+              <td className="num">
+                <PlanYearTotal />
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}

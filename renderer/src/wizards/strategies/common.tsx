@@ -1,0 +1,109 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Row } from '../../../../main/core/rows.ts';
+import { usePlanData } from '../../plan/PlanData.tsx';
+import { nameOf } from '../../plan/names.ts';
+import type { Outline } from '../goals/outline.ts';
+import './strategies.css';
+
+/** What the strategies steps share: the walk down to projects, labels, baht and the gates of empty plans. */
+
+export interface StrategyPlace {
+  readonly issue: Row;
+  readonly goal: Row;
+  readonly strategy: Row;
+}
+
+/** Every goal under its issue, in the plan's order. */
+export function goalsOf(plan: Outline): { issue: Row; goal: Row }[] {
+  return plan.issues.flatMap((issue) => plan.children('goal', issue.id).map((goal) => ({ issue, goal })));
+}
+
+export function strategiesOf(plan: Outline): StrategyPlace[] {
+  return goalsOf(plan).flatMap(({ issue, goal }) =>
+    plan.children('strategy', goal.id).map((strategy) => ({ issue, goal, strategy })),
+  );
+}
+
+export function projectsOf(plan: Outline): (StrategyPlace & { project: Row })[] {
+  return strategiesOf(plan).flatMap((place) =>
+    plan.children('project', place.strategy.id).map((project) => ({ ...place, project })),
+  );
+}
+
+export const kindOf = (project: Row): 'project' | 'programme' =>
+  project.data.kind === 'programme' ? 'programme' : 'project';
+
+/** A row's name, or a placeholder while it has none (its number still says which one). */
+export function useName(): (row: Row) => string {
+  const { t } = useTranslation();
+  return (row) => nameOf(row) || t('strategies.unnamed');
+}
+
+/** The number core's numbering() gives a row (the one the PDF prints). */
+export const numberOf = (plan: Outline, row: Row): string => plan.numbers.get(row.id) ?? '';
+
+/**
+ * The plan's years, plus any year a budget was entered for outside them (the plan period was changed since):
+ * shown, so the columns add up to the totals and such a budget can be seen and cleared.
+ */
+export function budgetYears(planYears: readonly number[], rows: readonly Row[]): number[] {
+  const years = new Set(planYears);
+  for (const row of rows)
+    if (row.entity === 'projectBudget' && typeof row.data.year === 'number') years.add(row.data.year);
+  return [...years].sort((a, b) => a - b);
+}
+
+/** Baht as budget tables print them: thousands separators, satang only where there are any. */
+const BAHT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+export const formatBaht = (amount: number): string => BAHT.format(amount);
+
+/** A notice with a link to where the missing part is made. */
+function Missing({ text, link, href }: { text: string; link: string; href: string }) {
+  return (
+    <div className="notice">
+      <p>{text}</p>
+      <a href={href} className="link">
+        {link}
+      </a>
+    </div>
+  );
+}
+
+/** Strategies hang under goals: without any, say so and point at the goals wizard. */
+export function NeedsGoals({ plan, children }: { plan: Outline; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { plan: header } = usePlanData();
+  if (goalsOf(plan).length > 0) return children;
+  return <Missing text={t('strategies.noGoals')} link={t('strategies.toGoals')} href={`#/plan/${header.id}/goals/1`} />;
+}
+
+/** Projects hang under strategies: without any, point at step 1. */
+export function NeedsStrategies({ plan, children }: { plan: Outline; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { plan: header } = usePlanData();
+  if (goalsOf(plan).length === 0) return <NeedsGoals plan={plan}>{null}</NeedsGoals>;
+  if (strategiesOf(plan).length > 0) return children;
+  return (
+    <Missing
+      text={t('strategies.noStrategies')}
+      link={t('strategies.toStrategies')}
+      href={`#/plan/${header.id}/strategies/1`}
+    />
+  );
+}
+
+/** Budgets belong to projects: without any, point at step 2. */
+export function NeedsProjects({ plan, children }: { plan: Outline; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { plan: header } = usePlanData();
+  if (strategiesOf(plan).length === 0) return <NeedsStrategies plan={plan}>{null}</NeedsStrategies>;
+  if (projectsOf(plan).length > 0) return children;
+  return (
+    <Missing
+      text={t('strategies.noProjects')}
+      link={t('strategies.toProjects')}
+      href={`#/plan/${header.id}/strategies/2`}
+    />
+  );
+}

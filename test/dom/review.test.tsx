@@ -1,0 +1,223 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { COMPLETENESS_RULES, completenessMessageKey } from '../../main/core/planContent.ts';
+import type { Row } from '../../main/core/rows.ts';
+import { parseHash, routeHash } from '../../renderer/src/route.ts';
+import { PlanEditor } from '../../renderer/src/screens/PlanEditor.tsx';
+import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
+import { i18n } from '../../renderer/src/i18n.ts';
+import { fakeShell, renderWith, samplePlan } from './fakeApi.tsx';
+import { optionsRow, planFake, row } from './planFake.tsx';
+
+const NATIONAL = { catalogId: 'national-strategy-2561-2580', version: '2561' };
+const ISSUE = 'การเสริมสร้างภาพลักษณ์และความเชื่อมั่นต่อกรุงเทพมหานคร';
+const plan = samplePlan.id;
+
+// jsdom lays nothing out, so it has no scrollIntoView; the focus hook calls it before focusing.
+beforeAll(() => {
+  Element.prototype.scrollIntoView = vi.fn();
+});
+
+/** An issue with a goal (no KPI), a KPI missing 2568 and with a percentage over 100, a strategy, a project. */
+function content(): Row[] {
+  const issue = row('strategicIssue', { name: ISSUE }, null, 'issue-1');
+  const goal = row('goal', { name: 'ประชาชนเชื่อมั่นในการทำงานของกรุงเทพมหานคร' }, issue.id, 'goal-1');
+  const goal2 = row('goal', { name: 'ข่าวสารถึงประชาชนทุกกลุ่ม' }, issue.id, 'goal-2');
+  const kpi = row('kpi', { name: 'ร้อยละของประชาชนที่เชื่อมั่น', unit: 'ร้อยละ', periodTarget: 120 }, goal2.id, 'kpi-1');
+  const targets = [2566, 2567, 2569, 2570].map((year) =>
+    row('kpiTarget', { year, target: year === 2570 ? 105 : 80 }, kpi.id, `kpi-1:${year}`),
+  );
+  const strategy = row('strategy', { name: 'บริหารจัดการประเด็นข่าว' }, goal2.id, 'strategy-1');
+  const project = row('project', { name: 'โครงการศูนย์ข่าว', kind: 'programme' }, strategy.id, 'project-1');
+  const budget = row('projectBudget', { year: 2566, amount: 500000 }, project.id, 'project-1:2566');
+  return [issue, goal, goal2, kpi, ...targets, strategy, project, budget];
+}
+
+const open = (step: number, rows: Row[], rowId?: string) => {
+  const fake = planFake(rows);
+  const shell = fakeShell();
+  renderWith(<WizardScreen planId={plan} wizard="review" step={step} rowId={rowId} />, fake.api, shell);
+  return { fake, shell };
+};
+
+describe('review wizard: completeness', () => {
+  it('groups what a reviewer would reject by rule, counts it, and links each item to the row where it is fixed', async () => {
+    open(2, [optionsRow([NATIONAL]), ...content()]);
+    await screen.findByRole('heading', { name: /ขั้นที่ 3 จาก 3/ });
+    expect(screen.getByText('พบ 6 รายการที่ผู้ตรวจแผนจะขอให้แก้ไข กดที่รายการเพื่อไปแก้ไข')).toBeTruthy();
+
+    const section = (name: RegExp) => screen.getByRole('region', { name });
+    const link = (name: string) => screen.getByRole('link', { name });
+    expect(
+      within(section(/เป้าประสงค์ที่ยังไม่มีตัวชี้วัด/))
+        .getByText('1')
+        .getAttribute('aria-label'),
+    ).toBe('1 รายการ');
+    expect(link('เป้าประสงค์ที่ 1.1 “ประชาชนเชื่อมั่นในการทำงานของกรุงเทพมหานคร” ยังไม่มีตัวชี้วัด').getAttribute('href')).toBe(
+      `#/plan/${plan}/goals/2/goal-1`,
+    );
+    // A missing year links to that year's cell (the kpiTarget id), encoded in the hash.
+    expect(link('ตัวชี้วัดที่ 1.2.1 “ร้อยละของประชาชนที่เชื่อมั่น” ยังไม่มีค่าเป้าหมายของปี พ.ศ. 2568').getAttribute('href')).toBe(
+      `#/plan/${plan}/goals/3/kpi-1%3A2568`,
+    );
+    const units = within(section(/ค่าเป้าหมายที่ไม่ตรงกับหน่วยนับ/)).getAllByRole('link');
+    expect(units.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      [
+        'ตัวชี้วัดที่ 1.2.1 “ร้อยละของประชาชนที่เชื่อมั่น” ค่าเป้าหมายปี พ.ศ. 2570 คือ 105 ซึ่งไม่ตรงกับหน่วยนับ “ร้อยละ”',
+        `#/plan/${plan}/goals/3/kpi-1%3A2570`,
+      ],
+      [
+        'ตัวชี้วัดที่ 1.2.1 “ร้อยละของประชาชนที่เชื่อมั่น” ค่าเป้าหมายตลอดแผนคือ 120 ซึ่งไม่ตรงกับหน่วยนับ “ร้อยละ”',
+        `#/plan/${plan}/goals/3/kpi-1`,
+      ],
+    ]);
+    expect(link('โครงการที่ 1.2.1.1 “โครงการศูนย์ข่าว” ยังไม่ระบุหน่วยงานรับผิดชอบ').getAttribute('href')).toBe(
+      `#/plan/${plan}/strategies/2/project-1`,
+    );
+    expect(link(`ประเด็นยุทธศาสตร์ที่ 1 “${ISSUE}” ยังไม่สอดคล้องกับยุทธศาสตร์ แผน หรือนโยบายใด`).getAttribute('href')).toBe(
+      `#/plan/${plan}/review/1/issue-1`,
+    );
+    // Rules with nothing to say are left out.
+    expect(screen.queryByRole('region', { name: /กลยุทธ์ที่ยังไม่มีโครงการ/ })).toBeNull();
+    expect(screen.queryByRole('region', { name: /โครงการที่ยังไม่มีงบประมาณ/ })).toBeNull();
+  });
+
+  it('says there is nothing to fix when every rule passes, and does not block Finish', async () => {
+    const issue = row('strategicIssue', { name: ISSUE }, null, 'issue-1');
+    const link = row('alignmentLink', { catalogId: NATIONAL.catalogId, itemId: 'ns-1' }, issue.id, 'issue-1:x:ns-1');
+    const { shell } = open(2, [optionsRow([NATIONAL]), issue, link]);
+    await screen.findByText('ไม่พบรายการที่ต้องแก้ไข แผนครบถ้วนตามเกณฑ์การตรวจแล้ว');
+    expect(screen.queryAllByRole('link', { name: /ยังไม่/ })).toHaveLength(0);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'เสร็จสิ้น' }));
+    await waitFor(() => expect(shell.navigate).toHaveBeenCalledWith({ name: 'plan', id: plan }));
+  });
+
+  it('shows the count on the plan page with a link to the panel', async () => {
+    const fake = planFake([optionsRow([NATIONAL]), ...content()]);
+    renderWith(<PlanEditor id={plan} />, fake.api);
+    const card = await screen.findByRole('region', { name: 'ความครบถ้วนของแผน' });
+    await within(card).findByText(/พบ 6 รายการที่ผู้ตรวจแผนจะขอให้แก้ไข/);
+    expect(within(card).getByRole('link', { name: 'ดูรายการที่ต้องแก้ไข' }).getAttribute('href')).toBe(
+      `#/plan/${plan}/review/3`,
+    );
+  });
+});
+
+describe('completeness wording', () => {
+  it('has a message and a heading for every rule, in Thai and in English, with the values each shows', () => {
+    for (const language of ['th', 'en'] as const) {
+      const t = i18n.getFixedT(language);
+      for (const rule of COMPLETENESS_RULES) {
+        const key = completenessMessageKey(rule);
+        expect(i18n.exists(key, { lng: language, fallbackLng: false })).toBe(true);
+        expect(i18n.exists(`review.completeness.rule.${rule}`, { lng: language, fallbackLng: false })).toBe(true);
+        const message = t(key, { number: '1.2', name: 'ชื่อ', year: 2568, target: 120, unit: 'ร้อยละ' });
+        expect(message).toContain('ชื่อ');
+        if (rule === 'kpiMissingTarget') expect(message).toContain('2568');
+        if (rule === 'targetNotInUnit') expect(message).toMatch(/2568.*120.*ร้อยละ/);
+      }
+    }
+  });
+});
+
+describe('review wizard: alignment', () => {
+  it('says when the plan chose no framework and links to the set-up step where it is chosen', async () => {
+    open(0, content());
+    await screen.findByText('แผนนี้ยังไม่ได้เลือกกรอบยุทธศาสตร์ที่ต้องสอดคล้อง');
+    expect(screen.getByRole('link', { name: /กรอบการจัดทำแผนที่ต้องสอดคล้อง/ }).getAttribute('href')).toBe(
+      `#/plan/${plan}/setup/3`,
+    );
+  });
+
+  it('shows issues, goals and projects × the entries, flagging gaps and the issue aligned with nothing', async () => {
+    open(0, [optionsRow([NATIONAL]), ...content()]);
+    const table = await screen.findByRole('table', { name: 'ยุทธศาสตร์ชาติ พ.ศ. 2561–2580' });
+    // The issue, its two goals and the programme under goal 1.2's strategy; six national strategies.
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => r.getAttribute('data-row-id')),
+    ).toEqual([null, 'issue-1', 'goal-1', 'goal-2', 'project-1', null]);
+    expect(within(table).getAllByRole('checkbox')).toHaveLength(24);
+    expect(
+      within(table).getByRole('checkbox', {
+        name: 'แผนงานที่ 1.2.1.1 × 6. ยุทธศาสตร์ชาติด้านการปรับสมดุลและพัฒนาระบบการบริหารจัดการภาครัฐ',
+      }),
+    ).toBeTruthy();
+    expect(within(table).getAllByText('⚠ ช่องว่าง')).toHaveLength(12); // 6 headers + 6 footer cells
+    expect(screen.getByText('ช่องว่าง 6 ข้อจาก 6 ข้อ ยังไม่มีรายการใดในแผนรองรับ')).toBeTruthy();
+    expect(within(table).getByRole('row', { name: /ประเด็นยุทธศาสตร์ที่ 1/ }).textContent).toContain(
+      '⚠ ยังไม่สอดคล้องกับกรอบใด',
+    );
+    expect(screen.getByText('มี 1 ประเด็นยุทธศาสตร์ที่ยังไม่สอดคล้องกับกรอบใดเลย:').closest('[role="status"]')).toBeTruthy();
+  });
+
+  it('ticks a cell as an alignmentLink row, which clears the issue and the gap, and unticks it with undo', async () => {
+    const { fake, shell } = open(0, [optionsRow([NATIONAL]), ...content()]);
+    const user = userEvent.setup();
+    const cell = await screen.findByRole('checkbox', { name: 'ประเด็นยุทธศาสตร์ที่ 1 × 1. ยุทธศาสตร์ชาติด้านความมั่นคง' });
+    await user.click(cell);
+    expect(fake.callsTo('rows.create').at(-1)?.rows).toEqual([
+      { entity: 'alignmentLink', parentId: 'issue-1', values: { catalogId: NATIONAL.catalogId, itemId: 'ns-1' } },
+    ]);
+    await screen.findByText('ประเด็นยุทธศาสตร์ทุกประเด็นสอดคล้องกับกรอบอย่างน้อย 1 ข้อแล้ว');
+    expect((cell as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByText('ช่องว่าง 5 ข้อจาก 6 ข้อ ยังไม่มีรายการใดในแผนรองรับ')).toBeTruthy();
+
+    await user.click(cell);
+    await waitFor(() => expect(fake.callsTo('rows.delete')).toEqual([{ id: `issue-1:${NATIONAL.catalogId}:ns-1` }]));
+    expect(shell.notify).toHaveBeenCalledWith({
+      text: 'ลบ “ประเด็นยุทธศาสตร์ที่ 1 × 1. ยุทธศาสตร์ชาติด้านความมั่นคง” แล้ว',
+      undo: true,
+    });
+    await screen.findByText('มี 1 ประเด็นยุทธศาสตร์ที่ยังไม่สอดคล้องกับกรอบใดเลย:');
+  });
+
+  it('lands on the linked row: its first checkbox gets the focus and the row is scrolled to', async () => {
+    open(0, [optionsRow([NATIONAL]), ...content()], 'issue-1');
+    const cell = await screen.findByRole('checkbox', { name: 'ประเด็นยุทธศาสตร์ที่ 1 × 1. ยุทธศาสตร์ชาติด้านความมั่นคง' });
+    await waitFor(() => expect(document.activeElement).toBe(cell));
+    expect(Element.prototype.scrollIntoView).toHaveBeenCalled();
+    expect(cell.closest('tr')?.classList.contains('row-target')).toBe(true);
+  });
+
+  it('falls back to the parent row when a fixed-id row has no element of its own', async () => {
+    // An alignment link's id names its issue first: the hook finds the issue's row.
+    open(0, [optionsRow([NATIONAL]), ...content()], `issue-1:${NATIONAL.catalogId}:ns-9`);
+    const cell = await screen.findByRole('checkbox', { name: 'ประเด็นยุทธศาสตร์ที่ 1 × 1. ยุทธศาสตร์ชาติด้านความมั่นคง' });
+    await waitFor(() => expect(document.activeElement).toBe(cell));
+  });
+});
+
+describe('review wizard: strategy map', () => {
+  it('draws the map from the plan, names what is missing, and lists the same tree for screen readers', async () => {
+    open(1, content());
+    const map = await screen.findByRole('img', { name: 'แผนที่ยุทธศาสตร์' });
+    expect([...map.querySelectorAll('g[data-row-id]')].map((g) => g.getAttribute('data-row-id'))).toEqual(
+      expect.arrayContaining(['issue-1', 'goal-1', 'goal-2', 'strategy-1', 'project-1']),
+    );
+    expect(map.querySelector('g[data-missing="strategy"]')?.textContent).toBe('ยังไม่มีกลยุทธ์');
+    const list = screen.getByText('ดูแผนที่ยุทธศาสตร์เป็นรายการ').closest('details')!;
+    expect(within(list).getByText('1.2.1.1').parentElement?.textContent).toBe('1.2.1.1 โครงการศูนย์ข่าว');
+  });
+
+  it('follows the interface language', async () => {
+    open(1, content());
+    await screen.findByRole('img', { name: 'แผนที่ยุทธศาสตร์' });
+    await act(() => i18n.changeLanguage('en'));
+    const map = await screen.findByRole('img', { name: 'Strategy map' });
+    expect(map.textContent).toContain('Strategic issue');
+  });
+});
+
+describe('row links in the route', () => {
+  it('keeps a row id in the hash, encoded, and reads it back', () => {
+    const route = { name: 'wizard', id: plan, wizard: 'goals', step: 2, rowId: 'kpi-1:2568' } as const;
+    expect(routeHash(route)).toBe(`#/plan/${plan}/goals/3/kpi-1%3A2568`);
+    expect(parseHash(routeHash(route))).toEqual(route);
+    expect(parseHash(`#/plan/${plan}/goals/3`)).toEqual({ name: 'wizard', id: plan, wizard: 'goals', step: 2 });
+    // A stray % in a hand-typed hash does not throw.
+    expect(parseHash(`#/plan/${plan}/goals/3/50%`)).toMatchObject({ rowId: '50%' });
+  });
+});
