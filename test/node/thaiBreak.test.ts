@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SEED_TEXT } from '../harness/seed.ts';
 import {
   THAI_WORDS,
   breakOpportunities,
@@ -10,11 +9,7 @@ import {
   stripZeroWidth,
 } from '../../main/core/thaiBreak.ts';
 
-const SEED_DIR = '/work/shared/seed';
-const seed = readdirSync(SEED_DIR)
-  .filter((f) => f.endsWith('.txt'))
-  .map((f) => readFileSync(join(SEED_DIR, f), 'utf8'))
-  .join('\n');
+const seed = SEED_TEXT;
 
 const HAZARDS = [
   'น้ำ',
