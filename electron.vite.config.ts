@@ -9,7 +9,14 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         // serve: browser mode for scripts/start.mjs when no Electron binary exists (the same services, over loopback).
-        input: { index: resolve(__dirname, 'main/index.ts'), serve: resolve(__dirname, 'main/serve.ts') },
+        // pdfWorker: the PDF engine's worker thread (main/services/pdf/engine/pool.ts finds it beside the bundle).
+        // cli: the command line (bin/phaen.mjs runs it under plain Node: batch printing, exchange).
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          serve: resolve(__dirname, 'main/serve.ts'),
+          pdfWorker: resolve(__dirname, 'main/services/pdf/engine/worker.ts'),
+          cli: resolve(__dirname, 'main/cli/index.ts'),
+        },
         external: ['better-sqlite3', 'electron'],
       },
     },

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Catalog, CatalogSummary } from './catalog.ts';
 import { AppError, fieldIssues, type Result } from './errors.ts';
+import { exchangeChannels } from './exchange/api.ts';
 import { Uuid } from './fields.ts';
+import { pdfChannels } from './pdf/api.ts';
 import { PLAN_FIELDS, Plan, PlanDraft, PlanFieldEdit, PlanSummary } from './plan.ts';
 import { RowHistoryEntry } from './rowHistory.ts';
 import { Row, RowEntityName, RowFieldEdit } from './rows.ts';
@@ -122,6 +124,10 @@ export const contract = {
   'backups.restore': { input: z.object({ name: z.string().min(1) }).strict(), output: AppStatus },
   /** Open another database file (Electron: a dialog) or start a new empty one beside the failed one. */
   'database.useAnother': { input: z.object({ fresh: z.boolean() }).strict(), output: AppStatus },
+  /** Offline exchange between offices and the secretariat (core/exchange/api.ts). */
+  ...exchangeChannels,
+  /** PDF export of the plan and its handouts, as a job with progress and cancel (core/pdf/api.ts). */
+  ...pdfChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -12,7 +12,8 @@ import { BeYear } from './plan.ts';
  * หน่วยงาน, prevIssue/prevGoal/prevKpi ประเด็นยุทธศาสตร์/เป้าประสงค์/ตัวชี้วัด ของแผนระยะก่อน, mission พันธกิจ,
  * factor ปัจจัย (SWOT), towsStrategy กลยุทธ์จาก TOWS; the plan itself: vision วิสัยทัศน์, coreValue ค่านิยม,
  * strategicIssue ประเด็นยุทธศาสตร์, goal เป้าประสงค์, kpi ตัวชี้วัด, kpiTarget ค่าเป้าหมายรายปี, strategy กลยุทธ์,
- * project โครงการ/แผนงาน, projectBudget งบประมาณรายปี, alignmentLink ความสอดคล้องกับแผนระดับต่างๆ.
+ * project โครงการ/แผนงาน, projectBudget งบประมาณรายปี, alignmentLink ความสอดคล้องกับแผนระดับต่างๆ;
+ * and the printed plan's prose: document คำนำ ความเป็นมา วัตถุประสงค์ การติดตามและประเมินผล.
  *
  * `parent`: null for a top-level row, one entity, or a list of the entities a row may hang under (an
  * alignment link belongs to an issue, a goal or a project); parentEntities() reads all three alike.
@@ -166,6 +167,15 @@ export const ROW_ENTITIES = {
     parent: ['strategicIssue', 'goal', 'project'],
     fields: { catalogId: z.string().min(1), itemId: z.string().min(1), note: text(1000) },
   },
+  /**
+   * The printed plan's own prose, one row per plan (id = `${planId}:document`): the foreword (คำนำ), the
+   * background (ความเป็นมา) and objectives (วัตถุประสงค์) of chapter 1, and how the plan is monitored
+   * (chapter 6). An empty foreword prints a default wording; other empty texts leave their section out.
+   */
+  document: {
+    parent: null,
+    fields: { foreword: text(8000), background: text(8000), objectives: text(4000), monitoring: text(8000) },
+  },
 } as const;
 
 export type RowEntity = keyof typeof ROW_ENTITIES;
@@ -223,6 +233,8 @@ export function deterministicRowId(
     // Not the plan id itself: rows share one id space, and that one is the plan options' row.
     case 'vision':
       return `${planId}:vision`;
+    case 'document':
+      return `${planId}:document`;
     case 'prevKpiYear':
     case 'kpiTarget':
     case 'projectBudget':
@@ -322,6 +334,7 @@ export const ROW_DEFAULTS: { [E in RowEntity]: RowData<E> } = {
   },
   projectBudget: { year: 2566, amount: null },
   alignmentLink: { catalogId: '', itemId: '', note: '' },
+  document: { foreword: '', background: '', objectives: '', monitoring: '' },
 };
 
 /** A row as main returns it: structure, provenance (the office that created it) and its fields. */

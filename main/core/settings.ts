@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OfficeIdentity } from './exchange/identity.ts';
 
 export const Language = z.enum(['th', 'en']);
 export type Language = z.infer<typeof Language>;
@@ -10,7 +11,9 @@ export const Settings = z.object({
   thaiDigits: z.boolean(),
   /** Where the user left each workshop wizard, by `${planId}:${wizardId}`: a wizard resumes at that step. */
   wizardSteps: z.record(z.string(), z.number().int().min(0).max(50)),
+  /** This installation's office and role in exchanges; null until the user answers at first start. */
+  office: OfficeIdentity.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { language: 'th', thaiDigits: false, wizardSteps: {} };
+export const DEFAULT_SETTINGS: Settings = { language: 'th', thaiDigits: false, wizardSteps: {}, office: null };

@@ -67,11 +67,24 @@ export function breakOpportunities(text: string): number[] {
     const start = m.index;
     const chunk = m[0];
     if (start > 0 && isLegal(text, start)) out.push(start);
-    for (const k of chunkBreaks(chunk)) {
-      if (isThaiPair(chunk, k) && isLegal(chunk, k)) out.push(start + k);
-    }
+    for (const k of innerBreaks(chunk)) out.push(start + k);
   }
   return out;
+}
+
+// Documents repeat the same chunks (words between spaces, table headers, years): segment each once. Bounded,
+// since the set of chunks a long session sees is not.
+const CHUNK_CACHE_LIMIT = 20_000;
+const chunkCache = new Map<string, readonly number[]>();
+
+/** The legal breaks strictly inside one whitespace-free chunk. */
+function innerBreaks(chunk: string): readonly number[] {
+  let breaks = chunkCache.get(chunk);
+  if (breaks) return breaks;
+  breaks = THAI.test(chunk) ? chunkBreaks(chunk).filter((k) => isThaiPair(chunk, k) && isLegal(chunk, k)) : [];
+  if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear();
+  chunkCache.set(chunk, breaks);
+  return breaks;
 }
 
 /** Word boundaries inside one chunk, curated words kept whole, minus any inside a grapheme cluster. */

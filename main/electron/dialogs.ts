@@ -1,12 +1,26 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type BrowserWindow, dialog } from 'electron';
 import type { Language } from '../core/settings.ts';
+import { localeTree } from '../services/locales.ts';
 import type { FileDialogs } from '../services/session.ts';
 
-type Kind = 'plan-json' | 'database';
-const EXTENSIONS: Record<Kind, string[]> = { 'plan-json': ['json'], database: ['sqlite', 'db'] };
-const FILTER_KEY: Record<Kind, string> = { 'plan-json': 'jsonFilter', database: 'databaseFilter' };
+type Kind = 'plan-json' | 'database' | 'exchange-package' | 'pdf';
+const EXTENSIONS: Record<Kind, string[]> = {
+  'plan-json': ['json'],
+  database: ['sqlite', 'db'],
+  'exchange-package': ['phaen-package'],
+  pdf: ['pdf'],
+};
+const FILTER_KEY: Record<Kind, string> = {
+  'plan-json': 'jsonFilter',
+  database: 'databaseFilter',
+  'exchange-package': 'packageFilter',
+  pdf: 'pdfFilter',
+};
+const OPEN_TITLE_KEY: Record<Exclude<Kind, 'pdf'>, string> = {
+  'plan-json': 'openJsonTitle',
+  database: 'openDatabaseTitle',
+  'exchange-package': 'openPackageTitle',
+};
 
 export interface DialogOptions {
   readonly window: () => BrowserWindow | null;
@@ -22,14 +36,23 @@ export function createDialogs({ window, language, resourcesDir }: DialogOptions)
 
   return {
     async saveFile(defaultName, kind) {
-      const options = { title: text('saveJsonTitle'), defaultPath: defaultName, filters: filters(kind) };
+      const title = text(
+        kind === 'exchange-package' ? 'savePackageTitle' : kind === 'pdf' ? 'savePdfTitle' : 'saveJsonTitle',
+      );
+      const options = { title, defaultPath: defaultName, filters: filters(kind) };
       const win = window();
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     async openFile(kind) {
-      const title = text(kind === 'database' ? 'openDatabaseTitle' : 'openJsonTitle');
-      const options = { title, filters: filters(kind), properties: ['openFile' as const] };
+      const options = { title: text(OPEN_TITLE_KEY[kind]), filters: filters(kind), properties: ['openFile' as const] };
+      const win = window();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async openFolder(purpose) {
+      const title = text(purpose === 'shared-folder' ? 'sharedFolderTitle' : 'openPackagesFolderTitle');
+      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
       const win = window();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
@@ -37,18 +60,12 @@ export function createDialogs({ window, language, resourcesDir }: DialogOptions)
   };
 }
 
-/** `dialogs.<key>` from resources/locales/<language>.json; English, then the key, if a file or key is missing. */
+/** `dialogs.<key>` from the locale files (services/locales.ts); English, then the key, if a file or key is missing. */
 export function dialogText(resourcesDir: string, language: Language, key: string): string {
-  for (const lang of [language, 'en']) {
-    try {
-      const locale = JSON.parse(readFileSync(join(resourcesDir, 'locales', `${lang}.json`), 'utf8')) as {
-        dialogs?: Record<string, unknown>;
-      };
-      const value = locale.dialogs?.[key];
-      if (typeof value === 'string') return value;
-    } catch {
-      // A missing or broken locale file must not stop the dialog from opening.
-    }
+  for (const lang of [language, 'en'] as const) {
+    const dialogs = localeTree(resourcesDir, lang).dialogs as Record<string, unknown> | undefined;
+    const value = dialogs?.[key];
+    if (typeof value === 'string') return value;
   }
   return key;
 }

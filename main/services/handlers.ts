@@ -4,7 +4,9 @@ import { AppError } from '../core/errors.ts';
 import { MAX_PLAN_FILE_BYTES } from '../core/planFile.ts';
 import { createBackup, listBackups } from './backup.ts';
 import { getCatalog, listCatalogs, saveCatalogVersion } from './catalogs.ts';
+import { exchangeHandlers } from './exchange/handlers.ts';
 import { readTextFile, writeFileAtomic } from './files.ts';
+import { pdfHandlers } from './pdf/handlers.ts';
 import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from './planFile.ts';
 import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, planExists, updatePlan } from './plans.ts';
 import { rowHistory } from './rowHistory.ts';
@@ -111,5 +113,7 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
       await session.useDatabase(path);
       return status();
     },
+    ...exchangeHandlers({ session, dialogs }),
+    ...pdfHandlers({ session, dialogs, resourcesDir }),
   };
 }

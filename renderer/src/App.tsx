@@ -5,6 +5,7 @@ import type { AppErrorShape } from '../../main/core/errors.ts';
 import { useApi } from './ApiContext.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { Toast, type ToastMessage } from './components/Toast.tsx';
+import { ExchangeScreen } from './exchange/ExchangeScreen.tsx';
 import { errorText } from './format.ts';
 import { applyLanguage } from './i18n.ts';
 import { routeHash, useHashRoute } from './route.ts';
@@ -111,6 +112,7 @@ export function App() {
       {route.name === 'home' && <Home key={screenKey} status={status} />}
       {route.name === 'new' && <CreatePlan key={screenKey} />}
       {route.name === 'plan' && <PlanEditor key={screenKey} id={route.id} />}
+      {route.name === 'exchange' && <ExchangeScreen key={screenKey} planId={route.id} />}
       {route.name === 'wizard' && (
         <WizardScreen key={screenKey} planId={route.id} wizard={route.wizard} step={route.step} rowId={route.rowId} />
       )}

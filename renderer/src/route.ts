@@ -7,12 +7,15 @@ export type Route =
   | { name: 'home' }
   | { name: 'new' }
   | { name: 'plan'; id: string }
+  /** The plan's exchange with other offices (renderer/src/exchange). */
+  | { name: 'exchange'; id: string }
   /** `rowId`: a row to scroll to and focus on the step (a completeness item's link, useFocusRow). */
   | { name: 'wizard'; id: string; wizard: WizardId; step: number; rowId?: string };
 
 export function parseHash(hash: string): Route {
   const [, name, id, wizard, step, rowId] = hash.replace(/^#/, '').split('/');
   if (name === 'new') return { name: 'new' };
+  if (name === 'plan' && id && wizard === 'exchange') return { name: 'exchange', id };
   if (name === 'plan' && id && wizard && (WIZARD_IDS as readonly string[]).includes(wizard)) {
     const route = { name: 'wizard', id, wizard: wizard as WizardId, step: Math.max(0, Number(step) - 1 || 0) } as const;
     return rowId ? { ...route, rowId: safeDecode(rowId) } : route;
@@ -37,6 +40,8 @@ export function routeHash(route: Route): string {
       return `#/plan/${route.id}/${route.wizard}/${route.step + 1}${route.rowId ? `/${encodeURIComponent(route.rowId)}` : ''}`;
     case 'plan':
       return `#/plan/${route.id}`;
+    case 'exchange':
+      return `#/plan/${route.id}/exchange`;
     case 'new':
       return '#/new';
     case 'home':

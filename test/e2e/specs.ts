@@ -1,6 +1,7 @@
 import type { Spec } from './specs/common.ts';
 import { evaluationSpecs } from './specs/evaluation.ts';
 import { goalsSpecs } from './specs/goals.ts';
+import { pdfSpecs } from './specs/pdf.ts';
 import { planSpecs } from './specs/plans.ts';
 import { reviewSpecs } from './specs/review.ts';
 import { setupSpecs } from './specs/setup.ts';
@@ -20,4 +21,5 @@ export const specs: Spec[] = [
   ...goalsSpecs,
   ...strategiesSpecs,
   ...reviewSpecs,
+  ...pdfSpecs,
 ];

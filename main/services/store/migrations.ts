@@ -106,6 +106,93 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'exchange between offices',
+    sql: `
+      -- Causal context of each edit (core/exchange/merge.ts): for every other office, the newest edit of the
+      -- same field its writer had seen, as a JSON list of HLCs. Edits made before exchange existed were all
+      -- made here, and an office always has its own earlier edits, so '[]' is exact for them.
+      ALTER TABLE ops ADD COLUMN seen TEXT NOT NULL DEFAULT '[]';
+      -- The package an operation came in (exchange_arrivals.id); NULL: made here.
+      ALTER TABLE ops ADD COLUMN arrival TEXT;
+      CREATE INDEX ops_arrival ON ops(arrival) WHERE arrival IS NOT NULL;
+      -- Exports and conflict lists work per plan.
+      CREATE INDEX op_groups_plan ON op_groups(plan_id, actor, hlc);
+
+      -- The office and role each installation (op-log actor) said it was in its latest package.
+      CREATE TABLE exchange_actors (
+        actor TEXT PRIMARY KEY,
+        office_code TEXT NOT NULL,
+        office_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+      -- Per plan: the secretariat it came from (or this installation), the assignments of its latest plan
+      -- package, what the secretariat confirmed having of this office's operations, and this office's exports.
+      CREATE TABLE exchange_plans (
+        plan_id TEXT PRIMARY KEY,
+        secretariat_actor TEXT,
+        secretariat_code TEXT,
+        secretariat_name TEXT,
+        assignments TEXT NOT NULL DEFAULT '[]',
+        plan_seq INTEGER NOT NULL DEFAULT 0,
+        confirmed TEXT,
+        export_seq INTEGER NOT NULL DEFAULT 0,
+        last_export_at TEXT,
+        last_export_file TEXT
+      ) STRICT;
+
+      -- Per plan and actor: up to which HLC this workspace has that actor's operations (merge.ts coverage).
+      -- id is \`<plan id> <actor>\`.
+      CREATE TABLE exchange_coverage (
+        id TEXT PRIMARY KEY,
+        plan_id TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        hlc TEXT NOT NULL
+      ) STRICT;
+
+      -- Offices accepted without an assignment; id is \`<plan id> <office code>\`.
+      CREATE TABLE exchange_offices (
+        id TEXT PRIMARY KEY,
+        plan_id TEXT NOT NULL,
+        code TEXT NOT NULL,
+        name TEXT NOT NULL,
+        acknowledged_at TEXT NOT NULL
+      ) STRICT;
+
+      -- Every package imported here: what arrived, from whom, when, and what it changed.
+      CREATE TABLE exchange_arrivals (
+        id TEXT PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        plan_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        office_code TEXT NOT NULL,
+        office_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        file_name TEXT NOT NULL,
+        exported_at TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        op_count INTEGER NOT NULL,
+        new_ops INTEGER NOT NULL,
+        changed_cells INTEGER NOT NULL,
+        conflicts INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX exchange_arrivals_plan ON exchange_arrivals(plan_id, imported_at);
+
+      -- Files of the shared folder already looked at (path relative to it), so a sync reads only new or changed ones.
+      CREATE TABLE exchange_folder_files (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ms INTEGER NOT NULL,
+        outcome TEXT NOT NULL,
+        checked_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = latestVersion(migrations);

@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../core/errors.ts';
-import { ZERO_HLC, formatHlc, parseHlc, tick, type Hlc } from '../../core/hlc.ts';
+import { causalContext, type CellOp } from '../../core/exchange/merge.ts';
+import { ZERO_HLC, formatHlc, parseHlc, receive, tick, type Hlc } from '../../core/hlc.ts';
 import { entitySpec, isEntity, type EntityName, type FieldSpec } from './entities.ts';
 
-/** One field edit: the unit of history, undo and (later) exchange between offices. */
+/**
+ * Label prefix of a conflict resolution (services/exchange/conflicts.ts). Undo skips these groups: an inverse
+ * edit would have seen every concurrent value and so would bury the office's value without listing it again;
+ * a resolution is changed by editing the field, which history shows with who and when.
+ */
+export const RESOLVE_LABEL_PREFIX = 'resolve:';
+
+/** One field edit: the unit of history, undo and exchange between offices. */
 export interface Edit {
   readonly entity: EntityName;
   readonly rowId: string;
@@ -40,16 +48,20 @@ export class OpLog {
         'INSERT INTO op_groups (id, hlc, actor, label, plan_id, undo_of) VALUES (@id, @hlc, @actor, @label, @planId, @undoOf)',
       ),
       insertOp: db.prepare(
-        'INSERT INTO ops (id, grp, hlc, actor, entity, row_id, field, value, prev) VALUES (@id, @grp, @hlc, @actor, @entity, @rowId, @field, @value, @prev)',
+        'INSERT INTO ops (id, grp, hlc, actor, entity, row_id, field, value, prev, seen) VALUES (@id, @grp, @hlc, @actor, @entity, @rowId, @field, @value, @prev, @seen)',
       ),
-      cellClock: db.prepare('SELECT max(hlc) FROM ops WHERE entity = ? AND row_id = ? AND field = ?').pluck(),
+      cellOps: db.prepare('SELECT hlc, actor, seen FROM ops WHERE entity = ? AND row_id = ? AND field = ?'),
       saveClock: db.prepare(
         "INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
       ),
       groupOps: db.prepare('SELECT entity, row_id AS rowId, field, prev FROM ops WHERE grp = ? ORDER BY hlc DESC'),
+      cellWriter: db
+        .prepare('SELECT actor FROM ops WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1')
+        .pluck(),
       lastUndoable: db.prepare(
         `SELECT id, label, plan_id AS planId FROM op_groups g
          WHERE actor = ? AND undo_of IS NULL AND NOT EXISTS (SELECT 1 FROM op_groups u WHERE u.undo_of = g.id)
+           AND label NOT LIKE '${RESOLVE_LABEL_PREFIX}%'
          ORDER BY hlc DESC LIMIT 1`,
       ),
     };
@@ -83,6 +95,15 @@ export class OpLog {
       })
       .immediate();
     return grp;
+  }
+
+  /**
+   * Move the clock past a timestamp imported from another office, so this office's next edit is newer than
+   * everything it has seen. Call inside the import's transaction: the clock is saved with it.
+   */
+  observe(remote: string): void {
+    this.last = receive(this.last, parseHlc(remote), this.now(), this.actor);
+    this.statements.saveClock.run(formatHlc(this.last));
   }
 
   private next(): string {
@@ -140,9 +161,11 @@ export class OpLog {
         : null
       : JSON.stringify(readValue(spec, row!.v) ?? null);
 
-    // Last writer wins per (row, field): a local edit always carries the newest clock, but the same rule
-    // will order edits imported from other offices.
-    const newest = this.statements.cellClock.get(edit.entity, edit.rowId, edit.field) as string | null;
+    // Last writer wins per (row, field): a local edit always carries the newest clock (observe() keeps it past
+    // imported ones), and services/exchange applies the same rule to imported edits. `seen` records which edits
+    // of the field this one supersedes, so exchange can tell a later edit from a concurrent one.
+    const cell = newestPerActor(this.statements.cellOps.all(edit.entity, edit.rowId, edit.field) as StoredCellOp[]);
+    const newest = cell.reduce<string | null>((max, op) => (max === null || op.hlc > max ? op.hlc : max), null);
     if (!newest || newest < hlc) {
       const value = spec.toSql(parsed.data);
       if (spec.jsonKey === undefined) {
@@ -168,6 +191,7 @@ export class OpLog {
       field: edit.field,
       value: JSON.stringify(parsed.data ?? null),
       prev,
+      seen: JSON.stringify(causalContext(cell, this.actor)),
     });
   }
 
@@ -181,7 +205,10 @@ export class OpLog {
       field: string;
       prev: string | null;
     }[];
+    // A field whose newest edit came from another office (imported since) keeps that edit: undo never takes
+    // back someone else's work, only what this office decided.
     const inverse = ops
+      .filter((op) => this.statements.cellWriter.get(op.entity, op.rowId, op.field) === this.actor)
       .filter((op): op is typeof op & { prev: string } => op.prev !== null)
       .map((op) => ({ entity: op.entity, rowId: op.rowId, field: op.field, value: JSON.parse(op.prev) as unknown }));
     this.apply(`undo:${target.label}`, target.planId, inverse, target.id);
@@ -189,8 +216,24 @@ export class OpLog {
   }
 }
 
+interface StoredCellOp {
+  hlc: string;
+  actor: string;
+  seen: string;
+}
+
+/** Each actor's newest edit of a field: all merge.ts needs (an actor's context only grows), parsed once each. */
+function newestPerActor(ops: readonly StoredCellOp[]): CellOp[] {
+  const newest = new Map<string, StoredCellOp>();
+  for (const op of ops) {
+    const current = newest.get(op.actor);
+    if (!current || op.hlc > current.hlc) newest.set(op.actor, op);
+  }
+  return [...newest.values()].map((op) => ({ hlc: op.hlc, actor: op.actor, seen: JSON.parse(op.seen) as string[] }));
+}
+
 /** A field's current value from what SELECT returned: the column, or one key of its JSON object. */
-function readValue(spec: FieldSpec, sqlValue: unknown): unknown {
+export function readValue(spec: FieldSpec, sqlValue: unknown): unknown {
   if (spec.jsonKey === undefined) return spec.fromSql(sqlValue);
   const data = JSON.parse(String(sqlValue)) as Record<string, unknown>;
   return Object.hasOwn(data, spec.jsonKey) ? data[spec.jsonKey] : null;

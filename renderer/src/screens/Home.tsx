@@ -5,6 +5,7 @@ import type { AppErrorShape } from '../../../main/core/errors.ts';
 import type { PlanSummary } from '../../../main/core/plan.ts';
 import { useApi } from '../ApiContext.tsx';
 import { PrintSettings } from '../components/PrintSettings.tsx';
+import { OfficeSettings, OfficeWelcome, ReceivePlanButton, useOffice } from '../exchange/OfficeCards.tsx';
 import { errorText, periodLabel } from '../format.ts';
 import { useShell } from '../shell.ts';
 import { Backups } from './Backups.tsx';
@@ -17,6 +18,7 @@ export function Home({ status }: { status: AppStatus }) {
   const [plans, setPlans] = useState<PlanSummary[] | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const office = useOffice();
 
   useEffect(() => {
     void api['plans.list']({}).then((result) => {
@@ -51,6 +53,7 @@ export function Home({ status }: { status: AppStatus }) {
 
   return (
     <main className="page">
+      <OfficeWelcome office={office} />
       <section className="card" aria-labelledby="plans-heading">
         <div className="section-head">
           <h1 id="plans-heading">{t('plans.heading')}</h1>
@@ -71,6 +74,7 @@ export function Home({ status }: { status: AppStatus }) {
               hidden
               onChange={(e) => void onFileChosen(e)}
             />
+            <ReceivePlanButton office={office} hasDialogs={status.hasDialogs} />
           </div>
         </div>
         {error && <p className="notice notice-error">{errorText(t, error)}</p>}
@@ -92,6 +96,7 @@ export function Home({ status }: { status: AppStatus }) {
         )}
       </section>
       <PrintSettings />
+      <OfficeSettings office={office} />
       <Backups />
     </main>
   );

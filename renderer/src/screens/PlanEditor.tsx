@@ -8,10 +8,12 @@ import { PlanFields } from '../components/PlanFields.tsx';
 import { SaveStatus } from '../components/SaveStatus.tsx';
 import { WorkshopActivities } from '../components/WorkshopActivities.tsx';
 import { downloadText } from '../download.ts';
+import { ExchangeCard } from '../exchange/ExchangeCard.tsx';
 import { errorText, periodLabel } from '../format.ts';
 import { useShell } from '../shell.ts';
 import { useAutosave } from '../useAutosave.ts';
 import { LoadFailed } from '../components/LoadFailed.tsx';
+import { ExportPanel } from '../pdf/ExportPanel.tsx';
 import { CompletenessCard } from '../wizards/review/CompletenessCard.tsx';
 
 /** Loads the plan, then hands it to the form; a missing plan (deleted, undone) gets a way back home. */
@@ -84,7 +86,9 @@ function EditorForm({ initial }: { initial: Plan }) {
         </form>
       </div>
       <WorkshopActivities planId={plan.id} />
+      <ExchangeCard planId={plan.id} />
       <CompletenessCard plan={plan} />
+      <ExportPanel plan={plan} />
       <section className="card" aria-labelledby="plan-actions">
         <h2 id="plan-actions">{t('editor.actions')}</h2>
         <div className="actions">

@@ -27,6 +27,7 @@ export const WIZARD_IDS = [
   'goals',
   'strategies',
   'review',
+  'document',
 ] as const;
 export type WizardId = (typeof WIZARD_IDS)[number];
 

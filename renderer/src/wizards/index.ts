@@ -1,4 +1,5 @@
 import type { WizardDef, WizardId } from '../wizard/types.ts';
+import { documentWizard } from '../pdf/documentWizard.tsx';
 import { directionWizard } from './direction/index.tsx';
 import { evaluationWizard } from './evaluation.tsx';
 import { goalsWizard } from './goals/index.tsx';
@@ -21,6 +22,7 @@ export const WIZARDS: readonly WizardDef[] = [
   goalsWizard,
   strategiesWizard,
   reviewWizard,
+  documentWizard,
 ];
 
 export function wizardById(id: WizardId): WizardDef | undefined {

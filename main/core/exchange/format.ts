@@ -1,0 +1,265 @@
+import { z } from 'zod';
+import { Uuid } from '../fields.ts';
+import { HlcError, MAX_DRIFT_MS, parseHlc } from '../hlc.ts';
+import type { RejectReason } from './api.ts';
+import { PackageKind, Assignments } from './api.ts';
+import { canonicalJson } from './canonical.ts';
+import { OfficeCode, OfficeName, OfficeRole } from './identity.ts';
+
+/**
+ * The exchange package: one JSON file (`<seq>.phaen-package`) with a manifest and a payload of operations.
+ * resources/schema/exchange-package.schema.json is generated from this module (`npm run schema`) and a test
+ * keeps the two equal.
+ *
+ * Kinds: a plan package comes from the secretariat and carries the plan so far (the edits that stand for every
+ * field, with their causal context, core/exchange/merge.ts) and the assignments; the same kind is the update
+ * package sent back later. A contribution comes from an office and carries its own operations on the plan from
+ * the point the secretariat last confirmed, so a lost package is sent again by the next one.
+ */
+export const PACKAGE_FORMAT = 'phaen.exchange';
+export const PACKAGE_VERSION = 1;
+export const PACKAGE_EXTENSION = '.phaen-package';
+/** Larger files are refused before they are read: a 10,000-row plan package is far below it (see the bench). */
+export const MAX_PACKAGE_BYTES = 64 * 1024 * 1024;
+
+const HLC_TEXT = /^\d{15}-[0-9a-f]{6}-[0-9a-f-]{1,64}$/;
+export const HlcText = z.string().regex(HLC_TEXT);
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+/** An installation's id (the store's office id, a UUID): the node of its HLCs. */
+const Actor = z.string().regex(/^[0-9a-f-]{1,64}$/);
+
+export const PackageOp = z
+  .object({
+    id: Uuid,
+    /** Only "set" (write a field's value) exists in version 1. */
+    type: z.enum(['set']),
+    hlc: HlcText,
+    entity: z.string().min(1).max(50),
+    rowId: z.string().min(1).max(200),
+    field: z.string().min(1).max(100),
+    /** Checked against the field's schema (main/services/store/entities.ts) like a local edit. */
+    value: z.unknown(),
+    /** Causal context: per other office the newest edit of this field its writer had seen. */
+    seen: z.array(HlcText).max(1000),
+  })
+  .strict()
+  .meta({ description: 'One field edit. value must fit the field of the entity (plan or a row entity).' });
+export type PackageOp = z.infer<typeof PackageOp>;
+
+export const PackageGroup = z
+  .object({
+    id: Uuid,
+    hlc: HlcText,
+    /** The installation that made the edits: the node of every HLC in the group. */
+    actor: Actor,
+    label: z.string().max(200),
+    ops: z.array(PackageOp),
+  })
+  .strict()
+  .meta({ description: 'One user action (an undo group) of one office.' });
+export type PackageGroup = z.infer<typeof PackageGroup>;
+
+export const PackageOffice = z.object({ actor: Actor, code: OfficeCode, name: OfficeName, role: OfficeRole }).strict();
+export type PackageOffice = z.infer<typeof PackageOffice>;
+
+export const Manifest = z
+  .object({
+    packageId: Uuid,
+    kind: PackageKind,
+    planId: Uuid,
+    planTitle: z.string().max(500),
+    sender: PackageOffice,
+    /** The sender's running number for this plan. */
+    seq: z.number().int().min(1),
+    exportedAt: z.iso.datetime(),
+    /** Oldest and newest HLC of the operations (null when there are none). */
+    hlcRange: z.object({ first: HlcText.nullable(), last: HlcText.nullable() }).strict(),
+    opCount: z.number().int().nonnegative(),
+    /** Contribution: the sender's own operations after `from` (exclusive) up to `to` are all here. */
+    covers: z.object({ from: HlcText.nullable(), to: HlcText.nullable() }).strict(),
+    /** Plan package: per actor, the HLC up to which the secretariat has that office's operations. */
+    confirmed: z.record(Actor, HlcText),
+    /** SHA-256 (hex) of the canonical JSON of the whole package without this field: covers the payload. */
+    sha256: Sha256,
+  })
+  .strict();
+export type Manifest = z.infer<typeof Manifest>;
+
+export const Payload = z
+  .object({
+    /** Office of every actor that wrote an operation here, so the receiver can say who wrote what. */
+    offices: z.array(PackageOffice).max(10_000),
+    /** Plan package only: who fills which parts. */
+    assignments: Assignments.nullable(),
+    groups: z.array(PackageGroup),
+  })
+  .strict();
+export type Payload = z.infer<typeof Payload>;
+
+export const PackageFile = z
+  .object({
+    format: z.literal(PACKAGE_FORMAT),
+    version: z.literal(PACKAGE_VERSION),
+    manifest: Manifest,
+    payload: Payload,
+  })
+  .strict()
+  .meta({
+    $id: 'https://phaen.local/schema/exchange-package.schema.json',
+    title: 'Phaen exchange package',
+    description:
+      'Operations of one plan sent between an office and the secretariat (Phaen, แผน). Serialised as canonical JSON.',
+  });
+export type PackageFile = z.infer<typeof PackageFile>;
+
+export function exchangePackageJsonSchema(): unknown {
+  return z.toJSONSchema(PackageFile, { io: 'input', target: 'draft-2020-12' });
+}
+
+/** A package before its checksum is known. */
+export type UnsealedPackage = Omit<PackageFile, 'manifest'> & { manifest: Omit<Manifest, 'sha256'> };
+
+/** The text the checksum is taken over: the package in canonical JSON with manifest.sha256 left out. */
+export function checksumInput(file: UnsealedPackage): string {
+  const { sha256: _omit, ...manifest } = file.manifest as Manifest;
+  return canonicalJson({ ...file, manifest });
+}
+
+/** The file's text: canonical JSON, one line. */
+export function serialisePackage(file: PackageFile): string {
+  return `${canonicalJson(file)}\n`;
+}
+
+export class PackageError extends Error {
+  override readonly name = 'PackageError';
+  readonly reason: RejectReason;
+  readonly detail: string;
+
+  constructor(reason: RejectReason, detail: string) {
+    super(`${reason}: ${detail}`);
+    this.reason = reason;
+    this.detail = detail;
+  }
+}
+
+export interface ParseOptions {
+  /** SHA-256 of a string's UTF-8 bytes, hex (node:crypto in main). */
+  readonly sha256: (text: string) => string;
+  readonly nowMs: number;
+}
+
+/**
+ * Read and check a package's bytes, everything that does not need the database: size, encoding, JSON, format
+ * and version, checksum, then schema and the rules no schema states. Throws PackageError with the reason.
+ */
+export function parsePackage(bytes: Uint8Array, options: ParseOptions): PackageFile {
+  if (bytes.byteLength > MAX_PACKAGE_BYTES) {
+    throw new PackageError('too-large', `${bytes.byteLength} bytes, limit ${MAX_PACKAGE_BYTES}`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new PackageError('damaged', 'not UTF-8');
+  }
+  return parsePackageText(text, options);
+}
+
+const Head = z.object({ format: z.literal(PACKAGE_FORMAT), version: z.number() });
+const Sealed = z.object({ manifest: z.object({ sha256: z.string() }), payload: z.unknown() });
+
+export function parsePackageText(text: string, options: ParseOptions): PackageFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new PackageError('damaged', `not JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const head = Head.safeParse(json);
+  if (!head.success) throw new PackageError('not-package', 'no phaen.exchange format marker');
+  if (head.data.version > PACKAGE_VERSION) {
+    throw new PackageError('newer-version', `version ${head.data.version}; this app reads ${PACKAGE_VERSION}`);
+  }
+  const sealed = Sealed.safeParse(json);
+  if (!sealed.success) throw new PackageError('invalid', 'no manifest checksum');
+  const expected = sealed.data.manifest.sha256;
+  const actual = options.sha256(checksumInput(json as PackageFile));
+  if (actual !== expected) throw new PackageError('checksum', `sha256 ${actual}, manifest says ${expected}`);
+
+  const parsed = PackageFile.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.join('.');
+    // An operation type this version does not know is its own refusal, not a malformed file.
+    const reason = /^payload\.groups\.\d+\.ops\.\d+\.type$/.test(path) ? 'unknown-operation' : 'invalid';
+    throw new PackageError(reason, `${path}: ${issue.message}`);
+  }
+  checkConsistency(parsed.data, options.nowMs);
+  return parsed.data;
+}
+
+/** What the schema cannot say: counts, ranges, authorship, causal contexts, clocks. */
+function checkConsistency(file: PackageFile, nowMs: number): void {
+  const { manifest, payload } = file;
+  const invalid = (detail: string) => new PackageError('invalid', detail);
+  let count = 0;
+  let first: string | null = null;
+  let last: string | null = null;
+  const opIds = new Set<string>();
+  const groupIds = new Set<string>();
+  const actors = new Set(payload.offices.map((o) => o.actor));
+  for (const group of payload.groups) {
+    if (groupIds.has(group.id)) throw invalid(`group ${group.id} twice`);
+    groupIds.add(group.id);
+    if (node(group.hlc) !== group.actor) throw invalid(`group ${group.id}: HLC of another actor`);
+    if (!actors.has(group.actor)) throw invalid(`group ${group.id}: actor without an office`);
+    for (const op of group.ops) {
+      count++;
+      if (opIds.has(op.id)) throw invalid(`operation ${op.id} twice`);
+      opIds.add(op.id);
+      if (node(op.hlc) !== group.actor) throw invalid(`operation ${op.id}: HLC of another actor`);
+      const seenActors = new Set<string>();
+      for (const s of op.seen) {
+        const who = node(s);
+        if (s >= op.hlc || who === group.actor || seenActors.has(who)) {
+          throw invalid(`operation ${op.id}: causal context not before it`);
+        }
+        seenActors.add(who);
+      }
+      if (first === null || op.hlc < first) first = op.hlc;
+      if (last === null || op.hlc > last) last = op.hlc;
+    }
+  }
+  if (count !== manifest.opCount) throw invalid(`opCount ${manifest.opCount}, payload has ${count}`);
+  if (first !== manifest.hlcRange.first || last !== manifest.hlcRange.last) throw invalid('hlcRange does not match');
+  if (last !== null && parseHlc(last).wallMs - nowMs > MAX_DRIFT_MS) {
+    throw new PackageError('clock-ahead', `newest operation ${last} is ahead of now (${nowMs})`);
+  }
+  const sender = payload.offices.find((o) => o.actor === manifest.sender.actor);
+  if (!sender || canonicalJson(sender) !== canonicalJson(manifest.sender)) {
+    throw invalid('sender missing from offices or different there');
+  }
+  if (payload.offices.some((o) => o.role === 'secretariat' && o.actor !== manifest.sender.actor)) {
+    // Only a secretariat's own package may name it: a contribution must not lend itself its authority.
+    throw new PackageError('claims-secretariat', 'the office list names a secretariat other than the sender');
+  }
+  if ((manifest.kind === 'plan') !== (manifest.sender.role === 'secretariat')) {
+    throw new PackageError('wrong-sender', `${manifest.kind} package from a ${manifest.sender.role}`);
+  }
+  if ((manifest.kind === 'plan') !== (payload.assignments !== null)) throw invalid('assignments only in plan packages');
+  if (manifest.kind === 'contribution') {
+    for (const group of payload.groups) {
+      if (group.actor !== manifest.sender.actor) throw invalid('a contribution carries its sender’s operations only');
+    }
+  }
+}
+
+function node(hlc: string): string {
+  try {
+    return parseHlc(hlc).node;
+  } catch (err) {
+    if (err instanceof HlcError) return '';
+    throw err;
+  }
+}

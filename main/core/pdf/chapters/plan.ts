@@ -1,0 +1,310 @@
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import { budgetSummary } from '../../planContent.ts';
+import type { Row } from '../../rows.ts';
+import { CONTENT_WIDTH, groupRow, numbered, paragraph, table, type Column } from '../blocks.ts';
+import { amount } from '../format.ts';
+import { fittedMap } from '../mapDocument.ts';
+import type { Chapter, Section, Subsection } from '../outline.ts';
+import { num, str, type Ctx } from '../source.ts';
+
+/**
+ * Chapter 4, the plan itself (สาระสำคัญของแผน): vision, missions, core values, the strategic issues, then per
+ * issue its goals, KPIs with one target column per plan year, and strategies; then every project with its
+ * yearly budget on landscape pages (the widest table of a plan), and the budget summary. Numbers from
+ * core/planContent.ts (1, 1.1, 1.1.1), the same as on screen.
+ */
+export function planChapter(ctx: Ctx): Chapter | null {
+  const { t, view } = ctx;
+  const vision = view.single('vision').text.trim();
+  const missions = view
+    .all('mission')
+    .map((m) => str(m, 'text'))
+    .filter(Boolean);
+  const values = view
+    .all('coreValue')
+    .map((v) => str(v, 'text'))
+    .filter(Boolean);
+  const issues = view.all('strategicIssue');
+  const name = (row: Row) => `${view.numbers.get(row.id) ?? ''} ${str(row, 'name')}`.trim();
+
+  const sections: Section[] = [
+    { title: t('pdf.doc.plan.vision'), body: vision ? [visionBox(vision)] : [] },
+    { title: t('pdf.doc.plan.missions'), body: missions.length ? [numbered(missions)] : [] },
+    { title: t('pdf.doc.plan.values'), body: values.length ? [numbered(values)] : [] },
+    {
+      title: t('pdf.doc.plan.issues'),
+      body: issues.length ? [numbered(issues.map((i) => str(i, 'name')))] : [],
+    },
+    mapSection(ctx),
+    ...issues.map((issue) => issueSection(ctx, issue, name)),
+    projectSection(ctx, name),
+    budgetSection(ctx),
+  ];
+  return { id: 'plan', title: t('pdf.doc.chapter.plan'), sections };
+}
+
+/** Room for one part of the map on a portrait page, under its caption. */
+const MAP_HEIGHT = 600;
+/** The map's text should print at least this large (pt); a taller map is split over more pages. */
+const MAP_TEXT = 9;
+/** Its width in its own units: scaled to the text width, 14 px labels print at about 10 pt. */
+const MAP_WIDTH = 640;
+
+/** The strategy map as drawn in the review wizard, split into as many portrait pages as it needs. */
+function mapSection({ t, view, outline }: Ctx): Section {
+  const title = t('pdf.map.title');
+  if (view.all('strategicIssue').length === 0) return { title, body: [] };
+  // Laying the map out is the costliest step of the whole document: not for an outline.
+  if (outline) return { title, body: [title] };
+  let map = fittedMap(view.rows, t, [CONTENT_WIDTH, MAP_HEIGHT], 1, [MAP_WIDTH]);
+  for (let parts = 2; parts <= 6 && map.textSize < MAP_TEXT; parts++) {
+    map = fittedMap(view.rows, t, [CONTENT_WIDTH, MAP_HEIGHT], parts, [MAP_WIDTH]);
+  }
+  const svgs = map.svgs;
+  return {
+    title,
+    body: svgs.map((svg, i): Content => ({
+      stack: [
+        { svg, fit: [CONTENT_WIDTH, MAP_HEIGHT], alignment: 'center' },
+        {
+          text: svgs.length > 1 ? t('pdf.map.pageOf', { page: i + 1, pages: svgs.length }) : title,
+          style: 'caption',
+          alignment: 'center',
+        },
+      ],
+      unbreakable: true,
+      margin: [0, 4, 0, 8],
+    })),
+  };
+}
+
+/** The vision stands out as the plan's one sentence: centred, bold, in a shaded frame. */
+function visionBox(text: string): Content {
+  return {
+    table: {
+      widths: ['*'],
+      body: [[{ text, bold: true, alignment: 'center', fillColor: '#eef3fa', margin: [12, 8, 12, 8] }]],
+    },
+    layout: 'phaenGrid',
+    margin: [20, 4, 20, 10],
+  };
+}
+
+function issueSection({ t, view }: Ctx, issue: Row, name: (row: Row) => string): Section {
+  const goals = view.children('goal', issue.id);
+  const goalList = goals.map((g) => name(g));
+  const kpiRows: TableCell[][] = [];
+  const strategies: Content[] = [];
+  const years = view.years;
+  for (const goal of goals) {
+    const kpis = view.children('kpi', goal.id);
+    if (kpis.length > 0) {
+      kpiRows.push(groupRow(`${t('pdf.doc.plan.goal')} ${name(goal)}`, 2 + years.length));
+      for (const kpi of kpis) kpiRows.push(...kpiLines(view.children('kpiTarget', kpi.id), kpi, years, name));
+    }
+    const list = view.children('strategy', goal.id);
+    if (list.length > 0) {
+      strategies.push({ text: `${t('pdf.doc.plan.goal')} ${name(goal)}`, bold: true, margin: [0, 2, 0, 0] });
+      strategies.push({ ul: list.map((s) => `${t('pdf.doc.plan.strategy')} ${name(s)}`), margin: [18, 0, 0, 4] });
+    }
+  }
+  // The KPI's name runs across the table; under it unit, baseline and one target per plan year share the width.
+  const yearWidth = Math.floor((CONTENT_WIDTH - UNIT_WIDTH - BASELINE_WIDTH) / Math.max(1, years.length)) - 8;
+  const sections: Subsection[] = [
+    { title: t('pdf.doc.plan.goals'), body: goalList.length ? [numberedPlain(goalList)] : [] },
+    {
+      title: t('pdf.doc.plan.kpis'),
+      body: kpiRows.length
+        ? [
+            table(
+              [
+                { header: t('pdf.doc.plan.unit'), width: UNIT_WIDTH - 8, align: 'center' },
+                { header: t('pdf.doc.plan.baseline'), width: BASELINE_WIDTH - 8, align: 'right' },
+                ...years.map((y): Column => ({ header: String(y), width: yearWidth, align: 'right' })),
+              ],
+              kpiRows,
+              {
+                // 12 pt fits "3,000,000" in a year's column of a five-year plan.
+                fontSize: years.length > 6 ? 10 : 12,
+                headRows: [
+                  [
+                    { text: t('glossary.kpi'), style: 'tableHeader', colSpan: 2 },
+                    { text: '' },
+                    { text: t('pdf.doc.plan.targets'), style: 'tableHeader', colSpan: years.length },
+                    ...years.slice(1).map(() => ({ text: '' })),
+                  ],
+                ],
+              },
+            ),
+          ]
+        : [],
+    },
+    { title: t('pdf.doc.plan.strategies'), body: strategies },
+  ];
+  return {
+    title: `${t('pdf.doc.plan.issueN', { n: view.numbers.get(issue.id) ?? '' })} ${str(issue, 'name')}`,
+    body: [],
+    sections,
+  };
+}
+
+/** Goals are already numbered (1.1): a list without a second number. */
+function numberedPlain(items: readonly string[]): Content {
+  return { stack: items.map((text) => ({ text, margin: [18, 0, 0, 2] })), margin: [0, 0, 0, 6] };
+}
+
+const UNIT_WIDTH = 60;
+const BASELINE_WIDTH = 80;
+
+function kpiLines(
+  targets: readonly Row[],
+  kpi: Row,
+  years: readonly number[],
+  name: (row: Row) => string,
+): TableCell[][] {
+  const baseline = num(kpi, 'baselineValue');
+  const baselineYear = num(kpi, 'baselineYear');
+  return [
+    [
+      { text: name(kpi), colSpan: 2 + years.length, alignment: 'left' },
+      ...Array.from({ length: 1 + years.length }, () => ({ text: '' })),
+    ],
+    [
+      str(kpi, 'unit'),
+      baseline === null ? '–' : `${amount(baseline)}${baselineYear === null ? '' : ` (${baselineYear})`}`,
+      ...years.map((year) =>
+        amount(
+          num(
+            targets.find((r) => r.data.year === year),
+            'target',
+          ),
+        ),
+      ),
+    ],
+  ];
+}
+
+/** Every project, grouped by issue and strategy, with its yearly budget: landscape, the one table that needs it. */
+function projectSection({ t, view }: Ctx, name: (row: Row) => string): Section {
+  const title = t('pdf.doc.plan.projects');
+  const projects = view.all('project');
+  if (projects.length === 0) return { title, body: [] };
+  const years = view.years;
+  const sums = budgetSummary(view.rows);
+  const rows: TableCell[][] = [];
+  const span = 3 + years.length;
+  for (const issue of view.all('strategicIssue')) {
+    const strategies = view.children('goal', issue.id).flatMap((g) => view.children('strategy', g.id));
+    if (!strategies.some((s) => view.children('project', s.id).length > 0)) continue;
+    rows.push(
+      groupRow(`${t('pdf.doc.plan.issueN', { n: view.numbers.get(issue.id) ?? '' })} ${str(issue, 'name')}`, span),
+    );
+    for (const strategy of strategies) {
+      const list = view.children('project', strategy.id);
+      if (list.length === 0) continue;
+      rows.push([
+        { text: `${t('pdf.doc.plan.strategy')} ${name(strategy)}`, colSpan: span, italics: true },
+        ...Array.from({ length: span - 1 }, () => ({ text: '' })),
+      ]);
+      for (const project of list) {
+        const budgets = view.children('projectBudget', project.id);
+        rows.push([
+          { text: `${name(project)}${project.data.kind === 'programme' ? ` (${t('pdf.doc.plan.programme')})` : ''}` },
+          { text: [str(project, 'responsibleUnit'), str(project, 'supportingUnits')].filter(Boolean).join('\n') },
+          ...years.map((year): TableCell => ({
+            text: amount(
+              num(
+                budgets.find((b) => b.data.year === year),
+                'amount',
+              ),
+            ),
+            alignment: 'right',
+          })),
+          { text: amount(sums.byProject.get(project.id) ?? 0), alignment: 'right', bold: true },
+        ]);
+      }
+    }
+  }
+  rows.push([
+    { text: t('pdf.doc.plan.total'), colSpan: 2, style: 'tableTotal' },
+    { text: '' },
+    ...years.map((year): TableCell => ({
+      text: amount(sums.byYear.get(year) ?? 0),
+      alignment: 'right',
+      style: 'tableTotal',
+    })),
+    { text: amount(sums.total), alignment: 'right', style: 'tableTotal' },
+  ]);
+  return {
+    title,
+    landscape: true,
+    body: [
+      paragraph(t('pdf.doc.plan.projectsLead', { count: projects.length })),
+      table(
+        [
+          { header: t('glossary.project'), width: '*' },
+          { header: t('pdf.doc.plan.responsible'), width: 120 },
+          ...years.map((y): Column => ({ header: String(y), width: years.length > 6 ? 40 : 58, align: 'right' })),
+          { header: t('pdf.doc.plan.total'), width: 76, align: 'right' },
+        ],
+        rows,
+        {
+          fontSize: years.length > 6 ? 11 : 13,
+          headRows: [
+            [
+              { text: '', style: 'tableHeader', colSpan: 2 },
+              { text: '' },
+              { text: t('pdf.doc.plan.budgetYears'), style: 'tableHeader', colSpan: years.length + 1 },
+              ...years.map(() => ({ text: '' })),
+            ],
+          ],
+        },
+      ),
+    ],
+  };
+}
+
+function budgetSection({ t, view }: Ctx): Section {
+  const title = t('pdf.doc.plan.budget');
+  const sums = budgetSummary(view.rows);
+  if (sums.total === 0) return { title, body: [] };
+  const issues = view.all('strategicIssue');
+  const byIssueYear = (issueId: string, year: number) =>
+    view
+      .children('goal', issueId)
+      .flatMap((g) => view.children('strategy', g.id))
+      .flatMap((s) => view.children('project', s.id))
+      .flatMap((p) => view.children('projectBudget', p.id))
+      .filter((b) => b.data.year === year)
+      .reduce((sum, b) => sum + (num(b, 'amount') ?? 0), 0);
+  const years = view.years;
+  const narrow = years.length > 5;
+  return {
+    title,
+    // Beside the project table, on landscape pages: a column per year plus the total need the width.
+    landscape: true,
+    body: [
+      paragraph(t('pdf.doc.plan.budgetLead', { total: amount(sums.total) })),
+      table(
+        [
+          { header: t('glossary.strategicIssue'), width: '*' },
+          ...years.map((y): Column => ({ header: String(y), width: narrow ? 44 : 66, align: 'right' })),
+          { header: t('pdf.doc.plan.total'), width: 80, align: 'right' },
+        ],
+        [
+          ...issues.map((issue) => [
+            `${view.numbers.get(issue.id) ?? ''}. ${str(issue, 'name')}`,
+            ...years.map((y) => amount(byIssueYear(issue.id, y))),
+            { text: amount(sums.byIssue.get(issue.id) ?? 0), bold: true },
+          ]),
+          [
+            { text: t('pdf.doc.plan.total'), style: 'tableTotal' },
+            ...years.map((y) => ({ text: amount(sums.byYear.get(y) ?? 0), style: 'tableTotal' })),
+            { text: amount(sums.total), style: 'tableTotal' },
+          ],
+        ],
+        { fontSize: narrow ? 11 : 13 },
+      ),
+    ],
+  };
+}

@@ -1,0 +1,97 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { strategyMapSvg, type StrategyMapOptions } from '../charts/strategyMap.ts';
+import { DEFAULT_STYLE, PAGE_HEIGHT, PAGE_WIDTH, STYLES } from './blocks.ts';
+import { withThaiDigits } from './digits.ts';
+import type { Translate } from './options.ts';
+import { planView, type BuildInput } from './source.ts';
+
+/**
+ * The strategy map handout: the same drawing as the review wizard (charts/strategyMap.ts), split in two and
+ * printed on two landscape A4 pages, each with the plan's title and "(1/2)", so either page can be posted on
+ * its own. A plan small enough for one page prints on one.
+ */
+
+const CM = 72 / 2.54;
+const MARGINS: [number, number, number, number] = [2 * CM, 1.5 * CM, 2 * CM, 1.2 * CM];
+/** Landscape. */
+const WIDTH = PAGE_HEIGHT - MARGINS[0] - MARGINS[2];
+const HEIGHT = PAGE_WIDTH - MARGINS[1] - MARGINS[3];
+/** Room for the title lines above the drawing. */
+const TITLE_HEIGHT = 56;
+
+/** The map's words (the same drawing prints in chapter 4 through fittedMap). */
+function mapOptions(t: Translate, parts: number, width: number): StrategyMapOptions {
+  return {
+    title: t('pdf.map.title'),
+    headings: {
+      issue: t('glossary.strategicIssue'),
+      goal: t('glossary.goal'),
+      strategy: t('glossary.strategy'),
+      project: t('pdf.map.projects'),
+    },
+    missing: { goal: t('pdf.map.noGoal'), strategy: t('pdf.map.noStrategy'), project: t('pdf.map.noProject') },
+    unnamed: t('pdf.map.unnamed'),
+    empty: t('pdf.map.empty'),
+    continued: t('pdf.map.continued'),
+    width,
+    parts,
+  };
+}
+
+const svgSize = (svg: string, attribute: 'width' | 'height') =>
+  Number(new RegExp(`<svg[^>]* ${attribute}="([0-9.]+)"`).exec(svg)?.[1] ?? 0);
+
+/**
+ * The map in `parts` pieces, drawn at whichever of `widths` prints its text largest in the box: a narrower
+ * drawing wraps names into taller boxes but scales up more. Returns the pieces and the printed size of its
+ * text (pt). Each width is a full layout of the map, so callers try few.
+ */
+export function fittedMap(
+  rows: BuildInput['source']['rows'],
+  t: Translate,
+  box: readonly [number, number],
+  parts: number,
+  widths: readonly number[],
+): { svgs: string[]; textSize: number } {
+  const FONT = 14;
+  let best = { svgs: [] as string[], textSize: 0 };
+  for (const width of widths) {
+    const svgs = strategyMapSvg(rows, mapOptions(t, parts, width));
+    const height = Math.max(...svgs.map((svg) => svgSize(svg, 'height')));
+    const textSize = FONT * Math.min(box[0] / width, box[1] / height);
+    if (textSize > best.textSize) best = { svgs, textSize };
+  }
+  return best;
+}
+
+export function buildMapDocument({ source, options, t }: BuildInput): TDocumentDefinitions {
+  const view = planView(source);
+  const parts = fittedMap(view.rows, t, [WIDTH, HEIGHT - TITLE_HEIGHT], 2, [1100, 800, 550]).svgs;
+  const content: Content[] = parts.flatMap((svg, i): Content[] => [
+    {
+      text: view.plan.title,
+      fontSize: 16,
+      bold: true,
+      alignment: 'center',
+      ...(i > 0 ? { pageBreak: 'before' as const } : {}),
+    },
+    {
+      text: parts.length > 1 ? t('pdf.map.pageOf', { page: i + 1, pages: parts.length }) : t('pdf.map.title'),
+      fontSize: 13,
+      alignment: 'center',
+      color: '#444444',
+      margin: [0, 0, 0, 6],
+    },
+    { svg, fit: [WIDTH, HEIGHT - TITLE_HEIGHT], alignment: 'center' },
+  ]);
+  const doc: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: MARGINS,
+    defaultStyle: DEFAULT_STYLE,
+    styles: STYLES,
+    info: { title: `${t('pdf.map.title')}: ${view.plan.title}`, author: view.plan.organisation },
+    content,
+  };
+  return options.thaiDigits ? withThaiDigits(doc) : doc;
+}

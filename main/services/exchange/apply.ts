@@ -1,0 +1,225 @@
+import type Database from 'better-sqlite3';
+import { canonicalJson } from '../../core/exchange/canonical.ts';
+import { conflictingHeads, extendCoverage, type CellOp } from '../../core/exchange/merge.ts';
+import { parseHlc } from '../../core/hlc.ts';
+import { entitySpec } from '../store/entities.ts';
+import { readValue } from '../store/oplog.ts';
+import type { Store } from '../store/store.ts';
+import { coverage, getPlanExchange, rememberActor, saveCoverage, savePlanExchange } from './state.ts';
+import type { AcceptedPackage, ValidOp } from './validate.ts';
+
+/** What one package did here. */
+export interface Applied {
+  readonly newOps: number;
+  readonly changedCells: number;
+  readonly conflicts: number;
+}
+
+/**
+ * Apply checked packages; call inside one transaction (import.ts), so they come in all together or not at all.
+ * Operations not yet here are appended to the op log with their own ids, groups, clocks and offices, and each
+ * changes its field only if it is newer than the field's newest edit (last writer wins, so the order packages
+ * arrive in does not matter). An operation already here is skipped, so a package imported twice, or one
+ * overlapping another, adds nothing. The clock moves past what arrived.
+ */
+export function applyPackages(store: Store, packages: readonly AcceptedPackage[], now: Date): Map<string, Applied> {
+  const applier = new Applier(store.db);
+  const results = new Map<string, Applied>();
+  let newest: string | null = null;
+  for (const pkg of packages) {
+    const result = applier.applyPackage(store, pkg, now);
+    results.set(pkg.file.manifest.packageId, result.applied);
+    if (result.newest !== null && (newest === null || result.newest > newest)) newest = result.newest;
+  }
+  if (newest !== null) store.oplog.observe(newest);
+  return results;
+}
+
+interface CellOpRecord {
+  hlc: string;
+  actor: string;
+  seen: string;
+  value: string;
+}
+
+class Applier {
+  private readonly db: Database.Database;
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  /**
+   * Per field touched by this import, each actor's newest edit: all merge.ts needs to judge it (an actor's
+   * context only grows, as in store/oplog.ts), read once and then kept up to date as operations go in.
+   */
+  private readonly cells = new Map<string, Map<string, CellOp & { value: string }>>();
+
+  private cell(key: string, op: ValidOp): Map<string, CellOp & { value: string }> {
+    let cell = this.cells.get(key);
+    if (!cell) {
+      const rows = this.sql(
+        'SELECT hlc, actor, seen, value FROM ops WHERE entity = ? AND row_id = ? AND field = ?',
+      ).all(op.entity, op.rowId, op.field) as CellOpRecord[];
+      cell = new Map();
+      for (const r of rows) {
+        const mine = cell.get(r.actor);
+        if (!mine || r.hlc > mine.hlc) cell.set(r.actor, { ...r, seen: JSON.parse(r.seen) as string[] });
+      }
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  /** Table and column names come only from store/entities.ts, never from a package. */
+  private sql(text: string): Database.Statement {
+    let statement = this.cache.get(text);
+    if (!statement) this.cache.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
+  applyPackage(store: Store, pkg: AcceptedPackage, now: Date): { applied: Applied; newest: string | null } {
+    const { manifest, payload } = pkg.file;
+    const at = now.toISOString();
+    // A contribution speaks for its sender only (validate.ts); a plan package names the office of every writer.
+    for (const office of payload.offices) if (office.actor !== store.officeId) rememberActor(this.db, office, at);
+    for (const group of payload.groups) {
+      this.sql(
+        'INSERT OR IGNORE INTO op_groups (id, hlc, actor, label, plan_id, undo_of) VALUES (?, ?, ?, ?, ?, NULL)',
+      ).run(group.id, group.hlc, group.actor, group.label, manifest.planId);
+    }
+    let newOps = 0;
+    let newest: string | null = null;
+    const touched = new Set<string>();
+    const changed = new Set<string>();
+    for (const op of pkg.ops) {
+      if (this.sql('SELECT 1 FROM ops WHERE id = ?').get(op.id) !== undefined) continue;
+      newOps++;
+      const key = `${op.entity}\u0000${op.rowId}\u0000${op.field}`;
+      touched.add(key);
+      const cell = this.cell(key, op);
+      const current = [...cell.values()].reduce<string | null>((m, o) => (m === null || o.hlc > m ? o.hlc : m), null);
+      const mine = cell.get(op.actor);
+      if (!mine || op.hlc > mine.hlc) {
+        cell.set(op.actor, { hlc: op.hlc, actor: op.actor, seen: op.seen, value: JSON.stringify(op.value ?? null) });
+      }
+      this.sql(
+        `INSERT INTO ops (id, grp, hlc, actor, entity, row_id, field, value, prev, seen, arrival)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+      ).run(
+        op.id,
+        op.grp,
+        op.hlc,
+        op.actor,
+        op.entity,
+        op.rowId,
+        op.field,
+        JSON.stringify(op.value ?? null),
+        JSON.stringify(op.seen),
+        manifest.packageId,
+      );
+      if (newest === null || op.hlc > newest) newest = op.hlc;
+      if ((current === null || op.hlc > current) && this.writeCell(op)) changed.add(key);
+    }
+    let conflicts = 0;
+    for (const key of touched) {
+      const cell = this.cells.get(key)!;
+      if (cell.size > 1 && conflictingHeads([...cell.values()]).length > 0) conflicts++;
+    }
+    this.updateState(store, pkg);
+    const applied = { newOps, changedCells: changed.size, conflicts };
+    this.sql(
+      `INSERT INTO exchange_arrivals (id, sha256, plan_id, kind, actor, office_code, office_name, role, seq, file_name,
+         exported_at, imported_at, op_count, new_ops, changed_cells, conflicts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      manifest.packageId,
+      manifest.sha256,
+      manifest.planId,
+      manifest.kind,
+      manifest.sender.actor,
+      manifest.sender.code,
+      manifest.sender.name,
+      manifest.sender.role,
+      manifest.seq,
+      pkg.name,
+      manifest.exportedAt,
+      at,
+      manifest.opCount,
+      newOps,
+      applied.changedCells,
+      conflicts,
+    );
+    return { applied, newest };
+  }
+
+  /** Write an operation's value into its table (creating the row at its first operation); true if it changed. */
+  private writeCell(op: ValidOp): boolean {
+    const entity = entitySpec(op.entity);
+    const spec = op.spec;
+    const at = new Date(parseHlc(op.hlc).wallMs).toISOString();
+    const row = this.sql(`SELECT ${spec.column} AS v FROM ${entity.table} WHERE id = ?`).get(op.rowId) as
+      { v: unknown } | undefined;
+    // Written even when equal (a JSON key absent reads as null but must exist, as after a local edit).
+    const changed = !row || canonicalJson(readValue(spec, row.v) ?? null) !== canonicalJson(op.value ?? null);
+    if (!row) {
+      // Like a local create (store/oplog.ts): the row is hidden (deleted = 1) until its deleted edit says otherwise.
+      if (entity.discriminator === null) {
+        this.sql(`INSERT INTO ${entity.table} (id, created_by, created_at, updated_at) VALUES (?, ?, ?, ?)`).run(
+          op.rowId,
+          op.actor,
+          at,
+          at,
+        );
+      } else {
+        this.sql(
+          `INSERT INTO ${entity.table} (id, entity, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+        ).run(op.rowId, entity.discriminator, op.actor, at, at);
+      }
+    }
+    const value = spec.toSql(op.value);
+    if (spec.jsonKey === undefined) {
+      this.sql(`UPDATE ${entity.table} SET ${spec.column} = ?, updated_at = max(updated_at, ?) WHERE id = ?`).run(
+        value,
+        at,
+        op.rowId,
+      );
+    } else {
+      this.sql(
+        `UPDATE ${entity.table} SET ${spec.column} = json_set(${spec.column}, ?, json(?)), updated_at = max(updated_at, ?) WHERE id = ?`,
+      ).run(`$.${spec.jsonKey}`, JSON.stringify(value ?? null), at, op.rowId);
+    }
+    return changed;
+  }
+
+  /**
+   * A contribution extends what this workspace has of its sender (only if it joins on: a gap stays until a
+   * later package fills it). A plan package newer than the last one brings the assignments, the secretariat and
+   * how far it has this office's operations (the next contribution starts there).
+   */
+  private updateState(store: Store, pkg: AcceptedPackage): void {
+    const { manifest, payload } = pkg.file;
+    const { planId } = manifest;
+    const have = coverage(this.db, planId);
+    if (manifest.kind === 'contribution') {
+      const next = extendCoverage(have.get(manifest.sender.actor) ?? null, manifest.covers.from, manifest.covers.to);
+      if (next !== null) saveCoverage(this.db, planId, manifest.sender.actor, next);
+      return;
+    }
+    for (const [actor, hlc] of Object.entries(manifest.confirmed)) {
+      const current = have.get(actor);
+      if (actor !== store.officeId && (current === undefined || hlc > current))
+        saveCoverage(this.db, planId, actor, hlc);
+    }
+    const state = getPlanExchange(this.db, planId);
+    if (manifest.seq <= state.planSeq && state.secretariat?.actor === manifest.sender.actor) return;
+    savePlanExchange(this.db, {
+      ...state,
+      secretariat: { actor: manifest.sender.actor, code: manifest.sender.code, name: manifest.sender.name },
+      assignments: payload.assignments ?? [],
+      planSeq: manifest.seq,
+      confirmed: manifest.confirmed[store.officeId] ?? null,
+    });
+  }
+}

@@ -1,0 +1,171 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { PackageKind } from '../../core/exchange/api.ts';
+import {
+  PACKAGE_EXTENSION,
+  PACKAGE_FORMAT,
+  PACKAGE_VERSION,
+  checksumInput,
+  serialisePackage,
+  type Manifest,
+  type PackageFile,
+  type UnsealedPackage,
+  type PackageGroup,
+  type PackageOffice,
+} from '../../core/exchange/format.ts';
+import type { OfficeIdentity } from '../../core/exchange/identity.ts';
+import { heads } from '../../core/exchange/merge.ts';
+import { getPlan } from '../plans.ts';
+import type { Store } from '../store/store.ts';
+import { actionError } from './errors.ts';
+import { coverage, getPlanExchange, identity, officeOfActors, savePlanExchange } from './state.ts';
+
+/** Building the packages this installation sends: the secretariat's plan package, an office's contribution. */
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export interface BuiltPackage {
+  readonly file: PackageFile;
+  readonly text: string;
+  /** A name to offer in a save dialog or a download. */
+  readonly fileName: string;
+}
+
+interface OpRecord {
+  id: string;
+  grp: string;
+  hlc: string;
+  actor: string;
+  entity: string;
+  rowId: string;
+  field: string;
+  value: string;
+  seen: string;
+  groupHlc: string;
+  label: string;
+}
+
+const PLAN_OPS = `SELECT o.id, o.grp, o.hlc, o.actor, o.entity, o.row_id AS rowId, o.field, o.value, o.seen,
+  g.hlc AS groupHlc, g.label FROM ops o JOIN op_groups g ON g.id = o.grp WHERE g.plan_id = ?`;
+
+/** Every operation of a plan that still decides a field: the heads of each field (merge.ts). */
+function standingOps(store: Store, planId: string): OpRecord[] {
+  const all = store.db.prepare(PLAN_OPS).all(planId) as OpRecord[];
+  const byCell = new Map<string, { hlc: string; actor: string; seen: string[]; record: OpRecord }[]>();
+  for (const op of all) {
+    const key = `${op.entity}\u0000${op.rowId}\u0000${op.field}`;
+    let cell = byCell.get(key);
+    if (!cell) byCell.set(key, (cell = []));
+    cell.push({ hlc: op.hlc, actor: op.actor, seen: JSON.parse(op.seen) as string[], record: op });
+  }
+  return [...byCell.values()].flatMap((cell) => heads(cell).map((op) => op.record));
+}
+
+/** This office's own operations of a plan after `after` (exclusive; null: all). */
+function ownOpsAfter(store: Store, planId: string, after: string | null): OpRecord[] {
+  return store.db
+    .prepare(`${PLAN_OPS} AND o.actor = ? AND o.hlc > ?`)
+    .all(planId, store.officeId, after ?? '') as OpRecord[];
+}
+
+function toGroups(ops: readonly OpRecord[]): PackageGroup[] {
+  const groups = new Map<string, PackageGroup>();
+  for (const op of [...ops].sort((a, b) => (a.hlc < b.hlc ? -1 : 1))) {
+    let group = groups.get(op.grp);
+    if (!group) {
+      group = { id: op.grp, hlc: op.groupHlc, actor: op.actor, label: op.label.slice(0, 200), ops: [] };
+      groups.set(op.grp, group);
+    }
+    group.ops.push({
+      id: op.id,
+      type: 'set',
+      hlc: op.hlc,
+      entity: op.entity,
+      rowId: op.rowId,
+      field: op.field,
+      value: JSON.parse(op.value) as unknown,
+      seen: JSON.parse(op.seen) as string[],
+    });
+  }
+  return [...groups.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+}
+
+function requireIdentity(store: Store): OfficeIdentity {
+  const self = identity(store);
+  if (!self) throw actionError('identityMissing', 'set this office (code, name, role) before exchanging');
+  return self;
+}
+
+function safeName(text: string): string {
+  return (
+    text
+      .replace(/[\\/:*?"<>|]+/g, ' ')
+      .trim()
+      .slice(0, 80) || 'plan'
+  );
+}
+
+/**
+ * The package this installation sends for a plan: from the secretariat, the plan package (every field's
+ * standing edits, the assignments, and what it has of each office); from an office, its contribution (its own
+ * operations after the point the secretariat confirmed, so a lost package is covered again). Writes nothing:
+ * recordExport() once the file is saved.
+ */
+export function buildPackage(store: Store, planId: string, now = new Date()): BuiltPackage {
+  const self = requireIdentity(store);
+  const plan = getPlan(store, planId);
+  const state = getPlanExchange(store.db, planId);
+  const kind: PackageKind = self.role === 'secretariat' ? 'plan' : 'contribution';
+  const ops = kind === 'plan' ? standingOps(store, planId) : ownOpsAfter(store, planId, state.confirmed);
+  const groups = toGroups(ops);
+  const hlcs = ops.map((op) => op.hlc).sort();
+  const officeOf = officeOfActors(store);
+  const sender: PackageOffice = { actor: store.officeId, ...self };
+  const offices = [...new Set(groups.map((g) => g.actor))].map((actor): PackageOffice =>
+    actor === store.officeId
+      ? sender
+      : // An actor no package named (not expected: every imported operation came with its office).
+        { actor, ...(officeOf(actor) ?? { code: 'unknown', name: '-', role: 'contributor' as const }) },
+  );
+  if (!offices.some((o) => o.actor === sender.actor)) offices.push(sender);
+  const seq = state.exportSeq + 1;
+  const manifest: Omit<Manifest, 'sha256'> = {
+    packageId: randomUUID(),
+    kind,
+    planId,
+    planTitle: plan.title.slice(0, 500),
+    sender,
+    seq,
+    exportedAt: now.toISOString(),
+    hlcRange: { first: hlcs[0] ?? null, last: hlcs.at(-1) ?? null },
+    opCount: ops.length,
+    covers: kind === 'contribution' ? { from: state.confirmed, to: hlcs.at(-1) ?? null } : { from: null, to: null },
+    confirmed: kind === 'plan' ? Object.fromEntries(coverage(store.db, planId)) : {},
+  };
+  const unsealed: UnsealedPackage = {
+    format: PACKAGE_FORMAT,
+    version: PACKAGE_VERSION,
+    manifest,
+    payload: { offices, assignments: kind === 'plan' ? state.assignments : null, groups },
+  };
+  const file: PackageFile = { ...unsealed, manifest: { ...manifest, sha256: sha256Hex(checksumInput(unsealed)) } };
+  const fileName = `${safeName(plan.title)}-${self.code}-${seq}${PACKAGE_EXTENSION}`;
+  return { file, text: serialisePackage(file), fileName };
+}
+
+/** After the package was saved (or handed over as a download): the next one gets the next number. */
+export function recordExport(store: Store, built: BuiltPackage, savedAs: string): void {
+  const { manifest } = built.file;
+  const state = getPlanExchange(store.db, manifest.planId);
+  const { sender } = manifest;
+  savePlanExchange(store.db, {
+    ...state,
+    // The installation that sends a plan package is the plan's secretariat from then on.
+    secretariat:
+      manifest.kind === 'plan' ? { actor: sender.actor, code: sender.code, name: sender.name } : state.secretariat,
+    exportSeq: Math.max(state.exportSeq, manifest.seq),
+    lastExportAt: manifest.exportedAt,
+    lastExportFile: savedAs,
+  });
+}

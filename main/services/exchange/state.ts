@@ -1,0 +1,166 @@
+import type Database from 'better-sqlite3';
+import { Assignments, type Assignment, type OfficeRef } from '../../core/exchange/api.ts';
+import type { OfficeIdentity } from '../../core/exchange/identity.ts';
+import type { PackageOffice } from '../../core/exchange/format.ts';
+import type { Store } from '../store/store.ts';
+
+/** The exchange tables (migration 4): per-plan state, actors' offices, coverage, acknowledged offices. */
+
+export interface PlanExchange {
+  readonly planId: string;
+  /** The installation that sends this plan's plan packages. */
+  readonly secretariat: { actor: string; code: string; name: string } | null;
+  readonly assignments: Assignment[];
+  /** seq of the newest plan package imported (its assignments and confirmation are the ones kept). */
+  readonly planSeq: number;
+  /** Up to which HLC the secretariat confirmed having this office's operations (null: nothing yet). */
+  readonly confirmed: string | null;
+  readonly exportSeq: number;
+  readonly lastExportAt: string | null;
+  readonly lastExportFile: string | null;
+}
+
+interface PlanRecord {
+  plan_id: string;
+  secretariat_actor: string | null;
+  secretariat_code: string | null;
+  secretariat_name: string | null;
+  assignments: string;
+  plan_seq: number;
+  confirmed: string | null;
+  export_seq: number;
+  last_export_at: string | null;
+  last_export_file: string | null;
+}
+
+export function getPlanExchange(db: Database.Database, planId: string): PlanExchange {
+  const r = db.prepare('SELECT * FROM exchange_plans WHERE plan_id = ?').get(planId) as PlanRecord | undefined;
+  if (!r) {
+    return {
+      planId,
+      secretariat: null,
+      assignments: [],
+      planSeq: 0,
+      confirmed: null,
+      exportSeq: 0,
+      lastExportAt: null,
+      lastExportFile: null,
+    };
+  }
+  const parsed = Assignments.safeParse(JSON.parse(r.assignments));
+  return {
+    planId,
+    secretariat:
+      r.secretariat_actor === null
+        ? null
+        : { actor: r.secretariat_actor, code: r.secretariat_code ?? '', name: r.secretariat_name ?? '' },
+    assignments: parsed.success ? parsed.data : [],
+    planSeq: r.plan_seq,
+    confirmed: r.confirmed,
+    exportSeq: r.export_seq,
+    lastExportAt: r.last_export_at,
+    lastExportFile: r.last_export_file,
+  };
+}
+
+export function savePlanExchange(db: Database.Database, p: PlanExchange): void {
+  db.prepare(
+    `INSERT INTO exchange_plans (plan_id, secretariat_actor, secretariat_code, secretariat_name, assignments, plan_seq,
+       confirmed, export_seq, last_export_at, last_export_file)
+     VALUES (@planId, @sa, @sc, @sn, @assignments, @planSeq, @confirmed, @exportSeq, @lastExportAt, @lastExportFile)
+     ON CONFLICT(plan_id) DO UPDATE SET secretariat_actor = excluded.secretariat_actor,
+       secretariat_code = excluded.secretariat_code, secretariat_name = excluded.secretariat_name,
+       assignments = excluded.assignments, plan_seq = excluded.plan_seq, confirmed = excluded.confirmed,
+       export_seq = excluded.export_seq, last_export_at = excluded.last_export_at,
+       last_export_file = excluded.last_export_file`,
+  ).run({
+    planId: p.planId,
+    sa: p.secretariat?.actor ?? null,
+    sc: p.secretariat?.code ?? null,
+    sn: p.secretariat?.name ?? null,
+    assignments: JSON.stringify(p.assignments),
+    planSeq: p.planSeq,
+    confirmed: p.confirmed,
+    exportSeq: p.exportSeq,
+    lastExportAt: p.lastExportAt,
+    lastExportFile: p.lastExportFile,
+  });
+}
+
+/** This installation's office and role (settings), or null until the user has set it. */
+export function identity(store: Store): OfficeIdentity | null {
+  return store.getSettings().office;
+}
+
+export function rememberActor(db: Database.Database, office: PackageOffice, at: string): void {
+  db.prepare(
+    `INSERT INTO exchange_actors (actor, office_code, office_name, role, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(actor) DO UPDATE SET office_code = excluded.office_code, office_name = excluded.office_name,
+       role = excluded.role, updated_at = excluded.updated_at`,
+  ).run(office.actor, office.code, office.name, office.role, at);
+}
+
+/** Who an actor is: this installation's identity, or what its packages said. */
+export function officeOfActors(store: Store): (actor: string) => OfficeRef | null {
+  const rows = store.db.prepare('SELECT actor, office_code, office_name, role FROM exchange_actors').all() as {
+    actor: string;
+    office_code: string;
+    office_name: string;
+    role: OfficeRef['role'];
+  }[];
+  const known = new Map(rows.map((r) => [r.actor, { code: r.office_code, name: r.office_name, role: r.role }]));
+  const self = identity(store);
+  if (self) known.set(store.officeId, { code: self.code, name: self.name, role: self.role });
+  return (actor) => known.get(actor) ?? null;
+}
+
+export function coverage(db: Database.Database, planId: string): Map<string, string> {
+  const rows = db.prepare('SELECT actor, hlc FROM exchange_coverage WHERE plan_id = ?').all(planId) as {
+    actor: string;
+    hlc: string;
+  }[];
+  return new Map(rows.map((r) => [r.actor, r.hlc]));
+}
+
+export function saveCoverage(db: Database.Database, planId: string, actor: string, hlc: string): void {
+  db.prepare(
+    `INSERT INTO exchange_coverage (id, plan_id, actor, hlc) VALUES (?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET hlc = excluded.hlc`,
+  ).run(`${planId} ${actor}`, planId, actor, hlc);
+}
+
+export interface AcknowledgedOffice {
+  readonly code: string;
+  readonly name: string;
+  readonly acknowledgedAt: string;
+}
+
+export function acknowledgedOffices(db: Database.Database, planId: string): AcknowledgedOffice[] {
+  return db
+    .prepare(
+      'SELECT code, name, acknowledged_at AS acknowledgedAt FROM exchange_offices WHERE plan_id = ? ORDER BY code',
+    )
+    .all(planId) as AcknowledgedOffice[];
+}
+
+export function acknowledgeOffice(db: Database.Database, planId: string, code: string, name: string, at: string): void {
+  db.prepare(
+    `INSERT INTO exchange_offices (id, plan_id, code, name, acknowledged_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET name = excluded.name`,
+  ).run(`${planId} ${code}`, planId, code, name, at);
+}
+
+/** A key/value of the meta table (the shared folder lives there: it belongs to this installation, not a plan). */
+export function getMeta(db: Database.Database, key: string): string | null {
+  return (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+}
+
+export function setMeta(db: Database.Database, key: string, value: string | null): void {
+  if (value === null) db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+  else {
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+      key,
+      value,
+    );
+  }
+}

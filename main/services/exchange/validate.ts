@@ -1,0 +1,164 @@
+import type { Assignment } from '../../core/exchange/api.ts';
+import { PackageError, type PackageFile } from '../../core/exchange/format.ts';
+import { planExists } from '../plans.ts';
+import { entitySpec, isEntity, type EntityName, type FieldSpec } from '../store/entities.ts';
+import type { Store } from '../store/store.ts';
+import { acknowledgedOffices, getPlanExchange, identity } from './state.ts';
+
+/**
+ * The checks of a parsed package that need this workspace: already imported, the right plan, the sender's
+ * identity, a known office, and every operation against the same field schemas as a local edit
+ * (store/entities.ts). Nothing here writes.
+ */
+
+/** An operation ready to apply: entity and field known, value parsed by its field's schema. */
+export interface ValidOp {
+  readonly id: string;
+  readonly grp: string;
+  readonly hlc: string;
+  readonly actor: string;
+  readonly entity: EntityName;
+  readonly spec: FieldSpec;
+  readonly rowId: string;
+  readonly field: string;
+  readonly value: unknown;
+  readonly seen: readonly string[];
+}
+
+export interface AcceptedPackage {
+  readonly name: string;
+  readonly file: PackageFile;
+  readonly ops: readonly ValidOp[];
+}
+
+/** What earlier packages of the same import bring: a new plan, its secretariat and assignments. */
+export interface Batch {
+  readonly expectedPlanId: string | undefined;
+  readonly plans: Map<string, PackageFile>;
+  readonly packageIds: Set<string>;
+}
+
+export type Verdict = { status: 'accept'; accepted: AcceptedPackage } | { status: 'already-imported' };
+
+export function checkPackage(store: Store, name: string, file: PackageFile, batch: Batch): Verdict {
+  const { manifest } = file;
+  const { planId, sender } = manifest;
+  if (batch.packageIds.has(manifest.packageId)) return { status: 'already-imported' };
+  const arrived = store.db.prepare('SELECT sha256 FROM exchange_arrivals WHERE id = ?').pluck().get(manifest.packageId);
+  if (arrived !== undefined) {
+    if (arrived === manifest.sha256) return { status: 'already-imported' };
+    throw new PackageError('invalid', `package id ${manifest.packageId} already imported with other content`);
+  }
+  // This installation's own package (it reads its own files in a shared folder): everything in it is here.
+  if (sender.actor === store.officeId) return { status: 'already-imported' };
+  if (batch.expectedPlanId !== undefined && planId !== batch.expectedPlanId) {
+    throw new PackageError('other-plan', `package for plan ${planId}, ${batch.expectedPlanId} is open`);
+  }
+  const comingPlan = batch.plans.get(planId);
+  if (manifest.kind === 'contribution' && !planExists(store, planId) && !comingPlan) {
+    throw new PackageError('other-plan', `plan ${planId} is not in this workspace`);
+  }
+  checkSender(store, file, comingPlan);
+  const ops = checkOps(store, file);
+  batch.packageIds.add(manifest.packageId);
+  if (manifest.kind === 'plan') batch.plans.set(planId, file);
+  return { status: 'accept', accepted: { name, file, ops } };
+}
+
+/**
+ * The secretariat of a plan is the installation whose plan package came first (or this one, once it sent the
+ * plan or when it is a secretariat holding a plan nobody sent it). Nobody else may speak as it: a plan package
+ * from another installation, or a contribution using its code or installation, is refused. There are no keys
+ * to prove who wrote a file; this stops mistakes and casual impersonation, not a determined forger.
+ */
+function checkSender(store: Store, file: PackageFile, comingPlan: PackageFile | undefined): void {
+  const { manifest, payload } = file;
+  const { planId, sender } = manifest;
+  const self = identity(store);
+  const state = getPlanExchange(store.db, planId);
+  const fromBatch = comingPlan
+    ? { actor: comingPlan.manifest.sender.actor, code: comingPlan.manifest.sender.code }
+    : null;
+  const selfSecretariat =
+    self?.role === 'secretariat' && planExists(store, planId) ? { actor: store.officeId, code: self.code } : null;
+  const secretariat = state.secretariat ?? fromBatch ?? selfSecretariat;
+  if (manifest.kind === 'plan') {
+    if (secretariat && secretariat.actor !== sender.actor) {
+      throw new PackageError(
+        'claims-secretariat',
+        `plan package from ${sender.actor}, secretariat is ${secretariat.actor}`,
+      );
+    }
+    if (self?.role === 'secretariat' && self.code === sender.code) {
+      throw new PackageError('claims-secretariat', `plan package using this secretariat's code ${self.code}`);
+    }
+    return;
+  }
+  const claimsIt = (s: { actor: string; code: string } | null) =>
+    s !== null && (s.actor === sender.actor || s.code === sender.code);
+  if (claimsIt(secretariat) || (self?.role === 'secretariat' && self.code === sender.code)) {
+    throw new PackageError('claims-secretariat', `contribution from ${sender.code} speaks as the secretariat`);
+  }
+  const assignments: readonly Assignment[] = comingPlan?.payload.assignments ?? state.assignments;
+  const known =
+    assignments.some((a) => a.officeCode === sender.code) ||
+    acknowledgedOffices(store.db, planId).some((o) => o.code === sender.code);
+  if (!known) throw new PackageError('unknown-office', `office ${sender.code} is neither assigned nor acknowledged`);
+  if (payload.offices.length !== 1) throw new PackageError('invalid', 'a contribution names its sender only');
+}
+
+interface RowKind {
+  entity: string;
+  plan_id: string;
+}
+
+function checkOps(store: Store, file: PackageFile): ValidOp[] {
+  const { planId } = file.manifest;
+  const rowKind = store.db.prepare('SELECT entity, plan_id FROM rows WHERE id = ?');
+  const kinds = new Map<string, string>();
+  const out: ValidOp[] = [];
+  for (const group of file.payload.groups) {
+    for (const op of group.ops) {
+      const where = `operation ${op.id} (${op.entity}.${op.field})`;
+      if (!isEntity(op.entity)) throw new PackageError('unknown-operation', `${where}: unknown entity`);
+      const entity = entitySpec(op.entity);
+      const spec = Object.hasOwn(entity.fields, op.field) ? entity.fields[op.field] : undefined;
+      if (!spec) throw new PackageError('unknown-operation', `${where}: unknown field`);
+      const parsed = spec.schema.safeParse(op.value);
+      if (!parsed.success) {
+        throw new PackageError('bad-value', `${where}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      }
+      if (entity.discriminator === null) {
+        if (op.rowId !== planId) throw new PackageError('foreign-row', `${where}: another plan's header`);
+      } else {
+        if (op.field === 'planId' && parsed.data !== planId) {
+          throw new PackageError('foreign-row', `${where}: moves a row to another plan`);
+        }
+        let kind = kinds.get(op.rowId);
+        if (kind === undefined) {
+          const existing = rowKind.get(op.rowId) as RowKind | undefined;
+          // A row of this workspace that belongs to another plan ('' is a row whose plan edit has not arrived).
+          if (existing && existing.plan_id !== planId && existing.plan_id !== '') {
+            throw new PackageError('foreign-row', `${where}: row of another plan`);
+          }
+          kind = existing?.entity ?? op.entity;
+          kinds.set(op.rowId, kind);
+        }
+        if (kind !== op.entity) throw new PackageError('foreign-row', `${where}: row ${op.rowId} is a ${kind}`);
+      }
+      out.push({
+        id: op.id,
+        grp: group.id,
+        hlc: op.hlc,
+        actor: group.actor,
+        entity: op.entity,
+        spec,
+        rowId: op.rowId,
+        field: op.field,
+        value: parsed.data,
+        seen: op.seen,
+      });
+    }
+  }
+  return out;
+}

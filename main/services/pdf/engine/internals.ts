@@ -1,0 +1,233 @@
+/**
+ * Typed access to the pdfmake 0.3 internals the Thai engine replaces or wraps. pdfmake has no extension point
+ * for line breaking, so the engine swaps a few prototype methods; they are named here, once, with the shapes
+ * it relies on, and `assertInternals` fails loudly if an upgrade renamed any of them.
+ *
+ * The CommonJS build (pdfmake/js) is what pdfmake's own entry loads, so these are the very classes its
+ * Printer uses.
+ */
+import { createRequire } from 'node:module';
+
+// Not named `require`: electron-vite's ESM output declares its own.
+const requireCjs = createRequire(import.meta.url);
+
+/** pdfkit's embedded font (pdfkit/js/pdfkit.js EmbeddedFont), the parts the engine uses. */
+export interface PdfKitFont {
+  readonly font: FontkitFont;
+  readonly subset: { includeGlyph(glyphId: number): number };
+  readonly unicode: (number[] | undefined)[];
+  readonly name: string;
+  readonly id: string;
+  layout(
+    text: string,
+    features?: unknown,
+    onlyWidth?: boolean,
+  ): { glyphs: FontkitGlyph[]; positions?: GlyphPosition[]; advanceWidth?: number };
+  encode(text: string, features?: unknown): [string[], unknown[]];
+  widthOfString(text: string, size: number, features?: unknown): number;
+  lineHeight(size: number): number;
+  readonly ascender: number;
+}
+
+/** A glyph's placement as pdfkit keeps it, in 1/1000 em. */
+export interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+export interface FontkitGlyph {
+  readonly id: number;
+  readonly codePoints: number[];
+  readonly name?: string;
+}
+
+export interface FontkitFont {
+  readonly postscriptName: string;
+  layout(text: string, features?: unknown): { glyphs: FontkitGlyph[] };
+  glyphForCodePoint(codePoint: number): FontkitGlyph;
+  readonly characterSet: number[];
+}
+
+/** One measured piece of text on a line (pdfmake's "inline"). */
+export interface Inline {
+  text: string;
+  width: number;
+  x?: number;
+  leadingCut?: number;
+  trailingCut?: number;
+  noNewLine?: boolean;
+  lineEnd?: boolean;
+  noWrap?: boolean | null;
+  alignment?: string;
+  fontSize: number;
+  fontFeatures?: unknown;
+  characterSpacing?: number;
+  font: PdfKitFont;
+  justifyShift?: number;
+  /** Extra space between the grapheme clusters of this inline, in points (Thai justification). */
+  clusterSpacing?: number;
+  _pageNodeRef?: PageNodeRef;
+  [style: string]: unknown;
+}
+
+export interface PageNodeRef {
+  positions?: { pageNumber: number }[];
+}
+
+export interface Line {
+  readonly maxWidth: number;
+  inlines: Inline[];
+  inlineWidths: number;
+  leadingCut: number;
+  trailingCut: number;
+  newLineForced?: boolean;
+  lastLineInParagraph?: boolean;
+  x?: number;
+  _pageNodeRef?: PageNodeRef;
+  /** Stamped by the engine's line builder: which paragraph, and the order lines were built in. */
+  paragraph?: number;
+  seq?: number;
+  addInline(inline: Inline): void;
+  clone(): Line;
+  getWidth(): number;
+  getAvailableWidth(): number;
+  getHeight(): number;
+}
+
+export interface LineConstructor {
+  new (maxWidth: number): Line;
+}
+
+export interface TextNode {
+  _inlines?: Inline[];
+}
+
+export interface LayoutBuilderPrototype {
+  buildNextLine(this: { writer: { context(): { availableWidth: number } } }, textNode: TextNode): Line | null;
+}
+
+export interface ElementWriterPrototype {
+  alignLine(this: { context(): { availableWidth: number } }, line: Line): void;
+}
+
+/** Items TextBreaker receives: plain strings or text objects carrying their own style. */
+export type BreakerItem = string | { text?: unknown; _textRef?: { _textNodeRef: { text?: unknown } } };
+
+export interface StyleContextStackClass {
+  getStyleProperty(item: object, stack: unknown, property: string, defaultValue: unknown): unknown;
+  copyStyle(source?: object | null, destination?: object): Record<string, unknown>;
+}
+
+export interface TextBreakerPrototype {
+  getBreaks(texts: BreakerItem | BreakerItem[], styleContextStack: unknown): Record<string | symbol, unknown>[];
+}
+
+export interface PdfPage {
+  items: { type: string; item: Line & { x: number; y: number } }[];
+}
+
+export interface PageElementWriterPrototype {
+  addFragment(fragment: unknown, useBlockXOffset?: boolean, ...rest: unknown[]): boolean;
+  commitUnbreakableBlock(
+    this: { transactionLevel: number; context(): { pages: unknown[] } },
+    forcedX?: number,
+    forcedY?: number,
+  ): void;
+}
+
+export interface SvgNode {
+  svg: string | object;
+  [key: string]: unknown;
+}
+
+export interface RendererPrototype {
+  renderSVG(this: unknown, svg: SvgNode): void;
+  renderPages(this: { pdfDocument: PdfKitDocument }, pages: PdfPage[]): void;
+  renderLine(this: unknown, line: Line, x: number, y: number): void;
+}
+
+export interface PdfKitDocument {
+  on(event: 'pageAdded' | 'end', listener: () => void): void;
+  on(event: 'data', listener: (chunk: Uint8Array) => void): void;
+  on(event: 'error', listener: (err: Error) => void): void;
+  removeListener(event: 'pageAdded', listener: () => void): void;
+  provideFont(family: string, bold: boolean, italics: boolean): PdfKitFont;
+  _pdfMakePages?: PdfPage[];
+  end(): void;
+}
+
+export interface PdfKitDocumentClass {
+  prototype: {
+    provideFont(family: string, bold: boolean, italics: boolean): PdfKitFont;
+    /** pdfkit's font(), inherited; SVG text selects its font through it. */
+    font(this: { _font?: PdfKitFont }, ...args: unknown[]): unknown;
+  };
+}
+
+export interface PrinterInstance {
+  createPdfKitDocument(doc: unknown, options: Record<string, unknown>): Promise<PdfKitDocument>;
+}
+
+export interface PrinterClass {
+  new (
+    fonts: Record<string, Record<string, string>>,
+    virtualfs: unknown,
+    urlResolver: unknown,
+    localAccessPolicy?: (path: string) => boolean,
+  ): PrinterInstance;
+}
+
+export interface UrlResolverClass {
+  new (virtualfs: unknown): { setUrlAccessPolicy(policy: (url: string) => boolean): void };
+}
+
+export interface LineBreakerClass {
+  new (text: string): { nextBreak(): { position: number; required: boolean } | null };
+}
+
+interface Module<T> {
+  default: T;
+}
+
+const load = <T>(path: string): T => (requireCjs(path) as Module<T>).default;
+
+export const pdfmake = {
+  Printer: load<PrinterClass>('pdfmake/js/Printer.js'),
+  UrlResolver: load<UrlResolverClass>('pdfmake/js/URLResolver.js'),
+  virtualfs: load<unknown>('pdfmake/js/virtual-fs.js'),
+  PDFDocument: load<PdfKitDocumentClass>('pdfmake/js/PDFDocument.js'),
+  Line: load<LineConstructor>('pdfmake/js/Line.js'),
+  StyleContextStack: load<StyleContextStackClass>('pdfmake/js/StyleContextStack.js'),
+  TextBreaker: load<{ prototype: TextBreakerPrototype }>('pdfmake/js/TextBreaker.js'),
+  LayoutBuilder: load<{ prototype: LayoutBuilderPrototype }>('pdfmake/js/LayoutBuilder.js'),
+  ElementWriter: load<{ prototype: ElementWriterPrototype }>('pdfmake/js/ElementWriter.js'),
+  PageElementWriter: load<{ prototype: PageElementWriterPrototype }>('pdfmake/js/PageElementWriter.js'),
+  Renderer: load<{ prototype: RendererPrototype }>('pdfmake/js/Renderer.js'),
+};
+
+export const LineBreaker = requireCjs('linebreak') as LineBreakerClass;
+
+/** The methods the engine replaces must exist with the arity it was written against (pdfmake 0.3.11). */
+export function assertInternals(): void {
+  const expected: [string, unknown, number][] = [
+    ['TextBreaker.getBreaks', pdfmake.TextBreaker.prototype.getBreaks, 2],
+    ['StyleContextStack.getStyleProperty', pdfmake.StyleContextStack.getStyleProperty, 4],
+    ['LayoutBuilder.buildNextLine', pdfmake.LayoutBuilder.prototype.buildNextLine, 1],
+    ['ElementWriter.alignLine', pdfmake.ElementWriter.prototype.alignLine, 1],
+    ['PageElementWriter.commitUnbreakableBlock', pdfmake.PageElementWriter.prototype.commitUnbreakableBlock, 2],
+    ['PageElementWriter.addFragment', pdfmake.PageElementWriter.prototype.addFragment, 4],
+    ['Renderer.renderPages', pdfmake.Renderer.prototype.renderPages, 1],
+    ['Renderer.renderLine', pdfmake.Renderer.prototype.renderLine, 3],
+    ['Renderer.renderSVG', pdfmake.Renderer.prototype.renderSVG, 1],
+    ['PDFDocument.provideFont', pdfmake.PDFDocument.prototype.provideFont, 3],
+    ['PDFDocument.font', pdfmake.PDFDocument.prototype.font, 3],
+  ];
+  for (const [name, fn, arity] of expected) {
+    if (typeof fn !== 'function' || fn.length !== arity) {
+      throw new Error(`pdfmake internals changed: ${name} is not a function of ${arity} arguments`);
+    }
+  }
+}

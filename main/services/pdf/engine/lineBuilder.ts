@@ -1,0 +1,174 @@
+/**
+ * Line filling for the Thai engine, replacing pdfmake's LayoutBuilder.buildNextLine and the justification
+ * in ElementWriter.alignLine.
+ *
+ * pdfmake fills a line with whole inlines (words), keeping glued inlines (`noNewLine`) together, and cuts a
+ * word too long for an empty line at an arbitrary UTF-16 offset: that can split "ปั้" from its marks, so the
+ * next line starts with a floating tone mark. Here an over-long word (or glued chain) is cut only between
+ * grapheme clusters, as late as fits, and its glued parts are no longer forced past the right edge.
+ *
+ * Justification: pdfmake spreads the slack over every gap between inlines, which with Thai words as
+ * inlines opens gaps between words that Thai writes without spaces (they read as phrase breaks), and even
+ * inside a word between its script runs ("ISO|ที่"). Here the spaces take the slack first, up to half an em
+ * each; what remains is spread evenly between all grapheme clusters of the line ("Thai distributed"), so no
+ * gap appears where the text has none.
+ */
+import { type Inline, type Line, type LayoutBuilderPrototype, type TextNode, pdfmake } from './internals.ts';
+
+const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
+
+const TRAILING_SPACE = /\s+$/;
+
+function widthOf(text: string, inline: Inline): number {
+  return (
+    inline.font.widthOfString(text, inline.fontSize, inline.fontFeatures) +
+    (inline.characterSpacing ?? 0) * (text.length - 1)
+  );
+}
+
+/** The inlines glued to `inlines[from]` (it and every following one while the previous has noNewLine). */
+function chainEnd(inlines: Inline[], from: number): number {
+  let end = from;
+  while (end < inlines.length - 1 && inlines[end]?.noNewLine && !inlines[end]?.lineEnd) end++;
+  return end;
+}
+
+function chainWidth(inlines: Inline[], from: number, to: number): number {
+  let width = 0;
+  for (let i = from; i <= to; i++) width += inlines[i]?.width ?? 0;
+  return width - (inlines[to]?.trailingCut ?? 0);
+}
+
+/**
+ * Split `inline` at the last grapheme boundary whose prefix fits in `room`; the first cluster if none fits
+ * and `mustTake` (an empty line has to make progress). Null if nothing may be taken.
+ */
+function splitToFit(inline: Inline, room: number, mustTake: boolean): [Inline, Inline] | null {
+  const bounds = [...graphemes.segment(inline.text)].map((g) => g.index).filter((k) => k > 0);
+  // Binary search over cluster boundaries: widths grow with the prefix.
+  let low = 0;
+  let high = bounds.length - 1;
+  let best = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const prefix = inline.text.slice(0, bounds[mid]);
+    if (widthOf(prefix, inline) <= room) {
+      best = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  if (best < 0) {
+    if (!mustTake || bounds.length === 0) return null;
+    best = 0;
+  }
+  const at = bounds[best] ?? inline.text.length;
+  const head: Inline = { ...inline, text: inline.text.slice(0, at), trailingCut: 0, noNewLine: false };
+  head.width = widthOf(head.text, head);
+  delete head.lineEnd;
+  const tail: Inline = { ...inline, text: inline.text.slice(at), leadingCut: 0 };
+  tail.width = widthOf(tail.text, tail);
+  return [head, tail];
+}
+
+// Stamps for tests that check every line break: which paragraph a line belongs to, in build order.
+const paragraphIds = new WeakMap<TextNode, number>();
+let nextParagraph = 0;
+let nextLine = 0;
+
+export const buildNextLine: LayoutBuilderPrototype['buildNextLine'] = function (textNode: TextNode) {
+  const inlines = textNode._inlines;
+  if (!inlines || inlines.length === 0) return null;
+  const line = new pdfmake.Line(this.writer.context().availableWidth);
+
+  while (inlines.length > 0 && !line.newLineForced) {
+    const end = chainEnd(inlines, 0);
+    const empty = line.inlines.length === 0;
+    // As pdfmake's Line.hasEnoughSpaceForInline: the space ending the line so far counts, the chain's own
+    // trailing space does not, and an empty line drops the chain's leading space.
+    const used = empty ? -(inlines[0]?.leadingCut ?? 0) : line.inlineWidths - line.leadingCut;
+    if (used + chainWidth(inlines, 0, end) <= line.maxWidth) {
+      for (let i = 0; i <= end; i++) line.addInline(inlines.shift() as Inline);
+      continue;
+    }
+    if (!empty) break;
+    // An over-long word on an empty line: take what fits, cutting between grapheme clusters.
+    for (let i = 0; i <= end; i++) {
+      const inline = inlines[0] as Inline;
+      const left =
+        line.maxWidth - (line.inlines.length === 0 ? -(inline.leadingCut ?? 0) : line.inlineWidths - line.leadingCut);
+      if (inline.width - (inline.trailingCut ?? 0) <= left) {
+        line.addInline(inlines.shift() as Inline);
+        continue;
+      }
+      const parts = inline.noWrap ? null : splitToFit(inline, left, line.inlines.length === 0);
+      if (parts) {
+        inlines.splice(0, 1, parts[1]);
+        line.addInline(parts[0]);
+      } else if (line.inlines.length === 0) {
+        line.addInline(inlines.shift() as Inline); // noWrap or a single cluster: it overflows, as in pdfmake
+      }
+      break;
+    }
+    break;
+  }
+  line.lastLineInParagraph = inlines.length === 0;
+  let paragraph = paragraphIds.get(textNode);
+  if (paragraph === undefined) {
+    paragraph = nextParagraph++;
+    paragraphIds.set(textNode, paragraph);
+  }
+  line.paragraph = paragraph;
+  line.seq = nextLine++;
+  return line;
+};
+
+/** The most a space is widened before the rest of the slack is spread between grapheme clusters, in em. */
+const SPACE_STRETCH = 0.5;
+
+const clusterCount = (text: string): number => [...graphemes.segment(text)].length;
+
+/** pdfmake's alignment, with justification that widens spaces first (see the module comment). */
+export function alignLine(this: { context(): { availableWidth: number } }, line: Line): void {
+  const width = this.context().availableWidth;
+  const lineWidth = line.getWidth();
+  const alignment = line.inlines[0]?.alignment;
+  const offset = alignment === 'right' ? width - lineWidth : alignment === 'center' ? (width - lineWidth) / 2 : 0;
+  if (offset) line.x = (line.x ?? 0) + offset;
+
+  const inlines = line.inlines;
+  if (alignment !== 'justify' || line.newLineForced || line.lastLineInParagraph || inlines.length === 0) return;
+  let slack = width - lineWidth;
+  if (slack <= 1e-6) return;
+
+  // The seam before inline i is a space (the inline before ends with one) or a cluster boundary.
+  const spaceBefore = inlines.map((_inline, i) => i > 0 && TRAILING_SPACE.test(inlines[i - 1]?.text ?? ''));
+  const spaces = spaceBefore.filter(Boolean).length;
+  // Cluster boundaries: inside each inline (trailing space aside) and at seams that are not spaces.
+  const inside = inlines.map((inline) => Math.max(0, clusterCount(inline.text.trimEnd()) - 1));
+  const boundaries = inside.reduce((a, b) => a + b, 0) + (inlines.length - 1 - spaces);
+
+  const perSpace =
+    spaces === 0
+      ? 0
+      : Math.min(slack / spaces, boundaries > 0 ? SPACE_STRETCH * (inlines[0]?.fontSize ?? 0) : Infinity);
+  slack -= perSpace * spaces;
+  const perCluster = boundaries > 0 && slack > 1e-6 ? slack / boundaries : 0;
+
+  let shift = 0;
+  inlines.forEach((inline, i) => {
+    if (i > 0) {
+      const gap = spaceBefore[i] ? perSpace : perCluster;
+      if (gap) inline.justifyShift = gap;
+      shift += gap;
+    }
+    inline.x = (inline.x ?? 0) + shift;
+    const spread = perCluster * (inside[i] ?? 0);
+    if (spread) {
+      inline.clusterSpacing = perCluster;
+      inline.width += spread;
+      shift += spread;
+    }
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * What the engine does to a document definition before pdfmake sees it: clean every string the way Thai
+ * text must be cleaned (zero-width characters out, SARA AM composed), default to Sarabun on A4, give SVG
+ * drawings the Sarabun family, and turn a static header or footer with page placeholders into the
+ * per-page function pdfmake expects (functions cannot cross into the worker).
+ */
+import type { Content, DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { normaliseThai, stripZeroWidth } from '../../../core/thaiBreak.ts';
+import { toThaiDigits } from '../../../core/years.ts';
+import { FONT_FAMILY } from './fonts.ts';
+
+/** Placeholders in a static header or footer, replaced on each page. */
+export const PAGE_NUMBER = '{{page}}';
+export const PAGE_COUNT = '{{pages}}';
+
+export interface PageNumbering {
+  /** Digits of the numbers the engine writes: page numbers in header, footer and table of contents. */
+  readonly digits: 'thai' | 'arabic';
+  /** The physical page (1-based) printed as page 1; pages before it (the cover) get no header or footer. */
+  readonly firstPage: number;
+}
+
+export function formatPageNumber(physical: number, numbering: PageNumbering): string {
+  const text = String(physical - numbering.firstPage + 1);
+  return numbering.digits === 'thai' ? toThaiDigits(text) : text;
+}
+
+export function cleanText(text: string): string {
+  return normaliseThai(stripZeroWidth(text));
+}
+
+/** Arrays and plain objects are walked; anything else (a Uint8Array image, a Date) is kept as it is. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function clean(value: unknown): unknown {
+  if (typeof value === 'string') return cleanText(value);
+  if (Array.isArray(value)) return value.map(clean);
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) out[key] = clean(v);
+    if ('svg' in out && out.font === undefined) out.font = FONT_FAMILY;
+    return out;
+  }
+  return value;
+}
+
+function substitute(value: unknown, page: string, pages: string): unknown {
+  if (typeof value === 'string') return value.replaceAll(PAGE_NUMBER, page).replaceAll(PAGE_COUNT, pages);
+  if (Array.isArray(value)) return value.map((v) => substitute(v, page, pages));
+  if (isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, page, pages)]));
+  }
+  return value;
+}
+
+function furniture(content: Content, numbering: PageNumbering): DynamicContent {
+  return (currentPage, pageCount) => {
+    if (currentPage < numbering.firstPage) return null;
+    const page = formatPageNumber(currentPage, numbering);
+    const pages = formatPageNumber(pageCount, numbering);
+    return substitute(content, page, pages) as Content;
+  };
+}
+
+export function prepareDocument(doc: TDocumentDefinitions, numbering: PageNumbering): TDocumentDefinitions {
+  const out = clean(doc) as TDocumentDefinitions;
+  out.pageSize ??= 'A4';
+  out.defaultStyle = { font: FONT_FAMILY, fontSize: 16, ...out.defaultStyle };
+  if (out.header && typeof out.header !== 'function') out.header = furniture(out.header, numbering);
+  if (out.footer && typeof out.footer !== 'function') out.footer = furniture(out.footer, numbering);
+  return out;
+}
+
+/** The path of the first function in `value`, which could not cross into the worker; null if none. */
+export function findFunction(value: unknown, path = 'doc'): string | null {
+  if (typeof value === 'function') return path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findFunction(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      const found = findFunction(v, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}

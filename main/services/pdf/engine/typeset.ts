@@ -1,0 +1,251 @@
+/**
+ * The Thai typesetting engine in one call: pdfmake with Thai line breaking, script runs, grapheme-safe hard
+ * wraps, space-first justification, a correct ToUnicode map, Sarabun, and page numbers in Thai or Arabic
+ * digits. Synchronous work of a second or more for a long plan: run it in a worker (engine/worker.ts).
+ *
+ * pdfmake has no hooks for any of this, so `installEngine` replaces a few of its prototype methods
+ * (listed in internals.ts) for the whole thread. One render per thread at a time: the page-number settings
+ * are per render and the renderer reads them from here.
+ */
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import {
+  type DrawPlan,
+  defaultFontsDir,
+  drawPlanned,
+  drawSvg,
+  prepareFont,
+  sarabunFonts,
+  svgWithGlyphPlacement,
+} from './fonts.ts';
+import { type Inline, type Line, type PdfPage, type PageNodeRef, assertInternals, pdfmake } from './internals.ts';
+import { alignLine, buildNextLine } from './lineBuilder.ts';
+import { joinInlines } from './lineRender.ts';
+import { type PageNumbering, formatPageNumber, isPlainObject, prepareDocument } from './prepare.ts';
+import { TABLE_LAYOUTS } from './tableLayouts.ts';
+import { cachedStyleProperty, getBreaks } from './textBreaker.ts';
+
+export interface EngineSettings extends PageNumbering {
+  readonly fontsDir?: string;
+  /** Return the laid-out lines too (tests check every line break). */
+  readonly recordLines?: boolean;
+}
+
+/** One line as laid out and drawn, for verification. */
+export interface LaidOutLine {
+  /** 1-based physical page. */
+  readonly page: number;
+  readonly x: number;
+  readonly y: number;
+  /** Width of the text, without the trailing space, and the width the line had to fit in. */
+  readonly width: number;
+  readonly maxWidth: number;
+  /** Lines of one paragraph (text node) share this number; `seq` orders them. */
+  readonly paragraph: number;
+  readonly seq: number;
+  readonly lastInParagraph: boolean;
+  /** The line ends at a newline in the text (not a wrap). */
+  readonly forcedEnd: boolean;
+  readonly text: string;
+  /** The inlines drawn: x from the line start, width including `trailingCut`, the trailing space's width. */
+  readonly pieces: readonly {
+    text: string;
+    font: string;
+    fontSize: number;
+    x: number;
+    width: number;
+    trailingCut: number;
+    /** Extra space between its grapheme clusters (justified Thai). */
+    clusterSpacing: number;
+  }[];
+}
+
+export interface TypesetResult {
+  readonly pdf: Uint8Array;
+  readonly lines: LaidOutLine[] | null;
+}
+
+type Progress = (done: number, total: number) => void;
+
+let current: { numbering: PageNumbering; onProgress: Progress; overflow: boolean } | null = null;
+let installed = false;
+
+function installEngine(): void {
+  if (installed) return;
+  assertInternals();
+  pdfmake.TextBreaker.prototype.getBreaks = getBreaks;
+  pdfmake.StyleContextStack.getStyleProperty = cachedStyleProperty(pdfmake.StyleContextStack.getStyleProperty);
+  pdfmake.LayoutBuilder.prototype.buildNextLine = buildNextLine;
+  pdfmake.ElementWriter.prototype.alignLine = alignLine;
+
+  // pdfmake silently drops text of an unbreakable block (a `dontBreakRows` row, an `unbreakable` stack)
+  // that does not fit on a fresh page: it keeps only the block's first page, or nothing when the block
+  // is a little less than a page but more than a page minus the table's reserve. Note it; typeset then
+  // lays out again without keeping blocks together.
+  const commit = pdfmake.PageElementWriter.prototype.commitUnbreakableBlock;
+  pdfmake.PageElementWriter.prototype.commitUnbreakableBlock = function (forcedX, forcedY) {
+    const outermost = this.transactionLevel === 1 && forcedX === undefined && forcedY === undefined;
+    if (outermost && current && this.context().pages.length > 1) current.overflow = true;
+    commit.call(this, forcedX, forcedY);
+  };
+  const addFragment = pdfmake.PageElementWriter.prototype.addFragment;
+  pdfmake.PageElementWriter.prototype.addFragment = function (fragment, useBlockXOffset, ...rest) {
+    const added = addFragment.call(this, fragment, useBlockXOffset, ...rest);
+    if (!added && !useBlockXOffset && current) current.overflow = true;
+    return added;
+  };
+
+  // Every font pdfkit selects, for text (pdfmake's provideFont) and for SVG text alike, goes through font().
+  const font = pdfmake.PDFDocument.prototype.font;
+  pdfmake.PDFDocument.prototype.font = function (...args) {
+    const result = font.apply(this, args);
+    if (this._font) prepareFont(this._font);
+    return result;
+  };
+
+  const renderPages = pdfmake.Renderer.prototype.renderPages;
+  pdfmake.Renderer.prototype.renderPages = function (pages) {
+    const job = current;
+    let done = 0;
+    const onPage = () => job?.onProgress(done++, pages.length);
+    this.pdfDocument.on('pageAdded', onPage);
+    try {
+      renderPages.call(this, pages);
+    } finally {
+      this.pdfDocument.removeListener('pageAdded', onPage);
+    }
+    job?.onProgress(pages.length, pages.length);
+  };
+
+  // Page references (table of contents) in the chosen digits and counted from the first numbered page.
+  const renderLine = pdfmake.Renderer.prototype.renderLine;
+  pdfmake.Renderer.prototype.renderLine = function (line, x, y) {
+    const numbering = current?.numbering;
+    if (numbering) {
+      if (line._pageNodeRef && line.inlines[0]) setPageNumber(line.inlines[0], line._pageNodeRef, numbering);
+      delete line._pageNodeRef;
+      for (const inline of line.inlines) {
+        if (inline._pageNodeRef) setPageNumber(inline, inline._pageNodeRef, numbering);
+        delete inline._pageNodeRef;
+      }
+    }
+    // Touching look-alike inlines drawn as one text object (lineRender.ts), justified Thai spread
+    // between grapheme clusters (lineBuilder.ts): both through the font's draw plans (fonts.ts).
+    const joins = joinInlines(line.inlines);
+    const drawn = joins ? line.clone() : line;
+    if (joins) drawn.inlines = joins.map((j) => j.inline);
+    const planned: DrawPlan[] = [];
+    for (const [i, inline] of drawn.inlines.entries()) {
+      const parts = joins?.[i]?.parts ?? [inline.text];
+      const clusterSpacing = ((inline.clusterSpacing ?? 0) * 1000) / inline.fontSize;
+      if (parts.length > 1 || clusterSpacing)
+        planned.push({ font: inline.font, text: inline.text, parts, clusterSpacing });
+    }
+    if (planned.length === 0) renderLine.call(this, drawn, x, y);
+    else drawPlanned(planned, () => renderLine.call(this, drawn, x, y));
+  };
+  const renderSVG = pdfmake.Renderer.prototype.renderSVG;
+  pdfmake.Renderer.prototype.renderSVG = function (svg) {
+    const placed = typeof svg.svg === 'string' ? { ...svg, svg: svgWithGlyphPlacement(svg.svg) } : svg;
+    drawSvg(() => renderSVG.call(this, placed));
+  };
+  installed = true;
+}
+
+function setPageNumber(inline: Inline, ref: PageNodeRef, numbering: PageNumbering): void {
+  const position = ref.positions?.[0];
+  if (!position) throw new Error('Page reference id not found');
+  inline.text = formatPageNumber(position.pageNumber, numbering);
+  const width =
+    inline.font.widthOfString(inline.text, inline.fontSize, inline.fontFeatures) +
+    (inline.characterSpacing ?? 0) * (inline.text.length - 1);
+  const diff = inline.width - width;
+  inline.width = width;
+  if (inline.alignment === 'right') inline.x = (inline.x ?? 0) + diff;
+  else if (inline.alignment === 'center') inline.x = (inline.x ?? 0) + diff / 2;
+}
+
+export async function typeset(
+  doc: TDocumentDefinitions,
+  settings: EngineSettings,
+  onProgress: Progress = () => {},
+): Promise<TypesetResult> {
+  installEngine();
+  if (current) throw new Error('typeset: one render per thread at a time');
+  const fontsDir = settings.fontsDir ?? defaultFontsDir();
+  const fonts = sarabunFonts(fontsDir);
+  const fontFiles = new Set(Object.values(fonts).flatMap((family) => Object.values(family)));
+  const urls = new pdfmake.UrlResolver(pdfmake.virtualfs);
+  urls.setUrlAccessPolicy(() => false); // offline app: images come as data URLs
+  const printer = new pdfmake.Printer(fonts, pdfmake.virtualfs, urls, (path) => fontFiles.has(path));
+
+  const layout = async (definition: TDocumentDefinitions) => {
+    const job = { numbering: settings, onProgress, overflow: false };
+    current = job;
+    try {
+      const pdfDoc = await printer.createPdfKitDocument(prepareDocument(definition, settings), {
+        tableLayouts: TABLE_LAYOUTS,
+      });
+      return { pdfDoc, overflow: job.overflow };
+    } finally {
+      current = null;
+    }
+  };
+  const first = await layout(doc);
+  // Some block was taller than a page and lost text: keeping blocks together is only a nicety.
+  const { pdfDoc } = first.overflow ? await layout(withoutKeepTogether(doc)) : first;
+  const lines = settings.recordLines ? collectLines(pdfDoc._pdfMakePages ?? []) : null;
+  const pdf = await new Promise<Uint8Array>((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    pdfDoc.on('data', (chunk) => chunks.push(chunk));
+    pdfDoc.on('end', () => resolve(Buffer.concat(chunks)));
+    pdfDoc.on('error', reject);
+    pdfDoc.end();
+  });
+  return { pdf, lines };
+}
+
+/** The document without the requests to keep rows and stacks on one page. */
+function withoutKeepTogether(doc: TDocumentDefinitions): TDocumentDefinitions {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (!isPlainObject(value)) return value;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== 'dontBreakRows' && key !== 'unbreakable' && key !== 'keepWithHeaderRows')
+        .map(([key, v]) => [key, strip(v)]),
+    );
+  };
+  return strip(doc) as TDocumentDefinitions;
+}
+
+function collectLines(pages: PdfPage[]): LaidOutLine[] {
+  const out: LaidOutLine[] = [];
+  pages.forEach((page, index) => {
+    for (const { type, item } of page.items) {
+      if (type !== 'line') continue;
+      const line: Line & { x: number; y: number } = item;
+      out.push({
+        page: index + 1,
+        x: line.x,
+        y: line.y,
+        width: line.getWidth(),
+        maxWidth: line.maxWidth,
+        paragraph: line.paragraph ?? -1,
+        seq: line.seq ?? -1,
+        lastInParagraph: line.lastLineInParagraph === true,
+        forcedEnd: line.newLineForced === true,
+        text: line.inlines.map((inline) => inline.text).join(''),
+        pieces: line.inlines.map((inline) => ({
+          text: inline.text,
+          font: inline.font.name,
+          fontSize: inline.fontSize,
+          x: inline.x ?? 0,
+          width: inline.width,
+          trailingCut: inline.trailingCut ?? 0,
+          clusterSpacing: inline.clusterSpacing ?? 0,
+        })),
+      });
+    }
+  });
+  return out;
+}

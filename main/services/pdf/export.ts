@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../core/errors.ts';
+import type { PdfJobStatus, PdfResult } from '../../core/pdf/api.ts';
+import { buildDocument } from '../../core/pdf/index.ts';
+import type { PdfKind, PdfOptions, Translate } from '../../core/pdf/options.ts';
+import type { PlanSource } from '../../core/pdf/source.ts';
+import { isoDate } from '../../core/thaiDate.ts';
+import { writeFileAtomic } from '../files.ts';
+import { renderPdf } from './render.ts';
+
+/**
+ * PDF export as a job the UI can follow and cancel: build the document (core/pdf), typeset it off the main
+ * thread (render.ts), then write it whole or not at all (temp file, fsync, rename: services/files.ts). A
+ * failed or cancelled export leaves nothing behind and never touches a file already at the target. In the
+ * browser bridge, which has no save dialog, the finished PDF is handed back for the page to download.
+ */
+
+export type PdfTarget =
+  { readonly kind: 'file'; readonly path: string } | { readonly kind: 'download'; readonly fileName: string };
+
+export interface PdfJobRequest {
+  readonly source: PlanSource;
+  readonly kind: PdfKind;
+  readonly options: PdfOptions;
+  readonly t: Translate;
+  readonly target: PdfTarget;
+}
+
+interface Job {
+  status: PdfJobStatus;
+  readonly abort: AbortController;
+  finished?: Promise<void>;
+}
+
+/** Finished jobs are kept until the UI has read their outcome once, and never more than this many. */
+const KEEP_FINISHED = 20;
+
+/** Today as the document's date (the cover, the foreword's signature): local calendar day, ISO 8601. */
+export function today(now = new Date()): string {
+  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+export class PdfJobs {
+  private readonly jobs = new Map<string, Job>();
+  private readonly log: (message: string) => void;
+  private readonly fontsDir: string | undefined;
+
+  constructor(options: { log?: (message: string) => void; fontsDir?: string } = {}) {
+    this.log = options.log ?? (() => {});
+    this.fontsDir = options.fontsDir;
+  }
+
+  start(request: PdfJobRequest): string {
+    const id = randomUUID();
+    const job: Job = { status: { state: 'running', done: 0, total: 0 }, abort: new AbortController() };
+    this.jobs.set(id, job);
+    this.prune();
+    job.finished = this.run(job, request);
+    return id;
+  }
+
+  /** The job's state; a finished job is forgotten once its outcome has been read. */
+  progress(id: string): PdfJobStatus {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('not-found', `no PDF export ${id}`);
+    const status = { ...job.status };
+    if (status.state !== 'running') this.jobs.delete(id);
+    return status;
+  }
+
+  /** Stop a running export; nothing is written. A job already finished is left as it ended. */
+  cancel(id: string): void {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('not-found', `no PDF export ${id}`);
+    if (job.status.state === 'running') job.abort.abort();
+  }
+
+  /** The job's outcome once it has finished (for callers without a UI to poll, and tests). */
+  async settled(id: string): Promise<PdfJobStatus> {
+    await this.jobs.get(id)?.finished;
+    return this.progress(id);
+  }
+
+  private async run(job: Job, { source, kind, options, t, target }: PdfJobRequest): Promise<void> {
+    const { signal } = job.abort;
+    try {
+      // Let the request that started the job answer first: building a large plan's definition takes a moment.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal.aborted) throw new AppError('cancelled', 'PDF export cancelled');
+      const built = buildDocument(kind, { source, options, t });
+      const pdf = await renderPdf(built.doc, {
+        signal,
+        digits: built.digits,
+        firstNumberedPage: built.firstNumberedPage,
+        onProgress: (done, total) => {
+          job.status = { ...job.status, done, total };
+        },
+        ...(this.fontsDir ? { fontsDir: this.fontsDir } : {}),
+      });
+      // A cancel that arrived while the last page was drawn still means: write nothing.
+      if (signal.aborted) throw new AppError('cancelled', 'PDF export cancelled');
+      let result: PdfResult;
+      if (target.kind === 'file') {
+        writeFileAtomic(target.path, pdf);
+        result = { status: 'saved', fileName: target.path };
+      } else {
+        result = { status: 'download', fileName: target.fileName, base64: Buffer.from(pdf).toString('base64') };
+      }
+      job.status = { ...job.status, state: 'done', result };
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'cancelled') {
+        job.status = { ...job.status, state: 'cancelled' };
+        return;
+      }
+      const error =
+        err instanceof AppError
+          ? err.toShape()
+          : { code: 'internal' as const, detail: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+      this.log(`PDF export failed: ${error.detail}`);
+      job.status = { ...job.status, state: 'failed', error };
+    }
+  }
+
+  private prune(): void {
+    const finished = [...this.jobs].filter(([, job]) => job.status.state !== 'running');
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(id);
+  }
+}

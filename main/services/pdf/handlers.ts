@@ -1,0 +1,58 @@
+import type { Handlers } from '../../core/contract.ts';
+import type { pdfChannels } from '../../core/pdf/api.ts';
+import { translator } from '../locales.ts';
+import type { FileDialogs, Session } from '../session.ts';
+import { PdfJobs, today, type PdfTarget } from './export.ts';
+import { planSourceFromStore } from './source.ts';
+
+type PdfChannel = keyof typeof pdfChannels;
+
+export interface PdfHandlerOptions {
+  readonly session: Session;
+  readonly dialogs: FileDialogs | null;
+  readonly resourcesDir: string;
+  readonly log?: (message: string) => void;
+}
+
+/** A file name from the plan's title: characters no file system accepts become spaces. */
+function pdfFileName(title: string, suffix: string): string {
+  const base =
+    title
+      .replace(/[\\/:*?"<>|]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120) || 'plan';
+  return `${base}${suffix}.pdf`;
+}
+
+/**
+ * The PDF channels on the services: the plan is read and checked before the save dialog opens (a deleted
+ * plan fails at once, not after the user picked a file), in the language chosen in settings.
+ */
+export function pdfHandlers({ session, dialogs, resourcesDir, log }: PdfHandlerOptions): Pick<Handlers, PdfChannel> {
+  // A failed export's English detail goes to the log; the UI shows its Thai message.
+  const jobs = new PdfJobs({ log: log ?? ((message) => console.error(`[phaen] ${message}`)) });
+  return {
+    'pdf.start': async ({ planId, kind, thaiDigits, chapters }) => {
+      const store = session.store();
+      const source = planSourceFromStore(store, resourcesDir, planId);
+      const { language } = store.getSettings();
+      const t = translator(resourcesDir, language);
+      // The full plan is named by its title alone; a handout says which it is.
+      const fileName = pdfFileName(source.plan.title, kind === 'plan' ? '' : t(`pdf.fileSuffix.${kind}`));
+      let target: PdfTarget = { kind: 'download', fileName };
+      if (dialogs) {
+        const path = await dialogs.saveFile(fileName, 'pdf');
+        if (!path) return { status: 'cancelled' };
+        target = { kind: 'file', path };
+      }
+      const options = { language, thaiDigits, chapters, date: today() };
+      return { status: 'started', jobId: jobs.start({ source, kind, options, t, target }) };
+    },
+    'pdf.progress': ({ jobId }) => jobs.progress(jobId),
+    'pdf.cancel': ({ jobId }) => {
+      jobs.cancel(jobId);
+      return {};
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExchangeStatus } from '../../../main/core/exchange/api.ts';
+import { useApi } from '../ApiContext.tsx';
+import { routeHash } from '../route.ts';
+
+/** The plan page's way to its exchange screen, saying what waits there (conflicts to settle, changes to send). */
+export function ExchangeCard({ planId }: { planId: string }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [status, setStatus] = useState<ExchangeStatus | null>(null);
+  useEffect(() => {
+    void api['exchange.status']({ planId }).then((r) => r.ok && setStatus(r.data));
+  }, [api, planId]);
+  const role = status?.identity?.role ?? 'none';
+
+  return (
+    <section className="card" aria-labelledby="exchange-card-heading">
+      <h2 id="exchange-card-heading">{t('exchange.ui.card.heading')}</h2>
+      <p className="muted">{t(`exchange.ui.card.hint.${role}`)}</p>
+      {status !== null && status.conflicts > 0 && (
+        <p>
+          <strong>{t('exchange.ui.card.conflicts', { count: status.conflicts })}</strong>
+        </p>
+      )}
+      {status !== null && role === 'contributor' && status.unconfirmedOps > 0 && (
+        <p>{t('exchange.ui.send.unconfirmed', { count: status.unconfirmedOps })}</p>
+      )}
+      <a className="button" href={routeHash({ name: 'exchange', id: planId })}>
+        {t('exchange.ui.card.open')}
+      </a>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import type { OfficeRef, PackageOutcome } from '../../../main/core/exchange/api.ts';
+import { formatAmount, formatDateTime } from '../format.ts';
+import { officeLabel } from './labels.ts';
+
+interface ImportOutcomesProps {
+  outcomes: readonly PackageOutcome[];
+  /** Offered on an `unknown-office` refusal: accept that office for the plan, then import the files again. */
+  onAcknowledge?: ((office: OfficeRef, planId: string) => void) | undefined;
+}
+
+/**
+ * What happened to each file of an import: brought in (from whom, how much changed, conflicts), already here,
+ * or refused with the reason and what to do in the user's language. Names and titles from a package are
+ * plain text: React renders them as text, never as markup.
+ */
+export function ImportOutcomes({ outcomes, onAcknowledge }: ImportOutcomesProps) {
+  const { t, i18n } = useTranslation();
+  const count = (status: PackageOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+  return (
+    <div className="import-outcomes" role="status" aria-live="polite">
+      <p>
+        <strong>
+          {t('exchange.ui.import.summary', {
+            imported: count('imported'),
+            already: count('already-imported'),
+            rejected: count('rejected'),
+          })}
+        </strong>
+      </p>
+      <ul aria-label={t('exchange.ui.import.listLabel')}>
+        {outcomes.map((o, i) => (
+          <li key={`${i}:${o.file}`} className={`outcome outcome-${o.status}`}>
+            <p className="outcome-head">
+              <span aria-hidden="true">{o.status === 'rejected' ? '✗' : '✓'}</span>{' '}
+              <span className="outcome-file">{o.file}</span>
+              {': '}
+              <strong>{t(`exchange.ui.import.status.${o.status}`)}</strong>
+            </p>
+            {o.sender && (
+              <p className="muted">
+                {t(`exchange.ui.kind.${o.kind ?? 'contribution'}`)}{' '}
+                {t('exchange.ui.import.from', {
+                  office: officeLabel(t, o.sender),
+                  time: o.exportedAt ? formatDateTime(o.exportedAt, i18n.language) : '',
+                })}
+                {o.planTitle && <> · {t('exchange.ui.import.plan', { title: o.planTitle })}</>}
+              </p>
+            )}
+            {o.status === 'imported' && (
+              <p>
+                {t('exchange.ui.import.counts', {
+                  newOps: formatAmount(o.newOps),
+                  changed: formatAmount(o.changedCells),
+                })}
+                {o.conflicts > 0 && (
+                  <strong className="outcome-conflicts">
+                    {' · '}
+                    {t('exchange.ui.import.conflicts', { count: o.conflicts })}
+                  </strong>
+                )}
+              </p>
+            )}
+            {o.status === 'rejected' && o.reason && (
+              <p className="outcome-reason">{t(`exchange.errors.${o.reason}`)}</p>
+            )}
+            {o.reason === 'unknown-office' && onAcknowledge && (
+              <AcknowledgeButton outcome={o} onAcknowledge={onAcknowledge} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function AcknowledgeButton({
+  outcome: { sender, planId },
+  onAcknowledge,
+}: {
+  outcome: PackageOutcome;
+  onAcknowledge: NonNullable<ImportOutcomesProps['onAcknowledge']>;
+}) {
+  const { t } = useTranslation();
+  // Both are known once the manifest was read, which an unknown-office refusal needs.
+  if (!sender || !planId) return null;
+  return (
+    <button type="button" onClick={() => onAcknowledge(sender, planId)}>
+      {t('exchange.ui.import.acknowledge', { office: officeLabel(t, sender) })}
+    </button>
+  );
+}

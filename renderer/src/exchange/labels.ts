@@ -1,0 +1,123 @@
+import type { TFunction } from 'i18next';
+import type { AppErrorShape } from '../../../main/core/errors.ts';
+import type { OfficeRef } from '../../../main/core/exchange/api.ts';
+import { numbering } from '../../../main/core/planContent.ts';
+import type { Row } from '../../../main/core/rows.ts';
+import { errorText, formatAmount } from '../format.ts';
+
+/**
+ * What exchange screens say about operations: which row and field they touched, and their values, in words a
+ * person reads ("ตัวชี้วัด 1.1.1 ร้อยละของประชาชน…: หน่วยนับ"), never ids. Names come from the plan's rows as
+ * they are now; a row that is no longer in the plan is named by its kind only.
+ */
+
+const LONGEST_NAME = 80;
+/** Fields holding a B.E. year or a small count: shown as typed, not grouped ("2566", not "2,566"). */
+const PLAIN_NUMBERS = new Set(['year', 'startYear', 'endYear', 'baselineYear', 'prevStartYear', 'prevEndYear']);
+/** Per-year rows (id `${parentId}:${year}`): named by their year and their parent. */
+const YEARLY = new Set(['kpiTarget', 'prevKpiYear', 'projectBudget']);
+/** Rows that only link their parent to something: named by their parent. */
+const LINKS = new Set(['alignmentLink', 'missionLink']);
+/** Fields every row has: they say where a row is and whether it lives, not what it says. */
+export const STRUCTURE_FIELDS = new Set(['planId', 'parentId', 'position', 'deleted']);
+
+const clip = (text: string) => (text.length > LONGEST_NAME ? `${text.slice(0, LONGEST_NAME)}…` : text);
+
+function ownName(row: Row): string {
+  const d = row.data;
+  if (row.entity === 'office') return [d.code, d.name].filter((v) => typeof v === 'string' && v.trim()).join(' ');
+  for (const key of ['name', 'statement', 'text', 'place']) {
+    const value = d[key];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  }
+  return '';
+}
+
+export interface RowLabeler {
+  (entity: string, rowId: string): string;
+  /** Any row of the plan by its id alone (a parent named in a conflict), null when it is not there. */
+  of(rowId: string): string | null;
+}
+
+/** Labels for the rows of one plan, numbered as the plan numbers them (core/planContent.ts). */
+export function rowLabeler(t: TFunction, rows: readonly Row[]): RowLabeler {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const numbers = numbering(rows);
+  const entityName = (entity: string) => t(`exchange.ui.entity.${entity}`, { defaultValue: entity });
+
+  const label = (entity: string, rowId: string, depth: number): string => {
+    if (entity === 'plan') return entityName('plan');
+    const row = byId.get(rowId);
+    if (!row) return t('exchange.ui.rowGone', { entity: entityName(entity) });
+    const parent = row.parentId && depth < 3 ? byId.get(row.parentId) : undefined;
+    const parentLabel = parent ? label(parent.entity, parent.id, depth + 1) : '';
+    if (YEARLY.has(entity)) {
+      return t('exchange.ui.rowYear', { entity: entityName(entity), year: row.data.year, parent: parentLabel });
+    }
+    if (LINKS.has(entity)) return t('exchange.ui.rowOf', { entity: entityName(entity), parent: parentLabel });
+    const name = clip(ownName(row));
+    if (entity === 'factor') {
+      const swot = t(`history.enum.swot.${String(row.data.swot)}`, { defaultValue: '' });
+      return t('exchange.ui.rowFactor', { entity: entityName(entity), swot, name });
+    }
+    const number = numbers.get(row.id);
+    return [entityName(entity), number, name].filter(Boolean).join(' ');
+  };
+  return Object.assign((entity: string, rowId: string) => label(entity, rowId, 0), {
+    of: (rowId: string) => {
+      const row = byId.get(rowId);
+      return row ? label(row.entity, row.id, 0) : null;
+    },
+  });
+}
+
+/** A field's name: the plan form's labels for the plan itself, the history's for rows. */
+export function fieldLabel(t: TFunction, entity: string, field: string): string {
+  if (STRUCTURE_FIELDS.has(field)) return t(`exchange.ui.structure.${field}`);
+  if (entity === 'plan') return t(`fields.${field}`, { defaultValue: field });
+  return t(`history.field.${field}`, { defaultValue: field });
+}
+
+/** A value as a person reads it, whole (conflicts are decided on the full text); years stay B.E. as stored. */
+export function shownValue(t: TFunction, language: string, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return t('history.empty');
+  if (typeof value === 'boolean') return t(value ? 'history.yes' : 'history.no');
+  if (typeof value === 'number') return PLAIN_NUMBERS.has(field) ? String(value) : formatAmount(value);
+  if (Array.isArray(value)) {
+    // Lists of numbers (thresholds) read as such; lists of other rows' ids only by how many there are.
+    return value.length > 0 && value.every((v) => typeof v === 'number')
+      ? value.join(', ')
+      : t('history.items', { count: value.length });
+  }
+  if (typeof value !== 'string') return t('history.items', { count: 1 });
+  if (field === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const locale = language === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB-u-ca-buddhist';
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(value));
+  }
+  return t(`history.enum.${field}.${value}`, { defaultValue: value });
+}
+
+/**
+ * A conflicting value of a field: structure fields say what they mean (the row's parent by name, kept or
+ * deleted), since their stored form (ids, order keys) means nothing to a reader.
+ */
+export function cellValue(t: TFunction, language: string, label: RowLabeler, field: string, value: unknown): string {
+  if (field === 'parentId') {
+    return typeof value === 'string' ? (label.of(value) ?? t('exchange.ui.rowGoneShort')) : t('history.empty');
+  }
+  if (field === 'position') return t('exchange.ui.structureValue.position');
+  if (field === 'deleted')
+    return t(value === true ? 'exchange.ui.structureValue.deleted' : 'exchange.ui.structureValue.kept');
+  return shownValue(t, language, field, value);
+}
+
+/** "สำนักงานเขตพระนคร (1001)"; an office no package named (not expected) says so. */
+export function officeLabel(t: TFunction, office: Pick<OfficeRef, 'code' | 'name'> | null): string {
+  return office ? t('exchange.ui.office', { name: office.name, code: office.code }) : t('exchange.ui.unknownOffice');
+}
+
+/** An exchange action's own reason (`exchange.errors.<problem>`, sent as field `_`), else the generic one. */
+export function exchangeErrorText(t: TFunction, error: AppErrorShape): string {
+  const key = error.fields?._;
+  return key?.startsWith('exchange.errors.') ? t(key, { defaultValue: errorText(t, error) }) : errorText(t, error);
+}

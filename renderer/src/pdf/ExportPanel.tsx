@@ -1,0 +1,223 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Catalog } from '../../../main/core/catalog.ts';
+import type { PdfJobStatus } from '../../../main/core/pdf/api.ts';
+import { CHAPTERS, type ChapterId, type PdfKind } from '../../../main/core/pdf/options.ts';
+import { chaptersWithContent } from '../../../main/core/pdf/planDocument.ts';
+import type { Plan } from '../../../main/core/plan.ts';
+import type { Row } from '../../../main/core/rows.ts';
+import type { AppErrorShape } from '../../../main/core/errors.ts';
+import { useApi } from '../ApiContext.tsx';
+import { errorText } from '../format.ts';
+import { routeHash } from '../route.ts';
+import { downloadBase64 } from './download.ts';
+import './pdf.css';
+
+/**
+ * The print panel on the plan's page: which document (the full plan or a handout), which chapters (those
+ * without data are shown but cannot be chosen, since they would not print), Thai digits (the setting's
+ * choice by default); then a progress bar with Cancel while main builds the PDF. Main asks where to save
+ * (Electron) or hands the file back for a download (browser).
+ */
+
+const KINDS: readonly PdfKind[] = ['plan', 'summary', 'map'];
+/** How often the panel asks main how far the export has got. */
+const POLL_MS = 200;
+
+type Outcome = { kind: 'saved' | 'downloaded'; fileName: string } | { kind: 'cancelled' } | { kind: 'failed' };
+
+interface Loaded {
+  rows: Row[];
+  catalogs: Catalog[];
+}
+
+export function ExportPanel({ plan }: { plan: Plan }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<AppErrorShape | null>(null);
+  const [kind, setKind] = useState<PdfKind>('plan');
+  const [chosen, setChosen] = useState<Set<ChapterId> | null>(null);
+  const [thaiDigits, setThaiDigits] = useState(false);
+  const [job, setJob] = useState<{ id: string; status: PdfJobStatus } | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const [rows, settings] = await Promise.all([api['rows.list']({ planId: plan.id }), api['settings.get']({})]);
+      if (!rows.ok) {
+        if (live) setLoadError(rows.error);
+        return;
+      }
+      const options = rows.data.find((r) => r.entity === 'planOptions');
+      const choices = (options?.data.frameworkCatalogs ?? []) as { catalogId: string; version: string }[];
+      const catalogs = await Promise.all(choices.map((c) => api['catalogs.get'](c)));
+      if (!live) return;
+      setThaiDigits(settings.ok && settings.data.thaiDigits);
+      setLoaded({ rows: rows.data, catalogs: catalogs.flatMap((c) => (c.ok ? [c.data] : [])) });
+    })();
+    return () => {
+      live = false;
+      clearTimeout(timer.current);
+    };
+  }, [api, plan.id]);
+
+  // The chapters that would print: the same builders as the PDF decide, so the panel cannot disagree.
+  const available = useMemo(() => {
+    if (!loaded) return null;
+    const source = { plan, rows: loaded.rows, catalogs: loaded.catalogs };
+    const translate = (key: string, values?: Record<string, unknown>) => i18n.t(key, values ?? {});
+    // Only whether each chapter has something to print matters here, not its wording, digits or date.
+    const options = { language: 'th', thaiDigits: false, chapters: CHAPTERS, date: '2000-01-01' } as const;
+    return new Set(chaptersWithContent({ source, t: translate, options }));
+  }, [loaded, plan, i18n]);
+  const selected = chosen ?? available ?? new Set<ChapterId>();
+  const printable = [...selected].filter((c) => available?.has(c));
+  const running = job?.status.state === 'running' || starting;
+
+  const poll = (id: string) => {
+    timer.current = setTimeout(async () => {
+      const result = await api['pdf.progress']({ jobId: id });
+      if (!result.ok) {
+        setJob(null);
+        setOutcome({ kind: 'failed' });
+        return;
+      }
+      const status = result.data;
+      if (status.state === 'running') {
+        setJob({ id, status });
+        poll(id);
+        return;
+      }
+      setJob(null);
+      if (status.state === 'cancelled') setOutcome({ kind: 'cancelled' });
+      else if (status.state === 'failed' || !status.result) setOutcome({ kind: 'failed' });
+      else if (status.result.status === 'download') {
+        downloadBase64(status.result.fileName, status.result.base64, 'application/pdf');
+        setOutcome({ kind: 'downloaded', fileName: status.result.fileName });
+      } else setOutcome({ kind: 'saved', fileName: status.result.fileName });
+    }, POLL_MS);
+  };
+
+  const start = async () => {
+    setOutcome(null);
+    setStarting(true);
+    const result = await api['pdf.start']({ planId: plan.id, kind, thaiDigits, chapters: printable });
+    setStarting(false);
+    if (!result.ok) return setOutcome({ kind: 'failed' });
+    if (result.data.status === 'cancelled') return;
+    const id = result.data.jobId;
+    setJob({ id, status: { state: 'running', done: 0, total: 0 } });
+    poll(id);
+  };
+
+  const cancel = () => {
+    if (job) void api['pdf.cancel']({ jobId: job.id });
+  };
+
+  const toggle = (chapter: ChapterId, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(chapter);
+    else next.delete(chapter);
+    setChosen(next);
+  };
+
+  const status = job?.status;
+  const noChapter = kind === 'plan' && printable.length === 0;
+
+  return (
+    <section className="card pdf-panel" aria-labelledby="pdf-heading">
+      <h2 id="pdf-heading">{t('pdf.panel.heading')}</h2>
+      <p className="hint">{t('pdf.panel.intro')}</p>
+      {loadError && <p className="notice notice-error">{errorText(t, loadError)}</p>}
+      <fieldset disabled={running}>
+        <legend>{t('pdf.panel.document')}</legend>
+        {KINDS.map((k) => (
+          <label key={k} className="pdf-choice">
+            <input type="radio" name="pdf-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+            <span>
+              <strong>{t(`pdf.panel.kind.${k}`)}</strong>
+              <span className="hint">{t(`pdf.panel.kindHint.${k}`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {kind === 'plan' && !loadError && (
+        <fieldset disabled={running} aria-busy={available === null}>
+          <legend>{t('pdf.panel.chapters')}</legend>
+          {available === null ? (
+            <p className="hint">{t('pdf.panel.loading')}</p>
+          ) : (
+            CHAPTERS.map((c) => (
+              <label key={c} className="check pdf-chapter">
+                <input
+                  type="checkbox"
+                  checked={available.has(c) && selected.has(c)}
+                  disabled={!available.has(c)}
+                  onChange={(e) => toggle(c, e.target.checked)}
+                />
+                {t(`pdf.doc.chapter.${c}`)}
+                {!available.has(c) && <span className="hint">{t('pdf.panel.empty')}</span>}
+              </label>
+            ))
+          )}
+          {available !== null && noChapter && <p className="field-error">{t('pdf.panel.noChapter')}</p>}
+        </fieldset>
+      )}
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={thaiDigits}
+          disabled={running}
+          onChange={(e) => setThaiDigits(e.target.checked)}
+        />
+        {t('pdf.panel.thaiDigits')}
+      </label>
+      <p>
+        <a className="link" href={routeHash({ name: 'wizard', id: plan.id, wizard: 'document', step: 0 })}>
+          {t('pdf.panel.texts')}
+        </a>
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={running || loaded === null || noChapter}
+          onClick={() => void start()}
+        >
+          {t('pdf.panel.start')}
+        </button>
+        {job && (
+          <button type="button" onClick={cancel}>
+            {t('pdf.panel.cancel')}
+          </button>
+        )}
+      </div>
+      {status && (
+        <div className="pdf-progress">
+          <progress
+            aria-label={t('pdf.panel.progressLabel')}
+            max={status.total || undefined}
+            value={status.total ? status.done : undefined}
+          />
+          <p role="status">
+            {status.total ? t('pdf.panel.pages', { done: status.done, total: status.total }) : t('pdf.panel.laying')}
+          </p>
+        </div>
+      )}
+      {outcome && (
+        <p
+          role={outcome.kind === 'failed' ? 'alert' : 'status'}
+          className={outcome.kind === 'failed' ? 'notice notice-error' : 'notice'}
+        >
+          {outcome.kind === 'saved' || outcome.kind === 'downloaded'
+            ? t(`pdf.panel.${outcome.kind}`, { fileName: outcome.fileName })
+            : t(`pdf.panel.${outcome.kind}`)}
+        </p>
+      )}
+    </section>
+  );
+}

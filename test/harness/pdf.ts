@@ -1,0 +1,134 @@
+/**
+ * Reading a rendered PDF back, for tests: text as pdf.js extracts it, the glyphs the content streams draw,
+ * and checks of laid-out lines against the Thai break rules. Real parsing of the real bytes, no mocks.
+ */
+import { inflateSync } from 'node:zlib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { breakOpportunities } from '../../main/core/thaiBreak.ts';
+import type { LaidOutLine } from '../../main/services/pdf/render.ts';
+
+/** Text per page as pdf.js extracts it (what copy-paste and search see); line ends as "\n". */
+export async function extractPages(pdf: Uint8Array): Promise<string[]> {
+  const task = getDocument({ data: pdf.slice(), verbosity: 0 });
+  const doc = await task.promise;
+  try {
+    const pages: string[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const content = await (await doc.getPage(p)).getTextContent();
+      pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+    }
+    return pages;
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** Text compared as the issue asks: NFKC, whitespace removed. */
+export function comparable(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+export interface DrawnText {
+  /** BaseFont of the font, e.g. "ABCDEF+Sarabun-Bold". */
+  readonly font: string;
+  /** Glyph ids (CIDs of the Identity-H encoded font = subset glyph ids), in drawing order. */
+  readonly glyphs: number[];
+}
+
+/**
+ * Every text-showing operation in the page content streams, with the glyph ids it draws, parsed from the
+ * raw PDF (pdfkit writes Type0 fonts with Identity-H encoding and hex strings in TJ arrays). Glyph id 0 is
+ * .notdef, the missing-glyph box.
+ */
+export function drawnText(pdf: Uint8Array): DrawnText[] {
+  const raw = Buffer.from(pdf).toString('latin1');
+  const objects = new Map<number, string>();
+  for (const m of raw.matchAll(/(\d+) 0 obj\s*(<<[\s\S]*?>>)\s*(?:stream|endobj)/g)) {
+    objects.set(Number(m[1]), m[2] ?? '');
+  }
+  // Font resource names (/F1) to BaseFont, through the font objects they reference.
+  const fontNames = new Map<string, string>();
+  for (const dict of objects.values()) {
+    const fonts = /\/Font\s*<<([^>]*)>>/.exec(dict)?.[1];
+    if (!fonts) continue;
+    for (const ref of fonts.matchAll(/\/(\S+)\s+(\d+) 0 R/g)) {
+      const base = /\/BaseFont\s*\/(\S+)/.exec(objects.get(Number(ref[2])) ?? '')?.[1];
+      if (base && ref[1]) fontNames.set(ref[1], base);
+    }
+  }
+  const out: DrawnText[] = [];
+  for (const m of raw.matchAll(/<<([\s\S]*?)>>\s*stream\r?\n/g)) {
+    const length = Number(/\/Length\s+(\d+)/.exec(m[1] ?? '')?.[1] ?? -1);
+    if (length < 0) continue;
+    const start = (m.index ?? 0) + m[0].length;
+    let bytes: Buffer = Buffer.from(pdf.subarray(start, start + length));
+    if (/\/FlateDecode/.test(m[1] ?? '')) {
+      try {
+        bytes = inflateSync(bytes);
+      } catch {
+        continue;
+      }
+    }
+    const content = bytes.toString('latin1');
+    if (!/\bBT\b/.test(content)) continue;
+    let font = '';
+    for (const op of content.matchAll(
+      /\/(\S+)\s+[\d.]+\s+Tf|\[((?:[^\]<]|<[0-9a-fA-F\s]*>)*)\]\s*TJ|<([0-9a-fA-F\s]*)>\s*Tj/g,
+    )) {
+      if (op[1] !== undefined) {
+        font = fontNames.get(op[1]) ?? op[1];
+        continue;
+      }
+      const hex =
+        op[2] !== undefined ? [...op[2].matchAll(/<([0-9a-fA-F\s]*)>/g)].map((h) => h[1] ?? '') : [op[3] ?? ''];
+      const glyphs = hex.flatMap((h) => h.replace(/\s+/g, '').match(/.{4}/g) ?? []).map((h) => parseInt(h, 16));
+      out.push({ font, glyphs });
+    }
+  }
+  return out;
+}
+
+/** The lines of each paragraph in layout order, a repeated table header counted once. */
+export function paragraphs(lines: readonly LaidOutLine[]): LaidOutLine[][] {
+  const groups = new Map<number, Map<number, LaidOutLine>>();
+  for (const line of lines) {
+    const group = groups.get(line.paragraph) ?? new Map<number, LaidOutLine>();
+    if (!group.has(line.seq)) group.set(line.seq, line);
+    groups.set(line.paragraph, group);
+  }
+  return [...groups.values()].map((g) => [...g.values()].sort((a, b) => a.seq - b.seq));
+}
+
+const COMBINING = /^[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
+const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
+
+/**
+ * Every line break that is not allowed: a break must be a Thai/space break opportunity of the paragraph
+ * (main/core/thaiBreak.ts), or a newline in the text, or, when a single word is too long for the line by
+ * itself, a grapheme cluster boundary; no line may start with a combining mark. Also flags lines wider than
+ * their column. Empty when all is well.
+ */
+export function lineBreakProblems(lines: readonly LaidOutLine[]): string[] {
+  const problems: string[] = [];
+  for (const group of paragraphs(lines)) {
+    const text = group.map((l) => l.text).join('');
+    const legal = new Set(breakOpportunities(text));
+    const clusters = new Set([...graphemes.segment(text)].map((g) => g.index));
+    let start = 0;
+    group.forEach((line, i) => {
+      const where = `page ${line.page} ${JSON.stringify(line.text)}`;
+      if (COMBINING.test(line.text.trimStart())) problems.push(`line starts with a combining mark: ${where}`);
+      if (line.width > line.maxWidth + 0.01 && [...graphemes.segment(line.text.trim())].length > 1) {
+        problems.push(`line wider than its column (${line.width} > ${line.maxWidth}): ${where}`);
+      }
+      const end = start + line.text.length;
+      if (i < group.length - 1 && !line.forcedEnd && !legal.has(end)) {
+        const wordInside = [...legal].some((k) => k > start && k < end);
+        if (!clusters.has(end)) problems.push(`break inside a grapheme cluster: ${where}`);
+        else if (wordInside) problems.push(`break inside a word that did not need cutting: ${where}`);
+      }
+      start = end;
+    });
+  }
+  return problems;
+}

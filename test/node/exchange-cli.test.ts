@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/index.ts';
+import { translator } from '../../main/services/locales.ts';
+import { createPlan, getPlan } from '../../main/services/plans.ts';
+import { SECRETARIAT, office, openReplica } from '../harness/exchange.ts';
+import { bmaDraft, sha256 } from '../harness/store.ts';
+import { useTempDir } from '../harness/tmp.ts';
+
+const RESOURCES = join(import.meta.dirname, '..', '..', 'resources');
+const th = translator(RESOURCES, 'th');
+const tempDir = useTempDir();
+
+async function phaen(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, {
+    resourcesDir: RESOURCES,
+    stdout: (line) => out.push(line),
+    stderr: (line) => err.push(line),
+  });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('phaen export / import', () => {
+  it('exports a plan package from one database and imports it into another, once', async () => {
+    const sDir = join(tempDir(), 's');
+    const secretariat = await openReplica(sDir, SECRETARIAT);
+    const plan = createPlan(secretariat, bmaDraft);
+    secretariat.close();
+    const oDir = join(tempDir(), 'o');
+    (await openReplica(oDir, office('1001', 'สำนักงานเขตพระนคร'))).close();
+
+    const outDir = tempDir();
+    const exported = await phaen('export', join(sDir, 'phaen.sqlite'), plan.id, outDir);
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    const [file] = readdirSync(outDir);
+    expect(file).toMatch(/\.phaen-package$/);
+
+    const officeDb = join(oDir, 'phaen.sqlite');
+    const imported = await phaen('import', officeDb, join(outDir, file!));
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('นำเข้า');
+    const store = await openReplica(oDir, office('1001', 'สำนักงานเขตพระนคร'));
+    expect(getPlan(store, plan.id).title).toBe(bmaDraft.title);
+    store.close();
+
+    // A folder of the same package again: nothing changes.
+    const again = await phaen('import', officeDb, outDir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(
+      th('exchange.cli.alreadyImported', { file: file!, office: 'PR', count: 0, conflicts: 0 }),
+    );
+  });
+
+  it('refuses a damaged package with the Thai reason and exit code 1, leaving the database as it was', async () => {
+    const oDir = join(tempDir(), 'o');
+    (await openReplica(oDir, office('1001'))).close();
+    const bad = join(tempDir(), 'bad.phaen-package');
+    writeFileSync(bad, '{"format":"phaen.exchange","version":1,"manifest":');
+    const db = join(oDir, 'phaen.sqlite');
+    const before = sha256(db);
+    const run = await phaen('import', db, bad);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(th('exchange.errors.damaged'));
+    expect(sha256(db)).toBe(before);
+    expect(readFileSync(db).length).toBeGreaterThan(0);
+  });
+
+  it('explains its usage and refuses a missing database without creating one', async () => {
+    expect((await phaen('import')).code).toBe(2);
+    expect((await phaen('export', 'a.sqlite')).stderr).toContain(th('exchange.cli.usageExport'));
+    const missing = join(tempDir(), 'none.sqlite');
+    const run = await phaen('export', missing, crypto.randomUUID(), tempDir());
+    expect(run.code).toBe(1);
+    expect(readdirSync(join(missing, '..'))).toEqual([]);
+  });
+});

@@ -1,0 +1,230 @@
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RejectReason } from '../../main/core/exchange/api.ts';
+import {
+  MAX_PACKAGE_BYTES,
+  checksumInput,
+  serialisePackage,
+  type PackageFile,
+} from '../../main/core/exchange/format.ts';
+import { sha256Hex } from '../../main/services/exchange/export.ts';
+import { importPackages, incomingText, readIncoming } from '../../main/services/exchange/import.ts';
+import { acknowledgeOffice, getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
+import { createPlan } from '../../main/services/plans.ts';
+import { createRows, updateRow } from '../../main/services/rows.ts';
+import type { Store } from '../../main/services/store/store.ts';
+import { SECRETARIAT, dump, exportText, fileBytes, importTexts, office, openReplica } from '../harness/exchange.ts';
+import { bmaDraft } from '../harness/store.ts';
+import { useTempDir } from '../harness/tmp.ts';
+
+const tempDir = useTempDir();
+const locales = {
+  th: JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/locales/th.exchange.json'), 'utf8')) as {
+    exchange: { errors: Record<string, string> };
+  },
+  en: JSON.parse(readFileSync(join(import.meta.dirname, '../../resources/locales/en.exchange.json'), 'utf8')) as {
+    exchange: { errors: Record<string, string> };
+  },
+};
+
+/** The package an office sends, modified and sealed again with a correct checksum (a buggy or hostile sender). */
+function reseal(text: string, change: (file: PackageFile) => void): string {
+  const file = JSON.parse(text) as PackageFile;
+  change(file);
+  file.manifest.sha256 = sha256Hex(checksumInput(file));
+  return serialisePackage(file);
+}
+
+function firstOp(file: PackageFile) {
+  return file.payload.groups[0]!.ops[0]!;
+}
+
+let secretariat: Store;
+let district: Store;
+let planId: string;
+let contribution: string;
+let secretariatDir: string;
+
+beforeEach(async () => {
+  secretariatDir = join(tempDir(), 's');
+  secretariat = await openReplica(secretariatDir, SECRETARIAT);
+  planId = createPlan(secretariat, bmaDraft).id;
+  const [factor] = createRows(secretariat, planId, [
+    { entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'มีช่องทางสื่อหลากหลาย' } },
+  ]);
+  savePlanExchange(secretariat.db, {
+    ...getPlanExchange(secretariat.db, planId),
+    assignments: [{ officeCode: '1001', officeName: 'สำนักงานเขตพระนคร', factors: true, kpiIds: [], projectIds: [] }],
+  });
+  district = await openReplica(join(tempDir(), 'a'), office('1001', 'สำนักงานเขตพระนคร'));
+  importTexts(district, [exportText(secretariat, planId)]);
+  updateRow(district, factor!.id, [
+    { field: 'statement', value: 'มีช่องทางสื่อออนไลน์หลากหลาย' },
+    { field: 'evidence', value: 'สถิติผู้ติดตาม' },
+  ]);
+  contribution = exportText(district, planId);
+});
+
+afterEach(() => {
+  secretariat.close();
+  district.close();
+});
+
+/** Import into the secretariat and check it was refused for `reason` with not one byte of the database changed. */
+function expectRefused(
+  texts: string[] | (() => ReturnType<typeof importPackages>),
+  reason: RejectReason,
+  options: { planId?: string } = {},
+) {
+  const before = { dump: dump(secretariat), bytes: fileBytes(secretariatDir) };
+  const report = typeof texts === 'function' ? texts() : importTexts(secretariat, texts, options);
+  expect(report.packages.map((p) => [p.status, p.reason])).toEqual([['rejected', reason]]);
+  expect(report.planIds).toEqual([]);
+  expect(dump(secretariat)).toEqual(before.dump);
+  expect(fileBytes(secretariatDir)).toBe(before.bytes);
+  // A Thai message (and an English one) for the UI to show.
+  expect(locales.th.exchange.errors[reason]).toMatch(/[\u0E00-\u0E7F]/);
+  expect(locales.en.exchange.errors[reason]).toBeTruthy();
+}
+
+describe('a bad package is refused with its reason and leaves the database byte for byte as it was', () => {
+  it('accepts the unmodified contribution (the faults below are the only difference)', () => {
+    expect(importTexts(secretariat, [contribution]).packages[0]!.status).toBe('imported');
+  });
+
+  it('truncated file', () => {
+    expectRefused([contribution.slice(0, Math.floor(contribution.length / 2))], 'damaged');
+    expectRefused([contribution.slice(0, -40)], 'damaged');
+  });
+
+  it('bit flips anywhere in the file', () => {
+    const bytes = new TextEncoder().encode(contribution);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: bytes.length - 1 }), fc.integer({ min: 0, max: 7 }), (at, bit) => {
+        const flipped = bytes.slice();
+        flipped[at] = flipped[at]! ^ (1 << bit);
+        const report = importPackages(secretariat, [
+          { name: 'flipped.phaen-package', size: flipped.length, bytes: flipped },
+        ]);
+        expect(report.packages[0]!.status).toBe('rejected');
+      }),
+      { numRuns: 300, seed: 6 },
+    );
+    // Not one of them wrote anything: the checks come before the transaction.
+    expectRefused([contribution.replace('มีช่องทาง', 'มีช่องทาx')], 'checksum');
+  });
+
+  it('wrong checksum', () => {
+    const file = JSON.parse(contribution) as PackageFile;
+    file.manifest.sha256 = '0'.repeat(64);
+    expectRefused([serialisePackage(file)], 'checksum');
+    const altered = JSON.parse(contribution) as PackageFile;
+    firstOp(altered).value = 'แก้ไขระหว่างทาง';
+    expectRefused([serialisePackage(altered)], 'checksum');
+  });
+
+  it('a package for another plan', async () => {
+    const other = createPlan(secretariat, { ...bmaDraft, title: 'แผนอื่น' });
+    expectRefused([contribution], 'other-plan', { planId: other.id });
+    // And for a plan this workspace does not have.
+    const elsewhere = reseal(contribution, (f) => {
+      f.manifest.planId = crypto.randomUUID();
+    });
+    expectRefused([elsewhere], 'other-plan');
+  });
+
+  it('a newer format version', () => {
+    expectRefused([reseal(contribution, (f) => Object.assign(f, { version: 2 }))], 'newer-version');
+  });
+
+  it('an unknown operation type, entity or field', () => {
+    expectRefused([reseal(contribution, (f) => Object.assign(firstOp(f), { type: 'merge' }))], 'unknown-operation');
+    expectRefused(
+      [reseal(contribution, (f) => Object.assign(firstOp(f), { entity: 'budgetLine' }))],
+      'unknown-operation',
+    );
+    expectRefused(
+      [reseal(contribution, (f) => Object.assign(firstOp(f), { field: 'created_by' }))],
+      'unknown-operation',
+    );
+  });
+
+  it('a value of the wrong type, even after valid operations', () => {
+    const wrong = reseal(contribution, (f) => {
+      const ops = f.payload.groups.at(-1)!.ops;
+      Object.assign(ops.at(-1)!, { value: 42 });
+    });
+    expectRefused([wrong], 'bad-value');
+  });
+
+  it('a huge file, refused from its size without reading it', () => {
+    const path = join(tempDir(), 'huge.phaen-package');
+    writeFileSync(path, contribution);
+    truncateSync(path, MAX_PACKAGE_BYTES + 1);
+    const incoming = readIncoming(path);
+    expect(incoming.bytes).toBeNull();
+    expectRefused(() => importPackages(secretariat, [incoming]), 'too-large');
+  });
+
+  it('a sender claiming the secretariat’s identity', () => {
+    const asSecretariat = reseal(contribution, (f) => {
+      f.manifest.sender.code = SECRETARIAT.code;
+      f.payload.offices[0]!.code = SECRETARIAT.code;
+    });
+    expectRefused([asSecretariat], 'claims-secretariat');
+    const planPackage = reseal(contribution, (f) => {
+      f.manifest.kind = 'plan';
+      f.manifest.sender.role = 'secretariat';
+      f.payload.offices[0]!.role = 'secretariat';
+      f.payload.assignments = [];
+    });
+    expectRefused([planPackage], 'claims-secretariat');
+  });
+
+  it('an office neither assigned nor acknowledged, until it is acknowledged', () => {
+    const stranger = reseal(contribution, (f) => {
+      f.manifest.sender.code = '1099';
+      f.payload.offices[0]!.code = '1099';
+    });
+    expectRefused([stranger], 'unknown-office');
+    acknowledgeOffice(secretariat.db, planId, '1099', 'สำนักงานเขตทดลอง', new Date().toISOString());
+    expect(importTexts(secretariat, [stranger]).packages[0]!.status).toBe('imported');
+  });
+
+  it('an operation reaching into another plan', () => {
+    const other = createPlan(secretariat, { ...bmaDraft, title: 'แผนอื่น' });
+    expectRefused(
+      [
+        reseal(contribution, (f) =>
+          Object.assign(firstOp(f), { entity: 'plan', field: 'title', rowId: other.id, value: 'ถูกแก้' }),
+        ),
+      ],
+      'foreign-row',
+    );
+  });
+
+  it('a sender whose clock is far ahead', () => {
+    const ahead = reseal(contribution, (f) => {
+      const future = String(Date.now() + 30 * 24 * 3600 * 1000).padStart(15, '0');
+      for (const g of f.payload.groups) for (const op of g.ops) op.hlc = future + op.hlc.slice(15);
+      // Same wall clock for all: their order now rests on the counters, so take the range over every op.
+      const hlcs = f.payload.groups.flatMap((g) => g.ops.map((op) => op.hlc)).sort();
+      f.manifest.hlcRange = { first: hlcs[0]!, last: hlcs.at(-1)! };
+      f.manifest.covers.to = f.manifest.hlcRange.last;
+    });
+    expectRefused([ahead], 'clock-ahead');
+  });
+
+  it('imports the good packages of a batch and reports the bad one', () => {
+    const report = importPackages(secretariat, [
+      incomingText('ok.phaen-package', contribution),
+      incomingText('cut.phaen-package', contribution.slice(0, 100)),
+    ]);
+    expect(report.packages.map((p) => [p.file, p.status, p.reason])).toEqual([
+      ['ok.phaen-package', 'imported', undefined],
+      ['cut.phaen-package', 'rejected', 'damaged'],
+    ]);
+  });
+});

@@ -1,0 +1,267 @@
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../main/core/exchange/canonical.ts';
+import { listConflicts, resolveConflict } from '../../main/services/exchange/conflicts.ts';
+import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
+import { createPlan } from '../../main/services/plans.ts';
+import { createRows, deleteRow, listRows, moveRow, updateRow } from '../../main/services/rows.ts';
+import type { Store } from '../../main/services/store/store.ts';
+import { SECRETARIAT, exportText, importTexts, office, openReplica, tables } from '../harness/exchange.ts';
+import { bmaDraft } from '../harness/store.ts';
+import { useTempDir } from '../harness/tmp.ts';
+
+/**
+ * Offices edit offline (text, numbers, new rows, deletes with their children, reorders, undo), send
+ * contributions that the secretariat receives in any order, twice, or never (and later again), while the
+ * secretariat edits, resolves conflicts and sends updates that reach offices late or out of order. After a last
+ * round every replica holds the same plan, and at the secretariat the edits of each field that no other edit
+ * had seen (worked out here from what each replica held when it wrote, not from the app's own bookkeeping) are
+ * exactly the winner and the listed conflict.
+ */
+
+const tempDir = useTempDir();
+
+const Action = fc.oneof(
+  {
+    arbitrary: fc.record({ t: fc.constant('edit' as const), who: fc.nat(), row: fc.nat(), value: fc.nat(5) }),
+    weight: 6,
+  },
+  { arbitrary: fc.record({ t: fc.constant('create' as const), who: fc.nat(), kind: fc.nat(2) }), weight: 2 },
+  { arbitrary: fc.record({ t: fc.constant('delete' as const), who: fc.nat(), row: fc.nat() }), weight: 1 },
+  {
+    arbitrary: fc.record({ t: fc.constant('move' as const), who: fc.nat(), row: fc.nat(), after: fc.nat() }),
+    weight: 1,
+  },
+  { arbitrary: fc.record({ t: fc.constant('undo' as const), who: fc.nat() }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constant('send' as const), who: fc.nat() }), weight: 3 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('deliver' as const),
+      item: fc.nat(),
+      fate: fc.constantFrom('once', 'twice-later', 'lost', 'late'),
+    }),
+    weight: 3,
+  },
+  { arbitrary: fc.record({ t: fc.constant('update' as const) }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constant('receive' as const), who: fc.nat(), update: fc.nat() }), weight: 2 },
+  { arbitrary: fc.record({ t: fc.constant('resolve' as const), pick: fc.nat() }), weight: 1 },
+);
+
+type Step = typeof Action extends fc.Arbitrary<infer T> ? T : never;
+
+const TEXTS = ['สื่อออนไลน์', 'วิทยุชุมชน', 'ป้ายประกาศ', '<b>เสียงตามสาย</b>', 'หอกระจายข่าว', 'สื่อสิ่งพิมพ์'];
+
+interface Sim {
+  readonly replicas: Store[]; // [secretariat, ...offices]
+  readonly knowledge: Map<string, Set<string>>;
+  readonly mailbox: string[]; // contributions on the way to the secretariat
+  readonly later: string[]; // delivered once, to be delivered again (or lost and sent again) at the end
+  readonly updates: string[];
+}
+
+function opIds(store: Store): Set<string> {
+  return new Set(store.db.prepare('SELECT id FROM ops').pluck().all() as string[]);
+}
+
+/** Run a local action and note, for each operation it wrote, everything its writer had (transitively). */
+function local(sim: Sim, store: Store, action: () => unknown): void {
+  const before = opIds(store);
+  try {
+    action();
+  } catch (err) {
+    // Random actions may hit a row another office deleted, or nothing to undo: no operation, nothing to note.
+    if (!(err instanceof Error && 'code' in err)) throw err;
+  }
+  const known = new Set(before);
+  for (const id of before) for (const k of sim.knowledge.get(id) ?? []) known.add(k);
+  const fresh = (store.db.prepare('SELECT id FROM ops ORDER BY hlc').pluck().all() as string[]).filter(
+    (id) => !before.has(id),
+  );
+  for (const [i, id] of fresh.entries()) sim.knowledge.set(id, new Set([...known, ...fresh.slice(0, i)]));
+}
+
+function step(sim: Sim, planId: string, a: Step): void {
+  const pick = <T>(list: readonly T[], n: number) => list[n % list.length];
+  const who = 'who' in a ? sim.replicas[a.who % sim.replicas.length]! : sim.replicas[0]!;
+  switch (a.t) {
+    case 'edit': {
+      const row = pick(
+        listRows(who, planId).filter((r) => r.entity !== 'planOptions'),
+        a.row,
+      );
+      if (!row) return;
+      const edit =
+        row.entity === 'factor' && a.value % 2 === 0
+          ? { field: 'rating', value: (a.value % 5) + 1 }
+          : { field: row.entity === 'factor' ? 'statement' : 'name', value: TEXTS[a.value]! };
+      local(sim, who, () => updateRow(who, row.id, [edit]));
+      return;
+    }
+    case 'create': {
+      const issues = listRows(who, planId).filter((r) => r.entity === 'strategicIssue');
+      const values = { name: TEXTS[a.kind]! };
+      const row =
+        a.kind === 0
+          ? { entity: 'factor' as const, values: { swot: 'O', category: 'P', statement: TEXTS[a.kind]! } }
+          : a.kind === 1 || issues.length === 0
+            ? { entity: 'strategicIssue' as const, values }
+            : { entity: 'goal' as const, parentId: issues[0]!.id, values };
+      local(sim, who, () => createRows(who, planId, [row]));
+      return;
+    }
+    case 'delete': {
+      const row = pick(
+        listRows(who, planId).filter((r) => r.entity !== 'planOptions'),
+        a.row,
+      );
+      if (row) local(sim, who, () => deleteRow(who, row.id));
+      return;
+    }
+    case 'move': {
+      const rows = listRows(who, planId).filter((r) => r.entity === 'factor');
+      const row = pick(rows, a.row);
+      if (row)
+        local(sim, who, () => moveRow(who, row.id, a.after % 3 === 0 ? null : (pick(rows, a.after)?.id ?? null)));
+      return;
+    }
+    case 'undo':
+      local(sim, who, () => who.oplog.undoLast());
+      return;
+    case 'send':
+      if (who !== sim.replicas[0]) sim.mailbox.push(exportText(who, planId));
+      return;
+    case 'deliver': {
+      if (sim.mailbox.length === 0) return;
+      const [item] = sim.mailbox.splice(a.item % sim.mailbox.length, 1);
+      if (a.fate !== 'lost' && a.fate !== 'late') importTexts(sim.replicas[0]!, [item!], { planId });
+      if (a.fate === 'twice-later' || a.fate === 'late') sim.later.push(item!);
+      return;
+    }
+    case 'update':
+      sim.updates.push(exportText(sim.replicas[0]!, planId));
+      return;
+    case 'receive': {
+      const update = pick(sim.updates, a.update);
+      const target = sim.replicas[1 + (a.who % (sim.replicas.length - 1))]!;
+      if (update) importTexts(target, [update], { planId });
+      return;
+    }
+    case 'resolve': {
+      const secretariat = sim.replicas[0]!;
+      const conflict = pick(listConflicts(secretariat, planId), a.pick);
+      if (!conflict) return;
+      const chosen = pick(conflict.values, a.pick)!;
+      local(sim, secretariat, () => resolveConflict(secretariat, planId, { ...conflict, value: chosen.value }));
+    }
+  }
+}
+
+interface CellOp {
+  id: string;
+  hlc: string;
+  entity: string;
+  row_id: string;
+  field: string;
+  value: string;
+}
+
+function conflictKeys(store: Store, planId: string): string[] {
+  return listConflicts(store, planId)
+    .map((c) => `${c.entity}|${c.rowId}|${c.field}|${c.values.map((v) => v.opId).join(',')}`)
+    .sort();
+}
+
+async function run(actions: readonly Step[], offices: number, order: readonly number[]) {
+  const root = tempDir();
+  const secretariat = await openReplica(join(root, 's'), SECRETARIAT);
+  const sim: Sim = { replicas: [secretariat], knowledge: new Map(), mailbox: [], later: [], updates: [] };
+  let planId = '';
+  local(sim, secretariat, () => {
+    planId = createPlan(secretariat, bmaDraft).id;
+    const [issue] = createRows(secretariat, planId, [{ entity: 'strategicIssue', values: { name: 'ประเด็นที่ 1' } }]);
+    createRows(secretariat, planId, [
+      { entity: 'goal', parentId: issue!.id, values: { name: 'เป้าประสงค์' } },
+      { entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'จุดแข็ง' } },
+      { entity: 'factor', values: { swot: 'W', category: 'M1', statement: 'จุดอ่อน' } },
+    ]);
+  });
+  const codes = Array.from({ length: offices }, (_, i) => String(1001 + i));
+  savePlanExchange(secretariat.db, {
+    ...getPlanExchange(secretariat.db, planId),
+    assignments: codes.map((c) => ({
+      officeCode: c,
+      officeName: `เขต ${c}`,
+      factors: true,
+      kpiIds: [],
+      projectIds: [],
+    })),
+  });
+  const planPackage = exportText(secretariat, planId);
+  for (const code of codes) {
+    const replica = await openReplica(join(root, code), office(code));
+    importTexts(replica, [planPackage]);
+    sim.replicas.push(replica);
+  }
+  for (const action of actions) step(sim, planId, action);
+
+  // The last round: late and duplicate packages, every office's contribution, in a shuffled order; then the update.
+  const pending = [...sim.mailbox, ...sim.later, ...sim.replicas.slice(1).map((o) => exportText(o, planId))];
+  const shuffled = pending
+    .map((p, i) => ({ p, k: order[i % Math.max(order.length, 1)] ?? i }))
+    .sort((x, y) => x.k - y.k);
+  for (const { p } of shuffled) importTexts(secretariat, [p], { planId });
+  const update = exportText(secretariat, planId);
+  for (const o of sim.replicas.slice(1)) importTexts(o, [update], { planId });
+
+  const expected = tables(secretariat);
+  for (const o of sim.replicas.slice(1)) expect(tables(o)).toEqual(expected);
+
+  // Ground truth at the secretariat, which has every operation: per field, the edits no other edit had seen.
+  const ops = secretariat.db.prepare('SELECT id, hlc, entity, row_id, field, value FROM ops').all() as CellOp[];
+  const cells = new Map<string, CellOp[]>();
+  for (const op of ops) {
+    const key = `${op.entity}|${op.row_id}|${op.field}`;
+    cells.set(key, [...(cells.get(key) ?? []), op]);
+  }
+  const listed = new Map(listConflicts(secretariat, planId).map((c) => [`${c.entity}|${c.rowId}|${c.field}`, c]));
+  for (const [key, cell] of cells) {
+    const maximal = cell.filter((x) => !cell.some((y) => y !== x && sim.knowledge.get(y.id)!.has(x.id)));
+    const winner = cell.reduce((a, b) => (b.hlc > a.hlc ? b : a));
+    expect(maximal, key).toContain(winner);
+    const distinct = new Set(maximal.map((op) => canonicalJson(JSON.parse(op.value))));
+    const conflict = listed.get(key);
+    if (distinct.size > 1) {
+      expect(conflict, key).toBeDefined();
+      expect(conflict!.values.map((v) => v.opId).sort(), key).toEqual(maximal.map((op) => op.id).sort());
+      expect(conflict!.values[0]!.opId, key).toBe(winner.id);
+    } else {
+      expect(conflict, key).toBeUndefined();
+    }
+  }
+  // Every replica lists the same conflicts, though offices hold only the edits that still stand.
+  const atSecretariat = conflictKeys(secretariat, planId);
+  for (const o of sim.replicas.slice(1)) expect(conflictKeys(o, planId)).toEqual(atSecretariat);
+  for (const r of sim.replicas) r.close();
+  return { conflicts: atSecretariat.length };
+}
+
+describe('exchange through the secretariat (property)', () => {
+  it('converges every replica and lists every concurrent edit that is not the winner as a conflict', async () => {
+    let withConflicts = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(Action, { minLength: 15, maxLength: 45 }),
+        fc.integer({ min: 3, max: 5 }),
+        fc.array(fc.nat(), { maxLength: 30 }),
+        async (actions, offices, order) => {
+          const { conflicts } = await run(actions, offices, order);
+          if (conflicts > 0) withConflicts++;
+        },
+      ),
+      { numRuns: 12, seed: 2566 },
+    );
+    // The runs exercised conflicts, not only clean merges.
+    expect(withConflicts).toBeGreaterThan(2);
+  }, 120_000);
+});

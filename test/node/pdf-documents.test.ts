@@ -1,0 +1,169 @@
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { describe, expect, it } from 'vitest';
+import { buildDocument } from '../../main/core/pdf/index.ts';
+import { CHAPTERS, type ChapterId, type PdfKind, type PdfOptions } from '../../main/core/pdf/options.ts';
+import { PAGE_NUMBER as CORE_PAGE_NUMBER } from '../../main/core/pdf/page.ts';
+import { chaptersWithContent } from '../../main/core/pdf/planDocument.ts';
+import type { PlanSource } from '../../main/core/pdf/source.ts';
+import type { Language } from '../../main/core/settings.ts';
+import { formatThaiDate } from '../../main/core/thaiDate.ts';
+import { translator } from '../../main/services/locales.ts';
+import { PAGE_NUMBER } from '../../main/services/pdf/render.ts';
+import { RESOURCES, generatedRows, generatedSource, sampleSource } from '../harness/pdfPlan.ts';
+import { testRow } from '../harness/rows.ts';
+
+/** The document builders (core/pdf) on the shipped sample and on generated plans, before any rendering. */
+
+const DATE = '2021-09-13';
+const th = translator(RESOURCES, 'th');
+
+function options(overrides: Partial<PdfOptions> = {}): PdfOptions {
+  return { language: 'th', thaiDigits: false, chapters: CHAPTERS, date: DATE, ...overrides };
+}
+
+function build(source: PlanSource, overrides: Partial<PdfOptions> = {}, kind: PdfKind = 'plan') {
+  return buildDocument(kind, { source, options: options(overrides), t: th }).doc;
+}
+
+/** Every string a document prints (text, list items, table cells, header and footer), in order. */
+function texts(doc: TDocumentDefinitions): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') out.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      const node = value as Record<string, unknown>;
+      for (const key of ['text', 'stack', 'columns', 'ul', 'ol', 'content', 'header', 'footer']) walk(node[key]);
+      if (node.table && typeof node.table === 'object') walk((node.table as { body: unknown }).body);
+    }
+  };
+  walk(doc.content);
+  walk(doc.header);
+  walk(doc.footer);
+  return out;
+}
+
+/** The chapter headings as printed: "บทที่ n" followed by the chapter's title, and the annexes' heading. */
+function chapterHeadings(doc: TDocumentDefinitions): string[] {
+  const all = texts(doc);
+  const headings: string[] = [];
+  all.forEach((text, i) => {
+    if (/^บทที่ [0-9๐-๙]+$/.test(text)) headings.push(`${text} ${all[i + 1]}`);
+    if (text === th('pdf.doc.chapter.annexes') && headings.length > 0) headings.push(text);
+  });
+  return [...new Set(headings)];
+}
+
+const title = (id: ChapterId) => th(`pdf.doc.chapter.${id}`);
+
+describe('the full plan document', () => {
+  it('prints every chapter of the sample plan in the order Thai agency plans use, after cover, foreword and contents', () => {
+    const doc = build(sampleSource());
+    const all = texts(doc);
+    // The cover sets the bracketed period on a line of its own.
+    const cover = all.findIndex((s) => s.replace(/\s+/g, ' ') === sampleSource().plan.title);
+    expect(cover).toBeGreaterThanOrEqual(0);
+    expect(cover).toBeLessThan(all.indexOf(th('pdf.doc.foreword.title')));
+    expect(all.indexOf(th('pdf.doc.foreword.title'))).toBeLessThan(all.indexOf(th('pdf.doc.toc.title')));
+    expect(chapterHeadings(doc)).toEqual([
+      `บทที่ 1 ${title('intro')}`,
+      `บทที่ 2 ${title('evaluation')}`,
+      `บทที่ 3 ${title('situation')}`,
+      `บทที่ 4 ${title('plan')}`,
+      `บทที่ 5 ${title('alignment')}`,
+      `บทที่ 6 ${title('monitoring')}`,
+      title('annexes'),
+    ]);
+  });
+
+  it('lists every chapter and numbered section in the table of contents with a page reference to it', () => {
+    const doc = build(sampleSource());
+    const json = JSON.stringify(doc.content);
+    const references = [...json.matchAll(/"pageReference":"([^"]+)"/g)].map((m) => m[1]);
+    const anchors = [...json.matchAll(/"id":"(chapter-[^"]+)"/g)].map((m) => m[1]);
+    expect(references.length).toBeGreaterThan(20);
+    expect(references).toEqual(anchors);
+    for (const id of CHAPTERS) expect(references).toContain(`chapter-${id}`);
+  });
+
+  it('leaves out chapters without data and numbers the rest from 1', () => {
+    const header = generatedSource([]);
+    expect(chaptersWithContent({ source: header, options: options(), t: th })).toEqual([]);
+    expect(chapterHeadings(build(header))).toEqual([]);
+
+    const factorsOnly = generatedSource([
+      testRow('factor', { swot: 'S', statement: 'มีเครือข่ายประชาสัมพันธ์ครบ 50 เขต', weight: 1, rating: 4 }),
+    ]);
+    expect(chaptersWithContent({ source: factorsOnly, options: options(), t: th })).toEqual(['intro', 'situation']);
+
+    const content = generatedSource(generatedRows());
+    expect(chaptersWithContent({ source: content, options: options(), t: th })).toEqual([
+      'intro',
+      'plan',
+      'monitoring',
+      'annexes',
+    ]);
+    expect(chapterHeadings(build(content))).toEqual([
+      `บทที่ 1 ${title('intro')}`,
+      `บทที่ 2 ${title('plan')}`,
+      `บทที่ 3 ${title('monitoring')}`,
+      title('annexes'),
+    ]);
+  });
+
+  it('prints only the chapters chosen, numbered by their place among those printed', () => {
+    const doc = build(sampleSource(), { chapters: ['alignment', 'situation'] });
+    expect(chapterHeadings(doc)).toEqual([`บทที่ 1 ${title('situation')}`, `บทที่ 2 ${title('alignment')}`]);
+    expect(texts(doc)).toContain('2.1');
+  });
+
+  it('prints the foreword as written, or a standard one naming the plan when none is written', () => {
+    const sample = sampleSource();
+    const written = String(sample.rows.find((r) => r.entity === 'document')?.data.foreword).split('\n')[0]!;
+    expect(texts(build(sample))).toContain(written);
+    const standard = texts(build(generatedSource([])));
+    expect(standard.some((s) => s.startsWith(`${generatedSource().plan.title} จัดทำขึ้นเพื่อ`))).toBe(true);
+  });
+
+  it('writes every number in Thai digits when asked, including B.E. dates, and keeps codes such as 2S4M', () => {
+    const arabic = texts(build(sampleSource()));
+    expect(arabic).toContain(th('pdf.doc.cover.date', { date: formatThaiDate(DATE) }));
+    expect(arabic.join(' ')).toContain('13 กันยายน 2564');
+
+    const thai = texts(build(sampleSource(), { thaiDigits: true }));
+    expect(thai.join(' ')).toContain('๑๓ กันยายน ๒๕๖๔');
+    expect(thai).toContain('บทที่ ๔');
+    const stray = thai.flatMap((s) =>
+      [...s.matchAll(/[0-9]+/g)]
+        .filter((m) => {
+          const around = s.slice(Math.max(0, m.index - 1), m.index + m[0].length + 1);
+          return !/[A-Za-z]/.test(around);
+        })
+        .map(() => s),
+    );
+    expect(stray).toEqual([]);
+    expect(thai.join(' ')).toContain('2S4M');
+  });
+
+  it('is plain data the PDF worker accepts, with the engine page-number placeholder in the footer', () => {
+    expect(CORE_PAGE_NUMBER).toBe(PAGE_NUMBER);
+    for (const kind of ['plan', 'summary', 'map'] as const) {
+      const doc = build(sampleSource(), {}, kind);
+      expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+    }
+    expect(JSON.stringify(build(sampleSource()).footer)).toContain(PAGE_NUMBER);
+  });
+
+  it('finds every word it prints in the locale files, in Thai and in English', () => {
+    for (const language of ['th', 'en'] as Language[]) {
+      const missing: string[] = [];
+      const t = translator(RESOURCES, language, { onMissing: (key) => missing.push(key) });
+      for (const kind of ['plan', 'summary', 'map'] as const) {
+        for (const source of [sampleSource(), generatedSource()]) {
+          buildDocument(kind, { source, options: options({ language }), t });
+        }
+      }
+      expect([...new Set(missing)]).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,350 @@
+/**
+ * The Thai PDF engine (issue 5), checked on real PDFs parsed back: text round trip through pdf.js, the glyph
+ * ids the content streams draw, and every laid-out line against the Thai break rules.
+ */
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../main/core/errors.ts';
+import { breakOpportunities, normaliseThai } from '../../main/core/thaiBreak.ts';
+import {
+  type LaidOutLine,
+  PAGE_COUNT,
+  PAGE_NUMBER,
+  renderPdf,
+  renderPdfWithLines,
+} from '../../main/services/pdf/render.ts';
+import { comparable, drawnText, extractPages, lineBreakProblems, paragraphs } from '../harness/pdf.ts';
+import { SEED_TEXT } from '../harness/seed.ts';
+
+const seedParagraphs = SEED_TEXT.split(/\n/)
+  .map((p) => p.trim())
+  .filter((p) => p !== '');
+
+const HAZARDS = [
+  'น้ำ',
+  'ผู้ใหญ่',
+  'ปั้น',
+  'ที่นี่',
+  'ฟ้า',
+  'ปู่',
+  'ญู',
+  'ฐุ',
+  'ฤๅ',
+  'ก๋วย',
+  '๐๑๒๓๔๕๖๗๘๙',
+  'ฯลฯ',
+  'ๆ',
+  'ISOที่',
+  'น\u0E4D\u0E32', // decomposed SARA AM
+];
+
+const STYLES = [
+  { name: 'regular', bold: false, italics: false },
+  { name: 'bold', bold: true, italics: false },
+  { name: 'italic', bold: false, italics: true },
+  { name: 'bold italic', bold: true, italics: true },
+] as const;
+
+const A4: Pick<TDocumentDefinitions, 'pageSize' | 'pageMargins'> = { pageSize: 'A4', pageMargins: [85, 57, 57, 57] };
+
+/** Seed text cut into pieces of about `words` space-separated chunks, for table cells. */
+function chunks(words: number): string[] {
+  const all = seedParagraphs.join(' ').split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < all.length; i += words) out.push(all.slice(i, i + words).join(' '));
+  return out;
+}
+
+/** A table of narrow columns that keeps rows whole, so pdf.js reads the cells in source order. */
+function narrowTable(cells: string[], widths: number[], style: object = {}): Content {
+  const body: Content[][] = [];
+  for (let i = 0; i < cells.length; i += widths.length) {
+    const row = cells.slice(i, i + widths.length).map((text) => ({ text, ...style }));
+    while (row.length < widths.length) row.push({ text: '', ...style });
+    body.push(row);
+  }
+  return { table: { widths, body, dontBreakRows: true }, layout: 'phaenGrid' };
+}
+
+const missingGlyphs = (pdf: Uint8Array) => drawnText(pdf).flatMap((t) => (t.glyphs.includes(0) ? [t.font] : []));
+
+describe('the founding news item and the hazard list, in every style', () => {
+  // One-column tables: pdf.js reads a row broken over two pages in order, whereas the cells of a
+  // multi-column row interleave (multi-column tables are checked by their laid-out lines below).
+  const cells = chunks(4);
+  const source: string[] = [];
+  const content: Content[] = [];
+  for (const style of STYLES) {
+    const { bold, italics } = style;
+    content.push({ text: `${style.name}: ${HAZARDS.join(' ')}`, bold, italics });
+    content.push(...seedParagraphs.map((text): Content => ({ text, bold, italics, margin: [0, 0, 0, 6] })));
+    content.push(narrowTable(HAZARDS, [40], { bold, italics }));
+    content.push(narrowTable(cells, [120], { bold, italics }));
+    source.push(`${style.name}: ${HAZARDS.join(' ')}`, ...seedParagraphs, ...HAZARDS, ...cells);
+  }
+  const doc: TDocumentDefinitions = { ...A4, content };
+  let pdf: Uint8Array;
+  let lines: LaidOutLine[];
+  let pages: string[];
+
+  beforeAll(async () => {
+    ({ pdf, lines } = await renderPdfWithLines(doc));
+    pages = await extractPages(pdf);
+  });
+
+  it('extracts (pdf.js, NFKC, no whitespace) exactly the source text', () => {
+    expect(pages.length).toBeGreaterThan(4);
+    expect(comparable(pages.join(''))).toBe(comparable(normaliseThai(source.join(''))));
+  });
+
+  it('draws no missing glyph and extracts no replacement character', () => {
+    const drawn = drawnText(pdf);
+    expect(new Set(drawn.map((t) => t.font.replace(/^[A-Z]{6}\+/, '')))).toEqual(
+      new Set(['Sarabun-Regular', 'Sarabun-Bold', 'Sarabun-Italic', 'Sarabun-BoldItalic']),
+    );
+    expect(drawn.reduce((n, t) => n + t.glyphs.length, 0)).toBeGreaterThan(10_000);
+    expect(missingGlyphs(pdf)).toEqual([]);
+    for (const bad of ['\uFFFD', '\u0000', '\u200B']) expect(pages.join('')).not.toContain(bad);
+  });
+
+  it('breaks every line at a word boundary, in paragraphs and in narrow cells', () => {
+    expect(lineBreakProblems(lines)).toEqual([]);
+    // The check has something to check: many breaks fall between Thai words, not after spaces.
+    let thaiBreaks = 0;
+    for (const group of paragraphs(lines)) {
+      for (const line of group.slice(0, -1)) if (/[\u0E00-\u0E7F]$/.test(line.text)) thaiBreaks++;
+    }
+    expect(thaiBreaks).toBeGreaterThan(200);
+  });
+});
+
+describe('line breaking rules', () => {
+  it('breaks lines at word boundaries in every cell of a multi-column table, losing no text', async () => {
+    const cells = [...HAZARDS, ...chunks(3)];
+    const { pdf, lines } = await renderPdfWithLines({
+      ...A4,
+      content: STYLES.map(({ bold, italics }) => narrowTable(cells, [48, 70, 96, 130], { bold, italics })),
+    });
+    expect(lineBreakProblems(lines)).toEqual([]);
+    const laidOut = paragraphs(lines).map((group) => group.map((l) => l.text).join(''));
+    for (const cell of cells) expect(laidOut).toContain(normaliseThai(cell));
+    const extracted = comparable((await extractPages(pdf)).join(''));
+    expect([...extracted].sort()).toEqual([...comparable(normaliseThai(cells.join('').repeat(4)))].sort());
+    expect(missingGlyphs(pdf)).toEqual([]);
+  });
+
+  it('cuts a word too long for its cell only between grapheme clusters', async () => {
+    const words = ['ประชาสัมพันธ์', 'กรุงเทพมหานคร', 'ผู้ใหญ่ปั้นน้ำ', 'ที่นี่ก๋วยเตี๋ยว'];
+    const { pdf, lines } = await renderPdfWithLines({
+      ...A4,
+      content: narrowTable(words, [28, 28, 28, 28]),
+    });
+    expect(lineBreakProblems(lines)).toEqual([]);
+    const byText = paragraphs(lines);
+    for (const word of words) {
+      const group = byText.find((g) => g.map((l) => l.text).join('') === word);
+      expect([word, (group?.length ?? 0) > 1]).toEqual([word, true]);
+      for (const line of group ?? []) {
+        expect(line.width).toBeLessThanOrEqual(line.maxWidth + 0.01);
+        expect(line.text).not.toMatch(/^[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/);
+      }
+    }
+    expect(comparable((await extractPages(pdf)).join(''))).toBe(comparable(words.join('')));
+  });
+
+  it('keeps a word whole across differently styled pieces, and keeps each piece its style', async () => {
+    const { lines } = await renderPdfWithLines({
+      ...A4,
+      content: {
+        table: {
+          widths: [80],
+          body: [[{ text: [{ text: 'แผนยุทธ', bold: true }, { text: 'ศาสตร์', italics: true }, 'การประชาสัมพันธ์'] }]],
+        },
+      },
+    });
+    expect(lineBreakProblems(lines)).toEqual([]);
+    expect(lines.map((l) => l.text).slice(0, 3)).toEqual(['แผน', 'ยุทธศาสตร์', 'การ']);
+    expect(lines[1]?.pieces.map((p) => [p.text, p.font])).toEqual([
+      ['ยุทธ', 'Sarabun-Bold'],
+      ['ศาสตร์', 'Sarabun-Italic'],
+    ]);
+  });
+
+  it('breaks Latin text only at spaces, unless a word is wider than the column', async () => {
+    const text = 'ISO 9001:2015 (quality management) กรุงเทพมหานคร internationalisation';
+    const { lines } = await renderPdfWithLines({ ...A4, content: { table: { widths: [110], body: [[text]] } } });
+    expect(lineBreakProblems(lines)).toEqual([]);
+    expect(lines.map((l) => l.text)).toEqual([
+      'ISO 9001:2015 ',
+      '(quality ',
+      'management) ',
+      'กรุงเทพมหานคร ',
+      'internationalisa',
+      'tion',
+    ]);
+  });
+
+  it('loses no text when a row kept on one page is taller than what is left of a page', async () => {
+    // pdfmake drops such a row; the engine lays the table out again letting rows break.
+    const cells = chunks(6);
+    const { pdf, lines } = await renderPdfWithLines({ ...A4, content: narrowTable(cells, [48, 70, 96, 130]) });
+    const laidOut = paragraphs(lines).map((group) => group.map((l) => l.text).join(''));
+    for (const cell of cells) expect(laidOut).toContain(normaliseThai(cell));
+    const extracted = comparable((await extractPages(pdf)).join(''));
+    expect([...extracted].sort()).toEqual([...comparable(normaliseThai(cells.join('')))].sort());
+  });
+
+  it('honours newlines in the text', async () => {
+    const { lines } = await renderPdfWithLines({ ...A4, content: 'บรรทัดแรก\nบรรทัดที่สอง' });
+    expect(lines.map((l) => l.text)).toEqual(['บรรทัดแรก', 'บรรทัดที่สอง']);
+  });
+});
+
+describe('shaping and text extraction', () => {
+  it('shapes "ISOที่" as Latin then Thai: the Thai glyphs are those of "ที่" alone', async () => {
+    const pdf = await renderPdf({ ...A4, content: ['ที่', 'ISOที่', 'ABCที่นี่'] });
+    // pdfkit starts a new text operation at each positioned mark, so compare the glyph stream as a whole.
+    const glyphs = drawnText(pdf).flatMap((t) => t.glyphs);
+    const alone = glyphs.slice(0, 3);
+    // Latin shaping would draw MAI EK with another glyph (uni0E48, not uni0E48.small) and offset.
+    expect(glyphs.slice(3 + 3, 3 + 3 + 3)).toEqual(alone); // after I, S, O
+    expect(glyphs.slice(9 + 3, 9 + 3 + 3)).toEqual(alone); // after A, B, C
+    expect(new Set(glyphs.slice(3, 6)).size).toBe(3);
+    expect(comparable((await extractPages(pdf)).join(''))).toBe(comparable('ที่ISOที่ABCที่นี่'));
+  });
+
+  it('extracts ำ and the decomposed ํ + า alike, and every later า, whatever comes first', async () => {
+    const source = ['น\u0E4D\u0E32', 'น้ำ', 'ทำ', 'มา กา ลา', 'น\u0E49\u0E4D\u0E32', 'สามารถ'];
+    const pdf = await renderPdf({ ...A4, content: source.join(' ') });
+    const text = (await extractPages(pdf)).join('');
+    expect(comparable(text)).toBe(comparable(normaliseThai(source.join(''))));
+    expect(comparable(text)).toBe(comparable('นำน้ำทำมากาลาน้ำสามารถ'));
+    expect([...text.normalize('NFKC')].filter((c) => c === 'า').length).toBe(9);
+  });
+
+  it('draws Thai in SVG charts with every mark, placed and shaped as in a paragraph', async () => {
+    // pdfmake's svg-to-pdfkit alone drops every zero-advance mark ("จุดแข็ง" prints as "จดแขง").
+    const label = 'จุดแข็ง ปั้น ปู่ ผู้ใหญ่ ISOที่';
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 40" width="300" height="40" font-family="Sarabun" font-size="16"><text x="4" y="24">${label}</text></svg>`;
+    const pdf = await renderPdf({ ...A4, content: [{ svg }, { text: label }] });
+    const glyphs = drawnText(pdf).flatMap((t) => t.glyphs);
+    const half = glyphs.length / 2;
+    expect(glyphs.slice(0, half)).toEqual(glyphs.slice(half));
+    expect(glyphs).not.toContain(0);
+    expect(comparable((await extractPages(pdf)).join(''))).toBe(comparable(label + label));
+  });
+
+  it('sees the missing-glyph box when a character is not in Sarabun (the detector works)', async () => {
+    const pdf = await renderPdf({ ...A4, content: 'ก ☃ 漢' });
+    expect(missingGlyphs(pdf).length).toBeGreaterThan(0);
+  });
+
+  it('strips zero-width characters pasted from Word instead of drawing them', async () => {
+    const { pdf, lines } = await renderPdfWithLines({ ...A4, content: 'การ\u200Bบูรณาการ\uFEFF\u200C' });
+    expect(lines.map((l) => l.text)).toEqual(['การบูรณาการ']);
+    expect(missingGlyphs(pdf)).toEqual([]);
+  });
+});
+
+describe('justification', () => {
+  it('widens spaces first (up to half an em), then spreads the rest evenly between grapheme clusters', async () => {
+    const longest = [...seedParagraphs].sort((a, b) => b.length - a.length);
+    const text = `${longest[0]} มาตรฐาน ISOที่ได้รับ ${longest[1]}`;
+    const { pdf, lines } = await renderPdfWithLines({ ...A4, content: { text, alignment: 'justify' } });
+    expect(lineBreakProblems(lines)).toEqual([]);
+    expect(comparable((await extractPages(pdf)).join(''))).toBe(comparable(normaliseThai(text)));
+    let spread = 0;
+    let spacesOnly = 0;
+    for (const line of lines.filter((l) => !l.lastInParagraph)) {
+      const { pieces } = line;
+      const last = pieces.at(-1);
+      if (!last) continue;
+      // Filled: the last piece ends (its trailing space aside) at the right edge.
+      expect(last.x + last.width - last.trailingCut).toBeCloseTo(line.maxWidth, 1);
+      const cluster = Math.max(...pieces.map((p) => p.clusterSpacing));
+      const spaceGaps: number[] = [];
+      for (let i = 1; i < pieces.length; i++) {
+        const prev = pieces[i - 1];
+        const piece = pieces[i];
+        if (!prev || !piece) continue;
+        const gap = piece.x - (prev.x + prev.width);
+        if (/\s$/.test(prev.text)) spaceGaps.push(gap);
+        else expect(gap).toBeCloseTo(cluster, 6); // between words or script runs: a cluster gap, no more
+      }
+      for (const p of pieces) if (p.clusterSpacing) expect(p.clusterSpacing).toBeCloseTo(cluster, 6);
+      if (cluster > 0) {
+        spread++;
+        for (const g of spaceGaps) expect(g).toBeCloseTo(0.5 * last.fontSize, 6); // spaces got their share first
+      } else if (spaceGaps.length > 0) {
+        spacesOnly++;
+      }
+    }
+    expect(spread).toBeGreaterThan(0);
+    expect(spacesOnly).toBeGreaterThan(0);
+  });
+});
+
+describe('page numbers', () => {
+  it('prints header and footer placeholders and the table of contents in Thai digits from the first numbered page', async () => {
+    const content: Content[] = [
+      { text: 'ปก', pageBreak: 'after' },
+      { toc: { title: { text: 'สารบัญ' } } },
+      ...[1, 2, 3].map((n) => ({ text: `บทที่ ${n}`, tocItem: true, pageBreak: 'before' as const })),
+    ];
+    const pdf = await renderPdf(
+      {
+        ...A4,
+        content,
+        footer: { text: `หน้า ${PAGE_NUMBER} จาก ${PAGE_COUNT}`, alignment: 'center' },
+      },
+      { digits: 'thai', firstNumberedPage: 2 },
+    );
+    const pages = (await extractPages(pdf)).map(comparable);
+    expect(pages).toHaveLength(5);
+    expect(pages[0]).toBe('ปก');
+    expect(pages[1]).toBe(comparable('สารบัญ บทที่ 1 ๒ บทที่ 2 ๓ บทที่ 3 ๔ หน้า ๑ จาก ๔'));
+    expect(pages[4]).toBe(comparable('บทที่ 3 หน้า ๔ จาก ๔'));
+  });
+});
+
+describe('running the render', () => {
+  it('reports progress page by page up to the total', async () => {
+    const seen: [number, number][] = [];
+    await renderPdf(
+      { ...A4, content: [1, 2, 3].map((n) => ({ text: `หน้า ${n}`, pageBreak: 'after' as const })) },
+      { onProgress: (done, total) => seen.push([done, total]) },
+    );
+    expect(seen.at(-1)).toEqual([4, 4]);
+    expect(seen.map(([done]) => done)).toEqual([...seen.map(([done]) => done)].sort((a, b) => a - b));
+  });
+
+  it('rejects with a cancelled AppError when aborted, before or during the render', async () => {
+    const before = new AbortController();
+    before.abort();
+    await expect(renderPdf({ content: 'ก' }, { signal: before.signal })).rejects.toMatchObject({ code: 'cancelled' });
+
+    const during = new AbortController();
+    const big: TDocumentDefinitions = { ...A4, content: Array.from({ length: 40 }, () => seedParagraphs) };
+    const render = renderPdf(big, { signal: during.signal });
+    setTimeout(() => during.abort(), 50);
+    const error: unknown = await render.catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('cancelled');
+  });
+
+  it('refuses a document holding a function, naming where it is', async () => {
+    const doc = { content: 'ก', footer: () => 'x' } as TDocumentDefinitions;
+    await expect(renderPdf(doc)).rejects.toThrow(/doc\.footer is a function/);
+  });
+
+  it('reports a broken document as an internal AppError instead of crashing', async () => {
+    const doc = { content: { image: 'data:image/png;base64,AAAA' } } as TDocumentDefinitions;
+    await expect(renderPdf(doc)).rejects.toMatchObject({ code: 'internal' });
+  });
+});
+
+// The break rules themselves are tested in thaiBreak.test.ts; this only guards the assumption the line
+// checks rest on.
+it('has Thai break opportunities inside the seed paragraphs', () => {
+  expect(breakOpportunities(seedParagraphs.join(' ')).length).toBeGreaterThan(300);
+});
