@@ -11,19 +11,10 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  PACKAGE_FORMAT,
-  PACKAGE_VERSION,
-  checksumInput,
-  serialisePackage,
-  type Manifest,
-  type PackageFile,
-  type UnsealedPackage,
-  type PackageGroup,
-} from '../main/core/exchange/format.ts';
+import type { Manifest, PackageGroup } from '../main/core/exchange/format.ts';
 import { formatHlc } from '../main/core/hlc.ts';
 import { listConflicts } from '../main/services/exchange/conflicts.ts';
-import { buildPackage, sha256Hex } from '../main/services/exchange/export.ts';
+import { buildPackage, sealPackage } from '../main/services/exchange/export.ts';
 import { importPackages, incomingText, type IncomingPackage } from '../main/services/exchange/import.ts';
 import { getPlanExchange, savePlanExchange } from '../main/services/exchange/state.ts';
 import { createPlan } from '../main/services/plans.ts';
@@ -101,14 +92,7 @@ function contribution(
     covers: { from: null, to: hlcs.at(-1)! },
     confirmed: {},
   };
-  const unsealed: UnsealedPackage = {
-    format: PACKAGE_FORMAT,
-    version: PACKAGE_VERSION,
-    manifest,
-    payload: { offices: [sender], assignments: null, groups },
-  };
-  const file: PackageFile = { ...unsealed, manifest: { ...manifest, sha256: sha256Hex(checksumInput(unsealed)) } };
-  return serialisePackage(file);
+  return sealPackage(manifest, { offices: [sender], assignments: null, groups }).text;
 }
 
 try {

@@ -5,6 +5,7 @@ import { registerAppScheme, serveApp } from './electron/protocol.ts';
 import { hardenContents, hardenSession } from './electron/security.ts';
 import { createMainWindow } from './electron/window.ts';
 import { registerIpc } from './ipc/register.ts';
+import { syncFolderAtStart } from './services/exchange/folder.ts';
 import { createHandlers } from './services/handlers.ts';
 import { Session } from './services/session.ts';
 import { userDataDir } from './services/userData.ts';
@@ -73,4 +74,6 @@ async function start(): Promise<void> {
   );
   mainWindow = createMainWindow(paths.preload);
   mainWindow.on('closed', () => (mainWindow = null));
+  // After the window is on its way, so a long import does not keep it from appearing; its first requests wait.
+  syncFolderAtStart(open, log);
 }

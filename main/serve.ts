@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBridge } from './services/bridge/server.ts';
+import { syncFolderAtStart } from './services/exchange/folder.ts';
 import { createHandlers } from './services/handlers.ts';
 import { Session } from './services/session.ts';
 import { userDataDir } from './services/userData.ts';
@@ -23,6 +24,8 @@ export async function serve({ root, version, log }: ServeOptions): Promise<{ url
   const session = await Session.start({ dataDir, log });
   const handlers = createHandlers({ session, dialogs: null, resourcesDir: join(root, 'resources'), version });
   const bridge = await startBridge({ handlers, staticDir: join(root, 'out', 'renderer'), log });
+  // Before the page opens, so it shows what arrived.
+  syncFolderAtStart(session, log);
   return {
     url: bridge.url,
     async close() {

@@ -103,6 +103,11 @@ export class Session {
     return this.state.store;
   }
 
+  /** The open database, or null when it failed to open (the app then offers a backup or another file). */
+  openStore(): Store | null {
+    return this.state.kind === 'open' ? this.state.store : null;
+  }
+
   status(hasDialogs: boolean, version: string): AppStatus {
     const database =
       this.state.kind === 'open'

@@ -11,6 +11,7 @@ import {
   type PackageOutcome,
 } from '../../main/core/exchange/api.ts';
 import type { Row } from '../../main/core/rows.ts';
+import { ExchangeCard } from '../../renderer/src/exchange/ExchangeCard.tsx';
 import { ExchangeScreen } from '../../renderer/src/exchange/ExchangeScreen.tsx';
 import { localeResources } from '../../renderer/src/locales.ts';
 import { fakeApi, fakeShell, ok, openStatus, renderWith, samplePlan } from './fakeApi.tsx';
@@ -41,7 +42,7 @@ const STATUS: ExchangeStatus = {
   lastExport: null,
   unconfirmedOps: 0,
   conflicts: 0,
-  folder: { path: null, lastSyncAt: null },
+  folder: { path: null, lastSyncAt: null, atStart: null },
 };
 const NO_ARRIVALS: ArrivalsView = { offices: [], arrivals: [] };
 
@@ -62,6 +63,9 @@ interface Setup {
   changes?: ArrivalChange[];
   /** Electron: main has dialogs (file, folder); the browser has none. */
   hasDialogs?: boolean;
+  /** The shared folder as the app's sync at start left it. */
+  atStartFolder?: ExchangeStatus['folder'];
+  rows?: Row[];
 }
 
 function exchange({
@@ -70,15 +74,17 @@ function exchange({
   importReport,
   changes = [],
   hasDialogs = false,
+  atStartFolder,
+  rows = ROWS,
 }: Setup = {}) {
   let open = [...conflicts];
-  let folder: ExchangeStatus['folder'] = { path: null, lastSyncAt: null };
+  let folder: ExchangeStatus['folder'] = atStartFolder ?? { path: null, lastSyncAt: null, atStart: null };
   const fake = fakeApi({
     'plans.get': () => ok(samplePlan),
-    'rows.list': () => ok(ROWS),
+    'rows.list': () => ok(rows),
     'app.status': () => ok({ ...openStatus, hasDialogs }),
     'exchange.status': () => ok({ ...STATUS, conflicts: open.length, folder }),
-    'exchange.folder.choose': () => ok((folder = { path: 'D:\\OneDrive\\แผนกลาง', lastSyncAt: null })),
+    'exchange.folder.choose': () => ok((folder = { path: 'D:\\OneDrive\\แผนกลาง', lastSyncAt: null, atStart: null })),
     'exchange.folder.sync': () => {
       folder = { ...folder, lastSyncAt: '2026-11-27T07:00:00.000Z' };
       return ok({ status: 'done', packages: [], planIds: [] });
@@ -87,6 +93,7 @@ function exchange({
     'exchange.conflicts': () => ok(open),
     'exchange.import': ({ files }) => ok(importReport!(files ?? [])),
     'exchange.acknowledgeOffice': () => ok(STATUS),
+    'exchange.setAssignments': ({ assignments }) => ok({ ...STATUS, assignments }),
     'exchange.arrivalChanges': () => ok({ changes, total: changes.length }),
     'exchange.resolve': ({ entity, rowId, field }) => {
       open = open.filter((c) => !(c.entity === entity && c.rowId === rowId && c.field === field));
@@ -504,5 +511,99 @@ describe('shared folder', () => {
     // The package buttons are main's dialogs here: a file, or a whole folder.
     const receive = screen.getByRole('region', { name: 'รับข้อมูลจากหน่วยงาน' });
     expect(within(receive).getByRole('button', { name: 'นำเข้าทั้งโฟลเดอร์…' })).toBeTruthy();
+  });
+});
+
+describe('what the shared folder brought at start', () => {
+  const AT_START: ExchangeStatus['folder'] = {
+    path: 'D:\\OneDrive\\แผนกลาง',
+    lastSyncAt: '2026-11-27T01:30:00.000Z',
+    atStart: {
+      at: '2026-11-27T01:30:00.000Z',
+      packages: [
+        outcome('1001-000001.phaen-package', {
+          kind: 'contribution',
+          planId: samplePlan.id,
+          sender: PHRA_NAKHON,
+          newOps: 12,
+          changedCells: 7,
+        }),
+        outcome('other-plan.phaen-package', { kind: 'contribution', planId: '2b1e3c4d-0000-4000-8000-000000000001' }),
+        outcome('half-copied.phaen-package', { status: 'rejected', reason: 'damaged' }),
+      ],
+    },
+  };
+
+  it('the plan page counts this plan’s arrivals and the refused files, with the B.E. time of the start', async () => {
+    const fake = fakeApi({ 'exchange.status': () => ok({ ...STATUS, folder: AT_START }) });
+    renderWith(<ExchangeCard planId={samplePlan.id} />, fake.api, fakeShell());
+    const card = await screen.findByRole('region', { name: 'แลกเปลี่ยนข้อมูลกับหน่วยงานอื่น' });
+    await within(card).findByText(/ได้รับแพ็กเกจใหม่ของแผนนี้จากโฟลเดอร์กลาง 1 ไฟล์$/);
+    expect(card.textContent).toContain('เมื่อเปิดโปรแกรม (27 พ.ย. 2569');
+    expect(card.textContent).toContain('มีไฟล์ในโฟลเดอร์กลางที่นำเข้าไม่ได้ 1 ไฟล์');
+  });
+
+  it('the plan page says nothing of a start that brought nothing', async () => {
+    const quiet = { ...AT_START, atStart: { at: AT_START.lastSyncAt!, packages: [] } };
+    const fake = fakeApi({ 'exchange.status': () => ok({ ...STATUS, folder: quiet }) });
+    renderWith(<ExchangeCard planId={samplePlan.id} />, fake.api, fakeShell());
+    await waitFor(() => expect(fake.callsTo('exchange.status')).toHaveLength(1));
+    const card = await screen.findByRole('region', { name: 'แลกเปลี่ยนข้อมูลกับหน่วยงานอื่น' });
+    expect(card.textContent).not.toContain('เมื่อเปิดโปรแกรม');
+  });
+
+  it('the shared folder card lists each file of the start until the user syncs', async () => {
+    exchange({ hasDialogs: true, atStartFolder: AT_START });
+    const user = userEvent.setup();
+    const region = await screen.findByRole('region', { name: 'โฟลเดอร์กลาง' });
+    await within(region).findByText(/^เมื่อเปิดโปรแกรม \(27 พ.ย. 2569.*พบไฟล์ใหม่ดังนี้$/);
+    const files = within(region).getByRole('list', { name: 'ผลการนำเข้าแต่ละไฟล์' });
+    expect(within(files).getAllByRole('listitem')).toHaveLength(3);
+    expect(files.textContent).toContain(thaiErrors.damaged);
+
+    await user.click(within(region).getByRole('button', { name: 'ซิงก์เดี๋ยวนี้' }));
+    await within(region).findByText('ไม่พบแพ็กเกจใหม่ในโฟลเดอร์กลาง');
+    expect(within(region).queryByRole('list', { name: 'ผลการนำเข้าแต่ละไฟล์' })).toBeNull();
+  });
+});
+
+describe('assignments', () => {
+  it('an office of the plan with a Thai abbreviation as its code is assigned under that code, closing dot left out', async () => {
+    const pr = row('office', { code: 'สปส.', name: 'สำนักงานประชาสัมพันธ์' }, null, 'office-pr');
+    const { fake } = exchange({ rows: [...ROWS, pr] });
+    const user = userEvent.setup();
+    const region = await screen.findByRole('region', { name: 'มอบหมายงานให้หน่วยงาน' });
+    await user.selectOptions(within(region).getByLabelText('เพิ่มหน่วยงานจากรายชื่อหน่วยงานที่ร่วมจัดทำแผน'), 'office-pr');
+    await user.click(within(region).getByRole('button', { name: 'เพิ่มหน่วยงาน' }));
+    await within(region).findByText('บันทึกการมอบหมายแล้ว');
+    const saved = fake.callsTo('exchange.setAssignments').at(-1)!.assignments;
+    expect(saved.map((a) => [a.officeCode, a.officeName])).toEqual([
+      ['1001', PHRA_NAKHON.name],
+      ['สปส', 'สำนักงานประชาสัมพันธ์'],
+    ]);
+  });
+
+  it('a code typed with a closing dot is the same office as the one without: refused as a duplicate', async () => {
+    const { fake } = exchange();
+    const user = userEvent.setup();
+    const region = await screen.findByRole('region', { name: 'มอบหมายงานให้หน่วยงาน' });
+    const first = within(region).getByLabelText('รหัสหน่วยงาน');
+    await user.clear(first);
+    await user.type(first, 'สยป.');
+    await user.tab();
+    await within(region).findByText('บันทึกการมอบหมายแล้ว');
+    expect(
+      fake
+        .callsTo('exchange.setAssignments')
+        .at(-1)!
+        .assignments.map((a) => a.officeCode),
+    ).toEqual(['สยป']);
+
+    await user.click(within(region).getByRole('button', { name: 'เพิ่มหน่วยงาน' }));
+    const second = (await within(region).findAllByLabelText('รหัสหน่วยงาน'))[1]!;
+    await user.type(second, 'สยป');
+    await user.tab();
+    await within(region).findByText('รหัสนี้ซ้ำกับหน่วยงานอื่นในรายการ');
+    expect(fake.callsTo('exchange.setAssignments').every((call) => call.assignments.length === 1)).toBe(true);
   });
 });

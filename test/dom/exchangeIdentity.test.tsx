@@ -43,7 +43,7 @@ describe('office identity at first start', () => {
     expect(fake.callsTo('settings.set')).toEqual([]);
   });
 
-  it('refuses a Thai or spaced code with the code rule, then saves a valid office and shows it in settings', async () => {
+  it('refuses a code with a space with the code rule, then saves a valid office and shows it in settings', async () => {
     const { fake } = home();
     const user = userEvent.setup();
     const welcome = await screen.findByRole('region', { name: WELCOME });
@@ -51,7 +51,7 @@ describe('office identity at first start', () => {
     await user.type(within(welcome).getByLabelText('ชื่อหน่วยงาน'), PHRA_NAKHON.name);
     await user.click(within(welcome).getByRole('radio', { name: 'หน่วยงานผู้ร่วมจัดทำแผน' }));
     await user.click(within(welcome).getByRole('button', { name: 'บันทึกหน่วยงาน' }));
-    expect(within(welcome).getByText(/รหัสหน่วยงานใช้ได้เฉพาะตัวอักษรภาษาอังกฤษ ตัวเลข/)).toBeTruthy();
+    expect(within(welcome).getByText(/รหัสหน่วยงานใช้ได้เฉพาะตัวอักษรไทย ตัวอักษรภาษาอังกฤษ ตัวเลข/)).toBeTruthy();
     expect(fake.callsTo('settings.set')).toEqual([]);
 
     await user.clear(within(welcome).getByLabelText('รหัสหน่วยงาน'));
@@ -62,6 +62,28 @@ describe('office identity at first start', () => {
     const settings = await screen.findByRole('region', { name: 'หน่วยงานของเครื่องนี้' });
     expect(settings.textContent).toContain('สำนักงานเขตพระนคร (1001) · หน่วยงานผู้ร่วมจัดทำแผน');
     expect(screen.queryByRole('region', { name: WELCOME })).toBeNull();
+  });
+
+  it('takes a Thai abbreviation as the code and leaves out its closing dot', async () => {
+    const { fake } = home();
+    const user = userEvent.setup();
+    const welcome = await screen.findByRole('region', { name: WELCOME });
+    await user.type(within(welcome).getByLabelText('รหัสหน่วยงาน'), 'ส.ป.ส.');
+    await user.type(within(welcome).getByLabelText('ชื่อหน่วยงาน'), 'สำนักงานประชาสัมพันธ์');
+    await user.click(within(welcome).getByRole('radio', { name: 'ฝ่ายเลขานุการ' }));
+    await user.click(within(welcome).getByRole('button', { name: 'บันทึกหน่วยงาน' }));
+    // A dot inside the code is not a trailing one: refused, nothing saved.
+    expect(within(welcome).getByText(/ไม่มีเว้นวรรคหรือจุดกลางรหัส/)).toBeTruthy();
+    expect(fake.callsTo('settings.set')).toEqual([]);
+
+    await user.clear(within(welcome).getByLabelText('รหัสหน่วยงาน'));
+    await user.type(within(welcome).getByLabelText('รหัสหน่วยงาน'), 'สปส.');
+    await user.click(within(welcome).getByRole('button', { name: 'บันทึกหน่วยงาน' }));
+    await waitFor(() =>
+      expect(fake.callsTo('settings.set')).toEqual([
+        { office: { code: 'สปส', name: 'สำนักงานประชาสัมพันธ์', role: 'secretariat' } },
+      ]),
+    );
   });
 
   it('each role is explained in one line read after its name', async () => {

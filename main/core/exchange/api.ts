@@ -105,6 +105,11 @@ export const FolderStatus = z.object({
   /** The shared folder (for display; the renderer never sends a path), or null when none is set. */
   path: z.string().nullable(),
   lastSyncAt: z.string().nullable(),
+  /**
+   * What the app's own sync found when it last started with this database (the files new since the sync
+   * before it), so the user sees what arrived without pressing anything; null when that sync did not run.
+   */
+  atStart: z.object({ at: z.string(), packages: z.array(PackageOutcome) }).nullable(),
 });
 export type FolderStatus = z.infer<typeof FolderStatus>;
 
@@ -186,6 +191,8 @@ export const Conflict = z.object({
 export type Conflict = z.infer<typeof Conflict>;
 
 const PlanRef = z.object({ planId: Uuid }).strict();
+/** Files in one exchange.import request (upload.ts groups more into several). */
+export const MAX_IMPORT_REQUEST_FILES = 200;
 const Upload = z.object({ name: z.string().min(1).max(300), content: z.string() }).strict();
 
 /** The exchange channels, merged into core/contract.ts. */
@@ -211,7 +218,9 @@ export const exchangeChannels = {
    * ones are applied in one transaction, each refused one is reported with its reason.
    */
   'exchange.import': {
-    input: z.object({ planId: Uuid.optional(), files: z.array(Upload).min(1).max(200).optional() }).strict(),
+    input: z
+      .object({ planId: Uuid.optional(), files: z.array(Upload).min(1).max(MAX_IMPORT_REQUEST_FILES).optional() })
+      .strict(),
     output: ImportReport,
   },
   /** Import every package in a folder chosen in main's dialog (Electron only). */

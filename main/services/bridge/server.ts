@@ -3,8 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BRIDGE_API_PREFIX, BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_PARAM } from '../../core/bridge.ts';
-import { dispatch, type Handlers } from '../../core/contract.ts';
+import { dispatch, type Channel, type Handlers } from '../../core/contract.ts';
 import type { ErrorCode } from '../../core/errors.ts';
+import { MAX_IMPORT_REQUEST_BYTES } from '../../core/exchange/upload.ts';
 import { contentType, lookupStatic, SECURITY_HEADERS } from '../staticFiles.ts';
 
 export interface BridgeOptions {
@@ -29,6 +30,10 @@ export interface Bridge {
 
 /** Above the largest plan file import (20 MB) plus JSON escaping. */
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
+/** Channels whose requests carry more: an exchange package may be larger than a plan file. */
+const BODY_LIMITS = new Map<Channel, number>([['exchange.import', MAX_IMPORT_REQUEST_BYTES]]);
+/** The body limit of a request to `channel` (any string from the URL: unknown ones get the default). */
+const bodyLimit = (channel: string): number => BODY_LIMITS.get(channel as Channel) ?? MAX_BODY_BYTES;
 const HOST = '127.0.0.1';
 
 /**
@@ -66,10 +71,11 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     if (req.method !== 'POST') return sendError(res, 405, 'invalid-input', 'POST only', { allow: 'POST' });
     if (!tokenMatches(req.headers[BRIDGE_TOKEN_HEADER], token))
       return sendError(res, 403, 'forbidden', 'missing or wrong token');
-    const body = await readBody(req);
+    const limit = bodyLimit(channel);
+    const body = await readBody(req, limit);
     if (body === null) {
       res.setHeader('connection', 'close');
-      return sendError(res, 413, 'file-too-large', `request body over ${MAX_BODY_BYTES} bytes`);
+      return sendError(res, 413, 'file-too-large', `request body over ${limit} bytes`);
     }
     let payload: unknown;
     try {
@@ -125,9 +131,9 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
  * The whole body, or null when it passes the limit. Past the limit the rest is read and dropped (memory stays
  * bounded) rather than the socket destroyed, so the client gets to read our 413.
  */
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
       req.resume();
       return resolve(null);
     }
@@ -135,9 +141,9 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : null));
+    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : null));
     req.on('error', reject);
   });
 }

@@ -8,9 +8,10 @@ import {
   serialisePackage,
   type Manifest,
   type PackageFile,
-  type UnsealedPackage,
   type PackageGroup,
   type PackageOffice,
+  type Payload,
+  type UnsealedPackage,
 } from '../../core/exchange/format.ts';
 import type { OfficeIdentity } from '../../core/exchange/identity.ts';
 import { heads } from '../../core/exchange/merge.ts';
@@ -23,6 +24,13 @@ import { coverage, getPlanExchange, identity, officeOfActors, savePlanExchange }
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** A package's manifest and payload with the checksum that seals them, and the text written to the file. */
+export function sealPackage(manifest: Omit<Manifest, 'sha256'>, payload: Payload): { file: PackageFile; text: string } {
+  const unsealed: UnsealedPackage = { format: PACKAGE_FORMAT, version: PACKAGE_VERSION, manifest, payload };
+  const file: PackageFile = { ...unsealed, manifest: { ...manifest, sha256: sha256Hex(checksumInput(unsealed)) } };
+  return { file, text: serialisePackage(file) };
 }
 
 export interface BuiltPackage {
@@ -143,15 +151,12 @@ export function buildPackage(store: Store, planId: string, now = new Date()): Bu
     covers: kind === 'contribution' ? { from: state.confirmed, to: hlcs.at(-1) ?? null } : { from: null, to: null },
     confirmed: kind === 'plan' ? Object.fromEntries(coverage(store.db, planId)) : {},
   };
-  const unsealed: UnsealedPackage = {
-    format: PACKAGE_FORMAT,
-    version: PACKAGE_VERSION,
-    manifest,
-    payload: { offices, assignments: kind === 'plan' ? state.assignments : null, groups },
-  };
-  const file: PackageFile = { ...unsealed, manifest: { ...manifest, sha256: sha256Hex(checksumInput(unsealed)) } };
-  const fileName = `${safeName(plan.title)}-${self.code}-${seq}${PACKAGE_EXTENSION}`;
-  return { file, text: serialisePackage(file), fileName };
+  const sealed = sealPackage(manifest, {
+    offices,
+    assignments: kind === 'plan' ? state.assignments : null,
+    groups,
+  });
+  return { ...sealed, fileName: `${safeName(plan.title)}-${self.code}-${seq}${PACKAGE_EXTENSION}` };
 }
 
 /** After the package was saved (or handed over as a download): the next one gets the next number. */

@@ -2,12 +2,13 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { PACKAGE_EXTENSION } from '../../core/exchange/format.ts';
 import { writeFileAtomic } from '../files.ts';
+import type { Session } from '../session.ts';
 import type { Store } from '../store/store.ts';
 import { actionError } from './errors.ts';
 import { buildPackage, recordExport } from './export.ts';
 import { importPackages, packageFilesIn, readIncoming, type ImportResult } from './import.ts';
 import { setMeta } from './state.ts';
-import { FOLDER_KEY, FOLDER_SYNCED_KEY, folderStatus } from './views.ts';
+import { FOLDER_KEY, FOLDER_START_KEY, FOLDER_SYNCED_KEY, folderStatus } from './views.ts';
 
 /**
  * Shared-folder mode: a folder that a sync engine (OneDrive, Google Drive, Nextcloud, Syncthing, an SMB share)
@@ -29,6 +30,7 @@ export function clearFolder(store: Store): ReturnType<typeof folderStatus> {
   store.db.transaction(() => {
     setMeta(store.db, FOLDER_KEY, null);
     setMeta(store.db, FOLDER_SYNCED_KEY, null);
+    setMeta(store.db, FOLDER_START_KEY, null);
     // Another folder later is looked at afresh.
     store.db.prepare('DELETE FROM exchange_folder_files').run();
   })();
@@ -81,8 +83,15 @@ export function exportToFolder(store: Store, planId: string, now = new Date()): 
   return { path, opCount: built.file.manifest.opCount };
 }
 
+interface SyncOptions {
+  readonly now?: Date;
+  readonly log?: (m: string) => void;
+  /** The app's own sync at start: its outcome is kept for the screens to show (FolderStatus.atStart). */
+  readonly atStart?: boolean;
+}
+
 /** Import every package in the shared folder not looked at in its current form. */
-export function syncFolder(store: Store, options: { now?: Date; log?: (m: string) => void } = {}): ImportResult {
+export function syncFolder(store: Store, options: SyncOptions = {}): ImportResult {
   const root = requireFolder(store);
   const now = options.now ?? new Date();
   const seen = new Map(
@@ -112,6 +121,30 @@ export function syncFolder(store: Store, options: { now?: Date; log?: (m: string
     alsoInTransaction: (outcomes) => {
       for (const [i, path] of fresh.entries()) remember(store, root, path, outcomes[i]!.status, now.toISOString());
       setMeta(store.db, FOLDER_SYNCED_KEY, now.toISOString());
+      if (options.atStart) {
+        setMeta(store.db, FOLDER_START_KEY, JSON.stringify({ at: now.toISOString(), packages: outcomes }));
+      }
     },
   });
+}
+
+/**
+ * At start, with a database open and a shared folder chosen: import what the other offices put there while
+ * the app was closed, as "sync" would. Shared by the desktop app and browser mode. Never throws: a folder that
+ * is not there yet (a network drive not connected) is logged and the app starts as usual; the user can sync
+ * later. Synchronous like every database call, so requests that arrive meanwhile see its outcome.
+ */
+export function syncFolderAtStart(session: Session, log: (m: string) => void = () => {}): void {
+  const store = session.openStore();
+  if (store === null || folderStatus(store).path === null) return;
+  try {
+    // An earlier start's outcome is not shown as this one's, should this sync fail.
+    setMeta(store.db, FOLDER_START_KEY, null);
+    const { packages } = syncFolder(store, { log, atStart: true });
+    const imported = packages.filter((p) => p.status === 'imported').length;
+    const refused = packages.filter((p) => p.status === 'rejected').length;
+    log(`shared folder at start: ${packages.length} new files, ${imported} imported, ${refused} refused`);
+  } catch (err) {
+    log(`shared folder not synced at start: ${String(err)}`);
+  }
 }

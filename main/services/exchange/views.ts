@@ -4,7 +4,7 @@ import {
   type ArrivalChange,
   type ArrivalsView,
   type ExchangeStatus,
-  type FolderStatus,
+  FolderStatus,
   type OfficeSummary,
 } from '../../core/exchange/api.ts';
 import { parseHlc } from '../../core/hlc.ts';
@@ -17,9 +17,27 @@ import { acknowledgedOffices, getMeta, getPlanExchange, identity } from './state
 
 export const FOLDER_KEY = 'exchange_folder';
 export const FOLDER_SYNCED_KEY = 'exchange_folder_synced_at';
+/** JSON of FolderStatus.atStart. */
+export const FOLDER_START_KEY = 'exchange_folder_start_sync';
+
+const AtStart = FolderStatus.shape.atStart;
+
+function atStart(store: Store): FolderStatus['atStart'] {
+  const text = getMeta(store.db, FOLDER_START_KEY);
+  if (text === null) return null;
+  try {
+    return AtStart.parse(JSON.parse(text));
+  } catch {
+    return null; // written by this module, so only a damaged value: nothing to show rather than a failed screen
+  }
+}
 
 export function folderStatus(store: Store): FolderStatus {
-  return { path: getMeta(store.db, FOLDER_KEY), lastSyncAt: getMeta(store.db, FOLDER_SYNCED_KEY) };
+  return {
+    path: getMeta(store.db, FOLDER_KEY),
+    lastSyncAt: getMeta(store.db, FOLDER_SYNCED_KEY),
+    atStart: atStart(store),
+  };
 }
 
 export function exchangeStatus(store: Store, planId: string): ExchangeStatus {

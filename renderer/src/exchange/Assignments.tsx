@@ -30,8 +30,8 @@ const blank = (officeCode: string, officeName: string): Assignment => ({
   projectIds: [],
 });
 
-/** An office row's code when it can name a package's sender (English letters and digits), else nothing to guess. */
-const usableCode = (code: unknown) => (OfficeCode.safeParse(code).success ? String(code).trim() : '');
+/** An office row's code as a package's sender is named (สปส. becomes สปส), or nothing when it cannot be one. */
+const usableCode = (code: unknown) => OfficeCode.safeParse(code).data ?? '';
 
 /**
  * The secretariat's word on who fills which parts, sent with the next plan package: per office its SWOT
@@ -58,11 +58,12 @@ export function AssignmentsEditor({ status, rows, label, onStatus }: Assignments
 
   const check = (next: Assignment[]): Record<string, string> => {
     const found: Record<string, string> = {};
+    // Compared as they will be saved: สปส. and สปส are one office.
+    const codes = next.map((a) => OfficeCode.safeParse(a.officeCode).data);
     next.forEach((a, i) => {
-      const code = OfficeCode.safeParse(a.officeCode);
       if (a.officeCode.trim() === '') found[`${i}.officeCode`] = 'validation.required';
-      else if (!code.success) found[`${i}.officeCode`] = 'exchange.identity.codeInvalid';
-      else if (next.findIndex((b) => b.officeCode.trim() === code.data) < i) {
+      else if (codes[i] === undefined) found[`${i}.officeCode`] = 'exchange.identity.codeInvalid';
+      else if (codes.indexOf(codes[i]) < i) {
         found[`${i}.officeCode`] = 'exchange.ui.assign.duplicateCode';
       }
       if (a.officeName.trim() === '') found[`${i}.officeName`] = 'validation.required';

@@ -94,12 +94,22 @@ export function SharedFolder({ folder, hasDialogs, onFolder, onImported }: Share
               </button>
             )}
           </div>
-          {report &&
-            (report.packages.length === 0 ? (
+          {report ? (
+            report.packages.length === 0 ? (
               <p role="status">{t('exchange.ui.folder.nothingNew')}</p>
             ) : (
               <ImportOutcomes outcomes={report.packages} />
-            ))}
+            )
+          ) : (
+            // Until the user syncs: what the app's own sync at start brought in or refused.
+            folder.atStart !== null &&
+            folder.atStart.packages.length > 0 && (
+              <>
+                <p>{t('exchange.ui.folder.atStart', { at: formatDateTime(folder.atStart.at, i18n.language) })}</p>
+                <ImportOutcomes outcomes={folder.atStart.packages} />
+              </>
+            )
+          )}
         </>
       )}
     </section>

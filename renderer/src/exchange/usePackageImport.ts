@@ -2,20 +2,17 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport, OfficeRef, PackageOutcome } from '../../../main/core/exchange/api.ts';
 import { MAX_PACKAGE_BYTES } from '../../../main/core/exchange/format.ts';
+import { uploadBatches, type Upload } from '../../../main/core/exchange/upload.ts';
 import type { Result } from '../../../main/core/errors.ts';
 import { useApi } from '../ApiContext.tsx';
 import { useShell } from '../shell.ts';
 import { exchangeErrorText } from './labels.ts';
 
 type Done = Extract<ImportReport, { status: 'done' }>;
-interface Upload {
-  name: string;
-  content: string;
-}
 
 /** A file over the limit is refused here, unread, as main would refuse it. */
-const tooLarge = (file: File): PackageOutcome => ({
-  file: file.name,
+const tooLarge = (name: string): PackageOutcome => ({
+  file: name,
   status: 'rejected',
   reason: 'too-large',
   opCount: 0,
@@ -25,7 +22,8 @@ const tooLarge = (file: File): PackageOutcome => ({
 });
 
 /**
- * Importing packages: in the browser the chosen files' text is sent (several at once); in Electron main opens
+ * Importing packages: in the browser the chosen files' text is sent (all in one request unless together they
+ * would pass the bridge's limit, then in as many as needed); in Electron main opens
  * its own dialog for a file or a folder. The last uploads are kept so that, after accepting an unknown office,
  * the same files go in again without choosing them anew.
  */
@@ -48,9 +46,23 @@ export function usePackageImport(planId: string | undefined, onImported: (report
 
   const upload = async (uploads: Upload[], local: PackageOutcome[] = []) => {
     lastUploads.current = uploads;
-    if (uploads.length === 0) return setOutcomes(local);
+    const { batches, tooLarge: unsendable } = uploadBatches(uploads);
+    const refused = [...unsendable.map((u) => tooLarge(u.name)), ...local];
+    if (batches.length === 0) return setOutcomes(refused);
     setBusy(true);
-    finish(await api['exchange.import']({ ...where, files: uploads }), local);
+    const done: Done = { status: 'done', packages: [], planIds: [] };
+    for (const files of batches) {
+      const result = await api['exchange.import']({ ...where, files });
+      if (!result.ok) {
+        // What earlier requests imported stays imported: show it along with the error.
+        if (done.packages.length > 0) finish({ ok: true, data: done }, refused);
+        return finish(result);
+      }
+      if (result.data.status !== 'done') continue;
+      done.packages.push(...result.data.packages);
+      done.planIds = [...new Set([...done.planIds, ...result.data.planIds])];
+    }
+    finish({ ok: true, data: done }, refused);
   };
 
   return {
@@ -59,7 +71,7 @@ export function usePackageImport(planId: string | undefined, onImported: (report
     /** Files the user picked in the page's file input (browser). */
     async fromFiles(files: readonly File[]) {
       if (files.length === 0) return;
-      const local = files.filter((f) => f.size > MAX_PACKAGE_BYTES).map(tooLarge);
+      const local = files.filter((f) => f.size > MAX_PACKAGE_BYTES).map((f) => tooLarge(f.name));
       const readable = files.filter((f) => f.size <= MAX_PACKAGE_BYTES);
       await upload(await Promise.all(readable.map(async (f) => ({ name: f.name, content: await f.text() }))), local);
     },
