@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { swotChartSvg } from './charts/swotChart.ts';
 import { FRAMEWORK_CATEGORIES, type Row, type RowData, type TowsType as TowsTypeSchema } from './rows.ts';
 import {
   categoryScores,
@@ -8,6 +9,7 @@ import {
   unbalancedCategories,
   type PerCategory,
   type Position,
+  type Quadrant,
   type ScoringConfig,
   type SwotCategory,
 } from './swot.ts';
@@ -166,6 +168,49 @@ export function factorCodes(analysis: SwotAnalysis): Map<string, string> {
   return new Map(
     (['S', 'W', 'O', 'T'] as const).flatMap((c) => analysis.factors[c].map((f, i) => [f.id, `${c}${i + 1}`] as const)),
   );
+}
+
+/** Translation as both the screen (i18next) and main (services/locales.ts) provide it. */
+export type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+/** The SWOT position as the summary step shows it and the PDF prints it: three sentences and the chart. */
+export interface PositionReport {
+  /** How x and y come from the scores, and the quadrant with its Thai name and posture (or "on an axis"). */
+  readonly x: string;
+  readonly y: string;
+  readonly quadrant: string;
+  /** The chart's title, also its caption in print. */
+  readonly chartTitle: string;
+  readonly svg: string;
+}
+
+export function positionReport({ scores, position: p }: SwotAnalysis, t: Translate): PositionReport {
+  const lines = (q: Quadrant) => [
+    t(`swot.quadrant.${q}.name`),
+    t(`swot.quadrant.${q}.thai`),
+    `${q} ${t(`tows.type.${q}`)}`,
+  ];
+  const chartTitle = t('swot.summary.chartTitle', { x: two(p.x), y: two(p.y) });
+  return {
+    x: t('swot.summary.x', { S: two(scores.S), W: two(scores.W), x: two(p.x) }),
+    y: t('swot.summary.y', { O: two(scores.O), T: two(scores.T), y: two(p.y) }),
+    quadrant: p.quadrant
+      ? t('swot.summary.quadrant', {
+          name: t(`swot.quadrant.${p.quadrant}.name`),
+          thai: t(`swot.quadrant.${p.quadrant}.thai`),
+          posture: t(`tows.type.${p.quadrant}`),
+          type: p.quadrant,
+        })
+      : t('swot.summary.onAxis'),
+    chartTitle,
+    svg: swotChartSvg({
+      x: p.x,
+      y: p.y,
+      quadrants: { SO: lines('SO'), WO: lines('WO'), WT: lines('WT'), ST: lines('ST') },
+      axes: { S: t('swot.letter.S'), W: t('swot.letter.W'), O: t('swot.letter.O'), T: t('swot.letter.T') },
+      title: chartTitle,
+    }),
+  };
 }
 
 // --- TOWS -----------------------------------------------------------------------------------------------

@@ -51,19 +51,25 @@ const LEADING_VOWEL = /[\u0E40-\u0E44]/;
 /** MAI YAMOK (ๆ, repeat) and PAIYANNOI (ฯ, abbreviation) belong to the word before them. */
 const REPEAT_OR_ABBREVIATION = /[\u0E46\u0E2F]/;
 const THAI = /[\u0E00-\u0E7F]/;
+/**
+ * A run of text between breakable spaces: anything but whitespace, or a no-break space (NBSP, FIGURE SPACE,
+ * NARROW NBSP), which JavaScript's \s counts as whitespace but UAX #14 forbids breaking at ("พ.ศ.\u00A02566").
+ */
+const CHUNK = /(?:\S|[\u00A0\u2007\u202F])+/g;
 
 /**
  * UTF-16 offsets where a line may break, ascending, never 0 or text.length.
  *
- * After a run of whitespace (as usual), and inside a whitespace-free chunk between two Thai characters
+ * After a run of whitespace other than a no-break space (as usual), and inside a whitespace-free chunk between two Thai characters
  * where the word segmenter sees a boundary and every hard rule allows it. Non-Thai text breaks only at
  * spaces, as it would without this module, so "." or ")" never starts a line.
  */
 export function breakOpportunities(text: string): number[] {
   const out: number[] = [];
   // Segment per whitespace-separated chunk: ICU is super-linear on one huge string, and chunks also make
-  // the space rule simple.
-  for (const m of text.matchAll(/\S+/g)) {
+  // the space rule simple. No-break spaces belong to their chunk: no break after them, and none inside a
+  // chunk next to them, since inner breaks are only between two Thai characters.
+  for (const m of text.matchAll(CHUNK)) {
     const start = m.index;
     const chunk = m[0];
     if (start > 0 && isLegal(text, start)) out.push(start);

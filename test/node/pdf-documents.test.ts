@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../main/core/pdf/index.ts';
 import { CHAPTERS, type ChapterId, type PdfKind, type PdfOptions } from '../../main/core/pdf/options.ts';
 import { PAGE_NUMBER as CORE_PAGE_NUMBER } from '../../main/core/pdf/page.ts';
+import { joinEraYears } from '../../main/core/pdf/text.ts';
 import { chaptersWithContent } from '../../main/core/pdf/planDocument.ts';
 import type { PlanSource } from '../../main/core/pdf/source.ts';
 import type { Language } from '../../main/core/settings.ts';
@@ -40,6 +41,21 @@ function texts(doc: TDocumentDefinitions): string[] {
   walk(doc.content);
   walk(doc.header);
   walk(doc.footer);
+  return out;
+}
+
+/** Every SVG drawing a document holds. */
+function svgs(doc: TDocumentDefinitions): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      const node = value as Record<string, unknown>;
+      if (typeof node.svg === 'string') out.push(node.svg);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(doc.content);
   return out;
 }
 
@@ -120,7 +136,9 @@ describe('the full plan document', () => {
   it('prints the foreword as written, or a standard one naming the plan when none is written', () => {
     const sample = sampleSource();
     const written = String(sample.rows.find((r) => r.entity === 'document')?.data.foreword).split('\n')[0]!;
-    expect(texts(build(sample))).toContain(written);
+    // As written, except that an era holds to its year ("พ.ศ. 2566" with a no-break space).
+    expect(written).toMatch(/พ\.ศ\. \d/);
+    expect(texts(build(sample))).toContain(joinEraYears(written));
     const standard = texts(build(generatedSource([])));
     expect(standard.some((s) => s.startsWith(`${generatedSource().plan.title} จัดทำขึ้นเพื่อ`))).toBe(true);
   });
@@ -143,6 +161,47 @@ describe('the full plan document', () => {
     );
     expect(stray).toEqual([]);
     expect(thai.join(' ')).toContain('2S4M');
+  });
+
+  it('joins every era and its year with a no-break space, in every document, language and digits', () => {
+    for (const language of ['th', 'en'] as Language[]) {
+      const t = translator(RESOURCES, language);
+      for (const kind of ['plan', 'summary', 'map'] as const) {
+        for (const thaiDigits of [false, true]) {
+          const doc = buildDocument(kind, {
+            source: sampleSource(),
+            options: options({ language, thaiDigits }),
+            t,
+          }).doc;
+          const all = texts(doc).join('\n');
+          expect(all).not.toMatch(/(พ\.ศ\.|B\.E\.)[ \t]+[0-9๐-๙]/);
+          if (kind === 'plan')
+            expect(all).toMatch(language === 'th' ? /พ\.ศ\.\u00A0[0-9๐-๙]{4}/ : /B\.E\.\u00A0[0-9๐-๙]{4}/);
+        }
+      }
+    }
+    // Dates in B.E. may still break between day, month and year; only the era holds to its year.
+    const thai = texts(build(sampleSource(), { thaiDigits: true })).join(' ');
+    expect(thai).toContain('๑๓ กันยายน ๒๕๖๔');
+    // Typed text too: the plan's title as the user wrote it.
+    const source = sampleSource();
+    const titled = { ...source, plan: { ...source.plan, title: 'แผนปฏิบัติราชการ (พ.ศ. 2566-2570)' } };
+    expect(texts(build(titled, {}, 'map'))).toContain('แผนปฏิบัติราชการ (พ.ศ.\u00A02566-2570)');
+  });
+
+  it('numbers the strategy map in the digits of the document, in the handout and in chapter 4', () => {
+    const mapText = (doc: TDocumentDefinitions) =>
+      svgs(doc)
+        .filter((svg) => svg.includes('data-level="issue"'))
+        .flatMap((svg) => [...svg.matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]!));
+    for (const kind of ['map', 'plan'] as const) {
+      const arabic = mapText(build(sampleSource(), {}, kind));
+      const thai = mapText(build(sampleSource(), { thaiDigits: true }, kind));
+      expect(arabic).toContain('1.1.1');
+      expect(arabic.join('')).not.toMatch(/[๐-๙]/);
+      expect(thai).toContain('๑.๑.๑');
+      expect(thai.filter((text) => /[0-9]/.test(text) && !/[A-Za-z][0-9]|[0-9][A-Za-z]/.test(text))).toEqual([]);
+    }
   });
 
   it('is plain data the PDF worker accepts, with the engine page-number placeholder in the footer', () => {

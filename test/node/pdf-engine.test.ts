@@ -2,8 +2,9 @@
  * The Thai PDF engine (issue 5), checked on real PDFs parsed back: text round trip through pdf.js, the glyph
  * ids the content streams draw, and every laid-out line against the Thai break rules.
  */
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, Margins, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { textWidth } from '../../main/core/charts/textWidth.ts';
 import { AppError } from '../../main/core/errors.ts';
 import { breakOpportunities, normaliseThai } from '../../main/core/thaiBreak.ts';
 import {
@@ -15,28 +16,11 @@ import {
 } from '../../main/services/pdf/render.ts';
 import { comparable, drawnText, extractPages, lineBreakProblems, paragraphs } from '../harness/pdf.ts';
 import { SEED_TEXT } from '../harness/seed.ts';
+import { HAZARDS } from '../harness/thaiHazards.ts';
 
 const seedParagraphs = SEED_TEXT.split(/\n/)
   .map((p) => p.trim())
   .filter((p) => p !== '');
-
-const HAZARDS = [
-  'น้ำ',
-  'ผู้ใหญ่',
-  'ปั้น',
-  'ที่นี่',
-  'ฟ้า',
-  'ปู่',
-  'ญู',
-  'ฐุ',
-  'ฤๅ',
-  'ก๋วย',
-  '๐๑๒๓๔๕๖๗๘๙',
-  'ฯลฯ',
-  'ๆ',
-  'ISOที่',
-  'น\u0E4D\u0E32', // decomposed SARA AM
-];
 
 const STYLES = [
   { name: 'regular', bold: false, italics: false },
@@ -194,6 +178,37 @@ describe('line breaking rules', () => {
     expect([...extracted].sort()).toEqual([...comparable(normaliseThai(cells.join('')))].sort());
   });
 
+  it('never ends a line at a no-break space: "พ.ศ. 2566" joined by U+00A0 moves to the next line whole', async () => {
+    const before = 'ตั้งแต่ปีงบประมาณ พ.ศ.';
+    // Room for "… พ.ศ." but not for the space and "2566" after it, so an ordinary space would split them.
+    const width = textWidth(before, { fontSize: 16 }) + 6;
+    const page = { pageSize: 'A4' as const, pageMargins: [60, 57, 595.28 - 60 - width, 57] as Margins };
+    const lineTexts = async (text: string) => (await renderPdfWithLines({ ...page, content: text })).lines;
+
+    const split = await lineTexts(`${before} 2566 เป็นต้นไป`);
+    expect(split.map((l) => l.text)).toEqual([`${before} `, '2566 เป็นต้นไป']);
+
+    const joined = await lineTexts(`${before}\u00A02566 เป็นต้นไป`);
+    expect(lineBreakProblems(joined)).toEqual([]);
+    expect(joined.map((l) => l.text)).toEqual(['ตั้งแต่ปีงบประมาณ ', 'พ.ศ.\u00A02566 เป็นต้นไป']);
+  });
+
+  it('lets a no-break space yield before cutting a word: "พ.ศ. 2563" in a column too narrow for both', async () => {
+    // A year column's header: room for "พ.ศ." or "2563", not for both.
+    const width = textWidth('พ.ศ. 2563', { fontSize: 16 }) - 8;
+    const { lines } = await renderPdfWithLines({
+      ...A4,
+      content: { table: { widths: [width, width], body: [['พ.ศ.\u00A02563', 'พ.ศ.\u00A0๒๕๖๓']] } },
+    });
+    expect(lineBreakProblems(lines)).toEqual([]);
+    expect(paragraphs(lines).map((group) => group.map((l) => l.text))).toEqual([
+      ['พ.ศ.\u00A0', '2563'],
+      ['พ.ศ.\u00A0', '๒๕๖๓'],
+    ]);
+    // The space hangs at the line end like any trailing space: the line's text is "พ.ศ." wide.
+    for (const line of lines) expect(line.width).toBeLessThanOrEqual(line.maxWidth);
+  });
+
   it('honours newlines in the text', async () => {
     const { lines } = await renderPdfWithLines({ ...A4, content: 'บรรทัดแรก\nบรรทัดที่สอง' });
     expect(lines.map((l) => l.text)).toEqual(['บรรทัดแรก', 'บรรทัดที่สอง']);
@@ -220,6 +235,19 @@ describe('shaping and text extraction', () => {
     expect(comparable(text)).toBe(comparable(normaliseThai(source.join(''))));
     expect(comparable(text)).toBe(comparable('นำน้ำทำมากาลาน้ำสามารถ'));
     expect([...text.normalize('NFKC')].filter((c) => c === 'า').length).toBe(9);
+  });
+
+  it('draws the no-break space with a real Sarabun glyph in every style, and it extracts as a space', async () => {
+    const pdf = await renderPdf({
+      ...A4,
+      content: STYLES.map(({ bold, italics }) => ({ text: 'ก\u00A0ก', bold, italics })),
+    });
+    const drawn = drawnText(pdf);
+    // Three glyphs per style, none of them .notdef (glyph 0): Sarabun has U+00A0, no fallback is needed.
+    expect(drawn.reduce((n, t) => n + t.glyphs.length, 0)).toBe(3 * STYLES.length);
+    expect(missingGlyphs(pdf)).toEqual([]);
+    const text = (await extractPages(pdf)).join('');
+    expect(text.normalize('NFKC').match(/ก ก/g)).toHaveLength(STYLES.length);
   });
 
   it('draws Thai in SVG charts with every mark, placed and shaped as in a paragraph', async () => {

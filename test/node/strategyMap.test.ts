@@ -5,6 +5,7 @@ import { textWidth } from '../../main/core/charts/textWidth.ts';
 import { numbering } from '../../main/core/planContent.ts';
 import type { Row, RowEntity } from '../../main/core/rows.ts';
 import { breakOpportunities } from '../../main/core/thaiBreak.ts';
+import { toThaiDigits } from '../../main/core/years.ts';
 import { testRow } from '../harness/rows.ts';
 
 const options: StrategyMapOptions = {
@@ -56,7 +57,8 @@ const rect = (g: Element) => {
 /** A box's number and its name, as drawn (the number is the bold text before the name's lines). */
 const boxText = (g: Element) => {
   const texts = [...g.querySelectorAll('text')];
-  const numbered = texts[0]?.getAttribute('font-weight') === '700' && /^[\d.]+$/.test(texts[0].textContent ?? '');
+  const numbered =
+    texts[0]?.getAttribute('font-weight') === '700' && /^[\d\u0E50-\u0E59.]+$/.test(texts[0].textContent ?? '');
   return {
     number: numbered ? texts[0]!.textContent : '',
     lines: (numbered ? texts.slice(1) : texts).map((t) => t.textContent ?? ''),
@@ -220,6 +222,61 @@ describe('strategy map (SVG)', () => {
     const issue = testRow('strategicIssue', { name: 'ประเด็นเดียว' });
     const goal = testRow('goal', { name: 'เป้าประสงค์เดียว' }, { parentId: issue.id });
     expect(strategyMapSvg([issue, goal], { ...options, parts: 3 })).toHaveLength(1);
+  });
+
+  it('draws item numbers and names in Thai digits when asked, placing each name after the wider Thai number', () => {
+    const rows = plan();
+    const issue = rows.find((r) => r.entity === 'strategicIssue')!;
+    // Digits in a name follow the document's rule: Thai, except in a code against a Latin letter (S1).
+    const named = rows.map((r) => (r === issue ? { ...r, data: { name: 'นโยบาย 9 ดี 9 ด้าน ตามกรอบ S1' } } : r));
+    const arabic = parse(strategyMapSvg(named, { ...options, width: 640 })[0]!);
+    const thai = parse(strategyMapSvg(named, { ...options, width: 640, digits: 'thai' })[0]!);
+    const numbers = numbering(named);
+    const pad = 14 * 0.5;
+    let compared = 0;
+    for (const g of thai.querySelectorAll('g[data-row-id]')) {
+      const id = g.getAttribute('data-row-id')!;
+      const { number, lines } = boxText(g);
+      expect(number).toBe(toThaiDigits(numbers.get(id)!));
+      // The name starts after the number as measured in Thai digits, so the two never overlap ...
+      const box = rect(g);
+      const [numberText, firstLine] = [...g.querySelectorAll('text')];
+      const numberEnd = Number(numberText!.getAttribute('x')) + textWidth(number!, { fontSize: 14, bold: true });
+      expect(Number(firstLine!.getAttribute('x'))).toBeGreaterThan(numberEnd);
+      expect(Number(firstLine!.getAttribute('x'))).toBeCloseTo(
+        box.x + pad + textWidth(`${number} `, { fontSize: 14, bold: true }),
+        1,
+      );
+      // ... and every line still ends inside its box.
+      for (const t of g.querySelectorAll('text')) {
+        const bold = t.getAttribute('font-weight') === '700';
+        const end = Number(t.getAttribute('x')) + textWidth(t.textContent!, { fontSize: 14, bold });
+        expect(end).toBeLessThanOrEqual(box.x + box.width);
+      }
+      // Thai digits are wider: the name starts further right than in the Arabic drawing.
+      const same = arabic.querySelector(`g[data-row-id="${id}"]`)!;
+      const arabicX = Number(same.querySelectorAll('text')[1]!.getAttribute('x'));
+      expect(Number(firstLine!.getAttribute('x'))).toBeGreaterThan(arabicX);
+      expect(/[0-9]/.test(number!)).toBe(false);
+      if (id === issue.id) expect(squeeze(lines.join(''))).toBe(squeeze('นโยบาย ๙ ดี ๙ ด้าน ตามกรอบ S1'));
+      compared++;
+    }
+    expect(compared).toBe(9);
+    // Headings and placeholders carry no digits here; the title of a split map numbers its parts in Thai.
+    const parts = strategyMapSvg(named, { ...options, parts: 2, digits: 'thai' }).map(parse);
+    expect(parts.map((doc) => doc.documentElement.getAttribute('aria-label'))).toEqual([
+      'แผนที่ยุทธศาสตร์ (๑/๒)',
+      'แผนที่ยุทธศาสตร์ (๒/๒)',
+    ]);
+  });
+
+  it('draws Arabic digits by default and when asked, the same bytes either way', () => {
+    const rows = plan();
+    const drawn = strategyMapSvg(rows, options);
+    expect(strategyMapSvg(rows, { ...options, digits: 'arabic' })).toEqual(drawn);
+    expect(drawn.join('')).not.toMatch(/[\u0E50-\u0E59]/);
+    const doc = parse(drawn[0]!);
+    expect(boxes(doc, 'goal').map((g) => boxText(g).number)).toEqual(['1.1', '2.1', '']);
   });
 
   it('says so when the plan has no strategic issue yet', () => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ROW_DEFAULTS, type Row, type RowData } from '../../main/core/rows.ts';
+import { translator } from '../../main/services/locales.ts';
+import { RESOURCES } from '../harness/pdfPlan.ts';
 import {
   analyse,
   factorCodes,
   factorIssues,
   inCurrentFramework,
+  positionReport,
   scaleIssues,
   toFactor,
   towsTypeOf,
@@ -92,6 +95,32 @@ describe('analyse: a plan’s weighted SWOT from its factor rows and options', (
     expect(pair(4, 2, 1, 5)).toEqual({ x: 2, y: -4, quadrant: 'ST' });
     expect(pair(3, 3, 5, 1).quadrant).toBeNull();
     expect(pair(4, 1, 2, 2).quadrant).toBeNull();
+  });
+});
+
+describe('positionReport: the SWOT position as the summary step shows it and the PDF prints it', () => {
+  const th = translator(RESOURCES, 'th');
+
+  it('writes x and y from the scores, names the quadrant, and titles the chart with the same figures', () => {
+    const report = positionReport(analyse(bma, options()), th);
+    expect(report.x).toBe('แกนนอน x = S − W = 3.60 − 2.70 = 0.90');
+    expect(report.y).toBe('แกนตั้ง y = O − T = 4.00 − 2.40 = 1.60');
+    expect(report.quadrant).toBe(
+      th('swot.summary.quadrant', {
+        name: th('swot.quadrant.SO.name'),
+        thai: th('swot.quadrant.SO.thai'),
+        posture: th('tows.type.SO'),
+        type: 'SO',
+      }),
+    );
+    expect(report.chartTitle).toBe('แผนภาพตำแหน่ง SWOT: x = 0.90, y = 1.60');
+    expect(report.svg).toContain(`aria-label="${report.chartTitle}"`);
+    for (const q of ['SO', 'WO', 'WT', 'ST'] as const) expect(report.svg).toContain(th(`swot.quadrant.${q}.thai`));
+  });
+
+  it('says the point is on an axis instead of naming a quadrant', () => {
+    const onAxis = [factor('S', 'S1', 1, 3), factor('W', 'S1', 1, 3), factor('O', 'C', 1, 5), factor('T', 'C', 1, 1)];
+    expect(positionReport(analyse(onAxis, options()), th).quadrant).toBe(th('swot.summary.onAxis'));
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_TEXT } from '../harness/seed.ts';
+import { HAZARDS } from '../harness/thaiHazards.ts';
 import {
   THAI_WORDS,
   breakOpportunities,
@@ -10,24 +11,6 @@ import {
 } from '../../main/core/thaiBreak.ts';
 
 const seed = SEED_TEXT;
-
-const HAZARDS = [
-  'น้ำ',
-  'ผู้ใหญ่',
-  'ปั้น',
-  'ที่นี่',
-  'ฟ้า',
-  'ปู่',
-  'ญู',
-  'ฐุ',
-  'ฤๅ',
-  'ก๋วย',
-  '๐๑๒๓๔๕๖๗๘๙',
-  'ฯลฯ',
-  'ๆ',
-  'ISOที่',
-  'น\u0E4D\u0E32', // decomposed SARA AM
-];
 
 /** The text split at its break opportunities, for readable expectations. */
 function pieces(text: string): string[] {
@@ -119,6 +102,18 @@ describe('break opportunities in Thai and mixed text', () => {
   it('breaks non-Thai text only at spaces, so punctuation never starts a line', () => {
     expect(pieces('(พ.ศ.2566-2570) ISO 9001')).toEqual(['(พ.ศ.2566-2570) ', 'ISO ', '9001']);
     expect(pieces('ระยะ 5 ปี (13 ก.ย.64)')).toEqual(['ระยะ ', '5 ', 'ปี ', '(13 ', 'ก.ย.64)']);
+  });
+
+  it('never breaks at a no-break space, nor between it and its neighbours', () => {
+    expect(pieces('ปี พ.ศ.\u00A02566 ถึง พ.ศ.\u00A0๒๕๗๐')).toEqual(['ปี ', 'พ.ศ.\u00A02566 ', 'ถึง ', 'พ.ศ.\u00A0๒๕๗๐']);
+    // Between Thai words it stays a space that holds them together; the words still break elsewhere.
+    expect(pieces('แผนยุทธศาสตร์\u00A0กรุงเทพมหานคร การประชาสัมพันธ์')).toEqual([
+      'แผน',
+      'ยุทธศาสตร์\u00A0กรุงเทพมหานคร ',
+      'การ',
+      'ประชาสัมพันธ์',
+    ]);
+    expect(breakOpportunities('๑๓\u2007กันยายน\u202F๒๕๖๔')).toEqual([]);
   });
 
   it('never breaks inside a hazard, except between the two words of ที่นี่', () => {

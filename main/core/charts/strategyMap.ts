@@ -1,3 +1,4 @@
+import { thaiDigitsInText } from '../pdf/digits.ts';
 import { numbering } from '../planContent.ts';
 import type { Row } from '../rows.ts';
 import { CHART_FONT, escapeXml } from './svg.ts';
@@ -37,6 +38,11 @@ export interface StrategyMapOptions {
   readonly fontSize?: number;
   /** Split into at most this many parts (one SVG each). Default 1. */
   readonly parts?: number;
+  /**
+   * Digits of every text drawn (item numbers, names, headings). Thai digits are wider than Arabic ones, so
+   * the map converts before it measures: a number is never placed by the width of another. Default arabic.
+   */
+  readonly digits?: 'thai' | 'arabic';
 }
 
 interface MapNode {
@@ -65,10 +71,33 @@ const STYLE: Record<MapLevel | 'missing', { fill: string; stroke: string; ink: s
   missing: { fill: '#ffffff', stroke: '#b8c2cc', ink: '#5b6673' },
 };
 
+/** The text as the map draws it: in the digits asked for. */
+const digitsOf =
+  (options: StrategyMapOptions) =>
+  (text: string): string =>
+    options.digits === 'thai' ? thaiDigitsInText(text) : text;
+
+/** The options' own words in the digits asked for, so that everything below measures what it draws. */
+function withDigits(options: StrategyMapOptions): StrategyMapOptions {
+  const shown = digitsOf(options);
+  const each = <K extends string>(words: Readonly<Record<K, string>>) =>
+    Object.fromEntries(Object.entries<string>(words).map(([k, v]) => [k, shown(v)])) as Record<K, string>;
+  return {
+    ...options,
+    title: shown(options.title),
+    headings: each(options.headings),
+    missing: each(options.missing),
+    unnamed: shown(options.unnamed),
+    empty: shown(options.empty),
+    continued: shown(options.continued),
+  };
+}
+
 const fmt = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
 
 /** The issue → goal → strategy → project tree, siblings in row order, placeholders where a level is empty. */
 function buildTree(rows: readonly Row[], options: StrategyMapOptions): MapNode[] {
+  const shown = digitsOf(options);
   const numbers = numbering(rows);
   const byParent = new Map<string, Row[]>();
   for (const row of rows) {
@@ -94,8 +123,8 @@ function buildTree(rows: readonly Row[], options: StrategyMapOptions): MapNode[]
     return {
       level,
       row,
-      number: numbers.get(row.id) ?? '',
-      name: name === '' ? options.unnamed : name,
+      number: shown(numbers.get(row.id) ?? ''),
+      name: name === '' ? options.unnamed : shown(name),
       children: kids.length > 0 ? kids : placeholder,
     };
   };
@@ -341,7 +370,8 @@ function drawPart(bands: readonly Band[], title: string, options: StrategyMapOpt
 }
 
 /** The map as one SVG per part (one part unless `parts` asks for more and the plan has enough goals). */
-export function strategyMapSvg(rows: readonly Row[], options: StrategyMapOptions): string[] {
+export function strategyMapSvg(rows: readonly Row[], asked: StrategyMapOptions): string[] {
+  const options = withDigits(asked);
   const g = geometry(options);
   const issues = buildTree(rows, options);
   if (issues.length === 0) {
@@ -351,6 +381,11 @@ export function strategyMapSvg(rows: readonly Row[], options: StrategyMapOptions
   }
   const parts = split(issues, options.parts ?? 1, options.continued, g, new Map());
   return parts.map((bands, i) =>
-    drawPart(bands, parts.length === 1 ? options.title : `${options.title} (${i + 1}/${parts.length})`, options, g),
+    drawPart(
+      bands,
+      parts.length === 1 ? options.title : digitsOf(options)(`${options.title} (${i + 1}/${parts.length})`),
+      options,
+      g,
+    ),
   );
 }

@@ -1,5 +1,6 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { toThaiDigits } from '../years.ts';
+import { mapDocumentText } from './text.ts';
 
 /**
  * Thai digits in print (๒๕๖๖): applied once to the finished document rather than at every place a number is
@@ -12,7 +13,8 @@ import { toThaiDigits } from '../years.ts';
 const DIGIT_RUN = /[0-9]+/g;
 const LATIN = /[A-Za-z]/;
 
-function thaiDigitsInText(text: string): string {
+/** Text in Thai digits, except digits against a Latin letter (codes); also the strategy map's rule. */
+export function thaiDigitsInText(text: string): string {
   return text.replace(DIGIT_RUN, (run, offset: number) => {
     const before = text[offset - 1] ?? '';
     const after = text[offset + run.length] ?? '';
@@ -24,37 +26,14 @@ function thaiDigitsInText(text: string): string {
  * A chart's text in Thai digits: only text between tags (attribute values are coordinates and colours). Only
  * for charts whose labels are anchored on their own (achievement, SWOT position): where a chart places text
  * after measuring a number (the strategy map's item numbers), wider Thai digits would overlap what follows,
- * so the document pass below leaves every SVG as drawn and the builders choose.
+ * so that chart converts before it measures (StrategyMapOptions.digits); the document pass below leaves
+ * every SVG as drawn and the builders choose.
  */
 export function thaiDigitsInSvg(svg: string): string {
   return svg.replace(/>([^<]+)</g, (_m, text: string) => `>${thaiDigitsInText(text)}<`);
 }
 
-type Node = Record<string, unknown>;
-const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Keys whose values hold content (text or nested nodes); everything else (widths, margins, styles) is layout. */
-const CONTAINERS = ['stack', 'columns', 'ul', 'ol'] as const;
-
-function content(value: unknown): unknown {
-  if (typeof value === 'string') return thaiDigitsInText(value);
-  if (Array.isArray(value)) return value.map(content);
-  if (!isNode(value)) return value;
-  const node: Node = { ...value };
-  if ('text' in node) node.text = content(node.text);
-  for (const key of CONTAINERS) if (key in node) node[key] = content(node[key]);
-  if (isNode(node.table) && Array.isArray(node.table.body)) {
-    node.table = { ...node.table, body: node.table.body.map((row: unknown) => content(row)) };
-  }
-  return node;
-}
-
 /** The document with every number in text shown in Thai digits (header and footer are static content). */
 export function withThaiDigits(doc: TDocumentDefinitions): TDocumentDefinitions {
-  return {
-    ...doc,
-    content: content(doc.content) as Content,
-    ...(doc.header === undefined ? {} : { header: content(doc.header) as Content }),
-    ...(doc.footer === undefined ? {} : { footer: content(doc.footer) as Content }),
-  };
+  return mapDocumentText(doc, thaiDigitsInText);
 }

@@ -20,7 +20,7 @@ const HEIGHT = PAGE_WIDTH - MARGINS[1] - MARGINS[3];
 const TITLE_HEIGHT = 56;
 
 /** The map's words (the same drawing prints in chapter 4 through fittedMap). */
-function mapOptions(t: Translate, parts: number, width: number): StrategyMapOptions {
+function mapOptions(t: Translate, parts: number, width: number, thaiDigits: boolean): StrategyMapOptions {
   return {
     title: t('pdf.map.title'),
     headings: {
@@ -35,6 +35,8 @@ function mapOptions(t: Translate, parts: number, width: number): StrategyMapOpti
     continued: t('pdf.map.continued'),
     width,
     parts,
+    // The document pass (withThaiDigits) leaves drawings alone: the map converts before it places its text.
+    digits: thaiDigits ? 'thai' : 'arabic',
   };
 }
 
@@ -52,11 +54,12 @@ export function fittedMap(
   box: readonly [number, number],
   parts: number,
   widths: readonly number[],
+  thaiDigits: boolean,
 ): { svgs: string[]; textSize: number } {
   const FONT = 14;
   let best = { svgs: [] as string[], textSize: 0 };
   for (const width of widths) {
-    const svgs = strategyMapSvg(rows, mapOptions(t, parts, width));
+    const svgs = strategyMapSvg(rows, mapOptions(t, parts, width, thaiDigits));
     const height = Math.max(...svgs.map((svg) => svgSize(svg, 'height')));
     const textSize = FONT * Math.min(box[0] / width, box[1] / height);
     if (textSize > best.textSize) best = { svgs, textSize };
@@ -66,7 +69,7 @@ export function fittedMap(
 
 export function buildMapDocument({ source, options, t }: BuildInput): TDocumentDefinitions {
   const view = planView(source);
-  const parts = fittedMap(view.rows, t, [WIDTH, HEIGHT - TITLE_HEIGHT], 2, [1100, 800, 550]).svgs;
+  const parts = fittedMap(view.rows, t, [WIDTH, HEIGHT - TITLE_HEIGHT], 2, [1100, 800, 550], options.thaiDigits).svgs;
   const content: Content[] = parts.flatMap((svg, i): Content[] => [
     {
       text: view.plan.title,

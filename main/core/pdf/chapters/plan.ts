@@ -51,14 +51,14 @@ const MAP_TEXT = 9;
 const MAP_WIDTH = 640;
 
 /** The strategy map as drawn in the review wizard, split into as many portrait pages as it needs. */
-function mapSection({ t, view, outline }: Ctx): Section {
+function mapSection({ t, view, outline, options }: Ctx): Section {
   const title = t('pdf.map.title');
   if (view.all('strategicIssue').length === 0) return { title, body: [] };
   // Laying the map out is the costliest step of the whole document: not for an outline.
   if (outline) return { title, body: [title] };
-  let map = fittedMap(view.rows, t, [CONTENT_WIDTH, MAP_HEIGHT], 1, [MAP_WIDTH]);
+  let map = fittedMap(view.rows, t, [CONTENT_WIDTH, MAP_HEIGHT], 1, [MAP_WIDTH], options.thaiDigits);
   for (let parts = 2; parts <= 6 && map.textSize < MAP_TEXT; parts++) {
-    map = fittedMap(view.rows, t, [CONTENT_WIDTH, MAP_HEIGHT], parts, [MAP_WIDTH]);
+    map = fittedMap(view.rows, t, [CONTENT_WIDTH, MAP_HEIGHT], parts, [MAP_WIDTH], options.thaiDigits);
   }
   const svgs = map.svgs;
   return {

@@ -1,8 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { swotChartSvg } from '../../charts/swotChart.ts';
 import { matrixDimensions, situationMatrix } from '../../situation.ts';
-import type { Quadrant, SwotCategory } from '../../swot.ts';
-import { analyse, factorCodes, toFactor, type Factor, type SwotAnalysis } from '../../swotPlan.ts';
+import type { SwotCategory } from '../../swot.ts';
+import { analyse, factorCodes, positionReport, toFactor, type Factor, type SwotAnalysis } from '../../swotPlan.ts';
 import { thaiDigitsInSvg } from '../digits.ts';
 import { bullets, figure, groupRow, numbered, paragraph, table, type Cell } from '../blocks.ts';
 import { two } from '../format.ts';
@@ -164,39 +163,14 @@ function factorRow(t: Ctx['t'], f: Factor, codes: ReadonlyMap<string, string>, f
 function positionSection({ t, options }: Ctx, analysis: SwotAnalysis): Section {
   const title = t('swot.summary.positionHeading');
   if (analysis.missingSides.length > 0) return { title, body: [] };
-  const { scores, position } = analysis;
-  const lines = (q: Quadrant) => [
-    t(`swot.quadrant.${q}.name`),
-    t(`swot.quadrant.${q}.thai`),
-    `${q} ${t(`tows.type.${q}`)}`,
-  ];
-  const svg = swotChartSvg({
-    x: position.x,
-    y: position.y,
-    quadrants: { SO: lines('SO'), WO: lines('WO'), WT: lines('WT'), ST: lines('ST') },
-    axes: { S: t('swot.letter.S'), W: t('swot.letter.W'), O: t('swot.letter.O'), T: t('swot.letter.T') },
-    title: t('swot.summary.chartTitle', { x: two(position.x), y: two(position.y) }),
-  });
+  const report = positionReport(analysis, t);
   return {
     title,
     body: [
-      paragraph(t('swot.summary.x', { S: two(scores.S), W: two(scores.W), x: two(position.x) })),
-      paragraph(t('swot.summary.y', { O: two(scores.O), T: two(scores.T), y: two(position.y) })),
-      paragraph(
-        position.quadrant
-          ? t('swot.summary.quadrant', {
-              name: t(`swot.quadrant.${position.quadrant}.name`),
-              thai: t(`swot.quadrant.${position.quadrant}.thai`),
-              posture: t(`tows.type.${position.quadrant}`),
-              type: position.quadrant,
-            })
-          : t('swot.summary.onAxis'),
-      ),
-      figure(
-        options.thaiDigits ? thaiDigitsInSvg(svg) : svg,
-        t('swot.summary.chartTitle', { x: two(position.x), y: two(position.y) }),
-        340,
-      ),
+      paragraph(report.x),
+      paragraph(report.y),
+      paragraph(report.quadrant),
+      figure(options.thaiDigits ? thaiDigitsInSvg(report.svg) : report.svg, report.chartTitle, 340),
     ],
   };
 }

@@ -132,8 +132,12 @@ function layoutForSvg(layout: Layout, text: string, onlyWidth?: boolean): Return
   return { glyphs, positions, advanceWidth };
 }
 
-/** Thai marks and SARA AM belong to the cluster before them; so do glyphs without code points (า of ำ). */
-const CONTINUES_CLUSTER = /[\u0E31\u0E33-\u0E3A\u0E47-\u0E4E\p{M}\s]/u;
+/**
+ * Thai marks and SARA AM belong to the cluster before them; so do glyphs without code points (า of ำ) and
+ * a trailing space. A no-break space ("พ.ศ.\u00A02566") sits inside a word and is a cluster of its own, as
+ * the line builder counts it.
+ */
+const CONTINUES_CLUSTER = /[\u0E31\u0E33-\u0E3A\u0E47-\u0E4E\p{M}]|[^\S\u00A0\u2007\u202F]/u;
 
 function startsCluster(glyph: FontkitGlyph): boolean {
   const first = glyph.codePoints[0];

@@ -4,8 +4,9 @@
  *
  * pdfmake fills a line with whole inlines (words), keeping glued inlines (`noNewLine`) together, and cuts a
  * word too long for an empty line at an arbitrary UTF-16 offset: that can split "ปั้" from its marks, so the
- * next line starts with a floating tone mark. Here an over-long word (or glued chain) is cut only between
- * grapheme clusters, as late as fits, and its glued parts are no longer forced past the right edge.
+ * next line starts with a floating tone mark. Here an over-long word (or glued chain) is cut after a no-break
+ * space if it has one that helps, otherwise only between grapheme clusters, as late as fits, and its glued
+ * parts are no longer forced past the right edge.
  *
  * Justification: pdfmake spreads the slack over every gap between inlines, which with Thai words as
  * inlines opens gaps between words that Thai writes without spaces (they read as phrase breaks), and even
@@ -44,6 +45,8 @@ function chainWidth(inlines: Inline[], from: number, to: number): number {
  * and `mustTake` (an empty line has to make progress). Null if nothing may be taken.
  */
 function splitToFit(inline: Inline, room: number, mustTake: boolean): [Inline, Inline] | null {
+  const atSpace = splitAtNoBreakSpace(inline, room);
+  if (atSpace) return atSpace;
   const bounds = [...graphemes.segment(inline.text)].map((g) => g.index).filter((k) => k > 0);
   // Binary search over cluster boundaries: widths grow with the prefix.
   let low = 0;
@@ -70,6 +73,28 @@ function splitToFit(inline: Inline, room: number, mustTake: boolean): [Inline, I
   const tail: Inline = { ...inline, text: inline.text.slice(at), leadingCut: 0 };
   tail.width = widthOf(tail.text, tail);
   return [head, tail];
+}
+
+const NO_BREAK_SPACE = /[\u00A0\u2007\u202F]/g;
+
+/**
+ * A no-break space yields before a word is cut between clusters: "พ.ศ. 2566" in a column too narrow for
+ * both ends the line after its space rather than inside the year. The last such space whose text before it
+ * fits; the space itself hangs past the edge as an ordinary trailing space does (trailingCut). Null if none.
+ */
+function splitAtNoBreakSpace(inline: Inline, room: number): [Inline, Inline] | null {
+  const after = [...inline.text.matchAll(NO_BREAK_SPACE)].map((m) => m.index + 1).reverse();
+  for (const at of after) {
+    if (at >= inline.text.length || widthOf(inline.text.slice(0, at - 1), inline) > room) continue;
+    const head: Inline = { ...inline, text: inline.text.slice(0, at), noNewLine: false };
+    head.width = widthOf(head.text, head);
+    head.trailingCut = head.width - widthOf(head.text.slice(0, -1), head);
+    delete head.lineEnd;
+    const tail: Inline = { ...inline, text: inline.text.slice(at), leadingCut: 0 };
+    tail.width = widthOf(tail.text, tail);
+    return [head, tail];
+  }
+  return null;
 }
 
 // Stamps for tests that check every line break: which paragraph a line belongs to, in build order.

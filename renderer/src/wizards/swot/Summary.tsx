@@ -1,7 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { swotChartSvg } from '../../../../main/core/charts/swotChart.ts';
-import type { Quadrant } from '../../../../main/core/swot.ts';
-import { SIDE_LETTERS, factorCodes, frameworkOf, two, type Side } from '../../../../main/core/swotPlan.ts';
+import {
+  SIDE_LETTERS,
+  factorCodes,
+  frameworkOf,
+  positionReport,
+  two,
+  type Side,
+} from '../../../../main/core/swotPlan.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { analysisOf } from './analysis.ts';
 import { categoryName } from './Factors.tsx';
@@ -68,20 +73,8 @@ export function PositionView() {
   const { t } = useTranslation();
   const data = usePlanData();
   const analysis = analysisOf(data);
-  const { scores, position } = analysis;
   const missing = analysis.missingSides;
-  const quadrantLines = (q: Quadrant) => [
-    t(`swot.quadrant.${q}.name`),
-    t(`swot.quadrant.${q}.thai`),
-    `${q} ${t(`tows.type.${q}`)}`,
-  ];
-  const svg = swotChartSvg({
-    x: position.x,
-    y: position.y,
-    quadrants: { SO: quadrantLines('SO'), WO: quadrantLines('WO'), WT: quadrantLines('WT'), ST: quadrantLines('ST') },
-    axes: { S: t('swot.letter.S'), W: t('swot.letter.W'), O: t('swot.letter.O'), T: t('swot.letter.T') },
-    title: t('swot.summary.chartTitle', { x: two(position.x), y: two(position.y) }),
-  });
+  const report = positionReport(analysis, (key, values) => t(key, values ?? {}));
   return (
     <section className="swot-position" aria-labelledby="swot-position-heading">
       <h3 id="swot-position-heading">{t('swot.summary.positionHeading')}</h3>
@@ -93,20 +86,11 @@ export function PositionView() {
         ))
       ) : (
         <>
-          <p>{t('swot.summary.x', { S: two(scores.S), W: two(scores.W), x: two(position.x) })}</p>
-          <p>{t('swot.summary.y', { O: two(scores.O), T: two(scores.T), y: two(position.y) })}</p>
-          <p className="swot-quadrant">
-            {position.quadrant
-              ? t('swot.summary.quadrant', {
-                  name: t(`swot.quadrant.${position.quadrant}.name`),
-                  thai: t(`swot.quadrant.${position.quadrant}.thai`),
-                  posture: t(`tows.type.${position.quadrant}`),
-                  type: position.quadrant,
-                })
-              : t('swot.summary.onAxis')}
-          </p>
+          <p>{report.x}</p>
+          <p>{report.y}</p>
+          <p className="swot-quadrant">{report.quadrant}</p>
           {/* The SVG string is built by core from escaped text only (tested in swotChart.test.ts). */}
-          <div className="swot-chart" dangerouslySetInnerHTML={{ __html: svg }} />
+          <div className="swot-chart" dangerouslySetInnerHTML={{ __html: report.svg }} />
         </>
       )}
     </section>
