@@ -34,6 +34,9 @@ export function Wizard({ def, step, rowId }: { def: WizardDef; step: number; row
 
   const go = async (to: number) => {
     await data.flush();
+    // Remembered before the step shows (the effect above covers links and typed URLs): a restart right after
+    // the step appears resumes there.
+    await rememberStep(api, `${data.plan.id}:${def.id}`, to);
     shell.navigate({ name: 'wizard', id: data.plan.id, wizard: def.id, step: to });
   };
   const next = async () => {
