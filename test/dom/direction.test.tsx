@@ -1,25 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { deterministicRowId } from '../../main/core/rows.ts';
-import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
-import { fakeShell, renderWith, samplePlan } from './fakeApi.tsx';
-import { planFake, row } from './planFake.tsx';
+import { samplePlan } from './fakeApi.tsx';
+import { planFake, row, next, alertTexts, openWizard, type PlanFake } from './planFake.tsx';
 
 const VISION = 'เป็นองค์กรสื่อสารสาธารณะที่ประชาชนเชื่อมั่น';
 const visionId = deterministicRowId('vision', samplePlan.id, null, {})!;
 
-function open(fake: ReturnType<typeof planFake>, step: number) {
-  const shell = fakeShell();
-  renderWith(<WizardScreen planId={samplePlan.id} wizard="direction" step={step} />, fake.api, shell);
-  return { user: userEvent.setup(), shell };
-}
-
-const next = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole('button', { name: 'ถัดไป' }));
-const alertTexts = () =>
-  within(screen.getByRole('alert'))
-    .getAllByRole('listitem')
-    .map((li) => li.textContent);
+const open = (fake: PlanFake, step: number) => openWizard(fake, 'direction', step);
 
 describe('direction wizard: vision', () => {
   it('keeps the user on step 1 until the vision is written, creating its one row on the first keystroke', async () => {

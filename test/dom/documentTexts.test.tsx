@@ -1,24 +1,19 @@
 import { screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { deterministicRowId } from '../../main/core/rows.ts';
-import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
-import { fakeShell, renderWith, samplePlan } from './fakeApi.tsx';
-import { planFake, row } from './planFake.tsx';
+import { samplePlan } from './fakeApi.tsx';
+import { planFake, row, openWizard, type PlanFake } from './planFake.tsx';
 
 /** The wizard where the plan document's own prose is written: foreword, background, objectives, monitoring. */
 
 const documentId = deterministicRowId('document', samplePlan.id, null, {})!;
 
-function open(fake: ReturnType<typeof planFake>, step: number) {
-  renderWith(<WizardScreen planId={samplePlan.id} wizard="document" step={step} />, fake.api, fakeShell());
-  return userEvent.setup();
-}
+const open = (fake: PlanFake, step: number) => openWizard(fake, 'document', step);
 
 describe('document texts wizard', () => {
   it('saves the background and the objectives into the plan’s one document row, made by the first keystroke', async () => {
     const fake = planFake();
-    const user = open(fake, 1);
+    const { user } = open(fake, 1);
     await user.type(await screen.findByLabelText('ความเป็นมา'), 'เพื่อรองรับการเปลี่ยนแปลง');
     await user.type(screen.getByLabelText('วัตถุประสงค์ของการจัดทำแผน'), 'เพื่อเป็นกรอบแนวทาง');
     await waitFor(() =>

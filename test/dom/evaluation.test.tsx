@@ -1,11 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { type Row, type RowEntity } from '../../main/core/rows.ts';
 import type { Plan } from '../../main/core/plan.ts';
-import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
-import { renderWith, samplePlan } from './fakeApi.tsx';
-import { planFake } from './planFake.tsx';
+import { samplePlan } from './fakeApi.tsx';
+import { planFake, next, openWizard, type PlanFake } from './planFake.tsx';
 import { testRow } from '../harness/rows.ts';
 
 const rowsApi = (initial: Row[] = [], plan: Plan = samplePlan) => planFake(initial, [], plan);
@@ -30,18 +28,13 @@ function seeded(withYears = true): Row[] {
   return [issue, goal, k1, k2, ...years];
 }
 
-function open(fake: ReturnType<typeof rowsApi>, step: number) {
-  renderWith(<WizardScreen planId={samplePlan.id} wizard="evaluation" step={step} />, fake.api);
-  return userEvent.setup();
-}
-
-const next = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+const open = (fake: PlanFake, step: number) => openWizard(fake, 'evaluation', step);
 
 describe('evaluation wizard', () => {
   it('says in Thai that the plan has no previous period, links to the plan page and blocks Next', async () => {
     const plan = { ...samplePlan, prevStartYear: null, prevEndYear: null };
     const fake = rowsApi([], plan);
-    const user = open(fake, 0);
+    const { user } = open(fake, 0);
     await screen.findByText('แผนนี้ยังไม่ได้ระบุช่วงปีของแผนฉบับก่อน จึงยังประเมินผลแผนระยะก่อนไม่ได้');
     const link = screen.getByRole('link', { name: 'ไประบุปีของแผนฉบับก่อนที่หน้าข้อมูลหลักของแผน' });
     expect(link.getAttribute('href')).toBe(`#/plan/${plan.id}`);
@@ -53,7 +46,7 @@ describe('evaluation wizard', () => {
 
   it('step 1 needs an issue, and names an issue without a goal', async () => {
     const fake = rowsApi();
-    const user = open(fake, 0);
+    const { user } = open(fake, 0);
     await screen.findByRole('heading', { name: /ขั้นที่ 1 จาก 6/ });
     await next(user);
     expect(within(await screen.findByRole('alert')).getByText('เพิ่มประเด็นยุทธศาสตร์อย่างน้อย 1 ประเด็น')).toBeTruthy();
@@ -71,7 +64,7 @@ describe('evaluation wizard', () => {
 
   it('step 2 names the issue whose KPI weights do not sum to 1.00 and shows the live total', async () => {
     const fake = rowsApi(seeded(false));
-    const user = open(fake, 1);
+    const { user } = open(fake, 1);
     const kpi = await screen.findByRole('listitem', { name: 'ตัวชี้วัดที่ 1.1.2' });
     expect(within(kpi).getByText('บันทึกโดย หน่วยงานนี้')).toBeTruthy();
     const weight = within(kpi).getByLabelText('น้ำหนัก (0–1.00)');
@@ -88,7 +81,7 @@ describe('evaluation wizard', () => {
 
   it('step 3 names a KPI without any target, and the first typed value creates its year row', async () => {
     const fake = rowsApi(seeded(false));
-    const user = open(fake, 2);
+    const { user } = open(fake, 2);
     await screen.findByRole('table');
     await next(user);
     const alert = await screen.findByRole('alert');
@@ -117,7 +110,7 @@ describe('evaluation wizard', () => {
 
   it('previews a paste, lists the rows it will not add with the reason, and adds the rest in one call', async () => {
     const fake = rowsApi(seeded(false));
-    const user = open(fake, 2);
+    const { user } = open(fake, 2);
     const box = await screen.findByLabelText('ข้อมูลที่วาง (คั่นคอลัมน์ด้วย Tab)');
     await user.click(box);
     await user.paste(
@@ -141,7 +134,7 @@ describe('evaluation wizard', () => {
 
   it('step 4 shows %, level and status, notes a zero target, and refuses thresholds out of order', async () => {
     const fake = rowsApi(seeded());
-    const user = open(fake, 3);
+    const { user } = open(fake, 3);
     const first = await screen.findByRole('row', { name: '1.1.1 ร้อยละการรับรู้' });
     expect(
       within(first)
@@ -162,7 +155,7 @@ describe('evaluation wizard', () => {
   it('step 5 asks for the problems of a KPI that ended not achieved', async () => {
     const rows = seeded().filter((r) => r.id !== 'k2:2564');
     const fake = rowsApi(rows);
-    const user = open(fake, 4);
+    const { user } = open(fake, 4);
     await screen.findByRole('listitem', { name: /ตัวชี้วัดที่ 1\.1\.2/ });
     await next(user);
     const alert = await screen.findByRole('alert');
@@ -188,7 +181,7 @@ describe('evaluation wizard', () => {
 describe('year cells', () => {
   it('a target and an actual typed in a new year both reach main, whatever the order of their saves', async () => {
     const fake = rowsApi(seeded(false));
-    const user = open(fake, 2);
+    const { user } = open(fake, 2);
     await user.type(await screen.findByLabelText('ค่าเป้าหมาย พ.ศ. 2564: ร้อยละการรับรู้'), '85');
     await user.type(screen.getByLabelText('ผลการดำเนินงาน พ.ศ. 2564: ร้อยละการรับรู้'), '68');
     await user.type(screen.getByLabelText('ค่าเป้าหมาย พ.ศ. 2563: จำนวนเรื่องร้องเรียน'), '20');

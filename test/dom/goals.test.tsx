@@ -1,10 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../main/core/rows.ts';
-import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
-import { fakeShell, renderWith, samplePlan } from './fakeApi.tsx';
-import { planFake, row } from './planFake.tsx';
+import { samplePlan } from './fakeApi.tsx';
+import { planFake, row, next, alertTexts, openWizard, type PlanFake } from './planFake.tsx';
 
 /** Two issues; the first with two goals, its first goal with two KPIs (a percentage and a count of people). */
 function seeded(): Row[] {
@@ -22,17 +20,7 @@ function seeded(): Row[] {
 const target = (kpi: string, year: number, value: number) =>
   row('kpiTarget', { year, target: value }, kpi, `${kpi}:${year}`);
 
-function open(fake: ReturnType<typeof planFake>, step: number) {
-  const shell = fakeShell();
-  renderWith(<WizardScreen planId={samplePlan.id} wizard="goals" step={step} />, fake.api, shell);
-  return { user: userEvent.setup(), shell };
-}
-
-const next = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole('button', { name: 'ถัดไป' }));
-const alertTexts = () =>
-  within(screen.getByRole('alert'))
-    .getAllByRole('listitem')
-    .map((li) => li.textContent);
+const open = (fake: PlanFake, step: number) => openWizard(fake, 'goals', step);
 
 describe('goals wizard: issues and goals', () => {
   it('needs an issue, then names an issue without a name and one without a goal', async () => {

@@ -1,11 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { screen, within } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { Catalog, localVersion } from '../../main/core/catalog.ts';
 import type { NewRowInput } from '../../main/core/contract.ts';
 import { ROW_DEFAULTS, deterministicRowId, type Row, type RowEntity } from '../../main/core/rows.ts';
 import type { Plan } from '../../main/core/plan.ts';
 import { DEFAULT_SETTINGS } from '../../main/core/settings.ts';
-import { fakeApi, ok, openStatus, samplePlan } from './fakeApi.tsx';
+import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
+import type { WizardId } from '../../renderer/src/wizard/types.ts';
+import { fakeApi, fakeShell, ok, openStatus, renderWith, samplePlan } from './fakeApi.tsx';
 import { testRow } from '../harness/rows.ts';
 
 /**
@@ -99,3 +103,20 @@ export const BANGKOK = { catalogId: 'bangkok-20y-2556-2575', version: '2556' };
 /** The plan's options row aligned to the given catalogs. */
 export const optionsRow = (frameworkCatalogs: { catalogId: string; version: string }[]) =>
   row('planOptions', { frameworkCatalogs }, null, samplePlan.id);
+
+export type PlanFake = ReturnType<typeof planFake>;
+
+/** One step of a wizard on the fake; `shell` records where the wizard navigates to. */
+export function openWizard(fake: PlanFake, wizard: WizardId, step: number) {
+  const shell = fakeShell();
+  renderWith(<WizardScreen planId={samplePlan.id} wizard={wizard} step={step} />, fake.api, shell);
+  return { user: userEvent.setup(), shell };
+}
+
+export const next = (user: UserEvent) => user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+
+/** The reasons the wizard's alert gives for staying on the step. */
+export const alertTexts = () =>
+  within(screen.getByRole('alert'))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);

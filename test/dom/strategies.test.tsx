@@ -1,10 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../main/core/rows.ts';
-import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
-import { fakeShell, renderWith, samplePlan } from './fakeApi.tsx';
-import { planFake, row } from './planFake.tsx';
+import { samplePlan } from './fakeApi.tsx';
+import { planFake, row, next, alertTexts, openWizard, type PlanFake } from './planFake.tsx';
 
 /** Ids that fields of other rows hold must be UUIDs (core's schemas check them). */
 const id = (n: number) => `5a3b1e00-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -61,21 +59,12 @@ function planned(): Row[] {
   ];
 }
 
-function open(fake: ReturnType<typeof planFake>, step: number) {
-  renderWith(<WizardScreen planId={samplePlan.id} wizard="strategies" step={step} />, fake.api, fakeShell());
-  return userEvent.setup();
-}
-
-const next = (user: ReturnType<typeof userEvent.setup>) => user.click(screen.getByRole('button', { name: 'ถัดไป' }));
-const alertTexts = () =>
-  within(screen.getByRole('alert'))
-    .getAllByRole('listitem')
-    .map((li) => li.textContent);
+const open = (fake: PlanFake, step: number) => openWizard(fake, 'strategies', step);
 
 describe('strategies wizard: strategies', () => {
   it('without goals says so in Thai, links to the goals wizard and blocks Next', async () => {
     const fake = planFake();
-    const user = open(fake, 0);
+    const { user } = open(fake, 0);
     await screen.findByText('ยังไม่มีเป้าประสงค์ กลยุทธ์กำหนดภายใต้เป้าประสงค์ของแต่ละประเด็นยุทธศาสตร์');
     const link = screen.getByRole('link', { name: 'ไปกำหนดประเด็นยุทธศาสตร์และเป้าประสงค์' });
     expect(link.getAttribute('href')).toBe(`#/plan/${samplePlan.id}/goals/1`);
@@ -85,7 +74,7 @@ describe('strategies wizard: strategies', () => {
 
   it('groups strategies by issue and goal, needs one, and names a strategy without a name by its number', async () => {
     const fake = planFake(seeded());
-    const user = open(fake, 0);
+    const { user } = open(fake, 0);
     const issue2 = await screen.findByRole('region', { name: 'ประเด็นยุทธศาสตร์ที่ 2' });
     expect(within(issue2).getByRole('heading', { name: 'เป้าประสงค์ที่ 2.1 บุคลากรมีทักษะดิจิทัล' })).toBeTruthy();
     await next(user);
@@ -106,7 +95,7 @@ describe('strategies wizard: strategies', () => {
 
   it('links a strategy to chosen TOWS strategies only, and to their factors with one button', async () => {
     const fake = planFake([...seeded(), row('strategy', { name: 'สื่อสารนโยบายผ่านสื่อออนไลน์' }, 'g1', 's1')]);
-    const user = open(fake, 0);
+    const { user } = open(fake, 0);
     const strategy = await screen.findByRole('listitem', { name: 'กลยุทธ์ที่ 1.1.1' });
     const tows = within(strategy).getByRole('group', { name: 'กลยุทธ์จาก TOWS Matrix ที่นำมาใช้' });
     // The WT strategy was not chosen in the matrix: it is not offered.
@@ -150,7 +139,7 @@ describe('strategies wizard: projects', () => {
       row('strategy', { name: 'ชี้แจงข่าวปลอมภายใน 24 ชั่วโมง' }, 'g2', 's4'),
       project({ name: 'โครงการนอกช่วงแผน', startYear: 2565, endYear: 2571 }, 's1', 'p4'),
     ]);
-    const user = open(fake, 1);
+    const { user } = open(fake, 1);
     const strategy = await screen.findByRole('region', { name: 'กลยุทธ์ที่ 1.1.2' });
     expect(within(strategy).getByRole('listitem', { name: 'แผนงานที่ 1.1.2.1' })).toBeTruthy();
     const s1 = screen.getByRole('region', { name: 'กลยุทธ์ที่ 1.1.1' });
@@ -186,7 +175,7 @@ describe('strategies wizard: projects', () => {
 
   it("offers the KPIs of the project's own goal first and those of other goals on request", async () => {
     const fake = planFake(planned());
-    const user = open(fake, 1);
+    const { user } = open(fake, 1);
     const p1 = await screen.findByRole('listitem', { name: 'โครงการที่ 1.1.1.1' });
     const own = within(p1).getByRole('group', { name: 'ตัวชี้วัดของเป้าประสงค์ที่ 1.1 ที่โครงการนี้ส่งผล' });
     expect(
@@ -207,7 +196,7 @@ describe('strategies wizard: projects', () => {
 describe('strategies wizard: budgets', () => {
   it('shows totals per project, strategy and year with thousands separators, and follows typing', async () => {
     const fake = planFake(planned());
-    const user = open(fake, 2);
+    const { user } = open(fake, 2);
     const s1 = await screen.findByRole('region', { name: 'กลยุทธ์ที่ 1.1.1 สื่อสารนโยบายผ่านสื่อออนไลน์' });
     const p1 = within(s1).getByRole('row', { name: /โครงการที่ 1\.1\.1\.1/ });
     expect((within(p1).getByLabelText('งบประมาณ พ.ศ. 2566: 1.1.1.1 โครงการผลิตสื่อดิจิทัล') as HTMLInputElement).value).toBe(
@@ -246,7 +235,7 @@ describe('strategies wizard: budgets', () => {
 
   it('names a project without any budget and a negative budget, and says so under the cell', async () => {
     const fake = planFake([...planned(), project({ name: 'โครงการที่ยังไม่มีงบ' }, 's2', 'p5'), budget('p5', 2566, null)]);
-    const user = open(fake, 2);
+    const { user } = open(fake, 2);
     const s2 = await screen.findByRole('region', { name: /กลยุทธ์ที่ 1\.1\.2/ });
     await next(user);
     expect(alertTexts()).toEqual(['โครงการที่ 1.1.2.2 “โครงการที่ยังไม่มีงบ” ยังไม่มีงบประมาณในปีใดเลย']);

@@ -7,6 +7,7 @@ import { planSourceFromFile } from '../../main/services/pdf/source.ts';
 import { int, rng } from './random.ts';
 import { TEST_PLAN_ID, testRow } from './rows.ts';
 import { SEED_TEXT } from './seed.ts';
+import { bmaDraft } from './store.ts';
 
 /** Plans to print in tests: the shipped sample, and generated plans of any size in real Thai (shared/seed). */
 
@@ -20,15 +21,7 @@ export function sampleSource(): PlanSource {
 /** Phrases of the founding news item, cut at spaces: names that read like a Thai plan's. */
 const PHRASES = SEED_TEXT.split(/\s+/).filter((w) => /^[\u0E00-\u0E7F]{6,30}$/.test(w));
 
-export const HEADER = {
-  id: TEST_PLAN_ID,
-  organisation: 'สำนักงานประชาสัมพันธ์ สำนักปลัดกรุงเทพมหานคร',
-  title: 'แผนยุทธศาสตร์การประชาสัมพันธ์กรุงเทพมหานคร ระยะ 5 ปี',
-  startYear: 2566,
-  endYear: 2570,
-  prevStartYear: 2563,
-  prevEndYear: 2565,
-};
+export const HEADER = { id: TEST_PLAN_ID, ...bmaDraft };
 
 export interface PlanSize {
   readonly issues?: number;

@@ -82,7 +82,6 @@ export function RowNumber({
   values?: Record<string, string | number>;
 }) {
   const data = usePlanData();
-  const id = useId();
   const saved = data.value(row, field);
   const [text, setText] = useState(saved === null || saved === undefined ? '' : String(saved));
   const current = data.value(row, field);
@@ -93,6 +92,28 @@ export function RowNumber({
     if (parsed.ok) data.edit(row, field, parsed.value);
     else data.reject(row, field, parsed.message);
   };
+  return <NumberBox text={text} label={label} hideLabel={hideLabel} error={error} values={values} onChange={change} />;
+}
+
+/** The box a number is typed into (RowNumber, YearCell): kept as typed, saved when focus leaves it. */
+export function NumberBox({
+  text,
+  label,
+  hideLabel,
+  error,
+  values,
+  onChange,
+}: {
+  text: string;
+  label: string;
+  hideLabel?: boolean;
+  /** An i18n key, with `values` for its placeholders. */
+  error: string | undefined;
+  values?: Record<string, string | number>;
+  onChange(text: string): void;
+}) {
+  const data = usePlanData();
+  const id = useId();
   return (
     <FieldShell id={id} label={label} hideLabel={hideLabel} error={error} values={values}>
       <input
@@ -100,7 +121,7 @@ export function RowNumber({
         inputMode="decimal"
         value={text}
         {...fieldAria(id, error)}
-        onChange={(e) => change(e.target.value)}
+        onChange={(e) => onChange(e.target.value)}
         onBlur={() => void data.flush()}
       />
     </FieldShell>

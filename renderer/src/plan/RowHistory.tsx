@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -6,6 +6,7 @@ import type { AppErrorShape } from '../../../main/core/errors.ts';
 import { historyActions, type HistoryAction, type HistoryChange } from '../../../main/core/rowHistory.ts';
 import type { Row } from '../../../main/core/rows.ts';
 import { useApi } from '../ApiContext.tsx';
+import { Modal } from '../components/Modal.tsx';
 import { errorText, formatAmount, formatDateTime } from '../format.ts';
 import { usePlanData } from './PlanData.tsx';
 import './rowHistory.css';
@@ -41,16 +42,13 @@ type Loaded =
 
 /**
  * The op-log history of one row in a modal dialog, newest first: what was done, when (B.E.), by which
- * office, and for each field from what to what. Focus starts on Close, Tab stays inside, Esc closes, and
- * focus goes back to the button that opened it. In a portal: list items use content-visibility, whose paint
- * containment would otherwise clip a fixed backdrop to the item.
+ * office, and for each field from what to what. Focus starts on Close; Esc closes. In a portal: list items
+ * use content-visibility, whose paint containment would otherwise clip a fixed backdrop to the item.
  */
 export function RowHistoryDialog({ row, what, onClose }: { row: Row; what: string; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const data = usePlanData();
-  const id = useId();
-  const box = useRef<HTMLDivElement>(null);
   const close = useRef<HTMLButtonElement>(null);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
@@ -66,30 +64,6 @@ export function RowHistoryDialog({ row, what, onClose }: { row: Row; what: strin
       live = false;
     };
   }, [api, row.id, row.entity]);
-
-  useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null;
-    close.current?.focus();
-    return () => previous?.focus();
-  }, []);
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      onClose();
-    } else if (e.key === 'Tab') {
-      const focusable = [...(box.current?.querySelectorAll<HTMLElement>('button, [tabindex="0"]') ?? [])];
-      const first = focusable[0];
-      const last = focusable.at(-1);
-      if (e.shiftKey && document.activeElement === first) {
-        e.preventDefault();
-        last?.focus();
-      } else if (!e.shiftKey && document.activeElement === last) {
-        e.preventDefault();
-        first?.focus();
-      }
-    }
-  };
 
   const office = (actor: string) => (actor === data.officeId ? t('rows.thisOffice') : actor.slice(0, 8));
   const change = (c: HistoryChange) => {
@@ -108,54 +82,44 @@ export function RowHistoryDialog({ row, what, onClose }: { row: Row; what: strin
   };
 
   return createPortal(
-    <div className="backdrop">
-      <div
-        ref={box}
-        className="dialog history-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-t`}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={`${id}-t`}>{t('history.title', { what })}</h2>
-        {loaded.state === 'loading' && <p aria-busy="true">{t('history.loading')}</p>}
-        {loaded.state === 'failed' && (
-          <p className="notice notice-error" role="alert">
-            {t('history.loadFailed', { reason: errorText(t, loaded.error) })}
-          </p>
-        )}
-        {loaded.state === 'ready' && (
-          // Focusable so a long history scrolls from the keyboard.
-          <ol className="history-list" tabIndex={0} aria-label={t('history.listLabel')}>
-            {loaded.actions.map((action) => (
-              <li key={action.group}>
-                <p className="history-head">
-                  <strong>{t(`history.kind.${action.kind}`)}</strong>{' '}
-                  <span className="muted">
-                    {t('history.when', {
-                      time: formatDateTime(action.at, i18n.language),
-                      office: office(action.actor),
-                    })}
-                  </span>
-                </p>
-                {action.changes.length > 0 && (
-                  <ul>
-                    {action.changes.map((c) => (
-                      <li key={c.field}>{change(c)}</li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-        <div className="actions">
-          <button ref={close} type="button" onClick={onClose}>
-            {t('common.close')}
-          </button>
-        </div>
+    <Modal title={t('history.title', { what })} className="history-dialog" initialFocus={close} onEscape={onClose}>
+      {loaded.state === 'loading' && <p aria-busy="true">{t('history.loading')}</p>}
+      {loaded.state === 'failed' && (
+        <p className="notice notice-error" role="alert">
+          {t('history.loadFailed', { reason: errorText(t, loaded.error) })}
+        </p>
+      )}
+      {loaded.state === 'ready' && (
+        // Focusable so a long history scrolls from the keyboard.
+        <ol className="history-list" tabIndex={0} aria-label={t('history.listLabel')}>
+          {loaded.actions.map((action) => (
+            <li key={action.group}>
+              <p className="history-head">
+                <strong>{t(`history.kind.${action.kind}`)}</strong>{' '}
+                <span className="muted">
+                  {t('history.when', {
+                    time: formatDateTime(action.at, i18n.language),
+                    office: office(action.actor),
+                  })}
+                </span>
+              </p>
+              {action.changes.length > 0 && (
+                <ul>
+                  {action.changes.map((c) => (
+                    <li key={c.field}>{change(c)}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="actions">
+        <button ref={close} type="button" onClick={onClose}>
+          {t('common.close')}
+        </button>
       </div>
-    </div>,
+    </Modal>,
     document.body,
   );
 }

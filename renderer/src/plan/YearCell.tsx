@@ -1,9 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { parseNumberCell } from '../../../main/core/paste.ts';
 import type { Row } from '../../../main/core/rows.ts';
-import { FieldShell, fieldAria } from '../components/FieldShell.tsx';
 import { formatAmount } from '../format.ts';
 import { usePlanData } from './PlanData.tsx';
+import { NumberBox } from './RowFields.tsx';
 import { useFixedRowSave } from './fixedRow.ts';
 
 /**
@@ -34,7 +34,6 @@ export function YearCell({
   values?: Record<string, string | number>;
 }) {
   const data = usePlanData();
-  const id = useId();
   const save = useFixedRowSave(entity, kpi.id, { year }, row);
   const saved = row ? data.value(row, field) : null;
   const [text, setText] = useState(typeof saved === 'number' ? formatAmount(saved) : '');
@@ -56,16 +55,5 @@ export function YearCell({
     } else setLocalError(parsed.message);
   };
 
-  return (
-    <FieldShell id={id} label={label} hideLabel error={error} values={values}>
-      <input
-        id={id}
-        inputMode="decimal"
-        value={text}
-        {...fieldAria(id, error)}
-        onChange={(e) => change(e.target.value)}
-        onBlur={() => void data.flush()}
-      />
-    </FieldShell>
-  );
+  return <NumberBox text={text} label={label} hideLabel error={error} values={values} onChange={change} />;
 }

@@ -62,3 +62,23 @@ export async function expectValues(page: Page, values: PlanValues): Promise<void
   for (const name of Object.keys(values) as (keyof PlanValues)[])
     expect(await field(page, name).inputValue()).toBe(values[name]);
 }
+
+/** Clicks the wizard's Next. */
+export const next = (page: Page) => page.getByRole('button', { name: 'ถัดไป' }).click();
+
+/** Waits for the wizard to show step `n` (of `count` steps, when given). */
+export const stepShown = (page: Page, n: number, count?: number) =>
+  page.getByRole('heading', { name: new RegExp(`ขั้นที่ ${n} จาก${count === undefined ? '' : ` ${count}`}`) }).waitFor();
+
+export async function nextStep(page: Page, n: number, count: number): Promise<void> {
+  await next(page);
+  await stepShown(page, n, count);
+}
+
+/** Opens a wizard from the plan's page by its title and waits for its step `n`. */
+export async function openWizard(page: Page, title: string, n: number, count: number): Promise<void> {
+  await page.getByRole('link', { name: title }).click();
+  await stepShown(page, n, count);
+}
+
+export const backToPlan = (page: Page) => page.getByRole('link', { name: 'กลับไปหน้าแผน' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { BMA_PLAN, createPlan, type Spec } from './common.ts';
+import { BMA_PLAN, backToPlan, createPlan, next, stepShown, type Spec } from './common.ts';
 
 /** Workshop wizards 7 and 8: the plan's direction (vision, missions, values), then issues → goals → KPIs → targets. */
 
@@ -35,9 +35,6 @@ const KPIS = [
   },
 ];
 
-const next = (page: Page) => page.getByRole('button', { name: 'ถัดไป' }).click();
-const step = (page: Page, n: number, of: number) =>
-  page.getByRole('heading', { name: new RegExp(`ขั้นที่ ${n} จาก ${of}`) }).waitFor();
 const targetCell = (page: Page, year: number | null, kpi: (typeof KPIS)[number], number: string) =>
   page.getByLabel(
     year === null ? `ค่าเป้าหมายตลอดแผน: ${number} ${kpi.name}` : `ค่าเป้าหมาย พ.ศ. ${year}: ${number} ${kpi.name}`,
@@ -46,27 +43,27 @@ const targetCell = (page: Page, year: number | null, kpi: (typeof KPIS)[number],
 
 async function writeDirection(page: Page): Promise<void> {
   await page.getByRole('link', { name: DIRECTION }).click();
-  await step(page, 1, 4);
+  await stepShown(page, 1, 4);
   await next(page);
   await page.getByRole('alert').getByText('กรอกวิสัยทัศน์ของแผนก่อนไปขั้นถัดไป').waitFor();
   await page.getByLabel('วิสัยทัศน์', { exact: true }).fill(VISION);
   await page.getByText('บันทึกแล้ว').waitFor();
   await next(page);
 
-  await step(page, 2, 4);
+  await stepShown(page, 2, 4);
   await page.getByRole('button', { name: 'เพิ่มพันธกิจ' }).click();
   await page.getByRole('listitem', { name: 'พันธกิจที่ 1' }).getByLabel('พันธกิจ', { exact: true }).fill(MISSION);
   await next(page);
-  await step(page, 3, 4);
+  await stepShown(page, 3, 4);
   await next(page);
-  await step(page, 4, 4);
+  await stepShown(page, 4, 4);
   await page.getByText(VISION).waitFor();
   await page.getByRole('button', { name: 'เสร็จสิ้น' }).click();
 }
 
 async function writeGoals(page: Page): Promise<void> {
   await page.getByRole('link', { name: GOALS }).click();
-  await step(page, 1, 4);
+  await stepShown(page, 1, 4);
   await page.getByRole('button', { name: 'เพิ่มประเด็นยุทธศาสตร์' }).click();
   const issue = page.getByRole('listitem', { name: 'ประเด็นยุทธศาสตร์ที่ 1' });
   await issue.getByLabel('ชื่อประเด็นยุทธศาสตร์').fill(ISSUE);
@@ -90,7 +87,7 @@ async function writeGoals(page: Page): Promise<void> {
     .toBe(GOAL_A);
   await next(page);
 
-  await step(page, 2, 4);
+  await stepShown(page, 2, 4);
   await next(page);
   await page.getByRole('alert').getByText(`เป้าประสงค์ที่ 1.1 “${GOAL_A}” ยังไม่มีตัวชี้วัด`).waitFor();
   for (const kpi of KPIS) {
@@ -109,7 +106,7 @@ async function writeGoals(page: Page): Promise<void> {
   }
   await next(page);
 
-  await step(page, 3, 4);
+  await stepShown(page, 3, 4);
   const percent = targetCell(page, 2566, KPIS[0]!, '1.1.1');
   await percent.fill('120');
   await page.getByText('ต้องอยู่ระหว่าง 0–100 (ร้อยละ)').waitFor();
@@ -121,7 +118,7 @@ async function writeGoals(page: Page): Promise<void> {
   expect(await page.getByText('ต้องอยู่ระหว่าง 0–100 (ร้อยละ)').count()).toBe(0);
   await page.getByText('บันทึกแล้ว').waitFor();
   await next(page);
-  await step(page, 4, 4);
+  await stepShown(page, 4, 4);
 }
 
 async function expectSummary(page: Page): Promise<void> {
@@ -173,7 +170,7 @@ export const goalsSpecs: Spec[] = [
       await page2.getByRole('link', { name: new RegExp(BMA_PLAN.title) }).click();
       await page2.getByRole('link', { name: GOALS }).click();
       // Resumes at the summary, with everything typed.
-      await step(page2, 4, 4);
+      await stepShown(page2, 4, 4);
       await expectSummary(page2);
       await page2.getByRole('button', { name: '3. ค่าเป้าหมายรายปี' }).click();
       expect(await targetCell(page2, 2570, KPIS[1]!, '1.2.1').inputValue()).toBe('1,450');
@@ -182,9 +179,9 @@ export const goalsSpecs: Spec[] = [
       expect(await card.getByLabel('แหล่งข้อมูล').inputValue()).toBe(KPIS[0]!.source);
       expect(await card.getByLabel('ปีของค่าฐาน (พ.ศ.)').inputValue()).toBe('2565');
 
-      await page2.getByRole('link', { name: 'กลับไปหน้าแผน' }).click();
+      await backToPlan(page2);
       await page2.getByRole('link', { name: DIRECTION }).click();
-      await step(page2, 4, 4);
+      await stepShown(page2, 4, 4);
       await page2.getByText(VISION).waitFor();
       await page2.getByText(MISSION).waitFor();
     },

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { BMA_PLAN, createPlan, type Spec } from './common.ts';
+import { BMA_PLAN, backToPlan, createPlan, stepShown, type Spec } from './common.ts';
 
 /** Workshop wizard 10 (review: alignment, strategy map, completeness) and the history of a row. */
 
@@ -11,25 +11,24 @@ const CELL = 'ประเด็นยุทธศาสตร์ที่ 1 × 
 const UNALIGNED = `ประเด็นยุทธศาสตร์ที่ 1 “${ISSUE}” ยังไม่สอดคล้องกับยุทธศาสตร์ แผน หรือนโยบายใด`;
 const NOTHING_TO_FIX = 'ไม่พบรายการที่ต้องแก้ไข แผนครบถ้วนตามเกณฑ์การตรวจแล้ว';
 
-const step = (page: Page, n: number) => page.getByRole('heading', { name: new RegExp(`ขั้นที่ ${n} จาก`) }).waitFor();
 const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
 
 async function alignToNationalStrategy(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'กำหนดกรอบการจัดทำแผน' }).click();
   await page.getByRole('button', { name: '3. กรอบการจัดทำแผนที่ต้องสอดคล้อง' }).click();
-  await step(page, 3);
+  await stepShown(page, 3);
   await page.getByRole('group', { name: 'ยุทธศาสตร์ชาติ', exact: true }).getByRole('checkbox').check();
   await page.getByText('บันทึกแล้ว').waitFor();
-  await page.getByRole('link', { name: 'กลับไปหน้าแผน' }).click();
+  await backToPlan(page);
 }
 
 async function addIssue(page: Page): Promise<void> {
   await page.getByRole('link', { name: GOALS }).click();
-  await step(page, 1);
+  await stepShown(page, 1);
   await page.getByRole('button', { name: 'เพิ่มประเด็นยุทธศาสตร์' }).click();
   await page.getByRole('listitem', { name: 'ประเด็นยุทธศาสตร์ที่ 1' }).getByLabel('ชื่อประเด็นยุทธศาสตร์').fill(ISSUE);
   await page.getByText('บันทึกแล้ว').waitFor();
-  await page.getByRole('link', { name: 'กลับไปหน้าแผน' }).click();
+  await backToPlan(page);
 }
 
 export const reviewSpecs: Spec[] = [
@@ -43,12 +42,12 @@ export const reviewSpecs: Spec[] = [
       // The plan's page counts it and links to the panel.
       await page.getByText('พบ 1 รายการที่ผู้ตรวจแผนจะขอให้แก้ไข').waitFor();
       await page.getByRole('link', { name: 'ดูรายการที่ต้องแก้ไข' }).click();
-      await step(page, 3);
+      await stepShown(page, 3);
       await page.getByRole('heading', { name: /ประเด็นยุทธศาสตร์ที่ยังไม่สอดคล้องกับกรอบใด/ }).waitFor();
 
       // The item's link opens the alignment step with the cursor in the issue's row.
       await page.getByRole('link', { name: UNALIGNED }).click();
-      await step(page, 1);
+      await stepShown(page, 1);
       await expect.poll(() => focusedLabel(page)).toBe(CELL);
       await page
         .getByRole('row', { name: /ประเด็นยุทธศาสตร์ที่ 1/ })
@@ -67,12 +66,12 @@ export const reviewSpecs: Spec[] = [
       await page2.getByText(NOTHING_TO_FIX).waitFor();
       await page2.getByRole('link', { name: REVIEW }).click();
       await page2.getByRole('button', { name: '1. ความสอดคล้องกับแผนระดับต่างๆ' }).click();
-      await step(page2, 1);
+      await stepShown(page2, 1);
       expect(await page2.getByRole('checkbox', { name: CELL }).isChecked()).toBe(true);
 
       // The strategy map draws the issue, and says that it has no goal yet.
       await page2.getByRole('button', { name: '2. แผนที่ยุทธศาสตร์' }).click();
-      await step(page2, 2);
+      await stepShown(page2, 2);
       const map = page2.getByRole('img', { name: 'แผนที่ยุทธศาสตร์' });
       expect(await map.locator('g[data-level="issue"]').count()).toBe(1);
       await map.locator('g[data-missing="goal"]').getByText('ยังไม่มีเป้าประสงค์').waitFor();
@@ -84,7 +83,7 @@ export const reviewSpecs: Spec[] = [
       await createPlan(page, BMA_PLAN);
       await addIssue(page);
       await page.getByRole('link', { name: GOALS }).click();
-      await step(page, 1);
+      await stepShown(page, 1);
       const open = page.getByRole('button', { name: 'ประวัติการแก้ไขของ ประเด็นยุทธศาสตร์ที่ 1' });
       await open.click();
       const dialog = page.getByRole('dialog', { name: 'ประวัติการแก้ไข: ประเด็นยุทธศาสตร์ที่ 1' });

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { BMA_PLAN, createPlan, type Spec } from './common.ts';
+import { BMA_PLAN, backToPlan, createPlan, next, nextStep, openWizard, type Spec } from './common.ts';
 
 /**
  * Workshop wizard 9: strategies under a goal, linked to a TOWS strategy chosen in wizard 6, their projects with
@@ -35,18 +35,6 @@ const baht = (n: number) => new Intl.NumberFormat('en-US').format(n);
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const yearSums = YEARS.map((_, i) => sum(PLANNED.map((p) => p.budgets[i]!)));
 const GRAND = sum(yearSums);
-
-async function nextStep(page: Page, step: number, count: number) {
-  await page.getByRole('button', { name: 'ถัดไป' }).click();
-  await page.getByRole('heading', { name: new RegExp(`ขั้นที่ ${step} จาก ${count}`) }).waitFor();
-}
-
-async function openWizard(page: Page, title: string, step: number, count: number) {
-  await page.getByRole('link', { name: title }).click();
-  await page.getByRole('heading', { name: new RegExp(`ขั้นที่ ${step} จาก ${count}`) }).waitFor();
-}
-
-const backToPlan = (page: Page) => page.getByRole('link', { name: 'กลับไปหน้าแผน' }).click();
 
 const cellTexts = (scope: Locator) => scope.getByRole('cell').allInnerTexts();
 
@@ -120,7 +108,7 @@ export const strategiesSpecs: Spec[] = [
 
       // Step 1: two strategies under goal 1.1, each taking up the SO strategy; the first also its factors.
       await openWizard(page, 'กำหนดกลยุทธ์ โครงการ และงบประมาณ', 1, 4);
-      await page.getByRole('button', { name: 'ถัดไป' }).click();
+      await next(page);
       await page.getByRole('alert').getByText('เพิ่มกลยุทธ์อย่างน้อย 1 กลยุทธ์').waitFor();
       const goal = page.getByRole('region', { name: 'เป้าประสงค์ที่ 1.1' });
       for (const [i, planned] of PLANNED.entries()) {
@@ -150,7 +138,7 @@ export const strategiesSpecs: Spec[] = [
         await project.getByLabel('ประเภท').selectOption({ label: planned.kind });
         await strategy.getByRole('listitem', { name: projectLabel(i) }).waitFor();
       }
-      await page.getByRole('button', { name: 'ถัดไป' }).click();
+      await next(page);
       await page
         .getByRole('alert')
         .getByText(`${projectLabel(1)} “${PLANNED[1]!.project}” ยังไม่ได้ระบุหน่วยงานรับผิดชอบ`)
@@ -163,7 +151,7 @@ export const strategiesSpecs: Spec[] = [
       await nextStep(page, 3, 4);
 
       // Step 3: a budget for every plan year; totals per project, strategy and year.
-      await page.getByRole('button', { name: 'ถัดไป' }).click();
+      await next(page);
       await page
         .getByRole('alert')
         .getByText(`${projectLabel(0)} “${PLANNED[0]!.project}” ยังไม่มีงบประมาณในปีใดเลย`)

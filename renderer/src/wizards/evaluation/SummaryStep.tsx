@@ -3,6 +3,7 @@ import { achievementChartSvg } from '../../../../main/core/charts/achievementCha
 import type { Summary } from '../../../../main/core/evaluation.ts';
 import { evaluatePlan, type GroupEvaluation } from '../../../../main/core/previousPlan.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
+import { YearsHead } from '../../plan/YearsHead.tsx';
 import { NeedsPeriod, formatPercent, formatScore, nameOf, usePrevYears } from './common.tsx';
 
 const share = (s: Summary) => (s.shareAchieved === null ? null : s.shareAchieved * 100);
@@ -78,16 +79,11 @@ export function SummaryStep() {
       <div className="table-wrap">
         <table className="data-table">
           <caption>{t('evaluation.byYear')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('evaluation.summaryIssue')}</th>
-              {years.map((year) => (
-                <th key={year} scope="col" className="num">
-                  {t('evaluation.yearHead', { year })}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <YearsHead
+            first={t('evaluation.summaryIssue')}
+            years={years}
+            yearLabel={(year) => t('evaluation.yearHead', { year })}
+          />
           <tbody>
             {groups.map((g, i) => (
               <tr key={g.issue?.id ?? 'overall'}>

@@ -3,6 +3,7 @@ import type { Row } from '../../../../main/core/rows.ts';
 import { formatAmount } from '../../format.ts';
 import { nameOf } from '../../plan/names.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
+import { YearsHead } from '../../plan/YearsHead.tsx';
 import { outline, usePlanYears, type Outline } from './outline.ts';
 import { Baseline } from './TargetsStep.tsx';
 
@@ -52,22 +53,13 @@ function KpiTable({ kpis, years, plan }: { kpis: readonly Row[]; years: number[]
   return (
     <div className="table-wrap">
       <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('goals.kpi')}</th>
-            <th scope="col" className="num">
-              {t('goals.baseline')}
-            </th>
-            {years.map((year) => (
-              <th key={year} scope="col" className="num">
-                {t('goals.yearHead', { year })}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              {t('goals.wholePeriod')}
-            </th>
-          </tr>
-        </thead>
+        <YearsHead
+          first={t('goals.kpi')}
+          before={[t('goals.baseline')]}
+          years={years}
+          yearLabel={(year) => t('goals.yearHead', { year })}
+          after={[t('goals.wholePeriod')]}
+        />
         <tbody>
           {kpis.map((kpi) => (
             <tr key={kpi.id} data-row-id={kpi.id}>

@@ -2,6 +2,7 @@ import { completeness } from '../../../../main/core/planContent.ts';
 import type { Row } from '../../../../main/core/rows.ts';
 import type { PlanData } from '../../plan/PlanData.tsx';
 import { nameOf } from '../../plan/names.ts';
+import { capped } from '../../wizard/issues.ts';
 import type { StepIssue } from '../../wizard/types.ts';
 import { outline } from './outline.ts';
 
@@ -9,13 +10,6 @@ import { outline } from './outline.ts';
  * Why each step of the goals wizard keeps the user on it. Rows are named by their number (the one the plan
  * prints) and name, so the user can find them; a long list shows its first items and how many more.
  */
-
-const MAX_LISTED = 10;
-
-function capped(issues: StepIssue[]): StepIssue[] {
-  if (issues.length <= MAX_LISTED) return issues;
-  return [...issues.slice(0, MAX_LISTED), { message: 'goals.andMore', values: { count: issues.length - MAX_LISTED } }];
-}
 
 /** A row as messages name it: its number and its name in quotes, or the number alone while it has no name. */
 const called = (number: string, row: Row) => (nameOf(row) ? `${number} “${nameOf(row)}”` : number);

@@ -7,7 +7,10 @@ import { Provenance } from '../../plan/RowList.tsx';
 import { YearCell } from '../../plan/YearCell.tsx';
 import { outline, usePlanYears, type Outline } from '../goals/outline.ts';
 import {
+  BudgetHead,
   NeedsProjects,
+  TotalFoot,
+  YearCells,
   budgetYears,
   formatBaht,
   kindOf,
@@ -79,16 +82,9 @@ function ProjectTotal({ project }: { project: Row }) {
   return <>{formatBaht(useTotals().plan.byProject.get(project.id) ?? 0)}</>;
 }
 
-/** A strategy's sum for one year, or for every year when `year` is not given. */
-function StrategyTotal({ strategy, year }: { strategy: Row; year?: number }) {
-  const summary = useTotals().byStrategy.get(strategy.id);
-  const amount = year === undefined ? summary?.total : summary?.byYear.get(year);
-  return <>{formatBaht(amount ?? 0)}</>;
-}
-
-function PlanYearTotal({ year }: { year?: number }) {
-  const summary = useTotals().plan;
-  return <>{formatBaht(year === undefined ? summary.total : (summary.byYear.get(year) ?? 0))}</>;
+/** A group's sums per year and in all, read from the live totals. */
+function LiveSums({ years, of }: { years: readonly number[]; of: (totals: Totals) => BudgetSummary | undefined }) {
+  return <YearCells years={years} summary={of(useTotals())} />;
 }
 
 const negative = (amount: number) => (amount < 0 ? 'strategies.negative' : undefined);
@@ -115,7 +111,7 @@ function StrategyBudget({
       <h3>{label}</h3>
       <div className="table-wrap">
         <table className="data-table">
-          <YearsHead years={years} first={t('strategies.projectCol')} />
+          <BudgetHead years={years} first={t('strategies.projectCol')} />
           <tbody>
             {plan.children('project', strategy.id).map((project) => {
               const title = `${numberOf(plan, project)} ${name(project)}`;
@@ -147,41 +143,12 @@ function StrategyBudget({
               );
             })}
           </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('strategies.strategyTotal', { number: strategyNumber })}</th>
-              {years.map((year) => (
-                <td key={year} className="num">
-                  <StrategyTotal strategy={strategy} year={year} />
-                </td>
-              ))}
-              <td className="num">
-                <StrategyTotal strategy={strategy} />
-              </td>
-            </tr>
-          </tfoot>
+          <TotalFoot label={t('strategies.strategyTotal', { number: strategyNumber })}>
+            <LiveSums years={years} of={(totals) => totals.byStrategy.get(strategy.id)} />
+          </TotalFoot>
         </table>
       </div>
     </section>
-  );
-}
-
-export function YearsHead({ years, first }: { years: readonly number[]; first: string }) {
-  const { t } = useTranslation();
-  return (
-    <thead>
-      <tr>
-        <th scope="col">{first}</th>
-        {years.map((year) => (
-          <th key={year} scope="col" className="num">
-            {t('strategies.yearHead', { year })}
-          </th>
-        ))}
-        <th scope="col" className="num">
-          {t('strategies.total')}
-        </th>
-      </tr>
-    </thead>
   );
 }
 
@@ -192,20 +159,10 @@ function PlanTotal({ years }: { years: readonly number[] }) {
       <h3>{t('strategies.planTotal')}</h3>
       <div className="table-wrap">
         <table className="data-table">
-          <YearsHead years={years} first="" />
-          <tfoot>
-            <tr>
-              <th scope="row">{t('strategies.planTotal')}</th>
-              {years.map((year) => (
-                <td key={year} className="num">
-                  <PlanYearTotal year={year} />
-                </td>
-              ))}
-              <td className="num">
-                <PlanYearTotal />
-              </td>
-            </tr>
-          </tfoot>
+          <BudgetHead years={years} first="" />
+          <TotalFoot label={t('strategies.planTotal')}>
+            <LiveSums years={years} of={(totals) => totals.plan} />
+          </TotalFoot>
         </table>
       </div>
     </section>

@@ -1,9 +1,19 @@
 import { useTranslation } from 'react-i18next';
-import { budgetSummary, type BudgetSummary } from '../../../../main/core/planContent.ts';
+import { budgetSummary } from '../../../../main/core/planContent.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { outline, usePlanYears } from '../goals/outline.ts';
-import { YearsHead } from './BudgetsStep.tsx';
-import { NeedsGoals, budgetYears, formatBaht, numberOf, projectsOf, strategiesOf, useName } from './common.tsx';
+import {
+  BudgetHead,
+  NeedsGoals,
+  TotalFoot,
+  YearCells,
+  budgetYears,
+  formatBaht,
+  numberOf,
+  projectsOf,
+  strategiesOf,
+  useName,
+} from './common.tsx';
 import { summariesBy, unitOf } from './totals.ts';
 
 const collator = new Intl.Collator('th');
@@ -33,7 +43,7 @@ export function SummaryStep() {
         <div className="table-wrap">
           <table className="data-table">
             <caption>{t('strategies.summary.byIssue')}</caption>
-            <YearsHead years={years} first={t('strategies.summary.issueCol')} />
+            <BudgetHead years={years} first={t('strategies.summary.issueCol')} />
             <tbody>
               {plan.issues.map((issue) => (
                 <tr key={issue.id} data-row-id={issue.id}>
@@ -44,28 +54,15 @@ export function SummaryStep() {
                 </tr>
               ))}
             </tbody>
-            <PlanFoot years={years} summary={summary} />
+            <TotalFoot label={t('strategies.planTotal')}>
+              <YearCells years={years} summary={summary} />
+            </TotalFoot>
           </table>
         </div>
         <div className="table-wrap">
           <table className="data-table">
             <caption>{t('strategies.summary.byUnit')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('strategies.summary.unitCol')}</th>
-                {years.map((year) => (
-                  <th key={year} scope="col" className="num">
-                    {t('strategies.yearHead', { year })}
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  {t('strategies.total')}
-                </th>
-                <th scope="col" className="num">
-                  {t('strategies.summary.share')}
-                </th>
-              </tr>
-            </thead>
+            <BudgetHead years={years} first={t('strategies.summary.unitCol')} more={[t('strategies.summary.share')]} />
             <tbody>
               {units.map((unit) => {
                 const unitSummary = byUnit.get(unit);
@@ -80,37 +77,13 @@ export function SummaryStep() {
                 );
               })}
             </tbody>
-            <PlanFoot years={years} summary={summary} extra={share(summary.total)} />
+            <TotalFoot label={t('strategies.planTotal')}>
+              <YearCells years={years} summary={summary} />
+              <td className="num">{share(summary.total)}</td>
+            </TotalFoot>
           </table>
         </div>
       </div>
     </NeedsGoals>
-  );
-}
-
-/** A group's amount per year and its total. */
-function YearCells({ years, summary }: { years: readonly number[]; summary: BudgetSummary | undefined }) {
-  return (
-    <>
-      {years.map((year) => (
-        <td key={year} className="num">
-          {formatBaht(summary?.byYear.get(year) ?? 0)}
-        </td>
-      ))}
-      <td className="num">{formatBaht(summary?.total ?? 0)}</td>
-    </>
-  );
-}
-
-function PlanFoot({ years, summary, extra }: { years: readonly number[]; summary: BudgetSummary; extra?: string }) {
-  const { t } = useTranslation();
-  return (
-    <tfoot>
-      <tr>
-        <th scope="row">{t('strategies.planTotal')}</th>
-        <YearCells years={years} summary={summary} />
-        {extra !== undefined && <td className="num">{extra}</td>}
-      </tr>
-    </tfoot>
   );
 }

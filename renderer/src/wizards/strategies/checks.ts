@@ -2,6 +2,7 @@ import type { Row } from '../../../../main/core/rows.ts';
 import { formatPeriod } from '../../../../main/core/years.ts';
 import type { PlanData } from '../../plan/PlanData.tsx';
 import { nameOf } from '../../plan/names.ts';
+import { capped } from '../../wizard/issues.ts';
 import type { StepIssue } from '../../wizard/types.ts';
 import { outline } from '../goals/outline.ts';
 import { goalsOf, kindOf, projectsOf, strategiesOf } from './common.tsx';
@@ -11,16 +12,6 @@ import { goalsOf, kindOf, projectsOf, strategiesOf } from './common.tsx';
  * plan prints) and name; a long list shows its first items and how many more. Judged on what is on screen
  * (data.rows carries values still being typed).
  */
-
-const MAX_LISTED = 10;
-
-function capped(issues: StepIssue[]): StepIssue[] {
-  if (issues.length <= MAX_LISTED) return issues;
-  return [
-    ...issues.slice(0, MAX_LISTED),
-    { message: 'strategies.issue.andMore', values: { count: issues.length - MAX_LISTED } },
-  ];
-}
 
 /** " “name”" after the number, or nothing for a row without a name yet (its number still says which one). */
 const quoted = (row: Row) => (nameOf(row) ? ` “${nameOf(row)}”` : '');

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BudgetSummary } from '../../../../main/core/planContent.ts';
 import type { Row } from '../../../../main/core/rows.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
+import { YearsHead } from '../../plan/YearsHead.tsx';
 import { nameOf } from '../../plan/names.ts';
 import type { Outline } from '../goals/outline.ts';
 import './strategies.css';
@@ -57,6 +59,45 @@ export function budgetYears(planYears: readonly number[], rows: readonly Row[]):
 /** Baht as budget tables print them: thousands separators, satang only where there are any. */
 const BAHT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 export const formatBaht = (amount: number): string => BAHT.format(amount);
+
+/** A budget table's head: the name column, the years, the total and any `more` columns. */
+export function BudgetHead({ first, years, more = [] }: { first: string; years: readonly number[]; more?: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <YearsHead
+      first={first}
+      years={years}
+      yearLabel={(year) => t('strategies.yearHead', { year })}
+      after={[t('strategies.total'), ...more]}
+    />
+  );
+}
+
+/** A group's budget per year and its total. */
+export function YearCells({ years, summary }: { years: readonly number[]; summary: BudgetSummary | undefined }) {
+  return (
+    <>
+      {years.map((year) => (
+        <td key={year} className="num">
+          {formatBaht(summary?.byYear.get(year) ?? 0)}
+        </td>
+      ))}
+      <td className="num">{formatBaht(summary?.total ?? 0)}</td>
+    </>
+  );
+}
+
+/** A budget table's total row: what it sums, then its cells. */
+export function TotalFoot({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <tfoot>
+      <tr>
+        <th scope="row">{label}</th>
+        {children}
+      </tr>
+    </tfoot>
+  );
+}
 
 /** A notice with a link to where the missing part is made. */
 function Missing({ text, link, href }: { text: string; link: string; href: string }) {
