@@ -35,6 +35,13 @@ function under(parents: readonly Row[], count: number, make: (n: number) => NewR
 }
 
 export function seedPlanContent(store: Store, planId: string): void {
+  // The frameworks the plan aligns to, so the alignment matrix has columns.
+  createRows(store, planId, [
+    {
+      entity: 'planOptions',
+      values: { frameworkCatalogs: [{ catalogId: 'bma-policy-9-good-2565', version: '2565' }] },
+    },
+  ]);
   const issues = createAll(
     store,
     planId,
