@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Api } from '../../main/core/contract.ts';
 import type { Result } from '../../main/core/errors.ts';
+import type { ActorOffice } from '../../main/core/exchange/api.ts';
 import type { RowHistoryEntry } from '../../main/core/rowHistory.ts';
 import { ROW_ENTITIES } from '../../main/core/rows.ts';
 import { localeResources } from '../../renderer/src/locales.ts';
@@ -22,10 +23,12 @@ const entry = (
   actor = 'office-1',
 ): RowHistoryEntry => ({ group, at, actor, undo: false, field, value, previous });
 
+const OTHER = '7c1d2e3f-0000-4000-8000-000000000001';
+
 /** As main returns it, newest first: created empty, renamed, renamed again at length by another office, moved. */
 const HISTORY: RowHistoryEntry[] = [
   entry('g4', '2026-11-28T03:00:00.000Z', 'position', 'a5', { value: 'a0' }),
-  entry('g3', '2026-11-27T09:00:00.000Z', 'name', LONG, { value: ISSUE }, '7c1d2e3f-0000-4000-8000-000000000001'),
+  entry('g3', '2026-11-27T09:00:00.000Z', 'name', LONG, { value: ISSUE }, OTHER),
   entry('g2', '2026-11-27T08:30:00.000Z', 'name', ISSUE, { value: '' }),
   entry('g1', '2026-11-27T08:00:00.000Z', 'deleted', false, { value: true }),
   entry('g1', '2026-11-27T08:00:00.000Z', 'name', '', null),
@@ -34,9 +37,10 @@ const HISTORY: RowHistoryEntry[] = [
   entry('g1', '2026-11-27T08:00:00.000Z', 'planId', samplePlan.id, null),
 ];
 
-function openGoals(history: Result<RowHistoryEntry[]>) {
-  const fake = planFake([row('strategicIssue', { name: ISSUE }, null, 'issue-1')]);
-  const api: Api = { ...fake.api, 'rows.history': async () => history };
+function openGoals(history: Result<RowHistoryEntry[]>, offices: Result<ActorOffice[]> = ok([])) {
+  const issue = { ...row('strategicIssue', { name: ISSUE }, null, 'issue-1'), createdBy: OTHER };
+  const fake = planFake([issue]);
+  const api: Api = { ...fake.api, 'rows.history': async () => history, 'exchange.offices': async () => offices };
   renderWith(<WizardScreen planId={samplePlan.id} wizard="goals" step={0} />, api);
 }
 
@@ -70,6 +74,14 @@ describe('history of a row', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(document.activeElement).toBe(button);
+  });
+
+  it('names the other office from its exchange packages, in "entered by" and in the history', async () => {
+    openGoals(ok(HISTORY), ok([{ actor: OTHER, code: '1001', name: 'สำนักงานเขตพระนคร', role: 'contributor' }]));
+    await screen.findByText('บันทึกโดย สำนักงานเขตพระนคร');
+    await userEvent.setup().click(await screen.findByRole('button', { name: /ประวัติการแก้ไขของ/ }));
+    const list = await within(await screen.findByRole('dialog')).findByRole('list', { name: 'การแก้ไข ล่าสุดอยู่บนสุด' });
+    expect(list.children[1]!.textContent).toMatch(/ โดยสำนักงานเขตพระนคร/);
   });
 
   it('says why when the history cannot be read', async () => {

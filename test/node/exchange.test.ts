@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../../main/core/exchange/api.ts';
 import { listConflicts, resolveConflict } from '../../main/services/exchange/conflicts.ts';
-import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
+import { actorOffices, getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
 import { arrivalChanges, arrivalsView, exchangeStatus } from '../../main/services/exchange/views.ts';
 import { createPlan, getPlan } from '../../main/services/plans.ts';
 import { createRows, getRow, listRows, updateRow } from '../../main/services/rows.ts';
@@ -113,6 +113,14 @@ describe('exchange between offices and the secretariat', () => {
     const report = importTexts(secretariat, [exportText(a, planId), exportText(b, planId)]);
     expect(report.packages.map((p) => p.status)).toEqual(['imported', 'imported']);
     expect(report.packages[1]!.conflicts).toBe(1);
+
+    // Each sender's office is known by its installation, so rows and history can name it.
+    expect(actorOffices(secretariat)).toEqual(
+      expect.arrayContaining([
+        { actor: a.officeId, code: '1001', name: expect.any(String), role: 'contributor' },
+        { actor: b.officeId, code: '1002', name: expect.any(String), role: 'contributor' },
+      ]),
+    );
 
     const [conflict, ...rest] = listConflicts(secretariat, planId);
     expect(rest).toEqual([]);

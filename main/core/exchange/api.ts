@@ -50,6 +50,10 @@ export type PackageKind = z.infer<typeof PackageKind>;
 export const OfficeRef = z.object({ code: z.string(), name: z.string(), role: OfficeRole });
 export type OfficeRef = z.infer<typeof OfficeRef>;
 
+/** The office of one installation (an actor of the op log), as its packages named it, or this one's own. */
+export const ActorOffice = OfficeRef.extend({ actor: z.string() });
+export type ActorOffice = z.infer<typeof ActorOffice>;
+
 /** One file of an import: imported, already here (nothing changed), or refused (nothing written). */
 export const PackageOutcome = z.object({
   /** The file's name (not its folder), to show. */
@@ -251,6 +255,8 @@ export const exchangeChannels = {
       .strict(),
     output: z.array(Conflict),
   },
+  /** Every installation whose office is known here: "entered by" and history name offices, not ids. */
+  'exchange.offices': { input: z.object({}).strict(), output: z.array(ActorOffice) },
   /** The shared folder, if any (the app shell syncs it at start when there is one). */
   'exchange.folder.get': { input: z.object({}).strict(), output: FolderStatus },
   /** Choose the shared folder with main's dialog (Electron only); then exchange.folder.sync imports what is there. */

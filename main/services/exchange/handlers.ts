@@ -10,7 +10,7 @@ import { actionError } from './errors.ts';
 import { buildPackage, recordExport } from './export.ts';
 import { chooseFolder, clearFolder, exportToFolder, syncFolder } from './folder.ts';
 import { importPackages, incomingText, packageFilesIn, readIncoming, type ImportResult } from './import.ts';
-import { acknowledgeOffice, getPlanExchange, identity, savePlanExchange } from './state.ts';
+import { acknowledgeOffice, actorOffices, getPlanExchange, identity, savePlanExchange } from './state.ts';
 import { arrivalChanges, arrivalsView, exchangeStatus, folderStatus } from './views.ts';
 
 type ExchangeChannel = Extract<keyof Handlers, `exchange.${string}`>;
@@ -92,6 +92,7 @@ export function exchangeHandlers({ session, dialogs }: ExchangeHandlerOptions): 
     },
     'exchange.resolve': ({ planId, entity, rowId, field, value }) =>
       resolveConflict(store(), planId, { entity, rowId, field, value }),
+    'exchange.offices': () => actorOffices(store()),
     'exchange.folder.get': () => folderStatus(store()),
     'exchange.folder.choose': async () => {
       const folder = await needDialogs().openFolder('shared-folder');

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { Assignments, type Assignment, type OfficeRef } from '../../core/exchange/api.ts';
+import { Assignments, type ActorOffice, type Assignment, type OfficeRef } from '../../core/exchange/api.ts';
 import type { OfficeIdentity } from '../../core/exchange/identity.ts';
 import type { PackageOffice } from '../../core/exchange/format.ts';
 import type { Store } from '../store/store.ts';
@@ -101,16 +101,24 @@ export function rememberActor(db: Database.Database, office: PackageOffice, at: 
 }
 
 /** Who an actor is: this installation's identity, or what its packages said. */
-export function officeOfActors(store: Store): (actor: string) => OfficeRef | null {
+/** Every installation whose office is known: those packages came from, and this one once it has an identity. */
+export function actorOffices(store: Store): ActorOffice[] {
   const rows = store.db.prepare('SELECT actor, office_code, office_name, role FROM exchange_actors').all() as {
     actor: string;
     office_code: string;
     office_name: string;
     role: OfficeRef['role'];
   }[];
-  const known = new Map(rows.map((r) => [r.actor, { code: r.office_code, name: r.office_name, role: r.role }]));
+  const known = new Map(
+    rows.map((r) => [r.actor, { actor: r.actor, code: r.office_code, name: r.office_name, role: r.role }]),
+  );
   const self = identity(store);
-  if (self) known.set(store.officeId, { code: self.code, name: self.name, role: self.role });
+  if (self) known.set(store.officeId, { actor: store.officeId, code: self.code, name: self.name, role: self.role });
+  return [...known.values()];
+}
+
+export function officeOfActors(store: Store): (actor: string) => OfficeRef | null {
+  const known = new Map(actorOffices(store).map(({ actor, ...office }) => [actor, office]));
   return (actor) => known.get(actor) ?? null;
 }
 

@@ -30,8 +30,8 @@ export interface PlanData {
   readonly plan: Plan;
   readonly rows: readonly Row[];
   readonly options: RowData<'planOptions'>;
-  /** This installation's office: rows it entered say so. */
-  readonly officeId: string;
+  /** The office that wrote as `actor` (an op-log installation id): null for this one, else its name, or a short id. */
+  officeOf(actor: string): string | null;
   /** Live rows of an entity (under a parent, when given), in their order. */
   list(entity: RowEntity, parentId?: string | null): Row[];
   /** What a field shows: the value being typed if any, else the saved one. */
@@ -64,15 +64,20 @@ export function PlanDataProvider({ planId, children }: { planId: string; childre
   const [loaded, setLoaded] = useState<Loaded | { error: AppErrorShape } | null>(null);
 
   useEffect(() => {
-    void Promise.all([api['plans.get']({ id: planId }), api['rows.list']({ planId }), api['app.status']({})]).then(
-      ([plan, rows, status]) => {
-        const failed = [plan, rows, status].find((r) => !r.ok);
-        if (failed && !failed.ok) return setLoaded({ error: failed.error });
-        if (plan.ok && rows.ok && status.ok && status.data.database.state === 'open') {
-          setLoaded({ plan: plan.data, rows: rows.data, officeId: status.data.database.officeId });
-        }
-      },
-    );
+    void Promise.all([
+      api['plans.get']({ id: planId }),
+      api['rows.list']({ planId }),
+      api['app.status']({}),
+      api['exchange.offices']({}),
+    ]).then(([plan, rows, status, offices]) => {
+      const failed = [plan, rows, status].find((r) => !r.ok);
+      if (failed && !failed.ok) return setLoaded({ error: failed.error });
+      if (plan.ok && rows.ok && status.ok && status.data.database.state === 'open') {
+        // Office names are a courtesy: without them a row still shows who entered it, by installation id.
+        const names = new Map(offices.ok ? offices.data.map((o) => [o.actor, o.name]) : []);
+        setLoaded({ plan: plan.data, rows: rows.data, officeId: status.data.database.officeId, names });
+      }
+    });
   }, [api, planId]);
 
   if (!loaded) return <main className="page" aria-busy="true" />;
@@ -84,10 +89,12 @@ interface Loaded {
   plan: Plan;
   rows: Row[];
   officeId: string;
+  /** Office name per installation (op-log actor) known from exchange packages. */
+  names: ReadonlyMap<string, string>;
 }
 
 function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode }) {
-  const { plan, officeId } = loaded;
+  const { plan, officeId, names } = loaded;
   const { t } = useTranslation();
   const api = useApi();
   const shell = useShell();
@@ -286,7 +293,7 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
         return shown(rowsRef.current);
       },
       options: { ...ROW_DEFAULTS.planOptions, ...(optionsRow?.data as Partial<RowData<'planOptions'>>) },
-      officeId,
+      officeOf: (actor) => (actor === officeId ? null : (names.get(actor) ?? actor.slice(0, 8))),
       list: (entity, parentId) =>
         shown(
           rowsRef.current.filter((r) => r.entity === entity && (parentId === undefined || r.parentId === parentId)),
@@ -304,7 +311,7 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
       move,
       setOption,
     }),
-    [plan, rows, shown, optionsRow, officeId, errors, edit, reject, flush, create, remove, move, setOption],
+    [plan, rows, shown, optionsRow, officeId, names, errors, edit, reject, flush, create, remove, move, setOption],
   );
   return (
     <PlanDataContext.Provider value={value}>

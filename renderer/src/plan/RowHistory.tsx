@@ -65,7 +65,7 @@ export function RowHistoryDialog({ row, what, onClose }: { row: Row; what: strin
     };
   }, [api, row.id, row.entity]);
 
-  const office = (actor: string) => (actor === data.officeId ? t('rows.thisOffice') : actor.slice(0, 8));
+  const office = (actor: string) => data.officeOf(actor) ?? t('rows.thisOffice');
   const change = (c: HistoryChange) => {
     const field = t(`history.field.${c.field}`, { defaultValue: c.field });
     const to = shownValue(t, i18n.language, c.field, c.value);

@@ -120,7 +120,7 @@ export function Provenance({ row, label }: { row: Row; label?: string }) {
   const { t } = useTranslation();
   const data = usePlanData();
   const [open, setOpen] = useState(false);
-  const office = row.createdBy === data.officeId ? t('rows.thisOffice') : row.createdBy.slice(0, 8);
+  const office = data.officeOf(row.createdBy) ?? t('rows.thisOffice');
   const what =
     label ?? (String(row.data.name ?? row.data.text ?? row.data.statement ?? '').trim() || t('history.thisRow'));
   return (
