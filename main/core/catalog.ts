@@ -62,6 +62,16 @@ export type CatalogSummary = z.infer<typeof CatalogSummary>;
  */
 const LOCAL_VERSION = /\+local\.(\d+)$/;
 
+/** One version of one catalog: `<catalog id>@<version>` (the key of table catalog_versions). */
+export function catalogKey(catalogId: string, version: string): string {
+  return `${catalogId}@${version}`;
+}
+
+/** A version saved by a user (never a shipped one, which every installation has in resources/catalogs). */
+export function isLocalVersion(version: string): boolean {
+  return LOCAL_VERSION.test(version);
+}
+
 export function localVersion(from: string, taken: readonly string[]): string {
   const root = from.replace(LOCAL_VERSION, '');
   const numbers = taken

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Catalog, localVersion, type CatalogSummary } from '../core/catalog.ts';
+import { Catalog, catalogKey, localVersion, type CatalogSummary } from '../core/catalog.ts';
 import { AppError, fieldIssues } from '../core/errors.ts';
 import type { Store } from './store/store.ts';
 
@@ -94,19 +94,33 @@ export function saveCatalogVersion(store: Store, resourcesDir: string, input: un
       versions.map((v) => v.catalog.version),
     ),
   };
+  insertCatalogVersion(store, saved, new Date(), store.officeId);
+  return saved;
+}
+
+/** A version saved here (by a user, or received in a plan package), as it was saved; undefined if not here. */
+export function savedCatalogVersion(store: Store, catalogId: string, version: string): Catalog | undefined {
+  const content = store.db
+    .prepare('SELECT content FROM catalog_versions WHERE id = ?')
+    .pluck()
+    .get(catalogKey(catalogId, version)) as string | undefined;
+  return content === undefined ? undefined : Catalog.parse(JSON.parse(content));
+}
+
+/** Append a version (the caller made sure none with its key is here): the last saved is a catalog's latest. */
+export function insertCatalogVersion(store: Store, catalog: Catalog, createdAt: Date, createdBy: string): void {
   store.db
     .prepare(
       'INSERT INTO catalog_versions (id, catalog_id, version, content, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
     )
     .run(
-      `${saved.id}@${saved.version}`,
-      saved.id,
-      saved.version,
-      JSON.stringify(saved),
-      new Date().toISOString(),
-      store.officeId,
+      catalogKey(catalog.id, catalog.version),
+      catalog.id,
+      catalog.version,
+      JSON.stringify(catalog),
+      createdAt.toISOString(),
+      createdBy,
     );
-  return saved;
 }
 
 function requireEditOf(versions: readonly Version[], catalog: Catalog): void {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checksumInput, serialisePackage, type PackageFile } from '../../main/core/exchange/format.ts';
 import type { OfficeIdentity } from '../../main/core/exchange/identity.ts';
-import { buildPackage, recordExport } from '../../main/services/exchange/export.ts';
+import { buildPackage, recordExport, sha256Hex } from '../../main/services/exchange/export.ts';
 import { importPackages, incomingText, type ImportResult } from '../../main/services/exchange/import.ts';
 import type { Store, StoreOptions } from '../../main/services/store/store.ts';
 import { openStore } from './store.ts';
@@ -34,6 +35,14 @@ export function exportText(store: Store, planId: string, now?: Date): string {
   const built = buildPackage(store, planId, now);
   recordExport(store, built, built.fileName);
   return built.text;
+}
+
+/** A package modified and sealed again with a correct checksum (a buggy or hostile sender). */
+export function reseal(text: string, change: (file: PackageFile) => void): string {
+  const file = JSON.parse(text) as PackageFile;
+  change(file);
+  file.manifest.sha256 = sha256Hex(checksumInput(file));
+  return serialisePackage(file);
 }
 
 export function importTexts(
@@ -93,6 +102,7 @@ export function dump(store: Store): Record<string, unknown[]> {
     coverage: all('SELECT * FROM exchange_coverage ORDER BY id'),
     actors: all('SELECT * FROM exchange_actors ORDER BY actor'),
     exchangePlans: all('SELECT * FROM exchange_plans ORDER BY plan_id'),
+    catalogs: all('SELECT * FROM catalog_versions ORDER BY id'),
   };
 }
 

@@ -3,19 +3,22 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RejectReason } from '../../main/core/exchange/api.ts';
-import {
-  MAX_PACKAGE_BYTES,
-  checksumInput,
-  serialisePackage,
-  type PackageFile,
-} from '../../main/core/exchange/format.ts';
-import { sha256Hex } from '../../main/services/exchange/export.ts';
+import { MAX_PACKAGE_BYTES, serialisePackage, type PackageFile } from '../../main/core/exchange/format.ts';
 import { importPackages, incomingText, readIncoming } from '../../main/services/exchange/import.ts';
 import { acknowledgeOffice, getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
 import { createPlan } from '../../main/services/plans.ts';
 import { createRows, updateRow } from '../../main/services/rows.ts';
 import type { Store } from '../../main/services/store/store.ts';
-import { SECRETARIAT, dump, exportText, fileBytes, importTexts, office, openReplica } from '../harness/exchange.ts';
+import {
+  SECRETARIAT,
+  dump,
+  exportText,
+  fileBytes,
+  importTexts,
+  office,
+  openReplica,
+  reseal,
+} from '../harness/exchange.ts';
 import { bmaDraft } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -28,14 +31,6 @@ const locales = {
     exchange: { errors: Record<string, string> };
   },
 };
-
-/** The package an office sends, modified and sealed again with a correct checksum (a buggy or hostile sender). */
-function reseal(text: string, change: (file: PackageFile) => void): string {
-  const file = JSON.parse(text) as PackageFile;
-  change(file);
-  file.manifest.sha256 = sha256Hex(checksumInput(file));
-  return serialisePackage(file);
-}
 
 function firstOp(file: PackageFile) {
   return file.payload.groups[0]!.ops[0]!;

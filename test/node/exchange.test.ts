@@ -109,6 +109,8 @@ describe('exchange between offices and the secretariat', () => {
   it('lists the same field edited by two offices as a conflict with who and when, and resolving it travels', async () => {
     const { secretariat, a, b, planId, weakness } = await network();
     updateRow(a, weakness.id, [{ field: 'statement', value: 'งบประมาณประชาสัมพันธ์ลดลง' }]);
+    // A later millisecond: the two offices' clocks are independent, so the same one would leave the winner to ids.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     updateRow(b, weakness.id, [{ field: 'statement', value: 'งบประมาณไม่เพียงพอต่อการผลิตสื่อ' }]);
     const report = importTexts(secretariat, [exportText(a, planId), exportText(b, planId)]);
     expect(report.packages.map((p) => p.status)).toEqual(['imported', 'imported']);

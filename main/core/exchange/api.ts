@@ -41,6 +41,7 @@ export const RejectReason = z.enum([
   'unknown-office', // from an office neither assigned nor acknowledged
   'wrong-sender', // a plan package from a contributor, or a contribution from the secretariat
   'clock-ahead', // the sender's clock is far in the future (its PC date is wrong)
+  'catalog-conflict', // carries a catalog version named like one here but with other content
 ]);
 export type RejectReason = z.infer<typeof RejectReason>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Catalog, catalogKey, isLocalVersion } from '../catalog.ts';
 import { Uuid } from '../fields.ts';
 import { HlcError, MAX_DRIFT_MS, parseHlc } from '../hlc.ts';
 import type { RejectReason } from './api.ts';
@@ -21,6 +22,9 @@ export const PACKAGE_VERSION = 1;
 export const PACKAGE_EXTENSION = '.phaen-package';
 /** Larger files are refused before they are read: a 10,000-row plan package is far below it (see the bench). */
 export const MAX_PACKAGE_BYTES = 64 * 1024 * 1024;
+
+/** A plan aligns to one version per catalog: far fewer than this (7 catalogs ship). */
+const MAX_PACKAGE_CATALOGS = 100;
 
 const HLC_TEXT = /^\d{15}-[0-9a-f]{6}-[0-9a-f-]{1,64}$/;
 export const HlcText = z.string().regex(HLC_TEXT);
@@ -93,6 +97,22 @@ export const Payload = z
     /** Plan package only: who fills which parts. */
     assignments: Assignments.nullable(),
     groups: z.array(PackageGroup),
+    /**
+     * Plan package only, absent when empty: the framework catalog versions saved by a user (`…+local.<n>`)
+     * that the plan's planOptions.frameworkCatalogs names, so a receiver aligns and prints against the same
+     * entries. Shipped versions are not carried: every installation has them. Optional, so packages written
+     * before it stay valid under the same format version.
+     */
+    catalogs: z
+      .array(
+        Catalog.refine((c) => isLocalVersion(c.version), {
+          path: ['version'],
+          message: 'only user-saved (+local.<n>) catalog versions travel in a package',
+        }),
+      )
+      .max(MAX_PACKAGE_CATALOGS)
+      .meta({ description: 'User-saved framework catalog versions (version ends in +local.<n>) the plan aligns to.' })
+      .optional(),
   })
   .strict();
 export type Payload = z.infer<typeof Payload>;
@@ -248,6 +268,10 @@ function checkConsistency(file: PackageFile, nowMs: number): void {
     throw new PackageError('wrong-sender', `${manifest.kind} package from a ${manifest.sender.role}`);
   }
   if ((manifest.kind === 'plan') !== (payload.assignments !== null)) throw invalid('assignments only in plan packages');
+  const catalogs = payload.catalogs ?? [];
+  if (manifest.kind !== 'plan' && catalogs.length > 0) throw invalid('catalogs only in plan packages');
+  const catalogKeys = new Set(catalogs.map((c) => catalogKey(c.id, c.version)));
+  if (catalogKeys.size !== catalogs.length) throw invalid('a catalog version twice');
   if (manifest.kind === 'contribution') {
     for (const group of payload.groups) {
       if (group.actor !== manifest.sender.actor) throw invalid('a contribution carries its sender’s operations only');

@@ -5,6 +5,7 @@ import { parseHlc } from '../../core/hlc.ts';
 import { entitySpec } from '../store/entities.ts';
 import { readValue } from '../store/oplog.ts';
 import type { Store } from '../store/store.ts';
+import { storeCatalogs } from './catalogs.ts';
 import { coverage, getPlanExchange, rememberActor, saveCoverage, savePlanExchange } from './state.ts';
 import type { AcceptedPackage, ValidOp } from './validate.ts';
 
@@ -20,13 +21,15 @@ export interface Applied {
  * Operations not yet here are appended to the op log with their own ids, groups, clocks and offices, and each
  * changes its field only if it is newer than the field's newest edit (last writer wins, so the order packages
  * arrive in does not matter). An operation already here is skipped, so a package imported twice, or one
- * overlapping another, adds nothing. The clock moves past what arrived.
+ * overlapping another, adds nothing. The clock moves past what arrived. Catalog versions the plan is aligned
+ * to and this workspace lacks are stored with them.
  */
 export function applyPackages(store: Store, packages: readonly AcceptedPackage[], now: Date): Map<string, Applied> {
   const applier = new Applier(store.db);
   const results = new Map<string, Applied>();
   let newest: string | null = null;
   for (const pkg of packages) {
+    storeCatalogs(store, pkg.catalogs, pkg.file.manifest.sender.actor, now);
     const result = applier.applyPackage(store, pkg, now);
     results.set(pkg.file.manifest.packageId, result.applied);
     if (result.newest !== null && (newest === null || result.newest > newest)) newest = result.newest;

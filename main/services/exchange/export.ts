@@ -17,6 +17,7 @@ import type { OfficeIdentity } from '../../core/exchange/identity.ts';
 import { heads } from '../../core/exchange/merge.ts';
 import { getPlan } from '../plans.ts';
 import type { Store } from '../store/store.ts';
+import { planCatalogs } from './catalogs.ts';
 import { actionError } from './errors.ts';
 import { coverage, getPlanExchange, identity, officeOfActors, savePlanExchange } from './state.ts';
 
@@ -116,9 +117,9 @@ function safeName(text: string): string {
 
 /**
  * The package this installation sends for a plan: from the secretariat, the plan package (every field's
- * standing edits, the assignments, and what it has of each office); from an office, its contribution (its own
- * operations after the point the secretariat confirmed, so a lost package is covered again). Writes nothing:
- * recordExport() once the file is saved.
+ * standing edits, the assignments, what it has of each office, and the user-saved catalog versions the plan
+ * is aligned to); from an office, its contribution (its own operations after the point the secretariat
+ * confirmed, so a lost package is covered again). Writes nothing: recordExport() once the file is saved.
  */
 export function buildPackage(store: Store, planId: string, now = new Date()): BuiltPackage {
   const self = requireIdentity(store);
@@ -151,10 +152,13 @@ export function buildPackage(store: Store, planId: string, now = new Date()): Bu
     covers: kind === 'contribution' ? { from: state.confirmed, to: hlcs.at(-1) ?? null } : { from: null, to: null },
     confirmed: kind === 'plan' ? Object.fromEntries(coverage(store.db, planId)) : {},
   };
+  const catalogs = kind === 'plan' ? planCatalogs(store, planId) : [];
   const sealed = sealPackage(manifest, {
     offices,
     assignments: kind === 'plan' ? state.assignments : null,
     groups,
+    // Left out when empty: such a package is exactly what a Phaen without carried catalogs writes and reads.
+    ...(catalogs.length > 0 ? { catalogs } : {}),
   });
   return { ...sealed, fileName: `${safeName(plan.title)}-${self.code}-${seq}${PACKAGE_EXTENSION}` };
 }

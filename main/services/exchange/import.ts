@@ -107,7 +107,7 @@ export function importPackages(
       refuse(index, { file: item.name, ...EMPTY_COUNTS }, err);
     }
   }
-  const batch: Batch = { expectedPlanId: options.planId, plans: new Map(), packageIds: new Set() };
+  const batch: Batch = { expectedPlanId: options.planId, plans: new Map(), packageIds: new Set(), catalogs: new Map() };
   const accepted: { index: number; pkg: AcceptedPackage }[] = [];
   for (const { index, file } of parsed.sort((a, b) => applyOrder(a.file, b.file))) {
     const name = incoming[index]!.name;

@@ -1,14 +1,16 @@
+import type { Catalog } from '../../core/catalog.ts';
 import type { Assignment } from '../../core/exchange/api.ts';
 import { PackageError, type PackageFile } from '../../core/exchange/format.ts';
 import { planExists } from '../plans.ts';
 import { entitySpec, isEntity, type EntityName, type FieldSpec } from '../store/entities.ts';
 import type { Store } from '../store/store.ts';
+import { newCatalogs } from './catalogs.ts';
 import { acknowledgedOffices, getPlanExchange, identity } from './state.ts';
 
 /**
  * The checks of a parsed package that need this workspace: already imported, the right plan, the sender's
- * identity, a known office, and every operation against the same field schemas as a local edit
- * (store/entities.ts). Nothing here writes.
+ * identity, a known office, every operation against the same field schemas as a local edit
+ * (store/entities.ts), and the catalog versions it carries against the ones here. Nothing here writes.
  */
 
 /** An operation ready to apply: entity and field known, value parsed by its field's schema. */
@@ -29,6 +31,8 @@ export interface AcceptedPackage {
   readonly name: string;
   readonly file: PackageFile;
   readonly ops: readonly ValidOp[];
+  /** The catalog versions it carries that are not here yet (exchange/catalogs.ts). */
+  readonly catalogs: readonly Catalog[];
 }
 
 /** What earlier packages of the same import bring: a new plan, its secretariat and assignments. */
@@ -36,6 +40,8 @@ export interface Batch {
   readonly expectedPlanId: string | undefined;
   readonly plans: Map<string, PackageFile>;
   readonly packageIds: Set<string>;
+  /** Catalog versions earlier packages bring, by catalogKey. */
+  readonly catalogs: Map<string, Catalog>;
 }
 
 export type Verdict = { status: 'accept'; accepted: AcceptedPackage } | { status: 'already-imported' };
@@ -60,9 +66,10 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
   }
   checkSender(store, file, comingPlan);
   const ops = checkOps(store, file);
+  const catalogs = newCatalogs(store, file, batch.catalogs);
   batch.packageIds.add(manifest.packageId);
   if (manifest.kind === 'plan') batch.plans.set(planId, file);
-  return { status: 'accept', accepted: { name, file, ops } };
+  return { status: 'accept', accepted: { name, file, ops, catalogs } };
 }
 
 /**
