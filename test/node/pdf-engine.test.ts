@@ -178,6 +178,49 @@ describe('line breaking rules', () => {
     expect([...extracted].sort()).toEqual([...comparable(normaliseThai(cells.join('')))].sort());
   });
 
+  it('starts a page with a heading (keepWithNext) that would end one, taking the heading above it along', async () => {
+    const section = '๓.๑ ตัวชี้วัดตามประเด็นยุทธศาสตร์';
+    const heading = '๓.๑.๑ ตารางตัวชี้วัดและค่าเป้าหมาย';
+    const head = comparable('ลำดับที่');
+    // The headings land at the foot of page 1 (the spacer puts them there), with no room under them for the
+    // table's heads and first row, which it keeps together.
+    const doc = (space: number): TDocumentDefinitions =>
+      ({
+        ...A4,
+        content: [
+          { text: 'ย่อหน้าแรกของหน้า' },
+          { text: '', margin: [0, space, 0, 0] },
+          { text: section, bold: true, keepWithNext: true },
+          { text: heading, bold: true, keepWithNext: true },
+          {
+            table: {
+              headerRows: 1,
+              keepWithHeaderRows: 1,
+              dontBreakRows: true,
+              widths: [50, '*'],
+              body: [
+                ['ลำดับที่', 'ตัวชี้วัด'],
+                ...chunks(4)
+                  .slice(0, 60)
+                  .map((row, i) => [String(i + 1), row]),
+              ],
+            },
+            layout: 'phaenGrid',
+          },
+        ],
+      }) as TDocumentDefinitions;
+    const pages = (await extractPages(await renderPdf(doc(600)))).map(comparable);
+    const tableStarts = pages.findIndex((p) => p.includes(head));
+    expect(tableStarts).toBe(1);
+    expect(pages.findIndex((p) => p.includes(comparable(heading)))).toBe(tableStarts);
+    expect(pages.findIndex((p) => p.includes(comparable(section)))).toBe(tableStarts);
+    expect(pages[0]).toBe(comparable('ย่อหน้าแรกของหน้า'));
+    // With room for the table's first rows under them, headings and table stay on page 1 as written.
+    const roomy = (await extractPages(await renderPdf(doc(450)))).map(comparable);
+    expect(roomy[0]).toContain(comparable(heading));
+    expect(roomy[0]).toContain(head);
+  });
+
   it('never ends a line at a no-break space: "พ.ศ. 2566" joined by U+00A0 moves to the next line whole', async () => {
     const before = 'ตั้งแต่ปีงบประมาณ พ.ศ.';
     // Room for "… พ.ศ." but not for the space and "2566" after it, so an ordinary space would split them.

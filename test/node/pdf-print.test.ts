@@ -1,10 +1,11 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
+import { PAGE_MARGINS } from '../../main/core/pdf/blocks.ts';
 import { buildDocument } from '../../main/core/pdf/index.ts';
 import { CHAPTERS, type PdfKind } from '../../main/core/pdf/options.ts';
 import type { PlanSource } from '../../main/core/pdf/source.ts';
 import { translator } from '../../main/services/locales.ts';
-import { renderPdfWithLines } from '../../main/services/pdf/render.ts';
+import { type LaidOutLine, renderPdfWithLines } from '../../main/services/pdf/render.ts';
 import { comparable, drawnText, extractPages, lineBreakProblems } from '../harness/pdf.ts';
 import { RESOURCES, generatedRows, generatedSource, sampleSource } from '../harness/pdfPlan.ts';
 
@@ -93,6 +94,65 @@ describe('the printed plan', () => {
     // Page numbers of the footer: Thai digits only (codes like 2S4M keep theirs elsewhere).
     for (const page of pages.slice(1)) expect(page.trim()).toMatch(/[๐-๙]+$/);
     expect(toArabic(pages[2]!)).toMatch(/\d/);
+  });
+
+  it('numbers lists in the digits of the document, each item hanging beside its number, in text and in table cells', async () => {
+    const arabic = await print(sampleSource());
+    const thai = await print(sampleSource(), 'plan', true);
+    // Stray Arabic digits: any not written against a Latin letter (codes such as S1 and 2S4M keep theirs).
+    const stray = thai.pages.flatMap((p) =>
+      [...p.matchAll(/[0-9]+/g)].filter(
+        (m) => !/[A-Za-z]/.test(p.slice(Math.max(0, m.index - 1), m.index + m[0].length + 1)),
+      ),
+    );
+    expect(stray).toEqual([]);
+    const markers = (lines: LaidOutLine[], digits: RegExp) => lines.filter((l) => digits.test(l.text.trim()));
+    const before = markers(arabic.lines, /^[0-9]+\.$/);
+    const after = markers(thai.lines, /^[๐-๙]+\.$/);
+    // The objectives (1.2), the TOWS matrix cells and the chosen strategies (3.5) at least.
+    expect(before.length).toBeGreaterThan(10);
+    // Same lists, numbers and places across the line (a Thai page may break elsewhere: other text is wider).
+    expect(after.map((l) => [l.x, toArabic(l.text.trim())])).toEqual(before.map((l) => [l.x, l.text.trim()]));
+    // The item's text starts beside its number and every further line of it hangs under that start, as in
+    // pdfmake's own lists (Thai digits are wider, so the text sits a little further right).
+    const itemLines = (lines: LaidOutLine[], marker: LaidOutLine) => {
+      const first = lines.find((l) => l.page === marker.page && l.y === marker.y && l.x > marker.x);
+      return lines.filter((l) => first && l.page === first.page && l.paragraph === first.paragraph);
+    };
+    after.forEach((marker, i) => {
+      const printed = itemLines(thai.lines, marker);
+      const was = itemLines(arabic.lines, before[i]!);
+      expect(printed.length).toBeGreaterThan(0);
+      for (const line of printed) expect(line.x).toBe(printed[0]!.x);
+      expect(Math.abs(printed[0]!.x - was[0]!.x)).toBeLessThan(3);
+    });
+    expect(after.some((marker) => itemLines(thai.lines, marker).length > 1)).toBe(true);
+  });
+
+  it('never ends a page with a numbered heading, in the sample and in larger generated plans, in both digits', async () => {
+    const plans = [
+      sampleSource(),
+      generatedSource(generatedRows({ issues: 6, goals: 3, kpis: 4, strategies: 3, projects: 3, seed: 3 })),
+      generatedSource(generatedRows({ issues: 9, goals: 2, kpis: 3, strategies: 2, projects: 2, seed: 11 })),
+    ];
+    let headings = 0;
+    for (const [i, source] of plans.entries()) {
+      const { pdf, lines } = await print(source, 'plan', i === 1);
+      const sizes = await pageSizes(pdf);
+      // The body's last line on each page (the header and footer sit in the margins).
+      const last = new Map<number, LaidOutLine>();
+      for (const line of lines) {
+        const height = sizes[line.page - 1]!.height;
+        const inBody = line.y > PAGE_MARGINS[1] - 1 && line.y < height - PAGE_MARGINS[3];
+        const seen = last.get(line.page);
+        if (inBody && line.text.trim() !== '' && (!seen || line.y > seen.y)) last.set(line.page, line);
+      }
+      const numbered = (line: LaidOutLine) =>
+        /^[0-9๐-๙]+\.[0-9๐-๙]+(\.[0-9๐-๙]+)? /.test(line.text) && /Bold/.test(line.pieces[0]?.font ?? '');
+      headings += lines.filter(numbered).length;
+      expect([...last.values()].filter(numbered).map((l) => `${l.page}: ${l.text}`)).toEqual([]);
+    }
+    expect(headings).toBeGreaterThan(60);
   });
 });
 

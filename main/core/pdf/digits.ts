@@ -1,4 +1,4 @@
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { toThaiDigits } from '../years.ts';
 import { mapDocumentText } from './text.ts';
 
@@ -33,7 +33,53 @@ export function thaiDigitsInSvg(svg: string): string {
   return svg.replace(/>([^<]+)</g, (_m, text: string) => `>${thaiDigitsInText(text)}<`);
 }
 
-/** The document with every number in text shown in Thai digits (header and footer are static content). */
+type Node = Record<string, unknown>;
+const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** How pdfmake writes an item's number: "1." by default, or with the list's `separator` ('.' or [before, after]). */
+function marker(n: number, separator: unknown): string {
+  if (Array.isArray(separator)) return `${String(separator[0] ?? '')}${n}${String(separator[1] ?? '')}`;
+  return `${n}${typeof separator === 'string' ? separator : '.'}`;
+}
+
+/**
+ * A numbered list (pdfmake `ol`) as a borderless two-column table: the number in a column as wide as the
+ * widest number, the item hanging beside it, as pdfmake lays out `ol`. pdfmake writes `ol` numbers itself,
+ * always in Arabic digits; as text of the document they take the digits pass like every other number.
+ * Letter and Roman lists are left to pdfmake (no digits). A nested list takes no number, as in pdfmake.
+ */
+function numberedAsTable(node: Node): Node {
+  const { ol, start, reversed, separator, type, markerColor, ...rest } = node;
+  const items = ol as unknown[];
+  if (type !== undefined && type !== 'decimal') return { ...node, ol: items.map(withListsNumbered) };
+  let counter = typeof start === 'number' ? start : reversed ? items.length : 1;
+  const body = items.map((item) => {
+    if (isNode(item) && (item.ol !== undefined || item.ul !== undefined))
+      return [{ text: '' }, withListsNumbered(item)];
+    const n = isNode(item) && typeof item.counter === 'number' ? item.counter : counter;
+    counter += reversed ? -1 : 1;
+    return [{ text: marker(n, separator), ...(markerColor ? { color: markerColor } : {}) }, withListsNumbered(item)];
+  });
+  return { ...rest, layout: 'phaenList', table: { widths: ['auto', '*'], body } };
+}
+
+/** Every `ol` in the content, at any depth (table cells, stacks, columns, list items), as numberedAsTable. */
+function withListsNumbered(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withListsNumbered);
+  if (!isNode(value)) return value;
+  if (Array.isArray(value.ol)) return numberedAsTable(value);
+  const node: Node = { ...value };
+  for (const key of ['stack', 'columns', 'ul'] as const) if (key in node) node[key] = withListsNumbered(node[key]);
+  if (isNode(node.table) && Array.isArray(node.table.body)) {
+    node.table = { ...node.table, body: node.table.body.map(withListsNumbered) };
+  }
+  return node;
+}
+
+/**
+ * The document with every number in text shown in Thai digits (header and footer are static content), list
+ * numbers included (numberedAsTable).
+ */
 export function withThaiDigits(doc: TDocumentDefinitions): TDocumentDefinitions {
-  return mapDocumentText(doc, thaiDigitsInText);
+  return mapDocumentText({ ...doc, content: withListsNumbered(doc.content) as Content }, thaiDigitsInText);
 }

@@ -4,9 +4,10 @@ import { BODY_SIZE, CONTENT_WIDTH, DEFAULT_STYLE, STYLES, TABLE_SIZE } from './b
 
 /**
  * How tall a block will print, estimated before layout with Sarabun's advance widths and Thai word breaks
- * (charts/textWidth.ts). Used to decide what may be held together on one page (a heading with the block
- * under it, a caption with its table): pdfmake draws an unbreakable block taller than a page off the page,
- * so only blocks known to be short are ever held together. Unknown kinds of block count as endless.
+ * (charts/textWidth.ts). Used to decide what may be held together on one page (a caption with its table;
+ * headings are kept with what follows by the PDF engine, `keepWithNext`): pdfmake draws an unbreakable block
+ * taller than a page off the page, so only blocks known to be short are ever held together. Unknown kinds of
+ * block count as endless.
  */
 
 /** Sarabun's line: (ascent − descent) / em = (1068 + 232) / 1000, times the document's line height. */

@@ -1,6 +1,4 @@
 import type { Content, PageOrientation } from 'pdfmake/interfaces';
-import { CONTENT_WIDTH, LANDSCAPE_WIDTH } from './blocks.ts';
-import { estimateHeight, KEEP_LIMIT } from './estimate.ts';
 import type { ChapterId } from './options.ts';
 
 /**
@@ -66,27 +64,8 @@ interface Heading {
   readonly id?: string;
   readonly pageBreak?: 'before';
   readonly pageOrientation?: PageOrientation;
-}
-
-/**
- * A heading with the block under it, so that a heading never ends a page on its own: held together when the
- * block is surely shorter than a page (estimate.ts); a longer table or list may start on the heading's page
- * and runs on (table heads repeat). The worker takes no pdfmake callbacks (pageBreakBefore), so this is
- * decided here.
- */
-function withHeading(heading: Heading, body: readonly Content[], width: number): Content[] {
-  const first = body[0];
-  if (first === undefined || estimateHeight([heading, first], width) > KEEP_LIMIT) return [heading as Content, ...body];
-  const { pageBreak, pageOrientation, ...rest } = heading;
-  return [
-    {
-      stack: [rest as Content, first],
-      unbreakable: true,
-      ...(pageBreak ? { pageBreak } : {}),
-      ...(pageOrientation ? { pageOrientation } : {}),
-    },
-    ...body.slice(1),
-  ];
+  /** Never the last line of a page: the PDF engine moves it to the next page with what it heads. */
+  readonly keepWithNext: true;
 }
 
 /** Content and TOC entries of one chapter, the n-th printed (1-based). */
@@ -114,34 +93,23 @@ export function layOutChapter(chapter: Chapter, n: number, labels: Labels): { co
     // An annex, and a change of orientation, start a page.
     const turn = Boolean(section.landscape) !== landscape;
     landscape = Boolean(section.landscape);
-    const subsections = (section.sections ?? []).filter((sub) => sub.body.length > 0);
-    const [first, ...rest] = subsections;
-    const body: Content[] = [...section.body];
-    const width = landscape ? LANDSCAPE_WIDTH : CONTENT_WIDTH;
-    content.push(
-      ...withHeading(
-        {
-          text: title,
-          id: sectionId,
-          style: 'h2',
-          ...((annexes && i > 0) || turn ? { pageBreak: 'before' as const } : {}),
-          ...(turn ? { pageOrientation: landscape ? ('landscape' as const) : ('portrait' as const) } : {}),
-        },
-        // A section that opens with a subsection keeps its heading with the subsection's heading and first block.
-        body.length > 0 || !first ? body : withHeading(subheading(number, 1, first.title, annexes), first.body, width),
-        width,
-      ),
-    );
+    const heading: Heading = {
+      text: title,
+      id: sectionId,
+      style: 'h2',
+      keepWithNext: true,
+      ...((annexes && i > 0) || turn ? { pageBreak: 'before' as const } : {}),
+      ...(turn ? { pageOrientation: landscape ? ('landscape' as const) : ('portrait' as const) } : {}),
+    };
+    content.push(heading as Content, ...section.body);
     toc.push({ level: 1, number, title: section.title, id: sectionId });
-    const remaining = body.length > 0 ? subsections : rest;
-    const offset = body.length > 0 ? 0 : 1;
-    remaining.forEach((sub, j) =>
-      content.push(...withHeading(subheading(number, j + 1 + offset, sub.title, annexes), sub.body, width)),
-    );
+    (section.sections ?? [])
+      .filter((sub) => sub.body.length > 0)
+      .forEach((sub, j) => content.push(subheading(number, j + 1, sub.title, annexes) as Content, ...sub.body));
   });
   return { content, toc };
 }
 
 function subheading(number: string, j: number, title: string, annexes: boolean): Heading {
-  return { text: `${annexes ? '' : `${number}.${j} `}${title}`, style: 'h3' };
+  return { text: `${annexes ? '' : `${number}.${j} `}${title}`, style: 'h3', keepWithNext: true };
 }

@@ -107,6 +107,8 @@ export interface TextNode {
 
 export interface LayoutBuilderPrototype {
   buildNextLine(this: { writer: { context(): { availableWidth: number } } }, textNode: TextNode): Line | null;
+  /** Runs once the body of every page is laid out, before header and footer are added to each. */
+  addHeadersAndFooters(this: { writer: { context(): { pages: PdfPage[] } } }, header: unknown, footer: unknown): void;
 }
 
 export interface ElementWriterPrototype {
@@ -216,6 +218,7 @@ export function assertInternals(): void {
     ['TextBreaker.getBreaks', pdfmake.TextBreaker.prototype.getBreaks, 2],
     ['StyleContextStack.getStyleProperty', pdfmake.StyleContextStack.getStyleProperty, 4],
     ['LayoutBuilder.buildNextLine', pdfmake.LayoutBuilder.prototype.buildNextLine, 1],
+    ['LayoutBuilder.addHeadersAndFooters', pdfmake.LayoutBuilder.prototype.addHeadersAndFooters, 2],
     ['ElementWriter.alignLine', pdfmake.ElementWriter.prototype.alignLine, 1],
     ['PageElementWriter.commitUnbreakableBlock', pdfmake.PageElementWriter.prototype.commitUnbreakableBlock, 2],
     ['PageElementWriter.addFragment', pdfmake.PageElementWriter.prototype.addFragment, 4],

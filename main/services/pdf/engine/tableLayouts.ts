@@ -12,6 +12,8 @@ const LINE = '#555555';
 const PAD_TOP = 3;
 const PAD_BOTTOM = 2;
 const HEADER_FILL = '#eeeeee';
+/** Sarabun's space is 0.243 em: 3.9 pt at 16 pt, 3.4 pt at 14 pt. */
+const LIST_GAP = 3.9;
 
 export const TABLE_LAYOUTS = {
   /** A full grid of thin lines with a shaded header row: the usual table of a Thai official plan. */
@@ -36,6 +38,18 @@ export const TABLE_LAYOUTS = {
     paddingRight: (i: number, node: TableNode) => (i === (node.table.widths?.length ?? 0) - 1 ? 0 : 4),
     paddingTop: () => PAD_TOP,
     paddingBottom: () => PAD_BOTTOM,
+  },
+  /**
+   * A numbered list written as a table (core/pdf/digits.ts: numbers in Thai digits): no rules, no padding
+   * but the gap after the number, about the space pdfmake's own `ol` leaves after "1.".
+   */
+  phaenList: {
+    hLineWidth: () => 0,
+    vLineWidth: () => 0,
+    paddingLeft: () => 0,
+    paddingRight: (i: number) => (i === 0 ? LIST_GAP : 0),
+    paddingTop: () => 0,
+    paddingBottom: () => 0,
   },
 } as const;
 

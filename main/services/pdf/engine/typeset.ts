@@ -19,6 +19,7 @@ import {
 } from './fonts.ts';
 import { type Inline, type Line, type PdfPage, type PageNodeRef, assertInternals, pdfmake } from './internals.ts';
 import { alignLine, buildNextLine } from './lineBuilder.ts';
+import { type LaidOutBody, breakBefore, isOrphanHeading, numberHeadings } from './keepWithNext.ts';
 import { joinInlines } from './lineRender.ts';
 import { type PageNumbering, formatPageNumber, isPlainObject, prepareDocument } from './prepare.ts';
 import { TABLE_LAYOUTS } from './tableLayouts.ts';
@@ -66,7 +67,18 @@ export interface TypesetResult {
 
 type Progress = (done: number, total: number) => void;
 
-let current: { numbering: PageNumbering; onProgress: Progress; overflow: boolean } | null = null;
+interface Job {
+  numbering: PageNumbering;
+  onProgress: Progress;
+  overflow: boolean;
+  /** The pages' bodies as last laid out (keepWithNext.ts). */
+  bodies: LaidOutBody[];
+}
+
+let current: Job | null = null;
+
+/** Layouts at most that move headings to the next page (each move can push later headings to a page foot). */
+const HEADING_PASSES = 4;
 let installed = false;
 
 function installEngine(): void {
@@ -92,6 +104,12 @@ function installEngine(): void {
     const added = addFragment.call(this, fragment, useBlockXOffset, ...rest);
     if (!added && !useBlockXOffset && current) current.overflow = true;
     return added;
+  };
+
+  const addHeadersAndFooters = pdfmake.LayoutBuilder.prototype.addHeadersAndFooters;
+  pdfmake.LayoutBuilder.prototype.addHeadersAndFooters = function (header, footer) {
+    if (current) current.bodies = this.writer.context().pages.map((page) => ({ page, count: page.items.length }));
+    addHeadersAndFooters.call(this, header, footer);
   };
 
   // Every font pdfkit selects, for text (pdfmake's provideFont) and for SVG text alike, goes through font().
@@ -179,20 +197,40 @@ export async function typeset(
   const printer = new pdfmake.Printer(fonts, pdfmake.virtualfs, urls, (path) => fontFiles.has(path));
 
   const layout = async (definition: TDocumentDefinitions) => {
-    const job = { numbering: settings, onProgress, overflow: false };
+    const job: Job = { numbering: settings, onProgress, overflow: false, bodies: [] };
+    const orphans = new Set<number>();
     current = job;
     try {
-      const pdfDoc = await printer.createPdfKitDocument(prepareDocument(definition, settings), {
-        tableLayouts: TABLE_LAYOUTS,
-      });
-      return { pdfDoc, overflow: job.overflow };
+      const prepared = prepareDocument(definition, settings);
+      // Only to find orphaned headings (keepWithNext.ts); pdfmake's own breaking is not used.
+      prepared.pageBreakBefore = (node, nodes) => {
+        if (node.headlineLevel !== undefined && isOrphanHeading(node, nodes, job.bodies))
+          orphans.add(node.headlineLevel);
+        return false;
+      };
+      const pdfDoc = await printer.createPdfKitDocument(prepared, { tableLayouts: TABLE_LAYOUTS });
+      return { pdfDoc, overflow: job.overflow, orphans };
     } finally {
       current = null;
     }
   };
-  const first = await layout(doc);
-  // Some block was taller than a page and lost text: keeping blocks together is only a nicety.
-  const { pdfDoc } = first.overflow ? await layout(withoutKeepTogether(doc)) : first;
+  let definition = numberHeadings(doc);
+  let keptTogether = true;
+  const moved = new Set<number>();
+  let laidOut = await layout(definition);
+  for (let pass = 0; ; pass++) {
+    // Some block was taller than a page and lost text: keeping blocks together is only a nicety.
+    if (laidOut.overflow && keptTogether) {
+      definition = withoutKeepTogether(definition);
+      keptTogether = false;
+    } else {
+      const fresh = [...laidOut.orphans].filter((n) => !moved.has(n));
+      if (fresh.length === 0 || pass >= HEADING_PASSES) break;
+      for (const n of fresh) moved.add(n);
+    }
+    laidOut = await layout(breakBefore(definition, moved));
+  }
+  const { pdfDoc } = laidOut;
   const lines = settings.recordLines ? collectLines(pdfDoc._pdfMakePages ?? []) : null;
   const pdf = await new Promise<Uint8Array>((resolve, reject) => {
     const chunks: Uint8Array[] = [];

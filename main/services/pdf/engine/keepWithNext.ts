@@ -1,0 +1,94 @@
+/**
+ * Keep-with-next for headings: a heading marked `keepWithNext: true` never ends a page with what it heads
+ * starting on the next. pdfmake's own hook for this (the document's `pageBreakBefore` callback) is a function,
+ * which cannot cross into the worker, and it sees stale places for whatever sits in a block kept together
+ * (every table row here: `dontBreakRows`), which pdfmake first places on the heading's page and then moves.
+ * So the engine installs the callback itself but only to find the headings, and reads the pages as laid
+ * out: a heading is orphaned when nothing but headings is drawn after it on its page. typeset then lays the
+ * document out again with those headings starting a page, all at once (pdfmake would lay it out again per
+ * heading).
+ */
+import type { Node, NodeQueries, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { PdfPage } from './internals.ts';
+import { isPlainObject } from './prepare.ts';
+
+/** The body of each page as laid out, before header and footer are added: its first `count` items. */
+export interface LaidOutBody {
+  readonly page: PdfPage;
+  readonly count: number;
+}
+
+type Walk = (node: Record<string, unknown>, marked: number) => Record<string, unknown>;
+
+/** The document with `visit` applied to each marked heading (numbered 1, 2 … in document order). */
+function eachHeading(doc: TDocumentDefinitions, visit: Walk): TDocumentDefinitions {
+  let marked = 0;
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (!isPlainObject(value)) return value;
+    const node = Object.fromEntries(Object.entries(value).map(([key, v]) => [key, walk(v)]));
+    return value.keepWithNext === true ? visit(node, ++marked) : node;
+  };
+  return { ...doc, content: walk(doc.content) as TDocumentDefinitions['content'] };
+}
+
+/**
+ * Each marked heading numbered by pdfmake's `headlineLevel`, the one property of a node pdfmake hands to the
+ * page-break callback, so that the callback can name it.
+ */
+export function numberHeadings(doc: TDocumentDefinitions): TDocumentDefinitions {
+  return eachHeading(doc, (node, n) => ({ ...node, headlineLevel: n }));
+}
+
+/** The document with the given headings (numberHeadings) starting a page. */
+export function breakBefore(doc: TDocumentDefinitions, headings: ReadonlySet<number>): TDocumentDefinitions {
+  return eachHeading(doc, (node, n) => (headings.has(n) ? { ...node, pageBreak: 'before' } : node));
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+function plainText(text: unknown): string {
+  if (typeof text === 'string') return text;
+  if (Array.isArray(text)) return text.map(plainText).join('');
+  return isPlainObject(text) ? plainText(text.text) : '';
+}
+
+/** Indexes of the body items a heading drew on its first page: its lines, from its first down to its text's end. */
+function headingItems(body: LaidOutBody, heading: Node): number[] {
+  const { top } = heading.startPosition;
+  const items = body.page.items.slice(0, body.count);
+  const first = items.findIndex((it) => it.type === 'line' && Math.abs(it.item.y - top) < 0.5);
+  if (first < 0) return [];
+  const length = squeeze(plainText(heading.text)).length;
+  const out: number[] = [];
+  let seen = 0;
+  for (let i = first; i < items.length && seen < length; i++) {
+    const item = items[i]!;
+    if (item.type !== 'line') break;
+    seen += squeeze(item.item.inlines.map((inline) => inline.text).join('')).length;
+    out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Whether a heading ends its page: something other than a heading is drawn just before it there (a heading
+ * already at the top of a page stays: what follows is simply taller than a page; one under another heading
+ * goes along with that one), the document goes on, and after the heading's lines the page's body holds
+ * nothing but the lines of the headings that follow it.
+ */
+export function isOrphanHeading(heading: Node, nodes: NodeQueries, bodies: readonly LaidOutBody[]): boolean {
+  const page = heading.startPosition.pageNumber;
+  const body = bodies[page - 1];
+  if (heading.headlineLevel === undefined || !body || page >= bodies.length) return false;
+  const own = headingItems(body, heading);
+  const start = own[0] ?? 0;
+  if (start === 0) return false;
+  const linesOf = (others: Node[]) =>
+    new Set(others.flatMap((other) => (other.headlineLevel === undefined ? [] : headingItems(body, other))));
+  // Under a heading on this page: that heading starts the run and takes this one along.
+  if (linesOf(nodes.getPreviousNodesOnPage()).has(start - 1)) return false;
+  const headings = new Set([...own, ...linesOf(nodes.getFollowingNodesOnPage())]);
+  for (let i = start + 1; i < body.count; i++) if (!headings.has(i)) return false;
+  return true;
+}
