@@ -144,6 +144,24 @@ function startsCluster(glyph: FontkitGlyph): boolean {
   return first !== undefined && !CONTINUES_CLUSTER.test(String.fromCodePoint(first));
 }
 
+/** Shaped runs by text, one table per font (by postscript name), shared by the layouts of one render. */
+export type LayoutCaches = Map<string, Record<string, unknown>>;
+
+/**
+ * Give the font the render's table of shaped runs. pdfkit keeps one per embedded font, that is per layout,
+ * and typeset lays a document out up to several times: each would shape every word again. A run depends
+ * only on the font file and the text (pdfkit does not cache runs shaped with OpenType features).
+ */
+export function shareLayoutCache(font: PdfKitFont, caches: LayoutCaches): void {
+  if (typeof font.font?.layout !== 'function') return; // pdfkit's standard fonts: nothing is shaped
+  if (typeof font.layoutCached !== 'function' || typeof font.layoutCache !== 'object') {
+    throw new Error('pdfkit internals changed: EmbeddedFont.layoutCache is not a cache of shaped runs');
+  }
+  const shared = caches.get(font.name);
+  if (shared) font.layoutCache = shared;
+  else caches.set(font.name, font.layoutCache);
+}
+
 /**
  * Prepare a pdfkit embedded font: record a correct ToUnicode entry for every glyph it encodes, and shape
  * planned texts as planned.

@@ -18,6 +18,9 @@ export interface PdfKitFont {
   readonly unicode: (number[] | undefined)[];
   readonly name: string;
   readonly id: string;
+  /** Shaped runs by text (shared by fonts.ts shareLayoutCache); pdfkit's layoutCached() fills it. */
+  layoutCache?: Record<string, unknown>;
+  readonly layoutCached?: unknown;
   layout(
     text: string,
     features?: unknown,

@@ -10,11 +10,13 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
   type DrawPlan,
+  type LayoutCaches,
   defaultFontsDir,
   drawPlanned,
   drawSvg,
   prepareFont,
   sarabunFonts,
+  shareLayoutCache,
   svgWithGlyphPlacement,
 } from './fonts.ts';
 import { type Inline, type Line, type PdfPage, type PageNodeRef, assertInternals, pdfmake } from './internals.ts';
@@ -73,6 +75,17 @@ interface Job {
   overflow: boolean;
   /** The pages' bodies as last laid out (keepWithNext.ts). */
   bodies: LaidOutBody[];
+  /** Numbers of the headings found at a page foot (keepWithNext.ts). */
+  orphans: Set<number>;
+  /**
+   * Asked once the pages are laid out, before they are drawn: whether they are final. Layouts that typeset
+   * will redo (a block overflowed, a heading must move) are not drawn, which is half the cost of a layout.
+   */
+  isFinal: (job: Job) => boolean;
+  /** Set when isFinal said yes and the pages were drawn: this layout is the render's result. */
+  drawn: boolean;
+  /** Shaped text shared by all the layouts of one render (fonts.ts). */
+  layoutCaches: LayoutCaches;
 }
 
 let current: Job | null = null;
@@ -116,13 +129,20 @@ function installEngine(): void {
   const font = pdfmake.PDFDocument.prototype.font;
   pdfmake.PDFDocument.prototype.font = function (...args) {
     const result = font.apply(this, args);
-    if (this._font) prepareFont(this._font);
+    if (this._font) {
+      prepareFont(this._font);
+      if (current) shareLayoutCache(this._font, current.layoutCaches);
+    }
     return result;
   };
 
   const renderPages = pdfmake.Renderer.prototype.renderPages;
   pdfmake.Renderer.prototype.renderPages = function (pages) {
     const job = current;
+    if (job) {
+      if (!job.isFinal(job)) return;
+      job.drawn = true;
+    }
     let done = 0;
     const onPage = () => job?.onProgress(done++, pages.length);
     this.pdfDocument.on('pageAdded', onPage);
@@ -196,40 +216,53 @@ export async function typeset(
   urls.setUrlAccessPolicy(() => false); // offline app: images come as data URLs
   const printer = new pdfmake.Printer(fonts, pdfmake.virtualfs, urls, (path) => fontFiles.has(path));
 
-  const layout = async (definition: TDocumentDefinitions) => {
-    const job: Job = { numbering: settings, onProgress, overflow: false, bodies: [] };
-    const orphans = new Set<number>();
+  let definition = numberHeadings(doc);
+  let keptTogether = true;
+  const moved = new Set<number>();
+  let passes = 0;
+  const layoutCaches: LayoutCaches = new Map();
+  // Decides from a layout whether to lay out again, and with what: without keeping blocks together when one
+  // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved.
+  const isFinal = ({ overflow, orphans }: Job): boolean => {
+    if (overflow && keptTogether) {
+      definition = withoutKeepTogether(definition);
+      keptTogether = false;
+    } else {
+      const fresh = [...orphans].filter((n) => !moved.has(n));
+      if (fresh.length === 0 || passes >= HEADING_PASSES) return true;
+      for (const n of fresh) moved.add(n);
+    }
+    passes++;
+    return false;
+  };
+  const layout = async (laidOutDefinition: TDocumentDefinitions) => {
+    const job: Job = {
+      numbering: settings,
+      onProgress,
+      overflow: false,
+      bodies: [],
+      orphans: new Set(),
+      isFinal,
+      drawn: false,
+      layoutCaches,
+    };
     current = job;
     try {
-      const prepared = prepareDocument(definition, settings);
+      const prepared = prepareDocument(laidOutDefinition, settings);
       // Only to find orphaned headings (keepWithNext.ts); pdfmake's own breaking is not used.
       prepared.pageBreakBefore = (node, nodes) => {
         if (node.headlineLevel !== undefined && isOrphanHeading(node, nodes, job.bodies))
-          orphans.add(node.headlineLevel);
+          job.orphans.add(node.headlineLevel);
         return false;
       };
       const pdfDoc = await printer.createPdfKitDocument(prepared, { tableLayouts: TABLE_LAYOUTS });
-      return { pdfDoc, overflow: job.overflow, orphans };
+      return { pdfDoc, drawn: job.drawn };
     } finally {
       current = null;
     }
   };
-  let definition = numberHeadings(doc);
-  let keptTogether = true;
-  const moved = new Set<number>();
   let laidOut = await layout(definition);
-  for (let pass = 0; ; pass++) {
-    // Some block was taller than a page and lost text: keeping blocks together is only a nicety.
-    if (laidOut.overflow && keptTogether) {
-      definition = withoutKeepTogether(definition);
-      keptTogether = false;
-    } else {
-      const fresh = [...laidOut.orphans].filter((n) => !moved.has(n));
-      if (fresh.length === 0 || pass >= HEADING_PASSES) break;
-      for (const n of fresh) moved.add(n);
-    }
-    laidOut = await layout(breakBefore(definition, moved));
-  }
+  while (!laidOut.drawn) laidOut = await layout(breakBefore(definition, moved));
   const { pdfDoc } = laidOut;
   const lines = settings.recordLines ? collectLines(pdfDoc._pdfMakePages ?? []) : null;
   const pdf = await new Promise<Uint8Array>((resolve, reject) => {
