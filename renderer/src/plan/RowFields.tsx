@@ -5,6 +5,7 @@ import { formatThaiDate, parseThaiDate } from '../../../main/core/thaiDate.ts';
 import { ROW_REQUIRED, type Row } from '../../../main/core/rows.ts';
 import { BeDatePicker } from '../components/BeDatePicker.tsx';
 import { FieldShell, fieldAria } from '../components/FieldShell.tsx';
+import { formatAmount } from '../format.ts';
 import { usePlanData } from './PlanData.tsx';
 
 /**
@@ -73,6 +74,7 @@ export function RowNumber({
   hideLabel,
   check,
   values,
+  grouped = false,
 }: BoundProps & {
   /**
    * A rule beyond the field's schema (a plan's rating scale): an i18n key when broken. The value is still
@@ -80,10 +82,15 @@ export function RowNumber({
    */
   check?: (value: number) => string | undefined;
   values?: Record<string, string | number>;
+  /** An amount shown with thousands separators (3,800,000) as year cells show theirs; never a year. */
+  grouped?: boolean;
 }) {
   const data = usePlanData();
   const saved = data.value(row, field);
-  const [text, setText] = useState(saved === null || saved === undefined ? '' : String(saved));
+  const [text, setText] = useState(() => {
+    if (saved === null || saved === undefined) return '';
+    return grouped && typeof saved === 'number' ? formatAmount(saved) : String(saved);
+  });
   const current = data.value(row, field);
   const error = data.error(row.id, field) ?? (typeof current === 'number' && check ? check(current) : undefined);
   const change = (next: string) => {

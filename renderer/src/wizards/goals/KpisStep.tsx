@@ -72,7 +72,7 @@ function KpiFields({ kpi, directions }: { kpi: Row; directions: { value: string;
         <RowText row={kpi} field="unit" label={t('goals.unit')} list={UNITS_LIST} />
         <RowSelect row={kpi} field="direction" label={t('goals.direction')} options={directions} />
         <RowText row={kpi} field="responsibleUnit" label={t('goals.responsibleUnit')} />
-        <RowNumber row={kpi} field="baselineValue" label={t('goals.baselineValue')} />
+        <RowNumber row={kpi} field="baselineValue" label={t('goals.baselineValue')} grouped />
         <RowNumber row={kpi} field="baselineYear" label={t('goals.baselineYear')} />
         <RowText row={kpi} field="dataSource" label={t('goals.dataSource')} />
       </div>

@@ -109,6 +109,7 @@ function TargetTable({ kpis, years, plan }: { kpis: readonly Row[]; years: numbe
                     field="periodTarget"
                     label={t('goals.periodTargetOf', { kpi: name })}
                     hideLabel
+                    grouped
                     check={check}
                     values={{ unit }}
                   />
