@@ -24,7 +24,6 @@ export const PlanFieldSchemas = {
 
 export type PlanField = keyof typeof PlanFieldSchemas;
 export const PLAN_FIELDS = Object.keys(PlanFieldSchemas) as PlanField[];
-export const PlanFieldName = z.enum(PLAN_FIELDS as [PlanField, ...PlanField[]]);
 
 export const PlanFieldsObject = z.object(PlanFieldSchemas);
 

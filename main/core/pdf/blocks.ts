@@ -13,8 +13,6 @@ export const PAGE_HEIGHT = 841.89;
 /** [left, top, right, bottom]: 3 cm and 2 cm at the sides; top and bottom leave room for header and footer. */
 export const PAGE_MARGINS: [number, number, number, number] = [3 * CM, 2.5 * CM, 2 * CM, 2 * CM];
 export const CONTENT_WIDTH = PAGE_WIDTH - PAGE_MARGINS[0] - PAGE_MARGINS[2];
-/** The text width of a landscape page (wide tables), same margins. */
-export const LANDSCAPE_WIDTH = PAGE_HEIGHT - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 /** The first line of a paragraph is indented, as in Thai official writing. */
 const PARAGRAPH_INDENT = 1.25 * CM;
 

@@ -66,11 +66,3 @@ function run(doc: TDocumentDefinitions, options: RenderOptions, recordLines: boo
   };
   return renderInWorker(doc, settings, { signal: options.signal, onProgress: options.onProgress });
 }
-
-/**
- * Start a PDF worker now and render a one-line document in it, so that the next renderPdf skips the
- * worker's start-up (e.g. when the export dialog opens). Failures surface at the real render instead.
- */
-export function preparePdfEngine(options: Pick<RenderOptions, 'fontsDir'> = {}): void {
-  run({ content: 'ก' }, options, false).catch(() => {});
-}
