@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../../main/core/exchange/api.ts';
+import { historyActions } from '../../main/core/rowHistory.ts';
 import { listConflicts, resolveConflict } from '../../main/services/exchange/conflicts.ts';
 import { actorOffices, getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
 import { arrivalChanges, arrivalsView, exchangeStatus } from '../../main/services/exchange/views.ts';
 import { createPlan, getPlan } from '../../main/services/plans.ts';
+import { rowHistory } from '../../main/services/rowHistory.ts';
 import { createRows, getRow, listRows, updateRow } from '../../main/services/rows.ts';
 import type { Store } from '../../main/services/store/store.ts';
 import {
@@ -93,6 +95,17 @@ describe('exchange between offices and the secretariat', () => {
         field: 'statement',
         value: 'บุคลากรมีความรู้ด้านสื่อดิจิทัล',
         current: true,
+      }),
+    );
+
+    // The office's edit of a row the secretariat already had reads as an edit from the old text, by that office.
+    const [latest] = historyActions('factor', rowHistory(secretariat, strength.id));
+    expect(latest).toMatchObject({ kind: 'edited', actor: a.officeId });
+    expect(latest!.changes).toContainEqual(
+      expect.objectContaining({
+        field: 'statement',
+        value: 'บุคลากรมีความรู้ด้านสื่อดิจิทัล',
+        previous: strength.data.statement,
       }),
     );
 

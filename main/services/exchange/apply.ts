@@ -103,13 +103,15 @@ class Applier {
       touched.add(key);
       const cell = this.cell(key, op);
       const current = [...cell.values()].reduce<string | null>((m, o) => (m === null || o.hlc > m ? o.hlc : m), null);
+      const value = JSON.stringify(op.value ?? null);
       const mine = cell.get(op.actor);
-      if (!mine || op.hlc > mine.hlc) {
-        cell.set(op.actor, { hlc: op.hlc, actor: op.actor, seen: op.seen, value: JSON.stringify(op.value ?? null) });
-      }
+      if (!mine || op.hlc > mine.hlc) cell.set(op.actor, { hlc: op.hlc, actor: op.actor, seen: op.seen, value });
+      // What the field showed here before, as a local edit records it: history then reads "from → to" for an
+      // office's edit of an existing row, and "created" only for a row that was new here (prev NULL).
+      const shown = this.shown(op);
       this.sql(
         `INSERT INTO ops (id, grp, hlc, actor, entity, row_id, field, value, prev, seen, arrival)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         op.id,
         op.grp,
@@ -118,12 +120,13 @@ class Applier {
         op.entity,
         op.rowId,
         op.field,
-        JSON.stringify(op.value ?? null),
+        value,
+        shown.exists ? JSON.stringify(shown.value) : null,
         JSON.stringify(op.seen),
         manifest.packageId,
       );
       if (newest === null || op.hlc > newest) newest = op.hlc;
-      if ((current === null || op.hlc > current) && this.writeCell(op)) changed.add(key);
+      if ((current === null || op.hlc > current) && this.writeCell(op, shown)) changed.add(key);
     }
     let conflicts = 0;
     for (const key of touched) {
@@ -157,16 +160,22 @@ class Applier {
     return { applied, newest };
   }
 
+  /** The field's value in its table now, or that the row does not exist here yet. */
+  private shown(op: ValidOp): { exists: false } | { exists: true; value: unknown } {
+    const row = this.sql(`SELECT ${op.spec.column} AS v FROM ${entitySpec(op.entity).table} WHERE id = ?`).get(
+      op.rowId,
+    ) as { v: unknown } | undefined;
+    return row ? { exists: true, value: readValue(op.spec, row.v) ?? null } : { exists: false };
+  }
+
   /** Write an operation's value into its table (creating the row at its first operation); true if it changed. */
-  private writeCell(op: ValidOp): boolean {
+  private writeCell(op: ValidOp, shown: ReturnType<Applier['shown']>): boolean {
     const entity = entitySpec(op.entity);
     const spec = op.spec;
     const at = new Date(parseHlc(op.hlc).wallMs).toISOString();
-    const row = this.sql(`SELECT ${spec.column} AS v FROM ${entity.table} WHERE id = ?`).get(op.rowId) as
-      { v: unknown } | undefined;
     // Written even when equal (a JSON key absent reads as null but must exist, as after a local edit).
-    const changed = !row || canonicalJson(readValue(spec, row.v) ?? null) !== canonicalJson(op.value ?? null);
-    if (!row) {
+    const changed = !shown.exists || canonicalJson(shown.value) !== canonicalJson(op.value ?? null);
+    if (!shown.exists) {
       // Like a local create (store/oplog.ts): the row is hidden (deleted = 1) until its deleted edit says otherwise.
       if (entity.discriminator === null) {
         this.sql(`INSERT INTO ${entity.table} (id, created_by, created_at, updated_at) VALUES (?, ?, ?, ?)`).run(
