@@ -41,7 +41,7 @@ export interface HistoryAction {
 }
 
 /** Every row has these; they say where a row is and whether it lives, not what it says. */
-const STRUCTURE = new Set(['planId', 'parentId', 'position', 'deleted']);
+export const STRUCTURE_FIELDS: ReadonlySet<string> = new Set(['planId', 'parentId', 'position', 'deleted']);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -52,7 +52,7 @@ function kindOf(entries: readonly RowHistoryEntry[]): HistoryActionKind {
   if (own.length > 0 && own.every((e) => e.previous === null)) return 'created';
   const deleted = entries.find((e) => e.field === 'deleted');
   if (deleted) return deleted.value === true ? 'deleted' : 'restored';
-  if (entries.every((e) => STRUCTURE.has(e.field))) return 'moved';
+  if (entries.every((e) => STRUCTURE_FIELDS.has(e.field))) return 'moved';
   return 'edited';
 }
 
@@ -70,7 +70,7 @@ export function historyActions(entity: RowEntity, entries: readonly RowHistoryEn
     // Within a group the newest operation comes first; people read a change list in the order it was made.
     const changes = [...list]
       .reverse()
-      .filter((e) => !STRUCTURE.has(e.field))
+      .filter((e) => !STRUCTURE_FIELDS.has(e.field))
       .filter((e) => (e.previous === null ? !same(e.value, defaults[e.field]) : !same(e.value, e.previous.value)))
       .map((e): HistoryChange =>
         e.previous === null

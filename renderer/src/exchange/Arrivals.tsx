@@ -4,7 +4,9 @@ import type { Arrival, ArrivalChange, ArrivalsView } from '../../../main/core/ex
 import type { AppErrorShape } from '../../../main/core/errors.ts';
 import { useApi } from '../ApiContext.tsx';
 import { formatAmount, formatDateTime } from '../format.ts';
-import { exchangeErrorText, fieldLabel, officeLabel, shownValue, STRUCTURE_FIELDS, type RowLabeler } from './labels.ts';
+import { STRUCTURE_FIELDS } from '../../../main/core/rowHistory.ts';
+import { shownValue } from '../format.ts';
+import { exchangeErrorText, fieldLabel, officeLabel, type RowLabeler } from './labels.ts';
 
 /**
  * What arrived from whom: per office (assigned or accepted) how many packages and the latest, then every

@@ -3,7 +3,8 @@ import type { AppErrorShape } from '../../../main/core/errors.ts';
 import type { OfficeRef } from '../../../main/core/exchange/api.ts';
 import { numbering } from '../../../main/core/planContent.ts';
 import type { Row } from '../../../main/core/rows.ts';
-import { errorText, formatAmount } from '../format.ts';
+import { STRUCTURE_FIELDS } from '../../../main/core/rowHistory.ts';
+import { errorText, shownValue } from '../format.ts';
 
 /**
  * What exchange screens say about operations: which row and field they touched, and their values, in words a
@@ -12,14 +13,10 @@ import { errorText, formatAmount } from '../format.ts';
  */
 
 const LONGEST_NAME = 80;
-/** Fields holding a B.E. year or a small count: shown as typed, not grouped ("2566", not "2,566"). */
-const PLAIN_NUMBERS = new Set(['year', 'startYear', 'endYear', 'baselineYear', 'prevStartYear', 'prevEndYear']);
 /** Per-year rows (id `${parentId}:${year}`): named by their year and their parent. */
 const YEARLY = new Set(['kpiTarget', 'prevKpiYear', 'projectBudget']);
 /** Rows that only link their parent to something: named by their parent. */
 const LINKS = new Set(['alignmentLink', 'missionLink']);
-/** Fields every row has: they say where a row is and whether it lives, not what it says. */
-export const STRUCTURE_FIELDS = new Set(['planId', 'parentId', 'position', 'deleted']);
 
 const clip = (text: string) => (text.length > LONGEST_NAME ? `${text.slice(0, LONGEST_NAME)}…` : text);
 
@@ -76,25 +73,6 @@ export function fieldLabel(t: TFunction, entity: string, field: string): string 
   if (STRUCTURE_FIELDS.has(field)) return t(`exchange.ui.structure.${field}`);
   if (entity === 'plan') return t(`fields.${field}`, { defaultValue: field });
   return t(`history.field.${field}`, { defaultValue: field });
-}
-
-/** A value as a person reads it, whole (conflicts are decided on the full text); years stay B.E. as stored. */
-export function shownValue(t: TFunction, language: string, field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return t('history.empty');
-  if (typeof value === 'boolean') return t(value ? 'history.yes' : 'history.no');
-  if (typeof value === 'number') return PLAIN_NUMBERS.has(field) ? String(value) : formatAmount(value);
-  if (Array.isArray(value)) {
-    // Lists of numbers (thresholds) read as such; lists of other rows' ids only by how many there are.
-    return value.length > 0 && value.every((v) => typeof v === 'number')
-      ? value.join(', ')
-      : t('history.items', { count: value.length });
-  }
-  if (typeof value !== 'string') return t('history.items', { count: 1 });
-  if (field === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const locale = language === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB-u-ca-buddhist';
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(value));
-  }
-  return t(`history.enum.${field}.${value}`, { defaultValue: value });
 }
 
 /**

@@ -1,41 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import type { AppErrorShape } from '../../../main/core/errors.ts';
 import { historyActions, type HistoryAction, type HistoryChange } from '../../../main/core/rowHistory.ts';
 import type { Row } from '../../../main/core/rows.ts';
 import { useApi } from '../ApiContext.tsx';
 import { Modal } from '../components/Modal.tsx';
-import { errorText, formatAmount, formatDateTime } from '../format.ts';
+import { errorText, formatDateTime, shownValue } from '../format.ts';
 import { usePlanData } from './PlanData.tsx';
 import './rowHistory.css';
 
-/** Fields holding a B.E. year or a small count: shown as typed, not grouped ("2566", not "2,566"). */
-const PLAIN_NUMBERS = new Set(['year', 'startYear', 'endYear', 'baselineYear', 'ratingMin', 'ratingMax']);
 const LONGEST = 300;
 const SHORT_CHANGE = 60;
-
-/** A field's value as a person reads it, in the interface language; years stay B.E. as stored. */
-function shownValue(t: TFunction, language: string, field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return t('history.empty');
-  if (typeof value === 'boolean') return t(value ? 'history.yes' : 'history.no');
-  if (typeof value === 'number') return PLAIN_NUMBERS.has(field) ? String(value) : formatAmount(value);
-  if (Array.isArray(value)) {
-    // Lists of numbers (thresholds) read as such; lists of other rows' ids only by how many there are.
-    return value.every((v) => typeof v === 'number') && value.length > 0
-      ? value.join(', ')
-      : t('history.items', { count: value.length });
-  }
-  if (typeof value !== 'string') return t('history.items', { count: 1 });
-  if (field === 'date') {
-    const locale = language === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB-u-ca-buddhist';
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(value));
-  }
-  const named = t(`history.enum.${field}.${value}`, { defaultValue: '' });
-  if (named !== '') return named;
-  return value.length > LONGEST ? `${value.slice(0, LONGEST)}…` : value;
-}
 
 type Loaded =
   { state: 'loading' } | { state: 'failed'; error: AppErrorShape } | { state: 'ready'; actions: HistoryAction[] };
@@ -68,9 +44,9 @@ export function RowHistoryDialog({ row, what, onClose }: { row: Row; what: strin
   const office = (actor: string) => data.officeOf(actor) ?? t('rows.thisOffice');
   const change = (c: HistoryChange) => {
     const field = t(`history.field.${c.field}`, { defaultValue: c.field });
-    const to = shownValue(t, i18n.language, c.field, c.value);
+    const to = shownValue(t, i18n.language, c.field, c.value, LONGEST);
     if (!('previous' in c)) return t('history.set', { field, value: to });
-    const from = shownValue(t, i18n.language, c.field, c.previous);
+    const from = shownValue(t, i18n.language, c.field, c.previous, LONGEST);
     // A sentence-long value reads better as before and after on lines of their own than as one long line.
     if (from.length + to.length <= SHORT_CHANGE) return t('history.changed', { field, from, to });
     return (
