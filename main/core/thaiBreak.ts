@@ -127,26 +127,6 @@ function isLegal(s: string, k: number): boolean {
 }
 
 /**
- * The text with `marker` inserted at every break opportunity that is not already after whitespace (the
- * layout engine breaks there by itself). The PDF step chooses the marker: not U+200B, which Sarabun through
- * pdfkit draws as a missing-glyph box. Throws if the marker is empty or already in the text, since the
- * markers could then not be removed again.
- */
-export function insertBreakHints(text: string, marker: string): string {
-  if (marker === '' || text.includes(marker)) {
-    throw new RangeError('insertBreakHints: the marker must be non-empty and absent from the text');
-  }
-  let out = '';
-  let last = 0;
-  for (const k of breakOpportunities(text)) {
-    if (/\s/.test(text.charAt(k - 1))) continue;
-    out += text.slice(last, k) + marker;
-    last = k;
-  }
-  return out + text.slice(last);
-}
-
-/**
  * Remove zero-width characters pasted from Word and web pages (ZWSP, ZWNJ, ZWJ, BOM/ZWNBSP, WORD JOINER):
  * pdfkit draws a box for U+200B, and they would make text extraction differ from what the user sees.
  */

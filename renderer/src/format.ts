@@ -17,6 +17,9 @@ export function errorText(t: TFunction, error: AppErrorShape): string {
   return t(`errors.${error.code}`);
 }
 
+/** Thai dictionary order for names people sort by (units, offices). */
+export const thaiCollator = new Intl.Collator('th');
+
 /** A saved 12000 shows as "12,000", the way it was typed or pasted; parseNumberCell reads it back. */
 const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
 

@@ -4,7 +4,6 @@ import { HAZARDS } from '../harness/thaiHazards.ts';
 import {
   THAI_WORDS,
   breakOpportunities,
-  insertBreakHints,
   normaliseThai,
   splitScriptRuns,
   stripZeroWidth,
@@ -167,34 +166,6 @@ describe('break opportunities in Thai and mixed text', () => {
     breakOpportunities(big);
     const t2 = performance.now();
     expect(t2 - t1).toBeLessThan(Math.max(50, (t1 - t0) * 32));
-  });
-});
-
-describe('break hints for a layout engine that only breaks at spaces', () => {
-  const MARKER = '\uE000'; // a private-use stand-in; the PDF step picks the real marker
-
-  it('inserts the marker between words and nowhere else', () => {
-    expect(insertBreakHints('การบูรณาการ ISOที่ดี', '|')).toEqual('การ|บูรณาการ ISOที่|ดี');
-  });
-
-  it('gives the original text back when the markers are removed, and marks only legal breaks', () => {
-    for (const text of [seed, HAZARDS.join(''), HAZARDS.join(' ')]) {
-      const hinted = insertBreakHints(text, MARKER);
-      expect(hinted.split(MARKER).join('')).toBe(text);
-      const legal = new Set(breakOpportunities(text));
-      let offset = 0;
-      const parts = hinted.split(MARKER);
-      for (const part of parts.slice(0, -1)) {
-        offset += part.length;
-        expect(legal.has(offset)).toBe(true);
-      }
-      expect(parts.length).toBeGreaterThan(text === seed ? 250 : 0);
-    }
-  });
-
-  it('refuses a marker it could not remove again', () => {
-    expect(() => insertBreakHints('ที่นี่', '')).toThrow(RangeError);
-    expect(() => insertBreakHints('a|b', '|')).toThrow(RangeError);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Content, ContentCanvas, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatThaiDate, THAI_MONTHS } from '../thaiDate.ts';
-import { formatPeriod } from '../years.ts';
+import { formatPeriod, gregorianToBe } from '../years.ts';
 import { CONTENT_WIDTH, paragraphs, paragraph } from './blocks.ts';
 import { alignmentChapter } from './chapters/alignment.ts';
 import { annexesChapter } from './chapters/annexes.ts';
@@ -130,7 +130,7 @@ function cover({ t, view, options }: Ctx): Content[] {
 /** "กันยายน 2564": the month and year a foreword is signed with. */
 function monthYear(iso: string): string {
   const [year, month] = iso.split('-').map(Number);
-  return `${THAI_MONTHS[(month ?? 1) - 1]} ${(year ?? 0) + 543}`;
+  return `${THAI_MONTHS[(month ?? 1) - 1]} ${gregorianToBe(year ?? 0)}`;
 }
 
 function foreword({ t, view, options }: Ctx): Content[] {

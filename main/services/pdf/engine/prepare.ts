@@ -10,7 +10,9 @@ import { toThaiDigits } from '../../../core/years.ts';
 import { FONT_FAMILY } from './fonts.ts';
 
 /** Placeholders in a static header or footer, replaced on each page. */
-export const PAGE_NUMBER = '{{page}}';
+// The placeholder the document builders (core) put in headers and footers: one definition for both sides.
+import { PAGE_NUMBER } from '../../../core/pdf/page.ts';
+export { PAGE_NUMBER };
 export const PAGE_COUNT = '{{pages}}';
 
 export interface PageNumbering {

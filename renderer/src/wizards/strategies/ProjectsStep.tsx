@@ -1,3 +1,4 @@
+import { thaiCollator } from '../../format.ts';
 import { useTranslation } from 'react-i18next';
 import { ProjectKind, type Row } from '../../../../main/core/rows.ts';
 import { formatPeriod } from '../../../../main/core/years.ts';
@@ -9,7 +10,6 @@ import { NeedsStrategies, goalsOf, kindOf, numberOf, strategiesOf, useName, type
 import { Expander, PickGroup, usePicks } from './Picks.tsx';
 
 const UNITS_LIST = 'strategies-units';
-const collator = new Intl.Collator('th');
 
 /**
  * Units already named in the plan (contributing offices, units responsible for KPIs and projects), offered
@@ -25,7 +25,7 @@ function UnitSuggestions() {
   }
   return (
     <datalist id={UNITS_LIST}>
-      {[...names].sort(collator.compare).map((name) => (
+      {[...names].sort(thaiCollator.compare).map((name) => (
         <option key={name} value={name} />
       ))}
     </datalist>

@@ -1,3 +1,4 @@
+import { thaiCollator } from '../../format.ts';
 import { useTranslation } from 'react-i18next';
 import { budgetSummary } from '../../../../main/core/planContent.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
@@ -16,8 +17,6 @@ import {
 } from './common.tsx';
 import { summariesBy, unitOf } from './totals.ts';
 
-const collator = new Intl.Collator('th');
-
 /** Step 4: the plan's budget per strategic issue, per year and per responsible unit, and its grand total. */
 export function SummaryStep() {
   const { t } = useTranslation();
@@ -32,7 +31,7 @@ export function SummaryStep() {
   const byIssue = summariesBy(rows, (project) => issueOf.get(project.id));
   const byUnit = summariesBy(rows, (project) => (issueOf.has(project.id) ? unitOf(project) : undefined));
   // Units in Thai dictionary order; projects without a unit last.
-  const units = [...byUnit.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : collator.compare(a, b)));
+  const units = [...byUnit.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : thaiCollator.compare(a, b)));
   const share = (amount: number) => (summary.total > 0 ? ((amount / summary.total) * 100).toFixed(1) : '0.0');
   return (
     <NeedsGoals plan={plan}>
