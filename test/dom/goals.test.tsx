@@ -179,3 +179,28 @@ describe('goals wizard: summary', () => {
     expect(screen.getAllByText('เป้าประสงค์นี้ยังไม่มีตัวชี้วัด')).toHaveLength(2);
   });
 });
+
+describe('the save status while a row is being created', () => {
+  it('says "saving", not "saved", when a field typed during the creation still waits', async () => {
+    const fake = planFake(seeded());
+    // The first target of a year creates its row; hold that request until the second field has been typed.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const create = fake.api['rows.create'];
+    fake.api['rows.create'] = async (input) => {
+      await held;
+      return create(input);
+    };
+    const { user } = open(fake, 2);
+    // One keystroke: the creation carries the whole value, so nothing else of this cell is left to save.
+    await user.type(await screen.findByLabelText('ค่าเป้าหมาย พ.ศ. 2566: 1.1.1 ร้อยละการรับรู้'), '8');
+    await user.type(screen.getByLabelText('ค่าเป้าหมายตลอดแผน: 1.1.1 ร้อยละการรับรู้'), '90');
+    release();
+    await waitFor(() => expect(fake.callsTo('rows.create').length).toBeGreaterThan(0));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The whole-period target is still in its debounce: the status line must not claim it is saved.
+    expect(screen.queryByText('บันทึกแล้ว')).toBeNull();
+    await screen.findByText('บันทึกแล้ว', {}, { timeout: 2000 });
+    expect(fake.callsTo('rows.update').some((u) => u.edits.some((e) => e.field === 'periodTarget'))).toBe(true);
+  });
+});

@@ -139,6 +139,12 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
     [shell, t],
   );
 
+  /** After a save or a create: "saved" only when no typed edit is still waiting for its debounce or its turn. */
+  const settled = useCallback(() => {
+    const kind = [...pending.current.values()].some((fields) => fields.size > 0) ? 'saving' : 'saved';
+    setSaveState((current) => (current.kind === kind ? current : { kind }));
+  }, []);
+
   const send = useCallback(async () => {
     const batch = pending.current;
     pending.current = new Map();
@@ -163,10 +169,8 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
       );
       replace([result.data]);
     }
-    // Edits typed while this batch was on its way are still waiting: only an empty queue is "saved".
-    const waiting = [...pending.current.values()].some((fields) => fields.size > 0);
-    setSaveKind(waiting ? 'saving' : 'saved');
-  }, [api, fail, replace]);
+    settled();
+  }, [api, fail, replace, settled]);
 
   const flush = useCallback((): Promise<void> => {
     clearTimeout(timer.current);
@@ -223,10 +227,10 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
         return null;
       }
       replace(result.data);
-      setSaveState({ kind: 'saved' });
+      settled();
       return result.data;
     },
-    [api, fail, flush, plan.id, replace],
+    [api, fail, flush, plan.id, replace, settled],
   );
 
   const remove = useCallback(
