@@ -111,4 +111,14 @@ describe('the print panel', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
     expect(alert.textContent).toBe('สร้างไฟล์ PDF ไม่สำเร็จ ไม่มีไฟล์ใดถูกบันทึกหรือเปลี่ยนแปลง กรุณาลองอีกครั้ง');
   });
+
+  it('says what to do when the file could not be saved (open in another program)', async () => {
+    const error = { code: 'internal' as const, detail: 'EBUSY', fields: { _: 'pdf.panel.writeFailed' } };
+    panel(() => ({ state: 'failed', done: 0, total: 0, error }), false);
+    const user = userEvent.setup();
+    await screen.findByRole('checkbox', { name: /บทนำ/ });
+    await user.click(screen.getByRole('button', { name: 'สร้างไฟล์ PDF' }));
+    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    expect(alert.textContent).toMatch(/^บันทึกไฟล์ PDF ไม่ได้ ไฟล์เดิมอาจเปิดอยู่ในโปรแกรมอื่น/);
+  });
 });

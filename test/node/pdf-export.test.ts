@@ -100,6 +100,8 @@ describe('the export job', () => {
     const jobs = new PdfJobs();
     const status = await jobs.settled(jobs.start(request(path, { kind: 'summary' })));
     expect(status.state).toBe('failed');
+    // The user is told what to do (close the file or choose another place), not only to try again.
+    expect(status.error?.fields?._).toBe('pdf.panel.writeFailed');
     expect(readdirSync(dir)).toEqual(['plan.pdf']);
     expect(readdirSync(path)).toEqual(['inside.txt']);
   });

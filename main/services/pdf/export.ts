@@ -101,7 +101,13 @@ export class PdfJobs {
       if (signal.aborted) throw new AppError('cancelled', 'PDF export cancelled');
       let result: PdfResult;
       if (target.kind === 'file') {
-        writeFileAtomic(target.path, pdf);
+        try {
+          writeFileAtomic(target.path, pdf);
+        } catch (err) {
+          // Most often the old PDF is open in a viewer (Windows locks it) or the folder is read-only: say so.
+          const detail = `cannot write ${target.path}: ${err instanceof Error ? err.message : String(err)}`;
+          throw new AppError('internal', detail, { _: 'pdf.panel.writeFailed' });
+        }
         result = { status: 'saved', fileName: target.path };
       } else {
         result = { status: 'download', fileName: target.fileName, base64: Buffer.from(pdf).toString('base64') };

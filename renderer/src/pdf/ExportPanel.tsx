@@ -24,7 +24,13 @@ const KINDS: readonly PdfKind[] = ['plan', 'summary', 'map'];
 /** How often the panel asks main how far the export has got. */
 const POLL_MS = 200;
 
-type Outcome = { kind: 'saved' | 'downloaded'; fileName: string } | { kind: 'cancelled' } | { kind: 'failed' };
+/** `message`: the failure's own locale key when main gave one (a file it could not write), else the general one. */
+type Outcome =
+  { kind: 'saved' | 'downloaded'; fileName: string } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
+const failed = (error?: AppErrorShape): Outcome => ({
+  kind: 'failed',
+  message: error?.fields?._ ?? 'pdf.panel.failed',
+});
 
 interface Loaded {
   rows: Row[];
@@ -83,7 +89,7 @@ export function ExportPanel({ plan }: { plan: Plan }) {
       const result = await api['pdf.progress']({ jobId: id });
       if (!result.ok) {
         setJob(null);
-        setOutcome({ kind: 'failed' });
+        setOutcome(failed(result.error));
         return;
       }
       const status = result.data;
@@ -94,7 +100,7 @@ export function ExportPanel({ plan }: { plan: Plan }) {
       }
       setJob(null);
       if (status.state === 'cancelled') setOutcome({ kind: 'cancelled' });
-      else if (status.state === 'failed' || !status.result) setOutcome({ kind: 'failed' });
+      else if (status.state === 'failed' || !status.result) setOutcome(failed(status.error));
       else if (status.result.status === 'download') {
         downloadBase64(status.result.fileName, status.result.base64, 'application/pdf');
         setOutcome({ kind: 'downloaded', fileName: status.result.fileName });
@@ -107,7 +113,7 @@ export function ExportPanel({ plan }: { plan: Plan }) {
     setStarting(true);
     const result = await api['pdf.start']({ planId: plan.id, kind, thaiDigits, chapters: printable });
     setStarting(false);
-    if (!result.ok) return setOutcome({ kind: 'failed' });
+    if (!result.ok) return setOutcome(failed(result.error));
     if (result.data.status === 'cancelled') return;
     const id = result.data.jobId;
     setJob({ id, status: { state: 'running', done: 0, total: 0 } });
@@ -215,7 +221,9 @@ export function ExportPanel({ plan }: { plan: Plan }) {
         >
           {outcome.kind === 'saved' || outcome.kind === 'downloaded'
             ? t(`pdf.panel.${outcome.kind}`, { fileName: outcome.fileName })
-            : t(`pdf.panel.${outcome.kind}`)}
+            : outcome.kind === 'failed'
+              ? t(outcome.message)
+              : t('pdf.panel.cancelled')}
         </p>
       )}
     </section>
