@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   COMPLETENESS_RULES,
   budgetSummary,
+  budgetSummariesBy,
   completeness,
   completenessMessageKey,
   numbering,
@@ -142,6 +143,12 @@ describe('budget sums', () => {
     expect(Object.fromEntries(sums.byYear)).toEqual({ 2566: 120000, 2567: 155000.5 });
     expect(Object.fromEntries(sums.byUnit)).toEqual({ กองประชาสัมพันธ์: 270000.5, '': 5000 });
     expect(sums.total).toBe(275000.5);
+
+    // Per group (here per strategy; a project without a group counts nowhere), each year as budgetSummary sums it.
+    const byStrategy = budgetSummariesBy(b.rows, (project) => (project.id === p4.id ? undefined : project.parentId!));
+    expect(Object.fromEntries(byStrategy.get(s1.id)!.byYear)).toEqual({ 2566: 120000, 2567: 150000.5 });
+    expect(Object.fromEntries(byStrategy.get(s2.id)!.byYear)).toEqual({ 2567: 5000 });
+    expect([...byStrategy.keys()].sort()).toEqual([s1.id, s2.id].sort());
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { budgetSummary } from '../../planContent.ts';
+import { budgetSummariesBy, budgetSummary } from '../../planContent.ts';
 import type { Row } from '../../rows.ts';
 import { CONTENT_WIDTH, groupRow, numbered, paragraph, table, type Column } from '../blocks.ts';
 import { amount } from '../format.ts';
@@ -269,14 +269,18 @@ function budgetSection({ t, view }: Ctx): Section {
   const sums = budgetSummary(view.rows);
   if (sums.total === 0) return { title, body: [] };
   const issues = view.all('strategicIssue');
-  const byIssueYear = (issueId: string, year: number) =>
-    view
-      .children('goal', issueId)
-      .flatMap((g) => view.children('strategy', g.id))
-      .flatMap((s) => view.children('project', s.id))
-      .flatMap((p) => view.children('projectBudget', p.id))
-      .filter((b) => b.data.year === year)
-      .reduce((sum, b) => sum + (num(b, 'amount') ?? 0), 0);
+  // Per issue and year by the same sums as the totals beside them (and the strategies wizard's summary).
+  const issueOf = new Map(
+    issues.flatMap((issue) =>
+      view
+        .children('goal', issue.id)
+        .flatMap((g) => view.children('strategy', g.id))
+        .flatMap((s) => view.children('project', s.id))
+        .map((p) => [p.id, issue.id] as const),
+    ),
+  );
+  const byIssue = budgetSummariesBy(view.rows, (project) => issueOf.get(project.id));
+  const byIssueYear = (issueId: string, year: number) => byIssue.get(issueId)?.byYear.get(year) ?? 0;
   const years = view.years;
   const narrow = years.length > 5;
   return {

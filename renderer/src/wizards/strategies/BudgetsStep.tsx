@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { budgetSummary, type BudgetSummary } from '../../../../main/core/planContent.ts';
+import { budgetSummariesBy, budgetSummary, type BudgetSummary } from '../../../../main/core/planContent.ts';
 import type { Row } from '../../../../main/core/rows.ts';
 import { useLiveDrafts, usePlanData } from '../../plan/PlanData.tsx';
 import { Provenance } from '../../plan/RowList.tsx';
@@ -19,7 +19,7 @@ import {
   useName,
   type StrategyPlace,
 } from './common.tsx';
-import { summariesBy, unitOf } from './totals.ts';
+import { unitOf } from './totals.ts';
 
 /**
  * Step 3: per strategy, a table of its projects with a budget for each plan year. A year's budget row (id
@@ -67,7 +67,7 @@ function LiveTotals({ children }: { children: ReactNode }) {
   const rows = data.rows;
   const totals = {
     plan: budgetSummary(rows),
-    byStrategy: summariesBy(rows, (project) => project.parentId ?? undefined),
+    byStrategy: budgetSummariesBy(rows, (project) => project.parentId ?? undefined),
   };
   return <TotalsContext.Provider value={totals}>{children}</TotalsContext.Provider>;
 }

@@ -1,6 +1,6 @@
 import { thaiCollator } from '../../format.ts';
 import { useTranslation } from 'react-i18next';
-import { budgetSummary } from '../../../../main/core/planContent.ts';
+import { budgetSummariesBy, budgetSummary } from '../../../../main/core/planContent.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { outline, usePlanYears } from '../goals/outline.ts';
 import {
@@ -15,7 +15,7 @@ import {
   strategiesOf,
   useName,
 } from './common.tsx';
-import { summariesBy, unitOf } from './totals.ts';
+import { unitOf } from './totals.ts';
 
 /** Step 4: the plan's budget per strategic issue, per year and per responsible unit, and its grand total. */
 export function SummaryStep() {
@@ -28,8 +28,8 @@ export function SummaryStep() {
   const summary = budgetSummary(rows);
   const projects = projectsOf(plan);
   const issueOf = new Map(projects.map(({ issue, project }) => [project.id, issue.id]));
-  const byIssue = summariesBy(rows, (project) => issueOf.get(project.id));
-  const byUnit = summariesBy(rows, (project) => (issueOf.has(project.id) ? unitOf(project) : undefined));
+  const byIssue = budgetSummariesBy(rows, (project) => issueOf.get(project.id));
+  const byUnit = budgetSummariesBy(rows, (project) => (issueOf.has(project.id) ? unitOf(project) : undefined));
   // Units in Thai dictionary order; projects without a unit last.
   const units = [...byUnit.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : thaiCollator.compare(a, b)));
   const share = (amount: number) => (summary.total > 0 ? ((amount / summary.total) * 100).toFixed(1) : '0.0');
