@@ -29,3 +29,17 @@ export function readTextFile(path: string, maxBytes: number): string {
   if (size > maxBytes) throw new AppError('file-too-large', `${path}: ${size} bytes, limit ${maxBytes}`);
   return readFileSync(path, 'utf8');
 }
+
+/**
+ * A file name from a plan's title: characters no file system accepts (Windows' \\ / : * ? " < > |) and runs of
+ * spaces become one space, cut to `max` characters; "plan" when nothing is left.
+ */
+export function safeFileName(title: string, max: number): string {
+  return (
+    title
+      .replace(/[\\/:*?"<>|]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, max) || 'plan'
+  );
+}

@@ -5,7 +5,7 @@ import { MAX_PLAN_FILE_BYTES } from '../core/planFile.ts';
 import { createBackup, listBackups } from './backup.ts';
 import { getCatalog, listCatalogs, saveCatalogVersion } from './catalogs.ts';
 import { exchangeHandlers } from './exchange/handlers.ts';
-import { readTextFile, writeFileAtomic } from './files.ts';
+import { readTextFile, safeFileName, writeFileAtomic } from './files.ts';
 import { pdfHandlers } from './pdf/handlers.ts';
 import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from './planFile.ts';
 import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, planExists, updatePlan } from './plans.ts';
@@ -58,12 +58,7 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
     'plans.exportJson': async ({ id }) => {
       const plan = getPlan(store(), id);
       const content = serialisePlanFile(exportPlanFile(plan, listRows(store(), id)));
-      const fileName = `${
-        plan.title
-          .replace(/[\\/:*?"<>|]+/g, ' ')
-          .trim()
-          .slice(0, 120) || 'plan'
-      }.plan.json`;
+      const fileName = `${safeFileName(plan.title, 120)}.plan.json`;
       if (!dialogs) return { status: 'download', fileName, content };
       const path = await dialogs.saveFile(fileName, 'plan-json');
       if (!path) return { status: 'cancelled' };

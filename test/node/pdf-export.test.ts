@@ -13,6 +13,7 @@ import { comparable, extractPages } from '../harness/pdf.ts';
 import { RESOURCES, sampleSource } from '../harness/pdfPlan.ts';
 import { sha256 } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
+import { safeFileName } from '../../main/services/files.ts';
 
 /** PDF export as a job: written whole or not at all, cancellable, and through the contract's channels. */
 
@@ -162,7 +163,7 @@ describe('the pdf channels', () => {
     const text = comparable((await extractPages(bytesOf(readFileSync(join(dir, 'chosen.pdf'))))).join(''));
     expect(text).toContain(comparable(`บทที่ 2 ${th('pdf.doc.chapter.plan')}`));
     expect(text).not.toContain(comparable(th('pdf.doc.chapter.evaluation')));
-    expect(asked).toEqual([`pdf:${sampleSource().plan.title.replace(/[\\/:*?"<>|]+/g, ' ')}.pdf`]);
+    expect(asked).toEqual([`pdf:${safeFileName(sampleSource().plan.title, 120)}.pdf`]);
 
     answer = null;
     expect(await call('pdf.start', input)).toEqual({ ok: true, data: { status: 'cancelled' } });

@@ -20,6 +20,7 @@ import type { Store } from '../store/store.ts';
 import { planCatalogs } from './catalogs.ts';
 import { actionError } from './errors.ts';
 import { coverage, getPlanExchange, identity, officeOfActors, savePlanExchange } from './state.ts';
+import { safeFileName } from '../files.ts';
 
 /** Building the packages this installation sends: the secretariat's plan package, an office's contribution. */
 
@@ -106,15 +107,6 @@ function requireIdentity(store: Store): OfficeIdentity {
   return self;
 }
 
-function safeName(text: string): string {
-  return (
-    text
-      .replace(/[\\/:*?"<>|]+/g, ' ')
-      .trim()
-      .slice(0, 80) || 'plan'
-  );
-}
-
 /**
  * The package this installation sends for a plan: from the secretariat, the plan package (every field's
  * standing edits, the assignments, what it has of each office, and the user-saved catalog versions the plan
@@ -160,7 +152,7 @@ export function buildPackage(store: Store, planId: string, now = new Date()): Bu
     // Left out when empty: such a package is exactly what a Phaen without carried catalogs writes and reads.
     ...(catalogs.length > 0 ? { catalogs } : {}),
   });
-  return { ...sealed, fileName: `${safeName(plan.title)}-${self.code}-${seq}${PACKAGE_EXTENSION}` };
+  return { ...sealed, fileName: `${safeFileName(plan.title, 80)}-${self.code}-${seq}${PACKAGE_EXTENSION}` };
 }
 
 /** After the package was saved (or handed over as a download): the next one gets the next number. */

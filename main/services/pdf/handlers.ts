@@ -4,6 +4,7 @@ import { translator } from '../locales.ts';
 import type { FileDialogs, Session } from '../session.ts';
 import { PdfJobs, today, type PdfTarget } from './export.ts';
 import { planSourceFromStore } from './source.ts';
+import { safeFileName } from '../files.ts';
 
 type PdfChannel = keyof typeof pdfChannels;
 
@@ -14,15 +15,8 @@ export interface PdfHandlerOptions {
   readonly log?: (message: string) => void;
 }
 
-/** A file name from the plan's title: characters no file system accepts become spaces. */
 function pdfFileName(title: string, suffix: string): string {
-  const base =
-    title
-      .replace(/[\\/:*?"<>|]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 120) || 'plan';
-  return `${base}${suffix}.pdf`;
+  return `${safeFileName(title, 120)}${suffix}.pdf`;
 }
 
 /**
