@@ -100,7 +100,6 @@ export function rememberActor(db: Database.Database, office: PackageOffice, at: 
   ).run(office.actor, office.code, office.name, office.role, at);
 }
 
-/** Who an actor is: this installation's identity, or what its packages said. */
 /** Every installation whose office is known: those packages came from, and this one once it has an identity. */
 export function actorOffices(store: Store): ActorOffice[] {
   const rows = store.db.prepare('SELECT actor, office_code, office_name, role FROM exchange_actors').all() as {
@@ -117,6 +116,7 @@ export function actorOffices(store: Store): ActorOffice[] {
   return [...known.values()];
 }
 
+/** Who an actor is: this installation's identity, or what its packages said. */
 export function officeOfActors(store: Store): (actor: string) => OfficeRef | null {
   const known = new Map(actorOffices(store).map(({ actor, ...office }) => [actor, office]));
   return (actor) => known.get(actor) ?? null;

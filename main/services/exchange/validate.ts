@@ -89,6 +89,8 @@ function checkSender(store: Store, file: PackageFile, comingPlan: PackageFile | 
   const selfSecretariat =
     self?.role === 'secretariat' && planExists(store, planId) ? { actor: store.officeId, code: self.code } : null;
   const secretariat = state.secretariat ?? fromBatch ?? selfSecretariat;
+  // A package under this installation's own code while it is the secretariat: never from a real office.
+  const usesOurSecretariatCode = self?.role === 'secretariat' && self.code === sender.code;
   if (manifest.kind === 'plan') {
     if (secretariat && secretariat.actor !== sender.actor) {
       throw new PackageError(
@@ -96,14 +98,14 @@ function checkSender(store: Store, file: PackageFile, comingPlan: PackageFile | 
         `plan package from ${sender.actor}, secretariat is ${secretariat.actor}`,
       );
     }
-    if (self?.role === 'secretariat' && self.code === sender.code) {
-      throw new PackageError('claims-secretariat', `plan package using this secretariat's code ${self.code}`);
+    if (usesOurSecretariatCode) {
+      throw new PackageError('claims-secretariat', `plan package using this secretariat's code ${sender.code}`);
     }
     return;
   }
   const claimsIt = (s: { actor: string; code: string } | null) =>
     s !== null && (s.actor === sender.actor || s.code === sender.code);
-  if (claimsIt(secretariat) || (self?.role === 'secretariat' && self.code === sender.code)) {
+  if (claimsIt(secretariat) || usesOurSecretariatCode) {
     throw new PackageError('claims-secretariat', `contribution from ${sender.code} speaks as the secretariat`);
   }
   const assignments: readonly Assignment[] = comingPlan?.payload.assignments ?? state.assignments;
