@@ -1,0 +1,78 @@
+/**
+ * PDF export against Chromium printing the same content (`npm run bench`, issue 10): whole processes, launch
+ * included, side by side in one run. A is the command line a user runs (`phaen pdf` on the shipped sample plan);
+ * B is headless Chromium printing the same document as HTML (bench/docHtml.ts) with the same fonts, launched
+ * and driven by its own process (bench/chromiumPrint.ts). Runs alternate A B A B after one warm-up pair, so a machine that drifts affects both; the figure to
+ * quote is the median of the pair-by-pair ratios A/B (below 1.0: our export is the faster).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildDocument } from '../main/core/pdf/index.ts';
+import { CHAPTERS } from '../main/core/pdf/options.ts';
+import { translator } from '../main/services/locales.ts';
+import { planSourceFromFile } from '../main/services/pdf/source.ts';
+import { parsePlanFile } from '../main/services/planFile.ts';
+import { documentHtml } from './docHtml.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const RESOURCES = join(ROOT, 'resources');
+const SAMPLE = join(RESOURCES, 'sample', 'bma-pr-2566-2570.plan.json');
+const PAIRS = Number(process.env.PHAEN_BENCH_PAIRS ?? 5);
+
+function line(label: string, value: string): void {
+  console.log(`${label.padEnd(52)} ${value}`);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+const dir = mkdtempSync(join(tmpdir(), 'phaen-bench-chromium-'));
+try {
+  const source = planSourceFromFile(parsePlanFile(readFileSync(SAMPLE, 'utf8')), RESOURCES);
+  const built = buildDocument('plan', {
+    source,
+    options: { language: 'th', thaiDigits: false, chapters: CHAPTERS, date: '2022-10-01' },
+    t: translator(RESOURCES, 'th'),
+  });
+  const html = join(dir, 'plan.html');
+  writeFileSync(html, documentHtml(built.doc, RESOURCES));
+
+  const ours = () =>
+    spawnSync(process.execPath, [join(ROOT, 'bin', 'phaen.mjs'), 'pdf', SAMPLE, join(dir, 'a.pdf')], {
+      stdio: 'ignore',
+    });
+  const theirs = () =>
+    spawnSync(
+      process.execPath,
+      ['--experimental-strip-types', join(import.meta.dirname, 'chromiumPrint.ts'), html, join(dir, 'b.pdf')],
+      { stdio: 'ignore' },
+    );
+  const time = (run: () => ReturnType<typeof spawnSync>): number => {
+    const t0 = performance.now();
+    const result = run();
+    const ms = performance.now() - t0;
+    if (result.status !== 0) throw new Error(`bench/chromium: a run exited with ${result.status ?? result.signal}`);
+    return ms;
+  };
+
+  time(ours);
+  time(theirs);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    a.push(time(ours));
+    b.push(time(theirs));
+  }
+  const ratios = a.map((x, i) => x / (b[i] ?? NaN));
+  line('PDF vs Chromium: sample plan, phaen pdf (median)', `${median(a).toFixed(0)} ms`);
+  line('PDF vs Chromium: Chromium printing the same (median)', `${median(b).toFixed(0)} ms`);
+  line(
+    'PDF vs Chromium: ratio phaen / Chromium (median of pairs)',
+    `${median(ratios).toFixed(2)}× (${statSync(join(dir, 'a.pdf')).size} vs ${statSync(join(dir, 'b.pdf')).size} bytes)`,
+  );
+} finally {
+  if (!process.env.PHAEN_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  else console.log(dir);
+}
