@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppStatus } from '../core/contract.ts';
 import { AppError } from '../core/errors.ts';
-import { backupPath, createBackup, listBackups, restoreFile } from './backup.ts';
+import { adoptSetAside, backupPath, completeRestore, createBackup, listBackups, stageRestore } from './backup.ts';
 import { writeFileAtomic } from './files.ts';
-import { DbOpenError } from './store/open.ts';
+import { DbOpenError, inspect } from './store/open.ts';
 import { Store } from './store/store.ts';
 
 /** Dialogs that only Electron's main process can show; the browser bridge has none. */
@@ -28,6 +28,16 @@ type State =
   { kind: 'open'; store: Store } | { kind: 'failed'; path: string; reason: DbOpenError['reason']; detail: string };
 
 const DEFAULT_DB = 'phaen.sqlite';
+
+/** Refuse to touch a file another running instance holds (inspect reports it as locked). */
+function refuseIfHeld(path: string): void {
+  try {
+    inspect(path);
+  } catch (err) {
+    if (err instanceof DbOpenError && err.reason === 'locked')
+      throw new AppError('db-in-use', `${path} is held by another running instance`);
+  }
+}
 const HOUR = 3600_000;
 
 /**
@@ -48,7 +58,13 @@ export class Session {
 
   static async start(options: SessionOptions): Promise<Session> {
     const session = new Session(options);
-    await session.openPath(session.configuredPath());
+    const path = session.configuredPath();
+    try {
+      adoptSetAside(path, session.backupDir);
+    } catch (err) {
+      options.log?.(`set-aside files of an earlier release not moved to the backups: ${String(err)}`);
+    }
+    await session.openPath(path);
     const interval = options.backupIntervalMs ?? HOUR;
     if (interval > 0) {
       session.timer = setInterval(() => void session.scheduledBackup(), interval);
@@ -120,16 +136,28 @@ export class Session {
     return this.state.kind === 'open' ? this.state.store.path : this.state.path;
   }
 
+  /**
+   * Replace the database with a backup. Never under a live instance: when this session could not open the file
+   * because another window holds it, renaming it would leave that window saving into a file nobody opens again.
+   * The replaced file is kept as a 'set-aside' backup; if the swap fails (a read-only folder), the database
+   * stays where it was and is opened again.
+   */
   async restore(name: string): Promise<void> {
     const file = backupPath(this.backupDir, name);
     const path = this.currentPath();
-    if (this.state.kind === 'open') {
-      // A restore replaces the live data: keep what is there now as a backup too.
-      await createBackup(this.state.store.db, this.backupDir, 'pre-restore', this.options.keepBackups ?? 10);
-      this.state.store.close();
+    if (this.state.kind === 'failed') refuseIfHeld(path);
+    const staged = stageRestore(file, path);
+    // Closing checkpoints the WAL: the file set aside is the complete current state.
+    this.closeStore();
+    let aside: string | null;
+    try {
+      aside = completeRestore(staged, path, this.backupDir);
+    } catch (err) {
+      this.options.log?.(`restore of ${name} failed, ${path} left in place: ${String(err)}`);
+      await this.openPath(path);
+      throw err;
     }
-    const aside = restoreFile(file, path);
-    this.options.log?.(`restored ${name}; previous file kept as ${aside}`);
+    this.options.log?.(`restored ${name}; previous file kept as ${aside ?? '(none)'}`);
     await this.openPath(path);
   }
 

@@ -1,17 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/contract.ts';
 import type { DbFailure } from '../../main/core/contract.ts';
-import { createBackup } from '../../main/services/backup.ts';
+import { createBackup, listBackups } from '../../main/services/backup.ts';
 import { createHandlers } from '../../main/services/handlers.ts';
 import { createPlan, getPlan, listPlans } from '../../main/services/plans.ts';
 import { Session } from '../../main/services/session.ts';
 import { LATEST_VERSION } from '../../main/services/store/migrations.ts';
 import { DbOpenError } from '../../main/services/store/open.ts';
+import { useHolders } from '../harness/holder.ts';
 import { bmaDraft, openStore, sha256 } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -32,29 +32,7 @@ function overwrite(path: string, offset: number, bytes: Buffer): void {
   closeSync(fd);
 }
 
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const c of children.splice(0)) c.kill('SIGKILL');
-});
-
-/** Another Phaen instance holding the file: a child process on the same Node binary (better-sqlite3 needs 22). */
-async function holdInAnotherProcess(path: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--experimental-strip-types', join(import.meta.dirname, '..', 'harness', 'hold-db.ts'), path],
-    {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
-  children.push(child);
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.once('data', () => resolve());
-    child.once('exit', (code) => reject(new Error(`holder exited ${code}: ${err}`)));
-  });
-  return child;
-}
+const holdInAnotherProcess = useHolders();
 
 type Breaker = (dir: string) => Promise<{ path: string; reason: DbFailure }>;
 
@@ -127,7 +105,7 @@ describe('recovering from a database that cannot be used', () => {
     return { plan, backup, path, bad: sha256(path) };
   }
 
-  it('restores a backup over the failed file and keeps the bad file aside', async () => {
+  it('restores a backup over the failed file and lists the bad file among the backups', async () => {
     const dir = tempDir();
     const { plan, backup, path, bad } = await workspaceWithBackupThenCorrupt(dir);
     const session = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
@@ -138,9 +116,9 @@ describe('recovering from a database that cannot be used', () => {
     expect(getPlan(session.store(), plan.id).title).toBe(bmaDraft.title);
     session.close();
 
-    const aside = readdirSync(dir).filter((f) => f.startsWith('phaen.sqlite.before-restore-'));
+    const aside = listBackups(join(dir, 'backups')).filter((b) => b.reason === 'set-aside');
     expect(aside).toHaveLength(1);
-    expect(sha256(join(dir, aside[0]!))).toBe(bad);
+    expect(sha256(join(dir, 'backups', aside[0]!.name))).toBe(bad);
   });
 
   it("starts a fresh database on 'database.useAnother' and keeps using it after a restart", async () => {
