@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppStatus } from '../core/contract.ts';
 import { AppError } from '../core/errors.ts';
@@ -58,13 +58,13 @@ export class Session {
 
   static async start(options: SessionOptions): Promise<Session> {
     const session = new Session(options);
-    const path = session.configuredPath();
+    const { path, configured } = session.configuredPath();
     try {
       adoptSetAside(path, session.backupDir);
     } catch (err) {
       options.log?.(`set-aside files of an earlier release not moved to the backups: ${String(err)}`);
     }
-    await session.openPath(path);
+    await session.openOrRecover(path, configured);
     const interval = options.backupIntervalMs ?? HOUR;
     if (interval > 0) {
       session.timer = setInterval(() => void session.scheduledBackup(), interval);
@@ -77,16 +77,39 @@ export class Session {
     return join(this.options.dataDir, 'config.json');
   }
 
-  private configuredPath(): string {
+  /** The database chosen in config.json (configured), else the default file in the data folder. */
+  private configuredPath(): { path: string; configured: boolean } {
     try {
       if (existsSync(this.configFile)) {
         const config = JSON.parse(readFileSync(this.configFile, 'utf8')) as { databasePath?: unknown };
-        if (typeof config.databasePath === 'string') return config.databasePath;
+        if (typeof config.databasePath === 'string') return { path: config.databasePath, configured: true };
       }
     } catch (err) {
       this.options.log?.(`config.json unreadable, using the default database: ${String(err)}`);
     }
-    return join(this.options.dataDir, DEFAULT_DB);
+    return { path: join(this.options.dataDir, DEFAULT_DB), configured: false };
+  }
+
+  /**
+   * Start-up: a database that is gone or empty while there is data elsewhere is a failure to recover from, not a
+   * first start. A fresh file there would show the welcome, take a new office id and fill the rolling backups
+   * with empty copies. Only a genuinely first start (default path, no file, no backups) creates one.
+   */
+  private async openOrRecover(path: string, configured: boolean): Promise<void> {
+    const hasBackups = listBackups(this.backupDir).length > 0;
+    const exists = existsSync(path);
+    if (!exists && (configured || hasBackups)) {
+      return this.fail(path, new DbOpenError('missing', `${path} does not exist (backups: ${hasBackups})`));
+    }
+    if (exists && hasBackups && statSync(path).size === 0) {
+      return this.fail(path, new DbOpenError('empty', `${path} has zero length`));
+    }
+    await this.openPath(path);
+  }
+
+  private fail(path: string, err: DbOpenError): void {
+    this.options.log?.(`database ${path} not opened: ${err.message}`);
+    this.state = { kind: 'failed', path, reason: err.reason, detail: err.detail };
   }
 
   private async openPath(path: string): Promise<void> {
@@ -96,8 +119,7 @@ export class Session {
       await this.scheduledBackup();
     } catch (err) {
       if (!(err instanceof DbOpenError)) throw err;
-      this.options.log?.(`database ${path} not opened: ${err.message}`);
-      this.state = { kind: 'failed', path, reason: err.reason, detail: err.detail };
+      this.fail(path, err);
     }
   }
 
@@ -154,7 +176,7 @@ export class Session {
       aside = completeRestore(staged, path, this.backupDir);
     } catch (err) {
       this.options.log?.(`restore of ${name} failed, ${path} left in place: ${String(err)}`);
-      await this.openPath(path);
+      await this.openOrRecover(path, true);
       throw err;
     }
     this.options.log?.(`restored ${name}; previous file kept as ${aside ?? '(none)'}`);

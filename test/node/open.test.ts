@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -162,5 +162,68 @@ describe('recovering from a database that cannot be used', () => {
     const again = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
     expect(getPlan(again.store(), plan.id).id).toBe(plan.id);
     again.close();
+  });
+});
+
+describe('a database that is gone or empty', () => {
+  /** A workspace in daily use: a plan, a backup, this installation's office id. */
+  async function workspace(dir: string) {
+    const session = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
+    const plan = createPlan(session.store(), bmaDraft);
+    const backup = await createBackup(session.store().db, session.backupDir, 'manual', 10);
+    const officeId = session.store().officeId;
+    session.close();
+    return { plan, backup, officeId, path: join(dir, 'phaen.sqlite') };
+  }
+
+  for (const [name, reason, damage] of [
+    ['an empty (zero-length) file', 'empty', (path: string) => writeFileSync(path, '')],
+    ['a missing file', 'missing', (path: string) => rmSync(path)],
+  ] as const) {
+    it(`with backups present, opens recovery for ${name} instead of a fresh start, and the restore brings everything back`, async () => {
+      const dir = tempDir();
+      const { plan, backup, officeId, path } = await workspace(dir);
+      damage(path);
+      const backups = listBackups(join(dir, 'backups'));
+      const files = readdirSync(dir).sort();
+
+      const session = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
+      expect(session.status(false, 'test')).toMatchObject({ database: { state: 'failed', path, reason }, backups });
+      expect(readdirSync(dir).sort()).toEqual(files); // no fresh database created in its place
+      await session.scheduledBackup();
+      expect(listBackups(join(dir, 'backups'))).toEqual(backups); // and no empty backups
+
+      await session.restore(backup.name);
+      expect(session.store().officeId).toBe(officeId);
+      expect(getPlan(session.store(), plan.id).id).toBe(plan.id);
+      session.close();
+    });
+  }
+
+  it('reports a chosen database that is gone, even with no backups, and creates nothing there', async () => {
+    const dir = tempDir();
+    const elsewhere = join(tempDir(), 'work', 'plans.sqlite');
+    const first = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
+    await first.useDatabase(elsewhere);
+    first.close();
+    rmSync(join(elsewhere, '..'), { recursive: true }); // the USB stick or share it lived on is gone
+    rmSync(join(dir, 'backups'), { recursive: true, force: true });
+
+    const session = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
+    expect(session.status(false, 'test').database).toMatchObject({
+      state: 'failed',
+      path: elsewhere,
+      reason: 'missing',
+    });
+    session.close();
+    expect(existsSync(elsewhere)).toBe(false);
+  });
+
+  it('starts fresh on a genuinely first start: no database, no backups', async () => {
+    const dir = tempDir();
+    const session = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
+    expect(session.status(false, 'test').database).toMatchObject({ state: 'open', path: join(dir, 'phaen.sqlite') });
+    expect(listPlans(session.store())).toEqual([]);
+    session.close();
   });
 });
