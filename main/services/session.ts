@@ -2,7 +2,16 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppStatus } from '../core/contract.ts';
 import { AppError } from '../core/errors.ts';
-import { adoptSetAside, backupPath, completeRestore, createBackup, listBackups, stageRestore } from './backup.ts';
+import {
+  adoptSetAside,
+  backupPath,
+  checkpoint,
+  completeRestore,
+  createBackup,
+  listBackups,
+  sameContent,
+  stageRestore,
+} from './backup.ts';
 import { writeFileAtomic } from './files.ts';
 import { DbOpenError, inspect } from './store/open.ts';
 import { Store } from './store/store.ts';
@@ -21,11 +30,28 @@ export interface SessionOptions {
   readonly keepBackups?: number;
   /** Rolling backup interval; 0 disables the timer (tests). */
   readonly backupIntervalMs?: number;
+  /** How often to look for a quiet moment to checkpoint the WAL; 0 disables the timer (tests call checkpointWhenIdle). */
+  readonly idleCheckpointMs?: number;
   readonly log?: (message: string) => void;
 }
 
-type State =
-  { kind: 'open'; store: Store } | { kind: 'failed'; path: string; reason: DbOpenError['reason']; detail: string };
+/**
+ * The open store and what was done to it since it opened, as SQLite's total_changes() (rows written by this
+ * connection) at the time: the last checkpoint, the last look for idleness, the last backup.
+ */
+interface OpenState {
+  kind: 'open';
+  store: Store;
+  seen: number;
+  checkpointed: number;
+  /** Undefined until the first backup check of this open, which compares with the newest backup on disk. */
+  backedUp: number | undefined;
+}
+type State = OpenState | { kind: 'failed'; path: string; reason: DbOpenError['reason']; detail: string };
+
+function totalChanges(store: Store): number {
+  return store.db.prepare('SELECT total_changes()').pluck().get() as number;
+}
 
 const DEFAULT_DB = 'phaen.sqlite';
 
@@ -39,6 +65,7 @@ function refuseIfHeld(path: string): void {
   }
 }
 const HOUR = 3600_000;
+const IDLE_CHECK = 5_000;
 
 /**
  * Which database is in use and whether it opened. A file that fails to open is never touched: the session
@@ -46,7 +73,7 @@ const HOUR = 3600_000;
  */
 export class Session {
   private state!: State;
-  private timer: NodeJS.Timeout | undefined;
+  private timers: NodeJS.Timeout[] = [];
   readonly backupDir: string;
 
   private readonly options: SessionOptions;
@@ -65,12 +92,16 @@ export class Session {
       options.log?.(`set-aside files of an earlier release not moved to the backups: ${String(err)}`);
     }
     await session.openOrRecover(path, configured);
-    const interval = options.backupIntervalMs ?? HOUR;
-    if (interval > 0) {
-      session.timer = setInterval(() => void session.scheduledBackup(), interval);
-      session.timer.unref();
-    }
+    session.every(options.backupIntervalMs ?? HOUR, () => void session.scheduledBackup());
+    session.every(options.idleCheckpointMs ?? IDLE_CHECK, () => session.checkpointWhenIdle());
     return session;
+  }
+
+  private every(ms: number, run: () => void): void {
+    if (ms <= 0) return;
+    const timer = setInterval(run, ms);
+    timer.unref();
+    this.timers.push(timer);
   }
 
   private get configFile(): string {
@@ -115,7 +146,7 @@ export class Session {
   private async openPath(path: string): Promise<void> {
     try {
       const store = await Store.open(path, { backupDir: this.backupDir, keepBackups: this.options.keepBackups ?? 10 });
-      this.state = { kind: 'open', store };
+      this.state = { kind: 'open', store, seen: -1, checkpointed: -1, backedUp: undefined };
       await this.scheduledBackup();
     } catch (err) {
       if (!(err instanceof DbOpenError)) throw err;
@@ -123,16 +154,53 @@ export class Session {
     }
   }
 
-  /** A rolling backup when the newest scheduled one is older than the interval (and at each open). */
-  async scheduledBackup(): Promise<void> {
+  /**
+   * A rolling backup (at each open and on the timer) when something changed since the last backup and the
+   * newest one is older than the interval. A backup dated in the future (the clock was wrong, then corrected)
+   * does not count as recent: it would otherwise stop every backup until that date.
+   */
+  async scheduledBackup(now = new Date()): Promise<void> {
     if (this.state.kind !== 'open') return;
+    const open = this.state;
+    const changes = totalChanges(open.store);
+    if (changes === open.backedUp) return;
     const interval = this.options.backupIntervalMs || HOUR;
-    const newest = listBackups(this.backupDir).find((b) => b.reason === 'scheduled');
-    if (newest && Date.now() - Date.parse(newest.createdAt) < interval) return;
+    const newest = listBackups(this.backupDir).find(
+      (b) => b.reason !== 'set-aside' && Date.parse(b.createdAt) <= now.getTime(),
+    );
+    if (newest && now.getTime() - Date.parse(newest.createdAt) < interval) return;
+    // First look since the database opened: it may be exactly what the newest backup holds (a restart without edits).
+    if (open.backedUp === undefined && newest && sameContent(open.store.db, join(this.backupDir, newest.name))) {
+      open.backedUp = changes;
+      return;
+    }
     try {
-      await createBackup(this.state.store.db, this.backupDir, 'scheduled', this.options.keepBackups ?? 10);
+      await createBackup(open.store.db, this.backupDir, 'scheduled', this.options.keepBackups ?? 10, now);
+      open.backedUp = changes;
     } catch (err) {
       this.options.log?.(`scheduled backup failed: ${String(err)}`);
+    }
+  }
+
+  /**
+   * Fold the WAL into phaen.sqlite once edits have stopped (no change since the previous look), so the file
+   * alone is a complete copy for a user or sync tool that copies only it. Never mid-typing: a checkpoint
+   * writes and syncs the main file, which would delay the autosave it ran beside.
+   */
+  checkpointWhenIdle(): void {
+    if (this.state.kind !== 'open') return;
+    const open = this.state;
+    const changes = totalChanges(open.store);
+    if (changes !== open.seen) {
+      open.seen = changes;
+      return;
+    }
+    if (changes === open.checkpointed) return;
+    try {
+      checkpoint(open.store.db);
+      open.checkpointed = changes;
+    } catch (err) {
+      this.options.log?.(`checkpoint failed: ${String(err)}`);
     }
   }
 
@@ -205,7 +273,7 @@ export class Session {
   }
 
   close(): void {
-    if (this.timer) clearInterval(this.timer);
+    for (const timer of this.timers.splice(0)) clearInterval(timer);
     this.closeStore();
   }
 }
