@@ -15,7 +15,8 @@ import { Settings } from './settings.ts';
  * is typed from it: a channel cannot exist in one place and not another.
  */
 
-export const BackupReason = z.enum(['scheduled', 'pre-migration', 'pre-restore', 'manual']);
+/** 'set-aside': the database file a restore replaced, kept as it was (with its WAL). */
+export const BackupReason = z.enum(['scheduled', 'pre-migration', 'pre-restore', 'manual', 'set-aside']);
 export const BackupInfo = z.object({
   name: z.string(),
   reason: BackupReason,
@@ -24,12 +25,25 @@ export const BackupInfo = z.object({
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
-export const DbFailure = z.enum(['corrupt', 'newer-schema', 'locked', 'unreadable']);
+/**
+ * Why the database is not open. 'missing' and 'empty': the file is gone or has zero length while backups
+ * exist (or a database chosen earlier is gone), so a fresh start would hide the user's data behind a new one.
+ */
+export const DbFailure = z.enum(['corrupt', 'newer-schema', 'locked', 'unreadable', 'read-only', 'missing', 'empty']);
 export type DbFailure = z.infer<typeof DbFailure>;
 
 export const AppStatus = z.object({
   database: z.discriminatedUnion('state', [
-    z.object({ state: z.literal('open'), path: z.string(), officeId: z.string() }),
+    z.object({
+      state: z.literal('open'),
+      path: z.string(),
+      officeId: z.string(),
+      /**
+       * Where this database was last opened, when that was another folder or computer: a copied data folder
+       * must not go on under the original's office id. The user answers with 'database.confirmMove'.
+       */
+      movedFrom: z.object({ path: z.string(), host: z.string() }).optional(),
+    }),
     z.object({ state: z.literal('failed'), path: z.string(), reason: DbFailure, detail: z.string() }),
   ]),
   backups: z.array(BackupInfo),
@@ -124,6 +138,8 @@ export const contract = {
   'backups.restore': { input: z.object({ name: z.string().min(1) }).strict(), output: AppStatus },
   /** Open another database file (Electron: a dialog) or start a new empty one beside the failed one. */
   'database.useAnother': { input: z.object({ fresh: z.boolean() }).strict(), output: AppStatus },
+  /** A moved or copied database: a copy takes a new office id (newIdentity), a move keeps it. */
+  'database.confirmMove': { input: z.object({ newIdentity: z.boolean() }).strict(), output: AppStatus },
   /** Offline exchange between offices and the secretariat (core/exchange/api.ts). */
   ...exchangeChannels,
   /** PDF export of the plan and its handouts, as a job with progress and cancel (core/pdf/api.ts). */
