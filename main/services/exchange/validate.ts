@@ -1,10 +1,12 @@
 import type { Catalog } from '../../core/catalog.ts';
 import type { Assignment, RejectReason } from '../../core/exchange/api.ts';
 import { PackageError, type PackageFile } from '../../core/exchange/format.ts';
+import type { PlanYears } from '../../core/rows.ts';
 import { planExists } from '../plans.ts';
 import { entitySpec, isEntity, type EntityName, type FieldSpec } from '../store/entities.ts';
 import type { Store } from '../store/store.ts';
 import { newCatalogs } from './catalogs.ts';
+import { checkStructure, type ShapedRow } from './structure.ts';
 import { acknowledgedOffices, getPlanExchange, identity } from './state.ts';
 
 /**
@@ -42,6 +44,9 @@ export interface Batch {
   readonly packageIds: Set<string>;
   /** Catalog versions earlier packages bring, by catalogKey. */
   readonly catalogs: Map<string, Catalog>;
+  /** The rows and plan years earlier packages leave (structure.ts). */
+  readonly shaped: Map<string, ShapedRow>;
+  readonly planYears: Map<string, PlanYears>;
 }
 
 export type Verdict = { status: 'accept'; accepted: AcceptedPackage } | { status: 'already-imported' };
@@ -66,7 +71,9 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
   }
   checkSender(store, file, comingPlan);
   const ops = checkOps(store, file);
+  const keepStructure = checkStructure(store, planId, ops, batch.shaped, batch.planYears);
   const catalogs = newCatalogs(store, file, batch.catalogs);
+  keepStructure();
   batch.packageIds.add(manifest.packageId);
   if (manifest.kind === 'plan') batch.plans.set(planId, file);
   return { status: 'accept', accepted: { name, file, ops, catalogs } };
