@@ -191,6 +191,32 @@ describe('a bad package is refused with its reason and leaves the database byte 
     expectRefused([reused], 'reused-package-id');
   });
 
+  it('an operation with the clock (or the id) of one already here but another value', () => {
+    expect(importTexts(secretariat, [contribution]).packages[0]!.status).toBe('imported');
+    const again = (change: (op: PackageFile['payload']['groups'][number]['ops'][number]) => void) =>
+      reseal(contribution, (f) => {
+        f.manifest.packageId = crypto.randomUUID();
+        change(firstOp(f));
+      });
+    expectRefused(
+      [again((op) => Object.assign(op, { id: crypto.randomUUID(), value: 'ค่าอื่นเวลาเดียวกัน' }))],
+      'hlc-reused',
+    );
+    expectRefused([again((op) => Object.assign(op, { value: 'ค่าอื่นรหัสเดียวกัน' }))], 'hlc-reused');
+    // The same operations again under a new package id change nothing and are not refused.
+    expect(importTexts(secretariat, [again(() => {})]).packages[0]!.status).toBe('imported');
+  });
+
+  it('two operations of one package sharing a clock', () => {
+    const twin = reseal(contribution, (f) => {
+      const [a, b] = f.payload.groups.flatMap((g) => g.ops);
+      b!.hlc = a!.hlc;
+      const hlcs = f.payload.groups.flatMap((g) => g.ops.map((op) => op.hlc)).sort();
+      f.manifest.hlcRange = { first: hlcs[0]!, last: hlcs.at(-1)! };
+    });
+    expectRefused([twin], 'hlc-reused');
+  });
+
   it('a huge file, refused from its size without reading it', () => {
     const path = join(tempDir(), 'huge.phaen-package');
     writeFileSync(path, contribution);

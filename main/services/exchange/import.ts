@@ -121,6 +121,7 @@ export function importPackages(
     catalogs: new Map(),
     shaped: new Map(),
     planYears: new Map(),
+    clocks: new Map(),
   };
   const accepted: { index: number; pkg: AcceptedPackage }[] = [];
   for (const { index, file } of parsed.sort((a, b) => applyOrder(a.file, b.file))) {
