@@ -6,7 +6,7 @@ import type { RejectReason } from '../../main/core/exchange/api.ts';
 import { MAX_PACKAGE_BYTES, serialisePackage, type PackageFile } from '../../main/core/exchange/format.ts';
 import { importPackages, incomingText, readIncoming } from '../../main/services/exchange/import.ts';
 import { acknowledgeOffice, getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
-import { createPlan } from '../../main/services/plans.ts';
+import { createPlan, updatePlan } from '../../main/services/plans.ts';
 import { createRows, updateRow } from '../../main/services/rows.ts';
 import type { Store } from '../../main/services/store/store.ts';
 import {
@@ -154,6 +154,83 @@ describe('a bad package is refused with its reason and leaves the database byte 
     expectRefused([wrong], 'bad-value');
   });
 
+  it('a text too long for its field and a year Phaen does not accept, each with its own message naming the operation', () => {
+    const long = reseal(contribution, (f) => Object.assign(firstOp(f), { value: 'ก'.repeat(5000) }));
+    expectRefused([long], 'too-long');
+    const [refused] = importTexts(secretariat, [long]).packages;
+    expect(refused!.operation).toEqual({
+      id: firstOp(JSON.parse(long) as PackageFile).id,
+      entity: 'factor',
+      rowId: firstOp(JSON.parse(long) as PackageFile).rowId,
+      field: 'statement',
+    });
+    expect(refused!.problem).toBe('validation.tooLong');
+    const year3000 = reseal(contribution, (f) =>
+      Object.assign(firstOp(f), {
+        entity: 'projectBudget',
+        rowId: `${crypto.randomUUID()}:3000`,
+        field: 'year',
+        value: 3000,
+      }),
+    );
+    expectRefused([year3000], 'year-out-of-range');
+  });
+
+  it('a value nested thousands of arrays deep, refused before anything recurses over it', () => {
+    const file = JSON.parse(contribution) as PackageFile;
+    const deep = `${'['.repeat(2500)}${']'.repeat(2500)}`;
+    // Spliced into the text: building it as an object and serialising would itself overflow the stack.
+    const text = serialisePackage(file).replace(JSON.stringify(firstOp(file).value), deep);
+    expect(text.length).toBeGreaterThan(5000);
+    expectRefused([text], 'too-deep');
+  });
+
+  it('a package id imported before, sent again with other content', () => {
+    expect(importTexts(secretariat, [contribution]).packages[0]!.status).toBe('imported');
+    const reused = reseal(contribution, (f) => Object.assign(firstOp(f), { value: 'เนื้อหาอื่น' }));
+    expectRefused([reused], 'reused-package-id');
+  });
+
+  it('an operation with the clock (or the id) of one already here but another value', () => {
+    expect(importTexts(secretariat, [contribution]).packages[0]!.status).toBe('imported');
+    const again = (change: (op: PackageFile['payload']['groups'][number]['ops'][number]) => void) =>
+      reseal(contribution, (f) => {
+        f.manifest.packageId = crypto.randomUUID();
+        change(firstOp(f));
+      });
+    expectRefused(
+      [again((op) => Object.assign(op, { id: crypto.randomUUID(), value: 'ค่าอื่นเวลาเดียวกัน' }))],
+      'hlc-reused',
+    );
+    expectRefused([again((op) => Object.assign(op, { value: 'ค่าอื่นรหัสเดียวกัน' }))], 'hlc-reused');
+    // The same operations again under a new package id change nothing and are not refused.
+    expect(importTexts(secretariat, [again(() => {})]).packages[0]!.status).toBe('imported');
+  });
+
+  it('two operations of one package sharing a clock', () => {
+    const twin = reseal(contribution, (f) => {
+      const [a, b] = f.payload.groups.flatMap((g) => g.ops);
+      b!.hlc = a!.hlc;
+      const hlcs = f.payload.groups.flatMap((g) => g.ops.map((op) => op.hlc)).sort();
+      f.manifest.hlcRange = { first: hlcs[0]!, last: hlcs.at(-1)! };
+    });
+    expectRefused([twin], 'hlc-reused');
+  });
+
+  it('a contribution deleting the plan or changing its header, naming the operations', () => {
+    const deletes = reseal(contribution, (f) =>
+      Object.assign(firstOp(f), { entity: 'plan', rowId: planId, field: 'deleted', value: true }),
+    );
+    expectRefused([deletes], 'secretariat-only');
+    const [outcome] = importTexts(secretariat, [deletes]).packages;
+    expect(outcome!.operation).toMatchObject({ entity: 'plan', field: 'deleted', rowId: planId });
+    // An office's own edit of the header is never sent: its next contribution goes through without it.
+    updatePlan(district, planId, [{ field: 'title', value: 'แก้ไขโดยเขต' }]);
+    const next = JSON.parse(exportText(district, planId)) as PackageFile;
+    expect(next.payload.groups.flatMap((g) => g.ops).some((op) => op.entity === 'plan')).toBe(false);
+    expect(importTexts(secretariat, [serialisePackage(next)]).packages[0]!.status).toBe('imported');
+  });
+
   it('a huge file, refused from its size without reading it', () => {
     const path = join(tempDir(), 'huge.phaen-package');
     writeFileSync(path, contribution);
@@ -221,5 +298,111 @@ describe('a bad package is refused with its reason and leaves the database byte 
       ['ok.phaen-package', 'imported', undefined],
       ['cut.phaen-package', 'rejected', 'damaged'],
     ]);
+  });
+});
+
+describe('a package that would leave the plan out of shape is refused, naming the operation', () => {
+  /** A plan's chain issue → goal → KPI and strategy → project at the secretariat, sent to the district. */
+  function planTree() {
+    const [issue] = createRows(secretariat, planId, [{ entity: 'strategicIssue', values: { name: 'การสื่อสาร' } }]);
+    const [goal] = createRows(secretariat, planId, [
+      { entity: 'goal', parentId: issue!.id, values: { name: 'ประชาชนรับรู้' } },
+    ]);
+    const [kpi, strategy] = createRows(secretariat, planId, [
+      { entity: 'kpi', parentId: goal!.id, values: { name: 'ร้อยละการรับรู้', unit: 'ร้อยละ' } },
+      { entity: 'strategy', parentId: goal!.id, values: { name: 'สื่อออนไลน์' } },
+    ]);
+    const [project] = createRows(secretariat, planId, [
+      { entity: 'project', parentId: strategy!.id, values: { name: 'ผลิตสื่อ', startYear: 2567, endYear: 2569 } },
+    ]);
+    importTexts(district, [exportText(secretariat, planId)]);
+    return { issue: issue!, goal: goal!, kpi: kpi!, project: project! };
+  }
+
+  /** What a buggy or hostile installation sends: edits written straight into its op log, past every check. */
+  function contributionWith(edits: Parameters<Store['oplog']['apply']>[2]): string {
+    district.oplog.apply('forged', planId, edits);
+    return exportText(district, planId);
+  }
+
+  function expectNamed(text: string, reason: RejectReason, field: string) {
+    expectRefused([text], reason);
+    const [outcome] = importTexts(secretariat, [text]).packages;
+    expect(outcome!.operation?.field).toBe(field);
+  }
+
+  const newRow = (
+    entity: 'kpi' | 'projectBudget',
+    rowId: string,
+    parentId: string,
+    values: Record<string, unknown>,
+  ) => [
+    { entity, rowId, field: 'planId', value: planId },
+    { entity, rowId, field: 'parentId', value: parentId },
+    { entity, rowId, field: 'position', value: 'a0' },
+    ...Object.entries(values).map(([field, value]) => ({ entity, rowId, field, value })),
+    { entity, rowId, field: 'deleted', value: false },
+  ];
+
+  it('a goal moved under its own KPI (once a loop that froze the app)', () => {
+    const { goal, kpi } = planTree();
+    expectNamed(
+      contributionWith([{ entity: 'goal', rowId: goal.id, field: 'parentId', value: kpi.id }]),
+      'bad-parent',
+      'parentId',
+    );
+  });
+
+  it('a KPI under a project', () => {
+    const { project } = planTree();
+    expectNamed(
+      contributionWith(newRow('kpi', crypto.randomUUID(), project.id, { name: 'ผิดที่' })),
+      'bad-parent',
+      'parentId',
+    );
+  });
+
+  it('a KPI whose parent does not exist', () => {
+    planTree();
+    const orphan = contributionWith(newRow('kpi', crypto.randomUUID(), crypto.randomUUID(), { name: 'ไม่มีแม่' }));
+    expectNamed(orphan, 'bad-parent', 'parentId');
+  });
+
+  it('a budget row whose id names one year and whose data another', () => {
+    const { project } = planTree();
+    const text = contributionWith(
+      newRow('projectBudget', `${project.id}:2567`, project.id, { year: 2568, amount: 1000 }),
+    );
+    expectNamed(text, 'id-mismatch', 'year');
+  });
+
+  it('a budget for B.E. 2599 in a 2566–2570 plan', () => {
+    const { project } = planTree();
+    const far = contributionWith(
+      newRow('projectBudget', `${project.id}:2599`, project.id, { year: 2599, amount: 5e7 }),
+    );
+    expectNamed(far, 'year-outside-plan', 'year');
+  });
+
+  it('a budget inside the plan’s years but outside its project’s (2567–2569)', () => {
+    const { project } = planTree();
+    const early = contributionWith(
+      newRow('projectBudget', `${project.id}:2566`, project.id, { year: 2566, amount: 1 }),
+    );
+    expectNamed(early, 'year-outside-plan', 'year');
+  });
+
+  it('accepts a new goal and a KPI beneath it arriving in the same package', () => {
+    const { issue } = planTree();
+    const goalId = crypto.randomUUID();
+    const text = contributionWith([
+      { entity: 'goal', rowId: goalId, field: 'planId', value: planId },
+      { entity: 'goal', rowId: goalId, field: 'parentId', value: issue.id },
+      { entity: 'goal', rowId: goalId, field: 'position', value: 'b0' },
+      { entity: 'goal', rowId: goalId, field: 'name', value: 'เป้าประสงค์ใหม่' },
+      { entity: 'goal', rowId: goalId, field: 'deleted', value: false },
+      ...newRow('kpi', crypto.randomUUID(), goalId, { name: 'ตัวชี้วัดใหม่', unit: 'ครั้ง' }),
+    ]);
+    expect(importTexts(secretariat, [text]).packages[0]!.status).toBe('imported');
   });
 });

@@ -96,7 +96,14 @@ export function importPackages(
   const parsed: { index: number; file: PackageFile }[] = [];
   const refuse = (index: number, base: Omit<PackageOutcome, 'status'>, err: PackageError) => {
     options.log?.(`exchange: ${base.file} refused: ${err.message}`);
-    outcomes[index] = { ...base, status: 'rejected', reason: err.reason, detail: err.detail };
+    outcomes[index] = {
+      ...base,
+      status: 'rejected',
+      reason: err.reason,
+      detail: err.detail,
+      ...(err.operation ? { operation: err.operation } : {}),
+      ...(err.problem ? { problem: err.problem } : {}),
+    };
   };
   for (const [index, item] of incoming.entries()) {
     try {
@@ -107,7 +114,15 @@ export function importPackages(
       refuse(index, { file: item.name, ...EMPTY_COUNTS }, err);
     }
   }
-  const batch: Batch = { expectedPlanId: options.planId, plans: new Map(), packageIds: new Set(), catalogs: new Map() };
+  const batch: Batch = {
+    expectedPlanId: options.planId,
+    plans: new Map(),
+    packageIds: new Set(),
+    catalogs: new Map(),
+    shaped: new Map(),
+    planYears: new Map(),
+    clocks: new Map(),
+  };
   const accepted: { index: number; pkg: AcceptedPackage }[] = [];
   for (const { index, file } of parsed.sort((a, b) => applyOrder(a.file, b.file))) {
     const name = incoming[index]!.name;

@@ -1,10 +1,13 @@
 import type { Catalog } from '../../core/catalog.ts';
-import type { Assignment } from '../../core/exchange/api.ts';
+import type { Assignment, RejectReason } from '../../core/exchange/api.ts';
+import { canonicalJson } from '../../core/exchange/canonical.ts';
 import { PackageError, type PackageFile } from '../../core/exchange/format.ts';
+import type { PlanYears } from '../../core/rows.ts';
 import { planExists } from '../plans.ts';
 import { entitySpec, isEntity, type EntityName, type FieldSpec } from '../store/entities.ts';
 import type { Store } from '../store/store.ts';
 import { newCatalogs } from './catalogs.ts';
+import { checkStructure, type ShapedRow } from './structure.ts';
 import { acknowledgedOffices, getPlanExchange, identity } from './state.ts';
 
 /**
@@ -42,6 +45,11 @@ export interface Batch {
   readonly packageIds: Set<string>;
   /** Catalog versions earlier packages bring, by catalogKey. */
   readonly catalogs: Map<string, Catalog>;
+  /** The rows and plan years earlier packages leave (structure.ts). */
+  readonly shaped: Map<string, ShapedRow>;
+  readonly planYears: Map<string, PlanYears>;
+  /** Each operation's HLC with what it wrote, from earlier packages (checkClocks). */
+  readonly clocks: Map<string, string>;
 }
 
 export type Verdict = { status: 'accept'; accepted: AcceptedPackage } | { status: 'already-imported' };
@@ -53,7 +61,7 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
   const arrived = store.db.prepare('SELECT sha256 FROM exchange_arrivals WHERE id = ?').pluck().get(manifest.packageId);
   if (arrived !== undefined) {
     if (arrived === manifest.sha256) return { status: 'already-imported' };
-    throw new PackageError('invalid', `package id ${manifest.packageId} already imported with other content`);
+    throw new PackageError('reused-package-id', `package id ${manifest.packageId} already imported with other content`);
   }
   // This installation's own package (it reads its own files in a shared folder): everything in it is here.
   if (sender.actor === store.officeId) return { status: 'already-imported' };
@@ -66,7 +74,12 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
   }
   checkSender(store, file, comingPlan);
   const ops = checkOps(store, file);
+  if (manifest.kind === 'contribution') refuseHeaderEdits(ops);
+  const keepClocks = checkClocks(store, ops, batch.clocks);
+  const keepStructure = checkStructure(store, planId, ops, batch.shaped, batch.planYears);
   const catalogs = newCatalogs(store, file, batch.catalogs);
+  keepStructure();
+  keepClocks();
   batch.packageIds.add(manifest.packageId);
   if (manifest.kind === 'plan') batch.plans.set(planId, file);
   return { status: 'accept', accepted: { name, file, ops, catalogs } };
@@ -116,6 +129,28 @@ function checkSender(store: Store, file: PackageFile, comingPlan: PackageFile | 
   if (payload.offices.length !== 1) throw new PackageError('invalid', 'a contribution names its sender only');
 }
 
+/**
+ * The plan's header (title, years, its deletion) is the secretariat's: an office's contribution that sets it
+ * (once a forged one deleted the plan from the secretariat's list) is refused, naming every such operation.
+ * Offices never send their own header edits (export.ts), so this refuses only a forged or altered package.
+ */
+function refuseHeaderEdits(ops: readonly ValidOp[]): void {
+  const header = ops.filter((op) => op.entity === 'plan');
+  if (header.length === 0) return;
+  const [first] = header;
+  throw new PackageError(
+    'secretariat-only',
+    `operations ${header.map((op) => `${op.id} (plan.${op.field})`).join(', ')} change the plan's header`,
+    { id: first!.id, entity: first!.entity, rowId: first!.rowId, field: first!.field },
+  );
+}
+
+/** Field rules (core) whose refusal has its own message rather than "a bad value". */
+const VALUE_REASONS: Readonly<Record<string, RejectReason>> = {
+  'validation.tooLong': 'too-long',
+  'validation.yearRange': 'year-out-of-range',
+};
+
 interface RowKind {
   entity: string;
   plan_id: string;
@@ -128,32 +163,38 @@ function checkOps(store: Store, file: PackageFile): ValidOp[] {
   const out: ValidOp[] = [];
   for (const group of file.payload.groups) {
     for (const op of group.ops) {
-      const where = `operation ${op.id} (${op.entity}.${op.field})`;
-      if (!isEntity(op.entity)) throw new PackageError('unknown-operation', `${where}: unknown entity`);
+      const ref = { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field };
+      const fail = (reason: RejectReason, detail: string, problem?: string) =>
+        new PackageError(
+          reason,
+          `operation ${op.id} (${op.entity}.${op.field} of ${op.rowId}): ${detail}`,
+          ref,
+          problem,
+        );
+      if (!isEntity(op.entity)) throw fail('unknown-operation', 'unknown entity');
       const entity = entitySpec(op.entity);
       const spec = Object.hasOwn(entity.fields, op.field) ? entity.fields[op.field] : undefined;
-      if (!spec) throw new PackageError('unknown-operation', `${where}: unknown field`);
+      if (!spec) throw fail('unknown-operation', 'unknown field');
       const parsed = spec.schema.safeParse(op.value);
       if (!parsed.success) {
-        throw new PackageError('bad-value', `${where}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+        const problem = parsed.error.issues[0]?.message ?? 'validation.invalid';
+        throw fail(VALUE_REASONS[problem] ?? 'bad-value', problem, problem);
       }
       if (entity.discriminator === null) {
-        if (op.rowId !== planId) throw new PackageError('foreign-row', `${where}: another plan's header`);
+        if (op.rowId !== planId) throw fail('foreign-row', "another plan's header");
       } else {
-        if (op.field === 'planId' && parsed.data !== planId) {
-          throw new PackageError('foreign-row', `${where}: moves a row to another plan`);
-        }
+        if (op.field === 'planId' && parsed.data !== planId) throw fail('foreign-row', 'moves a row to another plan');
         let kind = kinds.get(op.rowId);
         if (kind === undefined) {
           const existing = rowKind.get(op.rowId) as RowKind | undefined;
           // A row of this workspace that belongs to another plan ('' is a row whose plan edit has not arrived).
           if (existing && existing.plan_id !== planId && existing.plan_id !== '') {
-            throw new PackageError('foreign-row', `${where}: row of another plan`);
+            throw fail('foreign-row', 'row of another plan');
           }
           kind = existing?.entity ?? op.entity;
           kinds.set(op.rowId, kind);
         }
-        if (kind !== op.entity) throw new PackageError('foreign-row', `${where}: row ${op.rowId} is a ${kind}`);
+        if (kind !== op.entity) throw fail('foreign-row', `row ${op.rowId} is a ${kind}`);
       }
       out.push({
         id: op.id,
@@ -170,4 +211,59 @@ function checkOps(store: Store, file: PackageFile): ValidOp[] {
     }
   }
   return out;
+}
+
+/** What an operation is, whoever sends it: its id, cell and value. */
+function fingerprint(op: { id: string; entity: string; rowId: string; field: string; value: unknown }): string {
+  return canonicalJson([op.id, op.entity, op.rowId, op.field, op.value ?? null]);
+}
+
+interface StoredOp {
+  id: string;
+  entity: string;
+  row_id: string;
+  field: string;
+  hlc: string;
+  value: string;
+}
+
+/**
+ * One clock per installation: every operation has its own HLC, so an HLC (which names its installation) seen
+ * before, here or earlier in the import, must come with the same operation. Two values under one HLC of one
+ * field would leave last-writer-wins a tie that arrival order breaks, and replicas would disagree. An operation
+ * id seen before must likewise carry the same content.
+ */
+function checkClocks(store: Store, ops: readonly ValidOp[], clocks: Map<string, string>): () => void {
+  const byId = store.db.prepare('SELECT id, entity, row_id, field, hlc, value FROM ops WHERE id = ?');
+  const byCell = store.db.prepare(
+    'SELECT id, entity, row_id, field, hlc, value FROM ops WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?',
+  );
+  const seen = new Map<string, string>();
+  for (const op of ops) {
+    const mine = fingerprint(op);
+    const stored = [byId.get(op.id), byCell.get(op.entity, op.rowId, op.field, op.hlc)] as (StoredOp | undefined)[];
+    const known = [
+      clocks.get(op.hlc),
+      seen.get(op.hlc),
+      ...stored.map((s) =>
+        s === undefined
+          ? undefined
+          : s.hlc !== op.hlc
+            ? ''
+            : fingerprint({ id: s.id, entity: s.entity, rowId: s.row_id, field: s.field, value: JSON.parse(s.value) }),
+      ),
+    ];
+    if (known.some((k) => k !== undefined && k !== mine)) {
+      const ref = { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field };
+      throw new PackageError(
+        'hlc-reused',
+        `operation ${op.id} (${op.entity}.${op.field} of ${op.rowId}): HLC ${op.hlc} or its id already here with other content`,
+        ref,
+      );
+    }
+    seen.set(op.hlc, mine);
+  }
+  return () => {
+    for (const [hlc, print] of seen) clocks.set(hlc, print);
+  };
 }
