@@ -7,7 +7,7 @@
  * 1. Text is cut into chunks at breakable spaces; a line may break after the space unless a number rule
  *    holds the neighbours together (NUMBER_BEFORE, NUMBER_UNITS: "ร้อยละ 90", "พ.ศ. 2566", "4 ครั้ง").
  * 2. Inside a chunk, each run of Thai letters is segmented into words by maximal matching over a lexicon
- *    (the fewest unknown characters, then the fewest words), on the text as if its typing errors were fixed
+ *    (the fewest unknown characters, the fewest words, then the commonest words), on the text as if its typing errors were fixed
  *    (thaiClusters.segmentationView) and only at Thai Character Cluster boundaries, so a syllable is never
  *    split. Runs the lexicon does not cover fall back to ICU (Intl.Segmenter('th')), at cluster boundaries
  *    too. Digits are not part of a run: a number never breaks inside, nor from Thai written against it.
@@ -89,6 +89,9 @@ export const NUMBER_UNITS: readonly string[] = [
   'ไร่',
   'ตารางเมตร',
   'กิโลเมตร',
+  'ลูกบาศก์เมตร',
+  'มิติ',
+  'ลบ.ม.',
   'เมตร',
   'คัน',
   'หลัง',
@@ -213,43 +216,46 @@ export class ThaiBreaker {
   }
 
   /**
-   * Maximal matching over the clusters of one Thai run (`positions`: cluster starts, then the run's end):
-   * the segmentation with the fewest characters outside lexicon words, then the fewest pieces, then the
-   * longest words (the largest sum of squared lengths: ขั้นตอน|ที่ over ขั้น|ตอนที่). Adjacent unknown
-   * clusters come back as one unknown segment.
+   * Maximal matching over one Thai run (`positions`: its cluster starts, then its end): the segmentation with
+   * the fewest characters outside the lexicon, then the fewest words (compounds whole: ห้องประชุม,
+   * ผู้สูงอายุ), then the lowest total word cost (ThaiLexicon: corpus frequencies; "ขั้นตอน|ที่" over
+   * "ขั้น|ตอนที่"). Adjacent unknown clusters come back as one unknown segment.
    */
   private segmentRun(s: string, positions: readonly number[]): { start: number; end: number; known: boolean }[] {
     const m = positions.length - 1;
+    const lexicon = this.lexicon;
+    const unknownCost = lexicon?.unknownCost ?? 1;
     const unknown = new Float64Array(m + 1).fill(Infinity);
     const pieces = new Float64Array(m + 1).fill(Infinity);
-    const squares = new Float64Array(m + 1);
+    const cost = new Float64Array(m + 1).fill(Infinity);
     const from = new Int32Array(m + 1);
     const known = new Uint8Array(m + 1);
     unknown[0] = 0;
     pieces[0] = 0;
-    const relax = (i: number, j: number, length: number, word: boolean): void => {
-      const u = (unknown[i] ?? 0) + (word ? 0 : length);
+    cost[0] = 0;
+    const relax = (i: number, j: number, u: number, c: number, word: boolean): void => {
       const p = (pieces[i] ?? 0) + 1;
-      const q = (squares[i] ?? 0) + length * length;
       const uj = unknown[j] ?? Infinity;
       const pj = pieces[j] ?? Infinity;
-      if (u < uj || (u === uj && (p < pj || (p === pj && q > (squares[j] ?? 0))))) {
+      if (u < uj || (u === uj && (p < pj || (p === pj && c < (cost[j] ?? Infinity))))) {
         unknown[j] = u;
         pieces[j] = p;
-        squares[j] = q;
+        cost[j] = c;
         from[j] = i;
         known[j] = word ? 1 : 0;
       }
     };
-    const lexicon = this.lexicon;
     for (let i = 0; i < m; i++) {
       const pi = positions[i] ?? 0;
-      relax(i, i + 1, (positions[i + 1] ?? 0) - pi, false);
+      const ui = unknown[i] ?? Infinity;
+      const ci = cost[i] ?? Infinity;
+      relax(i, i + 1, ui + ((positions[i + 1] ?? 0) - pi), ci + unknownCost, false);
       if (!lexicon) continue;
       for (let j = i + 1; j <= m; j++) {
         const pj = positions[j] ?? 0;
         if (pj - pi > lexicon.maxLength) break;
-        if (lexicon.has(s.slice(pi, pj))) relax(i, j, pj - pi, true);
+        const wordCost = lexicon.cost(s.slice(pi, pj));
+        if (wordCost !== undefined) relax(i, j, ui, ci + wordCost, true);
       }
     }
     const segments: { start: number; end: number; known: boolean }[] = [];

@@ -79,6 +79,11 @@ export function segmentationView(original: string): SegmentationView {
 const C = '[\\u0E01-\\u0E2E]';
 const T = '[\\u0E48-\\u0E4B]';
 const M = '[\\u0E31\\u0E34-\\u0E3A\\u0E47-\\u0E4E]';
+/**
+ * A syllable's initial: one consonant, or two sounded together — a consonant before ร ล ว (กร ปล กว), or
+ * ห or อ leading a sonorant (หน หญ อย). Anything else is two syllables (ใน|ท้อง, not ในท้|อง).
+ */
+const INITIAL = `(?:ห[งญนมยรลว]|อย|${C}[รลว]|${C})`;
 /** A mark or a following vowel: whatever comes next cannot start a cluster. */
 const BOUND = '[\\u0E30-\\u0E3A\\u0E45\\u0E47-\\u0E4E]';
 
@@ -91,12 +96,12 @@ const CLUSTER = new RegExp(
   // eslint-disable-next-line no-misleading-character-class -- classes of Thai marks, on purpose
   [
     `เ${C}\\u0E47${C}(?!${BOUND})`, // เล็ก
-    `เ${C}${C}?${T}?[\\u0E32\\u0E2D]ะ`, // เกาะ เลอะ เพราะ
-    `เ${C}${C}?\\u0E35${T}?ยะ?`, // เรีย(น) เตรีย(ม)
-    `เ${C}${C}?\\u0E37${T}?อะ?`, // เรือ เลือ(ก)
-    `เ${C}${C}?\\u0E34${T}?${C}(?!${BOUND})`, // เกิด เพิ่ม
-    `เ${C}${C}?${T}?[\\u0E32\\u0E2D](?!${BOUND})`, // เขา เจ้า เธอ เสนอ
-    `[\\u0E40-\\u0E44]${C}${C}${T}ะ?`, // ใหญ่ โปร่(ง): the tone on the second consonant of the initial cluster
+    `เ${INITIAL}${T}?[\\u0E32\\u0E2D]ะ`, // เกาะ เลอะ เพราะ
+    `เ${INITIAL}\\u0E35${T}?ยะ?`, // เรีย(น) เตรีย(ม)
+    `เ${INITIAL}\\u0E37${T}?อะ?`, // เรือ เลือ(ก)
+    `เ${INITIAL}\\u0E34${T}?${C}(?!${BOUND})`, // เกิด เพิ่ม
+    `เ${INITIAL}${T}?[\\u0E32\\u0E2D](?!${BOUND})`, // เขา เจ้า เธอ เสนอ
+    `[\\u0E40-\\u0E44]${INITIAL}${T}ะ?`, // ใหญ่ โปร่(ง): the tone on the second consonant of the initial
     `[\\u0E40-\\u0E44]${C}${M}*ะ?`, // แก โต๊ะ ใจ
     `${C}\\u0E31${T}?วะ?`, // ตัว ผัวะ
     `${C}${C}\\u0E4C`, // จันทร์, ลักษณ์: two silent consonants
@@ -105,15 +110,18 @@ const CLUSTER = new RegExp(
   'y',
 );
 
-/** MAI YAMOK (ๆ) and PAIYANNOI (ฯ) belong to what comes before them. */
-const ATTACHED = /[\u0E46\u0E2F]/;
+/** SARA A, SARA AA, SARA AM, LAKKHANGYAO: written after the consonant they follow. */
+const FOLLOWING_VOWEL = /[\u0E30\u0E32\u0E33\u0E45]/;
 
 /** Offsets where a cluster starts, ascending, from 0; the text's length is not included. */
 export function clusterStarts(text: string): number[] {
   const starts: number[] = [];
   let i = 0;
   while (i < text.length) {
-    if (!(i > 0 && ATTACHED.test(text.charAt(i)))) starts.push(i);
+    // ๆ and ฯ are clusters of their own, so that the word before them can end there ("เขต" in "เขตฯ"); the
+    // hard rules of thaiBreak.ts keep them on that word's line. A following vowel left over (a typing error:
+    // "ใช้าย") never starts one.
+    if (!(i > 0 && FOLLOWING_VOWEL.test(text.charAt(i)))) starts.push(i);
     CLUSTER.lastIndex = i;
     const m = CLUSTER.exec(text);
     i += m && m[0].length > 0 ? m[0].length : 1;
