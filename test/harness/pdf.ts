@@ -2,10 +2,18 @@
  * Reading a rendered PDF back, for tests: text as pdf.js extracts it, the glyphs the content streams draw,
  * and checks of laid-out lines against the Thai break rules. Real parsing of the real bytes, no mocks.
  */
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { breakOpportunities } from '../../main/core/thaiBreak.ts';
 import type { LaidOutLine } from '../../main/services/pdf/render.ts';
+import { installThaiLexicon } from '../../main/services/thaiLexicon.ts';
+
+/** The shipped resources folder: fonts and the Thai lexicon. */
+export const RESOURCES_DIR = join(import.meta.dirname, '..', '..', 'resources');
+
+// Checks below compare the engine's breaks with breakOpportunities here: the same lexicon as the PDF worker.
+installThaiLexicon(RESOURCES_DIR);
 
 /** Text per page as pdf.js extracts it (what copy-paste and search see); line ends as "\n". */
 export async function extractPages(pdf: Uint8Array): Promise<string[]> {

@@ -221,15 +221,16 @@ describe('line breaking rules', () => {
     expect(roomy[0]).toContain(head);
   });
 
-  it('never ends a line at a no-break space: "พ.ศ. 2566" joined by U+00A0 moves to the next line whole', async () => {
+  it('never splits "พ.ศ. 2566", joined by an ordinary space or by U+00A0: it moves to the next line whole', async () => {
     const before = 'ตั้งแต่ปีงบประมาณ พ.ศ.';
-    // Room for "… พ.ศ." but not for the space and "2566" after it, so an ordinary space would split them.
+    // Room for "… พ.ศ." but not for the space and "2566" after it: a plain line breaker would split them.
     const width = textWidth(before, { fontSize: 16 }) + 6;
     const page = { pageSize: 'A4' as const, pageMargins: [60, 57, 595.28 - 60 - width, 57] as Margins };
     const lineTexts = async (text: string) => (await renderPdfWithLines({ ...page, content: text })).lines;
 
-    const split = await lineTexts(`${before} 2566 เป็นต้นไป`);
-    expect(split.map((l) => l.text)).toEqual([`${before} `, '2566 เป็นต้นไป']);
+    const spaced = await lineTexts(`${before} 2566 เป็นต้นไป`);
+    expect(lineBreakProblems(spaced)).toEqual([]);
+    expect(spaced.map((l) => l.text)).toEqual(['ตั้งแต่ปีงบประมาณ ', 'พ.ศ. 2566 เป็นต้นไป']);
 
     const joined = await lineTexts(`${before}\u00A02566 เป็นต้นไป`);
     expect(lineBreakProblems(joined)).toEqual([]);

@@ -36,6 +36,8 @@ export interface RenderOptions {
   firstNumberedPage?: number;
   /** Folder with the Sarabun TTF files; default resources/fonts of the source tree or build. */
   fontsDir?: string;
+  /** Words users added to the shipped Thai lexicon (services/thaiLexicon.ts). */
+  userWords?: readonly string[];
 }
 
 export async function renderPdf(doc: TDocumentDefinitions, options: RenderOptions = {}): Promise<Uint8Array> {
@@ -63,6 +65,7 @@ function run(doc: TDocumentDefinitions, options: RenderOptions, recordLines: boo
     firstPage: options.firstNumberedPage ?? 1,
     recordLines,
     ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
+    ...(options.userWords ? { userWords: options.userWords } : {}),
   };
   return renderInWorker(doc, settings, { signal: options.signal, onProgress: options.onProgress });
 }

@@ -7,7 +7,9 @@
  * (listed in internals.ts) for the whole thread. One render per thread at a time: the page-number settings
  * are per render and the renderer reads them from here.
  */
+import { dirname } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { installThaiLexicon } from '../../thaiLexicon.ts';
 import {
   type DrawPlan,
   type LayoutCaches,
@@ -29,6 +31,8 @@ import { cachedStyleProperty, getBreaks } from './textBreaker.ts';
 
 export interface EngineSettings extends PageNumbering {
   readonly fontsDir?: string;
+  /** Words users added to the shipped lexicon (services/thaiLexicon.ts), for Thai line breaking. */
+  readonly userWords?: readonly string[];
   /** Return the laid-out lines too (tests check every line break). */
   readonly recordLines?: boolean;
 }
@@ -211,6 +215,8 @@ export async function typeset(
   if (current) throw new Error('typeset: one render per thread at a time');
   const fontsDir = settings.fontsDir ?? defaultFontsDir();
   const fonts = sarabunFonts(fontsDir);
+  // The lexicon lives in the same resources folder as the fonts.
+  installThaiLexicon(dirname(fontsDir), settings.userWords);
   const fontFiles = new Set(Object.values(fonts).flatMap((family) => Object.values(family)));
   const urls = new pdfmake.UrlResolver(pdfmake.virtualfs);
   urls.setUrlAccessPolicy(() => false); // offline app: images come as data URLs
