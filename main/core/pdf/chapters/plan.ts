@@ -104,7 +104,13 @@ function issueSection({ t, view }: Ctx, issue: Row, name: (row: Row) => string):
     }
     const list = view.children('strategy', goal.id);
     if (list.length > 0) {
-      strategies.push({ text: `${t('pdf.doc.plan.goal')} ${name(goal)}`, bold: true, margin: [0, 2, 0, 0] });
+      // The goal heads its strategies: never left at a page foot without them (the engine's keepWithNext).
+      strategies.push({
+        text: `${t('pdf.doc.plan.goal')} ${name(goal)}`,
+        bold: true,
+        margin: [0, 2, 0, 0],
+        keepWithNext: true,
+      } as Content);
       strategies.push({ ul: list.map((s) => `${t('pdf.doc.plan.strategy')} ${name(s)}`), margin: [18, 0, 0, 4] });
     }
   }

@@ -108,10 +108,47 @@ export interface TextNode {
   _inlines?: Inline[];
 }
 
+/** pdfmake's DocumentContext: where the next item goes on the page being filled. */
+export interface DocumentContext {
+  availableWidth: number;
+  availableHeight: number;
+  y: number;
+  readonly pages: PdfPage[];
+  readonly pageMargins: { top: number; bottom: number };
+  /** Column groups and table rows open around the current position. */
+  readonly snapshots: unknown[];
+  getCurrentPage(): { pageSize: { height: number } };
+  moveDown(offset: number): boolean;
+}
+
+/** A node of the document as pdfmake lays it out (the parts the engine reads). */
+export interface LayoutNode extends TextNode {
+  _margin?: [number, number, number, number] | null;
+  pageBreak?: string;
+  pageOrientation?: string;
+  maxHeight?: number;
+}
+
+/** The LayoutBuilder instance its methods run on. */
+export interface LayoutBuilderThis {
+  writer: {
+    context(): DocumentContext;
+    transactionLevel: number;
+    moveToNextPage(pageOrientation?: string): void;
+  };
+  /** Depth of tables being laid out. */
+  nestedLevel?: number;
+  buildNextLine(textNode: TextNode): Line | null;
+}
+
 export interface LayoutBuilderPrototype {
   buildNextLine(this: { writer: { context(): { availableWidth: number } } }, textNode: TextNode): Line | null;
   /** Runs once the body of every page is laid out, before header and footer are added to each. */
   addHeadersAndFooters(this: { writer: { context(): { pages: PdfPage[] } } }, header: unknown, footer: unknown): void;
+  /** Places a text node's lines (built by buildNextLine) on the pages. */
+  processLeaf(this: LayoutBuilderThis, node: LayoutNode): void;
+  /** Lays out any node between its margins. */
+  processNode(this: LayoutBuilderThis, node: LayoutNode, ...rest: unknown[]): void;
 }
 
 export interface ElementWriterPrototype {
@@ -222,6 +259,8 @@ export function assertInternals(): void {
     ['StyleContextStack.getStyleProperty', pdfmake.StyleContextStack.getStyleProperty, 4],
     ['LayoutBuilder.buildNextLine', pdfmake.LayoutBuilder.prototype.buildNextLine, 1],
     ['LayoutBuilder.addHeadersAndFooters', pdfmake.LayoutBuilder.prototype.addHeadersAndFooters, 2],
+    ['LayoutBuilder.processLeaf', pdfmake.LayoutBuilder.prototype.processLeaf, 1],
+    ['LayoutBuilder.processNode', pdfmake.LayoutBuilder.prototype.processNode, 1],
     ['ElementWriter.alignLine', pdfmake.ElementWriter.prototype.alignLine, 1],
     ['PageElementWriter.commitUnbreakableBlock', pdfmake.PageElementWriter.prototype.commitUnbreakableBlock, 2],
     ['PageElementWriter.addFragment', pdfmake.PageElementWriter.prototype.addFragment, 4],

@@ -25,6 +25,7 @@ import { type Inline, type Line, type PdfPage, type PageNodeRef, assertInternals
 import { alignLine, buildNextLine } from './lineBuilder.ts';
 import { type LaidOutBody, breakBefore, isOrphanHeading, numberHeadings } from './keepWithNext.ts';
 import { joinInlines } from './lineRender.ts';
+import { installPagination } from './pagination.ts';
 import { type PageNumbering, formatPageNumber, isPlainObject, prepareDocument } from './prepare.ts';
 import { TABLE_LAYOUTS } from './tableLayouts.ts';
 import { cachedStyleProperty, getBreaks } from './textBreaker.ts';
@@ -105,6 +106,7 @@ function installEngine(): void {
   pdfmake.StyleContextStack.getStyleProperty = cachedStyleProperty(pdfmake.StyleContextStack.getStyleProperty);
   pdfmake.LayoutBuilder.prototype.buildNextLine = buildNextLine;
   pdfmake.ElementWriter.prototype.alignLine = alignLine;
+  installPagination(); // widows, orphans and blank pages (pagination.ts), over the line builder above
 
   // pdfmake silently drops text of an unbreakable block (a `dontBreakRows` row, an `unbreakable` stack)
   // that does not fit on a fresh page: it keeps only the block's first page, or nothing when the block
