@@ -1,7 +1,7 @@
 import type { TableCell } from 'pdfmake/interfaces';
 import type { Row } from '../../rows.ts';
 import { table } from '../blocks.ts';
-import { amount } from '../format.ts';
+import { amount, withUnit } from '../format.ts';
 import type { Chapter, Section } from '../outline.ts';
 import { num, str, type Ctx } from '../source.ts';
 
@@ -56,9 +56,9 @@ function kpiSheet(t: Ctx['t'], kpi: Row, number: string) {
         t('pdf.doc.plan.baseline'),
         baseline === null
           ? ''
-          : `${amount(baseline)} ${unit}${baselineYear === null ? '' : ` (${baselineYear})`}`.trim(),
+          : `${withUnit(amount(baseline), unit)}${baselineYear === null ? '' : ` (${baselineYear})`}`,
       ),
-      line(t('pdf.doc.annexes.periodTarget'), target === null ? '' : `${amount(target)} ${unit}`.trim()),
+      line(t('pdf.doc.annexes.periodTarget'), target === null ? '' : withUnit(amount(target), unit)),
       line(
         t('pdf.doc.annexes.direction'),
         t(`evaluation.directions.${kpi.data.direction === 'lower' ? 'lower' : 'higher'}`),

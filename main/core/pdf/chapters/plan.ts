@@ -2,7 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import { budgetSummariesBy, budgetSummary } from '../../planContent.ts';
 import type { Row } from '../../rows.ts';
 import { CONTENT_WIDTH, groupRow, numbered, paragraph, table, type Column } from '../blocks.ts';
-import { amount } from '../format.ts';
+import { amount, baht } from '../format.ts';
 import { fittedMap } from '../mapDocument.ts';
 import type { Chapter, Section, Subsection } from '../outline.ts';
 import { num, str, type Ctx } from '../source.ts';
@@ -218,7 +218,7 @@ function projectSection({ t, view }: Ctx, name: (row: Row) => string): Section {
           { text: `${name(project)}${project.data.kind === 'programme' ? ` (${t('pdf.doc.plan.programme')})` : ''}` },
           { text: [str(project, 'responsibleUnit'), str(project, 'supportingUnits')].filter(Boolean).join('\n') },
           ...years.map((year): TableCell => ({
-            text: amount(
+            text: baht(
               num(
                 budgets.find((b) => b.data.year === year),
                 'amount',
@@ -226,7 +226,7 @@ function projectSection({ t, view }: Ctx, name: (row: Row) => string): Section {
             ),
             alignment: 'right',
           })),
-          { text: amount(sums.byProject.get(project.id) ?? 0), alignment: 'right', bold: true },
+          { text: baht(sums.byProject.get(project.id) ?? 0), alignment: 'right', bold: true },
         ]);
       }
     }
@@ -235,11 +235,11 @@ function projectSection({ t, view }: Ctx, name: (row: Row) => string): Section {
     { text: t('pdf.doc.plan.total'), colSpan: 2, style: 'tableTotal' },
     { text: '' },
     ...years.map((year): TableCell => ({
-      text: amount(sums.byYear.get(year) ?? 0),
+      text: baht(sums.byYear.get(year) ?? 0),
       alignment: 'right',
       style: 'tableTotal',
     })),
-    { text: amount(sums.total), alignment: 'right', style: 'tableTotal' },
+    { text: baht(sums.total), alignment: 'right', style: 'tableTotal' },
   ]);
   return {
     title,
@@ -294,7 +294,7 @@ function budgetSection({ t, view }: Ctx): Section {
     // Beside the project table, on landscape pages: a column per year plus the total need the width.
     landscape: true,
     body: [
-      paragraph(t('pdf.doc.plan.budgetLead', { total: amount(sums.total) })),
+      paragraph(t('pdf.doc.plan.budgetLead', { total: baht(sums.total) })),
       table(
         [
           { header: t('glossary.strategicIssue'), width: '*' },
@@ -304,13 +304,13 @@ function budgetSection({ t, view }: Ctx): Section {
         [
           ...issues.map((issue) => [
             `${view.numbers.get(issue.id) ?? ''}. ${str(issue, 'name')}`,
-            ...years.map((y) => amount(byIssueYear(issue.id, y))),
-            { text: amount(sums.byIssue.get(issue.id) ?? 0), bold: true },
+            ...years.map((y) => baht(byIssueYear(issue.id, y))),
+            { text: baht(sums.byIssue.get(issue.id) ?? 0), bold: true },
           ]),
           [
             { text: t('pdf.doc.plan.total'), style: 'tableTotal' },
-            ...years.map((y) => ({ text: amount(sums.byYear.get(y) ?? 0), style: 'tableTotal' })),
-            { text: amount(sums.total), style: 'tableTotal' },
+            ...years.map((y) => ({ text: baht(sums.byYear.get(y) ?? 0), style: 'tableTotal' })),
+            { text: baht(sums.total), style: 'tableTotal' },
           ],
         ],
         { fontSize: narrow ? 11 : 13 },
