@@ -4,7 +4,8 @@ import { translator } from '../services/locales.ts';
 /**
  * What every command of the command line gets: where the shipped resources are, where to write, and messages
  * in Thai then English (a batch job's log is read by whoever runs it, in either language). Commands return
- * the process exit code: 0 done, 1 failed (nothing written), 2 wrong usage.
+ * the process exit code: 0 done, 1 failed (nothing written), 2 wrong usage, 3 done in part (an import of
+ * several files of which some were refused: the good ones are written, the refused ones named).
  */
 export interface CliIo {
   readonly resourcesDir: string;
@@ -30,6 +31,7 @@ export interface CliCommand {
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_PARTIAL = 3;
 
 export function cliContext(io: CliIo): CliContext {
   const th = translator(io.resourcesDir, 'th');

@@ -1,12 +1,22 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import type { PackageOutcome } from '../core/exchange/api.ts';
 import { AppError } from '../core/errors.ts';
+import { MAX_BE_YEAR, MIN_BE_YEAR } from '../core/years.ts';
 import { buildPackage, recordExport } from '../services/exchange/export.ts';
 import { importPackages, packageFilesIn, readIncoming, type IncomingPackage } from '../services/exchange/import.ts';
 import { writeFileAtomic } from '../services/files.ts';
 import { DbOpenError } from '../services/store/open.ts';
 import { Store } from '../services/store/store.ts';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseArgs, type CliCommand, type CliContext } from './command.ts';
+import {
+  EXIT_FAILED,
+  EXIT_OK,
+  EXIT_PARTIAL,
+  EXIT_USAGE,
+  parseArgs,
+  type CliCommand,
+  type CliContext,
+} from './command.ts';
 
 /**
  * `phaen export <db> <planId> <out>` and `phaen import <db> <package|folder> [--plan <id>]`: the exchange of
@@ -84,18 +94,32 @@ export const importCommand: CliCommand = {
       const report = importPackages(store, files, { planId: values.get('--plan') });
       for (const p of report.packages) {
         const values = { file: p.file, office: p.sender?.code ?? '-', count: p.newOps, conflicts: p.conflicts };
-        if (p.status === 'rejected') {
-          ctx.stderr(ctx.message('exchange.cli.rejected', values));
-          ctx.stderr(ctx.message(`exchange.errors.${p.reason}`));
-        } else {
+        if (p.status === 'rejected') reportRefusal(p, ctx);
+        else {
           ctx.stdout(ctx.message(`exchange.cli.${p.status === 'imported' ? 'imported' : 'alreadyImported'}`, values));
         }
       }
-      return report.packages.some((p) => p.status === 'rejected') ? EXIT_FAILED : EXIT_OK;
+      return importExitCode(report.packages);
     } finally {
       store.close();
     }
   },
 };
+
+/** A refused file: its name, why, and the operation and field when one operation is the reason. */
+function reportRefusal(p: PackageOutcome, ctx: CliContext): void {
+  ctx.stderr(ctx.message('exchange.cli.rejected', { file: p.file }));
+  ctx.stderr(ctx.message(`exchange.errors.${p.reason}`));
+  if (p.operation) ctx.stderr(ctx.message('exchange.ui.import.refusedOperation', p.operation));
+  if (p.problem) ctx.stderr(ctx.message(p.problem, { minYear: MIN_BE_YEAR, maxYear: MAX_BE_YEAR }));
+  if (p.detail) ctx.stderr(p.detail);
+}
+
+/** 0 every file imported (or here already), 3 some refused beside others that were not, 1 every file refused. */
+function importExitCode(packages: readonly PackageOutcome[]): number {
+  const refused = packages.filter((p) => p.status === 'rejected').length;
+  if (refused === 0) return EXIT_OK;
+  return refused === packages.length ? EXIT_FAILED : EXIT_PARTIAL;
+}
 
 export const exchangeCommands: readonly CliCommand[] = [exportCommand, importCommand];

@@ -147,6 +147,27 @@ describe('import outcomes', () => {
     expect(screen.getByText(`นำเข้าแล้ว 0 ไฟล์ · เคยนำเข้าแล้ว 0 ไฟล์ · ไม่ได้นำเข้า ${reasons.length} ไฟล์`)).toBeTruthy();
   });
 
+  it('a refusal caused by one operation names it, its field in Thai and the rule it broke', async () => {
+    exchange({
+      importReport: () => ({
+        status: 'done',
+        planIds: [],
+        packages: [
+          outcome('ยาวเกิน.phaen-package', {
+            status: 'rejected',
+            reason: 'too-long',
+            operation: { id: 'op-1', entity: 'kpi', rowId: 'row-1', field: 'unit' },
+            problem: 'validation.tooLong',
+          }),
+        ],
+      }),
+    });
+    const list = await upload(['ยาวเกิน.phaen-package']);
+    const text = list.textContent ?? '';
+    expect(text).toContain('รายการแก้ไข op-1: ช่อง “หน่วยนับ/หน่วยงาน” ของตัวชี้วัด');
+    expect(text).toContain('ข้อความยาวเกินไป');
+  });
+
   it('an imported file says from whom, how much changed and how many conflicts; a repeat says nothing changed', async () => {
     exchange({
       importReport: () => ({

@@ -69,6 +69,36 @@ describe('phaen export / import', () => {
     expect(readFileSync(db).length).toBeGreaterThan(0);
   });
 
+  it('exits 3 when some files of a folder were refused (named) and the rest imported, 1 when none was', async () => {
+    const sDir = join(tempDir(), 's');
+    const secretariat = await openReplica(sDir, SECRETARIAT);
+    const plan = createPlan(secretariat, bmaDraft);
+    secretariat.close();
+    const oDir = join(tempDir(), 'o');
+    (await openReplica(oDir, office('1001'))).close();
+    const db = join(oDir, 'phaen.sqlite');
+    const onlyBad = tempDir();
+    const deep = `{"format":"phaen.exchange","version":1,"manifest":{},"payload":${'['.repeat(2500)}${']'.repeat(2500)}}`;
+    writeFileSync(join(onlyBad, 'deep.phaen-package'), deep);
+    const before = sha256(db);
+    const none = await phaen('import', db, onlyBad);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain(th('exchange.cli.rejected', { file: 'deep.phaen-package' }));
+    expect(none.stderr).toContain(th('exchange.errors.too-deep'));
+    expect(sha256(db)).toBe(before);
+
+    const mixed = tempDir();
+    expect((await phaen('export', join(sDir, 'phaen.sqlite'), plan.id, mixed)).code).toBe(0);
+    writeFileSync(join(mixed, 'deep.phaen-package'), deep);
+    const some = await phaen('import', db, mixed);
+    expect(some.code).toBe(3);
+    expect(some.stdout).toContain('นำเข้า');
+    expect(some.stderr).toContain(th('exchange.cli.rejected', { file: 'deep.phaen-package' }));
+    const store = await openReplica(oDir, office('1001'));
+    expect(getPlan(store, plan.id).title).toBe(bmaDraft.title);
+    store.close();
+  });
+
   it('explains its usage and refuses a missing database without creating one', async () => {
     expect((await phaen('import')).code).toBe(2);
     expect((await phaen('export', 'a.sqlite')).stderr).toContain(th('exchange.cli.usageExport'));

@@ -154,6 +154,43 @@ describe('a bad package is refused with its reason and leaves the database byte 
     expectRefused([wrong], 'bad-value');
   });
 
+  it('a text too long for its field and a year Phaen does not accept, each with its own message naming the operation', () => {
+    const long = reseal(contribution, (f) => Object.assign(firstOp(f), { value: 'ก'.repeat(5000) }));
+    expectRefused([long], 'too-long');
+    const [refused] = importTexts(secretariat, [long]).packages;
+    expect(refused!.operation).toEqual({
+      id: firstOp(JSON.parse(long) as PackageFile).id,
+      entity: 'factor',
+      rowId: firstOp(JSON.parse(long) as PackageFile).rowId,
+      field: 'statement',
+    });
+    expect(refused!.problem).toBe('validation.tooLong');
+    const year3000 = reseal(contribution, (f) =>
+      Object.assign(firstOp(f), {
+        entity: 'projectBudget',
+        rowId: `${crypto.randomUUID()}:3000`,
+        field: 'year',
+        value: 3000,
+      }),
+    );
+    expectRefused([year3000], 'year-out-of-range');
+  });
+
+  it('a value nested thousands of arrays deep, refused before anything recurses over it', () => {
+    const file = JSON.parse(contribution) as PackageFile;
+    const deep = `${'['.repeat(2500)}${']'.repeat(2500)}`;
+    // Spliced into the text: building it as an object and serialising would itself overflow the stack.
+    const text = serialisePackage(file).replace(JSON.stringify(firstOp(file).value), deep);
+    expect(text.length).toBeGreaterThan(5000);
+    expectRefused([text], 'too-deep');
+  });
+
+  it('a package id imported before, sent again with other content', () => {
+    expect(importTexts(secretariat, [contribution]).packages[0]!.status).toBe('imported');
+    const reused = reseal(contribution, (f) => Object.assign(firstOp(f), { value: 'เนื้อหาอื่น' }));
+    expectRefused([reused], 'reused-package-id');
+  });
+
   it('a huge file, refused from its size without reading it', () => {
     const path = join(tempDir(), 'huge.phaen-package');
     writeFileSync(path, contribution);

@@ -32,10 +32,18 @@ export const RejectReason = z.enum([
   'not-package', // JSON, but not a Phaen package
   'checksum', // the SHA-256 does not match: changed or damaged after it was written
   'newer-version', // written by a newer Phaen
+  'too-deep', // values nested deeper than MAX_JSON_DEPTH (built to overflow the reader's stack)
   'invalid', // a Phaen package of this version, but a required part is missing or malformed
+  'reused-package-id', // a package id already imported here, with other content
   'other-plan', // for a plan other than the one open, or for a plan not in this workspace
   'unknown-operation', // an operation type, entity or field this version does not know
-  'bad-value', // a value of the wrong type for its field
+  'bad-value', // a value its field's rule (core) refuses
+  'too-long', // a text longer than its field allows
+  'year-out-of-range', // a B.E. year outside the years Phaen accepts at all
+  'bad-parent', // a row under a parent that is missing, of another plan or of a kind it cannot hang under
+  'id-mismatch', // a fixed-id row (a KPI's or budget's year, a link) whose id disagrees with its fields
+  'year-outside-plan', // a target or budget year outside the plan's years (or a budget outside its project's)
+  'hlc-reused', // an operation with the clock of one already here from that installation, but other content
   'foreign-row', // an operation on a row of another plan or of another kind
   'claims-secretariat', // the sender claims the secretariat's identity
   'unknown-office', // from an office neither assigned nor acknowledged
@@ -63,6 +71,10 @@ export const PackageOutcome = z.object({
   reason: RejectReason.optional(),
   /** English, for logs. */
   detail: z.string().optional(),
+  /** The refused operation, when one operation is the reason. */
+  operation: z.object({ id: z.string(), entity: z.string(), rowId: z.string(), field: z.string() }).optional(),
+  /** The field rule's message key (validation.*) when a value was refused. */
+  problem: z.string().optional(),
   /** Known once the manifest could be read. */
   packageId: Uuid.optional(),
   kind: PackageKind.optional(),

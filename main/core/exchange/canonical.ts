@@ -4,11 +4,39 @@
  * who serialised it or in which order its keys were built.
  */
 export function canonicalJson(value: unknown): string {
+  return canonical(value, 0);
+}
+
+/**
+ * How deep arrays and objects may nest in anything exchanged. A package's deepest legitimate value is a field's
+ * value inside an operation inside a group (about 8 levels); a value nested ~2,500 arrays deep once overflowed
+ * the stack while its checksum was computed, so deeper input is refused before anything recurses over it.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+export class JsonDepthError extends Error {
+  override readonly name = 'JsonDepthError';
+}
+
+function canonical(value: unknown, depth: number): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
+  if (depth >= MAX_JSON_DEPTH) throw new JsonDepthError(`nested deeper than ${MAX_JSON_DEPTH}`);
+  if (Array.isArray(value)) return `[${value.map((v) => canonical(v, depth + 1)).join(',')}]`;
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record)
     .filter((k) => record[k] !== undefined)
     .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(record[k], depth + 1)}`).join(',')}}`;
+}
+
+/** Whether parsed JSON nests deeper than `limit`; iterative, so it cannot itself overflow the stack. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: v, depth } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
 }

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { Catalog, catalogKey, isLocalVersion } from '../catalog.ts';
 import { Uuid } from '../fields.ts';
 import { HlcError, MAX_DRIFT_MS, parseHlc } from '../hlc.ts';
-import type { RejectReason } from './api.ts';
+import type { PackageOutcome, RejectReason } from './api.ts';
 import { PackageKind, Assignments } from './api.ts';
-import { canonicalJson } from './canonical.ts';
+import { MAX_JSON_DEPTH, canonicalJson, nestsDeeperThan } from './canonical.ts';
 import { OfficeCode, OfficeName, OfficeRole } from './identity.ts';
 
 /**
@@ -151,15 +151,23 @@ export function serialisePackage(file: PackageFile): string {
   return `${canonicalJson(file)}\n`;
 }
 
+/** The operation a refusal is about, as reports name it. */
+export type OperationRef = NonNullable<PackageOutcome['operation']>;
+
 export class PackageError extends Error {
   override readonly name = 'PackageError';
   readonly reason: RejectReason;
   readonly detail: string;
+  readonly operation: OperationRef | undefined;
+  /** The field rule's message key (validation.*), when a value was refused. */
+  readonly problem: string | undefined;
 
-  constructor(reason: RejectReason, detail: string) {
+  constructor(reason: RejectReason, detail: string, operation?: OperationRef, problem?: string) {
     super(`${reason}: ${detail}`);
     this.reason = reason;
     this.detail = detail;
+    this.operation = operation;
+    this.problem = problem;
   }
 }
 
@@ -195,6 +203,10 @@ export function parsePackageText(text: string, options: ParseOptions): PackageFi
     json = JSON.parse(text);
   } catch (err) {
     throw new PackageError('damaged', `not JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  // Before the checksum and the schema, which both walk the value recursively.
+  if (nestsDeeperThan(json, MAX_JSON_DEPTH)) {
+    throw new PackageError('too-deep', `values nested deeper than ${MAX_JSON_DEPTH} levels`);
   }
   const head = Head.safeParse(json);
   if (!head.success) throw new PackageError('not-package', 'no phaen.exchange format marker');

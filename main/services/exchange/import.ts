@@ -96,7 +96,14 @@ export function importPackages(
   const parsed: { index: number; file: PackageFile }[] = [];
   const refuse = (index: number, base: Omit<PackageOutcome, 'status'>, err: PackageError) => {
     options.log?.(`exchange: ${base.file} refused: ${err.message}`);
-    outcomes[index] = { ...base, status: 'rejected', reason: err.reason, detail: err.detail };
+    outcomes[index] = {
+      ...base,
+      status: 'rejected',
+      reason: err.reason,
+      detail: err.detail,
+      ...(err.operation ? { operation: err.operation } : {}),
+      ...(err.problem ? { problem: err.problem } : {}),
+    };
   };
   for (const [index, item] of incoming.entries()) {
     try {

@@ -1,5 +1,5 @@
 import type { Catalog } from '../../core/catalog.ts';
-import type { Assignment } from '../../core/exchange/api.ts';
+import type { Assignment, RejectReason } from '../../core/exchange/api.ts';
 import { PackageError, type PackageFile } from '../../core/exchange/format.ts';
 import { planExists } from '../plans.ts';
 import { entitySpec, isEntity, type EntityName, type FieldSpec } from '../store/entities.ts';
@@ -53,7 +53,7 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
   const arrived = store.db.prepare('SELECT sha256 FROM exchange_arrivals WHERE id = ?').pluck().get(manifest.packageId);
   if (arrived !== undefined) {
     if (arrived === manifest.sha256) return { status: 'already-imported' };
-    throw new PackageError('invalid', `package id ${manifest.packageId} already imported with other content`);
+    throw new PackageError('reused-package-id', `package id ${manifest.packageId} already imported with other content`);
   }
   // This installation's own package (it reads its own files in a shared folder): everything in it is here.
   if (sender.actor === store.officeId) return { status: 'already-imported' };
@@ -116,6 +116,12 @@ function checkSender(store: Store, file: PackageFile, comingPlan: PackageFile | 
   if (payload.offices.length !== 1) throw new PackageError('invalid', 'a contribution names its sender only');
 }
 
+/** Field rules (core) whose refusal has its own message rather than "a bad value". */
+const VALUE_REASONS: Readonly<Record<string, RejectReason>> = {
+  'validation.tooLong': 'too-long',
+  'validation.yearRange': 'year-out-of-range',
+};
+
 interface RowKind {
   entity: string;
   plan_id: string;
@@ -128,32 +134,38 @@ function checkOps(store: Store, file: PackageFile): ValidOp[] {
   const out: ValidOp[] = [];
   for (const group of file.payload.groups) {
     for (const op of group.ops) {
-      const where = `operation ${op.id} (${op.entity}.${op.field})`;
-      if (!isEntity(op.entity)) throw new PackageError('unknown-operation', `${where}: unknown entity`);
+      const ref = { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field };
+      const fail = (reason: RejectReason, detail: string, problem?: string) =>
+        new PackageError(
+          reason,
+          `operation ${op.id} (${op.entity}.${op.field} of ${op.rowId}): ${detail}`,
+          ref,
+          problem,
+        );
+      if (!isEntity(op.entity)) throw fail('unknown-operation', 'unknown entity');
       const entity = entitySpec(op.entity);
       const spec = Object.hasOwn(entity.fields, op.field) ? entity.fields[op.field] : undefined;
-      if (!spec) throw new PackageError('unknown-operation', `${where}: unknown field`);
+      if (!spec) throw fail('unknown-operation', 'unknown field');
       const parsed = spec.schema.safeParse(op.value);
       if (!parsed.success) {
-        throw new PackageError('bad-value', `${where}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+        const problem = parsed.error.issues[0]?.message ?? 'validation.invalid';
+        throw fail(VALUE_REASONS[problem] ?? 'bad-value', problem, problem);
       }
       if (entity.discriminator === null) {
-        if (op.rowId !== planId) throw new PackageError('foreign-row', `${where}: another plan's header`);
+        if (op.rowId !== planId) throw fail('foreign-row', "another plan's header");
       } else {
-        if (op.field === 'planId' && parsed.data !== planId) {
-          throw new PackageError('foreign-row', `${where}: moves a row to another plan`);
-        }
+        if (op.field === 'planId' && parsed.data !== planId) throw fail('foreign-row', 'moves a row to another plan');
         let kind = kinds.get(op.rowId);
         if (kind === undefined) {
           const existing = rowKind.get(op.rowId) as RowKind | undefined;
           // A row of this workspace that belongs to another plan ('' is a row whose plan edit has not arrived).
           if (existing && existing.plan_id !== planId && existing.plan_id !== '') {
-            throw new PackageError('foreign-row', `${where}: row of another plan`);
+            throw fail('foreign-row', 'row of another plan');
           }
           kind = existing?.entity ?? op.entity;
           kinds.set(op.rowId, kind);
         }
-        if (kind !== op.entity) throw new PackageError('foreign-row', `${where}: row ${op.rowId} is a ${kind}`);
+        if (kind !== op.entity) throw fail('foreign-row', `row ${op.rowId} is a ${kind}`);
       }
       out.push({
         id: op.id,

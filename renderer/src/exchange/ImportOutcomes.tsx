@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OfficeRef, PackageOutcome } from '../../../main/core/exchange/api.ts';
 import { formatAmount, formatDateTime } from '../format.ts';
-import { officeLabel } from './labels.ts';
+import { fieldLabel, officeLabel } from './labels.ts';
 
 interface ImportOutcomesProps {
   outcomes: readonly PackageOutcome[];
@@ -63,6 +63,16 @@ export function ImportOutcomes({ outcomes, onAcknowledge }: ImportOutcomesProps)
             )}
             {o.status === 'rejected' && o.reason && (
               <p className="outcome-reason">{t(`exchange.errors.${o.reason}`)}</p>
+            )}
+            {o.status === 'rejected' && o.operation && (
+              <p className="outcome-operation">
+                {t('exchange.ui.import.refusedOperation', {
+                  ...o.operation,
+                  entity: t(`exchange.ui.entity.${o.operation.entity}`, { defaultValue: o.operation.entity }),
+                  field: fieldLabel(t, o.operation.entity, o.operation.field),
+                })}
+                {o.problem && <> · {t(o.problem)}</>}
+              </p>
             )}
             {o.reason === 'unknown-office' && onAcknowledge && (
               <AcknowledgeButton outcome={o} onAcknowledge={onAcknowledge} />
