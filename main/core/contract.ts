@@ -15,7 +15,8 @@ import { Settings } from './settings.ts';
  * is typed from it: a channel cannot exist in one place and not another.
  */
 
-export const BackupReason = z.enum(['scheduled', 'pre-migration', 'pre-restore', 'manual']);
+/** 'set-aside': the database file a restore replaced, kept as it was (with its WAL). */
+export const BackupReason = z.enum(['scheduled', 'pre-migration', 'pre-restore', 'manual', 'set-aside']);
 export const BackupInfo = z.object({
   name: z.string(),
   reason: BackupReason,
@@ -24,7 +25,11 @@ export const BackupInfo = z.object({
 });
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
-export const DbFailure = z.enum(['corrupt', 'newer-schema', 'locked', 'unreadable']);
+/**
+ * Why the database is not open. 'missing' and 'empty': the file is gone or has zero length while backups
+ * exist (or a database chosen earlier is gone), so a fresh start would hide the user's data behind a new one.
+ */
+export const DbFailure = z.enum(['corrupt', 'newer-schema', 'locked', 'unreadable', 'read-only', 'missing', 'empty']);
 export type DbFailure = z.infer<typeof DbFailure>;
 
 export const AppStatus = z.object({

@@ -14,6 +14,8 @@ export const ErrorCode = z.enum([
   'newer-format', // a file written by a newer Phaen
   'nothing-to-undo',
   'backup-failed',
+  'db-in-use', // another running instance holds the database: it may not be replaced under it
+  'read-only', // a folder or file Phaen may not write to
   'cancelled',
   'forbidden', // a request from an unknown sender or without the bridge token
   'internal',

@@ -1,10 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppStatus } from '../core/contract.ts';
 import { AppError } from '../core/errors.ts';
-import { backupPath, createBackup, listBackups, restoreFile } from './backup.ts';
+import {
+  adoptSetAside,
+  backupPath,
+  checkpoint,
+  completeRestore,
+  createBackup,
+  listBackups,
+  sameContent,
+  stageRestore,
+} from './backup.ts';
 import { writeFileAtomic } from './files.ts';
-import { DbOpenError } from './store/open.ts';
+import { DbOpenError, inspect } from './store/open.ts';
 import { Store } from './store/store.ts';
 
 /** Dialogs that only Electron's main process can show; the browser bridge has none. */
@@ -21,14 +30,42 @@ export interface SessionOptions {
   readonly keepBackups?: number;
   /** Rolling backup interval; 0 disables the timer (tests). */
   readonly backupIntervalMs?: number;
+  /** How often to look for a quiet moment to checkpoint the WAL; 0 disables the timer (tests call checkpointWhenIdle). */
+  readonly idleCheckpointMs?: number;
   readonly log?: (message: string) => void;
 }
 
-type State =
-  { kind: 'open'; store: Store } | { kind: 'failed'; path: string; reason: DbOpenError['reason']; detail: string };
+/**
+ * The open store and what was done to it since it opened, as SQLite's total_changes() (rows written by this
+ * connection) at the time: the last checkpoint, the last look for idleness, the last backup.
+ */
+interface OpenState {
+  kind: 'open';
+  store: Store;
+  seen: number;
+  checkpointed: number;
+  /** Undefined until the first backup check of this open, which compares with the newest backup on disk. */
+  backedUp: number | undefined;
+}
+type State = OpenState | { kind: 'failed'; path: string; reason: DbOpenError['reason']; detail: string };
+
+function totalChanges(store: Store): number {
+  return store.db.prepare('SELECT total_changes()').pluck().get() as number;
+}
 
 const DEFAULT_DB = 'phaen.sqlite';
+
+/** Refuse to touch a file another running instance holds (inspect reports it as locked). */
+function refuseIfHeld(path: string): void {
+  try {
+    inspect(path);
+  } catch (err) {
+    if (err instanceof DbOpenError && err.reason === 'locked')
+      throw new AppError('db-in-use', `${path} is held by another running instance`);
+  }
+}
 const HOUR = 3600_000;
+const IDLE_CHECK = 5_000;
 
 /**
  * Which database is in use and whether it opened. A file that fails to open is never touched: the session
@@ -36,7 +73,7 @@ const HOUR = 3600_000;
  */
 export class Session {
   private state!: State;
-  private timer: NodeJS.Timeout | undefined;
+  private timers: NodeJS.Timeout[] = [];
   readonly backupDir: string;
 
   private readonly options: SessionOptions;
@@ -48,53 +85,122 @@ export class Session {
 
   static async start(options: SessionOptions): Promise<Session> {
     const session = new Session(options);
-    await session.openPath(session.configuredPath());
-    const interval = options.backupIntervalMs ?? HOUR;
-    if (interval > 0) {
-      session.timer = setInterval(() => void session.scheduledBackup(), interval);
-      session.timer.unref();
+    const { path, configured } = session.configuredPath();
+    try {
+      adoptSetAside(path, session.backupDir);
+    } catch (err) {
+      options.log?.(`set-aside files of an earlier release not moved to the backups: ${String(err)}`);
     }
+    await session.openOrRecover(path, configured);
+    session.every(options.backupIntervalMs ?? HOUR, () => void session.scheduledBackup());
+    session.every(options.idleCheckpointMs ?? IDLE_CHECK, () => session.checkpointWhenIdle());
     return session;
+  }
+
+  private every(ms: number, run: () => void): void {
+    if (ms <= 0) return;
+    const timer = setInterval(run, ms);
+    timer.unref();
+    this.timers.push(timer);
   }
 
   private get configFile(): string {
     return join(this.options.dataDir, 'config.json');
   }
 
-  private configuredPath(): string {
+  /** The database chosen in config.json (configured), else the default file in the data folder. */
+  private configuredPath(): { path: string; configured: boolean } {
     try {
       if (existsSync(this.configFile)) {
         const config = JSON.parse(readFileSync(this.configFile, 'utf8')) as { databasePath?: unknown };
-        if (typeof config.databasePath === 'string') return config.databasePath;
+        if (typeof config.databasePath === 'string') return { path: config.databasePath, configured: true };
       }
     } catch (err) {
       this.options.log?.(`config.json unreadable, using the default database: ${String(err)}`);
     }
-    return join(this.options.dataDir, DEFAULT_DB);
+    return { path: join(this.options.dataDir, DEFAULT_DB), configured: false };
+  }
+
+  /**
+   * Start-up: a database that is gone or empty while there is data elsewhere is a failure to recover from, not a
+   * first start. A fresh file there would show the welcome, take a new office id and fill the rolling backups
+   * with empty copies. Only a genuinely first start (default path, no file, no backups) creates one.
+   */
+  private async openOrRecover(path: string, configured: boolean): Promise<void> {
+    const hasBackups = listBackups(this.backupDir).length > 0;
+    const exists = existsSync(path);
+    if (!exists && (configured || hasBackups)) {
+      return this.fail(path, new DbOpenError('missing', `${path} does not exist (backups: ${hasBackups})`));
+    }
+    if (exists && hasBackups && statSync(path).size === 0) {
+      return this.fail(path, new DbOpenError('empty', `${path} has zero length`));
+    }
+    await this.openPath(path);
+  }
+
+  private fail(path: string, err: DbOpenError): void {
+    this.options.log?.(`database ${path} not opened: ${err.message}`);
+    this.state = { kind: 'failed', path, reason: err.reason, detail: err.detail };
   }
 
   private async openPath(path: string): Promise<void> {
     try {
       const store = await Store.open(path, { backupDir: this.backupDir, keepBackups: this.options.keepBackups ?? 10 });
-      this.state = { kind: 'open', store };
+      this.state = { kind: 'open', store, seen: -1, checkpointed: -1, backedUp: undefined };
       await this.scheduledBackup();
     } catch (err) {
       if (!(err instanceof DbOpenError)) throw err;
-      this.options.log?.(`database ${path} not opened: ${err.message}`);
-      this.state = { kind: 'failed', path, reason: err.reason, detail: err.detail };
+      this.fail(path, err);
     }
   }
 
-  /** A rolling backup when the newest scheduled one is older than the interval (and at each open). */
-  async scheduledBackup(): Promise<void> {
+  /**
+   * A rolling backup (at each open and on the timer) when something changed since the last backup and the
+   * newest one is older than the interval. A backup dated in the future (the clock was wrong, then corrected)
+   * does not count as recent: it would otherwise stop every backup until that date.
+   */
+  async scheduledBackup(now = new Date()): Promise<void> {
     if (this.state.kind !== 'open') return;
+    const open = this.state;
+    const changes = totalChanges(open.store);
+    if (changes === open.backedUp) return;
     const interval = this.options.backupIntervalMs || HOUR;
-    const newest = listBackups(this.backupDir).find((b) => b.reason === 'scheduled');
-    if (newest && Date.now() - Date.parse(newest.createdAt) < interval) return;
+    const newest = listBackups(this.backupDir).find(
+      (b) => b.reason !== 'set-aside' && Date.parse(b.createdAt) <= now.getTime(),
+    );
+    if (newest && now.getTime() - Date.parse(newest.createdAt) < interval) return;
+    // First look since the database opened: it may be exactly what the newest backup holds (a restart without edits).
+    if (open.backedUp === undefined && newest && sameContent(open.store.db, join(this.backupDir, newest.name))) {
+      open.backedUp = changes;
+      return;
+    }
     try {
-      await createBackup(this.state.store.db, this.backupDir, 'scheduled', this.options.keepBackups ?? 10);
+      await createBackup(open.store.db, this.backupDir, 'scheduled', this.options.keepBackups ?? 10, now);
+      open.backedUp = changes;
     } catch (err) {
       this.options.log?.(`scheduled backup failed: ${String(err)}`);
+    }
+  }
+
+  /**
+   * Fold the WAL into phaen.sqlite once edits have stopped (no change since the previous look), so the file
+   * alone is a complete copy for a user or sync tool that copies only it. Never mid-typing: a checkpoint
+   * writes and syncs the main file, which would delay the autosave it ran beside.
+   */
+  checkpointWhenIdle(): void {
+    if (this.state.kind !== 'open') return;
+    const open = this.state;
+    const changes = totalChanges(open.store);
+    if (changes !== open.seen) {
+      open.seen = changes;
+      return;
+    }
+    if (changes === open.checkpointed) return;
+    try {
+      checkpoint(open.store.db);
+      open.checkpointed = changes;
+    } catch (err) {
+      this.options.log?.(`checkpoint failed: ${String(err)}`);
     }
   }
 
@@ -120,16 +226,28 @@ export class Session {
     return this.state.kind === 'open' ? this.state.store.path : this.state.path;
   }
 
+  /**
+   * Replace the database with a backup. Never under a live instance: when this session could not open the file
+   * because another window holds it, renaming it would leave that window saving into a file nobody opens again.
+   * The replaced file is kept as a 'set-aside' backup; if the swap fails (a read-only folder), the database
+   * stays where it was and is opened again.
+   */
   async restore(name: string): Promise<void> {
     const file = backupPath(this.backupDir, name);
     const path = this.currentPath();
-    if (this.state.kind === 'open') {
-      // A restore replaces the live data: keep what is there now as a backup too.
-      await createBackup(this.state.store.db, this.backupDir, 'pre-restore', this.options.keepBackups ?? 10);
-      this.state.store.close();
+    if (this.state.kind === 'failed') refuseIfHeld(path);
+    const staged = stageRestore(file, path);
+    // Closing checkpoints the WAL: the file set aside is the complete current state.
+    this.closeStore();
+    let aside: string | null;
+    try {
+      aside = completeRestore(staged, path, this.backupDir);
+    } catch (err) {
+      this.options.log?.(`restore of ${name} failed, ${path} left in place: ${String(err)}`);
+      await this.openOrRecover(path, true);
+      throw err;
     }
-    const aside = restoreFile(file, path);
-    this.options.log?.(`restored ${name}; previous file kept as ${aside}`);
+    this.options.log?.(`restored ${name}; previous file kept as ${aside ?? '(none)'}`);
     await this.openPath(path);
   }
 
@@ -155,7 +273,7 @@ export class Session {
   }
 
   close(): void {
-    if (this.timer) clearInterval(this.timer);
+    for (const timer of this.timers.splice(0)) clearInterval(timer);
     this.closeStore();
   }
 }

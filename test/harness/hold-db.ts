@@ -1,13 +1,21 @@
 /**
- * Child process for open.test.ts: opens a database the way the app does (EXCLUSIVE lock) and holds it, as a
- * second Phaen instance would, until its stdin closes. Run with `node --experimental-strip-types`.
+ * Child process for the lock tests: a second Phaen instance. It opens the database the way the app does
+ * (Store.open: EXCLUSIVE lock) and holds it until its stdin closes; each line "plan <title>" it reads creates
+ * a plan and is answered "saved <id>" once committed, as the other window's autosave would.
+ * Run with `node --experimental-strip-types`.
  */
-import { openForWrite } from '../../main/services/store/open.ts';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createPlan } from '../../main/services/plans.ts';
+import { Store } from '../../main/services/store/store.ts';
+import { bmaDraft } from './store.ts';
 
-const db = openForWrite(process.argv[2]!);
+const path = process.argv[2]!;
+const store = await Store.open(path, { backupDir: join(path, '..', 'backups') });
 process.stdout.write('ready\n');
-process.stdin.resume();
-process.stdin.on('end', () => {
-  db.close();
-  process.exit(0);
-});
+for await (const line of createInterface({ input: process.stdin })) {
+  const title = /^plan (.+)$/.exec(line)?.[1];
+  if (title) process.stdout.write(`saved ${createPlan(store, { ...bmaDraft, title }).id}\n`);
+}
+store.close();
+process.exit(0);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -74,31 +74,68 @@ describe('backups', () => {
     await session.restore(backup.name);
     expect(getPlan(session.store(), plan.id).title).toBe(bmaDraft.title);
     expect(listPlans(session.store()).map((p) => p.id)).toEqual([plan.id]);
-    // The state just replaced is kept twice over: as a pre-restore backup and as the file moved aside.
-    expect(listBackups(session.backupDir).some((b) => b.reason === 'pre-restore')).toBe(true);
-    session.close();
-
-    const aside = readdirSync(dir).filter(
-      (f) => f.startsWith('phaen.sqlite.before-restore-') && !/-(wal|shm)$/.test(f),
-    );
+    // The replaced file is kept whole in the backup folder and listed, so the restore itself can be undone.
+    const aside = listBackups(session.backupDir).filter((b) => b.reason === 'set-aside');
     expect(aside).toHaveLength(1);
-    const old = new Database(join(dir, aside[0]!), { readonly: true });
+    expect(readdirSync(dir).filter((f) => f.includes('before-restore'))).toEqual([]);
+    const old = new Database(join(session.backupDir, aside[0]!.name), { readonly: true });
     expect(old.prepare('SELECT title FROM plans WHERE id = ?').pluck().get(later.id)).toBe('แผนที่สร้างทีหลัง');
     old.close();
+
+    await session.restore(aside[0]!.name);
+    expect(getPlan(session.store(), later.id).title).toBe('แผนที่สร้างทีหลัง');
+    expect(getPlan(session.store(), plan.id).title).toBe('แก้ไขหลังสำรอง');
+    session.close();
   });
 
-  it('restoreFile moves the current file and its WAL aside rather than deleting them', async () => {
+  it('restoreFile moves the current file and its WAL into the backups as one set-aside backup', async () => {
     const dir = tempDir();
     const store = await openStore(dir);
     createPlan(store, bmaDraft);
     const backup = await createBackup(store.db, join(dir, 'backups'), 'manual', 10);
-    store.close();
     const path = join(dir, 'phaen.sqlite');
-    const before = sha256(path);
-    const aside = restoreFile(join(dir, 'backups', backup.name), path);
-    expect(sha256(aside)).toBe(before);
-    expect(sha256(path)).toBe(sha256(join(dir, 'backups', backup.name)));
-    expect(existsSync(`${path}.restoring`)).toBe(false);
+    createPlan(store, { ...bmaDraft, title: 'อยู่ใน WAL' });
+    // As a crash leaves it: the newest plan only in the WAL beside the file.
+    const crashed = join(dir, 'crashed');
+    mkdirSync(crashed);
+    copyFileSync(path, join(crashed, 'phaen.sqlite'));
+    copyFileSync(`${path}-wal`, join(crashed, 'phaen.sqlite-wal'));
+    store.close();
+    const before = { main: sha256(join(crashed, 'phaen.sqlite')), wal: sha256(join(crashed, 'phaen.sqlite-wal')) };
+    const target = join(crashed, 'phaen.sqlite');
+
+    const aside = restoreFile(join(dir, 'backups', backup.name), target, join(dir, 'backups'))!;
+    expect(sha256(aside)).toBe(before.main);
+    expect(sha256(`${aside}-wal`)).toBe(before.wal);
+    expect(sha256(target)).toBe(sha256(join(dir, 'backups', backup.name)));
+    expect(readdirSync(crashed)).toEqual(['phaen.sqlite']);
+    // The set-aside file, restored, brings its WAL and with it the plan that was only there.
+    restoreFile(aside, target, join(dir, 'backups'));
+    const back = new Database(target, { readonly: true });
+    expect(back.prepare("SELECT count(*) FROM plans WHERE title = 'อยู่ใน WAL'").pluck().get()).toBe(1);
+    back.close();
+  });
+
+  it('list a file an earlier release set aside beside the database, with its WAL', async () => {
+    const dir = tempDir();
+    const store = await openStore(dir);
+    createPlan(store, bmaDraft);
+    store.close();
+    const legacy = join(dir, 'phaen.sqlite.before-restore-20260105T081500123Z');
+    copyFileSync(join(dir, 'phaen.sqlite'), legacy);
+    writeFileSync(`${legacy}-wal`, '');
+    const before = sha256(legacy);
+
+    const session = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
+    const aside = session.status(false, 'test').backups.find((b) => b.reason === 'set-aside');
+    session.close();
+    expect(aside).toMatchObject({
+      name: 'phaen-20260105T081500123Z-set-aside.sqlite',
+      createdAt: '2026-01-05T08:15:00.123Z',
+    });
+    expect(sha256(join(dir, 'backups', aside!.name))).toBe(before);
+    expect(existsSync(join(dir, 'backups', `${aside!.name}-wal`))).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.includes('before-restore'))).toEqual([]);
   });
 
   it('refuse a name that is not one of our backups in the backup folder', async () => {

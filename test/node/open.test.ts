@@ -1,17 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/contract.ts';
 import type { DbFailure } from '../../main/core/contract.ts';
-import { createBackup } from '../../main/services/backup.ts';
+import { createBackup, listBackups } from '../../main/services/backup.ts';
 import { createHandlers } from '../../main/services/handlers.ts';
 import { createPlan, getPlan, listPlans } from '../../main/services/plans.ts';
 import { Session } from '../../main/services/session.ts';
 import { LATEST_VERSION } from '../../main/services/store/migrations.ts';
 import { DbOpenError } from '../../main/services/store/open.ts';
+import { useHolders } from '../harness/holder.ts';
 import { bmaDraft, openStore, sha256 } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -32,29 +32,7 @@ function overwrite(path: string, offset: number, bytes: Buffer): void {
   closeSync(fd);
 }
 
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const c of children.splice(0)) c.kill('SIGKILL');
-});
-
-/** Another Phaen instance holding the file: a child process on the same Node binary (better-sqlite3 needs 22). */
-async function holdInAnotherProcess(path: string): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--experimental-strip-types', join(import.meta.dirname, '..', 'harness', 'hold-db.ts'), path],
-    {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
-  children.push(child);
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.once('data', () => resolve());
-    child.once('exit', (code) => reject(new Error(`holder exited ${code}: ${err}`)));
-  });
-  return child;
-}
+const holdInAnotherProcess = useHolders();
 
 type Breaker = (dir: string) => Promise<{ path: string; reason: DbFailure }>;
 
@@ -127,7 +105,7 @@ describe('recovering from a database that cannot be used', () => {
     return { plan, backup, path, bad: sha256(path) };
   }
 
-  it('restores a backup over the failed file and keeps the bad file aside', async () => {
+  it('restores a backup over the failed file and lists the bad file among the backups', async () => {
     const dir = tempDir();
     const { plan, backup, path, bad } = await workspaceWithBackupThenCorrupt(dir);
     const session = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
@@ -138,9 +116,9 @@ describe('recovering from a database that cannot be used', () => {
     expect(getPlan(session.store(), plan.id).title).toBe(bmaDraft.title);
     session.close();
 
-    const aside = readdirSync(dir).filter((f) => f.startsWith('phaen.sqlite.before-restore-'));
+    const aside = listBackups(join(dir, 'backups')).filter((b) => b.reason === 'set-aside');
     expect(aside).toHaveLength(1);
-    expect(sha256(join(dir, aside[0]!))).toBe(bad);
+    expect(sha256(join(dir, 'backups', aside[0]!.name))).toBe(bad);
   });
 
   it("starts a fresh database on 'database.useAnother' and keeps using it after a restart", async () => {
@@ -184,5 +162,68 @@ describe('recovering from a database that cannot be used', () => {
     const again = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
     expect(getPlan(again.store(), plan.id).id).toBe(plan.id);
     again.close();
+  });
+});
+
+describe('a database that is gone or empty', () => {
+  /** A workspace in daily use: a plan, a backup, this installation's office id. */
+  async function workspace(dir: string) {
+    const session = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
+    const plan = createPlan(session.store(), bmaDraft);
+    const backup = await createBackup(session.store().db, session.backupDir, 'manual', 10);
+    const officeId = session.store().officeId;
+    session.close();
+    return { plan, backup, officeId, path: join(dir, 'phaen.sqlite') };
+  }
+
+  for (const [name, reason, damage] of [
+    ['an empty (zero-length) file', 'empty', (path: string) => writeFileSync(path, '')],
+    ['a missing file', 'missing', (path: string) => rmSync(path)],
+  ] as const) {
+    it(`with backups present, opens recovery for ${name} instead of a fresh start, and the restore brings everything back`, async () => {
+      const dir = tempDir();
+      const { plan, backup, officeId, path } = await workspace(dir);
+      damage(path);
+      const backups = listBackups(join(dir, 'backups'));
+      const files = readdirSync(dir).sort();
+
+      const session = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
+      expect(session.status(false, 'test')).toMatchObject({ database: { state: 'failed', path, reason }, backups });
+      expect(readdirSync(dir).sort()).toEqual(files); // no fresh database created in its place
+      await session.scheduledBackup();
+      expect(listBackups(join(dir, 'backups'))).toEqual(backups); // and no empty backups
+
+      await session.restore(backup.name);
+      expect(session.store().officeId).toBe(officeId);
+      expect(getPlan(session.store(), plan.id).id).toBe(plan.id);
+      session.close();
+    });
+  }
+
+  it('reports a chosen database that is gone, even with no backups, and creates nothing there', async () => {
+    const dir = tempDir();
+    const elsewhere = join(tempDir(), 'work', 'plans.sqlite');
+    const first = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
+    await first.useDatabase(elsewhere);
+    first.close();
+    rmSync(join(elsewhere, '..'), { recursive: true }); // the USB stick or share it lived on is gone
+    rmSync(join(dir, 'backups'), { recursive: true, force: true });
+
+    const session = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
+    expect(session.status(false, 'test').database).toMatchObject({
+      state: 'failed',
+      path: elsewhere,
+      reason: 'missing',
+    });
+    session.close();
+    expect(existsSync(elsewhere)).toBe(false);
+  });
+
+  it('starts fresh on a genuinely first start: no database, no backups', async () => {
+    const dir = tempDir();
+    const session = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
+    expect(session.status(false, 'test').database).toMatchObject({ state: 'open', path: join(dir, 'phaen.sqlite') });
+    expect(listPlans(session.store())).toEqual([]);
+    session.close();
   });
 });

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DbFailure } from '../../core/contract.ts';
 import { LATEST_VERSION, schemaVersion } from './migrations.ts';
@@ -33,6 +34,8 @@ function classify(err: unknown): DbOpenError {
   const message = err instanceof Error ? err.message : String(err);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new DbOpenError('locked', message);
   if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) return new DbOpenError('corrupt', message);
+  // A file marked read-only, or a folder where the WAL cannot be created: readable, but not for us to write.
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new DbOpenError('read-only', message);
   return new DbOpenError('unreadable', `${code} ${message}`.trim());
 }
 
@@ -43,7 +46,13 @@ function classify(err: unknown): DbOpenError {
  */
 export function inspect(path: string, latest = LATEST_VERSION): number {
   if (!existsSync(path) || statSync(path).size === 0) return 0;
-  if (!hasSqliteHeader(path)) throw new DbOpenError('corrupt', 'not an SQLite database (bad header)');
+  let header: boolean;
+  try {
+    header = hasSqliteHeader(path);
+  } catch (err) {
+    throw classify(err); // not even readable (no permission): "unreadable", not an unexplained crash
+  }
+  if (!header) throw new DbOpenError('corrupt', 'not an SQLite database (bad header)');
   // A read-only connection to a WAL file creates empty -wal and -shm files beside it and leaves them there;
   // remove the ones this look created, so a file we refuse is left exactly as we found it.
   const created = ['-wal', '-shm'].map((s) => path + s).filter((p) => !existsSync(p));
@@ -88,6 +97,22 @@ export function openForWrite(path: string): Database.Database {
     return db;
   } catch (err) {
     db?.close();
-    throw classify(err);
+    const readOnly = notWritable(path);
+    throw readOnly ? new DbOpenError('read-only', `${readOnly} is not writable: ${String(err)}`) : classify(err);
   }
+}
+
+/**
+ * SQLite quietly opens a file it may not write as read-only and fails later with varying codes (READONLY,
+ * IOERR_LOCK, CANTOPEN for the WAL): ask the file system instead. The folder counts too: the WAL is created there.
+ */
+function notWritable(path: string): string | null {
+  for (const p of [path, dirname(path)]) {
+    try {
+      accessSync(p, constants.W_OK);
+    } catch {
+      return p;
+    }
+  }
+  return null;
 }
