@@ -24,6 +24,8 @@ export interface PdfJobRequest {
   readonly options: PdfOptions;
   readonly t: Translate;
   readonly target: PdfTarget;
+  /** Users' words for Thai line breaking (services/thaiWords.ts). */
+  readonly userWords?: readonly string[];
 }
 
 interface Job {
@@ -81,7 +83,7 @@ export class PdfJobs {
     return this.progress(id);
   }
 
-  private async run(job: Job, { source, kind, options, t, target }: PdfJobRequest): Promise<void> {
+  private async run(job: Job, { source, kind, options, t, target, userWords }: PdfJobRequest): Promise<void> {
     const { signal } = job.abort;
     try {
       // Let the request that started the job answer first: building a large plan's definition takes a moment.
@@ -96,6 +98,7 @@ export class PdfJobs {
           job.status = { ...job.status, done, total };
         },
         ...(this.fontsDir ? { fontsDir: this.fontsDir } : {}),
+        ...(userWords ? { userWords } : {}),
       });
       // A cancel that arrived while the last page was drawn still means: write nothing.
       if (signal.aborted) throw new AppError('cancelled', 'PDF export cancelled');

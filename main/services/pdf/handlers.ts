@@ -4,6 +4,8 @@ import { translator } from '../locales.ts';
 import type { FileDialogs, Session } from '../session.ts';
 import { PdfJobs, today, type PdfTarget } from './export.ts';
 import { planSourceFromStore } from './source.ts';
+import { installThaiLexicon } from '../thaiLexicon.ts';
+import { listThaiWords } from '../thaiWords.ts';
 import { safeFileName } from '../files.ts';
 
 type PdfChannel = keyof typeof pdfChannels;
@@ -41,7 +43,10 @@ export function pdfHandlers({ session, dialogs, resourcesDir, log }: PdfHandlerO
         target = { kind: 'file', path };
       }
       const options = { language, thaiDigits, chapters, date: today() };
-      return { status: 'started', jobId: jobs.start({ source, kind, options, t, target }) };
+      // Users' words break lines in the charts (built here) and in the worker's typesetting alike.
+      const userWords = listThaiWords(store);
+      installThaiLexicon(resourcesDir, userWords);
+      return { status: 'started', jobId: jobs.start({ source, kind, options, t, target, userWords }) };
     },
     'pdf.progress': ({ jobId }) => jobs.progress(jobId),
     'pdf.cancel': ({ jobId }) => {
