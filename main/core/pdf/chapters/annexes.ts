@@ -44,7 +44,7 @@ function kpiSheet(t: Ctx['t'], kpi: Row, number: string) {
     { text: label, bold: true, fillColor: '#f0f3f7' },
     { text: value || t('evaluation.dash') },
   ];
-  return table(
+  const sheet = table(
     [
       { header: t('glossary.kpi'), width: 120 },
       { header: `${number} ${str(kpi, 'name')}`, width: '*' },
@@ -67,4 +67,6 @@ function kpiSheet(t: Ctx['t'], kpi: Row, number: string) {
       line(t('pdf.doc.plan.responsible'), str(kpi, 'responsibleUnit')),
     ],
   );
+  // A card read as one: it moves whole to the next page (one taller than a page is split by the engine).
+  return { ...sheet, unbreakable: true };
 }

@@ -93,6 +93,11 @@ export interface Line {
   /** Stamped by the engine's line builder: which paragraph, and the order lines were built in. */
   paragraph?: number;
   seq?: number;
+  /** Stamped by pagination.ts on text in the page's flow: the text node's number in this layout, the line's in it. */
+  leaf?: number;
+  index?: number;
+  /** Stamped by pagination.ts on the lines of a table row in the page's flow: the row's number in this layout. */
+  row?: number;
   addInline(inline: Inline): void;
   clone(): Line;
   getWidth(): number;
@@ -117,6 +122,8 @@ export interface DocumentContext {
   readonly pageMargins: { top: number; bottom: number };
   /** Column groups and table rows open around the current position. */
   readonly snapshots: unknown[];
+  /** The page being filled (0-based). */
+  readonly page: number;
   getCurrentPage(): { pageSize: { height: number } };
   moveDown(offset: number): boolean;
 }
@@ -171,7 +178,21 @@ export interface PdfPage {
   items: { type: string; item: Line & { x: number; y: number } }[];
 }
 
+/** The writer a table processor is given (pdfmake's PageElementWriter). */
+export interface PageWriter {
+  context(): DocumentContext;
+  transactionLevel: number;
+  moveToNextPage(pageOrientation?: string): void;
+}
+
+/** pdfmake's TableProcessor: begins and ends each row of a table being laid out. */
+export interface TableProcessorPrototype {
+  beginRow(this: { dontBreakRows: boolean }, rowIndex: number, writer: PageWriter): void;
+  endRow(this: { dontBreakRows: boolean }, rowIndex: number, writer: PageWriter, pageBreaks: unknown): void;
+}
+
 export interface PageElementWriterPrototype {
+  addLine(line: Line, ...rest: unknown[]): unknown;
   addFragment(fragment: unknown, useBlockXOffset?: boolean, ...rest: unknown[]): boolean;
   commitUnbreakableBlock(
     this: { transactionLevel: number; context(): { pages: unknown[] } },
@@ -247,6 +268,7 @@ export const pdfmake = {
   LayoutBuilder: load<{ prototype: LayoutBuilderPrototype }>('pdfmake/js/LayoutBuilder.js'),
   ElementWriter: load<{ prototype: ElementWriterPrototype }>('pdfmake/js/ElementWriter.js'),
   PageElementWriter: load<{ prototype: PageElementWriterPrototype }>('pdfmake/js/PageElementWriter.js'),
+  TableProcessor: load<{ prototype: TableProcessorPrototype }>('pdfmake/js/TableProcessor.js'),
   Renderer: load<{ prototype: RendererPrototype }>('pdfmake/js/Renderer.js'),
 };
 
@@ -264,6 +286,9 @@ export function assertInternals(): void {
     ['ElementWriter.alignLine', pdfmake.ElementWriter.prototype.alignLine, 1],
     ['PageElementWriter.commitUnbreakableBlock', pdfmake.PageElementWriter.prototype.commitUnbreakableBlock, 2],
     ['PageElementWriter.addFragment', pdfmake.PageElementWriter.prototype.addFragment, 4],
+    ['PageElementWriter.addLine', pdfmake.PageElementWriter.prototype.addLine, 3],
+    ['TableProcessor.beginRow', pdfmake.TableProcessor.prototype.beginRow, 2],
+    ['TableProcessor.endRow', pdfmake.TableProcessor.prototype.endRow, 3],
     ['Renderer.renderPages', pdfmake.Renderer.prototype.renderPages, 1],
     ['Renderer.renderLine', pdfmake.Renderer.prototype.renderLine, 3],
     ['Renderer.renderSVG', pdfmake.Renderer.prototype.renderSVG, 1],

@@ -25,7 +25,7 @@ import { type Inline, type Line, type PdfPage, type PageNodeRef, assertInternals
 import { alignLine, buildNextLine } from './lineBuilder.ts';
 import { type LaidOutBody, breakBefore, isOrphanHeading, numberHeadings } from './keepWithNext.ts';
 import { joinInlines } from './lineRender.ts';
-import { installPagination } from './pagination.ts';
+import { type PaginationLayout, beginLayout, endLayout, installPagination, shortPageBreaks } from './pagination.ts';
 import { type PageNumbering, formatPageNumber, isPlainObject, prepareDocument } from './prepare.ts';
 import { TABLE_LAYOUTS } from './tableLayouts.ts';
 import { cachedStyleProperty, getBreaks } from './textBreaker.ts';
@@ -82,6 +82,8 @@ interface Job {
   bodies: LaidOutBody[];
   /** Numbers of the headings found at a page foot (keepWithNext.ts). */
   orphans: Set<number>;
+  /** What pagination.ts recorded of this layout. */
+  paging: PaginationLayout;
   /**
    * Asked once the pages are laid out, before they are drawn: whether they are final. Layouts that typeset
    * will redo (a block overflowed, a heading must move) are not drawn, which is half the cost of a layout.
@@ -227,18 +229,23 @@ export async function typeset(
   let definition = numberHeadings(doc);
   let keptTogether = true;
   const moved = new Set<number>();
+  // Breaks that give a near-empty page lines from the page before (pagination.ts), by text node.
+  const forced = new Map<string, { line: number; page: number }>();
   let passes = 0;
   const layoutCaches: LayoutCaches = new Map();
   // Decides from a layout whether to lay out again, and with what: without keeping blocks together when one
-  // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved.
-  const isFinal = ({ overflow, orphans }: Job): boolean => {
+  // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved,
+  // else, once headings stay, with lines moved onto near-empty pages.
+  const isFinal = ({ overflow, orphans, bodies, paging }: Job): boolean => {
+    const fresh = [...orphans].filter((n) => !moved.has(n));
     if (overflow && keptTogether) {
       definition = withoutKeepTogether(definition);
       keptTogether = false;
-    } else {
-      const fresh = [...orphans].filter((n) => !moved.has(n));
-      if (fresh.length === 0 || passes >= HEADING_PASSES) return true;
+      forced.clear(); // text nodes in blocks no longer kept together are numbered anew
+    } else if (fresh.length > 0 && passes < HEADING_PASSES) {
       for (const n of fresh) moved.add(n);
+    } else if (passes > HEADING_PASSES || !shortPageBreaks(bodies, paging, forced)) {
+      return true;
     }
     passes++;
     return false;
@@ -253,6 +260,7 @@ export async function typeset(
       isFinal,
       drawn: false,
       layoutCaches,
+      paging: beginLayout(new Map(forced)),
     };
     current = job;
     try {
@@ -267,6 +275,7 @@ export async function typeset(
       return { pdfDoc, drawn: job.drawn };
     } finally {
       current = null;
+      endLayout();
     }
   };
   let laidOut = await layout(definition);
