@@ -56,20 +56,28 @@ function largePlan(): PlanSource {
   return { ...source, rows };
 }
 
+const plans = { sample: sampleSource, large: largePlan };
+/** Each plan printed once per digit set, shared by the tests below. */
+const printed = new Map<string, ReturnType<typeof print>>();
+function printedPlan(name: keyof typeof plans, thaiDigits: boolean) {
+  const key = `${name} ${thaiDigits}`;
+  if (!printed.has(key)) printed.set(key, print(plans[name](), thaiDigits));
+  return printed.get(key)!;
+}
+
 describe('numbers in the printed plan', () => {
-  const plans = { sample: sampleSource, large: largePlan };
-  for (const [name, source] of Object.entries(plans)) {
+  for (const name of Object.keys(plans) as (keyof typeof plans)[]) {
     for (const thaiDigits of [false, true]) {
       it(`never breaks a number across lines: ${name} plan, ${thaiDigits ? 'Thai' : 'Arabic'} digits`, async () => {
-        const { lines, pages, widths } = await print(source(), thaiDigits);
-        const printed = body(lines);
-        expect(printed.length).toBeGreaterThan(500);
+        const { lines, pages, widths } = await printedPlan(name, thaiDigits);
+        const inBody = body(lines);
+        expect(inBody.length).toBeGreaterThan(500);
         // Figures of every size were printed: budget totals of seven to ten digits in the chosen digits.
-        const figures = printed.map((l) => l.text).join('\n');
+        const figures = inBody.map((l) => l.text).join('\n');
         expect(figures).toMatch(thaiDigits ? /[๐-๙]{1,3}(,[๐-๙]{3}){2}/ : /[0-9]{1,3}(,[0-9]{3}){2}/);
-        expect(splitNumbers(printed)).toEqual([]);
+        expect(splitNumbers(inBody)).toEqual([]);
         // Widening the figures' columns never pushes a table past the right margin, portrait or landscape.
-        const beyond = printed.filter((l) => l.x + l.width > widths[l.page - 1]! - PAGE_MARGINS[2] + 0.5);
+        const beyond = inBody.filter((l) => l.x + l.width > widths[l.page - 1]! - PAGE_MARGINS[2] + 0.5);
         expect(beyond.map((l) => `page ${l.page}: ${l.text}`)).toEqual([]);
         if (name === 'large') {
           // Satang in two decimals, as printed and as pdf.js reads them back.
@@ -80,4 +88,14 @@ describe('numbers in the printed plan', () => {
       }, 120_000);
     }
   }
+});
+
+describe('labels in the printed plan', () => {
+  it('prints the SWOT quadrants and factor categories by their Thai names, as pdf.js reads them back', async () => {
+    const text = comparable((await printedPlan('sample', true)).pages.join('\n'));
+    for (const name of ['เชิงรุก', 'เชิงป้องกัน', 'เชิงแก้ไข', 'เชิงรับ', 'ประสิทธิภาพทางการเงิน', 'ผู้รับบริการ']) {
+      expect(text).toContain(comparable(name));
+    }
+    expect(text).not.toMatch(/Stars|CashCows|QuestionMarks|Dogs|Structure|Money/);
+  }, 120_000);
 });
