@@ -144,7 +144,7 @@ describe('external environment summary', () => {
     await open('external', 3, scored);
     expect(screen.getByText('แกนนอน x = S − W = 4.00 − 3.00 = 1.00')).toBeTruthy();
     expect(screen.getByText('แกนตั้ง y = O − T = 2.00 − 4.00 = -2.00')).toBeTruthy();
-    expect(screen.getByText('อยู่ในส่วน Cash Cows (ไม่เอื้อแต่แข็ง): ควรใช้กลยุทธ์เชิงป้องกัน (ST)')).toBeTruthy();
+    expect(screen.getByText('อยู่ในส่วน เชิงป้องกัน (ไม่เอื้อแต่แข็ง): ควรใช้กลยุทธ์เชิงป้องกัน (ST)')).toBeTruthy();
     const chart = screen.getByRole('img', { name: 'แผนภาพตำแหน่ง SWOT: x = 1.00, y = -2.00' });
     expect(chart.querySelector('rect[data-current]')?.getAttribute('data-quadrant')).toBe('ST');
   });

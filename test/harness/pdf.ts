@@ -140,3 +140,26 @@ export function lineBreakProblems(lines: readonly LaidOutLine[]): string[] {
   }
   return problems;
 }
+
+/** A number's characters: digits of either set, and the separators inside a number (1,250,000.50; ๔.๑๐). */
+const NUMBER_END = /[0-9๐-๙][,.]?$/;
+const NUMBER_START = /^[,.]?[0-9๐-๙]/;
+
+/**
+ * Every number broken across two lines of a paragraph or cell: a line that ends inside a number (a digit, or a
+ * separator after one, with no space before the break) and a next line that goes on with its digits.
+ */
+export function splitNumbers(lines: readonly LaidOutLine[]): string[] {
+  const problems: string[] = [];
+  for (const group of paragraphs(lines)) {
+    group.slice(0, -1).forEach((line, i) => {
+      const next = group[i + 1]!;
+      if (!line.forcedEnd && NUMBER_END.test(line.text) && NUMBER_START.test(next.text)) {
+        problems.push(
+          `page ${line.page}: ${JSON.stringify(line.text.slice(-20))} | ${JSON.stringify(next.text.slice(0, 20))}`,
+        );
+      }
+    });
+  }
+  return problems;
+}

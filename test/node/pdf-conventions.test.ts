@@ -138,3 +138,66 @@ describe('money and units', () => {
     }
   });
 });
+
+describe('Thai names in a Thai document', () => {
+  const QUADRANTS = { SO: 'เชิงรุก', ST: 'เชิงป้องกัน', WO: 'เชิงแก้ไข', WT: 'เชิงรับ' };
+  const ENGLISH = ['Stars', 'Cash Cows', 'Question Marks', 'Dogs'];
+
+  /** The SWOT position chart as the document embeds it. */
+  function swotChart(doc: TDocumentDefinitions): string {
+    const found: string[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object') {
+        const node = value as Record<string, unknown>;
+        if (typeof node.svg === 'string' && node.svg.includes('data-quadrant')) found.push(node.svg);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(doc.content);
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  }
+
+  it('names the SWOT quadrants by their TOWS posture in Thai, and by the English names in English', () => {
+    const thai = swotChart(build(sampleSource()));
+    for (const name of Object.values(QUADRANTS)) expect(thai).toContain(`>${name}<`);
+    for (const name of ENGLISH) expect(thai).not.toContain(name);
+    const en = translator(RESOURCES, 'en');
+    const english = buildDocument('plan', {
+      source: sampleSource(),
+      options: { language: 'en', thaiDigits: false, chapters: CHAPTERS, date: '2021-09-13' },
+      t: en,
+    }).doc;
+    for (const name of ENGLISH) expect(swotChart(english)).toContain(`>${name}<`);
+  });
+
+  it('keeps the SWOT chart’s axis values and names inside the frame, clear of its edges', () => {
+    const svg = swotChart(build(sampleSource(), 'plan', true));
+    const frame = [...svg.matchAll(/<rect x="([0-9.]+)" y="([0-9.]+)" width="([0-9.]+)"/g)].map((m) =>
+      m.slice(1, 4).map(Number),
+    );
+    const left = Math.min(...frame.map(([x]) => x!));
+    const right = Math.max(...frame.map(([x, , w]) => x! + w!));
+    const top = Math.min(...frame.map(([, y]) => y!));
+    const bottom = Math.max(...frame.map(([, y, w]) => y! + w!));
+    const ticks = [
+      ...svg.matchAll(/<text x="([0-9.]+)" y="([0-9.]+)" text-anchor="(\w+)"[^>]*font-size="12">([^<]+)</g),
+    ];
+    expect(ticks.map((m) => m[4])).toEqual(['-๔.๐๐', '๔.๐๐', '๔.๐๐', '-๔.๐๐']);
+    for (const [, x, y, anchor] of ticks) {
+      // Start-anchored text lies right of x, end-anchored left of it; baselines at least 4 px inside.
+      if (anchor === 'start') expect(Number(x)).toBeGreaterThan(left);
+      if (anchor === 'end') expect(Number(x)).toBeLessThan(right);
+      expect(Number(x)).toBeGreaterThan(left);
+      expect(Number(y)).toBeGreaterThan(top + 10);
+      expect(Number(y)).toBeLessThan(bottom - 4);
+    }
+  });
+
+  it('names factor categories in Thai only in the Thai document (no "S1 Structure", "M2 Money")', () => {
+    const all = texts(build(sampleSource())).join('\n');
+    expect(all).toContain('ประสิทธิภาพทางการเงิน');
+    expect(all).not.toMatch(/\b(Structure|Money|Material|Management|Customer|Economic|Technological)\b/);
+  });
+});

@@ -34,11 +34,11 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
     [
       { header: t('evaluation.summaryIssue'), width: '*' },
       // 13 pt: wide enough for the English heads too ("Achieved", "Weighted score") without cutting a word.
-      { header: t('evaluation.summaryKpis'), width: 46, align: 'center' },
-      { header: t('evaluation.summaryCounted'), width: 46, align: 'center' },
-      { header: t('evaluation.summaryAchieved'), width: 56, align: 'center' },
-      { header: t('evaluation.summaryShare'), width: 56, align: 'center' },
-      { header: t('evaluation.summaryScore'), width: 58, align: 'center' },
+      { header: t('evaluation.summaryKpis'), width: 46, align: 'center', fit: true },
+      { header: t('evaluation.summaryCounted'), width: 46, align: 'center', fit: true },
+      { header: t('evaluation.summaryAchieved'), width: 56, align: 'center', fit: true },
+      { header: t('evaluation.summaryShare'), width: 56, align: 'center', fit: true },
+      { header: t('evaluation.summaryScore'), width: 58, align: 'center', fit: true },
     ],
     groups.map((g, i) => {
       const cells: Cell[] = [
@@ -51,7 +51,7 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
       ];
       return g.issue ? cells : cells.map((c) => ({ text: String(c), style: 'tableTotal' }));
     }),
-    { fontSize: 13 },
+    { fontSize: 13, thaiDigits },
   );
 
   const chart = achievementChartSvg({
@@ -72,9 +72,15 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
   const byYearTable = table(
     [
       { header: t('evaluation.summaryIssue'), width: '*' },
-      ...years.map((year) => ({ header: t('evaluation.yearHead', { year }), width: 56, align: 'center' as const })),
+      ...years.map((year) => ({
+        header: t('evaluation.yearHead', { year }),
+        width: 56,
+        align: 'center' as const,
+        fit: true,
+      })),
     ],
     groups.map((g, i) => [issueName(g, i), ...years.map((year) => percent(share(g.byYear.get(year)!), dash))]),
+    { thaiDigits },
   );
 
   const summary: Section = {
@@ -107,7 +113,7 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
 
   const issueSections: Section[] = evaluation.issues.map((group, i) => ({
     title: issueName(group, i),
-    body: [kpiTable(t, group, years, i + 1, dash)],
+    body: [kpiTable(t, group, years, i + 1, dash, thaiDigits)],
   }));
 
   const withProblems = evaluation.overall.kpis.filter(
@@ -148,6 +154,7 @@ function kpiTable(
   years: readonly number[],
   issueNumber: number,
   dash: string,
+  thaiDigits: boolean,
 ): Content {
   const rows: TableCell[][] = [];
   let goalId = '';
@@ -167,14 +174,15 @@ function kpiTable(
   }
   return table(
     [
-      { header: t('pdf.doc.evaluation.year'), width: 52, align: 'center' },
-      { header: t('evaluation.target'), width: 74, align: 'right' },
-      { header: t('evaluation.actual'), width: 74, align: 'right' },
-      { header: t('evaluation.percent'), width: 56, align: 'right' },
-      { header: t('evaluation.level'), width: 40, align: 'center' },
+      { header: t('pdf.doc.evaluation.year'), width: 52, align: 'center', fit: true },
+      { header: t('evaluation.target'), width: 74, align: 'right', fit: true },
+      { header: t('evaluation.actual'), width: 74, align: 'right', fit: true },
+      { header: t('evaluation.percent'), width: 56, align: 'right', fit: true },
+      { header: t('evaluation.level'), width: 40, align: 'center', fit: true },
       { header: t('evaluation.status'), width: '*', align: 'center' },
     ],
     rows,
+    { thaiDigits },
   );
 }
 

@@ -1,7 +1,17 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { budgetSummariesBy, budgetSummary } from '../../planContent.ts';
 import type { Row } from '../../rows.ts';
-import { CONTENT_WIDTH, groupRow, numbered, paragraph, table, type Column } from '../blocks.ts';
+import {
+  CONTENT_WIDTH,
+  LANDSCAPE_WIDTH,
+  groupRow,
+  numbered,
+  paragraph,
+  table,
+  tableFits,
+  type Column,
+  type TableOptions,
+} from '../blocks.ts';
 import { amount, baht } from '../format.ts';
 import { fittedMap } from '../mapDocument.ts';
 import type { Chapter, Section, Subsection } from '../outline.ts';
@@ -90,7 +100,7 @@ function visionBox(text: string): Content {
   };
 }
 
-function issueSection({ t, view }: Ctx, issue: Row, name: (row: Row) => string): Section {
+function issueSection({ t, view, options }: Ctx, issue: Row, name: (row: Row) => string): Section {
   const goals = view.children('goal', issue.id);
   const goalList = goals.map((g) => name(g));
   const kpiRows: TableCell[][] = [];
@@ -114,8 +124,8 @@ function issueSection({ t, view }: Ctx, issue: Row, name: (row: Row) => string):
       strategies.push({ ul: list.map((s) => `${t('pdf.doc.plan.strategy')} ${name(s)}`), margin: [18, 0, 0, 4] });
     }
   }
-  // The KPI's name runs across the table; under it unit, baseline and one target per plan year share the width.
-  const yearWidth = Math.floor((CONTENT_WIDTH - UNIT_WIDTH - BASELINE_WIDTH) / Math.max(1, years.length)) - 8;
+  // The KPI's name runs across the table; under it unit, baseline and one target per plan year, the years
+  // sharing what is left, each at least as wide as its widest target in the document's digits.
   const sections: Subsection[] = [
     { title: t('pdf.doc.plan.goals'), body: goalList.length ? [numberedPlain(goalList)] : [] },
     {
@@ -124,14 +134,15 @@ function issueSection({ t, view }: Ctx, issue: Row, name: (row: Row) => string):
         ? [
             table(
               [
-                { header: t('pdf.doc.plan.unit'), width: UNIT_WIDTH - 8, align: 'center' },
-                { header: t('pdf.doc.plan.baseline'), width: BASELINE_WIDTH - 8, align: 'right' },
-                ...years.map((y): Column => ({ header: String(y), width: yearWidth, align: 'right' })),
+                { header: t('pdf.doc.plan.unit'), width: UNIT_WIDTH, align: 'center', fit: true },
+                { header: t('pdf.doc.plan.baseline'), width: BASELINE_WIDTH, align: 'right', fit: true },
+                ...years.map((y): Column => ({ header: String(y), width: '*', align: 'right', fit: true })),
               ],
               kpiRows,
               {
-                // 12 pt fits "3,000,000" in a year's column of a five-year plan.
                 fontSize: years.length > 6 ? 10 : 12,
+                minFontSize: 9,
+                thaiDigits: options.thaiDigits,
                 headRows: [
                   [
                     { text: t('glossary.kpi'), style: 'tableHeader', colSpan: 2 },
@@ -159,8 +170,8 @@ function numberedPlain(items: readonly string[]): Content {
   return { stack: items.map((text) => ({ text, margin: [18, 0, 0, 2] })), margin: [0, 0, 0, 6] };
 }
 
-const UNIT_WIDTH = 60;
-const BASELINE_WIDTH = 80;
+const UNIT_WIDTH = 52;
+const BASELINE_WIDTH = 72;
 
 function kpiLines(
   targets: readonly Row[],
@@ -190,15 +201,35 @@ function kpiLines(
   ];
 }
 
-/** Every project, grouped by issue and strategy, with its yearly budget: landscape, the one table that needs it. */
-function projectSection({ t, view }: Ctx, name: (row: Row) => string): Section {
+/**
+ * Every project, grouped by issue and strategy, with its yearly budget: landscape, the one table that needs it.
+ * Responsible units have a column of their own; where the figures leave it no room (Thai digits and budgets
+ * in the tens of millions), they go under the project's name instead, so the table still fits the page.
+ */
+function projectSection(ctx: Ctx, name: (row: Row) => string): Section {
+  const { t, view } = ctx;
   const title = t('pdf.doc.plan.projects');
   const projects = view.all('project');
   if (projects.length === 0) return { title, body: [] };
+  const wide = projectTable(ctx, name, true);
+  const [columns, rows, options] = tableFits(...wide) ? wide : projectTable(ctx, name, false);
+  return {
+    title,
+    landscape: true,
+    body: [paragraph(t('pdf.doc.plan.projectsLead', { count: projects.length })), table(columns, rows, options)],
+  };
+}
+
+function projectTable(
+  { t, view, options }: Ctx,
+  name: (row: Row) => string,
+  unitColumn: boolean,
+): [Column[], TableCell[][], TableOptions] {
   const years = view.years;
   const sums = budgetSummary(view.rows);
   const rows: TableCell[][] = [];
-  const span = 3 + years.length;
+  const lead = unitColumn ? 2 : 1;
+  const span = lead + 1 + years.length;
   for (const issue of view.all('strategicIssue')) {
     const strategies = view.children('goal', issue.id).flatMap((g) => view.children('strategy', g.id));
     if (!strategies.some((s) => view.children('project', s.id).length > 0)) continue;
@@ -214,9 +245,12 @@ function projectSection({ t, view }: Ctx, name: (row: Row) => string): Section {
       ]);
       for (const project of list) {
         const budgets = view.children('projectBudget', project.id);
+        const projectName = `${name(project)}${project.data.kind === 'programme' ? ` (${t('pdf.doc.plan.programme')})` : ''}`;
+        const units = [str(project, 'responsibleUnit'), str(project, 'supportingUnits')].filter(Boolean).join('\n');
         rows.push([
-          { text: `${name(project)}${project.data.kind === 'programme' ? ` (${t('pdf.doc.plan.programme')})` : ''}` },
-          { text: [str(project, 'responsibleUnit'), str(project, 'supportingUnits')].filter(Boolean).join('\n') },
+          ...(unitColumn
+            ? [{ text: projectName }, { text: units }]
+            : [{ text: units ? `${projectName}\n${t('pdf.doc.plan.responsible')}: ${units}` : projectName }]),
           ...years.map((year): TableCell => ({
             text: baht(
               num(
@@ -232,8 +266,8 @@ function projectSection({ t, view }: Ctx, name: (row: Row) => string): Section {
     }
   }
   rows.push([
-    { text: t('pdf.doc.plan.total'), colSpan: 2, style: 'tableTotal' },
-    { text: '' },
+    { text: t('pdf.doc.plan.total'), colSpan: lead, style: 'tableTotal' },
+    ...(unitColumn ? [{ text: '' }] : []),
     ...years.map((year): TableCell => ({
       text: baht(sums.byYear.get(year) ?? 0),
       alignment: 'right',
@@ -241,36 +275,34 @@ function projectSection({ t, view }: Ctx, name: (row: Row) => string): Section {
     })),
     { text: baht(sums.total), alignment: 'right', style: 'tableTotal' },
   ]);
-  return {
-    title,
-    landscape: true,
-    body: [
-      paragraph(t('pdf.doc.plan.projectsLead', { count: projects.length })),
-      table(
+  const columns: Column[] = [
+    { header: t('glossary.project'), width: '*' },
+    ...(unitColumn ? [{ header: t('pdf.doc.plan.responsible'), width: 120 }] : []),
+    // Each amount's column as wide as its widest figure: the project names take what is left.
+    ...years.map((y): Column => ({ header: String(y), width: 0, align: 'right', fit: true })),
+    { header: t('pdf.doc.plan.total'), width: 0, align: 'right', fit: true },
+  ];
+  return [
+    columns,
+    rows,
+    {
+      fontSize: years.length > 6 ? 11 : 13,
+      minFontSize: 9,
+      thaiDigits: options.thaiDigits,
+      width: LANDSCAPE_WIDTH,
+      headRows: [
         [
-          { header: t('glossary.project'), width: '*' },
-          { header: t('pdf.doc.plan.responsible'), width: 120 },
-          ...years.map((y): Column => ({ header: String(y), width: years.length > 6 ? 40 : 58, align: 'right' })),
-          { header: t('pdf.doc.plan.total'), width: 76, align: 'right' },
+          { text: '', style: 'tableHeader', colSpan: lead },
+          ...(unitColumn ? [{ text: '' }] : []),
+          { text: t('pdf.doc.plan.budgetYears'), style: 'tableHeader', colSpan: years.length + 1 },
+          ...years.map(() => ({ text: '' })),
         ],
-        rows,
-        {
-          fontSize: years.length > 6 ? 11 : 13,
-          headRows: [
-            [
-              { text: '', style: 'tableHeader', colSpan: 2 },
-              { text: '' },
-              { text: t('pdf.doc.plan.budgetYears'), style: 'tableHeader', colSpan: years.length + 1 },
-              ...years.map(() => ({ text: '' })),
-            ],
-          ],
-        },
-      ),
-    ],
-  };
+      ],
+    },
+  ];
 }
 
-function budgetSection({ t, view }: Ctx): Section {
+function budgetSection({ t, view, options }: Ctx): Section {
   const title = t('pdf.doc.plan.budget');
   const sums = budgetSummary(view.rows);
   if (sums.total === 0) return { title, body: [] };
@@ -298,8 +330,8 @@ function budgetSection({ t, view }: Ctx): Section {
       table(
         [
           { header: t('glossary.strategicIssue'), width: '*' },
-          ...years.map((y): Column => ({ header: String(y), width: narrow ? 44 : 66, align: 'right' })),
-          { header: t('pdf.doc.plan.total'), width: 80, align: 'right' },
+          ...years.map((y): Column => ({ header: String(y), width: 0, align: 'right', fit: true })),
+          { header: t('pdf.doc.plan.total'), width: 0, align: 'right', fit: true },
         ],
         [
           ...issues.map((issue) => [
@@ -313,7 +345,7 @@ function budgetSection({ t, view }: Ctx): Section {
             { text: baht(sums.total), style: 'tableTotal' },
           ],
         ],
-        { fontSize: narrow ? 11 : 13 },
+        { fontSize: narrow ? 11 : 13, minFontSize: 9, thaiDigits: options.thaiDigits, width: LANDSCAPE_WIDTH },
       ),
     ],
   };

@@ -151,7 +151,9 @@ function factorRow(t: Ctx['t'], f: Factor, codes: ReadonlyMap<string, string>, f
       text: [
         { text: `${codes.get(f.id) ?? ''} `, bold: true },
         f.statement,
-        { text: `\n${t(`swot.category.${framework}.${f.group}`)}`, fontSize: 12, color: '#555555' },
+        // The category by its name in the document's language (โครงสร้างและนโยบาย), not the workshop's bilingual
+        // label ("S1 Structure โครงสร้างและนโยบาย") the wizard shows beside the framework's codes.
+        { text: `\n${t(`pdf.doc.situation.category.${framework}.${f.group}`)}`, fontSize: 12, color: '#555555' },
       ],
     },
     { text: two(f.weight), alignment: 'right' },
