@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
 import { PLAN_FIELDS } from '../main/core/plan.ts';
 import { updatePlan } from '../main/services/plans.ts';
 import type { Edit } from '../main/services/store/oplog.ts';
@@ -74,6 +75,25 @@ try {
   line(`autosaved edit (updatePlan) on ${ROWS} plans: p50`, `${fmt(percentile(latencies, 50), 3)} ms`);
   line(`autosaved edit (updatePlan) on ${ROWS} plans: p99`, `${fmt(percentile(latencies, 99), 3)} ms`);
   line('op apply throughput, one edit per transaction', `${fmt((EDITS / total) * 1000, 0)} ops/s`);
+
+  // The floor on this disk in this run: bare SQLite, same pragmas (WAL, synchronous=FULL), one row per transaction.
+  const bare = new Database(join(dir, 'bare.sqlite'));
+  bare.pragma('journal_mode = WAL');
+  bare.pragma('synchronous = FULL');
+  bare.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, value TEXT NOT NULL)');
+  const insert = bare.prepare('INSERT INTO t (value) VALUES (?)');
+  const bareLatencies: number[] = [];
+  for (let n = 0; n < EDITS; n++) {
+    const s = performance.now();
+    insert.run(`แก้ไขครั้งที่ ${n}`);
+    bareLatencies.push(performance.now() - s);
+  }
+  bare.close();
+  bareLatencies.sort((a, b) => a - b);
+  const editP99 = percentile(latencies, 99);
+  const bareP99 = percentile(bareLatencies, 99);
+  line('bare SQLite one-row transaction (WAL, FULL): p99', `${fmt(bareP99, 3)} ms`);
+  line('autosaved edit p99 / bare transaction p99', `${fmt(editP99 / bareP99, 1)}x`);
 
   // The op log alone (no re-read and re-validation of the plan): the ceiling for imported operations.
   const t2 = performance.now();

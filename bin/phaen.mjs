@@ -1,16 +1,29 @@
 #!/usr/bin/env node
 // phaen: Phaen's command line (batch printing of plan files to PDF, and more commands in main/cli). It runs the
-// bundle electron-vite builds (out/main/cli.js) under plain Node, which must be 22.14 or later: the same
-// requirement as the app's own tools (package.json engines), checked first so an older Node gets a clear
-// message instead of a syntax or module error.
+// bundle electron-vite builds (out/main/cli.js) under plain Node, which must be 22.14 or later (better-sqlite3 13
+// crashes on Node 20). On an older Node (`node bin/phaen.mjs` on a machine with Node 20, which is enough to run
+// npm) it runs itself again on the project's own Node 22, installed by npm as a dev dependency; without one it
+// says what is needed instead of failing with a syntax or module error.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 14)) {
+  const own = fileURLToPath(
+    new URL(`../node_modules/node/bin/node${process.platform === 'win32' ? '.exe' : ''}`, import.meta.url),
+  );
+  // PHAEN_REEXEC: never loop if the project's own Node turned out to be old too.
+  if (existsSync(own) && !process.env.PHAEN_REEXEC) {
+    const run = spawnSync(own, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, PHAEN_REEXEC: '1' },
+    });
+    process.exit(run.status ?? 1);
+  }
   console.error(
-    `phaen ต้องใช้ Node.js 22.14 ขึ้นไป เครื่องนี้มี ${process.versions.node}\n` +
-      `phaen needs Node.js 22.14 or later; this is ${process.versions.node}`,
+    `phaen ต้องใช้ Node.js 22.14 ขึ้นไป เครื่องนี้มี ${process.versions.node} กรุณาสั่ง npm install ในโฟลเดอร์โปรแกรมก่อน\n` +
+      `phaen needs Node.js 22.14 or later; this is ${process.versions.node}. Run npm install in the project folder first.`,
   );
   process.exit(1);
 }

@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHAPTERS } from '../../main/core/pdf/options.ts';
 import { translator } from '../../main/services/locales.ts';
+import { createPlan } from '../../main/services/plans.ts';
+import { SECRETARIAT, openReplica } from '../harness/exchange.ts';
 import { comparable, extractPages } from '../harness/pdf.ts';
 import { RESOURCES, SAMPLE_FILE, sampleSource } from '../harness/pdfPlan.ts';
-import { sha256 } from '../harness/store.ts';
+import { bmaDraft, sha256 } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
 /** The built command line (bin/phaen.mjs → out/main/cli.js), run as a user would, under this Node. */
@@ -83,5 +85,38 @@ describe('phaen pdf', () => {
       expect(run.stderr).toContain(th('pdf.cli.usage'));
       expect(run.stderr).toContain(en('pdf.cli.usage'));
     }
+  });
+});
+
+/** A Node older than 22.14 on this machine outside the project (README: Node 20 is enough to install), if any. */
+function olderNode(): string | undefined {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/local/bin'];
+  for (const dir of dirs.filter((d) => d && !d.includes('node_modules'))) {
+    const node = join(dir, process.platform === 'win32' ? 'node.exe' : 'node');
+    if (!existsSync(node)) continue;
+    const [major, minor] = spawnSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('.')
+      .map(Number);
+    if (major! < 22 || (major === 22 && minor! < 14)) return node;
+  }
+  return undefined;
+}
+
+const older = olderNode();
+describe.skipIf(!older)(`phaen run with an older Node (${older})`, () => {
+  it('runs itself on the project’s own Node 22: exports a package from a real database', async () => {
+    const sDir = join(tempDir(), 's');
+    const secretariat = await openReplica(sDir, SECRETARIAT);
+    const plan = createPlan(secretariat, bmaDraft);
+    secretariat.close();
+    const outDir = tempDir();
+    const run = spawnSync(older!, [BIN, 'export', join(sDir, 'phaen.sqlite'), plan.id, outDir], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readdirSync(outDir)).toEqual([expect.stringMatching(/\.phaen-package$/)]);
   });
 });
