@@ -59,11 +59,15 @@ function add<K>(map: Map<K, number>, key: K, amount: number): void {
 export function budgetSummary(rows: readonly Row[]): BudgetSummary {
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ancestor = (row: Row | undefined, entity: string): Row | undefined => {
+    // Bounded by the rows seen: a row that is its own ancestor (a goal once moved under its own KPI by a
+    // package) must end the walk, not loop forever.
+    const seen = new Set<Row>();
     let current = row;
-    while (current && current.entity !== entity) {
+    while (current && current.entity !== entity && !seen.has(current)) {
+      seen.add(current);
       current = current.parentId === null ? undefined : byId.get(current.parentId);
     }
-    return current;
+    return current?.entity === entity ? current : undefined;
   };
   const byProject = new Map<string, number>();
   const byIssue = new Map<string, number>();

@@ -6,7 +6,7 @@ import {
   ROW_ENTITIES,
   ROW_ENTITY_NAMES,
   ROW_REFERENCES,
-  acceptsParent,
+  rowPlacementProblem,
   deterministicRowId,
   referencedIds,
   type RowEntity,
@@ -80,14 +80,13 @@ function checkRows(file: { plan: { id: string }; rows: readonly PlanFileRow[] },
   for (const [i, row] of file.rows.entries()) {
     // undefined: a parent id that names no row of the file.
     const parentEntity = row.parentId === null ? null : byId.get(row.parentId)?.entity;
-    if (parentEntity === undefined || !acceptsParent(row.entity, parentEntity)) {
-      issue(i, ['parentId'], 'validation.unknownParent');
-    }
-    const rule = deterministicRowId(row.entity, file.plan.id, row.parentId, {
+    const problem = rowPlacementProblem(row, file.plan.id, parentEntity);
+    if (problem === 'parent') issue(i, ['parentId'], 'validation.unknownParent');
+    const fixed = deterministicRowId(row.entity, file.plan.id, row.parentId, {
       ...ROW_DEFAULTS[row.entity],
       ...row.data,
     });
-    if (rule === null ? !Uuid.safeParse(row.id).success : row.id !== rule) issue(i, ['id'], 'validation.invalid');
+    if (problem === 'id' || (fixed === null && !Uuid.safeParse(row.id).success)) issue(i, ['id'], 'validation.invalid');
     for (const [field, target] of Object.entries(ROW_REFERENCES[row.entity] ?? {})) {
       if (referencedIds(row.data[field]).some((id) => byId.get(id)?.entity !== target)) {
         issue(i, ['data', field], 'validation.uuid');

@@ -193,6 +193,64 @@ export function acceptsParent(entity: RowEntity, parentEntity: RowEntity | null)
   return parentEntity === null ? allowed.length === 0 : allowed.includes(parentEntity);
 }
 
+/** A row as the placement rules read it: where it hangs and the fields its fixed id is made of. */
+export interface PlacedRowShape {
+  readonly id: string;
+  readonly entity: RowEntity;
+  readonly parentId: string | null;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Why a row cannot stand where it is, or null: 'parent' when its parent is missing (`parentEntity` undefined)
+ * or of a kind it cannot hang under, 'id' when a fixed-id row's id disagrees with its fields (a budget whose id
+ * names one year and whose data another). The one rule for plan files and imported packages. Since no entity
+ * may hang under itself or a descendant's kind, a row that passes can never be its own ancestor.
+ */
+export function rowPlacementProblem(
+  row: PlacedRowShape,
+  planId: string,
+  parentEntity: RowEntity | null | undefined,
+): 'parent' | 'id' | null {
+  if (parentEntity === undefined || !acceptsParent(row.entity, parentEntity)) return 'parent';
+  const rule = deterministicRowId(row.entity, planId, row.parentId, { ...ROW_DEFAULTS[row.entity], ...row.data });
+  return rule !== null && rule !== row.id ? 'id' : null;
+}
+
+export interface PlanYears {
+  readonly startYear: number;
+  readonly endYear: number;
+  readonly prevStartYear: number | null;
+  readonly prevEndYear: number | null;
+}
+
+/**
+ * Whether a yearly row's year lies outside the period it belongs to: a KPI's target and a project's budget in
+ * the plan's years (a budget also in its project's years, where the project has them), a previous KPI's result
+ * in the previous plan's. A budget for B.E. 2599 in a 2566–2570 plan raised the plan total with no column
+ * showing it.
+ */
+export function yearOutsidePeriod(
+  row: Pick<PlacedRowShape, 'entity' | 'data'>,
+  plan: PlanYears,
+  parent?: Readonly<Record<string, unknown>>,
+): boolean {
+  const year = row.data.year;
+  if (typeof year !== 'number') return false;
+  const outside = (from: unknown, to: unknown) =>
+    (typeof from === 'number' && year < from) || (typeof to === 'number' && year > to);
+  switch (row.entity) {
+    case 'kpiTarget':
+      return outside(plan.startYear, plan.endYear);
+    case 'projectBudget':
+      return outside(plan.startYear, plan.endYear) || outside(parent?.startYear, parent?.endYear);
+    case 'prevKpiYear':
+      return outside(plan.prevStartYear, plan.prevEndYear);
+    default:
+      return false;
+  }
+}
+
 /**
  * Fields that hold ids of other rows of the same plan, with the entity they point at: the one list that plan
  * files check (a reference must resolve inside the file) and remap (an imported copy gets new ids).

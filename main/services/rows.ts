@@ -240,7 +240,7 @@ export function deleteRow(store: Store, id: string): void {
     .prepare(
       `WITH RECURSIVE tree(id, entity) AS (
          SELECT id, entity FROM rows WHERE parent_id = ? AND deleted = 0
-         UNION ALL SELECT r.id, r.entity FROM rows r JOIN tree t ON r.parent_id = t.id WHERE r.deleted = 0
+         UNION SELECT r.id, r.entity FROM rows r JOIN tree t ON r.parent_id = t.id WHERE r.deleted = 0
        ) SELECT id, entity FROM tree`,
     )
     .all(id) as { id: string; entity: RowEntity }[];

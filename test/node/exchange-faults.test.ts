@@ -191,6 +191,32 @@ describe('a bad package is refused with its reason and leaves the database byte 
     expectRefused([reused], 'reused-package-id');
   });
 
+  it('an operation with the clock (or the id) of one already here but another value', () => {
+    expect(importTexts(secretariat, [contribution]).packages[0]!.status).toBe('imported');
+    const again = (change: (op: PackageFile['payload']['groups'][number]['ops'][number]) => void) =>
+      reseal(contribution, (f) => {
+        f.manifest.packageId = crypto.randomUUID();
+        change(firstOp(f));
+      });
+    expectRefused(
+      [again((op) => Object.assign(op, { id: crypto.randomUUID(), value: 'ค่าอื่นเวลาเดียวกัน' }))],
+      'hlc-reused',
+    );
+    expectRefused([again((op) => Object.assign(op, { value: 'ค่าอื่นรหัสเดียวกัน' }))], 'hlc-reused');
+    // The same operations again under a new package id change nothing and are not refused.
+    expect(importTexts(secretariat, [again(() => {})]).packages[0]!.status).toBe('imported');
+  });
+
+  it('two operations of one package sharing a clock', () => {
+    const twin = reseal(contribution, (f) => {
+      const [a, b] = f.payload.groups.flatMap((g) => g.ops);
+      b!.hlc = a!.hlc;
+      const hlcs = f.payload.groups.flatMap((g) => g.ops.map((op) => op.hlc)).sort();
+      f.manifest.hlcRange = { first: hlcs[0]!, last: hlcs.at(-1)! };
+    });
+    expectRefused([twin], 'hlc-reused');
+  });
+
   it('a huge file, refused from its size without reading it', () => {
     const path = join(tempDir(), 'huge.phaen-package');
     writeFileSync(path, contribution);
@@ -258,5 +284,111 @@ describe('a bad package is refused with its reason and leaves the database byte 
       ['ok.phaen-package', 'imported', undefined],
       ['cut.phaen-package', 'rejected', 'damaged'],
     ]);
+  });
+});
+
+describe('a package that would leave the plan out of shape is refused, naming the operation', () => {
+  /** A plan's chain issue → goal → KPI and strategy → project at the secretariat, sent to the district. */
+  function planTree() {
+    const [issue] = createRows(secretariat, planId, [{ entity: 'strategicIssue', values: { name: 'การสื่อสาร' } }]);
+    const [goal] = createRows(secretariat, planId, [
+      { entity: 'goal', parentId: issue!.id, values: { name: 'ประชาชนรับรู้' } },
+    ]);
+    const [kpi, strategy] = createRows(secretariat, planId, [
+      { entity: 'kpi', parentId: goal!.id, values: { name: 'ร้อยละการรับรู้', unit: 'ร้อยละ' } },
+      { entity: 'strategy', parentId: goal!.id, values: { name: 'สื่อออนไลน์' } },
+    ]);
+    const [project] = createRows(secretariat, planId, [
+      { entity: 'project', parentId: strategy!.id, values: { name: 'ผลิตสื่อ', startYear: 2567, endYear: 2569 } },
+    ]);
+    importTexts(district, [exportText(secretariat, planId)]);
+    return { issue: issue!, goal: goal!, kpi: kpi!, project: project! };
+  }
+
+  /** What a buggy or hostile installation sends: edits written straight into its op log, past every check. */
+  function contributionWith(edits: Parameters<Store['oplog']['apply']>[2]): string {
+    district.oplog.apply('forged', planId, edits);
+    return exportText(district, planId);
+  }
+
+  function expectNamed(text: string, reason: RejectReason, field: string) {
+    expectRefused([text], reason);
+    const [outcome] = importTexts(secretariat, [text]).packages;
+    expect(outcome!.operation?.field).toBe(field);
+  }
+
+  const newRow = (
+    entity: 'kpi' | 'projectBudget',
+    rowId: string,
+    parentId: string,
+    values: Record<string, unknown>,
+  ) => [
+    { entity, rowId, field: 'planId', value: planId },
+    { entity, rowId, field: 'parentId', value: parentId },
+    { entity, rowId, field: 'position', value: 'a0' },
+    ...Object.entries(values).map(([field, value]) => ({ entity, rowId, field, value })),
+    { entity, rowId, field: 'deleted', value: false },
+  ];
+
+  it('a goal moved under its own KPI (once a loop that froze the app)', () => {
+    const { goal, kpi } = planTree();
+    expectNamed(
+      contributionWith([{ entity: 'goal', rowId: goal.id, field: 'parentId', value: kpi.id }]),
+      'bad-parent',
+      'parentId',
+    );
+  });
+
+  it('a KPI under a project', () => {
+    const { project } = planTree();
+    expectNamed(
+      contributionWith(newRow('kpi', crypto.randomUUID(), project.id, { name: 'ผิดที่' })),
+      'bad-parent',
+      'parentId',
+    );
+  });
+
+  it('a KPI whose parent does not exist', () => {
+    planTree();
+    const orphan = contributionWith(newRow('kpi', crypto.randomUUID(), crypto.randomUUID(), { name: 'ไม่มีแม่' }));
+    expectNamed(orphan, 'bad-parent', 'parentId');
+  });
+
+  it('a budget row whose id names one year and whose data another', () => {
+    const { project } = planTree();
+    const text = contributionWith(
+      newRow('projectBudget', `${project.id}:2567`, project.id, { year: 2568, amount: 1000 }),
+    );
+    expectNamed(text, 'id-mismatch', 'year');
+  });
+
+  it('a budget for B.E. 2599 in a 2566–2570 plan', () => {
+    const { project } = planTree();
+    const far = contributionWith(
+      newRow('projectBudget', `${project.id}:2599`, project.id, { year: 2599, amount: 5e7 }),
+    );
+    expectNamed(far, 'year-outside-plan', 'year');
+  });
+
+  it('a budget inside the plan’s years but outside its project’s (2567–2569)', () => {
+    const { project } = planTree();
+    const early = contributionWith(
+      newRow('projectBudget', `${project.id}:2566`, project.id, { year: 2566, amount: 1 }),
+    );
+    expectNamed(early, 'year-outside-plan', 'year');
+  });
+
+  it('accepts a new goal and a KPI beneath it arriving in the same package', () => {
+    const { issue } = planTree();
+    const goalId = crypto.randomUUID();
+    const text = contributionWith([
+      { entity: 'goal', rowId: goalId, field: 'planId', value: planId },
+      { entity: 'goal', rowId: goalId, field: 'parentId', value: issue.id },
+      { entity: 'goal', rowId: goalId, field: 'position', value: 'b0' },
+      { entity: 'goal', rowId: goalId, field: 'name', value: 'เป้าประสงค์ใหม่' },
+      { entity: 'goal', rowId: goalId, field: 'deleted', value: false },
+      ...newRow('kpi', crypto.randomUUID(), goalId, { name: 'ตัวชี้วัดใหม่', unit: 'ครั้ง' }),
+    ]);
+    expect(importTexts(secretariat, [text]).packages[0]!.status).toBe('imported');
   });
 });

@@ -152,6 +152,23 @@ describe('budget sums', () => {
   });
 });
 
+describe('walks up the plan', () => {
+  it('ends on rows that are their own ancestors instead of looping (a goal moved under its own KPI)', () => {
+    const b = builder();
+    const issue = b.row('strategicIssue', null);
+    const goal = b.row('goal', issue);
+    const kpi = b.row('kpi', goal);
+    const strategy = b.row('strategy', goal);
+    const project = b.row('project', strategy);
+    b.row('projectBudget', project, { year: 2566, amount: 1000 });
+    Object.assign(goal, { parentId: kpi.id });
+    const sums = budgetSummary(b.rows);
+    expect(sums.total).toBe(1000);
+    // The project no longer reaches an issue: counted in the total, under no issue.
+    expect(Object.fromEntries(sums.byIssue)).toEqual({});
+  });
+});
+
 describe('units of KPI targets', () => {
   it('allows percentages 0–100, counts as whole numbers from 0, other units any number', () => {
     expect(unitKind(' ร้อยละ ')).toBe('percent');

@@ -114,7 +114,15 @@ export function importPackages(
       refuse(index, { file: item.name, ...EMPTY_COUNTS }, err);
     }
   }
-  const batch: Batch = { expectedPlanId: options.planId, plans: new Map(), packageIds: new Set(), catalogs: new Map() };
+  const batch: Batch = {
+    expectedPlanId: options.planId,
+    plans: new Map(),
+    packageIds: new Set(),
+    catalogs: new Map(),
+    shaped: new Map(),
+    planYears: new Map(),
+    clocks: new Map(),
+  };
   const accepted: { index: number; pkg: AcceptedPackage }[] = [];
   for (const { index, file } of parsed.sort((a, b) => applyOrder(a.file, b.file))) {
     const name = incoming[index]!.name;

@@ -1,10 +1,13 @@
 import type { Catalog } from '../../core/catalog.ts';
 import type { Assignment, RejectReason } from '../../core/exchange/api.ts';
+import { canonicalJson } from '../../core/exchange/canonical.ts';
 import { PackageError, type PackageFile } from '../../core/exchange/format.ts';
+import type { PlanYears } from '../../core/rows.ts';
 import { planExists } from '../plans.ts';
 import { entitySpec, isEntity, type EntityName, type FieldSpec } from '../store/entities.ts';
 import type { Store } from '../store/store.ts';
 import { newCatalogs } from './catalogs.ts';
+import { checkStructure, type ShapedRow } from './structure.ts';
 import { acknowledgedOffices, getPlanExchange, identity } from './state.ts';
 
 /**
@@ -42,6 +45,11 @@ export interface Batch {
   readonly packageIds: Set<string>;
   /** Catalog versions earlier packages bring, by catalogKey. */
   readonly catalogs: Map<string, Catalog>;
+  /** The rows and plan years earlier packages leave (structure.ts). */
+  readonly shaped: Map<string, ShapedRow>;
+  readonly planYears: Map<string, PlanYears>;
+  /** Each operation's HLC with what it wrote, from earlier packages (checkClocks). */
+  readonly clocks: Map<string, string>;
 }
 
 export type Verdict = { status: 'accept'; accepted: AcceptedPackage } | { status: 'already-imported' };
@@ -66,7 +74,11 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
   }
   checkSender(store, file, comingPlan);
   const ops = checkOps(store, file);
+  const keepClocks = checkClocks(store, ops, batch.clocks);
+  const keepStructure = checkStructure(store, planId, ops, batch.shaped, batch.planYears);
   const catalogs = newCatalogs(store, file, batch.catalogs);
+  keepStructure();
+  keepClocks();
   batch.packageIds.add(manifest.packageId);
   if (manifest.kind === 'plan') batch.plans.set(planId, file);
   return { status: 'accept', accepted: { name, file, ops, catalogs } };
@@ -182,4 +194,59 @@ function checkOps(store: Store, file: PackageFile): ValidOp[] {
     }
   }
   return out;
+}
+
+/** What an operation is, whoever sends it: its id, cell and value. */
+function fingerprint(op: { id: string; entity: string; rowId: string; field: string; value: unknown }): string {
+  return canonicalJson([op.id, op.entity, op.rowId, op.field, op.value ?? null]);
+}
+
+interface StoredOp {
+  id: string;
+  entity: string;
+  row_id: string;
+  field: string;
+  hlc: string;
+  value: string;
+}
+
+/**
+ * One clock per installation: every operation has its own HLC, so an HLC (which names its installation) seen
+ * before, here or earlier in the import, must come with the same operation. Two values under one HLC of one
+ * field would leave last-writer-wins a tie that arrival order breaks, and replicas would disagree. An operation
+ * id seen before must likewise carry the same content.
+ */
+function checkClocks(store: Store, ops: readonly ValidOp[], clocks: Map<string, string>): () => void {
+  const byId = store.db.prepare('SELECT id, entity, row_id, field, hlc, value FROM ops WHERE id = ?');
+  const byCell = store.db.prepare(
+    'SELECT id, entity, row_id, field, hlc, value FROM ops WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?',
+  );
+  const seen = new Map<string, string>();
+  for (const op of ops) {
+    const mine = fingerprint(op);
+    const stored = [byId.get(op.id), byCell.get(op.entity, op.rowId, op.field, op.hlc)] as (StoredOp | undefined)[];
+    const known = [
+      clocks.get(op.hlc),
+      seen.get(op.hlc),
+      ...stored.map((s) =>
+        s === undefined
+          ? undefined
+          : s.hlc !== op.hlc
+            ? ''
+            : fingerprint({ id: s.id, entity: s.entity, rowId: s.row_id, field: s.field, value: JSON.parse(s.value) }),
+      ),
+    ];
+    if (known.some((k) => k !== undefined && k !== mine)) {
+      const ref = { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field };
+      throw new PackageError(
+        'hlc-reused',
+        `operation ${op.id} (${op.entity}.${op.field} of ${op.rowId}): HLC ${op.hlc} or its id already here with other content`,
+        ref,
+      );
+    }
+    seen.set(op.hlc, mine);
+  }
+  return () => {
+    for (const [hlc, print] of seen) clocks.set(hlc, print);
+  };
 }

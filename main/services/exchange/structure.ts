@@ -1,0 +1,149 @@
+import type { OperationRef } from '../../core/exchange/format.ts';
+import { PackageError } from '../../core/exchange/format.ts';
+import {
+  ROW_DEFAULTS,
+  rowPlacementProblem,
+  yearOutsidePeriod,
+  type PlanYears,
+  type PlacedRowShape,
+  type RowEntity,
+} from '../../core/rows.ts';
+import type { Store } from '../store/store.ts';
+import type { ValidOp } from './validate.ts';
+
+/**
+ * The structure a package leaves behind, checked before anything is written: every row it touches hangs
+ * under a parent that exists (here, earlier in the same import, or in the package) of a kind it may hang under,
+ * a fixed-id row's id agrees with its fields, and a live yearly row's year lies in its period (core/rows.ts,
+ * the rules plan files follow too). Each field ends as the newer of the package's newest edit and what is
+ * here, as apply.ts will write it (last writer wins), so an edit that loses changes nothing it is judged on.
+ */
+
+/** A row's structure after this import: what earlier packages of the same import left (import.ts keeps it). */
+export interface ShapedRow extends PlacedRowShape {
+  readonly deleted: boolean;
+}
+
+interface StoredRow {
+  entity: RowEntity;
+  plan_id: string;
+  parent_id: string | null;
+  deleted: number;
+  data: string;
+}
+
+/** The fields the rules read; other fields of a row cannot break its structure. */
+const SHAPE_FIELDS = new Set([
+  'parentId',
+  'deleted',
+  'year',
+  'catalogId',
+  'itemId',
+  'catalogItemId',
+  'startYear',
+  'endYear',
+]);
+const PLAN_YEAR_FIELDS = ['startYear', 'endYear', 'prevStartYear', 'prevEndYear'] as const;
+
+export function checkStructure(
+  store: Store,
+  planId: string,
+  ops: readonly ValidOp[],
+  shaped: Map<string, ShapedRow>,
+  plans: Map<string, PlanYears>,
+): () => void {
+  const newest = store.db.prepare('SELECT max(hlc) FROM ops WHERE entity = ? AND row_id = ? AND field = ?').pluck();
+  const stored = store.db.prepare('SELECT entity, plan_id, parent_id, deleted, data FROM rows WHERE id = ?');
+  const wins = (op: ValidOp) => {
+    const here = newest.get(op.entity, op.rowId, op.field) as string | null;
+    return here === null || op.hlc > here;
+  };
+  // Per row (and the plan), its newest edit of each field that matters, with the operation to name.
+  const edits = new Map<string, Map<string, ValidOp>>();
+  for (const op of ops) {
+    if (op.entity !== 'plan' && !SHAPE_FIELDS.has(op.field)) continue;
+    const row = edits.get(op.rowId) ?? new Map<string, ValidOp>();
+    const before = row.get(op.field);
+    if (!before || op.hlc > before.hlc) row.set(op.field, op);
+    edits.set(op.rowId, row);
+  }
+
+  const plan = planYears(store, planId, plans);
+  for (const field of PLAN_YEAR_FIELDS) {
+    const op = edits.get(planId)?.get(field);
+    if (op && wins(op)) plan[field] = op.value as number;
+  }
+
+  const firstOp = new Map<string, ValidOp>();
+  for (const op of ops) if (op.entity !== 'plan' && !firstOp.has(op.rowId)) firstOp.set(op.rowId, op);
+  const after = new Map<string, ShapedRow>();
+  const shapeOf = (id: string): ShapedRow | undefined => {
+    const known = after.get(id) ?? shaped.get(id);
+    if (known) return known;
+    const row = stored.get(id) as StoredRow | undefined;
+    if (!row || (row.plan_id !== planId && row.plan_id !== '')) return undefined;
+    return {
+      id,
+      entity: row.entity,
+      parentId: row.parent_id,
+      deleted: row.deleted === 1,
+      data: JSON.parse(row.data) as Record<string, unknown>,
+    };
+  };
+  for (const [rowId, op] of firstOp) {
+    const before = shapeOf(rowId);
+    const entity = op.entity as RowEntity;
+    let parentId = before?.parentId ?? null;
+    let deleted = before?.deleted ?? true;
+    const data: Record<string, unknown> = { ...ROW_DEFAULTS[entity], ...before?.data };
+    for (const [field, edit] of edits.get(rowId) ?? []) {
+      if (!wins(edit)) continue;
+      if (field === 'parentId') parentId = edit.value as string | null;
+      else if (field === 'deleted') deleted = edit.value as boolean;
+      else data[field] = edit.value;
+    }
+    after.set(rowId, { id: rowId, entity, parentId, deleted, data });
+  }
+  for (const [rowId, row] of after) {
+    const named = (field: string) => {
+      const op = edits.get(rowId)?.get(field) ?? firstOp.get(rowId)!;
+      return { id: op.id, entity: op.entity, rowId, field: op.field } satisfies OperationRef;
+    };
+    const parent = row.parentId === null ? null : shapeOf(row.parentId);
+    const problem = rowPlacementProblem(row, planId, parent === null ? null : parent?.entity);
+    if (problem === 'parent') {
+      throw refusal('bad-parent', named('parentId'), `${row.entity} ${rowId} under ${row.parentId ?? 'nothing'}`);
+    }
+    if (problem === 'id')
+      throw refusal('id-mismatch', named('year'), `${row.entity} ${rowId} disagrees with its fields`);
+    if (!row.deleted && yearOutsidePeriod(row, plan, parent?.data)) {
+      throw refusal('year-outside-plan', named('year'), `${row.entity} ${rowId}: year ${String(row.data.year)}`);
+    }
+  }
+  // Kept for the next packages of the import once this one has passed every check (validate.ts).
+  return () => {
+    plans.set(planId, plan);
+    for (const [id, row] of after) shaped.set(id, row);
+  };
+}
+
+function refusal(reason: 'bad-parent' | 'id-mismatch' | 'year-outside-plan', op: OperationRef, detail: string) {
+  return new PackageError(reason, `operation ${op.id} (${op.entity}.${op.field} of ${op.rowId}): ${detail}`, op);
+}
+
+/** The plan's years as this import leaves them so far (an earlier package may have brought or changed them). */
+function planYears(
+  store: Store,
+  planId: string,
+  plans: Map<string, PlanYears>,
+): { -readonly [K in keyof PlanYears]: PlanYears[K] } {
+  const known = plans.get(planId);
+  if (known) return { ...known };
+  const row = store.db
+    .prepare(
+      'SELECT start_year AS startYear, end_year AS endYear, prev_start_year AS prevStartYear, prev_end_year AS prevEndYear FROM plans WHERE id = ?',
+    )
+    .get(planId) as PlanYears | undefined;
+  // A plan not here yet: its package brings its years (below); until then nothing bounds its rows.
+  return row ? { ...row } : { startYear: Number.NaN, endYear: Number.NaN, prevStartYear: null, prevEndYear: null };
+}
