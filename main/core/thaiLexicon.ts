@@ -47,13 +47,31 @@ export class ThaiLexicon {
    * long, or a derivation of another entry (isDerived), are left out.
    */
   static of(words: Iterable<string>, counts: ReadonlyMap<string, number> = new Map()): ThaiLexicon {
-    const forms = new Set<string>();
-    for (const raw of words) {
-      const word = lexiconForm(raw);
-      if (word !== undefined) forms.add(word);
-    }
+    return ThaiLexicon.build(lexiconForms(words), counts);
+  }
+
+  /**
+   * A word list file's text (one word a line, blank lines and `#` comments ignored) and optionally a
+   * frequency list's (word TAB count, one a line).
+   */
+  static parse(wordList: string, frequencyList = ''): ThaiLexicon {
+    const forms = lexiconForms(wordList.split('\n').filter((line) => !line.startsWith('#')));
+    // Only the counts of listed words are kept: the frequency list is twice as long (load time).
+    const counts = new Map<string, number>();
     let total = 0;
-    for (const n of counts.values()) total += n;
+    for (const line of frequencyList.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab <= 0) continue;
+      const n = Number.parseInt(line.slice(tab + 1), 10) || 0;
+      total += n;
+      const word = line.slice(0, tab);
+      if (forms.has(word)) counts.set(word, n);
+    }
+    return ThaiLexicon.build(forms, counts, total);
+  }
+
+  private static build(forms: ReadonlySet<string>, counts: ReadonlyMap<string, number>, total = 0): ThaiLexicon {
+    if (total === 0) for (const n of counts.values()) total += n;
     if (total === 0) total = DEFAULT_TOTAL;
     const costs = new Map<string, number>();
     let maxLength = 0;
@@ -64,22 +82,6 @@ export class ThaiLexicon {
       if (word.length > maxLength) maxLength = word.length;
     }
     return new ThaiLexicon([costs], maxLength, total);
-  }
-
-  /**
-   * A word list file's text (one word a line, blank lines and `#` comments ignored) and optionally a
-   * frequency list's (word TAB count, one a line).
-   */
-  static parse(wordList: string, frequencyList = ''): ThaiLexicon {
-    const counts = new Map<string, number>();
-    for (const line of frequencyList.split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab > 0) counts.set(line.slice(0, tab), Number.parseInt(line.slice(tab + 1), 10) || 0);
-    }
-    return ThaiLexicon.of(
-      wordList.split('\n').filter((line) => !line.startsWith('#')),
-      counts,
-    );
   }
 
   /** This lexicon and users' words, which count as common words, without copying this one's entries. */
@@ -127,6 +129,16 @@ function isDerived(word: string, words: ReadonlySet<string>): boolean {
 }
 
 const NEEDS_VIEW = /\u0E40\u0E40|\u0E4D|\u200B|\u200C|\u200D|\uFEFF|\u2060/;
+
+/** The distinct lexicon forms of these entries, the unusable ones left out. */
+function lexiconForms(words: Iterable<string>): Set<string> {
+  const forms = new Set<string>();
+  for (const raw of words) {
+    const word = lexiconForm(raw);
+    if (word !== undefined) forms.add(word);
+  }
+  return forms;
+}
 
 /** The word as stored, or undefined when it cannot be a lexicon entry. */
 export function lexiconForm(raw: string): string | undefined {

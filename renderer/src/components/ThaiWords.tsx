@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../ApiContext.tsx';
 import { errorText } from '../format.ts';
 import { useShell } from '../shell.ts';
+import { setThaiUserWords } from '../thai/lexicon.ts';
 
 /**
  * Words users add for Thai line breaking in print (an organisation's names and jargon the shipped lexicon
@@ -26,6 +27,7 @@ export function ThaiWords() {
     const result = await api['thaiWords.add']({ word: draft });
     if (result.ok) {
       setWords(result.data);
+      setThaiUserWords(result.data); // the screen wraps with them too
       setDraft('');
       setInvalid(null);
     } else if (result.error.fields?.word) {
@@ -37,8 +39,10 @@ export function ThaiWords() {
 
   const remove = async (word: string) => {
     const result = await api['thaiWords.remove']({ word });
-    if (result.ok) setWords(result.data);
-    else shell.notify({ text: errorText(t, result.error), kind: 'error' });
+    if (result.ok) {
+      setWords(result.data);
+      setThaiUserWords(result.data);
+    } else shell.notify({ text: errorText(t, result.error), kind: 'error' });
   };
 
   return (
