@@ -2,7 +2,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { PAGE_MARGINS } from '../../main/core/pdf/blocks.ts';
 import { buildDocument } from '../../main/core/pdf/index.ts';
-import { CHAPTERS } from '../../main/core/pdf/options.ts';
+import { CHAPTERS, type PdfKind } from '../../main/core/pdf/options.ts';
 import type { PlanSource } from '../../main/core/pdf/source.ts';
 import { translator } from '../../main/services/locales.ts';
 import { type LaidOutLine, renderPdfWithLines } from '../../main/services/pdf/render.ts';
@@ -16,8 +16,8 @@ import { RESOURCES, generatedRows, generatedSource, sampleSource } from '../harn
 
 const th = translator(RESOURCES, 'th');
 
-async function print(source: PlanSource, thaiDigits: boolean) {
-  const built = buildDocument('plan', {
+async function print(source: PlanSource, thaiDigits: boolean, kind: PdfKind = 'plan') {
+  const built = buildDocument(kind, {
     source,
     options: { language: 'th', thaiDigits, chapters: CHAPTERS, date: '2021-09-13' },
     t: th,
@@ -88,6 +88,21 @@ describe('numbers in the printed plan', () => {
       }, 120_000);
     }
   }
+});
+
+describe('numbers in the handouts', () => {
+  it('never breaks a number or a value from its unit in the summary, for the sample and a large plan, in both digits', async () => {
+    for (const source of [sampleSource, largePlan]) {
+      for (const thaiDigits of [false, true]) {
+        const { lines, pages } = await print(source(), thaiDigits, 'summary');
+        expect(pages).toHaveLength(1);
+        expect(splitNumbers(lines)).toEqual([]);
+        // "ร้อยละ 90" and "3,800,000 คน" each on one line (joined by a no-break space).
+        const units = lines.filter((l) => /ร้อยละ$|^คน/.test(l.text.trim()));
+        expect(units.map((l) => l.text)).toEqual([]);
+      }
+    }
+  }, 120_000);
 });
 
 describe('labels in the printed plan', () => {

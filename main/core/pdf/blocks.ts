@@ -109,19 +109,19 @@ const FONT_STEP = 0.5;
 type Node = Record<string, unknown>;
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function plainText(value: unknown): string {
+/** The text a cell or block prints, its inline runs joined. */
+export function plainText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map(plainText).join('');
   if (isNode(value)) return plainText(value.text);
   return '';
 }
 
-const BOLD_STYLES = new Set(['tableHeader', 'tableGroup', 'tableTotal']);
 function isBold(cell: Cell): boolean {
   if (!isNode(cell)) return false;
   if (typeof cell.bold === 'boolean') return cell.bold;
   const styles = Array.isArray(cell.style) ? cell.style : [cell.style];
-  return styles.some((name) => BOLD_STYLES.has(String(name)));
+  return styles.some((name) => STYLES[String(name)]?.bold === true);
 }
 
 /**
