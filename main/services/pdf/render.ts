@@ -9,8 +9,10 @@
  * - plain data only, no functions: a static `header`/`footer` may contain PAGE_NUMBER and PAGE_COUNT
  *   placeholders (options `digits` and `firstNumberedPage` say how they print, and the table of contents
  *   follows the same numbering); table layouts by name (TABLE_LAYOUTS, or pdfmake's 'noBorders',
- *   'headerLineOnly', 'lightHorizontalLines'); a heading marked `keepWithNext: true` never ends a page
- *   (engine/keepWithNext.ts);
+ *   'headerLineOnly', 'lightHorizontalLines'); a heading marked `keepWithNext: true` keeps two lines of
+ *   what follows on its page (engine/keepWithNext.ts), and so does a table row whose cell says so with the
+ *   next row; paragraphs and list items leave no widow or orphan, and no page is blank or holds only one or
+ *   two lines run over from the page before (engine/pagination.ts);
  * - images as data URLs (no file paths, no network); SVG as strings (charts: font-family Sarabun);
  * - font family 'Sarabun' (the default; `bold`/`italics` pick the face), 16 pt and A4 by default.
  * A `dontBreakRows` row or `unbreakable` stack taller than a page would lose text in pdfmake; the engine

@@ -109,7 +109,8 @@ function issueSection({ t, view, options }: Ctx, issue: Row, name: (row: Row) =>
   for (const goal of goals) {
     const kpis = view.children('kpi', goal.id);
     if (kpis.length > 0) {
-      kpiRows.push(groupRow(`${t('pdf.doc.plan.goal')} ${name(goal)}`, 2 + years.length));
+      const [head, ...rest] = groupRow(`${t('pdf.doc.plan.goal')} ${name(goal)}`, 2 + years.length);
+      kpiRows.push([keptWithNext(head), ...rest]);
       for (const kpi of kpis) kpiRows.push(...kpiLines(view.children('kpiTarget', kpi.id), kpi, years, name));
     }
     const list = view.children('strategy', goal.id);
@@ -170,6 +171,9 @@ function numberedPlain(items: readonly string[]): Content {
   return { stack: items.map((text) => ({ text, margin: [18, 0, 0, 2] })), margin: [0, 0, 0, 6] };
 }
 
+/** A row the engine keeps on one page with the next: a goal over its first KPI, a KPI's name over its targets. */
+const keptWithNext = (cell: TableCell | undefined): TableCell => Object.assign({ keepWithNext: true }, cell);
+
 const UNIT_WIDTH = 52;
 const BASELINE_WIDTH = 72;
 
@@ -183,7 +187,7 @@ function kpiLines(
   const baselineYear = num(kpi, 'baselineYear');
   return [
     [
-      { text: name(kpi), colSpan: 2 + years.length, alignment: 'left' },
+      keptWithNext({ text: name(kpi), colSpan: 2 + years.length, alignment: 'left' }),
       ...Array.from({ length: 1 + years.length }, () => ({ text: '' })),
     ],
     [

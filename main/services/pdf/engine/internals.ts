@@ -187,7 +187,11 @@ export interface PageWriter {
 
 /** pdfmake's TableProcessor: begins and ends each row of a table being laid out. */
 export interface TableProcessorPrototype {
-  beginRow(this: { dontBreakRows: boolean }, rowIndex: number, writer: PageWriter): void;
+  beginRow(
+    this: { dontBreakRows: boolean; tableNode: { table: { body: ({ keepWithNext?: unknown } | null)[][] } } },
+    rowIndex: number,
+    writer: PageWriter,
+  ): void;
   endRow(this: { dontBreakRows: boolean }, rowIndex: number, writer: PageWriter, pageBreaks: unknown): void;
 }
 

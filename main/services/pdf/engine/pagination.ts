@@ -14,8 +14,11 @@
  * - No near-empty page: a page holding one or two lines of text before a page that starts itself (the next
  *   chapter, a moved heading) or at the document's end takes lines from the page before, so it carries at
  *   least MIN_PAGE_LINES. That needs the layout to be known, so it is found on a laid-out document
- *   (shortPageBreaks) and applied in the next layout as breaks before given lines of given text nodes. The
- *   page after starts itself either way, so such a move never changes what follows it.
+ *   (pageBreakFixes) and applied in the next layout as breaks before given lines of given text nodes or
+ *   before given table rows. The page after starts itself either way, so such a move never changes what
+ *   follows it.
+ * - Rows kept together: a table row whose cell says `keepWithNext: true` (a KPI's name over its targets)
+ *   never ends a page with the next row starting the following one; found and applied the same way.
  *
  * Only text in the page's own flow is planned this way: inside a table row or a block kept together
  * (pdfmake's transactions) or a column group, lines stay as pdfmake places them, since such a block moves
@@ -47,15 +50,18 @@ export interface PaginationLayout {
   rows: number;
   /** The table row being laid out, if it is in the page's flow. */
   row?: number;
+  /** Rows whose cells ask to stay with the next row (`keepWithNext`), and the table of each row. */
+  readonly keptRows: Set<number>;
+  readonly rowTables: Map<number, object>;
   /** Pages (0-based) that a node asked to start (pageBreak: 'before'). */
   readonly pageStarts: Set<number>;
 }
 
 let layout: PaginationLayout | null = null;
 
-/** Begins a layout with the given breaks (none at first); the result collects what shortPageBreaks needs. */
+/** Begins a layout with the given breaks (none at first); the result collects what pageBreakFixes needs. */
 export function beginLayout(forced: ForcedBreaks = new Map()): PaginationLayout {
-  layout = { forced, leaves: 0, rows: 0, pageStarts: new Set() };
+  layout = { forced, leaves: 0, rows: 0, pageStarts: new Set(), keptRows: new Set(), rowTables: new Map() };
   return layout;
 }
 
@@ -170,13 +176,17 @@ export function installPagination(): void {
   };
 
   // Table rows in the page's flow are numbered, and their lines stamped, so that a row can be asked to start
-  // a page (shortPageBreaks); pdfmake keeps each whole (dontBreakRows).
+  // a page (pageBreakFixes); pdfmake keeps each whole (dontBreakRows).
   const table = pdfmake.TableProcessor.prototype;
   const beginRow = table.beginRow;
   table.beginRow = function (rowIndex, writer) {
     const context = writer.context();
     if (layout && writer.transactionLevel === 0 && context.snapshots.length === 0 && this.dontBreakRows) {
       layout.row = layout.rows++;
+      layout.rowTables.set(layout.row, this.tableNode);
+      if (this.tableNode.table.body[rowIndex]?.some((cell) => cell?.keepWithNext === true)) {
+        layout.keptRows.add(layout.row);
+      }
       const asked = layout.forced.get(rowKey(layout.row));
       if (asked?.page === context.page && context.y > context.pageMargins.top) writer.moveToNextPage();
     }
@@ -231,12 +241,54 @@ function rowsOf(body: LaidOutBody): Row[] | null {
 }
 
 /**
+ * Where the next layout should break: keptRowBreaks, then nearEmptyBreaks. Adds to `forced`; whether it did.
+ */
+export function pageBreakFixes(
+  bodies: readonly LaidOutBody[],
+  done: PaginationLayout,
+  forced: Map<string, { line: number; page: number }>,
+): boolean {
+  const rows = keptRowBreaks(bodies, done, forced);
+  return nearEmptyBreaks(bodies, done, forced) || rows;
+}
+
+/**
+ * A row asking to stay with the next (a KPI's name over its targets, a goal over its first KPI) that ends a
+ * page while the next starts the following one starts that page itself, with the rows before it in the run
+ * (unless the run already starts the page: it is simply taller than what a page can take).
+ */
+function keptRowBreaks(
+  bodies: readonly LaidOutBody[],
+  done: PaginationLayout,
+  forced: Map<string, { line: number; page: number }>,
+): boolean {
+  const rowsOn = (body: LaidOutBody) =>
+    new Set(body.page.items.slice(0, body.count).flatMap(({ item }) => (item.row === undefined ? [] : [item.row])));
+  let added = false;
+  let next = bodies[0] ? rowsOn(bodies[0]) : new Set<number>();
+  for (let p = 0; p + 1 < bodies.length; p++) {
+    const here = next;
+    next = rowsOn(bodies[p + 1]!);
+    const last = Math.max(...here);
+    const sameTable = (a: number, b: number) => done.rowTables.get(a) === done.rowTables.get(b);
+    if (!done.keptRows.has(last) || !next.has(last + 1) || here.has(last + 1) || !sameTable(last, last + 1)) continue;
+    let first = last;
+    while (done.keptRows.has(first - 1) && here.has(first - 1) && sameTable(first - 1, last)) first--;
+    const asked = forced.get(rowKey(first));
+    if (!here.has(first - 1) || !sameTable(first - 1, last) || asked?.page === p) continue;
+    forced.set(rowKey(first), { line: 0, page: p });
+    added = true;
+  }
+  return added;
+}
+
+/**
  * Where the next layout should break so that no page carries fewer than MIN_PAGE_LINES rows of text when
  * its content runs over from the page before and the page after starts itself (or there is none): the
  * line of the page before from which enough rows move over, kept clear of widows and orphans. Only text in
  * the page's flow moves (a table row or a figure at the foot of the page before stays). Adds to `forced`.
  */
-export function shortPageBreaks(
+function nearEmptyBreaks(
   bodies: readonly LaidOutBody[],
   done: PaginationLayout,
   forced: Map<string, { line: number; page: number }>,
@@ -254,12 +306,15 @@ export function shortPageBreaks(
     }
     const [key, line] =
       first.leaf !== undefined ? [textKey(first.leaf), textBreak(first, before, rows)] : [rowKey(first.row!), 0];
-    if (line === null || forced.get(key)?.line === line) continue;
+    if (line === null) continue;
     // The page it starts on: this one, or the nearest before holding its first line.
     const starts = (item: Line) =>
       first.leaf !== undefined ? item.leaf === first.leaf && item.index === 0 : item.row === first.row;
     let page = p - 1;
     while (page > 0 && !bodies[page]!.page.items.some(({ item }) => starts(item))) page--;
+    // Asked before for another page (a heading moved since): ask again for this one.
+    const asked = forced.get(key);
+    if (asked?.line === line && asked.page === page) continue;
     forced.set(key, { line, page });
     added = true;
   }

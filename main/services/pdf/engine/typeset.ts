@@ -25,7 +25,7 @@ import { type Inline, type Line, type PdfPage, type PageNodeRef, assertInternals
 import { alignLine, buildNextLine } from './lineBuilder.ts';
 import { type LaidOutBody, breakBefore, isOrphanHeading, numberHeadings } from './keepWithNext.ts';
 import { joinInlines } from './lineRender.ts';
-import { type PaginationLayout, beginLayout, endLayout, installPagination, shortPageBreaks } from './pagination.ts';
+import { type PaginationLayout, beginLayout, endLayout, installPagination, pageBreakFixes } from './pagination.ts';
 import { type PageNumbering, formatPageNumber, isPlainObject, prepareDocument } from './prepare.ts';
 import { TABLE_LAYOUTS } from './tableLayouts.ts';
 import { cachedStyleProperty, getBreaks } from './textBreaker.ts';
@@ -97,8 +97,12 @@ interface Job {
 
 let current: Job | null = null;
 
-/** Layouts at most that move headings to the next page (each move can push later headings to a page foot). */
-const HEADING_PASSES = 4;
+/**
+ * Layouts at most after the first: to move headings to the next page (each move can push later headings to
+ * a page foot), then to keep rows together and fill near-empty pages (pagination.ts), which can strand a
+ * heading again.
+ */
+const EXTRA_LAYOUTS = 6;
 let installed = false;
 
 function installEngine(): void {
@@ -235,16 +239,18 @@ export async function typeset(
   const layoutCaches: LayoutCaches = new Map();
   // Decides from a layout whether to lay out again, and with what: without keeping blocks together when one
   // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved,
-  // else, once headings stay, with lines moved onto near-empty pages.
+  // else, once headings stay, with rows kept together and lines moved onto near-empty pages.
   const isFinal = ({ overflow, orphans, bodies, paging }: Job): boolean => {
     const fresh = [...orphans].filter((n) => !moved.has(n));
     if (overflow && keptTogether) {
       definition = withoutKeepTogether(definition);
       keptTogether = false;
       forced.clear(); // text nodes in blocks no longer kept together are numbered anew
-    } else if (fresh.length > 0 && passes < HEADING_PASSES) {
+    } else if (passes >= EXTRA_LAYOUTS) {
+      return true;
+    } else if (fresh.length > 0) {
       for (const n of fresh) moved.add(n);
-    } else if (passes > HEADING_PASSES || !shortPageBreaks(bodies, paging, forced)) {
+    } else if (!pageBreakFixes(bodies, paging, forced)) {
       return true;
     }
     passes++;
