@@ -1,13 +1,14 @@
 /**
  * The Thai typesetting engine in one call: pdfmake with Thai line breaking, script runs, grapheme-safe hard
- * wraps, space-first justification, a correct ToUnicode map, Sarabun, and page numbers in Thai or Arabic
- * digits. Synchronous work of a second or more for a long plan: run it in a worker (engine/worker.ts).
+ * wraps, space-first justification, text that every reader extracts as typed (fonts.ts, actualText.ts),
+ * Sarabun, and page numbers in Thai or Arabic digits. Synchronous work of a second or more for a long plan: run it in a worker (engine/worker.ts).
  *
  * pdfmake has no hooks for any of this, so `installEngine` replaces a few of its prototype methods
  * (listed in internals.ts) for the whole thread. One render per thread at a time: the page-number settings
  * are per render and the renderer reads them from here.
  */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { withActualText } from './actualText.ts';
 import {
   type DrawPlan,
   type LayoutCaches,
@@ -136,6 +137,12 @@ function installEngine(): void {
     return result;
   };
 
+  // Every run of text (pdfmake's lines, one _fragment per inline) with its text as ActualText for poppler.
+  const fragment = pdfmake.PDFDocument.prototype._fragment;
+  pdfmake.PDFDocument.prototype._fragment = function (text, x, y, options) {
+    withActualText(this, text, () => fragment.call(this, text, x, y, options));
+  };
+
   const renderPages = pdfmake.Renderer.prototype.renderPages;
   pdfmake.Renderer.prototype.renderPages = function (pages) {
     const job = current;
@@ -166,17 +173,20 @@ function installEngine(): void {
         delete inline._pageNodeRef;
       }
     }
-    // Touching look-alike inlines drawn as one text object (lineRender.ts), justified Thai spread
-    // between grapheme clusters (lineBuilder.ts): both through the font's draw plans (fonts.ts).
+    // Look-alike inlines drawn as one text object (lineRender.ts), justified Thai spread between grapheme
+    // clusters (lineBuilder.ts): both through the font's draw plans (fonts.ts).
     const joins = joinInlines(line.inlines);
-    const drawn = joins ? line.clone() : line;
-    if (joins) drawn.inlines = joins.map((j) => j.inline);
+    const drawn = joins.length === line.inlines.length ? line : line.clone();
+    if (drawn !== line) drawn.inlines = joins.map((j) => j.inline);
     const planned: DrawPlan[] = [];
-    for (const [i, inline] of drawn.inlines.entries()) {
-      const parts = joins?.[i]?.parts ?? [inline.text];
-      const clusterSpacing = ((inline.clusterSpacing ?? 0) * 1000) / inline.fontSize;
-      if (parts.length > 1 || clusterSpacing)
-        planned.push({ font: inline.font, text: inline.text, parts, clusterSpacing });
+    for (const { inline, parts } of joins) {
+      if (parts.length === 1 && !parts[0]?.clusterSpacing) continue;
+      const em = 1000 / inline.fontSize;
+      planned.push({
+        font: inline.font,
+        text: inline.text,
+        parts: parts.map((p) => ({ text: p.text, offset: p.offset * em, clusterSpacing: p.clusterSpacing * em })),
+      });
     }
     if (planned.length === 0) renderLine.call(this, drawn, x, y);
     else drawPlanned(planned, () => renderLine.call(this, drawn, x, y));
