@@ -83,4 +83,15 @@ describe('text copied or searched in the PDF, read back by pdf.js and poppler wi
         );
     }
   });
+
+  it('extracts Thai text of SVG charts as typed too, in pdf.js and in every poppler mode', async () => {
+    const label = 'จุดแข็ง ผู้ใหญ่ ที่นี่ น้ำ สำนักงาน';
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 40" width="300" height="40" font-family="Sarabun" font-size="16"><text x="4" y="24">${label}</text></svg>`;
+    const chart = await renderPdf({ ...A4, content: [{ svg }] });
+    const readers = [
+      (await extractPages(chart, { exact: true })).join(''),
+      ...READERS.map((m) => popplerText(chart, m)),
+    ];
+    for (const [i, text] of readers.entries()) expect(extractionProblems([label], text), `reader ${i}`).toEqual([]);
+  });
 });

@@ -43,3 +43,56 @@ export function withActualText(doc: PdfKitContent, text: string, draw: () => voi
     doc.addContent = addContent;
   }
 }
+
+/** A font as the SVG drawing uses it: its resource name and its CIDs' text (the ToUnicode entries). */
+export interface FontText {
+  readonly id: string;
+  readonly unicode: readonly (readonly number[] | undefined)[];
+}
+
+/**
+ * SVG text (charts), which pdfmake's svg-to-pdfkit writes as its own BT … TJ … ET, glyph by glyph: the same
+ * span around each text object, its text read back from the glyphs drawn through the font's ToUnicode
+ * entries (fonts.ts makes them the typed text, in typing order).
+ */
+export function withSvgActualText(doc: PdfKitContent, fonts: ReadonlyMap<string, FontText>, draw: () => void): void {
+  const addContent = doc.addContent;
+  let held: string[] | null = null;
+  doc.addContent = function (data) {
+    if (data === 'BT') held = [];
+    if (!held) return addContent.call(this, data);
+    held.push(data);
+    if (data === 'ET') {
+      const ops = held;
+      held = null;
+      const text = drawnText(ops, fonts);
+      if (THAI.test(text)) {
+        ops.splice(1, 0, `/Span <</ActualText ${pdfTextString(text)}>> BDC`);
+        ops.splice(ops.length - 1, 0, 'EMC');
+      }
+      for (const op of ops) addContent.call(this, op);
+    }
+    return this;
+  };
+  try {
+    draw();
+  } finally {
+    doc.addContent = addContent;
+  }
+}
+
+function drawnText(ops: readonly string[], fonts: ReadonlyMap<string, FontText>): string {
+  let font: FontText | undefined;
+  let text = '';
+  for (const op of ops) {
+    const selected = /^\/(\S+) [\d.]+ Tf$/.exec(op);
+    if (selected) font = fonts.get(selected[1] ?? '');
+    if (!font || !op.endsWith('TJ')) continue;
+    for (const hex of op.matchAll(/<([0-9a-fA-F]*)>/g)) {
+      for (const cid of (hex[1] ?? '').match(/.{4}/g) ?? []) {
+        text += String.fromCodePoint(...(font.unicode[parseInt(cid, 16)] ?? []));
+      }
+    }
+  }
+  return text;
+}

@@ -155,12 +155,12 @@ export interface SvgNode {
 }
 
 export interface RendererPrototype {
-  renderSVG(this: unknown, svg: SvgNode): void;
+  renderSVG(this: { pdfDocument: PdfKitDocument }, svg: SvgNode): void;
   renderPages(this: { pdfDocument: PdfKitDocument }, pages: PdfPage[]): void;
   renderLine(this: unknown, line: Line, x: number, y: number): void;
 }
 
-export interface PdfKitDocument {
+export interface PdfKitDocument extends PdfKitContent {
   on(event: 'pageAdded' | 'end', listener: () => void): void;
   on(event: 'data', listener: (chunk: Uint8Array) => void): void;
   on(event: 'error', listener: (err: Error) => void): void;

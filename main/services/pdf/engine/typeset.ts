@@ -8,7 +8,7 @@
  * are per render and the renderer reads them from here.
  */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { withActualText } from './actualText.ts';
+import { type FontText, withActualText, withSvgActualText } from './actualText.ts';
 import {
   type DrawPlan,
   type LayoutCaches,
@@ -91,6 +91,15 @@ interface Job {
 
 let current: Job | null = null;
 
+/** The fonts each pdfkit document selected, by resource name (SVG text's ActualText reads their CIDs). */
+const documentFonts = new WeakMap<object, Map<string, FontText>>();
+
+function fontsOf(doc: object): Map<string, FontText> {
+  const fonts = documentFonts.get(doc) ?? new Map<string, FontText>();
+  documentFonts.set(doc, fonts);
+  return fonts;
+}
+
 /** Layouts at most that move headings to the next page (each move can push later headings to a page foot). */
 const HEADING_PASSES = 4;
 let installed = false;
@@ -132,6 +141,7 @@ function installEngine(): void {
     const result = font.apply(this, args);
     if (this._font) {
       prepareFont(this._font);
+      fontsOf(this).set(this._font.id, this._font);
       if (current) shareLayoutCache(this._font, current.layoutCaches);
     }
     return result;
@@ -194,7 +204,7 @@ function installEngine(): void {
   const renderSVG = pdfmake.Renderer.prototype.renderSVG;
   pdfmake.Renderer.prototype.renderSVG = function (svg) {
     const placed = typeof svg.svg === 'string' ? { ...svg, svg: svgWithGlyphPlacement(svg.svg) } : svg;
-    drawSvg(() => renderSVG.call(this, placed));
+    drawSvg(() => withSvgActualText(this.pdfDocument, fontsOf(this.pdfDocument), () => renderSVG.call(this, placed)));
   };
   installed = true;
 }
