@@ -33,7 +33,7 @@ export const STYLES: StyleDictionary = {
   /** Section (1.1) and subsection (1.1.1) headings: bold body size, numbered. */
   h2: { fontSize: BODY_SIZE, bold: true, margin: [0, 10, 0, 4] },
   h3: { fontSize: BODY_SIZE, bold: true, margin: [0, 6, 0, 2] },
-  paragraph: { margin: [0, 0, 0, 4] },
+  paragraph: { alignment: 'justify', margin: [0, 0, 0, 4] },
   table: { fontSize: TABLE_SIZE, margin: [0, 4, 0, 10] },
   tableHeader: { bold: true, alignment: 'center', fillColor: HEADER_FILL },
   tableGroup: { bold: true, fillColor: GROUP_FILL },

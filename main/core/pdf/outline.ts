@@ -66,6 +66,9 @@ interface Heading {
   readonly pageOrientation?: PageOrientation;
   /** Never the last line of a page: the PDF engine moves it to the next page with what it heads. */
   readonly keepWithNext: true;
+  /** A bookmark (pdfmake's outline) under the chapter's or section's, named as the contents name it. */
+  readonly outline: true;
+  readonly outlineParentId: string;
 }
 
 /** Content and TOC entries of one chapter, the n-th printed (1-based). */
@@ -80,6 +83,9 @@ export function layOutChapter(chapter: Chapter, n: number, labels: Labels): { co
       id,
       pageBreak: 'before',
       pageOrientation: 'portrait',
+      // The PDF's bookmarks: chapters, their sections and subsections nested under them.
+      outline: true,
+      outlineText: annexes ? heading : `${heading} ${chapter.title}`,
     },
     ...(annexes ? [] : [{ text: chapter.title, style: 'chapterTitle' }]),
     ...(chapter.intro ?? []),
@@ -98,6 +104,8 @@ export function layOutChapter(chapter: Chapter, n: number, labels: Labels): { co
       id: sectionId,
       style: 'h2',
       keepWithNext: true,
+      outline: true,
+      outlineParentId: id,
       ...((annexes && i > 0) || turn ? { pageBreak: 'before' as const } : {}),
       ...(turn ? { pageOrientation: landscape ? ('landscape' as const) : ('portrait' as const) } : {}),
     };
@@ -105,11 +113,14 @@ export function layOutChapter(chapter: Chapter, n: number, labels: Labels): { co
     toc.push({ level: 1, number, title: section.title, id: sectionId });
     (section.sections ?? [])
       .filter((sub) => sub.body.length > 0)
-      .forEach((sub, j) => content.push(subheading(number, j + 1, sub.title, annexes) as Content, ...sub.body));
+      .forEach((sub, j) =>
+        content.push(subheading(number, j + 1, sub.title, annexes, sectionId) as Content, ...sub.body),
+      );
   });
   return { content, toc };
 }
 
-function subheading(number: string, j: number, title: string, annexes: boolean): Heading {
-  return { text: `${annexes ? '' : `${number}.${j} `}${title}`, style: 'h3', keepWithNext: true };
+function subheading(number: string, j: number, title: string, annexes: boolean, sectionId: string): Heading {
+  const text = `${annexes ? '' : `${number}.${j} `}${title}`;
+  return { text, style: 'h3', keepWithNext: true, outline: true, outlineParentId: sectionId };
 }

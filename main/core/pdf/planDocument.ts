@@ -10,6 +10,7 @@ import { monitoringChapter } from './chapters/monitoring.ts';
 import { planChapter } from './chapters/plan.ts';
 import { situationChapter } from './chapters/situation.ts';
 import { withThaiDigits } from './digits.ts';
+import { documentInfo } from './info.ts';
 import { CHAPTERS, type ChapterId } from './options.ts';
 import { hasContent, layOutChapter, type Chapter, type Labels, type TocEntry } from './outline.ts';
 import { pageSetup } from './page.ts';
@@ -63,7 +64,13 @@ export function buildPlanDocument({ source, options, t }: BuildInput): TDocument
   }
   const doc: TDocumentDefinitions = {
     ...pageSetup(view.plan.title),
-    info: { title: view.plan.title, author: view.plan.organisation, subject: t('pdf.doc.subject') },
+    ...documentInfo({
+      title: view.plan.title,
+      subject: t('pdf.doc.subject'),
+      plan: view.plan,
+      language: options.language,
+      t,
+    }),
     content: [...cover(ctx), ...foreword(ctx), ...contents(t, toc), ...body],
   };
   return options.thaiDigits ? withThaiDigits(doc) : doc;

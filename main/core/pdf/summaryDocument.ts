@@ -6,6 +6,7 @@ import { formatPeriod } from '../years.ts';
 import { DEFAULT_STYLE, PAGE_HEIGHT, PAGE_WIDTH, STYLES } from './blocks.ts';
 import { withThaiDigits } from './digits.ts';
 import { amount, withUnit } from './format.ts';
+import { documentInfo } from './info.ts';
 import { num, planView, str, type BuildInput, type PlanView } from './source.ts';
 
 /**
@@ -115,7 +116,13 @@ export function buildSummaryDocument({ source, options, t }: BuildInput): TDocum
     pageMargins: MARGINS,
     defaultStyle: { ...DEFAULT_STYLE, fontSize: fit.size },
     styles: STYLES,
-    info: { title: `${t('pdf.summary.heading')}: ${plan.title}`, author: plan.organisation },
+    ...documentInfo({
+      title: `${t('pdf.summary.heading')}: ${plan.title}`,
+      subject: t('pdf.summary.heading'),
+      plan,
+      language: options.language,
+      t,
+    }),
     content: [
       ...titleBlock,
       ...visionBlock,

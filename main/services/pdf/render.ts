@@ -1,9 +1,9 @@
 /**
  * Thai PDF rendering (issue 5): `renderPdf(doc)` turns a pdfmake document definition into PDF bytes with
  * every Thai typesetting rule applied (engine/typeset.ts: Thai line breaks without inserted characters,
- * script runs, grapheme-safe cuts of over-long words, space-first justification, SARA AM that extracts,
- * Thai SVG text), in a worker thread (engine/pool.ts) so the main process never stalls, with progress and
- * cancellation.
+ * script runs, grapheme-safe cuts of over-long words, space-first justification, text that copies and
+ * searches as typed in pdf.js and poppler, Thai SVG text), in a worker thread (engine/pool.ts) so the main
+ * process never stalls, with progress and cancellation.
  *
  * Rules for documents, since the definition crosses into the worker by structured clone:
  * - plain data only, no functions: a static `header`/`footer` may contain PAGE_NUMBER and PAGE_COUNT

@@ -14,8 +14,13 @@ const requireCjs = createRequire(import.meta.url);
 /** pdfkit's embedded font (pdfkit/js/pdfkit.js EmbeddedFont), the parts the engine uses. */
 export interface PdfKitFont {
   readonly font: FontkitFont;
-  readonly subset: { includeGlyph(glyphId: number): number };
+  /** fontkit's subset: `glyphs[cid]` is the font glyph a CID draws; `mapping` its first CID per glyph. */
+  readonly subset: { includeGlyph(glyphId: number): number; glyphs: number[]; mapping: Record<number, number> };
+  /** Per CID, the text it stands for (the ToUnicode CMap) and its advance (the /W array). */
   readonly unicode: (number[] | undefined)[];
+  readonly widths: (number | undefined)[];
+  /** 1000 / unitsPerEm: glyph units to the PDF's 1/1000 em. */
+  readonly scale: number;
   readonly name: string;
   readonly id: string;
   /** Shaped runs by text (shared by fonts.ts shareLayoutCache); pdfkit's layoutCached() fills it. */
@@ -44,6 +49,7 @@ export interface GlyphPosition {
 export interface FontkitGlyph {
   readonly id: number;
   readonly codePoints: number[];
+  readonly advanceWidth: number;
   readonly name?: string;
 }
 
@@ -211,12 +217,12 @@ export interface SvgNode {
 }
 
 export interface RendererPrototype {
-  renderSVG(this: unknown, svg: SvgNode): void;
+  renderSVG(this: { pdfDocument: PdfKitDocument }, svg: SvgNode): void;
   renderPages(this: { pdfDocument: PdfKitDocument }, pages: PdfPage[]): void;
   renderLine(this: unknown, line: Line, x: number, y: number): void;
 }
 
-export interface PdfKitDocument {
+export interface PdfKitDocument extends PdfKitContent {
   on(event: 'pageAdded' | 'end', listener: () => void): void;
   on(event: 'data', listener: (chunk: Uint8Array) => void): void;
   on(event: 'error', listener: (err: Error) => void): void;
@@ -231,7 +237,14 @@ export interface PdfKitDocumentClass {
     provideFont(family: string, bold: boolean, italics: boolean): PdfKitFont;
     /** pdfkit's font(), inherited; SVG text selects its font through it. */
     font(this: { _font?: PdfKitFont }, ...args: unknown[]): unknown;
+    /** pdfkit's drawing of one run of text (one BT … ET), inherited; every text line of pdfmake ends here. */
+    _fragment(this: PdfKitContent, text: string, x: number, y: number, options: unknown): void;
   };
+}
+
+/** Raw content-stream output of a pdfkit document. */
+export interface PdfKitContent {
+  addContent(data: string): unknown;
 }
 
 export interface PrinterInstance {
@@ -298,6 +311,7 @@ export function assertInternals(): void {
     ['Renderer.renderSVG', pdfmake.Renderer.prototype.renderSVG, 1],
     ['PDFDocument.provideFont', pdfmake.PDFDocument.prototype.provideFont, 3],
     ['PDFDocument.font', pdfmake.PDFDocument.prototype.font, 3],
+    ['PDFDocument._fragment', pdfmake.PDFDocument.prototype._fragment, 4],
   ];
   for (const [name, fn, arity] of expected) {
     if (typeof fn !== 'function' || fn.length !== arity) {

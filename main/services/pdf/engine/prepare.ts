@@ -71,6 +71,8 @@ function furniture(content: Content, numbering: PageNumbering): DynamicContent {
 export function prepareDocument(doc: TDocumentDefinitions, numbering: PageNumbering): TDocumentDefinitions {
   const out = clean(doc) as TDocumentDefinitions;
   out.pageSize ??= 'A4';
+  // ActualText (actualText.ts) is PDF 1.5, /Lang 1.4; pdfmake writes 1.3 unless told.
+  out.version ??= '1.5';
   out.defaultStyle = { font: FONT_FAMILY, fontSize: 16, ...out.defaultStyle };
   if (out.header && typeof out.header !== 'function') out.header = furniture(out.header, numbering);
   if (out.footer && typeof out.footer !== 'function') out.footer = furniture(out.footer, numbering);

@@ -1,7 +1,7 @@
 /**
  * The Thai typesetting engine in one call: pdfmake with Thai line breaking, script runs, grapheme-safe hard
- * wraps, space-first justification, a correct ToUnicode map, Sarabun, and page numbers in Thai or Arabic
- * digits. Synchronous work of a second or more for a long plan: run it in a worker (engine/worker.ts).
+ * wraps, space-first justification, text that every reader extracts as typed (fonts.ts, actualText.ts),
+ * Sarabun, and page numbers in Thai or Arabic digits. Synchronous work of a second or more for a long plan: run it in a worker (engine/worker.ts).
  *
  * pdfmake has no hooks for any of this, so `installEngine` replaces a few of its prototype methods
  * (listed in internals.ts) for the whole thread. One render per thread at a time: the page-number settings
@@ -10,6 +10,7 @@
 import { dirname } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { installThaiLexicon } from '../../thaiLexicon.ts';
+import { type FontText, withActualText, withSvgActualText } from './actualText.ts';
 import {
   type DrawPlan,
   type LayoutCaches,
@@ -97,6 +98,15 @@ interface Job {
 
 let current: Job | null = null;
 
+/** The fonts each pdfkit document selected, by resource name (SVG text's ActualText reads their CIDs). */
+const documentFonts = new WeakMap<object, Map<string, FontText>>();
+
+function fontsOf(doc: object): Map<string, FontText> {
+  const fonts = documentFonts.get(doc) ?? new Map<string, FontText>();
+  documentFonts.set(doc, fonts);
+  return fonts;
+}
+
 /**
  * Layouts at most after the first: to move headings to the next page (each move can push later headings to
  * a page foot), then to keep rows together and fill near-empty pages (pagination.ts), which can strand a
@@ -143,9 +153,16 @@ function installEngine(): void {
     const result = font.apply(this, args);
     if (this._font) {
       prepareFont(this._font);
+      fontsOf(this).set(this._font.id, this._font);
       if (current) shareLayoutCache(this._font, current.layoutCaches);
     }
     return result;
+  };
+
+  // Every run of text (pdfmake's lines, one _fragment per inline) with its text as ActualText for poppler.
+  const fragment = pdfmake.PDFDocument.prototype._fragment;
+  pdfmake.PDFDocument.prototype._fragment = function (text, x, y, options) {
+    withActualText(this, text, () => fragment.call(this, text, x, y, options));
   };
 
   const renderPages = pdfmake.Renderer.prototype.renderPages;
@@ -178,17 +195,20 @@ function installEngine(): void {
         delete inline._pageNodeRef;
       }
     }
-    // Touching look-alike inlines drawn as one text object (lineRender.ts), justified Thai spread
-    // between grapheme clusters (lineBuilder.ts): both through the font's draw plans (fonts.ts).
+    // Look-alike inlines drawn as one text object (lineRender.ts), justified Thai spread between grapheme
+    // clusters (lineBuilder.ts): both through the font's draw plans (fonts.ts).
     const joins = joinInlines(line.inlines);
-    const drawn = joins ? line.clone() : line;
-    if (joins) drawn.inlines = joins.map((j) => j.inline);
+    const drawn = joins.length === line.inlines.length ? line : line.clone();
+    if (drawn !== line) drawn.inlines = joins.map((j) => j.inline);
     const planned: DrawPlan[] = [];
-    for (const [i, inline] of drawn.inlines.entries()) {
-      const parts = joins?.[i]?.parts ?? [inline.text];
-      const clusterSpacing = ((inline.clusterSpacing ?? 0) * 1000) / inline.fontSize;
-      if (parts.length > 1 || clusterSpacing)
-        planned.push({ font: inline.font, text: inline.text, parts, clusterSpacing });
+    for (const { inline, parts } of joins) {
+      if (parts.length === 1 && !parts[0]?.clusterSpacing) continue;
+      const em = 1000 / inline.fontSize;
+      planned.push({
+        font: inline.font,
+        text: inline.text,
+        parts: parts.map((p) => ({ text: p.text, offset: p.offset * em, clusterSpacing: p.clusterSpacing * em })),
+      });
     }
     if (planned.length === 0) renderLine.call(this, drawn, x, y);
     else drawPlanned(planned, () => renderLine.call(this, drawn, x, y));
@@ -196,7 +216,7 @@ function installEngine(): void {
   const renderSVG = pdfmake.Renderer.prototype.renderSVG;
   pdfmake.Renderer.prototype.renderSVG = function (svg) {
     const placed = typeof svg.svg === 'string' ? { ...svg, svg: svgWithGlyphPlacement(svg.svg) } : svg;
-    drawSvg(() => renderSVG.call(this, placed));
+    drawSvg(() => withSvgActualText(this.pdfDocument, fontsOf(this.pdfDocument), () => renderSVG.call(this, placed)));
   };
   installed = true;
 }
