@@ -128,8 +128,7 @@ const built = buildDocument('plan', {
 let planPages = 0;
 const t1 = performance.now();
 await renderPdf(built.doc, {
-  digits: built.digits,
-  firstNumberedPage: built.firstNumberedPage,
+  numbering: built.numbering,
   onProgress: (_d, total) => (planPages = total),
 });
 line(`PDF: generated plan, ${planPages} pages, full export render`, `${(performance.now() - t1).toFixed(0)} ms`);

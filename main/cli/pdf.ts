@@ -69,8 +69,7 @@ export const pdfCommand: CliCommand = {
       };
       const built = buildDocument(kind, { source, options, t: ctx.t });
       const pdf = await renderPdf(built.doc, {
-        digits: built.digits,
-        firstNumberedPage: built.firstNumberedPage,
+        numbering: built.numbering,
         fontsDir: join(ctx.resourcesDir, 'fonts'),
       });
       writeFileAtomic(output, pdf);

@@ -1,4 +1,5 @@
 import type { Content, ContentTable, StyleDictionary, TableCell } from 'pdfmake/interfaces';
+import { figureCaption } from './captions.ts';
 
 /**
  * The parts every printed page is made of, in the look of a Thai government plan: A4, Sarabun 16 pt body,
@@ -123,13 +124,10 @@ export function groupRow(text: string, span: number): TableCell[] {
   ];
 }
 
-/** A figure (chart) scaled to fit the text width, centred, with its caption under it. */
+/** A figure (chart) scaled to fit the text width, centred, with its numbered caption under it (captions.ts). */
 export function figure(svg: string, caption: string, width = CONTENT_WIDTH): Content {
   return {
-    stack: [
-      { svg, width: Math.min(width, CONTENT_WIDTH), alignment: 'center' },
-      { text: caption, style: 'caption', alignment: 'center' },
-    ],
+    stack: [{ svg, width: Math.min(width, CONTENT_WIDTH), alignment: 'center' }, figureCaption(caption)],
     unbreakable: true,
     margin: [0, 6, 0, 10],
   };

@@ -6,6 +6,7 @@ import { formatPeriod } from '../../years.ts';
 import { figure, groupRow, paragraph, table, type Cell } from '../blocks.ts';
 import { percent, two, amount } from '../format.ts';
 import { thaiDigitsInSvg } from '../digits.ts';
+import { tableCaption } from '../captions.ts';
 import { keepTogether } from '../estimate.ts';
 import type { Chapter, Section } from '../outline.ts';
 import { str, type Ctx } from '../source.ts';
@@ -90,9 +91,9 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
           score: two(overall.weightedScore, dash),
         }),
       ),
-      ...keepTogether([{ text: t('evaluation.summaryCaption'), style: 'caption' }, summaryTable]),
+      ...keepTogether([tableCaption(t('evaluation.summaryCaption')), summaryTable]),
       figure(thaiDigits ? thaiDigitsInSvg(chart) : chart, t('evaluation.chartTitle')),
-      ...keepTogether([{ text: t('evaluation.byYear'), style: 'caption' }, byYearTable]),
+      ...keepTogether([tableCaption(t('evaluation.byYear')), byYearTable]),
       {
         text: t('pdf.doc.evaluation.criteria', {
           l2: thresholds[0],

@@ -2,6 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import { budgetSummariesBy, budgetSummary } from '../../planContent.ts';
 import type { Row } from '../../rows.ts';
 import { CONTENT_WIDTH, groupRow, numbered, paragraph, table, type Column } from '../blocks.ts';
+import { figureCaption } from '../captions.ts';
 import { amount } from '../format.ts';
 import { fittedMap } from '../mapDocument.ts';
 import type { Chapter, Section, Subsection } from '../outline.ts';
@@ -66,11 +67,10 @@ function mapSection({ t, view, outline, options }: Ctx): Section {
     body: svgs.map((svg, i): Content => ({
       stack: [
         { svg, fit: [CONTENT_WIDTH, MAP_HEIGHT], alignment: 'center' },
-        {
-          text: svgs.length > 1 ? t('pdf.map.pageOf', { page: i + 1, pages: svgs.length }) : title,
-          style: 'caption',
-          alignment: 'center',
-        },
+        // One figure however many pages it takes: numbered on its first part only.
+        i === 0
+          ? figureCaption(svgs.length > 1 ? t('pdf.map.pageOf', { page: 1, pages: svgs.length }) : title)
+          : { text: t('pdf.map.pageOf', { page: i + 1, pages: svgs.length }), style: 'caption', alignment: 'center' },
       ],
       unbreakable: true,
       margin: [0, 4, 0, 8],

@@ -2,6 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import { matrixDimensions, situationMatrix } from '../../situation.ts';
 import type { SwotCategory } from '../../swot.ts';
 import { analyse, factorCodes, positionReport, toFactor, type Factor, type SwotAnalysis } from '../../swotPlan.ts';
+import { tableCaption } from '../captions.ts';
 import { thaiDigitsInSvg } from '../digits.ts';
 import { bullets, figure, groupRow, numbered, paragraph, table, type Cell } from '../blocks.ts';
 import { two } from '../format.ts';
@@ -62,7 +63,7 @@ function missionSection({ t, view }: Ctx): Section {
   ]);
   const body: Content[] = [
     paragraph(t('pdf.doc.situation.missionsLead', { plan: bangkok.titleTh, count: missions.length })),
-    { text: t('situation.matrixCaption'), style: 'caption' },
+    tableCaption(t('situation.matrixCaption')),
     table(
       [
         { header: t('situation.missionColumn'), width: '*' },
