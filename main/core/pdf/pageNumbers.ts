@@ -21,6 +21,15 @@ export interface PageNumbering {
 }
 
 /**
+ * A page reference drawn as a contents entry's page number (services/pdf/engine/pageLabels.ts): `room`
+ * points right of the end of its line, at `fontSize`, after a row of dots from the end of the text.
+ */
+export interface Leader {
+  readonly room: number;
+  readonly fontSize: number;
+}
+
+/**
  * The Thai letters used to count (ภาคผนวก ก ข ค, front matter pages ก ข ค ง), as Thai enumeration and the
  * CSS counter style thai-alphabetic have them: ฃ and ฅ, no longer written, and the rare ฆ are skipped, so
  * the fourth is ง.

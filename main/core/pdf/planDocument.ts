@@ -2,7 +2,7 @@ import type { Content, ContentCanvas, TDocumentDefinitions } from 'pdfmake/inter
 import { formatThaiDate, THAI_MONTHS } from '../thaiDate.ts';
 import { formatPeriod, gregorianToBe, toThaiDigits } from '../years.ts';
 import { textWidth } from '../charts/textWidth.ts';
-import { BODY_SIZE, CONTENT_WIDTH, paragraphs, paragraph } from './blocks.ts';
+import { BODY_SIZE, CONTENT_WIDTH, paragraphs, paragraph, thSarabun } from './blocks.ts';
 import { type NumberedCaption, numberCaptions } from './captions.ts';
 import { alignmentChapter } from './chapters/alignment.ts';
 import { annexesChapter } from './chapters/annexes.ts';
@@ -15,7 +15,7 @@ import { withThaiDigits } from './digits.ts';
 import { CHAPTERS, type ChapterId } from './options.ts';
 import { hasContent, layOutChapter, type Chapter, type Labels, type TocEntry } from './outline.ts';
 import { pageSetup } from './page.ts';
-import type { PageNumbering } from './pageNumbers.ts';
+import type { Leader, PageNumbering } from './pageNumbers.ts';
 import { planView, type BuildInput, type Ctx } from './source.ts';
 
 /**
@@ -128,7 +128,7 @@ function cover({ t, view, options }: Ctx): Content[] {
     { ...rule(260), margin: [0, 190, 0, 18] },
     {
       text: coverTitle(plan.title),
-      fontSize: 28,
+      fontSize: thSarabun(28),
       bold: true,
       alignment: 'center',
       lineHeight: 1.1,
@@ -139,7 +139,7 @@ function cover({ t, view, options }: Ctx): Content[] {
       : [
           {
             text: t('pdf.doc.cover.period', { period: formatPeriod(plan.startYear, plan.endYear) }),
-            fontSize: 24,
+            fontSize: thSarabun(24),
             bold: true,
             alignment: 'center' as const,
           },
@@ -147,8 +147,12 @@ function cover({ t, view, options }: Ctx): Content[] {
     rule(260),
     {
       stack: [
-        { text: plan.organisation, fontSize: 20, bold: true },
-        { text: t('pdf.doc.cover.date', { date: formatThaiDate(options.date) }), fontSize: 18, margin: [0, 6, 0, 0] },
+        { text: plan.organisation, fontSize: thSarabun(20), bold: true },
+        {
+          text: t('pdf.doc.cover.date', { date: formatThaiDate(options.date) }),
+          fontSize: thSarabun(18),
+          margin: [0, 6, 0, 0],
+        },
       ],
       alignment: 'center',
       margin: [0, 200, 0, 0],
@@ -193,6 +197,24 @@ const FOREWORD_ID = 'foreword';
 const PAGE_ROOM = 34;
 /** Between an entry's number and its text. */
 const NUMBER_GAP = 8;
+
+/**
+ * An entry's text, then its page number on its last line after a dot leader (the engine's `leader`:
+ * services/pdf/engine/pageLabels.ts), hung in the room kept free right of the text. The number is laid out
+ * tiny, so that it never pushes the text's last word, or itself, to a line of its own; the engine draws it
+ * at the body size in that room. The space before it is where a full line may break.
+ */
+function entryText(text: string, id: string): Content {
+  const leader: Leader = { room: PAGE_ROOM, fontSize: BODY_SIZE };
+  return {
+    width: '*',
+    text: [
+      { text: `${text} `, linkToDestination: id },
+      { text: '', pageReference: id, leader, fontSize: 0.1, noWrap: true },
+    ],
+    margin: [0, 0, PAGE_ROOM, 0],
+  } as Content;
+}
 
 /**
  * The width of the widest of `numbers` as printed (bold for chapter lines), so that a column of numbers
@@ -241,15 +263,7 @@ function contents(t: Ctx['t'], entries: readonly TocEntry[], thaiDigits: boolean
       columns: [
         ...(entry.level === 1 ? [{ width: widths.chapter, text: '' }] : []),
         ...(hasNumber ? [{ width, text: entry.number, noWrap: true, linkToDestination: entry.id }] : []),
-        {
-          width: '*',
-          // The trailing space lets the line break before the page number, never inside the last word.
-          text: [
-            { text: `${text} `, linkToDestination: entry.id },
-            { text: '', pageReference: entry.id, leader: PAGE_ROOM, noWrap: true },
-          ],
-          margin: [0, 0, PAGE_ROOM, 0],
-        },
+        entryText(text, entry.id),
       ],
       columnGap: 0,
       bold,
@@ -291,14 +305,7 @@ function captionLists(
           ({
             columns: [
               { width: labelWidth, text: c.label, noWrap: true, linkToDestination: c.id },
-              {
-                width: '*',
-                text: [
-                  { text: `${c.title} `, linkToDestination: c.id },
-                  { text: '', pageReference: c.id, leader: PAGE_ROOM, noWrap: true },
-                ],
-                margin: [0, 0, PAGE_ROOM, 0],
-              },
+              entryText(c.title, c.id),
             ],
             columnGap: 0,
           }) as Content,

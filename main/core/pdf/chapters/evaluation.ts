@@ -3,7 +3,7 @@ import { achievementChartSvg } from '../../charts/achievementChart.ts';
 import { DEFAULT_THRESHOLDS, thresholdsValid, type Summary } from '../../evaluation.ts';
 import { evaluatePlan, previousYears, type GroupEvaluation, type KpiEvaluation } from '../../previousPlan.ts';
 import { formatPeriod } from '../../years.ts';
-import { figure, groupRow, paragraph, table, type Cell } from '../blocks.ts';
+import { figure, groupRow, paragraph, table, type Cell, thSarabun } from '../blocks.ts';
 import { percent, two, amount } from '../format.ts';
 import { thaiDigitsInSvg } from '../digits.ts';
 import { tableCaption } from '../captions.ts';
@@ -52,7 +52,7 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
       ];
       return g.issue ? cells : cells.map((c) => ({ text: String(c), style: 'tableTotal' }));
     }),
-    { fontSize: 13 },
+    { fontSize: thSarabun(13) },
   );
 
   const chart = achievementChartSvg({

@@ -1,7 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { budgetSummariesBy, budgetSummary } from '../../planContent.ts';
 import type { Row } from '../../rows.ts';
-import { CONTENT_WIDTH, groupRow, numbered, paragraph, table, type Column } from '../blocks.ts';
+import { CONTENT_WIDTH, groupRow, numbered, paragraph, table, type Column, thSarabun } from '../blocks.ts';
 import { figureCaption } from '../captions.ts';
 import { amount } from '../format.ts';
 import { fittedMap } from '../mapDocument.ts';
@@ -125,7 +125,7 @@ function issueSection({ t, view }: Ctx, issue: Row, name: (row: Row) => string):
               kpiRows,
               {
                 // 12 pt fits "3,000,000" in a year's column of a five-year plan.
-                fontSize: years.length > 6 ? 10 : 12,
+                fontSize: thSarabun(years.length > 6 ? 10 : 12),
                 headRows: [
                   [
                     { text: t('glossary.kpi'), style: 'tableHeader', colSpan: 2 },
@@ -249,7 +249,7 @@ function projectSection({ t, view }: Ctx, name: (row: Row) => string): Section {
         ],
         rows,
         {
-          fontSize: years.length > 6 ? 11 : 13,
+          fontSize: thSarabun(years.length > 6 ? 11 : 13),
           headRows: [
             [
               { text: '', style: 'tableHeader', colSpan: 2 },
@@ -307,7 +307,7 @@ function budgetSection({ t, view }: Ctx): Section {
             { text: amount(sums.total), style: 'tableTotal' },
           ],
         ],
-        { fontSize: narrow ? 11 : 13 },
+        { fontSize: thSarabun(narrow ? 11 : 13) },
       ),
     ],
   };

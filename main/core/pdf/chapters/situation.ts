@@ -4,7 +4,7 @@ import type { SwotCategory } from '../../swot.ts';
 import { analyse, factorCodes, positionReport, toFactor, type Factor, type SwotAnalysis } from '../../swotPlan.ts';
 import { tableCaption } from '../captions.ts';
 import { thaiDigitsInSvg } from '../digits.ts';
-import { bullets, figure, groupRow, numbered, paragraph, table, type Cell } from '../blocks.ts';
+import { bullets, figure, groupRow, numbered, paragraph, table, type Cell, thSarabun } from '../blocks.ts';
 import { two } from '../format.ts';
 import type { Chapter, Section } from '../outline.ts';
 import { str, type Ctx } from '../source.ts';
@@ -152,7 +152,7 @@ function factorRow(t: Ctx['t'], f: Factor, codes: ReadonlyMap<string, string>, f
       text: [
         { text: `${codes.get(f.id) ?? ''} `, bold: true },
         f.statement,
-        { text: `\n${t(`swot.category.${framework}.${f.group}`)}`, fontSize: 12, color: '#555555' },
+        { text: `\n${t(`swot.category.${framework}.${f.group}`)}`, fontSize: thSarabun(12), color: '#555555' },
       ],
     },
     { text: two(f.weight), alignment: 'right' },

@@ -4,7 +4,7 @@
  * references, set when a line is drawn, with their dot leaders) and the PDF's /PageLabels, so that a
  * viewer's page box shows the number printed on the page.
  */
-import { type PageNumbering, pageLabel } from '../../../core/pdf/pageNumbers.ts';
+import { type Leader, type PageNumbering, pageLabel } from '../../../core/pdf/pageNumbers.ts';
 import type { Inline, Line, PageNodeRef, PdfKitDocument } from './internals.ts';
 
 /**
@@ -46,12 +46,14 @@ export function setPageNumber(line: Line, inline: Inline, ref: PageNodeRef, labe
   const position = ref.positions?.[0];
   if (!position) throw new Error('Page reference id not found');
   inline.text = labels.label(position.pageNumber) ?? '';
+  const leader = inline.leader as Leader | undefined;
+  if (leader) inline.fontSize = leader.fontSize;
   const width =
     inline.font.widthOfString(inline.text, inline.fontSize, inline.fontFeatures) +
     (inline.characterSpacing ?? 0) * (inline.text.length - 1);
   const diff = inline.width - width;
   inline.width = width;
-  if (typeof inline.leader === 'number') placeLeader(line, inline, inline.leader);
+  if (leader) placeLeader(line, inline, leader.room);
   else if (inline.alignment === 'right') inline.x = (inline.x ?? 0) + diff;
   else if (inline.alignment === 'center') inline.x = (inline.x ?? 0) + diff / 2;
 }
@@ -63,7 +65,8 @@ const LEADER_SPACING = 1.5;
 
 /**
  * A contents entry's page number, `beyond` points past the right end of its line (the entry's text keeps
- * that room free on every line: the number sits in the right margin of its text), with a row of dots from
+ * that room free on every line: the number sits in the right margin of its text; core lays it out tiny and
+ * it is drawn at the leader's size: core/pdf/pageNumbers.ts Leader), with a row of dots from
  * the end of the text to the number. The dots sit on a grid of the page, so that they line up from one
  * entry to the next whatever the text's length, as a tab leader does in Word.
  */
