@@ -118,6 +118,18 @@ describe('page numbers', () => {
     ]);
     // ฃ, ฅ and ฆ are not counted with: the letters run ก ข ค ง จ.
     expect([0, 1, 2, 3, 4].map(thaiLetter).join('')).toBe('กขคงจ');
+    // A plan printed in English numbers its front matter i ii iii, and names its cover so.
+    const en = buildDocument('plan', {
+      source: sampleSource(),
+      options: { language: 'en', thaiDigits: false, chapters: CHAPTERS, date: '2021-09-13' },
+      t: translator(RESOURCES, 'en'),
+    }).numbering;
+    expect(en).toMatchObject({
+      frontMatter: 'roman',
+      unnumberedLabel: 'Cover',
+      firstPage: 2,
+      bodyStart: 'chapter-intro',
+    });
   });
 
   for (const digits of ['Arabic', 'Thai'] as const) {

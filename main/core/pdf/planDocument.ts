@@ -72,7 +72,7 @@ export function buildPlanDocument({ source, options, t }: BuildInput): {
     toc.push(...laid.toc);
   }
   const { content: body, captions } = numberCaptions(laidOut, t);
-  const lists = options.captionLists ? captionLists(t, captions) : [];
+  const lists = options.captionLists ? captionLists(t, captions, options.thaiDigits) : [];
   const front: TocEntry[] = [
     { level: 0, number: '', title: t('pdf.doc.foreword.title'), id: FOREWORD_ID },
     ...lists.map((list) => ({ level: 0 as const, number: '', title: list.title, id: list.id })),
@@ -284,6 +284,7 @@ function contents(t: Ctx['t'], entries: readonly TocEntry[], thaiDigits: boolean
 function captionLists(
   t: Ctx['t'],
   captions: readonly NumberedCaption[],
+  thaiDigits: boolean,
 ): { id: string; title: string; content: Content[] }[] {
   const kinds = [
     { kind: 'table' as const, id: 'list-of-tables', title: t('pdf.doc.captions.tables') },
@@ -295,7 +296,7 @@ function captionLists(
     const labelWidth = numberWidth(
       items.map((c) => c.label),
       false,
-      false,
+      thaiDigits,
     );
     const content: Content[] = [
       { text: title, style: 'chapterTitle', pageBreak: 'before', id },
