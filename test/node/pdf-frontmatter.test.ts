@@ -278,5 +278,5 @@ describe('tables and figures', () => {
     expect(all).not.toContain(th('pdf.doc.captions.figures'));
     expect(all).toContain('ตารางที่ 1 ');
     expect(all).toContain('แผนภาพที่ 1 ');
-  });
+  }, 120_000);
 });
