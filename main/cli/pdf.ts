@@ -11,8 +11,9 @@ import { parsePlanFile } from '../services/planFile.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseArgs, type CliCommand } from './command.ts';
 
 /**
- * `phaen pdf plan.json out.pdf [--handout summary|map] [--thai-digits]`: batch printing from the plan file
- * format (core/planFile.ts), checked whole before anything is drawn. The PDF is written whole or not at all:
+ * `phaen pdf plan.json out.pdf [--handout summary|map] [--thai-digits] [--lists]`: batch printing from the plan
+ * file format (core/planFile.ts), checked whole before anything is drawn; `--lists` prints the lists of tables
+ * and figures. The PDF is written whole or not at all:
  * an invalid plan or a failed render leaves no file and an existing out.pdf as it was.
  */
 export const pdfCommand: CliCommand = {
@@ -20,7 +21,7 @@ export const pdfCommand: CliCommand = {
   usage: 'pdf.cli.usage',
   async run(args, ctx) {
     const { positional, flags, values, unknown } = parseArgs(args, {
-      flags: ['--thai-digits'],
+      flags: ['--thai-digits', '--lists'],
       values: ['--handout'],
     });
     if (unknown.length > 0) {
@@ -66,6 +67,7 @@ export const pdfCommand: CliCommand = {
         thaiDigits: flags.has('--thai-digits'),
         chapters: CHAPTERS,
         date: today(),
+        captionLists: flags.has('--lists'),
       };
       const built = buildDocument(kind, { source, options, t: ctx.t });
       const pdf = await renderPdf(built.doc, {

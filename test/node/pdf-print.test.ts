@@ -165,7 +165,8 @@ describe('the printed plan', () => {
       expect([...last.values()].filter(numbered).map((l) => `${l.page}: ${l.text}`)).toEqual([]);
     }
     expect(headings).toBeGreaterThan(60);
-  });
+    // Three plans laid out several times each: half a minute on a busy machine.
+  }, 120_000);
 });
 
 describe('the handouts', () => {
