@@ -132,8 +132,7 @@ let planPages = 0;
 const t1 = performance.now();
 const cpu1 = process.cpuUsage();
 await renderPdf(built.doc, {
-  digits: built.digits,
-  firstNumberedPage: built.firstNumberedPage,
+  numbering: built.numbering,
   onProgress: (_d, total) => (planPages = total),
 });
 // CPU time too: on a shared machine the wall time says more about the neighbours than about the render.

@@ -12,10 +12,10 @@ import { installThaiLexicon } from '../services/thaiLexicon.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseArgs, type CliCommand } from './command.ts';
 
 /**
- * `phaen pdf plan.json out.pdf [--handout summary|map] [--thai-digits] [--words words.txt]`: batch printing from
+ * `phaen pdf plan.json out.pdf [--handout summary|map] [--thai-digits] [--lists] [--words words.txt]`: batch printing from
  * the plan file format (core/planFile.ts), checked whole before anything is drawn. `--words` names a text file
  * of extra words for Thai line breaking, one a line (what users add in the app's print settings; plan files do
- * not carry them). The PDF is written whole or not at all:
+ * not carry them); `--lists` prints the lists of tables and figures. The PDF is written whole or not at all:
  * an invalid plan or a failed render leaves no file and an existing out.pdf as it was.
  */
 /** A word list is a few hundred lines; anything near this is not one. */
@@ -26,7 +26,7 @@ export const pdfCommand: CliCommand = {
   usage: 'pdf.cli.usage',
   async run(args, ctx) {
     const { positional, flags, values, unknown } = parseArgs(args, {
-      flags: ['--thai-digits'],
+      flags: ['--thai-digits', '--lists'],
       values: ['--handout', '--words'],
     });
     if (unknown.length > 0) {
@@ -85,11 +85,11 @@ export const pdfCommand: CliCommand = {
         thaiDigits: flags.has('--thai-digits'),
         chapters: CHAPTERS,
         date: today(),
+        captionLists: flags.has('--lists'),
       };
       const built = buildDocument(kind, { source, options, t: ctx.t });
       const pdf = await renderPdf(built.doc, {
-        digits: built.digits,
-        firstNumberedPage: built.firstNumberedPage,
+        numbering: built.numbering,
         fontsDir: join(ctx.resourcesDir, 'fonts'),
         userWords,
       });

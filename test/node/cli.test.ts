@@ -44,6 +44,15 @@ describe('phaen pdf', () => {
     for (const [n, id] of CHAPTERS.filter((c) => c !== 'annexes').entries()) {
       expect(text).toContain(comparable(`บทที่ ${n + 1} ${th(`pdf.doc.chapter.${id}`)}`));
     }
+    expect(text).not.toContain(comparable(th('pdf.doc.captions.tables')));
+  });
+
+  it('adds the lists of tables and figures to the front matter when asked', async () => {
+    const out = join(tempDir(), 'lists.pdf');
+    expect(phaen('pdf', SAMPLE_FILE, out, '--lists').code).toBe(0);
+    const text = comparable((await extractPages(pdfBytes(out))).join('\n'));
+    expect(text).toContain(comparable(th('pdf.doc.captions.tables')));
+    expect(text).toContain(comparable(th('pdf.doc.captions.figures')));
   });
 
   it('prints a handout in Thai digits when asked', async () => {

@@ -22,10 +22,7 @@ async function print(source: PlanSource, thaiDigits: boolean, kind: PdfKind = 'p
     options: { language: 'th', thaiDigits, chapters: CHAPTERS, date: '2021-09-13' },
     t: th,
   });
-  const { pdf, lines } = await renderPdfWithLines(built.doc, {
-    digits: built.digits,
-    firstNumberedPage: built.firstNumberedPage,
-  });
+  const { pdf, lines } = await renderPdfWithLines(built.doc, { numbering: built.numbering });
   return { lines, pages: await extractPages(pdf), widths: await pageWidths(pdf) };
 }
 

@@ -24,7 +24,7 @@ async function print(thaiDigits: boolean) {
     options: { language: 'th', thaiDigits, chapters: CHAPTERS, date: '2021-09-13' },
     t: th,
   });
-  return renderPdfWithLines(built.doc, { digits: built.digits, firstNumberedPage: built.firstNumberedPage });
+  return renderPdfWithLines(built.doc, { numbering: built.numbering });
 }
 
 interface Bookmark {

@@ -2,9 +2,10 @@ import type { Content, ContentTable, StyleDictionary, TableCell } from 'pdfmake/
 import { textWidth } from '../charts/textWidth.ts';
 import { breakOpportunities } from '../thaiBreak.ts';
 import { thaiDigitsInText } from './digits.ts';
+import { figureCaption } from './captions.ts';
 
 /**
- * The parts every printed page is made of, in the look of a Thai government plan: A4, Sarabun 16 pt body,
+ * The parts every printed page is made of, in the look of a Thai government plan: A4, the body as TH SarabunPSK 16 pt,
  * left margin 3 cm (binding side) and right margin 2 cm, centred bold chapter titles, numbered headings,
  * tables with a shaded header and thin borders on every cell. Figures only; no text here: every word comes
  * translated from the caller.
@@ -21,15 +22,34 @@ export const LANDSCAPE_WIDTH = PAGE_HEIGHT - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 /** The first line of a paragraph is indented, as in Thai official writing. */
 const PARAGRAPH_INDENT = 1.25 * CM;
 
-export const BODY_SIZE = 16;
-export const TABLE_SIZE = 14;
+/**
+ * Sizes are given in the points of TH SarabunPSK, the font Thai official documents are specified in (body
+ * 16 pt, tables 14, chapter titles 20), and printed in Sarabun, whose glyphs are about 1.47 times as tall at
+ * the same size: x-height, capitals and Thai consonants alike (test/node/font-size.test.ts measures Sarabun
+ * against Laksaman, which is TH Sarabun New's outlines scaled by a known factor). TH SarabunPSK 16 pt is
+ * Sarabun 10.9 pt.
+ */
+export const TH_SARABUN_SCALE = 0.68;
+
+/** The Sarabun size that prints as tall as TH SarabunPSK at `points`. */
+export function thSarabun(points: number): number {
+  return points * TH_SARABUN_SCALE;
+}
+
+export const BODY_SIZE = thSarabun(16);
+export const TABLE_SIZE = thSarabun(14);
+/**
+ * Word spaces a single line of TH SarabunPSK 1.301 em apart (the font's Windows ascent and descent); pdfkit
+ * spaces Sarabun's lines 1.3 em of its own, smaller, size: this line height keeps Word's line pitch.
+ */
+const WORD_LINE_HEIGHT = 1.301 / (1.3 * TH_SARABUN_SCALE);
 const INK = '#1a1a1a';
 const HEADER_FILL = '#dde4ee';
 const GROUP_FILL = '#f0f3f7';
 
 export const STYLES: StyleDictionary = {
-  chapterNumber: { fontSize: 20, bold: true, alignment: 'center', margin: [0, 0, 0, 2] },
-  chapterTitle: { fontSize: 20, bold: true, alignment: 'center', margin: [0, 0, 0, 16] },
+  chapterNumber: { fontSize: thSarabun(20), bold: true, alignment: 'center', margin: [0, 0, 0, 2] },
+  chapterTitle: { fontSize: thSarabun(20), bold: true, alignment: 'center', margin: [0, 0, 0, 16] },
   /** Section (1.1) and subsection (1.1.1) headings: bold body size, numbered. */
   h2: { fontSize: BODY_SIZE, bold: true, margin: [0, 10, 0, 4] },
   h3: { fontSize: BODY_SIZE, bold: true, margin: [0, 6, 0, 2] },
@@ -40,11 +60,14 @@ export const STYLES: StyleDictionary = {
   tableTotal: { bold: true, fillColor: GROUP_FILL },
   caption: { fontSize: TABLE_SIZE, bold: true, margin: [0, 6, 0, 0] },
   note: { fontSize: TABLE_SIZE, color: '#333333', margin: [0, 0, 0, 8] },
-  header: { fontSize: 12, color: '#555555' },
-  footer: { fontSize: 14 },
+  header: { fontSize: thSarabun(12), color: '#555555' },
+  footer: { fontSize: thSarabun(14) },
 };
 
+/** The handouts' setting: lines set close, to fit a page (they choose their own sizes). */
 export const DEFAULT_STYLE = { font: 'Sarabun', fontSize: BODY_SIZE, lineHeight: 1.05, color: INK };
+/** The plan's body: TH SarabunPSK 16 pt as Word sets it, single spaced. */
+export const BODY_STYLE = { ...DEFAULT_STYLE, lineHeight: WORD_LINE_HEIGHT };
 
 /** A person's text as paragraphs: each line break they typed starts a new one; blank lines are dropped. */
 export function paragraphs(text: string): Content[] {
@@ -253,13 +276,10 @@ export function groupRow(text: string, span: number): TableCell[] {
   ];
 }
 
-/** A figure (chart) scaled to fit the text width, centred, with its caption under it. */
+/** A figure (chart) scaled to fit the text width, centred, with its numbered caption under it (captions.ts). */
 export function figure(svg: string, caption: string, width = CONTENT_WIDTH): Content {
   return {
-    stack: [
-      { svg, width: Math.min(width, CONTENT_WIDTH), alignment: 'center' },
-      { text: caption, style: 'caption', alignment: 'center' },
-    ],
+    stack: [{ svg, width: Math.min(width, CONTENT_WIDTH), alignment: 'center' }, figureCaption(caption)],
     unbreakable: true,
     margin: [0, 6, 0, 10],
   };

@@ -1,6 +1,6 @@
 import type { Content, Style } from 'pdfmake/interfaces';
 import { wrapText } from '../charts/textWidth.ts';
-import { BODY_SIZE, CONTENT_WIDTH, DEFAULT_STYLE, plainText, STYLES, TABLE_SIZE } from './blocks.ts';
+import { BODY_SIZE, BODY_STYLE, CONTENT_WIDTH, DEFAULT_STYLE, plainText, STYLES, TABLE_SIZE } from './blocks.ts';
 
 /**
  * How tall a block will print, estimated before layout with Sarabun's advance widths and Thai word breaks
@@ -11,7 +11,7 @@ import { BODY_SIZE, CONTENT_WIDTH, DEFAULT_STYLE, plainText, STYLES, TABLE_SIZE 
  */
 
 /** Sarabun's line: (ascent − descent) / em = (1068 + 232) / 1000, times the document's line height. */
-const LINE = 1.3 * DEFAULT_STYLE.lineHeight;
+const LINE = 1.3 * BODY_STYLE.lineHeight;
 const CELL_PADDING = 8;
 const ROW_EXTRA = 4.5;
 

@@ -92,8 +92,7 @@ export class PdfJobs {
       const built = buildDocument(kind, { source, options, t });
       const pdf = await renderPdf(built.doc, {
         signal,
-        digits: built.digits,
-        firstNumberedPage: built.firstNumberedPage,
+        numbering: built.numbering,
         onProgress: (done, total) => {
           job.status = { ...job.status, done, total };
         },

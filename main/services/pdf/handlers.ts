@@ -29,7 +29,7 @@ export function pdfHandlers({ session, dialogs, resourcesDir, log }: PdfHandlerO
   // A failed export's English detail goes to the log; the UI shows its Thai message.
   const jobs = new PdfJobs({ log: log ?? ((message) => console.error(`[phaen] ${message}`)) });
   return {
-    'pdf.start': async ({ planId, kind, thaiDigits, chapters }) => {
+    'pdf.start': async ({ planId, kind, thaiDigits, chapters, captionLists }) => {
       const store = session.store();
       const source = planSourceFromStore(store, resourcesDir, planId);
       const { language } = store.getSettings();
@@ -42,7 +42,7 @@ export function pdfHandlers({ session, dialogs, resourcesDir, log }: PdfHandlerO
         if (!path) return { status: 'cancelled' };
         target = { kind: 'file', path };
       }
-      const options = { language, thaiDigits, chapters, date: today() };
+      const options = { language, thaiDigits, chapters, date: today(), captionLists: captionLists ?? false };
       // Users' words break lines in the charts (built here) and in the worker's typesetting alike.
       const userWords = listThaiWords(store);
       installThaiLexicon(resourcesDir, userWords);

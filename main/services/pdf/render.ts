@@ -7,8 +7,8 @@
  *
  * Rules for documents, since the definition crosses into the worker by structured clone:
  * - plain data only, no functions: a static `header`/`footer` may contain PAGE_NUMBER and PAGE_COUNT
- *   placeholders (options `digits` and `firstNumberedPage` say how they print, and the table of contents
- *   follows the same numbering); table layouts by name (TABLE_LAYOUTS, or pdfmake's 'noBorders',
+ *   placeholders (option `numbering`, or `digits` and `firstNumberedPage`, says how they print; the table
+ *   of contents and the PDF's page labels follow the same numbering); table layouts by name (TABLE_LAYOUTS, or pdfmake's 'noBorders',
  *   'headerLineOnly', 'lightHorizontalLines'); a heading marked `keepWithNext: true` keeps two lines of
  *   what follows on its page (engine/keepWithNext.ts), and so does a table row whose cell says so with the
  *   next row; paragraphs and list items leave no widow or orphan, and no page is blank or holds only one or
@@ -19,6 +19,7 @@
  * then lays the document out again without keeping blocks together.
  */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { PageNumbering } from '../../core/pdf/pageNumbers.ts';
 import { type WorkerResult, renderInWorker } from './engine/pool.ts';
 import { findFunction } from './engine/prepare.ts';
 import type { EngineSettings, LaidOutLine } from './engine/typeset.ts';
@@ -32,7 +33,9 @@ export interface RenderOptions {
   signal?: AbortSignal;
   /** Pages drawn so far of the total, once layout is done (layout itself reports nothing). */
   onProgress?: (done: number, total: number) => void;
-  /** Digits of page numbers in header, footer and table of contents. Default 'arabic'. */
+  /** How pages are numbered: cover, front matter, body (core/pdf/pageNumbers.ts); overrides the two below. */
+  numbering?: PageNumbering;
+  /** A document without front matter: digits of page numbers in header, footer and table of contents. Default 'arabic'. */
   digits?: 'thai' | 'arabic';
   /** The physical page printed as page 1; earlier pages (the cover) get no header or footer. Default 1. */
   firstNumberedPage?: number;
@@ -63,8 +66,7 @@ function run(doc: TDocumentDefinitions, options: RenderOptions, recordLines: boo
     );
   }
   const settings: EngineSettings = {
-    digits: options.digits ?? 'arabic',
-    firstPage: options.firstNumberedPage ?? 1,
+    ...(options.numbering ?? { digits: options.digits ?? 'arabic', firstPage: options.firstNumberedPage ?? 1 }),
     recordLines,
     ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
     ...(options.userWords ? { userWords: options.userWords } : {}),

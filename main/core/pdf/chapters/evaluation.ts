@@ -3,9 +3,10 @@ import { achievementChartSvg } from '../../charts/achievementChart.ts';
 import { DEFAULT_THRESHOLDS, thresholdsValid, type Summary } from '../../evaluation.ts';
 import { evaluatePlan, previousYears, type GroupEvaluation, type KpiEvaluation } from '../../previousPlan.ts';
 import { formatPeriod } from '../../years.ts';
-import { figure, groupRow, paragraph, table, type Cell } from '../blocks.ts';
+import { figure, groupRow, paragraph, table, type Cell, thSarabun } from '../blocks.ts';
 import { percent, two, amount } from '../format.ts';
 import { thaiDigitsInSvg } from '../digits.ts';
+import { tableCaption } from '../captions.ts';
 import { keepTogether } from '../estimate.ts';
 import type { Chapter, Section } from '../outline.ts';
 import { str, type Ctx } from '../source.ts';
@@ -51,7 +52,7 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
       ];
       return g.issue ? cells : cells.map((c) => ({ text: String(c), style: 'tableTotal' }));
     }),
-    { fontSize: 13, thaiDigits },
+    { fontSize: thSarabun(13), thaiDigits },
   );
 
   const chart = achievementChartSvg({
@@ -96,9 +97,9 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
           score: two(overall.weightedScore, dash),
         }),
       ),
-      ...keepTogether([{ text: t('evaluation.summaryCaption'), style: 'caption' }, summaryTable]),
+      ...keepTogether([tableCaption(t('evaluation.summaryCaption')), summaryTable]),
       figure(thaiDigits ? thaiDigitsInSvg(chart) : chart, t('evaluation.chartTitle')),
-      ...keepTogether([{ text: t('evaluation.byYear'), style: 'caption' }, byYearTable]),
+      ...keepTogether([tableCaption(t('evaluation.byYear')), byYearTable]),
       {
         text: t('pdf.doc.evaluation.criteria', {
           l2: thresholds[0],

@@ -11,7 +11,9 @@ import {
   tableFits,
   type Column,
   type TableOptions,
+  thSarabun,
 } from '../blocks.ts';
+import { figureCaption } from '../captions.ts';
 import { amount, baht } from '../format.ts';
 import { fittedMap } from '../mapDocument.ts';
 import type { Chapter, Section, Subsection } from '../outline.ts';
@@ -76,11 +78,10 @@ function mapSection({ t, view, outline, options }: Ctx): Section {
     body: svgs.map((svg, i): Content => ({
       stack: [
         { svg, fit: [CONTENT_WIDTH, MAP_HEIGHT], alignment: 'center' },
-        {
-          text: svgs.length > 1 ? t('pdf.map.pageOf', { page: i + 1, pages: svgs.length }) : title,
-          style: 'caption',
-          alignment: 'center',
-        },
+        // One figure however many pages it takes: numbered on its first part only.
+        i === 0
+          ? figureCaption(svgs.length > 1 ? t('pdf.map.pageOf', { page: 1, pages: svgs.length }) : title)
+          : { text: t('pdf.map.pageOf', { page: i + 1, pages: svgs.length }), style: 'caption', alignment: 'center' },
       ],
       unbreakable: true,
       margin: [0, 4, 0, 8],
@@ -141,8 +142,8 @@ function issueSection({ t, view, options }: Ctx, issue: Row, name: (row: Row) =>
               ],
               kpiRows,
               {
-                fontSize: years.length > 6 ? 10 : 12,
-                minFontSize: 9,
+                fontSize: thSarabun(years.length > 6 ? 10 : 12),
+                minFontSize: thSarabun(9),
                 thaiDigits: options.thaiDigits,
                 headRows: [
                   [
@@ -290,8 +291,8 @@ function projectTable(
     columns,
     rows,
     {
-      fontSize: years.length > 6 ? 11 : 13,
-      minFontSize: 9,
+      fontSize: thSarabun(years.length > 6 ? 11 : 13),
+      minFontSize: thSarabun(9),
       thaiDigits: options.thaiDigits,
       width: LANDSCAPE_WIDTH,
       headRows: [
@@ -349,7 +350,12 @@ function budgetSection({ t, view, options }: Ctx): Section {
             { text: baht(sums.total), style: 'tableTotal' },
           ],
         ],
-        { fontSize: narrow ? 11 : 13, minFontSize: 9, thaiDigits: options.thaiDigits, width: LANDSCAPE_WIDTH },
+        {
+          fontSize: thSarabun(narrow ? 11 : 13),
+          minFontSize: thSarabun(9),
+          thaiDigits: options.thaiDigits,
+          width: LANDSCAPE_WIDTH,
+        },
       ),
     ],
   };

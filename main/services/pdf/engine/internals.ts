@@ -157,7 +157,15 @@ export interface LayoutBuilderThis {
 export interface LayoutBuilderPrototype {
   buildNextLine(this: { writer: { context(): { availableWidth: number } } }, textNode: TextNode): Line | null;
   /** Runs once the body of every page is laid out, before header and footer are added to each. */
-  addHeadersAndFooters(this: { writer: { context(): { pages: PdfPage[] } } }, header: unknown, footer: unknown): void;
+  addHeadersAndFooters(
+    this: {
+      writer: { context(): { pages: PdfPage[] } };
+      /** Nodes by id, each with the positions it was laid out at (page references, the body's first page). */
+      docPreprocessor: { nodeReferences: Record<string, { _nodeRef: PageNodeRef } | undefined> };
+    },
+    header: unknown,
+    footer: unknown,
+  ): void;
   /** Places a text node's lines (built by buildNextLine) on the pages. */
   processLeaf(this: LayoutBuilderThis, node: LayoutNode): void;
   /** Lays out any node between its margins. */
@@ -229,6 +237,9 @@ export interface PdfKitDocument extends PdfKitContent {
   removeListener(event: 'pageAdded', listener: () => void): void;
   provideFont(family: string, bold: boolean, italics: boolean): PdfKitFont;
   _pdfMakePages?: PdfPage[];
+  /** pdfkit's document catalog and indirect objects (page labels are written into the catalog). */
+  _root: { data: Record<string, unknown> };
+  ref(data: Record<string, unknown>): { end(): void };
   end(): void;
 }
 

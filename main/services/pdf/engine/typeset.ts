@@ -22,12 +22,14 @@ import {
   shareLayoutCache,
   svgWithGlyphPlacement,
 } from './fonts.ts';
-import { type Inline, type Line, type PdfPage, type PageNodeRef, assertInternals, pdfmake } from './internals.ts';
+import { type Line, type PdfPage, assertInternals, pdfmake } from './internals.ts';
 import { alignLine, buildNextLine } from './lineBuilder.ts';
 import { type LaidOutBody, breakBefore, isOrphanHeading, numberHeadings } from './keepWithNext.ts';
 import { joinInlines } from './lineRender.ts';
 import { type PaginationLayout, beginLayout, endLayout, installPagination, pageBreakFixes } from './pagination.ts';
-import { type PageNumbering, formatPageNumber, isPlainObject, prepareDocument } from './prepare.ts';
+import type { PageNumbering } from '../../../core/pdf/pageNumbers.ts';
+import { PageLabels, pageReferenceOf, setPageNumber, writePageLabels } from './pageLabels.ts';
+import { isPlainObject, prepareDocument } from './prepare.ts';
 import { TABLE_LAYOUTS } from './tableLayouts.ts';
 import { cachedStyleProperty, getBreaks } from './textBreaker.ts';
 
@@ -76,7 +78,8 @@ export interface TypesetResult {
 type Progress = (done: number, total: number) => void;
 
 interface Job {
-  numbering: PageNumbering;
+  /** Page labels of this layout; the body's first page is found once its pages are laid out. */
+  labels: PageLabels;
   onProgress: Progress;
   overflow: boolean;
   /** The pages' bodies as last laid out (keepWithNext.ts). */
@@ -143,7 +146,11 @@ function installEngine(): void {
 
   const addHeadersAndFooters = pdfmake.LayoutBuilder.prototype.addHeadersAndFooters;
   pdfmake.LayoutBuilder.prototype.addHeadersAndFooters = function (header, footer) {
-    if (current) current.bodies = this.writer.context().pages.map((page) => ({ page, count: page.items.length }));
+    if (current) {
+      current.bodies = this.writer.context().pages.map((page) => ({ page, count: page.items.length }));
+      const references = this.docPreprocessor.nodeReferences;
+      current.labels.resolveBody((id) => references[id]?._nodeRef.positions?.[0]?.pageNumber);
+    }
     addHeadersAndFooters.call(this, header, footer);
   };
 
@@ -186,12 +193,13 @@ function installEngine(): void {
   // Page references (table of contents) in the chosen digits and counted from the first numbered page.
   const renderLine = pdfmake.Renderer.prototype.renderLine;
   pdfmake.Renderer.prototype.renderLine = function (line, x, y) {
-    const numbering = current?.numbering;
-    if (numbering) {
-      if (line._pageNodeRef && line.inlines[0]) setPageNumber(line.inlines[0], line._pageNodeRef, numbering);
+    const labels = current?.labels;
+    if (labels) {
+      if (line._pageNodeRef && line.inlines[0]) setPageNumber(line, line.inlines[0], line._pageNodeRef, labels);
       delete line._pageNodeRef;
-      for (const inline of line.inlines) {
-        if (inline._pageNodeRef) setPageNumber(inline, inline._pageNodeRef, numbering);
+      for (const inline of [...line.inlines]) {
+        const ref = pageReferenceOf(inline);
+        if (ref) setPageNumber(line, inline, ref, labels);
         delete inline._pageNodeRef;
       }
     }
@@ -219,19 +227,6 @@ function installEngine(): void {
     drawSvg(() => withSvgActualText(this.pdfDocument, fontsOf(this.pdfDocument), () => renderSVG.call(this, placed)));
   };
   installed = true;
-}
-
-function setPageNumber(inline: Inline, ref: PageNodeRef, numbering: PageNumbering): void {
-  const position = ref.positions?.[0];
-  if (!position) throw new Error('Page reference id not found');
-  inline.text = formatPageNumber(position.pageNumber, numbering);
-  const width =
-    inline.font.widthOfString(inline.text, inline.fontSize, inline.fontFeatures) +
-    (inline.characterSpacing ?? 0) * (inline.text.length - 1);
-  const diff = inline.width - width;
-  inline.width = width;
-  if (inline.alignment === 'right') inline.x = (inline.x ?? 0) + diff;
-  else if (inline.alignment === 'center') inline.x = (inline.x ?? 0) + diff / 2;
 }
 
 export async function typeset(
@@ -278,7 +273,7 @@ export async function typeset(
   };
   const layout = async (laidOutDefinition: TDocumentDefinitions) => {
     const job: Job = {
-      numbering: settings,
+      labels: new PageLabels(settings),
       onProgress,
       overflow: false,
       bodies: [],
@@ -290,7 +285,7 @@ export async function typeset(
     };
     current = job;
     try {
-      const prepared = prepareDocument(laidOutDefinition, settings);
+      const prepared = prepareDocument(laidOutDefinition, job.labels);
       // Only to find orphaned headings (keepWithNext.ts); pdfmake's own breaking is not used.
       prepared.pageBreakBefore = (node, nodes) => {
         if (node.headlineLevel !== undefined && isOrphanHeading(node, nodes, job.bodies))
@@ -298,7 +293,7 @@ export async function typeset(
         return false;
       };
       const pdfDoc = await printer.createPdfKitDocument(prepared, { tableLayouts: TABLE_LAYOUTS });
-      return { pdfDoc, drawn: job.drawn };
+      return { pdfDoc, drawn: job.drawn, labels: job.labels };
     } finally {
       current = null;
       endLayout();
@@ -307,6 +302,7 @@ export async function typeset(
   let laidOut = await layout(definition);
   while (!laidOut.drawn) laidOut = await layout(breakBefore(definition, moved));
   const { pdfDoc } = laidOut;
+  writePageLabels(pdfDoc, laidOut.labels, pdfDoc._pdfMakePages?.length ?? 0);
   const lines = settings.recordLines ? collectLines(pdfDoc._pdfMakePages ?? []) : null;
   const pdf = await new Promise<Uint8Array>((resolve, reject) => {
     const chunks: Uint8Array[] = [];
