@@ -34,7 +34,16 @@ export type DbFailure = z.infer<typeof DbFailure>;
 
 export const AppStatus = z.object({
   database: z.discriminatedUnion('state', [
-    z.object({ state: z.literal('open'), path: z.string(), officeId: z.string() }),
+    z.object({
+      state: z.literal('open'),
+      path: z.string(),
+      officeId: z.string(),
+      /**
+       * Where this database was last opened, when that was another folder or computer: a copied data folder
+       * must not go on under the original's office id. The user answers with 'database.confirmMove'.
+       */
+      movedFrom: z.object({ path: z.string(), host: z.string() }).optional(),
+    }),
     z.object({ state: z.literal('failed'), path: z.string(), reason: DbFailure, detail: z.string() }),
   ]),
   backups: z.array(BackupInfo),
@@ -133,6 +142,8 @@ export const contract = {
   'backups.restore': { input: z.object({ name: z.string().min(1) }).strict(), output: AppStatus },
   /** Open another database file (Electron: a dialog) or start a new empty one beside the failed one. */
   'database.useAnother': { input: z.object({ fresh: z.boolean() }).strict(), output: AppStatus },
+  /** A moved or copied database: a copy takes a new office id (newIdentity), a move keeps it. */
+  'database.confirmMove': { input: z.object({ newIdentity: z.boolean() }).strict(), output: AppStatus },
   /** Offline exchange between offices and the secretariat (core/exchange/api.ts). */
   ...exchangeChannels,
   /** PDF export of the plan and its handouts, as a job with progress and cancel (core/pdf/api.ts). */

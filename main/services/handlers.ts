@@ -112,6 +112,10 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
       await session.useDatabase(path);
       return status();
     },
+    'database.confirmMove': async ({ newIdentity }) => {
+      await session.confirmMove(newIdentity);
+      return status();
+    },
     ...exchangeHandlers({ session, dialogs }),
     ...pdfHandlers({ session, dialogs, resourcesDir }),
   };

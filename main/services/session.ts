@@ -217,7 +217,14 @@ export class Session {
   status(hasDialogs: boolean, version: string): AppStatus {
     const database =
       this.state.kind === 'open'
-        ? { state: 'open' as const, path: this.state.store.path, officeId: this.state.store.officeId }
+        ? {
+            state: 'open' as const,
+            path: this.state.store.path,
+            officeId: this.state.store.officeId,
+            ...(this.state.store.movedFrom && {
+              movedFrom: { path: this.state.store.movedFrom.path, host: this.state.store.movedFrom.host },
+            }),
+          }
         : { state: 'failed' as const, path: this.state.path, reason: this.state.reason, detail: this.state.detail };
     return { database, backups: listBackups(this.backupDir), hasDialogs, version };
   }
@@ -249,6 +256,23 @@ export class Session {
     }
     this.options.log?.(`restored ${name}; previous file kept as ${aside ?? '(none)'}`);
     await this.openPath(path);
+    // The restored file is new here, but it is this installation's own data, not a copy from elsewhere.
+    if (this.state.kind === 'open' && this.state.store.movedFrom) await this.confirmMove(false);
+  }
+
+  /**
+   * The answer to a moved or copied database: a copy takes a new office id (reopened, so the op log writes
+   * under it), a move keeps it. Either way its location is recorded and the question is not asked again.
+   */
+  async confirmMove(newIdentity: boolean): Promise<void> {
+    const store = this.store();
+    if (newIdentity) {
+      const old = store.officeId;
+      store.takeNewIdentity();
+      this.options.log?.(`${store.path}: a copy, new office id (was ${old})`);
+    } else store.recordLocation();
+    this.closeStore();
+    await this.openPath(store.path);
   }
 
   /**

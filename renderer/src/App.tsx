@@ -12,6 +12,7 @@ import { applyLanguage } from './i18n.ts';
 import { routeHash, useHashRoute } from './route.ts';
 import { CreatePlan } from './screens/CreatePlan.tsx';
 import { DbFailed } from './screens/DbFailed.tsx';
+import { DbMoved } from './screens/DbMoved.tsx';
 import { Home } from './screens/Home.tsx';
 import { PlanEditor } from './screens/PlanEditor.tsx';
 import { WizardScreen } from './screens/WizardScreen.tsx';
@@ -98,6 +99,9 @@ export function App() {
   if (!status) return <p className="page muted">{t('app.loading')}</p>;
   if (status.database.state === 'failed') {
     return <DbFailed status={{ ...status, database: status.database }} onStatus={shell.setStatus} />;
+  }
+  if (status.database.movedFrom) {
+    return <DbMoved status={status} movedFrom={status.database.movedFrom} onStatus={shell.setStatus} />;
   }
 
   // A wizard keeps its loaded plan across its steps; everything else remounts per place.

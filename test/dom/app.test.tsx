@@ -63,6 +63,49 @@ describe('start-up', () => {
     expect(await screen.findByRole('heading', { name: 'แผนของหน่วยงาน' })).toBeTruthy();
   });
 
+  it('asks about a moved or copied database before anything else, and gives a copy a new identity', async () => {
+    const moved: AppStatus = {
+      ...openStatus,
+      database: {
+        state: 'open',
+        path: '/pc2/Phaen/phaen.sqlite',
+        officeId: 'office-1',
+        movedFrom: { path: '/pc1/Phaen/phaen.sqlite', host: 'district-pc1' },
+      },
+    };
+    const fake = fakeApi({
+      'app.status': () => ok(moved),
+      'settings.get': () => ok({ ...DEFAULT_SETTINGS }),
+      'database.confirmMove': () => ok(openStatus),
+      'plans.list': () => ok([]),
+      'backups.list': () => ok([]),
+    });
+    renderWith(<App />, fake.api);
+    const user = userEvent.setup();
+
+    expect(await screen.findByRole('heading', { name: 'ฐานข้อมูลนี้ถูกย้ายหรือคัดลอกมาจากที่อื่น' })).toBeTruthy();
+    expect(screen.getByText('/pc1/Phaen/phaen.sqlite')).toBeTruthy();
+    expect(screen.getByText('/pc2/Phaen/phaen.sqlite')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'แผนของหน่วยงาน' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'เป็นสำเนา: ให้รหัสเครื่องใหม่แก่ชุดนี้' }));
+    expect(fake.callsTo('database.confirmMove')).toEqual([{ newIdentity: true }]);
+    expect(await screen.findByRole('heading', { name: 'แผนของหน่วยงาน' })).toBeTruthy();
+  });
+
+  it('says in Thai why a restore is refused while another window holds the database', async () => {
+    const fake = fakeApi({
+      'app.status': () =>
+        ok({ ...failedStatus, database: { ...failedStatus.database, reason: 'locked' } as AppStatus['database'] }),
+      'settings.get': () => ({ ok: false, error: { code: 'db-unavailable', detail: 'failed' } }),
+      'backups.restore': () => ({ ok: false, error: { code: 'db-in-use', detail: 'held' } }),
+    });
+    renderWith(<App />, fake.api);
+    const user = userEvent.setup();
+    await user.click((await screen.findAllByRole('button', { name: 'กู้คืน' }))[0]!);
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'กู้คืน' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('ปิดหน้าต่างนั้นก่อน');
+  });
+
   it('Esc closes the restore confirmation without restoring', async () => {
     const fake = fakeApi({
       'app.status': () => ok(failedStatus),

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
 import type Database from 'better-sqlite3';
 import { DEFAULT_SETTINGS, Settings } from '../../core/settings.ts';
 import { checkpoint, createBackup } from '../backup.ts';
@@ -23,6 +25,21 @@ export interface StoreOptions {
   readonly migrations?: readonly Migration[];
 }
 
+/**
+ * A database file's identity: its absolute path, its file id (inode; a copy gets a new one, a rename keeps it)
+ * and the computer's name. A different one at open means the file was copied or moved.
+ */
+const Location = z.object({ path: z.string(), ino: z.number(), host: z.string() });
+type Location = z.infer<typeof Location>;
+
+function currentLocation(path: string): Location {
+  return { path: resolve(path), ino: statSync(path).ino, host: hostname() };
+}
+
+function sameLocation(a: Location, b: Location): boolean {
+  return a.path === b.path && a.ino === b.ino && a.host === b.host;
+}
+
 /** An open workspace database: the connection, its op log and this installation's office id. */
 export class Store {
   readonly officeId: string;
@@ -31,11 +48,21 @@ export class Store {
   readonly db: Database.Database;
   readonly path: string;
 
+  /**
+   * Where this database was last opened, when that was another file (another folder or computer): it may be a
+   * copy of a data folder that is still in use there, under the same office id. Null when it is where it was.
+   */
+  readonly movedFrom: Location | null;
+
   private constructor(db: Database.Database, path: string, now: () => number) {
     this.db = db;
     this.path = path;
     this.officeId = this.ensureOfficeId();
     this.oplog = new OpLog(db, this.officeId, now);
+    const recorded = this.recordedLocation();
+    const here = currentLocation(path);
+    this.movedFrom = recorded && !sameLocation(recorded, here) ? recorded : null;
+    if (!recorded) this.recordLocation();
   }
 
   /**
@@ -72,6 +99,34 @@ export class Store {
     const id = randomUUID();
     this.db.prepare("INSERT INTO meta (key, value) VALUES ('office_id', ?)").run(id);
     return id;
+  }
+
+  private recordedLocation(): Location | null {
+    const value = this.db.prepare("SELECT value FROM meta WHERE key = 'location'").pluck().get() as string | undefined;
+    if (!value) return null;
+    const parsed = Location.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : null;
+  }
+
+  /** This file, here, is this installation's database (also after a restore, which replaces the file). */
+  recordLocation(): void {
+    this.db
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES ('location', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
+      .run(JSON.stringify(currentLocation(this.path)));
+  }
+
+  /**
+   * Make this database a new installation: a new office id for its future operations, and its location
+   * recorded. Nothing is lost; its earlier operations keep the old id, which stays the copied installation's.
+   * The store must be reopened for the op log to write under the new id.
+   */
+  takeNewIdentity(): void {
+    this.db.transaction(() => {
+      this.db.prepare("UPDATE meta SET value = ? WHERE key = 'office_id'").run(randomUUID());
+      this.recordLocation();
+    })();
   }
 
   getSettings(): Settings {
