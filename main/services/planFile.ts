@@ -7,6 +7,7 @@ import {
   PLAN_FILE_FORMAT,
   PLAN_FILE_VERSION,
   PlanFile,
+  planFileRows,
   type PlanFileRow,
 } from '../core/planFile.ts';
 import { ROW_DEFAULTS, ROW_REFERENCES, deterministicRowId, mapReference, type Row } from '../core/rows.ts';
@@ -24,7 +25,7 @@ export function exportPlanFile(plan: Plan, rows: readonly Row[], now = new Date(
     version: PLAN_FILE_VERSION,
     exportedAt: now.toISOString(),
     plan: { id: plan.id, isSample: plan.isSample, ...fields },
-    rows: rows.map(({ id, entity, parentId, position, data }) => ({ id, entity, parentId, position, data })),
+    rows: planFileRows(rows),
   };
 }
 

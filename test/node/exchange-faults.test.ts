@@ -6,7 +6,7 @@ import type { RejectReason } from '../../main/core/exchange/api.ts';
 import { MAX_PACKAGE_BYTES, serialisePackage, type PackageFile } from '../../main/core/exchange/format.ts';
 import { importPackages, incomingText, readIncoming } from '../../main/services/exchange/import.ts';
 import { acknowledgeOffice, getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
-import { createPlan } from '../../main/services/plans.ts';
+import { createPlan, updatePlan } from '../../main/services/plans.ts';
 import { createRows, updateRow } from '../../main/services/rows.ts';
 import type { Store } from '../../main/services/store/store.ts';
 import {
@@ -215,6 +215,20 @@ describe('a bad package is refused with its reason and leaves the database byte 
       f.manifest.hlcRange = { first: hlcs[0]!, last: hlcs.at(-1)! };
     });
     expectRefused([twin], 'hlc-reused');
+  });
+
+  it('a contribution deleting the plan or changing its header, naming the operations', () => {
+    const deletes = reseal(contribution, (f) =>
+      Object.assign(firstOp(f), { entity: 'plan', rowId: planId, field: 'deleted', value: true }),
+    );
+    expectRefused([deletes], 'secretariat-only');
+    const [outcome] = importTexts(secretariat, [deletes]).packages;
+    expect(outcome!.operation).toMatchObject({ entity: 'plan', field: 'deleted', rowId: planId });
+    // An office's own edit of the header is never sent: its next contribution goes through without it.
+    updatePlan(district, planId, [{ field: 'title', value: 'แก้ไขโดยเขต' }]);
+    const next = JSON.parse(exportText(district, planId)) as PackageFile;
+    expect(next.payload.groups.flatMap((g) => g.ops).some((op) => op.entity === 'plan')).toBe(false);
+    expect(importTexts(secretariat, [serialisePackage(next)]).packages[0]!.status).toBe('imported');
   });
 
   it('a huge file, refused from its size without reading it', () => {

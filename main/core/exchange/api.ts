@@ -45,6 +45,7 @@ export const RejectReason = z.enum([
   'year-outside-plan', // a target or budget year outside the plan's years (or a budget outside its project's)
   'hlc-reused', // an operation with the clock of one already here from that installation, but other content
   'foreign-row', // an operation on a row of another plan or of another kind
+  'secretariat-only', // a contribution changing the plan's header or deleting the plan: the secretariat's alone
   'claims-secretariat', // the sender claims the secretariat's identity
   'unknown-office', // from an office neither assigned nor acknowledged
   'wrong-sender', // a plan package from a contributor, or a contribution from the secretariat

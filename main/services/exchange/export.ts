@@ -72,10 +72,13 @@ function standingOps(store: Store, planId: string): OpRecord[] {
   return [...byCell.values()].flatMap((cell) => heads(cell).map((op) => op.record));
 }
 
-/** This office's own operations of a plan after `after` (exclusive; null: all). */
+/**
+ * This office's own operations of a plan after `after` (exclusive; null: all), but for the plan's header:
+ * that is the secretariat's (validate.ts refuses it in a contribution), so an office's edit of it stays here.
+ */
 function ownOpsAfter(store: Store, planId: string, after: string | null): OpRecord[] {
   return store.db
-    .prepare(`${PLAN_OPS} AND o.actor = ? AND o.hlc > ?`)
+    .prepare(`${PLAN_OPS} AND o.actor = ? AND o.hlc > ? AND o.entity != 'plan'`)
     .all(planId, store.officeId, after ?? '') as OpRecord[];
 }
 

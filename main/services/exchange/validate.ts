@@ -74,6 +74,7 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
   }
   checkSender(store, file, comingPlan);
   const ops = checkOps(store, file);
+  if (manifest.kind === 'contribution') refuseHeaderEdits(ops);
   const keepClocks = checkClocks(store, ops, batch.clocks);
   const keepStructure = checkStructure(store, planId, ops, batch.shaped, batch.planYears);
   const catalogs = newCatalogs(store, file, batch.catalogs);
@@ -126,6 +127,22 @@ function checkSender(store: Store, file: PackageFile, comingPlan: PackageFile | 
     acknowledgedOffices(store.db, planId).some((o) => o.code === sender.code);
   if (!known) throw new PackageError('unknown-office', `office ${sender.code} is neither assigned nor acknowledged`);
   if (payload.offices.length !== 1) throw new PackageError('invalid', 'a contribution names its sender only');
+}
+
+/**
+ * The plan's header (title, years, its deletion) is the secretariat's: an office's contribution that sets it
+ * (once a forged one deleted the plan from the secretariat's list) is refused, naming every such operation.
+ * Offices never send their own header edits (export.ts), so this refuses only a forged or altered package.
+ */
+function refuseHeaderEdits(ops: readonly ValidOp[]): void {
+  const header = ops.filter((op) => op.entity === 'plan');
+  if (header.length === 0) return;
+  const [first] = header;
+  throw new PackageError(
+    'secretariat-only',
+    `operations ${header.map((op) => `${op.id} (plan.${op.field})`).join(', ')} change the plan's header`,
+    { id: first!.id, entity: first!.entity, rowId: first!.rowId, field: first!.field },
+  );
 }
 
 /** Field rules (core) whose refusal has its own message rather than "a bad value". */

@@ -54,7 +54,8 @@ export function exchangeStatus(store: Store, planId: string): ExchangeStatus {
       ? 0
       : (store.db
           .prepare(
-            'SELECT count(*) FROM ops o JOIN op_groups g ON g.id = o.grp WHERE g.plan_id = ? AND o.actor = ? AND o.hlc > ?',
+            // What the next contribution carries (export.ts ownOpsAfter): the header's edits stay here.
+            "SELECT count(*) FROM ops o JOIN op_groups g ON g.id = o.grp WHERE g.plan_id = ? AND o.actor = ? AND o.hlc > ? AND o.entity != 'plan'",
           )
           .pluck()
           .get(planId, store.officeId, state.confirmed ?? '') as number);
