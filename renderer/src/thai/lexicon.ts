@@ -5,7 +5,7 @@ import { ThaiLexicon } from '../../../main/core/thaiLexicon.ts';
 /**
  * The shipped Thai lexicon on the screen, for the strategy map and chart labels (core/charts wrap with it) and
  * for word joiners in displayed names (ThaiText). Bundled with the renderer (an offline app: no fetch) as
- * separate chunks, loaded when a component first asks for it, so start-up does not wait for some 3 MB of word
+ * separate chunks, loaded when the strategy map first asks for it, so start-up does not wait for some 3 MB of word
  * lists; until then ICU decides, and components that read useThaiLexicon() draw again once it is there. The
  * workspace's own words (thaiWords.list) are added as soon as both are known.
  */
@@ -22,7 +22,7 @@ function install(): void {
   for (const listener of listeners) listener();
 }
 
-function load(): void {
+function loadOnce(): void {
   if (loading) return;
   loading = true;
   void Promise.all([
@@ -40,12 +40,16 @@ export function setThaiUserWords(words: readonly string[]): void {
   install();
 }
 
-/** A number that changes whenever the installed lexicon does (a memo dependency); loads it on first use. */
-export function useThaiLexicon(): number {
+/**
+ * A number that changes whenever the installed lexicon does (a memo dependency). `load`: fetch the lexicon
+ * now if nobody has (the strategy map); displayed names only follow it (parsing 3 MB is not worth a home
+ * screen's wait).
+ */
+export function useThaiLexicon(load = true): number {
   return useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
-      load();
+      if (load) loadOnce();
       return () => listeners.delete(listener);
     },
     () => version,
