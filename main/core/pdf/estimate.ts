@@ -1,6 +1,6 @@
 import type { Content, Style } from 'pdfmake/interfaces';
 import { wrapText } from '../charts/textWidth.ts';
-import { BODY_SIZE, BODY_STYLE, CONTENT_WIDTH, DEFAULT_STYLE, plainText, STYLES, TABLE_SIZE } from './blocks.ts';
+import { BODY_SIZE, BODY_STYLE, CONTENT_WIDTH, plainText, STYLES, TABLE_SIZE } from './blocks.ts';
 
 /**
  * How tall a block will print, estimated before layout with Sarabun's advance widths and Thai word breaks
