@@ -118,8 +118,6 @@ export const NUMBER_UNITS: readonly string[] = [
 const THAI_LETTERS = /[\u0E01-\u0E3A\u0E40-\u0E4E]+/g;
 const THAI_LETTER = /[\u0E01-\u0E3A\u0E40-\u0E4E]/;
 const DIGIT = /[0-9\u0E50-\u0E59]/;
-/** SARA A, SARA AA, SARA AM, LAKKHANGYAO: they follow their consonant in the same cluster. */
-const FOLLOWING_VOWEL = /[\u0E30\u0E32\u0E33\u0E45]/;
 /** Thai marks drawn above or below the preceding consonant (MAI HAN-AKAT, SARA I…PHINTHU, MAITAIKHU…YAMAKKAN). */
 const COMBINING = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
 /** Leading vowels, written before the consonant they follow in speech: เ แ โ ใ ไ. */
@@ -301,28 +299,6 @@ export function breakPieces(text: string): string[] {
     last = k;
   }
   if (last < text.length || out.length === 0) out.push(text.slice(last));
-  return out;
-}
-
-/** WORD JOINER: no line break on either side (UAX #14 class WJ), drawn as nothing. */
-export const WORD_JOINER = '\u2060';
-
-/**
- * The text with a WORD JOINER between every two Thai letters that are not a break opportunity, for the
- * screen: a browser breaks Thai with ICU's dictionary (รับผิด|ชอบ), and the joiners leave it only the places
- * this module allows. Display only: copied text carries the joiners, which stripZeroWidth removes on paste.
- */
-export function withWordJoiners(text: string): string {
-  if (!THAI_LETTER.test(text)) return text;
-  const breaks = new Set(breakOpportunities(text));
-  let out = '';
-  for (let k = 0; k < text.length; k++) {
-    if (k > 0 && !breaks.has(k) && THAI_LETTER.test(text.charAt(k - 1)) && THAI_LETTER.test(text.charAt(k))) {
-      // Not inside a cluster: a joiner before a mark would detach it in some fonts.
-      if (!COMBINING.test(text.charAt(k)) && !FOLLOWING_VOWEL.test(text.charAt(k))) out += WORD_JOINER;
-    }
-    out += text.charAt(k);
-  }
   return out;
 }
 

@@ -11,8 +11,6 @@ import {
   setThaiLexicon,
   splitScriptRuns,
   stripZeroWidth,
-  withWordJoiners,
-  WORD_JOINER,
 } from '../../main/core/thaiBreak.ts';
 import { ThaiLexicon } from '../../main/core/thaiLexicon.ts';
 
@@ -226,23 +224,6 @@ describe('break opportunities in Thai and mixed text', () => {
       'ประชาสัมพันธ์',
       'กทม.',
     ]);
-  });
-});
-
-describe('word joiners for the screen', () => {
-  it('join the letters of each word, so a browser can break only between words', () => {
-    const text = 'ผู้รับผิดชอบโครงการ ร้อยละ 90';
-    const joined = withWordJoiners(text);
-    expect(stripZeroWidth(joined)).toBe(text);
-    // Between รับผิด and ชอบ, where ICU breaks, there is a joiner; between the words there is none.
-    expect(new ThaiBreaker().breakOpportunities('รับผิดชอบ')).toContain(6);
-    expect(joined).toContain(`ด${WORD_JOINER}ช`);
-    expect(joined.split(' ')[0]?.split(WORD_JOINER).join('')).toBe('ผู้รับผิดชอบโครงการ');
-    expect(pieces(stripZeroWidth(joined))).toEqual(['ผู้รับผิดชอบ', 'โครงการ ', 'ร้อยละ 90']);
-    expect(joined).toContain('บโ'); // ผู้รับผิดชอบ|โครงการ: a word boundary, no joiner
-    // Never inside a cluster: no joiner before a mark or a following vowel.
-    expect(/\u2060[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0E30\u0E32\u0E33]/.test(joined)).toBe(false);
-    expect(withWordJoiners('ISO 9001')).toBe('ISO 9001');
   });
 });
 

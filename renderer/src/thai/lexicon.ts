@@ -4,7 +4,7 @@ import { ThaiLexicon } from '../../../main/core/thaiLexicon.ts';
 
 /**
  * The shipped Thai lexicon on the screen, for the strategy map and chart labels (core/charts wrap with it) and
- * for word joiners in displayed names (ThaiText). Bundled with the renderer (an offline app: no fetch) as
+ * for the word breaks of displayed names (ThaiText). Bundled with the renderer (an offline app: no fetch) as
  * separate chunks, loaded when the strategy map first asks for it, so start-up does not wait for some 3 MB of word
  * lists; until then ICU decides, and components that read useThaiLexicon() draw again once it is there. The
  * workspace's own words (thaiWords.list) are added as soon as both are known.
