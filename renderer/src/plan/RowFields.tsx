@@ -89,7 +89,11 @@ export function RowNumber({
     if (saved === null || saved === undefined) return '';
     return grouped && typeof saved === 'number' ? formatAmount(saved) : String(saved);
   });
-  const error = data.error(row.id, field);
+  // A stored value the rules no longer accept (the plan's period moved, a file brought it) is flagged too.
+  const current = data.value(row, field);
+  const error =
+    data.error(row.id, field) ??
+    (typeof current === 'number' ? data.check(row.entity, row.parentId, row.data, field, current) : undefined);
   const change = (next: string) => {
     setText(next);
     const parsed = parseNumberCell(next);

@@ -38,7 +38,9 @@ export function YearCell({
   const [text, setText] = useState(
     () => data.unsavedText(id, field) ?? (typeof saved === 'number' ? formatAmount(saved) : ''),
   );
-  const error = data.error(id, field);
+  const error =
+    data.error(id, field) ??
+    (row && typeof saved === 'number' ? data.check(entity, kpi.id, row.data, field, saved) : undefined);
 
   const change = (next: string) => {
     setText(next);
