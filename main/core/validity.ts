@@ -86,6 +86,18 @@ function contextProblem(entity: RowEntity, field: string, value: unknown, ctx: V
   }
 }
 
+/** A value checked by every rule: the value to store (text trimmed as its schema does), or the problem. */
+export type FieldCheck =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
+
+/** Whether `value` may be written into `field` of a row of `entity`, judged in `ctx`. */
+export function checkField(entity: RowEntity, field: string, value: unknown, ctx: ValidityContext): FieldCheck {
+  const parsed = rowFieldSchema(entity, field).safeParse(value);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'validation.invalid' };
+  const message = contextProblem(entity, field, parsed.data, ctx);
+  return message ? { ok: false, message } : { ok: true, value: parsed.data };
+}
+
 /** The problem with writing `value` into `field` of a row of `entity` (an i18n key), or undefined when it may be stored. */
 export function fieldProblem(
   entity: RowEntity,
@@ -93,9 +105,8 @@ export function fieldProblem(
   value: unknown,
   ctx: ValidityContext,
 ): string | undefined {
-  const parsed = rowFieldSchema(entity, field).safeParse(value);
-  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'validation.invalid';
-  return contextProblem(entity, field, parsed.data, ctx);
+  const checked = checkField(entity, field, value, ctx);
+  return checked.ok ? undefined : checked.message;
 }
 
 /**

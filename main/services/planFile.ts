@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, fieldIssues } from '../core/errors.ts';
-import { PLAN_FIELDS, type Plan } from '../core/plan.ts';
+import { PLAN_FIELDS, copyTitle, type Plan } from '../core/plan.ts';
 import {
   MAX_PLAN_FILE_BYTES,
   PLAN_FILE_FORMAT,
@@ -92,7 +92,11 @@ export function importPlanFile(store: Store, file: PlanFile): { plan: Plan; asCo
   const id = asCopy ? randomUUID() : file.plan.id;
   const rows = asCopy ? copyRows(file.rows, id) : file.rows;
   store.oplog.apply('import', id, [
-    ...planCreationEdits(id, file.plan, file.plan.isSample),
+    ...planCreationEdits(
+      id,
+      asCopy ? { ...file.plan, title: copyTitle(file.plan.title) } : file.plan,
+      file.plan.isSample,
+    ),
     ...placedRowEdits(id, rows),
   ]);
   return { plan: getPlan(store, id), asCopy };

@@ -84,14 +84,14 @@ describe('plan files', () => {
     b.session.close();
   });
 
-  it('import a plan whose id is already here as a copy with a new id, never over the existing one', async () => {
+  it('import a plan whose id is already here as a copy titled (สำเนา) with a new id, never over the existing one', async () => {
     const store = await openStore(tempDir());
     const original = createPlan(store, bmaDraft);
     const file = parsePlanFile(serialisePlanFile(exportPlanFile({ ...original, title: 'ฉบับจากเขตพระนคร' }, [])));
     const { plan, asCopy } = importPlanFile(store, file);
     expect(asCopy).toBe(true);
     expect(plan.id).not.toBe(original.id);
-    expect(plan.title).toBe('ฉบับจากเขตพระนคร');
+    expect(plan.title).toBe('ฉบับจากเขตพระนคร (สำเนา)');
     expect(getPlan(store, original.id)).toEqual(original);
     expect(listPlans(store)).toHaveLength(2);
     store.close();
