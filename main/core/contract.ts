@@ -132,6 +132,10 @@ export const contract = {
   },
   /** Save an edit of the version named in the catalog as a new local version (shipped ones are never changed). */
   'catalogs.save': { input: z.object({ catalog: Catalog }).strict(), output: Catalog },
+  /** Users' words for Thai line breaking (services/thaiWords.ts), in Thai dictionary order. */
+  'thaiWords.list': { input: None, output: z.array(z.string()) },
+  'thaiWords.add': { input: z.object({ word: z.string().min(1).max(100) }).strict(), output: z.array(z.string()) },
+  'thaiWords.remove': { input: z.object({ word: z.string().min(1).max(100) }).strict(), output: z.array(z.string()) },
   'history.undo': { input: None, output: UndoResult },
   'backups.list': { input: None, output: z.array(BackupInfo) },
   'backups.create': { input: None, output: BackupInfo },

@@ -18,6 +18,7 @@ export const ErrorCode = z.enum([
   'read-only', // a folder or file Phaen may not write to
   'cancelled',
   'forbidden', // a request from an unknown sender or without the bridge token
+  'disconnected', // browser mode: the program serving this page stopped (no answer at all)
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -96,3 +96,13 @@ export function validatePlanDraft(draft: PlanDraft): Partial<Record<PlanField, s
   }
   return issues;
 }
+
+/**
+ * The title of a plan that came in as a copy of one already here (an import of the same file again): the
+ * plan's own words are Thai, so the mark is too, and Home never lists two plans that cannot be told apart.
+ * Kept within the title's 500 characters.
+ */
+export function copyTitle(title: string): string {
+  const mark = ' (สำเนา)';
+  return `${title.slice(0, 500 - mark.length)}${mark}`;
+}

@@ -148,9 +148,12 @@ export function targetFitsUnit(target: number, unit: string): boolean {
 }
 
 export const COMPLETENESS_RULES = [
+  'planLacks',
+  'issueWithoutGoal',
   'goalWithoutKpi',
   'kpiMissingTarget',
   'targetNotInUnit',
+  'goalWithoutStrategy',
   'strategyWithoutProject',
   'projectWithoutResponsibleUnit',
   'projectWithoutBudget',
@@ -159,7 +162,28 @@ export const COMPLETENESS_RULES = [
 ] as const;
 export type CompletenessRule = (typeof COMPLETENESS_RULES)[number];
 
-/** One thing a reviewer would reject: the rule, the row to link to, and the values its message shows. */
+/**
+ * Parts a plan needs at least one of, each with the part above it: a missing part is listed for the plan as a
+ * whole only while its parent part is missing too (an empty plan lacks them all); once the parent exists, the
+ * rules per row say which one lacks it (an issue without a goal, a KPI without a year's target).
+ */
+export const PLAN_PARTS = [
+  ['vision', null],
+  ['strategicIssue', null],
+  ['goal', 'strategicIssue'],
+  ['kpi', 'goal'],
+  ['kpiTarget', 'kpi'],
+  ['strategy', 'goal'],
+  ['project', 'strategy'],
+  ['projectBudget', 'project'],
+  ['alignmentLink', 'strategicIssue'],
+] as const satisfies readonly (readonly [string, string | null])[];
+export type PlanPart = (typeof PLAN_PARTS)[number][0];
+
+/**
+ * One thing a reviewer would reject: the rule, the row to link to ("" for the plan as a whole, with the
+ * missing `part` in its values), and the values its message shows.
+ */
 export interface CompletenessItem {
   readonly rule: CompletenessRule;
   readonly rowId: string;
@@ -196,16 +220,30 @@ export function completeness(
     rows.filter((r) => r.entity === 'strategy').flatMap((r) => (r.data.towsStrategyIds as string[] | undefined) ?? []),
   );
   const items: CompletenessItem[] = [];
+  const present = (entity: string) =>
+    rows.some(
+      (r) =>
+        r.entity === entity &&
+        (entity !== 'vision' || String(r.data.text ?? '').trim() !== '') &&
+        (entity !== 'projectBudget' || typeof r.data.amount === 'number') &&
+        (entity !== 'kpiTarget' || typeof r.data.target === 'number'),
+    );
+  for (const [part, parent] of PLAN_PARTS)
+    if (!present(part) && (parent === null || !present(parent)))
+      items.push({ rule: 'planLacks', rowId: '', values: { part } });
   const push = (rule: CompletenessRule, row: Row, extra: Record<string, string | number> = {}) =>
     items.push({ rule, rowId: row.id, values: { ...label(row), ...extra } });
 
   for (const row of rows) {
     switch (row.entity) {
       case 'strategicIssue':
+        if (childrenOf(row, 'goal').length === 0) push('issueWithoutGoal', row);
         if (childrenOf(row, 'alignmentLink').length === 0) push('issueNotAligned', row);
         break;
       case 'goal':
         if (childrenOf(row, 'kpi').length === 0) push('goalWithoutKpi', row);
+        // Drawn dashed on the strategy map: a goal nothing is done for.
+        if (childrenOf(row, 'strategy').length === 0) push('goalWithoutStrategy', row);
         break;
       case 'kpi': {
         const unit = String(row.data.unit ?? '');

@@ -4,6 +4,20 @@ import { OfficeIdentity } from './exchange/identity.ts';
 export const Language = z.enum(['th', 'en']);
 export type Language = z.infer<typeof Language>;
 
+/**
+ * Text typed into a plan's field that its rules refused (core/validity.ts), kept so that it stays in its field
+ * with its message across steps and restarts until it is fixed or cleared: nothing typed is lost silently.
+ */
+export const UnsavedInput = z.object({
+  /** As typed. */
+  text: z.string().max(10_000),
+  /** The i18n key of why it was refused. */
+  message: z.string(),
+  /** Where it was typed: the wizard step's route hash, with the row to land on. */
+  at: z.string(),
+});
+export type UnsavedInput = z.infer<typeof UnsavedInput>;
+
 /** Settings of this installation (not part of any plan, never exchanged). */
 export const Settings = z.object({
   language: Language,
@@ -13,7 +27,15 @@ export const Settings = z.object({
   wizardSteps: z.record(z.string(), z.number().int().min(0).max(50)),
   /** This installation's office and role in exchanges; null until the user answers at first start. */
   office: OfficeIdentity.nullable(),
+  /** Refused input by plan id, then by `${rowId}|${field}` (the row may not exist yet: a year's fixed id). */
+  unsaved: z.record(z.string(), z.record(z.string(), UnsavedInput)),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { language: 'th', thaiDigits: false, wizardSteps: {}, office: null };
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'th',
+  thaiDigits: false,
+  wizardSteps: {},
+  office: null,
+  unsaved: {},
+};

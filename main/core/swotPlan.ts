@@ -185,11 +185,9 @@ export interface PositionReport {
 }
 
 export function positionReport({ scores, position: p }: SwotAnalysis, t: Translate): PositionReport {
-  const lines = (q: Quadrant) => [
-    t(`swot.quadrant.${q}.name`),
-    t(`swot.quadrant.${q}.thai`),
-    `${q} ${t(`tows.type.${q}`)}`,
-  ];
+  // The quadrant's name in the document's language (Thai: the posture เชิงรุก, เชิงแก้ไข, เชิงรับ, เชิงป้องกัน
+  // as Thai manuals name them; English: Stars, Question Marks, Dogs, Cash Cows), its reading, its TOWS code.
+  const lines = (q: Quadrant) => [t(`swot.quadrant.${q}.name`), t(`swot.quadrant.${q}.thai`), q];
   const chartTitle = t('swot.summary.chartTitle', { x: two(p.x), y: two(p.y) });
   return {
     x: t('swot.summary.x', { S: two(scores.S), W: two(scores.W), x: two(p.x) }),

@@ -130,7 +130,7 @@ export function sameContent(db: Database.Database, backupFile: string): boolean 
  * Errors of the file system that the user can act on: a folder or file they may not write to (a read-only
  * share, a file marked read-only, a write-protected USB stick). Anything else keeps `fallback`.
  */
-export function fileErrorCode<C extends AppError['code']>(err: unknown, fallback: C): C | 'read-only' {
+function fileErrorCode<C extends AppError['code']>(err: unknown, fallback: C): C | 'read-only' {
   const code = (err as { code?: string }).code ?? '';
   return ['EACCES', 'EPERM', 'EROFS'].includes(code) || code.startsWith('SQLITE_READONLY') ? 'read-only' : fallback;
 }
@@ -193,11 +193,6 @@ export function completeRestore(
   for (const s of staged.sidecars) renameSync(staged.tmp + s, dbPath + s);
   renameSync(staged.tmp, dbPath);
   return aside;
-}
-
-/** Both halves at once, for a database that is closed. */
-export function restoreFile(backupFile: string, dbPath: string, backupDir: string, now = new Date()): string | null {
-  return completeRestore(stageRestore(backupFile, dbPath), dbPath, backupDir, now);
 }
 
 /**

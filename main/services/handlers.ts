@@ -12,6 +12,7 @@ import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, planExists, 
 import { rowHistory } from './rowHistory.ts';
 import { createRows, deleteRow, listRows, moveRow, updateRow } from './rows.ts';
 import type { FileDialogs, Session } from './session.ts';
+import { addThaiWord, listThaiWords, removeThaiWord } from './thaiWords.ts';
 
 export interface HandlerOptions {
   readonly session: Session;
@@ -85,6 +86,9 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
     },
     'rows.move': ({ id, after }) => moveRow(store(), id, after),
     'rows.history': ({ id }) => rowHistory(store(), id),
+    'thaiWords.list': () => listThaiWords(store()),
+    'thaiWords.add': ({ word }) => addThaiWord(store(), word),
+    'thaiWords.remove': ({ word }) => removeThaiWord(store(), word),
     'catalogs.list': () => listCatalogs(store(), resourcesDir),
     'catalogs.get': ({ catalogId, version }) => getCatalog(store(), resourcesDir, catalogId, version),
     'catalogs.save': ({ catalog }) => saveCatalogVersion(store(), resourcesDir, catalog),

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, fieldIssues } from '../core/errors.ts';
-import { PLAN_FIELDS, type Plan } from '../core/plan.ts';
+import { PLAN_FIELDS, copyTitle, type Plan } from '../core/plan.ts';
 import {
   MAX_PLAN_FILE_BYTES,
   PLAN_FILE_FORMAT,
   PLAN_FILE_VERSION,
   PlanFile,
+  planFileRows,
   type PlanFileRow,
 } from '../core/planFile.ts';
 import { ROW_DEFAULTS, ROW_REFERENCES, deterministicRowId, mapReference, type Row } from '../core/rows.ts';
@@ -24,7 +25,7 @@ export function exportPlanFile(plan: Plan, rows: readonly Row[], now = new Date(
     version: PLAN_FILE_VERSION,
     exportedAt: now.toISOString(),
     plan: { id: plan.id, isSample: plan.isSample, ...fields },
-    rows: rows.map(({ id, entity, parentId, position, data }) => ({ id, entity, parentId, position, data })),
+    rows: planFileRows(rows),
   };
 }
 
@@ -91,7 +92,11 @@ export function importPlanFile(store: Store, file: PlanFile): { plan: Plan; asCo
   const id = asCopy ? randomUUID() : file.plan.id;
   const rows = asCopy ? copyRows(file.rows, id) : file.rows;
   store.oplog.apply('import', id, [
-    ...planCreationEdits(id, file.plan, file.plan.isSample),
+    ...planCreationEdits(
+      id,
+      asCopy ? { ...file.plan, title: copyTitle(file.plan.title) } : file.plan,
+      file.plan.isSample,
+    ),
     ...placedRowEdits(id, rows),
   ]);
   return { plan: getPlan(store, id), asCopy };

@@ -6,11 +6,13 @@ import {
   acceptsParent,
   deterministicRowId,
   parentEntities,
-  validateRowData,
   type Row,
+  type RowData,
   type RowEntity,
   type RowFieldEdit,
 } from '../core/rows.ts';
+import { scoringConfig } from '../core/swotPlan.ts';
+import { rowProblems, type ValidityContext } from '../core/validity.ts';
 import { getPlan } from './plans.ts';
 import type { Edit } from './store/oplog.ts';
 import type { Store } from './store/store.ts';
@@ -69,8 +71,27 @@ export function getRow(store: Store, id: string): Row {
   return toRow(record);
 }
 
-function requireValid(entity: RowEntity, values: Record<string, unknown>): void {
-  const fields = validateRowData(entity, values);
+/**
+ * What core's validity rules need to judge a row of the plan: the plan's years, its rating scale, the row's
+ * parent (`parent`: its fields, from the store or from a row created in the same batch) and the row as it
+ * will be once written.
+ */
+function validityContext(
+  store: Store,
+  planId: string,
+  parent: Record<string, unknown> | null,
+  row: Record<string, unknown>,
+): ValidityContext {
+  const plan = getPlan(store, planId);
+  const options = findRow(store, planId);
+  const live = options?.entity === 'planOptions' && options.deleted === 0;
+  const scale = scoringConfig((live ? toRow(options).data : ROW_DEFAULTS.planOptions) as RowData<'planOptions'>);
+  return { plan, scale, parent, row };
+}
+
+/** Refuse values core's rules flag (core/validity.ts), with the problems by field for the screen. */
+function requireValid(entity: RowEntity, values: Record<string, unknown>, ctx: ValidityContext): void {
+  const fields = rowProblems(entity, values, ctx);
   if (Object.keys(fields).length > 0)
     throw new AppError('invalid-input', `${entity}: ${JSON.stringify(fields)}`, fields);
 }
@@ -113,7 +134,7 @@ function positionAfter(list: readonly Placed[], after: string | null | undefined
 /** What a batch of creations has placed so far: sibling lists by (entity, parent), and the new rows' kinds. */
 interface Batch {
   readonly siblings: Map<string, Placed[]>;
-  readonly created: Map<string, RowEntity>;
+  readonly created: Map<string, { readonly entity: RowEntity; readonly data: Record<string, unknown> }>;
 }
 
 function requireParent(store: Store, planId: string, entity: RowEntity, parentId: string | null, batch: Batch): void {
@@ -125,7 +146,7 @@ function requireParent(store: Store, planId: string, entity: RowEntity, parentId
   const parent = parentId === null ? undefined : findRow(store, parentId);
   const live = parent?.plan_id === planId && parent.deleted === 0 && acceptsParent(entity, parent.entity);
   const created = parentId === null ? undefined : batch.created.get(parentId);
-  if (!live && !(created !== undefined && acceptsParent(entity, created))) {
+  if (!live && !(created !== undefined && acceptsParent(entity, created.entity))) {
     throw new AppError('invalid-input', `${entity} needs a live ${expected.join(' or ')} of plan ${planId}`);
   }
 }
@@ -160,7 +181,7 @@ function creationEdits(store: Store, planId: string, row: NewRow, batch: Batch):
   const parentId = row.parentId ?? null;
   requireParent(store, planId, entity, parentId, batch);
   const values = { ...ROW_DEFAULTS[entity], ...row.values };
-  requireValid(entity, values);
+  const parentData = parentId === null ? null : (batch.created.get(parentId)?.data ?? getRow(store, parentId).data);
   const fixed = deterministicRowId(entity, planId, parentId, values);
   if (fixed === null && row.id !== undefined && (rowExists(store, row.id) || batch.created.has(row.id))) {
     throw new AppError('invalid-input', `row ${row.id} exists`);
@@ -170,12 +191,15 @@ function creationEdits(store: Store, planId: string, row: NewRow, batch: Batch):
   if (existing && (existing.entity !== entity || existing.plan_id !== planId)) {
     throw new AppError('invalid-input', `row ${id} belongs elsewhere`);
   }
+  // A fixed-id row created again keeps its other fields: those are what the values given are judged with.
+  const after = existing ? { ...toRow(existing).data, ...row.values } : values;
+  requireValid(entity, existing ? row.values : values, validityContext(store, planId, parentData, after));
   const key = `${entity}|${parentId}`;
   const list = batch.siblings.get(key) ?? siblings(store, planId, entity, parentId);
   // A revived row (a link ticked again) keeps its place.
   const position = existing?.position || positionAfter(list, row.after);
   batch.siblings.set(key, [...list.filter((p) => p.id !== id), { id, position }].sort(comparePositions));
-  batch.created.set(id, entity);
+  batch.created.set(id, { entity, data: after });
   if (!existing) return placedRowEdits(planId, [{ id, entity, parentId, position, data: values }]);
   // A fixed-id row created again (a link ticked again, the plan's options) keeps its other fields: only the
   // values given are written, not the defaults.
@@ -198,7 +222,9 @@ export function updateRow(store: Store, id: string, edits: readonly RowFieldEdit
   const row = getRow(store, id);
   const changed = edits.filter((e) => JSON.stringify(row.data[e.field]) !== JSON.stringify(e.value));
   if (changed.length === 0) return row;
-  requireValid(row.entity, Object.fromEntries(changed.map((e) => [e.field, e.value])));
+  const values = Object.fromEntries(changed.map((e) => [e.field, e.value]));
+  const parent = row.parentId === null ? null : getRow(store, row.parentId).data;
+  requireValid(row.entity, values, validityContext(store, row.planId, parent, { ...row.data, ...values }));
   store.oplog.apply(
     `edit:${row.entity}`,
     row.planId,

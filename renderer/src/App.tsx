@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../main/core/contract.ts';
 import type { AppErrorShape } from '../../main/core/errors.ts';
 import { useApi } from './ApiContext.tsx';
+import { setThaiUserWords } from './thai/lexicon.ts';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { Toast, type ToastMessage } from './components/Toast.tsx';
 import { ExchangeScreen } from './exchange/ExchangeScreen.tsx';
@@ -43,6 +44,8 @@ export function App() {
     if (settings.ok) await applyLanguage(settings.data.language);
     if (appStatus.ok) setStatusState(appStatus.data);
     else setStartError(appStatus.error);
+    // This workspace's words for wrapping Thai names and charts on screen (thai/lexicon.ts).
+    void api['thaiWords.list']({}).then((words) => words.ok && setThaiUserWords(words.data));
   }, [api]);
   useEffect(() => void start(), [start]);
 

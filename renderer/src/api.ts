@@ -47,7 +47,9 @@ async function post(channel: Channel, input: unknown, token: string): Promise<Re
     if (envelope.success) return envelope.data as Result<unknown>;
     return internal(channel, `HTTP ${response.status} without a result envelope`);
   } catch (err) {
-    return internal(channel, String(err));
+    // No answer at all: the program that served this page has stopped (closed, or the computer restarted). Not
+    // an internal error to try again: the user must start it again and open the new address it shows.
+    return { ok: false, error: { code: 'disconnected', detail: `${channel}: ${String(err)}` } };
   }
 }
 

@@ -8,8 +8,11 @@ export type SaveState =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved' }
-  /** Something typed is invalid and stays unsent until fixed. */
-  | { kind: 'invalid' }
+  /**
+   * Something typed is invalid and stays unsent until fixed: `count` fields, the first typed at `at` (a route
+   * hash), where the screen knows them.
+   */
+  | { kind: 'invalid'; count?: number; at?: string }
   | { kind: 'failed'; error: AppErrorShape };
 
 const DEBOUNCE_MS = 400;

@@ -48,13 +48,13 @@ describe('api client over the bridge', () => {
     expect(new Headers(fetch.mock.calls[0]?.[1].headers).get(BRIDGE_TOKEN_HEADER)).toBe('secret-2');
   });
 
-  it('turns a network failure or a non-envelope answer into an internal error', async () => {
+  it('says the connection to the program was lost when nothing answers, and internal error for a non-envelope answer', async () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
     );
     const down = await (await loadApi())['app.status']({});
-    expect(down.ok === false && down.error.code).toBe('internal');
+    expect(down.ok === false && down.error.code).toBe('disconnected');
 
     vi.stubGlobal(
       'fetch',

@@ -71,9 +71,12 @@ describe('the print panel', () => {
     const user = userEvent.setup();
     await screen.findByRole('checkbox', { name: /บทนำ/ });
     await user.click(box(/บทนำ/));
+    // The lists of tables and figures are not printed unless asked for.
+    expect(box(/สารบัญตาราง/).checked).toBe(false);
+    await user.click(box(/สารบัญตาราง/));
     await user.click(screen.getByRole('button', { name: 'สร้างไฟล์ PDF' }));
     expect(fake.callsTo('pdf.start')).toEqual([
-      { planId: samplePlan.id, kind: 'plan', thaiDigits: true, chapters: ['plan'] },
+      { planId: samplePlan.id, kind: 'plan', thaiDigits: true, chapters: ['plan'], captionLists: true },
     ]);
     await screen.findByText('กำลังสร้างหน้า 3 จาก 10', {}, { timeout: 3000 });
     expect(screen.getByRole('progressbar', { name: 'ความคืบหน้าการสร้าง PDF' })).toBeTruthy();

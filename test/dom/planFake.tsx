@@ -34,6 +34,7 @@ export function row(
 
 export function planFake(initial: Row[] = [], saved: Catalog[] = [], plan: Plan = samplePlan) {
   let rows = [...initial];
+  let settings = DEFAULT_SETTINGS;
   const shipped = shippedCatalogs();
   const local = [...saved];
   let n = 0;
@@ -52,8 +53,9 @@ export function planFake(initial: Row[] = [], saved: Catalog[] = [], plan: Plan 
   const fake = fakeApi({
     'plans.get': () => ok(plan),
     'app.status': () => ok(openStatus),
-    'settings.get': () => ok(DEFAULT_SETTINGS),
-    'settings.set': (patch) => ok({ ...DEFAULT_SETTINGS, ...patch }),
+    // Kept like main keeps them, so a screen opened again (a restart) reads what the last one stored.
+    'settings.get': () => ok(settings),
+    'settings.set': (patch) => ok((settings = { ...settings, ...patch })),
     'rows.list': () => ok(rows),
     'rows.create': ({ rows: input }) => {
       const made = input.map(make);

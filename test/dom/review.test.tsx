@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { COMPLETENESS_RULES, completenessMessageKey } from '../../main/core/planContent.ts';
+import { COMPLETENESS_RULES, PLAN_PARTS, completenessMessageKey } from '../../main/core/planContent.ts';
 import type { Row } from '../../main/core/rows.ts';
 import { parseHash, routeHash } from '../../renderer/src/route.ts';
 import { PlanEditor } from '../../renderer/src/screens/PlanEditor.tsx';
@@ -19,7 +19,10 @@ beforeAll(() => {
   Element.prototype.scrollIntoView = vi.fn();
 });
 
-/** An issue with a goal (no KPI), a KPI missing 2568 and with a percentage over 100, a strategy, a project. */
+/**
+ * No vision; an issue aligned with nothing, with a goal that has neither a KPI nor a strategy and a goal whose
+ * KPI misses 2568 and has percentages over 100, and whose strategy has a project with a budget but no unit.
+ */
 function content(): Row[] {
   const issue = row('strategicIssue', { name: ISSUE }, null, 'issue-1');
   const goal = row('goal', { name: 'ประชาชนเชื่อมั่นในการทำงานของกรุงเทพมหานคร' }, issue.id, 'goal-1');
@@ -34,6 +37,30 @@ function content(): Row[] {
   return [issue, goal, goal2, kpi, ...targets, strategy, project, budget];
 }
 
+/**
+ * A plan every rule passes: a vision; an aligned issue with a goal, whose KPI has a target within its unit for
+ * every year of the plan (2566–2570), and a strategy with a project that has a unit and a budget.
+ */
+function complete(): Row[] {
+  const vision = row('vision', { text: 'กรุงเทพมหานครเป็นที่เชื่อมั่นของประชาชน' }, null, 'vision-1');
+  const issue = row('strategicIssue', { name: ISSUE }, null, 'issue-1');
+  const aligned = row('alignmentLink', { catalogId: NATIONAL.catalogId, itemId: 'ns-1' }, issue.id, 'issue-1:x:ns-1');
+  const goal = row('goal', { name: 'ประชาชนเชื่อมั่นในการทำงานของกรุงเทพมหานคร' }, issue.id, 'goal-1');
+  const kpi = row('kpi', { name: 'ร้อยละของประชาชนที่เชื่อมั่น', unit: 'ร้อยละ', periodTarget: 80 }, goal.id, 'kpi-1');
+  const targets = [2566, 2567, 2568, 2569, 2570].map((year) =>
+    row('kpiTarget', { year, target: 70 + (year - 2566) * 2 }, kpi.id, `kpi-1:${year}`),
+  );
+  const strategy = row('strategy', { name: 'บริหารจัดการประเด็นข่าว' }, goal.id, 'strategy-1');
+  const project = row(
+    'project',
+    { name: 'โครงการศูนย์ข่าว', kind: 'project', responsibleUnit: 'สำนักประชาสัมพันธ์' },
+    strategy.id,
+    'project-1',
+  );
+  const budget = row('projectBudget', { year: 2566, amount: 500000 }, project.id, 'project-1:2566');
+  return [vision, issue, aligned, goal, kpi, ...targets, strategy, project, budget];
+}
+
 const open = (step: number, rows: Row[], rowId?: string) => {
   const fake = planFake(rows);
   const shell = fakeShell();
@@ -45,10 +72,17 @@ describe('review wizard: completeness', () => {
   it('groups what a reviewer would reject by rule, counts it, and links each item to the row where it is fixed', async () => {
     open(2, [optionsRow([NATIONAL]), ...content()]);
     await screen.findByRole('heading', { name: /ขั้นที่ 3 จาก 3/ });
-    expect(screen.getByText('พบ 6 รายการที่ผู้ตรวจแผนจะขอให้แก้ไข กดที่รายการเพื่อไปแก้ไข')).toBeTruthy();
+    // Vision, goal 1.1's KPI and strategy, 2568's target, two targets over 100, the unit, the alignment.
+    expect(screen.getByText('พบ 8 รายการที่ผู้ตรวจแผนจะขอให้แก้ไข กดที่รายการเพื่อไปแก้ไข')).toBeTruthy();
 
     const section = (name: RegExp) => screen.getByRole('region', { name });
     const link = (name: string) => screen.getByRole('link', { name });
+    // Only the vision is lacking plan-wide: every other part exists, and what lacks it is named by its row.
+    expect(
+      within(section(/สิ่งที่แผนยังไม่มีเลย/))
+        .getAllByRole('link')
+        .map((a) => [a.textContent, a.getAttribute('href')]),
+    ).toEqual([['แผนยังไม่มีวิสัยทัศน์', `#/plan/${plan}/direction/1`]]);
     expect(
       within(section(/เป้าประสงค์ที่ยังไม่มีตัวชี้วัด/))
         .getByText('1')
@@ -57,6 +91,10 @@ describe('review wizard: completeness', () => {
     expect(link('เป้าประสงค์ที่ 1.1 “ประชาชนเชื่อมั่นในการทำงานของกรุงเทพมหานคร” ยังไม่มีตัวชี้วัด').getAttribute('href')).toBe(
       `#/plan/${plan}/goals/2/goal-1`,
     );
+    expect(link('เป้าประสงค์ที่ 1.1 “ประชาชนเชื่อมั่นในการทำงานของกรุงเทพมหานคร” ยังไม่มีกลยุทธ์').getAttribute('href')).toBe(
+      `#/plan/${plan}/strategies/1/goal-1`,
+    );
+    expect(within(section(/เป้าประสงค์ที่ยังไม่มีกลยุทธ์/)).getAllByRole('link')).toHaveLength(1);
     // A missing year links to that year's cell (the kpiTarget id), encoded in the hash.
     expect(link('ตัวชี้วัดที่ 1.2.1 “ร้อยละของประชาชนที่เชื่อมั่น” ยังไม่มีค่าเป้าหมายของปี พ.ศ. 2568').getAttribute('href')).toBe(
       `#/plan/${plan}/goals/3/kpi-1%3A2568`,
@@ -79,14 +117,13 @@ describe('review wizard: completeness', () => {
       `#/plan/${plan}/review/1/issue-1`,
     );
     // Rules with nothing to say are left out.
+    expect(screen.queryByRole('region', { name: /ประเด็นยุทธศาสตร์ที่ยังไม่มีเป้าประสงค์/ })).toBeNull();
     expect(screen.queryByRole('region', { name: /กลยุทธ์ที่ยังไม่มีโครงการ/ })).toBeNull();
     expect(screen.queryByRole('region', { name: /โครงการที่ยังไม่มีงบประมาณ/ })).toBeNull();
   });
 
   it('says there is nothing to fix when every rule passes, and does not block Finish', async () => {
-    const issue = row('strategicIssue', { name: ISSUE }, null, 'issue-1');
-    const link = row('alignmentLink', { catalogId: NATIONAL.catalogId, itemId: 'ns-1' }, issue.id, 'issue-1:x:ns-1');
-    const { shell } = open(2, [optionsRow([NATIONAL]), issue, link]);
+    const { shell } = open(2, [optionsRow([NATIONAL]), ...complete()]);
     await screen.findByText('ไม่พบรายการที่ต้องแก้ไข แผนครบถ้วนตามเกณฑ์การตรวจแล้ว');
     expect(screen.queryAllByRole('link', { name: /ยังไม่/ })).toHaveLength(0);
     await userEvent.setup().click(screen.getByRole('button', { name: 'เสร็จสิ้น' }));
@@ -97,7 +134,7 @@ describe('review wizard: completeness', () => {
     const fake = planFake([optionsRow([NATIONAL]), ...content()]);
     renderWith(<PlanEditor id={plan} />, fake.api);
     const card = await screen.findByRole('region', { name: 'ความครบถ้วนของแผน' });
-    await within(card).findByText(/พบ 6 รายการที่ผู้ตรวจแผนจะขอให้แก้ไข/);
+    await within(card).findByText(/พบ 8 รายการที่ผู้ตรวจแผนจะขอให้แก้ไข/);
     expect(within(card).getByRole('link', { name: 'ดูรายการที่ต้องแก้ไข' }).getAttribute('href')).toBe(
       `#/plan/${plan}/review/3`,
     );
@@ -110,8 +147,16 @@ describe('completeness wording', () => {
       const t = i18n.getFixedT(language);
       for (const rule of COMPLETENESS_RULES) {
         const key = completenessMessageKey(rule);
-        expect(i18n.exists(key, { lng: language, fallbackLng: false })).toBe(true);
         expect(i18n.exists(`review.completeness.rule.${rule}`, { lng: language, fallbackLng: false })).toBe(true);
+        if (rule === 'planLacks') {
+          // The plan as a whole lacks a part: no row, so no number or name; each part has its own wording.
+          for (const [part] of PLAN_PARTS) {
+            expect(i18n.exists(`${key}_${part}`, { lng: language, fallbackLng: false })).toBe(true);
+            expect(t(key, { context: part })).toBe(t(`${key}_${part}`));
+          }
+          continue;
+        }
+        expect(i18n.exists(key, { lng: language, fallbackLng: false })).toBe(true);
         const message = t(key, { number: '1.2', name: 'ชื่อ', year: 2568, target: 120, unit: 'ร้อยละ' });
         expect(message).toContain('ชื่อ');
         if (rule === 'kpiMissingTarget') expect(message).toContain('2568');

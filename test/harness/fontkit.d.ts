@@ -5,9 +5,16 @@
 declare module 'fontkit' {
   interface Glyph {
     readonly advanceWidth: number;
+    /** The outline's bounds in font units; maxY is the glyph's height above the baseline. */
+    readonly bbox: { readonly minY: number; readonly maxY: number };
   }
   export interface Font {
     readonly unitsPerEm: number;
+    /** hhea ascent and descent (negative), as pdfkit sizes a line. */
+    readonly ascent: number;
+    readonly descent: number;
+    /** OS/2: the Windows line metrics Word spaces single lines by. */
+    readonly 'OS/2': { readonly winAscent: number; readonly winDescent: number };
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
   }

@@ -2,25 +2,122 @@
  * Reading a rendered PDF back, for tests: text as pdf.js extracts it, the glyphs the content streams draw,
  * and checks of laid-out lines against the Thai break rules. Real parsing of the real bytes, no mocks.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { breakOpportunities } from '../../main/core/thaiBreak.ts';
 import type { LaidOutLine } from '../../main/services/pdf/render.ts';
+import { installThaiLexicon } from '../../main/services/thaiLexicon.ts';
 
-/** Text per page as pdf.js extracts it (what copy-paste and search see); line ends as "\n". */
-export async function extractPages(pdf: Uint8Array): Promise<string[]> {
+/** The shipped resources folder: fonts and the Thai lexicon. */
+export const RESOURCES_DIR = join(import.meta.dirname, '..', '..', 'resources');
+
+// Checks below compare the engine's breaks with breakOpportunities here: the same lexicon as the PDF worker.
+installThaiLexicon(RESOURCES_DIR);
+
+/**
+ * Text per page as pdf.js extracts it (what copy-paste and search see); line ends as "\n". pdf.js applies
+ * NFKC by default, which turns ำ into ํ + า: `exact` reads the characters as the PDF maps them, as Firefox's
+ * search and copy do.
+ */
+export async function extractPages(pdf: Uint8Array, { exact = false } = {}): Promise<string[]> {
   const task = getDocument({ data: pdf.slice(), verbosity: 0 });
   const doc = await task.promise;
   try {
     const pages: string[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
-      const content = await (await doc.getPage(p)).getTextContent();
+      const content = await (await doc.getPage(p)).getTextContent({ disableNormalization: exact });
       pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
     }
     return pages;
   } finally {
     await task.destroy();
   }
+}
+
+export type PopplerMode = 'default' | 'layout' | 'raw';
+
+/**
+ * The text poppler's pdftotext extracts (Evince and Okular search and copy with the same code): in its
+ * default reading order, -layout or -raw. Throws, naming the package, when poppler-utils is missing.
+ */
+export function popplerText(pdf: Uint8Array, mode: PopplerMode): string {
+  const dir = mkdtempSync(join(tmpdir(), 'phaen-poppler-'));
+  try {
+    const file = join(dir, 'doc.pdf');
+    writeFileSync(file, pdf);
+    const args = [...(mode === 'default' ? [] : [`-${mode}`]), '-enc', 'UTF-8', file, '-'];
+    return execFileSync('pdftotext', args, { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error('pdftotext not found: install poppler-utils (apt-get install -y poppler-utils)', {
+        cause: err,
+      });
+    }
+    throw err;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
+
+/**
+ * How an extraction differs from the source paragraphs, in words a reader sees: characters missing, extra
+ * or out of order (ท่ี for ที่, ํา for ำ: no normalisation is applied), a space inside a word (a word no
+ * longer found by search), a line starting with a detached mark. Line ends may fall anywhere a line
+ * breaks, form feeds between pages; spaces count only where the source has none. Empty when all is well.
+ */
+export function extractionProblems(source: readonly string[], extracted: string): string[] {
+  const want = source.join('\n');
+  const problems: string[] = [];
+  const strip = (s: string) => s.replace(/\s+/g, '');
+  if (strip(extracted) !== strip(want)) {
+    const a = strip(want);
+    const b = strip(extracted);
+    let k = 0;
+    while (k < a.length && a[k] === b[k]) k++;
+    problems.push(
+      `text differs at ${k}: want ${JSON.stringify(a.slice(k - 8, k + 8))}, read ${JSON.stringify(b.slice(k - 8, k + 8))}`,
+    );
+    return problems;
+  }
+  for (const line of extracted.split(/[\n\f]/)) {
+    if (MARK.test(line.trimStart()[0] ?? ''))
+      problems.push(`line starts with a detached mark: ${JSON.stringify(line)}`);
+  }
+  // Walk both texts: a space read inside a line where the source has no whitespace splits a word. Spaces at
+  // the ends of a line (-layout pads) are not counted.
+  let i = 0;
+  let spaceRead = false;
+  let lineStart = true;
+  for (let j = 0; j < extracted.length; j++) {
+    const c = extracted[j] as string;
+    if (c === '\n' || c === '\f') {
+      spaceRead = false;
+      lineStart = true;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      spaceRead ||= !lineStart;
+      continue;
+    }
+    let spaceInSource = false;
+    while (i < want.length && /\s/.test(want[i] as string)) {
+      spaceInSource = true;
+      i++;
+    }
+    if (spaceRead && !spaceInSource) {
+      problems.push(`space inside a word: ${JSON.stringify(extracted.slice(Math.max(0, j - 10), j + 6))}`);
+    }
+    i++;
+    spaceRead = false;
+    lineStart = false;
+  }
+  return problems;
 }
 
 /** Text compared as the issue asks: NFKC, whitespace removed. */
@@ -128,6 +225,29 @@ export function lineBreakProblems(lines: readonly LaidOutLine[]): string[] {
         else if (wordInside) problems.push(`break inside a word that did not need cutting: ${where}`);
       }
       start = end;
+    });
+  }
+  return problems;
+}
+
+/** A number's characters: digits of either set, and the separators inside a number (1,250,000.50; ๔.๑๐). */
+const NUMBER_END = /[0-9๐-๙][,.]?$/;
+const NUMBER_START = /^[,.]?[0-9๐-๙]/;
+
+/**
+ * Every number broken across two lines of a paragraph or cell: a line that ends inside a number (a digit, or a
+ * separator after one, with no space before the break) and a next line that goes on with its digits.
+ */
+export function splitNumbers(lines: readonly LaidOutLine[]): string[] {
+  const problems: string[] = [];
+  for (const group of paragraphs(lines)) {
+    group.slice(0, -1).forEach((line, i) => {
+      const next = group[i + 1]!;
+      if (!line.forcedEnd && NUMBER_END.test(line.text) && NUMBER_START.test(next.text)) {
+        problems.push(
+          `page ${line.page}: ${JSON.stringify(line.text.slice(-20))} | ${JSON.stringify(next.text.slice(0, 20))}`,
+        );
+      }
     });
   }
   return problems;

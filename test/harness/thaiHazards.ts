@@ -1,6 +1,6 @@
 /**
  * Thai text that breaks naive line breaking, shaping or extraction: stacked marks (ผู้ใหญ่, ปั้น), words that
- * must not split (ที่นี่ only between its two words), rare letters (ญ ฐ ฤๅ), Thai digits, ฯลฯ and ๆ, Latin
+ * must not split (ที่นี่, one word in the lexicon), rare letters (ญ ฐ ฤๅ), Thai digits, ฯลฯ and ๆ, Latin
  * against Thai (ISOที่), and SARA AM typed as NIKHAHIT + SARA AA.
  */
 export const HAZARDS: string[] = [

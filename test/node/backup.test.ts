@@ -3,13 +3,16 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../main/core/errors.ts';
-import { backupPath, createBackup, listBackups, restoreFile } from '../../main/services/backup.ts';
+import { backupPath, completeRestore, createBackup, listBackups, stageRestore } from '../../main/services/backup.ts';
 import { createPlan, getPlan, listPlans, updatePlan } from '../../main/services/plans.ts';
 import { Session } from '../../main/services/session.ts';
 import { bmaDraft, openStore, sha256 } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
 const tempDir = useTempDir();
+/** Both halves of a restore, for a database that is closed. */
+const restoreFile = (backup: string, dbPath: string, backupDir: string) =>
+  completeRestore(stageRestore(backup, dbPath), dbPath, backupDir);
 
 describe('backups', () => {
   it('copy the open database online into a valid file with the same plans', async () => {
@@ -88,7 +91,7 @@ describe('backups', () => {
     session.close();
   });
 
-  it('restoreFile moves the current file and its WAL into the backups as one set-aside backup', async () => {
+  it('a restore moves the current file and its WAL into the backups as one set-aside backup', async () => {
     const dir = tempDir();
     const store = await openStore(dir);
     createPlan(store, bmaDraft);

@@ -44,6 +44,15 @@ describe('phaen pdf', () => {
     for (const [n, id] of CHAPTERS.filter((c) => c !== 'annexes').entries()) {
       expect(text).toContain(comparable(`บทที่ ${n + 1} ${th(`pdf.doc.chapter.${id}`)}`));
     }
+    expect(text).not.toContain(comparable(th('pdf.doc.captions.tables')));
+  });
+
+  it('adds the lists of tables and figures to the front matter when asked', async () => {
+    const out = join(tempDir(), 'lists.pdf');
+    expect(phaen('pdf', SAMPLE_FILE, out, '--lists').code).toBe(0);
+    const text = comparable((await extractPages(pdfBytes(out))).join('\n'));
+    expect(text).toContain(comparable(th('pdf.doc.captions.tables')));
+    expect(text).toContain(comparable(th('pdf.doc.captions.figures')));
   });
 
   it('prints a handout in Thai digits when asked', async () => {
@@ -52,6 +61,24 @@ describe('phaen pdf', () => {
     const pages = await extractPages(pdfBytes(out));
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain('๒๕๖๖');
+  });
+
+  it('takes extra Thai words from --words, and refuses a words file it cannot read without writing', async () => {
+    const dir = tempDir();
+    const words = join(dir, 'คำ.txt');
+    writeFileSync(words, 'คลองเตย\nเเจ้งวัฒนะ\nnot a Thai word\n');
+    const out = join(dir, 'summary.pdf');
+    const run = phaen('pdf', SAMPLE_FILE, out, '--handout', 'summary', '--words', words);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect((await extractPages(pdfBytes(out))).length).toBe(1);
+
+    const missing = join(dir, 'missing.txt');
+    const failed = phaen('pdf', SAMPLE_FILE, join(dir, 'other.pdf'), '--words', missing);
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr).toContain(th('pdf.cli.unreadable', { file: missing }));
+    expect(failed.stderr).toContain(en('pdf.cli.unreadable', { file: missing }));
+    expect(readdirSync(dir).sort()).toEqual(['summary.pdf', 'คำ.txt']);
   });
 
   it('refuses a file that is not a plan, in Thai and English, exits non-zero and writes nothing', () => {

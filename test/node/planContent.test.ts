@@ -45,6 +45,7 @@ function builder() {
 /** A plan that passes every rule: one aligned issue, a goal with a KPI targeted every year, a funded project. */
 function completePlan() {
   const b = builder();
+  b.row('vision', null, { text: 'สื่อสารถึงทุกคน ทุกที่ ทุกเวลา' }, `${PLAN}:vision`);
   const tows = b.row('towsStrategy', null, { text: 'เชิงรุก', chosen: true });
   const issue = b.row('strategicIssue', null, { name: 'การสื่อสารเชิงรุก' });
   b.row('alignmentLink', issue, { catalogId: 'bangkok-plan', itemId: '1' }, `${issue.id}:bangkok-plan:1`);
@@ -186,6 +187,39 @@ describe('units of KPI targets', () => {
 describe('completeness rules', () => {
   it('finds nothing in a complete plan', () => {
     expect(completeness(completePlan().rows, PERIOD)).toEqual([]);
+  });
+
+  it('lists everything an empty plan lacks, each part once, and links nothing to a row', () => {
+    expect(completeness([], PERIOD)).toEqual(
+      [
+        'vision',
+        'strategicIssue',
+        'goal',
+        'kpi',
+        'kpiTarget',
+        'strategy',
+        'project',
+        'projectBudget',
+        'alignmentLink',
+      ].map((part) => ({ rule: 'planLacks', rowId: '', values: { part } })),
+    );
+  });
+
+  it('lists an issue without a goal and a goal without a strategy by row, not as parts the plan lacks', () => {
+    const b = builder();
+    b.row('vision', null, { text: 'วิสัยทัศน์' });
+    const issue = b.row('strategicIssue', null, { name: 'ประเด็นว่าง' });
+    const other = b.row('strategicIssue', null, { name: 'ประเด็นที่มีเป้า' });
+    const goal = b.row('goal', other, { name: 'เป้าที่ไม่มีกลยุทธ์' });
+    const items = completeness(b.rows, PERIOD);
+    expect(items.filter((i) => i.rule === 'issueWithoutGoal').map((i) => i.rowId)).toEqual([issue.id]);
+    expect(items.filter((i) => i.rule === 'goalWithoutStrategy').map((i) => i.rowId)).toEqual([goal.id]);
+    // A goal without a KPI or a strategy is named by its row; the parts below them, by the plan.
+    expect(items.filter((i) => i.rule === 'planLacks').map((i) => i.values.part)).toEqual([
+      'kpiTarget',
+      'project',
+      'projectBudget',
+    ]);
   });
 
   it('has a message key per rule', () => {

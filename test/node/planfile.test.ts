@@ -84,14 +84,14 @@ describe('plan files', () => {
     b.session.close();
   });
 
-  it('import a plan whose id is already here as a copy with a new id, never over the existing one', async () => {
+  it('import a plan whose id is already here as a copy titled (สำเนา) with a new id, never over the existing one', async () => {
     const store = await openStore(tempDir());
     const original = createPlan(store, bmaDraft);
     const file = parsePlanFile(serialisePlanFile(exportPlanFile({ ...original, title: 'ฉบับจากเขตพระนคร' }, [])));
     const { plan, asCopy } = importPlanFile(store, file);
     expect(asCopy).toBe(true);
     expect(plan.id).not.toBe(original.id);
-    expect(plan.title).toBe('ฉบับจากเขตพระนคร');
+    expect(plan.title).toBe('ฉบับจากเขตพระนคร (สำเนา)');
     expect(getPlan(store, original.id)).toEqual(original);
     expect(listPlans(store)).toHaveLength(2);
     store.close();
@@ -270,6 +270,36 @@ describe('plan files with rows', () => {
     expect(copied.filter((r) => r.entity === 'alignmentLink')).toHaveLength(3);
     const originalIds = new Set(original.map((r) => r.id));
     expect(copied.filter((r) => originalIds.has(r.id))).toEqual([]);
+    store.close();
+  });
+
+  it('export stays re-importable when a parent or a referenced factor was deleted beneath live rows', async () => {
+    const store = await openStore(tempDir());
+    const plan = createPlan(store, bmaDraft);
+    const [issue, factor] = createRows(store, plan.id, [
+      { entity: 'strategicIssue', values: { name: 'การสื่อสาร' } },
+      { entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'มีช่องทางสื่อหลากหลาย' } },
+    ]);
+    const [goal, kept] = createRows(store, plan.id, [
+      { entity: 'goal', parentId: issue!.id, values: { name: 'รับรู้' } },
+      { entity: 'goal', parentId: issue!.id, values: { name: 'เข้าถึง' } },
+    ]);
+    const [kpi, strategy] = createRows(store, plan.id, [
+      { entity: 'kpi', parentId: goal!.id, values: { name: 'ร้อยละการรับรู้', unit: 'ร้อยละ' } },
+      { entity: 'strategy', parentId: kept!.id, values: { name: 'สื่อออนไลน์', factorIds: [factor!.id] } },
+    ]);
+    // What a merge of two offices' edits can leave: the goal and the factor deleted, its KPI and strategy not
+    // (one office deleted while another added), written as an imported operation would be.
+    store.oplog.apply('merge', plan.id, [
+      { entity: 'goal', rowId: goal!.id, field: 'deleted', value: true },
+      { entity: 'factor', rowId: factor!.id, field: 'deleted', value: true },
+    ]);
+    const file = exportPlanFile(getPlan(store, plan.id), listRows(store, plan.id));
+    const back = parsePlanFile(serialisePlanFile(file));
+    const ids = back.rows.map((r) => r.id);
+    expect(ids).toContain(issue!.id);
+    expect(ids).not.toContain(kpi!.id);
+    expect(back.rows.find((r) => r.id === strategy!.id)?.data.factorIds).toEqual([]);
     store.close();
   });
 

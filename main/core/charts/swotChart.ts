@@ -74,9 +74,13 @@ export function swotChartSvg(input: SwotChartInput): string {
     `<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(half)}" height="${fmt(half)}" fill="${q === here ? '#e3edf9' : '#f6f8fb'}" stroke="#d5dbe3" data-quadrant="${q}"${q === here ? ' data-current="true"' : ''}/>`;
   const tick = (x: number, y: number, v: number, anchor: string) =>
     text(x, y, fmt(v), `text-anchor="${anchor}" fill="${MUTED}" font-size="12"`);
-  const ticks = [-reach, reach]
-    .flatMap((v) => [tick(s.px(v), centre + 16, v, 'middle'), tick(centre - 6, s.py(v) + 4, v, 'end')])
-    .join('');
+  // The axis ends' values inside the frame, clear of its edges: centred on an edge they would be crossed by it.
+  const ticks = [
+    tick(lo + 4, centre + 16, -reach, 'start'),
+    tick(hi - 4, centre + 16, reach, 'end'),
+    tick(centre - 6, lo + 14, reach, 'end'),
+    tick(centre - 6, hi - 6, -reach, 'end'),
+  ].join('');
   const axisName = (x: number, y: number, name: string, anchor: string) =>
     text(x, y, name, `text-anchor="${anchor}" fill="${ACCENT}" font-weight="700"`);
   const below = (n: number) => hi - 10 - 18 * (n - 1);
@@ -95,8 +99,8 @@ export function swotChartSvg(input: SwotChartInput): string {
     lines(hi - inset, lo + 22, input.quadrants.SO, 'end'),
     lines(lo + inset, below(input.quadrants.WT.length), input.quadrants.WT, 'start'),
     lines(hi - inset, below(input.quadrants.ST.length), input.quadrants.ST, 'end'),
-    axisName(hi, centre - 8, input.axes.S, 'end'),
-    axisName(lo, centre - 8, input.axes.W, 'start'),
+    axisName(hi - 4, centre - 8, input.axes.S, 'end'),
+    axisName(lo + 4, centre - 8, input.axes.W, 'start'),
     axisName(centre + 6, lo - 10, input.axes.O, 'start'),
     axisName(centre + 6, hi + 24, input.axes.T, 'start'),
     ticks,

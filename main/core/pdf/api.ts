@@ -15,6 +15,8 @@ export const PdfRequest = z
     thaiDigits: z.boolean(),
     /** Chapters of the full plan to print, in any order (they print in the plan's order); ignored by handouts. */
     chapters: z.array(ChapterId).max(CHAPTERS.length),
+    /** The lists of tables and of figures in the front matter of the full plan; ignored by handouts. */
+    captionLists: z.boolean().optional(),
   })
   .strict();
 export type PdfRequest = z.infer<typeof PdfRequest>;

@@ -1,7 +1,11 @@
 import type { Content, ContentTable, StyleDictionary, TableCell } from 'pdfmake/interfaces';
+import { textWidth } from '../charts/textWidth.ts';
+import { breakOpportunities } from '../thaiBreak.ts';
+import { thaiDigitsInText } from './digits.ts';
+import { figureCaption } from './captions.ts';
 
 /**
- * The parts every printed page is made of, in the look of a Thai government plan: A4, Sarabun 16 pt body,
+ * The parts every printed page is made of, in the look of a Thai government plan: A4, the body as TH SarabunPSK 16 pt,
  * left margin 3 cm (binding side) and right margin 2 cm, centred bold chapter titles, numbered headings,
  * tables with a shaded header and thin borders on every cell. Figures only; no text here: every word comes
  * translated from the caller.
@@ -13,33 +17,57 @@ export const PAGE_HEIGHT = 841.89;
 /** [left, top, right, bottom]: 3 cm and 2 cm at the sides; top and bottom leave room for header and footer. */
 export const PAGE_MARGINS: [number, number, number, number] = [3 * CM, 2.5 * CM, 2 * CM, 2 * CM];
 export const CONTENT_WIDTH = PAGE_WIDTH - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+/** The text width of a landscape page (outline.ts turns a section's pages; the margins stay the same). */
+export const LANDSCAPE_WIDTH = PAGE_HEIGHT - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 /** The first line of a paragraph is indented, as in Thai official writing. */
 const PARAGRAPH_INDENT = 1.25 * CM;
 
-export const BODY_SIZE = 16;
-export const TABLE_SIZE = 14;
+/**
+ * Sizes are given in the points of TH SarabunPSK, the font Thai official documents are specified in (body
+ * 16 pt, tables 14, chapter titles 20), and printed in Sarabun, whose glyphs are about 1.47 times as tall at
+ * the same size: x-height, capitals and Thai consonants alike (test/node/font-size.test.ts measures Sarabun
+ * against Laksaman, which is TH Sarabun New's outlines scaled by a known factor). TH SarabunPSK 16 pt is
+ * Sarabun 10.9 pt.
+ */
+export const TH_SARABUN_SCALE = 0.68;
+
+/** The Sarabun size that prints as tall as TH SarabunPSK at `points`. */
+export function thSarabun(points: number): number {
+  return points * TH_SARABUN_SCALE;
+}
+
+export const BODY_SIZE = thSarabun(16);
+export const TABLE_SIZE = thSarabun(14);
+/**
+ * Word spaces a single line of TH SarabunPSK 1.301 em apart (the font's Windows ascent and descent); pdfkit
+ * spaces Sarabun's lines 1.3 em of its own, smaller, size: this line height keeps Word's line pitch.
+ */
+const WORD_LINE_HEIGHT = 1.301 / (1.3 * TH_SARABUN_SCALE);
 const INK = '#1a1a1a';
 const HEADER_FILL = '#dde4ee';
 const GROUP_FILL = '#f0f3f7';
 
 export const STYLES: StyleDictionary = {
-  chapterNumber: { fontSize: 20, bold: true, alignment: 'center', margin: [0, 0, 0, 2] },
-  chapterTitle: { fontSize: 20, bold: true, alignment: 'center', margin: [0, 0, 0, 16] },
+  chapterNumber: { fontSize: thSarabun(20), bold: true, alignment: 'center', margin: [0, 0, 0, 2] },
+  chapterTitle: { fontSize: thSarabun(20), bold: true, alignment: 'center', margin: [0, 0, 0, 16] },
   /** Section (1.1) and subsection (1.1.1) headings: bold body size, numbered. */
   h2: { fontSize: BODY_SIZE, bold: true, margin: [0, 10, 0, 4] },
   h3: { fontSize: BODY_SIZE, bold: true, margin: [0, 6, 0, 2] },
-  paragraph: { margin: [0, 0, 0, 4] },
+  paragraph: { alignment: 'justify', margin: [0, 0, 0, 4] },
   table: { fontSize: TABLE_SIZE, margin: [0, 4, 0, 10] },
   tableHeader: { bold: true, alignment: 'center', fillColor: HEADER_FILL },
   tableGroup: { bold: true, fillColor: GROUP_FILL },
   tableTotal: { bold: true, fillColor: GROUP_FILL },
   caption: { fontSize: TABLE_SIZE, bold: true, margin: [0, 6, 0, 0] },
   note: { fontSize: TABLE_SIZE, color: '#333333', margin: [0, 0, 0, 8] },
-  header: { fontSize: 12, color: '#555555' },
-  footer: { fontSize: 14 },
+  header: { fontSize: thSarabun(12), color: '#555555' },
+  footer: { fontSize: thSarabun(14) },
 };
 
+/** The handouts' setting: lines set close, to fit a page (they choose their own sizes). */
 export const DEFAULT_STYLE = { font: 'Sarabun', fontSize: BODY_SIZE, lineHeight: 1.05, color: INK };
+/** The plan's body: TH SarabunPSK 16 pt as Word sets it, single spaced. */
+export const BODY_STYLE = { ...DEFAULT_STYLE, lineHeight: WORD_LINE_HEIGHT };
 
 /** A person's text as paragraphs: each line break they typed starts a new one; blank lines are dropped. */
 export function paragraphs(text: string): Content[] {
@@ -68,9 +96,14 @@ export type Align = 'left' | 'center' | 'right';
 
 export interface Column {
   readonly header: string;
-  /** Points, or '*' for the column that takes what is left. */
+  /** Points, or '*' for the columns that share what is left. */
   readonly width: number | '*';
   readonly align?: Align;
+  /**
+   * Never narrower than the widest value printed in it (a number is never broken across lines): the width
+   * grows to it, and a '*' column that would get less makes the whole table take a smaller type.
+   */
+  readonly fit?: boolean;
 }
 
 export type Cell = string | TableCell;
@@ -78,7 +111,114 @@ export type Cell = string | TableCell;
 export interface TableOptions {
   /** A bold row above the column heads, e.g. years spanning their target and result columns. */
   readonly headRows?: readonly (readonly TableCell[])[];
+  /** The table's type size (default TABLE_SIZE). */
   readonly fontSize?: number;
+  /** The smallest type the table may take so that its fitted columns fit (default: fontSize, no shrinking). */
+  readonly minFontSize?: number;
+  /** The digits the document prints in: Thai digits are wider than Arabic (๐ 621 units, 0 550 in Sarabun). */
+  readonly thaiDigits?: boolean;
+  /** The width the table must fit in: CONTENT_WIDTH (default) or LANDSCAPE_WIDTH. */
+  readonly width?: number;
+}
+
+/** phaenGrid's padding on both sides of a cell (engine/tableLayouts.ts) and its rule. */
+const CELL_SIDES = 8.5;
+/** A text column shared out by '*' keeps at least this much: a project's name in a few lines, not a word a line. */
+const MIN_TEXT_WIDTH = 150;
+/** Measured widths are the fonts' own advances (charts/textWidth.ts); a hair more absorbs rounding. */
+const FIT_SLACK = 1;
+const FONT_STEP = 0.5;
+
+type Node = Record<string, unknown>;
+const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The text a cell or block prints, its inline runs joined. */
+export function plainText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(plainText).join('');
+  if (isNode(value)) return plainText(value.text);
+  return '';
+}
+
+function isBold(cell: Cell): boolean {
+  if (!isNode(cell)) return false;
+  if (typeof cell.bold === 'boolean') return cell.bold;
+  const styles = Array.isArray(cell.style) ? cell.style : [cell.style];
+  return styles.some((name) => STYLES[String(name)]?.bold === true);
+}
+
+/**
+ * The widest value of each fitted column at a type size, as printed: in the document's digits and each
+ * cell's weight. A cell spanning several columns leaves the measure to those columns' other cells.
+ */
+function fittedWidths(
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  size: number,
+  thaiDigits: boolean,
+): number[] {
+  const shown = (text: string) => (thaiDigits ? thaiDigitsInText(text) : text);
+  // A cell may wrap at its spaces ("2,480,000 (2564)" over two lines), never inside what a no-break space
+  // joins ("ร้อยละ 90"): its widest run between spaces is what must fit.
+  const measure = (text: string, bold: boolean) =>
+    Math.max(
+      0,
+      ...shown(text)
+        .split(/[ \t\n]+/)
+        .map((run) => textWidth(run, { fontSize: size, bold })),
+    );
+  // A column head is words, which may wrap where Thai allows ("คะแนน|ถ่วง|น้ำหนัก"): its widest word must fit.
+  const headWord = (text: string) => {
+    const cuts = [0, ...breakOpportunities(text), text.length];
+    const words = cuts.slice(1).map((end, k) => text.slice(cuts[k], end).trim());
+    return Math.max(0, ...words.map((word) => textWidth(shown(word), { fontSize: size, bold: true })));
+  };
+  return columns.map((column, i) => {
+    if (!column.fit) return 0;
+    let widest = headWord(column.header);
+    // pdfmake rows hold a cell per column, an empty one where a span covers it.
+    for (const row of rows) {
+      const cell = row[i];
+      const spans = isNode(cell) && typeof cell.colSpan === 'number' && cell.colSpan > 1;
+      if (cell !== undefined && !spans) widest = Math.max(widest, measure(plainText(cell), isBold(cell)));
+    }
+    return widest + FIT_SLACK;
+  });
+}
+
+interface Widths {
+  readonly fontSize: number;
+  readonly widths: (number | '*')[];
+  /** False when even the smallest type leaves a '*' column less than its room: the table runs wide. */
+  readonly fits: boolean;
+}
+
+/**
+ * Widths for pdfmake at the largest type size from `fontSize` down to `minFontSize` at which every fitted
+ * column gets its widest value and every '*' column keeps room for text; at the smallest size, fitted '*'
+ * columns are given their width outright (numbers stay whole even if the table then runs wide).
+ */
+function columnWidths(columns: readonly Column[], rows: readonly (readonly Cell[])[], options: TableOptions): Widths {
+  const largest = options.fontSize ?? TABLE_SIZE;
+  const smallest = Math.min(largest, options.minFontSize ?? largest);
+  const room = (options.width ?? CONTENT_WIDTH) - columns.length * CELL_SIDES - 0.5;
+  const stars = columns.filter((c) => c.width === '*').length;
+  let size = largest;
+  for (;;) {
+    const fitted = fittedWidths(columns, rows, size, options.thaiDigits === true);
+    const fixed = columns.reduce((sum, c, i) => sum + (c.width === '*' ? 0 : Math.max(c.width, fitted[i]!)), 0);
+    const share = stars ? (room - fixed) / stars : Infinity;
+    const fits =
+      fixed <= room && columns.every((c, i) => c.width !== '*' || share >= (c.fit ? fitted[i]! : MIN_TEXT_WIDTH));
+    const last = size - FONT_STEP < smallest - 1e-9;
+    if (fits || last) {
+      const widths = columns.map((c, i): number | '*' =>
+        c.width === '*' ? (c.fit && share < fitted[i]! ? fitted[i]! : '*') : Math.max(c.width, fitted[i]!),
+      );
+      return { fontSize: size, widths, fits };
+    }
+    size -= FONT_STEP;
+  }
 }
 
 /** Body cells take their column's alignment unless they set their own. */
@@ -90,13 +230,26 @@ function aligned(cell: Cell, align: Align | undefined): TableCell {
   return cell;
 }
 
-/** A table with its heads repeated on every page it runs over, and rows that are not split across pages. */
+/** Whether a table of these columns and rows fits its width at some allowed type size (see columnWidths). */
+export function tableFits(
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  options: TableOptions = {},
+): boolean {
+  return columnWidths(columns, rows, options).fits;
+}
+
+/**
+ * A table with its heads repeated on every page it runs over, and rows that are not split across pages;
+ * fitted columns as wide as their widest value (columnWidths).
+ */
 export function table(columns: readonly Column[], rows: readonly (readonly Cell[])[], options: TableOptions = {}) {
   const head = columns.map((c): TableCell => ({ text: c.header, style: 'tableHeader' }));
   const headRows = options.headRows ?? [];
+  const { fontSize, widths } = columnWidths(columns, rows, options);
   const node: ContentTable = {
     style: 'table',
-    ...(options.fontSize ? { fontSize: options.fontSize } : {}),
+    ...(fontSize !== TABLE_SIZE ? { fontSize } : {}),
     // Thin rules on every cell (the engine's named layout: functions cannot cross into the PDF worker).
     layout: 'phaenGrid',
     table: {
@@ -104,7 +257,7 @@ export function table(columns: readonly Column[], rows: readonly (readonly Cell[
       // The heads never end a page without a row under them.
       keepWithHeaderRows: 1,
       dontBreakRows: true,
-      widths: columns.map((c) => c.width),
+      widths,
       body: [
         ...headRows.map((r) => [...r]),
         head,
@@ -123,13 +276,10 @@ export function groupRow(text: string, span: number): TableCell[] {
   ];
 }
 
-/** A figure (chart) scaled to fit the text width, centred, with its caption under it. */
+/** A figure (chart) scaled to fit the text width, centred, with its numbered caption under it (captions.ts). */
 export function figure(svg: string, caption: string, width = CONTENT_WIDTH): Content {
   return {
-    stack: [
-      { svg, width: Math.min(width, CONTENT_WIDTH), alignment: 'center' },
-      { text: caption, style: 'caption', alignment: 'center' },
-    ],
+    stack: [{ svg, width: Math.min(width, CONTENT_WIDTH), alignment: 'center' }, figureCaption(caption)],
     unbreakable: true,
     margin: [0, 6, 0, 10],
   };

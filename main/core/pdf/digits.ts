@@ -44,7 +44,7 @@ function marker(n: number, separator: unknown): string {
 
 /**
  * A numbered list (pdfmake `ol`) as a borderless two-column table: the number in a column as wide as the
- * widest number, the item hanging beside it, as pdfmake lays out `ol`. pdfmake writes `ol` numbers itself,
+ * widest number, the item hanging beside it, as pdfmake lays out `ol`, each item kept on one page. pdfmake writes `ol` numbers itself,
  * always in Arabic digits; as text of the document they take the digits pass like every other number.
  * Letter and Roman lists are left to pdfmake (no digits). A nested list takes no number, as in pdfmake.
  */
@@ -60,7 +60,9 @@ function numberedAsTable(node: Node): Node {
     counter += reversed ? -1 : 1;
     return [{ text: marker(n, separator), ...(markerColor ? { color: markerColor } : {}) }, withListsNumbered(item)];
   });
-  return { ...rest, layout: 'phaenList', table: { widths: ['auto', '*'], body } };
+  // An item moves to the next page whole rather than leaving one of its lines alone on either side (as the
+  // engine keeps pdfmake's own list items; a table row is not split line by line there).
+  return { ...rest, layout: 'phaenList', table: { widths: ['auto', '*'], body, dontBreakRows: true } };
 }
 
 /** Every `ol` in the content, at any depth (table cells, stacks, columns, list items), as numberedAsTable. */

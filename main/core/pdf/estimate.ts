@@ -1,6 +1,6 @@
 import type { Content, Style } from 'pdfmake/interfaces';
 import { wrapText } from '../charts/textWidth.ts';
-import { BODY_SIZE, CONTENT_WIDTH, DEFAULT_STYLE, STYLES, TABLE_SIZE } from './blocks.ts';
+import { BODY_SIZE, BODY_STYLE, CONTENT_WIDTH, plainText, STYLES, TABLE_SIZE } from './blocks.ts';
 
 /**
  * How tall a block will print, estimated before layout with Sarabun's advance widths and Thai word breaks
@@ -11,7 +11,7 @@ import { BODY_SIZE, CONTENT_WIDTH, DEFAULT_STYLE, STYLES, TABLE_SIZE } from './b
  */
 
 /** Sarabun's line: (ascent − descent) / em = (1068 + 232) / 1000, times the document's line height. */
-const LINE = 1.3 * DEFAULT_STYLE.lineHeight;
+const LINE = 1.3 * BODY_STYLE.lineHeight;
 const CELL_PADDING = 8;
 const ROW_EXTRA = 4.5;
 
@@ -21,13 +21,6 @@ const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null &&
 function styleOf(node: Node): Style {
   const names = Array.isArray(node.style) ? node.style : node.style === undefined ? [] : [node.style];
   return Object.assign({}, ...names.map((n) => STYLES[String(n)] ?? {}), node) as Style;
-}
-
-function plain(text: unknown): string {
-  if (typeof text === 'string') return text;
-  if (Array.isArray(text)) return text.map(plain).join('');
-  if (isNode(text)) return plain(text.text);
-  return '';
 }
 
 function verticalMargin(style: Style): number {
@@ -58,7 +51,7 @@ export function estimateHeight(block: Content, width = CONTENT_WIDTH, size = BOD
   const margin = verticalMargin(style);
   if ('text' in block) {
     const indent = typeof style.leadingIndent === 'number' ? style.leadingIndent : 0;
-    return textHeight(plain(block.text), width, fontSize, isBold, indent) + margin;
+    return textHeight(plainText(block.text), width, fontSize, isBold, indent) + margin;
   }
   if (Array.isArray(block.stack)) return estimateHeight(block.stack as Content[], width, fontSize, isBold) + margin;
   if (Array.isArray(block.ol) || Array.isArray(block.ul)) {

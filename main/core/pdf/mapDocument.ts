@@ -2,6 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { strategyMapSvg, type StrategyMapOptions } from '../charts/strategyMap.ts';
 import { DEFAULT_STYLE, PAGE_HEIGHT, PAGE_WIDTH, STYLES } from './blocks.ts';
 import { withThaiDigits } from './digits.ts';
+import { documentInfo } from './info.ts';
 import type { Translate } from './options.ts';
 import { planView, type BuildInput } from './source.ts';
 
@@ -93,7 +94,13 @@ export function buildMapDocument({ source, options, t }: BuildInput): TDocumentD
     pageMargins: MARGINS,
     defaultStyle: DEFAULT_STYLE,
     styles: STYLES,
-    info: { title: `${t('pdf.map.title')}: ${view.plan.title}`, author: view.plan.organisation },
+    ...documentInfo({
+      title: `${t('pdf.map.title')}: ${view.plan.title}`,
+      subject: t('pdf.map.title'),
+      plan: view.plan,
+      language: options.language,
+      t,
+    }),
     content,
   };
   return options.thaiDigits ? withThaiDigits(doc) : doc;

@@ -21,6 +21,8 @@ export interface PdfOptions {
   readonly chapters: readonly ChapterId[];
   /** The date printed on the cover and under the foreword: ISO 8601 (YYYY-MM-DD), shown in B.E. */
   readonly date: string;
+  /** Print the lists of tables and of figures (สารบัญตาราง, สารบัญแผนภาพ) after the contents of the full plan. */
+  readonly captionLists?: boolean;
 }
 
 /** Translation as main provides it (services/locales.ts): the same keys and wording as the UI. */

@@ -1,5 +1,6 @@
 import type { Content, PageOrientation } from 'pdfmake/interfaces';
 import type { ChapterId } from './options.ts';
+import { thaiLetter } from './pageNumbers.ts';
 
 /**
  * A chapter as its builder describes it (titles and bodies, no numbers) and how it is laid out: the chapter
@@ -33,6 +34,8 @@ export interface TocEntry {
   readonly title: string;
   /** The id of the heading it points at (pdfmake pageReference). */
   readonly id: string;
+  /** An annex (ภาคผนวก ก): its number is set in a column of its own width in the contents. */
+  readonly annex?: boolean;
 }
 
 export interface Labels {
@@ -42,13 +45,6 @@ export interface Labels {
   readonly annexes: string;
   /** "ภาคผนวก ก" before an annex's title */
   annex(letter: string): string;
-}
-
-/** The Thai letters annexes are named by (ภาคผนวก ก, ข, ค …), skipping ฃ and ฅ, which are no longer written. */
-const ANNEX_LETTERS = 'กขคฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ';
-
-function annexLetter(index: number): string {
-  return ANNEX_LETTERS[index] ?? String(index + 1);
 }
 
 const printed = (s: Section): boolean => s.body.length > 0 || (s.sections ?? []).some((sub) => sub.body.length > 0);
@@ -66,6 +62,9 @@ interface Heading {
   readonly pageOrientation?: PageOrientation;
   /** Never the last line of a page: the PDF engine moves it to the next page with what it heads. */
   readonly keepWithNext: true;
+  /** A bookmark (pdfmake's outline) under the chapter's or section's, named as the contents name it. */
+  readonly outline: true;
+  readonly outlineParentId: string;
 }
 
 /** Content and TOC entries of one chapter, the n-th printed (1-based). */
@@ -80,6 +79,9 @@ export function layOutChapter(chapter: Chapter, n: number, labels: Labels): { co
       id,
       pageBreak: 'before',
       pageOrientation: 'portrait',
+      // The PDF's bookmarks: chapters, their sections and subsections nested under them.
+      outline: true,
+      outlineText: annexes ? heading : `${heading} ${chapter.title}`,
     },
     ...(annexes ? [] : [{ text: chapter.title, style: 'chapterTitle' }]),
     ...(chapter.intro ?? []),
@@ -87,7 +89,7 @@ export function layOutChapter(chapter: Chapter, n: number, labels: Labels): { co
   const toc: TocEntry[] = [{ level: 0, number: heading, title: annexes ? '' : chapter.title, id }];
   let landscape = false;
   chapter.sections.filter(printed).forEach((section, i) => {
-    const number = annexes ? labels.annex(annexLetter(i)) : `${n}.${i + 1}`;
+    const number = annexes ? labels.annex(thaiLetter(i)) : `${n}.${i + 1}`;
     const sectionId = `${id}-${i + 1}`;
     const title = `${number} ${section.title}`;
     // An annex, and a change of orientation, start a page.
@@ -98,18 +100,23 @@ export function layOutChapter(chapter: Chapter, n: number, labels: Labels): { co
       id: sectionId,
       style: 'h2',
       keepWithNext: true,
+      outline: true,
+      outlineParentId: id,
       ...((annexes && i > 0) || turn ? { pageBreak: 'before' as const } : {}),
       ...(turn ? { pageOrientation: landscape ? ('landscape' as const) : ('portrait' as const) } : {}),
     };
     content.push(heading as Content, ...section.body);
-    toc.push({ level: 1, number, title: section.title, id: sectionId });
+    toc.push({ level: 1, number, title: section.title, id: sectionId, ...(annexes ? { annex: true } : {}) });
     (section.sections ?? [])
       .filter((sub) => sub.body.length > 0)
-      .forEach((sub, j) => content.push(subheading(number, j + 1, sub.title, annexes) as Content, ...sub.body));
+      .forEach((sub, j) =>
+        content.push(subheading(number, j + 1, sub.title, annexes, sectionId) as Content, ...sub.body),
+      );
   });
   return { content, toc };
 }
 
-function subheading(number: string, j: number, title: string, annexes: boolean): Heading {
-  return { text: `${annexes ? '' : `${number}.${j} `}${title}`, style: 'h3', keepWithNext: true };
+function subheading(number: string, j: number, title: string, annexes: boolean, sectionId: string): Heading {
+  const text = `${annexes ? '' : `${number}.${j} `}${title}`;
+  return { text, style: 'h3', keepWithNext: true, outline: true, outlineParentId: sectionId };
 }

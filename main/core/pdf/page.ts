@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { DEFAULT_STYLE, PAGE_MARGINS, STYLES } from './blocks.ts';
+import { BODY_STYLE, PAGE_MARGINS, STYLES } from './blocks.ts';
 
 /**
  * Page furniture shared by the documents: A4, the margins, the plan's title in the header over a thin rule,
@@ -31,7 +31,7 @@ export function pageSetup(title: string): PageSetup {
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: PAGE_MARGINS,
-    defaultStyle: DEFAULT_STYLE,
+    defaultStyle: BODY_STYLE,
     styles: STYLES,
     header,
     footer: { text: PAGE_NUMBER, style: 'footer', alignment: 'center', margin: [left, 18, right, 0] },

@@ -1,7 +1,9 @@
 import type { Content, ContentCanvas, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatThaiDate, THAI_MONTHS } from '../thaiDate.ts';
-import { formatPeriod, gregorianToBe } from '../years.ts';
-import { CONTENT_WIDTH, paragraphs, paragraph } from './blocks.ts';
+import { formatPeriod, gregorianToBe, toThaiDigits } from '../years.ts';
+import { textWidth } from '../charts/textWidth.ts';
+import { BODY_SIZE, CONTENT_WIDTH, paragraphs, paragraph, thSarabun } from './blocks.ts';
+import { type NumberedCaption, numberCaptions } from './captions.ts';
 import { alignmentChapter } from './chapters/alignment.ts';
 import { annexesChapter } from './chapters/annexes.ts';
 import { evaluationChapter } from './chapters/evaluation.ts';
@@ -10,9 +12,11 @@ import { monitoringChapter } from './chapters/monitoring.ts';
 import { planChapter } from './chapters/plan.ts';
 import { situationChapter } from './chapters/situation.ts';
 import { withThaiDigits } from './digits.ts';
+import { documentInfo } from './info.ts';
 import { CHAPTERS, type ChapterId } from './options.ts';
 import { hasContent, layOutChapter, type Chapter, type Labels, type TocEntry } from './outline.ts';
 import { pageSetup } from './page.ts';
+import type { Leader, PageNumbering } from './pageNumbers.ts';
 import { planView, type BuildInput, type Ctx } from './source.ts';
 
 /**
@@ -37,10 +41,17 @@ export function chaptersWithContent(input: BuildInput): ChapterId[] {
   return CHAPTERS.filter((id) => hasContent(BUILDERS[id](ctx)));
 }
 
-/** The cover is page 0: the foreword is printed as page 1 and the cover carries no header or footer. */
-export const PLAN_FIRST_NUMBERED_PAGE = 2;
+/** The plan's page numbering, but for the digits (index.ts adds those). */
+export type PlanNumbering = Omit<PageNumbering, 'digits'>;
 
-export function buildPlanDocument({ source, options, t }: BuildInput): TDocumentDefinitions {
+/**
+ * The full plan and how its pages are numbered: the cover unnumbered, the front matter (foreword, contents,
+ * the lists of tables and figures when asked for) lettered ก ข ค, the body from 1 at the first chapter.
+ */
+export function buildPlanDocument({ source, options, t }: BuildInput): {
+  doc: TDocumentDefinitions;
+  numbering: PlanNumbering;
+} {
   const view = planView(source);
   const ctx: Ctx = { t, view, options };
   const chosen = new Set(options.chapters);
@@ -52,21 +63,47 @@ export function buildPlanDocument({ source, options, t }: BuildInput): TDocument
     annexes: t('pdf.doc.chapter.annexes'),
     annex: (letter) => t('pdf.doc.annexN', { letter }),
   };
-  const body: Content[] = [];
+  const laidOut: Content[] = [];
   const toc: TocEntry[] = [];
   let n = 0;
   for (const chapter of chapters) {
     if (chapter.id !== 'annexes') n += 1;
     const laid = layOutChapter(chapter, n, labels);
-    body.push(...laid.content);
+    laidOut.push(...laid.content);
     toc.push(...laid.toc);
   }
+  const { content: body, captions } = numberCaptions(laidOut, t);
+  const lists = options.captionLists ? captionLists(t, captions, options.thaiDigits) : [];
+  const front: TocEntry[] = [
+    { level: 0, number: '', title: t('pdf.doc.foreword.title'), id: FOREWORD_ID },
+    ...lists.map((list) => ({ level: 0 as const, number: '', title: list.title, id: list.id })),
+  ];
   const doc: TDocumentDefinitions = {
     ...pageSetup(view.plan.title),
-    info: { title: view.plan.title, author: view.plan.organisation, subject: t('pdf.doc.subject') },
-    content: [...cover(ctx), ...foreword(ctx), ...contents(t, toc), ...body],
+    ...documentInfo({
+      title: view.plan.title,
+      subject: t('pdf.doc.subject'),
+      plan: view.plan,
+      language: options.language,
+      t,
+    }),
+
+    content: [
+      ...cover(ctx),
+      ...foreword(ctx),
+      ...contents(t, [...front, ...toc], options.thaiDigits),
+      ...lists.flatMap((list) => list.content),
+      ...body,
+    ],
   };
-  return options.thaiDigits ? withThaiDigits(doc) : doc;
+  const numbering: PlanNumbering = {
+    // The cover is the first page: numbers start on the second.
+    firstPage: 2,
+    ...(toc[0] ? { bodyStart: toc[0].id } : {}),
+    frontMatter: options.language === 'th' ? 'thai' : 'roman',
+    unnumberedLabel: t('pdf.doc.cover.pageLabel'),
+  };
+  return { doc: options.thaiDigits ? withThaiDigits(doc) : doc, numbering };
 }
 
 /** The period in brackets ("(พ.ศ. 2566–2570)") on a line of its own, as covers set it, not broken inside. */
@@ -99,7 +136,7 @@ function cover({ t, view, options }: Ctx): Content[] {
     { ...rule(260), margin: [0, 190, 0, 18] },
     {
       text: coverTitle(plan.title),
-      fontSize: 28,
+      fontSize: thSarabun(28),
       bold: true,
       alignment: 'center',
       lineHeight: 1.1,
@@ -110,7 +147,7 @@ function cover({ t, view, options }: Ctx): Content[] {
       : [
           {
             text: t('pdf.doc.cover.period', { period: formatPeriod(plan.startYear, plan.endYear) }),
-            fontSize: 24,
+            fontSize: thSarabun(24),
             bold: true,
             alignment: 'center' as const,
           },
@@ -118,8 +155,12 @@ function cover({ t, view, options }: Ctx): Content[] {
     rule(260),
     {
       stack: [
-        { text: plan.organisation, fontSize: 20, bold: true },
-        { text: t('pdf.doc.cover.date', { date: formatThaiDate(options.date) }), fontSize: 18, margin: [0, 6, 0, 0] },
+        { text: plan.organisation, fontSize: thSarabun(20), bold: true },
+        {
+          text: t('pdf.doc.cover.date', { date: formatThaiDate(options.date) }),
+          fontSize: thSarabun(18),
+          margin: [0, 6, 0, 0],
+        },
       ],
       alignment: 'center',
       margin: [0, 200, 0, 0],
@@ -148,7 +189,7 @@ function foreword({ t, view, options }: Ctx): Content[] {
         ),
       ];
   return [
-    { text: t('pdf.doc.foreword.title'), style: 'chapterTitle', pageBreak: 'before' },
+    { text: t('pdf.doc.foreword.title'), style: 'chapterTitle', pageBreak: 'before', id: FOREWORD_ID },
     ...text,
     {
       stack: [plan.organisation, options.language === 'th' ? monthYear(options.date) : formatThaiDate(options.date)],
@@ -158,43 +199,127 @@ function foreword({ t, view, options }: Ctx): Content[] {
   ];
 }
 
+const FOREWORD_ID = 'foreword';
+
+/** Room right of every contents line for its page number, which hangs in it on the entry's last line. */
+const PAGE_ROOM = 34;
+/** Between an entry's number and its text. */
+const NUMBER_GAP = 8;
+
 /**
- * The table of contents: chapter lines bold, sections indented with their titles hanging after the number,
- * page numbers at the right (pdfmake pageReference; the engine prints them in the document's digits).
+ * An entry's text, then its page number on its last line after a dot leader (the engine's `leader`:
+ * services/pdf/engine/pageLabels.ts), hung in the room kept free right of the text. The number is laid out
+ * tiny, so that it never pushes the text's last word, or itself, to a line of its own; the engine draws it
+ * at the body size in that room. The space before it is where a full line may break.
  */
-function contents(t: Ctx['t'], entries: readonly TocEntry[]): Content[] {
-  const top = (entry: TocEntry): [number, number, number, number] => [0, entry.level === 0 ? 6 : 0, 0, 0];
-  const line = (entry: TocEntry): Content => ({
-    columns: [
-      ...(entry.level === 0
-        ? [
-            {
-              width: '*',
-              text: `${entry.number} ${entry.title}`.trim(),
-              bold: true,
-              linkToDestination: entry.id,
-              margin: top(entry),
-            },
-          ]
-        : [
-            { width: 24, text: '' },
-            { width: entry.number.length > 5 ? 'auto' : 36, text: entry.number, linkToDestination: entry.id },
-            { width: '*', text: entry.title, linkToDestination: entry.id },
-          ]),
-      {
-        // Wide enough for "00000", which pdfmake lays out before it knows the page number.
-        width: 52,
-        pageReference: entry.id,
-        alignment: 'right',
-        bold: entry.level === 0,
-        margin: top(entry),
-      },
+function entryText(text: string, id: string): Content {
+  const leader: Leader = { room: PAGE_ROOM, fontSize: BODY_SIZE };
+  return {
+    width: '*',
+    text: [
+      { text: `${text} `, linkToDestination: id },
+      { text: '', pageReference: id, leader, fontSize: 0.1, noWrap: true },
     ],
-    columnGap: 4,
-  });
+    margin: [0, 0, PAGE_ROOM, 0],
+  } as Content;
+}
+
+/**
+ * The width of the widest of `numbers` as printed (bold for chapter lines), so that a column of numbers
+ * never wraps one of them (๔.๑๐ as ๔.๑ / ๐) and the texts beside them start in one line.
+ */
+function numberWidth(numbers: readonly string[], bold: boolean, thaiDigits: boolean): number {
+  const widths = numbers.map((number) =>
+    textWidth(thaiDigits ? toThaiDigits(number) : number, { fontSize: BODY_SIZE, bold }),
+  );
+  return Math.ceil(Math.max(0, ...widths)) + NUMBER_GAP;
+}
+
+/**
+ * The table of contents as Word sets it with a tab leader: each entry's number in a column of its own,
+ * the text beside it with its wrapped lines indented under the text (not under the number), and the page
+ * number at the right margin on the entry's last line after a row of dots (the engine's leader, set on the
+ * page reference: services/pdf/engine/pageLabels.ts). Chapter lines bold; sections indented under their
+ * chapter's title; front matter (foreword, lists) without a number.
+ */
+function contents(t: Ctx['t'], entries: readonly TocEntry[], thaiDigits: boolean): Content[] {
+  const numbered = (level: 0 | 1, annex: boolean) =>
+    entries.filter((e) => e.level === level && e.title !== '' && e.number !== '' && Boolean(e.annex) === annex);
+  const widths = {
+    chapter: numberWidth(
+      numbered(0, false).map((e) => e.number),
+      true,
+      thaiDigits,
+    ),
+    section: numberWidth(
+      numbered(1, false).map((e) => e.number),
+      false,
+      thaiDigits,
+    ),
+    annex: numberWidth(
+      numbered(1, true).map((e) => e.number),
+      false,
+      thaiDigits,
+    ),
+  };
+  const line = (entry: TocEntry): Content => {
+    const bold = entry.level === 0;
+    const text = entry.title === '' ? entry.number : entry.title;
+    const hasNumber = entry.number !== '' && entry.title !== '';
+    const width = entry.level === 0 ? widths.chapter : entry.annex ? widths.annex : widths.section;
+    return {
+      columns: [
+        ...(entry.level === 1 ? [{ width: widths.chapter, text: '' }] : []),
+        ...(hasNumber ? [{ width, text: entry.number, noWrap: true, linkToDestination: entry.id }] : []),
+        entryText(text, entry.id),
+      ],
+      columnGap: 0,
+      bold,
+      margin: [0, entry.level === 0 ? 6 : 0, 0, 0],
+    } as Content;
+  };
   return [
     { text: t('pdf.doc.toc.title'), style: 'chapterTitle', pageBreak: 'before' },
     { text: t('pdf.doc.toc.page'), alignment: 'right', bold: true },
     ...entries.map(line),
   ];
+}
+
+/**
+ * The lists of tables and of figures (สารบัญตาราง, สารบัญแผนภาพ), each on a page of its own after the
+ * contents, set as the contents are: label, caption, leader, page. A list with nothing in it is not printed.
+ */
+function captionLists(
+  t: Ctx['t'],
+  captions: readonly NumberedCaption[],
+  thaiDigits: boolean,
+): { id: string; title: string; content: Content[] }[] {
+  const kinds = [
+    { kind: 'table' as const, id: 'list-of-tables', title: t('pdf.doc.captions.tables') },
+    { kind: 'figure' as const, id: 'list-of-figures', title: t('pdf.doc.captions.figures') },
+  ];
+  return kinds.flatMap(({ kind, id, title }) => {
+    const items = captions.filter((c) => c.kind === kind);
+    if (items.length === 0) return [];
+    const labelWidth = numberWidth(
+      items.map((c) => c.label),
+      false,
+      thaiDigits,
+    );
+    const content: Content[] = [
+      { text: title, style: 'chapterTitle', pageBreak: 'before', id },
+      { text: t('pdf.doc.toc.page'), alignment: 'right', bold: true },
+      ...items.map(
+        (c): Content =>
+          ({
+            columns: [
+              { width: labelWidth, text: c.label, noWrap: true, linkToDestination: c.id },
+              entryText(c.title, c.id),
+            ],
+            columnGap: 0,
+          }) as Content,
+      ),
+    ];
+    return [{ id, title, content }];
+  });
 }

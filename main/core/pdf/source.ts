@@ -34,7 +34,10 @@ export interface PlanView {
   readonly rows: readonly Row[];
   /** Rows of an entity under a parent (null: top level), siblings in order. */
   children(entity: RowEntity, parentId: string | null): Row[];
-  /** Every row of an entity, in order. */
+  /**
+   * Every row of an entity in the plan's tree order (a parent's children before the next parent's), so a
+   * list of KPIs reads 1.1.1, 1.1.2, 1.2.1, 2.1.1 as they are numbered, not by position among all KPIs.
+   */
   all(entity: RowEntity): Row[];
   /** The one row of a per-plan entity (options, vision, document) with defaults for what is not entered. */
   single<E extends 'planOptions' | 'vision' | 'document'>(entity: E): RowData<E>;
@@ -43,6 +46,28 @@ export interface PlanView {
   catalog(catalogId: string): Catalog | undefined;
   /** The plan years, first to last (B.E.). */
   readonly years: readonly number[];
+}
+
+/**
+ * The rows depth first: each row followed by its children (siblings by position), top-level rows in their
+ * order, then rows whose parent is missing, so that none is lost.
+ */
+function inTreeOrder(sorted: readonly Row[]): Row[] {
+  const ids = new Set(sorted.map((row) => row.id));
+  const children = new Map<string, Row[]>();
+  for (const row of sorted) {
+    if (row.parentId === null || !ids.has(row.parentId)) continue;
+    const list = children.get(row.parentId);
+    if (list) list.push(row);
+    else children.set(row.parentId, [row]);
+  }
+  const out: Row[] = [];
+  const visit = (row: Row) => {
+    out.push(row);
+    for (const child of children.get(row.id) ?? []) visit(child);
+  };
+  for (const row of sorted) if (row.parentId === null || !ids.has(row.parentId)) visit(row);
+  return out;
 }
 
 export function planView(source: PlanSource): PlanView {
@@ -54,10 +79,8 @@ export function planView(source: PlanSource): PlanView {
     if (list) list.push(row);
     else map.set(key, [row]);
   };
-  for (const row of rows) {
-    push(byParent, `${row.entity}|${row.parentId ?? ''}`, row);
-    push(byEntity, row.entity, row);
-  }
+  for (const row of rows) push(byParent, `${row.entity}|${row.parentId ?? ''}`, row);
+  for (const row of inTreeOrder(rows)) push(byEntity, row.entity, row);
   const { startYear, endYear } = source.plan;
   return {
     plan: source.plan,

@@ -5,7 +5,8 @@ import { formatThaiDate } from '../thaiDate.ts';
 import { formatPeriod } from '../years.ts';
 import { DEFAULT_STYLE, PAGE_HEIGHT, PAGE_WIDTH, STYLES } from './blocks.ts';
 import { withThaiDigits } from './digits.ts';
-import { amount } from './format.ts';
+import { amount, withUnit } from './format.ts';
+import { documentInfo } from './info.ts';
 import { num, planView, str, type BuildInput, type PlanView } from './source.ts';
 
 /**
@@ -115,7 +116,13 @@ export function buildSummaryDocument({ source, options, t }: BuildInput): TDocum
     pageMargins: MARGINS,
     defaultStyle: { ...DEFAULT_STYLE, fontSize: fit.size },
     styles: STYLES,
-    info: { title: `${t('pdf.summary.heading')}: ${plan.title}`, author: plan.organisation },
+    ...documentInfo({
+      title: `${t('pdf.summary.heading')}: ${plan.title}`,
+      subject: t('pdf.summary.heading'),
+      plan,
+      language: options.language,
+      t,
+    }),
     content: [
       ...titleBlock,
       ...visionBlock,
@@ -189,16 +196,16 @@ function cutToFit(view: PlanView, issues: readonly Row[], fits: (cut: Cut) => bo
   return { goals: 0, issues: count };
 }
 
-/** "80 ร้อยละ" for the whole plan, else the last year's target with its year. */
+/** "ร้อยละ 80" for the whole plan, else the last year's target with its year. */
 function targetText(view: PlanView, kpi: Row, t: BuildInput['t']): string {
   const unit = str(kpi, 'unit');
   const period = num(kpi, 'periodTarget');
-  if (period !== null) return `${amount(period)} ${unit}`.trim();
+  if (period !== null) return withUnit(amount(period), unit);
   const targets = view.children('kpiTarget', kpi.id).filter((r) => num(r, 'target') !== null);
   const last = targets.sort((a, b) => (num(a, 'year') ?? 0) - (num(b, 'year') ?? 0)).at(-1);
   if (!last) return '–';
   return t('pdf.summary.targetInYear', {
-    value: `${amount(num(last, 'target'))} ${unit}`.trim(),
+    value: withUnit(amount(num(last, 'target')), unit),
     year: num(last, 'year'),
   });
 }

@@ -18,6 +18,7 @@ function mapContent(value: unknown, change: (text: string) => string): unknown {
   if (!isNode(value)) return value;
   const node: Node = { ...value };
   if ('text' in node) node.text = mapContent(node.text, change);
+  if (typeof node.outlineText === 'string') node.outlineText = change(node.outlineText); // a bookmark's name
   for (const key of CONTAINERS) if (key in node) node[key] = mapContent(node[key], change);
   if (isNode(node.table) && Array.isArray(node.table.body)) {
     node.table = { ...node.table, body: node.table.body.map((row: unknown) => mapContent(row, change)) };

@@ -24,6 +24,8 @@ export interface PdfJobRequest {
   readonly options: PdfOptions;
   readonly t: Translate;
   readonly target: PdfTarget;
+  /** Users' words for Thai line breaking (services/thaiWords.ts). */
+  readonly userWords?: readonly string[];
 }
 
 interface Job {
@@ -81,7 +83,7 @@ export class PdfJobs {
     return this.progress(id);
   }
 
-  private async run(job: Job, { source, kind, options, t, target }: PdfJobRequest): Promise<void> {
+  private async run(job: Job, { source, kind, options, t, target, userWords }: PdfJobRequest): Promise<void> {
     const { signal } = job.abort;
     try {
       // Let the request that started the job answer first: building a large plan's definition takes a moment.
@@ -90,12 +92,12 @@ export class PdfJobs {
       const built = buildDocument(kind, { source, options, t });
       const pdf = await renderPdf(built.doc, {
         signal,
-        digits: built.digits,
-        firstNumberedPage: built.firstNumberedPage,
+        numbering: built.numbering,
         onProgress: (done, total) => {
           job.status = { ...job.status, done, total };
         },
         ...(this.fontsDir ? { fontsDir: this.fontsDir } : {}),
+        ...(userWords ? { userWords } : {}),
       });
       // A cancel that arrived while the last page was drawn still means: write nothing.
       if (signal.aborted) throw new AppError('cancelled', 'PDF export cancelled');

@@ -4,6 +4,8 @@ import { translator } from '../locales.ts';
 import type { FileDialogs, Session } from '../session.ts';
 import { PdfJobs, today, type PdfTarget } from './export.ts';
 import { planSourceFromStore } from './source.ts';
+import { installThaiLexicon } from '../thaiLexicon.ts';
+import { listThaiWords } from '../thaiWords.ts';
 import { safeFileName } from '../files.ts';
 
 type PdfChannel = keyof typeof pdfChannels;
@@ -27,7 +29,7 @@ export function pdfHandlers({ session, dialogs, resourcesDir, log }: PdfHandlerO
   // A failed export's English detail goes to the log; the UI shows its Thai message.
   const jobs = new PdfJobs({ log: log ?? ((message) => console.error(`[phaen] ${message}`)) });
   return {
-    'pdf.start': async ({ planId, kind, thaiDigits, chapters }) => {
+    'pdf.start': async ({ planId, kind, thaiDigits, chapters, captionLists }) => {
       const store = session.store();
       const source = planSourceFromStore(store, resourcesDir, planId);
       const { language } = store.getSettings();
@@ -40,8 +42,11 @@ export function pdfHandlers({ session, dialogs, resourcesDir, log }: PdfHandlerO
         if (!path) return { status: 'cancelled' };
         target = { kind: 'file', path };
       }
-      const options = { language, thaiDigits, chapters, date: today() };
-      return { status: 'started', jobId: jobs.start({ source, kind, options, t, target }) };
+      const options = { language, thaiDigits, chapters, date: today(), captionLists: captionLists ?? false };
+      // Users' words break lines in the charts (built here) and in the worker's typesetting alike.
+      const userWords = listThaiWords(store);
+      installThaiLexicon(resourcesDir, userWords);
+      return { status: 'started', jobId: jobs.start({ source, kind, options, t, target, userWords }) };
     },
     'pdf.progress': ({ jobId }) => jobs.progress(jobId),
     'pdf.cancel': ({ jobId }) => {

@@ -193,6 +193,18 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'users Thai words',
+    sql: `
+      -- Words users add for Thai line breaking (an organisation's names and jargon), in the form segmentation
+      -- uses (core/thaiLexicon.ts lexiconForm). Settings of this installation: never exchanged.
+      CREATE TABLE thai_words (
+        word TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = latestVersion(migrations);

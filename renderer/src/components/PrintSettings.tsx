@@ -3,8 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../ApiContext.tsx';
 import { errorText } from '../format.ts';
 import { useShell } from '../shell.ts';
+import { ThaiWords } from './ThaiWords.tsx';
 
-/** Print preferences of this installation: Thai digits (๒๕๖๖) in PDF output; the screen keeps Arabic digits. */
+/**
+ * Print preferences of this installation: Thai digits (๒๕๖๖) in PDF output (the screen keeps Arabic digits),
+ * and users' words for Thai line breaking.
+ */
 export function PrintSettings() {
   const { t } = useTranslation();
   const api = useApi();
@@ -35,6 +39,7 @@ export function PrintSettings() {
         {t('print.thaiDigits')}
       </label>
       <p className="muted">{t('print.thaiDigitsHint')}</p>
+      <ThaiWords />
     </section>
   );
 }

@@ -13,7 +13,7 @@ function saveText(t: TFunction, state: SaveState): string {
     case 'saved':
       return t('editor.saved');
     case 'invalid':
-      return t('editor.notSaved');
+      return state.count ? t('editor.notSavedCount', { count: state.count }) : t('editor.notSaved');
     case 'failed':
       return t('editor.saveFailed', { message: errorText(t, state.error) });
   }
@@ -24,6 +24,14 @@ export function SaveStatus({ state }: { state: SaveState }) {
   return (
     <p className={`save-status save-${state.kind}`} role="status" aria-live="polite">
       {saveText(t, state)}
+      {state.kind === 'invalid' && state.at && (
+        <>
+          {' '}
+          <a className="link" href={state.at}>
+            {t('editor.showUnsaved')}
+          </a>
+        </>
+      )}
     </p>
   );
 }

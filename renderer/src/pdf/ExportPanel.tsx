@@ -15,8 +15,8 @@ import './pdf.css';
 
 /**
  * The print panel on the plan's page: which document (the full plan or a handout), which chapters (those
- * without data are shown but cannot be chosen, since they would not print), Thai digits (the setting's
- * choice by default); then a progress bar with Cancel while main builds the PDF. Main asks where to save
+ * without data are shown but cannot be chosen, since they would not print) and whether to print the lists
+ * of tables and figures, Thai digits (the setting's choice by default); then a progress bar with Cancel while main builds the PDF. Main asks where to save
  * (Electron) or hands the file back for a download (browser).
  */
 
@@ -45,6 +45,7 @@ export function ExportPanel({ plan }: { plan: Plan }) {
   const [kind, setKind] = useState<PdfKind>('plan');
   const [chosen, setChosen] = useState<Set<ChapterId> | null>(null);
   const [thaiDigits, setThaiDigits] = useState(false);
+  const [captionLists, setCaptionLists] = useState(false);
   const [job, setJob] = useState<{ id: string; status: PdfJobStatus } | null>(null);
   const [starting, setStarting] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -111,7 +112,7 @@ export function ExportPanel({ plan }: { plan: Plan }) {
   const start = async () => {
     setOutcome(null);
     setStarting(true);
-    const result = await api['pdf.start']({ planId: plan.id, kind, thaiDigits, chapters: printable });
+    const result = await api['pdf.start']({ planId: plan.id, kind, thaiDigits, chapters: printable, captionLists });
     setStarting(false);
     if (!result.ok) return setOutcome(failed(result.error));
     if (result.data.status === 'cancelled') return;
@@ -171,6 +172,10 @@ export function ExportPanel({ plan }: { plan: Plan }) {
             ))
           )}
           {available !== null && noChapter && <p className="field-error">{t('pdf.panel.noChapter')}</p>}
+          <label className="check">
+            <input type="checkbox" checked={captionLists} onChange={(e) => setCaptionLists(e.target.checked)} />
+            {t('pdf.panel.captionLists')}
+          </label>
         </fieldset>
       )}
       <label className="check">

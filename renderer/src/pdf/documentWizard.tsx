@@ -20,10 +20,11 @@ function DocumentText({ field, rows = 8 }: { field: Field; rows?: number }) {
   const id = useId();
   const row = data.list('document')[0];
   // The row's id is fixed by the plan: created by the first keystroke, so two offices meet on one row.
-  const save = useFixedRowSave('document', null, {}, row);
-  const [text, setText] = useState(() => (row ? String(data.value(row, field) ?? '') : ''));
-  const [localError, setLocalError] = useState<string | undefined>();
-  const error = localError ?? (row ? data.error(row.id, field) : undefined);
+  const { id: rowId, save } = useFixedRowSave('document', null, {}, row);
+  const [text, setText] = useState(
+    () => data.unsavedText(rowId, field) ?? (row ? String(data.value(row, field) ?? '') : ''),
+  );
+  const error = data.error(rowId, field);
   return (
     <div data-row-id={row?.id}>
       <FieldShell id={id} label={t(`pdf.texts.${field}`)} error={error}>
@@ -35,7 +36,7 @@ function DocumentText({ field, rows = 8 }: { field: Field; rows?: number }) {
           aria-invalid={fieldAria(id, error)['aria-invalid']}
           onChange={(e) => {
             setText(e.target.value);
-            setLocalError(save(field, e.target.value));
+            save(field, e.target.value);
           }}
           onBlur={() => void data.flush()}
         />

@@ -14,7 +14,12 @@ import type { NewRowInput } from '../../../main/core/contract.ts';
 import type { AppErrorShape } from '../../../main/core/errors.ts';
 import type { Plan } from '../../../main/core/plan.ts';
 import { comparePositions } from '../../../main/core/position.ts';
-import { ROW_DEFAULTS, rowFieldSchema, type Row, type RowData, type RowEntity } from '../../../main/core/rows.ts';
+import { ROW_DEFAULTS, type Row, type RowData, type RowEntity } from '../../../main/core/rows.ts';
+import type { UnsavedInput } from '../../../main/core/settings.ts';
+import { scoringConfig } from '../../../main/core/swotPlan.ts';
+import { checkField, type ValidityContext } from '../../../main/core/validity.ts';
+import { routeHash } from '../route.ts';
+import type { WizardId } from '../wizard/types.ts';
 import { useApi } from '../ApiContext.tsx';
 import { errorText } from '../format.ts';
 import { useShell } from '../shell.ts';
@@ -23,8 +28,11 @@ import { LoadFailed } from '../components/LoadFailed.tsx';
 
 /**
  * A plan and all its rows, loaded once per screen, with optimistic autosave: an edit shows at once, is
- * checked with core's field schema, and valid values are sent 400 ms after typing stops (or on blur) in one
- * rows.update per row. An invalid value stays on screen with its message and is never sent.
+ * checked with core's validity rules (core/validity.ts, the ones rows.update refuses with), and valid values are
+ * sent 400 ms after typing stops (or on blur) in one rows.update per row. A refused value is never sent and
+ * never counted (totals and checks read saved and valid values only); its text stays in its field with its
+ * message, kept in settings (`unsaved`) so that it is still there after leaving the step or a restart, and the
+ * status line counts it until it is fixed or cleared.
  */
 export interface PlanData {
   readonly plan: Plan;
@@ -38,9 +46,27 @@ export interface PlanData {
   value(row: Row, field: string): unknown;
   /** i18n key of the field's current problem, if any. */
   error(rowId: string, field: string): string | undefined;
-  edit(row: Row, field: string, value: unknown): void;
-  /** A value the input could not even turn into its type (e.g. "abc" in a number field). */
-  reject(row: Row, field: string, message: string): void;
+  /** The text typed into a field and refused, if any: what the field shows instead of the saved value. */
+  unsavedText(rowId: string, field: string): string | undefined;
+  /** Refused input of this plan, by `${rowId}|${field}`; the status line counts it and links to the first. */
+  readonly unsaved: Readonly<Record<string, UnsavedInput>>;
+  /** `text`: as typed, kept while the value is refused (a number box's text); the value itself by default. */
+  edit(row: Row, field: string, value: unknown, text?: string): void;
+  /**
+   * A value refused before it reaches a row: one the input could not turn into its type ("abc" in a number
+   * field), or one for a row that does not exist yet (a year cell; `rowId` is its fixed id).
+   */
+  reject(rowId: string, field: string, message: string, text: string): void;
+  /** Forget refused input of a field (a valid value for a row not created yet replaces it). */
+  discard(rowId: string, field: string): void;
+  /** The problem with a value for a row that may not exist yet (core's rules, in this plan). */
+  check(
+    entity: RowEntity,
+    parentId: string | null,
+    row: Record<string, unknown>,
+    field: string,
+    value: unknown,
+  ): string | undefined;
   flush(): Promise<void>;
   create(rows: NewRowInput[]): Promise<Row[] | null>;
   remove(row: Row, what: string): Promise<void>;
@@ -59,7 +85,21 @@ export function usePlanData(): PlanData {
 const DEBOUNCE_MS = 400;
 type Drafts = Record<string, Record<string, unknown>>;
 
-export function PlanDataProvider({ planId, children }: { planId: string; children: ReactNode }) {
+/** The wizard step a screen shows: where refused input was typed, for the status line's link back to it. */
+export interface Place {
+  readonly wizard: WizardId;
+  readonly step: number;
+}
+
+export function PlanDataProvider({
+  planId,
+  place,
+  children,
+}: {
+  planId: string;
+  place?: Place | undefined;
+  children: ReactNode;
+}) {
   const api = useApi();
   const [loaded, setLoaded] = useState<Loaded | { error: AppErrorShape } | null>(null);
 
@@ -69,20 +109,26 @@ export function PlanDataProvider({ planId, children }: { planId: string; childre
       api['rows.list']({ planId }),
       api['app.status']({}),
       api['exchange.offices']({}),
-    ]).then(([plan, rows, status, offices]) => {
+      api['settings.get']({}),
+    ]).then(([plan, rows, status, offices, settings]) => {
       const failed = [plan, rows, status].find((r) => !r.ok);
       if (failed && !failed.ok) return setLoaded({ error: failed.error });
       if (plan.ok && rows.ok && status.ok && status.data.database.state === 'open') {
         // Office names are a courtesy: without them a row still shows who entered it, by installation id.
         const names = new Map(offices.ok ? offices.data.map((o) => [o.actor, o.name]) : []);
-        setLoaded({ plan: plan.data, rows: rows.data, officeId: status.data.database.officeId, names });
+        const unsaved = settings.ok ? (settings.data.unsaved[planId] ?? {}) : {};
+        setLoaded({ plan: plan.data, rows: rows.data, officeId: status.data.database.officeId, names, unsaved });
       }
     });
   }, [api, planId]);
 
   if (!loaded) return <main className="page" aria-busy="true" />;
   if ('error' in loaded) return <LoadFailed error={loaded.error} />;
-  return <LoadedPlan loaded={loaded}>{children}</LoadedPlan>;
+  return (
+    <LoadedPlan loaded={loaded} place={place}>
+      {children}
+    </LoadedPlan>
+  );
 }
 
 interface Loaded {
@@ -91,10 +137,16 @@ interface Loaded {
   officeId: string;
   /** Office name per installation (op-log actor) known from exchange packages. */
   names: ReadonlyMap<string, string>;
+  unsaved: Record<string, UnsavedInput>;
 }
 
-function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode }) {
+const unsavedKey = (rowId: string, field: string) => `${rowId}|${field}`;
+
+function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place | undefined; children: ReactNode }) {
   const { plan, officeId, names } = loaded;
+  // Not the place object: a new one each render would renew every callback below.
+  const wizard = place?.wizard;
+  const step = place?.step ?? 0;
   const { t } = useTranslation();
   const api = useApi();
   const shell = useShell();
@@ -112,7 +164,8 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
   // typing live (remaining weight) subscribe to `typed` through useLiveDrafts().
   const drafts = useRef<Drafts>({});
   const [typed, setTyped] = useState(0);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Refused input by `${rowId}|${field}`: its text, message and where it was typed.
+  const [unsaved, setUnsaved] = useState<Record<string, UnsavedInput>>(loaded.unsaved);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   // Valid values waiting to be sent, by row id; a ref so the debounced flush sees the latest.
   const pending = useRef(new Map<string, Map<string, unknown>>());
@@ -145,22 +198,43 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
     setSaveState((current) => (current.kind === kind ? current : { kind }));
   }, []);
 
+  /** A refused value: kept as typed with its message, never sent, never counted (no draft of it). */
+  const refuse = useCallback(
+    (rowId: string, field: string, message: string, text: string) => {
+      pending.current.get(rowId)?.delete(field);
+      const draft = drafts.current[rowId];
+      if (draft && field in draft)
+        drafts.current[rowId] = Object.fromEntries(Object.entries(draft).filter(([f]) => f !== field));
+      const at = wizard === undefined ? '' : routeHash({ name: 'wizard', id: plan.id, wizard, step, rowId });
+      setUnsaved((current) => {
+        const key = unsavedKey(rowId, field);
+        const was = current[key];
+        if (was?.text === text && was.message === message) return current;
+        return { ...current, [key]: { text, message, at: was?.at ?? at } };
+      });
+      startTransition(() => setTyped((n) => n + 1));
+    },
+    [wizard, step, plan.id],
+  );
+
   const send = useCallback(async () => {
     const batch = pending.current;
     pending.current = new Map();
     if (batch.size === 0) return;
     setSaveState({ kind: 'saving' });
     for (const [id, fields] of batch) {
+      // A row whose only pending field was refused since: nothing to send.
+      if (fields.size === 0) continue;
       const result = await api['rows.update']({
         id,
         edits: [...fields].map(([field, value]) => ({ field, value })),
       });
       if (!result.ok) {
-        const fieldErrors = result.error.fields ?? {};
-        setErrors((e) => ({
-          ...e,
-          ...Object.fromEntries(Object.entries(fieldErrors).map(([f, m]) => [`${id}.${f}`, m])),
-        }));
+        // Refused by main (the same rules, judged on what is stored): kept as typed, like a refusal here.
+        for (const [field, message] of Object.entries(result.error.fields ?? {})) {
+          const typed = drafts.current[id]?.[field] ?? fields.get(field);
+          refuse(id, field, message, typeof typed === 'string' ? typed : JSON.stringify(typed ?? ''));
+        }
         return fail(result.error);
       }
       // Drop drafts that are now saved, unless the user typed on meanwhile.
@@ -170,12 +244,15 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
       replace([result.data]);
     }
     settled();
-  }, [api, fail, replace, settled]);
+  }, [api, fail, refuse, replace, settled]);
 
-  const flush = useCallback((): Promise<void> => {
+  // Creations on their way (a year's row, the vision's, made by the first keystroke): flush waits for them too,
+  // so Next judges the step after the row typed into exists, not before (the vision race).
+  const creating = useRef(new Set<Promise<unknown>>());
+  const flush = useCallback(async (): Promise<void> => {
     clearTimeout(timer.current);
     queue.current = queue.current.then(send);
-    return queue.current;
+    await Promise.all([queue.current, ...creating.current]);
   }, [send]);
 
   // Leaving the screen must not lose the last keystrokes.
@@ -183,45 +260,84 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
 
   // The setters below return the previous state when nothing changes, so React skips the re-render: most
   // keystrokes change neither a field's message nor the status line.
-  const setError = (row: Row, field: string, message: string | undefined) =>
-    setErrors((e) => {
-      const key = `${row.id}.${field}`;
-      if (e[key] === message) return e;
-      const rest = Object.fromEntries(Object.entries(e).filter(([k]) => k !== key));
-      return message ? { ...rest, [key]: message } : rest;
-    });
-  const setSaveKind = (kind: 'saving' | 'saved' | 'invalid') =>
+  const setSaveKind = (kind: 'saving' | 'saved') =>
     setSaveState((current) => (current.kind === kind ? current : { kind }));
 
+  const accepted = useCallback(
+    (rowId: string, field: string) =>
+      setUnsaved((current) => {
+        const key = unsavedKey(rowId, field);
+        if (!(key in current)) return current;
+        return Object.fromEntries(Object.entries(current).filter(([k]) => k !== key));
+      }),
+    [],
+  );
+
+  const optionsRow = rows.find((r) => r.entity === 'planOptions');
+  const options = { ...ROW_DEFAULTS.planOptions, ...(optionsRow?.data as Partial<RowData<'planOptions'>>) };
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  /** What core's rules need around a row, from the rows as shown (saved values and valid drafts). */
+  const context = useCallback(
+    (parentId: string | null, row: Record<string, unknown>): ValidityContext => {
+      const parent = parentId === null ? undefined : rowsRef.current.find((r) => r.id === parentId);
+      return {
+        plan,
+        scale: scoringConfig(optionsRef.current),
+        parent: parent ? { ...parent.data, ...drafts.current[parent.id] } : null,
+        row,
+      };
+    },
+    [plan],
+  );
+
   const edit = useCallback(
-    (row: Row, field: string, value: unknown) => {
-      const parsed = rowFieldSchema(row.entity, field).safeParse(value);
-      if (parsed.success) {
-        const fields = pending.current.get(row.id) ?? new Map<string, unknown>();
-        pending.current.set(row.id, fields.set(field, parsed.data));
-        clearTimeout(timer.current);
-        timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
-      } else pending.current.get(row.id)?.delete(field);
+    (row: Row, field: string, value: unknown, text?: string) => {
+      const shownRow = { ...row.data, ...drafts.current[row.id], [field]: value };
+      const checked = checkField(row.entity, field, value, context(row.parentId, shownRow));
+      if (!checked.ok) return refuse(row.id, field, checked.message, text ?? String(value ?? ''));
+      const fields = pending.current.get(row.id) ?? new Map<string, unknown>();
+      pending.current.set(row.id, fields.set(field, checked.value));
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
       drafts.current[row.id] = { ...drafts.current[row.id], [field]: value };
-      setError(row, field, parsed.success ? undefined : (parsed.error.issues[0]?.message ?? 'validation.invalid'));
+      accepted(row.id, field);
       // Never "saved" while an edit waits for its debounce: the status line must not claim what is not true.
-      setSaveKind(parsed.success ? 'saving' : 'invalid');
+      setSaveKind('saving');
       // Live summaries follow as a transition, which React renders without holding up the next keystroke.
       startTransition(() => setTyped((n) => n + 1));
     },
-    [flush],
+    [accepted, context, flush, refuse],
   );
 
-  const reject = useCallback((row: Row, field: string, message: string) => {
-    pending.current.get(row.id)?.delete(field);
-    setError(row, field, message);
-    setSaveKind('invalid');
-  }, []);
+  const check = useCallback(
+    (entity: RowEntity, parentId: string | null, row: Record<string, unknown>, field: string, value: unknown) => {
+      const checked = checkField(entity, field, value, context(parentId, { ...ROW_DEFAULTS[entity], ...row }));
+      return checked.ok ? undefined : checked.message;
+    },
+    [context],
+  );
+
+  // Refused input outlives the screen and the program: kept in settings as it changes (only while a field
+  // holds refused text, so not on every keystroke).
+  const persisted = useRef(unsaved);
+  useEffect(() => {
+    if (persisted.current === unsaved) return;
+    persisted.current = unsaved;
+    void api['settings.get']({}).then((settings) => {
+      if (!settings.ok) return;
+      const { [plan.id]: _, ...others } = settings.data.unsaved;
+      const next = Object.keys(unsaved).length > 0 ? { ...others, [plan.id]: unsaved } : others;
+      return api['settings.set']({ unsaved: next });
+    });
+  }, [api, plan.id, unsaved]);
 
   const create = useCallback(
     async (input: NewRowInput[]) => {
       await flush();
-      const result = await api['rows.create']({ planId: plan.id, rows: input });
+      const call = api['rows.create']({ planId: plan.id, rows: input });
+      creating.current.add(call);
+      const result = await call.finally(() => creating.current.delete(call));
       if (!result.ok) {
         fail(result.error);
         return null;
@@ -238,22 +354,30 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
       await flush();
       const result = await api['rows.delete']({ id: row.id });
       if (!result.ok) return fail(result.error);
-      // The row and everything below it.
-      setRows((current) => {
-        const gone = new Set([row.id]);
-        for (let grew = true; grew;) {
-          grew = false;
-          for (const r of current)
-            if (r.parentId && gone.has(r.parentId) && !gone.has(r.id)) {
-              gone.add(r.id);
-              grew = true;
-            }
-        }
-        return current.filter((r) => !gone.has(r.id));
-      });
+      // The row and everything below it, with what was typed into them and refused (a year cell's input has
+      // the fixed id `${parentId}:${year}` of a row that may never have been created).
+      const gone = new Set([row.id]);
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const r of rowsRef.current)
+          if (r.parentId && gone.has(r.parentId) && !gone.has(r.id)) {
+            gone.add(r.id);
+            grew = true;
+          }
+      }
+      setRows((current) => current.filter((r) => !gone.has(r.id)));
+      const goneInput = (key: string) => {
+        const rowId = key.slice(0, key.lastIndexOf('|'));
+        return gone.has(rowId) || gone.has(rowId.slice(0, rowId.lastIndexOf(':')));
+      };
+      setUnsaved((current) =>
+        Object.keys(current).some(goneInput)
+          ? Object.fromEntries(Object.entries(current).filter(([key]) => !goneInput(key)))
+          : current,
+      );
       shell.notify({ text: t('rows.deleted', { what }), undo: true });
     },
-    [api, fail, flush, shell, t],
+    [api, fail, flush, setRows, shell, t],
   );
 
   const move = useCallback(
@@ -266,7 +390,6 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
     [api, fail, flush, replace],
   );
 
-  const optionsRow = rows.find((r) => r.entity === 'planOptions');
   // The options row is created by the first option set; later calls wait for it instead of creating it again.
   const creatingOptions = useRef<Promise<Row[] | null> | null>(null);
   const setOption = useCallback(
@@ -296,7 +419,7 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
       get rows() {
         return shown(rowsRef.current);
       },
-      options: { ...ROW_DEFAULTS.planOptions, ...(optionsRow?.data as Partial<RowData<'planOptions'>>) },
+      options,
       officeOf: (actor) => (actor === officeId ? null : (names.get(actor) ?? actor.slice(0, 8))),
       list: (entity, parentId) =>
         shown(
@@ -306,20 +429,46 @@ function LoadedPlan({ loaded, children }: { loaded: Loaded; children: ReactNode 
         const typed = drafts.current[row.id];
         return typed && field in typed ? typed[field] : row.data[field];
       },
-      error: (rowId, field) => errors[`${rowId}.${field}`],
+      error: (rowId, field) => unsaved[unsavedKey(rowId, field)]?.message,
+      unsavedText: (rowId, field) => unsaved[unsavedKey(rowId, field)]?.text,
+      unsaved,
       edit,
-      reject,
+      reject: refuse,
+      discard: accepted,
+      check,
       flush,
       create,
       remove,
       move,
       setOption,
     }),
-    [plan, rows, shown, optionsRow, officeId, names, errors, edit, reject, flush, create, remove, move, setOption],
+    [
+      plan,
+      rows,
+      shown,
+      optionsRow,
+      officeId,
+      names,
+      unsaved,
+      edit,
+      refuse,
+      accepted,
+      check,
+      flush,
+      create,
+      remove,
+      move,
+      setOption,
+    ],
   );
+  // Refused input outranks everything else: nothing may say "saved" while a field holds text that is not.
+  const status = useMemo((): SaveState => {
+    const refused = Object.values(unsaved);
+    return refused.length > 0 ? { kind: 'invalid', count: refused.length, at: refused[0]!.at } : saveState;
+  }, [unsaved, saveState]);
   return (
     <PlanDataContext.Provider value={value}>
-      <SaveStateContext.Provider value={saveState}>
+      <SaveStateContext.Provider value={status}>
         <TypedContext.Provider value={typed}>{children}</TypedContext.Provider>
       </SaveStateContext.Provider>
     </PlanDataContext.Provider>

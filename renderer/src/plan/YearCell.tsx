@@ -19,7 +19,6 @@ export function YearCell({
   year,
   field,
   label,
-  check,
   values,
 }: {
   entity: 'prevKpiYear' | 'kpiTarget' | 'projectBudget';
@@ -29,30 +28,25 @@ export function YearCell({
   year: number;
   field: 'target' | 'actual' | 'amount';
   label: string;
-  /** A rule beyond the field's schema (a target must fit the KPI's unit): an i18n key when broken, as RowNumber. */
-  check?: (value: number) => string | undefined;
   values?: Record<string, string | number>;
 }) {
   const data = usePlanData();
-  const save = useFixedRowSave(entity, kpi.id, { year }, row);
+  const { id, save } = useFixedRowSave(entity, kpi.id, { year }, row);
   const saved = row ? data.value(row, field) : null;
-  const [text, setText] = useState(typeof saved === 'number' ? formatAmount(saved) : '');
-  // A value refused before its row exists has no row to carry the message.
-  const [localError, setLocalError] = useState<string | undefined>();
-  const shown = parseNumberCell(text);
+  // Refused input (core/validity.ts: a ร้อยละ target over 100, a negative budget) stays as typed, under the
+  // year's fixed id whether its row exists yet or not.
+  const [text, setText] = useState(
+    () => data.unsavedText(id, field) ?? (typeof saved === 'number' ? formatAmount(saved) : ''),
+  );
   const error =
-    localError ??
-    (row ? data.error(row.id, field) : undefined) ??
-    (shown.ok && shown.value !== null && check ? check(shown.value) : undefined);
+    data.error(id, field) ??
+    (row && typeof saved === 'number' ? data.check(entity, kpi.id, row.data, field, saved) : undefined);
 
   const change = (next: string) => {
     setText(next);
     const parsed = parseNumberCell(next);
-    if (parsed.ok) return setLocalError(save(field, parsed.value));
-    if (row) {
-      setLocalError(undefined);
-      data.reject(row, field, parsed.message);
-    } else setLocalError(parsed.message);
+    if (parsed.ok) save(field, parsed.value, next);
+    else data.reject(id, field, parsed.message, next);
   };
 
   return <NumberBox text={text} label={label} hideLabel error={error} values={values} onChange={change} />;

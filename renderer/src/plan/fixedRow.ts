@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { deterministicRowId, rowFieldSchema, type Row, type RowEntity } from '../../../main/core/rows.ts';
+import { deterministicRowId, type Row, type RowEntity } from '../../../main/core/rows.ts';
 import { usePlanData } from './PlanData.tsx';
 
 /**
@@ -16,15 +16,15 @@ const creating = new Map<string, Promise<Row | undefined>>();
  * one saved; from then on every value autosaves through PlanData like any other field.
  *
  * `fixed`: the values that place the row (its year); `row`: the row if it exists (looked up by the caller).
- * The returned save() gives an i18n key when the row does not exist yet and the value is not valid for the
- * field (nothing is created then); once the row exists, PlanData reports problems as for any field.
+ * Returns the row's id (fixed, whether the row exists or not: refused input is kept under it) and save(): a
+ * value core's rules refuse creates nothing and is kept as typed (PlanData.reject), as for any field.
  */
 export function useFixedRowSave(
   entity: RowEntity,
   parentId: string | null,
   fixed: Record<string, unknown>,
   row: Row | undefined,
-): (field: string, value: unknown) => string | undefined {
+): { id: string; save(field: string, value: unknown, text?: string): void } {
   const data = usePlanData();
   const rowRef = useRef(row);
   rowRef.current = row;
@@ -33,9 +33,9 @@ export function useFixedRowSave(
     if (row) creating.delete(key);
   }, [row, key]);
 
-  const write = async (field: string, value: unknown) => {
+  const write = async (field: string, value: unknown, text: string | undefined) => {
     const existing = rowRef.current ?? (await creating.get(key));
-    if (existing) return data.edit(existing, field, value);
+    if (existing) return data.edit(existing, field, value, text);
     // Nothing typed yet is nothing to keep.
     if (value === null || value === '') return;
     creating.set(
@@ -44,12 +44,13 @@ export function useFixedRowSave(
     );
   };
 
-  return (field, value) => {
+  const save = (field: string, value: unknown, text?: string) => {
     if (!rowRef.current) {
-      const parsed = rowFieldSchema(entity, field).safeParse(value);
-      if (!parsed.success) return parsed.error.issues[0]?.message ?? 'validation.invalid';
+      const problem = data.check(entity, parentId, { ...fixed, [field]: value }, field, value);
+      if (problem) return data.reject(key, field, problem, text ?? String(value ?? ''));
+      data.discard(key, field);
     }
-    void write(field, value);
-    return undefined;
+    void write(field, value, text);
   };
+  return { id: key, save };
 }

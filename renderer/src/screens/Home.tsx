@@ -9,6 +9,7 @@ import { OfficeSettings, OfficeWelcome, ReceivePlanButton, useOffice } from '../
 import { errorText, periodLabel } from '../format.ts';
 import { useShell } from '../shell.ts';
 import { Backups } from './Backups.tsx';
+import { ThaiText } from '../thai/ThaiText.tsx';
 
 /** The plan list and the ways to get a plan: new, sample, import. */
 export function Home({ status }: { status: AppStatus }) {
@@ -84,7 +85,9 @@ export function Home({ status }: { status: AppStatus }) {
             {plans.map((p) => (
               <li key={p.id}>
                 <a href={`#/plan/${p.id}`} className="plan-link">
-                  <span className="plan-title">{p.title}</span>
+                  <span className="plan-title">
+                    <ThaiText text={p.title} />
+                  </span>
                   {p.isSample && <span className="badge">{t('plans.sample')}</span>}
                   <span className="plan-meta">
                     {p.organisation} · {periodLabel(t, p.startYear, p.endYear)}

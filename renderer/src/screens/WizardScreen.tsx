@@ -18,7 +18,7 @@ export function WizardScreen({
   const def = wizardById(wizard);
   if (!def) return null;
   return (
-    <PlanDataProvider planId={planId}>
+    <PlanDataProvider planId={planId} place={{ wizard, step }}>
       <Wizard def={def} step={step} rowId={rowId} />
     </PlanDataProvider>
   );

@@ -41,7 +41,12 @@ export function Wizard({ def, step, rowId }: { def: WizardDef; step: number; row
   };
   const next = async () => {
     await data.flush();
-    const found = current.issues?.(data) ?? [];
+    // Refused input is not stored: the step is not done while a field still holds it.
+    const unsaved = Object.keys(data.unsaved).length;
+    const found = [
+      ...(unsaved > 0 ? [{ message: 'wizard.unsavedFields', values: { count: unsaved } }] : []),
+      ...(current.issues?.(data) ?? []),
+    ];
     setIssues(found);
     if (found.length > 0) return issuesRef.current?.focus();
     if (last) shell.navigate({ name: 'plan', id: data.plan.id });

@@ -1,7 +1,7 @@
 import type { TableCell } from 'pdfmake/interfaces';
 import type { Row } from '../../rows.ts';
 import { table } from '../blocks.ts';
-import { amount } from '../format.ts';
+import { amount, withUnit } from '../format.ts';
 import type { Chapter, Section } from '../outline.ts';
 import { num, str, type Ctx } from '../source.ts';
 
@@ -44,7 +44,7 @@ function kpiSheet(t: Ctx['t'], kpi: Row, number: string) {
     { text: label, bold: true, fillColor: '#f0f3f7' },
     { text: value || t('evaluation.dash') },
   ];
-  return table(
+  const sheet = table(
     [
       { header: t('glossary.kpi'), width: 120 },
       { header: `${number} ${str(kpi, 'name')}`, width: '*' },
@@ -56,9 +56,9 @@ function kpiSheet(t: Ctx['t'], kpi: Row, number: string) {
         t('pdf.doc.plan.baseline'),
         baseline === null
           ? ''
-          : `${amount(baseline)} ${unit}${baselineYear === null ? '' : ` (${baselineYear})`}`.trim(),
+          : `${withUnit(amount(baseline), unit)}${baselineYear === null ? '' : ` (${baselineYear})`}`,
       ),
-      line(t('pdf.doc.annexes.periodTarget'), target === null ? '' : `${amount(target)} ${unit}`.trim()),
+      line(t('pdf.doc.annexes.periodTarget'), target === null ? '' : withUnit(amount(target), unit)),
       line(
         t('pdf.doc.annexes.direction'),
         t(`evaluation.directions.${kpi.data.direction === 'lower' ? 'lower' : 'higher'}`),
@@ -67,4 +67,6 @@ function kpiSheet(t: Ctx['t'], kpi: Row, number: string) {
       line(t('pdf.doc.plan.responsible'), str(kpi, 'responsibleUnit')),
     ],
   );
+  // A card read as one: it moves whole to the next page (one taller than a page is split by the engine).
+  return { ...sheet, unbreakable: true };
 }

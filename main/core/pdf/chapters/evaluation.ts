@@ -3,9 +3,10 @@ import { achievementChartSvg } from '../../charts/achievementChart.ts';
 import { DEFAULT_THRESHOLDS, thresholdsValid, type Summary } from '../../evaluation.ts';
 import { evaluatePlan, previousYears, type GroupEvaluation, type KpiEvaluation } from '../../previousPlan.ts';
 import { formatPeriod } from '../../years.ts';
-import { figure, groupRow, paragraph, table, type Cell } from '../blocks.ts';
+import { figure, groupRow, paragraph, table, type Cell, thSarabun } from '../blocks.ts';
 import { percent, two, amount } from '../format.ts';
 import { thaiDigitsInSvg } from '../digits.ts';
+import { tableCaption } from '../captions.ts';
 import { keepTogether } from '../estimate.ts';
 import type { Chapter, Section } from '../outline.ts';
 import { str, type Ctx } from '../source.ts';
@@ -34,11 +35,11 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
     [
       { header: t('evaluation.summaryIssue'), width: '*' },
       // 13 pt: wide enough for the English heads too ("Achieved", "Weighted score") without cutting a word.
-      { header: t('evaluation.summaryKpis'), width: 46, align: 'center' },
-      { header: t('evaluation.summaryCounted'), width: 46, align: 'center' },
-      { header: t('evaluation.summaryAchieved'), width: 56, align: 'center' },
-      { header: t('evaluation.summaryShare'), width: 56, align: 'center' },
-      { header: t('evaluation.summaryScore'), width: 58, align: 'center' },
+      { header: t('evaluation.summaryKpis'), width: 46, align: 'center', fit: true },
+      { header: t('evaluation.summaryCounted'), width: 46, align: 'center', fit: true },
+      { header: t('evaluation.summaryAchieved'), width: 56, align: 'center', fit: true },
+      { header: t('evaluation.summaryShare'), width: 56, align: 'center', fit: true },
+      { header: t('evaluation.summaryScore'), width: 58, align: 'center', fit: true },
     ],
     groups.map((g, i) => {
       const cells: Cell[] = [
@@ -51,7 +52,7 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
       ];
       return g.issue ? cells : cells.map((c) => ({ text: String(c), style: 'tableTotal' }));
     }),
-    { fontSize: 13 },
+    { fontSize: thSarabun(13), thaiDigits },
   );
 
   const chart = achievementChartSvg({
@@ -72,9 +73,15 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
   const byYearTable = table(
     [
       { header: t('evaluation.summaryIssue'), width: '*' },
-      ...years.map((year) => ({ header: t('evaluation.yearHead', { year }), width: 56, align: 'center' as const })),
+      ...years.map((year) => ({
+        header: t('evaluation.yearHead', { year }),
+        width: 56,
+        align: 'center' as const,
+        fit: true,
+      })),
     ],
     groups.map((g, i) => [issueName(g, i), ...years.map((year) => percent(share(g.byYear.get(year)!), dash))]),
+    { thaiDigits },
   );
 
   const summary: Section = {
@@ -90,9 +97,9 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
           score: two(overall.weightedScore, dash),
         }),
       ),
-      ...keepTogether([{ text: t('evaluation.summaryCaption'), style: 'caption' }, summaryTable]),
+      ...keepTogether([tableCaption(t('evaluation.summaryCaption')), summaryTable]),
       figure(thaiDigits ? thaiDigitsInSvg(chart) : chart, t('evaluation.chartTitle')),
-      ...keepTogether([{ text: t('evaluation.byYear'), style: 'caption' }, byYearTable]),
+      ...keepTogether([tableCaption(t('evaluation.byYear')), byYearTable]),
       {
         text: t('pdf.doc.evaluation.criteria', {
           l2: thresholds[0],
@@ -107,7 +114,7 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
 
   const issueSections: Section[] = evaluation.issues.map((group, i) => ({
     title: issueName(group, i),
-    body: [kpiTable(t, group, years, i + 1, dash)],
+    body: [kpiTable(t, group, years, i + 1, dash, thaiDigits)],
   }));
 
   const withProblems = evaluation.overall.kpis.filter(
@@ -148,6 +155,7 @@ function kpiTable(
   years: readonly number[],
   issueNumber: number,
   dash: string,
+  thaiDigits: boolean,
 ): Content {
   const rows: TableCell[][] = [];
   let goalId = '';
@@ -167,14 +175,15 @@ function kpiTable(
   }
   return table(
     [
-      { header: t('pdf.doc.evaluation.year'), width: 52, align: 'center' },
-      { header: t('evaluation.target'), width: 74, align: 'right' },
-      { header: t('evaluation.actual'), width: 74, align: 'right' },
-      { header: t('evaluation.percent'), width: 56, align: 'right' },
-      { header: t('evaluation.level'), width: 40, align: 'center' },
+      { header: t('pdf.doc.evaluation.year'), width: 52, align: 'center', fit: true },
+      { header: t('evaluation.target'), width: 74, align: 'right', fit: true },
+      { header: t('evaluation.actual'), width: 74, align: 'right', fit: true },
+      { header: t('evaluation.percent'), width: 56, align: 'right', fit: true },
+      { header: t('evaluation.level'), width: 40, align: 'center', fit: true },
       { header: t('evaluation.status'), width: '*', align: 'center' },
     ],
     rows,
+    { thaiDigits },
   );
 }
 

@@ -1,8 +1,20 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { budgetSummariesBy, budgetSummary } from '../../planContent.ts';
 import type { Row } from '../../rows.ts';
-import { CONTENT_WIDTH, groupRow, numbered, paragraph, table, type Column } from '../blocks.ts';
-import { amount } from '../format.ts';
+import {
+  CONTENT_WIDTH,
+  LANDSCAPE_WIDTH,
+  groupRow,
+  numbered,
+  paragraph,
+  table,
+  tableFits,
+  type Column,
+  type TableOptions,
+  thSarabun,
+} from '../blocks.ts';
+import { figureCaption } from '../captions.ts';
+import { amount, baht } from '../format.ts';
 import { fittedMap } from '../mapDocument.ts';
 import type { Chapter, Section, Subsection } from '../outline.ts';
 import { num, str, type Ctx } from '../source.ts';
@@ -66,11 +78,10 @@ function mapSection({ t, view, outline, options }: Ctx): Section {
     body: svgs.map((svg, i): Content => ({
       stack: [
         { svg, fit: [CONTENT_WIDTH, MAP_HEIGHT], alignment: 'center' },
-        {
-          text: svgs.length > 1 ? t('pdf.map.pageOf', { page: i + 1, pages: svgs.length }) : title,
-          style: 'caption',
-          alignment: 'center',
-        },
+        // One figure however many pages it takes: numbered on its first part only.
+        i === 0
+          ? figureCaption(svgs.length > 1 ? t('pdf.map.pageOf', { page: 1, pages: svgs.length }) : title)
+          : { text: t('pdf.map.pageOf', { page: i + 1, pages: svgs.length }), style: 'caption', alignment: 'center' },
       ],
       unbreakable: true,
       margin: [0, 4, 0, 8],
@@ -90,7 +101,7 @@ function visionBox(text: string): Content {
   };
 }
 
-function issueSection({ t, view }: Ctx, issue: Row, name: (row: Row) => string): Section {
+function issueSection({ t, view, options }: Ctx, issue: Row, name: (row: Row) => string): Section {
   const goals = view.children('goal', issue.id);
   const goalList = goals.map((g) => name(g));
   const kpiRows: TableCell[][] = [];
@@ -99,17 +110,24 @@ function issueSection({ t, view }: Ctx, issue: Row, name: (row: Row) => string):
   for (const goal of goals) {
     const kpis = view.children('kpi', goal.id);
     if (kpis.length > 0) {
-      kpiRows.push(groupRow(`${t('pdf.doc.plan.goal')} ${name(goal)}`, 2 + years.length));
+      const [head, ...rest] = groupRow(`${t('pdf.doc.plan.goal')} ${name(goal)}`, 2 + years.length);
+      kpiRows.push([keptWithNext(head), ...rest]);
       for (const kpi of kpis) kpiRows.push(...kpiLines(view.children('kpiTarget', kpi.id), kpi, years, name));
     }
     const list = view.children('strategy', goal.id);
     if (list.length > 0) {
-      strategies.push({ text: `${t('pdf.doc.plan.goal')} ${name(goal)}`, bold: true, margin: [0, 2, 0, 0] });
+      // The goal heads its strategies: never left at a page foot without them (the engine's keepWithNext).
+      strategies.push({
+        text: `${t('pdf.doc.plan.goal')} ${name(goal)}`,
+        bold: true,
+        margin: [0, 2, 0, 0],
+        keepWithNext: true,
+      } as Content);
       strategies.push({ ul: list.map((s) => `${t('pdf.doc.plan.strategy')} ${name(s)}`), margin: [18, 0, 0, 4] });
     }
   }
-  // The KPI's name runs across the table; under it unit, baseline and one target per plan year share the width.
-  const yearWidth = Math.floor((CONTENT_WIDTH - UNIT_WIDTH - BASELINE_WIDTH) / Math.max(1, years.length)) - 8;
+  // The KPI's name runs across the table; under it unit, baseline and one target per plan year, the years
+  // sharing what is left, each at least as wide as its widest target in the document's digits.
   const sections: Subsection[] = [
     { title: t('pdf.doc.plan.goals'), body: goalList.length ? [numberedPlain(goalList)] : [] },
     {
@@ -118,14 +136,15 @@ function issueSection({ t, view }: Ctx, issue: Row, name: (row: Row) => string):
         ? [
             table(
               [
-                { header: t('pdf.doc.plan.unit'), width: UNIT_WIDTH - 8, align: 'center' },
-                { header: t('pdf.doc.plan.baseline'), width: BASELINE_WIDTH - 8, align: 'right' },
-                ...years.map((y): Column => ({ header: String(y), width: yearWidth, align: 'right' })),
+                { header: t('pdf.doc.plan.unit'), width: UNIT_WIDTH, align: 'center', fit: true },
+                { header: t('pdf.doc.plan.baseline'), width: BASELINE_WIDTH, align: 'right', fit: true },
+                ...years.map((y): Column => ({ header: String(y), width: '*', align: 'right', fit: true })),
               ],
               kpiRows,
               {
-                // 12 pt fits "3,000,000" in a year's column of a five-year plan.
-                fontSize: years.length > 6 ? 10 : 12,
+                fontSize: thSarabun(years.length > 6 ? 10 : 12),
+                minFontSize: thSarabun(9),
+                thaiDigits: options.thaiDigits,
                 headRows: [
                   [
                     { text: t('glossary.kpi'), style: 'tableHeader', colSpan: 2 },
@@ -153,8 +172,11 @@ function numberedPlain(items: readonly string[]): Content {
   return { stack: items.map((text) => ({ text, margin: [18, 0, 0, 2] })), margin: [0, 0, 0, 6] };
 }
 
-const UNIT_WIDTH = 60;
-const BASELINE_WIDTH = 80;
+/** A row the engine keeps on one page with the next: a goal over its first KPI, a KPI's name over its targets. */
+const keptWithNext = (cell: TableCell | undefined): TableCell => Object.assign({ keepWithNext: true }, cell);
+
+const UNIT_WIDTH = 52;
+const BASELINE_WIDTH = 72;
 
 function kpiLines(
   targets: readonly Row[],
@@ -166,7 +188,7 @@ function kpiLines(
   const baselineYear = num(kpi, 'baselineYear');
   return [
     [
-      { text: name(kpi), colSpan: 2 + years.length, alignment: 'left' },
+      keptWithNext({ text: name(kpi), colSpan: 2 + years.length, alignment: 'left' }),
       ...Array.from({ length: 1 + years.length }, () => ({ text: '' })),
     ],
     [
@@ -184,15 +206,35 @@ function kpiLines(
   ];
 }
 
-/** Every project, grouped by issue and strategy, with its yearly budget: landscape, the one table that needs it. */
-function projectSection({ t, view }: Ctx, name: (row: Row) => string): Section {
+/**
+ * Every project, grouped by issue and strategy, with its yearly budget: landscape, the one table that needs it.
+ * Responsible units have a column of their own; where the figures leave it no room (Thai digits and budgets
+ * in the tens of millions), they go under the project's name instead, so the table still fits the page.
+ */
+function projectSection(ctx: Ctx, name: (row: Row) => string): Section {
+  const { t, view } = ctx;
   const title = t('pdf.doc.plan.projects');
   const projects = view.all('project');
   if (projects.length === 0) return { title, body: [] };
+  const wide = projectTable(ctx, name, true);
+  const [columns, rows, options] = tableFits(...wide) ? wide : projectTable(ctx, name, false);
+  return {
+    title,
+    landscape: true,
+    body: [paragraph(t('pdf.doc.plan.projectsLead', { count: projects.length })), table(columns, rows, options)],
+  };
+}
+
+function projectTable(
+  { t, view, options }: Ctx,
+  name: (row: Row) => string,
+  unitColumn: boolean,
+): [Column[], TableCell[][], TableOptions] {
   const years = view.years;
   const sums = budgetSummary(view.rows);
   const rows: TableCell[][] = [];
-  const span = 3 + years.length;
+  const lead = unitColumn ? 2 : 1;
+  const span = lead + 1 + years.length;
   for (const issue of view.all('strategicIssue')) {
     const strategies = view.children('goal', issue.id).flatMap((g) => view.children('strategy', g.id));
     if (!strategies.some((s) => view.children('project', s.id).length > 0)) continue;
@@ -208,11 +250,14 @@ function projectSection({ t, view }: Ctx, name: (row: Row) => string): Section {
       ]);
       for (const project of list) {
         const budgets = view.children('projectBudget', project.id);
+        const projectName = `${name(project)}${project.data.kind === 'programme' ? ` (${t('pdf.doc.plan.programme')})` : ''}`;
+        const units = [str(project, 'responsibleUnit'), str(project, 'supportingUnits')].filter(Boolean).join('\n');
         rows.push([
-          { text: `${name(project)}${project.data.kind === 'programme' ? ` (${t('pdf.doc.plan.programme')})` : ''}` },
-          { text: [str(project, 'responsibleUnit'), str(project, 'supportingUnits')].filter(Boolean).join('\n') },
+          ...(unitColumn
+            ? [{ text: projectName }, { text: units }]
+            : [{ text: units ? `${projectName}\n${t('pdf.doc.plan.responsible')}: ${units}` : projectName }]),
           ...years.map((year): TableCell => ({
-            text: amount(
+            text: baht(
               num(
                 budgets.find((b) => b.data.year === year),
                 'amount',
@@ -220,51 +265,49 @@ function projectSection({ t, view }: Ctx, name: (row: Row) => string): Section {
             ),
             alignment: 'right',
           })),
-          { text: amount(sums.byProject.get(project.id) ?? 0), alignment: 'right', bold: true },
+          { text: baht(sums.byProject.get(project.id) ?? 0), alignment: 'right', bold: true },
         ]);
       }
     }
   }
   rows.push([
-    { text: t('pdf.doc.plan.total'), colSpan: 2, style: 'tableTotal' },
-    { text: '' },
+    { text: t('pdf.doc.plan.total'), colSpan: lead, style: 'tableTotal' },
+    ...(unitColumn ? [{ text: '' }] : []),
     ...years.map((year): TableCell => ({
-      text: amount(sums.byYear.get(year) ?? 0),
+      text: baht(sums.byYear.get(year) ?? 0),
       alignment: 'right',
       style: 'tableTotal',
     })),
-    { text: amount(sums.total), alignment: 'right', style: 'tableTotal' },
+    { text: baht(sums.total), alignment: 'right', style: 'tableTotal' },
   ]);
-  return {
-    title,
-    landscape: true,
-    body: [
-      paragraph(t('pdf.doc.plan.projectsLead', { count: projects.length })),
-      table(
+  const columns: Column[] = [
+    { header: t('glossary.project'), width: '*' },
+    ...(unitColumn ? [{ header: t('pdf.doc.plan.responsible'), width: 120 }] : []),
+    // Each amount's column as wide as its widest figure: the project names take what is left.
+    ...years.map((y): Column => ({ header: String(y), width: 0, align: 'right', fit: true })),
+    { header: t('pdf.doc.plan.total'), width: 0, align: 'right', fit: true },
+  ];
+  return [
+    columns,
+    rows,
+    {
+      fontSize: thSarabun(years.length > 6 ? 11 : 13),
+      minFontSize: thSarabun(9),
+      thaiDigits: options.thaiDigits,
+      width: LANDSCAPE_WIDTH,
+      headRows: [
         [
-          { header: t('glossary.project'), width: '*' },
-          { header: t('pdf.doc.plan.responsible'), width: 120 },
-          ...years.map((y): Column => ({ header: String(y), width: years.length > 6 ? 40 : 58, align: 'right' })),
-          { header: t('pdf.doc.plan.total'), width: 76, align: 'right' },
+          { text: '', style: 'tableHeader', colSpan: lead },
+          ...(unitColumn ? [{ text: '' }] : []),
+          { text: t('pdf.doc.plan.budgetYears'), style: 'tableHeader', colSpan: years.length + 1 },
+          ...years.map(() => ({ text: '' })),
         ],
-        rows,
-        {
-          fontSize: years.length > 6 ? 11 : 13,
-          headRows: [
-            [
-              { text: '', style: 'tableHeader', colSpan: 2 },
-              { text: '' },
-              { text: t('pdf.doc.plan.budgetYears'), style: 'tableHeader', colSpan: years.length + 1 },
-              ...years.map(() => ({ text: '' })),
-            ],
-          ],
-        },
-      ),
-    ],
-  };
+      ],
+    },
+  ];
 }
 
-function budgetSection({ t, view }: Ctx): Section {
+function budgetSection({ t, view, options }: Ctx): Section {
   const title = t('pdf.doc.plan.budget');
   const sums = budgetSummary(view.rows);
   if (sums.total === 0) return { title, body: [] };
@@ -288,26 +331,31 @@ function budgetSection({ t, view }: Ctx): Section {
     // Beside the project table, on landscape pages: a column per year plus the total need the width.
     landscape: true,
     body: [
-      paragraph(t('pdf.doc.plan.budgetLead', { total: amount(sums.total) })),
+      paragraph(t('pdf.doc.plan.budgetLead', { total: baht(sums.total) })),
       table(
         [
           { header: t('glossary.strategicIssue'), width: '*' },
-          ...years.map((y): Column => ({ header: String(y), width: narrow ? 44 : 66, align: 'right' })),
-          { header: t('pdf.doc.plan.total'), width: 80, align: 'right' },
+          ...years.map((y): Column => ({ header: String(y), width: 0, align: 'right', fit: true })),
+          { header: t('pdf.doc.plan.total'), width: 0, align: 'right', fit: true },
         ],
         [
           ...issues.map((issue) => [
             `${view.numbers.get(issue.id) ?? ''}. ${str(issue, 'name')}`,
-            ...years.map((y) => amount(byIssueYear(issue.id, y))),
-            { text: amount(sums.byIssue.get(issue.id) ?? 0), bold: true },
+            ...years.map((y) => baht(byIssueYear(issue.id, y))),
+            { text: baht(sums.byIssue.get(issue.id) ?? 0), bold: true },
           ]),
           [
             { text: t('pdf.doc.plan.total'), style: 'tableTotal' },
-            ...years.map((y) => ({ text: amount(sums.byYear.get(y) ?? 0), style: 'tableTotal' })),
-            { text: amount(sums.total), style: 'tableTotal' },
+            ...years.map((y) => ({ text: baht(sums.byYear.get(y) ?? 0), style: 'tableTotal' })),
+            { text: baht(sums.total), style: 'tableTotal' },
           ],
         ],
-        { fontSize: narrow ? 11 : 13 },
+        {
+          fontSize: thSarabun(narrow ? 11 : 13),
+          minFontSize: thSarabun(9),
+          thaiDigits: options.thaiDigits,
+          width: LANDSCAPE_WIDTH,
+        },
       ),
     ],
   };

@@ -2,8 +2,9 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import { matrixDimensions, situationMatrix } from '../../situation.ts';
 import type { SwotCategory } from '../../swot.ts';
 import { analyse, factorCodes, positionReport, toFactor, type Factor, type SwotAnalysis } from '../../swotPlan.ts';
+import { tableCaption } from '../captions.ts';
 import { thaiDigitsInSvg } from '../digits.ts';
-import { bullets, figure, groupRow, numbered, paragraph, table, type Cell } from '../blocks.ts';
+import { bullets, figure, groupRow, numbered, paragraph, table, type Cell, thSarabun } from '../blocks.ts';
 import { two } from '../format.ts';
 import type { Chapter, Section } from '../outline.ts';
 import { str, type Ctx } from '../source.ts';
@@ -62,7 +63,7 @@ function missionSection({ t, view }: Ctx): Section {
   ]);
   const body: Content[] = [
     paragraph(t('pdf.doc.situation.missionsLead', { plan: bangkok.titleTh, count: missions.length })),
-    { text: t('situation.matrixCaption'), style: 'caption' },
+    tableCaption(t('situation.matrixCaption')),
     table(
       [
         { header: t('situation.missionColumn'), width: '*' },
@@ -151,7 +152,13 @@ function factorRow(t: Ctx['t'], f: Factor, codes: ReadonlyMap<string, string>, f
       text: [
         { text: `${codes.get(f.id) ?? ''} `, bold: true },
         f.statement,
-        { text: `\n${t(`swot.category.${framework}.${f.group}`)}`, fontSize: 12, color: '#555555' },
+        // The category by its name in the document's language (โครงสร้างและนโยบาย), not the workshop's bilingual
+        // label ("S1 Structure โครงสร้างและนโยบาย") the wizard shows beside the framework's codes.
+        {
+          text: `\n${t(`pdf.doc.situation.category.${framework}.${f.group}`)}`,
+          fontSize: thSarabun(12),
+          color: '#555555',
+        },
       ],
     },
     { text: two(f.weight), alignment: 'right' },

@@ -14,8 +14,13 @@ const requireCjs = createRequire(import.meta.url);
 /** pdfkit's embedded font (pdfkit/js/pdfkit.js EmbeddedFont), the parts the engine uses. */
 export interface PdfKitFont {
   readonly font: FontkitFont;
-  readonly subset: { includeGlyph(glyphId: number): number };
+  /** fontkit's subset: `glyphs[cid]` is the font glyph a CID draws; `mapping` its first CID per glyph. */
+  readonly subset: { includeGlyph(glyphId: number): number; glyphs: number[]; mapping: Record<number, number> };
+  /** Per CID, the text it stands for (the ToUnicode CMap) and its advance (the /W array). */
   readonly unicode: (number[] | undefined)[];
+  readonly widths: (number | undefined)[];
+  /** 1000 / unitsPerEm: glyph units to the PDF's 1/1000 em. */
+  readonly scale: number;
   readonly name: string;
   readonly id: string;
   /** Shaped runs by text (shared by fonts.ts shareLayoutCache); pdfkit's layoutCached() fills it. */
@@ -44,6 +49,7 @@ export interface GlyphPosition {
 export interface FontkitGlyph {
   readonly id: number;
   readonly codePoints: number[];
+  readonly advanceWidth: number;
   readonly name?: string;
 }
 
@@ -93,6 +99,11 @@ export interface Line {
   /** Stamped by the engine's line builder: which paragraph, and the order lines were built in. */
   paragraph?: number;
   seq?: number;
+  /** Stamped by pagination.ts on text in the page's flow: the text node's number in this layout, the line's in it. */
+  leaf?: number;
+  index?: number;
+  /** Stamped by pagination.ts on the lines of a table row in the page's flow: the row's number in this layout. */
+  row?: number;
   addInline(inline: Inline): void;
   clone(): Line;
   getWidth(): number;
@@ -108,10 +119,57 @@ export interface TextNode {
   _inlines?: Inline[];
 }
 
+/** pdfmake's DocumentContext: where the next item goes on the page being filled. */
+export interface DocumentContext {
+  availableWidth: number;
+  availableHeight: number;
+  y: number;
+  readonly pages: PdfPage[];
+  readonly pageMargins: { top: number; bottom: number };
+  /** Column groups and table rows open around the current position. */
+  readonly snapshots: unknown[];
+  /** The page being filled (0-based). */
+  readonly page: number;
+  getCurrentPage(): { pageSize: { height: number } };
+  moveDown(offset: number): boolean;
+}
+
+/** A node of the document as pdfmake lays it out (the parts the engine reads). */
+export interface LayoutNode extends TextNode {
+  _margin?: [number, number, number, number] | null;
+  pageBreak?: string;
+  pageOrientation?: string;
+  maxHeight?: number;
+}
+
+/** The LayoutBuilder instance its methods run on. */
+export interface LayoutBuilderThis {
+  writer: {
+    context(): DocumentContext;
+    transactionLevel: number;
+    moveToNextPage(pageOrientation?: string): void;
+  };
+  /** Depth of tables being laid out. */
+  nestedLevel?: number;
+  buildNextLine(textNode: TextNode): Line | null;
+}
+
 export interface LayoutBuilderPrototype {
   buildNextLine(this: { writer: { context(): { availableWidth: number } } }, textNode: TextNode): Line | null;
   /** Runs once the body of every page is laid out, before header and footer are added to each. */
-  addHeadersAndFooters(this: { writer: { context(): { pages: PdfPage[] } } }, header: unknown, footer: unknown): void;
+  addHeadersAndFooters(
+    this: {
+      writer: { context(): { pages: PdfPage[] } };
+      /** Nodes by id, each with the positions it was laid out at (page references, the body's first page). */
+      docPreprocessor: { nodeReferences: Record<string, { _nodeRef: PageNodeRef } | undefined> };
+    },
+    header: unknown,
+    footer: unknown,
+  ): void;
+  /** Places a text node's lines (built by buildNextLine) on the pages. */
+  processLeaf(this: LayoutBuilderThis, node: LayoutNode): void;
+  /** Lays out any node between its margins. */
+  processNode(this: LayoutBuilderThis, node: LayoutNode, ...rest: unknown[]): void;
 }
 
 export interface ElementWriterPrototype {
@@ -134,7 +192,25 @@ export interface PdfPage {
   items: { type: string; item: Line & { x: number; y: number } }[];
 }
 
+/** The writer a table processor is given (pdfmake's PageElementWriter). */
+export interface PageWriter {
+  context(): DocumentContext;
+  transactionLevel: number;
+  moveToNextPage(pageOrientation?: string): void;
+}
+
+/** pdfmake's TableProcessor: begins and ends each row of a table being laid out. */
+export interface TableProcessorPrototype {
+  beginRow(
+    this: { dontBreakRows: boolean; tableNode: { table: { body: ({ keepWithNext?: unknown } | null)[][] } } },
+    rowIndex: number,
+    writer: PageWriter,
+  ): void;
+  endRow(this: { dontBreakRows: boolean }, rowIndex: number, writer: PageWriter, pageBreaks: unknown): void;
+}
+
 export interface PageElementWriterPrototype {
+  addLine(line: Line, ...rest: unknown[]): unknown;
   addFragment(fragment: unknown, useBlockXOffset?: boolean, ...rest: unknown[]): boolean;
   commitUnbreakableBlock(
     this: { transactionLevel: number; context(): { pages: unknown[] } },
@@ -149,18 +225,21 @@ export interface SvgNode {
 }
 
 export interface RendererPrototype {
-  renderSVG(this: unknown, svg: SvgNode): void;
+  renderSVG(this: { pdfDocument: PdfKitDocument }, svg: SvgNode): void;
   renderPages(this: { pdfDocument: PdfKitDocument }, pages: PdfPage[]): void;
   renderLine(this: unknown, line: Line, x: number, y: number): void;
 }
 
-export interface PdfKitDocument {
+export interface PdfKitDocument extends PdfKitContent {
   on(event: 'pageAdded' | 'end', listener: () => void): void;
   on(event: 'data', listener: (chunk: Uint8Array) => void): void;
   on(event: 'error', listener: (err: Error) => void): void;
   removeListener(event: 'pageAdded', listener: () => void): void;
   provideFont(family: string, bold: boolean, italics: boolean): PdfKitFont;
   _pdfMakePages?: PdfPage[];
+  /** pdfkit's document catalog and indirect objects (page labels are written into the catalog). */
+  _root: { data: Record<string, unknown> };
+  ref(data: Record<string, unknown>): { end(): void };
   end(): void;
 }
 
@@ -169,7 +248,14 @@ export interface PdfKitDocumentClass {
     provideFont(family: string, bold: boolean, italics: boolean): PdfKitFont;
     /** pdfkit's font(), inherited; SVG text selects its font through it. */
     font(this: { _font?: PdfKitFont }, ...args: unknown[]): unknown;
+    /** pdfkit's drawing of one run of text (one BT … ET), inherited; every text line of pdfmake ends here. */
+    _fragment(this: PdfKitContent, text: string, x: number, y: number, options: unknown): void;
   };
+}
+
+/** Raw content-stream output of a pdfkit document. */
+export interface PdfKitContent {
+  addContent(data: string): unknown;
 }
 
 export interface PrinterInstance {
@@ -210,6 +296,7 @@ export const pdfmake = {
   LayoutBuilder: load<{ prototype: LayoutBuilderPrototype }>('pdfmake/js/LayoutBuilder.js'),
   ElementWriter: load<{ prototype: ElementWriterPrototype }>('pdfmake/js/ElementWriter.js'),
   PageElementWriter: load<{ prototype: PageElementWriterPrototype }>('pdfmake/js/PageElementWriter.js'),
+  TableProcessor: load<{ prototype: TableProcessorPrototype }>('pdfmake/js/TableProcessor.js'),
   Renderer: load<{ prototype: RendererPrototype }>('pdfmake/js/Renderer.js'),
 };
 
@@ -222,14 +309,20 @@ export function assertInternals(): void {
     ['StyleContextStack.getStyleProperty', pdfmake.StyleContextStack.getStyleProperty, 4],
     ['LayoutBuilder.buildNextLine', pdfmake.LayoutBuilder.prototype.buildNextLine, 1],
     ['LayoutBuilder.addHeadersAndFooters', pdfmake.LayoutBuilder.prototype.addHeadersAndFooters, 2],
+    ['LayoutBuilder.processLeaf', pdfmake.LayoutBuilder.prototype.processLeaf, 1],
+    ['LayoutBuilder.processNode', pdfmake.LayoutBuilder.prototype.processNode, 1],
     ['ElementWriter.alignLine', pdfmake.ElementWriter.prototype.alignLine, 1],
     ['PageElementWriter.commitUnbreakableBlock', pdfmake.PageElementWriter.prototype.commitUnbreakableBlock, 2],
     ['PageElementWriter.addFragment', pdfmake.PageElementWriter.prototype.addFragment, 4],
+    ['PageElementWriter.addLine', pdfmake.PageElementWriter.prototype.addLine, 3],
+    ['TableProcessor.beginRow', pdfmake.TableProcessor.prototype.beginRow, 2],
+    ['TableProcessor.endRow', pdfmake.TableProcessor.prototype.endRow, 3],
     ['Renderer.renderPages', pdfmake.Renderer.prototype.renderPages, 1],
     ['Renderer.renderLine', pdfmake.Renderer.prototype.renderLine, 3],
     ['Renderer.renderSVG', pdfmake.Renderer.prototype.renderSVG, 1],
     ['PDFDocument.provideFont', pdfmake.PDFDocument.prototype.provideFont, 3],
     ['PDFDocument.font', pdfmake.PDFDocument.prototype.font, 3],
+    ['PDFDocument._fragment', pdfmake.PDFDocument.prototype._fragment, 4],
   ];
   for (const [name, fn, arity] of expected) {
     if (typeof fn !== 'function' || fn.length !== arity) {

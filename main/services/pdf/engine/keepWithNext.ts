@@ -10,6 +10,7 @@
  */
 import type { Node, NodeQueries, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { PdfPage } from './internals.ts';
+import { MIN_LINES } from './pagination.ts';
 import { isPlainObject } from './prepare.ts';
 
 /** The body of each page as laid out, before header and footer are added: its first `count` items. */
@@ -72,10 +73,11 @@ function headingItems(body: LaidOutBody, heading: Node): number[] {
 }
 
 /**
- * Whether a heading ends its page: something other than a heading is drawn just before it there (a heading
- * already at the top of a page stays: what follows is simply taller than a page; one under another heading
- * goes along with that one), the document goes on, and after the heading's lines the page's body holds
- * nothing but the lines of the headings that follow it.
+ * Whether a heading is stranded at its page foot: something other than a heading is drawn just before it
+ * there (a heading already at the top of a page stays: what follows is simply taller than a page; one under
+ * another heading goes along with that one), the document goes on, and under the heading's lines (and those
+ * of the headings that follow it) the page holds fewer than MIN_LINES rows of its content while that content
+ * runs on to the next page: nothing at all, or one line whose block continues over the page.
  */
 export function isOrphanHeading(heading: Node, nodes: NodeQueries, bodies: readonly LaidOutBody[]): boolean {
   const page = heading.startPosition.pageNumber;
@@ -88,7 +90,17 @@ export function isOrphanHeading(heading: Node, nodes: NodeQueries, bodies: reado
     new Set(others.flatMap((other) => (other.headlineLevel === undefined ? [] : headingItems(body, other))));
   // Under a heading on this page: that heading starts the run and takes this one along.
   if (linesOf(nodes.getPreviousNodesOnPage()).has(start - 1)) return false;
-  const headings = new Set([...own, ...linesOf(nodes.getFollowingNodesOnPage())]);
-  for (let i = start + 1; i < body.count; i++) if (!headings.has(i)) return false;
-  return true;
+  const following = nodes.getFollowingNodesOnPage();
+  const headings = new Set([...own, ...linesOf(following)]);
+  const rows = new Set<number>();
+  let laterHeading = false;
+  for (let i = start + 1; i < body.count; i++) {
+    const item = body.page.items[i]!;
+    if (headings.has(i)) laterHeading ||= rows.size > 0;
+    else if (item.type === 'line') rows.add(Math.round(item.item.y));
+    else if (item.type === 'svg' || item.type === 'image') return false; // a figure under it
+  }
+  if (rows.size === 0) return true;
+  if (rows.size >= MIN_LINES || laterHeading) return false;
+  return following.some((node) => node.pageNumbers.includes(page + 1));
 }

@@ -12,7 +12,9 @@
  * inlines opens gaps between words that Thai writes without spaces (they read as phrase breaks), and even
  * inside a word between its script runs ("ISO|ที่"). Here the spaces take the slack first, up to half an em
  * each; what remains is spread evenly between all grapheme clusters of the line ("Thai distributed"), so no
- * gap appears where the text has none.
+ * gap appears where the text has none, up to 0.08 em per cluster. A line that would need more keeps the
+ * rest at its end rather than look loose: letters set further apart read as s p a c e d, and pdf.js takes
+ * a gap from 0.1 em on for a space, splitting the word for search and copy.
  */
 import { type Inline, type Line, type LayoutBuilderPrototype, type TextNode, pdfmake } from './internals.ts';
 
@@ -151,6 +153,8 @@ export const buildNextLine: LayoutBuilderPrototype['buildNextLine'] = function (
 
 /** The most a space is widened before the rest of the slack is spread between grapheme clusters, in em. */
 const SPACE_STRETCH = 0.5;
+/** The most grapheme clusters are set apart, in em. */
+const CLUSTER_STRETCH = 0.08;
 
 const clusterCount = (text: string): number => [...graphemes.segment(text)].length;
 
@@ -174,12 +178,10 @@ export function alignLine(this: { context(): { availableWidth: number } }, line:
   const inside = inlines.map((inline) => Math.max(0, clusterCount(inline.text.trimEnd()) - 1));
   const boundaries = inside.reduce((a, b) => a + b, 0) + (inlines.length - 1 - spaces);
 
-  const perSpace =
-    spaces === 0
-      ? 0
-      : Math.min(slack / spaces, boundaries > 0 ? SPACE_STRETCH * (inlines[0]?.fontSize ?? 0) : Infinity);
+  const em = inlines[0]?.fontSize ?? 0;
+  const perSpace = spaces === 0 ? 0 : Math.min(slack / spaces, SPACE_STRETCH * em);
   slack -= perSpace * spaces;
-  const perCluster = boundaries > 0 && slack > 1e-6 ? slack / boundaries : 0;
+  const perCluster = boundaries > 0 && slack > 1e-6 ? Math.min(slack / boundaries, CLUSTER_STRETCH * em) : 0;
 
   let shift = 0;
   inlines.forEach((inline, i) => {

@@ -1,9 +1,12 @@
 /**
  * Drawing a laid-out line with fewer text operations. Thai breaking leaves one inline per word, and pdfkit
  * writes each inline as its own text object (save, transform, BT … ET, restore): most of the render time
- * and of the file size. Neighbouring inlines that look the same and touch are drawn as one; the font then
- * shapes the joined text part by part (fonts.ts `drawPlanned`), so the glyphs and their positions are
- * exactly those of the separate inlines, script runs included.
+ * and of the file size. Neighbouring inlines that look the same are drawn as one, touching or apart by the
+ * gaps justification opened between them; the font then shapes the joined text part by part, each part at
+ * its own place and with its own cluster spacing (fonts.ts `drawPlanned`), so the glyphs and their positions
+ * are exactly those of the separate inlines, script runs included. One run per line also gives poppler one
+ * ActualText span per line (actualText.ts): between separate spans it would read every justification gap as
+ * a space and split Thai words apart.
  */
 import type { Inline } from './internals.ts';
 
@@ -31,36 +34,47 @@ const DRAWN_AS = [
 
 const sameLook = (a: Inline, b: Inline): boolean => DRAWN_AS.every((key) => a[key] === b[key]);
 
-export interface JoinedInline {
-  readonly inline: Inline;
-  /** The texts of the inlines it joins, in order. */
-  readonly parts: readonly string[];
+/** One of the inlines a drawn run joins. */
+export interface RunPart {
+  readonly text: string;
+  /** Where it starts, from the start of the run, in points. */
+  readonly offset: number;
+  /** Extra space between its grapheme clusters, in points (justified Thai, lineBuilder.ts). */
+  readonly clusterSpacing: number;
 }
 
-/** The inlines of a line with touching look-alike neighbours joined; null when nothing joins. */
-export function joinInlines(inlines: readonly Inline[]): JoinedInline[] | null {
-  const out: { inline: Inline; parts: string[] }[] = [];
-  let joined = false;
+export interface JoinedInline {
+  readonly inline: Inline;
+  readonly parts: readonly RunPart[];
+}
+
+/** The inlines of a line with look-alike neighbours (touching, or apart by justification) joined. */
+export function joinInlines(inlines: readonly Inline[]): JoinedInline[] {
+  const out: { inline: Inline; parts: RunPart[] }[] = [];
   for (const inline of inlines) {
     const last = out.at(-1);
-    const touches =
+    const start = last?.inline.x ?? 0;
+    const joins =
       last !== undefined &&
-      !inline.justifyShift &&
-      !inline.clusterSpacing &&
-      !last.inline.clusterSpacing &&
       !inline._pageNodeRef &&
       !last.inline._pageNodeRef &&
       !inline.fontFeatures &&
-      Math.abs((last.inline.x ?? 0) + last.inline.width - (inline.x ?? 0)) < 1e-6 &&
+      (inline.x ?? 0) >= start + last.inline.width - 1e-6 &&
       sameLook(last.inline, inline);
-    if (last && touches) {
-      last.inline = { ...last.inline, text: last.inline.text + inline.text, width: last.inline.width + inline.width };
+    const part = (offset: number): RunPart => ({
+      text: inline.text,
+      offset,
+      clusterSpacing: inline.clusterSpacing ?? 0,
+    });
+    if (last && joins) {
+      const offset = (inline.x ?? 0) - start;
+      last.inline = { ...last.inline, text: last.inline.text + inline.text, width: offset + inline.width };
       last.inline.trailingCut = inline.trailingCut ?? 0;
-      last.parts.push(inline.text);
-      joined = true;
+      delete last.inline.clusterSpacing; // the parts carry it
+      last.parts.push(part(offset));
     } else {
-      out.push({ inline, parts: [inline.text] });
+      out.push({ inline, parts: [part(0)] });
     }
   }
-  return joined ? out : null;
+  return out;
 }

@@ -2,30 +2,19 @@
  * What the engine does to a document definition before pdfmake sees it: clean every string the way Thai
  * text must be cleaned (zero-width characters out, SARA AM composed), default to Sarabun on A4, give SVG
  * drawings the Sarabun family, and turn a static header or footer with page placeholders into the
- * per-page function pdfmake expects (functions cannot cross into the worker).
+ * per-page function pdfmake expects (functions cannot cross into the worker), printing each page's label
+ * (pageLabels.ts) and nothing on an unnumbered page.
  */
 import type { Content, DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { normaliseThai, stripZeroWidth } from '../../../core/thaiBreak.ts';
-import { toThaiDigits } from '../../../core/years.ts';
 import { FONT_FAMILY } from './fonts.ts';
+import type { PageLabels } from './pageLabels.ts';
 
-/** Placeholders in a static header or footer, replaced on each page. */
 // The placeholder the document builders (core) put in headers and footers: one definition for both sides.
 import { PAGE_NUMBER } from '../../../core/pdf/page.ts';
 export { PAGE_NUMBER };
+/** Placeholder for the number of the last page, replaced on each page. */
 export const PAGE_COUNT = '{{pages}}';
-
-export interface PageNumbering {
-  /** Digits of the numbers the engine writes: page numbers in header, footer and table of contents. */
-  readonly digits: 'thai' | 'arabic';
-  /** The physical page (1-based) printed as page 1; pages before it (the cover) get no header or footer. */
-  readonly firstPage: number;
-}
-
-export function formatPageNumber(physical: number, numbering: PageNumbering): string {
-  const text = String(physical - numbering.firstPage + 1);
-  return numbering.digits === 'thai' ? toThaiDigits(text) : text;
-}
 
 export function cleanText(text: string): string {
   return normaliseThai(stripZeroWidth(text));
@@ -59,21 +48,22 @@ function substitute(value: unknown, page: string, pages: string): unknown {
   return value;
 }
 
-function furniture(content: Content, numbering: PageNumbering): DynamicContent {
+function furniture(content: Content, labels: PageLabels): DynamicContent {
   return (currentPage, pageCount) => {
-    if (currentPage < numbering.firstPage) return null;
-    const page = formatPageNumber(currentPage, numbering);
-    const pages = formatPageNumber(pageCount, numbering);
-    return substitute(content, page, pages) as Content;
+    const page = labels.label(currentPage);
+    if (page === null) return null;
+    return substitute(content, page, labels.label(pageCount) ?? '') as Content;
   };
 }
 
-export function prepareDocument(doc: TDocumentDefinitions, numbering: PageNumbering): TDocumentDefinitions {
+export function prepareDocument(doc: TDocumentDefinitions, labels: PageLabels): TDocumentDefinitions {
   const out = clean(doc) as TDocumentDefinitions;
   out.pageSize ??= 'A4';
+  // ActualText (actualText.ts) is PDF 1.5, /Lang 1.4; pdfmake writes 1.3 unless told.
+  out.version ??= '1.5';
   out.defaultStyle = { font: FONT_FAMILY, fontSize: 16, ...out.defaultStyle };
-  if (out.header && typeof out.header !== 'function') out.header = furniture(out.header, numbering);
-  if (out.footer && typeof out.footer !== 'function') out.footer = furniture(out.footer, numbering);
+  if (out.header && typeof out.header !== 'function') out.header = furniture(out.header, labels);
+  if (out.footer && typeof out.footer !== 'function') out.footer = furniture(out.footer, labels);
   return out;
 }
 

@@ -10,7 +10,7 @@
  * shapes "ISO" as Latin and "ที่" as Thai instead of the whole "ISOที่" as Latin (tone mark misplaced).
  * No character is inserted: U+200B would draw as a box in Sarabun through pdfkit.
  */
-import { breakOpportunities, splitScriptRuns } from '../../../core/thaiBreak.ts';
+import { breakOpportunities, splitScriptRuns, thaiLexicon } from '../../../core/thaiBreak.ts';
 import { type BreakerItem, LineBreaker, pdfmake } from './internals.ts';
 
 interface Piece {
@@ -31,8 +31,14 @@ const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
 // Plans repeat many short texts (table headers, labels, years): segment each distinct paragraph once.
 const CACHE_LIMIT = 1000;
 const cache = new Map<string, ParagraphBreaks>();
+/** The lexicon the cached breaks were found with: users' words differ between renders of one worker. */
+let cachedWith = thaiLexicon();
 
 function paragraphBreaks(text: string): ParagraphBreaks {
+  if (cachedWith !== thaiLexicon()) {
+    cache.clear();
+    cachedWith = thaiLexicon();
+  }
   const cached = cache.get(text);
   if (cached) return cached;
   const breaks = new Set<number>(breakOpportunities(text));

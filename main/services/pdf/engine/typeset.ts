@@ -1,13 +1,16 @@
 /**
  * The Thai typesetting engine in one call: pdfmake with Thai line breaking, script runs, grapheme-safe hard
- * wraps, space-first justification, a correct ToUnicode map, Sarabun, and page numbers in Thai or Arabic
- * digits. Synchronous work of a second or more for a long plan: run it in a worker (engine/worker.ts).
+ * wraps, space-first justification, text that every reader extracts as typed (fonts.ts, actualText.ts),
+ * Sarabun, and page numbers in Thai or Arabic digits. Synchronous work of a second or more for a long plan: run it in a worker (engine/worker.ts).
  *
  * pdfmake has no hooks for any of this, so `installEngine` replaces a few of its prototype methods
  * (listed in internals.ts) for the whole thread. One render per thread at a time: the page-number settings
  * are per render and the renderer reads them from here.
  */
+import { dirname } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { installThaiLexicon } from '../../thaiLexicon.ts';
+import { type FontText, withActualText, withSvgActualText } from './actualText.ts';
 import {
   type DrawPlan,
   type LayoutCaches,
@@ -19,16 +22,21 @@ import {
   shareLayoutCache,
   svgWithGlyphPlacement,
 } from './fonts.ts';
-import { type Inline, type Line, type PdfPage, type PageNodeRef, assertInternals, pdfmake } from './internals.ts';
+import { type Line, type PdfPage, assertInternals, pdfmake } from './internals.ts';
 import { alignLine, buildNextLine } from './lineBuilder.ts';
 import { type LaidOutBody, breakBefore, isOrphanHeading, numberHeadings } from './keepWithNext.ts';
 import { joinInlines } from './lineRender.ts';
-import { type PageNumbering, formatPageNumber, isPlainObject, prepareDocument } from './prepare.ts';
+import { type PaginationLayout, beginLayout, endLayout, installPagination, pageBreakFixes } from './pagination.ts';
+import type { PageNumbering } from '../../../core/pdf/pageNumbers.ts';
+import { PageLabels, pageReferenceOf, setPageNumber, writePageLabels } from './pageLabels.ts';
+import { isPlainObject, prepareDocument } from './prepare.ts';
 import { TABLE_LAYOUTS } from './tableLayouts.ts';
 import { cachedStyleProperty, getBreaks } from './textBreaker.ts';
 
 export interface EngineSettings extends PageNumbering {
   readonly fontsDir?: string;
+  /** Words users added to the shipped lexicon (services/thaiLexicon.ts), for Thai line breaking. */
+  readonly userWords?: readonly string[];
   /** Return the laid-out lines too (tests check every line break). */
   readonly recordLines?: boolean;
 }
@@ -70,13 +78,16 @@ export interface TypesetResult {
 type Progress = (done: number, total: number) => void;
 
 interface Job {
-  numbering: PageNumbering;
+  /** Page labels of this layout; the body's first page is found once its pages are laid out. */
+  labels: PageLabels;
   onProgress: Progress;
   overflow: boolean;
   /** The pages' bodies as last laid out (keepWithNext.ts). */
   bodies: LaidOutBody[];
   /** Numbers of the headings found at a page foot (keepWithNext.ts). */
   orphans: Set<number>;
+  /** What pagination.ts recorded of this layout. */
+  paging: PaginationLayout;
   /**
    * Asked once the pages are laid out, before they are drawn: whether they are final. Layouts that typeset
    * will redo (a block overflowed, a heading must move) are not drawn, which is half the cost of a layout.
@@ -90,8 +101,21 @@ interface Job {
 
 let current: Job | null = null;
 
-/** Layouts at most that move headings to the next page (each move can push later headings to a page foot). */
-const HEADING_PASSES = 4;
+/** The fonts each pdfkit document selected, by resource name (SVG text's ActualText reads their CIDs). */
+const documentFonts = new WeakMap<object, Map<string, FontText>>();
+
+function fontsOf(doc: object): Map<string, FontText> {
+  const fonts = documentFonts.get(doc) ?? new Map<string, FontText>();
+  documentFonts.set(doc, fonts);
+  return fonts;
+}
+
+/**
+ * Layouts at most after the first: to move headings to the next page (each move can push later headings to
+ * a page foot), then to keep rows together and fill near-empty pages (pagination.ts), which can strand a
+ * heading again.
+ */
+const EXTRA_LAYOUTS = 6;
 let installed = false;
 
 function installEngine(): void {
@@ -101,6 +125,7 @@ function installEngine(): void {
   pdfmake.StyleContextStack.getStyleProperty = cachedStyleProperty(pdfmake.StyleContextStack.getStyleProperty);
   pdfmake.LayoutBuilder.prototype.buildNextLine = buildNextLine;
   pdfmake.ElementWriter.prototype.alignLine = alignLine;
+  installPagination(); // widows, orphans and blank pages (pagination.ts), over the line builder above
 
   // pdfmake silently drops text of an unbreakable block (a `dontBreakRows` row, an `unbreakable` stack)
   // that does not fit on a fresh page: it keeps only the block's first page, or nothing when the block
@@ -121,7 +146,11 @@ function installEngine(): void {
 
   const addHeadersAndFooters = pdfmake.LayoutBuilder.prototype.addHeadersAndFooters;
   pdfmake.LayoutBuilder.prototype.addHeadersAndFooters = function (header, footer) {
-    if (current) current.bodies = this.writer.context().pages.map((page) => ({ page, count: page.items.length }));
+    if (current) {
+      current.bodies = this.writer.context().pages.map((page) => ({ page, count: page.items.length }));
+      const references = this.docPreprocessor.nodeReferences;
+      current.labels.resolveBody((id) => references[id]?._nodeRef.positions?.[0]?.pageNumber);
+    }
     addHeadersAndFooters.call(this, header, footer);
   };
 
@@ -131,9 +160,16 @@ function installEngine(): void {
     const result = font.apply(this, args);
     if (this._font) {
       prepareFont(this._font);
+      fontsOf(this).set(this._font.id, this._font);
       if (current) shareLayoutCache(this._font, current.layoutCaches);
     }
     return result;
+  };
+
+  // Every run of text (pdfmake's lines, one _fragment per inline) with its text as ActualText for poppler.
+  const fragment = pdfmake.PDFDocument.prototype._fragment;
+  pdfmake.PDFDocument.prototype._fragment = function (text, x, y, options) {
+    withActualText(this, text, () => fragment.call(this, text, x, y, options));
   };
 
   const renderPages = pdfmake.Renderer.prototype.renderPages;
@@ -157,26 +193,30 @@ function installEngine(): void {
   // Page references (table of contents) in the chosen digits and counted from the first numbered page.
   const renderLine = pdfmake.Renderer.prototype.renderLine;
   pdfmake.Renderer.prototype.renderLine = function (line, x, y) {
-    const numbering = current?.numbering;
-    if (numbering) {
-      if (line._pageNodeRef && line.inlines[0]) setPageNumber(line.inlines[0], line._pageNodeRef, numbering);
+    const labels = current?.labels;
+    if (labels) {
+      if (line._pageNodeRef && line.inlines[0]) setPageNumber(line, line.inlines[0], line._pageNodeRef, labels);
       delete line._pageNodeRef;
-      for (const inline of line.inlines) {
-        if (inline._pageNodeRef) setPageNumber(inline, inline._pageNodeRef, numbering);
+      for (const inline of [...line.inlines]) {
+        const ref = pageReferenceOf(inline);
+        if (ref) setPageNumber(line, inline, ref, labels);
         delete inline._pageNodeRef;
       }
     }
-    // Touching look-alike inlines drawn as one text object (lineRender.ts), justified Thai spread
-    // between grapheme clusters (lineBuilder.ts): both through the font's draw plans (fonts.ts).
+    // Look-alike inlines drawn as one text object (lineRender.ts), justified Thai spread between grapheme
+    // clusters (lineBuilder.ts): both through the font's draw plans (fonts.ts).
     const joins = joinInlines(line.inlines);
-    const drawn = joins ? line.clone() : line;
-    if (joins) drawn.inlines = joins.map((j) => j.inline);
+    const drawn = joins.length === line.inlines.length ? line : line.clone();
+    if (drawn !== line) drawn.inlines = joins.map((j) => j.inline);
     const planned: DrawPlan[] = [];
-    for (const [i, inline] of drawn.inlines.entries()) {
-      const parts = joins?.[i]?.parts ?? [inline.text];
-      const clusterSpacing = ((inline.clusterSpacing ?? 0) * 1000) / inline.fontSize;
-      if (parts.length > 1 || clusterSpacing)
-        planned.push({ font: inline.font, text: inline.text, parts, clusterSpacing });
+    for (const { inline, parts } of joins) {
+      if (parts.length === 1 && !parts[0]?.clusterSpacing) continue;
+      const em = 1000 / inline.fontSize;
+      planned.push({
+        font: inline.font,
+        text: inline.text,
+        parts: parts.map((p) => ({ text: p.text, offset: p.offset * em, clusterSpacing: p.clusterSpacing * em })),
+      });
     }
     if (planned.length === 0) renderLine.call(this, drawn, x, y);
     else drawPlanned(planned, () => renderLine.call(this, drawn, x, y));
@@ -184,22 +224,9 @@ function installEngine(): void {
   const renderSVG = pdfmake.Renderer.prototype.renderSVG;
   pdfmake.Renderer.prototype.renderSVG = function (svg) {
     const placed = typeof svg.svg === 'string' ? { ...svg, svg: svgWithGlyphPlacement(svg.svg) } : svg;
-    drawSvg(() => renderSVG.call(this, placed));
+    drawSvg(() => withSvgActualText(this.pdfDocument, fontsOf(this.pdfDocument), () => renderSVG.call(this, placed)));
   };
   installed = true;
-}
-
-function setPageNumber(inline: Inline, ref: PageNodeRef, numbering: PageNumbering): void {
-  const position = ref.positions?.[0];
-  if (!position) throw new Error('Page reference id not found');
-  inline.text = formatPageNumber(position.pageNumber, numbering);
-  const width =
-    inline.font.widthOfString(inline.text, inline.fontSize, inline.fontFeatures) +
-    (inline.characterSpacing ?? 0) * (inline.text.length - 1);
-  const diff = inline.width - width;
-  inline.width = width;
-  if (inline.alignment === 'right') inline.x = (inline.x ?? 0) + diff;
-  else if (inline.alignment === 'center') inline.x = (inline.x ?? 0) + diff / 2;
 }
 
 export async function typeset(
@@ -211,6 +238,8 @@ export async function typeset(
   if (current) throw new Error('typeset: one render per thread at a time');
   const fontsDir = settings.fontsDir ?? defaultFontsDir();
   const fonts = sarabunFonts(fontsDir);
+  // The lexicon lives in the same resources folder as the fonts.
+  installThaiLexicon(dirname(fontsDir), settings.userWords);
   const fontFiles = new Set(Object.values(fonts).flatMap((family) => Object.values(family)));
   const urls = new pdfmake.UrlResolver(pdfmake.virtualfs);
   urls.setUrlAccessPolicy(() => false); // offline app: images come as data URLs
@@ -219,25 +248,32 @@ export async function typeset(
   let definition = numberHeadings(doc);
   let keptTogether = true;
   const moved = new Set<number>();
+  // Breaks that give a near-empty page lines from the page before (pagination.ts), by text node.
+  const forced = new Map<string, { line: number; page: number }>();
   let passes = 0;
   const layoutCaches: LayoutCaches = new Map();
   // Decides from a layout whether to lay out again, and with what: without keeping blocks together when one
-  // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved.
-  const isFinal = ({ overflow, orphans }: Job): boolean => {
+  // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved,
+  // else, once headings stay, with rows kept together and lines moved onto near-empty pages.
+  const isFinal = ({ overflow, orphans, bodies, paging }: Job): boolean => {
+    const fresh = [...orphans].filter((n) => !moved.has(n));
     if (overflow && keptTogether) {
       definition = withoutKeepTogether(definition);
       keptTogether = false;
-    } else {
-      const fresh = [...orphans].filter((n) => !moved.has(n));
-      if (fresh.length === 0 || passes >= HEADING_PASSES) return true;
+      forced.clear(); // text nodes in blocks no longer kept together are numbered anew
+    } else if (passes >= EXTRA_LAYOUTS) {
+      return true;
+    } else if (fresh.length > 0) {
       for (const n of fresh) moved.add(n);
+    } else if (!pageBreakFixes(bodies, paging, forced)) {
+      return true;
     }
     passes++;
     return false;
   };
   const layout = async (laidOutDefinition: TDocumentDefinitions) => {
     const job: Job = {
-      numbering: settings,
+      labels: new PageLabels(settings),
       onProgress,
       overflow: false,
       bodies: [],
@@ -245,10 +281,11 @@ export async function typeset(
       isFinal,
       drawn: false,
       layoutCaches,
+      paging: beginLayout(new Map(forced)),
     };
     current = job;
     try {
-      const prepared = prepareDocument(laidOutDefinition, settings);
+      const prepared = prepareDocument(laidOutDefinition, job.labels);
       // Only to find orphaned headings (keepWithNext.ts); pdfmake's own breaking is not used.
       prepared.pageBreakBefore = (node, nodes) => {
         if (node.headlineLevel !== undefined && isOrphanHeading(node, nodes, job.bodies))
@@ -256,14 +293,16 @@ export async function typeset(
         return false;
       };
       const pdfDoc = await printer.createPdfKitDocument(prepared, { tableLayouts: TABLE_LAYOUTS });
-      return { pdfDoc, drawn: job.drawn };
+      return { pdfDoc, drawn: job.drawn, labels: job.labels };
     } finally {
       current = null;
+      endLayout();
     }
   };
   let laidOut = await layout(definition);
   while (!laidOut.drawn) laidOut = await layout(breakBefore(definition, moved));
   const { pdfDoc } = laidOut;
+  writePageLabels(pdfDoc, laidOut.labels, pdfDoc._pdfMakePages?.length ?? 0);
   const lines = settings.recordLines ? collectLines(pdfDoc._pdfMakePages ?? []) : null;
   const pdf = await new Promise<Uint8Array>((resolve, reject) => {
     const chunks: Uint8Array[] = [];

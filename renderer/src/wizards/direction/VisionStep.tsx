@@ -14,14 +14,12 @@ export function VisionStep() {
   const data = usePlanData();
   const id = useId();
   const row = data.list('vision')[0];
-  const save = useFixedRowSave('vision', null, {}, row);
-  const [text, setText] = useState(() => (row ? String(data.value(row, 'text') ?? '') : ''));
+  const { id: rowId, save } = useFixedRowSave('vision', null, {}, row);
+  const [text, setText] = useState(
+    () => data.unsavedText(rowId, 'text') ?? (row ? String(data.value(row, 'text') ?? '') : ''),
+  );
   const [left, setLeft] = useState(false);
-  const [localError, setLocalError] = useState<string | undefined>();
-  const error =
-    localError ??
-    (row ? data.error(row.id, 'text') : undefined) ??
-    (left && text.trim() === '' ? 'validation.required' : undefined);
+  const error = data.error(rowId, 'text') ?? (left && text.trim() === '' ? 'validation.required' : undefined);
   return (
     <div data-row-id={row?.id}>
       <p>{t('direction.visionIntro', { endYear: data.plan.endYear })}</p>
@@ -35,7 +33,7 @@ export function VisionStep() {
           {...fieldAria(id, error)}
           onChange={(e) => {
             setText(e.target.value);
-            setLocalError(save('text', e.target.value));
+            save('text', e.target.value);
           }}
           onBlur={() => {
             setLeft(true);

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { targetFitsUnit, unitKind } from '../../../../main/core/planContent.ts';
 import type { Row } from '../../../../main/core/rows.ts';
 import { formatPeriod } from '../../../../main/core/years.ts';
 import { formatAmount } from '../../format.ts';
@@ -9,11 +8,6 @@ import { RowNumber } from '../../plan/RowFields.tsx';
 import { Provenance } from '../../plan/RowList.tsx';
 import { YearCell } from '../../plan/YearCell.tsx';
 import { outline, usePlanYears, type Outline } from './outline.ts';
-
-/** Why a target does not fit its KPI's unit (a percentage over 100, a count of people with decimals). */
-export function unitCheck(unit: string) {
-  return (value: number) => (targetFitsUnit(value, unit) ? undefined : `goals.notInUnit.${unitKind(unit)}`);
-}
 
 /**
  * Step 3: per goal, a table of its KPIs with a target for each plan year and for the whole period. A year's
@@ -78,7 +72,6 @@ function TargetTable({ kpis, years, plan }: { kpis: readonly Row[]; years: numbe
           {kpis.map((kpi) => {
             const unit = String(kpi.data.unit ?? '');
             const name = `${plan.numbers.get(kpi.id) ?? ''} ${nameOf(kpi) || t('goals.unnamed')}`;
-            const check = unitCheck(unit);
             return (
               <tr key={kpi.id} data-row-id={kpi.id}>
                 <th scope="row" className="table-row-name">
@@ -98,7 +91,6 @@ function TargetTable({ kpis, years, plan }: { kpis: readonly Row[]; years: numbe
                       year={year}
                       field="target"
                       label={t('goals.targetOf', { year, kpi: name })}
-                      check={check}
                       values={{ unit }}
                     />
                   </td>
@@ -110,7 +102,6 @@ function TargetTable({ kpis, years, plan }: { kpis: readonly Row[]; years: numbe
                     label={t('goals.periodTargetOf', { kpi: name })}
                     hideLabel
                     grouped
-                    check={check}
                     values={{ unit }}
                   />
                 </td>

@@ -13,7 +13,12 @@ function useCompletenessMessage(): (item: CompletenessItem) => string {
   const { t } = useTranslation();
   return (item) => {
     const name = String(item.values.name ?? '').trim() || t('review.unnamed');
-    const context = item.rule === 'targetNotInUnit' && item.values.year === '' ? 'period' : undefined;
+    const context =
+      item.rule === 'planLacks'
+        ? String(item.values.part)
+        : item.rule === 'targetNotInUnit' && item.values.year === ''
+          ? 'period'
+          : undefined;
     return t(completenessMessageKey(item.rule), { ...item.values, name, context });
   };
 }
@@ -50,7 +55,7 @@ export function Completeness() {
                 const href = fixHash(data.plan.id, item);
                 const text = message(item);
                 return (
-                  <li key={`${item.rowId}:${String(item.values.year ?? '')}`}>
+                  <li key={`${item.rowId}:${String(item.values.year ?? item.values.part ?? '')}`}>
                     {href ? <a href={href}>{text}</a> : text}
                   </li>
                 );

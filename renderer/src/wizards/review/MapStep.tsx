@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useThaiLexicon } from '../../thai/lexicon.ts';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { MAP_LEVELS, strategyMapSvg, type StrategyMapOptions } from '../../../../main/core/charts/strategyMap.ts';
@@ -35,8 +36,14 @@ function strategyMapText(t: TFunction): Omit<StrategyMapOptions, 'width' | 'font
 export function MapStep() {
   const { t } = useTranslation();
   const data = usePlanData();
+  // The map wraps names with the Thai lexicon, which arrives after the first paint: drawn again then.
+  const lexicon = useThaiLexicon();
   // data changes identity whenever rows change; the SVG of a large plan is worth not rebuilding otherwise.
-  const svg = useMemo(() => strategyMapSvg(data.rows, { ...strategyMapText(t), width: SCREEN_WIDTH })[0]!, [data, t]);
+  const svg = useMemo(
+    () => strategyMapSvg(data.rows, { ...strategyMapText(t), width: SCREEN_WIDTH })[0]!,
+    // lexicon: core's wrapping reads it, not this code.
+    [data, t, lexicon],
+  );
   return (
     <>
       <p>{t('review.map.intro')}</p>

@@ -1,11 +1,13 @@
-import type { CompletenessItem, CompletenessRule } from '../../../../main/core/planContent.ts';
+import type { CompletenessItem, CompletenessRule, PlanPart } from '../../../../main/core/planContent.ts';
 import { routeHash } from '../../route.ts';
 import type { WizardId } from '../../wizard/types.ts';
 // A cycle (the registry lists this wizard too), read only at render time, never while modules load.
 import { wizardById } from '../index.ts';
 
 /** Where each completeness rule's problem is fixed: the wizard and step (ids fixed in the issue plan). */
-const FIX_AT: Readonly<Record<CompletenessRule, { wizard: WizardId; step: string }>> = {
+const FIX_AT: Readonly<Record<Exclude<CompletenessRule, 'planLacks'>, { wizard: WizardId; step: string }>> = {
+  issueWithoutGoal: { wizard: 'goals', step: 'issues' },
+  goalWithoutStrategy: { wizard: 'strategies', step: 'strategies' },
   goalWithoutKpi: { wizard: 'goals', step: 'kpis' },
   kpiMissingTarget: { wizard: 'goals', step: 'targets' },
   targetNotInUnit: { wizard: 'goals', step: 'targets' },
@@ -14,6 +16,19 @@ const FIX_AT: Readonly<Record<CompletenessRule, { wizard: WizardId; step: string
   projectWithoutBudget: { wizard: 'strategies', step: 'budgets' },
   issueNotAligned: { wizard: 'review', step: 'alignment' },
   towsStrategyUnused: { wizard: 'strategies', step: 'strategies' },
+};
+
+/** Where a part the plan lacks altogether is first entered. */
+const PART_AT: Readonly<Record<PlanPart, { wizard: WizardId; step: string }>> = {
+  vision: { wizard: 'direction', step: 'vision' },
+  strategicIssue: { wizard: 'goals', step: 'issues' },
+  goal: { wizard: 'goals', step: 'issues' },
+  kpi: { wizard: 'goals', step: 'kpis' },
+  kpiTarget: { wizard: 'goals', step: 'targets' },
+  strategy: { wizard: 'strategies', step: 'strategies' },
+  project: { wizard: 'strategies', step: 'projects' },
+  projectBudget: { wizard: 'strategies', step: 'budgets' },
+  alignmentLink: { wizard: 'review', step: 'alignment' },
 };
 
 /**
@@ -28,6 +43,10 @@ export function stepHash(planId: string, wizard: WizardId, stepId: string, rowId
 }
 
 export function fixHash(planId: string, item: CompletenessItem): string | null {
+  if (item.rule === 'planLacks') {
+    const { wizard, step } = PART_AT[item.values.part as PlanPart];
+    return stepHash(planId, wizard, step);
+  }
   const { wizard, step } = FIX_AT[item.rule];
   const rowId = item.rule === 'kpiMissingTarget' ? `${item.rowId}:${item.values.year}` : item.rowId;
   return stepHash(planId, wizard, step, rowId);

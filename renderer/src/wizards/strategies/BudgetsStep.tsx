@@ -87,8 +87,6 @@ function LiveSums({ years, of }: { years: readonly number[]; of: (totals: Totals
   return <YearCells years={years} summary={of(useTotals())} />;
 }
 
-const negative = (amount: number) => (amount < 0 ? 'strategies.negative' : undefined);
-
 function StrategyBudget({
   plan,
   place,
@@ -132,7 +130,6 @@ function StrategyBudget({
                         year={year}
                         field="amount"
                         label={t('strategies.amountOf', { year, name: title })}
-                        check={negative}
                       />
                     </td>
                   ))}

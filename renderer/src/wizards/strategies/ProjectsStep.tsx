@@ -86,8 +86,6 @@ function ProjectFields({ row, plan, goal }: { row: Row; plan: Outline; goal: Row
   const data = usePlanData();
   const { startYear, endYear } = data.plan;
   const kinds = ProjectKind.options.map((value) => ({ value, label: t(`strategies.project.kinds.${value}`) }));
-  const inPlan = (year: number) => (year < startYear || year > endYear ? 'strategies.project.yearOutside' : undefined);
-  const start = data.value(row, 'startYear');
   return (
     <>
       <RowText row={row} field="name" label={t('strategies.project.name')} />
@@ -97,17 +95,12 @@ function ProjectFields({ row, plan, goal }: { row: Row; plan: Outline; goal: Row
           row={row}
           field="startYear"
           label={t('strategies.project.startYear')}
-          check={inPlan}
           values={{ start: startYear, end: endYear }}
         />
         <RowNumber
           row={row}
           field="endYear"
           label={t('strategies.project.endYear')}
-          check={(year) =>
-            inPlan(year) ??
-            (typeof start === 'number' && year < start ? 'strategies.project.endBeforeStart' : undefined)
-          }
           values={{ start: startYear, end: endYear }}
         />
       </div>

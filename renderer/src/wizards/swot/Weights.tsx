@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ratingInRange, type SwotCategory } from '../../../../main/core/swot.ts';
+import { type SwotCategory } from '../../../../main/core/swot.ts';
 import {
   SIDE_LETTERS,
   factorCodes,
@@ -73,7 +73,6 @@ function WeightTable({ side, letter }: { side: Side; letter: SwotCategory }) {
                       field="rating"
                       hideLabel
                       label={t('swot.weights.ratingOf', { code })}
-                      check={(v) => (ratingInRange(v, config) ? undefined : 'swot.weights.ratingRange')}
                       values={{ min: config.ratingMin, max: config.ratingMax }}
                     />
                   </td>

@@ -1,0 +1,127 @@
+import { targetFitsUnit, unitKind } from './planContent.ts';
+import { isRowField, rowFieldSchema, type RowEntity } from './rows.ts';
+import { ratingInRange, type ScoringConfig } from './swot.ts';
+
+/**
+ * The one rule set for what a row's field may hold: the field's schema (core/rows.ts) plus the rules that need
+ * the plan around the row (a rating within the plan's scale, a year within the plan, a target its KPI's unit
+ * allows, a budget that is not negative and falls in its project's years). The input field asks it to flag a
+ * value, the row service (main/services/rows.ts) asks it to refuse one, an import of operations asks it per
+ * operation: a value one of them accepts the others accept, so nothing flagged is ever stored or counted.
+ *
+ * Problems are i18n keys (validation.*, swot.*, goals.*, strategies.*), shown under the field in Thai or
+ * English; the values a message needs (the scale, the plan's years, the unit) are in the context.
+ */
+
+/** What the rules need to know about the plan around one row. */
+export interface ValidityContext {
+  /** The plan's years (B.E.) and its previous plan's, when set. */
+  readonly plan: {
+    readonly startYear: number;
+    readonly endYear: number;
+    readonly prevStartYear: number | null;
+    readonly prevEndYear: number | null;
+  };
+  /** The plan's rating scale (planOptions through swotPlan's scoringConfig; its defaults while the plan has none). */
+  readonly scale: ScoringConfig;
+  /** The row's parent's fields (the KPI of a target, the project of a budget); null when it has none. */
+  readonly parent: Readonly<Record<string, unknown>> | null;
+  /** The row's fields as they will be once the value is written (start and end years are checked together). */
+  readonly row: Readonly<Record<string, unknown>>;
+}
+
+/** The years a row of this entity may be about: the plan's, or the previous plan's for its evaluation. */
+function yearProblem(entity: RowEntity, year: number, { plan }: ValidityContext): string | undefined {
+  if (entity === 'prevKpiYear') {
+    const { prevStartYear: start, prevEndYear: end } = plan;
+    return start !== null && end !== null && (year < start || year > end) ? 'validity.yearOutsidePrevious' : undefined;
+  }
+  return year < plan.startYear || year > plan.endYear ? 'validity.yearOutsidePlan' : undefined;
+}
+
+const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+
+/** A project's own years, where set; a budget outside them is for a year the project does not run. */
+function outsideProject(year: number, project: Readonly<Record<string, unknown>> | null): boolean {
+  const start = num(project?.startYear);
+  const end = num(project?.endYear);
+  return (start !== null && year < start) || (end !== null && year > end);
+}
+
+function unitProblem(value: number, unit: unknown): string | undefined {
+  const text = typeof unit === 'string' ? unit : '';
+  return targetFitsUnit(value, text) ? undefined : `goals.notInUnit.${unitKind(text)}`;
+}
+
+/** The rules beyond the schema, for a value the schema accepts. */
+function contextProblem(entity: RowEntity, field: string, value: unknown, ctx: ValidityContext): string | undefined {
+  const n = num(value);
+  switch (`${entity}.${field}`) {
+    case 'factor.rating':
+      return n !== null && !ratingInRange(n, ctx.scale) ? 'swot.weights.ratingRange' : undefined;
+    case 'kpiTarget.year':
+    case 'projectBudget.year':
+    case 'prevKpiYear.year':
+      return n === null ? undefined : yearProblem(entity, n, ctx);
+    case 'kpiTarget.target':
+      return n === null ? undefined : unitProblem(n, ctx.parent?.unit);
+    case 'kpi.periodTarget':
+      return n === null ? undefined : unitProblem(n, ctx.row.unit);
+    case 'projectBudget.amount': {
+      if (n === null) return undefined;
+      if (n < 0) return 'strategies.negative';
+      const year = num(ctx.row.year);
+      return year !== null && outsideProject(year, ctx.parent) ? 'strategies.budgetOutsideProject' : undefined;
+    }
+    case 'project.startYear':
+    case 'project.endYear': {
+      if (n === null) return undefined;
+      if (n < ctx.plan.startYear || n > ctx.plan.endYear) return 'strategies.project.yearOutside';
+      const start = num(ctx.row.startYear);
+      const end = num(ctx.row.endYear);
+      return start !== null && end !== null && end < start ? 'strategies.project.endBeforeStart' : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A value checked by every rule: the value to store (text trimmed as its schema does), or the problem. */
+export type FieldCheck =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
+
+/** Whether `value` may be written into `field` of a row of `entity`, judged in `ctx`. */
+export function checkField(entity: RowEntity, field: string, value: unknown, ctx: ValidityContext): FieldCheck {
+  const parsed = rowFieldSchema(entity, field).safeParse(value);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'validation.invalid' };
+  const message = contextProblem(entity, field, parsed.data, ctx);
+  return message ? { ok: false, message } : { ok: true, value: parsed.data };
+}
+
+/** The problem with writing `value` into `field` of a row of `entity` (an i18n key), or undefined when it may be stored. */
+export function fieldProblem(
+  entity: RowEntity,
+  field: string,
+  value: unknown,
+  ctx: ValidityContext,
+): string | undefined {
+  const checked = checkField(entity, field, value, ctx);
+  return checked.ok ? undefined : checked.message;
+}
+
+/**
+ * The problems, by field, of writing `values` into a row whose fields will then be `ctx.row`: the check a
+ * save, a creation and an imported operation make before anything is written. Unknown fields are problems.
+ */
+export function rowProblems(
+  entity: RowEntity,
+  values: Readonly<Record<string, unknown>>,
+  ctx: ValidityContext,
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const [field, value] of Object.entries(values)) {
+    const problem = isRowField(entity, field) ? fieldProblem(entity, field, value, ctx) : 'validation.unknownField';
+    if (problem) problems[field] = problem;
+  }
+  return problems;
+}

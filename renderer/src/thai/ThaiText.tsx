@@ -1,0 +1,26 @@
+import { Fragment, useMemo } from 'react';
+import { breakPieces } from '../../../main/core/thaiBreak.ts';
+import { useThaiLexicon } from './lexicon.ts';
+
+/**
+ * Displayed Thai text that wraps only between words (core/thaiBreak.ts), not where the browser's ICU would
+ * (รับผิด|ชอบ): each word is a no-wrap span and a <wbr> marks each place the segmenter allows. No character is
+ * inserted, so the accessible name, find-in-page and copied text are exactly what was typed. For names and
+ * labels shown, not inputs. With the dictionary once the lexicon is loaded (thai/lexicon.ts), ICU's words at
+ * cluster boundaries before.
+ */
+export function ThaiText({ text }: { text: string }) {
+  const lexicon = useThaiLexicon(false);
+  const pieces = useMemo(() => (/[\u0E01-\u0E2E]/.test(text) ? breakPieces(text) : [text]), [text, lexicon]);
+  if (pieces.length < 2) return <>{text}</>;
+  return (
+    <>
+      {pieces.map((piece, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          <span className="thai-word">{piece}</span>
+        </Fragment>
+      ))}
+    </>
+  );
+}

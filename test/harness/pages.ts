@@ -1,0 +1,126 @@
+/**
+ * Page checks for tests, as a typesetter would look at the printed plan: no near-empty page, no heading
+ * without two lines of its content under it on its page, no widow or orphan line. Near-empty pages are read
+ * from the PDF itself with poppler (pdftotext -bbox-layout), independently of the engine; the rest from the
+ * lines the engine laid out (which paragraph each belongs to), placed on the real pages.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LaidOutLine } from '../../main/services/pdf/render.ts';
+import { paragraphs } from './pdf.ts';
+
+export interface PageBox {
+  readonly width: number;
+  readonly height: number;
+  /** Body text lines as poppler reads them: top edge and text, header and footer excluded. */
+  readonly lines: readonly { y: number; text: string }[];
+}
+
+/** Where the body is: below the running head and above the page number (the plan's margins). */
+export interface BodyArea {
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** Every page of the PDF with its body text lines, read by poppler. */
+export function popplerPages(pdf: Uint8Array, area: BodyArea): PageBox[] {
+  const dir = mkdtempSync(join(tmpdir(), 'phaen-pages-'));
+  try {
+    const file = join(dir, 'doc.pdf');
+    writeFileSync(file, pdf);
+    const html = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((page) => {
+      const height = Number(page[2]);
+      const lines = [...(page[3] ?? '').matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)]
+        .map((line) => ({
+          y: Number(line[1]),
+          text: [...(line[2] ?? '').matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(' '),
+        }))
+        .filter((line) => line.y > area.top - 4 && line.y < height - area.bottom);
+      return { width: Number(page[1]), height, lines };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Pages whose body holds one or two lines of text and nothing above them (a figure leaves its caption low on
+ * the page): a page a reader would take for a printing mistake. Rows of text at the same height count once.
+ */
+export function nearEmptyPages(pages: readonly PageBox[], area: BodyArea): string[] {
+  return pages.flatMap((page, i) => {
+    const rows = [...new Set(page.lines.map((l) => Math.round(l.y)))].sort((a, b) => a - b);
+    const filled = rows.length === 0 ? 0 : (rows[rows.length - 1] ?? 0) - area.top;
+    if (rows.length > 2 || filled > 100) return [];
+    return [`page ${i + 1}: ${rows.length} line(s) ${JSON.stringify(page.lines.map((l) => l.text).join(' / '))}`];
+  });
+}
+
+/** A body line laid out by the engine (not the running head or the page number). */
+function inBody(line: LaidOutLine, pages: readonly PageBox[], area: BodyArea): boolean {
+  const height = pages[line.page - 1]?.height ?? 0;
+  return line.y > area.top - 1 && line.y < height - area.bottom && line.text.trim() !== '';
+}
+
+/** Widow and orphan lines: a paragraph or list item that leaves one line alone on either side of a page break. */
+export function widowsAndOrphans(lines: readonly LaidOutLine[], pages: readonly PageBox[], area: BodyArea): string[] {
+  const problems: string[] = [];
+  for (const group of paragraphs(lines.filter((l) => l.paragraph >= 0 && inBody(l, pages, area)))) {
+    const perPage = new Map<number, LaidOutLine[]>();
+    for (const line of group) perPage.set(line.page, [...(perPage.get(line.page) ?? []), line]);
+    if (perPage.size < 2) continue;
+    for (const [page, on] of perPage) {
+      if (on.length < 2) problems.push(`page ${page}: one line of a paragraph alone: ${JSON.stringify(on[0]?.text)}`);
+    }
+  }
+  return problems;
+}
+
+/** More than this between a heading and the first text line under it: a figure fills the gap (pt). */
+const FIGURE_GAP = 120;
+
+/** Whether a laid-out line is a heading: bold body-size text or larger, starting at the text's left edge. */
+export type IsHeading = (line: LaidOutLine) => boolean;
+
+/**
+ * Headings without at least two lines of their content under them on their page, while that content goes
+ * on over the page (content: the lines after the heading up to the next heading; rows at one height count
+ * once). A heading directly over another counts as with its content when that one is on its page.
+ */
+export function strandedHeadings(
+  lines: readonly LaidOutLine[],
+  pages: readonly PageBox[],
+  area: BodyArea,
+  isHeading: IsHeading,
+): string[] {
+  const body = lines.filter((l) => inBody(l, pages, area));
+  // Reading order: page, then top to bottom (cells of one row share a height).
+  const order = [...body].sort((a, b) => a.page - b.page || a.y - b.y || a.x - b.x);
+  const problems: string[] = [];
+  order.forEach((line, i) => {
+    if (!isHeading(line)) return;
+    const next = order[i + 1];
+    // Only a heading's last line is checked: its lines run on to the next heading line.
+    if (next && isHeading(next) && next.paragraph === line.paragraph) return;
+    const content: LaidOutLine[] = [];
+    let k = i + 1;
+    for (; k < order.length && !isHeading(order[k]!); k++) content.push(order[k]!);
+    const following = order[k];
+    if (content.length === 0) {
+      if (following && following.page !== line.page)
+        problems.push(`page ${line.page}: heading at the foot: ${line.text}`);
+      return;
+    }
+    const onPage = [...new Set(content.filter((c) => c.page === line.page).map((c) => Math.round(c.y)))];
+    const runsOver = content.some((c) => c.page !== line.page);
+    // A line far under the heading has something drawn above it (a figure over its caption).
+    const figure = onPage.some((y) => y - line.y > FIGURE_GAP);
+    if (runsOver && onPage.length < 2 && !figure) {
+      problems.push(`page ${line.page}: ${onPage.length} line(s) under the heading ${JSON.stringify(line.text)}`);
+    }
+  });
+  return problems;
+}

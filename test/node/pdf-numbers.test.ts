@@ -1,0 +1,113 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { PAGE_MARGINS } from '../../main/core/pdf/blocks.ts';
+import { buildDocument } from '../../main/core/pdf/index.ts';
+import { CHAPTERS, type PdfKind } from '../../main/core/pdf/options.ts';
+import type { PlanSource } from '../../main/core/pdf/source.ts';
+import { translator } from '../../main/services/locales.ts';
+import { type LaidOutLine, renderPdfWithLines } from '../../main/services/pdf/render.ts';
+import { comparable, extractPages, splitNumbers } from '../harness/pdf.ts';
+import { RESOURCES, generatedRows, generatedSource, sampleSource } from '../harness/pdfPlan.ts';
+
+/**
+ * Numbers in the printed plan, on the real PDF (services/pdf/render.ts, read back with pdf.js and the lines
+ * the engine recorded): never broken across lines in either digit set, money as Thai budgets print it.
+ */
+
+const th = translator(RESOURCES, 'th');
+
+async function print(source: PlanSource, thaiDigits: boolean, kind: PdfKind = 'plan') {
+  const built = buildDocument(kind, {
+    source,
+    options: { language: 'th', thaiDigits, chapters: CHAPTERS, date: '2021-09-13' },
+    t: th,
+  });
+  const { pdf, lines } = await renderPdfWithLines(built.doc, { numbering: built.numbering });
+  return { lines, pages: await extractPages(pdf), widths: await pageWidths(pdf) };
+}
+
+async function pageWidths(pdf: Uint8Array): Promise<number[]> {
+  const task = getDocument({ data: pdf.slice(), verbosity: 0 });
+  const doc = await task.promise;
+  try {
+    const widths: number[] = [];
+    for (let p = 1; p <= doc.numPages; p++) widths.push((await doc.getPage(p)).view[2]!);
+    return widths;
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** The lines from chapter 1 on: the contents page's numbers are laid out by planDocument.contents. */
+function body(lines: readonly LaidOutLine[]): LaidOutLine[] {
+  const first = lines.find((l) => /^บทที่ [0-9๐-๙]+$/.test(l.text.trim()))?.page ?? Infinity;
+  return lines.filter((l) => l.page >= first);
+}
+
+/** A plan of millions: 54 projects of about a million baht a year, some with satang; totals in the tens of millions. */
+function largePlan(): PlanSource {
+  const source = generatedSource(generatedRows({ issues: 6, goals: 3, kpis: 4, strategies: 3, projects: 3, seed: 3 }));
+  const rows = source.rows.map((row, i) =>
+    row.entity === 'projectBudget' ? { ...row, data: { ...row.data, amount: 900_000 + i * 1_010.5 } } : row,
+  );
+  return { ...source, rows };
+}
+
+const plans = { sample: sampleSource, large: largePlan };
+/** Each plan printed once per digit set, shared by the tests below. */
+const printed = new Map<string, ReturnType<typeof print>>();
+function printedPlan(name: keyof typeof plans, thaiDigits: boolean) {
+  const key = `${name} ${thaiDigits}`;
+  if (!printed.has(key)) printed.set(key, print(plans[name](), thaiDigits));
+  return printed.get(key)!;
+}
+
+describe('numbers in the printed plan', () => {
+  for (const name of Object.keys(plans) as (keyof typeof plans)[]) {
+    for (const thaiDigits of [false, true]) {
+      it(`never breaks a number across lines: ${name} plan, ${thaiDigits ? 'Thai' : 'Arabic'} digits`, async () => {
+        const { lines, pages, widths } = await printedPlan(name, thaiDigits);
+        const inBody = body(lines);
+        expect(inBody.length).toBeGreaterThan(500);
+        // Figures of every size were printed: budget totals of seven to ten digits in the chosen digits.
+        const figures = inBody.map((l) => l.text).join('\n');
+        expect(figures).toMatch(thaiDigits ? /[๐-๙]{1,3}(,[๐-๙]{3}){2}/ : /[0-9]{1,3}(,[0-9]{3}){2}/);
+        expect(splitNumbers(inBody)).toEqual([]);
+        // Widening the figures' columns never pushes a table past the right margin, portrait or landscape.
+        const beyond = inBody.filter((l) => l.x + l.width > widths[l.page - 1]! - PAGE_MARGINS[2] + 0.5);
+        expect(beyond.map((l) => `page ${l.page}: ${l.text}`)).toEqual([]);
+        if (name === 'large') {
+          // Satang in two decimals, as printed and as pdf.js reads them back.
+          const text = comparable(pages.join('\n'));
+          expect(text).toMatch(thaiDigits ? /,[๐-๙]{3}\.[๐-๙]{2}(?![๐-๙])/ : /,[0-9]{3}\.[0-9]{2}(?![0-9])/);
+          expect(text).not.toMatch(thaiDigits ? /,[๐-๙]{3}\.[๐-๙](?![๐-๙])/ : /,[0-9]{3}\.[0-9](?![0-9])/);
+        }
+      }, 120_000);
+    }
+  }
+});
+
+describe('numbers in the handouts', () => {
+  it('never breaks a number or a value from its unit in the summary, for the sample and a large plan, in both digits', async () => {
+    for (const source of [sampleSource, largePlan]) {
+      for (const thaiDigits of [false, true]) {
+        const { lines, pages } = await print(source(), thaiDigits, 'summary');
+        expect(pages).toHaveLength(1);
+        expect(splitNumbers(lines)).toEqual([]);
+        // "ร้อยละ 90" and "3,800,000 คน" each on one line (joined by a no-break space).
+        const units = lines.filter((l) => /ร้อยละ$|^คน/.test(l.text.trim()));
+        expect(units.map((l) => l.text)).toEqual([]);
+      }
+    }
+  }, 120_000);
+});
+
+describe('labels in the printed plan', () => {
+  it('prints the SWOT quadrants and factor categories by their Thai names, as pdf.js reads them back', async () => {
+    const text = comparable((await printedPlan('sample', true)).pages.join('\n'));
+    for (const name of ['เชิงรุก', 'เชิงป้องกัน', 'เชิงแก้ไข', 'เชิงรับ', 'ประสิทธิภาพทางการเงิน', 'ผู้รับบริการ']) {
+      expect(text).toContain(comparable(name));
+    }
+    expect(text).not.toMatch(/Stars|CashCows|QuestionMarks|Dogs|Structure|Money/);
+  }, 120_000);
+});

@@ -1,0 +1,160 @@
+/**
+ * The printed plan as a reader meets it in a viewer: bookmarks to every chapter and section, the document's
+ * properties and language, body paragraphs with both edges straight, and text that copies and searches as
+ * typed. The sample plan printed for real, read back with pdf.js and poppler.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDocument } from '../../main/core/pdf/index.ts';
+import { CHAPTERS } from '../../main/core/pdf/options.ts';
+import { translator } from '../../main/services/locales.ts';
+import { type LaidOutLine, renderPdfWithLines } from '../../main/services/pdf/render.ts';
+import { comparable, extractPages, paragraphs, popplerText } from '../harness/pdf.ts';
+import { RESOURCES, sampleSource } from '../harness/pdfPlan.ts';
+
+const th = translator(RESOURCES, 'th');
+
+async function print(thaiDigits: boolean) {
+  const built = buildDocument('plan', {
+    source: sampleSource(),
+    options: { language: 'th', thaiDigits, chapters: CHAPTERS, date: '2021-09-13' },
+    t: th,
+  });
+  return renderPdfWithLines(built.doc, { numbering: built.numbering });
+}
+
+interface Bookmark {
+  readonly title: string;
+  /** 1-based page it opens. */
+  readonly page: number;
+  readonly children: Bookmark[];
+}
+
+/** The bookmarks (outline) and document information as pdf.js reads them. */
+async function readOutline(pdf: Uint8Array) {
+  const task = getDocument({ data: pdf.slice(), verbosity: 0 });
+  const doc = await task.promise;
+  try {
+    const walk = async (items: Awaited<ReturnType<typeof doc.getOutline>> | undefined): Promise<Bookmark[]> =>
+      Promise.all(
+        (items ?? []).map(async (item) => {
+          const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest;
+          const ref = dest?.[0] as Parameters<typeof doc.getPageIndex>[0];
+          return { title: item.title, page: (await doc.getPageIndex(ref)) + 1, children: await walk(item.items) };
+        }),
+      );
+    const { info } = await doc.getMetadata();
+    return { outline: await walk(await doc.getOutline()), info: info as Record<string, unknown> };
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** Key: value lines of poppler's pdfinfo. */
+function pdfinfo(pdf: Uint8Array): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'phaen-pdfinfo-'));
+  try {
+    writeFileSync(join(dir, 'doc.pdf'), pdf);
+    const out = execFileSync('pdfinfo', ['-enc', 'UTF-8', join(dir, 'doc.pdf')], { encoding: 'utf8' });
+    return Object.fromEntries(
+      out.split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.each([
+  ['Arabic', false],
+  ['Thai', true],
+] as const)('the printed sample plan in %s digits', (_digits, thaiDigits) => {
+  let pdf: Uint8Array;
+  let lines: LaidOutLine[];
+  let pages: string[];
+  beforeAll(async () => {
+    ({ pdf, lines } = await print(thaiDigits));
+    pages = await extractPages(pdf);
+  }, 60_000);
+
+  it('has a bookmark for every chapter, with its sections and subsections nested under it, each opening its page', async () => {
+    const { outline } = await readOutline(pdf);
+    const number = thaiDigits ? '[๐-๙]' : '[0-9]';
+    const chapters = outline.filter((b) => new RegExp(`^บทที่ ${number}+ `).test(b.title));
+    expect(chapters.length).toBeGreaterThanOrEqual(6);
+    expect(outline.at(-1)?.title).toBe(th('pdf.doc.chapter.annexes'));
+    let sections = 0;
+    let subsections = 0;
+    for (const [i, chapter] of chapters.entries()) {
+      // The chapter opens on the page that prints its number over its title.
+      expect(comparable(pages[chapter.page - 1] ?? '')).toContain(comparable(chapter.title));
+      for (const section of chapter.children) {
+        sections++;
+        const n = thaiDigits ? '๑๒๓๔๕๖๗๘๙'[i] : String(i + 1);
+        expect(section.title.startsWith(`${n}.`), section.title).toBe(true);
+        expect(comparable(pages[section.page - 1] ?? '')).toContain(comparable(section.title));
+        for (const sub of section.children) {
+          subsections++;
+          expect(sub.title.startsWith(section.title.split(' ')[0] ?? '')).toBe(true);
+          expect(comparable(pages[sub.page - 1] ?? '')).toContain(comparable(sub.title));
+        }
+      }
+    }
+    expect(sections).toBeGreaterThan(20);
+    expect(subsections).toBeGreaterThan(5);
+  });
+
+  it('names its title, author (the organisation), subject, keywords and Thai language for pdf.js and poppler', async () => {
+    const plan = sampleSource().plan;
+    const { info } = await readOutline(pdf);
+    expect(info.Title).toBe(plan.title);
+    expect(info.Author).toBe(plan.organisation);
+    expect(info.Subject).toBe(th('pdf.doc.subject'));
+    expect(info.Keywords).toContain(plan.organisation);
+    expect(info.Keywords).toContain('2566–2570');
+    expect(info.Language).toBe('th');
+    const poppler = pdfinfo(pdf);
+    expect(poppler.Title).toBe(plan.title);
+    expect(poppler.Author).toBe(plan.organisation);
+    expect(poppler.Keywords).toBe(info.Keywords);
+  });
+
+  it('sets body paragraphs with both edges straight, none loose: spaces at most half an em wider, clusters at most 0.08 em apart', () => {
+    // Body paragraphs: their first line starts at the paragraph indent (1.25 cm).
+    const body = paragraphs(lines).filter((group) => Math.abs((group[0]?.pieces[0]?.x ?? 0) - 35.43) < 0.5);
+    const inner = body.flatMap((group) => group.slice(0, -1).filter((l) => !l.forcedEnd));
+    expect(inner.length).toBeGreaterThan(20);
+    let flush = 0;
+    for (const line of inner) {
+      const em = line.pieces[0]?.fontSize ?? 16;
+      const cluster = Math.max(...line.pieces.map((p) => p.clusterSpacing));
+      expect(cluster).toBeLessThanOrEqual(0.08 * em + 1e-9);
+      for (let i = 1; i < line.pieces.length; i++) {
+        const prev = line.pieces[i - 1]!;
+        const gap = line.pieces[i]!.x - (prev.x + prev.width);
+        expect(gap).toBeLessThanOrEqual(0.5 * em + 1e-6);
+      }
+      const last = line.pieces.at(-1)!;
+      if (Math.abs(last.x + last.width - last.trailingCut - line.maxWidth) < 0.1) flush++;
+      else expect(cluster, `short of the edge below the limit: ${line.text}`).toBeCloseTo(0.08 * em, 6);
+    }
+    // Lines left short at the limit are the exception.
+    expect(flush / inner.length).toBeGreaterThan(0.85);
+    // Last lines stay left-aligned: no spread.
+    for (const group of body) expect(group.at(-1)?.pieces.every((p) => p.clusterSpacing === 0)).toBe(true);
+  });
+
+  it('copies and searches as typed: ำ as one character, no line starting with a detached mark, in pdf.js and poppler', async () => {
+    const exact = (await extractPages(pdf, { exact: true })).join('\n');
+    const readers = [exact, popplerText(pdf, 'default'), popplerText(pdf, 'layout'), popplerText(pdf, 'raw')];
+    for (const text of readers) {
+      expect(text).not.toContain('\u0E4D\u0E32');
+      expect(text).toContain('สำนักงานประชาสัมพันธ์');
+      const detached = text.split('\n').filter((l) => /^[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/.test(l.trimStart()));
+      expect(detached).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { listRows, createRows, updateRow } from '../../main/services/rows.ts';
+import { createPlan } from '../../main/services/plans.ts';
+import { budgetSummary } from '../../main/core/planContent.ts';
+import { fieldProblem, type ValidityContext } from '../../main/core/validity.ts';
+import type { Store } from '../../main/services/store/store.ts';
+import { bmaDraft, openStore } from '../harness/store.ts';
+import { useTempDir } from '../harness/tmp.ts';
+
+const tempDir = useTempDir();
+
+async function planStore(): Promise<{ store: Store; planId: string }> {
+  const store = await openStore(tempDir());
+  return { store, planId: createPlan(store, bmaDraft).id };
+}
+
+const opCount = (store: Store) => store.db.prepare('SELECT count(*) FROM ops').pluck().get();
+
+/** The plan's goal tree down to a KPI counted in ร้อยละ and a project run in 2567–2568. */
+function tree(store: Store, planId: string) {
+  const [issue] = createRows(store, planId, [{ entity: 'strategicIssue', values: { name: 'การสื่อสารเชิงรุก' } }]);
+  const [goal] = createRows(store, planId, [{ entity: 'goal', parentId: issue!.id, values: { name: 'ประชาชนรับรู้' } }]);
+  const [kpi] = createRows(store, planId, [
+    { entity: 'kpi', parentId: goal!.id, values: { name: 'ร้อยละของประชาชนที่รับรู้ข่าวสาร', unit: 'ร้อยละ' } },
+  ]);
+  const [strategy] = createRows(store, planId, [
+    { entity: 'strategy', parentId: goal!.id, values: { name: 'สื่อออนไลน์' } },
+  ]);
+  const [project] = createRows(store, planId, [
+    { entity: 'project', parentId: strategy!.id, values: { name: 'ข่าวสารถึงบ้าน', startYear: 2567, endYear: 2568 } },
+  ]);
+  return { kpi: kpi!, project: project! };
+}
+
+describe('one validity rule set, refused by the row service as the screens flag it', () => {
+  it('refuses a rating outside the plan’s scale and accepts it once the scale includes it', async () => {
+    const { store, planId } = await planStore();
+    const [factor] = createRows(store, planId, [{ entity: 'factor', values: { statement: 'บุคลากรน้อย', swot: 'W' } }]);
+    const before = opCount(store);
+    expect(() => updateRow(store, factor!.id, [{ field: 'rating', value: 6 }])).toThrow(/ratingRange/);
+    expect(opCount(store)).toBe(before);
+    createRows(store, planId, [{ entity: 'planOptions', values: { ratingMax: 7 } }]);
+    expect(updateRow(store, factor!.id, [{ field: 'rating', value: 6 }]).data.rating).toBe(6);
+    store.close();
+  });
+
+  it('refuses a negative budget and one for a year outside the plan or the project, so no total counts it', async () => {
+    const { store, planId } = await planStore();
+    const { project } = tree(store, planId);
+    const budget = (year: number, amount: number) =>
+      createRows(store, planId, [{ entity: 'projectBudget', parentId: project.id, values: { year, amount } }]);
+    const [b2567] = budget(2567, 300_000);
+    const before = opCount(store);
+    expect(() => budget(2568, -500)).toThrow(/strategies\.negative/);
+    expect(() => budget(2566, 1_000)).toThrow(/budgetOutsideProject/);
+    expect(() => budget(2575, 1_000)).toThrow(/yearOutsidePlan/);
+    expect(() => updateRow(store, b2567!.id, [{ field: 'amount', value: -500 }])).toThrow(/strategies\.negative/);
+    expect(opCount(store)).toBe(before);
+    expect(budgetSummary(listRows(store, planId)).total).toBe(300_000);
+    store.close();
+  });
+
+  it('refuses a ร้อยละ target over 100 and a target year outside the plan, for a new and an existing year', async () => {
+    const { store, planId } = await planStore();
+    const { kpi } = tree(store, planId);
+    const target = (year: number, value: number) =>
+      createRows(store, planId, [{ entity: 'kpiTarget', parentId: kpi.id, values: { year, target: value } }]);
+    const [t2566] = target(2566, 80);
+    expect(() => target(2567, 150)).toThrow(/notInUnit\.percent/);
+    expect(() => updateRow(store, t2566!.id, [{ field: 'target', value: 150 }])).toThrow(/notInUnit\.percent/);
+    expect(() => target(2571, 90)).toThrow(/yearOutsidePlan/);
+    expect(() => updateRow(store, kpi.id, [{ field: 'periodTarget', value: 101 }])).toThrow(/notInUnit\.percent/);
+    expect(
+      listRows(store, planId)
+        .filter((r) => r.entity === 'kpiTarget')
+        .map((r) => r.data.target),
+    ).toEqual([80]);
+    store.close();
+  });
+
+  it('refuses project years outside the plan and an end before the start', async () => {
+    const { store, planId } = await planStore();
+    const { project } = tree(store, planId);
+    expect(() => updateRow(store, project.id, [{ field: 'endYear', value: 2575 }])).toThrow(/yearOutside/);
+    expect(() => updateRow(store, project.id, [{ field: 'endYear', value: 2566 }])).toThrow(/endBeforeStart/);
+    expect(
+      updateRow(store, project.id, [
+        { field: 'startYear', value: 2566 },
+        { field: 'endYear', value: 2566 },
+      ]).data,
+    ).toMatchObject({ startYear: 2566, endYear: 2566 });
+    store.close();
+  });
+
+  it('refuses a previous-plan year outside the previous period', async () => {
+    const { store, planId } = await planStore();
+    const [issue] = createRows(store, planId, [{ entity: 'prevIssue', values: { name: 'ประเด็นเดิม' } }]);
+    const [goal] = createRows(store, planId, [{ entity: 'prevGoal', parentId: issue!.id, values: { name: 'เป้าเดิม' } }]);
+    const [kpi] = createRows(store, planId, [{ entity: 'prevKpi', parentId: goal!.id, values: { name: 'ตัวชี้วัดเดิม' } }]);
+    const year = (y: number) =>
+      createRows(store, planId, [{ entity: 'prevKpiYear', parentId: kpi!.id, values: { year: y, actual: 5 } }]);
+    expect(year(2563)[0]!.data.actual).toBe(5);
+    expect(() => year(2566)).toThrow(/yearOutsidePrevious/);
+    store.close();
+  });
+});
+
+describe('fieldProblem, the rule the input fields ask', () => {
+  const ctx: ValidityContext = {
+    plan: { startYear: 2566, endYear: 2570, prevStartYear: 2563, prevEndYear: 2565 },
+    scale: { ratingMin: 1, ratingMax: 5, weightsMustSum: true },
+    parent: { unit: 'คน', startYear: null, endYear: null },
+    row: { year: 2566 },
+  };
+
+  it('gives the schema’s message first, then the plan’s rules, and nothing for an empty value', () => {
+    expect(fieldProblem('prevKpi', 'weight', 1.5, ctx)).toBe('validation.weightRange');
+    expect(fieldProblem('kpiTarget', 'target', 2.5, ctx)).toBe('goals.notInUnit.count');
+    expect(fieldProblem('kpiTarget', 'target', 25, ctx)).toBeUndefined();
+    expect(fieldProblem('kpiTarget', 'target', null, ctx)).toBeUndefined();
+    expect(fieldProblem('factor', 'rating', 0, ctx)).toBe('swot.weights.ratingRange');
+    expect(fieldProblem('projectBudget', 'amount', 0, ctx)).toBeUndefined();
+  });
+});
