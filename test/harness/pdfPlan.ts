@@ -1,3 +1,4 @@
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlanSource } from '../../main/core/pdf/source.ts';
@@ -92,4 +93,22 @@ export function generatedRows({
 
 export function generatedSource(rows: readonly Row[] = generatedRows()): PlanSource {
   return { plan: HEADER, rows, catalogs: [] };
+}
+
+/** Every string a document prints (text, list items, table cells, header and footer), in order. */
+export function documentTexts(doc: TDocumentDefinitions): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') out.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      const node = value as Record<string, unknown>;
+      for (const key of ['text', 'stack', 'columns', 'ul', 'ol', 'content', 'header', 'footer']) walk(node[key]);
+      if (node.table && typeof node.table === 'object') walk((node.table as { body: unknown }).body);
+    }
+  };
+  walk(doc.content);
+  walk(doc.header);
+  walk(doc.footer);
+  return out;
 }

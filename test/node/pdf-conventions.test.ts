@@ -5,7 +5,7 @@ import { buildDocument } from '../../main/core/pdf/index.ts';
 import { CHAPTERS, type PdfKind } from '../../main/core/pdf/options.ts';
 import type { PlanSource } from '../../main/core/pdf/source.ts';
 import { translator } from '../../main/services/locales.ts';
-import { RESOURCES, generatedRows, generatedSource, sampleSource } from '../harness/pdfPlan.ts';
+import { RESOURCES, documentTexts, generatedRows, generatedSource, sampleSource } from '../harness/pdfPlan.ts';
 
 /** Thai printing conventions of the document builders (core/pdf): order, money, units. Before rendering. */
 
@@ -17,22 +17,6 @@ function build(source: PlanSource, kind: PdfKind = 'plan', thaiDigits = false): 
     options: { language: 'th', thaiDigits, chapters: CHAPTERS, date: '2021-09-13' },
     t: th,
   }).doc;
-}
-
-/** Every string the document prints, in order. */
-function texts(doc: TDocumentDefinitions): string[] {
-  const out: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') out.push(value);
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      const node = value as Record<string, unknown>;
-      for (const key of ['text', 'stack', 'columns', 'ul', 'ol']) walk(node[key]);
-      if (node.table && typeof node.table === 'object') walk((node.table as { body: unknown }).body);
-    }
-  };
-  walk(doc.content);
-  return out;
 }
 
 /** "1.2.3" before "1.10.1": hierarchical numbers compared part by part. */
@@ -73,7 +57,7 @@ describe('order of printed lists', () => {
 
   for (const [name, source] of Object.entries(plans)) {
     it(`lists KPIs in hierarchical order in the monitoring table and the annex (${name} plan)`, () => {
-      const all = texts(build(source));
+      const all = documentTexts(build(source));
       const monitoring = kpiNumbersBetween(
         all,
         th('pdf.doc.monitoring.responsibleLead'),
@@ -120,7 +104,7 @@ describe('money and units', () => {
         ? { ...r, data: { ...r.data, amount: 2500000.5 } }
         : r,
     );
-    const all = texts(build({ ...source, rows })).join('\n');
+    const all = documentTexts(build({ ...source, rows })).join('\n');
     expect(all).toContain('2,500,000.50');
     expect(all).not.toMatch(/[0-9],[0-9]{3}\.[0-9](?![0-9])/);
     expect(all).toMatch(/[0-9]{3}\.50\u00A0บาท/);
@@ -128,11 +112,11 @@ describe('money and units', () => {
 
   it('prints a KPI target in percent as "ร้อยละ 90" in the summary handout and the annex, in both digit sets', () => {
     for (const kind of ['plan', 'summary'] as const) {
-      const arabic = texts(build(sampleSource(), kind)).join('\n');
+      const arabic = documentTexts(build(sampleSource(), kind)).join('\n');
       expect(arabic).toContain('ร้อยละ\u00A090');
       // ร้อยละ as a unit after its number (a KPI's name may begin "ร้อยละของ…", which is no unit).
       expect(arabic).not.toMatch(/[0-9][ \u00A0]ร้อยละ(?![\u0E00-\u0E7F])/);
-      const thai = texts(build(sampleSource(), kind, true)).join('\n');
+      const thai = documentTexts(build(sampleSource(), kind, true)).join('\n');
       expect(thai).toContain('ร้อยละ\u00A0๙๐');
       expect(thai).not.toMatch(/[๐-๙][ \u00A0]ร้อยละ(?![\u0E00-\u0E7F])/);
     }
@@ -196,7 +180,7 @@ describe('Thai names in a Thai document', () => {
   });
 
   it('names factor categories in Thai only in the Thai document (no "S1 Structure", "M2 Money")', () => {
-    const all = texts(build(sampleSource())).join('\n');
+    const all = documentTexts(build(sampleSource())).join('\n');
     expect(all).toContain('ประสิทธิภาพทางการเงิน');
     expect(all).not.toMatch(/\b(Structure|Money|Material|Management|Customer|Economic|Technological)\b/);
   });

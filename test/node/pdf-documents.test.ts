@@ -9,7 +9,7 @@ import type { Language } from '../../main/core/settings.ts';
 import { formatThaiDate } from '../../main/core/thaiDate.ts';
 import { translator } from '../../main/services/locales.ts';
 import { PAGE_NUMBER } from '../../main/services/pdf/render.ts';
-import { RESOURCES, generatedRows, generatedSource, sampleSource } from '../harness/pdfPlan.ts';
+import { RESOURCES, documentTexts, generatedRows, generatedSource, sampleSource } from '../harness/pdfPlan.ts';
 import { testRow } from '../harness/rows.ts';
 
 /** The document builders (core/pdf) on the shipped sample and on generated plans, before any rendering. */
@@ -23,24 +23,6 @@ function options(overrides: Partial<PdfOptions> = {}): PdfOptions {
 
 function build(source: PlanSource, overrides: Partial<PdfOptions> = {}, kind: PdfKind = 'plan') {
   return buildDocument(kind, { source, options: options(overrides), t: th }).doc;
-}
-
-/** Every string a document prints (text, list items, table cells, header and footer), in order. */
-function texts(doc: TDocumentDefinitions): string[] {
-  const out: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') out.push(value);
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') {
-      const node = value as Record<string, unknown>;
-      for (const key of ['text', 'stack', 'columns', 'ul', 'ol', 'content', 'header', 'footer']) walk(node[key]);
-      if (node.table && typeof node.table === 'object') walk((node.table as { body: unknown }).body);
-    }
-  };
-  walk(doc.content);
-  walk(doc.header);
-  walk(doc.footer);
-  return out;
 }
 
 /** Every SVG drawing a document holds. */
@@ -60,7 +42,7 @@ function svgs(doc: TDocumentDefinitions): string[] {
 
 /** The chapter headings as printed: "บทที่ n" followed by the chapter's title, and the annexes' heading. */
 function chapterHeadings(doc: TDocumentDefinitions): string[] {
-  const all = texts(doc);
+  const all = documentTexts(doc);
   const headings: string[] = [];
   all.forEach((text, i) => {
     // The contents set the number and the title apart too (the title with a space before its page number).
@@ -75,7 +57,7 @@ const title = (id: ChapterId) => th(`pdf.doc.chapter.${id}`);
 describe('the full plan document', () => {
   it('prints every chapter of the sample plan in the order Thai agency plans use, after cover, foreword and contents', () => {
     const doc = build(sampleSource());
-    const all = texts(doc);
+    const all = documentTexts(doc);
     // The cover sets the bracketed period on a line of its own.
     const cover = all.findIndex((s) => s.replace(/\s+/g, ' ') === sampleSource().plan.title);
     expect(cover).toBeGreaterThanOrEqual(0);
@@ -131,7 +113,7 @@ describe('the full plan document', () => {
   it('prints only the chapters chosen, numbered by their place among those printed', () => {
     const doc = build(sampleSource(), { chapters: ['alignment', 'situation'] });
     expect(chapterHeadings(doc)).toEqual([`บทที่ 1 ${title('situation')}`, `บทที่ 2 ${title('alignment')}`]);
-    expect(texts(doc)).toContain('2.1');
+    expect(documentTexts(doc)).toContain('2.1');
   });
 
   it('prints the foreword as written, or a standard one naming the plan when none is written', () => {
@@ -139,17 +121,17 @@ describe('the full plan document', () => {
     const written = String(sample.rows.find((r) => r.entity === 'document')?.data.foreword).split('\n')[0]!;
     // As written, except that an era holds to its year ("พ.ศ. 2566" with a no-break space).
     expect(written).toMatch(/พ\.ศ\. \d/);
-    expect(texts(build(sample))).toContain(joinEraYears(written));
-    const standard = texts(build(generatedSource([])));
+    expect(documentTexts(build(sample))).toContain(joinEraYears(written));
+    const standard = documentTexts(build(generatedSource([])));
     expect(standard.some((s) => s.startsWith(`${generatedSource().plan.title} จัดทำขึ้นเพื่อ`))).toBe(true);
   });
 
   it('writes every number in Thai digits when asked, including B.E. dates, and keeps codes such as 2S4M', () => {
-    const arabic = texts(build(sampleSource()));
+    const arabic = documentTexts(build(sampleSource()));
     expect(arabic).toContain(th('pdf.doc.cover.date', { date: formatThaiDate(DATE) }));
     expect(arabic.join(' ')).toContain('13 กันยายน 2564');
 
-    const thai = texts(build(sampleSource(), { thaiDigits: true }));
+    const thai = documentTexts(build(sampleSource(), { thaiDigits: true }));
     expect(thai.join(' ')).toContain('๑๓ กันยายน ๒๕๖๔');
     expect(thai).toContain('บทที่ ๔');
     const stray = thai.flatMap((s) =>
@@ -174,7 +156,7 @@ describe('the full plan document', () => {
             options: options({ language, thaiDigits }),
             t,
           }).doc;
-          const all = texts(doc).join('\n');
+          const all = documentTexts(doc).join('\n');
           expect(all).not.toMatch(/(พ\.ศ\.|B\.E\.)[ \t]+[0-9๐-๙]/);
           if (kind === 'plan')
             expect(all).toMatch(language === 'th' ? /พ\.ศ\.\u00A0[0-9๐-๙]{4}/ : /B\.E\.\u00A0[0-9๐-๙]{4}/);
@@ -182,12 +164,12 @@ describe('the full plan document', () => {
       }
     }
     // Dates in B.E. may still break between day, month and year; only the era holds to its year.
-    const thai = texts(build(sampleSource(), { thaiDigits: true })).join(' ');
+    const thai = documentTexts(build(sampleSource(), { thaiDigits: true })).join(' ');
     expect(thai).toContain('๑๓ กันยายน ๒๕๖๔');
     // Typed text too: the plan's title as the user wrote it.
     const source = sampleSource();
     const titled = { ...source, plan: { ...source.plan, title: 'แผนปฏิบัติราชการ (พ.ศ. 2566-2570)' } };
-    expect(texts(build(titled, {}, 'map'))).toContain('แผนปฏิบัติราชการ (พ.ศ.\u00A02566-2570)');
+    expect(documentTexts(build(titled, {}, 'map'))).toContain('แผนปฏิบัติราชการ (พ.ศ.\u00A02566-2570)');
   });
 
   it('numbers the strategy map in the digits of the document, in the handout and in chapter 4', () => {
