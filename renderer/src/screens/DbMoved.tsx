@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../main/core/contract.ts';
-import type { AppErrorShape } from '../../../main/core/errors.ts';
 import { useApi } from '../ApiContext.tsx';
 import { errorText } from '../format.ts';
+import { DbScreen, useStatusCall } from './DbScreen.tsx';
 
 interface DbMovedProps {
   status: AppStatus;
@@ -18,47 +17,36 @@ interface DbMovedProps {
 export function DbMoved({ status, movedFrom, onStatus }: DbMovedProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const [error, setError] = useState<AppErrorShape | null>(null);
-
-  const answer = async (newIdentity: boolean) => {
-    const result = await api['database.confirmMove']({ newIdentity });
-    if (result.ok) onStatus(result.data);
-    else setError(result.error);
-  };
+  const { error, run } = useStatusCall(onStatus);
+  const answer = (newIdentity: boolean) => run(api['database.confirmMove']({ newIdentity }));
 
   return (
-    <>
-      <header className="app-header">
-        <span className="brand">{t('app.name')}</span>
-      </header>
-      <main className="page narrow card" aria-labelledby="db-moved-heading">
-        <h1 id="db-moved-heading">{t('dbMoved.heading')}</h1>
-        <dl className="facts">
-          <dt>{t('dbMoved.now')}</dt>
-          <dd>
-            <code>{status.database.path}</code>
-          </dd>
-          <dt>{t('dbMoved.before')}</dt>
-          <dd>
-            <code>{movedFrom.path}</code> ({t('dbMoved.computer', { host: movedFrom.host })})
-          </dd>
-        </dl>
-        <p>{t('dbMoved.why')}</p>
-        {error && (
-          <p className="notice notice-error" role="alert">
-            {errorText(t, error)}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" className="primary" onClick={() => void answer(true)}>
-            {t('dbMoved.copy')}
-          </button>
-          <button type="button" onClick={() => void answer(false)}>
-            {t('dbMoved.moved')}
-          </button>
-        </div>
-        <p className="muted">{t('dbMoved.nothingLost')}</p>
-      </main>
-    </>
+    <DbScreen id="db-moved-heading" heading={t('dbMoved.heading')}>
+      <dl className="facts">
+        <dt>{t('dbMoved.now')}</dt>
+        <dd>
+          <code>{status.database.path}</code>
+        </dd>
+        <dt>{t('dbMoved.before')}</dt>
+        <dd>
+          <code>{movedFrom.path}</code> ({t('dbMoved.computer', { host: movedFrom.host })})
+        </dd>
+      </dl>
+      <p>{t('dbMoved.why')}</p>
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {errorText(t, error)}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void answer(true)}>
+          {t('dbMoved.copy')}
+        </button>
+        <button type="button" onClick={() => void answer(false)}>
+          {t('dbMoved.moved')}
+        </button>
+      </div>
+      <p className="muted">{t('dbMoved.nothingLost')}</p>
+    </DbScreen>
   );
 }
