@@ -181,13 +181,18 @@ describe('TOWS wizard', () => {
     row('factor', { swot: 'T', category: 'S', statement: 'ข่าวปลอม', weight: 1, rating: 4 }),
   ];
 
-  it('derives the type from the picked letters, explains mixed picks and blocks Next until valid', async () => {
+  it('guides a new row without calling it wrong, derives the type from the picked letters, explains mixed picks and blocks Next until valid', async () => {
     const { user, fake } = await open('tows', 0, factors);
     await user.click(screen.getByRole('button', { name: 'เพิ่มกลยุทธ์' }));
     const item = await screen.findByRole('listitem', { name: 'กลยุทธ์ที่ 1' });
+    // A new row is not wrong yet: what to pick is guidance, not an error.
+    const guidance = within(item).getByText('เลือกโอกาส (O) หรืออุปสรรค (T) อย่างน้อย 1 ข้อ');
+    expect(guidance.closest('ul')?.className).toBe('hint');
+    expect(item.querySelector('.field-error')).toBeNull();
     await user.click(within(item).getByLabelText(/S1 ช่องทางสื่อครอบคลุม/));
     await user.click(within(item).getByLabelText(/W1 ขาดบุคลากร/));
-    expect(await within(item).findByText(/เลือกจุดแข็งหรือจุดอ่อนอย่างใดอย่างหนึ่ง/)).toBeTruthy();
+    const mixed = await within(item).findByText(/เลือกจุดแข็งหรือจุดอ่อนอย่างใดอย่างหนึ่ง/);
+    expect(mixed.closest('ul')?.className).toBe('field-error');
     await user.click(next());
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('กลยุทธ์ที่ 1: ยังไม่ได้เขียนข้อความกลยุทธ์')).toBeTruthy();

@@ -60,12 +60,14 @@ function TypeLine({ row }: { row: Row }) {
   const { t } = useTranslation();
   const data = usePlanData();
   const made = strategyType(data, row);
+  // A row nothing has been picked in yet is not wrong: what to pick shows as guidance, not in red.
+  const untouched = pickedIds(data, row).length === 0;
   return (
     <div aria-live="polite">
       {'type' in made ? (
         <p className="tows-type">{t('tows.typeIs', { type: made.type, name: t(`tows.type.${made.type}`) })}</p>
       ) : (
-        <ul className="field-error">
+        <ul className={untouched ? 'hint' : 'field-error'}>
           {made.problems.map((p) => (
             <li key={p}>{t(`tows.problem.${p}`)}</li>
           ))}
