@@ -225,33 +225,6 @@ export interface PlanYears {
 }
 
 /**
- * Whether a yearly row's year lies outside the period it belongs to: a KPI's target and a project's budget in
- * the plan's years (a budget also in its project's years, where the project has them), a previous KPI's result
- * in the previous plan's. A budget for B.E. 2599 in a 2566–2570 plan raised the plan total with no column
- * showing it.
- */
-export function yearOutsidePeriod(
-  row: Pick<PlacedRowShape, 'entity' | 'data'>,
-  plan: PlanYears,
-  parent?: Readonly<Record<string, unknown>>,
-): boolean {
-  const year = row.data.year;
-  if (typeof year !== 'number') return false;
-  const outside = (from: unknown, to: unknown) =>
-    (typeof from === 'number' && year < from) || (typeof to === 'number' && year > to);
-  switch (row.entity) {
-    case 'kpiTarget':
-      return outside(plan.startYear, plan.endYear);
-    case 'projectBudget':
-      return outside(plan.startYear, plan.endYear) || outside(parent?.startYear, parent?.endYear);
-    case 'prevKpiYear':
-      return outside(plan.prevStartYear, plan.prevEndYear);
-    default:
-      return false;
-  }
-}
-
-/**
  * Fields that hold ids of other rows of the same plan, with the entity they point at: the one list that plan
  * files check (a reference must resolve inside the file) and remap (an imported copy gets new ids).
  */

@@ -1,5 +1,5 @@
 import { targetFitsUnit, unitKind } from './planContent.ts';
-import { isRowField, rowFieldSchema, type RowEntity } from './rows.ts';
+import { isRowField, rowFieldSchema, type PlanYears, type RowEntity } from './rows.ts';
 import { ratingInRange, type ScoringConfig } from './swot.ts';
 
 /**
@@ -16,12 +16,7 @@ import { ratingInRange, type ScoringConfig } from './swot.ts';
 /** What the rules need to know about the plan around one row. */
 export interface ValidityContext {
   /** The plan's years (B.E.) and its previous plan's, when set. */
-  readonly plan: {
-    readonly startYear: number;
-    readonly endYear: number;
-    readonly prevStartYear: number | null;
-    readonly prevEndYear: number | null;
-  };
+  readonly plan: PlanYears;
   /** The plan's rating scale (planOptions through swotPlan's scoringConfig; its defaults while the plan has none). */
   readonly scale: ScoringConfig;
   /** The row's parent's fields (the KPI of a target, the project of a budget); null when it has none. */
@@ -31,7 +26,7 @@ export interface ValidityContext {
 }
 
 /** The years a row of this entity may be about: the plan's, or the previous plan's for its evaluation. */
-function yearProblem(entity: RowEntity, year: number, { plan }: ValidityContext): string | undefined {
+function yearProblem(entity: RowEntity, year: number, plan: PlanYears): string | undefined {
   if (entity === 'prevKpiYear') {
     const { prevStartYear: start, prevEndYear: end } = plan;
     return start !== null && end !== null && (year < start || year > end) ? 'validity.yearOutsidePrevious' : undefined;
@@ -62,7 +57,7 @@ function contextProblem(entity: RowEntity, field: string, value: unknown, ctx: V
     case 'kpiTarget.year':
     case 'projectBudget.year':
     case 'prevKpiYear.year':
-      return n === null ? undefined : yearProblem(entity, n, ctx);
+      return n === null ? undefined : yearProblem(entity, n, ctx.plan);
     case 'kpiTarget.target':
       return n === null ? undefined : unitProblem(n, ctx.parent?.unit);
     case 'kpi.periodTarget':
@@ -87,8 +82,7 @@ function contextProblem(entity: RowEntity, field: string, value: unknown, ctx: V
 }
 
 /** A value checked by every rule: the value to store (text trimmed as its schema does), or the problem. */
-export type FieldCheck =
-  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
+type FieldCheck = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
 /** Whether `value` may be written into `field` of a row of `entity`, judged in `ctx`. */
 export function checkField(entity: RowEntity, field: string, value: unknown, ctx: ValidityContext): FieldCheck {
@@ -124,4 +118,21 @@ export function rowProblems(
     if (problem) problems[field] = problem;
   }
   return problems;
+}
+
+/**
+ * Whether a yearly row's year lies outside the period it belongs to, by the same rules as an edit: a KPI's
+ * target and a project's budget in the plan's years (a budget also in its project's years, where the project
+ * has them), a previous KPI's result in the previous plan's. Asked of imported rows (services/exchange), where
+ * a budget for B.E. 2599 in a 2566–2570 plan raised the plan total with no column showing it.
+ */
+export function yearOutsidePeriod(
+  row: { readonly entity: RowEntity; readonly data: Readonly<Record<string, unknown>> },
+  plan: PlanYears,
+  parent?: Readonly<Record<string, unknown>>,
+): boolean {
+  const year = num(row.data.year);
+  if (year === null || !['kpiTarget', 'projectBudget', 'prevKpiYear'].includes(row.entity)) return false;
+  if (yearProblem(row.entity, year, plan) !== undefined) return true;
+  return row.entity === 'projectBudget' && outsideProject(year, parent ?? null);
 }

@@ -3,11 +3,11 @@ import { PackageError } from '../../core/exchange/format.ts';
 import {
   ROW_DEFAULTS,
   rowPlacementProblem,
-  yearOutsidePeriod,
   type PlanYears,
   type PlacedRowShape,
   type RowEntity,
 } from '../../core/rows.ts';
+import { yearOutsidePeriod } from '../../core/validity.ts';
 import type { Store } from '../store/store.ts';
 import type { ValidOp } from './validate.ts';
 
