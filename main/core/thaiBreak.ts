@@ -29,7 +29,7 @@ import type { ThaiLexicon } from './thaiLexicon.ts';
  * Words after which a number stays on the same line ("ร้อยละ 90", "พ.ศ. 2566", "ฉบับที่ 13", "ข้อ 3"):
  * a chunk ending in one of these is never the last on a line when the next chunk starts with a digit.
  */
-export const NUMBER_BEFORE: readonly string[] = [
+const NUMBER_BEFORE: readonly string[] = [
   'ร้อยละ',
   'พ.ศ.',
   'ค.ศ.',
@@ -49,7 +49,7 @@ export const NUMBER_BEFORE: readonly string[] = [
  * "8,750,000 บาท"): a chunk ending in a digit is never the last on a line when the next chunk starts with
  * one of these as a whole word.
  */
-export const NUMBER_UNITS: readonly string[] = [
+const NUMBER_UNITS: readonly string[] = [
   'ครั้ง',
   'ชั่วโมง',
   'นาที',

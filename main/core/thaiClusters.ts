@@ -25,7 +25,7 @@ function isTone(code: number): boolean {
   return code >= 0x0e48 && code <= 0x0e4b;
 }
 
-export interface SegmentationView {
+interface SegmentationView {
   /** The text with typing errors fixed, for dictionary look-ups. */
   readonly text: string;
   /** `origin[j]` is the offset in the original of `text[j]`; `origin[text.length]` is the original length. */

@@ -14,7 +14,7 @@ import { segmentationView } from './thaiClusters.ts';
  * ("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม"), which would then never break, however narrow the column. Their
  * parts are words of their own.
  */
-export const MAX_WORD_LENGTH = 20;
+const MAX_WORD_LENGTH = 20;
 
 /** Thai letters and marks (not digits, not ฿): what a word in the lexicon may consist of. */
 const THAI_WORD = /^[\u0E01-\u0E3A\u0E40-\u0E4E]+$/;

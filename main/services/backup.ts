@@ -100,7 +100,7 @@ export function backupPath(dir: string, name: string): string {
  * not backed up again at each start. Read in storage order (a backup copies the pages, so the order matches;
  * a mismatch only costs one more backup).
  */
-export function contentDigest(db: Database.Database): string {
+function contentDigest(db: Database.Database): string {
   const hash = createHash('sha256');
   const tables = db
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
@@ -147,7 +147,7 @@ function move(from: string, to: string): void {
 }
 
 /** A backup copied beside the database, ready to take its place. */
-export interface StagedRestore {
+interface StagedRestore {
   readonly tmp: string;
   /** Sidecars copied with it: the WAL of a set-aside backup. */
   readonly sidecars: readonly string[];

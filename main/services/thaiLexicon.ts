@@ -17,7 +17,7 @@ const shipped = new Map<string, ThaiLexicon>();
 let installed: { resourcesDir: string; words: string } | undefined;
 
 /** The shipped lexicon of this resources folder, read and built on first use (about 0.1 s, bench/pdf.ts). */
-export function shippedLexicon(resourcesDir: string): ThaiLexicon {
+function shippedLexicon(resourcesDir: string): ThaiLexicon {
   let lexicon = shipped.get(resourcesDir);
   if (!lexicon) {
     lexicon = ThaiLexicon.parse(

@@ -14,7 +14,7 @@ export function canonicalJson(value: unknown): string {
  */
 export const MAX_JSON_DEPTH = 64;
 
-export class JsonDepthError extends Error {
+class JsonDepthError extends Error {
   override readonly name = 'JsonDepthError';
 }
 

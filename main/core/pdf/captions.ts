@@ -12,7 +12,7 @@ import type { Translate } from './options.ts';
  * marked captions in reading order, gives each an id (the lists of tables and figures point at it) and
  * returns them for those lists.
  */
-export type CaptionKind = 'table' | 'figure';
+type CaptionKind = 'table' | 'figure';
 
 /** A marked caption node as builders write it. */
 interface CaptionNode {

@@ -9,7 +9,7 @@ import type { Translate } from './options.ts';
  * them (document properties, the window title), desktop search and document systems index them, screen
  * readers pick their voice by the language (/Lang).
  */
-export interface DocumentAbout {
+interface DocumentAbout {
   readonly title: string;
   readonly subject: string;
   readonly plan: { readonly organisation: string; readonly startYear: number; readonly endYear: number };

@@ -42,7 +42,7 @@ export function chaptersWithContent(input: BuildInput): ChapterId[] {
 }
 
 /** The plan's page numbering, but for the digits (index.ts adds those). */
-export type PlanNumbering = Omit<PageNumbering, 'digits'>;
+type PlanNumbering = Omit<PageNumbering, 'digits'>;
 
 /**
  * The full plan and how its pages are numbered: the cover unnumbered, the front matter (foreword, contents,

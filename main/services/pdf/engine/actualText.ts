@@ -13,7 +13,7 @@ import type { PdfKitContent } from './internals.ts';
 const THAI = /[\u0E00-\u0E7F]/;
 
 /** The text as a PDF text string: UTF-16BE with its byte-order mark, in hex (nothing to escape). */
-export function pdfTextString(text: string): string {
+function pdfTextString(text: string): string {
   let hex = 'FEFF';
   for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
   return `<${hex}>`;

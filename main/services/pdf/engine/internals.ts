@@ -120,7 +120,7 @@ export interface TextNode {
 }
 
 /** pdfmake's DocumentContext: where the next item goes on the page being filled. */
-export interface DocumentContext {
+interface DocumentContext {
   availableWidth: number;
   availableHeight: number;
   y: number;
@@ -135,7 +135,7 @@ export interface DocumentContext {
 }
 
 /** A node of the document as pdfmake lays it out (the parts the engine reads). */
-export interface LayoutNode extends TextNode {
+interface LayoutNode extends TextNode {
   _margin?: [number, number, number, number] | null;
   pageBreak?: string;
   pageOrientation?: string;
@@ -193,14 +193,14 @@ export interface PdfPage {
 }
 
 /** The writer a table processor is given (pdfmake's PageElementWriter). */
-export interface PageWriter {
+interface PageWriter {
   context(): DocumentContext;
   transactionLevel: number;
   moveToNextPage(pageOrientation?: string): void;
 }
 
 /** pdfmake's TableProcessor: begins and ends each row of a table being laid out. */
-export interface TableProcessorPrototype {
+interface TableProcessorPrototype {
   beginRow(
     this: { dontBreakRows: boolean; tableNode: { table: { body: ({ keepWithNext?: unknown } | null)[][] } } },
     rowIndex: number,

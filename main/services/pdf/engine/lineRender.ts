@@ -35,7 +35,7 @@ const DRAWN_AS = [
 const sameLook = (a: Inline, b: Inline): boolean => DRAWN_AS.every((key) => a[key] === b[key]);
 
 /** One of the inlines a drawn run joins. */
-export interface RunPart {
+interface RunPart {
   readonly text: string;
   /** Where it starts, from the start of the run, in points. */
   readonly offset: number;

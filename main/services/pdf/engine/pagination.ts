@@ -30,7 +30,7 @@ import type { LaidOutBody } from './keepWithNext.ts';
 /** Fewest lines of a paragraph on either side of a page break. */
 export const MIN_LINES = 2;
 /** Fewest rows of text on a page whose content runs over from the page before. */
-export const MIN_PAGE_LINES = 3;
+const MIN_PAGE_LINES = 3;
 
 /**
  * Breaks asked of a layout, by what they move: a text node in the page's flow ("text 12", before its line
@@ -38,7 +38,7 @@ export const MIN_PAGE_LINES = 3;
  * the break was found. A heading moved meanwhile may have taken it to a later page, where the break is not
  * needed any more.
  */
-export type ForcedBreaks = ReadonlyMap<string, { readonly line: number; readonly page: number }>;
+type ForcedBreaks = ReadonlyMap<string, { readonly line: number; readonly page: number }>;
 const textKey = (leaf: number) => `text ${leaf}`;
 const rowKey = (row: number) => `row ${row}`;
 
@@ -102,7 +102,7 @@ function placeLines(
  * The lines before which to start a new page so that no page holds fewer than MIN_LINES lines of this
  * paragraph, given the room left on the current page. Empty when pdfmake's own breaks already do.
  */
-export function planBreaks(
+function planBreaks(
   heights: readonly number[],
   room: number,
   pageHeight: number,
