@@ -1,8 +1,11 @@
-import type { Content, ContentTable, StyleDictionary, TableCell } from 'pdfmake/interfaces';
+import type { StyleDictionary } from 'pdfmake/interfaces';
+import type { Block, Cell, CellNode, Column, Margin, TableNode } from '../doc/model.ts';
 import { textWidth } from '../charts/textWidth.ts';
 import { breakOpportunities } from '../thaiBreak.ts';
 import { thaiDigitsInText } from './digits.ts';
 import { figureCaption } from './captions.ts';
+
+export type { Cell, Column } from '../doc/model.ts';
 
 /**
  * The parts every printed page is made of, in the look of a Thai government plan: A4, the body as TH SarabunPSK 16 pt,
@@ -70,7 +73,7 @@ export const DEFAULT_STYLE = { font: 'Sarabun', fontSize: BODY_SIZE, lineHeight:
 export const BODY_STYLE = { ...DEFAULT_STYLE, lineHeight: WORD_LINE_HEIGHT };
 
 /** A person's text as paragraphs: each line break they typed starts a new one; blank lines are dropped. */
-export function paragraphs(text: string): Content[] {
+export function paragraphs(text: string): Block[] {
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -79,38 +82,24 @@ export function paragraphs(text: string): Content[] {
 }
 
 /** A paragraph the document writes itself (from the locale files). */
-export function paragraph(text: string): Content {
+export function paragraph(text: string): Block {
   return { text, style: 'paragraph', leadingIndent: PARAGRAPH_INDENT };
 }
 
 /** A numbered list as Thai documents write it: "1. …" hanging under its number. */
-export function numbered(items: readonly string[], start = 1): Content {
+export function numbered(items: readonly string[], start = 1): Block {
   return { ol: [...items], start, margin: [PARAGRAPH_INDENT / 2, 0, 0, 6] };
 }
 
-export function bullets(items: readonly string[]): Content {
+export function bullets(items: readonly string[]): Block {
   return { ul: [...items], margin: [PARAGRAPH_INDENT / 2, 0, 0, 6] };
 }
 
 export type Align = 'left' | 'center' | 'right';
 
-export interface Column {
-  readonly header: string;
-  /** Points, or '*' for the columns that share what is left. */
-  readonly width: number | '*';
-  readonly align?: Align;
-  /**
-   * Never narrower than the widest value printed in it (a number is never broken across lines): the width
-   * grows to it, and a '*' column that would get less makes the whole table take a smaller type.
-   */
-  readonly fit?: boolean;
-}
-
-export type Cell = string | TableCell;
-
 export interface TableOptions {
   /** A bold row above the column heads, e.g. years spanning their target and result columns. */
-  readonly headRows?: readonly (readonly TableCell[])[];
+  readonly headRows?: readonly (readonly Cell[])[];
   /** The table's type size (default TABLE_SIZE). */
   readonly fontSize?: number;
   /** The smallest type the table may take so that its fitted columns fit (default: fontSize, no shrinking). */
@@ -222,11 +211,9 @@ function columnWidths(columns: readonly Column[], rows: readonly (readonly Cell[
 }
 
 /** Body cells take their column's alignment unless they set their own. */
-function aligned(cell: Cell, align: Align | undefined): TableCell {
+function aligned(cell: Cell, align: Align | undefined): CellNode {
   if (typeof cell === 'string') return align ? { text: cell, alignment: align } : { text: cell };
-  if (align && typeof cell === 'object' && cell !== null && !Array.isArray(cell) && !('alignment' in cell)) {
-    return { ...(cell as object), alignment: align } as TableCell;
-  }
+  if (align && !('alignment' in cell)) return { ...cell, alignment: align };
   return cell;
 }
 
@@ -243,33 +230,36 @@ export function tableFits(
  * A table with its heads repeated on every page it runs over, and rows that are not split across pages;
  * fitted columns as wide as their widest value (columnWidths).
  */
-export function table(columns: readonly Column[], rows: readonly (readonly Cell[])[], options: TableOptions = {}) {
-  const head = columns.map((c): TableCell => ({ text: c.header, style: 'tableHeader' }));
-  const headRows = options.headRows ?? [];
+export function table(
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  options: TableOptions = {},
+): TableNode {
+  const head = columns.map((c): Cell => ({ text: c.header, style: 'tableHeader' }));
   const { fontSize, widths } = columnWidths(columns, rows, options);
-  const node: ContentTable = {
-    style: 'table',
+  return {
+    kind: 'table',
+    variant: 'data',
+    widths,
+    align: columns.map((c) => c.align),
+    headRows: [...(options.headRows ?? []), head],
+    rows: rows.map((row) => row.map((cell, i) => aligned(cell, columns[i]?.align))),
     ...(fontSize !== TABLE_SIZE ? { fontSize } : {}),
-    // Thin rules on every cell (the engine's named layout: functions cannot cross into the PDF worker).
-    layout: 'phaenGrid',
-    table: {
-      headerRows: headRows.length + 1,
-      // The heads never end a page without a row under them.
-      keepWithHeaderRows: 1,
-      dontBreakRows: true,
-      widths,
-      body: [
-        ...headRows.map((r) => [...r]),
-        head,
-        ...rows.map((row) => row.map((cell, i) => aligned(cell, columns[i]?.align))),
-      ],
-    },
+    dontBreakRows: true,
   };
-  return node;
+}
+
+/** A table of rules only, no column heads: a framed box (the vision), the summary's issue tables. */
+export function grid(
+  widths: readonly (number | '*')[],
+  rows: readonly (readonly Cell[])[],
+  options: { readonly margin?: Margin; readonly dontBreakRows?: boolean } = {},
+): TableNode {
+  return { kind: 'table', variant: 'plain', widths, align: [], headRows: [], rows, ...options };
 }
 
 /** A row that names a group (a goal above its KPIs): one cell across the table. */
-export function groupRow(text: string, span: number): TableCell[] {
+export function groupRow(text: string, span: number): CellNode[] {
   return [
     { text, colSpan: span, style: 'tableGroup', alignment: 'left' },
     ...Array.from({ length: span - 1 }, () => ({ text: '' })),
@@ -277,7 +267,7 @@ export function groupRow(text: string, span: number): TableCell[] {
 }
 
 /** A figure (chart) scaled to fit the text width, centred, with its numbered caption under it (captions.ts). */
-export function figure(svg: string, caption: string, width = CONTENT_WIDTH): Content {
+export function figure(svg: string, caption: string, width = CONTENT_WIDTH): Block {
   return {
     stack: [{ svg, width: Math.min(width, CONTENT_WIDTH), alignment: 'center' }, figureCaption(caption)],
     unbreakable: true,

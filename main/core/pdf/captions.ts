@@ -1,4 +1,4 @@
-import type { Content } from 'pdfmake/interfaces';
+import type { Block, TextBlock } from '../doc/model.ts';
 import type { Translate } from './options.ts';
 
 /**
@@ -14,23 +14,14 @@ import type { Translate } from './options.ts';
  */
 type CaptionKind = 'table' | 'figure';
 
-/** A marked caption node as builders write it. */
-interface CaptionNode {
-  readonly text: string;
-  readonly style: 'caption';
-  readonly caption: CaptionKind;
-}
-
 /** A table's caption, set above it (numbered by numberCaptions). */
-export function tableCaption(text: string): Content {
-  const node: CaptionNode = { text, style: 'caption', caption: 'table' };
-  return node as Content;
+export function tableCaption(text: string): TextBlock {
+  return { text, style: 'caption', caption: 'table' };
 }
 
 /** A figure's caption, set under it (numbered by numberCaptions). */
-export function figureCaption(text: string): Content {
-  const node: CaptionNode = { text, style: 'caption', caption: 'figure' };
-  return { ...node, alignment: 'center' } as Content;
+export function figureCaption(text: string): TextBlock {
+  return { text, style: 'caption', caption: 'figure', alignment: 'center' };
 }
 
 export interface NumberedCaption {
@@ -39,7 +30,7 @@ export interface NumberedCaption {
   readonly label: string;
   /** The caption's own text, without the label. */
   readonly title: string;
-  /** The caption node's id (pdfmake pageReference). */
+  /** The caption node's id (the lists' page references point at it). */
   readonly id: string;
 }
 
@@ -53,9 +44,9 @@ const LABEL_KEYS: Record<CaptionKind, string> = {
 
 /** The content with every marked caption numbered in reading order, and the captions in that order. */
 export function numberCaptions(
-  content: readonly Content[],
+  content: readonly Block[],
   t: Translate,
-): { content: Content[]; captions: NumberedCaption[] } {
+): { content: Block[]; captions: NumberedCaption[] } {
   const captions: NumberedCaption[] = [];
   const counts: Record<CaptionKind, number> = { table: 0, figure: 0 };
   const walk = (value: unknown): unknown => {
@@ -72,9 +63,8 @@ export function numberCaptions(
       return { ...rest, text: `${label} ${value.text}`, id };
     }
     const out: Node = { ...value };
-    for (const key of ['stack', 'columns', 'ul', 'ol'] as const) if (key in out) out[key] = walk(out[key]);
-    if (isNode(out.table) && Array.isArray(out.table.body)) out.table = { ...out.table, body: walk(out.table.body) };
+    for (const key of ['stack', 'ul', 'ol', 'headRows', 'rows'] as const) if (key in out) out[key] = walk(out[key]);
     return out;
   };
-  return { content: walk(content) as Content[], captions };
+  return { content: walk(content) as Block[], captions };
 }

@@ -1,6 +1,8 @@
 import type { Content, Style } from 'pdfmake/interfaces';
+import type { Block, TableNode } from '../doc/model.ts';
 import { wrapText } from '../charts/textWidth.ts';
 import { BODY_SIZE, BODY_STYLE, CONTENT_WIDTH, plainText, STYLES, TABLE_SIZE } from './blocks.ts';
+import { pdfTable } from './pdfmake.ts';
 
 /**
  * How tall a block will print, estimated before layout with Sarabun's advance widths and Thai word breaks
@@ -42,6 +44,9 @@ const svgSize = (svg: string, attribute: string) =>
 
 export function estimateHeight(block: Content, width = CONTENT_WIDTH, size = BODY_SIZE, bold = false): number {
   if (typeof block === 'string') return textHeight(block, width, size, bold);
+  // A model table is measured as the PDF lays it out.
+  if (isNode(block) && block.kind === 'table')
+    return estimateHeight(pdfTable(block as unknown as TableNode), width, size, bold);
   if (Array.isArray(block))
     return block.reduce((sum: number, b: Content) => sum + estimateHeight(b, width, size, bold), 0);
   if (!isNode(block)) return Infinity;
@@ -94,7 +99,7 @@ function tableHeight(table: Node, width: number, size: number): number {
 export const KEEP_LIMIT = 360;
 
 /** The blocks as one unbreakable block when they surely fit on a page, else as they are. */
-export function keepTogether(blocks: readonly Content[], width = CONTENT_WIDTH, limit = KEEP_LIMIT): Content[] {
-  if (blocks.length < 2 || estimateHeight([...blocks], width) > limit) return [...blocks];
+export function keepTogether(blocks: readonly Block[], width = CONTENT_WIDTH, limit = KEEP_LIMIT): Block[] {
+  if (blocks.length < 2 || estimateHeight([...blocks] as Content[], width) > limit) return [...blocks];
   return [{ stack: [...blocks], unbreakable: true }];
 }

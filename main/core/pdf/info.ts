@@ -1,4 +1,4 @@
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { DocumentInfo } from '../doc/model.ts';
 import { formatPeriod } from '../years.ts';
 import type { Language } from '../settings.ts';
 import type { Translate } from './options.ts';
@@ -17,13 +17,10 @@ interface DocumentAbout {
   readonly t: Translate;
 }
 
-export function documentInfo({
-  title,
-  subject,
-  plan,
-  language,
-  t,
-}: DocumentAbout): Pick<TDocumentDefinitions, 'info' | 'language'> {
+export function documentInfo({ title, subject, plan, language, t }: DocumentAbout): {
+  info: DocumentInfo;
+  language: Language;
+} {
   const period = t('pdf.doc.cover.period', { period: formatPeriod(plan.startYear, plan.endYear) });
   return {
     info: {

@@ -1,7 +1,6 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Block, DocModel } from '../doc/model.ts';
 import { strategyMapSvg, type StrategyMapOptions } from '../charts/strategyMap.ts';
-import { DEFAULT_STYLE, PAGE_HEIGHT, PAGE_WIDTH, STYLES } from './blocks.ts';
-import { withThaiDigits } from './digits.ts';
+import { PAGE_HEIGHT, PAGE_WIDTH } from './blocks.ts';
 import { documentInfo } from './info.ts';
 import type { Translate } from './options.ts';
 import { planView, type BuildInput } from './source.ts';
@@ -68,10 +67,10 @@ export function fittedMap(
   return best;
 }
 
-export function buildMapDocument({ source, options, t }: BuildInput): TDocumentDefinitions {
+export function buildMapDocument({ source, options, t }: BuildInput): DocModel {
   const view = planView(source);
   const parts = fittedMap(view.rows, t, [WIDTH, HEIGHT - TITLE_HEIGHT], 2, [1100, 800, 550], options.thaiDigits).svgs;
-  const content: Content[] = parts.flatMap((svg, i): Content[] => [
+  const content: Block[] = parts.flatMap((svg, i): Block[] => [
     {
       text: view.plan.title,
       fontSize: 16,
@@ -88,12 +87,7 @@ export function buildMapDocument({ source, options, t }: BuildInput): TDocumentD
     },
     { svg, fit: [WIDTH, HEIGHT - TITLE_HEIGHT], alignment: 'center' },
   ]);
-  const doc: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageOrientation: 'landscape',
-    pageMargins: MARGINS,
-    defaultStyle: DEFAULT_STYLE,
-    styles: STYLES,
+  return {
     ...documentInfo({
       title: `${t('pdf.map.title')}: ${view.plan.title}`,
       subject: t('pdf.map.title'),
@@ -101,7 +95,11 @@ export function buildMapDocument({ source, options, t }: BuildInput): TDocumentD
       language: options.language,
       t,
     }),
+    orientation: 'landscape',
+    margins: MARGINS,
+    setting: 'handout',
+    numbering: { digits: options.thaiDigits ? 'thai' : 'arabic', firstPage: 1 },
+    thaiDigits: options.thaiDigits,
     content,
   };
-  return options.thaiDigits ? withThaiDigits(doc) : doc;
 }

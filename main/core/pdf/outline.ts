@@ -1,4 +1,4 @@
-import type { Content, PageOrientation } from 'pdfmake/interfaces';
+import type { Block, Heading, TocEntry } from '../doc/model.ts';
 import type { ChapterId } from './options.ts';
 import { thaiLetter } from './pageNumbers.ts';
 
@@ -10,7 +10,7 @@ import { thaiLetter } from './pageNumbers.ts';
  */
 export interface Subsection {
   readonly title: string;
-  readonly body: readonly Content[];
+  readonly body: readonly Block[];
 }
 
 export interface Section extends Subsection {
@@ -23,20 +23,11 @@ export interface Chapter {
   readonly id: ChapterId;
   readonly title: string;
   /** Text under the chapter title, before its first section. */
-  readonly intro?: readonly Content[];
+  readonly intro?: readonly Block[];
   readonly sections: readonly Section[];
 }
 
-export interface TocEntry {
-  readonly level: 0 | 1;
-  /** "บทที่ 1", "1.1", "ภาคผนวก ก" */
-  readonly number: string;
-  readonly title: string;
-  /** The id of the heading it points at (pdfmake pageReference). */
-  readonly id: string;
-  /** An annex (ภาคผนวก ก): its number is set in a column of its own width in the contents. */
-  readonly annex?: boolean;
-}
+export type { TocEntry } from '../doc/model.ts';
 
 export interface Labels {
   /** "บทที่ 1" */
@@ -53,70 +44,58 @@ export function hasContent(chapter: Chapter | null): chapter is Chapter {
   return chapter !== null && ((chapter.intro?.length ?? 0) > 0 || chapter.sections.some(printed));
 }
 
-interface Heading {
-  readonly text: string;
-  readonly style: string;
-  /** The anchor a table-of-contents line points at. */
-  readonly id?: string;
-  readonly pageBreak?: 'before';
-  readonly pageOrientation?: PageOrientation;
-  /** Never the last line of a page: the PDF engine moves it to the next page with what it heads. */
-  readonly keepWithNext: true;
-  /** A bookmark (pdfmake's outline) under the chapter's or section's, named as the contents name it. */
-  readonly outline: true;
-  readonly outlineParentId: string;
-}
-
 /** Content and TOC entries of one chapter, the n-th printed (1-based). */
-export function layOutChapter(chapter: Chapter, n: number, labels: Labels): { content: Content[]; toc: TocEntry[] } {
+export function layOutChapter(chapter: Chapter, n: number, labels: Labels): { content: Block[]; toc: TocEntry[] } {
   const annexes = chapter.id === 'annexes';
   const id = `chapter-${chapter.id}`;
-  const heading = annexes ? labels.annexes : labels.chapter(n);
-  const content: Content[] = [
+  const number = annexes ? labels.annexes : labels.chapter(n);
+  const content: Block[] = [
+    // Chapters start a page in portrait; the PDF's bookmarks nest sections and subsections under them.
     {
-      text: heading,
-      style: annexes ? 'chapterTitle' : 'chapterNumber',
+      kind: 'heading',
+      level: 1,
+      number,
+      title: annexes ? '' : chapter.title,
       id,
-      pageBreak: 'before',
-      pageOrientation: 'portrait',
-      // The PDF's bookmarks: chapters, their sections and subsections nested under them.
-      outline: true,
-      outlineText: annexes ? heading : `${heading} ${chapter.title}`,
+      pageBreak: true,
+      orientation: 'portrait',
     },
-    ...(annexes ? [] : [{ text: chapter.title, style: 'chapterTitle' }]),
     ...(chapter.intro ?? []),
   ];
-  const toc: TocEntry[] = [{ level: 0, number: heading, title: annexes ? '' : chapter.title, id }];
+  const toc: TocEntry[] = [{ level: 0, number, title: annexes ? '' : chapter.title, id }];
   let landscape = false;
   chapter.sections.filter(printed).forEach((section, i) => {
     const number = annexes ? labels.annex(thaiLetter(i)) : `${n}.${i + 1}`;
     const sectionId = `${id}-${i + 1}`;
-    const title = `${number} ${section.title}`;
     // An annex, and a change of orientation, start a page.
     const turn = Boolean(section.landscape) !== landscape;
     landscape = Boolean(section.landscape);
     const heading: Heading = {
-      text: title,
+      kind: 'heading',
+      level: 2,
+      number,
+      title: section.title,
       id: sectionId,
-      style: 'h2',
-      keepWithNext: true,
-      outline: true,
-      outlineParentId: id,
-      ...((annexes && i > 0) || turn ? { pageBreak: 'before' as const } : {}),
-      ...(turn ? { pageOrientation: landscape ? ('landscape' as const) : ('portrait' as const) } : {}),
+      parentId: id,
+      ...((annexes && i > 0) || turn ? { pageBreak: true } : {}),
+      ...(turn ? { orientation: landscape ? ('landscape' as const) : ('portrait' as const) } : {}),
     };
-    content.push(heading as Content, ...section.body);
+    content.push(heading, ...section.body);
     toc.push({ level: 1, number, title: section.title, id: sectionId, ...(annexes ? { annex: true } : {}) });
     (section.sections ?? [])
       .filter((sub) => sub.body.length > 0)
       .forEach((sub, j) =>
-        content.push(subheading(number, j + 1, sub.title, annexes, sectionId) as Content, ...sub.body),
+        content.push(
+          {
+            kind: 'heading',
+            level: 3,
+            number: annexes ? '' : `${number}.${j + 1}`,
+            title: sub.title,
+            parentId: sectionId,
+          },
+          ...sub.body,
+        ),
       );
   });
   return { content, toc };
-}
-
-function subheading(number: string, j: number, title: string, annexes: boolean, sectionId: string): Heading {
-  const text = `${annexes ? '' : `${number}.${j} `}${title}`;
-  return { text, style: 'h3', keepWithNext: true, outline: true, outlineParentId: sectionId };
 }

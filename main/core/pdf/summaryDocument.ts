@@ -1,10 +1,9 @@
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Block, Cell, DocModel, TableNode } from '../doc/model.ts';
 import { wrapText } from '../charts/textWidth.ts';
 import type { Row } from '../rows.ts';
 import { formatThaiDate } from '../thaiDate.ts';
 import { formatPeriod } from '../years.ts';
-import { DEFAULT_STYLE, PAGE_HEIGHT, PAGE_WIDTH, STYLES } from './blocks.ts';
-import { withThaiDigits } from './digits.ts';
+import { DEFAULT_STYLE, grid, PAGE_HEIGHT, PAGE_WIDTH } from './blocks.ts';
 import { amount, withUnit } from './format.ts';
 import { documentInfo } from './info.ts';
 import { num, planView, str, type BuildInput, type PlanView } from './source.ts';
@@ -42,13 +41,13 @@ const FITS: readonly Fit[] = [
   { kpis: 'none', size: 10 },
 ];
 
-export function buildSummaryDocument({ source, options, t }: BuildInput): TDocumentDefinitions {
+export function buildSummaryDocument({ source, options, t }: BuildInput): DocModel {
   const view = planView(source);
   const { plan } = view;
   const lines = (text: string, width: number, size: number, bold = false) =>
     Math.max(1, wrapText(text, width, { fontSize: size, bold }).length);
 
-  const titleBlock: Content[] = [
+  const titleBlock: Block[] = [
     { text: plan.organisation, fontSize: 13, bold: true, color: '#1f4e8c', alignment: 'center' },
     { text: plan.title, fontSize: 18, bold: true, alignment: 'center', margin: [0, 2, 0, 0] },
     ...(plan.title.includes(String(plan.startYear)) && plan.title.includes(String(plan.endYear))
@@ -67,28 +66,25 @@ export function buildSummaryDocument({ source, options, t }: BuildInput): TDocum
     (lines(plan.organisation, WIDTH, 13, true) * 13 + lines(plan.title, WIDTH, 18, true) * 18 + 16 + 14) * LINE + 12;
 
   const vision = view.single('vision').text.trim();
-  const visionBlock: Content[] = vision
+  const visionBlock: Block[] = vision
     ? [
         { text: t('pdf.doc.plan.vision'), bold: true, fontSize: 14 },
-        {
-          table: {
-            widths: ['*'],
-            body: [
-              [
-                {
-                  text: vision,
-                  bold: true,
-                  alignment: 'center',
-                  fontSize: 14,
-                  fillColor: '#eef3fa',
-                  margin: [8, 4, 8, 4],
-                },
-              ],
+        grid(
+          ['*'],
+          [
+            [
+              {
+                text: vision,
+                bold: true,
+                alignment: 'center',
+                fontSize: 14,
+                fillColor: '#eef3fa',
+                margin: [8, 4, 8, 4],
+              },
             ],
-          },
-          layout: 'phaenGrid',
-          margin: [0, 2, 0, 8],
-        },
+          ],
+          { margin: [0, 2, 0, 8] },
+        ),
       ]
     : [];
   if (vision) used += 14 * LINE + lines(vision, WIDTH - 24, 14, true) * 14 * LINE + 20;
@@ -100,7 +96,7 @@ export function buildSummaryDocument({ source, options, t }: BuildInput): TDocum
   const fit = whole ?? FITS.at(-1)!;
   const cut = whole ? NO_CUT : cutToFit(view, issues, (c) => fits(fit, c));
 
-  const body: Content[] = issues.slice(0, cut.issues).map((issue) => issueTable(t, view, issue, fit, cut.goals));
+  const body: Block[] = issues.slice(0, cut.issues).map((issue) => issueTable(t, view, issue, fit, cut.goals));
   if (issues.length > cut.issues) {
     body.push({
       text: t('pdf.summary.moreIssues', { count: issues.length - cut.issues }),
@@ -110,12 +106,7 @@ export function buildSummaryDocument({ source, options, t }: BuildInput): TDocum
   }
   const note =
     fit.kpis === 'headline' ? t('pdf.summary.headlineNote') : fit.kpis === 'none' ? t('pdf.summary.noKpiNote') : '';
-  const doc: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageOrientation: 'portrait',
-    pageMargins: MARGINS,
-    defaultStyle: { ...DEFAULT_STYLE, fontSize: fit.size },
-    styles: STYLES,
+  return {
     ...documentInfo({
       title: `${t('pdf.summary.heading')}: ${plan.title}`,
       subject: t('pdf.summary.heading'),
@@ -123,11 +114,17 @@ export function buildSummaryDocument({ source, options, t }: BuildInput): TDocum
       language: options.language,
       t,
     }),
+    orientation: 'portrait',
+    margins: MARGINS,
+    setting: 'handout',
+    fontSize: fit.size,
+    numbering: { digits: options.thaiDigits ? 'thai' : 'arabic', firstPage: 1 },
+    thaiDigits: options.thaiDigits,
     content: [
       ...titleBlock,
       ...visionBlock,
       ...(issues.length
-        ? [{ text: t('pdf.doc.plan.issues'), bold: true, fontSize: 14, margin: [0, 0, 0, 2] } as Content]
+        ? [{ text: t('pdf.doc.plan.issues'), bold: true, fontSize: 14, margin: [0, 0, 0, 2] } as Block]
         : []),
       ...body,
       {
@@ -138,7 +135,6 @@ export function buildSummaryDocument({ source, options, t }: BuildInput): TDocum
       },
     ],
   };
-  return options.thaiDigits ? withThaiDigits(doc) : doc;
 }
 
 type Lines = (text: string, width: number, size: number, bold?: boolean) => number;
@@ -210,9 +206,9 @@ function targetText(view: PlanView, kpi: Row, t: BuildInput['t']): string {
   });
 }
 
-function issueTable(t: BuildInput['t'], view: PlanView, issue: Row, fit: Fit, maxGoals: number): Content {
+function issueTable(t: BuildInput['t'], view: PlanView, issue: Row, fit: Fit, maxGoals: number): TableNode {
   const goals = view.children('goal', issue.id);
-  const body: TableCell[][] = [
+  const body: Cell[][] = [
     [
       {
         text: `${t('pdf.doc.plan.issueN', { n: view.numbers.get(issue.id) ?? '' })} ${str(issue, 'name')}`,
@@ -250,9 +246,5 @@ function issueTable(t: BuildInput['t'], view: PlanView, issue: Row, fit: Fit, ma
       { text: '' },
     ]);
   }
-  return {
-    table: { widths: ['*', TARGET_WIDTH], body, dontBreakRows: true },
-    layout: 'phaenGrid',
-    margin: [0, 0, 0, 6],
-  };
+  return grid(['*', TARGET_WIDTH], body, { dontBreakRows: true, margin: [0, 0, 0, 6] });
 }

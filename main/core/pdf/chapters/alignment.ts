@@ -1,4 +1,4 @@
-import type { TableCell } from 'pdfmake/interfaces';
+import type { Cell } from '../../doc/model.ts';
 import type { Catalog, CatalogItem } from '../../catalog.ts';
 import type { Row } from '../../rows.ts';
 import { paragraph, table } from '../blocks.ts';
@@ -39,13 +39,13 @@ export function alignmentChapter({ t, view, options }: Ctx): Chapter | null {
     };
     const itemIds = [...new Set(own.map((l) => String(l.data.itemId)))].sort((a, b) => position(a) - position(b));
     const hasNotes = own.some((l) => str(l, 'note') !== '');
-    const rows: TableCell[][] = itemIds.map((itemId) => {
+    const rows: Cell[][] = itemIds.map((itemId) => {
       const item = items.find((i) => i.id === itemId);
       const serving = own
         .filter((l) => l.data.itemId === itemId)
         .map((l) => ({ link: l, row: l.parentId === null ? undefined : rowsById.get(l.parentId) }))
         .filter((x): x is { link: Row; row: Row } => x.row !== undefined);
-      const cells: TableCell[] = [
+      const cells: Cell[] = [
         { text: item ? `${item.code} ${itemTitle(item)}` : itemId },
         { stack: serving.map(({ row }) => ({ text: label(row), margin: [0, 0, 0, 1] })) },
       ];

@@ -1,4 +1,4 @@
-import type { TableCell } from 'pdfmake/interfaces';
+import type { Cell } from '../../doc/model.ts';
 import type { Row } from '../../rows.ts';
 import { table } from '../blocks.ts';
 import { amount, withUnit } from '../format.ts';
@@ -40,7 +40,7 @@ function kpiSheet(t: Ctx['t'], kpi: Row, number: string) {
   const baselineYear = num(kpi, 'baselineYear');
   const target = num(kpi, 'periodTarget');
   const unit = str(kpi, 'unit');
-  const line = (label: string, value: string): TableCell[] => [
+  const line = (label: string, value: string): Cell[] => [
     { text: label, bold: true, fillColor: '#f0f3f7' },
     { text: value || t('evaluation.dash') },
   ];

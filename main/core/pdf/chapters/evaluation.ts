@@ -1,4 +1,4 @@
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { Block } from '../../doc/model.ts';
 import { achievementChartSvg } from '../../charts/achievementChart.ts';
 import { DEFAULT_THRESHOLDS, thresholdsValid, type Summary } from '../../evaluation.ts';
 import { evaluatePlan, previousYears, type GroupEvaluation, type KpiEvaluation } from '../../previousPlan.ts';
@@ -156,8 +156,8 @@ function kpiTable(
   issueNumber: number,
   dash: string,
   thaiDigits: boolean,
-): Content {
-  const rows: TableCell[][] = [];
+): Block {
+  const rows: Cell[][] = [];
   let goalId = '';
   let goalIndex = 0;
   let kpiIndex = 0;
@@ -187,15 +187,15 @@ function kpiTable(
   );
 }
 
-function kpiRows(t: Ctx['t'], k: KpiEvaluation, years: readonly number[], number: string, dash: string): TableCell[][] {
+function kpiRows(t: Ctx['t'], k: KpiEvaluation, years: readonly number[], number: string, dash: string): Cell[][] {
   const unit = str(k.kpi, 'unit');
-  const name: TableCell[] = [
+  const name: Cell[] = [
     { text: `${number} ${str(k.kpi, 'name')}${unit ? ` (${unit})` : ''}`, colSpan: 6, alignment: 'left' },
     ...Array.from({ length: 5 }, () => ({ text: '' })),
   ];
   return [
     name,
-    ...years.map((year): TableCell[] => {
+    ...years.map((year): Cell[] => {
       const y = k.years.find((r) => r.year === year)!;
       return [
         String(year),

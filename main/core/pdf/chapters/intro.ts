@@ -1,4 +1,4 @@
-import type { Content } from 'pdfmake/interfaces';
+import type { Block } from '../../doc/model.ts';
 import { formatThaiDate } from '../../thaiDate.ts';
 import { numbered, paragraph, paragraphs, table } from '../blocks.ts';
 import type { Chapter } from '../outline.ts';
@@ -10,7 +10,7 @@ import { str, type Ctx } from '../source.ts';
  * group and the workshop sessions.
  */
 /** Objectives are written one per line: several print as a numbered list, one as a paragraph. */
-function list(text: string): Content[] {
+function list(text: string): Block[] {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -34,7 +34,7 @@ export function introChapter({ t, view }: Ctx): Chapter {
     done('vision', 'strategicIssue') && t('pdf.doc.intro.step.direction'),
     done('kpi', 'project') && t('pdf.doc.intro.step.content'),
   ].filter((s): s is string => typeof s === 'string');
-  const process: Content[] = [];
+  const process: Block[] = [];
   if (steps.length > 0) {
     const lead =
       workshops.length > 0

@@ -1,4 +1,4 @@
-import type { Content } from 'pdfmake/interfaces';
+import type { Block } from '../../doc/model.ts';
 import { paragraph, paragraphs, table } from '../blocks.ts';
 import type { Chapter } from '../outline.ts';
 import { str, type Ctx } from '../source.ts';
@@ -10,7 +10,7 @@ import { str, type Ctx } from '../source.ts';
 export function monitoringChapter({ t, view }: Ctx): Chapter | null {
   const text = view.single('document').monitoring;
   const kpis = view.all('kpi').filter((k) => str(k, 'responsibleUnit') !== '' || str(k, 'dataSource') !== '');
-  const responsibility: Content[] = kpis.length
+  const responsibility: Block[] = kpis.length
     ? [
         paragraph(t('pdf.doc.monitoring.responsibleLead')),
         table(

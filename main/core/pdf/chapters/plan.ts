@@ -1,9 +1,10 @@
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { Block, Cell } from '../../doc/model.ts';
 import { budgetSummariesBy, budgetSummary } from '../../planContent.ts';
 import type { Row } from '../../rows.ts';
 import {
   CONTENT_WIDTH,
   LANDSCAPE_WIDTH,
+  grid,
   groupRow,
   numbered,
   paragraph,
@@ -75,7 +76,7 @@ function mapSection({ t, view, outline, options }: Ctx): Section {
   const svgs = map.svgs;
   return {
     title,
-    body: svgs.map((svg, i): Content => ({
+    body: svgs.map((svg, i): Block => ({
       stack: [
         { svg, fit: [CONTENT_WIDTH, MAP_HEIGHT], alignment: 'center' },
         // One figure however many pages it takes: numbered on its first part only.
@@ -90,22 +91,17 @@ function mapSection({ t, view, outline, options }: Ctx): Section {
 }
 
 /** The vision stands out as the plan's one sentence: centred, bold, in a shaded frame. */
-function visionBox(text: string): Content {
-  return {
-    table: {
-      widths: ['*'],
-      body: [[{ text, bold: true, alignment: 'center', fillColor: '#eef3fa', margin: [12, 8, 12, 8] }]],
-    },
-    layout: 'phaenGrid',
+function visionBox(text: string): Block {
+  return grid(['*'], [[{ text, bold: true, alignment: 'center', fillColor: '#eef3fa', margin: [12, 8, 12, 8] }]], {
     margin: [20, 4, 20, 10],
-  };
+  });
 }
 
 function issueSection({ t, view, options }: Ctx, issue: Row, name: (row: Row) => string): Section {
   const goals = view.children('goal', issue.id);
   const goalList = goals.map((g) => name(g));
-  const kpiRows: TableCell[][] = [];
-  const strategies: Content[] = [];
+  const kpiRows: Cell[][] = [];
+  const strategies: Block[] = [];
   const years = view.years;
   for (const goal of goals) {
     const kpis = view.children('kpi', goal.id);
@@ -122,7 +118,7 @@ function issueSection({ t, view, options }: Ctx, issue: Row, name: (row: Row) =>
         bold: true,
         margin: [0, 2, 0, 0],
         keepWithNext: true,
-      } as Content);
+      } as Block);
       strategies.push({ ul: list.map((s) => `${t('pdf.doc.plan.strategy')} ${name(s)}`), margin: [18, 0, 0, 4] });
     }
   }
@@ -168,22 +164,17 @@ function issueSection({ t, view, options }: Ctx, issue: Row, name: (row: Row) =>
 }
 
 /** Goals are already numbered (1.1): a list without a second number. */
-function numberedPlain(items: readonly string[]): Content {
+function numberedPlain(items: readonly string[]): Block {
   return { stack: items.map((text) => ({ text, margin: [18, 0, 0, 2] })), margin: [0, 0, 0, 6] };
 }
 
 /** A row the engine keeps on one page with the next: a goal over its first KPI, a KPI's name over its targets. */
-const keptWithNext = (cell: TableCell | undefined): TableCell => Object.assign({ keepWithNext: true }, cell);
+const keptWithNext = (cell: Cell | undefined): Cell => Object.assign({ keepWithNext: true }, cell);
 
 const UNIT_WIDTH = 52;
 const BASELINE_WIDTH = 72;
 
-function kpiLines(
-  targets: readonly Row[],
-  kpi: Row,
-  years: readonly number[],
-  name: (row: Row) => string,
-): TableCell[][] {
+function kpiLines(targets: readonly Row[], kpi: Row, years: readonly number[], name: (row: Row) => string): Cell[][] {
   const baseline = num(kpi, 'baselineValue');
   const baselineYear = num(kpi, 'baselineYear');
   return [
@@ -229,10 +220,10 @@ function projectTable(
   { t, view, options }: Ctx,
   name: (row: Row) => string,
   unitColumn: boolean,
-): [Column[], TableCell[][], TableOptions] {
+): [Column[], Cell[][], TableOptions] {
   const years = view.years;
   const sums = budgetSummary(view.rows);
-  const rows: TableCell[][] = [];
+  const rows: Cell[][] = [];
   const lead = unitColumn ? 2 : 1;
   const span = lead + 1 + years.length;
   for (const issue of view.all('strategicIssue')) {
@@ -256,7 +247,7 @@ function projectTable(
           ...(unitColumn
             ? [{ text: projectName }, { text: units }]
             : [{ text: units ? `${projectName}\n${t('pdf.doc.plan.responsible')}: ${units}` : projectName }]),
-          ...years.map((year): TableCell => ({
+          ...years.map((year): Cell => ({
             text: baht(
               num(
                 budgets.find((b) => b.data.year === year),
@@ -273,7 +264,7 @@ function projectTable(
   rows.push([
     { text: t('pdf.doc.plan.total'), colSpan: lead, style: 'tableTotal' },
     ...(unitColumn ? [{ text: '' }] : []),
-    ...years.map((year): TableCell => ({
+    ...years.map((year): Cell => ({
       text: baht(sums.byYear.get(year) ?? 0),
       alignment: 'right',
       style: 'tableTotal',
@@ -346,7 +337,7 @@ function budgetSection({ t, view, options }: Ctx): Section {
           ]),
           [
             { text: t('pdf.doc.plan.total'), style: 'tableTotal' },
-            ...years.map((y) => ({ text: baht(sums.byYear.get(y) ?? 0), style: 'tableTotal' })),
+            ...years.map((y) => ({ text: baht(sums.byYear.get(y) ?? 0), style: 'tableTotal' as const })),
             { text: baht(sums.total), style: 'tableTotal' },
           ],
         ],

@@ -1,4 +1,4 @@
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { Block } from '../../doc/model.ts';
 import { matrixDimensions, situationMatrix } from '../../situation.ts';
 import type { SwotCategory } from '../../swot.ts';
 import { analyse, factorCodes, positionReport, toFactor, type Factor, type SwotAnalysis } from '../../swotPlan.ts';
@@ -61,7 +61,7 @@ function missionSection({ t, view }: Ctx): Section {
       alignment: 'center',
     })),
   ]);
-  const body: Content[] = [
+  const body: Block[] = [
     paragraph(t('pdf.doc.situation.missionsLead', { plan: bangkok.titleTh, count: missions.length })),
     tableCaption(t('situation.matrixCaption')),
     table(
@@ -109,7 +109,7 @@ function factorSection(
   if (letters.every((c) => analysis.factors[c].length === 0)) return { title, body: [] };
   const options = view.single('planOptions');
   const framework = side === 'internal' ? options.internalFramework : options.externalFramework;
-  const rows: TableCell[][] = [];
+  const rows: Cell[][] = [];
   for (const letter of letters) {
     const factors = analysis.factors[letter];
     if (factors.length === 0) continue;
@@ -146,7 +146,7 @@ function factorSection(
   };
 }
 
-function factorRow(t: Ctx['t'], f: Factor, codes: ReadonlyMap<string, string>, framework: string): TableCell[] {
+function factorRow(t: Ctx['t'], f: Factor, codes: ReadonlyMap<string, string>, framework: string): Cell[] {
   return [
     {
       text: [
@@ -187,7 +187,7 @@ function towsSection({ t, view }: Ctx, codes: ReadonlyMap<string, string>): Sect
   const title = t('tows.stepMatrix');
   const strategies = view.all('towsStrategy').filter((s) => str(s, 'text') !== '');
   if (strategies.length === 0) return { title, body: [] };
-  const cell = (type: string): TableCell => {
+  const cell = (type: string): Cell => {
     const list = strategies.filter((s) => s.data.type === type);
     const items = list.map((s) => {
       const ids = Array.isArray(s.data.factorIds) ? (s.data.factorIds as string[]) : [];
@@ -202,7 +202,7 @@ function towsSection({ t, view }: Ctx, codes: ReadonlyMap<string, string>): Sect
       ],
     };
   };
-  const head = (letter: SwotCategory): TableCell => ({ text: t(`swot.letter.${letter}`), style: 'tableHeader' });
+  const head = (letter: SwotCategory): Cell => ({ text: t(`swot.letter.${letter}`), style: 'tableHeader' });
   return {
     title,
     body: [
@@ -224,7 +224,7 @@ function towsSection({ t, view }: Ctx, codes: ReadonlyMap<string, string>): Sect
   };
 }
 
-function chosenList(t: Ctx['t'], strategies: readonly { data: Record<string, unknown> }[]): Content[] {
+function chosenList(t: Ctx['t'], strategies: readonly { data: Record<string, unknown> }[]): Block[] {
   const chosen = strategies.filter((s) => s.data.chosen === true).map((s) => String(s.data.text ?? '').trim());
   if (chosen.length === 0) return [];
   return [paragraph(t('pdf.doc.situation.chosen', { count: chosen.length })), numbered(chosen)];
