@@ -1,5 +1,6 @@
 import { cliContext, EXIT_USAGE, type CliCommand, type CliIo } from './command.ts';
 import { exchangeCommands } from './exchange.ts';
+import { docxCommand } from './docx.ts';
 import { pdfCommand } from './pdf.ts';
 
 /**
@@ -7,7 +8,7 @@ import { pdfCommand } from './pdf.ts';
  * out/main/cli.js and run under plain Node (no Electron), so it never touches the app's database: it reads
  * and writes files only.
  */
-const COMMANDS: readonly CliCommand[] = [pdfCommand, ...exchangeCommands];
+const COMMANDS: readonly CliCommand[] = [pdfCommand, docxCommand, ...exchangeCommands];
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const ctx = cliContext(io);

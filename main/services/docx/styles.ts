@@ -1,0 +1,149 @@
+import { AlignmentType, type IStylesOptions, LineRuleType } from 'docx';
+import type { Language } from '../../core/settings.ts';
+import { DEFAULT_STYLE, TH_SARABUN_SCALE } from '../../core/pdf/blocks.ts';
+
+/**
+ * The Word document's styles, in the names and look of a Thai government document: TH SarabunPSK (the font
+ * Thai official documents are specified in) at 16 pt body, 14 pt tables and captions, 20 pt chapter titles,
+ * single spaced, the body justified the way Thai Word users justify (thaiDistribute: the space is spread
+ * between characters as well as words, since Thai has few spaces). Every run property is set for complex
+ * script too (w:rFonts w:cs, w:szCs, w:bCs): Word sets Thai text with the complex-script properties, not the
+ * Latin ones. A secretary changes the look by changing these styles, as in any Word document.
+ *
+ * Where TH SarabunPSK is not installed, Word substitutes a font by its own table (Thai Windows: Angsana New
+ * or Cordia New, of the same small em, so 16 pt still reads as body size) and LibreOffice by fontconfig
+ * (Debian's fonts-tlwg maps "TH SarabunPSK" to Laksaman, TH Sarabun New's outlines).
+ */
+export const FONT = 'TH SarabunPSK';
+/** Thai text is complex script: its language goes in w:lang w:bidi, as Word writes it for Thai. */
+const THAI = 'th-TH';
+
+/** Word's half-points for a model size: the model's sizes are Sarabun points as printed (blocks.ts thSarabun). */
+export function halfPoints(sarabunPoints: number): number {
+  return Math.round((sarabunPoints / TH_SARABUN_SCALE) * 2);
+}
+
+/** Twentieths of a point (twips), Word's unit of length. */
+export const twips = (points: number): number => Math.round(points * 20);
+
+export const BODY = 32;
+export const TABLE = 28;
+const TITLE = 40;
+const COVER_TITLE = 56;
+
+const font = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT };
+const size = (half: number) => ({ size: half, sizeComplexScript: half });
+const bold = { bold: true, boldComplexScript: true };
+
+/** Thai paragraphs indent their first line 1.25 cm. */
+export const FIRST_LINE = 709;
+
+/**
+ * Word's single line for TH SarabunPSK is 1.301 of its size (the font's Windows ascent and descent). The plan
+ * keeps it, as the PDF does; a handout sets its lines as close as the PDF's handouts (1.3 × 1.05 Sarabun
+ * ems), in 240ths of a single line, so that it stays on its page.
+ */
+const HANDOUT_LINE = Math.round((240 * 1.3 * DEFAULT_STYLE.lineHeight * TH_SARABUN_SCALE) / 1.301);
+
+export const styles = (language: Language, setting: 'plan' | 'handout'): IStylesOptions => ({
+  default: {
+    document: {
+      run: {
+        font,
+        ...size(BODY),
+        language: { value: language === 'th' ? THAI : 'en-GB', eastAsia: THAI, bidirectional: THAI },
+      },
+      paragraph: {
+        spacing: { line: setting === 'plan' ? 240 : HANDOUT_LINE, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+      },
+    },
+    title: {
+      run: { font, ...size(COVER_TITLE), ...bold, color: '000000' },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 160 } },
+    },
+    heading1: {
+      run: { font, ...size(TITLE), ...bold, color: '000000' },
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 0, after: 320 },
+        keepNext: true,
+        outlineLevel: 0,
+      },
+    },
+    heading2: {
+      run: { font, ...size(BODY), ...bold, color: '000000' },
+      paragraph: { spacing: { before: 200, after: 80 }, keepNext: true, keepLines: true, outlineLevel: 1 },
+    },
+    heading3: {
+      run: { font, ...size(BODY), ...bold, color: '000000' },
+      paragraph: { spacing: { before: 120, after: 40 }, keepNext: true, keepLines: true, outlineLevel: 2 },
+    },
+  },
+  paragraphStyles: [
+    {
+      id: 'BodyText',
+      name: 'Body Text',
+      basedOn: 'Normal',
+      quickFormat: true,
+      paragraph: {
+        alignment: AlignmentType.THAI_DISTRIBUTE,
+        indent: { firstLine: FIRST_LINE },
+        spacing: { after: 80 },
+      },
+    },
+    {
+      id: 'Caption',
+      name: 'caption',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { ...size(TABLE), ...bold, color: '000000', italics: false },
+      paragraph: { spacing: { before: 120, after: 0 }, keepNext: true },
+    },
+    {
+      id: 'Note',
+      name: 'Note',
+      basedOn: 'Normal',
+      run: { ...size(TABLE), color: '333333' },
+      paragraph: { spacing: { after: 160 } },
+    },
+    {
+      id: 'TableText',
+      name: 'Table Text',
+      basedOn: 'Normal',
+      quickFormat: true,
+      run: { ...size(TABLE) },
+    },
+    {
+      id: 'TOCHeading',
+      name: 'TOC Heading',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { ...size(TITLE), ...bold },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 320 } },
+    },
+    {
+      id: 'TOC1',
+      name: 'toc 1',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { ...bold },
+      paragraph: { spacing: { before: 120 } },
+    },
+    { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: 567 } } },
+    {
+      id: 'Header',
+      name: 'header',
+      basedOn: 'Normal',
+      run: { ...size(24), color: '555555' },
+      paragraph: { alignment: AlignmentType.RIGHT },
+    },
+    {
+      id: 'Footer',
+      name: 'footer',
+      basedOn: 'Normal',
+      run: { ...size(TABLE) },
+      paragraph: { alignment: AlignmentType.CENTER },
+    },
+  ],
+});
