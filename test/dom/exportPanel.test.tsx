@@ -76,7 +76,7 @@ describe('the print panel', () => {
     await user.click(box(/สารบัญตาราง/));
     await user.click(screen.getByRole('button', { name: 'สร้างไฟล์ PDF' }));
     expect(fake.callsTo('pdf.start')).toEqual([
-      { planId: samplePlan.id, kind: 'plan', thaiDigits: true, chapters: ['plan'], captionLists: true },
+      { planId: samplePlan.id, kind: 'plan', thaiDigits: true, chapters: ['plan'], captionLists: true, format: 'pdf' },
     ]);
     await screen.findByText('กำลังสร้างหน้า 3 จาก 10', {}, { timeout: 3000 });
     expect(screen.getByRole('progressbar', { name: 'ความคืบหน้าการสร้าง PDF' })).toBeTruthy();
@@ -85,6 +85,22 @@ describe('the print panel', () => {
     expect(downloads[0]!.type).toBe('application/pdf');
     expect(await downloads[0]!.text()).toBe('%PDF-1.7');
     expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('exports the same document as a Word file when Word is chosen, and offers the .docx', async () => {
+    const fake = panel(() => ({
+      state: 'done',
+      done: 0,
+      total: 0,
+      result: { status: 'download', fileName: 'แผน.docx', base64: btoa('PK') },
+    }));
+    const user = userEvent.setup();
+    await screen.findByRole('checkbox', { name: /บทนำ/ });
+    await user.click(screen.getByRole('radio', { name: /Word \(\.docx\)/ }));
+    await user.click(screen.getByRole('button', { name: 'สร้างไฟล์ Word' }));
+    expect(fake.callsTo('pdf.start')[0]).toMatchObject({ kind: 'plan', format: 'docx' });
+    await screen.findByText('สร้างไฟล์ Word แล้ว: แผน.docx (ดูในโฟลเดอร์ดาวน์โหลด)', {}, { timeout: 3000 });
+    expect(downloads[0]!.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   });
 
   it('cancels a running export and says nothing was saved', async () => {

@@ -9,7 +9,12 @@ import { buildModel } from '../../main/core/pdf/index.ts';
 import { CHAPTERS, type PdfKind } from '../../main/core/pdf/options.ts';
 import { thaiDigitsInText } from '../../main/core/pdf/digits.ts';
 import { joinEraYears } from '../../main/core/pdf/text.ts';
+import { dispatch, type Output } from '../../main/core/contract.ts';
+import type { AppErrorShape } from '../../main/core/errors.ts';
+import { safeFileName } from '../../main/services/files.ts';
+import { createHandlers } from '../../main/services/handlers.ts';
 import { translator } from '../../main/services/locales.ts';
+import { Session, type FileDialogs } from '../../main/services/session.ts';
 import { installThaiLexicon } from '../../main/services/thaiLexicon.ts';
 import { RESOURCES, SAMPLE_FILE, sampleSource } from '../harness/pdfPlan.ts';
 import { sha256 } from '../harness/store.ts';
@@ -223,6 +228,58 @@ describe('phaen docx, the handouts and bad input', () => {
     expect(sha256(out)).toBe(before);
     expect(phaen('docx', SAMPLE_FILE).stderr).toContain(th('docx.cli.usage'));
   });
+});
+
+describe('the export channels, format docx', () => {
+  it('save a Word file where the dialog says, through the PDF export’s job, and hand one back for download without a dialog', async () => {
+    const dir = tempDir();
+    const asked: string[] = [];
+    const dialogs: FileDialogs = {
+      saveFile: async (name, kind) => (asked.push(`${kind}:${name}`), join(dir, 'chosen.docx')),
+      openFile: async () => null,
+      openFolder: async () => null,
+    };
+    for (const withDialog of [true, false]) {
+      const session = await Session.start({ dataDir: tempDir(), backupIntervalMs: 0 });
+      const handlers = createHandlers({
+        session,
+        dialogs: withDialog ? dialogs : null,
+        resourcesDir: RESOURCES,
+        version: 'test',
+      });
+      const call = async <T>(channel: string, payload: unknown = {}) =>
+        (await dispatch(handlers, channel, payload)) as { ok: true; data: T } | { ok: false; error: AppErrorShape };
+      const sample = await call<Output<'plans.openSample'>>('plans.openSample');
+      if (!sample.ok) throw new Error(sample.error.detail);
+      const input = { planId: sample.data.id, kind: 'summary', thaiDigits: true, chapters: [], format: 'docx' };
+      const started = await call<Output<'pdf.start'>>('pdf.start', input);
+      if (!started.ok || started.data.status !== 'started') throw new Error('expected a job');
+      let done: Output<'pdf.progress'>;
+      for (;;) {
+        const progress = await call<Output<'pdf.progress'>>('pdf.progress', { jobId: started.data.jobId });
+        if (!progress.ok) throw new Error(progress.error.detail);
+        if (progress.data.state !== 'running') {
+          done = progress.data;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      session.close();
+      const bytes =
+        done.result?.status === 'download'
+          ? Buffer.from(done.result.base64, 'base64')
+          : done.result?.status === 'saved'
+            ? readFileSync(done.result.fileName)
+            : null;
+      if (!bytes) throw new Error(`expected a file, got ${JSON.stringify(done)}`);
+      if (done.result?.status === 'download') expect(done.result.fileName).toMatch(/\.docx$/);
+      const file = join(tempDir(), 'back.docx');
+      writeFileSync(file, bytes);
+      expect((await mammoth.extractRawText({ path: file })).value).toContain('๒๕๖๖');
+    }
+    expect(asked).toEqual([`docx:${safeFileName(sampleSource().plan.title, 120)}${th('pdf.fileSuffix.summary')}.docx`]);
+    expect(readdirSync(dir)).toEqual(['chosen.docx']);
+  }, 120_000);
 });
 
 const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/opt/libreoffice/program/soffice'].find(existsSync);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppErrorShape } from '../errors.ts';
 import { Uuid } from '../fields.ts';
-import { CHAPTERS, ChapterId, PdfKind } from './options.ts';
+import { CHAPTERS, ChapterId, DocumentFormat, PdfKind } from './options.ts';
 
 /**
  * The PDF channels of the IPC contract (core/contract.ts): start an export (main asks where to save it with
@@ -17,6 +17,8 @@ export const PdfRequest = z
     chapters: z.array(ChapterId).max(CHAPTERS.length),
     /** The lists of tables and of figures in the front matter of the full plan; ignored by handouts. */
     captionLists: z.boolean().optional(),
+    /** A PDF to print (default) or a Word file to edit, of the same document. */
+    format: DocumentFormat.optional(),
   })
   .strict();
 export type PdfRequest = z.infer<typeof PdfRequest>;

@@ -9,6 +9,10 @@ import type { Language } from '../settings.ts';
 export const PdfKind = z.enum(['plan', 'summary', 'map']);
 export type PdfKind = z.infer<typeof PdfKind>;
 
+/** The file a document is exported as: PDF to print, Word (.docx) to edit (the same document model). */
+export const DocumentFormat = z.enum(['pdf', 'docx']);
+export type DocumentFormat = z.infer<typeof DocumentFormat>;
+
 export const CHAPTERS = ['intro', 'evaluation', 'situation', 'plan', 'alignment', 'monitoring', 'annexes'] as const;
 export const ChapterId = z.enum(CHAPTERS);
 export type ChapterId = z.infer<typeof ChapterId>;

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../core/errors.ts';
 import type { PdfJobStatus, PdfResult } from '../../core/pdf/api.ts';
-import { buildDocument } from '../../core/pdf/index.ts';
-import type { PdfKind, PdfOptions, Translate } from '../../core/pdf/options.ts';
+import { buildDocument, buildModel } from '../../core/pdf/index.ts';
+import type { DocumentFormat, PdfKind, PdfOptions, Translate } from '../../core/pdf/options.ts';
 import type { PlanSource } from '../../core/pdf/source.ts';
 import { isoDate } from '../../core/thaiDate.ts';
+import { rasteriser } from '../docx/images.ts';
+import { renderDocx } from '../docx/render.ts';
 import { writeFileAtomic } from '../files.ts';
+import { defaultFontsDir } from './engine/fonts.ts';
 import { renderPdf } from './render.ts';
 
 /**
@@ -26,6 +29,8 @@ export interface PdfJobRequest {
   readonly target: PdfTarget;
   /** Users' words for Thai line breaking (services/thaiWords.ts). */
   readonly userWords?: readonly string[];
+  /** PDF (default) or Word: the same document, the same job, progress, cancel and atomic write. */
+  readonly format?: DocumentFormat;
 }
 
 interface Job {
@@ -83,22 +88,14 @@ export class PdfJobs {
     return this.progress(id);
   }
 
-  private async run(job: Job, { source, kind, options, t, target, userWords }: PdfJobRequest): Promise<void> {
+  private async run(job: Job, request: PdfJobRequest): Promise<void> {
+    const { target } = request;
     const { signal } = job.abort;
     try {
       // Let the request that started the job answer first: building a large plan's definition takes a moment.
       await new Promise((resolve) => setImmediate(resolve));
       if (signal.aborted) throw new AppError('cancelled', 'PDF export cancelled');
-      const built = buildDocument(kind, { source, options, t });
-      const pdf = await renderPdf(built.doc, {
-        signal,
-        numbering: built.numbering,
-        onProgress: (done, total) => {
-          job.status = { ...job.status, done, total };
-        },
-        ...(this.fontsDir ? { fontsDir: this.fontsDir } : {}),
-        ...(userWords ? { userWords } : {}),
-      });
+      const pdf = await this.render(job, request);
       // A cancel that arrived while the last page was drawn still means: write nothing.
       if (signal.aborted) throw new AppError('cancelled', 'PDF export cancelled');
       let result: PdfResult;
@@ -108,7 +105,7 @@ export class PdfJobs {
         } catch (err) {
           // Most often the old PDF is open in a viewer (Windows locks it) or the folder is read-only: say so.
           const detail = `cannot write ${target.path}: ${err instanceof Error ? err.message : String(err)}`;
-          throw new AppError('internal', detail, { _: 'pdf.panel.writeFailed' });
+          throw new AppError('internal', detail, { _: `${request.format ?? 'pdf'}.panel.writeFailed` });
         }
         result = { status: 'saved', fileName: target.path };
       } else {
@@ -127,6 +124,27 @@ export class PdfJobs {
       this.log(`PDF export failed: ${error.detail}`);
       job.status = { ...job.status, state: 'failed', error };
     }
+  }
+
+  /**
+   * The document's bytes. A PDF is typeset in the engine's worker, page by page (the progress); a Word file
+   * is written here in one step (Word lays out its own pages, so there are none to count).
+   */
+  private async render(job: Job, { source, kind, options, t, userWords, format }: PdfJobRequest): Promise<Uint8Array> {
+    const input = { source, options, t };
+    if (format === 'docx') {
+      return renderDocx(buildModel(kind, input), { rasterise: rasteriser(this.fontsDir ?? defaultFontsDir()) });
+    }
+    const built = buildDocument(kind, input);
+    return renderPdf(built.doc, {
+      signal: job.abort.signal,
+      numbering: built.numbering,
+      onProgress: (done, total) => {
+        job.status = { ...job.status, done, total };
+      },
+      ...(this.fontsDir ? { fontsDir: this.fontsDir } : {}),
+      ...(userWords ? { userWords } : {}),
+    });
   }
 
   private prune(): void {

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../core/contract.ts';
 import type { pdfChannels } from '../../core/pdf/api.ts';
+import type { DocumentFormat } from '../../core/pdf/options.ts';
 import { translator } from '../locales.ts';
 import type { FileDialogs, Session } from '../session.ts';
 import { PdfJobs, today, type PdfTarget } from './export.ts';
@@ -17,8 +18,8 @@ export interface PdfHandlerOptions {
   readonly log?: (message: string) => void;
 }
 
-function pdfFileName(title: string, suffix: string): string {
-  return `${safeFileName(title, 120)}${suffix}.pdf`;
+function documentFileName(title: string, suffix: string, format: DocumentFormat): string {
+  return `${safeFileName(title, 120)}${suffix}.${format}`;
 }
 
 /**
@@ -29,16 +30,16 @@ export function pdfHandlers({ session, dialogs, resourcesDir, log }: PdfHandlerO
   // A failed export's English detail goes to the log; the UI shows its Thai message.
   const jobs = new PdfJobs({ log: log ?? ((message) => console.error(`[phaen] ${message}`)) });
   return {
-    'pdf.start': async ({ planId, kind, thaiDigits, chapters, captionLists }) => {
+    'pdf.start': async ({ planId, kind, thaiDigits, chapters, captionLists, format = 'pdf' }) => {
       const store = session.store();
       const source = planSourceFromStore(store, resourcesDir, planId);
       const { language } = store.getSettings();
       const t = translator(resourcesDir, language);
       // The full plan is named by its title alone; a handout says which it is.
-      const fileName = pdfFileName(source.plan.title, kind === 'plan' ? '' : t(`pdf.fileSuffix.${kind}`));
+      const fileName = documentFileName(source.plan.title, kind === 'plan' ? '' : t(`pdf.fileSuffix.${kind}`), format);
       let target: PdfTarget = { kind: 'download', fileName };
       if (dialogs) {
-        const path = await dialogs.saveFile(fileName, 'pdf');
+        const path = await dialogs.saveFile(fileName, format);
         if (!path) return { status: 'cancelled' };
         target = { kind: 'file', path };
       }
@@ -46,7 +47,7 @@ export function pdfHandlers({ session, dialogs, resourcesDir, log }: PdfHandlerO
       // Users' words break lines in the charts (built here) and in the worker's typesetting alike.
       const userWords = listThaiWords(store);
       installThaiLexicon(resourcesDir, userWords);
-      return { status: 'started', jobId: jobs.start({ source, kind, options, t, target, userWords }) };
+      return { status: 'started', jobId: jobs.start({ source, kind, options, t, target, userWords, format }) };
     },
     'pdf.progress': ({ jobId }) => jobs.progress(jobId),
     'pdf.cancel': ({ jobId }) => {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../../main/core/catalog.ts';
 import type { PdfJobStatus } from '../../../main/core/pdf/api.ts';
-import { CHAPTERS, type ChapterId, type PdfKind } from '../../../main/core/pdf/options.ts';
+import { CHAPTERS, type ChapterId, type DocumentFormat, type PdfKind } from '../../../main/core/pdf/options.ts';
 import { chaptersWithContent } from '../../../main/core/pdf/planDocument.ts';
 import type { Plan } from '../../../main/core/plan.ts';
 import type { Row } from '../../../main/core/rows.ts';
@@ -21,15 +21,20 @@ import './pdf.css';
  */
 
 const KINDS: readonly PdfKind[] = ['plan', 'summary', 'map'];
+const FORMATS: readonly DocumentFormat[] = ['pdf', 'docx'];
+const MIME: Record<DocumentFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
 /** How often the panel asks main how far the export has got. */
 const POLL_MS = 200;
 
 /** `message`: the failure's own locale key when main gave one (a file it could not write), else the general one. */
 type Outcome =
   { kind: 'saved' | 'downloaded'; fileName: string } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
-const failed = (error?: AppErrorShape): Outcome => ({
+const failed = (format: DocumentFormat, error?: AppErrorShape): Outcome => ({
   kind: 'failed',
-  message: error?.fields?._ ?? 'pdf.panel.failed',
+  message: error?.fields?._ ?? `${format}.panel.failed`,
 });
 
 interface Loaded {
@@ -43,6 +48,7 @@ export function ExportPanel({ plan }: { plan: Plan }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<AppErrorShape | null>(null);
   const [kind, setKind] = useState<PdfKind>('plan');
+  const [format, setFormat] = useState<DocumentFormat>('pdf');
   const [chosen, setChosen] = useState<Set<ChapterId> | null>(null);
   const [thaiDigits, setThaiDigits] = useState(false);
   const [captionLists, setCaptionLists] = useState(false);
@@ -90,7 +96,7 @@ export function ExportPanel({ plan }: { plan: Plan }) {
       const result = await api['pdf.progress']({ jobId: id });
       if (!result.ok) {
         setJob(null);
-        setOutcome(failed(result.error));
+        setOutcome(failed(format, result.error));
         return;
       }
       const status = result.data;
@@ -101,9 +107,9 @@ export function ExportPanel({ plan }: { plan: Plan }) {
       }
       setJob(null);
       if (status.state === 'cancelled') setOutcome({ kind: 'cancelled' });
-      else if (status.state === 'failed' || !status.result) setOutcome(failed(status.error));
+      else if (status.state === 'failed' || !status.result) setOutcome(failed(format, status.error));
       else if (status.result.status === 'download') {
-        downloadBase64(status.result.fileName, status.result.base64, 'application/pdf');
+        downloadBase64(status.result.fileName, status.result.base64, MIME[format]);
         setOutcome({ kind: 'downloaded', fileName: status.result.fileName });
       } else setOutcome({ kind: 'saved', fileName: status.result.fileName });
     }, POLL_MS);
@@ -112,9 +118,16 @@ export function ExportPanel({ plan }: { plan: Plan }) {
   const start = async () => {
     setOutcome(null);
     setStarting(true);
-    const result = await api['pdf.start']({ planId: plan.id, kind, thaiDigits, chapters: printable, captionLists });
+    const result = await api['pdf.start']({
+      planId: plan.id,
+      kind,
+      thaiDigits,
+      chapters: printable,
+      captionLists,
+      format,
+    });
     setStarting(false);
-    if (!result.ok) return setOutcome(failed(result.error));
+    if (!result.ok) return setOutcome(failed(format, result.error));
     if (result.data.status === 'cancelled') return;
     const id = result.data.jobId;
     setJob({ id, status: { state: 'running', done: 0, total: 0 } });
@@ -148,6 +161,18 @@ export function ExportPanel({ plan }: { plan: Plan }) {
             <span>
               <strong>{t(`pdf.panel.kind.${k}`)}</strong>
               <span className="hint">{t(`pdf.panel.kindHint.${k}`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset disabled={running}>
+        <legend>{t('docx.panel.format')}</legend>
+        {FORMATS.map((f) => (
+          <label key={f} className="pdf-choice">
+            <input type="radio" name="pdf-format" value={f} checked={format === f} onChange={() => setFormat(f)} />
+            <span>
+              <strong>{t(`docx.panel.${f}`)}</strong>
+              {f === 'docx' && <span className="hint">{t('docx.panel.docxHint')}</span>}
             </span>
           </label>
         ))}
@@ -199,7 +224,7 @@ export function ExportPanel({ plan }: { plan: Plan }) {
           disabled={running || loaded === null || noChapter}
           onClick={() => void start()}
         >
-          {t('pdf.panel.start')}
+          {t(format === 'docx' ? 'docx.panel.start' : 'pdf.panel.start')}
         </button>
         {job && (
           <button type="button" onClick={cancel}>
@@ -225,7 +250,7 @@ export function ExportPanel({ plan }: { plan: Plan }) {
           className={outcome.kind === 'failed' ? 'notice notice-error' : 'notice'}
         >
           {outcome.kind === 'saved' || outcome.kind === 'downloaded'
-            ? t(`pdf.panel.${outcome.kind}`, { fileName: outcome.fileName })
+            ? t(`${format === 'docx' ? 'docx' : 'pdf'}.panel.${outcome.kind}`, { fileName: outcome.fileName })
             : outcome.kind === 'failed'
               ? t(outcome.message)
               : t('pdf.panel.cancelled')}
