@@ -124,6 +124,11 @@ export interface TableNode {
   readonly variant: 'data' | 'plain';
   /** Points or '*' per column, as laid out for the page width (blocks.ts columnWidths). */
   readonly widths: readonly (number | '*')[];
+  /**
+   * The widest value of each fitted column (Column.fit) as the PDF prints it, points; 0 for the others. A
+   * renderer that sets its own widths keeps each column at least this wide, so that no figure wraps.
+   */
+  readonly fitted?: readonly number[];
   /** Alignment of each column's figures (Word right-aligns numbers by the column, not cell by cell). */
   readonly align: readonly ('left' | 'center' | 'right' | undefined)[];
   readonly headRows: readonly (readonly Cell[])[];

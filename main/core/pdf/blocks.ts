@@ -178,6 +178,8 @@ function fittedWidths(
 interface Widths {
   readonly fontSize: number;
   readonly widths: (number | '*')[];
+  /** The widest value of each fitted column at that size (0 for the others). */
+  readonly fitted: number[];
   /** False when even the smallest type leaves a '*' column less than its room: the table runs wide. */
   readonly fits: boolean;
 }
@@ -204,7 +206,7 @@ function columnWidths(columns: readonly Column[], rows: readonly (readonly Cell[
       const widths = columns.map((c, i): number | '*' =>
         c.width === '*' ? (c.fit && share < fitted[i]! ? fitted[i]! : '*') : Math.max(c.width, fitted[i]!),
       );
-      return { fontSize: size, widths, fits };
+      return { fontSize: size, widths, fitted, fits };
     }
     size -= FONT_STEP;
   }
@@ -236,11 +238,12 @@ export function table(
   options: TableOptions = {},
 ): TableNode {
   const head = columns.map((c): Cell => ({ text: c.header, style: 'tableHeader' }));
-  const { fontSize, widths } = columnWidths(columns, rows, options);
+  const { fontSize, widths, fitted } = columnWidths(columns, rows, options);
   return {
     kind: 'table',
     variant: 'data',
     widths,
+    fitted,
     align: columns.map((c) => c.align),
     headRows: [...(options.headRows ?? []), head],
     rows: rows.map((row) => row.map((cell, i) => aligned(cell, columns[i]?.align))),

@@ -46,7 +46,14 @@ import type {
   TextBlock,
 } from '../../core/doc/model.ts';
 import { textWidth } from '../../core/charts/textWidth.ts';
-import { BODY_SIZE, DEFAULT_STYLE, PAGE_HEIGHT, PAGE_WIDTH, TABLE_SIZE } from '../../core/pdf/blocks.ts';
+import {
+  BODY_SIZE,
+  DEFAULT_STYLE,
+  PAGE_HEIGHT,
+  PAGE_WIDTH,
+  TABLE_SIZE,
+  TH_SARABUN_SCALE,
+} from '../../core/pdf/blocks.ts';
 import { thaiDigitsInText } from '../../core/pdf/digits.ts';
 import { joinEraYears } from '../../core/pdf/text.ts';
 import { imageRun, type Rasterise } from './images.ts';
@@ -71,8 +78,8 @@ const RULE = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const NO_RULE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 /** A cell's padding on each side (pdfmake's phaenGrid pads 4.25 pt). */
 const CELL_PADDING = 4.25;
-/** The least a '*' column keeps, points. */
-const MIN_STAR = 40;
+/** The least a text column keeps, points: a project's name in a few lines, not a word a line. */
+const MIN_STAR = 110;
 
 interface Context {
   readonly shown: (text: string) => string;
@@ -323,19 +330,48 @@ function captionList(node: CaptionList, ctx: Context): Paragraph[] {
 }
 
 /**
- * Column widths in twips: fixed ones as laid out for the PDF plus their padding, '*' ones share the rest.
- * Columns of figures (aligned right or centred) get a tenth more: TH SarabunPSK's digits run a little wider
- * than Sarabun's at the same visual size, and a figure must never wrap.
+ * Column widths in twips: fixed ones as laid out for the PDF, '*' ones sharing the rest, each with its
+ * padding; a column of figures never narrower than its widest figure (TableNode.fitted), as Word sets it:
+ * TH SarabunPSK at the visual size of Sarabun runs about as wide as Sarabun at the same point size (measured
+ * on Laksaman, TH Sarabun New's outlines: ๓,๐๐๐,๐๐๐ is 62.5 pt at 12 pt, Sarabun 42.1 pt at 8.16 pt), so a
+ * figure takes 1/TH_SARABUN_SCALE of its PDF width, and a hair more. A figure must never wrap (Word would
+ * break ๓,๐๐๐,๐๐๐ at a comma).
  */
-const FIGURE_SLACK = 1.1;
+const FIGURE_SLACK = 1.03 / TH_SARABUN_SCALE;
 
 function columnWidths(node: TableNode, width: number): number[] {
-  const fixedWidth = (w: number, i: number) =>
-    (node.align[i] === 'right' || node.align[i] === 'center' ? w * FIGURE_SLACK : w) + 2 * CELL_PADDING;
-  const fixed = node.widths.reduce<number>((s, w, i) => s + (w === '*' ? 0 : fixedWidth(w, i)), 0);
-  const stars = node.widths.filter((w) => w === '*').length;
-  const star = stars ? Math.max(MIN_STAR, (width - fixed) / stars) : 0;
-  return node.widths.map((w, i) => twips(w === '*' ? star : fixedWidth(w, i)));
+  const least = (i: number) => (node.fitted?.[i] ?? 0) * FIGURE_SLACK;
+  const fixed = node.widths.map((w, i) => (w === '*' ? null : Math.max(w, least(i)) + 2 * CELL_PADDING));
+  // Wider figures leave less room: fixed text columns (a unit's name) give some up before the '*' text does.
+  const stars0 = node.widths.filter((w) => w === '*').length;
+  const over = fixed.reduce<number>((s, w) => s + (w ?? 0), 0) + stars0 * MIN_STAR - width;
+  const yielding = fixed.map((w, i) => (w !== null && least(i) === 0 ? w - MIN_STAR : 0));
+  const room = yielding.reduce((a, b) => a + b, 0);
+  if (over > 0 && room > 0) {
+    const cut = Math.min(1, over / room);
+    yielding.forEach((y, i) => {
+      if (y > 0) fixed[i] = fixed[i]! - y * cut;
+    });
+  }
+  const stars = node.widths.map((w, i) => (w === '*' ? least(i) + 2 * CELL_PADDING : 0));
+  let rest = width - fixed.reduce<number>((s, w) => s + (w ?? 0), 0);
+  // A '*' column that needs more than an equal share takes what it needs; the others share what is left.
+  const open = new Set(node.widths.flatMap((w, i) => (w === '*' ? [i] : [])));
+  const given = new Map<number, number>();
+  for (let changed = true; changed && open.size > 0;) {
+    changed = false;
+    const share = rest / open.size;
+    for (const i of open) {
+      if (stars[i]! > share) {
+        given.set(i, stars[i]!);
+        rest -= stars[i]!;
+        open.delete(i);
+        changed = true;
+      }
+    }
+  }
+  const share = open.size ? Math.max(MIN_STAR, rest / open.size) : 0;
+  return node.widths.map((_w, i) => twips(fixed[i] ?? given.get(i) ?? share));
 }
 
 function cellFill(cell: CellNode): string | undefined {
