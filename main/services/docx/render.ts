@@ -90,7 +90,6 @@ interface Context {
   size?: number;
   /** Numbered lists so far, shared by every copy of the context: each list restarts its numbers. */
   readonly lists: { count: number };
-  readonly thaiDigits: boolean;
 }
 
 /** Bookmark names: a letter first, then letters, digits and underscores, at most 40 characters. */
@@ -509,7 +508,6 @@ export async function renderDocx(model: DocModel, options: DocxOptions): Promise
     rasterise: options.rasterise,
     width: 0,
     lists: { count: 0 },
-    thaiDigits: model.thaiDigits,
     ...(handoutSize !== undefined ? { size: handoutSize } : {}),
   };
   const header = (head: string) =>
