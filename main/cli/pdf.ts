@@ -5,7 +5,7 @@ import { CHAPTERS, PdfKind } from '../core/pdf/options.ts';
 import { MAX_PLAN_FILE_BYTES } from '../core/planFile.ts';
 import { readTextFile, writeFileAtomic } from '../services/files.ts';
 import { today } from '../services/pdf/export.ts';
-import { renderPdf } from '../services/pdf/render.ts';
+import { prepareRender, renderPdf } from '../services/pdf/render.ts';
 import { planSourceFromFile } from '../services/pdf/source.ts';
 import { parsePlanFile } from '../services/planFile.ts';
 import { installThaiLexicon } from '../services/thaiLexicon.ts';
@@ -48,6 +48,22 @@ export const pdfCommand: CliCommand = {
       return EXIT_USAGE;
     }
 
+    let userWords: string[] = [];
+    const wordsFile = values.get('--words');
+    if (wordsFile !== undefined) {
+      try {
+        userWords = readTextFile(wordsFile, MAX_WORDS_FILE_BYTES).split('\n');
+      } catch (err) {
+        ctx.stderr(ctx.message('pdf.cli.unreadable', { file: wordsFile }));
+        ctx.stderr(err instanceof Error ? err.message : String(err));
+        return EXIT_FAILED;
+      }
+    }
+
+    const fontsDir = join(ctx.resourcesDir, 'fonts');
+    // The worker loads the engine and the lexicon while this thread reads the plan and builds the document.
+    prepareRender({ fontsDir, userWords });
+
     let text: string;
     try {
       text = readTextFile(input, MAX_PLAN_FILE_BYTES);
@@ -66,18 +82,6 @@ export const pdfCommand: CliCommand = {
       return EXIT_FAILED;
     }
 
-    let userWords: string[] = [];
-    const wordsFile = values.get('--words');
-    if (wordsFile !== undefined) {
-      try {
-        userWords = readTextFile(wordsFile, MAX_WORDS_FILE_BYTES).split('\n');
-      } catch (err) {
-        ctx.stderr(ctx.message('pdf.cli.unreadable', { file: wordsFile }));
-        ctx.stderr(err instanceof Error ? err.message : String(err));
-        return EXIT_FAILED;
-      }
-    }
-
     try {
       installThaiLexicon(ctx.resourcesDir, userWords); // the charts are built here, the pages in the worker
       const options = {
@@ -90,7 +94,7 @@ export const pdfCommand: CliCommand = {
       const built = buildDocument(kind, { source, options, t: ctx.t });
       const pdf = await renderPdf(built.doc, {
         numbering: built.numbering,
-        fontsDir: join(ctx.resourcesDir, 'fonts'),
+        fontsDir,
         userWords,
       });
       writeFileAtomic(output, pdf);

@@ -229,17 +229,26 @@ function installEngine(): void {
   installed = true;
 }
 
+/**
+ * What every render needs before it starts, done once per thread: the engine installed in pdfmake, the
+ * fonts found (a missing file is named first), the lexicon with the users' words loaded. Returns the fonts.
+ */
+export function prepareTypesetting(settings: EngineSettings): ReturnType<typeof sarabunFonts> {
+  installEngine();
+  const fontsDir = settings.fontsDir ?? defaultFontsDir();
+  const fonts = sarabunFonts(fontsDir);
+  // The lexicon lives in the same resources folder as the fonts.
+  installThaiLexicon(dirname(fontsDir), settings.userWords);
+  return fonts;
+}
+
 export async function typeset(
   doc: TDocumentDefinitions,
   settings: EngineSettings,
   onProgress: Progress = () => {},
 ): Promise<TypesetResult> {
-  installEngine();
   if (current) throw new Error('typeset: one render per thread at a time');
-  const fontsDir = settings.fontsDir ?? defaultFontsDir();
-  const fonts = sarabunFonts(fontsDir);
-  // The lexicon lives in the same resources folder as the fonts.
-  installThaiLexicon(dirname(fontsDir), settings.userWords);
+  const fonts = prepareTypesetting(settings);
   const fontFiles = new Set(Object.values(fonts).flatMap((family) => Object.values(family)));
   const urls = new pdfmake.UrlResolver(pdfmake.virtualfs);
   urls.setUrlAccessPolicy(() => false); // offline app: images come as data URLs
