@@ -4,6 +4,7 @@
  * terminates a worker to cancel its render. Asked to get ready (pool.ts `warmWorker`), it loads what every
  * render needs while the main thread is still building the document.
  */
+import './compileCache.ts'; // first: before the engine's modules load
 import { parentPort } from 'node:worker_threads';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { type EngineSettings, type LaidOutLine, prepareTypesetting, typeset } from './typeset.ts';
