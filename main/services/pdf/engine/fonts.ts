@@ -152,6 +152,27 @@ function startsCluster(glyphs: readonly FontkitGlyph[], i: number, texts: GlyphT
   return !(glyph.id === texts.saraAa && glyphs[i - 1]?.codePoints.includes(SARA_AM));
 }
 
+/** Parsed font files by postscript name and checksum, shared by the layouts of one render. */
+export type ParsedFonts = Map<string, FontkitFont>;
+
+/**
+ * Give a font pdfkit just opened the render's parse of the same file, with a subset of its own. typeset lays
+ * a document out up to several times, each time in a new pdfkit document, which parses its font files
+ * again: the OpenType tables are read at the first shaping, some 40 ms a face. A parsed font is only read
+ * from (each document writes its own subset), and the layouts already share its shaped runs (below).
+ */
+export function shareParsedFont(font: PdfKitFont, fonts: ParsedFonts): void {
+  if (prepared.has(font) || typeof font.font?.createSubset !== 'function') return; // a standard font: no file
+  const key = `${font.font.postscriptName}:${font.font.head?.checkSumAdjustment ?? ''}`;
+  const parsed = fonts.get(key);
+  if (!parsed) {
+    fonts.set(key, font.font);
+  } else if (parsed !== font.font) {
+    font.font = parsed;
+    font.subset = parsed.createSubset();
+  }
+}
+
 /** Shaped runs by text, one table per font (by postscript name), shared by the layouts of one render. */
 export type LayoutCaches = Map<string, Record<string, unknown>>;
 

@@ -14,12 +14,14 @@ import { type FontText, withActualText, withSvgActualText } from './actualText.t
 import {
   type DrawPlan,
   type LayoutCaches,
+  type ParsedFonts,
   defaultFontsDir,
   drawPlanned,
   drawSvg,
   prepareFont,
   sarabunFonts,
   shareLayoutCache,
+  shareParsedFont,
   svgWithGlyphPlacement,
 } from './fonts.ts';
 import { type Line, type PdfPage, assertInternals, pdfmake } from './internals.ts';
@@ -95,7 +97,8 @@ interface Job {
   isFinal: (job: Job) => boolean;
   /** Set when isFinal said yes and the pages were drawn: this layout is the render's result. */
   drawn: boolean;
-  /** Shaped text shared by all the layouts of one render (fonts.ts). */
+  /** Parsed font files and shaped text shared by all the layouts of one render (fonts.ts). */
+  parsedFonts: ParsedFonts;
   layoutCaches: LayoutCaches;
 }
 
@@ -159,6 +162,7 @@ function installEngine(): void {
   pdfmake.PDFDocument.prototype.font = function (...args) {
     const result = font.apply(this, args);
     if (this._font) {
+      if (current) shareParsedFont(this._font, current.parsedFonts);
       prepareFont(this._font);
       fontsOf(this).set(this._font.id, this._font);
       if (current) shareLayoutCache(this._font, current.layoutCaches);
@@ -260,6 +264,7 @@ export async function typeset(
   // Breaks that give a near-empty page lines from the page before (pagination.ts), by text node.
   const forced = new Map<string, { line: number; page: number }>();
   let passes = 0;
+  const parsedFonts: ParsedFonts = new Map();
   const layoutCaches: LayoutCaches = new Map();
   // Decides from a layout whether to lay out again, and with what: without keeping blocks together when one
   // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved,
@@ -289,6 +294,7 @@ export async function typeset(
       orphans: new Set(),
       isFinal,
       drawn: false,
+      parsedFonts,
       layoutCaches,
       paging: beginLayout(new Map(forced)),
     };
