@@ -10,11 +10,11 @@
  * extracts U+0E33. Readers that order glyphs by position (poppler) also get each run's text as ActualText
  * (actualText.ts).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { splitScriptRuns } from '../../../core/thaiBreak.ts';
-import type { FontkitFont, FontkitGlyph, GlyphPosition, PdfKitFont } from './internals.ts';
+import { type FontkitFont, type FontkitGlyph, type GlyphPosition, type PdfKitFont, fontkit } from './internals.ts';
 
 export const FONT_FAMILY = 'Sarabun';
 
@@ -163,7 +163,7 @@ export type ParsedFonts = Map<string, FontkitFont>;
  */
 export function shareParsedFont(font: PdfKitFont, fonts: ParsedFonts): void {
   if (prepared.has(font) || typeof font.font?.createSubset !== 'function') return; // a standard font: no file
-  const key = `${font.font.postscriptName}:${font.font.head?.checkSumAdjustment ?? ''}`;
+  const key = parsedFontKey(font.font);
   const parsed = fonts.get(key);
   if (!parsed) {
     fonts.set(key, font.font);
@@ -171,6 +171,35 @@ export function shareParsedFont(font: PdfKitFont, fonts: ParsedFonts): void {
     font.font = parsed;
     font.subset = parsed.createSubset();
   }
+}
+
+const parsedFontKey = (font: FontkitFont): string => `${font.postscriptName}:${font.head?.checkSumAdjustment ?? ''}`;
+
+/** Fonts parsed while the worker waited for its next render (parseFontsAhead), and from which folder. */
+let ahead: { readonly fontsDir: string; readonly fonts: ParsedFonts } | null = null;
+
+/**
+ * Parse the Sarabun faces of `fontsDir` for the next render (renderFonts), OpenType tables included, while the
+ * worker waits for the document. Each font is first used as pdfkit and prepareFont first use a font they
+ * open (glyph 0, then glyphTexts): fontkit keeps the code points of a glyph's first use, so the fonts are
+ * then exactly those the render would have parsed itself, and the PDF the same.
+ */
+export function parseFontsAhead(fontsDir: string): void {
+  const fonts: ParsedFonts = new Map();
+  for (const path of Object.values(sarabunFonts(fontsDir)[FONT_FAMILY] ?? {})) {
+    const font = fontkit.create(readFileSync(path));
+    font.getGlyph(0);
+    glyphTexts(font);
+    fonts.set(parsedFontKey(font), font);
+  }
+  ahead = { fontsDir, fonts };
+}
+
+/** The parsed fonts a render starts with: those parsed ahead from the same folder, once; else none. */
+export function renderFonts(fontsDir: string): ParsedFonts {
+  const fonts = ahead?.fontsDir === fontsDir ? ahead.fonts : new Map<string, FontkitFont>();
+  ahead = null;
+  return fonts;
 }
 
 /** Shaped runs by text, one table per font (by postscript name), shared by the layouts of one render. */

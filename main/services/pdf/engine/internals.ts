@@ -65,6 +65,7 @@ export interface FontkitFont {
   /** The file's head table; its checksum adjustment tells two files apart (as pdfkit's isEqualFont does). */
   readonly head?: { readonly checkSumAdjustment?: number };
   createSubset(): FontkitSubset;
+  getGlyph(glyphId: number): FontkitGlyph;
   layout(text: string, features?: unknown): { glyphs: FontkitGlyph[] };
   glyphForCodePoint(codePoint: number): FontkitGlyph;
   readonly characterSet: number[];
@@ -311,6 +312,11 @@ export const pdfmake = {
 };
 
 export const LineBreaker = requireCjs('linebreak') as LineBreakerClass;
+
+/** fontkit as pdfkit loads it (from pdfkit's own place): create() parses a font file as pdfkit's fonts do. */
+export const fontkit = createRequire(createRequire(requireCjs.resolve('pdfmake/js/PDFDocument.js')).resolve('pdfkit'))(
+  'fontkit',
+) as { create(data: Uint8Array): FontkitFont };
 
 /** The methods the engine replaces must exist with the arity it was written against (pdfmake 0.3.11). */
 export function assertInternals(): void {

@@ -15,6 +15,8 @@ import {
   type DrawPlan,
   type LayoutCaches,
   type ParsedFonts,
+  parseFontsAhead,
+  renderFonts,
   defaultFontsDir,
   drawPlanned,
   drawSvg,
@@ -235,15 +237,23 @@ function installEngine(): void {
 
 /**
  * What every render needs before it starts, done once per thread: the engine installed in pdfmake, the
- * fonts found (a missing file is named first), the lexicon with the users' words loaded. Returns the fonts.
+ * fonts found (a missing file is named first), the lexicon with the users' words loaded.
  */
-export function prepareTypesetting(settings: EngineSettings): ReturnType<typeof sarabunFonts> {
+export function prepareTypesetting(settings: EngineSettings): {
+  fontsDir: string;
+  fonts: ReturnType<typeof sarabunFonts>;
+} {
   installEngine();
   const fontsDir = settings.fontsDir ?? defaultFontsDir();
   const fonts = sarabunFonts(fontsDir);
   // The lexicon lives in the same resources folder as the fonts.
   installThaiLexicon(dirname(fontsDir), settings.userWords);
-  return fonts;
+  return { fontsDir, fonts };
+}
+
+/** Get ready for a render with these settings while its document is being built (worker.ts). */
+export function prepareRender(settings: EngineSettings): void {
+  parseFontsAhead(prepareTypesetting(settings).fontsDir);
 }
 
 export async function typeset(
@@ -252,7 +262,7 @@ export async function typeset(
   onProgress: Progress = () => {},
 ): Promise<TypesetResult> {
   if (current) throw new Error('typeset: one render per thread at a time');
-  const fonts = prepareTypesetting(settings);
+  const { fontsDir, fonts } = prepareTypesetting(settings);
   const fontFiles = new Set(Object.values(fonts).flatMap((family) => Object.values(family)));
   const urls = new pdfmake.UrlResolver(pdfmake.virtualfs);
   urls.setUrlAccessPolicy(() => false); // offline app: images come as data URLs
@@ -264,7 +274,7 @@ export async function typeset(
   // Breaks that give a near-empty page lines from the page before (pagination.ts), by text node.
   const forced = new Map<string, { line: number; page: number }>();
   let passes = 0;
-  const parsedFonts: ParsedFonts = new Map();
+  const parsedFonts = renderFonts(fontsDir);
   const layoutCaches: LayoutCaches = new Map();
   // Decides from a layout whether to lay out again, and with what: without keeping blocks together when one
   // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved,

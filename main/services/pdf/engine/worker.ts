@@ -7,7 +7,7 @@
 import './compileCache.ts'; // first: before the engine's modules load
 import { parentPort } from 'node:worker_threads';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { type EngineSettings, type LaidOutLine, prepareTypesetting, typeset } from './typeset.ts';
+import { type EngineSettings, type LaidOutLine, prepareRender, typeset } from './typeset.ts';
 
 export interface RenderJob {
   readonly type: 'render';
@@ -35,7 +35,7 @@ const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.post
 port.on('message', (message: RenderJob | WarmRequest) => {
   if (message.type === 'warm') {
     try {
-      prepareTypesetting(message.settings);
+      prepareRender(message.settings);
     } catch {
       // The render with these settings meets the same failure and reports it.
     }
