@@ -1,10 +1,25 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { COMPACT_LEXICON_FILE, compactLexiconFile } from './main/services/thaiLexicon.ts';
 
 /** main and preload bundle for Node/Electron; the renderer is a plain Vite React app served via app://. */
 export default defineConfig({
   main: {
+    plugins: [
+      {
+        // The Thai lexicon chosen from resources/lexicon once, here, for the main process, CLI and PDF worker
+        // to load fast (main/services/thaiLexicon.ts).
+        name: 'phaen-thai-lexicon',
+        generateBundle() {
+          this.emitFile({
+            type: 'asset',
+            fileName: COMPACT_LEXICON_FILE,
+            source: compactLexiconFile(resolve(__dirname, 'resources')),
+          });
+        },
+      },
+    ],
     build: {
       outDir: 'out/main',
       rollupOptions: {

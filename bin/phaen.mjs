@@ -6,6 +6,7 @@
 // says what is needed instead of failing with a syntax or module error.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
@@ -36,6 +37,9 @@ if (!existsSync(cli)) {
   );
   process.exit(1);
 }
+// Node's on-disk cache of compiled code (in the system's temporary folder): each run after the first reads the
+// command's modules compiled instead of compiling them again (the PDF worker turns it on for itself too).
+module.enableCompileCache?.();
 const { runCli } = await import(pathToFileURL(cli).href);
 process.exitCode = await runCli(process.argv.slice(2), {
   resourcesDir: fileURLToPath(new URL('../resources', import.meta.url)),

@@ -23,6 +23,8 @@ export interface DocumentFormat {
   readonly name: string;
   /** Where its messages are in the locale files: `<messages>.usage`, `.written` … */
   readonly messages: string;
+  /** Started before the plan is read: work that can run meanwhile (the PDF worker loading its engine). */
+  prepare?(ctx: CliContext, userWords: readonly string[]): void;
   /** The document's bytes; Thai line breaking already knows the users' words. */
   render(kind: PdfKind, input: BuildInput, ctx: CliContext, userWords: readonly string[]): Promise<Uint8Array>;
 }
@@ -58,6 +60,19 @@ export function documentCommand(format: DocumentFormat): CliCommand {
         return EXIT_USAGE;
       }
 
+      let userWords: string[] = [];
+      const wordsFile = values.get('--words');
+      if (wordsFile !== undefined) {
+        try {
+          userWords = readTextFile(wordsFile, MAX_WORDS_FILE_BYTES).split('\n');
+        } catch (err) {
+          ctx.stderr(ctx.message(key('unreadable'), { file: wordsFile }));
+          ctx.stderr(err instanceof Error ? err.message : String(err));
+          return EXIT_FAILED;
+        }
+      }
+      format.prepare?.(ctx, userWords);
+
       let text: string;
       try {
         text = readTextFile(input, MAX_PLAN_FILE_BYTES);
@@ -74,18 +89,6 @@ export function documentCommand(format: DocumentFormat): CliCommand {
         ctx.stderr(ctx.message(key('invalidPlan'), { file: input }));
         ctx.stderr(err.detail);
         return EXIT_FAILED;
-      }
-
-      let userWords: string[] = [];
-      const wordsFile = values.get('--words');
-      if (wordsFile !== undefined) {
-        try {
-          userWords = readTextFile(wordsFile, MAX_WORDS_FILE_BYTES).split('\n');
-        } catch (err) {
-          ctx.stderr(ctx.message(key('unreadable'), { file: wordsFile }));
-          ctx.stderr(err instanceof Error ? err.message : String(err));
-          return EXIT_FAILED;
-        }
       }
 
       try {

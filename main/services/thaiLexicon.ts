@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setThaiLexicon } from '../core/thaiBreak.ts';
 import { ThaiLexicon } from '../core/thaiLexicon.ts';
 
@@ -8,22 +10,63 @@ import { ThaiLexicon } from '../core/thaiLexicon.ts';
  * see the LICENSE beside them) read once per process and thread, and installed for core's line breaking together with the
  * words users added. The PDF worker, the export in the main process (charts are built there) and the
  * command line all go through here, so the printed plan and its charts break the same way.
+ *
+ * Choosing the lexicon's words from the two lists takes about 0.2 s, twice per export (main thread and PDF
+ * worker). The build does it once and writes the result beside the bundle (COMPACT_LEXICON_FILE, made by
+ * `compactLexiconFile` from electron.vite.config.ts), stamped with the lists' digest: the bundle loads that
+ * in a tenth of the time when the lists it is given are those, and reads the lists otherwise (the source tree).
  */
 export const LEXICON_FILE = join('lexicon', 'words_th.txt');
 /** Word frequencies of the Thai National Corpus (PyThaiNLP's tnc_freq, CC0): which segmentation is likelier. */
 export const FREQUENCY_FILE = join('lexicon', 'tnc_freq.txt');
+/** The build's compact lexicon, beside the bundle (out/main). */
+export const COMPACT_LEXICON_FILE = 'thaiLexicon.txt';
+
+// From the bundle's entry (out/main) or one of its chunks (out/main/chunks).
+const COMPACT_CANDIDATES = [`./${COMPACT_LEXICON_FILE}`, `../${COMPACT_LEXICON_FILE}`];
 
 const shipped = new Map<string, ThaiLexicon>();
 let installed: { resourcesDir: string; words: string } | undefined;
 
-/** The shipped lexicon of this resources folder, read and built on first use (about 0.1 s, bench/pdf.ts). */
+interface Lists {
+  readonly words: Buffer;
+  readonly frequencies: Buffer;
+  /** What the compact lexicon made of these lists is stamped with. */
+  readonly digest: string;
+}
+
+function readLists(resourcesDir: string): Lists {
+  const words = readFileSync(join(resourcesDir, LEXICON_FILE));
+  const frequencies = readFileSync(join(resourcesDir, FREQUENCY_FILE));
+  const digest = createHash('sha256').update(words).update('\0').update(frequencies).digest('hex');
+  return { words, frequencies, digest };
+}
+
+/** The compact lexicon file for the lists of this resources folder: their digest, a newline, the lexicon. */
+export function compactLexiconFile(resourcesDir: string): string {
+  const { words, frequencies, digest } = readLists(resourcesDir);
+  return `${digest}\n${ThaiLexicon.compact(words.toString('utf8'), frequencies.toString('utf8'))}`;
+}
+
+/** The build's compact lexicon if it was made from these very lists; undefined where there is none. */
+function builtLexicon(digest: string): ThaiLexicon | undefined {
+  for (const candidate of COMPACT_CANDIDATES) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    const newline = text.indexOf('\n');
+    return text.slice(0, newline) === digest ? ThaiLexicon.fromCompact(text.slice(newline + 1)) : undefined;
+  }
+  return undefined;
+}
+
+/** The shipped lexicon of this resources folder, read and built on first use (bench/pdf.ts times both ways). */
 function shippedLexicon(resourcesDir: string): ThaiLexicon {
   let lexicon = shipped.get(resourcesDir);
   if (!lexicon) {
-    lexicon = ThaiLexicon.parse(
-      readFileSync(join(resourcesDir, LEXICON_FILE), 'utf8'),
-      readFileSync(join(resourcesDir, FREQUENCY_FILE), 'utf8'),
-    );
+    const lists = readLists(resourcesDir);
+    lexicon =
+      builtLexicon(lists.digest) ?? ThaiLexicon.parse(lists.words.toString('utf8'), lists.frequencies.toString('utf8'));
     shipped.set(resourcesDir, lexicon);
   }
   return lexicon;

@@ -4,6 +4,7 @@ import type { DocumentFormat } from '../../core/pdf/options.ts';
 import { translator } from '../locales.ts';
 import type { FileDialogs, Session } from '../session.ts';
 import { PdfJobs, today, type PdfTarget } from './export.ts';
+import { prepareRender } from './render.ts';
 import { planSourceFromStore } from './source.ts';
 import { installThaiLexicon } from '../thaiLexicon.ts';
 import { listThaiWords } from '../thaiWords.ts';
@@ -32,6 +33,9 @@ export function pdfHandlers({ session, dialogs, resourcesDir, log }: PdfHandlerO
   return {
     'pdf.start': async ({ planId, kind, thaiDigits, chapters, captionLists, format = 'pdf' }) => {
       const store = session.store();
+      const userWords = listThaiWords(store);
+      // The worker loads the engine and the lexicon while the user picks a file and the document is built.
+      prepareRender({ userWords });
       const source = planSourceFromStore(store, resourcesDir, planId);
       const { language } = store.getSettings();
       const t = translator(resourcesDir, language);
@@ -45,7 +49,6 @@ export function pdfHandlers({ session, dialogs, resourcesDir, log }: PdfHandlerO
       }
       const options = { language, thaiDigits, chapters, date: today(), captionLists: captionLists ?? false };
       // Users' words break lines in the charts (built here) and in the worker's typesetting alike.
-      const userWords = listThaiWords(store);
       installThaiLexicon(resourcesDir, userWords);
       return { status: 'started', jobId: jobs.start({ source, kind, options, t, target, userWords, format }) };
     },

@@ -20,7 +20,7 @@
  */
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { PageNumbering } from '../../core/pdf/pageNumbers.ts';
-import { type WorkerResult, renderInWorker } from './engine/pool.ts';
+import { type WorkerResult, renderInWorker, warmWorker } from './engine/pool.ts';
 import { findFunction } from './engine/prepare.ts';
 import type { EngineSettings, LaidOutLine } from './engine/typeset.ts';
 
@@ -58,6 +58,23 @@ export async function renderPdfWithLines(
   return { pdf, lines: lines ?? [] };
 }
 
+/**
+ * Get the worker ready for a render with these fonts and words (RenderOptions) while the caller builds the
+ * document: an export calls this first, so that loading the engine and the lexicon overlaps that work.
+ */
+export function prepareRender(options: Pick<RenderOptions, 'fontsDir' | 'userWords'> = {}): void {
+  warmWorker(engineSettings(options, false));
+}
+
+function engineSettings(options: RenderOptions, recordLines: boolean): EngineSettings {
+  return {
+    ...(options.numbering ?? { digits: options.digits ?? 'arabic', firstPage: options.firstNumberedPage ?? 1 }),
+    recordLines,
+    ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
+    ...(options.userWords ? { userWords: options.userWords } : {}),
+  };
+}
+
 function run(doc: TDocumentDefinitions, options: RenderOptions, recordLines: boolean): Promise<WorkerResult> {
   const fn = findFunction(doc);
   if (fn) {
@@ -65,11 +82,6 @@ function run(doc: TDocumentDefinitions, options: RenderOptions, recordLines: boo
       new TypeError(`renderPdf: ${fn} is a function, which cannot cross into the PDF worker (see render.ts)`),
     );
   }
-  const settings: EngineSettings = {
-    ...(options.numbering ?? { digits: options.digits ?? 'arabic', firstPage: options.firstNumberedPage ?? 1 }),
-    recordLines,
-    ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
-    ...(options.userWords ? { userWords: options.userWords } : {}),
-  };
+  const settings = engineSettings(options, recordLines);
   return renderInWorker(doc, settings, { signal: options.signal, onProgress: options.onProgress });
 }

@@ -10,11 +10,11 @@
  * extracts U+0E33. Readers that order glyphs by position (poppler) also get each run's text as ActualText
  * (actualText.ts).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { splitScriptRuns } from '../../../core/thaiBreak.ts';
-import type { FontkitFont, FontkitGlyph, GlyphPosition, PdfKitFont } from './internals.ts';
+import { type FontkitFont, type FontkitGlyph, type GlyphPosition, type PdfKitFont, fontkit } from './internals.ts';
 
 export const FONT_FAMILY = 'Sarabun';
 
@@ -150,6 +150,56 @@ function startsCluster(glyphs: readonly FontkitGlyph[], i: number, texts: GlyphT
   const first = glyph.codePoints[0];
   if (first === undefined || CONTINUES_CLUSTER.test(String.fromCodePoint(first))) return false;
   return !(glyph.id === texts.saraAa && glyphs[i - 1]?.codePoints.includes(SARA_AM));
+}
+
+/** Parsed font files by postscript name and checksum, shared by the layouts of one render. */
+export type ParsedFonts = Map<string, FontkitFont>;
+
+/**
+ * Give a font pdfkit just opened the render's parse of the same file, with a subset of its own. typeset lays
+ * a document out up to several times, each time in a new pdfkit document, which parses its font files
+ * again: the OpenType tables are read at the first shaping, some 40 ms a face. A parsed font is only read
+ * from (each document writes its own subset), and the layouts already share its shaped runs (below).
+ */
+export function shareParsedFont(font: PdfKitFont, fonts: ParsedFonts): void {
+  if (prepared.has(font) || typeof font.font?.createSubset !== 'function') return; // a standard font: no file
+  const key = parsedFontKey(font.font);
+  const parsed = fonts.get(key);
+  if (!parsed) {
+    fonts.set(key, font.font);
+  } else if (parsed !== font.font) {
+    font.font = parsed;
+    font.subset = parsed.createSubset();
+  }
+}
+
+const parsedFontKey = (font: FontkitFont): string => `${font.postscriptName}:${font.head?.checkSumAdjustment ?? ''}`;
+
+/** Fonts parsed while the worker waited for its next render (parseFontsAhead), and from which folder. */
+let ahead: { readonly fontsDir: string; readonly fonts: ParsedFonts } | null = null;
+
+/**
+ * Parse the Sarabun faces of `fontsDir` for the next render (renderFonts), OpenType tables included, while the
+ * worker waits for the document. Each font is first used as pdfkit and prepareFont first use a font they
+ * open (glyph 0, then glyphTexts): fontkit keeps the code points of a glyph's first use, so the fonts are
+ * then exactly those the render would have parsed itself, and the PDF the same.
+ */
+export function parseFontsAhead(fontsDir: string): void {
+  const fonts: ParsedFonts = new Map();
+  for (const path of Object.values(sarabunFonts(fontsDir)[FONT_FAMILY] ?? {})) {
+    const font = fontkit.create(readFileSync(path));
+    font.getGlyph(0);
+    glyphTexts(font);
+    fonts.set(parsedFontKey(font), font);
+  }
+  ahead = { fontsDir, fonts };
+}
+
+/** The parsed fonts a render starts with: those parsed ahead from the same folder, once; else none. */
+export function renderFonts(fontsDir: string): ParsedFonts {
+  const fonts = ahead?.fontsDir === fontsDir ? ahead.fonts : new Map<string, FontkitFont>();
+  ahead = null;
+  return fonts;
 }
 
 /** Shaped runs by text, one table per font (by postscript name), shared by the layouts of one render. */

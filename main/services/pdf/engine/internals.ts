@@ -13,9 +13,10 @@ const requireCjs = createRequire(import.meta.url);
 
 /** pdfkit's embedded font (pdfkit/js/pdfkit.js EmbeddedFont), the parts the engine uses. */
 export interface PdfKitFont {
-  readonly font: FontkitFont;
+  /** The parsed font file (fonts.ts shareParsedFont may put another parse of the same file here). */
+  font: FontkitFont;
   /** fontkit's subset: `glyphs[cid]` is the font glyph a CID draws; `mapping` its first CID per glyph. */
-  readonly subset: { includeGlyph(glyphId: number): number; glyphs: number[]; mapping: Record<number, number> };
+  subset: FontkitSubset;
   /** Per CID, the text it stands for (the ToUnicode CMap) and its advance (the /W array). */
   readonly unicode: (number[] | undefined)[];
   readonly widths: (number | undefined)[];
@@ -53,8 +54,18 @@ export interface FontkitGlyph {
   readonly name?: string;
 }
 
+export interface FontkitSubset {
+  includeGlyph(glyphId: number): number;
+  glyphs: number[];
+  mapping: Record<number, number>;
+}
+
 export interface FontkitFont {
   readonly postscriptName: string;
+  /** The file's head table; its checksum adjustment tells two files apart (as pdfkit's isEqualFont does). */
+  readonly head?: { readonly checkSumAdjustment?: number };
+  createSubset(): FontkitSubset;
+  getGlyph(glyphId: number): FontkitGlyph;
   layout(text: string, features?: unknown): { glyphs: FontkitGlyph[] };
   glyphForCodePoint(codePoint: number): FontkitGlyph;
   readonly characterSet: number[];
@@ -301,6 +312,11 @@ export const pdfmake = {
 };
 
 export const LineBreaker = requireCjs('linebreak') as LineBreakerClass;
+
+/** fontkit as pdfkit loads it (from pdfkit's own place): create() parses a font file as pdfkit's fonts do. */
+export const fontkit = createRequire(createRequire(requireCjs.resolve('pdfmake/js/PDFDocument.js')).resolve('pdfkit'))(
+  'fontkit',
+) as { create(data: Uint8Array): FontkitFont };
 
 /** The methods the engine replaces must exist with the arity it was written against (pdfmake 0.3.11). */
 export function assertInternals(): void {

@@ -1,15 +1,16 @@
 /**
  * The main-thread side of the PDF worker. A render runs in a worker thread so the main process never
- * stalls; starting one costs a few hundred milliseconds (loading pdfkit, fontkit, pdfmake and the fonts'
- * first use), so a finished worker is kept for the next render for a minute, without holding the process
- * open. Cancelling terminates the worker; a worker that failed is not reused.
+ * stalls; starting one costs a few hundred milliseconds (loading pdfkit, fontkit, pdfmake and the lexicon),
+ * so a finished worker is kept for the next render for a minute, without holding the process open, and an
+ * export starts one (`warmWorker`) before it builds the document, which takes about as long on the main
+ * thread. Cancelling terminates the worker; a worker that failed is not reused.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../core/errors.ts';
 import type { EngineSettings, LaidOutLine } from './typeset.ts';
-import type { RenderJob, WorkerMessage } from './worker.ts';
+import type { RenderJob, WarmRequest, WorkerMessage } from './worker.ts';
 
 const IDLE_MS = 60_000;
 
@@ -37,9 +38,12 @@ function acquire(): Worker {
     return worker;
   }
   const worker = new Worker(workerUrl());
-  worker.once('exit', () => {
+  // A worker that fails while idle (a warm one still loading) is forgotten; a render has listeners of its own.
+  const forget = () => {
     if (idle?.worker === worker) idle = null;
-  });
+  };
+  worker.once('exit', forget);
+  worker.on('error', forget);
   return worker;
 }
 
@@ -56,6 +60,22 @@ function release(worker: Worker): void {
   }, IDLE_MS);
   timer.unref();
   idle = { worker, timer };
+}
+
+/**
+ * Have a worker load what a render with these settings needs (modules, lexicon with the users' words) while
+ * the caller builds the document: the next render takes it. Without a render it ends after the idle minute.
+ */
+export function warmWorker(settings: EngineSettings): void {
+  let worker: Worker;
+  try {
+    worker = acquire();
+  } catch {
+    return; // no worker to start: the render says why
+  }
+  const request: WarmRequest = { type: 'warm', settings };
+  worker.postMessage(request);
+  release(worker);
 }
 
 export interface WorkerResult {
@@ -107,7 +127,7 @@ export function renderInWorker(
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    const job: RenderJob = { id, doc, settings };
+    const job: RenderJob = { type: 'render', id, doc, settings };
     try {
       worker.postMessage(job);
     } catch (err) {

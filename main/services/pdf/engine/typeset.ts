@@ -14,12 +14,16 @@ import { type FontText, withActualText, withSvgActualText } from './actualText.t
 import {
   type DrawPlan,
   type LayoutCaches,
+  type ParsedFonts,
+  parseFontsAhead,
+  renderFonts,
   defaultFontsDir,
   drawPlanned,
   drawSvg,
   prepareFont,
   sarabunFonts,
   shareLayoutCache,
+  shareParsedFont,
   svgWithGlyphPlacement,
 } from './fonts.ts';
 import { type Line, type PdfPage, assertInternals, pdfmake } from './internals.ts';
@@ -95,7 +99,8 @@ interface Job {
   isFinal: (job: Job) => boolean;
   /** Set when isFinal said yes and the pages were drawn: this layout is the render's result. */
   drawn: boolean;
-  /** Shaped text shared by all the layouts of one render (fonts.ts). */
+  /** Parsed font files and shaped text shared by all the layouts of one render (fonts.ts). */
+  parsedFonts: ParsedFonts;
   layoutCaches: LayoutCaches;
 }
 
@@ -159,6 +164,7 @@ function installEngine(): void {
   pdfmake.PDFDocument.prototype.font = function (...args) {
     const result = font.apply(this, args);
     if (this._font) {
+      if (current) shareParsedFont(this._font, current.parsedFonts);
       prepareFont(this._font);
       fontsOf(this).set(this._font.id, this._font);
       if (current) shareLayoutCache(this._font, current.layoutCaches);
@@ -229,17 +235,34 @@ function installEngine(): void {
   installed = true;
 }
 
+/**
+ * What every render needs before it starts, done once per thread: the engine installed in pdfmake, the
+ * fonts found (a missing file is named first), the lexicon with the users' words loaded.
+ */
+export function prepareTypesetting(settings: EngineSettings): {
+  fontsDir: string;
+  fonts: ReturnType<typeof sarabunFonts>;
+} {
+  installEngine();
+  const fontsDir = settings.fontsDir ?? defaultFontsDir();
+  const fonts = sarabunFonts(fontsDir);
+  // The lexicon lives in the same resources folder as the fonts.
+  installThaiLexicon(dirname(fontsDir), settings.userWords);
+  return { fontsDir, fonts };
+}
+
+/** Get ready for a render with these settings while its document is being built (worker.ts). */
+export function prepareRender(settings: EngineSettings): void {
+  parseFontsAhead(prepareTypesetting(settings).fontsDir);
+}
+
 export async function typeset(
   doc: TDocumentDefinitions,
   settings: EngineSettings,
   onProgress: Progress = () => {},
 ): Promise<TypesetResult> {
-  installEngine();
   if (current) throw new Error('typeset: one render per thread at a time');
-  const fontsDir = settings.fontsDir ?? defaultFontsDir();
-  const fonts = sarabunFonts(fontsDir);
-  // The lexicon lives in the same resources folder as the fonts.
-  installThaiLexicon(dirname(fontsDir), settings.userWords);
+  const { fontsDir, fonts } = prepareTypesetting(settings);
   const fontFiles = new Set(Object.values(fonts).flatMap((family) => Object.values(family)));
   const urls = new pdfmake.UrlResolver(pdfmake.virtualfs);
   urls.setUrlAccessPolicy(() => false); // offline app: images come as data URLs
@@ -251,6 +274,7 @@ export async function typeset(
   // Breaks that give a near-empty page lines from the page before (pagination.ts), by text node.
   const forced = new Map<string, { line: number; page: number }>();
   let passes = 0;
+  const parsedFonts = renderFonts(fontsDir);
   const layoutCaches: LayoutCaches = new Map();
   // Decides from a layout whether to lay out again, and with what: without keeping blocks together when one
   // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved,
@@ -280,6 +304,7 @@ export async function typeset(
       orphans: new Set(),
       isFinal,
       drawn: false,
+      parsedFonts,
       layoutCaches,
       paging: beginLayout(new Map(forced)),
     };

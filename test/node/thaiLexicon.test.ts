@@ -1,0 +1,68 @@
+/**
+ * The compact form of the shipped Thai lexicon that the build writes beside the bundle (services/thaiLexicon.ts,
+ * electron.vite.config.ts): the same words at the same costs as the lists it was made from, and never taken
+ * for other lists.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ThaiLexicon, lexiconForm } from '../../main/core/thaiLexicon.ts';
+import {
+  COMPACT_LEXICON_FILE,
+  FREQUENCY_FILE,
+  LEXICON_FILE,
+  compactLexiconFile,
+} from '../../main/services/thaiLexicon.ts';
+import { useTempDir } from '../harness/tmp.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const RESOURCES = join(ROOT, 'resources');
+const wordList = readFileSync(join(RESOURCES, LEXICON_FILE), 'utf8');
+const frequencyList = readFileSync(join(RESOURCES, FREQUENCY_FILE), 'utf8');
+const tempDir = useTempDir();
+
+/** The lexicon part of a compact lexicon file (after the digest line). */
+const lexiconOf = (file: string) => ThaiLexicon.fromCompact(file.slice(file.indexOf('\n') + 1));
+
+describe('the compact Thai lexicon', () => {
+  it('gives every listed word the cost the lists give it, and leaves out what they leave out', () => {
+    const parsed = ThaiLexicon.parse(wordList, frequencyList);
+    const compact = ThaiLexicon.fromCompact(ThaiLexicon.compact(wordList, frequencyList));
+    expect(compact.size).toBe(parsed.size);
+    expect(compact.maxLength).toBe(parsed.maxLength);
+    expect(compact.unknownCost).toBe(parsed.unknownCost);
+    const differing = wordList
+      .split('\n')
+      .map((line) => lexiconForm(line) ?? line)
+      .filter((word) => compact.cost(word) !== parsed.cost(word));
+    expect(differing).toEqual([]);
+    // Derivations the corpus does not count as words stay out; users' words still layer on top.
+    expect(parsed.has('การประสานงาน')).toBe(false);
+    expect(compact.has('การประสานงาน')).toBe(false);
+    expect(compact.with(['คลองเตย']).has('คลองเตย')).toBe(true);
+  });
+
+  it('is stamped with the lists it was made from, so the bundle never takes it for other lists', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'lexicon'));
+    copyFileSync(join(RESOURCES, FREQUENCY_FILE), join(dir, FREQUENCY_FILE));
+    writeFileSync(join(dir, LEXICON_FILE), wordList);
+    const same = compactLexiconFile(dir);
+    expect(same).toBe(compactLexiconFile(RESOURCES));
+
+    writeFileSync(join(dir, LEXICON_FILE), `${wordList}\nคลองเตย\n`);
+    const changed = compactLexiconFile(dir);
+    expect(changed.split('\n', 1)[0]).not.toBe(same.split('\n', 1)[0]);
+    expect(lexiconOf(same).has('คลองเตย')).toBe(false);
+    expect(lexiconOf(changed).has('คลองเตย')).toBe(true);
+  });
+
+  it('is the one the build wrote beside the bundle, for the shipped lists', () => {
+    const built = join(ROOT, 'out', 'main', COMPACT_LEXICON_FILE);
+    expect(readFileSync(built, 'utf8')).toBe(compactLexiconFile(RESOURCES));
+  });
+
+  it('refuses text of another format', () => {
+    expect(() => ThaiLexicon.fromCompact(wordList)).toThrow(/not a compact Thai lexicon/);
+  });
+});
