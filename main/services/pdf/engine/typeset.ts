@@ -56,6 +56,8 @@ export interface LaidOutLine {
   readonly lastInParagraph: boolean;
   /** The line ends at a newline in the text (not a wrap). */
   readonly forcedEnd: boolean;
+  /** Its paragraph is set justified (both edges straight but its last line). */
+  readonly justified: boolean;
   readonly text: string;
   /** The inlines drawn: x from the line start, width including `trailingCut`, the trailing space's width. */
   readonly pieces: readonly {
@@ -344,6 +346,7 @@ function collectLines(pages: PdfPage[]): LaidOutLine[] {
         seq: line.seq ?? -1,
         lastInParagraph: line.lastLineInParagraph === true,
         forcedEnd: line.newLineForced === true,
+        justified: line.inlines[0]?.alignment === 'justify',
         text: line.inlines.map((inline) => inline.text).join(''),
         pieces: line.inlines.map((inline) => ({
           text: inline.text,
