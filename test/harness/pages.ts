@@ -150,7 +150,8 @@ function leastShortLines(group: readonly LaidOutLine[]): number {
   least[0] = 0;
   for (let a = 0; a < pieces.length; a++) {
     if (least[a] === Infinity || (a > 0 && !breaks.has(ends[a - 1]!))) continue;
-    let width = 0;
+    // The first line starts after the paragraph's indent (its first piece's place on the line).
+    let width = a === 0 ? (pieces[0]?.x ?? 0) : 0;
     let stretch = 0;
     for (let b = a; b < pieces.length; b++) {
       const piece = pieces[b]!;
