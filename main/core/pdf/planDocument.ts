@@ -1,7 +1,7 @@
 import type { Content, ContentCanvas, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatThaiDate, THAI_MONTHS } from '../thaiDate.ts';
 import { formatPeriod, gregorianToBe, toThaiDigits } from '../years.ts';
-import { textWidth } from '../charts/textWidth.ts';
+import { textWidth, wrapText } from '../charts/textWidth.ts';
 import { BODY_SIZE, CONTENT_WIDTH, paragraphs, paragraph, thSarabun } from './blocks.ts';
 import { type NumberedCaption, numberCaptions } from './captions.ts';
 import { alignmentChapter } from './chapters/alignment.ts';
@@ -106,9 +106,36 @@ export function buildPlanDocument({ source, options, t }: BuildInput): {
   return { doc: options.thaiDigits ? withThaiDigits(doc) : doc, numbering };
 }
 
+/** The cover title's type: TH SarabunPSK 28 pt bold. */
+const COVER_TITLE = { fontSize: thSarabun(28), bold: true };
+
 /** The period in brackets ("(พ.ศ. 2566–2570)") on a line of its own, as covers set it, not broken inside. */
 function coverTitle(title: string): string {
   return title.replace(/\s*(\((?:พ\.ศ\.|B\.E\.)[^)]*\))/, '\n$1');
+}
+
+/**
+ * The width to set the cover title in so that its lines come out balanced: the narrowest at which no part of
+ * it takes more lines than at the full width, so a centred title does not end in a short line ("ระยะ 5 ปี"
+ * alone). The engine breaks the lines itself, where Thai allows; the text is not changed.
+ */
+function balancedWidth(title: string): number {
+  // A point of slack: the engine measures with the font itself, this with its advance tables.
+  const lines = (part: string, width: number) => wrapText(part, width - 1, COVER_TITLE).length;
+  return Math.max(
+    ...title.split('\n').map((part) => {
+      const count = lines(part, CONTENT_WIDTH);
+      if (count < 2) return Math.min(CONTENT_WIDTH, textWidth(part, COVER_TITLE) + 1);
+      let low = CONTENT_WIDTH / count;
+      let high = CONTENT_WIDTH;
+      while (high - low > 1) {
+        const mid = (low + high) / 2;
+        if (lines(part, mid) > count) low = mid;
+        else high = mid;
+      }
+      return high;
+    }),
+  );
 }
 
 /** The title already carries the period in most plans ("… ระยะ 5 ปี (พ.ศ. 2566–2570)"): do not print it twice. */
@@ -132,15 +159,15 @@ function cover({ t, view, options }: Ctx): Content[] {
     ],
     margin: [0, 14, 0, 14],
   });
+  const side = (CONTENT_WIDTH - balancedWidth(coverTitle(plan.title))) / 2;
   return [
     { ...rule(260), margin: [0, 190, 0, 18] },
     {
       text: coverTitle(plan.title),
-      fontSize: thSarabun(28),
-      bold: true,
+      ...COVER_TITLE,
       alignment: 'center',
       lineHeight: 1.1,
-      margin: [0, 0, 0, 8],
+      margin: [side, 0, side, 8],
     },
     ...(titleHasPeriod(plan.title, plan.startYear, plan.endYear)
       ? []
@@ -189,7 +216,8 @@ function foreword({ t, view, options }: Ctx): Content[] {
         ),
       ];
   return [
-    { text: t('pdf.doc.foreword.title'), style: 'chapterTitle', pageBreak: 'before', id: FOREWORD_ID },
+    // A bookmark as the chapters have (outline.ts), so a reader finds the front matter from the viewer's panel.
+    { text: t('pdf.doc.foreword.title'), style: 'chapterTitle', pageBreak: 'before', id: FOREWORD_ID, outline: true },
     ...text,
     {
       stack: [plan.organisation, options.language === 'th' ? monthYear(options.date) : formatThaiDate(options.date)],
@@ -279,7 +307,7 @@ function contents(t: Ctx['t'], entries: readonly TocEntry[], thaiDigits: boolean
     } as Content;
   };
   return [
-    { text: t('pdf.doc.toc.title'), style: 'chapterTitle', pageBreak: 'before' },
+    { text: t('pdf.doc.toc.title'), style: 'chapterTitle', pageBreak: 'before', outline: true },
     { text: t('pdf.doc.toc.page'), alignment: 'right', bold: true },
     ...entries.map(line),
   ];
@@ -307,7 +335,7 @@ function captionLists(
       thaiDigits,
     );
     const content: Content[] = [
-      { text: title, style: 'chapterTitle', pageBreak: 'before', id },
+      { text: title, style: 'chapterTitle', pageBreak: 'before', id, outline: true },
       { text: t('pdf.doc.toc.page'), alignment: 'right', bold: true },
       ...items.map(
         (c): Content =>
