@@ -2,7 +2,7 @@ import type { Content, ContentTable, StyleDictionary, TableCell } from 'pdfmake/
 import { textWidth } from '../charts/textWidth.ts';
 import { breakOpportunities } from '../thaiBreak.ts';
 import { thaiDigitsInText } from './digits.ts';
-import { figureCaption } from './captions.ts';
+import { TABLE_CAPTION, figureCaption } from './captions.ts';
 
 /**
  * The parts every printed page is made of, in the look of a Thai government plan: A4, the body as TH SarabunPSK 16 pt,
@@ -119,6 +119,8 @@ export interface TableOptions {
   readonly thaiDigits?: boolean;
   /** The width the table must fit in: CONTENT_WIDTH (default) or LANDSCAPE_WIDTH. */
   readonly width?: number;
+  /** The caption's text: numbered "ตารางที่ n" and set above the table (captions.ts). */
+  readonly caption?: string;
 }
 
 /** phaenGrid's padding on both sides of a cell (engine/tableLayouts.ts) and its rule. */
@@ -248,6 +250,7 @@ export function table(columns: readonly Column[], rows: readonly (readonly Cell[
   const headRows = options.headRows ?? [];
   const { fontSize, widths } = columnWidths(columns, rows, options);
   const node: ContentTable = {
+    ...(options.caption === undefined ? {} : { [TABLE_CAPTION]: options.caption }),
     style: 'table',
     ...(fontSize !== TABLE_SIZE ? { fontSize } : {}),
     // Thin rules on every cell (the engine's named layout: functions cannot cross into the PDF worker).
@@ -275,6 +278,12 @@ export function groupRow(text: string, span: number): TableCell[] {
     ...Array.from({ length: span - 1 }, () => ({ text: '' })),
   ];
 }
+
+/**
+ * Charts print their text at the tables' size, a step below the body (core/charts draw their labels at 14
+ * units): the width in its own units at which a chart drawn `printed` points wide does.
+ */
+export const chartUnitsFor = (printed: number): number => (printed * 14) / TABLE_SIZE;
 
 /** A figure (chart) scaled to fit the text width, centred, with its numbered caption under it (captions.ts). */
 export function figure(svg: string, caption: string, width = CONTENT_WIDTH): Content {

@@ -8,9 +8,11 @@ import type { Translate } from './options.ts';
  * six chapters, and per-chapter numbers are the convention of theses and research reports with many tables
  * per chapter. Numbering as the last step also keeps numbers gap-free whatever chapters are printed.
  *
- * Builders mark a caption with its kind (`tableCaption`, blocks.ts `figure`); `numberCaptions` numbers the
- * marked captions in reading order, gives each an id (the lists of tables and figures point at it) and
- * returns them for those lists.
+ * Every table is numbered: builders give its caption text to blocks.ts `table` (option `caption`), which
+ * marks the table node with it; figures get theirs from blocks.ts `figure`. `numberCaptions` sets each
+ * marked table's caption above it, kept with the table's first rows (a heading's keepWithNext), numbers the
+ * captions in reading order, gives each an id (the lists of tables and figures point at it) and returns them
+ * for those lists.
  */
 type CaptionKind = 'table' | 'figure';
 
@@ -21,11 +23,14 @@ interface CaptionNode {
   readonly caption: CaptionKind;
 }
 
-/** A table's caption, set above it (numbered by numberCaptions). */
-export function tableCaption(text: string): Content {
+/** A table's caption, set above it and never left at a page foot without it (numbered by numberCaptions). */
+function tableCaption(text: string): Content {
   const node: CaptionNode = { text, style: 'caption', caption: 'table' };
-  return node as Content;
+  return { ...node, keepWithNext: true } as Content;
 }
+
+/** The property of a table node (blocks.ts `table`) that carries its caption's text. */
+export const TABLE_CAPTION = 'tableCaption';
 
 /** A figure's caption, set under it (numbered by numberCaptions). */
 export function figureCaption(text: string): Content {
@@ -51,6 +56,20 @@ const LABEL_KEYS: Record<CaptionKind, string> = {
   figure: 'pdf.doc.captions.figureN',
 };
 
+/**
+ * A table node marked with its caption's text as its caption and the table; null for any other value. The
+ * caption is kept with the table's first rows (keepWithNext) unless it comes right under a heading, which
+ * the engine already keeps with two rows of what follows: the caption and the table's head, which pdfmake
+ * keeps with a row (keepWithHeaderRows). Each node kept with the next can cost the engine another layout.
+ */
+function captioned(value: unknown, before: unknown): Content[] | null {
+  if (!isNode(value) || typeof value[TABLE_CAPTION] !== 'string' || !isNode(value.table)) return null;
+  const { [TABLE_CAPTION]: text, ...table } = value;
+  const caption = tableCaption(text as string);
+  const underHeading = isNode(before) && before.keepWithNext === true;
+  return [underHeading ? { ...(caption as object), keepWithNext: false } : caption, table] as Content[];
+}
+
 /** The content with every marked caption numbered in reading order, and the captions in that order. */
 export function numberCaptions(
   content: readonly Content[],
@@ -59,7 +78,13 @@ export function numberCaptions(
   const captions: NumberedCaption[] = [];
   const counts: Record<CaptionKind, number> = { table: 0, figure: 0 };
   const walk = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(walk);
+    // A captioned table becomes its caption and the table (captioned), in the content it is in.
+    if (Array.isArray(value)) {
+      return value.flatMap((item, i) => {
+        const parts = captioned(item, value[i - 1]);
+        return parts ? (walk(parts) as unknown[]) : [walk(item)];
+      });
+    }
     if (!isNode(value)) return value;
     const kind = value.caption;
     if ((kind === 'table' || kind === 'figure') && typeof value.text === 'string') {

@@ -115,9 +115,10 @@ function fontsOf(doc: object): Map<string, FontText> {
 /**
  * Layouts at most after the first: to move headings to the next page (each move can push later headings to
  * a page foot), then to keep rows together and fill near-empty pages (pagination.ts), which can strand a
- * heading again.
+ * heading again. Table captions are kept with their tables the same way, so a plan with many tables needs
+ * a few more (the large generated plan: 8).
  */
-const EXTRA_LAYOUTS = 6;
+const EXTRA_LAYOUTS = 8;
 let installed = false;
 
 function installEngine(): void {
