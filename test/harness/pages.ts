@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LaidOutLine } from '../../main/services/pdf/render.ts';
+import { breakOpportunities } from '../../main/core/thaiBreak.ts';
 import { paragraphs } from './pdf.ts';
 
 export interface PageBox {
@@ -123,4 +124,67 @@ export function strandedHeadings(
     }
   });
   return problems;
+}
+
+const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
+const clusterGaps = (text: string) => Math.max(0, [...graphemes.segment(text.trimEnd())].length - 1);
+
+/** A justified line reaches the right edge (its trailing space aside) within this, in points. */
+const EDGE = 0.05;
+
+/**
+ * The fewest lines of a justified paragraph that must stop short of the measure, whatever the breaks: an
+ * independent count over the paragraph's pieces at their natural widths, its break opportunities
+ * (core/thaiBreak.ts) and the spread limits (spaces up to 0.5 em, then 0.08 em between grapheme clusters).
+ */
+function leastShortLines(group: readonly LaidOutLine[]): number {
+  const pieces = group.flatMap((line) => line.pieces);
+  const breaks = new Set(breakOpportunities(group.map((l) => l.text).join('')));
+  const measure = group[0]?.maxWidth ?? 0;
+  const em = pieces[0]?.fontSize ?? 0;
+  const ends: number[] = []; // offsets in the text after each piece
+  let at = 0;
+  for (const piece of pieces) ends.push((at += piece.text.length));
+  const natural = pieces.map((p) => p.width - p.clusterSpacing * clusterGaps(p.text));
+  const least = new Array<number>(pieces.length + 1).fill(Infinity);
+  least[0] = 0;
+  for (let a = 0; a < pieces.length; a++) {
+    if (least[a] === Infinity || (a > 0 && !breaks.has(ends[a - 1]!))) continue;
+    // The first line starts after the paragraph's indent (its first piece's place on the line).
+    let width = a === 0 ? (pieces[0]?.x ?? 0) : 0;
+    let stretch = 0;
+    for (let b = a; b < pieces.length; b++) {
+      const piece = pieces[b]!;
+      width += natural[b]!;
+      if (b > a) stretch += /\s$/.test(pieces[b - 1]!.text) ? 0.5 * em : 0.08 * em;
+      stretch += clusterGaps(piece.text) * 0.08 * em;
+      if (width - piece.trailingCut > measure + EDGE) break;
+      if (b < pieces.length - 1 && !breaks.has(ends[b]!)) continue;
+      const short = b < pieces.length - 1 && width - piece.trailingCut + stretch < measure - EDGE ? 1 : 0;
+      least[b + 1] = Math.min(least[b + 1]!, least[a]! + short);
+    }
+  }
+  // Infinity: a word wider than the line had to be cut where Thai does not break; such a paragraph is not judged.
+  return least[pieces.length]!;
+}
+
+/**
+ * Lines of justified paragraphs that stop short of the right edge: every line but a paragraph's last (and one
+ * ending at a newline in the text) must end, its trailing space aside, at the measure, unless no choice of
+ * breaks could fill it. Lists a paragraph's short lines when it has more of them than leastShortLines allows.
+ */
+export function shortJustifiedLines(lines: readonly LaidOutLine[]): string[] {
+  return paragraphs(lines.filter((l) => l.justified)).flatMap((group) => {
+    const short = group.filter((line) => {
+      const last = line.pieces.at(-1);
+      if (line.lastInParagraph || line.forcedEnd || !last) return false;
+      return Math.abs(last.x + last.width - last.trailingCut - line.maxWidth) > EDGE;
+    });
+    if (short.length <= leastShortLines(group)) return [];
+    return short.map((line) => {
+      const last = line.pieces.at(-1)!;
+      const gap = line.maxWidth - (last.x + last.width - last.trailingCut);
+      return `page ${line.page}: ends ${gap.toFixed(2)} pt short: ${JSON.stringify(line.text)}`;
+    });
+  });
 }

@@ -17,6 +17,7 @@ import {
 import { comparable, drawnText, extractPages, lineBreakProblems, paragraphs } from '../harness/pdf.ts';
 import { SEED_TEXT } from '../harness/seed.ts';
 import { HAZARDS } from '../harness/thaiHazards.ts';
+import { shortJustifiedLines } from '../harness/pages.ts';
 
 const seedParagraphs = SEED_TEXT.split(/\n/)
   .map((p) => p.trim())
@@ -370,6 +371,22 @@ describe('justification', () => {
     expect(spread).toBeGreaterThan(0);
     expect(spacesOnly).toBeGreaterThan(0);
     expect(short).toBeGreaterThan(0);
+  });
+});
+
+describe('justified paragraphs broken as a whole', () => {
+  it('ends every line but the last at the right edge, where line-by-line filling left lines short', async () => {
+    // Real paragraphs at body width and in narrower columns, where a long unbreakable phrase ("5 ปี
+    // (พ.ศ.2566-2570)") can leave a line that no choice of breaks fills: only those may stop short.
+    const content: Content[] = [230, 290, 350, 410, '*'].map((width) => ({
+      table: { widths: [width], body: seedParagraphs.map((text) => [{ text, alignment: 'justify' as const }]) },
+      layout: 'noBorders',
+    }));
+    const { lines } = await renderPdfWithLines({ ...A4, content });
+    expect(lineBreakProblems(lines)).toEqual([]);
+    const justified = lines.filter((l) => l.justified && !l.lastInParagraph);
+    expect(justified.length).toBeGreaterThan(200);
+    expect(shortJustifiedLines(lines)).toEqual([]);
   });
 });
 

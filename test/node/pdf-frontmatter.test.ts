@@ -260,8 +260,12 @@ describe('tables and figures', () => {
         );
       expect(captions.map((c) => c.n)).toEqual(captions.map((_, i) => i + 1));
       expect(captions.length).toBeGreaterThan(1);
-      // In its list: every caption, with the label of the page it is on after a leader.
-      const entries = comparable(pages[list]!);
+      // In its list (which may run over pages): every caption, with the label of its page after a leader.
+      const [, listEnd] = pagesTitled(
+        pages,
+        kind === 'ตารางที่' ? th('pdf.doc.captions.tables') : th('pdf.doc.captions.figures'),
+      );
+      const entries = comparable(pages.slice(list, listEnd).join('\n'));
       for (const caption of captions) {
         expect(entries).toContain(`${kind}${caption.n}`);
         const at = entries.indexOf(`${kind}${caption.n}`);
@@ -269,6 +273,45 @@ describe('tables and figures', () => {
         expect(after, caption.line).toBe(labels[caption.page]);
       }
     }
+  });
+
+  it('number every table of the plan: each table of rows under heads has its ตารางที่ caption right above it', () => {
+    const built = buildDocument('plan', {
+      source: sampleSource(),
+      options: { language: 'th', thaiDigits: false, chapters: CHAPTERS, date: '2021-09-13' },
+      t: th,
+    });
+    const tables: (string | null)[] = [];
+    const walk = (value: unknown, before: unknown): void => {
+      if (Array.isArray(value)) {
+        value.forEach((item, i) => walk(item, value[i - 1]));
+        return;
+      }
+      if (!value || typeof value !== 'object') return;
+      const node = value as Record<string, unknown>;
+      // A table of rows under column heads (blocks.ts table), not a ruled box (the vision).
+      const table = node.table as { headerRows?: number } | undefined;
+      if (node.layout === 'phaenGrid' && (table?.headerRows ?? 0) > 0) {
+        const caption = (before as { text?: unknown } | undefined)?.text;
+        tables.push(typeof caption === 'string' && caption.startsWith('ตารางที่ ') ? caption : null);
+      }
+      for (const key of ['stack', 'columns', 'ul', 'ol']) walk(node[key], undefined);
+      if (node.table && typeof node.table === 'object') walk((node.table as { body: unknown }).body, undefined);
+    };
+    walk(built.doc.content, undefined);
+    // The sample plan has members, workshops, evaluation, situation, KPI, project, budget, alignment,
+    // monitoring and annex tables.
+    expect(tables.length).toBeGreaterThan(15);
+    expect(tables.filter((c) => c === null)).toEqual([]);
+    // And in the printed body (after the lists), as many numbered captions.
+    const { pages } = printed.Arabic;
+    const first = pages.findIndex((p) => p.split('\n').some((l) => l.trim() === 'บทที่ 1'));
+    const printedCaptions =
+      pages
+        .slice(first)
+        .join('\n')
+        .match(/^ตารางที่ \d+ /gm) ?? [];
+    expect(printedCaptions.length).toBe(tables.length);
   });
 
   it('are not listed when the lists are not asked for, and keep their numbers', async () => {

@@ -7,7 +7,13 @@ import type { PlanSource } from '../../main/core/pdf/source.ts';
 import { translator } from '../../main/services/locales.ts';
 import { type LaidOutLine, renderPdfWithLines } from '../../main/services/pdf/render.ts';
 import { comparable, drawnText, extractPages, lineBreakProblems } from '../harness/pdf.ts';
-import { nearEmptyPages, popplerPages, strandedHeadings, widowsAndOrphans } from '../harness/pages.ts';
+import {
+  nearEmptyPages,
+  popplerPages,
+  shortJustifiedLines,
+  strandedHeadings,
+  widowsAndOrphans,
+} from '../harness/pages.ts';
 import { RESOURCES, generatedRows, generatedSource, sampleSource } from '../harness/pdfPlan.ts';
 
 /** The documents rendered for real (services/pdf/render.ts) and read back with pdf.js. */
@@ -167,6 +173,9 @@ describe('the printed plan', () => {
         expect(strandedHeadings(body, pages, area, isHeading)).toEqual([]);
         expect(widowsAndOrphans(body, pages, area)).toEqual([]);
         expect(lines.filter(isHeading).length).toBeGreaterThan(30);
+        // Justified paragraphs with both edges straight: each line but the last reaches the right edge.
+        expect(lines.filter((l) => l.justified && !l.lastInParagraph).length).toBeGreaterThan(5);
+        expect(shortJustifiedLines(lines)).toEqual([]);
         // Every KPI card of the annex (definition to responsible unit) on one page.
         const order = [...lines].sort((a, b) => a.page - b.page || a.y - b.y);
         const cards = order.flatMap((line, i) => {

@@ -105,6 +105,20 @@ describe.each([
     }
     expect(sections).toBeGreaterThan(20);
     expect(subsections).toBeGreaterThan(5);
+    // The front matter first: the foreword and the contents, each opening its page (issue 10 #7).
+    const front = outline.slice(0, 2);
+    expect(front.map((b) => b.title)).toEqual([th('pdf.doc.foreword.title'), th('pdf.doc.toc.title')]);
+    for (const bookmark of front) expect((pages[bookmark.page - 1] ?? '').trim().startsWith(bookmark.title)).toBe(true);
+  });
+
+  it('sets the cover title in balanced lines, "ระยะ 5 ปี" never parted from its number', () => {
+    const cover = lines.filter((l) => l.page === 1 && (l.pieces[0]?.fontSize ?? 0) > 18);
+    const title = cover.filter((l) => !l.text.trim().startsWith('('));
+    expect(title.length).toBeGreaterThan(1);
+    expect(title.map((l) => l.text).join('')).toContain(thaiDigits ? 'ระยะ ๕ ปี' : 'ระยะ 5 ปี');
+    // Lines about equally long: the shortest at least half the longest (not one word left alone).
+    const widths = title.map((l) => l.width);
+    expect(Math.min(...widths)).toBeGreaterThan(Math.max(...widths) / 2);
   });
 
   it('names its title, author (the organisation), subject, keywords and Thai language for pdf.js and poppler', async () => {

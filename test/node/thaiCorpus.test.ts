@@ -3,7 +3,9 @@
  * thai-gov-corpus.txt and the founding news item, typing errors left in) typeset through the real PDF engine
  * in a body column and in narrow table cells, every line break then checked by a judge independent of the
  * segmenter we ship: LibThai's dictionary (tdict, from the npm `wordcut` package, a dev dependency only),
- * with its own maximal-matching rule below, plus the syllable and number rules written out here.
+ * with its own maximal-matching rule below, plus the syllable and number rules written out here. The breaks
+ * are judged twice: as the engine laid the lines out, and as poppler (pdftotext -raw) reads the lines back
+ * from the PDF, independently of the engine.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +14,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ThaiBreaker, breakOpportunities } from '../../main/core/thaiBreak.ts';
 import { renderPdfWithLines, type LaidOutLine } from '../../main/services/pdf/render.ts';
-import { comparable, extractPages, lineBreakProblems, paragraphs } from '../harness/pdf.ts';
+import { comparable, extractPages, lineBreakProblems, paragraphs, popplerText } from '../harness/pdf.ts';
 import { SEED_TEXT } from '../harness/seed.ts';
 
 const corpus = [
@@ -102,6 +104,49 @@ function breakProblem(text: string, k: number, judge: ReadonlySet<number>): stri
   return undefined;
 }
 
+/**
+ * The line breaks of each paragraph as poppler reads the PDF (pdftotext -raw: one text line per drawn line,
+ * in drawing order): for every paragraph of `expected`, in order, the offsets in it where a line ends. Lines
+ * are matched by their characters alone (whitespace aside). Throws if the lines do not spell the paragraphs.
+ */
+function popplerBreaks(pdf: Uint8Array, expected: readonly string[]): number[][] {
+  // Characters alone: no whitespace, and ำ typed as ํ + า (a typing error of the corpus) read as one, as
+  // poppler reads it (its ActualText reads the text as if that error were fixed).
+  const strip = (s: string) => s.replace(/\s+/g, '').replaceAll('\u0E4D\u0E32', '\u0E33');
+  const lines = popplerText(pdf, 'raw')
+    .split(/[\n\f]/)
+    .map(strip)
+    .filter((l) => l !== '');
+  let next = 0;
+  return expected.map((text) => {
+    const want = strip(text);
+    // For each character of `want`, the offset in `text` just after it.
+    const offsets: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      if (/\s/.test(text[i]!)) continue;
+      if (text.startsWith('\u0E4D\u0E32', i)) i++;
+      offsets.push(i + 1);
+    }
+    const breaks: number[] = [];
+    let got = '';
+    while (got.length < want.length) {
+      const line = lines[next++];
+      if (line === undefined || !want.startsWith(got + line)) {
+        throw new Error(
+          `poppler's lines do not spell the paragraph ${JSON.stringify(text.slice(0, 30))} at ${JSON.stringify(line)}`,
+        );
+      }
+      got += line;
+      if (got.length < want.length) {
+        let k = offsets[got.length - 1]!;
+        while (/\s/.test(text[k] ?? '')) k++;
+        breaks.push(k);
+      }
+    }
+    return breaks;
+  });
+}
+
 function breakProblems(lines: readonly LaidOutLine[], words: ReadonlySet<string>): string[] {
   const problems: string[] = [];
   for (const group of paragraphs(lines)) {
@@ -132,10 +177,12 @@ describe('Thai line breaks on real government text, judged by an independent dic
   const doc: TDocumentDefinitions = { pageSize: 'A4', pageMargins: [85, 57, 57, 57], content };
   let lines: LaidOutLine[];
   let pages: string[];
+  let pdf: Uint8Array;
 
   beforeAll(async () => {
     const rendered = await renderPdfWithLines(doc);
     lines = rendered.lines;
+    pdf = rendered.pdf;
     pages = await extractPages(rendered.pdf);
   }, 60_000);
 
@@ -152,6 +199,30 @@ describe('Thai line breaks on real government text, judged by an independent dic
     expect(thaiBreaks.length).toBeGreaterThan(300);
     expect(breakProblems(lines, words)).toEqual([]);
     expect(lineBreakProblems(lines)).toEqual([]);
+  });
+
+  it('breaks every line on a word boundary of the judge as poppler reads the lines back from the PDF', () => {
+    // The body, then the two columns of cells: every paragraph three times, in order.
+    const printed = [...corpus, ...corpus, ...corpus];
+    const breaks = popplerBreaks(pdf, printed);
+    expect(breaks.flat().length).toBeGreaterThan(300);
+    const problems = printed.flatMap((text, i) => {
+      const judge = judgeBoundaries(text, words);
+      return (breaks[i] ?? []).flatMap((k) => {
+        const problem = breakProblem(text, k, judge);
+        return problem ? [`${problem}: ${text.slice(Math.max(0, k - 12), k)}|${text.slice(k, k + 12)}`] : [];
+      });
+    });
+    expect(problems).toEqual([]);
+    // The same breaks the engine laid out: poppler reads no line break the layout did not make.
+    const laidOut = paragraphs(lines).map((group) => {
+      let k = 0;
+      return group.slice(0, -1).map((line) => {
+        k += line.text.length;
+        return k;
+      });
+    });
+    expect(breaks.flat().length).toBe(laidOut.flat().length);
   });
 
   it('is a judge that can fail: ICU alone breaks inside words it rejects, the shipped segmenter nowhere', () => {

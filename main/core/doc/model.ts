@@ -139,6 +139,8 @@ export interface TableNode {
   readonly unbreakable?: boolean;
   /** Rows are never split across pages (data tables always). */
   readonly dontBreakRows?: boolean;
+  /** Its caption's text (blocks.ts `table` option): numberCaptions sets it above the table, numbered. */
+  readonly captionText?: string;
 }
 
 /**

@@ -108,6 +108,8 @@ export interface TableOptions {
   readonly thaiDigits?: boolean;
   /** The width the table must fit in: CONTENT_WIDTH (default) or LANDSCAPE_WIDTH. */
   readonly width?: number;
+  /** The caption's text: numbered "ตารางที่ n" and set above the table (captions.ts). */
+  readonly caption?: string;
 }
 
 /** phaenGrid's padding on both sides of a cell (engine/tableLayouts.ts) and its rule. */
@@ -248,6 +250,7 @@ export function table(
     headRows: [...(options.headRows ?? []), head],
     rows: rows.map((row) => row.map((cell, i) => aligned(cell, columns[i]?.align))),
     ...(fontSize !== TABLE_SIZE ? { fontSize } : {}),
+    ...(options.caption === undefined ? {} : { captionText: options.caption }),
     dontBreakRows: true,
   };
 }
@@ -268,6 +271,12 @@ export function groupRow(text: string, span: number): CellNode[] {
     ...Array.from({ length: span - 1 }, () => ({ text: '' })),
   ];
 }
+
+/**
+ * Charts print their text at the tables' size, a step below the body (core/charts draw their labels at 14
+ * units): the width in its own units at which a chart drawn `printed` points wide does.
+ */
+export const chartUnitsFor = (printed: number): number => (printed * 14) / TABLE_SIZE;
 
 /** A figure (chart) scaled to fit the text width, centred, with its numbered caption under it (captions.ts). */
 export function figure(svg: string, caption: string, width = CONTENT_WIDTH): Block {

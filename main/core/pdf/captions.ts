@@ -8,15 +8,16 @@ import type { Translate } from './options.ts';
  * six chapters, and per-chapter numbers are the convention of theses and research reports with many tables
  * per chapter. Numbering as the last step also keeps numbers gap-free whatever chapters are printed.
  *
- * Builders mark a caption with its kind (`tableCaption`, blocks.ts `figure`); `numberCaptions` numbers the
- * marked captions in reading order, gives each an id (the lists of tables and figures point at it) and
- * returns them for those lists.
+ * Every table is numbered: builders give its caption text to blocks.ts `table` (option `caption`), which
+ * puts it on the table node; figures get theirs from blocks.ts `figure`. `numberCaptions` sets each table's
+ * caption above it, kept with the table's first rows, numbers the captions in reading order, gives each an
+ * id (the lists of tables and figures point at it) and returns them for those lists.
  */
 type CaptionKind = 'table' | 'figure';
 
-/** A table's caption, set above it (numbered by numberCaptions). */
-export function tableCaption(text: string): TextBlock {
-  return { text, style: 'caption', caption: 'table' };
+/** A table's caption, set above it and never left at a page foot without it (numbered by numberCaptions). */
+function tableCaption(text: string): TextBlock {
+  return { text, style: 'caption', caption: 'table', keepWithNext: true };
 }
 
 /** A figure's caption, set under it (numbered by numberCaptions). */
@@ -42,6 +43,20 @@ const LABEL_KEYS: Record<CaptionKind, string> = {
   figure: 'pdf.doc.captions.figureN',
 };
 
+/**
+ * A table with a caption as its caption and the table; null for any other value. The caption is kept with the
+ * table's first rows unless it comes right under a heading, which is already kept with two rows of what
+ * follows: the caption and the table's head, which stays with a row. Each node kept with the next can cost
+ * the PDF engine another layout.
+ */
+function captioned(value: unknown, before: unknown): Block[] | null {
+  if (!isNode(value) || value.kind !== 'table' || typeof value.captionText !== 'string') return null;
+  const { captionText: text, ...table } = value;
+  const caption = tableCaption(text);
+  const underHeading = isNode(before) && (before.kind === 'heading' || before.keepWithNext === true);
+  return [underHeading ? { ...caption, keepWithNext: false } : caption, table as unknown as Block];
+}
+
 /** The content with every marked caption numbered in reading order, and the captions in that order. */
 export function numberCaptions(
   content: readonly Block[],
@@ -50,7 +65,12 @@ export function numberCaptions(
   const captions: NumberedCaption[] = [];
   const counts: Record<CaptionKind, number> = { table: 0, figure: 0 };
   const walk = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(walk);
+    // A captioned table becomes its caption and the table, in the content it is in.
+    if (Array.isArray(value))
+      return value.flatMap((item, i) => {
+        const parts = captioned(item, value[i - 1]);
+        return parts ? (walk(parts) as unknown[]) : [walk(item)];
+      });
     if (!isNode(value)) return value;
     const kind = value.caption;
     if ((kind === 'table' || kind === 'figure') && typeof value.text === 'string') {

@@ -1,6 +1,6 @@
 import type { Content, ContentCanvas, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Block, CaptionList, Contents, Cover, DocModel, Heading, TableNode, TocEntry } from '../doc/model.ts';
-import { textWidth } from '../charts/textWidth.ts';
+import { textWidth, wrapText } from '../charts/textWidth.ts';
 import { toThaiDigits } from '../years.ts';
 import { BODY_SIZE, CONTENT_WIDTH, DEFAULT_STYLE, STYLES, thSarabun } from './blocks.ts';
 import { withThaiDigits } from './digits.ts';
@@ -58,6 +58,9 @@ export function pdfBlock(block: Block, options: Options): Content[] {
     }
   }
   if ('stack' in block) return [{ ...block, stack: block.stack.flatMap((b) => pdfBlock(b, options)) } as Content];
+  // A page's title with a target (the foreword) gets a bookmark, as the chapters' headings do.
+  if ('style' in block && block.style === 'chapterTitle' && block.id !== undefined)
+    return [{ ...block, outline: true } as Content];
   return [block as Content];
 }
 
@@ -128,6 +131,33 @@ function coverTitle(title: string): string {
   return title.replace(/\s*(\((?:พ\.ศ\.|B\.E\.)[^)]*\))/, '\n$1');
 }
 
+/** The cover title's type: TH SarabunPSK 28 pt bold. */
+const COVER_TITLE = { fontSize: thSarabun(28), bold: true };
+
+/**
+ * The width to set the cover title in so that its lines come out balanced: the narrowest at which no part of
+ * it takes more lines than at the full width, so a centred title does not end in a short line ("ระยะ 5 ปี"
+ * alone). The engine breaks the lines itself, where Thai allows; the text is not changed.
+ */
+function balancedWidth(title: string): number {
+  // A point of slack: the engine measures with the font itself, this with its advance tables.
+  const lines = (part: string, width: number) => wrapText(part, width - 1, COVER_TITLE).length;
+  return Math.max(
+    ...title.split('\n').map((part) => {
+      const count = lines(part, CONTENT_WIDTH);
+      if (count < 2) return Math.min(CONTENT_WIDTH, textWidth(part, COVER_TITLE) + 1);
+      let low = CONTENT_WIDTH / count;
+      let high = CONTENT_WIDTH;
+      while (high - low > 1) {
+        const mid = (low + high) / 2;
+        if (lines(part, mid) > count) low = mid;
+        else high = mid;
+      }
+      return high;
+    }),
+  );
+}
+
 function cover(node: Cover): Content[] {
   const rule = (width: number): ContentCanvas => ({
     canvas: [
@@ -143,15 +173,15 @@ function cover(node: Cover): Content[] {
     ],
     margin: [0, 14, 0, 14],
   });
+  const side = (CONTENT_WIDTH - balancedWidth(coverTitle(node.title))) / 2;
   return [
     { ...rule(260), margin: [0, 190, 0, 18] },
     {
       text: coverTitle(node.title),
-      fontSize: thSarabun(28),
-      bold: true,
+      ...COVER_TITLE,
       alignment: 'center',
       lineHeight: 1.1,
-      margin: [0, 0, 0, 8],
+      margin: [side, 0, side, 8],
     },
     ...(node.period === undefined
       ? []
@@ -246,7 +276,8 @@ function contents({ title, pageHead, entries }: Contents, thaiDigits: boolean): 
     } as Content;
   };
   return [
-    { text: title, style: 'chapterTitle', pageBreak: 'before' },
+    // Bookmarked as the chapters are, so a reader finds the front matter from the viewer's panel.
+    { text: title, style: 'chapterTitle', pageBreak: 'before', outline: true },
     { text: pageHead, alignment: 'right', bold: true },
     ...entries.map(line),
   ];
@@ -263,7 +294,7 @@ function captionList({ id, title, pageHead, items }: CaptionList, thaiDigits: bo
     thaiDigits,
   );
   return [
-    { text: title, style: 'chapterTitle', pageBreak: 'before', id },
+    { text: title, style: 'chapterTitle', pageBreak: 'before', id, outline: true },
     { text: pageHead, alignment: 'right', bold: true },
     ...items.map(
       (c): Content =>

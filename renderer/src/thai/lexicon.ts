@@ -4,10 +4,10 @@ import { ThaiLexicon } from '../../../main/core/thaiLexicon.ts';
 
 /**
  * The shipped Thai lexicon on the screen, for the strategy map and chart labels (core/charts wrap with it) and
- * for the word breaks of displayed names (ThaiText). Bundled with the renderer (an offline app: no fetch) as
- * separate chunks, loaded when the strategy map first asks for it, so start-up does not wait for some 3 MB of word
- * lists; until then ICU decides, and components that read useThaiLexicon() draw again once it is there. The
- * workspace's own words (thaiWords.list) are added as soon as both are known.
+ * for the word breaks of displayed text (ThaiText). Bundled with the renderer (an offline app: no fetch) as
+ * separate chunks, loaded once just after the first screen is painted (main.tsx), so start-up does not wait for
+ * some 3 MB of word lists; until then ICU decides, and components that read useThaiLexicon() draw again once it
+ * is there. The workspace's own words (thaiWords.list) are added as soon as both are known.
  */
 let version = 0;
 const listeners = new Set<() => void>();
@@ -22,7 +22,8 @@ function install(): void {
   for (const listener of listeners) listener();
 }
 
-function loadOnce(): void {
+/** Loads the lexicon once (the first call); later calls do nothing. */
+export function loadThaiLexicon(): void {
   if (loading) return;
   loading = true;
   void Promise.all([
@@ -49,7 +50,7 @@ export function useThaiLexicon(load = true): number {
   return useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
-      if (load) loadOnce();
+      if (load) loadThaiLexicon();
       return () => listeners.delete(listener);
     },
     () => version,

@@ -62,6 +62,7 @@ export function alignmentChapter({ t, view, options }: Ctx): Chapter | null {
             ...(hasNotes ? [{ header: t('pdf.doc.alignment.note'), width: 100 }] : []),
           ],
           rows,
+          { caption: t('pdf.doc.alignment.with', { framework: catalog ? title(catalog) : catalogId }) },
         ),
       ],
     };

@@ -27,6 +27,7 @@ export function annexesChapter({ t, view }: Ctx): Chapter | null {
               { header: t('setup.officeName'), width: '*' },
             ],
             offices.map((o, i) => [String(i + 1), str(o, 'code'), str(o, 'name')]),
+            { caption: t('pdf.doc.annexes.offices') },
           ),
         ]
       : [],
@@ -66,6 +67,7 @@ function kpiSheet(t: Ctx['t'], kpi: Row, number: string) {
       line(t('pdf.doc.monitoring.dataSource'), str(kpi, 'dataSource')),
       line(t('pdf.doc.plan.responsible'), str(kpi, 'responsibleUnit')),
     ],
+    { caption: t('pdf.doc.tableCaptions.kpiSheet', { number }) },
   );
   // A card read as one: it moves whole to the next page (one taller than a page is split by the engine).
   return { ...sheet, unbreakable: true };

@@ -3,11 +3,9 @@ import { achievementChartSvg } from '../../charts/achievementChart.ts';
 import { DEFAULT_THRESHOLDS, thresholdsValid, type Summary } from '../../evaluation.ts';
 import { evaluatePlan, previousYears, type GroupEvaluation, type KpiEvaluation } from '../../previousPlan.ts';
 import { formatPeriod } from '../../years.ts';
-import { figure, groupRow, paragraph, table, type Cell, thSarabun } from '../blocks.ts';
+import { CONTENT_WIDTH, chartUnitsFor, figure, groupRow, paragraph, table, type Cell, thSarabun } from '../blocks.ts';
 import { percent, two, amount } from '../format.ts';
 import { thaiDigitsInSvg } from '../digits.ts';
-import { tableCaption } from '../captions.ts';
-import { keepTogether } from '../estimate.ts';
 import type { Chapter, Section } from '../outline.ts';
 import { str, type Ctx } from '../source.ts';
 
@@ -52,13 +50,13 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
       ];
       return g.issue ? cells : cells.map((c) => ({ text: String(c), style: 'tableTotal' }));
     }),
-    { fontSize: thSarabun(13), thaiDigits },
+    { fontSize: thSarabun(13), thaiDigits, caption: t('evaluation.summaryCaption') },
   );
 
   const chart = achievementChartSvg({
     title: t('evaluation.chartTitle'),
-    // Narrower than on screen: scaled to the text width, its 14 px labels print at about 11 pt.
-    width: 580,
+    // Scaled to the text width, its 14 px labels print at the tables' size (chartUnitsFor).
+    width: Math.round(chartUnitsFor(CONTENT_WIDTH)),
     bars: groups.map((g, i) => ({
       label: issueName(g, i),
       share: g.latest.shareAchieved,
@@ -81,7 +79,7 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
       })),
     ],
     groups.map((g, i) => [issueName(g, i), ...years.map((year) => percent(share(g.byYear.get(year)!), dash))]),
-    { thaiDigits },
+    { thaiDigits, caption: t('evaluation.byYear') },
   );
 
   const summary: Section = {
@@ -97,9 +95,9 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
           score: two(overall.weightedScore, dash),
         }),
       ),
-      ...keepTogether([tableCaption(t('evaluation.summaryCaption')), summaryTable]),
+      summaryTable,
       figure(thaiDigits ? thaiDigitsInSvg(chart) : chart, t('evaluation.chartTitle')),
-      ...keepTogether([tableCaption(t('evaluation.byYear')), byYearTable]),
+      byYearTable,
       {
         text: t('pdf.doc.evaluation.criteria', {
           l2: thresholds[0],
@@ -114,7 +112,7 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
 
   const issueSections: Section[] = evaluation.issues.map((group, i) => ({
     title: issueName(group, i),
-    body: [kpiTable(t, group, years, i + 1, dash, thaiDigits)],
+    body: [kpiTable(t, group, years, i + 1, dash, thaiDigits, issueName(group, i))],
   }));
 
   const withProblems = evaluation.overall.kpis.filter(
@@ -133,6 +131,7 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
                 { header: t('evaluation.wayForward'), width: '*' },
               ],
               withProblems.map((k) => [str(k.kpi, 'name'), str(k.kpi, 'problems'), str(k.kpi, 'wayForward')]),
+              { caption: t('pdf.doc.evaluation.problems') },
             ),
           ],
   };
@@ -156,6 +155,7 @@ function kpiTable(
   issueNumber: number,
   dash: string,
   thaiDigits: boolean,
+  caption: string,
 ): Block {
   const rows: Cell[][] = [];
   let goalId = '';
@@ -183,7 +183,7 @@ function kpiTable(
       { header: t('evaluation.status'), width: '*', align: 'center' },
     ],
     rows,
-    { thaiDigits },
+    { thaiDigits, caption },
   );
 }
 

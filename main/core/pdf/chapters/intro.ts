@@ -60,6 +60,7 @@ export function introChapter({ t, view }: Ctx): Chapter {
       [str(m, 'jobTitle'), str(m, 'unit')].filter(Boolean).join(' '),
       t(`setup.role.${String(m.data.role)}`),
     ]),
+    { caption: t('pdf.doc.intro.members') },
   );
 
   const workshopTable = table(
@@ -78,6 +79,7 @@ export function introChapter({ t, view }: Ctx): Chapter {
         str(w, 'agenda'),
       ];
     }),
+    { caption: t('pdf.doc.intro.workshops') },
   );
 
   return {

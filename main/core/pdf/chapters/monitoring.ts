@@ -24,6 +24,7 @@ export function monitoringChapter({ t, view }: Ctx): Chapter | null {
             str(k, 'responsibleUnit'),
             str(k, 'dataSource'),
           ]),
+          { caption: t('pdf.doc.monitoring.responsible') },
         ),
       ]
     : [];

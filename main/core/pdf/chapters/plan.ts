@@ -4,6 +4,7 @@ import type { Row } from '../../rows.ts';
 import {
   CONTENT_WIDTH,
   LANDSCAPE_WIDTH,
+  chartUnitsFor,
   grid,
   groupRow,
   numbered,
@@ -60,8 +61,8 @@ export function planChapter(ctx: Ctx): Chapter | null {
 const MAP_HEIGHT = 600;
 /** The map's text should print at least this large (pt); a taller map is split over more pages. */
 const MAP_TEXT = 9;
-/** Its width in its own units: scaled to the text width, 14 px labels print at about 10 pt. */
-const MAP_WIDTH = 640;
+/** Its width in its own units: scaled to the text width, its 14 px labels print at the tables' size. */
+const MAP_WIDTH = Math.round(chartUnitsFor(CONTENT_WIDTH));
 
 /** The strategy map as drawn in the review wizard, split into as many portrait pages as it needs. */
 function mapSection({ t, view, outline, options }: Ctx): Section {
@@ -138,6 +139,7 @@ function issueSection({ t, view, options }: Ctx, issue: Row, name: (row: Row) =>
               ],
               kpiRows,
               {
+                caption: t('pdf.doc.tableCaptions.kpisOfIssue', { n: view.numbers.get(issue.id) ?? '' }),
                 fontSize: thSarabun(years.length > 6 ? 10 : 12),
                 minFontSize: thSarabun(9),
                 thaiDigits: options.thaiDigits,
@@ -212,7 +214,10 @@ function projectSection(ctx: Ctx, name: (row: Row) => string): Section {
   return {
     title,
     landscape: true,
-    body: [paragraph(t('pdf.doc.plan.projectsLead', { count: projects.length })), table(columns, rows, options)],
+    body: [
+      paragraph(t('pdf.doc.plan.projectsLead', { count: projects.length })),
+      table(columns, rows, { ...options, caption: title }),
+    ],
   };
 }
 
@@ -342,6 +347,7 @@ function budgetSection({ t, view, options }: Ctx): Section {
           ],
         ],
         {
+          caption: title,
           fontSize: thSarabun(narrow ? 11 : 13),
           minFontSize: thSarabun(9),
           thaiDigits: options.thaiDigits,

@@ -2,9 +2,8 @@ import type { Block } from '../../doc/model.ts';
 import { matrixDimensions, situationMatrix } from '../../situation.ts';
 import type { SwotCategory } from '../../swot.ts';
 import { analyse, factorCodes, positionReport, toFactor, type Factor, type SwotAnalysis } from '../../swotPlan.ts';
-import { tableCaption } from '../captions.ts';
 import { thaiDigitsInSvg } from '../digits.ts';
-import { bullets, figure, groupRow, numbered, paragraph, table, type Cell, thSarabun } from '../blocks.ts';
+import { TABLE_SIZE, bullets, figure, groupRow, numbered, paragraph, table, type Cell, thSarabun } from '../blocks.ts';
 import { two } from '../format.ts';
 import type { Chapter, Section } from '../outline.ts';
 import { str, type Ctx } from '../source.ts';
@@ -63,7 +62,6 @@ function missionSection({ t, view }: Ctx): Section {
   ]);
   const body: Block[] = [
     paragraph(t('pdf.doc.situation.missionsLead', { plan: bangkok.titleTh, count: missions.length })),
-    tableCaption(t('situation.matrixCaption')),
     table(
       [
         { header: t('situation.missionColumn'), width: '*' },
@@ -71,6 +69,7 @@ function missionSection({ t, view }: Ctx): Section {
       ],
       rows,
       {
+        caption: t('situation.matrixCaption'),
         headRows: [
           [
             { text: '', style: 'tableHeader', border: [true, true, true, false] },
@@ -141,6 +140,7 @@ function factorSection(
           { header: t('swot.weights.score'), width: 62, align: 'right' },
         ],
         rows,
+        { caption: title },
       ),
     ],
   };
@@ -177,7 +177,8 @@ function positionSection({ t, options }: Ctx, analysis: SwotAnalysis): Section {
       paragraph(report.x),
       paragraph(report.y),
       paragraph(report.quadrant),
-      figure(options.thaiDigits ? thaiDigitsInSvg(report.svg) : report.svg, report.chartTitle, 340),
+      // The chart is 480 units square (swotChart.ts): printed where its 14-unit labels come out at table size.
+      figure(options.thaiDigits ? thaiDigitsInSvg(report.svg) : report.svg, report.chartTitle, (480 * TABLE_SIZE) / 14),
     ],
   };
 }
@@ -217,6 +218,7 @@ function towsSection({ t, view }: Ctx, codes: ReadonlyMap<string, string>): Sect
           [head('O'), cell('SO'), cell('WO')],
           [head('T'), cell('ST'), cell('WT')],
         ],
+        { caption: title },
       ),
       { text: t('pdf.doc.situation.towsNote'), style: 'note' },
       ...chosenList(t, strategies),

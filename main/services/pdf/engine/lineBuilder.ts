@@ -14,13 +14,20 @@
  * each; what remains is spread evenly between all grapheme clusters of the line ("Thai distributed"), so no
  * gap appears where the text has none, up to 0.08 em per cluster. A line that would need more keeps the
  * rest at its end rather than look loose: letters set further apart read as s p a c e d, and pdf.js takes
- * a gap from 0.1 em on for a space, splitting the word for search and copy.
+ * a gap from 0.1 em on for a space, splitting the word for search and copy. So that this stays rare, the
+ * lines of a justified paragraph end where paragraphBreaks.ts planned them for the paragraph as a whole;
+ * only a line no setting can fill (a first line whose next word is too long to join it) stops short.
  */
 import { type Inline, type Line, type LayoutBuilderPrototype, type TextNode, pdfmake } from './internals.ts';
+import {
+  CLUSTER_STRETCH,
+  SPACE_STRETCH,
+  endsWithSpace,
+  innerClusterGaps,
+  planJustifiedBreaks,
+} from './paragraphBreaks.ts';
 
 const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
-
-const TRAILING_SPACE = /\s+$/;
 
 function widthOf(text: string, inline: Inline): number {
   return (
@@ -99,6 +106,19 @@ function splitAtNoBreakSpace(inline: Inline, room: number): [Inline, Inline] | n
   return null;
 }
 
+/** The line starts planned for a justified paragraph (paragraphBreaks.ts), for the width they were planned at. */
+const plans = new WeakMap<TextNode, { width: number; starts: Set<Inline> | null }>();
+
+function plannedStarts(textNode: TextNode, inlines: Inline[], width: number): Set<Inline> | null {
+  if (inlines[0]?.alignment !== 'justify') return null;
+  let plan = plans.get(textNode);
+  if (!plan || plan.width !== width) {
+    plan = { width, starts: planJustifiedBreaks(inlines, width) };
+    plans.set(textNode, plan);
+  }
+  return plan.starts;
+}
+
 // Stamps for tests that check every line break: which paragraph a line belongs to, in build order.
 const paragraphIds = new WeakMap<TextNode, number>();
 let nextParagraph = 0;
@@ -108,10 +128,12 @@ export const buildNextLine: LayoutBuilderPrototype['buildNextLine'] = function (
   const inlines = textNode._inlines;
   if (!inlines || inlines.length === 0) return null;
   const line = new pdfmake.Line(this.writer.context().availableWidth);
+  const starts = plannedStarts(textNode, inlines, line.maxWidth);
 
   while (inlines.length > 0 && !line.newLineForced) {
     const end = chainEnd(inlines, 0);
     const empty = line.inlines.length === 0;
+    if (!empty && starts?.has(inlines[0] as Inline)) break;
     // As pdfmake's Line.hasEnoughSpaceForInline: the space ending the line so far counts, the chain's own
     // trailing space does not, and an empty line drops the chain's leading space.
     const used = empty ? -(inlines[0]?.leadingCut ?? 0) : line.inlineWidths - line.leadingCut;
@@ -151,13 +173,6 @@ export const buildNextLine: LayoutBuilderPrototype['buildNextLine'] = function (
   return line;
 };
 
-/** The most a space is widened before the rest of the slack is spread between grapheme clusters, in em. */
-const SPACE_STRETCH = 0.5;
-/** The most grapheme clusters are set apart, in em. */
-const CLUSTER_STRETCH = 0.08;
-
-const clusterCount = (text: string): number => [...graphemes.segment(text)].length;
-
 /** pdfmake's alignment, with justification that widens spaces first (see the module comment). */
 export function alignLine(this: { context(): { availableWidth: number } }, line: Line): void {
   const width = this.context().availableWidth;
@@ -172,10 +187,10 @@ export function alignLine(this: { context(): { availableWidth: number } }, line:
   if (slack <= 1e-6) return;
 
   // The seam before inline i is a space (the inline before ends with one) or a cluster boundary.
-  const spaceBefore = inlines.map((_inline, i) => i > 0 && TRAILING_SPACE.test(inlines[i - 1]?.text ?? ''));
+  const spaceBefore = inlines.map((_inline, i) => i > 0 && endsWithSpace(inlines[i - 1]));
   const spaces = spaceBefore.filter(Boolean).length;
   // Cluster boundaries: inside each inline (trailing space aside) and at seams that are not spaces.
-  const inside = inlines.map((inline) => Math.max(0, clusterCount(inline.text.trimEnd()) - 1));
+  const inside = inlines.map(innerClusterGaps);
   const boundaries = inside.reduce((a, b) => a + b, 0) + (inlines.length - 1 - spaces);
 
   const em = inlines[0]?.fontSize ?? 0;

@@ -60,6 +60,8 @@ export interface LaidOutLine {
   readonly lastInParagraph: boolean;
   /** The line ends at a newline in the text (not a wrap). */
   readonly forcedEnd: boolean;
+  /** Its paragraph is set justified (both edges straight but its last line). */
+  readonly justified: boolean;
   readonly text: string;
   /** The inlines drawn: x from the line start, width including `trailingCut`, the trailing space's width. */
   readonly pieces: readonly {
@@ -118,9 +120,10 @@ function fontsOf(doc: object): Map<string, FontText> {
 /**
  * Layouts at most after the first: to move headings to the next page (each move can push later headings to
  * a page foot), then to keep rows together and fill near-empty pages (pagination.ts), which can strand a
- * heading again.
+ * heading again. Table captions are kept with their tables the same way, so a plan with many tables needs
+ * a few more (the large generated plan: 8).
  */
-const EXTRA_LAYOUTS = 6;
+const EXTRA_LAYOUTS = 8;
 let installed = false;
 
 function installEngine(): void {
@@ -369,6 +372,7 @@ function collectLines(pages: PdfPage[]): LaidOutLine[] {
         seq: line.seq ?? -1,
         lastInParagraph: line.lastLineInParagraph === true,
         forcedEnd: line.newLineForced === true,
+        justified: line.inlines[0]?.alignment === 'justify',
         text: line.inlines.map((inline) => inline.text).join(''),
         pieces: line.inlines.map((inline) => ({
           text: inline.text,

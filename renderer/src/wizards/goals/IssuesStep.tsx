@@ -3,6 +3,7 @@ import { usePlanData } from '../../plan/PlanData.tsx';
 import { RowText } from '../../plan/RowFields.tsx';
 import { RowList } from '../../plan/RowList.tsx';
 import { outline } from './outline.ts';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 
 /** Step 1: strategic issues, each with its goals, numbered as the plan prints them (1, 1.1, 1.2, 2, …). */
 export function IssuesStep() {
@@ -12,7 +13,9 @@ export function IssuesStep() {
   const number = (id: string) => numbers.get(id) ?? '';
   return (
     <>
-      <p>{t('goals.issuesIntro')}</p>
+      <p>
+        <ThaiText text={t('goals.issuesIntro')} />
+      </p>
       <ChosenStrategies />
       <RowList
         entity="strategicIssue"
