@@ -4,7 +4,8 @@
  *
  * The contributions are built here rather than by 50 office databases (which would take minutes to set up):
  * each is what an office that holds the plan package sends after 500 edits of factors (text and ratings,
- * some of the same rows as other offices), in the real package format, checked and applied by the real import.
+ * some of the same rows as other offices), in the real package format, signed by its own key, checked (signature
+ * included) and applied by the real import.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -19,6 +20,7 @@ import { importPackages, incomingText, type IncomingPackage } from '../main/serv
 import { getPlanExchange, savePlanExchange } from '../main/services/exchange/state.ts';
 import { createPlan } from '../main/services/plans.ts';
 import { createRows, type NewRow } from '../main/services/rows.ts';
+import { newSigningKey } from '../main/services/signing.ts';
 import { Store } from '../main/services/store/store.ts';
 import { bmaDraft } from '../test/harness/store.ts';
 
@@ -78,7 +80,8 @@ function contribution(
     groups.push(group);
   }
   const hlcs = groups.flatMap((g) => g.ops.map((op) => op.hlc)).sort();
-  const sender = { actor, code, name: `สำนักงานเขต ${code}`, role: 'contributor' as const };
+  const key = newSigningKey().key;
+  const sender = { actor, code, name: `สำนักงานเขต ${code}`, role: 'contributor' as const, publicKey: key.publicKey };
   const manifest: Omit<Manifest, 'sha256'> = {
     packageId: randomUUID(),
     kind: 'contribution',
@@ -92,7 +95,7 @@ function contribution(
     covers: { from: null, to: hlcs.at(-1)! },
     confirmed: {},
   };
-  return sealPackage(manifest, { offices: [sender], assignments: null, groups }).text;
+  return sealPackage(manifest, { offices: [sender], assignments: null, groups }, key).text;
 }
 
 try {

@@ -6,6 +6,7 @@ import type { OfficeIdentity } from '../../main/core/exchange/identity.ts';
 import { buildPackage, recordExport, sha256Hex } from '../../main/services/exchange/export.ts';
 import { importPackages, incomingText, type ImportResult } from '../../main/services/exchange/import.ts';
 import type { Store, StoreOptions } from '../../main/services/store/store.ts';
+import { signText, type SigningKey } from '../../main/services/signing.ts';
 import { openStore } from './store.ts';
 
 /** Replicas (offices and a secretariat) on real database files, and package round trips between them. */
@@ -20,6 +21,9 @@ export function office(code: string, name = `สำนักงานเขต $
   return { code, name, role: 'contributor' };
 }
 
+/** Every replica's key by installation, so reseal() signs as the sender would (a buggy, not a forging, sender). */
+const keys = new Map<string, SigningKey>();
+
 export async function openReplica(
   dir: string,
   identity: OfficeIdentity,
@@ -27,6 +31,7 @@ export async function openReplica(
 ): Promise<Store> {
   const store = await openStore(dir, options);
   store.setSettings({ office: identity });
+  keys.set(store.officeId, store.signingKey);
   return store;
 }
 
@@ -37,11 +42,22 @@ export function exportText(store: Store, planId: string, now?: Date): string {
   return built.text;
 }
 
-/** A package modified and sealed again with a correct checksum (a buggy or hostile sender). */
-export function reseal(text: string, change: (file: PackageFile) => void): string {
+/**
+ * A package modified and sealed again with a correct checksum and signed again by its sender's own key (a
+ * buggy or hostile sender's installation), or by `key` (someone holding another key).
+ */
+export function reseal(text: string, change: (file: PackageFile) => void, key?: SigningKey): string {
   const file = JSON.parse(text) as PackageFile;
   change(file);
-  file.manifest.sha256 = sha256Hex(checksumInput(file));
+  const signer = key ?? keys.get(file.manifest.sender.actor);
+  if (key) {
+    file.manifest.sender.publicKey = key.publicKey;
+    const listed = file.payload.offices.find((o) => o.actor === file.manifest.sender.actor);
+    if (listed) listed.publicKey = key.publicKey;
+  }
+  const input = checksumInput(file);
+  file.manifest.sha256 = sha256Hex(input);
+  if (signer) file.signature = signText(signer, input);
   return serialisePackage(file);
 }
 
@@ -102,6 +118,7 @@ export function dump(store: Store): Record<string, unknown[]> {
     coverage: all('SELECT * FROM exchange_coverage ORDER BY id'),
     actors: all('SELECT * FROM exchange_actors ORDER BY actor'),
     exchangePlans: all('SELECT * FROM exchange_plans ORDER BY plan_id'),
+    keys: all('SELECT * FROM exchange_keys ORDER BY id'),
     catalogs: all('SELECT * FROM catalog_versions ORDER BY id'),
   };
 }

@@ -3,9 +3,23 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RejectReason } from '../../main/core/exchange/api.ts';
-import { MAX_PACKAGE_BYTES, serialisePackage, type PackageFile } from '../../main/core/exchange/format.ts';
+import {
+  MAX_PACKAGE_BYTES,
+  checksumInput,
+  serialisePackage,
+  type PackageFile,
+} from '../../main/core/exchange/format.ts';
 import { importPackages, incomingText, readIncoming } from '../../main/services/exchange/import.ts';
-import { acknowledgeOffice, getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
+import { sha256Hex } from '../../main/services/exchange/export.ts';
+import {
+  acknowledgeOffice,
+  actorKeys,
+  getPlanExchange,
+  registerKey,
+  savePlanExchange,
+} from '../../main/services/exchange/state.ts';
+import { arrivalsView, exchangeStatus } from '../../main/services/exchange/views.ts';
+import { keyFingerprint, newSigningKey } from '../../main/services/signing.ts';
 import { createPlan, updatePlan } from '../../main/services/plans.ts';
 import { createRows, updateRow } from '../../main/services/rows.ts';
 import type { Store } from '../../main/services/store/store.ts';
@@ -130,8 +144,14 @@ describe('a bad package is refused with its reason and leaves the database byte 
     expectRefused([elsewhere], 'other-plan');
   });
 
-  it('a newer format version', () => {
-    expectRefused([reseal(contribution, (f) => Object.assign(f, { version: 2 }))], 'newer-version');
+  it('a newer format version, and an older one (unsigned, from a Phaen before signatures)', () => {
+    expectRefused([reseal(contribution, (f) => Object.assign(f, { version: 3 }))], 'newer-version');
+    const unsigned = reseal(contribution, (f) => {
+      const old = f as Partial<PackageFile>;
+      delete old.signature;
+      Object.assign(f, { version: 1 });
+    });
+    expectRefused([unsigned], 'older-version');
   });
 
   it('an unknown operation type, entity or field', () => {
@@ -298,6 +318,103 @@ describe('a bad package is refused with its reason and leaves the database byte 
       ['ok.phaen-package', 'imported', undefined],
       ['cut.phaen-package', 'rejected', 'damaged'],
     ]);
+  });
+});
+
+describe('signed packages: a forged or altered package is refused, and an office is known by its key', () => {
+  it('a package altered after signing, even with its checksum recomputed', () => {
+    const file = JSON.parse(contribution) as PackageFile;
+    firstOp(file).value = 'แก้ไขระหว่างทางโดยผู้อื่น';
+    file.manifest.sha256 = sha256Hex(checksumInput(file));
+    expectRefused([serialisePackage(file)], 'signature');
+  });
+
+  it('a signature moved onto another key, or a key without its signature', () => {
+    const stranger = newSigningKey().key;
+    const swapped = JSON.parse(contribution) as PackageFile;
+    swapped.manifest.sender.publicKey = stranger.publicKey;
+    swapped.payload.offices[0]!.publicKey = stranger.publicKey;
+    swapped.manifest.sha256 = sha256Hex(checksumInput(swapped));
+    expectRefused([serialisePackage(swapped)], 'signature');
+    const blank = JSON.parse(contribution) as PackageFile;
+    blank.signature = 'A'.repeat(86);
+    expectRefused([serialisePackage(blank)], 'signature');
+  });
+
+  it('registers the office’s key at its first accepted contribution and shows its fingerprint in groups of 4', () => {
+    expect(arrivalsView(secretariat, planId).offices.find((o) => o.code === '1001')!.fingerprint).toBeNull();
+    const [outcome] = importTexts(secretariat, [contribution]).packages;
+    const fingerprint = keyFingerprint(district.signingKey.publicKey);
+    expect(fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){3}$/);
+    expect(outcome).toMatchObject({ status: 'imported', fingerprint });
+    expect(arrivalsView(secretariat, planId).offices.find((o) => o.code === '1001')!.fingerprint).toBe(fingerprint);
+    // The office reads the same code on its own screen to confirm it by phone.
+    expect(exchangeStatus(district, planId).fingerprint).toBe(fingerprint);
+  });
+
+  it('a package under a registered office signed by anyone else’s key (a forger holding a key of their own)', () => {
+    expect(importTexts(secretariat, [contribution]).packages[0]!.status).toBe('imported');
+    const forger = newSigningKey().key;
+    const forged = reseal(
+      contribution,
+      (f) => {
+        f.manifest.packageId = crypto.randomUUID();
+        firstOp(f).value = 'ข้อความปลอม';
+      },
+      forger,
+    );
+    expectRefused([forged], 'key-changed');
+    const [outcome] = importTexts(secretariat, [forged]).packages;
+    expect(outcome!.fingerprint).toBe(keyFingerprint(forger.publicKey));
+  });
+
+  it('two contributions of one office in one import under different keys: the second is refused', () => {
+    const other = reseal(contribution, (f) => (f.manifest.packageId = crypto.randomUUID()), newSigningKey().key);
+    const report = importTexts(secretariat, [contribution, other]);
+    expect(report.packages.map((p) => [p.status, p.reason])).toEqual([
+      ['imported', undefined],
+      ['rejected', 'key-changed'],
+    ]);
+  });
+
+  it('a new key confirmed by the user is the office’s from then on; the old one is refused', () => {
+    expect(importTexts(secretariat, [contribution]).packages[0]!.status).toBe('imported');
+    const moved = newSigningKey().key;
+    const fromNewPc = reseal(contribution, (f) => (f.manifest.packageId = crypto.randomUUID()), moved);
+    expectRefused([fromNewPc], 'key-changed');
+    registerKey(secretariat.db, planId, '1001', moved.publicKey, new Date().toISOString(), true);
+    expect(importTexts(secretariat, [fromNewPc]).packages[0]!.status).toBe('imported');
+    const oldKey = reseal(contribution, (f) => (f.manifest.packageId = crypto.randomUUID()));
+    expect(importTexts(secretariat, [oldKey]).packages.map((p) => p.reason)).toEqual(['key-changed']);
+  });
+
+  it('the plan package carries the secretariat’s key; a later plan package under another key is refused at the office', () => {
+    const before = { dump: dump(district) };
+    const planPackage = exportText(secretariat, planId);
+    expect((JSON.parse(planPackage) as PackageFile).manifest.sender.publicKey).toBe(secretariat.signingKey.publicKey);
+    expect(getPlanExchange(district.db, planId).secretariat!.publicKey).toBe(secretariat.signingKey.publicKey);
+    const impostor = reseal(planPackage, (f) => (f.manifest.packageId = crypto.randomUUID()), newSigningKey().key);
+    const report = importTexts(district, [impostor]);
+    expect(report.packages.map((p) => [p.status, p.reason])).toEqual([['rejected', 'key-changed']]);
+    expect(dump(district)).toEqual(before.dump);
+    expect(importTexts(district, [planPackage]).packages[0]!.status).toBe('imported');
+  });
+
+  it('offices learn their peers’ keys from the plan package; no package carries a private key', async () => {
+    expect(importTexts(secretariat, [contribution]).packages[0]!.status).toBe('imported');
+    const planPackage = exportText(secretariat, planId);
+    const offices = (JSON.parse(planPackage) as PackageFile).payload.offices;
+    expect(offices.find((o) => o.actor === district.officeId)!.publicKey).toBe(district.signingKey.publicKey);
+    const peer = await openReplica(join(tempDir(), 'peer'), office('1002'));
+    expect(importTexts(peer, [planPackage]).packages[0]!.status).toBe('imported');
+    expect(actorKeys(peer.db).get(district.officeId)).toBe(district.signingKey.publicKey);
+    peer.close();
+    const stored = (s: Store) =>
+      s.db.prepare("SELECT value FROM meta WHERE key = 'signing_key'").pluck().get() as string;
+    for (const text of [planPackage, contribution]) {
+      expect(text).not.toContain(stored(secretariat));
+      expect(text).not.toContain(stored(district));
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from '../fields.ts';
-import { OfficeCode, OfficeIdentity, OfficeName, OfficeRole } from './identity.ts';
+import { OfficeCode, OfficeIdentity, OfficeName, OfficeRole, PublicKey } from './identity.ts';
 
 /**
  * What the exchange channels of the IPC contract (core/contract.ts) take and return. Messages shown to the
@@ -32,6 +32,9 @@ export const RejectReason = z.enum([
   'not-package', // JSON, but not a Phaen package
   'checksum', // the SHA-256 does not match: changed or damaged after it was written
   'newer-version', // written by a newer Phaen
+  'older-version', // written by an older Phaen, unsigned (format version 1)
+  'signature', // the signature does not match the sender's key: forged, or altered after signing
+  'key-changed', // signed by another key than the one registered for that office (or the plan's secretariat)
   'too-deep', // values nested deeper than MAX_JSON_DEPTH (built to overflow the reader's stack)
   'invalid', // a Phaen package of this version, but a required part is missing or malformed
   'reused-package-id', // a package id already imported here, with other content
@@ -82,6 +85,9 @@ export const PackageOutcome = z.object({
   planId: Uuid.optional(),
   planTitle: z.string().optional(),
   sender: OfficeRef.optional(),
+  /** The key the package was signed with and its short fingerprint to confirm by phone (services/signing.ts). */
+  senderKey: z.string().optional(),
+  fingerprint: z.string().optional(),
   exportedAt: z.string().optional(),
   opCount: z.number().int().nonnegative(),
   /** Operations this workspace did not have. */
@@ -138,6 +144,8 @@ export const ExchangeStatus = z.object({
   secretariat: OfficeRef.nullable(),
   assignments: Assignments,
   lastExport: z.object({ seq: z.number().int(), at: z.string(), fileName: z.string() }).nullable(),
+  /** This installation's key fingerprint, for the secretariat to confirm by phone. */
+  fingerprint: z.string(),
   /** This office's operations on the plan that the secretariat has not yet confirmed receiving. */
   unconfirmedOps: z.number().int().nonnegative(),
   conflicts: z.number().int().nonnegative(),
@@ -166,6 +174,8 @@ export const OfficeSummary = z.object({
   name: z.string(),
   assigned: z.boolean(),
   acknowledged: z.boolean(),
+  /** The fingerprint of the key registered for the office (its first accepted contribution), or null. */
+  fingerprint: z.string().nullable(),
   arrivals: z.number().int(),
   lastArrivalAt: z.string().nullable(),
 });
@@ -243,9 +253,13 @@ export const exchangeChannels = {
   },
   /** Import every package in a folder chosen in main's dialog (Electron only). */
   'exchange.importFolder': { input: z.object({ planId: Uuid.optional() }).strict(), output: ImportReport },
-  /** Accept packages from an office that is not in the assignments (after an `unknown-office` refusal). */
+  /**
+   * Accept packages from an office that is not in the assignments (after an `unknown-office` refusal); with
+   * publicKey (after a `key-changed` refusal, its fingerprint confirmed with the office), register that key as
+   * the office's in place of the old one.
+   */
   'exchange.acknowledgeOffice': {
-    input: z.object({ planId: Uuid, code: OfficeCode, name: OfficeName }).strict(),
+    input: z.object({ planId: Uuid, code: OfficeCode, name: OfficeName, publicKey: PublicKey.optional() }).strict(),
     output: ExchangeStatus,
   },
   /** Per office what arrived and when, newest first. */

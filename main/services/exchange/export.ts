@@ -19,8 +19,9 @@ import { getPlan } from '../plans.ts';
 import type { Store } from '../store/store.ts';
 import { planCatalogs } from './catalogs.ts';
 import { actionError } from './errors.ts';
-import { coverage, getPlanExchange, identity, officeOfActors, savePlanExchange } from './state.ts';
+import { actorKeys, coverage, getPlanExchange, identity, officeOfActors, savePlanExchange } from './state.ts';
 import { safeFileName } from '../files.ts';
+import { signText, type SigningKey } from '../signing.ts';
 
 /** Building the packages this installation sends: the secretariat's plan package, an office's contribution. */
 
@@ -28,10 +29,22 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** A package's manifest and payload with the checksum that seals them, and the text written to the file. */
-export function sealPackage(manifest: Omit<Manifest, 'sha256'>, payload: Payload): { file: PackageFile; text: string } {
+/**
+ * A package's manifest and payload with the checksum and the signature that seal them (both over the same
+ * canonical text), and the text written to the file. The manifest names the signer's public key.
+ */
+export function sealPackage(
+  manifest: Omit<Manifest, 'sha256'>,
+  payload: Payload,
+  key: SigningKey,
+): { file: PackageFile; text: string } {
   const unsealed: UnsealedPackage = { format: PACKAGE_FORMAT, version: PACKAGE_VERSION, manifest, payload };
-  const file: PackageFile = { ...unsealed, manifest: { ...manifest, sha256: sha256Hex(checksumInput(unsealed)) } };
+  const input = checksumInput(unsealed);
+  const file: PackageFile = {
+    ...unsealed,
+    manifest: { ...manifest, sha256: sha256Hex(input) },
+    signature: signText(key, input),
+  };
   return { file, text: serialisePackage(file) };
 }
 
@@ -125,12 +138,18 @@ export function buildPackage(store: Store, planId: string, now = new Date()): Bu
   const groups = toGroups(ops);
   const hlcs = ops.map((op) => op.hlc).sort();
   const officeOf = officeOfActors(store);
-  const sender: PackageOffice = { actor: store.officeId, ...self };
+  const keys = actorKeys(store.db);
+  const sender: PackageOffice = { actor: store.officeId, ...self, publicKey: store.signingKey.publicKey };
   const offices = [...new Set(groups.map((g) => g.actor))].map((actor): PackageOffice =>
     actor === store.officeId
       ? sender
-      : // An actor no package named (not expected: every imported operation came with its office).
-        { actor, ...(officeOf(actor) ?? { code: 'unknown', name: '-', role: 'contributor' as const }) },
+      : {
+          actor,
+          // An actor no package named (not expected: every imported operation came with its office).
+          ...(officeOf(actor) ?? { code: 'unknown', name: '-', role: 'contributor' as const }),
+          // Offices learn their peers' keys from the plan package.
+          publicKey: keys.get(actor) ?? null,
+        },
   );
   if (!offices.some((o) => o.actor === sender.actor)) offices.push(sender);
   const seq = state.exportSeq + 1;
@@ -148,13 +167,17 @@ export function buildPackage(store: Store, planId: string, now = new Date()): Bu
     confirmed: kind === 'plan' ? Object.fromEntries(coverage(store.db, planId)) : {},
   };
   const catalogs = kind === 'plan' ? planCatalogs(store, planId) : [];
-  const sealed = sealPackage(manifest, {
-    offices,
-    assignments: kind === 'plan' ? state.assignments : null,
-    groups,
-    // Left out when empty: such a package is exactly what a Phaen without carried catalogs writes and reads.
-    ...(catalogs.length > 0 ? { catalogs } : {}),
-  });
+  const sealed = sealPackage(
+    manifest,
+    {
+      offices,
+      assignments: kind === 'plan' ? state.assignments : null,
+      groups,
+      // Left out when empty: such a package is exactly what a Phaen without carried catalogs writes and reads.
+      ...(catalogs.length > 0 ? { catalogs } : {}),
+    },
+    store.signingKey,
+  );
   return { ...sealed, fileName: `${safeFileName(plan.title, 80)}-${self.code}-${seq}${PACKAGE_EXTENSION}` };
 }
 
@@ -167,7 +190,9 @@ export function recordExport(store: Store, built: BuiltPackage, savedAs: string)
     ...state,
     // The installation that sends a plan package is the plan's secretariat from then on.
     secretariat:
-      manifest.kind === 'plan' ? { actor: sender.actor, code: sender.code, name: sender.name } : state.secretariat,
+      manifest.kind === 'plan'
+        ? { actor: sender.actor, code: sender.code, name: sender.name, publicKey: sender.publicKey }
+        : state.secretariat,
     exportSeq: Math.max(state.exportSeq, manifest.seq),
     lastExportAt: manifest.exportedAt,
     lastExportFile: savedAs,

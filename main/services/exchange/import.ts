@@ -10,6 +10,7 @@ import {
 } from '../../core/exchange/format.ts';
 import type { Store } from '../store/store.ts';
 import { applyPackages } from './apply.ts';
+import { keyFingerprint, verifyText } from '../signing.ts';
 import { sha256Hex } from './export.ts';
 import { checkPackage, type AcceptedPackage, type Batch } from './validate.ts';
 
@@ -67,6 +68,9 @@ function describe(name: string, file: PackageFile): Omit<PackageOutcome, 'status
     planId: m.planId,
     planTitle: m.planTitle,
     sender: { code: m.sender.code, name: m.sender.name, role: m.sender.role },
+    // Non-null once parsed: an unsigned package is refused before (core/exchange/format.ts).
+    senderKey: m.sender.publicKey!,
+    fingerprint: keyFingerprint(m.sender.publicKey!),
     exportedAt: m.exportedAt,
     ...EMPTY_COUNTS,
     opCount: m.opCount,
@@ -108,7 +112,10 @@ export function importPackages(
   for (const [index, item] of incoming.entries()) {
     try {
       if (item.bytes === null) throw new PackageError('too-large', `${item.size} bytes, limit ${MAX_PACKAGE_BYTES}`);
-      parsed.push({ index, file: parsePackage(item.bytes, { sha256: sha256Hex, nowMs: now.getTime() }) });
+      parsed.push({
+        index,
+        file: parsePackage(item.bytes, { sha256: sha256Hex, verify: verifyText, nowMs: now.getTime() }),
+      });
     } catch (err) {
       if (!(err instanceof PackageError)) throw err;
       refuse(index, { file: item.name, ...EMPTY_COUNTS }, err);
@@ -122,6 +129,7 @@ export function importPackages(
     shaped: new Map(),
     planYears: new Map(),
     clocks: new Map(),
+    keys: new Map(),
   };
   const accepted: { index: number; pkg: AcceptedPackage }[] = [];
   for (const { index, file } of parsed.sort((a, b) => applyOrder(a.file, b.file))) {

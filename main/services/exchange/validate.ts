@@ -8,7 +8,7 @@ import { entitySpec, isEntity, type EntityName, type FieldSpec } from '../store/
 import type { Store } from '../store/store.ts';
 import { newCatalogs } from './catalogs.ts';
 import { checkStructure, type ShapedRow } from './structure.ts';
-import { acknowledgedOffices, getPlanExchange, identity } from './state.ts';
+import { acknowledgedOffices, getPlanExchange, identity, registeredKeys } from './state.ts';
 
 /**
  * The checks of a parsed package that need this workspace: already imported, the right plan, the sender's
@@ -50,6 +50,8 @@ export interface Batch {
   readonly planYears: Map<string, PlanYears>;
   /** Each operation's HLC with what it wrote, from earlier packages (checkClocks). */
   readonly clocks: Map<string, string>;
+  /** Keys earlier contributions of the import register, by `<plan id> <office code>`. */
+  readonly keys: Map<string, string>;
 }
 
 export type Verdict = { status: 'accept'; accepted: AcceptedPackage } | { status: 'already-imported' };
@@ -72,7 +74,7 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
   if (manifest.kind === 'contribution' && !planExists(store, planId) && !comingPlan) {
     throw new PackageError('other-plan', `plan ${planId} is not in this workspace`);
   }
-  checkSender(store, file, comingPlan);
+  checkSender(store, file, comingPlan, batch.keys);
   const ops = checkOps(store, file);
   if (manifest.kind === 'contribution') refuseHeaderEdits(ops);
   const keepClocks = checkClocks(store, ops, batch.clocks);
@@ -82,16 +84,24 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
   keepClocks();
   batch.packageIds.add(manifest.packageId);
   if (manifest.kind === 'plan') batch.plans.set(planId, file);
+  else batch.keys.set(`${planId} ${sender.code}`, sender.publicKey!);
   return { status: 'accept', accepted: { name, file, ops, catalogs } };
 }
 
 /**
  * The secretariat of a plan is the installation whose plan package came first (or this one, once it sent the
  * plan or when it is a secretariat holding a plan nobody sent it). Nobody else may speak as it: a plan package
- * from another installation, or a contribution using its code or installation, is refused. There are no keys
- * to prove who wrote a file; this stops mistakes and casual impersonation, not a determined forger.
+ * from another installation or signed by another key than its first one, or a contribution using its code or
+ * installation, is refused. An office is known by the key its first accepted contribution was signed with
+ * (registered at the secretariat, its fingerprint shown to confirm by phone): a package under that office
+ * signed by another key is refused until the user confirms the new key.
  */
-function checkSender(store: Store, file: PackageFile, comingPlan: PackageFile | undefined): void {
+function checkSender(
+  store: Store,
+  file: PackageFile,
+  comingPlan: PackageFile | undefined,
+  batchKeys: ReadonlyMap<string, string>,
+): void {
   const { manifest, payload } = file;
   const { planId, sender } = manifest;
   const self = identity(store);
@@ -111,6 +121,13 @@ function checkSender(store: Store, file: PackageFile, comingPlan: PackageFile | 
         `plan package from ${sender.actor}, secretariat is ${secretariat.actor}`,
       );
     }
+    const knownKey = state.secretariat?.publicKey ?? comingPlan?.manifest.sender.publicKey ?? null;
+    if (knownKey !== null && knownKey !== sender.publicKey) {
+      throw new PackageError(
+        'key-changed',
+        `plan package signed by ${sender.publicKey}, the secretariat's key is ${knownKey}`,
+      );
+    }
     if (usesOurSecretariatCode) {
       throw new PackageError('claims-secretariat', `plan package using this secretariat's code ${sender.code}`);
     }
@@ -126,6 +143,13 @@ function checkSender(store: Store, file: PackageFile, comingPlan: PackageFile | 
     assignments.some((a) => a.officeCode === sender.code) ||
     acknowledgedOffices(store.db, planId).some((o) => o.code === sender.code);
   if (!known) throw new PackageError('unknown-office', `office ${sender.code} is neither assigned nor acknowledged`);
+  const registered = batchKeys.get(`${planId} ${sender.code}`) ?? registeredKeys(store.db, planId).get(sender.code);
+  if (registered !== undefined && registered !== sender.publicKey) {
+    throw new PackageError(
+      'key-changed',
+      `office ${sender.code} signed with ${sender.publicKey}, its registered key is ${registered}`,
+    );
+  }
   if (payload.offices.length !== 1) throw new PackageError('invalid', 'a contribution names its sender only');
 }
 

@@ -11,7 +11,8 @@ import { parseHlc } from '../../core/hlc.ts';
 import { getPlan } from '../plans.ts';
 import type { Store } from '../store/store.ts';
 import { countConflicts } from './conflicts.ts';
-import { acknowledgedOffices, getMeta, getPlanExchange, identity } from './state.ts';
+import { keyFingerprint } from '../signing.ts';
+import { acknowledgedOffices, getMeta, getPlanExchange, identity, registeredKeys } from './state.ts';
 
 /** What the exchange screens show: status of a plan, arrivals per office, what one arrival changed. */
 
@@ -68,6 +69,7 @@ export function exchangeStatus(store: Store, planId: string): ExchangeStatus {
       state.lastExportAt === null
         ? null
         : { seq: state.exportSeq, at: state.lastExportAt, fileName: state.lastExportFile ?? '' },
+    fingerprint: keyFingerprint(store.signingKey.publicKey),
     unconfirmedOps,
     conflicts: countConflicts(store, planId),
     folder: folderStatus(store),
@@ -107,10 +109,20 @@ export function arrivalsView(store: Store, planId: string): ArrivalsView {
     conflicts: r.conflicts,
   }));
   const offices = new Map<string, OfficeSummary>();
+  const keys = registeredKeys(store.db, planId);
   const office = (code: string, name: string) => {
     let summary = offices.get(code);
     if (!summary) {
-      summary = { code, name, assigned: false, acknowledged: false, arrivals: 0, lastArrivalAt: null };
+      const key = keys.get(code);
+      summary = {
+        code,
+        name,
+        assigned: false,
+        acknowledged: false,
+        fingerprint: key === undefined ? null : keyFingerprint(key),
+        arrivals: 0,
+        lastArrivalAt: null,
+      };
       offices.set(code, summary);
     }
     return summary;

@@ -187,6 +187,12 @@ function StatusFacts({
             {t('exchange.ui.identity.change')}
           </button>
         </dd>
+        <dt>{t('exchange.ui.keys.ownLabel')}</dt>
+        <dd>
+          <span className="key-fingerprint">{t('exchange.ui.keys.own', { fingerprint: status.fingerprint })}</span>
+          <br />
+          <span className="muted">{t('exchange.ui.keys.ownHint')}</span>
+        </dd>
         <dt>{t('exchange.ui.status.secretariat')}</dt>
         <dd>
           {status.secretariat

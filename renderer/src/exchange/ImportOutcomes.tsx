@@ -5,8 +5,11 @@ import { fieldLabel, officeLabel } from './labels.ts';
 
 interface ImportOutcomesProps {
   outcomes: readonly PackageOutcome[];
-  /** Offered on an `unknown-office` refusal: accept that office for the plan, then import the files again. */
-  onAcknowledge?: ((office: OfficeRef, planId: string) => void) | undefined;
+  /**
+   * Offered on an `unknown-office` refusal: accept that office for the plan, then import the files again; on a
+   * `key-changed` one (publicKey given), register the package's key as the office's once confirmed by phone.
+   */
+  onAcknowledge?: ((office: OfficeRef, planId: string, publicKey?: string) => void) | undefined;
 }
 
 /**
@@ -61,6 +64,9 @@ export function ImportOutcomes({ outcomes, onAcknowledge }: ImportOutcomesProps)
                 )}
               </p>
             )}
+            {o.fingerprint && o.kind === 'contribution' && (
+              <p className="muted key-fingerprint">{t('exchange.ui.keys.sender', { fingerprint: o.fingerprint })}</p>
+            )}
             {o.status === 'rejected' && o.reason && (
               <p className="outcome-reason">{t(`exchange.errors.${o.reason}`)}</p>
             )}
@@ -74,9 +80,8 @@ export function ImportOutcomes({ outcomes, onAcknowledge }: ImportOutcomesProps)
                 {o.problem && <> · {t(o.problem)}</>}
               </p>
             )}
-            {o.reason === 'unknown-office' && onAcknowledge && (
-              <AcknowledgeButton outcome={o} onAcknowledge={onAcknowledge} />
-            )}
+            {(o.reason === 'unknown-office' || (o.reason === 'key-changed' && o.kind === 'contribution')) &&
+              onAcknowledge && <AcknowledgeButton outcome={o} onAcknowledge={onAcknowledge} />}
           </li>
         ))}
       </ul>
@@ -85,7 +90,7 @@ export function ImportOutcomes({ outcomes, onAcknowledge }: ImportOutcomesProps)
 }
 
 function AcknowledgeButton({
-  outcome: { sender, planId },
+  outcome: { sender, planId, reason, senderKey, fingerprint },
   onAcknowledge,
 }: {
   outcome: PackageOutcome;
@@ -94,6 +99,14 @@ function AcknowledgeButton({
   const { t } = useTranslation();
   // Both are known once the manifest was read, which an unknown-office refusal needs.
   if (!sender || !planId) return null;
+  if (reason === 'key-changed') {
+    if (!senderKey) return null;
+    return (
+      <button type="button" onClick={() => onAcknowledge(sender, planId, senderKey)}>
+        {t('exchange.ui.import.confirmKey', { office: officeLabel(t, sender), fingerprint })}
+      </button>
+    );
+  }
   return (
     <button type="button" onClick={() => onAcknowledge(sender, planId)}>
       {t('exchange.ui.import.acknowledge', { office: officeLabel(t, sender) })}

@@ -88,8 +88,13 @@ export function usePackageImport(planId: string | undefined, onImported: (report
       finish(await api['exchange.importFolder'](where));
     },
     /** Accept an office that is not in the assignments, then import the same uploads again (or ask to). */
-    async acknowledge(office: OfficeRef, forPlan: string) {
-      const result = await api['exchange.acknowledgeOffice']({ planId: forPlan, code: office.code, name: office.name });
+    async acknowledge(office: OfficeRef, forPlan: string, publicKey?: string) {
+      const result = await api['exchange.acknowledgeOffice']({
+        planId: forPlan,
+        code: office.code,
+        name: office.name,
+        ...(publicKey ? { publicKey } : {}),
+      });
       if (!result.ok) return shell.notify({ text: exchangeErrorText(t, result.error), kind: 'error' });
       if (lastUploads.current) return upload(lastUploads.current);
       setOutcomes(null);
