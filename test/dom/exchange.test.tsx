@@ -42,6 +42,7 @@ const STATUS: ExchangeStatus = {
   lastExport: null,
   fingerprint: '1A2B 3C4D 5E6F 7081',
   unconfirmedOps: 0,
+  heldOps: 0,
   conflicts: 0,
   folder: { path: null, lastSyncAt: null, atStart: null },
 };

@@ -28,6 +28,7 @@ import {
   dump,
   exportText,
   fileBytes,
+  forgedContribution,
   importTexts,
   office,
   openReplica,
@@ -54,14 +55,22 @@ let secretariat: Store;
 let district: Store;
 let planId: string;
 let contribution: string;
+let factorId: string;
 let secretariatDir: string;
 
 beforeEach(async () => {
   secretariatDir = join(tempDir(), 's');
   secretariat = await openReplica(secretariatDir, SECRETARIAT);
   planId = createPlan(secretariat, bmaDraft).id;
+  // The district's factor: its source is the plan's row of that office, so it is the district's to edit.
+  const [pranakhon] = createRows(secretariat, planId, [
+    { entity: 'office', values: { code: '1001', name: 'สำนักงานเขตพระนคร' } },
+  ]);
   const [factor] = createRows(secretariat, planId, [
-    { entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'มีช่องทางสื่อหลากหลาย' } },
+    {
+      entity: 'factor',
+      values: { swot: 'S', category: 'S1', statement: 'มีช่องทางสื่อหลากหลาย', sourceOfficeId: pranakhon!.id },
+    },
   ]);
   savePlanExchange(secretariat.db, {
     ...getPlanExchange(secretariat.db, planId),
@@ -69,6 +78,7 @@ beforeEach(async () => {
   });
   district = await openReplica(join(tempDir(), 'a'), office('1001', 'สำนักงานเขตพระนคร'));
   importTexts(district, [exportText(secretariat, planId)]);
+  factorId = factor!.id;
   updateRow(district, factor!.id, [
     { field: 'statement', value: 'มีช่องทางสื่อออนไลน์หลากหลาย' },
     { field: 'evidence', value: 'สถิติผู้ติดตาม' },
@@ -275,14 +285,15 @@ describe('a bad package is refused with its reason and leaves the database byte 
     expectRefused([planPackage], 'claims-secretariat');
   });
 
-  it('an office neither assigned nor acknowledged, until it is acknowledged', () => {
+  it('an office neither assigned nor acknowledged, until it is acknowledged (then held to its own factors)', () => {
     const stranger = reseal(contribution, (f) => {
       f.manifest.sender.code = '1099';
       f.payload.offices[0]!.code = '1099';
     });
     expectRefused([stranger], 'unknown-office');
     acknowledgeOffice(secretariat.db, planId, '1099', 'สำนักงานเขตทดลอง', new Date().toISOString());
-    expect(importTexts(secretariat, [stranger]).packages[0]!.status).toBe('imported');
+    // Known now, but an office accepted without an assignment brings only its own factors, not 1001's.
+    expectRefused([stranger], 'outside-assignment');
   });
 
   it('an operation reaching into another plan', () => {
@@ -436,10 +447,17 @@ describe('a package that would leave the plan out of shape is refused, naming th
     return { issue: issue!, goal: goal!, kpi: kpi!, project: project! };
   }
 
+  function assign(parts: { kpiIds: string[]; projectIds: string[] }) {
+    savePlanExchange(secretariat.db, {
+      ...getPlanExchange(secretariat.db, planId),
+      assignments: [{ officeCode: '1001', officeName: 'สำนักงานเขตพระนคร', factors: true, ...parts }],
+    });
+  }
+
   /** What a buggy or hostile installation sends: edits written straight into its op log, past every check. */
   function contributionWith(edits: Parameters<Store['oplog']['apply']>[2]): string {
     district.oplog.apply('forged', planId, edits);
-    return exportText(district, planId);
+    return forgedContribution(district, planId);
   }
 
   function expectNamed(text: string, reason: RejectReason, field: string) {
@@ -509,17 +527,153 @@ describe('a package that would leave the plan out of shape is refused, naming th
     expectNamed(early, 'year-outside-plan', 'year');
   });
 
-  it('accepts a new goal and a KPI beneath it arriving in the same package', () => {
-    const { issue } = planTree();
-    const goalId = crypto.randomUUID();
+  it('accepts a new KPI target and budget beneath the office’s assigned KPI and project in one package', () => {
+    const { kpi, project } = planTree();
+    assign({ kpiIds: [kpi.id], projectIds: [project.id] });
     const text = contributionWith([
-      { entity: 'goal', rowId: goalId, field: 'planId', value: planId },
-      { entity: 'goal', rowId: goalId, field: 'parentId', value: issue.id },
-      { entity: 'goal', rowId: goalId, field: 'position', value: 'b0' },
-      { entity: 'goal', rowId: goalId, field: 'name', value: 'เป้าประสงค์ใหม่' },
-      { entity: 'goal', rowId: goalId, field: 'deleted', value: false },
-      ...newRow('kpi', crypto.randomUUID(), goalId, { name: 'ตัวชี้วัดใหม่', unit: 'ครั้ง' }),
+      ...newRow('kpiTarget' as 'kpi', `${kpi.id}:2567`, kpi.id, { year: 2567, target: 80 }),
+      ...newRow('projectBudget', `${project.id}:2568`, project.id, { year: 2568, amount: 250000 }),
+      { entity: 'kpi', rowId: kpi.id, field: 'responsibleUnit', value: 'ฝ่ายประชาสัมพันธ์ เขตพระนคร' },
     ]);
     expect(importTexts(secretariat, [text]).packages[0]!.status).toBe('imported');
+  });
+});
+
+describe('a contribution touches only the parts assigned to its office, and the refusal names the operations', () => {
+  function planTree() {
+    const [issue] = createRows(secretariat, planId, [{ entity: 'strategicIssue', values: { name: 'การสื่อสาร' } }]);
+    const [goal] = createRows(secretariat, planId, [
+      { entity: 'goal', parentId: issue!.id, values: { name: 'ประชาชนรับรู้' } },
+    ]);
+    const [mine, theirs, strategy] = createRows(secretariat, planId, [
+      { entity: 'kpi', parentId: goal!.id, values: { name: 'ร้อยละการรับรู้', unit: 'ร้อยละ' } },
+      { entity: 'kpi', parentId: goal!.id, values: { name: 'จำนวนช่องทาง', unit: 'ช่องทาง' } },
+      { entity: 'strategy', parentId: goal!.id, values: { name: 'สื่อออนไลน์' } },
+    ]);
+    const [project, other] = createRows(secretariat, planId, [
+      { entity: 'project', parentId: strategy!.id, values: { name: 'ผลิตสื่อ', startYear: 2567, endYear: 2569 } },
+      { entity: 'project', parentId: strategy!.id, values: { name: 'ของเขตอื่น', startYear: 2567, endYear: 2569 } },
+    ]);
+    const [dusit] = createRows(secretariat, planId, [
+      { entity: 'office', values: { code: '1002', name: 'สำนักงานเขตดุสิต' } },
+    ]);
+    const [theirFactor] = createRows(secretariat, planId, [
+      { entity: 'factor', values: { swot: 'T', category: 'P', statement: 'ของเขตดุสิต', sourceOfficeId: dusit!.id } },
+    ]);
+    savePlanExchange(secretariat.db, {
+      ...getPlanExchange(secretariat.db, planId),
+      assignments: [
+        {
+          officeCode: '1001',
+          officeName: 'สำนักงานเขตพระนคร',
+          factors: true,
+          kpiIds: [mine!.id],
+          projectIds: [project!.id],
+        },
+        {
+          officeCode: '1002',
+          officeName: 'สำนักงานเขตดุสิต',
+          factors: true,
+          kpiIds: [theirs!.id],
+          projectIds: [other!.id],
+        },
+      ],
+    });
+    importTexts(district, [exportText(secretariat, planId)]);
+    return {
+      issue: issue!,
+      goal: goal!,
+      mine: mine!,
+      theirs: theirs!,
+      project: project!,
+      other: other!,
+      theirFactor: theirFactor!,
+      dusit: dusit!,
+    };
+  }
+
+  function contributionWith(edits: Parameters<Store['oplog']['apply']>[2]): string {
+    district.oplog.apply('forged', planId, edits);
+    return forgedContribution(district, planId);
+  }
+
+  function expectOutside(text: string, rowId: string, field: string) {
+    expectRefused([text], 'outside-assignment');
+    const [outcome] = importTexts(secretariat, [text]).packages;
+    // Every refused operation is named (the first also as the outcome's operation).
+    expect(outcome!.detail).toContain(`.${field} of ${rowId})`);
+    expect(outcome!.detail).toContain(outcome!.operation!.id);
+  }
+
+  it('an office’s own edit outside its parts stays on its computer, counted, and what it sends goes through', () => {
+    const { goal, mine } = planTree();
+    updateRow(district, goal.id, [{ field: 'name', value: 'แก้โดยเขต' }]);
+    updateRow(district, mine.id, [{ field: 'responsibleUnit', value: 'ฝ่ายปกครอง เขตพระนคร' }]);
+    expect(exchangeStatus(district, planId)).toMatchObject({ heldOps: 1, unconfirmedOps: 3 });
+    const sent = JSON.parse(exportText(district, planId)) as PackageFile;
+    expect([...new Set(sent.payload.groups.flatMap((g) => g.ops.map((op) => op.rowId)))].sort()).toEqual(
+      [factorId, mine.id].sort(),
+    );
+    expect(importTexts(secretariat, [serialisePackage(sent)]).packages[0]!.status).toBe('imported');
+  });
+
+  it('an edit of a KPI assigned to another office, or of one assigned to nobody', () => {
+    const { theirs, goal } = planTree();
+    expectOutside(
+      contributionWith([{ entity: 'kpi', rowId: theirs.id, field: 'name', value: 'แก้โดยเขตพระนคร' }]),
+      theirs.id,
+      'name',
+    );
+    expectOutside(
+      contributionWith([{ entity: 'goal', rowId: goal.id, field: 'name', value: 'แก้โดยเขต' }]),
+      goal.id,
+      'name',
+    );
+  });
+
+  it('the plan’s own parts: its vision and a new strategic issue', () => {
+    planTree();
+    const issueId = crypto.randomUUID();
+    expectOutside(
+      contributionWith([
+        { entity: 'strategicIssue', rowId: issueId, field: 'planId', value: planId },
+        { entity: 'strategicIssue', rowId: issueId, field: 'name', value: 'ประเด็นใหม่จากเขต' },
+        { entity: 'strategicIssue', rowId: issueId, field: 'deleted', value: false },
+      ]),
+      issueId,
+      'planId',
+    );
+  });
+
+  it('another office’s factor, also when the edit claims it as its own source', () => {
+    const { theirFactor } = planTree();
+    const mineNow = district.db
+      .prepare("SELECT id FROM rows WHERE entity = 'office' AND json_extract(data, '$.code') = '1001'")
+      .pluck()
+      .get() as string;
+    expectOutside(
+      contributionWith([
+        { entity: 'factor', rowId: theirFactor.id, field: 'sourceOfficeId', value: mineNow },
+        { entity: 'factor', rowId: theirFactor.id, field: 'statement', value: 'ยึดมาเป็นของเขตพระนคร' },
+      ]),
+      theirFactor.id,
+      'sourceOfficeId',
+    );
+  });
+
+  it('a new budget under another office’s project', () => {
+    const { other } = planTree();
+    const budget = `${other.id}:2568`;
+    expectOutside(
+      contributionWith([
+        { entity: 'projectBudget', rowId: budget, field: 'planId', value: planId },
+        { entity: 'projectBudget', rowId: budget, field: 'parentId', value: other.id },
+        { entity: 'projectBudget', rowId: budget, field: 'year', value: 2568 },
+        { entity: 'projectBudget', rowId: budget, field: 'amount', value: 1 },
+        { entity: 'projectBudget', rowId: budget, field: 'deleted', value: false },
+      ]),
+      budget,
+      'planId',
+    );
   });
 });

@@ -49,6 +49,7 @@ export const RejectReason = z.enum([
   'hlc-reused', // an operation with the clock of one already here from that installation, but other content
   'foreign-row', // an operation on a row of another plan or of another kind
   'secretariat-only', // a contribution changing the plan's header or deleting the plan: the secretariat's alone
+  'outside-assignment', // a contribution writing rows outside the parts assigned to its office
   'claims-secretariat', // the sender claims the secretariat's identity
   'unknown-office', // from an office neither assigned nor acknowledged
   'wrong-sender', // a plan package from a contributor, or a contribution from the secretariat
@@ -148,6 +149,8 @@ export const ExchangeStatus = z.object({
   fingerprint: z.string(),
   /** This office's operations on the plan that the secretariat has not yet confirmed receiving. */
   unconfirmedOps: z.number().int().nonnegative(),
+  /** This office's edits outside its assigned parts (and of the plan's header): kept here, never sent. */
+  heldOps: z.number().int().nonnegative(),
   conflicts: z.number().int().nonnegative(),
   folder: FolderStatus,
 });

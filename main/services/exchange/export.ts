@@ -15,6 +15,7 @@ import {
 } from '../../core/exchange/format.ts';
 import type { OfficeIdentity } from '../../core/exchange/identity.ts';
 import { heads } from '../../core/exchange/merge.ts';
+import { inAssignment, officeRowIds, unassigned, type ScopedRow } from '../../core/exchange/assignments.ts';
 import { getPlan } from '../plans.ts';
 import type { Store } from '../store/store.ts';
 import { planCatalogs } from './catalogs.ts';
@@ -86,13 +87,37 @@ function standingOps(store: Store, planId: string): OpRecord[] {
 }
 
 /**
- * This office's own operations of a plan after `after` (exclusive; null: all), but for the plan's header:
- * that is the secretariat's (validate.ts refuses it in a contribution), so an office's edit of it stays here.
+ * What this office's next contribution carries: its own operations of a plan after the point the secretariat
+ * confirmed, but for those outside its assigned parts (core/exchange/assignments.ts), which the secretariat
+ * would refuse (and with them the whole package, again at every later send): the plan's header, and rows not
+ * assigned to it. Those stay here, as a local note; exchangeStatus() counts them for the user.
  */
-function ownOpsAfter(store: Store, planId: string, after: string | null): OpRecord[] {
-  return store.db
-    .prepare(`${PLAN_OPS} AND o.actor = ? AND o.hlc > ? AND o.entity != 'plan'`)
-    .all(planId, store.officeId, after ?? '') as OpRecord[];
+export function contributionOps(store: Store, planId: string): { ops: OpRecord[]; held: number } {
+  const self = requireIdentity(store);
+  const state = getPlanExchange(store.db, planId);
+  const own = store.db
+    .prepare(`${PLAN_OPS} AND o.actor = ? AND o.hlc > ?`)
+    .all(planId, store.officeId, state.confirmed ?? '') as OpRecord[];
+  const rows = new Map(
+    (
+      store.db
+        .prepare('SELECT id, entity, parent_id AS parentId, data, created_by AS createdBy FROM rows WHERE plan_id = ?')
+        .all(planId) as { id: string; entity: string; parentId: string | null; data: string; createdBy: string }[]
+    ).map((r): [string, ScopedRow] => [r.id, { ...r, data: JSON.parse(r.data) as Record<string, unknown> }]),
+  );
+  const assignment = state.assignments.find((a) => a.officeCode === self.code) ?? unassigned(self.code, self.name);
+  const office = { assignment, rows: officeRowIds(assignment, rows.values()), actor: store.officeId };
+  const inScope = new Map<string, boolean>();
+  const ops = own.filter((op) => {
+    let ok = inScope.get(op.rowId);
+    if (ok === undefined) {
+      const row = rows.get(op.rowId);
+      ok = row !== undefined && inAssignment(office, row, (id) => rows.get(id));
+      inScope.set(op.rowId, ok);
+    }
+    return ok;
+  });
+  return { ops, held: own.length - ops.length };
 }
 
 function toGroups(ops: readonly OpRecord[]): PackageGroup[] {
@@ -134,7 +159,7 @@ export function buildPackage(store: Store, planId: string, now = new Date()): Bu
   const plan = getPlan(store, planId);
   const state = getPlanExchange(store.db, planId);
   const kind: PackageKind = self.role === 'secretariat' ? 'plan' : 'contribution';
-  const ops = kind === 'plan' ? standingOps(store, planId) : ownOpsAfter(store, planId, state.confirmed);
+  const ops = kind === 'plan' ? standingOps(store, planId) : contributionOps(store, planId).ops;
   const groups = toGroups(ops);
   const hlcs = ops.map((op) => op.hlc).sort();
   const officeOf = officeOfActors(store);

@@ -1,5 +1,6 @@
 import type { Catalog } from '../../core/catalog.ts';
 import type { Assignment, RejectReason } from '../../core/exchange/api.ts';
+import { inAssignment, officeRowIds, unassigned } from '../../core/exchange/assignments.ts';
 import { canonicalJson } from '../../core/exchange/canonical.ts';
 import { PackageError, type PackageFile } from '../../core/exchange/format.ts';
 import type { PlanYears } from '../../core/rows.ts';
@@ -7,7 +8,7 @@ import { planExists } from '../plans.ts';
 import { entitySpec, isEntity, type EntityName, type FieldSpec } from '../store/entities.ts';
 import type { Store } from '../store/store.ts';
 import { newCatalogs } from './catalogs.ts';
-import { checkStructure, type ShapedRow } from './structure.ts';
+import { checkStructure, type ShapedRow, type Shapes } from './structure.ts';
 import { acknowledgedOffices, getPlanExchange, identity, registeredKeys } from './state.ts';
 
 /**
@@ -74,13 +75,14 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
   if (manifest.kind === 'contribution' && !planExists(store, planId) && !comingPlan) {
     throw new PackageError('other-plan', `plan ${planId} is not in this workspace`);
   }
-  checkSender(store, file, comingPlan, batch.keys);
+  const assignment = checkSender(store, file, comingPlan, batch.keys);
   const ops = checkOps(store, file);
   if (manifest.kind === 'contribution') refuseHeaderEdits(ops);
   const keepClocks = checkClocks(store, ops, batch.clocks);
-  const keepStructure = checkStructure(store, planId, ops, batch.shaped, batch.planYears);
+  const shapes = checkStructure(store, planId, ops, batch.shaped, batch.planYears);
+  if (assignment) refuseOutsideAssignment(store, file, ops, assignment, shapes);
   const catalogs = newCatalogs(store, file, batch.catalogs);
-  keepStructure();
+  shapes.keep();
   keepClocks();
   batch.packageIds.add(manifest.packageId);
   if (manifest.kind === 'plan') batch.plans.set(planId, file);
@@ -101,7 +103,7 @@ function checkSender(
   file: PackageFile,
   comingPlan: PackageFile | undefined,
   batchKeys: ReadonlyMap<string, string>,
-): void {
+): Assignment | null {
   const { manifest, payload } = file;
   const { planId, sender } = manifest;
   const self = identity(store);
@@ -131,7 +133,7 @@ function checkSender(
     if (usesOurSecretariatCode) {
       throw new PackageError('claims-secretariat', `plan package using this secretariat's code ${sender.code}`);
     }
-    return;
+    return null;
   }
   const claimsIt = (s: { actor: string; code: string } | null) =>
     s !== null && (s.actor === sender.actor || s.code === sender.code);
@@ -139,9 +141,9 @@ function checkSender(
     throw new PackageError('claims-secretariat', `contribution from ${sender.code} speaks as the secretariat`);
   }
   const assignments: readonly Assignment[] = comingPlan?.payload.assignments ?? state.assignments;
-  const known =
-    assignments.some((a) => a.officeCode === sender.code) ||
-    acknowledgedOffices(store.db, planId).some((o) => o.code === sender.code);
+  const assigned = assignments.find((a) => a.officeCode === sender.code);
+  const acknowledged = acknowledgedOffices(store.db, planId).find((o) => o.code === sender.code);
+  const known = assigned !== undefined || acknowledged !== undefined;
   if (!known) throw new PackageError('unknown-office', `office ${sender.code} is neither assigned nor acknowledged`);
   const registered = batchKeys.get(`${planId} ${sender.code}`) ?? registeredKeys(store.db, planId).get(sender.code);
   if (registered !== undefined && registered !== sender.publicKey) {
@@ -151,6 +153,63 @@ function checkSender(
     );
   }
   if (payload.offices.length !== 1) throw new PackageError('invalid', 'a contribution names its sender only');
+  // An office accepted without an assignment brings its own SWOT factors only.
+  return assigned ?? unassigned(sender.code, sender.name);
+}
+
+/** How many refused operations a refusal's detail lists (the first is also its `operation`). */
+const NAMED_OPS = 20;
+
+/**
+ * A contribution touches only its office's parts (core/exchange/assignments.ts): every row it writes lies in
+ * them as the package leaves it, and, if the row was here before, lay in them before too (so an office can
+ * neither move another's row under its own project nor claim another office's factor). The refusal names the
+ * operations.
+ */
+function refuseOutsideAssignment(
+  store: Store,
+  file: PackageFile,
+  ops: readonly ValidOp[],
+  assignment: Assignment,
+  shapes: Shapes,
+): void {
+  const officeIds = store.db
+    .prepare("SELECT id FROM rows WHERE plan_id = ? AND entity = 'office'")
+    .pluck()
+    .all(file.manifest.planId) as string[];
+  const office = {
+    assignment,
+    rows: officeRowIds(
+      assignment,
+      officeIds.map((id) => shapes.before(id)).filter((r) => r !== undefined),
+    ),
+    actor: file.manifest.sender.actor,
+  };
+  const verdict = new Map<string, boolean>();
+  const allowed = (rowId: string) => {
+    let ok = verdict.get(rowId);
+    if (ok === undefined) {
+      const was = shapes.before(rowId);
+      const now = shapes.after(rowId);
+      ok =
+        now !== undefined &&
+        inAssignment(office, now, shapes.after) &&
+        (was === undefined || inAssignment(office, was, shapes.before));
+      verdict.set(rowId, ok);
+    }
+    return ok;
+  };
+  const outside = ops.filter((op) => !allowed(op.rowId));
+  if (outside.length === 0) return;
+  const [first] = outside;
+  const named = outside.slice(0, NAMED_OPS).map((op) => `${op.id} (${op.entity}.${op.field} of ${op.rowId})`);
+  throw new PackageError(
+    'outside-assignment',
+    `${outside.length} operations outside the parts assigned to ${assignment.officeCode}: ${named.join(', ')}${
+      outside.length > NAMED_OPS ? ', …' : ''
+    }`,
+    { id: first!.id, entity: first!.entity, rowId: first!.rowId, field: first!.field },
+  );
 }
 
 /**

@@ -11,6 +11,7 @@ import { parseHlc } from '../../core/hlc.ts';
 import { getPlan } from '../plans.ts';
 import type { Store } from '../store/store.ts';
 import { countConflicts } from './conflicts.ts';
+import { contributionOps } from './export.ts';
 import { keyFingerprint } from '../signing.ts';
 import { acknowledgedOffices, getMeta, getPlanExchange, identity, registeredKeys } from './state.ts';
 
@@ -50,16 +51,8 @@ export function exchangeStatus(store: Store, planId: string): ExchangeStatus {
     : self?.role === 'secretariat'
       ? { code: self.code, name: self.name, role: self.role }
       : null;
-  const unconfirmedOps =
-    self?.role === 'secretariat'
-      ? 0
-      : (store.db
-          .prepare(
-            // What the next contribution carries (export.ts ownOpsAfter): the header's edits stay here.
-            "SELECT count(*) FROM ops o JOIN op_groups g ON g.id = o.grp WHERE g.plan_id = ? AND o.actor = ? AND o.hlc > ? AND o.entity != 'plan'",
-          )
-          .pluck()
-          .get(planId, store.officeId, state.confirmed ?? '') as number);
+  // What the next contribution carries, and the edits outside this office's parts that stay here.
+  const outgoing = self?.role === 'contributor' ? contributionOps(store, planId) : { ops: [], held: 0 };
   return {
     planId,
     identity: self,
@@ -70,7 +63,8 @@ export function exchangeStatus(store: Store, planId: string): ExchangeStatus {
         ? null
         : { seq: state.exportSeq, at: state.lastExportAt, fileName: state.lastExportFile ?? '' },
     fingerprint: keyFingerprint(store.signingKey.publicKey),
-    unconfirmedOps,
+    unconfirmedOps: outgoing.ops.length,
+    heldOps: outgoing.held,
     conflicts: countConflicts(store, planId),
     folder: folderStatus(store),
   };

@@ -215,6 +215,12 @@ function StatusFacts({
           <>
             <dt>{t('exchange.ui.status.unconfirmed')}</dt>
             <dd>{t('exchange.ui.status.unconfirmedValue', { count: status.unconfirmedOps })}</dd>
+            {status.heldOps > 0 && (
+              <>
+                <dt>{t('exchange.ui.held.label')}</dt>
+                <dd>{t('exchange.ui.held.value', { count: status.heldOps })}</dd>
+              </>
+            )}
           </>
         )}
         <dt>{t('exchange.ui.status.conflicts')}</dt>
