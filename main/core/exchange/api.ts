@@ -46,6 +46,7 @@ export const RejectReason = z.enum([
   'bad-parent', // a row under a parent that is missing, of another plan or of a kind it cannot hang under
   'id-mismatch', // a fixed-id row (a KPI's or budget's year, a link) whose id disagrees with its fields
   'year-outside-plan', // a target or budget year outside the plan's years (or a budget outside its project's)
+  'copied-installation', // operations under this installation's own id that it never wrote: a copied data folder
   'hlc-reused', // an operation with the clock of one already here from that installation, but other content
   'foreign-row', // an operation on a row of another plan or of another kind
   'secretariat-only', // a contribution changing the plan's header or deleting the plan: the secretariat's alone

@@ -67,7 +67,7 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
     throw new PackageError('reused-package-id', `package id ${manifest.packageId} already imported with other content`);
   }
   // This installation's own package (it reads its own files in a shared folder): everything in it is here.
-  if (sender.actor === store.officeId) return { status: 'already-imported' };
+  if (refuseOwnIdElsewhere(store, file) === 'own-package') return { status: 'already-imported' };
   if (batch.expectedPlanId !== undefined && planId !== batch.expectedPlanId) {
     throw new PackageError('other-plan', `package for plan ${planId}, ${batch.expectedPlanId} is open`);
   }
@@ -226,6 +226,30 @@ function refuseHeaderEdits(ops: readonly ValidOp[]): void {
     `operations ${header.map((op) => `${op.id} (plan.${op.field})`).join(', ')} change the plan's header`,
     { id: first!.id, entity: first!.entity, rowId: first!.rowId, field: first!.field },
   );
+}
+
+/**
+ * Operations under this installation's own id that it never wrote: another installation runs under the same id
+ * (a copied data folder, or this one restored from an older backup while the copy that sent them went on).
+ * Refused, so that the user gives this one a new identity (session.confirmMove): nothing is lost, and these
+ * operations then come in as the other installation's. A package of its own whose operations are all here
+ * (its own file in a shared folder) is 'own-package'.
+ */
+function refuseOwnIdElsewhere(store: Store, file: PackageFile): 'own-package' | 'other' {
+  const have = store.db.prepare('SELECT 1 FROM ops WHERE id = ?').pluck();
+  const ours = file.payload.groups.filter((g) => g.actor === store.officeId);
+  for (const group of ours) {
+    for (const op of group.ops) {
+      if (have.get(op.id) === undefined) {
+        throw new PackageError(
+          'copied-installation',
+          `operation ${op.id} carries this installation's id ${store.officeId} but was not written here`,
+          { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field },
+        );
+      }
+    }
+  }
+  return file.manifest.sender.actor === store.officeId ? 'own-package' : 'other';
 }
 
 /** Field rules (core) whose refusal has its own message rather than "a bad value". */
