@@ -1,4 +1,4 @@
-import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import {
 } from '../../main/core/exchange/format.ts';
 import { importPackages, incomingText, readIncoming } from '../../main/services/exchange/import.ts';
 import { sha256Hex } from '../../main/services/exchange/export.ts';
+import { chooseFolder, syncFolder } from '../../main/services/exchange/folder.ts';
 import {
   acknowledgeOffice,
   actorKeys,
@@ -21,7 +22,7 @@ import {
 import { arrivalsView, exchangeStatus } from '../../main/services/exchange/views.ts';
 import { keyFingerprint, newSigningKey } from '../../main/services/signing.ts';
 import { createPlan, updatePlan } from '../../main/services/plans.ts';
-import { createRows, updateRow } from '../../main/services/rows.ts';
+import { createRows, getRow, updateRow } from '../../main/services/rows.ts';
 import type { Store } from '../../main/services/store/store.ts';
 import {
   SECRETARIAT,
@@ -57,6 +58,7 @@ let planId: string;
 let contribution: string;
 let factorId: string;
 let secretariatDir: string;
+let districtDir: string;
 
 beforeEach(async () => {
   secretariatDir = join(tempDir(), 's');
@@ -76,7 +78,8 @@ beforeEach(async () => {
     ...getPlanExchange(secretariat.db, planId),
     assignments: [{ officeCode: '1001', officeName: 'สำนักงานเขตพระนคร', factors: true, kpiIds: [], projectIds: [] }],
   });
-  district = await openReplica(join(tempDir(), 'a'), office('1001', 'สำนักงานเขตพระนคร'));
+  districtDir = join(tempDir(), 'a');
+  district = await openReplica(districtDir, office('1001', 'สำนักงานเขตพระนคร'));
   importTexts(district, [exportText(secretariat, planId)]);
   factorId = factor!.id;
   updateRow(district, factor!.id, [
@@ -675,5 +678,81 @@ describe('a contribution touches only the parts assigned to its office, and the 
       budget,
       'planId',
     );
+  });
+});
+
+describe('a copied installation is found by its own id on operations it did not write', () => {
+  it('refuses them, naming the operation, until this computer takes a new identity; nothing is lost', async () => {
+    // The district's data folder copied to a second PC: both run under one installation id.
+    district.close();
+    const copyDir = join(tempDir(), 'second-pc');
+    cpSync(districtDir, copyDir, { recursive: true });
+    district = await openReplica(districtDir, office('1001', 'สำนักงานเขตพระนคร'));
+    const copy = await openReplica(copyDir, office('1001', 'สำนักงานเขตพระนคร'));
+    expect(copy.officeId).toBe(district.officeId);
+    updateRow(copy, factorId, [{ field: 'statement', value: 'แก้ไขบนเครื่องที่สอง' }]);
+    const fromCopy = exportText(copy, planId);
+    copy.close();
+
+    // The first PC reads the copy's file (a shared folder), and later the secretariat's update carrying it.
+    const before = { dump: dump(district), bytes: fileBytes(districtDir) };
+    const direct = importTexts(district, [fromCopy]).packages[0]!;
+    expect([direct.status, direct.reason]).toEqual(['rejected', 'copied-installation']);
+    expect(direct.operation?.field).toBe('statement');
+    expect(importTexts(secretariat, [fromCopy]).packages[0]!.status).toBe('imported');
+    const update = exportText(secretariat, planId);
+    const relayed = importTexts(district, [update]).packages[0]!;
+    expect([relayed.status, relayed.reason]).toEqual(['rejected', 'copied-installation']);
+    expect(dump(district)).toEqual(before.dump);
+    expect(fileBytes(districtDir)).toBe(before.bytes);
+    expect(locales.th.exchange.errors['copied-installation']).toMatch(/[\u0E00-\u0E7F]/);
+
+    // A new identity for this computer: its earlier edits stay, and the copy's now come in as another's.
+    const oldId = district.officeId;
+    district.takeNewIdentity();
+    district.close();
+    district = await openReplica(districtDir, office('1001', 'สำนักงานเขตพระนคร'));
+    expect(district.officeId).not.toBe(oldId);
+    expect(importTexts(district, [update]).packages[0]!.status).toBe('imported');
+    expect(getRow(district, factorId).data.statement).toBe('แก้ไขบนเครื่องที่สอง');
+    expect(getRow(district, factorId).data.evidence).toBe('สถิติผู้ติดตาม');
+  });
+});
+
+describe('a shared folder skips every bad file, naming it and the reason, and imports the rest', () => {
+  it('a cut, a forged, a too-deep, a foreign and an unreadable file beside a good one', () => {
+    const folder = join(tempDir(), 'shared');
+    const inbox = join(folder, planId, '1001');
+    mkdirSync(inbox, { recursive: true });
+    const file = JSON.parse(contribution) as PackageFile;
+    const deep = serialisePackage(file).replace(
+      JSON.stringify(firstOp(file).value),
+      `${'['.repeat(2500)}${']'.repeat(2500)}`,
+    );
+    const forged = JSON.parse(contribution) as PackageFile;
+    firstOp(forged).value = 'ปลอม';
+    forged.manifest.sha256 = sha256Hex(checksumInput(forged));
+    const files: Record<string, string> = {
+      'a-cut.phaen-package': contribution.slice(0, 300),
+      'b-deep.phaen-package': deep,
+      'c-forged.phaen-package': serialisePackage(forged),
+      'd-good.phaen-package': contribution,
+      'e-not-ours.phaen-package': '{"hello":"world"}',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(inbox, name), text);
+    chooseFolder(secretariat, folder);
+    const report = syncFolder(secretariat);
+    expect(report.packages.map((p) => [p.file, p.status, p.reason])).toEqual([
+      [`${planId}/1001/a-cut.phaen-package`, 'rejected', 'damaged'],
+      [`${planId}/1001/b-deep.phaen-package`, 'rejected', 'too-deep'],
+      [`${planId}/1001/c-forged.phaen-package`, 'rejected', 'signature'],
+      [`${planId}/1001/d-good.phaen-package`, 'imported', undefined],
+      [`${planId}/1001/e-not-ours.phaen-package`, 'rejected', 'not-package'],
+    ]);
+    expect(getRow(secretariat, factorId).data.statement).toBe('มีช่องทางสื่อออนไลน์หลากหลาย');
+    // A file that cannot be read at all (here: a folder where a file should be) is named too.
+    const unreadable = join(inbox, 'f-locked.phaen-package');
+    mkdirSync(unreadable);
+    expectRefused(() => importPackages(secretariat, [readIncoming(unreadable)]), 'unreadable');
   });
 });

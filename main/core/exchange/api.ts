@@ -28,6 +28,7 @@ export const Assignments = z.array(Assignment).max(500);
 /** Why a package was refused; the UI shows `exchange.errors.<reason>`. */
 export const RejectReason = z.enum([
   'too-large', // over MAX_PACKAGE_BYTES
+  'unreadable', // the file could not be read (no permission, locked, gone while reading)
   'damaged', // not UTF-8 or not JSON: cut off in transit, or damaged on disk
   'not-package', // JSON, but not a Phaen package
   'checksum', // the SHA-256 does not match: changed or damaged after it was written

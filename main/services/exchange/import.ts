@@ -14,17 +14,25 @@ import { keyFingerprint, verifyText } from '../signing.ts';
 import { sha256Hex } from './export.ts';
 import { checkPackage, type AcceptedPackage, type Batch } from './validate.ts';
 
-/** A file to import: its bytes, or only its size when it is over the limit (it is never read). */
+/**
+ * A file to import: its bytes, or only its size when it is over the limit (it is never read), or why it could
+ * not be read (gone, locked by a sync engine, no permission): it is then refused by name like any bad file.
+ */
 export interface IncomingPackage {
   readonly name: string;
   readonly bytes: Uint8Array | null;
   readonly size: number;
+  readonly unreadable?: string;
 }
 
 /** `name` is what reports show: the file's name, or its path inside a chosen folder. */
 export function readIncoming(path: string, name = basename(path)): IncomingPackage {
-  const size = statSync(path).size;
-  return { name, size, bytes: size > MAX_PACKAGE_BYTES ? null : readFileSync(path) };
+  try {
+    const size = statSync(path).size;
+    return { name, size, bytes: size > MAX_PACKAGE_BYTES ? null : readFileSync(path) };
+  } catch (err) {
+    return { name, size: 0, bytes: null, unreadable: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 export function incomingText(name: string, content: string): IncomingPackage {
@@ -111,6 +119,7 @@ export function importPackages(
   };
   for (const [index, item] of incoming.entries()) {
     try {
+      if (item.unreadable !== undefined) throw new PackageError('unreadable', item.unreadable);
       if (item.bytes === null) throw new PackageError('too-large', `${item.size} bytes, limit ${MAX_PACKAGE_BYTES}`);
       parsed.push({
         index,

@@ -10,6 +10,8 @@ interface ImportOutcomesProps {
    * `key-changed` one (publicKey given), register the package's key as the office's once confirmed by phone.
    */
   onAcknowledge?: ((office: OfficeRef, planId: string, publicKey?: string) => void) | undefined;
+  /** Offered on a `copied-installation` refusal: give this computer a new identity, then import again. */
+  onNewIdentity?: (() => void) | undefined;
 }
 
 /**
@@ -17,7 +19,7 @@ interface ImportOutcomesProps {
  * or refused with the reason and what to do in the user's language. Names and titles from a package are
  * plain text: React renders them as text, never as markup.
  */
-export function ImportOutcomes({ outcomes, onAcknowledge }: ImportOutcomesProps) {
+export function ImportOutcomes({ outcomes, onAcknowledge, onNewIdentity }: ImportOutcomesProps) {
   const { t, i18n } = useTranslation();
   const count = (status: PackageOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   return (
@@ -82,6 +84,11 @@ export function ImportOutcomes({ outcomes, onAcknowledge }: ImportOutcomesProps)
             )}
             {(o.reason === 'unknown-office' || (o.reason === 'key-changed' && o.kind === 'contribution')) &&
               onAcknowledge && <AcknowledgeButton outcome={o} onAcknowledge={onAcknowledge} />}
+            {o.reason === 'copied-installation' && onNewIdentity && (
+              <button type="button" onClick={onNewIdentity}>
+                {t('exchange.ui.import.newIdentity')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
