@@ -3,8 +3,9 @@
  * rows, on real files with the app's durability settings. A script, not a test; prints one figure per line.
  *
  * The contributions are built here rather than by 50 office databases (which would take minutes to set up):
- * each is what an office that holds the plan package sends after 500 edits of factors (text and ratings,
- * some of the same rows as other offices), in the real package format, checked and applied by the real import.
+ * each is what an office that holds the plan package sends after 500 edits of its own factors (text and
+ * ratings), in the real package format, signed by its own key, checked (signature
+ * included) and applied by the real import.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -19,6 +20,7 @@ import { importPackages, incomingText, type IncomingPackage } from '../main/serv
 import { getPlanExchange, savePlanExchange } from '../main/services/exchange/state.ts';
 import { createPlan } from '../main/services/plans.ts';
 import { createRows, type NewRow } from '../main/services/rows.ts';
+import { newSigningKey } from '../main/services/signing.ts';
 import { Store } from '../main/services/store/store.ts';
 import { bmaDraft } from '../test/harness/store.ts';
 
@@ -44,7 +46,7 @@ function rng(seed: number): () => number {
 function contribution(
   office: number,
   planId: string,
-  rowIds: readonly string[],
+  rowIds: readonly string[], // this office's factors
   standing: (rowId: string, field: string) => string,
 ): string {
   const actor = randomUUID();
@@ -60,8 +62,8 @@ function contribution(
     counter = 0;
     const group: PackageGroup = { id: randomUUID(), hlc: stamp(), actor, label: 'edit:factor', ops: [] };
     for (let i = 0; i < 5; i++) {
-      // A quarter of the edits fall on rows every office edits: those become conflicts.
-      const rowId = next() < 0.25 ? rowIds[Math.floor(next() * 50)]! : rowIds[Math.floor(next() * rowIds.length)]!;
+      // Only the office's own factors: a contribution may touch nothing else (core/exchange/assignments.ts).
+      const rowId = rowIds[Math.floor(next() * rowIds.length)]!;
       const rating = next() < 0.3;
       const field = rating ? 'rating' : 'statement';
       group.ops.push({
@@ -78,7 +80,8 @@ function contribution(
     groups.push(group);
   }
   const hlcs = groups.flatMap((g) => g.ops.map((op) => op.hlc)).sort();
-  const sender = { actor, code, name: `สำนักงานเขต ${code}`, role: 'contributor' as const };
+  const key = newSigningKey().key;
+  const sender = { actor, code, name: `สำนักงานเขต ${code}`, role: 'contributor' as const, publicKey: key.publicKey };
   const manifest: Omit<Manifest, 'sha256'> = {
     packageId: randomUUID(),
     kind: 'contribution',
@@ -92,7 +95,7 @@ function contribution(
     covers: { from: null, to: hlcs.at(-1)! },
     confirmed: {},
   };
-  return sealPackage(manifest, { offices: [sender], assignments: null, groups }).text;
+  return sealPackage(manifest, { offices: [sender], assignments: null, groups }, key).text;
 }
 
 try {
@@ -100,13 +103,27 @@ try {
   const secretariat = await open('secretariat.sqlite');
   secretariat.setSettings({ office: { code: 'PR', name: 'สำนักงานประชาสัมพันธ์', role: 'secretariat' } });
   const plan = createPlan(secretariat, bmaDraft);
-  const rowIds: string[] = [];
+  // Each office's row, and ROWS / PACKAGES factors whose source it is.
+  const officeRows = createRows(
+    secretariat,
+    plan.id,
+    Array.from({ length: PACKAGES }, (_, i) => ({
+      entity: 'office' as const,
+      values: { code: String(1001 + i), name: `สำนักงานเขต ${1001 + i}` },
+    })),
+  );
+  const rowIds: string[][] = officeRows.map(() => []);
   for (let batch = 0; batch < ROWS / 2000; batch++) {
     const rows: NewRow[] = Array.from({ length: 2000 }, (_, i) => ({
       entity: 'factor',
-      values: { swot: 'SWOT'[i % 4]!, category: 'S1', statement: `ปัจจัยที่ ${batch * 2000 + i + 1}` },
+      values: {
+        swot: 'SWOT'[i % 4]!,
+        category: 'S1',
+        statement: `ปัจจัยที่ ${batch * 2000 + i + 1}`,
+        sourceOfficeId: officeRows[i % PACKAGES]!.id,
+      },
     }));
-    rowIds.push(...createRows(secretariat, plan.id, rows).map((r) => r.id));
+    createRows(secretariat, plan.id, rows).forEach((r, i) => rowIds[i % PACKAGES]!.push(r.id));
   }
   savePlanExchange(secretariat.db, {
     ...getPlanExchange(secretariat.db, plan.id),
@@ -129,7 +146,7 @@ try {
   const cellHlc = secretariat.db.prepare('SELECT max(hlc) FROM ops WHERE entity = ? AND row_id = ? AND field = ?');
   const standing = (rowId: string, field: string) => cellHlc.pluck().get('factor', rowId, field) as string;
   const packages: IncomingPackage[] = Array.from({ length: PACKAGES }, (_, i) =>
-    incomingText(`${1001 + i}.phaen-package`, contribution(i, plan.id, rowIds, standing)),
+    incomingText(`${1001 + i}.phaen-package`, contribution(i, plan.id, rowIds[i]!, standing)),
   );
   const bytes = packages.reduce((sum, p) => sum + p.size, 0);
   line(`${PACKAGES} contributions × ${OPS} ops, total size`, `${(bytes / 1024 / 1024).toFixed(1)} MB`);

@@ -40,7 +40,9 @@ const STATUS: ExchangeStatus = {
   secretariat: SECRETARIAT,
   assignments: [{ officeCode: '1001', officeName: PHRA_NAKHON.name, factors: true, kpiIds: ['kpi-1'], projectIds: [] }],
   lastExport: null,
+  fingerprint: '1A2B 3C4D 5E6F 7081',
   unconfirmedOps: 0,
+  heldOps: 0,
   conflicts: 0,
   folder: { path: null, lastSyncAt: null, atStart: null },
 };
@@ -227,6 +229,40 @@ describe('import outcomes', () => {
     expect(fake.callsTo('exchange.import')[1]).toEqual(fake.callsTo('exchange.import')[0]);
     await screen.findByText('นำเข้าแล้ว 1 ไฟล์ · เคยนำเข้าแล้ว 0 ไฟล์ · ไม่ได้นำเข้า 0 ไฟล์');
   });
+
+  it('a package signed by another key than the office’s shows the new key’s code; confirming registers that key', async () => {
+    const senderKey = 'A'.repeat(43);
+    let confirmed = false;
+    const { fake } = exchange({
+      importReport: () => ({
+        status: 'done',
+        planIds: confirmed ? [samplePlan.id] : [],
+        packages: [
+          outcome('พระนคร-2.phaen-package', {
+            ...(confirmed ? {} : { status: 'rejected' as const, reason: 'key-changed' as const }),
+            kind: 'contribution',
+            sender: PHRA_NAKHON,
+            planId: samplePlan.id,
+            senderKey,
+            fingerprint: 'C0DE 0000 1111 2222',
+          }),
+        ],
+      }),
+    });
+    const list = await upload(['พระนคร-2.phaen-package']);
+    expect(list.textContent).toContain(thaiErrors['key-changed']);
+    expect(list.textContent).toContain('รหัสกุญแจของผู้ส่ง: C0DE 0000 1111 2222');
+    confirmed = true;
+    await userEvent.setup().click(
+      within(list).getByRole('button', {
+        name: 'ยืนยันกุญแจใหม่ของสำนักงานเขตพระนคร (1001) (รหัส C0DE 0000 1111 2222 ตรงกับที่หน่วยงานแจ้งทางโทรศัพท์แล้ว) แล้วนำเข้าอีกครั้ง',
+      }),
+    );
+    await waitFor(() => expect(fake.callsTo('exchange.import')).toHaveLength(2));
+    expect(fake.callsTo('exchange.acknowledgeOffice')).toEqual([
+      { planId: samplePlan.id, code: '1001', name: PHRA_NAKHON.name, publicKey: senderKey },
+    ]);
+  });
 });
 
 describe('text from packages', () => {
@@ -242,6 +278,7 @@ describe('text from packages', () => {
             name: HOSTILE_NAME,
             assigned: false,
             acknowledged: true,
+            fingerprint: null,
             arrivals: 1,
             lastArrivalAt: '2026-11-27T05:00:00.000Z',
           },
@@ -309,6 +346,7 @@ describe('arrivals', () => {
             name: PHRA_NAKHON.name,
             assigned: true,
             acknowledged: false,
+            fingerprint: '9F00 12AB 34CD 56EF',
             arrivals: 1,
             lastArrivalAt: '2026-11-27T05:00:00.000Z',
           },
@@ -317,6 +355,7 @@ describe('arrivals', () => {
             name: 'สำนักงานเขตบางรัก',
             assigned: true,
             acknowledged: false,
+            fingerprint: null,
             arrivals: 0,
             lastArrivalAt: null,
           },
@@ -365,9 +404,13 @@ describe('arrivals', () => {
     });
     const region = await screen.findByRole('region', { name: 'ข้อมูลที่ได้รับ' });
     expect(
-      within(region).getByRole('row', { name: /สำนักงานเขตพระนคร \(1001\) ได้รับมอบหมาย 1 27 พ\.ย\. 2569/ }),
+      within(region).getByRole('row', {
+        name: /สำนักงานเขตพระนคร \(1001\) ได้รับมอบหมาย 1 27 พ\.ย\. 2569 .* 9F00 12AB 34CD 56EF/,
+      }),
     ).toBeTruthy();
-    expect(within(region).getByRole('row', { name: 'สำนักงานเขตบางรัก (1004) ได้รับมอบหมาย 0 ยังไม่ได้ส่ง' })).toBeTruthy();
+    expect(
+      within(region).getByRole('row', { name: 'สำนักงานเขตบางรัก (1004) ได้รับมอบหมาย 0 ยังไม่ได้ส่ง ยังไม่มี' }),
+    ).toBeTruthy();
 
     const arrival = within(region).getByRole('listitem', { name: /สำนักงานเขตพระนคร \(1001\)/ });
     const toggle = within(arrival).getByRole('button', { name: 'ดูสิ่งที่เปลี่ยน' });

@@ -5,7 +5,9 @@ import { checksumInput, serialisePackage, type PackageFile } from '../../main/co
 import type { OfficeIdentity } from '../../main/core/exchange/identity.ts';
 import { buildPackage, recordExport, sha256Hex } from '../../main/services/exchange/export.ts';
 import { importPackages, incomingText, type ImportResult } from '../../main/services/exchange/import.ts';
+import { getPlanExchange } from '../../main/services/exchange/state.ts';
 import type { Store, StoreOptions } from '../../main/services/store/store.ts';
+import { signText, type SigningKey } from '../../main/services/signing.ts';
 import { openStore } from './store.ts';
 
 /** Replicas (offices and a secretariat) on real database files, and package round trips between them. */
@@ -20,6 +22,9 @@ export function office(code: string, name = `สำนักงานเขต $
   return { code, name, role: 'contributor' };
 }
 
+/** Every replica's key by installation, so reseal() signs as the sender would (a buggy, not a forging, sender). */
+const keys = new Map<string, SigningKey>();
+
 export async function openReplica(
   dir: string,
   identity: OfficeIdentity,
@@ -27,6 +32,7 @@ export async function openReplica(
 ): Promise<Store> {
   const store = await openStore(dir, options);
   store.setSettings({ office: identity });
+  keys.set(store.officeId, store.signingKey);
   return store;
 }
 
@@ -37,11 +43,76 @@ export function exportText(store: Store, planId: string, now?: Date): string {
   return built.text;
 }
 
-/** A package modified and sealed again with a correct checksum (a buggy or hostile sender). */
-export function reseal(text: string, change: (file: PackageFile) => void): string {
+/**
+ * What a buggy or hostile installation sends: every operation of its own after the confirmed point, also those
+ * its export keeps at home (outside its assigned parts), in a package sealed and signed by its own key.
+ */
+export function forgedContribution(store: Store, planId: string): string {
+  const built = buildPackage(store, planId);
+  recordExport(store, built, built.fileName);
+  const confirmed = getPlanExchange(store.db, planId).confirmed ?? '';
+  const ops = store.db
+    .prepare(
+      `SELECT o.id, o.grp, o.hlc, o.entity, o.row_id AS rowId, o.field, o.value, o.seen, g.hlc AS groupHlc, g.label
+       FROM ops o JOIN op_groups g ON g.id = o.grp WHERE g.plan_id = ? AND o.actor = ? AND o.hlc > ? ORDER BY o.hlc`,
+    )
+    .all(planId, store.officeId, confirmed) as {
+    id: string;
+    grp: string;
+    hlc: string;
+    entity: string;
+    rowId: string;
+    field: string;
+    value: string;
+    seen: string;
+    groupHlc: string;
+    label: string;
+  }[];
+  const groups = new Map<string, PackageFile['payload']['groups'][number]>();
+  for (const op of ops) {
+    const group = groups.get(op.grp) ?? {
+      id: op.grp,
+      hlc: op.groupHlc,
+      actor: store.officeId,
+      label: op.label,
+      ops: [],
+    };
+    groups.set(op.grp, group);
+    group.ops.push({
+      id: op.id,
+      type: 'set',
+      hlc: op.hlc,
+      entity: op.entity,
+      rowId: op.rowId,
+      field: op.field,
+      value: JSON.parse(op.value) as unknown,
+      seen: JSON.parse(op.seen) as string[],
+    });
+  }
+  return reseal(built.text, (f) => {
+    f.payload.groups = [...groups.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
+    f.manifest.opCount = ops.length;
+    f.manifest.hlcRange = { first: ops[0]?.hlc ?? null, last: ops.at(-1)?.hlc ?? null };
+    f.manifest.covers = { from: f.manifest.covers.from, to: ops.at(-1)?.hlc ?? null };
+  });
+}
+
+/**
+ * A package modified and sealed again with a correct checksum and signed again by its sender's own key (a
+ * buggy or hostile sender's installation), or by `key` (someone holding another key).
+ */
+export function reseal(text: string, change: (file: PackageFile) => void, key?: SigningKey): string {
   const file = JSON.parse(text) as PackageFile;
   change(file);
-  file.manifest.sha256 = sha256Hex(checksumInput(file));
+  const signer = key ?? keys.get(file.manifest.sender.actor);
+  if (key) {
+    file.manifest.sender.publicKey = key.publicKey;
+    const listed = file.payload.offices.find((o) => o.actor === file.manifest.sender.actor);
+    if (listed) listed.publicKey = key.publicKey;
+  }
+  const input = checksumInput(file);
+  file.manifest.sha256 = sha256Hex(input);
+  if (signer) file.signature = signText(signer, input);
   return serialisePackage(file);
 }
 
@@ -102,6 +173,7 @@ export function dump(store: Store): Record<string, unknown[]> {
     coverage: all('SELECT * FROM exchange_coverage ORDER BY id'),
     actors: all('SELECT * FROM exchange_actors ORDER BY actor'),
     exchangePlans: all('SELECT * FROM exchange_plans ORDER BY plan_id'),
+    keys: all('SELECT * FROM exchange_keys ORDER BY id'),
     catalogs: all('SELECT * FROM catalog_versions ORDER BY id'),
   };
 }

@@ -21,9 +21,10 @@ async function officeFolder() {
   const plan = createPlan(session.store(), bmaDraft);
   updatePlan(session.store(), plan.id, [{ field: 'title', value: 'แผนของสำนักงานเขต' }]);
   const officeId = session.store().officeId;
+  const publicKey = session.store().signingKey.publicKey;
   expect(session.status(false, 'test').database).not.toHaveProperty('movedFrom');
   session.close();
-  return { dir, plan, officeId };
+  return { dir, plan, officeId, publicKey };
 }
 
 const actors = (session: Session) =>
@@ -47,6 +48,8 @@ describe('a copied data folder', () => {
     expect(status).not.toHaveProperty('movedFrom');
     const newId = copy.store().officeId;
     expect(newId).not.toBe(original.officeId);
+    // And its own signing key: the secretariat tells the two computers apart and confirms the new one by phone.
+    expect(copy.store().signingKey.publicKey).not.toBe(original.publicKey);
     // Nothing lost; what was written before the copy stays the original installation's; new edits are the copy's.
     expect(getPlan(copy.store(), original.plan.id).title).toBe('แผนของสำนักงานเขต');
     expect(actors(copy)).toEqual([original.officeId]);
@@ -61,6 +64,7 @@ describe('a copied data folder', () => {
     again.close();
     const first = await start(original.dir);
     expect(first.status(false, 'test').database).toMatchObject({ officeId: original.officeId });
+    expect(first.store().signingKey.publicKey).toBe(original.publicKey);
     expect(first.status(false, 'test').database).not.toHaveProperty('movedFrom');
     first.close();
   });

@@ -1,19 +1,35 @@
-import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RejectReason } from '../../main/core/exchange/api.ts';
-import { MAX_PACKAGE_BYTES, serialisePackage, type PackageFile } from '../../main/core/exchange/format.ts';
+import {
+  MAX_PACKAGE_BYTES,
+  checksumInput,
+  serialisePackage,
+  type PackageFile,
+} from '../../main/core/exchange/format.ts';
 import { importPackages, incomingText, readIncoming } from '../../main/services/exchange/import.ts';
-import { acknowledgeOffice, getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
+import { sha256Hex } from '../../main/services/exchange/export.ts';
+import { chooseFolder, syncFolder } from '../../main/services/exchange/folder.ts';
+import {
+  acknowledgeOffice,
+  actorKeys,
+  getPlanExchange,
+  registerKey,
+  savePlanExchange,
+} from '../../main/services/exchange/state.ts';
+import { arrivalsView, exchangeStatus } from '../../main/services/exchange/views.ts';
+import { keyFingerprint, newSigningKey } from '../../main/services/signing.ts';
 import { createPlan, updatePlan } from '../../main/services/plans.ts';
-import { createRows, updateRow } from '../../main/services/rows.ts';
+import { createRows, getRow, updateRow } from '../../main/services/rows.ts';
 import type { Store } from '../../main/services/store/store.ts';
 import {
   SECRETARIAT,
   dump,
   exportText,
   fileBytes,
+  forgedContribution,
   importTexts,
   office,
   openReplica,
@@ -40,21 +56,32 @@ let secretariat: Store;
 let district: Store;
 let planId: string;
 let contribution: string;
+let factorId: string;
 let secretariatDir: string;
+let districtDir: string;
 
 beforeEach(async () => {
   secretariatDir = join(tempDir(), 's');
   secretariat = await openReplica(secretariatDir, SECRETARIAT);
   planId = createPlan(secretariat, bmaDraft).id;
+  // The district's factor: its source is the plan's row of that office, so it is the district's to edit.
+  const [pranakhon] = createRows(secretariat, planId, [
+    { entity: 'office', values: { code: '1001', name: 'สำนักงานเขตพระนคร' } },
+  ]);
   const [factor] = createRows(secretariat, planId, [
-    { entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'มีช่องทางสื่อหลากหลาย' } },
+    {
+      entity: 'factor',
+      values: { swot: 'S', category: 'S1', statement: 'มีช่องทางสื่อหลากหลาย', sourceOfficeId: pranakhon!.id },
+    },
   ]);
   savePlanExchange(secretariat.db, {
     ...getPlanExchange(secretariat.db, planId),
     assignments: [{ officeCode: '1001', officeName: 'สำนักงานเขตพระนคร', factors: true, kpiIds: [], projectIds: [] }],
   });
-  district = await openReplica(join(tempDir(), 'a'), office('1001', 'สำนักงานเขตพระนคร'));
+  districtDir = join(tempDir(), 'a');
+  district = await openReplica(districtDir, office('1001', 'สำนักงานเขตพระนคร'));
   importTexts(district, [exportText(secretariat, planId)]);
+  factorId = factor!.id;
   updateRow(district, factor!.id, [
     { field: 'statement', value: 'มีช่องทางสื่อออนไลน์หลากหลาย' },
     { field: 'evidence', value: 'สถิติผู้ติดตาม' },
@@ -130,8 +157,14 @@ describe('a bad package is refused with its reason and leaves the database byte 
     expectRefused([elsewhere], 'other-plan');
   });
 
-  it('a newer format version', () => {
-    expectRefused([reseal(contribution, (f) => Object.assign(f, { version: 2 }))], 'newer-version');
+  it('a newer format version, and an older one (unsigned, from a Phaen before signatures)', () => {
+    expectRefused([reseal(contribution, (f) => Object.assign(f, { version: 3 }))], 'newer-version');
+    const unsigned = reseal(contribution, (f) => {
+      const old = f as Partial<PackageFile>;
+      delete old.signature;
+      Object.assign(f, { version: 1 });
+    });
+    expectRefused([unsigned], 'older-version');
   });
 
   it('an unknown operation type, entity or field', () => {
@@ -255,14 +288,15 @@ describe('a bad package is refused with its reason and leaves the database byte 
     expectRefused([planPackage], 'claims-secretariat');
   });
 
-  it('an office neither assigned nor acknowledged, until it is acknowledged', () => {
+  it('an office neither assigned nor acknowledged, until it is acknowledged (then held to its own factors)', () => {
     const stranger = reseal(contribution, (f) => {
       f.manifest.sender.code = '1099';
       f.payload.offices[0]!.code = '1099';
     });
     expectRefused([stranger], 'unknown-office');
     acknowledgeOffice(secretariat.db, planId, '1099', 'สำนักงานเขตทดลอง', new Date().toISOString());
-    expect(importTexts(secretariat, [stranger]).packages[0]!.status).toBe('imported');
+    // Known now, but an office accepted without an assignment brings only its own factors, not 1001's.
+    expectRefused([stranger], 'outside-assignment');
   });
 
   it('an operation reaching into another plan', () => {
@@ -301,6 +335,103 @@ describe('a bad package is refused with its reason and leaves the database byte 
   });
 });
 
+describe('signed packages: a forged or altered package is refused, and an office is known by its key', () => {
+  it('a package altered after signing, even with its checksum recomputed', () => {
+    const file = JSON.parse(contribution) as PackageFile;
+    firstOp(file).value = 'แก้ไขระหว่างทางโดยผู้อื่น';
+    file.manifest.sha256 = sha256Hex(checksumInput(file));
+    expectRefused([serialisePackage(file)], 'signature');
+  });
+
+  it('a signature moved onto another key, or a key without its signature', () => {
+    const stranger = newSigningKey().key;
+    const swapped = JSON.parse(contribution) as PackageFile;
+    swapped.manifest.sender.publicKey = stranger.publicKey;
+    swapped.payload.offices[0]!.publicKey = stranger.publicKey;
+    swapped.manifest.sha256 = sha256Hex(checksumInput(swapped));
+    expectRefused([serialisePackage(swapped)], 'signature');
+    const blank = JSON.parse(contribution) as PackageFile;
+    blank.signature = 'A'.repeat(86);
+    expectRefused([serialisePackage(blank)], 'signature');
+  });
+
+  it('registers the office’s key at its first accepted contribution and shows its fingerprint in groups of 4', () => {
+    expect(arrivalsView(secretariat, planId).offices.find((o) => o.code === '1001')!.fingerprint).toBeNull();
+    const [outcome] = importTexts(secretariat, [contribution]).packages;
+    const fingerprint = keyFingerprint(district.signingKey.publicKey);
+    expect(fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){3}$/);
+    expect(outcome).toMatchObject({ status: 'imported', fingerprint });
+    expect(arrivalsView(secretariat, planId).offices.find((o) => o.code === '1001')!.fingerprint).toBe(fingerprint);
+    // The office reads the same code on its own screen to confirm it by phone.
+    expect(exchangeStatus(district, planId).fingerprint).toBe(fingerprint);
+  });
+
+  it('a package under a registered office signed by anyone else’s key (a forger holding a key of their own)', () => {
+    expect(importTexts(secretariat, [contribution]).packages[0]!.status).toBe('imported');
+    const forger = newSigningKey().key;
+    const forged = reseal(
+      contribution,
+      (f) => {
+        f.manifest.packageId = crypto.randomUUID();
+        firstOp(f).value = 'ข้อความปลอม';
+      },
+      forger,
+    );
+    expectRefused([forged], 'key-changed');
+    const [outcome] = importTexts(secretariat, [forged]).packages;
+    expect(outcome!.fingerprint).toBe(keyFingerprint(forger.publicKey));
+  });
+
+  it('two contributions of one office in one import under different keys: the second is refused', () => {
+    const other = reseal(contribution, (f) => (f.manifest.packageId = crypto.randomUUID()), newSigningKey().key);
+    const report = importTexts(secretariat, [contribution, other]);
+    expect(report.packages.map((p) => [p.status, p.reason])).toEqual([
+      ['imported', undefined],
+      ['rejected', 'key-changed'],
+    ]);
+  });
+
+  it('a new key confirmed by the user is the office’s from then on; the old one is refused', () => {
+    expect(importTexts(secretariat, [contribution]).packages[0]!.status).toBe('imported');
+    const moved = newSigningKey().key;
+    const fromNewPc = reseal(contribution, (f) => (f.manifest.packageId = crypto.randomUUID()), moved);
+    expectRefused([fromNewPc], 'key-changed');
+    registerKey(secretariat.db, planId, '1001', moved.publicKey, new Date().toISOString(), true);
+    expect(importTexts(secretariat, [fromNewPc]).packages[0]!.status).toBe('imported');
+    const oldKey = reseal(contribution, (f) => (f.manifest.packageId = crypto.randomUUID()));
+    expect(importTexts(secretariat, [oldKey]).packages.map((p) => p.reason)).toEqual(['key-changed']);
+  });
+
+  it('the plan package carries the secretariat’s key; a later plan package under another key is refused at the office', () => {
+    const before = { dump: dump(district) };
+    const planPackage = exportText(secretariat, planId);
+    expect((JSON.parse(planPackage) as PackageFile).manifest.sender.publicKey).toBe(secretariat.signingKey.publicKey);
+    expect(getPlanExchange(district.db, planId).secretariat!.publicKey).toBe(secretariat.signingKey.publicKey);
+    const impostor = reseal(planPackage, (f) => (f.manifest.packageId = crypto.randomUUID()), newSigningKey().key);
+    const report = importTexts(district, [impostor]);
+    expect(report.packages.map((p) => [p.status, p.reason])).toEqual([['rejected', 'key-changed']]);
+    expect(dump(district)).toEqual(before.dump);
+    expect(importTexts(district, [planPackage]).packages[0]!.status).toBe('imported');
+  });
+
+  it('offices learn their peers’ keys from the plan package; no package carries a private key', async () => {
+    expect(importTexts(secretariat, [contribution]).packages[0]!.status).toBe('imported');
+    const planPackage = exportText(secretariat, planId);
+    const offices = (JSON.parse(planPackage) as PackageFile).payload.offices;
+    expect(offices.find((o) => o.actor === district.officeId)!.publicKey).toBe(district.signingKey.publicKey);
+    const peer = await openReplica(join(tempDir(), 'peer'), office('1002'));
+    expect(importTexts(peer, [planPackage]).packages[0]!.status).toBe('imported');
+    expect(actorKeys(peer.db).get(district.officeId)).toBe(district.signingKey.publicKey);
+    peer.close();
+    const stored = (s: Store) =>
+      s.db.prepare("SELECT value FROM meta WHERE key = 'signing_key'").pluck().get() as string;
+    for (const text of [planPackage, contribution]) {
+      expect(text).not.toContain(stored(secretariat));
+      expect(text).not.toContain(stored(district));
+    }
+  });
+});
+
 describe('a package that would leave the plan out of shape is refused, naming the operation', () => {
   /** A plan's chain issue → goal → KPI and strategy → project at the secretariat, sent to the district. */
   function planTree() {
@@ -319,10 +450,17 @@ describe('a package that would leave the plan out of shape is refused, naming th
     return { issue: issue!, goal: goal!, kpi: kpi!, project: project! };
   }
 
+  function assign(parts: { kpiIds: string[]; projectIds: string[] }) {
+    savePlanExchange(secretariat.db, {
+      ...getPlanExchange(secretariat.db, planId),
+      assignments: [{ officeCode: '1001', officeName: 'สำนักงานเขตพระนคร', factors: true, ...parts }],
+    });
+  }
+
   /** What a buggy or hostile installation sends: edits written straight into its op log, past every check. */
   function contributionWith(edits: Parameters<Store['oplog']['apply']>[2]): string {
     district.oplog.apply('forged', planId, edits);
-    return exportText(district, planId);
+    return forgedContribution(district, planId);
   }
 
   function expectNamed(text: string, reason: RejectReason, field: string) {
@@ -392,17 +530,229 @@ describe('a package that would leave the plan out of shape is refused, naming th
     expectNamed(early, 'year-outside-plan', 'year');
   });
 
-  it('accepts a new goal and a KPI beneath it arriving in the same package', () => {
-    const { issue } = planTree();
-    const goalId = crypto.randomUUID();
+  it('accepts a new KPI target and budget beneath the office’s assigned KPI and project in one package', () => {
+    const { kpi, project } = planTree();
+    assign({ kpiIds: [kpi.id], projectIds: [project.id] });
     const text = contributionWith([
-      { entity: 'goal', rowId: goalId, field: 'planId', value: planId },
-      { entity: 'goal', rowId: goalId, field: 'parentId', value: issue.id },
-      { entity: 'goal', rowId: goalId, field: 'position', value: 'b0' },
-      { entity: 'goal', rowId: goalId, field: 'name', value: 'เป้าประสงค์ใหม่' },
-      { entity: 'goal', rowId: goalId, field: 'deleted', value: false },
-      ...newRow('kpi', crypto.randomUUID(), goalId, { name: 'ตัวชี้วัดใหม่', unit: 'ครั้ง' }),
+      ...newRow('kpiTarget' as 'kpi', `${kpi.id}:2567`, kpi.id, { year: 2567, target: 80 }),
+      ...newRow('projectBudget', `${project.id}:2568`, project.id, { year: 2568, amount: 250000 }),
+      { entity: 'kpi', rowId: kpi.id, field: 'responsibleUnit', value: 'ฝ่ายประชาสัมพันธ์ เขตพระนคร' },
     ]);
     expect(importTexts(secretariat, [text]).packages[0]!.status).toBe('imported');
+  });
+});
+
+describe('a contribution touches only the parts assigned to its office, and the refusal names the operations', () => {
+  function planTree() {
+    const [issue] = createRows(secretariat, planId, [{ entity: 'strategicIssue', values: { name: 'การสื่อสาร' } }]);
+    const [goal] = createRows(secretariat, planId, [
+      { entity: 'goal', parentId: issue!.id, values: { name: 'ประชาชนรับรู้' } },
+    ]);
+    const [mine, theirs, strategy] = createRows(secretariat, planId, [
+      { entity: 'kpi', parentId: goal!.id, values: { name: 'ร้อยละการรับรู้', unit: 'ร้อยละ' } },
+      { entity: 'kpi', parentId: goal!.id, values: { name: 'จำนวนช่องทาง', unit: 'ช่องทาง' } },
+      { entity: 'strategy', parentId: goal!.id, values: { name: 'สื่อออนไลน์' } },
+    ]);
+    const [project, other] = createRows(secretariat, planId, [
+      { entity: 'project', parentId: strategy!.id, values: { name: 'ผลิตสื่อ', startYear: 2567, endYear: 2569 } },
+      { entity: 'project', parentId: strategy!.id, values: { name: 'ของเขตอื่น', startYear: 2567, endYear: 2569 } },
+    ]);
+    const [dusit] = createRows(secretariat, planId, [
+      { entity: 'office', values: { code: '1002', name: 'สำนักงานเขตดุสิต' } },
+    ]);
+    const [theirFactor] = createRows(secretariat, planId, [
+      { entity: 'factor', values: { swot: 'T', category: 'P', statement: 'ของเขตดุสิต', sourceOfficeId: dusit!.id } },
+    ]);
+    savePlanExchange(secretariat.db, {
+      ...getPlanExchange(secretariat.db, planId),
+      assignments: [
+        {
+          officeCode: '1001',
+          officeName: 'สำนักงานเขตพระนคร',
+          factors: true,
+          kpiIds: [mine!.id],
+          projectIds: [project!.id],
+        },
+        {
+          officeCode: '1002',
+          officeName: 'สำนักงานเขตดุสิต',
+          factors: true,
+          kpiIds: [theirs!.id],
+          projectIds: [other!.id],
+        },
+      ],
+    });
+    importTexts(district, [exportText(secretariat, planId)]);
+    return {
+      issue: issue!,
+      goal: goal!,
+      mine: mine!,
+      theirs: theirs!,
+      project: project!,
+      other: other!,
+      theirFactor: theirFactor!,
+      dusit: dusit!,
+    };
+  }
+
+  function contributionWith(edits: Parameters<Store['oplog']['apply']>[2]): string {
+    district.oplog.apply('forged', planId, edits);
+    return forgedContribution(district, planId);
+  }
+
+  function expectOutside(text: string, rowId: string, field: string) {
+    expectRefused([text], 'outside-assignment');
+    const [outcome] = importTexts(secretariat, [text]).packages;
+    // Every refused operation is named (the first also as the outcome's operation).
+    expect(outcome!.detail).toContain(`.${field} of ${rowId})`);
+    expect(outcome!.detail).toContain(outcome!.operation!.id);
+  }
+
+  it('an office’s own edit outside its parts stays on its computer, counted, and what it sends goes through', () => {
+    const { goal, mine } = planTree();
+    updateRow(district, goal.id, [{ field: 'name', value: 'แก้โดยเขต' }]);
+    updateRow(district, mine.id, [{ field: 'responsibleUnit', value: 'ฝ่ายปกครอง เขตพระนคร' }]);
+    expect(exchangeStatus(district, planId)).toMatchObject({ heldOps: 1, unconfirmedOps: 3 });
+    const sent = JSON.parse(exportText(district, planId)) as PackageFile;
+    expect([...new Set(sent.payload.groups.flatMap((g) => g.ops.map((op) => op.rowId)))].sort()).toEqual(
+      [factorId, mine.id].sort(),
+    );
+    expect(importTexts(secretariat, [serialisePackage(sent)]).packages[0]!.status).toBe('imported');
+  });
+
+  it('an edit of a KPI assigned to another office, or of one assigned to nobody', () => {
+    const { theirs, goal } = planTree();
+    expectOutside(
+      contributionWith([{ entity: 'kpi', rowId: theirs.id, field: 'name', value: 'แก้โดยเขตพระนคร' }]),
+      theirs.id,
+      'name',
+    );
+    expectOutside(
+      contributionWith([{ entity: 'goal', rowId: goal.id, field: 'name', value: 'แก้โดยเขต' }]),
+      goal.id,
+      'name',
+    );
+  });
+
+  it('the plan’s own parts: its vision and a new strategic issue', () => {
+    planTree();
+    const issueId = crypto.randomUUID();
+    expectOutside(
+      contributionWith([
+        { entity: 'strategicIssue', rowId: issueId, field: 'planId', value: planId },
+        { entity: 'strategicIssue', rowId: issueId, field: 'name', value: 'ประเด็นใหม่จากเขต' },
+        { entity: 'strategicIssue', rowId: issueId, field: 'deleted', value: false },
+      ]),
+      issueId,
+      'planId',
+    );
+  });
+
+  it('another office’s factor, also when the edit claims it as its own source', () => {
+    const { theirFactor } = planTree();
+    const mineNow = district.db
+      .prepare("SELECT id FROM rows WHERE entity = 'office' AND json_extract(data, '$.code') = '1001'")
+      .pluck()
+      .get() as string;
+    expectOutside(
+      contributionWith([
+        { entity: 'factor', rowId: theirFactor.id, field: 'sourceOfficeId', value: mineNow },
+        { entity: 'factor', rowId: theirFactor.id, field: 'statement', value: 'ยึดมาเป็นของเขตพระนคร' },
+      ]),
+      theirFactor.id,
+      'sourceOfficeId',
+    );
+  });
+
+  it('a new budget under another office’s project', () => {
+    const { other } = planTree();
+    const budget = `${other.id}:2568`;
+    expectOutside(
+      contributionWith([
+        { entity: 'projectBudget', rowId: budget, field: 'planId', value: planId },
+        { entity: 'projectBudget', rowId: budget, field: 'parentId', value: other.id },
+        { entity: 'projectBudget', rowId: budget, field: 'year', value: 2568 },
+        { entity: 'projectBudget', rowId: budget, field: 'amount', value: 1 },
+        { entity: 'projectBudget', rowId: budget, field: 'deleted', value: false },
+      ]),
+      budget,
+      'planId',
+    );
+  });
+});
+
+describe('a copied installation is found by its own id on operations it did not write', () => {
+  it('refuses them, naming the operation, until this computer takes a new identity; nothing is lost', async () => {
+    // The district's data folder copied to a second PC: both run under one installation id.
+    district.close();
+    const copyDir = join(tempDir(), 'second-pc');
+    cpSync(districtDir, copyDir, { recursive: true });
+    district = await openReplica(districtDir, office('1001', 'สำนักงานเขตพระนคร'));
+    const copy = await openReplica(copyDir, office('1001', 'สำนักงานเขตพระนคร'));
+    expect(copy.officeId).toBe(district.officeId);
+    updateRow(copy, factorId, [{ field: 'statement', value: 'แก้ไขบนเครื่องที่สอง' }]);
+    const fromCopy = exportText(copy, planId);
+    copy.close();
+
+    // The first PC reads the copy's file (a shared folder), and later the secretariat's update carrying it.
+    const before = { dump: dump(district), bytes: fileBytes(districtDir) };
+    const direct = importTexts(district, [fromCopy]).packages[0]!;
+    expect([direct.status, direct.reason]).toEqual(['rejected', 'copied-installation']);
+    expect(direct.operation?.field).toBe('statement');
+    expect(importTexts(secretariat, [fromCopy]).packages[0]!.status).toBe('imported');
+    const update = exportText(secretariat, planId);
+    const relayed = importTexts(district, [update]).packages[0]!;
+    expect([relayed.status, relayed.reason]).toEqual(['rejected', 'copied-installation']);
+    expect(dump(district)).toEqual(before.dump);
+    expect(fileBytes(districtDir)).toBe(before.bytes);
+    expect(locales.th.exchange.errors['copied-installation']).toMatch(/[\u0E00-\u0E7F]/);
+
+    // A new identity for this computer: its earlier edits stay, and the copy's now come in as another's.
+    const oldId = district.officeId;
+    district.takeNewIdentity();
+    district.close();
+    district = await openReplica(districtDir, office('1001', 'สำนักงานเขตพระนคร'));
+    expect(district.officeId).not.toBe(oldId);
+    expect(importTexts(district, [update]).packages[0]!.status).toBe('imported');
+    expect(getRow(district, factorId).data.statement).toBe('แก้ไขบนเครื่องที่สอง');
+    expect(getRow(district, factorId).data.evidence).toBe('สถิติผู้ติดตาม');
+  });
+});
+
+describe('a shared folder skips every bad file, naming it and the reason, and imports the rest', () => {
+  it('a cut, a forged, a too-deep, a foreign and an unreadable file beside a good one', () => {
+    const folder = join(tempDir(), 'shared');
+    const inbox = join(folder, planId, '1001');
+    mkdirSync(inbox, { recursive: true });
+    const file = JSON.parse(contribution) as PackageFile;
+    const deep = serialisePackage(file).replace(
+      JSON.stringify(firstOp(file).value),
+      `${'['.repeat(2500)}${']'.repeat(2500)}`,
+    );
+    const forged = JSON.parse(contribution) as PackageFile;
+    firstOp(forged).value = 'ปลอม';
+    forged.manifest.sha256 = sha256Hex(checksumInput(forged));
+    const files: Record<string, string> = {
+      'a-cut.phaen-package': contribution.slice(0, 300),
+      'b-deep.phaen-package': deep,
+      'c-forged.phaen-package': serialisePackage(forged),
+      'd-good.phaen-package': contribution,
+      'e-not-ours.phaen-package': '{"hello":"world"}',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(inbox, name), text);
+    chooseFolder(secretariat, folder);
+    const report = syncFolder(secretariat);
+    expect(report.packages.map((p) => [p.file, p.status, p.reason])).toEqual([
+      [`${planId}/1001/a-cut.phaen-package`, 'rejected', 'damaged'],
+      [`${planId}/1001/b-deep.phaen-package`, 'rejected', 'too-deep'],
+      [`${planId}/1001/c-forged.phaen-package`, 'rejected', 'signature'],
+      [`${planId}/1001/d-good.phaen-package`, 'imported', undefined],
+      [`${planId}/1001/e-not-ours.phaen-package`, 'rejected', 'not-package'],
+    ]);
+    expect(getRow(secretariat, factorId).data.statement).toBe('มีช่องทางสื่อออนไลน์หลากหลาย');
+    // A file that cannot be read at all (here: a folder where a file should be) is named too.
+    const unreadable = join(inbox, 'f-locked.phaen-package');
+    mkdirSync(unreadable);
+    expectRefused(() => importPackages(secretariat, [readIncoming(unreadable)]), 'unreadable');
   });
 });

@@ -97,7 +97,8 @@ describe('exchange package JSON Schema', () => {
     const op = file.payload.groups[0]!.ops[0]!;
     const group = { ...file.payload.groups[0]!, ops: [{ ...op, type: 'merge' }] };
     for (const bad of [
-      { ...file, version: 2 },
+      { ...file, version: 1 },
+      { ...file, signature: 'not a signature' },
       { ...file, manifest: { ...file.manifest, sha256: 'abc' } },
       { ...file, manifest: { ...file.manifest, kind: 'update' } },
       { ...file, payload: { ...file.payload, groups: [group] } },

@@ -6,6 +6,7 @@ import { listConflicts, resolveConflict } from '../../main/services/exchange/con
 import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
 import { createPlan } from '../../main/services/plans.ts';
 import { createRows, deleteRow, listRows, moveRow, updateRow } from '../../main/services/rows.ts';
+import type { Row } from '../../main/core/rows.ts';
 import type { Store } from '../../main/services/store/store.ts';
 import { SECRETARIAT, exportText, importTexts, office, openReplica, tables } from '../harness/exchange.ts';
 import { bmaDraft } from '../harness/store.ts';
@@ -54,6 +55,8 @@ const TEXTS = ['สื่อออนไลน์', 'วิทยุชุมช
 
 interface Sim {
   readonly replicas: Store[]; // [secretariat, ...offices]
+  /** A KPI assigned to every office: where their edits meet. */
+  sharedKpi: string;
   readonly knowledge: Map<string, Set<string>>;
   readonly mailbox: string[]; // contributions on the way to the secretariat
   readonly later: string[]; // delivered once, to be delivered again (or lost and sent again) at the end
@@ -81,20 +84,41 @@ function local(sim: Sim, store: Store, action: () => unknown): void {
   for (const [i, id] of fresh.entries()) sim.knowledge.set(id, new Set([...known, ...fresh.slice(0, i)]));
 }
 
+/**
+ * The rows a replica may write: the secretariat all of them; an office only its parts (its factors, the KPI
+ * every office reports on, and rows beneath it), as the assignments say, so none of its packages is refused.
+ */
+function writable(sim: Sim, who: Store, planId: string): Row[] {
+  const rows = listRows(who, planId).filter((r) => r.entity !== 'planOptions');
+  if (who === sim.replicas[0]) return rows;
+  const office = rows.find((r) => r.entity === 'office' && r.data.code === identityOf(who).code);
+  return rows.filter(
+    (r) =>
+      (r.entity === 'factor' &&
+        (r.data.sourceOfficeId === office?.id || (r.data.sourceOfficeId === null && r.createdBy === who.officeId))) ||
+      r.id === sim.sharedKpi ||
+      r.parentId === sim.sharedKpi,
+  );
+}
+
+function identityOf(store: Store) {
+  return store.getSettings().office!;
+}
+
 function step(sim: Sim, planId: string, a: Step): void {
   const pick = <T>(list: readonly T[], n: number) => list[n % list.length];
   const who = 'who' in a ? sim.replicas[a.who % sim.replicas.length]! : sim.replicas[0]!;
+  const secretariat = who === sim.replicas[0];
   switch (a.t) {
     case 'edit': {
-      const row = pick(
-        listRows(who, planId).filter((r) => r.entity !== 'planOptions'),
-        a.row,
-      );
+      const row = pick(writable(sim, who, planId), a.row);
       if (!row) return;
       const edit =
         row.entity === 'factor' && a.value % 2 === 0
           ? { field: 'rating', value: (a.value % 5) + 1 }
-          : { field: row.entity === 'factor' ? 'statement' : 'name', value: TEXTS[a.value]! };
+          : row.entity === 'kpiTarget'
+            ? { field: 'target', value: a.value * 5 }
+            : { field: row.entity === 'factor' ? 'statement' : 'name', value: TEXTS[a.value]! };
       local(sim, who, () => updateRow(who, row.id, [edit]));
       return;
     }
@@ -104,22 +128,26 @@ function step(sim: Sim, planId: string, a: Step): void {
       const row =
         a.kind === 0
           ? { entity: 'factor' as const, values: { swot: 'O', category: 'P', statement: TEXTS[a.kind]! } }
-          : a.kind === 1 || issues.length === 0
-            ? { entity: 'strategicIssue' as const, values }
-            : { entity: 'goal' as const, parentId: issues[0]!.id, values };
+          : !secretariat
+            ? // An office's new row beneath its part: a yearly target of the shared KPI (offices meet on its id).
+              {
+                entity: 'kpiTarget' as const,
+                parentId: sim.sharedKpi,
+                values: { year: 2566 + (a.who % 5), target: a.kind * 10 },
+              }
+            : a.kind === 1 || issues.length === 0
+              ? { entity: 'strategicIssue' as const, values }
+              : { entity: 'goal' as const, parentId: issues[0]!.id, values };
       local(sim, who, () => createRows(who, planId, [row]));
       return;
     }
     case 'delete': {
-      const row = pick(
-        listRows(who, planId).filter((r) => r.entity !== 'planOptions'),
-        a.row,
-      );
+      const row = pick(writable(sim, who, planId), a.row);
       if (row) local(sim, who, () => deleteRow(who, row.id));
       return;
     }
     case 'move': {
-      const rows = listRows(who, planId).filter((r) => r.entity === 'factor');
+      const rows = writable(sim, who, planId).filter((r) => r.entity === 'factor');
       const row = pick(rows, a.row);
       if (row)
         local(sim, who, () => moveRow(who, row.id, a.after % 3 === 0 ? null : (pick(rows, a.after)?.id ?? null)));
@@ -134,7 +162,7 @@ function step(sim: Sim, planId: string, a: Step): void {
     case 'deliver': {
       if (sim.mailbox.length === 0) return;
       const [item] = sim.mailbox.splice(a.item % sim.mailbox.length, 1);
-      if (a.fate !== 'lost' && a.fate !== 'late') importTexts(sim.replicas[0]!, [item!], { planId });
+      if (a.fate !== 'lost' && a.fate !== 'late') expectImported(importTexts(sim.replicas[0]!, [item!], { planId }));
       if (a.fate === 'twice-later' || a.fate === 'late') sim.later.push(item!);
       return;
     }
@@ -144,7 +172,7 @@ function step(sim: Sim, planId: string, a: Step): void {
     case 'receive': {
       const update = pick(sim.updates, a.update);
       const target = sim.replicas[1 + (a.who % (sim.replicas.length - 1))]!;
-      if (update) importTexts(target, [update], { planId });
+      if (update) expectImported(importTexts(target, [update], { planId }));
       return;
     }
     case 'resolve': {
@@ -155,6 +183,11 @@ function step(sim: Sim, planId: string, a: Step): void {
       local(sim, secretariat, () => resolveConflict(secretariat, planId, { ...conflict, value: chosen.value }));
     }
   }
+}
+
+/** Every office writes only its parts and every package is genuine: nothing may be refused. */
+function expectImported(report: ReturnType<typeof importTexts>): void {
+  for (const p of report.packages) expect(p.status, `${p.reason}: ${p.detail}`).not.toBe('rejected');
 }
 
 interface CellOp {
@@ -175,25 +208,42 @@ function conflictKeys(store: Store, planId: string): string[] {
 async function run(actions: readonly Step[], offices: number, order: readonly number[]) {
   const root = tempDir();
   const secretariat = await openReplica(join(root, 's'), SECRETARIAT);
-  const sim: Sim = { replicas: [secretariat], knowledge: new Map(), mailbox: [], later: [], updates: [] };
+  const sim: Sim = {
+    replicas: [secretariat],
+    sharedKpi: '',
+    knowledge: new Map(),
+    mailbox: [],
+    later: [],
+    updates: [],
+  };
   let planId = '';
+  const codes = Array.from({ length: offices }, (_, i) => String(1001 + i));
   local(sim, secretariat, () => {
     planId = createPlan(secretariat, bmaDraft).id;
     const [issue] = createRows(secretariat, planId, [{ entity: 'strategicIssue', values: { name: 'ประเด็นที่ 1' } }]);
-    createRows(secretariat, planId, [
+    const [goal] = createRows(secretariat, planId, [
       { entity: 'goal', parentId: issue!.id, values: { name: 'เป้าประสงค์' } },
-      { entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'จุดแข็ง' } },
-      { entity: 'factor', values: { swot: 'W', category: 'M1', statement: 'จุดอ่อน' } },
     ]);
+    const [kpi] = createRows(secretariat, planId, [
+      { entity: 'kpi', parentId: goal!.id, values: { name: 'ร้อยละการรับรู้', unit: 'ร้อยละ' } },
+    ]);
+    sim.sharedKpi = kpi!.id;
+    // Each office's row, and two factors it is the source of.
+    for (const code of codes) {
+      const [row] = createRows(secretariat, planId, [{ entity: 'office', values: { code, name: `เขต ${code}` } }]);
+      createRows(secretariat, planId, [
+        { entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'จุดแข็ง', sourceOfficeId: row!.id } },
+        { entity: 'factor', values: { swot: 'W', category: 'M1', statement: 'จุดอ่อน', sourceOfficeId: row!.id } },
+      ]);
+    }
   });
-  const codes = Array.from({ length: offices }, (_, i) => String(1001 + i));
   savePlanExchange(secretariat.db, {
     ...getPlanExchange(secretariat.db, planId),
     assignments: codes.map((c) => ({
       officeCode: c,
       officeName: `เขต ${c}`,
       factors: true,
-      kpiIds: [],
+      kpiIds: [sim.sharedKpi],
       projectIds: [],
     })),
   });
@@ -210,9 +260,9 @@ async function run(actions: readonly Step[], offices: number, order: readonly nu
   const shuffled = pending
     .map((p, i) => ({ p, k: order[i % Math.max(order.length, 1)] ?? i }))
     .sort((x, y) => x.k - y.k);
-  for (const { p } of shuffled) importTexts(secretariat, [p], { planId });
+  for (const { p } of shuffled) expectImported(importTexts(secretariat, [p], { planId }));
   const update = exportText(secretariat, planId);
-  for (const o of sim.replicas.slice(1)) importTexts(o, [update], { planId });
+  for (const o of sim.replicas.slice(1)) expectImported(importTexts(o, [update], { planId }));
 
   const expected = tables(secretariat);
   for (const o of sim.replicas.slice(1)) expect(tables(o)).toEqual(expected);

@@ -27,21 +27,29 @@ const tempDir = useTempDir();
 const PRANAKHON = office('1001', 'สำนักงานเขตพระนคร');
 const DUSIT = office('1002', 'สำนักงานเขตดุสิต');
 
-function assign(code: string, name: string): Assignment {
-  return { officeCode: code, officeName: name, factors: true, kpiIds: [], projectIds: [] };
+function assign(code: string, name: string, kpiIds: string[]): Assignment {
+  return { officeCode: code, officeName: name, factors: true, kpiIds, projectIds: [] };
 }
 
-/** A secretariat with a plan of a few factors, assigned to two districts, and the districts holding its package. */
+/**
+ * A secretariat with a plan of two KPIs whose figures both districts report (each assigned both), and the
+ * districts holding its package.
+ */
 async function network() {
   const secretariat = await openReplica(join(tempDir(), 's'), SECRETARIAT);
   const plan = createPlan(secretariat, bmaDraft);
-  const [strength, weakness] = createRows(secretariat, plan.id, [
-    { entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'บุคลากรมีความรู้ด้านสื่อ' } },
-    { entity: 'factor', values: { swot: 'W', category: 'M1', statement: 'งบประมาณจำกัด' } },
+  const [issue] = createRows(secretariat, plan.id, [{ entity: 'strategicIssue', values: { name: 'การสื่อสาร' } }]);
+  const [goal] = createRows(secretariat, plan.id, [
+    { entity: 'goal', parentId: issue!.id, values: { name: 'ประชาชนรับรู้' } },
   ]);
+  const [strength, weakness] = createRows(secretariat, plan.id, [
+    { entity: 'kpi', parentId: goal!.id, values: { name: 'บุคลากรมีความรู้ด้านสื่อ', unit: 'คน' } },
+    { entity: 'kpi', parentId: goal!.id, values: { name: 'งบประมาณจำกัด', unit: 'บาท' } },
+  ]);
+  const kpiIds = [strength!.id, weakness!.id];
   savePlanExchange(secretariat.db, {
     ...getPlanExchange(secretariat.db, plan.id),
-    assignments: [assign(PRANAKHON.code, PRANAKHON.name), assign(DUSIT.code, DUSIT.name)],
+    assignments: [assign(PRANAKHON.code, PRANAKHON.name, kpiIds), assign(DUSIT.code, DUSIT.name, kpiIds)],
   });
   const planPackage = exportText(secretariat, plan.id);
   const dirs = { a: join(tempDir(), 'a'), b: join(tempDir(), 'b') };
@@ -68,7 +76,7 @@ describe('exchange between offices and the secretariat', () => {
 
   it('brings an office contribution to the secretariat and logs per office what arrived and what it changed', async () => {
     const { secretariat, a, b, planId, strength } = await network();
-    updateRow(a, strength.id, [{ field: 'statement', value: 'บุคลากรมีความรู้ด้านสื่อดิจิทัล' }]);
+    updateRow(a, strength.id, [{ field: 'name', value: 'บุคลากรมีความรู้ด้านสื่อดิจิทัล' }]);
     createRows(a, planId, [{ entity: 'factor', values: { swot: 'O', category: 'T', statement: 'ประชาชนใช้สื่อออนไลน์' } }]);
     expect(exchangeStatus(a, planId).unconfirmedOps).toBeGreaterThan(0);
 
@@ -81,7 +89,7 @@ describe('exchange between offices and the secretariat', () => {
     });
     expect(report.packages[0]!.newOps).toBe(report.packages[0]!.opCount);
     expect(report.packages[0]!.changedCells).toBeGreaterThan(1);
-    expect(getRow(secretariat, strength.id).data.statement).toBe('บุคลากรมีความรู้ด้านสื่อดิจิทัล');
+    expect(getRow(secretariat, strength.id).data.name).toBe('บุคลากรมีความรู้ด้านสื่อดิจิทัล');
     expect(listRows(secretariat, planId).map((r) => r.data.statement)).toContain('ประชาชนใช้สื่อออนไลน์');
 
     const view = arrivalsView(secretariat, planId);
@@ -92,20 +100,20 @@ describe('exchange between offices and the secretariat', () => {
     expect(changes.changes).toContainEqual(
       expect.objectContaining({
         rowId: strength.id,
-        field: 'statement',
+        field: 'name',
         value: 'บุคลากรมีความรู้ด้านสื่อดิจิทัล',
         current: true,
       }),
     );
 
     // The office's edit of a row the secretariat already had reads as an edit from the old text, by that office.
-    const [latest] = historyActions('factor', rowHistory(secretariat, strength.id));
+    const [latest] = historyActions('kpi', rowHistory(secretariat, strength.id));
     expect(latest).toMatchObject({ kind: 'edited', actor: a.officeId });
     expect(latest!.changes).toContainEqual(
       expect.objectContaining({
-        field: 'statement',
+        field: 'name',
         value: 'บุคลากรมีความรู้ด้านสื่อดิจิทัล',
-        previous: strength.data.statement,
+        previous: strength.data.name,
       }),
     );
 
@@ -121,10 +129,10 @@ describe('exchange between offices and the secretariat', () => {
 
   it('lists the same field edited by two offices as a conflict with who and when, and resolving it travels', async () => {
     const { secretariat, a, b, planId, weakness } = await network();
-    updateRow(a, weakness.id, [{ field: 'statement', value: 'งบประมาณประชาสัมพันธ์ลดลง' }]);
+    updateRow(a, weakness.id, [{ field: 'name', value: 'งบประมาณประชาสัมพันธ์ลดลง' }]);
     // A later millisecond: the two offices' clocks are independent, so the same one would leave the winner to ids.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    updateRow(b, weakness.id, [{ field: 'statement', value: 'งบประมาณไม่เพียงพอต่อการผลิตสื่อ' }]);
+    updateRow(b, weakness.id, [{ field: 'name', value: 'งบประมาณไม่เพียงพอต่อการผลิตสื่อ' }]);
     const report = importTexts(secretariat, [exportText(a, planId), exportText(b, planId)]);
     expect(report.packages.map((p) => p.status)).toEqual(['imported', 'imported']);
     expect(report.packages[1]!.conflicts).toBe(1);
@@ -139,28 +147,28 @@ describe('exchange between offices and the secretariat', () => {
 
     const [conflict, ...rest] = listConflicts(secretariat, planId);
     expect(rest).toEqual([]);
-    expect(conflict).toMatchObject({ entity: 'factor', rowId: weakness.id, field: 'statement' });
+    expect(conflict).toMatchObject({ entity: 'kpi', rowId: weakness.id, field: 'name' });
     // Both values kept, newest (the winner the plan shows) first, each with its office.
     expect(conflict!.values.map((v) => [v.office?.code, v.value, v.winner])).toEqual([
       ['1002', 'งบประมาณไม่เพียงพอต่อการผลิตสื่อ', true],
       ['1001', 'งบประมาณประชาสัมพันธ์ลดลง', false],
     ]);
-    expect(getRow(secretariat, weakness.id).data.statement).toBe('งบประมาณไม่เพียงพอต่อการผลิตสื่อ');
+    expect(getRow(secretariat, weakness.id).data.name).toBe('งบประมาณไม่เพียงพอต่อการผลิตสื่อ');
     expect(exchangeStatus(secretariat, planId).conflicts).toBe(1);
 
     // The secretariat chooses the first office's value: an edit of its own that has seen both.
     expect(
       resolveConflict(secretariat, planId, {
-        entity: 'factor',
+        entity: 'kpi',
         rowId: weakness.id,
-        field: 'statement',
+        field: 'name',
         value: 'งบประมาณประชาสัมพันธ์ลดลง',
       }),
     ).toEqual([]);
     const update = exportText(secretariat, planId);
     for (const o of [a, b]) {
       importTexts(o, [update]);
-      expect(getRow(o, weakness.id).data.statement).toBe('งบประมาณประชาสัมพันธ์ลดลง');
+      expect(getRow(o, weakness.id).data.name).toBe('งบประมาณประชาสัมพันธ์ลดลง');
       expect(listConflicts(o, planId)).toEqual([]);
       expect(tables(o)).toEqual(tables(secretariat));
     }
@@ -172,29 +180,29 @@ describe('exchange between offices and the secretariat', () => {
 
   it('does not call an edit made after seeing another a conflict', async () => {
     const { secretariat, a, b, planId, strength } = await network();
-    updateRow(a, strength.id, [{ field: 'statement', value: 'ฉบับเขตพระนคร' }]);
+    updateRow(a, strength.id, [{ field: 'name', value: 'ฉบับเขตพระนคร' }]);
     importTexts(secretariat, [exportText(a, planId)]);
     importTexts(b, [exportText(secretariat, planId)]);
     // Dusit saw Pranakhon's text before changing it again.
-    updateRow(b, strength.id, [{ field: 'statement', value: 'ฉบับเขตดุสิตที่ปรับจากเขตพระนคร' }]);
+    updateRow(b, strength.id, [{ field: 'name', value: 'ฉบับเขตดุสิตที่ปรับจากเขตพระนคร' }]);
     importTexts(secretariat, [exportText(b, planId)]);
     expect(listConflicts(secretariat, planId)).toEqual([]);
-    expect(getRow(secretariat, strength.id).data.statement).toBe('ฉบับเขตดุสิตที่ปรับจากเขตพระนคร');
+    expect(getRow(secretariat, strength.id).data.name).toBe('ฉบับเขตดุสิตที่ปรับจากเขตพระนคร');
     closeAll(secretariat, a, b);
   });
 
   it('judges edits alike at an office that only holds the edits still standing (context is transitive)', async () => {
     const { secretariat, a, b, planId, strength } = await network();
-    updateRow(a, strength.id, [{ field: 'statement', value: 'เขตพระนคร' }]);
+    updateRow(a, strength.id, [{ field: 'name', value: 'เขตพระนคร' }]);
     importTexts(secretariat, [exportText(a, planId)]);
     // The secretariat rewrites it: its plan package carries only its edit, not Pranakhon's.
-    updateRow(secretariat, strength.id, [{ field: 'statement', value: 'ฝ่ายเลขานุการ' }]);
+    updateRow(secretariat, strength.id, [{ field: 'name', value: 'ฝ่ายเลขานุการ' }]);
     importTexts(b, [exportText(secretariat, planId)]);
     // Dusit never held Pranakhon's edit, yet its edit supersedes it through the secretariat's.
-    updateRow(b, strength.id, [{ field: 'statement', value: 'เขตดุสิต' }]);
+    updateRow(b, strength.id, [{ field: 'name', value: 'เขตดุสิต' }]);
     importTexts(secretariat, [exportText(b, planId)]);
     importTexts(a, [exportText(secretariat, planId)]);
-    expect(getRow(a, strength.id).data.statement).toBe('เขตดุสิต');
+    expect(getRow(a, strength.id).data.name).toBe('เขตดุสิต');
     expect(listConflicts(a, planId)).toEqual([]);
     expect(listConflicts(secretariat, planId)).toEqual([]);
     closeAll(secretariat, a, b);
@@ -203,9 +211,9 @@ describe('exchange between offices and the secretariat', () => {
   it('changes nothing when the same package, or one overlapping it, is imported again', async () => {
     const { secretariat, a, b, planId, strength, weakness } = await network();
     const dir = secretariat.path.replace(/[/\\]phaen\.sqlite$/, '');
-    updateRow(a, strength.id, [{ field: 'statement', value: 'ครั้งที่หนึ่ง' }]);
+    updateRow(a, strength.id, [{ field: 'name', value: 'ครั้งที่หนึ่ง' }]);
     const first = exportText(a, planId);
-    updateRow(a, weakness.id, [{ field: 'evidence', value: 'ผลสำรวจปี 2566' }]);
+    updateRow(a, weakness.id, [{ field: 'definition', value: 'ผลสำรวจปี 2566' }]);
     // Not yet confirmed by the secretariat, so the second contribution repeats the first one's operations.
     const second = exportText(a, planId);
     expect(importTexts(secretariat, [first]).packages[0]!.status).toBe('imported');
@@ -232,11 +240,11 @@ describe('exchange between offices and the secretariat', () => {
 
   it('resends what a lost contribution carried in the next one, until the secretariat confirms it', async () => {
     const { secretariat, a, b, planId, strength, weakness } = await network();
-    updateRow(a, strength.id, [{ field: 'statement', value: 'ส่งแล้วหาย' }]);
+    updateRow(a, strength.id, [{ field: 'name', value: 'ส่งแล้วหาย' }]);
     exportText(a, planId); // lost on the way
-    updateRow(a, weakness.id, [{ field: 'statement', value: 'ส่งครั้งที่สอง' }]);
+    updateRow(a, weakness.id, [{ field: 'name', value: 'ส่งครั้งที่สอง' }]);
     importTexts(secretariat, [exportText(a, planId)]);
-    expect(getRow(secretariat, strength.id).data.statement).toBe('ส่งแล้วหาย');
+    expect(getRow(secretariat, strength.id).data.name).toBe('ส่งแล้วหาย');
     importTexts(a, [exportText(secretariat, planId)]);
     // Confirmed: the next contribution starts after what the secretariat has.
     expect(exchangeStatus(a, planId).unconfirmedOps).toBe(0);
@@ -245,20 +253,20 @@ describe('exchange between offices and the secretariat', () => {
 
   it('keeps undo to this office’s own actions: an import is not undone, nor is a later imported edit', async () => {
     const { secretariat, a, b, planId, strength, weakness } = await network();
-    updateRow(a, strength.id, [{ field: 'statement', value: 'แก้โดยเขตพระนคร' }]);
-    updateRow(a, weakness.id, [{ field: 'statement', value: 'จุดอ่อนโดยเขตพระนคร' }]);
+    updateRow(a, strength.id, [{ field: 'name', value: 'แก้โดยเขตพระนคร' }]);
+    updateRow(a, weakness.id, [{ field: 'name', value: 'จุดอ่อนโดยเขตพระนคร' }]);
     importTexts(secretariat, [exportText(a, planId)]);
     // The secretariat, having seen it, rewrites the strength.
-    updateRow(secretariat, strength.id, [{ field: 'statement', value: 'ปรับโดยฝ่ายเลขานุการ' }]);
+    updateRow(secretariat, strength.id, [{ field: 'name', value: 'ปรับโดยฝ่ายเลขานุการ' }]);
     importTexts(a, [exportText(secretariat, planId)]);
-    expect(getRow(a, strength.id).data.statement).toBe('ปรับโดยฝ่ายเลขานุการ');
+    expect(getRow(a, strength.id).data.name).toBe('ปรับโดยฝ่ายเลขานุการ');
 
     // Undo takes back the office's last action (the weakness), not the import.
-    expect(a.oplog.undoLast().label).toBe('edit:factor');
-    expect(getRow(a, weakness.id).data.statement).toBe('งบประมาณจำกัด');
+    expect(a.oplog.undoLast().label).toBe('edit:kpi');
+    expect(getRow(a, weakness.id).data.name).toBe('งบประมาณจำกัด');
     // Undoing the strength edit leaves the secretariat's newer text standing.
     a.oplog.undoLast();
-    expect(getRow(a, strength.id).data.statement).toBe('ปรับโดยฝ่ายเลขานุการ');
+    expect(getRow(a, strength.id).data.name).toBe('ปรับโดยฝ่ายเลขานุการ');
     closeAll(secretariat, a, b);
   });
 
@@ -279,10 +287,10 @@ describe('exchange between offices and the secretariat', () => {
   it('keeps HTML and script in text as plain data, byte for byte', async () => {
     const { secretariat, a, b, planId, strength } = await network();
     const html = '<img src=x onerror="alert(1)"><script>document.title="x"</script> &amp; "คำพูด" \u200b';
-    updateRow(a, strength.id, [{ field: 'statement', value: html }]);
+    updateRow(a, strength.id, [{ field: 'name', value: html }]);
     const text = exportText(a, planId);
     importTexts(secretariat, [text]);
-    expect(getRow(secretariat, strength.id).data.statement).toBe(html);
+    expect(getRow(secretariat, strength.id).data.name).toBe(html);
     const [change] = arrivalChanges(secretariat, arrivalsView(secretariat, planId).arrivals[0]!.id).changes;
     expect(change!.value).toBe(html);
     closeAll(secretariat, a, b);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from '../fields.ts';
-import { OfficeCode, OfficeIdentity, OfficeName, OfficeRole } from './identity.ts';
+import { OfficeCode, OfficeIdentity, OfficeName, OfficeRole, PublicKey } from './identity.ts';
 
 /**
  * What the exchange channels of the IPC contract (core/contract.ts) take and return. Messages shown to the
@@ -28,10 +28,14 @@ export const Assignments = z.array(Assignment).max(500);
 /** Why a package was refused; the UI shows `exchange.errors.<reason>`. */
 export const RejectReason = z.enum([
   'too-large', // over MAX_PACKAGE_BYTES
+  'unreadable', // the file could not be read (no permission, locked, gone while reading)
   'damaged', // not UTF-8 or not JSON: cut off in transit, or damaged on disk
   'not-package', // JSON, but not a Phaen package
   'checksum', // the SHA-256 does not match: changed or damaged after it was written
   'newer-version', // written by a newer Phaen
+  'older-version', // written by an older Phaen, unsigned (format version 1)
+  'signature', // the signature does not match the sender's key: forged, or altered after signing
+  'key-changed', // signed by another key than the one registered for that office (or the plan's secretariat)
   'too-deep', // values nested deeper than MAX_JSON_DEPTH (built to overflow the reader's stack)
   'invalid', // a Phaen package of this version, but a required part is missing or malformed
   'reused-package-id', // a package id already imported here, with other content
@@ -43,9 +47,11 @@ export const RejectReason = z.enum([
   'bad-parent', // a row under a parent that is missing, of another plan or of a kind it cannot hang under
   'id-mismatch', // a fixed-id row (a KPI's or budget's year, a link) whose id disagrees with its fields
   'year-outside-plan', // a target or budget year outside the plan's years (or a budget outside its project's)
+  'copied-installation', // operations under this installation's own id that it never wrote: a copied data folder
   'hlc-reused', // an operation with the clock of one already here from that installation, but other content
   'foreign-row', // an operation on a row of another plan or of another kind
   'secretariat-only', // a contribution changing the plan's header or deleting the plan: the secretariat's alone
+  'outside-assignment', // a contribution writing rows outside the parts assigned to its office
   'claims-secretariat', // the sender claims the secretariat's identity
   'unknown-office', // from an office neither assigned nor acknowledged
   'wrong-sender', // a plan package from a contributor, or a contribution from the secretariat
@@ -82,6 +88,9 @@ export const PackageOutcome = z.object({
   planId: Uuid.optional(),
   planTitle: z.string().optional(),
   sender: OfficeRef.optional(),
+  /** The key the package was signed with and its short fingerprint to confirm by phone (services/signing.ts). */
+  senderKey: z.string().optional(),
+  fingerprint: z.string().optional(),
   exportedAt: z.string().optional(),
   opCount: z.number().int().nonnegative(),
   /** Operations this workspace did not have. */
@@ -138,8 +147,12 @@ export const ExchangeStatus = z.object({
   secretariat: OfficeRef.nullable(),
   assignments: Assignments,
   lastExport: z.object({ seq: z.number().int(), at: z.string(), fileName: z.string() }).nullable(),
+  /** This installation's key fingerprint, for the secretariat to confirm by phone. */
+  fingerprint: z.string(),
   /** This office's operations on the plan that the secretariat has not yet confirmed receiving. */
   unconfirmedOps: z.number().int().nonnegative(),
+  /** This office's edits outside its assigned parts (and of the plan's header): kept here, never sent. */
+  heldOps: z.number().int().nonnegative(),
   conflicts: z.number().int().nonnegative(),
   folder: FolderStatus,
 });
@@ -166,6 +179,8 @@ export const OfficeSummary = z.object({
   name: z.string(),
   assigned: z.boolean(),
   acknowledged: z.boolean(),
+  /** The fingerprint of the key registered for the office (its first accepted contribution), or null. */
+  fingerprint: z.string().nullable(),
   arrivals: z.number().int(),
   lastArrivalAt: z.string().nullable(),
 });
@@ -243,9 +258,13 @@ export const exchangeChannels = {
   },
   /** Import every package in a folder chosen in main's dialog (Electron only). */
   'exchange.importFolder': { input: z.object({ planId: Uuid.optional() }).strict(), output: ImportReport },
-  /** Accept packages from an office that is not in the assignments (after an `unknown-office` refusal). */
+  /**
+   * Accept packages from an office that is not in the assignments (after an `unknown-office` refusal); with
+   * publicKey (after a `key-changed` refusal, its fingerprint confirmed with the office), register that key as
+   * the office's in place of the old one.
+   */
   'exchange.acknowledgeOffice': {
-    input: z.object({ planId: Uuid, code: OfficeCode, name: OfficeName }).strict(),
+    input: z.object({ planId: Uuid, code: OfficeCode, name: OfficeName, publicKey: PublicKey.optional() }).strict(),
     output: ExchangeStatus,
   },
   /** Per office what arrived and when, newest first. */

@@ -5,7 +5,7 @@ import { HlcError, MAX_DRIFT_MS, parseHlc } from '../hlc.ts';
 import type { PackageOutcome, RejectReason } from './api.ts';
 import { PackageKind, Assignments } from './api.ts';
 import { MAX_JSON_DEPTH, canonicalJson, nestsDeeperThan } from './canonical.ts';
-import { OfficeCode, OfficeName, OfficeRole } from './identity.ts';
+import { OfficeCode, OfficeName, OfficeRole, PublicKey } from './identity.ts';
 
 /**
  * The exchange package: one JSON file (`<seq>.phaen-package`) with a manifest and a payload of operations.
@@ -18,7 +18,11 @@ import { OfficeCode, OfficeName, OfficeRole } from './identity.ts';
  * the point the secretariat last confirmed, so a lost package is sent again by the next one.
  */
 export const PACKAGE_FORMAT = 'phaen.exchange';
-export const PACKAGE_VERSION = 1;
+/**
+ * 2: every package is signed (Ed25519) and names its sender's public key. A version 1 package (unsigned, from
+ * an older Phaen) is refused as 'older-version'; an older Phaen refuses a version 2 one as newer.
+ */
+export const PACKAGE_VERSION = 2;
 export const PACKAGE_EXTENSION = '.phaen-package';
 /** Larger files are refused before they are read: a 10,000-row plan package is far below it (see the bench). */
 export const MAX_PACKAGE_BYTES = 64 * 1024 * 1024;
@@ -30,6 +34,8 @@ const HLC_TEXT = /^\d{15}-[0-9a-f]{6}-[0-9a-f-]{1,64}$/;
 export const HlcText = z.string().regex(HLC_TEXT);
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+/** An Ed25519 signature: 64 bytes in base64url (86 characters). */
+const Signature = z.string().regex(/^[A-Za-z0-9_-]{86}$/);
 /** An installation's id (the store's office id, a UUID): the node of its HLCs. */
 const Actor = z.string().regex(/^[0-9a-f-]{1,64}$/);
 
@@ -64,7 +70,19 @@ export const PackageGroup = z
   .meta({ description: 'One user action (an undo group) of one office.' });
 export type PackageGroup = z.infer<typeof PackageGroup>;
 
-export const PackageOffice = z.object({ actor: Actor, code: OfficeCode, name: OfficeName, role: OfficeRole }).strict();
+export const PackageOffice = z
+  .object({
+    actor: Actor,
+    code: OfficeCode,
+    name: OfficeName,
+    role: OfficeRole,
+    /**
+     * The installation's signing key: the sender's own always; in a plan package also each writer's key as the
+     * secretariat registered it (null for one it has none of), so offices learn their peers' keys.
+     */
+    publicKey: PublicKey.nullable(),
+  })
+  .strict();
 export type PackageOffice = z.infer<typeof PackageOffice>;
 
 export const Manifest = z
@@ -123,6 +141,8 @@ export const PackageFile = z
     version: z.literal(PACKAGE_VERSION),
     manifest: Manifest,
     payload: Payload,
+    /** Ed25519 signature by manifest.sender.publicKey over the checksum's input (checksumInput). */
+    signature: Signature,
   })
   .strict()
   .meta({
@@ -137,13 +157,17 @@ export function exchangePackageJsonSchema(): unknown {
   return z.toJSONSchema(PackageFile, { io: 'input', target: 'draft-2020-12' });
 }
 
-/** A package before its checksum is known. */
-export type UnsealedPackage = Omit<PackageFile, 'manifest'> & { manifest: Omit<Manifest, 'sha256'> };
+/** A package before its checksum and signature are known. */
+export type UnsealedPackage = Omit<PackageFile, 'manifest' | 'signature'> & { manifest: Omit<Manifest, 'sha256'> };
 
-/** The text the checksum is taken over: the package in canonical JSON with manifest.sha256 left out. */
+/**
+ * The text the checksum and the signature are taken over: the package in canonical JSON with manifest.sha256
+ * and the signature left out. One text for both, so a package is serialised canonically once to check it.
+ */
 export function checksumInput(file: UnsealedPackage): string {
   const { sha256: _omit, ...manifest } = file.manifest as Manifest;
-  return canonicalJson({ ...file, manifest });
+  const { signature: _unsigned, ...rest } = file as Partial<PackageFile>;
+  return canonicalJson({ ...rest, manifest });
 }
 
 /** The file's text: canonical JSON, one line. */
@@ -174,6 +198,8 @@ export class PackageError extends Error {
 export interface ParseOptions {
   /** SHA-256 of a string's UTF-8 bytes, hex (node:crypto in main). */
   readonly sha256: (text: string) => string;
+  /** Whether `signature` is publicKey's Ed25519 signature of the text's UTF-8 bytes (node:crypto in main). */
+  readonly verify: (publicKey: string, text: string, signature: string) => boolean;
   readonly nowMs: number;
 }
 
@@ -213,10 +239,17 @@ export function parsePackageText(text: string, options: ParseOptions): PackageFi
   if (head.data.version > PACKAGE_VERSION) {
     throw new PackageError('newer-version', `version ${head.data.version}; this app reads ${PACKAGE_VERSION}`);
   }
+  if (head.data.version < PACKAGE_VERSION) {
+    throw new PackageError(
+      'older-version',
+      `version ${head.data.version} (unsigned); this app reads ${PACKAGE_VERSION}`,
+    );
+  }
   const sealed = Sealed.safeParse(json);
   if (!sealed.success) throw new PackageError('invalid', 'no manifest checksum');
   const expected = sealed.data.manifest.sha256;
-  const actual = options.sha256(checksumInput(json as PackageFile));
+  const input = checksumInput(json as PackageFile);
+  const actual = options.sha256(input);
   if (actual !== expected) throw new PackageError('checksum', `sha256 ${actual}, manifest says ${expected}`);
 
   const parsed = PackageFile.safeParse(json);
@@ -226,6 +259,12 @@ export function parsePackageText(text: string, options: ParseOptions): PackageFi
     // An operation type this version does not know is its own refusal, not a malformed file.
     const reason = /^payload\.groups\.\d+\.ops\.\d+\.type$/.test(path) ? 'unknown-operation' : 'invalid';
     throw new PackageError(reason, `${path}: ${issue.message}`);
+  }
+  // Whoever holds the sender's private key wrote exactly these bytes. Who that key may speak for is the
+  // receiver's question (services/exchange/validate.ts: registered keys).
+  const { publicKey } = parsed.data.manifest.sender;
+  if (publicKey === null || !options.verify(publicKey, input, parsed.data.signature)) {
+    throw new PackageError('signature', `signature does not match the sender's key ${publicKey ?? '(none)'}`);
   }
   checkConsistency(parsed.data, options.nowMs);
   return parsed.data;

@@ -29,3 +29,6 @@ export const OfficeName = requiredText(300);
 
 export const OfficeIdentity = z.object({ code: OfficeCode, name: OfficeName, role: OfficeRole }).strict();
 export type OfficeIdentity = z.infer<typeof OfficeIdentity>;
+
+/** An installation's Ed25519 public key: its 32 raw bytes in base64url (43 characters, no padding). */
+export const PublicKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/);

@@ -6,7 +6,7 @@ import { entitySpec } from '../store/entities.ts';
 import { readValue } from '../store/oplog.ts';
 import type { Store } from '../store/store.ts';
 import { storeCatalogs } from './catalogs.ts';
-import { coverage, getPlanExchange, rememberActor, saveCoverage, savePlanExchange } from './state.ts';
+import { coverage, getPlanExchange, registerKey, rememberActor, saveCoverage, savePlanExchange } from './state.ts';
 import type { AcceptedPackage, ValidOp } from './validate.ts';
 
 /** What one package did here. */
@@ -133,7 +133,7 @@ class Applier {
       const cell = this.cells.get(key)!;
       if (cell.size > 1 && conflictingHeads([...cell.values()]).length > 0) conflicts++;
     }
-    this.updateState(store, pkg);
+    this.updateState(store, pkg, at);
     const applied = { newOps, changedCells: changed.size, conflicts };
     this.sql(
       `INSERT INTO exchange_arrivals (id, sha256, plan_id, kind, actor, office_code, office_name, role, seq, file_name,
@@ -210,11 +210,13 @@ class Applier {
    * later package fills it). A plan package newer than the last one brings the assignments, the secretariat and
    * how far it has this office's operations (the next contribution starts there).
    */
-  private updateState(store: Store, pkg: AcceptedPackage): void {
+  private updateState(store: Store, pkg: AcceptedPackage, at: string): void {
     const { manifest, payload } = pkg.file;
     const { planId } = manifest;
     const have = coverage(this.db, planId);
     if (manifest.kind === 'contribution') {
+      // The office's key from its first accepted contribution on (validate.ts refuses another one later).
+      registerKey(this.db, planId, manifest.sender.code, manifest.sender.publicKey!, at);
       const next = extendCoverage(have.get(manifest.sender.actor) ?? null, manifest.covers.from, manifest.covers.to);
       if (next !== null) saveCoverage(this.db, planId, manifest.sender.actor, next);
       return;
@@ -228,7 +230,12 @@ class Applier {
     if (manifest.seq <= state.planSeq && state.secretariat?.actor === manifest.sender.actor) return;
     savePlanExchange(this.db, {
       ...state,
-      secretariat: { actor: manifest.sender.actor, code: manifest.sender.code, name: manifest.sender.name },
+      secretariat: {
+        actor: manifest.sender.actor,
+        code: manifest.sender.code,
+        name: manifest.sender.name,
+        publicKey: manifest.sender.publicKey,
+      },
       assignments: payload.assignments ?? [],
       planSeq: manifest.seq,
       confirmed: manifest.confirmed[store.officeId] ?? null,

@@ -15,12 +15,14 @@ import {
 } from '../../core/exchange/format.ts';
 import type { OfficeIdentity } from '../../core/exchange/identity.ts';
 import { heads } from '../../core/exchange/merge.ts';
+import { inAssignment, officeRowIds, unassigned, type ScopedRow } from '../../core/exchange/assignments.ts';
 import { getPlan } from '../plans.ts';
 import type { Store } from '../store/store.ts';
 import { planCatalogs } from './catalogs.ts';
 import { actionError } from './errors.ts';
-import { coverage, getPlanExchange, identity, officeOfActors, savePlanExchange } from './state.ts';
+import { actorKeys, coverage, getPlanExchange, identity, officeOfActors, savePlanExchange } from './state.ts';
 import { safeFileName } from '../files.ts';
+import { signText, type SigningKey } from '../signing.ts';
 
 /** Building the packages this installation sends: the secretariat's plan package, an office's contribution. */
 
@@ -28,10 +30,22 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** A package's manifest and payload with the checksum that seals them, and the text written to the file. */
-export function sealPackage(manifest: Omit<Manifest, 'sha256'>, payload: Payload): { file: PackageFile; text: string } {
+/**
+ * A package's manifest and payload with the checksum and the signature that seal them (both over the same
+ * canonical text), and the text written to the file. The manifest names the signer's public key.
+ */
+export function sealPackage(
+  manifest: Omit<Manifest, 'sha256'>,
+  payload: Payload,
+  key: SigningKey,
+): { file: PackageFile; text: string } {
   const unsealed: UnsealedPackage = { format: PACKAGE_FORMAT, version: PACKAGE_VERSION, manifest, payload };
-  const file: PackageFile = { ...unsealed, manifest: { ...manifest, sha256: sha256Hex(checksumInput(unsealed)) } };
+  const input = checksumInput(unsealed);
+  const file: PackageFile = {
+    ...unsealed,
+    manifest: { ...manifest, sha256: sha256Hex(input) },
+    signature: signText(key, input),
+  };
   return { file, text: serialisePackage(file) };
 }
 
@@ -73,13 +87,37 @@ function standingOps(store: Store, planId: string): OpRecord[] {
 }
 
 /**
- * This office's own operations of a plan after `after` (exclusive; null: all), but for the plan's header:
- * that is the secretariat's (validate.ts refuses it in a contribution), so an office's edit of it stays here.
+ * What this office's next contribution carries: its own operations of a plan after the point the secretariat
+ * confirmed, but for those outside its assigned parts (core/exchange/assignments.ts), which the secretariat
+ * would refuse (and with them the whole package, again at every later send): the plan's header, and rows not
+ * assigned to it. Those stay here, as a local note; exchangeStatus() counts them for the user.
  */
-function ownOpsAfter(store: Store, planId: string, after: string | null): OpRecord[] {
-  return store.db
-    .prepare(`${PLAN_OPS} AND o.actor = ? AND o.hlc > ? AND o.entity != 'plan'`)
-    .all(planId, store.officeId, after ?? '') as OpRecord[];
+export function contributionOps(store: Store, planId: string): { ops: OpRecord[]; held: number } {
+  const self = requireIdentity(store);
+  const state = getPlanExchange(store.db, planId);
+  const own = store.db
+    .prepare(`${PLAN_OPS} AND o.actor = ? AND o.hlc > ?`)
+    .all(planId, store.officeId, state.confirmed ?? '') as OpRecord[];
+  const rows = new Map(
+    (
+      store.db
+        .prepare('SELECT id, entity, parent_id AS parentId, data, created_by AS createdBy FROM rows WHERE plan_id = ?')
+        .all(planId) as { id: string; entity: string; parentId: string | null; data: string; createdBy: string }[]
+    ).map((r): [string, ScopedRow] => [r.id, { ...r, data: JSON.parse(r.data) as Record<string, unknown> }]),
+  );
+  const assignment = state.assignments.find((a) => a.officeCode === self.code) ?? unassigned(self.code, self.name);
+  const office = { assignment, rows: officeRowIds(assignment, rows.values()), actor: store.officeId };
+  const inScope = new Map<string, boolean>();
+  const ops = own.filter((op) => {
+    let ok = inScope.get(op.rowId);
+    if (ok === undefined) {
+      const row = rows.get(op.rowId);
+      ok = row !== undefined && inAssignment(office, row, (id) => rows.get(id));
+      inScope.set(op.rowId, ok);
+    }
+    return ok;
+  });
+  return { ops, held: own.length - ops.length };
 }
 
 function toGroups(ops: readonly OpRecord[]): PackageGroup[] {
@@ -121,16 +159,22 @@ export function buildPackage(store: Store, planId: string, now = new Date()): Bu
   const plan = getPlan(store, planId);
   const state = getPlanExchange(store.db, planId);
   const kind: PackageKind = self.role === 'secretariat' ? 'plan' : 'contribution';
-  const ops = kind === 'plan' ? standingOps(store, planId) : ownOpsAfter(store, planId, state.confirmed);
+  const ops = kind === 'plan' ? standingOps(store, planId) : contributionOps(store, planId).ops;
   const groups = toGroups(ops);
   const hlcs = ops.map((op) => op.hlc).sort();
   const officeOf = officeOfActors(store);
-  const sender: PackageOffice = { actor: store.officeId, ...self };
+  const keys = actorKeys(store.db);
+  const sender: PackageOffice = { actor: store.officeId, ...self, publicKey: store.signingKey.publicKey };
   const offices = [...new Set(groups.map((g) => g.actor))].map((actor): PackageOffice =>
     actor === store.officeId
       ? sender
-      : // An actor no package named (not expected: every imported operation came with its office).
-        { actor, ...(officeOf(actor) ?? { code: 'unknown', name: '-', role: 'contributor' as const }) },
+      : {
+          actor,
+          // An actor no package named (not expected: every imported operation came with its office).
+          ...(officeOf(actor) ?? { code: 'unknown', name: '-', role: 'contributor' as const }),
+          // Offices learn their peers' keys from the plan package.
+          publicKey: keys.get(actor) ?? null,
+        },
   );
   if (!offices.some((o) => o.actor === sender.actor)) offices.push(sender);
   const seq = state.exportSeq + 1;
@@ -148,13 +192,17 @@ export function buildPackage(store: Store, planId: string, now = new Date()): Bu
     confirmed: kind === 'plan' ? Object.fromEntries(coverage(store.db, planId)) : {},
   };
   const catalogs = kind === 'plan' ? planCatalogs(store, planId) : [];
-  const sealed = sealPackage(manifest, {
-    offices,
-    assignments: kind === 'plan' ? state.assignments : null,
-    groups,
-    // Left out when empty: such a package is exactly what a Phaen without carried catalogs writes and reads.
-    ...(catalogs.length > 0 ? { catalogs } : {}),
-  });
+  const sealed = sealPackage(
+    manifest,
+    {
+      offices,
+      assignments: kind === 'plan' ? state.assignments : null,
+      groups,
+      // Left out when empty: such a package is exactly what a Phaen without carried catalogs writes and reads.
+      ...(catalogs.length > 0 ? { catalogs } : {}),
+    },
+    store.signingKey,
+  );
   return { ...sealed, fileName: `${safeFileName(plan.title, 80)}-${self.code}-${seq}${PACKAGE_EXTENSION}` };
 }
 
@@ -167,7 +215,9 @@ export function recordExport(store: Store, built: BuiltPackage, savedAs: string)
     ...state,
     // The installation that sends a plan package is the plan's secretariat from then on.
     secretariat:
-      manifest.kind === 'plan' ? { actor: sender.actor, code: sender.code, name: sender.name } : state.secretariat,
+      manifest.kind === 'plan'
+        ? { actor: sender.actor, code: sender.code, name: sender.name, publicKey: sender.publicKey }
+        : state.secretariat,
     exportSeq: Math.max(state.exportSeq, manifest.seq),
     lastExportAt: manifest.exportedAt,
     lastExportFile: savedAs,

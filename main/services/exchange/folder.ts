@@ -52,7 +52,9 @@ function key(root: string, path: string): string {
 }
 
 function remember(store: Store, root: string, path: string, outcome: string, at: string): void {
-  const stat = statSync(path);
+  const stat = statSync(path, { throwIfNoEntry: false });
+  // Gone since it was read (a sync engine moved it): nothing to remember, it is looked at again if it returns.
+  if (!stat) return;
   store.db
     .prepare(
       `INSERT INTO exchange_folder_files (path, size, mtime_ms, outcome, checked_at) VALUES (?, ?, ?, ?, ?)
@@ -111,7 +113,9 @@ export function syncFolder(store: Store, options: SyncOptions = {}): ImportResul
   }
   const fresh = files.filter((path) => {
     const before = seen.get(key(root, path));
-    const stat = statSync(path);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    // A file that vanished between listing and looking is not there; readIncoming names any other failure.
+    if (!stat) return false;
     return !before || before.size !== stat.size || before.mtimeMs !== Math.trunc(stat.mtimeMs);
   });
   const incoming = fresh.map((path) => readIncoming(path, key(root, path)));

@@ -10,7 +10,7 @@ import { actionError } from './errors.ts';
 import { buildPackage, recordExport } from './export.ts';
 import { chooseFolder, clearFolder, exportToFolder, syncFolder } from './folder.ts';
 import { importPackages, incomingText, packageFilesIn, readIncoming, type ImportResult } from './import.ts';
-import { acknowledgeOffice, actorOffices, getPlanExchange, identity, savePlanExchange } from './state.ts';
+import { acknowledgeOffice, actorOffices, getPlanExchange, identity, registerKey, savePlanExchange } from './state.ts';
 import { arrivalChanges, arrivalsView, exchangeStatus, folderStatus } from './views.ts';
 
 type ExchangeChannel = Extract<keyof Handlers, `exchange.${string}`>;
@@ -79,9 +79,13 @@ export function exchangeHandlers({ session, dialogs }: ExchangeHandlerOptions): 
       const incoming = packageFilesIn(folder).map((path) => readIncoming(path, relative(folder, path)));
       return done(importPackages(store(), incoming, { planId }));
     },
-    'exchange.acknowledgeOffice': ({ planId, code, name }) => {
+    'exchange.acknowledgeOffice': ({ planId, code, name, publicKey }) => {
       getPlan(store(), planId);
-      acknowledgeOffice(store().db, planId, code, name, new Date().toISOString());
+      const at = new Date().toISOString();
+      store().db.transaction(() => {
+        acknowledgeOffice(store().db, planId, code, name, at);
+        if (publicKey !== undefined) registerKey(store().db, planId, code, publicKey, at, true);
+      })();
       return exchangeStatus(store(), planId);
     },
     'exchange.arrivals': ({ planId }) => arrivalsView(store(), planId),

@@ -10,20 +10,29 @@ import {
 } from '../../core/exchange/format.ts';
 import type { Store } from '../store/store.ts';
 import { applyPackages } from './apply.ts';
+import { keyFingerprint, verifyText } from '../signing.ts';
 import { sha256Hex } from './export.ts';
 import { checkPackage, type AcceptedPackage, type Batch } from './validate.ts';
 
-/** A file to import: its bytes, or only its size when it is over the limit (it is never read). */
+/**
+ * A file to import: its bytes, or only its size when it is over the limit (it is never read), or why it could
+ * not be read (gone, locked by a sync engine, no permission): it is then refused by name like any bad file.
+ */
 export interface IncomingPackage {
   readonly name: string;
   readonly bytes: Uint8Array | null;
   readonly size: number;
+  readonly unreadable?: string;
 }
 
 /** `name` is what reports show: the file's name, or its path inside a chosen folder. */
 export function readIncoming(path: string, name = basename(path)): IncomingPackage {
-  const size = statSync(path).size;
-  return { name, size, bytes: size > MAX_PACKAGE_BYTES ? null : readFileSync(path) };
+  try {
+    const size = statSync(path).size;
+    return { name, size, bytes: size > MAX_PACKAGE_BYTES ? null : readFileSync(path) };
+  } catch (err) {
+    return { name, size: 0, bytes: null, unreadable: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 export function incomingText(name: string, content: string): IncomingPackage {
@@ -67,6 +76,9 @@ function describe(name: string, file: PackageFile): Omit<PackageOutcome, 'status
     planId: m.planId,
     planTitle: m.planTitle,
     sender: { code: m.sender.code, name: m.sender.name, role: m.sender.role },
+    // Non-null once parsed: an unsigned package is refused before (core/exchange/format.ts).
+    senderKey: m.sender.publicKey!,
+    fingerprint: keyFingerprint(m.sender.publicKey!),
     exportedAt: m.exportedAt,
     ...EMPTY_COUNTS,
     opCount: m.opCount,
@@ -107,8 +119,12 @@ export function importPackages(
   };
   for (const [index, item] of incoming.entries()) {
     try {
+      if (item.unreadable !== undefined) throw new PackageError('unreadable', item.unreadable);
       if (item.bytes === null) throw new PackageError('too-large', `${item.size} bytes, limit ${MAX_PACKAGE_BYTES}`);
-      parsed.push({ index, file: parsePackage(item.bytes, { sha256: sha256Hex, nowMs: now.getTime() }) });
+      parsed.push({
+        index,
+        file: parsePackage(item.bytes, { sha256: sha256Hex, verify: verifyText, nowMs: now.getTime() }),
+      });
     } catch (err) {
       if (!(err instanceof PackageError)) throw err;
       refuse(index, { file: item.name, ...EMPTY_COUNTS }, err);
@@ -122,6 +138,7 @@ export function importPackages(
     shaped: new Map(),
     planYears: new Map(),
     clocks: new Map(),
+    keys: new Map(),
   };
   const accepted: { index: number; pkg: AcceptedPackage }[] = [];
   for (const { index, file } of parsed.sort((a, b) => applyOrder(a.file, b.file))) {

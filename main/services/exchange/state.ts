@@ -8,8 +8,8 @@ import type { Store } from '../store/store.ts';
 
 export interface PlanExchange {
   readonly planId: string;
-  /** The installation that sends this plan's plan packages. */
-  readonly secretariat: { actor: string; code: string; name: string } | null;
+  /** The installation that sends this plan's plan packages, and the key it signs them with (null: not known). */
+  readonly secretariat: { actor: string; code: string; name: string; publicKey: string | null } | null;
   readonly assignments: Assignment[];
   /** seq of the newest plan package imported (its assignments and confirmation are the ones kept). */
   readonly planSeq: number;
@@ -25,6 +25,7 @@ interface PlanRecord {
   secretariat_actor: string | null;
   secretariat_code: string | null;
   secretariat_name: string | null;
+  secretariat_key: string | null;
   assignments: string;
   plan_seq: number;
   confirmed: string | null;
@@ -53,7 +54,12 @@ export function getPlanExchange(db: Database.Database, planId: string): PlanExch
     secretariat:
       r.secretariat_actor === null
         ? null
-        : { actor: r.secretariat_actor, code: r.secretariat_code ?? '', name: r.secretariat_name ?? '' },
+        : {
+            actor: r.secretariat_actor,
+            code: r.secretariat_code ?? '',
+            name: r.secretariat_name ?? '',
+            publicKey: r.secretariat_key,
+          },
     assignments: parsed.success ? parsed.data : [],
     planSeq: r.plan_seq,
     confirmed: r.confirmed,
@@ -65,11 +71,12 @@ export function getPlanExchange(db: Database.Database, planId: string): PlanExch
 
 export function savePlanExchange(db: Database.Database, p: PlanExchange): void {
   db.prepare(
-    `INSERT INTO exchange_plans (plan_id, secretariat_actor, secretariat_code, secretariat_name, assignments, plan_seq,
-       confirmed, export_seq, last_export_at, last_export_file)
-     VALUES (@planId, @sa, @sc, @sn, @assignments, @planSeq, @confirmed, @exportSeq, @lastExportAt, @lastExportFile)
+    `INSERT INTO exchange_plans (plan_id, secretariat_actor, secretariat_code, secretariat_name, secretariat_key,
+       assignments, plan_seq, confirmed, export_seq, last_export_at, last_export_file)
+     VALUES (@planId, @sa, @sc, @sn, @sk, @assignments, @planSeq, @confirmed, @exportSeq, @lastExportAt, @lastExportFile)
      ON CONFLICT(plan_id) DO UPDATE SET secretariat_actor = excluded.secretariat_actor,
        secretariat_code = excluded.secretariat_code, secretariat_name = excluded.secretariat_name,
+       secretariat_key = excluded.secretariat_key,
        assignments = excluded.assignments, plan_seq = excluded.plan_seq, confirmed = excluded.confirmed,
        export_seq = excluded.export_seq, last_export_at = excluded.last_export_at,
        last_export_file = excluded.last_export_file`,
@@ -78,6 +85,7 @@ export function savePlanExchange(db: Database.Database, p: PlanExchange): void {
     sa: p.secretariat?.actor ?? null,
     sc: p.secretariat?.code ?? null,
     sn: p.secretariat?.name ?? null,
+    sk: p.secretariat?.publicKey ?? null,
     assignments: JSON.stringify(p.assignments),
     planSeq: p.planSeq,
     confirmed: p.confirmed,
@@ -94,10 +102,47 @@ export function identity(store: Store): OfficeIdentity | null {
 
 export function rememberActor(db: Database.Database, office: PackageOffice, at: string): void {
   db.prepare(
-    `INSERT INTO exchange_actors (actor, office_code, office_name, role, updated_at) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO exchange_actors (actor, office_code, office_name, role, public_key, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(actor) DO UPDATE SET office_code = excluded.office_code, office_name = excluded.office_name,
-       role = excluded.role, updated_at = excluded.updated_at`,
-  ).run(office.actor, office.code, office.name, office.role, at);
+       role = excluded.role, public_key = coalesce(excluded.public_key, public_key), updated_at = excluded.updated_at`,
+  ).run(office.actor, office.code, office.name, office.role, office.publicKey, at);
+}
+
+/** The key an installation's packages named for it here (null: none known). */
+export function actorKeys(db: Database.Database): Map<string, string> {
+  const rows = db.prepare('SELECT actor, public_key FROM exchange_actors WHERE public_key IS NOT NULL').all() as {
+    actor: string;
+    public_key: string;
+  }[];
+  return new Map(rows.map((r) => [r.actor, r.public_key]));
+}
+
+/** At the secretariat: the key registered for each office of a plan (by office code). */
+export function registeredKeys(db: Database.Database, planId: string): Map<string, string> {
+  const rows = db.prepare('SELECT office_code, public_key FROM exchange_keys WHERE plan_id = ?').all(planId) as {
+    office_code: string;
+    public_key: string;
+  }[];
+  return new Map(rows.map((r) => [r.office_code, r.public_key]));
+}
+
+/**
+ * Register an office's key for a plan: at its first accepted contribution, or (`replace`) when the user
+ * confirmed a new key's fingerprint with the office (a new computer, or a copy that took a new identity).
+ */
+export function registerKey(
+  db: Database.Database,
+  planId: string,
+  code: string,
+  publicKey: string,
+  at: string,
+  replace = false,
+): void {
+  db.prepare(
+    `INSERT INTO exchange_keys (id, plan_id, office_code, public_key, registered_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO ${replace ? 'UPDATE SET public_key = excluded.public_key, registered_at = excluded.registered_at' : 'NOTHING'}`,
+  ).run(`${planId} ${code}`, planId, code, publicKey, at);
 }
 
 /** Every installation whose office is known: those packages came from, and this one once it has an identity. */

@@ -22,6 +22,8 @@ import type { ValidOp } from './validate.ts';
 /** A row's structure after this import: what earlier packages of the same import left (import.ts keeps it). */
 export interface ShapedRow extends PlacedRowShape {
   readonly deleted: boolean;
+  /** The installation whose operation created the row (core/exchange/assignments.ts). */
+  readonly createdBy: string;
 }
 
 interface StoredRow {
@@ -30,10 +32,16 @@ interface StoredRow {
   parent_id: string | null;
   deleted: number;
   data: string;
+  created_by: string;
 }
 
-/** The fields the rules read; other fields of a row cannot break its structure. */
+/**
+ * The fields the rules read (placement, fixed ids, years, and who owns a row: core/exchange/assignments.ts);
+ * other fields of a row cannot break its structure.
+ */
 const SHAPE_FIELDS = new Set([
+  'sourceOfficeId',
+  'code',
   'parentId',
   'deleted',
   'year',
@@ -45,15 +53,27 @@ const SHAPE_FIELDS = new Set([
 ]);
 const PLAN_YEAR_FIELDS = ['startYear', 'endYear', 'prevStartYear', 'prevEndYear'] as const;
 
+/** What checkStructure found: the rows before and after the package, and how to keep them for the next one. */
+export interface Shapes {
+  /** A row of the plan as it is before this package (here, or left by earlier packages of the import). */
+  readonly before: (id: string) => ShapedRow | undefined;
+  /** A row as this package leaves it. */
+  readonly after: (id: string) => ShapedRow | undefined;
+  /** Keep the rows and plan years for the next packages of the import, once this one passed every check. */
+  readonly keep: () => void;
+}
+
 export function checkStructure(
   store: Store,
   planId: string,
   ops: readonly ValidOp[],
   shaped: Map<string, ShapedRow>,
   plans: Map<string, PlanYears>,
-): () => void {
+): Shapes {
   const newest = store.db.prepare('SELECT max(hlc) FROM ops WHERE entity = ? AND row_id = ? AND field = ?').pluck();
-  const stored = store.db.prepare('SELECT entity, plan_id, parent_id, deleted, data FROM rows WHERE id = ?');
+  const stored = store.db.prepare(
+    'SELECT entity, plan_id, parent_id, deleted, data, created_by FROM rows WHERE id = ?',
+  );
   const wins = (op: ValidOp) => {
     const here = newest.get(op.entity, op.rowId, op.field) as string | null;
     return here === null || op.hlc > here;
@@ -77,8 +97,9 @@ export function checkStructure(
   const firstOp = new Map<string, ValidOp>();
   for (const op of ops) if (op.entity !== 'plan' && !firstOp.has(op.rowId)) firstOp.set(op.rowId, op);
   const after = new Map<string, ShapedRow>();
-  const shapeOf = (id: string): ShapedRow | undefined => {
-    const known = after.get(id) ?? shaped.get(id);
+  const shapeOf = (id: string): ShapedRow | undefined => after.get(id) ?? before(id);
+  const before = (id: string): ShapedRow | undefined => {
+    const known = shaped.get(id);
     if (known) return known;
     const row = stored.get(id) as StoredRow | undefined;
     if (!row || (row.plan_id !== planId && row.plan_id !== '')) return undefined;
@@ -88,21 +109,22 @@ export function checkStructure(
       parentId: row.parent_id,
       deleted: row.deleted === 1,
       data: JSON.parse(row.data) as Record<string, unknown>,
+      createdBy: row.created_by,
     };
   };
   for (const [rowId, op] of firstOp) {
-    const before = shapeOf(rowId);
+    const was = before(rowId);
     const entity = op.entity as RowEntity;
-    let parentId = before?.parentId ?? null;
-    let deleted = before?.deleted ?? true;
-    const data: Record<string, unknown> = { ...ROW_DEFAULTS[entity], ...before?.data };
+    let parentId = was?.parentId ?? null;
+    let deleted = was?.deleted ?? true;
+    const data: Record<string, unknown> = { ...ROW_DEFAULTS[entity], ...was?.data };
     for (const [field, edit] of edits.get(rowId) ?? []) {
       if (!wins(edit)) continue;
       if (field === 'parentId') parentId = edit.value as string | null;
       else if (field === 'deleted') deleted = edit.value as boolean;
       else data[field] = edit.value;
     }
-    after.set(rowId, { id: rowId, entity, parentId, deleted, data });
+    after.set(rowId, { id: rowId, entity, parentId, deleted, data, createdBy: was?.createdBy ?? op.actor });
   }
   for (const [rowId, row] of after) {
     const named = (field: string) => {
@@ -120,10 +142,14 @@ export function checkStructure(
       throw refusal('year-outside-plan', named('year'), `${row.entity} ${rowId}: year ${String(row.data.year)}`);
     }
   }
-  // Kept for the next packages of the import once this one has passed every check (validate.ts).
-  return () => {
-    plans.set(planId, plan);
-    for (const [id, row] of after) shaped.set(id, row);
+  return {
+    before,
+    after: shapeOf,
+    // Kept for the next packages of the import once this one has passed every check (validate.ts).
+    keep: () => {
+      plans.set(planId, plan);
+      for (const [id, row] of after) shaped.set(id, row);
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Catalog } from '../../core/catalog.ts';
 import type { Assignment, RejectReason } from '../../core/exchange/api.ts';
+import { inAssignment, officeRowIds, unassigned } from '../../core/exchange/assignments.ts';
 import { canonicalJson } from '../../core/exchange/canonical.ts';
 import { PackageError, type PackageFile } from '../../core/exchange/format.ts';
 import type { PlanYears } from '../../core/rows.ts';
@@ -7,8 +8,8 @@ import { planExists } from '../plans.ts';
 import { entitySpec, isEntity, type EntityName, type FieldSpec } from '../store/entities.ts';
 import type { Store } from '../store/store.ts';
 import { newCatalogs } from './catalogs.ts';
-import { checkStructure, type ShapedRow } from './structure.ts';
-import { acknowledgedOffices, getPlanExchange, identity } from './state.ts';
+import { checkStructure, type ShapedRow, type Shapes } from './structure.ts';
+import { acknowledgedOffices, getPlanExchange, identity, registeredKeys } from './state.ts';
 
 /**
  * The checks of a parsed package that need this workspace: already imported, the right plan, the sender's
@@ -50,6 +51,8 @@ export interface Batch {
   readonly planYears: Map<string, PlanYears>;
   /** Each operation's HLC with what it wrote, from earlier packages (checkClocks). */
   readonly clocks: Map<string, string>;
+  /** Keys earlier contributions of the import register, by `<plan id> <office code>`. */
+  readonly keys: Map<string, string>;
 }
 
 export type Verdict = { status: 'accept'; accepted: AcceptedPackage } | { status: 'already-imported' };
@@ -64,7 +67,7 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
     throw new PackageError('reused-package-id', `package id ${manifest.packageId} already imported with other content`);
   }
   // This installation's own package (it reads its own files in a shared folder): everything in it is here.
-  if (sender.actor === store.officeId) return { status: 'already-imported' };
+  if (refuseOwnIdElsewhere(store, file) === 'own-package') return { status: 'already-imported' };
   if (batch.expectedPlanId !== undefined && planId !== batch.expectedPlanId) {
     throw new PackageError('other-plan', `package for plan ${planId}, ${batch.expectedPlanId} is open`);
   }
@@ -72,26 +75,35 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
   if (manifest.kind === 'contribution' && !planExists(store, planId) && !comingPlan) {
     throw new PackageError('other-plan', `plan ${planId} is not in this workspace`);
   }
-  checkSender(store, file, comingPlan);
+  const assignment = checkSender(store, file, comingPlan, batch.keys);
   const ops = checkOps(store, file);
   if (manifest.kind === 'contribution') refuseHeaderEdits(ops);
   const keepClocks = checkClocks(store, ops, batch.clocks);
-  const keepStructure = checkStructure(store, planId, ops, batch.shaped, batch.planYears);
+  const shapes = checkStructure(store, planId, ops, batch.shaped, batch.planYears);
+  if (assignment) refuseOutsideAssignment(store, file, ops, assignment, shapes);
   const catalogs = newCatalogs(store, file, batch.catalogs);
-  keepStructure();
+  shapes.keep();
   keepClocks();
   batch.packageIds.add(manifest.packageId);
   if (manifest.kind === 'plan') batch.plans.set(planId, file);
+  else batch.keys.set(`${planId} ${sender.code}`, sender.publicKey!);
   return { status: 'accept', accepted: { name, file, ops, catalogs } };
 }
 
 /**
  * The secretariat of a plan is the installation whose plan package came first (or this one, once it sent the
  * plan or when it is a secretariat holding a plan nobody sent it). Nobody else may speak as it: a plan package
- * from another installation, or a contribution using its code or installation, is refused. There are no keys
- * to prove who wrote a file; this stops mistakes and casual impersonation, not a determined forger.
+ * from another installation or signed by another key than its first one, or a contribution using its code or
+ * installation, is refused. An office is known by the key its first accepted contribution was signed with
+ * (registered at the secretariat, its fingerprint shown to confirm by phone): a package under that office
+ * signed by another key is refused until the user confirms the new key.
  */
-function checkSender(store: Store, file: PackageFile, comingPlan: PackageFile | undefined): void {
+function checkSender(
+  store: Store,
+  file: PackageFile,
+  comingPlan: PackageFile | undefined,
+  batchKeys: ReadonlyMap<string, string>,
+): Assignment | null {
   const { manifest, payload } = file;
   const { planId, sender } = manifest;
   const self = identity(store);
@@ -111,10 +123,17 @@ function checkSender(store: Store, file: PackageFile, comingPlan: PackageFile | 
         `plan package from ${sender.actor}, secretariat is ${secretariat.actor}`,
       );
     }
+    const knownKey = state.secretariat?.publicKey ?? comingPlan?.manifest.sender.publicKey ?? null;
+    if (knownKey !== null && knownKey !== sender.publicKey) {
+      throw new PackageError(
+        'key-changed',
+        `plan package signed by ${sender.publicKey}, the secretariat's key is ${knownKey}`,
+      );
+    }
     if (usesOurSecretariatCode) {
       throw new PackageError('claims-secretariat', `plan package using this secretariat's code ${sender.code}`);
     }
-    return;
+    return null;
   }
   const claimsIt = (s: { actor: string; code: string } | null) =>
     s !== null && (s.actor === sender.actor || s.code === sender.code);
@@ -122,11 +141,75 @@ function checkSender(store: Store, file: PackageFile, comingPlan: PackageFile | 
     throw new PackageError('claims-secretariat', `contribution from ${sender.code} speaks as the secretariat`);
   }
   const assignments: readonly Assignment[] = comingPlan?.payload.assignments ?? state.assignments;
-  const known =
-    assignments.some((a) => a.officeCode === sender.code) ||
-    acknowledgedOffices(store.db, planId).some((o) => o.code === sender.code);
+  const assigned = assignments.find((a) => a.officeCode === sender.code);
+  const acknowledged = acknowledgedOffices(store.db, planId).find((o) => o.code === sender.code);
+  const known = assigned !== undefined || acknowledged !== undefined;
   if (!known) throw new PackageError('unknown-office', `office ${sender.code} is neither assigned nor acknowledged`);
+  const registered = batchKeys.get(`${planId} ${sender.code}`) ?? registeredKeys(store.db, planId).get(sender.code);
+  if (registered !== undefined && registered !== sender.publicKey) {
+    throw new PackageError(
+      'key-changed',
+      `office ${sender.code} signed with ${sender.publicKey}, its registered key is ${registered}`,
+    );
+  }
   if (payload.offices.length !== 1) throw new PackageError('invalid', 'a contribution names its sender only');
+  // An office accepted without an assignment brings its own SWOT factors only.
+  return assigned ?? unassigned(sender.code, sender.name);
+}
+
+/** How many refused operations a refusal's detail lists (the first is also its `operation`). */
+const NAMED_OPS = 20;
+
+/**
+ * A contribution touches only its office's parts (core/exchange/assignments.ts): every row it writes lies in
+ * them as the package leaves it, and, if the row was here before, lay in them before too (so an office can
+ * neither move another's row under its own project nor claim another office's factor). The refusal names the
+ * operations.
+ */
+function refuseOutsideAssignment(
+  store: Store,
+  file: PackageFile,
+  ops: readonly ValidOp[],
+  assignment: Assignment,
+  shapes: Shapes,
+): void {
+  const officeIds = store.db
+    .prepare("SELECT id FROM rows WHERE plan_id = ? AND entity = 'office'")
+    .pluck()
+    .all(file.manifest.planId) as string[];
+  const office = {
+    assignment,
+    rows: officeRowIds(
+      assignment,
+      officeIds.map((id) => shapes.before(id)).filter((r) => r !== undefined),
+    ),
+    actor: file.manifest.sender.actor,
+  };
+  const verdict = new Map<string, boolean>();
+  const allowed = (rowId: string) => {
+    let ok = verdict.get(rowId);
+    if (ok === undefined) {
+      const was = shapes.before(rowId);
+      const now = shapes.after(rowId);
+      ok =
+        now !== undefined &&
+        inAssignment(office, now, shapes.after) &&
+        (was === undefined || inAssignment(office, was, shapes.before));
+      verdict.set(rowId, ok);
+    }
+    return ok;
+  };
+  const outside = ops.filter((op) => !allowed(op.rowId));
+  if (outside.length === 0) return;
+  const [first] = outside;
+  const named = outside.slice(0, NAMED_OPS).map((op) => `${op.id} (${op.entity}.${op.field} of ${op.rowId})`);
+  throw new PackageError(
+    'outside-assignment',
+    `${outside.length} operations outside the parts assigned to ${assignment.officeCode}: ${named.join(', ')}${
+      outside.length > NAMED_OPS ? ', …' : ''
+    }`,
+    { id: first!.id, entity: first!.entity, rowId: first!.rowId, field: first!.field },
+  );
 }
 
 /**
@@ -143,6 +226,30 @@ function refuseHeaderEdits(ops: readonly ValidOp[]): void {
     `operations ${header.map((op) => `${op.id} (plan.${op.field})`).join(', ')} change the plan's header`,
     { id: first!.id, entity: first!.entity, rowId: first!.rowId, field: first!.field },
   );
+}
+
+/**
+ * Operations under this installation's own id that it never wrote: another installation runs under the same id
+ * (a copied data folder, or this one restored from an older backup while the copy that sent them went on).
+ * Refused, so that the user gives this one a new identity (session.confirmMove): nothing is lost, and these
+ * operations then come in as the other installation's. A package of its own whose operations are all here
+ * (its own file in a shared folder) is 'own-package'.
+ */
+function refuseOwnIdElsewhere(store: Store, file: PackageFile): 'own-package' | 'other' {
+  const have = store.db.prepare('SELECT 1 FROM ops WHERE id = ?').pluck();
+  const ours = file.payload.groups.filter((g) => g.actor === store.officeId);
+  for (const group of ours) {
+    for (const op of group.ops) {
+      if (have.get(op.id) === undefined) {
+        throw new PackageError(
+          'copied-installation',
+          `operation ${op.id} carries this installation's id ${store.officeId} but was not written here`,
+          { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field },
+        );
+      }
+    }
+  }
+  return file.manifest.sender.actor === store.officeId ? 'own-package' : 'other';
 }
 
 /** Field rules (core) whose refusal has its own message rather than "a bad value". */

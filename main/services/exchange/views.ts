@@ -11,7 +11,9 @@ import { parseHlc } from '../../core/hlc.ts';
 import { getPlan } from '../plans.ts';
 import type { Store } from '../store/store.ts';
 import { countConflicts } from './conflicts.ts';
-import { acknowledgedOffices, getMeta, getPlanExchange, identity } from './state.ts';
+import { contributionOps } from './export.ts';
+import { keyFingerprint } from '../signing.ts';
+import { acknowledgedOffices, getMeta, getPlanExchange, identity, registeredKeys } from './state.ts';
 
 /** What the exchange screens show: status of a plan, arrivals per office, what one arrival changed. */
 
@@ -49,16 +51,8 @@ export function exchangeStatus(store: Store, planId: string): ExchangeStatus {
     : self?.role === 'secretariat'
       ? { code: self.code, name: self.name, role: self.role }
       : null;
-  const unconfirmedOps =
-    self?.role === 'secretariat'
-      ? 0
-      : (store.db
-          .prepare(
-            // What the next contribution carries (export.ts ownOpsAfter): the header's edits stay here.
-            "SELECT count(*) FROM ops o JOIN op_groups g ON g.id = o.grp WHERE g.plan_id = ? AND o.actor = ? AND o.hlc > ? AND o.entity != 'plan'",
-          )
-          .pluck()
-          .get(planId, store.officeId, state.confirmed ?? '') as number);
+  // What the next contribution carries, and the edits outside this office's parts that stay here.
+  const outgoing = self?.role === 'contributor' ? contributionOps(store, planId) : { ops: [], held: 0 };
   return {
     planId,
     identity: self,
@@ -68,7 +62,9 @@ export function exchangeStatus(store: Store, planId: string): ExchangeStatus {
       state.lastExportAt === null
         ? null
         : { seq: state.exportSeq, at: state.lastExportAt, fileName: state.lastExportFile ?? '' },
-    unconfirmedOps,
+    fingerprint: keyFingerprint(store.signingKey.publicKey),
+    unconfirmedOps: outgoing.ops.length,
+    heldOps: outgoing.held,
     conflicts: countConflicts(store, planId),
     folder: folderStatus(store),
   };
@@ -107,10 +103,20 @@ export function arrivalsView(store: Store, planId: string): ArrivalsView {
     conflicts: r.conflicts,
   }));
   const offices = new Map<string, OfficeSummary>();
+  const keys = registeredKeys(store.db, planId);
   const office = (code: string, name: string) => {
     let summary = offices.get(code);
     if (!summary) {
-      summary = { code, name, assigned: false, acknowledged: false, arrivals: 0, lastArrivalAt: null };
+      const key = keys.get(code);
+      summary = {
+        code,
+        name,
+        assigned: false,
+        acknowledged: false,
+        fingerprint: key === undefined ? null : keyFingerprint(key),
+        arrivals: 0,
+        lastArrivalAt: null,
+      };
       offices.set(code, summary);
     }
     return summary;

@@ -205,6 +205,26 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: 'signed packages',
+    sql: `
+      -- Packages are signed (services/signing.ts; the private key is in meta). At the secretariat: the key each
+      -- office signed its first accepted contribution with; a later package of that office under another key is
+      -- refused until the user confirms the new key's fingerprint. id is \`<plan id> <office code>\`.
+      CREATE TABLE exchange_keys (
+        id TEXT PRIMARY KEY,
+        plan_id TEXT NOT NULL,
+        office_code TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        registered_at TEXT NOT NULL
+      ) STRICT;
+      -- The key each installation's packages (or the secretariat's plan package) named for it.
+      ALTER TABLE exchange_actors ADD COLUMN public_key TEXT;
+      -- At an office: the key of the plan's secretariat, from its first plan package.
+      ALTER TABLE exchange_plans ADD COLUMN secretariat_key TEXT;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = latestVersion(migrations);

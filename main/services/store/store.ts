@@ -13,6 +13,7 @@ import {
   migrations as shippedMigrations,
   type Migration,
 } from './migrations.ts';
+import { loadSigningKey, newSigningKey, type SigningKey } from '../signing.ts';
 import { DbOpenError, inspect, openForWrite } from './open.ts';
 import { OpLog } from './oplog.ts';
 
@@ -44,6 +45,8 @@ function sameLocation(a: Location, b: Location): boolean {
 export class Store {
   readonly officeId: string;
   readonly oplog: OpLog;
+  /** This installation's key pair, which signs its exchange packages (services/signing.ts). */
+  readonly signingKey: SigningKey;
 
   readonly db: Database.Database;
   readonly path: string;
@@ -58,6 +61,7 @@ export class Store {
     this.db = db;
     this.path = path;
     this.officeId = this.ensureOfficeId();
+    this.signingKey = this.ensureSigningKey();
     this.oplog = new OpLog(db, this.officeId, now);
     const recorded = this.recordedLocation();
     const here = currentLocation(path);
@@ -101,6 +105,16 @@ export class Store {
     return id;
   }
 
+  /** Kept beside the office id: the private key never leaves this database. */
+  private ensureSigningKey(): SigningKey {
+    const existing = this.db.prepare("SELECT value FROM meta WHERE key = 'signing_key'").pluck().get() as
+      string | undefined;
+    if (existing) return loadSigningKey(existing);
+    const { key, stored } = newSigningKey();
+    this.db.prepare("INSERT INTO meta (key, value) VALUES ('signing_key', ?)").run(stored);
+    return key;
+  }
+
   private recordedLocation(): Location | null {
     const value = this.db.prepare("SELECT value FROM meta WHERE key = 'location'").pluck().get() as string | undefined;
     if (!value) return null;
@@ -118,13 +132,15 @@ export class Store {
   }
 
   /**
-   * Make this database a new installation: a new office id for its future operations, and its location
-   * recorded. Nothing is lost; its earlier operations keep the old id, which stays the copied installation's.
+   * Make this database a new installation: a new office id for its future operations, a new signing key, and
+   * its location recorded. Nothing is lost; its earlier operations keep the old id, which stays the copied
+   * installation's, and so does the old key (the secretariat confirms the new one's fingerprint by phone).
    * The store must be reopened for the op log to write under the new id.
    */
   takeNewIdentity(): void {
     this.db.transaction(() => {
       this.db.prepare("UPDATE meta SET value = ? WHERE key = 'office_id'").run(randomUUID());
+      this.db.prepare("UPDATE meta SET value = ? WHERE key = 'signing_key'").run(newSigningKey().stored);
       this.recordLocation();
     })();
   }

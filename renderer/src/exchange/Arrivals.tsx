@@ -32,6 +32,7 @@ export function Arrivals({ view, label, self }: { view: ArrivalsView; label: Row
               <th scope="col">{t('exchange.ui.arrivals.standing')}</th>
               <th scope="col">{t('exchange.ui.arrivals.count')}</th>
               <th scope="col">{t('exchange.ui.arrivals.last')}</th>
+              <th scope="col">{t('exchange.ui.keys.registered')}</th>
             </tr>
           </thead>
           <tbody>
@@ -51,6 +52,7 @@ export function Arrivals({ view, label, self }: { view: ArrivalsView; label: Row
                 <td>
                   {o.lastArrivalAt ? formatDateTime(o.lastArrivalAt, i18n.language) : t('exchange.ui.arrivals.notYet')}
                 </td>
+                <td className="key-fingerprint">{o.fingerprint ?? t('exchange.ui.keys.none')}</td>
               </tr>
             ))}
           </tbody>

@@ -187,6 +187,12 @@ function StatusFacts({
             {t('exchange.ui.identity.change')}
           </button>
         </dd>
+        <dt>{t('exchange.ui.keys.ownLabel')}</dt>
+        <dd>
+          <span className="key-fingerprint">{t('exchange.ui.keys.own', { fingerprint: status.fingerprint })}</span>
+          <br />
+          <span className="muted">{t('exchange.ui.keys.ownHint')}</span>
+        </dd>
         <dt>{t('exchange.ui.status.secretariat')}</dt>
         <dd>
           {status.secretariat
@@ -209,6 +215,12 @@ function StatusFacts({
           <>
             <dt>{t('exchange.ui.status.unconfirmed')}</dt>
             <dd>{t('exchange.ui.status.unconfirmedValue', { count: status.unconfirmedOps })}</dd>
+            {status.heldOps > 0 && (
+              <>
+                <dt>{t('exchange.ui.held.label')}</dt>
+                <dd>{t('exchange.ui.held.value', { count: status.heldOps })}</dd>
+              </>
+            )}
           </>
         )}
         <dt>{t('exchange.ui.status.conflicts')}</dt>

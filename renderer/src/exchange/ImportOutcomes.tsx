@@ -5,8 +5,13 @@ import { fieldLabel, officeLabel } from './labels.ts';
 
 interface ImportOutcomesProps {
   outcomes: readonly PackageOutcome[];
-  /** Offered on an `unknown-office` refusal: accept that office for the plan, then import the files again. */
-  onAcknowledge?: ((office: OfficeRef, planId: string) => void) | undefined;
+  /**
+   * Offered on an `unknown-office` refusal: accept that office for the plan, then import the files again; on a
+   * `key-changed` one (publicKey given), register the package's key as the office's once confirmed by phone.
+   */
+  onAcknowledge?: ((office: OfficeRef, planId: string, publicKey?: string) => void) | undefined;
+  /** Offered on a `copied-installation` refusal: give this computer a new identity, then import again. */
+  onNewIdentity?: (() => void) | undefined;
 }
 
 /**
@@ -14,7 +19,7 @@ interface ImportOutcomesProps {
  * or refused with the reason and what to do in the user's language. Names and titles from a package are
  * plain text: React renders them as text, never as markup.
  */
-export function ImportOutcomes({ outcomes, onAcknowledge }: ImportOutcomesProps) {
+export function ImportOutcomes({ outcomes, onAcknowledge, onNewIdentity }: ImportOutcomesProps) {
   const { t, i18n } = useTranslation();
   const count = (status: PackageOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   return (
@@ -61,6 +66,9 @@ export function ImportOutcomes({ outcomes, onAcknowledge }: ImportOutcomesProps)
                 )}
               </p>
             )}
+            {o.fingerprint && o.kind === 'contribution' && (
+              <p className="muted key-fingerprint">{t('exchange.ui.keys.sender', { fingerprint: o.fingerprint })}</p>
+            )}
             {o.status === 'rejected' && o.reason && (
               <p className="outcome-reason">{t(`exchange.errors.${o.reason}`)}</p>
             )}
@@ -74,8 +82,12 @@ export function ImportOutcomes({ outcomes, onAcknowledge }: ImportOutcomesProps)
                 {o.problem && <> · {t(o.problem)}</>}
               </p>
             )}
-            {o.reason === 'unknown-office' && onAcknowledge && (
-              <AcknowledgeButton outcome={o} onAcknowledge={onAcknowledge} />
+            {(o.reason === 'unknown-office' || (o.reason === 'key-changed' && o.kind === 'contribution')) &&
+              onAcknowledge && <AcknowledgeButton outcome={o} onAcknowledge={onAcknowledge} />}
+            {o.reason === 'copied-installation' && onNewIdentity && (
+              <button type="button" onClick={onNewIdentity}>
+                {t('exchange.ui.import.newIdentity')}
+              </button>
             )}
           </li>
         ))}
@@ -85,7 +97,7 @@ export function ImportOutcomes({ outcomes, onAcknowledge }: ImportOutcomesProps)
 }
 
 function AcknowledgeButton({
-  outcome: { sender, planId },
+  outcome: { sender, planId, reason, senderKey, fingerprint },
   onAcknowledge,
 }: {
   outcome: PackageOutcome;
@@ -94,6 +106,14 @@ function AcknowledgeButton({
   const { t } = useTranslation();
   // Both are known once the manifest was read, which an unknown-office refusal needs.
   if (!sender || !planId) return null;
+  if (reason === 'key-changed') {
+    if (!senderKey) return null;
+    return (
+      <button type="button" onClick={() => onAcknowledge(sender, planId, senderKey)}>
+        {t('exchange.ui.import.confirmKey', { office: officeLabel(t, sender), fingerprint })}
+      </button>
+    );
+  }
   return (
     <button type="button" onClick={() => onAcknowledge(sender, planId)}>
       {t('exchange.ui.import.acknowledge', { office: officeLabel(t, sender) })}

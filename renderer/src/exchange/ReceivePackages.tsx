@@ -59,7 +59,11 @@ export function ReceivePackages({ planId, role, hasDialogs, onImported }: Receiv
         {importer.busy && <span className="muted">{t('common.busy')}</span>}
       </div>
       {importer.outcomes && (
-        <ImportOutcomes outcomes={importer.outcomes} onAcknowledge={(o, p) => void importer.acknowledge(o, p)} />
+        <ImportOutcomes
+          outcomes={importer.outcomes}
+          onAcknowledge={(o, p, key) => void importer.acknowledge(o, p, key)}
+          onNewIdentity={() => void importer.newIdentity()}
+        />
       )}
     </section>
   );

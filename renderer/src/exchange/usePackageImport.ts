@@ -87,9 +87,25 @@ export function usePackageImport(planId: string | undefined, onImported: (report
       setBusy(true);
       finish(await api['exchange.importFolder'](where));
     },
+    /**
+     * After a 'copied-installation' refusal: this computer takes a new identity (nothing is lost), then the same
+     * uploads are imported again (or the user is asked to).
+     */
+    async newIdentity() {
+      const result = await api['database.confirmMove']({ newIdentity: true });
+      if (!result.ok) return shell.notify({ text: exchangeErrorText(t, result.error), kind: 'error' });
+      if (lastUploads.current) return upload(lastUploads.current);
+      setOutcomes(null);
+      shell.notify({ text: t('exchange.ui.import.newIdentityDone') });
+    },
     /** Accept an office that is not in the assignments, then import the same uploads again (or ask to). */
-    async acknowledge(office: OfficeRef, forPlan: string) {
-      const result = await api['exchange.acknowledgeOffice']({ planId: forPlan, code: office.code, name: office.name });
+    async acknowledge(office: OfficeRef, forPlan: string, publicKey?: string) {
+      const result = await api['exchange.acknowledgeOffice']({
+        planId: forPlan,
+        code: office.code,
+        name: office.name,
+        ...(publicKey ? { publicKey } : {}),
+      });
       if (!result.ok) return shell.notify({ text: exchangeErrorText(t, result.error), kind: 'error' });
       if (lastUploads.current) return upload(lastUploads.current);
       setOutcomes(null);
