@@ -283,13 +283,22 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
   optionsRef.current = options;
   /** What core's rules need around a row, from the rows as shown (saved values and valid drafts). */
   const context = useCallback(
-    (parentId: string | null, row: Record<string, unknown>): ValidityContext => {
+    (
+      entity: RowEntity,
+      rowId: string | null,
+      parentId: string | null,
+      row: Record<string, unknown>,
+    ): ValidityContext => {
       const parent = parentId === null ? undefined : rowsRef.current.find((r) => r.id === parentId);
       return {
         plan,
         scale: scoringConfig(optionsRef.current),
         parent: parent ? { ...parent.data, ...drafts.current[parent.id] } : null,
         row,
+        siblings: () =>
+          rowsRef.current
+            .filter((r) => r.entity === entity && r.parentId === parentId && r.id !== rowId)
+            .map((r) => ({ ...r.data, ...drafts.current[r.id] })),
       };
     },
     [plan],
@@ -298,7 +307,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
   const edit = useCallback(
     (row: Row, field: string, value: unknown, text?: string) => {
       const shownRow = { ...row.data, ...drafts.current[row.id], [field]: value };
-      const checked = checkField(row.entity, field, value, context(row.parentId, shownRow));
+      const checked = checkField(row.entity, field, value, context(row.entity, row.id, row.parentId, shownRow));
       if (!checked.ok) return refuse(row.id, field, checked.message, text ?? String(value ?? ''));
       const fields = pending.current.get(row.id) ?? new Map<string, unknown>();
       pending.current.set(row.id, fields.set(field, checked.value));
@@ -316,7 +325,12 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
 
   const check = useCallback(
     (entity: RowEntity, parentId: string | null, row: Record<string, unknown>, field: string, value: unknown) => {
-      const checked = checkField(entity, field, value, context(parentId, { ...ROW_DEFAULTS[entity], ...row }));
+      const checked = checkField(
+        entity,
+        field,
+        value,
+        context(entity, null, parentId, { ...ROW_DEFAULTS[entity], ...row }),
+      );
       return checked.ok ? undefined : checked.message;
     },
     [context],
