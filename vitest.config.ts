@@ -14,6 +14,9 @@ export default defineConfig({
           include: ['test/dom/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['test/dom/setup.ts'],
+          // Each wizard screen carries the plan's side navigation: role queries walk it too, and on a shared
+          // 2-core machine under load a screen's queries take seconds, not milliseconds.
+          testTimeout: 20_000,
         },
       },
       {

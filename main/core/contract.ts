@@ -86,6 +86,8 @@ export const ImportResult = z.discriminatedUnion('status', [
 ]);
 
 export const UndoResult = z.object({ label: z.string(), planId: Uuid.nullable() });
+/** Undo and redo act on one plan's history (the one on screen); without a plan, on this office's newest action. */
+const HistoryScope = z.object({ planId: Uuid.optional() }).strict();
 
 export const contract = {
   'app.status': { input: None, output: AppStatus },
@@ -136,7 +138,8 @@ export const contract = {
   'thaiWords.list': { input: None, output: z.array(z.string()) },
   'thaiWords.add': { input: z.object({ word: z.string().min(1).max(100) }).strict(), output: z.array(z.string()) },
   'thaiWords.remove': { input: z.object({ word: z.string().min(1).max(100) }).strict(), output: z.array(z.string()) },
-  'history.undo': { input: None, output: UndoResult },
+  'history.undo': { input: HistoryScope, output: UndoResult },
+  'history.redo': { input: HistoryScope, output: UndoResult },
   'backups.list': { input: None, output: z.array(BackupInfo) },
   'backups.create': { input: None, output: BackupInfo },
   'backups.restore': { input: z.object({ name: z.string().min(1) }).strict(), output: AppStatus },

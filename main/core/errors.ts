@@ -13,6 +13,7 @@ export const ErrorCode = z.enum([
   'file-too-large',
   'newer-format', // a file written by a newer Phaen
   'nothing-to-undo',
+  'nothing-to-redo',
   'backup-failed',
   'db-in-use', // another running instance holds the database: it may not be replaced under it
   'read-only', // a folder or file Phaen may not write to

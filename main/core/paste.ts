@@ -42,6 +42,12 @@ export function parseTsv(text: string): string[][] {
   return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
+/** Rows back into the text a spreadsheet would copy (parseTsv reads it back to the same cells). */
+export function formatTsv(rows: readonly (readonly string[])[]): string {
+  const cell = (c: string) => (/[\t\r\n"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  return rows.map((r) => r.map(cell).join('\t')).join('\n');
+}
+
 export type NumberParse = { ok: true; value: number | null } | { ok: false; message: 'validation.number' };
 
 /**

@@ -1,6 +1,6 @@
 import type { NewRowInput } from './contract.ts';
 import type { Direction } from './evaluation.ts';
-import { parseNumberCell, parseTsv } from './paste.ts';
+import { formatTsv, parseNumberCell, parseTsv } from './paste.ts';
 import { validateRowData, type Row } from './rows.ts';
 import { fromThaiDigits } from './years.ts';
 
@@ -198,4 +198,13 @@ export function pasteCreation(kpis: readonly PastedKpi[], rows: readonly Row[], 
         });
   }
   return out;
+}
+
+/**
+ * The lines of a paste that were not added (a header line excepted), as pasted text again: after the good
+ * lines are added, these stay in the box with their reasons, to be fixed there instead of copied again.
+ */
+export function notAddedText(text: string, problems: readonly PasteProblem[]): string {
+  const keep = new Set(problems.filter((p) => p.reason !== 'header').map((p) => p.line));
+  return formatTsv(parseTsv(text).filter((_, index) => keep.has(index + 1)));
 }

@@ -1,3 +1,4 @@
+import { OfficeCode } from './exchange/identity.ts';
 import { targetFitsUnit, unitKind } from './planContent.ts';
 import { isRowField, rowFieldSchema, type PlanYears, type RowEntity } from './rows.ts';
 import { ratingInRange, type ScoringConfig } from './swot.ts';
@@ -23,6 +24,25 @@ export interface ValidityContext {
   readonly parent: Readonly<Record<string, unknown>> | null;
   /** The row's fields as they will be once the value is written (start and end years are checked together). */
   readonly row: Readonly<Record<string, unknown>>;
+  /**
+   * The fields of the other live rows of the same entity under the same parent, for a rule that needs a
+   * value unique among them (an office's code); read only by such a rule, so it may be costly.
+   */
+  readonly siblings: () => readonly Readonly<Record<string, unknown>>[];
+}
+
+/** Codes compare as a shared folder's names do on Windows: trimmed, any case. */
+const sameCode = (a: unknown, b: string) => typeof a === 'string' && a.trim().toLowerCase() === b.toLowerCase();
+
+/**
+ * An office's code in the plan's set-up: the exchange's code rule (it names the office's folder in a shared
+ * folder), and unique among the plan's offices. Empty while it is being filled in (the step asks for it).
+ */
+function officeCodeProblem(code: string, ctx: ValidityContext): string | undefined {
+  const text = code.trim();
+  if (text === '') return undefined;
+  if (!OfficeCode.safeParse(text).success) return 'exchange.identity.codeInvalid';
+  return ctx.siblings().some((other) => sameCode(other.code, text)) ? 'workspace.officeCodeTaken' : undefined;
 }
 
 /** The years a row of this entity may be about: the plan's, or the previous plan's for its evaluation. */
@@ -52,6 +72,8 @@ function unitProblem(value: number, unit: unknown): string | undefined {
 function contextProblem(entity: RowEntity, field: string, value: unknown, ctx: ValidityContext): string | undefined {
   const n = num(value);
   switch (`${entity}.${field}`) {
+    case 'office.code':
+      return typeof value === 'string' ? officeCodeProblem(value, ctx) : undefined;
     case 'factor.rating':
       return n !== null && !ratingInRange(n, ctx.scale) ? 'swot.weights.ratingRange' : undefined;
     case 'kpiTarget.year':

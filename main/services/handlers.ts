@@ -92,9 +92,13 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
     'catalogs.list': () => listCatalogs(store(), resourcesDir),
     'catalogs.get': ({ catalogId, version }) => getCatalog(store(), resourcesDir, catalogId, version),
     'catalogs.save': ({ catalog }) => saveCatalogVersion(store(), resourcesDir, catalog),
-    'history.undo': () => {
-      const undone = store().oplog.undoLast();
+    'history.undo': ({ planId }) => {
+      const undone = store().oplog.undoLast(planId ?? null);
       return { label: undone.label, planId: undone.planId };
+    },
+    'history.redo': ({ planId }) => {
+      const redone = store().oplog.redoLast(planId ?? null);
+      return { label: redone.label, planId: redone.planId };
     },
     'backups.list': () => listBackups(session.backupDir),
     'backups.create': () => createBackup(store().db, session.backupDir, 'manual', 10),

@@ -81,12 +81,18 @@ function validityContext(
   planId: string,
   parent: Record<string, unknown> | null,
   row: Record<string, unknown>,
+  /** The row judged (its id, none while it is created): its siblings are the others of its kind and parent. */
+  at: { entity: RowEntity; parentId: string | null; id?: string },
 ): ValidityContext {
   const plan = getPlan(store, planId);
   const options = findRow(store, planId);
   const live = options?.entity === 'planOptions' && options.deleted === 0;
   const scale = scoringConfig((live ? toRow(options).data : ROW_DEFAULTS.planOptions) as RowData<'planOptions'>);
-  return { plan, scale, parent, row };
+  const siblings = () =>
+    listRows(store, planId)
+      .filter((r) => r.entity === at.entity && r.parentId === at.parentId && r.id !== at.id)
+      .map((r) => r.data);
+  return { plan, scale, parent, row, siblings };
 }
 
 /** Refuse values core's rules flag (core/validity.ts), with the problems by field for the screen. */
@@ -193,7 +199,11 @@ function creationEdits(store: Store, planId: string, row: NewRow, batch: Batch):
   }
   // A fixed-id row created again keeps its other fields: those are what the values given are judged with.
   const after = existing ? { ...toRow(existing).data, ...row.values } : values;
-  requireValid(entity, existing ? row.values : values, validityContext(store, planId, parentData, after));
+  requireValid(
+    entity,
+    existing ? row.values : values,
+    validityContext(store, planId, parentData, after, { entity, parentId, id }),
+  );
   const key = `${entity}|${parentId}`;
   const list = batch.siblings.get(key) ?? siblings(store, planId, entity, parentId);
   // A revived row (a link ticked again) keeps its place.
@@ -224,7 +234,7 @@ export function updateRow(store: Store, id: string, edits: readonly RowFieldEdit
   if (changed.length === 0) return row;
   const values = Object.fromEntries(changed.map((e) => [e.field, e.value]));
   const parent = row.parentId === null ? null : getRow(store, row.parentId).data;
-  requireValid(row.entity, values, validityContext(store, row.planId, parent, { ...row.data, ...values }));
+  requireValid(row.entity, values, validityContext(store, row.planId, parent, { ...row.data, ...values }, row));
   store.oplog.apply(
     `edit:${row.entity}`,
     row.planId,

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../main/core/contract.ts';
 import type { AppErrorShape } from '../../main/core/errors.ts';
@@ -19,7 +19,7 @@ import { WizardScreen } from './screens/WizardScreen.tsx';
 import { ShellContext, type Shell } from './shell.ts';
 import { undoActionKey } from './undoLabel.ts';
 
-/** Ctrl+Z inside a text field belongs to the field; elsewhere it undoes the last action. */
+/** Ctrl+Z / Ctrl+Y inside a text field belong to the field; elsewhere they undo and redo the last action. */
 function isTextTarget(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
@@ -34,6 +34,7 @@ export function App() {
   const [startError, setStartError] = useState<AppErrorShape | null>(null);
   const [route, navigate] = useHashRoute();
   const [toast, setToast] = useState<ToastMessage | null>(null);
+  const closeToast = useCallback(() => setToast(null), []);
   // Bumped when data may have changed under the screen (undo, restore): the screen remounts and reloads.
   const [generation, setGeneration] = useState(0);
 
@@ -49,40 +50,62 @@ export function App() {
   }, [api]);
   useEffect(() => void start(), [start]);
 
-  const undo = useCallback(async () => {
-    const result = await api['history.undo']({});
-    if (!result.ok)
-      return setToast({
-        text: errorText(t, result.error),
-        kind: result.error.code === 'nothing-to-undo' ? 'info' : 'error',
+  // Undo and redo act on the history of the plan on screen; on Home, on the plan a message is about (a plan
+  // just deleted), else on this office's newest action.
+  const routePlan = 'id' in route ? route.id : undefined;
+  const shown = toast && (!toast.planId || !routePlan || toast.planId === routePlan) ? toast : null;
+  const scope = useRef<string | undefined>(undefined);
+  scope.current = routePlan ?? shown?.planId;
+  const history = useCallback(
+    async (direction: 'undo' | 'redo', planId = scope.current) => {
+      const result = await api[direction === 'undo' ? 'history.undo' : 'history.redo'](planId ? { planId } : {});
+      if (!result.ok)
+        return setToast({
+          text: (tt) => errorText(tt, result.error),
+          kind: ['nothing-to-undo', 'nothing-to-redo'].includes(result.error.code) ? 'info' : 'error',
+        });
+      const action = undoActionKey(result.data.label);
+      setToast({
+        text: (tt) => tt(direction === 'undo' ? 'undo.done' : 'workspace.redone', { action: tt(action) }),
+        ...(result.data.planId ? { planId: result.data.planId } : {}),
       });
-    setToast({ text: t('undo.done', { action: t(undoActionKey(result.data.label)) }) });
-    setGeneration((g) => g + 1);
-  }, [api, t]);
+      setGeneration((g) => g + 1);
+    },
+    [api],
+  );
+  const undo = useCallback((planId?: string) => history('undo', planId), [history]);
+  const redo = useCallback((planId?: string) => history('redo', planId), [history]);
+  // A message about one plan does not follow the user into another.
+  useEffect(() => {
+    if (routePlan && toast?.planId && toast.planId !== routePlan) setToast(null);
+  }, [routePlan, toast]);
 
   const shell = useMemo<Shell>(
     () => ({
       navigate,
       notify: setToast,
       undo,
+      redo,
       setStatus: (next) => {
         setStatusState(next);
         setGeneration((g) => g + 1);
       },
     }),
-    [navigate, undo],
+    [navigate, undo, redo],
   );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !isTextTarget(e.target)) {
-        e.preventDefault();
-        void undo();
-      }
+      if (!(e.ctrlKey || e.metaKey) || isTextTarget(e.target)) return;
+      const key = e.key.toLowerCase();
+      const action = key === 'z' && !e.shiftKey ? undo : key === 'y' || (key === 'z' && e.shiftKey) ? redo : null;
+      if (!action) return;
+      e.preventDefault();
+      void action();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo]);
+  }, [undo, redo]);
 
   if (startError) {
     return (
@@ -123,7 +146,7 @@ export function App() {
       {route.name === 'wizard' && (
         <WizardScreen key={screenKey} planId={route.id} wizard={route.wizard} step={route.step} rowId={route.rowId} />
       )}
-      <Toast toast={toast} onUndo={() => void undo()} onClose={() => setToast(null)} />
+      <Toast toast={shown} onUndo={() => void undo(shown?.planId)} onClose={closeToast} />
     </ShellContext.Provider>
   );
 }

@@ -7,7 +7,9 @@ import type { Route } from './route.ts';
 export interface Shell {
   navigate(route: Route): void;
   notify(toast: ToastMessage | null): void;
-  undo(): Promise<void>;
+  /** Undo or redo the newest action in a plan's history (the plan on screen when not given). */
+  undo(planId?: string): Promise<void>;
+  redo(planId?: string): Promise<void>;
   setStatus(status: AppStatus): void;
 }
 

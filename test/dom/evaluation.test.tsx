@@ -116,7 +116,7 @@ describe('evaluation wizard', () => {
     await waitFor(() => expect(texts()).toEqual(['ตัวชี้วัด “จำนวนเรื่องร้องเรียน” ยังไม่มีค่าเป้าหมายในปีใดเลย']));
   });
 
-  it('previews a paste, lists the rows it will not add with the reason, and adds the rest in one call', async () => {
+  it('previews a paste, lists the rows it will not add with the reason, adds the rest in one call and keeps the refused row to fix', async () => {
     const fake = rowsApi(seeded(false));
     const { user } = open(fake, 2);
     const box = await screen.findByLabelText('ข้อมูลที่วาง (คั่นคอลัมน์ด้วย Tab)');
@@ -138,6 +138,12 @@ describe('evaluation wizard', () => {
       ['prevKpiYear', call!.rows[1]!.id],
     ]);
     await screen.findByRole('rowheader', { name: /1\.2\.1 จำนวนข่าวเผยแพร่/ });
+    // Only the added line left the box: the refused one stays, still explained, to be fixed in place.
+    expect((box as HTMLTextAreaElement).value).toBe('ประชาสัมพันธ์เชิงรุก\tสื่อมวลชนร่วมมือ\tจำนวนข่าวปลอม\tเรื่อง\tดี\t0\t10\t5');
+    expect(screen.getByText('แถวที่ 1: ทิศทาง “ดี” ไม่ถูกต้อง ใช้ สูงดี หรือ ต่ำดี')).toBeTruthy();
+    await user.clear(box);
+    await user.paste('ประชาสัมพันธ์เชิงรุก\tสื่อมวลชนร่วมมือ\tจำนวนข่าวปลอม\tเรื่อง\tต่ำดี\t0\t10\t5');
+    expect(screen.getByText('พร้อมเพิ่ม 1 ตัวชี้วัด')).toBeTruthy();
   });
 
   it('step 4 shows %, level and status, notes a zero target, and refuses thresholds out of order', async () => {

@@ -5,6 +5,8 @@ import { CHANNELS, type Api, type AppStatus, type Channel, type Input, type Outp
 import type { Result } from '../../main/core/errors.ts';
 import type { Plan } from '../../main/core/plan.ts';
 import { ApiContext } from '../../renderer/src/ApiContext.tsx';
+import type { ToastMessage } from '../../renderer/src/components/Toast.tsx';
+import { i18n } from '../../renderer/src/i18n.ts';
 import { ShellContext, type Shell } from '../../renderer/src/shell.ts';
 
 type Responders = { [C in Channel]?: (input: Input<C>) => Result<Output<C>> };
@@ -36,7 +38,20 @@ export function fakeApi(responders: Responders): FakeApi {
 }
 
 export function fakeShell(): Shell {
-  return { navigate: vi.fn(), notify: vi.fn(), undo: vi.fn(async () => {}), setStatus: vi.fn() };
+  return {
+    navigate: vi.fn(),
+    notify: vi.fn(),
+    undo: vi.fn(async () => {}),
+    redo: vi.fn(async () => {}),
+    setStatus: vi.fn(),
+  };
+}
+
+/** The last message a screen gave the shell, its text in the current language (a text may follow the language). */
+export function lastToast(shell: Shell): Omit<ToastMessage, 'text'> & { text: string } {
+  const toast = vi.mocked(shell.notify).mock.calls.at(-1)?.[0];
+  if (!toast) throw new Error('no message was shown');
+  return { ...toast, text: typeof toast.text === 'string' ? toast.text : toast.text(i18n.t) };
 }
 
 export function renderWith(ui: ReactNode, api: Api, shell: Shell = fakeShell()): RenderResult {

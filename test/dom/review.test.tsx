@@ -7,7 +7,7 @@ import { parseHash, routeHash } from '../../renderer/src/route.ts';
 import { PlanEditor } from '../../renderer/src/screens/PlanEditor.tsx';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
 import { i18n } from '../../renderer/src/i18n.ts';
-import { fakeShell, renderWith, samplePlan } from './fakeApi.tsx';
+import { fakeShell, lastToast, renderWith, samplePlan } from './fakeApi.tsx';
 import { optionsRow, planFake, row } from './planFake.tsx';
 
 const NATIONAL = { catalogId: 'national-strategy-2561-2580', version: '2561' };
@@ -212,9 +212,10 @@ describe('review wizard: alignment', () => {
 
     await user.click(cell);
     await waitFor(() => expect(fake.callsTo('rows.delete')).toEqual([{ id: `issue-1:${NATIONAL.catalogId}:ns-1` }]));
-    expect(shell.notify).toHaveBeenCalledWith({
+    expect(lastToast(shell)).toEqual({
       text: 'ลบ “ประเด็นยุทธศาสตร์ที่ 1 × 1. ยุทธศาสตร์ชาติด้านความมั่นคง” แล้ว',
       undo: true,
+      planId: samplePlan.id,
     });
     await screen.findByText('มี 1 ประเด็นยุทธศาสตร์ที่ยังไม่สอดคล้องกับกรอบใดเลย:');
   });

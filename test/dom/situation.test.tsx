@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
-import { fakeShell, renderWith, samplePlan } from './fakeApi.tsx';
+import { fakeShell, lastToast, renderWith, samplePlan } from './fakeApi.tsx';
 import { BANGKOK, optionsRow, planFake, row } from './planFake.tsx';
 
 /** The live gap notice (the save status is a status too). */
@@ -77,7 +77,7 @@ describe('situation wizard: matrix', () => {
 
     await user.click(cell);
     await waitFor(() => expect(fake.callsTo('rows.delete')).toEqual([{ id: 'm1:bkk20-1' }]));
-    expect(shell.notify).toHaveBeenCalledWith({ text: 'ลบ “พันธกิจที่ 1 × มหานครปลอดภัย” แล้ว', undo: true });
+    expect(lastToast(shell)).toEqual({ text: 'ลบ “พันธกิจที่ 1 × มหานครปลอดภัย” แล้ว', undo: true, planId: samplePlan.id });
     await waitFor(() => expect((cell as HTMLInputElement).checked).toBe(false));
   });
 

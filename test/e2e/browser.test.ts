@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, startApp, type BrowserApp } from '../harness/browser.ts';
+import { WIZARDS } from '../../renderer/src/wizards/index.ts';
 import { specs } from './specs.ts';
 
 /** Every shared spec in Chromium against the real services, each on its own fresh data folder. */
@@ -95,7 +96,47 @@ describe('browser', () => {
 });
 
 const SHOTS = join(tmpdir(), 'phaen-screens');
-async function shoot(page: Page, name: string): Promise<void> {
+/** A screenshot for review in the temp folder's phaen-screens; `fullPage: false` keeps what is above the fold. */
+async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
+
+describe('the workspace at a government laptop and a desktop screen', () => {
+  it('shows every step of every wizard of the sample plan without a horizontal page scroll, at 1366×768 and 1920×1080', async () => {
+    const app = await startApp();
+    const page = await openPage(browser, app);
+    try {
+      await page.getByRole('button', { name: 'เปิดแผนตัวอย่าง' }).click();
+      await page.getByRole('heading', { level: 1 }).locator('.badge').waitFor();
+      const plan = page.url();
+      for (const [width, height] of [
+        [1366, 768],
+        [1920, 1080],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.goto(plan);
+        await page.getByRole('navigation', { name: 'แผนและขั้นตอนการจัดทำ' }).waitFor();
+        await shoot(page, `${width}-plan`, false);
+        for (const wizard of WIZARDS) {
+          for (let step = 1; step <= wizard.steps.length; step++) {
+            await page.goto(`${plan}/${wizard.id}/${step}`);
+            await page.getByRole('heading', { name: new RegExp(`ขั้นที่ ${step} จาก`) }).waitFor();
+            await shoot(page, `${width}-${wizard.id}-${step}`, false);
+            const overflow = await page.evaluate(
+              () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            );
+            expect({ at: `${wizard.id}/${step}`, width, overflow }).toEqual({
+              at: `${wizard.id}/${step}`,
+              width,
+              overflow: 0,
+            });
+          }
+        }
+      }
+    } finally {
+      await page.context().close();
+      await app.close();
+    }
+  }, 600_000);
+});

@@ -145,6 +145,50 @@ describe('op log', () => {
     store.close();
   });
 
+  it("undoes and redoes in one plan's history only, leaving the other plan's newer action alone", async () => {
+    const store = await openStore(tempDir());
+    const first = createPlan(store, bmaDraft);
+    const second = createPlan(store, { ...bmaDraft, title: 'แผนที่สอง' });
+    updatePlan(store, first.id, [{ field: 'title', value: 'แผนแรก แก้แล้ว' }]);
+    updatePlan(store, second.id, [{ field: 'title', value: 'แผนที่สอง แก้แล้ว' }]);
+
+    expect(store.oplog.undoLast(first.id)).toMatchObject({ label: 'edit:title', planId: first.id });
+    expect(getPlan(store, first.id).title).toBe(bmaDraft.title);
+    expect(getPlan(store, second.id).title).toBe('แผนที่สอง แก้แล้ว');
+    // The second plan has no undo to redo, though the first one does.
+    expect(() => store.oplog.redoLast(second.id)).toThrow(expect.objectContaining({ code: 'nothing-to-redo' }));
+    expect(store.oplog.redoLast(first.id)).toMatchObject({ label: 'edit:title', planId: first.id });
+    expect(getPlan(store, first.id).title).toBe('แผนแรก แก้แล้ว');
+    store.close();
+  });
+
+  it('redoes undos newest first, each once; a redo can be undone, and a new action ends what can be redone', async () => {
+    const store = await openStore(tempDir());
+    const plan = createPlan(store, bmaDraft);
+    updatePlan(store, plan.id, [{ field: 'title', value: 'ร่าง 1' }]);
+    updatePlan(store, plan.id, [{ field: 'endYear', value: 2569 }]);
+    store.oplog.undoLast(plan.id);
+    store.oplog.undoLast(plan.id);
+    expect(getPlan(store, plan.id)).toMatchObject({ title: bmaDraft.title, endYear: 2570 });
+
+    expect(store.oplog.redoLast(plan.id).label).toBe('edit:title');
+    expect(getPlan(store, plan.id)).toMatchObject({ title: 'ร่าง 1', endYear: 2570 });
+    // The redo is an action: undo takes it back, and redo brings it again.
+    expect(store.oplog.undoLast(plan.id).label).toBe('edit:title');
+    expect(getPlan(store, plan.id).title).toBe(bmaDraft.title);
+    expect(store.oplog.redoLast(plan.id).label).toBe('edit:title');
+    expect(getPlan(store, plan.id).title).toBe('ร่าง 1');
+    expect(store.oplog.redoLast(plan.id).label).toBe('edit:endYear');
+    expect(getPlan(store, plan.id).endYear).toBe(2569);
+    expect(() => store.oplog.redoLast(plan.id)).toThrow(/no undo/);
+
+    store.oplog.undoLast(plan.id);
+    updatePlan(store, plan.id, [{ field: 'organisation', value: 'สำนักงานเขตพระนคร' }]);
+    expect(() => store.oplog.redoLast(plan.id)).toThrow(/no undo/);
+    expect(getPlan(store, plan.id).endYear).toBe(2570);
+    store.close();
+  });
+
   it('keeps undo history across a restart', async () => {
     const dir = tempDir();
     const first = await openStore(dir);

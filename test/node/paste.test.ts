@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumberCell, parseTsv } from '../../main/core/paste.ts';
+import { formatTsv, parseNumberCell, parseTsv } from '../../main/core/paste.ts';
 
 describe('pasting rows from a spreadsheet', () => {
   it('splits tabs and lines, with CRLF and a trailing newline', () => {
@@ -13,6 +13,15 @@ describe('pasting rows from a spreadsheet', () => {
     expect(parseTsv('"ข่าว\nประชาสัมพันธ์"\t"ก\tข"\t"คำว่า ""กทม."""\n')).toEqual([
       ['ข่าว\nประชาสัมพันธ์', 'ก\tข', 'คำว่า "กทม."'],
     ]);
+  });
+
+  it('writes rows back as a spreadsheet copies them, so that they read back to the same cells', () => {
+    const rows = [
+      ['ข่าว\nประชาสัมพันธ์', 'ก\tข', 'คำว่า "กทม."', ''],
+      ['ร้อยละ', '85'],
+    ];
+    expect(formatTsv(rows)).toBe('"ข่าว\nประชาสัมพันธ์"\t"ก\tข"\t"คำว่า ""กทม."""\t\nร้อยละ\t85');
+    expect(parseTsv(formatTsv(rows))).toEqual(rows);
   });
 
   it('drops only wholly blank rows and keeps empty cells', () => {

@@ -111,6 +111,7 @@ describe('fieldProblem, the rule the input fields ask', () => {
     scale: { ratingMin: 1, ratingMax: 5, weightsMustSum: true },
     parent: { unit: 'คน', startYear: null, endYear: null },
     row: { year: 2566 },
+    siblings: () => [{ code: '1001', name: 'สำนักงานเขตพระนคร' }],
   };
 
   it('gives the schema’s message first, then the plan’s rules, and nothing for an empty value', () => {
@@ -120,5 +121,36 @@ describe('fieldProblem, the rule the input fields ask', () => {
     expect(fieldProblem('kpiTarget', 'target', null, ctx)).toBeUndefined();
     expect(fieldProblem('factor', 'rating', 0, ctx)).toBe('swot.weights.ratingRange');
     expect(fieldProblem('projectBudget', 'amount', 0, ctx)).toBeUndefined();
+  });
+
+  it("takes an office code by the exchange's rule, unique among the plan's offices whatever the case", () => {
+    expect(fieldProblem('office', 'code', 'A B!', ctx)).toBe('exchange.identity.codeInvalid');
+    expect(fieldProblem('office', 'code', ' 1001 ', ctx)).toBe('workspace.officeCodeTaken');
+    expect(fieldProblem('office', 'code', '1002', ctx)).toBeUndefined();
+    expect(fieldProblem('office', 'code', 'สปส', ctx)).toBeUndefined();
+    expect(fieldProblem('office', 'code', '', ctx)).toBeUndefined();
+  });
+});
+
+describe('office codes in the set-up', () => {
+  it('are refused by the row service when malformed or taken, and nothing is written', async () => {
+    const { store, planId } = await planStore();
+    const [office] = createRows(store, planId, [{ entity: 'office', values: { code: 'pr01', name: 'ฝ่ายประชาสัมพันธ์' } }]);
+    const before = opCount(store);
+    expect(() => createRows(store, planId, [{ entity: 'office', values: { code: 'PR01', name: 'อื่น' } }])).toThrow(
+      /officeCodeTaken/,
+    );
+    const [other] = createRows(store, planId, [{ entity: 'office', values: { code: '1001', name: 'เขตพระนคร' } }]);
+    expect(() => updateRow(store, other!.id, [{ field: 'code', value: 'A B!' }])).toThrow(/codeInvalid/);
+    expect(() => updateRow(store, other!.id, [{ field: 'code', value: 'Pr01' }])).toThrow(/officeCodeTaken/);
+    // The office keeps its own code when its name changes.
+    expect(updateRow(store, office!.id, [{ field: 'name', value: 'ฝ่ายประชาสัมพันธ์ สำนักงานเขต' }]).data.code).toBe('pr01');
+    expect(
+      listRows(store, planId)
+        .filter((r) => r.entity === 'office')
+        .map((r) => r.data.code),
+    ).toEqual(['pr01', '1001']);
+    expect(opCount(store)).toBeGreaterThan(before as number);
+    store.close();
   });
 });

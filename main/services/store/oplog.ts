@@ -60,9 +60,16 @@ export class OpLog {
         .pluck(),
       lastUndoable: db.prepare(
         `SELECT id, label, plan_id AS planId FROM op_groups g
-         WHERE actor = ? AND undo_of IS NULL AND NOT EXISTS (SELECT 1 FROM op_groups u WHERE u.undo_of = g.id)
+         WHERE actor = @actor AND (@planId IS NULL OR plan_id = @planId)
+           AND undo_of IS NULL AND NOT EXISTS (SELECT 1 FROM op_groups u WHERE u.undo_of = g.id)
            AND label NOT LIKE '${RESOLVE_LABEL_PREFIX}%'
          ORDER BY hlc DESC LIMIT 1`,
+      ),
+      newestFirst: db.prepare(
+        `SELECT id, label, plan_id AS planId, undo_of AS undoOf FROM op_groups
+         WHERE actor = @actor AND (@planId IS NULL OR plan_id = @planId)
+           AND label NOT LIKE '${RESOLVE_LABEL_PREFIX}%'
+         ORDER BY hlc DESC`,
       ),
     };
     this.last = this.loadClock();
@@ -195,25 +202,67 @@ export class OpLog {
     });
   }
 
-  /** Undo this office's most recent action that is not yet undone, as a new group of inverse operations. */
-  undoLast(): GroupInfo {
-    const target = this.statements.lastUndoable.get(this.actor) as GroupInfo | undefined;
+  /**
+   * Undo this office's most recent action that is not yet undone (in one plan, when given), as a new group of
+   * inverse operations. The label returned names the action as the user made it (a redo's original).
+   */
+  undoLast(planId: string | null = null): GroupInfo {
+    const target = this.statements.lastUndoable.get({ actor: this.actor, planId }) as GroupInfo | undefined;
     if (!target) throw new AppError('nothing-to-undo', 'no action of this office is left to undo');
-    const ops = this.statements.groupOps.all(target.id) as {
+    this.apply(`undo:${target.label}`, target.planId, this.inverseOf(target.id), target.id);
+    return { ...target, label: actionLabel(target.label) };
+  }
+
+  /**
+   * Redo the most recent undo of this office (in one plan, when given) that nothing has superseded: undos
+   * made since the last new action, newest first, each once. A new action ends what can be redone, as in
+   * any editor. The redo is an action of its own (undoable again); its label `redo:<undo group>:<label>`
+   * marks which undo it consumed.
+   */
+  redoLast(planId: string | null = null): GroupInfo {
+    const consumed = new Set<string>();
+    let target: (GroupInfo & { undoOf: string | null }) | undefined;
+    for (const group of this.statements.newestFirst.iterate({ actor: this.actor, planId }) as Iterable<
+      GroupInfo & { undoOf: string | null }
+    >) {
+      const redone = REDO_LABEL.exec(group.label);
+      if (redone) consumed.add(redone[1]!);
+      else if (group.undoOf === null) break;
+      else if (!consumed.has(group.id)) {
+        target = group;
+        break;
+      }
+    }
+    if (!target) throw new AppError('nothing-to-redo', 'no undo of this office is left to redo');
+    const label = actionLabel(target.label.slice('undo:'.length));
+    this.apply(`redo:${target.id}:${label}`, target.planId, this.inverseOf(target.id));
+    return { ...target, label };
+  }
+
+  /**
+   * The edits that take a group back: each field to its value before the group. A field whose newest edit
+   * came from another office (imported since) keeps that edit: undo never takes back someone else's work,
+   * only what this office decided.
+   */
+  private inverseOf(group: string): Edit[] {
+    const ops = this.statements.groupOps.all(group) as {
       entity: EntityName;
       rowId: string;
       field: string;
       prev: string | null;
     }[];
-    // A field whose newest edit came from another office (imported since) keeps that edit: undo never takes
-    // back someone else's work, only what this office decided.
-    const inverse = ops
+    return ops
       .filter((op) => this.statements.cellWriter.get(op.entity, op.rowId, op.field) === this.actor)
       .filter((op): op is typeof op & { prev: string } => op.prev !== null)
       .map((op) => ({ entity: op.entity, rowId: op.rowId, field: op.field, value: JSON.parse(op.prev) as unknown }));
-    this.apply(`undo:${target.label}`, target.planId, inverse, target.id);
-    return target;
   }
+}
+
+const REDO_LABEL = /^redo:([^:]+):/;
+
+/** The action a group's label names: a redo is named by what it redid. */
+function actionLabel(label: string): string {
+  return label.replace(REDO_LABEL, '');
 }
 
 interface StoredCellOp {

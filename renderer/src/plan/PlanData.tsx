@@ -19,6 +19,7 @@ import type { UnsavedInput } from '../../../main/core/settings.ts';
 import { scoringConfig } from '../../../main/core/swotPlan.ts';
 import { checkField, type ValidityContext } from '../../../main/core/validity.ts';
 import { routeHash } from '../route.ts';
+import { countsText, descendantsOf } from './descendants.ts';
 import type { WizardId } from '../wizard/types.ts';
 import { useApi } from '../ApiContext.tsx';
 import { errorText } from '../format.ts';
@@ -94,10 +95,13 @@ export interface Place {
 export function PlanDataProvider({
   planId,
   place,
+  fallback = <main className="page" aria-busy="true" />,
   children,
 }: {
   planId: string;
   place?: Place | undefined;
+  /** What shows while the plan loads: by default the whole page, busy. */
+  fallback?: ReactNode;
   children: ReactNode;
 }) {
   const api = useApi();
@@ -122,7 +126,7 @@ export function PlanDataProvider({
     });
   }, [api, planId]);
 
-  if (!loaded) return <main className="page" aria-busy="true" />;
+  if (!loaded) return fallback;
   if ('error' in loaded) return <LoadFailed error={loaded.error} />;
   return (
     <LoadedPlan loaded={loaded} place={place}>
@@ -279,13 +283,22 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
   optionsRef.current = options;
   /** What core's rules need around a row, from the rows as shown (saved values and valid drafts). */
   const context = useCallback(
-    (parentId: string | null, row: Record<string, unknown>): ValidityContext => {
+    (
+      entity: RowEntity,
+      rowId: string | null,
+      parentId: string | null,
+      row: Record<string, unknown>,
+    ): ValidityContext => {
       const parent = parentId === null ? undefined : rowsRef.current.find((r) => r.id === parentId);
       return {
         plan,
         scale: scoringConfig(optionsRef.current),
         parent: parent ? { ...parent.data, ...drafts.current[parent.id] } : null,
         row,
+        siblings: () =>
+          rowsRef.current
+            .filter((r) => r.entity === entity && r.parentId === parentId && r.id !== rowId)
+            .map((r) => ({ ...r.data, ...drafts.current[r.id] })),
       };
     },
     [plan],
@@ -294,7 +307,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
   const edit = useCallback(
     (row: Row, field: string, value: unknown, text?: string) => {
       const shownRow = { ...row.data, ...drafts.current[row.id], [field]: value };
-      const checked = checkField(row.entity, field, value, context(row.parentId, shownRow));
+      const checked = checkField(row.entity, field, value, context(row.entity, row.id, row.parentId, shownRow));
       if (!checked.ok) return refuse(row.id, field, checked.message, text ?? String(value ?? ''));
       const fields = pending.current.get(row.id) ?? new Map<string, unknown>();
       pending.current.set(row.id, fields.set(field, checked.value));
@@ -312,7 +325,12 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
 
   const check = useCallback(
     (entity: RowEntity, parentId: string | null, row: Record<string, unknown>, field: string, value: unknown) => {
-      const checked = checkField(entity, field, value, context(parentId, { ...ROW_DEFAULTS[entity], ...row }));
+      const checked = checkField(
+        entity,
+        field,
+        value,
+        context(entity, null, parentId, { ...ROW_DEFAULTS[entity], ...row }),
+      );
       return checked.ok ? undefined : checked.message;
     },
     [context],
@@ -356,15 +374,8 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       if (!result.ok) return fail(result.error);
       // The row and everything below it, with what was typed into them and refused (a year cell's input has
       // the fixed id `${parentId}:${year}` of a row that may never have been created).
-      const gone = new Set([row.id]);
-      for (let grew = true; grew;) {
-        grew = false;
-        for (const r of rowsRef.current)
-          if (r.parentId && gone.has(r.parentId) && !gone.has(r.id)) {
-            gone.add(r.id);
-            grew = true;
-          }
-      }
+      const below = descendantsOf(rowsRef.current, row.id);
+      const gone = new Set([row.id, ...below.map((r) => r.id)]);
       setRows((current) => current.filter((r) => !gone.has(r.id)));
       const goneInput = (key: string) => {
         const rowId = key.slice(0, key.lastIndexOf('|'));
@@ -375,9 +386,17 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
           ? Object.fromEntries(Object.entries(current).filter(([key]) => !goneInput(key)))
           : current,
       );
-      shell.notify({ text: t('rows.deleted', { what }), undo: true });
+      // Said again in the undo offer: what went with the row, and that Undo brings all of it back.
+      shell.notify({
+        text: (tt) =>
+          below.length > 0
+            ? tt('workspace.deletedWith', { what, children: countsText(tt, below) })
+            : tt('rows.deleted', { what }),
+        undo: true,
+        planId: plan.id,
+      });
     },
-    [api, fail, flush, setRows, shell, t],
+    [api, fail, flush, setRows, shell, plan.id],
   );
 
   const move = useCallback(

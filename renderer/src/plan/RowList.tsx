@@ -1,6 +1,9 @@
-import { useState, type HTMLAttributes, type ReactNode } from 'react';
+import { useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Row, RowEntity } from '../../../main/core/rows.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { focusNewRow } from '../wizard/useFocusRow.ts';
+import { countsText, descendantsOf } from './descendants.ts';
 import { useDragReorder } from './dragReorder.ts';
 import { usePlanData } from './PlanData.tsx';
 import { RowHistoryDialog } from './RowHistory.tsx';
@@ -24,7 +27,10 @@ export function RowList({ entity, parentId = null, itemLabel, addLabel, newValue
   const data = usePlanData();
   const rows = data.list(entity, parentId);
   const drag = useDragReorder(rows);
-  const add = () => void data.create([{ entity, parentId, values: newValues?.() ?? {} }]);
+  const add = async () => {
+    const created = await data.create([{ entity, parentId, values: newValues?.() ?? {} }]);
+    if (created?.[0]) focusNewRow(created[0].id);
+  };
   return (
     <div className="row-list">
       {rows.length > 0 && (
@@ -40,7 +46,7 @@ export function RowList({ entity, parentId = null, itemLabel, addLabel, newValue
           })}
         </ol>
       )}
-      <button type="button" onClick={add}>
+      <button type="button" data-add-row onClick={() => void add()}>
         {addLabel}
       </button>
     </div>
@@ -70,8 +76,27 @@ export function RowItemHead({
 }) {
   const { t } = useTranslation();
   const data = usePlanData();
+  const [confirming, setConfirming] = useState<Row[] | null>(null);
+  const head = useRef<HTMLDivElement>(null);
+  const remove = async () => {
+    setConfirming(null);
+    // Where the focus goes once the row is gone, found while it is still here: the same button on the next
+    // row, else on the previous one, else the list's add button; never the page body.
+    const neighbour = siblings[index + 1] ?? siblings[index - 1];
+    const container = head.current?.closest('.row-list') ?? head.current?.closest('section');
+    await data.remove(row, label);
+    const target = neighbour
+      ? document.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(neighbour.id)}"] [data-delete-row]`)
+      : container?.querySelector<HTMLElement>('[data-add-row]');
+    target?.focus();
+  };
+  const askOrRemove = () => {
+    const below = descendantsOf(data.rows, row.id);
+    if (below.length > 0) setConfirming(below);
+    else void remove();
+  };
   return (
-    <div className="row-item-head">
+    <div className="row-item-head" ref={head}>
       {handle && (
         // Hidden from screen readers: the move buttons do the same from the keyboard.
         <span className="drag-handle" aria-hidden="true" title={t('rows.drag')} {...handle}>
@@ -101,13 +126,24 @@ export function RowItemHead({
           <button
             type="button"
             className="danger-link"
+            data-delete-row
             aria-label={t('rows.delete', { what: label })}
-            onClick={() => void data.remove(row, label)}
+            onClick={askOrRemove}
           >
             {t('rows.deleteShort')}
           </button>
         )}
       </div>
+      {confirming && (
+        <ConfirmDialog
+          title={t('workspace.confirmDeleteTitle', { what: label })}
+          body={t('workspace.confirmDeleteBody', { children: countsText(t, confirming) })}
+          confirmLabel={t('workspace.confirmDelete')}
+          danger
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => void remove()}
+        />
+      )}
     </div>
   );
 }

@@ -6,13 +6,14 @@ import { useApi } from '../ApiContext.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { PlanFields } from '../components/PlanFields.tsx';
 import { SaveStatus } from '../components/SaveStatus.tsx';
-import { WorkshopActivities } from '../components/WorkshopActivities.tsx';
 import { downloadText } from '../download.ts';
 import { ExchangeCard } from '../exchange/ExchangeCard.tsx';
 import { errorText, periodLabel } from '../format.ts';
 import { useShell } from '../shell.ts';
 import { useAutosave } from '../useAutosave.ts';
 import { LoadFailed } from '../components/LoadFailed.tsx';
+import { PlanDataProvider } from '../plan/PlanData.tsx';
+import { PlanNav } from '../wizard/PlanNav.tsx';
 import { ExportPanel } from '../pdf/ExportPanel.tsx';
 import { CompletenessCard } from '../wizards/review/CompletenessCard.tsx';
 
@@ -62,57 +63,63 @@ function EditorForm({ initial }: { initial: Plan }) {
     const result = await api['plans.delete']({ id: plan.id });
     if (!result.ok) return fail(result.error);
     shell.navigate({ name: 'home' });
-    shell.notify({ text: t('plans.deleted', { title: plan.title }), undo: true });
+    shell.notify({ text: (tt) => tt('plans.deleted', { title: plan.title }), undo: true, planId: plan.id });
   };
 
   return (
-    <main className="page narrow">
-      <div className="card">
-        <div className="editor-head">
-          <a href="#/" className="link">
-            {t('common.back')}
-          </a>
-          <SaveStatus state={state} />
+    <div className="workspace">
+      <aside className="workspace-side">
+        <PlanDataProvider planId={plan.id} fallback={<p className="plan-nav" aria-busy="true" />}>
+          <PlanNav />
+        </PlanDataProvider>
+      </aside>
+      <main className="workspace-main plan-page">
+        <div className="card plan-details">
+          <div className="editor-head">
+            <a href="#/" className="link">
+              {t('common.back')}
+            </a>
+            <SaveStatus state={state} />
+          </div>
+          <h1>
+            {plan.title}
+            {plan.isSample && <span className="badge">{t('plans.sample')}</span>}
+          </h1>
+          <p className="muted">
+            {plan.organisation} · {periodLabel(t, plan.startYear, plan.endYear)}
+          </p>
+          <form aria-label={t('editor.heading')} noValidate onSubmit={(e) => (e.preventDefault(), void flush())}>
+            <PlanFields values={values} errors={errors} onChange={change} onBlur={() => void flush()} />
+          </form>
         </div>
-        <h1>
-          {plan.title}
-          {plan.isSample && <span className="badge">{t('plans.sample')}</span>}
-        </h1>
-        <p className="muted">
-          {plan.organisation} · {periodLabel(t, plan.startYear, plan.endYear)}
-        </p>
-        <form aria-label={t('editor.heading')} noValidate onSubmit={(e) => (e.preventDefault(), void flush())}>
-          <PlanFields values={values} errors={errors} onChange={change} onBlur={() => void flush()} />
-        </form>
-      </div>
-      <WorkshopActivities planId={plan.id} />
-      <ExchangeCard planId={plan.id} />
-      <CompletenessCard plan={plan} />
-      <ExportPanel plan={plan} />
-      <section className="card" aria-labelledby="plan-actions">
-        <h2 id="plan-actions">{t('editor.actions')}</h2>
-        <div className="actions">
-          <button type="button" onClick={() => void duplicate()}>
-            {t('editor.duplicate')}
-          </button>
-          <button type="button" onClick={() => void exportJson()}>
-            {t('editor.exportJson')}
-          </button>
-          <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-            {t('editor.delete')}
-          </button>
-        </div>
-      </section>
-      {confirmDelete && (
-        <ConfirmDialog
-          title={t('editor.confirmDeleteTitle')}
-          body={t('editor.confirmDeleteBody', { title: plan.title })}
-          confirmLabel={t('editor.confirmDelete')}
-          danger
-          onCancel={() => setConfirmDelete(false)}
-          onConfirm={() => void remove()}
-        />
-      )}
-    </main>
+        <ExchangeCard planId={plan.id} />
+        <CompletenessCard plan={plan} />
+        <ExportPanel plan={plan} />
+        <section className="card" aria-labelledby="plan-actions">
+          <h2 id="plan-actions">{t('editor.actions')}</h2>
+          <div className="actions">
+            <button type="button" onClick={() => void duplicate()}>
+              {t('editor.duplicate')}
+            </button>
+            <button type="button" onClick={() => void exportJson()}>
+              {t('editor.exportJson')}
+            </button>
+            <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+              {t('editor.delete')}
+            </button>
+          </div>
+        </section>
+        {confirmDelete && (
+          <ConfirmDialog
+            title={t('editor.confirmDeleteTitle')}
+            body={t('editor.confirmDeleteBody', { title: plan.title })}
+            confirmLabel={t('editor.confirmDelete')}
+            danger
+            onCancel={() => setConfirmDelete(false)}
+            onConfirm={() => void remove()}
+          />
+        )}
+      </main>
+    </div>
   );
 }

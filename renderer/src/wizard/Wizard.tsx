@@ -1,121 +1,128 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../ApiContext.tsx';
-import { usePlanData, usePlanSaveState } from '../plan/PlanData.tsx';
+import { blockingStepBefore } from '../../../main/core/progress.ts';
+import { usePlanData, usePlanSaveState, type PlanData } from '../plan/PlanData.tsx';
 import { SaveStatus } from '../components/SaveStatus.tsx';
 import { useShell } from '../shell.ts';
-import type { StepIssue, WizardDef } from './types.ts';
+import { capped } from './issues.ts';
+import { PlanNav } from './PlanNav.tsx';
+import { wizardFacts } from './progress.ts';
+import type { StepIssue, WizardDef, WizardStep } from './types.ts';
 import { useFocusRow } from './useFocusRow.ts';
 
+/** Why Next stays: refused input first (it is not stored, so the step is not done), then the step's check. */
+function nextIssues(step: WizardStep, data: PlanData): StepIssue[] {
+  const unsaved = Object.keys(data.unsaved).length;
+  return [
+    ...(unsaved > 0 ? [{ message: 'wizard.unsavedFields', values: { count: unsaved } }] : []),
+    ...(step.issues?.(data) ?? []),
+  ];
+}
+
 /**
- * One workshop activity as numbered steps: a progress bar, the list of steps (any can be opened), Back and
- * Next. Next checks the step and stays, with the reasons listed, while anything blocks it. The step is in the
- * URL and remembered in settings, so the wizard resumes where the user left it.
+ * One workshop activity as numbered steps in the workspace: the side navigation (the plan's wizards and this
+ * one's steps with their derived states, any can be opened), a compact head, the step, Back and Next. Next
+ * checks the step and stays, with the reasons listed, while anything blocks it; the list is recomputed as the
+ * data changes, so it never outlives what it reports. A step opened past one that refuses Next says so.
  */
 export function Wizard({ def, step, rowId }: { def: WizardDef; step: number; rowId?: string | undefined }) {
   const { t } = useTranslation();
-  const api = useApi();
   const shell = useShell();
   const data = usePlanData();
-  const [issues, setIssues] = useState<StepIssue[]>([]);
+  // Refused Next presses on this step: from the first, the reasons show (live); each press focuses them.
+  const [refusals, setRefusals] = useState(0);
   const issuesRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const index = Math.min(Math.max(step, 0), def.steps.length - 1);
   const current = def.steps[index]!;
   const last = index === def.steps.length - 1;
+  const issues = refusals > 0 ? nextIssues(current, data) : [];
+  const blocked = useMemo(() => {
+    const { facts, reasons } = wizardFacts(def, data);
+    const at = blockingStepBefore(facts, index);
+    return at === null ? null : { at, reasons: capped(reasons[at]!) };
+  }, [def, data, index]);
 
   useEffect(() => {
-    setIssues([]);
+    setRefusals(0);
     headingRef.current?.focus();
-    void rememberStep(api, `${data.plan.id}:${def.id}`, index);
-  }, [api, data.plan.id, def.id, index]);
+  }, [data.plan.id, def.id, index]);
+  useEffect(() => {
+    if (refusals > 0) issuesRef.current?.focus();
+  }, [refusals]);
   // After the heading effect above: a link to a row takes the focus on to that row.
   useFocusRow(rowId, index);
 
   const go = async (to: number) => {
     await data.flush();
-    // Remembered before the step shows (the effect above covers links and typed URLs): a restart right after
-    // the step appears resumes there.
-    await rememberStep(api, `${data.plan.id}:${def.id}`, to);
     shell.navigate({ name: 'wizard', id: data.plan.id, wizard: def.id, step: to });
   };
   const next = async () => {
     await data.flush();
-    // Refused input is not stored: the step is not done while a field still holds it.
-    const unsaved = Object.keys(data.unsaved).length;
-    const found = [
-      ...(unsaved > 0 ? [{ message: 'wizard.unsavedFields', values: { count: unsaved } }] : []),
-      ...(current.issues?.(data) ?? []),
-    ];
-    setIssues(found);
-    if (found.length > 0) return issuesRef.current?.focus();
+    if (nextIssues(current, data).length > 0) return setRefusals((n) => n + 1);
     if (last) shell.navigate({ name: 'plan', id: data.plan.id });
     else await go(index + 1);
   };
 
   return (
-    <main className="page wizard">
-      <div className="card">
-        <div className="editor-head">
+    <div className="workspace">
+      <aside className="workspace-side">
+        <PlanNav wizard={def.id} step={index} onStep={(i) => void go(i)} />
+      </aside>
+      <main className="workspace-main wizard">
+        <div className="workspace-head">
           <a href={`#/plan/${data.plan.id}`} className="link">
             {t('wizard.backToPlan')}
           </a>
+          <span className="muted workspace-plan">{data.plan.title}</span>
+          <h1>{t(def.title)}</h1>
           <PlanSaveStatus />
         </div>
-        <p className="muted">{data.plan.title}</p>
-        <h1>{t(def.title)}</h1>
-        <progress className="wizard-progress" value={index + 1} max={def.steps.length}>
-          {t('wizard.stepOf', { step: index + 1, count: def.steps.length })}
-        </progress>
-        <nav aria-label={t('wizard.steps')}>
-          <ol className="wizard-steps">
-            {def.steps.map((s, i) => (
-              <li key={s.id}>
-                <button
-                  type="button"
-                  className="link"
-                  aria-current={i === index ? 'step' : undefined}
-                  onClick={() => void go(i)}
-                >
-                  {i + 1}. {t(s.title)}
-                </button>
-              </li>
-            ))}
-          </ol>
-        </nav>
-      </div>
-      <section className="card" aria-labelledby="step-heading">
-        <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-          {t('wizard.stepOf', { step: index + 1, count: def.steps.length })}: {t(current.title)}
-        </h2>
-        {current.render()}
-        {issues.length > 0 && (
-          <div className="notice notice-error" role="alert" tabIndex={-1} ref={issuesRef}>
-            <p>{t('wizard.cannotContinue')}</p>
-            <ul>
-              {issues.map((issue, i) => (
-                <li key={i}>{t(issue.message, issue.values ?? {})}</li>
-              ))}
-            </ul>
+        <section className="card step-card" aria-labelledby="step-heading">
+          <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
+            {t('wizard.stepOf', { step: index + 1, count: def.steps.length })}: {t(current.title)}
+          </h2>
+          {blocked && (
+            <div className="notice review-warning">
+              <p>
+                {t('workspace.blockedBefore', {
+                  step: blocked.at + 1,
+                  title: t(def.steps[blocked.at]!.title),
+                })}
+              </p>
+              <ul>
+                {blocked.reasons.map((issue, i) => (
+                  <li key={i}>{t(issue.message, issue.values ?? {})}</li>
+                ))}
+              </ul>
+              <button type="button" onClick={() => void go(blocked.at)}>
+                {t('workspace.goToBlocked', { step: blocked.at + 1 })}
+              </button>
+            </div>
+          )}
+          {current.render()}
+          {issues.length > 0 && (
+            <div className="notice notice-error" role="alert" tabIndex={-1} ref={issuesRef}>
+              <p>{t('wizard.cannotContinue')}</p>
+              <ul>
+                {issues.map((issue, i) => (
+                  <li key={i}>{t(issue.message, issue.values ?? {})}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <div className="wizard-buttons">
+            <button type="button" disabled={index === 0} onClick={() => void go(index - 1)}>
+              {t('wizard.back')}
+            </button>
+            <button type="button" className="primary" onClick={() => void next()}>
+              {last ? t('wizard.finish') : t('wizard.next')}
+            </button>
           </div>
-        )}
-        <div className="wizard-buttons">
-          <button type="button" disabled={index === 0} onClick={() => void go(index - 1)}>
-            {t('wizard.back')}
-          </button>
-          <button type="button" className="primary" onClick={() => void next()}>
-            {last ? t('wizard.finish') : t('wizard.next')}
-          </button>
-        </div>
-      </section>
-    </main>
+        </section>
+      </main>
+    </div>
   );
-}
-
-async function rememberStep(api: ReturnType<typeof useApi>, key: string, step: number): Promise<void> {
-  const settings = await api['settings.get']({});
-  if (!settings.ok || settings.data.wizardSteps[key] === step) return;
-  await api['settings.set']({ wizardSteps: { ...settings.data.wizardSteps, [key]: step } });
 }
 
 /** Its own component: a change of the autosave status re-renders this line, not the step. */

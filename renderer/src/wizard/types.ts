@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { RowEntity } from '../../../main/core/rows.ts';
 import type { PlanData } from '../plan/PlanData.tsx';
 
 /** A problem that keeps the user on a step: an i18n key and its values. */
@@ -14,7 +15,17 @@ export interface WizardStep {
   render(): ReactNode;
   /** Checked on Next: any issue keeps the user here, listed above the buttons. */
   issues?(data: PlanData): StepIssue[];
+  /** What the step finds still open without holding Next (a review step): it keeps the step from "done". */
+  findings?(data: PlanData): StepIssue[];
+  /** The step holds something of its own (core/progress.ts); a step without it (a summary) follows its wizard. */
+  started?(data: PlanData): boolean;
 }
+
+/** `started` of a step that edits rows of these entities. */
+export const holds =
+  (...entities: RowEntity[]) =>
+  (data: PlanData): boolean =>
+    entities.some((entity) => data.list(entity).length > 0);
 
 export const WIZARD_IDS = [
   'setup',

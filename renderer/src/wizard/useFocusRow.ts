@@ -64,3 +64,21 @@ export function useFocusRow(rowId: string | undefined, step: number): void {
     };
   }, [rowId, step]);
 }
+
+/**
+ * After an add button made a row: the cursor goes into the new row's first field as soon as it shows, so the
+ * keyboard carries on typing (the row appears when main answers).
+ */
+export function focusNewRow(rowId: string): void {
+  const land = (): boolean => {
+    const row = findRow([rowId]);
+    if (row) focusTarget(row).focus();
+    return row !== undefined;
+  };
+  if (land()) return;
+  const observer = new MutationObserver(() => {
+    if (land()) observer.disconnect();
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => observer.disconnect(), WAIT_MS);
+}

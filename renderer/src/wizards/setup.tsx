@@ -7,7 +7,7 @@ import { RowDate, RowSelect, RowText } from '../plan/RowFields.tsx';
 import { RowList } from '../plan/RowList.tsx';
 import { requiredIssues } from '../wizard/issues.ts';
 import { frameworksStep } from './catalogs/FrameworksStep.tsx';
-import type { WizardDef } from '../wizard/types.ts';
+import { holds, type WizardDef } from '../wizard/types.ts';
 
 /** Wizard 1: who plans (working group), when they meet (workshops), what they align with, who contributes. */
 
@@ -144,6 +144,7 @@ export const setupWizard: WizardDef = {
       id: 'members',
       title: 'setup.stepMembers',
       render: () => <Members />,
+      started: holds('member'),
       issues: (data) => [
         ...(data.list('member').length === 0 ? [{ message: 'setup.needMember' }] : []),
         ...requiredIssues(data.list('member')),
@@ -154,6 +155,7 @@ export const setupWizard: WizardDef = {
       id: 'workshops',
       title: 'setup.stepWorkshops',
       render: () => <Workshops />,
+      started: holds('workshop'),
       issues: (data) => {
         const undated = data.list('workshop').filter((w) => w.data.date === null).length;
         return undated > 0 ? [{ message: 'setup.undatedWorkshops', values: { count: undated } }] : [];
@@ -164,6 +166,7 @@ export const setupWizard: WizardDef = {
       id: 'offices',
       title: 'setup.stepOffices',
       render: () => <Offices />,
+      started: holds('office'),
       issues: (data) => requiredIssues(data.list('office')),
     },
     { id: 'summary', title: 'wizard.summary', render: () => <Summary /> },

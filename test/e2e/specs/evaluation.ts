@@ -83,7 +83,8 @@ export const evaluationSpecs: Spec[] = [
       const page2 = (await app.restart()) ?? page;
       await page2.getByRole('link', { name: new RegExp(BMA_PLAN.title) }).click();
       await page2.getByRole('link', { name: 'ประเมินผลแผนระยะก่อน' }).click();
-      // Resumes at the step the user left, with every value and computed figure.
+      // Every value and computed figure is still there.
+      await page2.getByRole('button', { name: '4. ผลการประเมินตัวชี้วัด' }).click();
       await page2.getByRole('heading', { name: /ขั้นที่ 4 จาก 6/ }).waitFor();
       await expectResults(page2);
       await page2.getByRole('button', { name: /3\. ค่าเป้าหมายและผลการดำเนินงาน/ }).click();

@@ -36,7 +36,11 @@ export const situationSpecs: Spec[] = [
         .getByLabel('พันธกิจ', { exact: true })
         .fill('เผยแพร่ข้อมูลข่าวสารของกรุงเทพมหานคร');
       await page.getByRole('button', { name: 'เพิ่มพันธกิจ' }).click();
-      await page.getByRole('button', { name: 'ถัดไป' }).click();
+      // The cursor is in the new mission; leaving it empty shows its message, so Next is pressed by keyboard.
+      await page.getByRole('listitem', { name: 'พันธกิจที่ 2' }).getByLabel('พันธกิจ', { exact: true }).waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+      await page.getByRole('button', { name: 'ถัดไป' }).focus();
+      await page.keyboard.press('Enter');
       await page.getByRole('alert').getByText('ยังมี 1 รายการที่กรอกข้อมูลที่จำเป็นไม่ครบ').waitFor();
       await page
         .getByRole('listitem', { name: 'พันธกิจที่ 2' })
@@ -59,6 +63,10 @@ export const situationSpecs: Spec[] = [
       const page2 = (await app.restart()) ?? page;
       await page2.getByRole('link', { name: new RegExp(BMA_PLAN.title) }).click();
       await page2.getByRole('link', { name: SITUATION }).click();
+      await page2
+        .getByRole('navigation', { name: 'แผนและขั้นตอนการจัดทำ' })
+        .getByRole('button', { name: /^2\. / })
+        .click();
       await page2.getByRole('heading', { name: /ขั้นที่ 2 จาก 3/ }).waitFor();
       expect(await page2.getByRole('checkbox', { name: 'พันธกิจที่ 1 × มหานครปลอดภัย' }).isChecked()).toBe(true);
       expect(await page2.getByRole('checkbox', { name: 'พันธกิจที่ 2 × มหานครประชาธิปไตย' }).isChecked()).toBe(true);

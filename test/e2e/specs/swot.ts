@@ -85,6 +85,7 @@ export const swotSpecs: Spec[] = [
       const page2 = (await app.restart()) ?? page;
       await page2.getByRole('link', { name: new RegExp(BMA_PLAN.title) }).click();
       await page2.getByRole('link', { name: 'จัดทำกลยุทธ์ด้วย TOWS Matrix' }).click();
+      await page2.getByRole('button', { name: '2. ตาราง TOWS Matrix' }).click();
       await page2.getByRole('heading', { name: /ขั้นที่ 2 จาก 3/ }).waitFor();
       const chosen = page2.getByRole('region', { name: 'SO กลยุทธ์เชิงรุก' }).getByLabel('เลือกไปใช้กำหนดเป้าประสงค์');
       expect(await chosen.isChecked()).toBe(true);

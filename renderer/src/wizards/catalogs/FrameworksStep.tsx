@@ -182,4 +182,5 @@ export const frameworksStep: WizardStep = {
   id: FRAMEWORKS_STEP_ID,
   title: 'catalogs.stepTitle',
   render: () => <Frameworks />,
+  started: (data) => data.options.frameworkCatalogs.length > 0,
 };

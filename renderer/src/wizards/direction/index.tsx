@@ -1,6 +1,6 @@
 import type { PlanData } from '../../plan/PlanData.tsx';
 import { requiredIssues } from '../../wizard/issues.ts';
-import type { StepIssue, WizardDef } from '../../wizard/types.ts';
+import { holds, type StepIssue, type WizardDef } from '../../wizard/types.ts';
 import { Missions, needMissions } from '../situation/Missions.tsx';
 import './direction.css';
 import { Summary } from './Summary.tsx';
@@ -20,14 +20,27 @@ export const directionWizard: WizardDef = {
   id: 'direction',
   title: 'wizards.direction',
   steps: [
-    { id: 'vision', title: 'direction.stepVision', render: () => <VisionStep />, issues: needVision },
+    {
+      id: 'vision',
+      title: 'direction.stepVision',
+      render: () => <VisionStep />,
+      issues: needVision,
+      started: (data) => needVision(data).length === 0,
+    },
     {
       id: 'missions',
       title: 'direction.stepMissions',
       render: () => <Missions intro="direction.missionsIntro" />,
       issues: needMissions,
+      started: holds('mission'),
     },
-    { id: 'values', title: 'direction.stepValues', render: () => <ValuesStep />, issues: valuesIssues },
+    {
+      id: 'values',
+      title: 'direction.stepValues',
+      render: () => <ValuesStep />,
+      issues: valuesIssues,
+      started: holds('coreValue'),
+    },
     {
       id: 'summary',
       title: 'wizard.summary',

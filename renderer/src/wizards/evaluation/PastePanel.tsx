@@ -1,13 +1,19 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_ROWS_PER_CREATE } from '../../../../main/core/contract.ts';
-import { parseKpiPaste, pasteCreation, type PasteProblem } from '../../../../main/core/previousPlanPaste.ts';
+import {
+  notAddedText,
+  parseKpiPaste,
+  pasteCreation,
+  type PasteProblem,
+} from '../../../../main/core/previousPlanPaste.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { useShell } from '../../shell.ts';
 
 /**
  * Bulk entry: rows copied from Excel, previewed before anything is saved. Lines that will not be added are
- * listed with the reason; the valid ones are created in one rows.create call, so one undo takes them back.
+ * listed with the reason; the valid ones are created in one rows.create call, so one undo takes them back,
+ * and only they leave the box.
  */
 export function PastePanel({ years }: { years: readonly number[] }) {
   const { t } = useTranslation();
@@ -31,8 +37,13 @@ export function PastePanel({ years }: { years: readonly number[] }) {
       ok = (await data.create(rows.slice(i, i + MAX_ROWS_PER_CREATE))) !== null;
     setBusy(false);
     if (!ok) return;
-    shell.notify({ text: t('evaluation.paste.created', { count: parsed.kpis.length }), undo: true });
-    setText('');
+    shell.notify({
+      text: (tt) => tt('evaluation.paste.created', { count: parsed.kpis.length }),
+      undo: true,
+      planId: data.plan.id,
+    });
+    // The lines not added stay, with their reasons, to be fixed here rather than copied from Excel again.
+    setText(notAddedText(text, parsed.problems));
   };
   return (
     <section className="eval-paste" aria-labelledby={`${id}-heading`}>

@@ -1,4 +1,4 @@
-import type { WizardDef } from '../../wizard/types.ts';
+import { holds, type WizardDef } from '../../wizard/types.ts';
 import { allIssues, issuesStepIssues, kpisStepIssues, targetsStepIssues } from './checks.ts';
 import '../../plan/tables.css';
 import './goals.css';
@@ -12,9 +12,21 @@ export const goalsWizard: WizardDef = {
   id: 'goals',
   title: 'wizards.goals',
   steps: [
-    { id: 'issues', title: 'goals.stepIssues', render: () => <IssuesStep />, issues: issuesStepIssues },
-    { id: 'kpis', title: 'goals.stepKpis', render: () => <KpisStep />, issues: kpisStepIssues },
-    { id: 'targets', title: 'goals.stepTargets', render: () => <TargetsStep />, issues: targetsStepIssues },
+    {
+      id: 'issues',
+      title: 'goals.stepIssues',
+      render: () => <IssuesStep />,
+      issues: issuesStepIssues,
+      started: holds('strategicIssue'),
+    },
+    { id: 'kpis', title: 'goals.stepKpis', render: () => <KpisStep />, issues: kpisStepIssues, started: holds('kpi') },
+    {
+      id: 'targets',
+      title: 'goals.stepTargets',
+      render: () => <TargetsStep />,
+      issues: targetsStepIssues,
+      started: holds('kpiTarget'),
+    },
     { id: 'summary', title: 'wizard.summary', render: () => <Summary />, issues: allIssues },
   ],
 };

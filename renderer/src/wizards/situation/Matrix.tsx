@@ -44,7 +44,8 @@ function MatrixTable({ catalog }: { catalog: Catalog }) {
     const key = `${mission.id}:${dimension.id}`;
     if (pending.has(key)) return;
     setPending((p) => new Map(p).set(key, on));
-    const link = linkOf(mission, dimension);
+    // The row as it is now, not as the last render saw it: a save may have returned since (the note).
+    const link = data.list('missionLink', mission.id).find((l) => l.data.catalogItemId === dimension.id);
     if (on && !link) {
       const note = notes.current.get(key) ?? '';
       await data.create([

@@ -1,4 +1,4 @@
-import type { WizardDef } from '../../wizard/types.ts';
+import { holds, type WizardDef } from '../../wizard/types.ts';
 import './situation.css';
 import { Matrix } from './Matrix.tsx';
 import { Missions, needMissions } from './Missions.tsx';
@@ -13,11 +13,18 @@ export const situationWizard: WizardDef = {
   id: 'situation',
   title: 'wizards.situation',
   steps: [
-    { id: 'missions', title: 'situation.stepMissions', render: () => <Missions />, issues: needMissions },
+    {
+      id: 'missions',
+      title: 'situation.stepMissions',
+      render: () => <Missions />,
+      issues: needMissions,
+      started: holds('mission'),
+    },
     {
       id: 'matrix',
       title: 'situation.stepMatrix',
       render: () => <Matrix />,
+      started: holds('missionLink'),
       issues: (data) => {
         const missions = needMissions(data);
         if (missions.length > 0) return missions;

@@ -1,4 +1,4 @@
-import type { WizardDef } from '../../wizard/types.ts';
+import { holds, type WizardDef } from '../../wizard/types.ts';
 import '../../plan/tables.css';
 import { BudgetsStep } from './BudgetsStep.tsx';
 import { allIssues, budgetsStepIssues, projectsStepIssues, strategiesStepIssues } from './checks.ts';
@@ -19,9 +19,22 @@ export const strategiesWizard: WizardDef = {
       title: 'strategies.stepStrategies',
       render: () => <StrategiesStep />,
       issues: strategiesStepIssues,
+      started: holds('strategy'),
     },
-    { id: 'projects', title: 'strategies.stepProjects', render: () => <ProjectsStep />, issues: projectsStepIssues },
-    { id: 'budgets', title: 'strategies.stepBudgets', render: () => <BudgetsStep />, issues: budgetsStepIssues },
+    {
+      id: 'projects',
+      title: 'strategies.stepProjects',
+      render: () => <ProjectsStep />,
+      issues: projectsStepIssues,
+      started: holds('project'),
+    },
+    {
+      id: 'budgets',
+      title: 'strategies.stepBudgets',
+      render: () => <BudgetsStep />,
+      issues: budgetsStepIssues,
+      started: holds('projectBudget'),
+    },
     { id: 'summary', title: 'strategies.stepSummary', render: () => <SummaryStep />, issues: allIssues },
   ],
 };

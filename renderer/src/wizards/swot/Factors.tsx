@@ -13,6 +13,7 @@ import {
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { RowSelect, RowText } from '../../plan/RowFields.tsx';
 import { RowItemHead } from '../../plan/RowList.tsx';
+import { focusNewRow } from '../../wizard/useFocusRow.ts';
 
 /**
  * A framework category's name: the plan's current framework first, since codes repeat between frameworks
@@ -56,8 +57,13 @@ export function Factors({ side }: { side: Side }) {
                 <button
                   key={letter}
                   type="button"
+                  data-add-row
                   aria-label={t('swot.addIn', { what: t(`swot.add.${letter}`), category: name })}
-                  onClick={() => void data.create([{ entity: 'factor', values: { swot: letter, category: code } }])}
+                  onClick={() =>
+                    void data
+                      .create([{ entity: 'factor', values: { swot: letter, category: code } }])
+                      .then((made) => made?.[0] && focusNewRow(made[0].id))
+                  }
                 >
                   {t(`swot.add.${letter}`)}
                 </button>
@@ -105,7 +111,7 @@ function FactorList({ side, rows, itemLabel, recategorise }: FactorListProps) {
         const label = itemLabel(i);
         const code = String(data.value(row, 'category'));
         return (
-          <li key={row.id} className="row-item" aria-label={label}>
+          <li key={row.id} className="row-item" aria-label={label} data-row-id={row.id}>
             <RowItemHead row={row} label={label} siblings={rows} index={i} />
             <div className="grid-2">
               <RowSelect row={row} field="swot" label={t(`swot.${side}.kind`)} options={kinds} />

@@ -7,6 +7,7 @@ import {
   type Side,
 } from '../../../../main/core/swotPlan.ts';
 import { requiredIssues } from '../../wizard/issues.ts';
+import type { PlanData } from '../../plan/PlanData.tsx';
 import type { WizardDef } from '../../wizard/types.ts';
 import { analysisOf } from './analysis.ts';
 import { Factors } from './Factors.tsx';
@@ -20,6 +21,8 @@ import './swot.css';
  * summary. Only the letters (S/W or O/T) and the framework choice differ.
  */
 function sideWizard(side: Side): WizardDef {
+  const letters: readonly unknown[] = SIDE_LETTERS[side];
+  const mine = (data: PlanData) => data.list('factor').filter((r) => letters.includes(data.value(r, 'swot')));
   return {
     id: side,
     title: `wizards.${side}`,
@@ -34,10 +37,12 @@ function sideWizard(side: Side): WizardDef {
         id: 'factors',
         title: `swot.${side}.stepFactors`,
         render: () => <Factors side={side} />,
+        started: (data) => mine(data).length > 0,
         issues: (data) => {
-          const letters: readonly unknown[] = SIDE_LETTERS[side];
-          const mine = data.list('factor').filter((r) => letters.includes(data.value(r, 'swot')));
-          const typed = mine.map((r) => ({ ...r, data: { ...r.data, statement: toFactor(r, data.value).statement } }));
+          const typed = mine(data).map((r) => ({
+            ...r,
+            data: { ...r.data, statement: toFactor(r, data.value).statement },
+          }));
           return [...factorIssues(side, analysisOf(data)), ...requiredIssues(typed)];
         },
       },
@@ -46,6 +51,7 @@ function sideWizard(side: Side): WizardDef {
         title: `swot.${side}.stepWeights`,
         render: () => <Weights side={side} />,
         issues: (data) => weightIssues(side, analysisOf(data), data.options),
+        started: (data) => mine(data).some((r) => typeof r.data.weight === 'number'),
       },
       {
         id: 'summary',

@@ -6,7 +6,7 @@ import { factorCodes, type TowsType } from '../../../../main/core/swotPlan.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { RowCheck, RowText } from '../../plan/RowFields.tsx';
 import { Provenance, RowItemHead, RowList } from '../../plan/RowList.tsx';
-import type { WizardDef } from '../../wizard/types.ts';
+import { holds, type WizardDef } from '../../wizard/types.ts';
 import { analysisOf } from './analysis.ts';
 import { buildIssues, choiceIssues, pickedIds, picksType, strategyType } from './towsModel.ts';
 import './swot.css';
@@ -210,8 +210,20 @@ export const towsWizard: WizardDef = {
   id: 'tows',
   title: 'wizards.tows',
   steps: [
-    { id: 'build', title: 'tows.stepBuild', render: () => <Build />, issues: buildIssues },
-    { id: 'matrix', title: 'tows.stepMatrix', render: () => <Matrix />, issues: choiceIssues },
+    {
+      id: 'build',
+      title: 'tows.stepBuild',
+      render: () => <Build />,
+      issues: buildIssues,
+      started: holds('towsStrategy'),
+    },
+    {
+      id: 'matrix',
+      title: 'tows.stepMatrix',
+      render: () => <Matrix />,
+      issues: choiceIssues,
+      started: (data) => data.list('towsStrategy').some((r) => r.data.chosen === true),
+    },
     {
       id: 'summary',
       title: 'wizard.summary',

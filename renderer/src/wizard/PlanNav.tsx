@@ -1,0 +1,114 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProgressState } from '../../../main/core/progress.ts';
+import { usePlanData } from '../plan/PlanData.tsx';
+import { routeHash } from '../route.ts';
+import { usePlanProgress, type StepProgress, type WizardProgress } from './progress.ts';
+import type { WizardId } from './types.ts';
+import './planNav.css';
+
+/** The step a wizard's link opens: the first that is not done, or its summary once all are. */
+function resumeStep(wizard: WizardProgress): number {
+  const open = wizard.steps.findIndex((s) => s.state !== 'done');
+  return open === -1 ? wizard.steps.length - 1 : open;
+}
+
+/** The mark beside a name; its meaning is read out through the item's description, not the mark. */
+function Mark({ state }: { state: ProgressState }) {
+  return <span className={`progress-mark progress-${state}`} aria-hidden="true" />;
+}
+
+/**
+ * The workspace's side navigation: the plan, its wizards and (for the wizard on screen) its steps, each with
+ * its derived state (core/progress.ts). Steps are buttons: the wizard saves what is being typed before it
+ * moves (`onStep`).
+ */
+export function PlanNav({
+  wizard,
+  step,
+  onStep,
+}: {
+  /** The wizard on screen, if any; absent on the plan's page. */
+  wizard?: WizardId | undefined;
+  step?: number | undefined;
+  onStep?: ((index: number) => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const progress = usePlanProgress(data);
+  const id = useId();
+  const stateText = (state: ProgressState) => t(`workspace.state.${state}`);
+  /** A step's state, with the reasons behind it when its check finds any. */
+  const why = (s: StepProgress) =>
+    s.reasons.length === 0
+      ? stateText(s.state)
+      : t('workspace.stepStateWhy', {
+          state: stateText(s.state),
+          reasons: s.reasons.map((r) => t(r.message, r.values ?? {})).join(' · '),
+        });
+  const stepItem = (s: StepProgress, i: number, title: string) => {
+    const described = `${id}-step-${i}`;
+    const text = why(s);
+    return (
+      <li key={i}>
+        <button
+          type="button"
+          className="plan-nav-step"
+          aria-current={i === step ? 'step' : undefined}
+          aria-describedby={described}
+          title={text}
+          onClick={() => onStep?.(i)}
+        >
+          <Mark state={s.state} />
+          <span>
+            {i + 1}. {t(title)}
+          </span>
+        </button>
+        <span id={described} className="visually-hidden">
+          {text}
+        </span>
+      </li>
+    );
+  };
+  return (
+    <nav className="plan-nav" aria-label={t('workspace.nav')}>
+      <a
+        className="plan-nav-plan"
+        href={routeHash({ name: 'plan', id: data.plan.id })}
+        aria-current={wizard ? undefined : 'page'}
+      >
+        {t('workspace.planPage')}
+      </a>
+      <p className={`plan-nav-state progress-text-${progress.state}`}>
+        <Mark state={progress.state} /> {t('workspace.planState', { state: stateText(progress.state) })}
+      </p>
+      <ol className="plan-nav-wizards">
+        {progress.wizards.map((w) => {
+          const current = w.def.id === wizard;
+          const described = `${id}-${w.def.id}`;
+          return (
+            <li key={w.def.id} className={current ? 'current' : undefined}>
+              <a
+                href={routeHash({ name: 'wizard', id: data.plan.id, wizard: w.def.id, step: resumeStep(w) })}
+                aria-current={current ? 'location' : undefined}
+                aria-describedby={described}
+                title={stateText(w.state)}
+              >
+                <Mark state={w.state} />
+                <span>{t(w.def.title)}</span>
+              </a>
+              <span id={described} className="visually-hidden">
+                {stateText(w.state)}
+              </span>
+              {current && (
+                <ol className="plan-nav-steps" aria-label={t('wizard.steps')}>
+                  {w.steps.map((s, i) => stepItem(s, i, w.def.steps[i]!.title))}
+                </ol>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

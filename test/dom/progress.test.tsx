@@ -1,0 +1,81 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Row, RowEntity } from '../../main/core/rows.ts';
+import { testRow } from '../harness/rows.ts';
+import { samplePlan } from './fakeApi.tsx';
+import { alertTexts, next, openWizard, planFake } from './planFake.tsx';
+
+const row = (entity: RowEntity, parentId: string | null, data: Record<string, unknown>, id: string): Row =>
+  testRow(entity, data, { parentId, id });
+
+/** The side navigation's item for a wizard or a step, and the state it reads out (its description). */
+const nav = () => screen.getByRole('navigation', { name: 'แผนและขั้นตอนการจัดทำ' });
+function stateOf(element: HTMLElement): string {
+  const id = element.getAttribute('aria-describedby')!;
+  return document.getElementById(id)!.textContent!;
+}
+const wizardState = (title: string) => stateOf(within(nav()).getByRole('link', { name: title }));
+const stepState = (title: string) => stateOf(within(nav()).getByRole('button', { name: title }));
+
+/** The previous plan: one issue, goal and two KPIs whose weights sum to `weights`, with targets entered. */
+function evaluation(weights: [number, number]): Row[] {
+  return [
+    row('prevIssue', null, { name: 'ประชาสัมพันธ์เชิงรุก' }, 'i1'),
+    row('prevGoal', 'i1', { name: 'ประชาชนรับรู้ข่าวสาร' }, 'g1'),
+    row('prevKpi', 'g1', { name: 'ร้อยละการรับรู้', unit: 'ร้อยละ', weight: weights[0] }, 'k1'),
+    row('prevKpi', 'g1', { name: 'จำนวนเรื่องร้องเรียน', unit: 'เรื่อง', weight: weights[1] }, 'k2'),
+    row('prevKpiYear', 'k1', { year: 2563, target: 80, actual: null }, 'k1:2563'),
+    row('prevKpiYear', 'k2', { year: 2563, target: 100, actual: null }, 'k2:2563'),
+  ];
+}
+
+describe('derived progress in the side navigation', () => {
+  it('shows a new plan as not started, every wizard and step, with what each step needs', async () => {
+    openWizard(planFake(), 'goals', 0);
+    await screen.findByRole('heading', { name: /ขั้นที่ 1 จาก 4/ });
+    await waitFor(() => expect(wizardState('กำหนดประเด็นยุทธศาสตร์ เป้าประสงค์ ตัวชี้วัดและค่าเป้าหมาย')).toBe('ยังไม่เริ่ม'));
+    expect(wizardState('กำหนดกรอบการจัดทำแผน')).toBe('ยังไม่เริ่ม');
+    expect(stepState('1. ประเด็นยุทธศาสตร์และเป้าประสงค์')).toBe('ยังไม่เริ่ม: เพิ่มประเด็นยุทธศาสตร์อย่างน้อย 1 ประเด็น');
+    expect(within(nav()).getByText('ความคืบหน้าของแผน: ยังไม่เริ่ม')).toBeTruthy();
+  });
+
+  it('keeps a finished step done when the user opens an earlier one, and flags the one skipped past', async () => {
+    // Weights of 0.90 refuse Next on step 2, yet targets (step 3) were entered: step 2 needs attention.
+    const fake = planFake(evaluation([0.5, 0.4]));
+    openWizard(fake, 'evaluation', 0);
+    await screen.findByRole('heading', { name: /ขั้นที่ 1 จาก 6/ });
+    await waitFor(() => expect(stepState('1. ประเด็นยุทธศาสตร์และเป้าประสงค์')).toBe('เสร็จแล้ว'));
+    expect(stepState('2. ตัวชี้วัด')).toMatch(/^ต้องแก้ไข: น้ำหนักตัวชี้วัดของประเด็น.*0\.90/);
+    expect(stepState('3. ค่าเป้าหมายและผลการดำเนินงาน')).toBe('เสร็จแล้ว');
+    expect(wizardState('ประเมินผลแผนระยะก่อน')).toBe('ต้องแก้ไข');
+  });
+
+  it('says on a step opened past a refusing one which step holds the way and why, with a way back to it', async () => {
+    const fake = planFake(evaluation([0.5, 0.4]));
+    const { user, shell } = openWizard(fake, 'evaluation', 2);
+    await screen.findByRole('heading', { name: /ขั้นที่ 3 จาก 6/ });
+    const notice = screen.getByText('ขั้นที่ 2 “ตัวชี้วัด” ยังไม่ผ่าน จึงยังไม่ควรทำขั้นนี้ต่อ:').parentElement!;
+    expect(within(notice).getByRole('listitem').textContent).toMatch(/0\.90/);
+    await user.click(within(notice).getByRole('button', { name: 'ไปที่ขั้นที่ 2' }));
+    await waitFor(() =>
+      expect(shell.navigate).toHaveBeenCalledWith({ name: 'wizard', id: samplePlan.id, wizard: 'evaluation', step: 1 }),
+    );
+  });
+
+  it('says nothing of earlier steps when they let the user through', async () => {
+    openWizard(planFake(evaluation([0.6, 0.4])), 'evaluation', 2);
+    await screen.findByRole('heading', { name: /ขั้นที่ 3 จาก 6/ });
+    expect(screen.queryByText(/ยังไม่ผ่าน จึงยังไม่ควรทำขั้นนี้ต่อ/)).toBeNull();
+  });
+
+  it('drops a reason from the refused-Next message as soon as it is fixed, and the message once none is left', async () => {
+    const fake = planFake([row('member', null, { name: 'นางวัลยา วัฒนรัตน์', role: 'member' }, 'm1')]);
+    const { user } = openWizard(fake, 'setup', 0);
+    await screen.findByRole('heading', { name: /ขั้นที่ 1 จาก 5/ });
+    await next(user);
+    await waitFor(() => expect(alertTexts()).toEqual(['กำหนดประธานคณะทำงาน 1 คน']));
+    await user.selectOptions(screen.getByLabelText('บทบาทในคณะทำงาน'), 'ประธานคณะทำงาน');
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    await waitFor(() => expect(stepState('1. คณะทำงาน')).toBe('เสร็จแล้ว'));
+  });
+});
