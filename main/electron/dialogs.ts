@@ -3,23 +3,33 @@ import type { Language } from '../core/settings.ts';
 import { localeTree } from '../services/locales.ts';
 import type { FileDialogs } from '../services/session.ts';
 
-type Kind = 'plan-json' | 'database' | 'exchange-package' | 'pdf';
+type Kind = 'plan-json' | 'database' | 'exchange-package' | 'pdf' | 'xlsx';
 const EXTENSIONS: Record<Kind, string[]> = {
   'plan-json': ['json'],
   database: ['sqlite', 'db'],
   'exchange-package': ['phaen-package'],
   pdf: ['pdf'],
+  xlsx: ['xlsx'],
 };
 const FILTER_KEY: Record<Kind, string> = {
   'plan-json': 'jsonFilter',
   database: 'databaseFilter',
   'exchange-package': 'packageFilter',
   pdf: 'pdfFilter',
+  xlsx: 'xlsxFilter',
 };
 const OPEN_TITLE_KEY: Record<Exclude<Kind, 'pdf'>, string> = {
   'plan-json': 'openJsonTitle',
   database: 'openDatabaseTitle',
   'exchange-package': 'openPackageTitle',
+  xlsx: 'openXlsxTitle',
+};
+
+const SAVE_TITLE_KEY: Record<Exclude<Kind, 'database'>, string> = {
+  'plan-json': 'saveJsonTitle',
+  'exchange-package': 'savePackageTitle',
+  pdf: 'savePdfTitle',
+  xlsx: 'saveXlsxTitle',
 };
 
 export interface DialogOptions {
@@ -36,9 +46,7 @@ export function createDialogs({ window, language, resourcesDir }: DialogOptions)
 
   return {
     async saveFile(defaultName, kind) {
-      const title = text(
-        kind === 'exchange-package' ? 'savePackageTitle' : kind === 'pdf' ? 'savePdfTitle' : 'saveJsonTitle',
-      );
+      const title = text(SAVE_TITLE_KEY[kind]);
       const options = { title, defaultPath: defaultName, filters: filters(kind) };
       const win = window();
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);

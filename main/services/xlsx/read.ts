@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../core/errors.ts';
-import type { SheetGrid } from '../../core/xlsx/grid.ts';
 
 /**
- * Reads an .xlsx file the user chose into the grids the import maps (core/xlsx/grid.ts): every sheet, each
+ * Reads an .xlsx file the user chose into the grids the import maps (SheetGrid, core/xlsx/grid.ts): every sheet, each
  * cell as the text a person sees in it, with a merged cell's text in every cell it covers (a title merged
  * over a year's target and result columns, an issue merged down its KPIs). Numbers come as plain digits (the
  * stored value, not the display format), formulas by their computed result.
@@ -35,7 +34,8 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-export async function readXlsxGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
+/** Mutable arrays: the grids go out through the IPC contract's schema as they are. */
+export async function readXlsxGrids(bytes: Uint8Array): Promise<{ name: string; rows: string[][] }[]> {
   if (bytes.length > MAX_XLSX_BYTES)
     throw new AppError('file-too-large', `${bytes.length} bytes, limit ${MAX_XLSX_BYTES}`, {
       _: 'xlsx.import.tooLarge',
