@@ -8,6 +8,7 @@ import { setupSpecs } from './specs/setup.ts';
 import { strategiesSpecs } from './specs/strategies.ts';
 import { swotSpecs } from './specs/swot.ts';
 import { situationSpecs } from './specs/situation.ts';
+import { xlsxSpecs } from './specs/xlsx.ts';
 
 export type { Spec, SpecApp } from './specs/common.ts';
 
@@ -22,4 +23,5 @@ export const specs: Spec[] = [
   ...strategiesSpecs,
   ...reviewSpecs,
   ...pdfSpecs,
+  ...xlsxSpecs,
 ];
