@@ -113,8 +113,13 @@ function shown(cell: XlsxCell): string {
   if ('text' in cell) return cell.text;
   const value = 'number' in cell ? cell.number : cell.result;
   const decimals = cell.format.endsWith('.00') ? 2 : cell.format.endsWith('.0') ? 1 : 0;
-  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return DECIMALS[decimals]!.format(value);
 }
+
+/** Made once: toLocaleString builds a formatter per call, a second for a 1,000-KPI plan's figures. */
+const DECIMALS = [0, 1, 2].map(
+  (n) => new Intl.NumberFormat('en-US', { minimumFractionDigits: n, maximumFractionDigits: n }),
+);
 
 /**
  * Each column as wide as its widest cell (header cells spanning several columns do not count), text past
