@@ -21,6 +21,8 @@ export interface StoredCell {
 export interface StoredSheet {
   readonly name: string;
   readonly cells: ReadonlyMap<string, StoredCell>;
+  /** Row number → height in points, for rows the file gives a height. */
+  readonly heights: ReadonlyMap<number, number>;
   readonly pane: { xSplit?: number; ySplit?: number; state?: string } | undefined;
   readonly merges: readonly string[];
   readonly cols: readonly { min: number; max: number; width: number }[];
@@ -73,7 +75,9 @@ export function readXlsxParts(bytes: Uint8Array): { sheets: StoredSheet[]; defin
     const target = rels.find((r) => r.Id === s['r:id'])!.Target.replace(/^\/?(xl\/)?/, '');
     const ws = xml(`xl/${target}`).worksheet;
     const cells = new Map<string, StoredCell>();
-    for (const row of ws.sheetData?.row ?? [])
+    const heights = new Map<number, number>();
+    for (const row of ws.sheetData?.row ?? []) {
+      if (row.ht !== undefined) heights.set(Number(row.r), Number(row.ht));
       for (const c of row.c ?? []) {
         if (c.v === undefined && c.f === undefined) continue;
         const type = c.t ?? 'n';
@@ -85,6 +89,7 @@ export function readXlsxParts(bytes: Uint8Array): { sheets: StoredSheet[]; defin
           format: formatOf(c.s),
         });
       }
+    }
     const view = ws.sheetViews?.sheetView;
     const pane = view?.pane
       ? {
@@ -96,6 +101,7 @@ export function readXlsxParts(bytes: Uint8Array): { sheets: StoredSheet[]; defin
     return {
       name: s.name,
       cells,
+      heights,
       pane,
       merges: (ws.mergeCells?.mergeCell ?? []).map((m: { ref: string }) => m.ref),
       cols: (ws.cols?.col ?? []).map((c: { min: string; max: string; width: string }) => ({

@@ -92,6 +92,21 @@ describe('xlsx export of the sample plan', () => {
     expect(widths[0]).toBeLessThan(10); // 1.1.1
   });
 
+  it('makes a row as tall as its most wrapped name', async () => {
+    const rows = generatedRows({ issues: 1, goals: 1, kpis: 2 });
+    const [long, short] = rows.filter((r) => r.entity === 'kpi');
+    long!.data = {
+      ...long!.data,
+      name: 'ร้อยละของประชาชนที่รับรู้และเข้าใจนโยบายและผลการดำเนินงานของกรุงเทพมหานครผ่านช่องทางการสื่อสารทุกช่องทางของกรุงเทพมหานคร',
+    };
+    short!.data = { ...short!.data, name: 'จำนวนข่าว' };
+    const [kpis] = (await exported(generatedSource(rows))).sheets;
+    const shortRow = kpis!.heights.get(4)!;
+    // The goal and issue beside both may wrap too: the long name takes more lines than any of those.
+    expect(kpis!.heights.get(3)).toBeGreaterThan(shortRow);
+    expect(shortRow).toBeGreaterThanOrEqual(20); // 16 pt Thai text on at least one line
+  });
+
   it('totals project budgets with SUM formulas whose stored results are the plan totals', async () => {
     const source = sampleSource();
     const view = planView(source);

@@ -1,4 +1,4 @@
-import { textWidth } from '../charts/textWidth.ts';
+import { textWidth, wrapText } from '../charts/textWidth.ts';
 
 /**
  * A workbook as data: sheets of cells with their number formats, formulas, merged cells, frozen header rows,
@@ -31,6 +31,8 @@ export interface XlsxSheet {
   readonly merges: readonly XlsxMerge[];
   /** In Excel's unit: widths of the digit 0 in the workbook's default font. */
   readonly widths: readonly number[];
+  /** Row heights in points, tall enough for the lines wrapped text takes (rowHeights). */
+  readonly heights: readonly number[];
   readonly landscape: boolean;
 }
 
@@ -96,13 +98,15 @@ const EXCEL_UNIT_PX = 7;
 /** Longer text wraps inside its column rather than widening it past a screen. */
 export const MAX_WIDTH = 60;
 const MIN_WIDTH = 6;
+const FALLBACK_SLACK = 1.1;
 
 export function fittedWidth(texts: readonly string[], max = MAX_WIDTH): number {
   let widest = 0;
   for (const t of texts)
     for (const line of t.split('\n')) widest = Math.max(widest, textWidth(line, { fontSize: CELL_FONT_PX }));
   // Two units of padding: Excel's cell margins and the bold of totals.
-  const width = Math.min(max, Math.max(MIN_WIDTH, Math.ceil(widest / EXCEL_UNIT_PX) + 2));
+  // A tenth more than Sarabun needs: where TH SarabunPSK is not installed, the Thai font standing in is wider.
+  const width = Math.min(max, Math.max(MIN_WIDTH, Math.ceil((widest * FALLBACK_SLACK) / EXCEL_UNIT_PX) + 2));
   // exceljs leaves out a column 9 wide (its own default), which Excel then shows at its 8.43.
   return width === 9 ? 9.5 : width;
 }
@@ -134,4 +138,43 @@ export function columnWidths(rows: readonly (readonly XlsxCell[])[], merges: rea
   return Array.from({ length: columns }, (_, c) =>
     fittedWidth(rows.flatMap((row, r) => (spanned.has(`${r + 1}:${c + 1}`) ? [] : [shown(row[c] ?? null)]))),
   );
+}
+
+/** One line of 16 pt TH SarabunPSK (or the Thai font standing in for it) with its leading, in points. */
+const LINE_PT = 24;
+/** Excel's cell padding, left and right together, in px. */
+const CELL_PADDING_PX = 10;
+
+/**
+ * Each row as tall as its most wrapped cell: Excel and LibreOffice keep the height a file gives (exceljs
+ * writes one), so a row left at the default would show one line of a long KPI name over the next row. Lines
+ * are counted by core's own Thai wrapping (charts/textWidth.ts), as the columns were measured.
+ */
+export function rowHeights(
+  rows: readonly (readonly XlsxCell[])[],
+  widths: readonly number[],
+  merges: readonly XlsxMerge[],
+): number[] {
+  const spanned = new Set<string>();
+  for (const m of merges)
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) spanned.add(`${r}:${c}`);
+  return rows.map((row, r) => {
+    let lines = 1;
+    row.forEach((cell, c) => {
+      if (cell === null || !('text' in cell) || spanned.has(`${r + 1}:${c + 1}`)) return;
+      const room = ((widths[c] ?? MIN_WIDTH) * EXCEL_UNIT_PX - CELL_PADDING_PX) / FALLBACK_SLACK;
+      const count = cell.text
+        .split('\n')
+        .reduce(
+          (n, part) =>
+            n +
+            (textWidth(part, { fontSize: CELL_FONT_PX }) <= room
+              ? 1
+              : wrapText(part, room, { fontSize: CELL_FONT_PX }).length),
+          0,
+        );
+      lines = Math.max(lines, count);
+    });
+    return lines * LINE_PT;
+  });
 }

@@ -11,6 +11,7 @@ import {
   bahtFormat,
   columnLetter,
   columnWidths,
+  rowHeights,
   sheetName,
   text,
   type XlsxBook,
@@ -78,6 +79,7 @@ function sheet(
   const rows = [...head.rows, ...records.map((r, i) => columns.map((c) => c.cell(r, i))), ...(options.extraRows ?? [])];
   const widths = columnWidths(rows, head.merges);
   return {
+    heights: rowHeights(rows, widths, head.merges),
     name: sheetName(name),
     headRows: HEAD_ROWS,
     frozenColumns: options.frozenColumns,
@@ -269,13 +271,15 @@ function factorSheet(t: Translate, view: PlanView, side: Side): XlsxSheet | null
       { formula: `SUM(F${first}:F${last})`, result: analysis.scores[letter], format: TWO, bold: true },
     ]);
   }
+  const widths = columnWidths(rows, merges);
   return {
+    heights: rowHeights(rows, widths, merges),
     name: sheetName(t(`xlsx.sheet.${side}`)),
     headRows: 1,
     frozenColumns: 0,
     rows,
     merges,
-    widths: columnWidths(rows, merges),
+    widths,
     landscape: false,
   };
 }

@@ -21,12 +21,11 @@ function setCell(cell: ExcelJS.Cell, value: XlsxCell): void {
     cell.value = value.text;
     // Text longer than its column (names past core's MAX_WIDTH) wraps instead of running under the next cell.
     cell.alignment = { wrapText: true, vertical: 'top' };
-  } else if ('number' in value) {
-    cell.value = value.number;
-    cell.numFmt = value.format;
   } else {
-    cell.value = { formula: value.formula, result: value.result };
+    cell.value = 'number' in value ? value.number : { formula: value.formula, result: value.result };
     cell.numFmt = value.format;
+    // Level with the first line of the row's wrapped names.
+    cell.alignment = { vertical: 'top' };
   }
   cell.font = value.bold ? { ...FONT, bold: true } : FONT;
 }
@@ -47,6 +46,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet): void {
   ws.columns = sheet.widths.map((width) => ({ width }));
   sheet.rows.forEach((cells, r) => {
     const row = ws.getRow(r + 1);
+    row.height = sheet.heights[r] ?? row.height;
     cells.forEach((cell, c) => setCell(row.getCell(c + 1), cell));
   });
   for (let r = 1; r <= sheet.headRows; r++) {
