@@ -2,13 +2,14 @@ import { cliContext, EXIT_USAGE, type CliCommand, type CliIo } from './command.t
 import { exchangeCommands } from './exchange.ts';
 import { docxCommand } from './docx.ts';
 import { pdfCommand } from './pdf.ts';
+import { xlsxCommand } from './xlsx.ts';
 
 /**
  * The command line (`phaen`, bin/phaen.mjs): one module per command, listed here. Built by electron-vite to
  * out/main/cli.js and run under plain Node (no Electron), so it never touches the app's database: it reads
  * and writes files only.
  */
-const COMMANDS: readonly CliCommand[] = [pdfCommand, docxCommand, ...exchangeCommands];
+const COMMANDS: readonly CliCommand[] = [pdfCommand, docxCommand, xlsxCommand, ...exchangeCommands];
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const ctx = cliContext(io);

@@ -8,6 +8,7 @@ import { PLAN_FIELDS, Plan, PlanDraft, PlanFieldEdit, PlanSummary } from './plan
 import { RowHistoryEntry } from './rowHistory.ts';
 import { Row, RowEntityName, RowFieldEdit } from './rows.ts';
 import { Settings } from './settings.ts';
+import { xlsxChannels } from './xlsx/api.ts';
 
 /**
  * The one list of channels between the renderer and main. Main registers a handler per entry, preload builds
@@ -151,6 +152,8 @@ export const contract = {
   ...exchangeChannels,
   /** PDF export of the plan and its handouts, as a job with progress and cancel (core/pdf/api.ts). */
   ...pdfChannels,
+  /** Excel export of the plan's tables and reading an .xlsx for import (core/xlsx/api.ts). */
+  ...xlsxChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,7 +11,9 @@ import { fromThaiDigits } from './years.ts';
  * Issues and goals are matched by name to those already entered, so a paste adds to the plan, not beside it.
  */
 
-const FIXED_COLUMNS = ['issue', 'goal', 'kpi', 'unit', 'direction', 'weight'] as const;
+/** The paste's leading columns, in order; a sheet's columns are mapped onto them (core/xlsx/kpiImport.ts). */
+export const FIXED_COLUMNS = ['issue', 'goal', 'kpi', 'unit', 'direction', 'weight'] as const;
+export type KpiColumn = (typeof FIXED_COLUMNS)[number];
 
 export interface PastedKpi {
   /** 1-based line of the paste. */
@@ -26,7 +28,10 @@ export interface PastedKpi {
 }
 
 export interface PasteProblem {
+  /** 1-based line of the paste, or row of the sheet. */
   readonly line: number;
+  /** The sheet's name, for lines read from a workbook. */
+  readonly sheet?: string;
   /** i18n key under evaluation.paste.why. */
   readonly reason: string;
   readonly values?: Record<string, string | number>;
@@ -116,22 +121,51 @@ function parseLine(cells: readonly string[], line: number, years: readonly numbe
  * column titles (its direction and weight are not values) is listed as a header, not as an error.
  */
 export function parseKpiPaste(text: string, years: readonly number[], rows: readonly Row[]): PasteResult {
+  return parseKpiLines(
+    parseTsv(text).map((cells, index) => ({ line: index + 1, cells })),
+    years,
+    rows,
+    { firstMayBeHeader: true },
+  );
+}
+
+/** One line of a KPI table: its cells in the paste's column order and where it came from. */
+export interface KpiLine {
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+/**
+ * The paste's rules for lines from anywhere (a paste, a sheet of an .xlsx file mapped to the paste's columns:
+ * core/xlsx/kpiImport.ts): each line becomes a KPI or a problem with its reason, duplicates within the lines
+ * and KPIs already entered under the same issue and goal are refused.
+ */
+export function parseKpiLines(
+  lines: readonly KpiLine[],
+  years: readonly number[],
+  rows: readonly Row[],
+  options: { readonly firstMayBeHeader?: boolean; readonly sheet?: string } = {},
+): PasteResult {
   const kpis: PastedKpi[] = [];
   const problems: PasteProblem[] = [];
   const seen = new Map<string, number>();
   const existing = new Set(existingKpiKeys(rows));
-  parseTsv(text).forEach((cells, index) => {
-    const line = index + 1;
+  const where = options.sheet === undefined ? {} : { sheet: options.sheet };
+  lines.forEach(({ cells, line }, index) => {
     const parsed = parseLine(cells, line, years);
     if ('reason' in parsed) {
-      const header = index === 0 && !parseDirection(cells[4] ?? '') && !parseWeight(cells[5] ?? '').ok;
-      problems.push(header ? { line, reason: 'header' } : parsed);
+      const header =
+        options.firstMayBeHeader === true &&
+        index === 0 &&
+        !parseDirection(cells[4] ?? '') &&
+        !parseWeight(cells[5] ?? '').ok;
+      problems.push(header ? { line, reason: 'header', ...where } : { ...parsed, ...where });
       return;
     }
     const key = kpiKey(parsed.issue, parsed.goal, parsed.name);
     const first = seen.get(key);
-    if (first !== undefined) return problems.push({ line, reason: 'duplicate', values: { first } });
-    if (existing.has(key)) return problems.push({ line, reason: 'exists', values: { name: parsed.name } });
+    if (first !== undefined) return problems.push({ line, reason: 'duplicate', values: { first }, ...where });
+    if (existing.has(key)) return problems.push({ line, reason: 'exists', values: { name: parsed.name }, ...where });
     seen.set(key, line);
     kpis.push(parsed);
   });

@@ -3,13 +3,14 @@ import type { Language } from '../core/settings.ts';
 import { localeTree } from '../services/locales.ts';
 import type { FileDialogs } from '../services/session.ts';
 
-type Kind = 'plan-json' | 'database' | 'exchange-package' | 'pdf' | 'docx';
+type Kind = 'plan-json' | 'database' | 'exchange-package' | 'pdf' | 'docx' | 'xlsx';
 const EXTENSIONS: Record<Kind, string[]> = {
   'plan-json': ['json'],
   database: ['sqlite', 'db'],
   'exchange-package': ['phaen-package'],
   pdf: ['pdf'],
   docx: ['docx'],
+  xlsx: ['xlsx'],
 };
 const FILTER_KEY: Record<Kind, string> = {
   'plan-json': 'jsonFilter',
@@ -17,11 +18,13 @@ const FILTER_KEY: Record<Kind, string> = {
   'exchange-package': 'packageFilter',
   pdf: 'pdfFilter',
   docx: 'docxFilter',
+  xlsx: 'xlsxFilter',
 };
 const OPEN_TITLE_KEY: Record<Exclude<Kind, 'pdf' | 'docx'>, string> = {
   'plan-json': 'openJsonTitle',
   database: 'openDatabaseTitle',
   'exchange-package': 'openPackageTitle',
+  xlsx: 'openXlsxTitle',
 };
 
 const SAVE_TITLE_KEY: Record<Exclude<Kind, 'database'>, string> = {
@@ -29,6 +32,7 @@ const SAVE_TITLE_KEY: Record<Exclude<Kind, 'database'>, string> = {
   'exchange-package': 'savePackageTitle',
   pdf: 'savePdfTitle',
   docx: 'saveDocxTitle',
+  xlsx: 'saveXlsxTitle',
 };
 
 export interface DialogOptions {

@@ -13,6 +13,7 @@ import { rowHistory } from './rowHistory.ts';
 import { createRows, deleteRow, listRows, moveRow, updateRow } from './rows.ts';
 import type { FileDialogs, Session } from './session.ts';
 import { addThaiWord, listThaiWords, removeThaiWord } from './thaiWords.ts';
+import { xlsxHandlers } from './xlsx/handlers.ts';
 
 export interface HandlerOptions {
   readonly session: Session;
@@ -122,5 +123,6 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
     },
     ...exchangeHandlers({ session, dialogs }),
     ...pdfHandlers({ session, dialogs, resourcesDir }),
+    ...xlsxHandlers({ session, dialogs, resourcesDir }),
   };
 }

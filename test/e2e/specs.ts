@@ -9,6 +9,7 @@ import { strategiesSpecs } from './specs/strategies.ts';
 import { swotSpecs } from './specs/swot.ts';
 import { situationSpecs } from './specs/situation.ts';
 import { thaiTextSpecs } from './specs/thaiText.ts';
+import { xlsxSpecs } from './specs/xlsx.ts';
 
 export type { Spec, SpecApp } from './specs/common.ts';
 
@@ -24,4 +25,5 @@ export const specs: Spec[] = [
   ...reviewSpecs,
   ...pdfSpecs,
   ...thaiTextSpecs,
+  ...xlsxSpecs,
 ];

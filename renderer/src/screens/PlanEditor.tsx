@@ -16,6 +16,7 @@ import { PlanDataProvider } from '../plan/PlanData.tsx';
 import { PlanNav } from '../wizard/PlanNav.tsx';
 import { ExportPanel } from '../pdf/ExportPanel.tsx';
 import { CompletenessCard } from '../wizards/review/CompletenessCard.tsx';
+import { XlsxExportButton } from '../xlsx/XlsxExportButton.tsx';
 
 /** Loads the plan, then hands it to the form; a missing plan (deleted, undone) gets a way back home. */
 export function PlanEditor({ id }: { id: string }) {
@@ -104,6 +105,7 @@ function EditorForm({ initial }: { initial: Plan }) {
             <button type="button" onClick={() => void exportJson()}>
               {t('editor.exportJson')}
             </button>
+            <XlsxExportButton planId={plan.id} beforeExport={flush} />
             <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
               {t('editor.delete')}
             </button>

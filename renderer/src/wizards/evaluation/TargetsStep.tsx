@@ -6,6 +6,7 @@ import { YearCell } from '../../plan/YearCell.tsx';
 import type { Row } from '../../../../main/core/rows.ts';
 import { NeedsPeriod, kpiOutline, nameOf, usePrevYears, type OutlineKpi, YearColumnsHead } from './common.tsx';
 import { PastePanel } from './PastePanel.tsx';
+import { XlsxImportPanel } from './XlsxImportPanel.tsx';
 
 /** Step 3: target and actual per KPI and previous-plan year, typed in a table or pasted from Excel. */
 export function TargetsStep() {
@@ -45,6 +46,7 @@ export function TargetsStep() {
         ))
       )}
       <PastePanel years={years} />
+      <XlsxImportPanel years={years} />
     </NeedsPeriod>
   );
 }

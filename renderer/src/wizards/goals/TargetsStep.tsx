@@ -8,6 +8,7 @@ import { RowNumber } from '../../plan/RowFields.tsx';
 import { Provenance } from '../../plan/RowList.tsx';
 import { YearCell } from '../../plan/YearCell.tsx';
 import { outline, usePlanYears, type Outline } from './outline.ts';
+import { TargetsImportPanel } from './TargetsImportPanel.tsx';
 
 /**
  * Step 3: per goal, a table of its KPIs with a target for each plan year and for the whole period. A year's
@@ -45,6 +46,7 @@ export function TargetsStep() {
           })}
         </section>
       ))}
+      {issues.length > 0 && <TargetsImportPanel years={years} />}
     </>
   );
 }
