@@ -1,4 +1,5 @@
 import { type Achievement, type Direction, type LevelThresholds, achievement, MAX_LEVEL } from './evaluation.ts';
+import { unitKind } from './planContent.ts';
 import { BE_OFFSET } from './years.ts';
 
 /**
@@ -70,6 +71,14 @@ export function quarterKey({ fiscalYear, quarter }: FiscalQuarter): string {
  */
 export type ResultMode = 'cumulative' | 'per-quarter' | 'latest';
 export const RESULT_MODES: readonly ResultMode[] = ['cumulative', 'per-quarter', 'latest'];
+
+/**
+ * How a KPI's year counts: as chosen, or, until someone chooses, by its unit: a percentage is a rate measured
+ * at each quarter's end (ร้อยละ 88 in quarter 2 is not half of a year's ร้อยละ 87), anything else a running total.
+ */
+export function effectiveMode(mode: ResultMode | null | undefined, unit: string): ResultMode {
+  return mode ?? (unitKind(unit) === 'percent' ? 'latest' : 'cumulative');
+}
 
 export interface YearToDate {
   /** The year's result so far; null when no quarter has a figure. */

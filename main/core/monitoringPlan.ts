@@ -1,5 +1,5 @@
 import type { LevelThresholds } from './evaluation.ts';
-import { kpiProgress, QUARTERS, type KpiProgress, type ProgressStatus } from './monitoring.ts';
+import { effectiveMode, kpiProgress, QUARTERS, type KpiProgress, type ProgressStatus } from './monitoring.ts';
 import { numbering } from './planContent.ts';
 import type { Row, RowData } from './rows.ts';
 
@@ -55,7 +55,14 @@ export function kpiStandings(rows: readonly Row[], year: number, thresholds: Lev
       target,
       quarters,
       status,
-      progress: kpiProgress(data.resultMode ?? 'cumulative', data.direction, target, quarters, thresholds, status),
+      progress: kpiProgress(
+        effectiveMode(data.resultMode, data.unit),
+        data.direction,
+        target,
+        quarters,
+        thresholds,
+        status,
+      ),
     });
   }
   return standings;

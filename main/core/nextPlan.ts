@@ -1,4 +1,4 @@
-import { QUARTERS, yearToDate, type ResultMode } from './monitoring.ts';
+import { effectiveMode, QUARTERS, yearToDate, type ResultMode } from './monitoring.ts';
 import type { PlanDraft } from './plan.ts';
 import { comparePositions, positionBetween } from './position.ts';
 import type { Row, RowEntity } from './rows.ts';
@@ -71,7 +71,7 @@ export function evaluationRows(rows: readonly Row[], newId: () => string): Carri
           direction: kpi.data.direction,
           responsibleUnit: kpi.data.responsibleUnit,
         });
-        const mode = (kpi.data.resultMode ?? 'cumulative') as ResultMode;
+        const mode = effectiveMode(kpi.data.resultMode as ResultMode | null, String(kpi.data.unit));
         const quarters = of('kpiQuarter', kpi.id);
         const years = new Set<number>([
           ...of('kpiTarget', kpi.id).map((r) => r.data.year as number),

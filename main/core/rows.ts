@@ -159,7 +159,8 @@ export const ROW_ENTITIES = {
       /** The target for the whole plan period. */
       periodTarget: Amount.nullable(),
       responsibleUnit: text(300),
-      resultMode: ResultMode,
+      /** null: by the unit (core/monitoring.ts effectiveMode) until someone chooses. */
+      resultMode: ResultMode.nullable(),
     },
   },
   /** One row per KPI and plan year (id = `${kpiId}:${year}`), as prevKpiYear. */
@@ -403,7 +404,7 @@ export const ROW_DEFAULTS: { [E in RowEntity]: RowData<E> } = {
     direction: 'higher',
     periodTarget: null,
     responsibleUnit: '',
-    resultMode: 'cumulative',
+    resultMode: null,
   },
   kpiTarget: { year: 2566, target: null },
   strategy: { name: '', towsStrategyIds: [], factorIds: [] },

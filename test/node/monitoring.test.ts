@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../main/core/evaluation.ts';
 import {
   disbursementPercent,
+  effectiveMode,
   dueQuarters,
   fiscalQuarterOf,
   kpiProgress,
@@ -84,6 +85,14 @@ describe('a KPI year so far', () => {
     expect(kpiProgress('cumulative', 'higher', 10, [10, null, null, null], DEFAULT_THRESHOLDS, 'cancelled').light).toBe(
       'none',
     );
+  });
+});
+
+describe('how a KPI counts its year until someone chooses', () => {
+  it('reads a percentage as a rate at each quarter’s end and anything else as a running total', () => {
+    expect(effectiveMode(null, 'ร้อยละ')).toBe('latest');
+    expect(effectiveMode(null, 'ครั้ง')).toBe('cumulative');
+    expect(effectiveMode('per-quarter', 'ร้อยละ')).toBe('per-quarter');
   });
 });
 

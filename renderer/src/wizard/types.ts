@@ -28,6 +28,7 @@ export const WIZARD_IDS = [
   'strategies',
   'review',
   'document',
+  'monitoring',
 ] as const;
 export type WizardId = (typeof WIZARD_IDS)[number];
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { field, nextStep, openWizard, type Spec } from './common.ts';
+import { field, next, nextStep, openWizard, type Spec } from './common.ts';
 
 /** After adoption (issue 14): the next plan starts from this plan's results. */
 
@@ -33,3 +33,48 @@ export const monitoringSpecs: Spec[] = [
     },
   },
 ];
+
+const FOLLOWERS = 'จำนวนผู้ติดตามช่องทางสื่อสังคมออนไลน์ของกรุงเทพมหานคร';
+
+monitoringSpecs.push({
+  name: 'quarterly results typed after adoption show where each KPI stands, and survive a restart',
+  async run(page, app) {
+    await page.getByRole('button', { name: 'เปิดแผนตัวอย่าง' }).click();
+    await openWizard(page, 'ติดตามผลการดำเนินงานตามแผน', 1, 3);
+    await next(page);
+    await page.getByRole('alert').getByText('ระบุวันที่ประกาศใช้แผนก่อนรายงานผล').waitFor();
+    await page.getByLabel('วันที่ประกาศใช้แผน').fill('๒๐ ก.ย. ๒๕๖๕');
+    await page.getByText('แผนประกาศใช้เมื่อ 20 กันยายน 2565').waitFor();
+    await nextStep(page, 2, 3);
+    await page.getByLabel('ปีงบประมาณ', { exact: true }).selectOption('2568');
+    await page.getByLabel('ไตรมาส', { exact: true }).selectOption('2');
+    const result = (q: number, kpi: string) => page.getByLabel(`ผลไตรมาส ${q} ปีงบประมาณ พ.ศ. 2568: ${kpi}`);
+    // A percentage is a rate: ร้อยละ 88 in quarter 2 meets the year's ร้อยละ 87.
+    await result(1, KPI).fill('๘๐');
+    await result(2, KPI).fill('88');
+    // Followers are a running total: 1,000,000 by quarter 2 is well short of half of 3,400,000 (58.8 %).
+    await result(2, FOLLOWERS).fill('1,000,000');
+    await page.getByLabel(`สถานะไตรมาส 2 (ม.ค.–มี.ค.): ${FOLLOWERS}`).selectOption({ label: 'ล่าช้า' });
+    await page.getByLabel(`ผลการดำเนินงานโดยสรุปไตรมาส 2 (ม.ค.–มี.ค.): ${FOLLOWERS}`).fill('แพลตฟอร์มเปลี่ยนนโยบายการเข้าถึง');
+    const standing = (kpi: string) =>
+      page
+        .getByRole('row', { name: new RegExp(kpi) })
+        .first()
+        .getByRole('cell')
+        .last();
+    await expect.poll(() => standing(KPI).innerText()).toContain('เป็นไปตามเป้าหมาย');
+    await expect.poll(() => standing(FOLLOWERS).innerText()).toContain('ต่ำกว่าเป้าหมายมาก');
+    await page.getByText('บันทึกแล้ว', { exact: true }).waitFor();
+
+    const after = (await app.restart()) ?? page;
+    await after.getByRole('link', { name: /2566–2570/ }).click();
+    // The wizard opens where the user left it.
+    await openWizard(after, 'ติดตามผลการดำเนินงานตามแผน', 2, 3);
+    await after.getByLabel('ปีงบประมาณ', { exact: true }).selectOption('2568');
+    await after.getByLabel('ไตรมาส', { exact: true }).selectOption('2');
+    expect(await after.getByLabel(`ผลไตรมาส 2 ปีงบประมาณ พ.ศ. 2568: ${FOLLOWERS}`).inputValue()).toBe('1,000,000');
+    expect(await after.getByLabel(`ผลการดำเนินงานโดยสรุปไตรมาส 2 (ม.ค.–มี.ค.): ${FOLLOWERS}`).inputValue()).toBe(
+      'แพลตฟอร์มเปลี่ยนนโยบายการเข้าถึง',
+    );
+  },
+});

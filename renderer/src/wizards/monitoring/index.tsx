@@ -1,0 +1,19 @@
+import type { WizardDef } from '../../wizard/types.ts';
+import { AdoptStep, adoptIssues } from './AdoptStep.tsx';
+import { KpiResultsStep } from './KpiResultsStep.tsx';
+import { SummaryStep } from './SummaryStep.tsx';
+
+/**
+ * After adoption (issue 14): the plan's adoption date, then each quarter's KPI results with where each KPI
+ * stands against its target, and a summary per strategic issue. Quarter rows are plan rows like any other, so
+ * they autosave, keep their history and travel in exchange packages.
+ */
+export const monitoringWizard: WizardDef = {
+  id: 'monitoring',
+  title: 'monitoring.title',
+  steps: [
+    { id: 'adopt', title: 'monitoring.stepAdopt', render: () => <AdoptStep />, issues: adoptIssues },
+    { id: 'kpis', title: 'monitoring.stepKpis', render: () => <KpiResultsStep /> },
+    { id: 'summary', title: 'wizard.summary', render: () => <SummaryStep /> },
+  ],
+};
