@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../main/core/evaluation.ts';
-import { kpiStandings } from '../../main/core/monitoringPlan.ts';
+import { kpiStandings, projectStandings } from '../../main/core/monitoringPlan.ts';
 import { createRows, listRows, updateRow } from '../../main/services/rows.ts';
 import { createPlan } from '../../main/services/plans.ts';
 import type { Store } from '../../main/services/store/store.ts';
@@ -93,6 +93,39 @@ describe('quarterly monitoring rows', () => {
     // A correction to quarter 2 moves the standing.
     updateRow(store, `${sessions.id}:2568:q2`, [{ field: 'result', value: 13 }]);
     expect(kpiStandings(listRows(store, planId), 2568, DEFAULT_THRESHOLDS)[0]!.progress.light).toBe('green');
+    store.close();
+  });
+
+  it('sums each project’s money over the quarters reported and keeps its latest progress and status', async () => {
+    const { store, planId, project } = await adoptedPlan();
+    createRows(store, planId, [
+      { entity: 'projectBudget', parentId: project.id, values: { year: 2568, amount: 1_200_000 } },
+      {
+        entity: 'projectQuarter',
+        parentId: project.id,
+        values: { year: 2568, quarter: 1, allocated: 600_000, disbursed: 150_000, progress: 20, status: 'on-track' },
+      },
+      {
+        entity: 'projectQuarter',
+        parentId: project.id,
+        values: { year: 2568, quarter: 2, allocated: 200_000, disbursed: 250_000, progress: 45, status: 'delayed' },
+      },
+    ]);
+    expect(projectStandings(listRows(store, planId), 2568)).toEqual([
+      {
+        projectId: project.id,
+        number: '1.1.1.1',
+        name: 'ข่าวสารถึงบ้าน',
+        responsibleUnit: '',
+        planned: 1_200_000,
+        allocated: 800_000,
+        disbursed: 400_000,
+        disbursedPercent: 50,
+        progress: 45,
+        status: 'delayed',
+      },
+    ]);
+    expect(projectStandings(listRows(store, planId), 2567)[0]).toMatchObject({ allocated: 0, disbursedPercent: null });
     store.close();
   });
 });

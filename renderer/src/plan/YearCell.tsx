@@ -9,7 +9,8 @@ import { useFixedRowSave } from './fixedRow.ts';
 /**
  * One number of one KPI and year in a per-year table: a target or actual of the previous plan (prevKpiYear)
  * or a target of this plan (kpiTarget); or a project's budget for a year (projectBudget, `kpi` is then the
- * project); or, with `quarter`, a KPI's result in one fiscal quarter (kpiQuarter). The year row (id
+ * project); or, with `quarter`, a KPI's result or a project's progress and money in one fiscal quarter
+ * (kpiQuarter, projectQuarter). The year row (id
  * `${kpiId}:${year}`, or `${kpiId}:${year}:q${quarter}`) is created by the first value typed
  * (useFixedRowSave); from then on the cell autosaves like RowNumber.
  */
@@ -23,13 +24,13 @@ export function YearCell({
   label,
   values,
 }: {
-  entity: 'prevKpiYear' | 'kpiTarget' | 'projectBudget' | 'kpiQuarter';
+  entity: 'prevKpiYear' | 'kpiTarget' | 'projectBudget' | 'kpiQuarter' | 'projectQuarter';
   kpi: Row;
   /** The year row if it exists (the table looks them up once, not per cell). */
   row: Row | undefined;
   year: number;
   quarter?: number;
-  field: 'target' | 'actual' | 'amount' | 'result';
+  field: 'target' | 'actual' | 'amount' | 'result' | 'progress' | 'allocated' | 'disbursed';
   label: string;
   values?: Record<string, string | number>;
 }) {

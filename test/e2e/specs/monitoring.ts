@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { field, next, nextStep, openWizard, type Spec } from './common.ts';
+import { field, next, nextStep, openWizard, stepShown, type Spec } from './common.ts';
 
 /** After adoption (issue 14): the next plan starts from this plan's results. */
 
@@ -34,18 +34,19 @@ export const monitoringSpecs: Spec[] = [
   },
 ];
 
+const PROJECT = 'โครงการผลิตสื่อดิจิทัลเพื่อสื่อสารนโยบายและผลการดำเนินงานของกรุงเทพมหานคร';
 const FOLLOWERS = 'จำนวนผู้ติดตามช่องทางสื่อสังคมออนไลน์ของกรุงเทพมหานคร';
 
 monitoringSpecs.push({
   name: 'quarterly results typed after adoption show where each KPI stands, and survive a restart',
   async run(page, app) {
     await page.getByRole('button', { name: 'เปิดแผนตัวอย่าง' }).click();
-    await openWizard(page, 'ติดตามผลการดำเนินงานตามแผน', 1, 3);
+    await openWizard(page, 'ติดตามผลการดำเนินงานตามแผน', 1, 4);
     await next(page);
     await page.getByRole('alert').getByText('ระบุวันที่ประกาศใช้แผนก่อนรายงานผล').waitFor();
     await page.getByLabel('วันที่ประกาศใช้แผน').fill('๒๐ ก.ย. ๒๕๖๕');
     await page.getByText('แผนประกาศใช้เมื่อ 20 กันยายน 2565').waitFor();
-    await nextStep(page, 2, 3);
+    await nextStep(page, 2, 4);
     await page.getByLabel('ปีงบประมาณ', { exact: true }).selectOption('2568');
     await page.getByLabel('ไตรมาส', { exact: true }).selectOption('2');
     const result = (q: number, kpi: string) => page.getByLabel(`ผลไตรมาส ${q} ปีงบประมาณ พ.ศ. 2568: ${kpi}`);
@@ -64,12 +65,25 @@ monitoringSpecs.push({
         .last();
     await expect.poll(() => standing(KPI).innerText()).toContain('เป็นไปตามเป้าหมาย');
     await expect.poll(() => standing(FOLLOWERS).innerText()).toContain('ต่ำกว่าเป้าหมายมาก');
+
+    await nextStep(page, 3, 4);
+    const labels = `ไตรมาส 2 (ม.ค.–มี.ค.): ${PROJECT}`;
+    await page.getByLabel(`งบประมาณที่ได้รับจัดสรร${labels}`).fill('1,350,000');
+    await page.getByLabel(`งบประมาณที่เบิกจ่าย${labels}`).fill('๔๕๐,๐๐๐.๕๐');
+    await page.getByLabel(`ความก้าวหน้า${labels}`).fill('120');
+    await page.getByText('ร้อยละต้องอยู่ระหว่าง 0 ถึง 100').waitFor();
+    await page.getByLabel(`ความก้าวหน้า${labels}`).fill('40');
+    const projectRow = page.getByRole('row', { name: new RegExp(PROJECT) });
+    await expect.poll(() => projectRow.getByRole('cell').last().innerText()).toContain('450,000.5 / 1,350,000');
     await page.getByText('บันทึกแล้ว', { exact: true }).waitFor();
 
     const after = (await app.restart()) ?? page;
     await after.getByRole('link', { name: /2566–2570/ }).click();
     // The wizard opens where the user left it.
-    await openWizard(after, 'ติดตามผลการดำเนินงานตามแผน', 2, 3);
+    await openWizard(after, 'ติดตามผลการดำเนินงานตามแผน', 3, 4);
+    expect(await after.getByLabel(`ความก้าวหน้าไตรมาส 2 (ม.ค.–มี.ค.): ${PROJECT}`).inputValue()).toBe('40');
+    await after.getByRole('button', { name: 'ย้อนกลับ' }).click();
+    await stepShown(after, 2, 4);
     await after.getByLabel('ปีงบประมาณ', { exact: true }).selectOption('2568');
     await after.getByLabel('ไตรมาส', { exact: true }).selectOption('2');
     expect(await after.getByLabel(`ผลไตรมาส 2 ปีงบประมาณ พ.ศ. 2568: ${FOLLOWERS}`).inputValue()).toBe('1,000,000');

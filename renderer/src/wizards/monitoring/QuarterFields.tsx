@@ -7,11 +7,13 @@ import { usePlanData } from '../../plan/PlanData.tsx';
 import { useFixedRowSave } from '../../plan/fixedRow.ts';
 
 /**
- * The status and the narrative of one KPI in one fiscal quarter: fields of its quarter row (kpiQuarter, id
- * `${kpiId}:${year}:q${quarter}`), which the first value typed or chosen creates (useFixedRowSave), as a
- * result typed into the quarter's number cell does.
+ * The status and the narrative of one KPI (or project) in one fiscal quarter: fields of its quarter row
+ * (kpiQuarter or projectQuarter, id `${parentId}:${year}:q${quarter}`), which the first value typed or chosen
+ * creates (useFixedRowSave), as a number typed into one of the quarter's cells does.
  */
 interface Props {
+  entity?: 'kpiQuarter' | 'projectQuarter';
+  /** The KPI or project. */
   kpi: Row;
   row: Row | undefined;
   year: number;
@@ -19,11 +21,11 @@ interface Props {
   label: string;
 }
 
-export function QuarterStatus({ kpi, row, year, quarter, label }: Props) {
+export function QuarterStatus({ entity = 'kpiQuarter', kpi, row, year, quarter, label }: Props) {
   const { t } = useTranslation();
   const data = usePlanData();
   const id = useId();
-  const { id: rowId, save } = useFixedRowSave('kpiQuarter', kpi.id, { year, quarter }, row);
+  const { id: rowId, save } = useFixedRowSave(entity, kpi.id, { year, quarter }, row);
   const [value, setValue] = useState(() => String((row && data.value(row, 'status')) ?? ''));
   const error = data.error(rowId, 'status');
   return (
@@ -49,12 +51,14 @@ export function QuarterStatus({ kpi, row, year, quarter, label }: Props) {
   );
 }
 
-export function QuarterNarrative({ kpi, row, year, quarter, label }: Props) {
+/** The quarter's text: a KPI's narrative, a project's note. */
+export function QuarterNarrative({ entity = 'kpiQuarter', kpi, row, year, quarter, label }: Props) {
+  const field = entity === 'kpiQuarter' ? 'narrative' : 'note';
   const data = usePlanData();
   const id = useId();
-  const { id: rowId, save } = useFixedRowSave('kpiQuarter', kpi.id, { year, quarter }, row);
-  const [value, setValue] = useState(() => String((row && data.value(row, 'narrative')) ?? ''));
-  const error = data.error(rowId, 'narrative');
+  const { id: rowId, save } = useFixedRowSave(entity, kpi.id, { year, quarter }, row);
+  const [value, setValue] = useState(() => String((row && data.value(row, field)) ?? ''));
+  const error = data.error(rowId, field);
   return (
     <FieldShell id={id} label={label} hideLabel error={error}>
       <textarea
@@ -64,7 +68,7 @@ export function QuarterNarrative({ kpi, row, year, quarter, label }: Props) {
         {...fieldAria(id, error)}
         onChange={(e) => {
           setValue(e.target.value);
-          save('narrative', e.target.value, e.target.value);
+          save(field, e.target.value, e.target.value);
         }}
         onBlur={() => void data.flush()}
       />

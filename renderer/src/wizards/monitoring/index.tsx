@@ -1,11 +1,12 @@
 import type { WizardDef } from '../../wizard/types.ts';
 import { AdoptStep, adoptIssues } from './AdoptStep.tsx';
 import { KpiResultsStep } from './KpiResultsStep.tsx';
+import { ProjectsStep } from './ProjectsStep.tsx';
 import { SummaryStep } from './SummaryStep.tsx';
 
 /**
  * After adoption (issue 14): the plan's adoption date, then each quarter's KPI results with where each KPI
- * stands against its target, and a summary per strategic issue. Quarter rows are plan rows like any other, so
+ * stands against its target, each project's progress and money, and a summary per strategic issue. Quarter rows are plan rows like any other, so
  * they autosave, keep their history and travel in exchange packages.
  */
 export const monitoringWizard: WizardDef = {
@@ -14,6 +15,7 @@ export const monitoringWizard: WizardDef = {
   steps: [
     { id: 'adopt', title: 'monitoring.stepAdopt', render: () => <AdoptStep />, issues: adoptIssues },
     { id: 'kpis', title: 'monitoring.stepKpis', render: () => <KpiResultsStep /> },
+    { id: 'projects', title: 'monitoring.stepProjects', render: () => <ProjectsStep /> },
     { id: 'summary', title: 'wizard.summary', render: () => <SummaryStep /> },
   ],
 };
