@@ -105,6 +105,8 @@ export const contract = {
   /** The renderer supplies the copy's title, so the "(copy)" wording stays in the locale files. */
   'plans.duplicate': { input: z.object({ id: Uuid, title: PlanDraft.shape.title }).strict(), output: Plan },
   'plans.delete': { input: ById, output: None },
+  /** A new plan for the years after this one, its evaluation pre-filled with this plan's KPIs and results. */
+  'plans.startNext': { input: ById, output: Plan },
   'plans.openSample': { input: None, output: Plan },
   'plans.exportJson': { input: ById, output: ExportResult },
   /** Without content, main asks for a file with its own dialog; the renderer never sends a path. */

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, thresholdsValid } from './evaluation.ts';
 import { Amount, IsoDate, Uuid, Weight, text } from './fields.ts';
 import { BeYear } from './plan.ts';
+import {
+  PROGRESS_STATUSES,
+  RESULT_MODES,
+  type ProgressStatus as ProgressStatusName,
+  type ResultMode as ResultModeName,
+} from './monitoring.ts';
 
 /**
  * The parts of a plan below its header, as rows: one generic shape (id, plan, parent, order, fields) so that
@@ -27,6 +33,19 @@ export const TowsType = z.enum(['SO', 'ST', 'WO', 'WT']);
 export const InternalFramework = z.enum(['2S4M', '7S']);
 export const ExternalFramework = z.enum(['C-PEST', 'PESTEL']);
 export const ProjectKind = z.enum(['project', 'programme']);
+/** How a KPI's quarterly figures make its year's result (core/monitoring.ts). */
+export const ResultMode = z.enum(RESULT_MODES as [ResultModeName, ...ResultModeName[]]);
+const ProgressStatus = z.enum(PROGRESS_STATUSES as [ProgressStatusName, ...ProgressStatusName[]]);
+/** A fiscal quarter, 1 (ต.ค.–ธ.ค.) to 4 (ก.ค.–ก.ย.). */
+const QuarterNumber = z
+  .number({ message: 'validation.quarter' })
+  .int({ message: 'validation.quarter' })
+  .min(1, { message: 'validation.quarter' })
+  .max(4, { message: 'validation.quarter' });
+const Percent = z
+  .number({ message: 'validation.number' })
+  .min(0, { message: 'validation.percentRange' })
+  .max(100, { message: 'validation.percentRange' });
 
 /** Framework categories (frameworks.md); labels are locale keys swot.category.<framework>.<code>. */
 export const FRAMEWORK_CATEGORIES = {
@@ -50,6 +69,8 @@ export const ROW_ENTITIES = {
       weightsMustSum: z.boolean(),
       levelThresholds: z.array(z.number()).refine(thresholdsValid, { message: 'validation.thresholds' }),
       frameworkCatalogs: z.array(z.object({ catalogId: z.string(), version: z.string() })),
+      /** The day the plan was adopted (ISO); monitoring opens from then on. */
+      adoptedOn: IsoDate.nullable(),
     },
   },
   member: {
@@ -138,6 +159,8 @@ export const ROW_ENTITIES = {
       /** The target for the whole plan period. */
       periodTarget: Amount.nullable(),
       responsibleUnit: text(300),
+      /** null: by the unit (core/monitoring.ts effectiveMode) until someone chooses. */
+      resultMode: ResultMode.nullable(),
     },
   },
   /** One row per KPI and plan year (id = `${kpiId}:${year}`), as prevKpiYear. */
@@ -162,6 +185,34 @@ export const ROW_ENTITIES = {
   },
   /** One row per project and year (id = `${projectId}:${year}`); amount in baht. */
   projectBudget: { parent: 'project', fields: { year: BeYear, amount: Amount.nullable() } },
+  /**
+   * Monitoring after adoption: one row per KPI, fiscal year (B.E., the plan's years) and quarter (id =
+   * `${kpiId}:${year}:q${quarter}`), so an office re-entering a quarter meets its own earlier figure.
+   */
+  kpiQuarter: {
+    parent: 'kpi',
+    fields: {
+      year: BeYear,
+      quarter: QuarterNumber,
+      result: Amount.nullable(),
+      status: ProgressStatus.nullable(),
+      narrative: text(4000),
+      evidence: text(2000),
+    },
+  },
+  /** Per project, fiscal year and quarter (id = `${projectId}:${year}:q${quarter}`): progress and money. */
+  projectQuarter: {
+    parent: 'project',
+    fields: {
+      year: BeYear,
+      quarter: QuarterNumber,
+      progress: Percent.nullable(),
+      allocated: Amount.nullable(),
+      disbursed: Amount.nullable(),
+      status: ProgressStatus.nullable(),
+      note: text(4000),
+    },
+  },
   /** An issue, goal or project serving a catalog item (id = `${parentId}:${catalogId}:${itemId}`). */
   alignmentLink: {
     parent: ['strategicIssue', 'goal', 'project'],
@@ -270,6 +321,9 @@ export function deterministicRowId(
     case 'kpiTarget':
     case 'projectBudget':
       return `${parentId}:${String(data.year)}`;
+    case 'kpiQuarter':
+    case 'projectQuarter':
+      return `${parentId}:${String(data.year)}:q${String(data.quarter)}`;
     case 'alignmentLink':
       return `${parentId}:${String(data.catalogId)}:${String(data.itemId)}`;
     case 'missionLink':
@@ -323,6 +377,7 @@ export const ROW_DEFAULTS: { [E in RowEntity]: RowData<E> } = {
     weightsMustSum: true,
     levelThresholds: [...DEFAULT_THRESHOLDS],
     frameworkCatalogs: [],
+    adoptedOn: null,
   },
   member: { name: '', jobTitle: '', unit: '', role: 'member', contact: '' },
   workshop: { date: null, mode: 'onsite', place: '', agenda: '', attendeeIds: [] },
@@ -349,6 +404,7 @@ export const ROW_DEFAULTS: { [E in RowEntity]: RowData<E> } = {
     direction: 'higher',
     periodTarget: null,
     responsibleUnit: '',
+    resultMode: null,
   },
   kpiTarget: { year: 2566, target: null },
   strategy: { name: '', towsStrategyIds: [], factorIds: [] },
@@ -364,6 +420,16 @@ export const ROW_DEFAULTS: { [E in RowEntity]: RowData<E> } = {
     kpiIds: [],
   },
   projectBudget: { year: 2566, amount: null },
+  kpiQuarter: { year: 2566, quarter: 1, result: null, status: null, narrative: '', evidence: '' },
+  projectQuarter: {
+    year: 2566,
+    quarter: 1,
+    progress: null,
+    allocated: null,
+    disbursed: null,
+    status: null,
+    note: '',
+  },
   alignmentLink: { catalogId: '', itemId: '', note: '' },
   document: { foreword: '', background: '', objectives: '', monitoring: '' },
 };

@@ -79,9 +79,20 @@ function contextProblem(entity: RowEntity, field: string, value: unknown, ctx: V
     case 'kpiTarget.year':
     case 'projectBudget.year':
     case 'prevKpiYear.year':
+    case 'kpiQuarter.year':
       return n === null ? undefined : yearProblem(entity, n, ctx.plan);
+    case 'projectQuarter.year':
+      if (n === null) return undefined;
+      return (
+        yearProblem(entity, n, ctx.plan) ??
+        (outsideProject(n, ctx.parent) ? 'strategies.budgetOutsideProject' : undefined)
+      );
     case 'kpiTarget.target':
+    case 'kpiQuarter.result':
       return n === null ? undefined : unitProblem(n, ctx.parent?.unit);
+    case 'projectQuarter.allocated':
+    case 'projectQuarter.disbursed':
+      return n !== null && n < 0 ? 'strategies.negative' : undefined;
     case 'kpi.periodTarget':
       return n === null ? undefined : unitProblem(n, ctx.row.unit);
     case 'projectBudget.amount': {
@@ -142,11 +153,15 @@ export function rowProblems(
   return problems;
 }
 
+/** Entities with one row per year (or per fiscal year and quarter) of their parent. */
+const YEARLY: readonly RowEntity[] = ['kpiTarget', 'projectBudget', 'prevKpiYear', 'kpiQuarter', 'projectQuarter'];
+
 /**
  * Whether a yearly row's year lies outside the period it belongs to, by the same rules as an edit: a KPI's
  * target and a project's budget in the plan's years (a budget also in its project's years, where the project
  * has them), a previous KPI's result in the previous plan's. Asked of imported rows (services/exchange), where
- * a budget for B.E. 2599 in a 2566–2570 plan raised the plan total with no column showing it.
+ * a budget for B.E. 2599 in a 2566–2570 plan raised the plan total with no column showing it. A quarter's
+ * monitoring row is about a fiscal year of the plan (and of its project), as a budget is.
  */
 export function yearOutsidePeriod(
   row: { readonly entity: RowEntity; readonly data: Readonly<Record<string, unknown>> },
@@ -154,7 +169,7 @@ export function yearOutsidePeriod(
   parent?: Readonly<Record<string, unknown>>,
 ): boolean {
   const year = num(row.data.year);
-  if (year === null || !['kpiTarget', 'projectBudget', 'prevKpiYear'].includes(row.entity)) return false;
+  if (year === null || !YEARLY.includes(row.entity)) return false;
   if (yearProblem(row.entity, year, plan) !== undefined) return true;
-  return row.entity === 'projectBudget' && outsideProject(year, parent ?? null);
+  return (row.entity === 'projectBudget' || row.entity === 'projectQuarter') && outsideProject(year, parent ?? null);
 }

@@ -9,6 +9,7 @@ import { readTextFile, safeFileName, writeFileAtomic } from './files.ts';
 import { pdfHandlers } from './pdf/handlers.ts';
 import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from './planFile.ts';
 import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, planExists, updatePlan } from './plans.ts';
+import { startNextPlan } from './nextPlan.ts';
 import { rowHistory } from './rowHistory.ts';
 import { createRows, deleteRow, listRows, moveRow, updateRow } from './rows.ts';
 import type { FileDialogs, Session } from './session.ts';
@@ -40,6 +41,7 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
     'plans.create': (draft) => createPlan(store(), draft),
     'plans.update': ({ id, edits }) => updatePlan(store(), id, edits),
     'plans.duplicate': ({ id, title }) => duplicatePlan(store(), id, title),
+    'plans.startNext': ({ id }) => startNextPlan(store(), id),
     'plans.delete': ({ id }) => {
       deletePlan(store(), id);
       return {};

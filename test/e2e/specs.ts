@@ -1,6 +1,7 @@
 import type { Spec } from './specs/common.ts';
 import { evaluationSpecs } from './specs/evaluation.ts';
 import { goalsSpecs } from './specs/goals.ts';
+import { monitoringSpecs } from './specs/monitoring.ts';
 import { pdfSpecs } from './specs/pdf.ts';
 import { planSpecs } from './specs/plans.ts';
 import { reviewSpecs } from './specs/review.ts';
@@ -26,4 +27,5 @@ export const specs: Spec[] = [
   ...pdfSpecs,
   ...thaiTextSpecs,
   ...xlsxSpecs,
+  ...monitoringSpecs,
 ];

@@ -163,8 +163,12 @@ interface SampleJson {
   rows: { id: string; entity: string; parentId: string | null; position: string; data: Record<string, unknown> }[];
 }
 const sampleJson = () => JSON.parse(readFileSync(SAMPLE, 'utf8')) as SampleJson;
-/** The shipped sample shows every part of a plan, so each screen and chapter has something real to show. */
-const SAMPLE_ENTITIES = new Set(ROW_ENTITY_NAMES);
+/**
+ * The shipped sample shows every part of a plan being drafted, so each screen and chapter has something real to
+ * show; the quarterly results of monitoring come only after a plan's adoption.
+ */
+const MONITORING_ENTITIES = new Set(['kpiQuarter', 'projectQuarter']);
+const SAMPLE_ENTITIES = new Set(ROW_ENTITY_NAMES.filter((e) => !MONITORING_ENTITIES.has(e)));
 const structure = (rows: readonly Row[]) =>
   rows.map(({ id, entity, parentId, position, data }) => ({ id, entity, parentId, position, data }));
 
@@ -187,8 +191,15 @@ describe('plan files with rows', () => {
     const a = await startSession();
     const sample = await a.call<Output<'plans.openSample'>>('plans.openSample');
     if (!sample.ok) throw new Error(sample.error.detail);
+    const sampleRows = listRows(a.session.store(), sample.data.id);
+    expect(new Set(sampleRows.map((r) => r.entity))).toEqual(SAMPLE_ENTITIES);
+    const firstOf = (entity: string) => sampleRows.find((r) => r.entity === entity)!.id;
+    createRows(a.session.store(), sample.data.id, [
+      { entity: 'kpiQuarter', parentId: firstOf('kpi'), values: { year: 2567, quarter: 1, narrative: 'จัดแล้ว ๒ ครั้ง' } },
+      { entity: 'projectQuarter', parentId: firstOf('project'), values: { year: 2567, quarter: 1, progress: 25 } },
+    ]);
     const original = listRows(a.session.store(), sample.data.id);
-    expect(new Set(original.map((r) => r.entity))).toEqual(SAMPLE_ENTITIES);
+    expect(new Set(original.map((r) => r.entity))).toEqual(new Set(ROW_ENTITY_NAMES));
     const exported = await a.call<Output<'plans.exportJson'>>('plans.exportJson', { id: sample.data.id });
     a.session.close();
     if (!exported.ok || exported.data.status !== 'download') throw new Error('expected a download');

@@ -106,6 +106,8 @@ export function targetChanges(
         scale,
         parent: kpi.data,
         row: { year, target: after },
+        // A target's rules never compare it with its siblings (only an office's code is unique among them).
+        siblings: () => [],
       });
       if (!checked.ok) return refuse('rule', { year, cell: cell.trim(), rule: checked.message });
       const stored = targets.find((t) => t.data.year === year)?.data.target;

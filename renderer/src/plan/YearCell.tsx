@@ -9,29 +9,33 @@ import { useFixedRowSave } from './fixedRow.ts';
 /**
  * One number of one KPI and year in a per-year table: a target or actual of the previous plan (prevKpiYear)
  * or a target of this plan (kpiTarget); or a project's budget for a year (projectBudget, `kpi` is then the
- * project). The year row (id `${kpiId}:${year}`) is created by the first value typed (useFixedRowSave); from
- * then on the cell autosaves like RowNumber.
+ * project); or, with `quarter`, a KPI's result or a project's progress and money in one fiscal quarter
+ * (kpiQuarter, projectQuarter). The year row (id
+ * `${kpiId}:${year}`, or `${kpiId}:${year}:q${quarter}`) is created by the first value typed
+ * (useFixedRowSave); from then on the cell autosaves like RowNumber.
  */
 export function YearCell({
   entity,
   kpi,
   row,
   year,
+  quarter,
   field,
   label,
   values,
 }: {
-  entity: 'prevKpiYear' | 'kpiTarget' | 'projectBudget';
+  entity: 'prevKpiYear' | 'kpiTarget' | 'projectBudget' | 'kpiQuarter' | 'projectQuarter';
   kpi: Row;
   /** The year row if it exists (the table looks them up once, not per cell). */
   row: Row | undefined;
   year: number;
-  field: 'target' | 'actual' | 'amount';
+  quarter?: number;
+  field: 'target' | 'actual' | 'amount' | 'result' | 'progress' | 'allocated' | 'disbursed';
   label: string;
   values?: Record<string, string | number>;
 }) {
   const data = usePlanData();
-  const { id, save } = useFixedRowSave(entity, kpi.id, { year }, row);
+  const { id, save } = useFixedRowSave(entity, kpi.id, quarter === undefined ? { year } : { year, quarter }, row);
   const saved = row ? data.value(row, field) : null;
   // Refused input (core/validity.ts: a ร้อยละ target over 100, a negative budget) stays as typed, under the
   // year's fixed id whether its row exists yet or not.

@@ -9,6 +9,7 @@ import { SaveStatus } from '../components/SaveStatus.tsx';
 import { downloadText } from '../download.ts';
 import { ExchangeCard } from '../exchange/ExchangeCard.tsx';
 import { errorText, periodLabel } from '../format.ts';
+import { nextPlanDraft } from '../../../main/core/nextPlan.ts';
 import { useShell } from '../shell.ts';
 import { useAutosave } from '../useAutosave.ts';
 import { LoadFailed } from '../components/LoadFailed.tsx';
@@ -38,6 +39,8 @@ function EditorForm({ initial }: { initial: Plan }) {
   const shell = useShell();
   const { plan, values, errors, state, change, flush } = useAutosave(initial);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirmNext, setConfirmNext] = useState(false);
+  const next = nextPlanDraft(plan);
 
   const fail = (error: AppErrorShape) => shell.notify({ text: errorText(t, error), kind: 'error' });
 
@@ -56,6 +59,15 @@ function EditorForm({ initial }: { initial: Plan }) {
     if (result.data.status === 'download') downloadText(result.data.fileName, result.data.content);
     else if (result.data.status === 'saved')
       shell.notify({ text: t('editor.exported', { fileName: result.data.fileName }) });
+  };
+
+  const startNext = async () => {
+    setConfirmNext(false);
+    await flush();
+    const result = await api['plans.startNext']({ id: plan.id });
+    if (!result.ok) return fail(result.error);
+    shell.navigate({ name: 'plan', id: result.data.id });
+    shell.notify({ text: t('nextPlan.started', { title: result.data.title }), undo: true });
   };
 
   const remove = async () => {
@@ -110,7 +122,27 @@ function EditorForm({ initial }: { initial: Plan }) {
               {t('editor.delete')}
             </button>
           </div>
+          <div className="actions">
+            <button type="button" aria-describedby="next-plan-hint" onClick={() => setConfirmNext(true)}>
+              {t('nextPlan.button')}
+            </button>
+          </div>
+          <p id="next-plan-hint" className="muted">
+            {t('nextPlan.hint')}
+          </p>
         </section>
+        {confirmNext && (
+          <ConfirmDialog
+            title={t('nextPlan.confirmTitle')}
+            body={t('nextPlan.confirmBody', {
+              title: next.title,
+              period: periodLabel(t, next.startYear, next.endYear),
+            })}
+            confirmLabel={t('nextPlan.confirm')}
+            onCancel={() => setConfirmNext(false)}
+            onConfirm={() => void startNext()}
+          />
+        )}
         {confirmDelete && (
           <ConfirmDialog
             title={t('editor.confirmDeleteTitle')}

@@ -66,7 +66,9 @@ export function planProgress(data: PlanData): PlanProgress {
       steps: states.map((state, i) => ({ state, reasons: reasons[i]!, facts: facts[i]! })),
     };
   });
-  return { state: overallState(wizards.map((w) => w.state)), wizards };
+  // The plan is drafted when every drafting wizard is done; monitoring comes after adoption.
+  const drafting = wizards.filter((w) => !w.def.afterAdoption);
+  return { state: overallState(drafting.map((w) => w.state)), wizards };
 }
 
 /**

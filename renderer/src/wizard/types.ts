@@ -39,6 +39,7 @@ export const WIZARD_IDS = [
   'strategies',
   'review',
   'document',
+  'monitoring',
 ] as const;
 export type WizardId = (typeof WIZARD_IDS)[number];
 
@@ -48,4 +49,9 @@ export interface WizardDef {
   readonly title: string;
   /** The last step is the summary. */
   readonly steps: readonly WizardStep[];
+  /**
+   * A wizard of the plan's life after adoption (monitoring): the plan is drafted ("done") without it, and its
+   * own steps show their states as any wizard's do.
+   */
+  readonly afterAdoption?: boolean;
 }

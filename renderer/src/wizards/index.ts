@@ -3,6 +3,7 @@ import { documentWizard } from '../pdf/documentWizard.tsx';
 import { directionWizard } from './direction/index.tsx';
 import { evaluationWizard } from './evaluation.tsx';
 import { goalsWizard } from './goals/index.tsx';
+import { monitoringWizard } from './monitoring/index.tsx';
 import { reviewWizard } from './review/index.tsx';
 import { setupWizard } from './setup.tsx';
 import { strategiesWizard } from './strategies/index.tsx';
@@ -23,6 +24,7 @@ export const WIZARDS: readonly WizardDef[] = [
   strategiesWizard,
   reviewWizard,
   documentWizard,
+  monitoringWizard,
 ];
 
 export function wizardById(id: WizardId): WizardDef | undefined {

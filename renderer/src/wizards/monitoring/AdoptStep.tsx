@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { formatThaiDate } from '../../../../main/core/thaiDate.ts';
+import { usePlanData, type PlanData } from '../../plan/PlanData.tsx';
+import { RowDate } from '../../plan/RowFields.tsx';
+import type { StepIssue } from '../../wizard/types.ts';
+
+/** Step 1: the day the plan was adopted (planOptions.adoptedOn); monitoring opens from then on. */
+export function AdoptStep() {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const options = data.list('planOptions')[0];
+  const adoptedOn = data.options.adoptedOn;
+  return (
+    <>
+      <p className="hint">{t('monitoring.adoptHint')}</p>
+      {options ? (
+        <RowDate row={options} field="adoptedOn" label={t('monitoring.adoptedOn')} />
+      ) : (
+        // The plan's options row is made by its first option; adopting today makes it, the date can then change.
+        <button type="button" onClick={() => void data.setOption('adoptedOn', today()).then(() => data.flush())}>
+          {t('monitoring.adoptToday')}
+        </button>
+      )}
+      {adoptedOn && <p>{t('monitoring.adoptedSince', { date: formatThaiDate(adoptedOn) })}</p>}
+    </>
+  );
+}
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function adoptIssues(data: PlanData): StepIssue[] {
+  return data.options.adoptedOn ? [] : [{ message: 'monitoring.notAdopted' }];
+}

@@ -1,0 +1,213 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { kpiStandings, type KpiStanding } from '../../../../main/core/monitoringPlan.ts';
+import {
+  effectiveMode,
+  QUARTERS,
+  RESULT_MODES,
+  type Light,
+  type ResultMode,
+} from '../../../../main/core/monitoring.ts';
+import type { Row } from '../../../../main/core/rows.ts';
+import { formatAmount } from '../../format.ts';
+import { usePlanData } from '../../plan/PlanData.tsx';
+import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
+import { YearCell } from '../../plan/YearCell.tsx';
+import { nameOf } from '../../plan/names.ts';
+import '../../plan/tables.css';
+import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
+import { QuarterNarrative, QuarterStatus } from './QuarterFields.tsx';
+import './monitoring.css';
+
+/**
+ * Step 2: each KPI's result per quarter of the chosen fiscal year, how its year counts them, where it stands
+ * against what the target expects by now (core/monitoring.ts), and the chosen quarter's status and narrative.
+ */
+export function KpiResultsStep() {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const [period, setPeriod] = usePeriod();
+  const standings = kpiStandings(data.rows, period.year, data.options.levelThresholds);
+  const kpis = new Map(data.list('kpi').map((k) => [k.id, k]));
+  const quarterRows = new Map(data.list('kpiQuarter').map((r) => [r.id, r]));
+  const rowOf = (kpiId: string, quarter: number) => quarterRows.get(`${kpiId}:${period.year}:q${quarter}`);
+  const quarter = quarterName(t, period.quarter);
+  if (standings.length === 0) return <p className="muted">{t('monitoring.noKpis')}</p>;
+  return (
+    <>
+      <p className="hint">{t('monitoring.kpisHint')}</p>
+      <PeriodPicker period={period} onChange={setPeriod} withQuarter />
+      <div className="table-wrap">
+        <table className="data-table monitoring-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('monitoring.kpi')}</th>
+              <th scope="col">{t('monitoring.resultMode')}</th>
+              <th scope="col" className="num">
+                {t('monitoring.yearTarget')}
+              </th>
+              {QUARTERS.map((q) => (
+                <th key={q} scope="col" className="num">
+                  {t('monitoring.quarterN', { quarter: q })}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                {t('monitoring.toDate')}
+              </th>
+              <th scope="col" className="num">
+                {t('monitoring.expected')}
+              </th>
+              <th scope="col">{t('monitoring.standing')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {standings.map((s) => {
+              const kpi = kpis.get(s.kpiId)!;
+              const name = nameOf(kpi);
+              return (
+                <tr key={`${s.kpiId}:${period.year}`}>
+                  <th scope="row" className="table-row-name">
+                    {s.number} {name} ({s.unit})
+                  </th>
+                  <td>
+                    <ModeSelect kpi={kpi} label={t('monitoring.modeOf', { kpi: name })} />
+                  </td>
+                  <td className="num">{s.target === null ? '–' : formatAmount(s.target)}</td>
+                  {QUARTERS.map((q) => (
+                    <td key={q}>
+                      <YearCell
+                        entity="kpiQuarter"
+                        kpi={kpi}
+                        row={rowOf(s.kpiId, q)}
+                        year={period.year}
+                        quarter={q}
+                        field="result"
+                        label={t('monitoring.resultOf', {
+                          quarter: t('monitoring.quarterN', { quarter: q }),
+                          year: period.year,
+                          kpi: name,
+                        })}
+                      />
+                    </td>
+                  ))}
+                  <td className="num">
+                    {s.progress.toDate.value === null ? '–' : formatAmount(s.progress.toDate.value)}
+                    {s.progress.toDate.gaps.length > 0 && (
+                      <span className="hint">
+                        {' '}
+                        {t('monitoring.gaps', {
+                          quarters: s.progress.toDate.gaps
+                            .map((q) => t('monitoring.quarterN', { quarter: q }))
+                            .join(', '),
+                        })}
+                      </span>
+                    )}
+                  </td>
+                  <td className="num">{s.progress.expected === null ? '–' : formatAmount(s.progress.expected)}</td>
+                  <td>
+                    <Standing standing={s} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t('monitoring.statusHeading', { quarter, year: period.year })}</h3>
+      <div className="table-wrap">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('monitoring.kpi')}</th>
+              <th scope="col">{t('monitoring.status')}</th>
+              <th scope="col">{t('monitoring.narrative')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {standings.map((s) => {
+              const kpi: Row = kpis.get(s.kpiId)!;
+              const name = nameOf(kpi);
+              const row = rowOf(s.kpiId, period.quarter);
+              const labels = { quarter, kpi: name };
+              return (
+                // Keyed by the quarter too: another quarter's fields start from that quarter's row.
+                <tr key={`${s.kpiId}:${period.year}:${period.quarter}`}>
+                  <th scope="row" className="table-row-name">
+                    {s.number} {name}
+                  </th>
+                  <td>
+                    <QuarterStatus
+                      kpi={kpi}
+                      row={row}
+                      year={period.year}
+                      quarter={period.quarter}
+                      label={t('monitoring.statusOf', labels)}
+                    />
+                  </td>
+                  <td className="monitoring-narrative">
+                    <QuarterNarrative
+                      kpi={kpi}
+                      row={row}
+                      year={period.year}
+                      quarter={period.quarter}
+                      label={t('monitoring.narrativeOf', labels)}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** A traffic light said in words as well as colour, with the share of the expected result reached. */
+export function Standing({ standing }: { standing: KpiStanding }) {
+  const { t } = useTranslation();
+  const { light, achievement } = standing.progress;
+  return (
+    <span className={`light light-${light}`}>
+      <LightDot light={light} /> {t(`monitoring.light.${light}`)}
+      {achievement.percent !== null && (
+        <span className="hint"> {t('monitoring.percentOfExpected', { percent: achievement.percent.toFixed(1) })}</span>
+      )}
+    </span>
+  );
+}
+
+export function LightDot({ light }: { light: Light }) {
+  return <span className={`light-dot light-dot-${light}`} aria-hidden="true" />;
+}
+
+/** How the KPI's year counts its quarters: shown as it counts now (by its unit until someone chooses). */
+function ModeSelect({ kpi, label }: { kpi: Row; label: string }) {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const id = useId();
+  const [value, setValue] = useState<ResultMode>(() =>
+    effectiveMode(data.value(kpi, 'resultMode') as ResultMode | null, String(data.value(kpi, 'unit') ?? '')),
+  );
+  const error = data.error(kpi.id, 'resultMode');
+  return (
+    <FieldShell id={id} label={label} hideLabel error={error}>
+      <select
+        id={id}
+        value={value}
+        {...fieldAria(id, error)}
+        onChange={(e) => {
+          setValue(e.target.value as ResultMode);
+          data.edit(kpi, 'resultMode', e.target.value);
+          void data.flush();
+        }}
+      >
+        {RESULT_MODES.map((m) => (
+          <option key={m} value={m}>
+            {t(`monitoring.mode.${m}`)}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}

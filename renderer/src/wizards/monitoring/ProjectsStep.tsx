@@ -1,0 +1,119 @@
+import { useTranslation } from 'react-i18next';
+import { projectStandings } from '../../../../main/core/monitoringPlan.ts';
+import { formatAmount } from '../../format.ts';
+import { usePlanData } from '../../plan/PlanData.tsx';
+import { YearCell } from '../../plan/YearCell.tsx';
+import '../../plan/tables.css';
+import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
+import { QuarterNarrative, QuarterStatus } from './QuarterFields.tsx';
+import './monitoring.css';
+
+const MONEY = ['allocated', 'disbursed'] as const;
+
+/**
+ * Step 3: each project's progress (%) and money (allocated, disbursed) in the chosen quarter, its status and
+ * note; beside them the year so far: the plan's budget for the year and disbursed against allocated.
+ */
+export function ProjectsStep() {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const [period, setPeriod] = usePeriod();
+  const standings = projectStandings(data.rows, period.year);
+  const projects = new Map(data.list('project').map((p) => [p.id, p]));
+  const quarterRows = new Map(data.list('projectQuarter').map((r) => [r.id, r]));
+  const quarter = quarterName(t, period.quarter);
+  if (standings.length === 0) return <p className="muted">{t('monitoring.noProjects')}</p>;
+  return (
+    <>
+      <p className="hint">{t('monitoring.projectsHint')}</p>
+      <PeriodPicker period={period} onChange={setPeriod} withQuarter />
+      <div className="table-wrap">
+        <table className="data-table monitoring-table">
+          <caption>{t('monitoring.projectsCaption', { quarter, year: period.year })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('monitoring.project')}</th>
+              <th scope="col" className="num">
+                {t('monitoring.progress')}
+              </th>
+              {MONEY.map((field) => (
+                <th key={field} scope="col" className="num">
+                  {t(`monitoring.${field}`)}
+                </th>
+              ))}
+              <th scope="col">{t('monitoring.status')}</th>
+              <th scope="col">{t('monitoring.note')}</th>
+              <th scope="col" className="num">
+                {t('monitoring.plannedBudget')}
+              </th>
+              <th scope="col" className="num">
+                {t('monitoring.disbursedSoFar')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {standings.map((s) => {
+              const project = projects.get(s.projectId)!;
+              const row = quarterRows.get(`${s.projectId}:${period.year}:q${period.quarter}`);
+              const labels = { quarter, project: s.name };
+              const cell = (field: 'progress' | 'allocated' | 'disbursed') => (
+                <YearCell
+                  entity="projectQuarter"
+                  kpi={project}
+                  row={row}
+                  year={period.year}
+                  quarter={period.quarter}
+                  field={field}
+                  label={t(`monitoring.${field}Of`, labels)}
+                />
+              );
+              return (
+                // Keyed by the quarter: another quarter's cells start from that quarter's row.
+                <tr key={`${s.projectId}:${period.year}:${period.quarter}`}>
+                  <th scope="row" className="table-row-name">
+                    {s.number} {s.name}
+                    {s.responsibleUnit && <span className="hint"> ({s.responsibleUnit})</span>}
+                  </th>
+                  <td>{cell('progress')}</td>
+                  {MONEY.map((field) => (
+                    <td key={field}>{cell(field)}</td>
+                  ))}
+                  <td>
+                    <QuarterStatus
+                      entity="projectQuarter"
+                      kpi={project}
+                      row={row}
+                      year={period.year}
+                      quarter={period.quarter}
+                      label={t('monitoring.projectStatusOf', labels)}
+                    />
+                  </td>
+                  <td className="monitoring-narrative">
+                    <QuarterNarrative
+                      entity="projectQuarter"
+                      kpi={project}
+                      row={row}
+                      year={period.year}
+                      quarter={period.quarter}
+                      label={t('monitoring.noteOf', labels)}
+                    />
+                  </td>
+                  <td className="num">{s.planned === null ? '–' : formatAmount(s.planned)}</td>
+                  <td className="num">
+                    {formatAmount(s.disbursed)} / {formatAmount(s.allocated)}
+                    {s.disbursedPercent !== null && (
+                      <span className="hint">
+                        {' '}
+                        {t('monitoring.percentOfExpected', { percent: s.disbursedPercent.toFixed(1) })}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

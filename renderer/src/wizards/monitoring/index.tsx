@@ -1,0 +1,33 @@
+import { holds, type WizardDef } from '../../wizard/types.ts';
+import { AdoptStep, adoptIssues } from './AdoptStep.tsx';
+import { KpiResultsStep } from './KpiResultsStep.tsx';
+import { ProjectsStep } from './ProjectsStep.tsx';
+import { SummaryStep } from './SummaryStep.tsx';
+
+/**
+ * After adoption (issue 14): the plan's adoption date, then each quarter's KPI results with where each KPI
+ * stands against its target, each project's progress and money, and a summary per strategic issue. Quarter
+ * rows are plan rows like any other, so they autosave, keep their history and travel in exchange packages.
+ */
+export const monitoringWizard: WizardDef = {
+  id: 'monitoring',
+  title: 'monitoring.title',
+  afterAdoption: true,
+  steps: [
+    {
+      id: 'adopt',
+      title: 'monitoring.stepAdopt',
+      render: () => <AdoptStep />,
+      issues: adoptIssues,
+      started: (data) => data.options.adoptedOn !== null,
+    },
+    { id: 'kpis', title: 'monitoring.stepKpis', render: () => <KpiResultsStep />, started: holds('kpiQuarter') },
+    {
+      id: 'projects',
+      title: 'monitoring.stepProjects',
+      render: () => <ProjectsStep />,
+      started: holds('projectQuarter'),
+    },
+    { id: 'summary', title: 'wizard.summary', render: () => <SummaryStep /> },
+  ],
+};

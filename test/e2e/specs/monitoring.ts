@@ -1,0 +1,94 @@
+import { expect } from 'vitest';
+import { field, next, nextStep, openWizard, stepShown, type Spec } from './common.ts';
+
+/** After adoption (issue 14): the next plan starts from this plan's results. */
+
+const KPI = 'ร้อยละของประชาชนที่รับรู้และเข้าใจนโยบายและผลการดำเนินงานของกรุงเทพมหานคร';
+
+export const monitoringSpecs: Spec[] = [
+  {
+    name: 'the next plan starts from the sample with its evaluation filled in, and keeps it across a restart',
+    async run(page, app) {
+      await page.getByRole('button', { name: 'เปิดแผนตัวอย่าง' }).click();
+      await page.getByRole('heading', { level: 1, name: /2566–2570/ }).waitFor();
+      await page.getByRole('button', { name: 'เริ่มแผนฉบับถัดไปจากแผนนี้' }).click();
+      const dialog = page.getByRole('alertdialog');
+      await dialog
+        .getByText(/พ\.ศ\. 2571–2575/)
+        .first()
+        .waitFor();
+      await dialog.getByRole('button', { name: 'เริ่มแผนฉบับถัดไป' }).click();
+      await page.getByRole('heading', { level: 1, name: /\(พ\.ศ\. 2571–2575\)/ }).waitFor();
+      expect(await field(page, 'startYear').inputValue()).toBe('2571');
+      expect(await field(page, 'prevStartYear').inputValue()).toBe('2566');
+      expect(await field(page, 'prevEndYear').inputValue()).toBe('2570');
+
+      const after = (await app.restart()) ?? page;
+      await after.getByRole('link', { name: /2571–2575/ }).click();
+      await openWizard(after, 'ประเมินผลแผนระยะก่อน', 1, 6);
+      await nextStep(after, 2, 6);
+      await nextStep(after, 3, 6);
+      expect(await after.getByLabel(`ค่าเป้าหมาย พ.ศ. 2566: ${KPI}`).inputValue()).toBe('85');
+      expect(await after.getByLabel(`ค่าเป้าหมาย พ.ศ. 2570: ${KPI}`).inputValue()).toBe('90');
+    },
+  },
+];
+
+const PROJECT = 'โครงการผลิตสื่อดิจิทัลเพื่อสื่อสารนโยบายและผลการดำเนินงานของกรุงเทพมหานคร';
+const FOLLOWERS = 'จำนวนผู้ติดตามช่องทางสื่อสังคมออนไลน์ของกรุงเทพมหานคร';
+
+monitoringSpecs.push({
+  name: 'quarterly results typed after adoption show where each KPI stands, and survive a restart',
+  async run(page, app) {
+    await page.getByRole('button', { name: 'เปิดแผนตัวอย่าง' }).click();
+    await openWizard(page, 'ติดตามผลการดำเนินงานตามแผน', 1, 4);
+    await next(page);
+    await page.getByRole('alert').getByText('ระบุวันที่ประกาศใช้แผนก่อนรายงานผล').waitFor();
+    await page.getByLabel('วันที่ประกาศใช้แผน').fill('๒๐ ก.ย. ๒๕๖๕');
+    await page.getByText('แผนประกาศใช้เมื่อ 20 กันยายน 2565').waitFor();
+    await nextStep(page, 2, 4);
+    await page.getByLabel('ปีงบประมาณ', { exact: true }).selectOption('2568');
+    await page.getByLabel('ไตรมาส', { exact: true }).selectOption('2');
+    const result = (q: number, kpi: string) => page.getByLabel(`ผลไตรมาส ${q} ปีงบประมาณ พ.ศ. 2568: ${kpi}`);
+    // A percentage is a rate: ร้อยละ 88 in quarter 2 meets the year's ร้อยละ 87.
+    await result(1, KPI).fill('๘๐');
+    await result(2, KPI).fill('88');
+    // Followers are a running total: 1,000,000 by quarter 2 is well short of half of 3,400,000 (58.8 %).
+    await result(2, FOLLOWERS).fill('1,000,000');
+    await page.getByLabel(`สถานะไตรมาส 2 (ม.ค.–มี.ค.): ${FOLLOWERS}`).selectOption({ label: 'ล่าช้า' });
+    await page.getByLabel(`ผลการดำเนินงานโดยสรุปไตรมาส 2 (ม.ค.–มี.ค.): ${FOLLOWERS}`).fill('แพลตฟอร์มเปลี่ยนนโยบายการเข้าถึง');
+    const standing = (kpi: string) =>
+      page
+        .getByRole('row', { name: new RegExp(kpi) })
+        .first()
+        .getByRole('cell')
+        .last();
+    await expect.poll(() => standing(KPI).innerText()).toContain('เป็นไปตามเป้าหมาย');
+    await expect.poll(() => standing(FOLLOWERS).innerText()).toContain('ต่ำกว่าเป้าหมายมาก');
+
+    await nextStep(page, 3, 4);
+    const labels = `ไตรมาส 2 (ม.ค.–มี.ค.): ${PROJECT}`;
+    await page.getByLabel(`งบประมาณที่ได้รับจัดสรร${labels}`).fill('1,350,000');
+    await page.getByLabel(`งบประมาณที่เบิกจ่าย${labels}`).fill('๔๕๐,๐๐๐.๕๐');
+    await page.getByLabel(`ความก้าวหน้า${labels}`).fill('120');
+    await page.getByText('ร้อยละต้องอยู่ระหว่าง 0 ถึง 100').waitFor();
+    await page.getByLabel(`ความก้าวหน้า${labels}`).fill('40');
+    const projectRow = page.getByRole('row', { name: new RegExp(PROJECT) });
+    await expect.poll(() => projectRow.getByRole('cell').last().innerText()).toContain('450,000.5 / 1,350,000');
+    await page.getByText('บันทึกแล้ว', { exact: true }).waitFor();
+
+    const after = (await app.restart()) ?? page;
+    await after.getByRole('link', { name: /2566–2570/ }).click();
+    // The wizard opens where the user left it.
+    await openWizard(after, 'ติดตามผลการดำเนินงานตามแผน', 3, 4);
+    expect(await after.getByLabel(`ความก้าวหน้าไตรมาส 2 (ม.ค.–มี.ค.): ${PROJECT}`).inputValue()).toBe('40');
+    await after.getByRole('button', { name: 'ย้อนกลับ' }).click();
+    await stepShown(after, 2, 4);
+    await after.getByLabel('ปีงบประมาณ', { exact: true }).selectOption('2568');
+    await after.getByLabel('ไตรมาส', { exact: true }).selectOption('2');
+    expect(await after.getByLabel(`ผลไตรมาส 2 ปีงบประมาณ พ.ศ. 2568: ${FOLLOWERS}`).inputValue()).toBe('1,000,000');
+    expect(await after.getByLabel(`ผลการดำเนินงานโดยสรุปไตรมาส 2 (ม.ค.–มี.ค.): ${FOLLOWERS}`).inputValue()).toBe(
+      'แพลตฟอร์มเปลี่ยนนโยบายการเข้าถึง',
+    );
+  },
+});
