@@ -18,7 +18,10 @@ import { Store } from './store/store.ts';
 
 /** Dialogs that only Electron's main process can show; the browser bridge has none. */
 export interface FileDialogs {
-  saveFile(defaultName: string, kind: 'plan-json' | 'exchange-package' | 'pdf' | 'docx' | 'xlsx'): Promise<string | null>;
+  saveFile(
+    defaultName: string,
+    kind: 'plan-json' | 'exchange-package' | 'pdf' | 'docx' | 'xlsx',
+  ): Promise<string | null>;
   openFile(kind: 'plan-json' | 'database' | 'exchange-package' | 'xlsx'): Promise<string | null>;
   /** A folder: of packages to import, or the shared folder of exchange. */
   openFolder(purpose: 'import-packages' | 'shared-folder'): Promise<string | null>;
