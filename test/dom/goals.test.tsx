@@ -112,6 +112,7 @@ describe('goals wizard: KPIs', () => {
         responsibleUnit: 'กองประชาสัมพันธ์',
         definition: 'นับจากทะเบียน',
         periodTarget: null,
+        resultMode: null,
       }),
     );
   });

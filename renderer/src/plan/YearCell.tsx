@@ -42,15 +42,6 @@ export function YearCell({
   const [text, setText] = useState(
     () => data.unsavedText(id, field) ?? (typeof saved === 'number' ? formatAmount(saved) : ''),
   );
-  // A value changed elsewhere (targets imported from Excel) shows at once. While typing, the saved value is
-  // the typed one, so the text is left as typed; refused input stays until fixed.
-  const [shownSaved, setShownSaved] = useState(saved);
-  if (saved !== shownSaved) {
-    setShownSaved(saved);
-    const typed = parseNumberCell(text);
-    if (data.unsavedText(id, field) === undefined && !(typed.ok && typed.value === saved))
-      setText(typeof saved === 'number' ? formatAmount(saved) : '');
-  }
   const error =
     data.error(id, field) ??
     (row && typeof saved === 'number' ? data.check(entity, kpi.id, row.data, field, saved) : undefined);

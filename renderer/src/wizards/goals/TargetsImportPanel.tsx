@@ -21,7 +21,7 @@ import '../../xlsx/xlsx.css';
  * (core/xlsx/targetImport.ts); the changes are listed before → after, and only confirming writes them, as one
  * rows.create call (a target row's id is fixed per KPI and year, so existing ones are updated): one undo.
  */
-export function TargetsImportPanel({ years }: { years: readonly number[] }) {
+export function TargetsImportPanel({ years, onApplied }: { years: readonly number[]; onApplied(): void }) {
   const { t } = useTranslation();
   const data = usePlanData();
   const shell = useShell();
@@ -62,6 +62,7 @@ export function TargetsImportPanel({ years }: { years: readonly number[] }) {
     setBusy(false);
     if (created === null) return;
     shell.notify({ text: t('xlsx.targets.updated', { count: result.changes.length }), undo: true });
+    onApplied();
     close();
   };
 

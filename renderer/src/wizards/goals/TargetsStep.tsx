@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Row } from '../../../../main/core/rows.ts';
 import { formatPeriod } from '../../../../main/core/years.ts';
@@ -23,13 +24,15 @@ export function TargetsStep() {
   const number = (id: string) => plan.numbers.get(id) ?? '';
   const withKpis = (issue: Row) => plan.children('goal', issue.id).filter((g) => plan.children('kpi', g.id).length);
   const issues = plan.issues.filter((issue) => withKpis(issue).length > 0);
+  // Cells keep what was typed in them; targets brought in from Excel start the tables afresh to show them.
+  const [imports, setImports] = useState(0);
   return (
     <>
       <p className="muted">{t('goals.period', { period: formatPeriod(years[0]!, years.at(-1)!) })}</p>
       <p className="hint">{t('goals.targetsHint')}</p>
       {issues.length === 0 && <p className="muted">{t('goals.noKpisYet')}</p>}
       {issues.map((issue) => (
-        <section key={issue.id} aria-label={t('goals.issueN', { number: number(issue.id) })}>
+        <section key={`${issue.id}:${imports}`} aria-label={t('goals.issueN', { number: number(issue.id) })}>
           <h3>
             {t('goals.issueN', { number: number(issue.id) })} {nameOf(issue)}
           </h3>
@@ -46,7 +49,7 @@ export function TargetsStep() {
           })}
         </section>
       ))}
-      {issues.length > 0 && <TargetsImportPanel years={years} />}
+      {issues.length > 0 && <TargetsImportPanel years={years} onApplied={() => setImports((n) => n + 1)} />}
     </>
   );
 }
