@@ -116,7 +116,7 @@ describe('the print panel', () => {
     await user.click(await screen.findByRole('button', { name: 'ยกเลิก' }));
     await waitFor(() => expect(fake.callsTo('pdf.cancel')).toEqual([{ jobId: JOB }]));
     cancelled = true;
-    await screen.findByText('ยกเลิกการสร้าง PDF แล้ว ไม่มีไฟล์ใดถูกบันทึก', {}, { timeout: 3000 });
+    await screen.findByText('ยกเลิกการสร้างเอกสารแล้ว ไม่มีไฟล์ใดถูกบันทึก', {}, { timeout: 3000 });
     expect(fake.callsTo('pdf.start')[0]).toMatchObject({ kind: 'summary' });
     expect(downloads).toHaveLength(0);
   });

@@ -13,7 +13,7 @@ export const pdfSpecs: Spec[] = [
     name: 'the print panel makes a PDF of the sample plan, with its title and chapters, offered as a download',
     async run(page) {
       await page.getByRole('button', { name: 'เปิดแผนตัวอย่าง' }).click();
-      const panel = page.getByRole('region', { name: 'พิมพ์เอกสาร (PDF)' });
+      const panel = page.getByRole('region', { name: 'พิมพ์เอกสาร (PDF หรือ Word)' });
       await panel.getByRole('checkbox', { name: /ผลการประเมินแผนระยะก่อน/ }).waitFor();
       expect(await panel.getByRole('checkbox', { name: /สาระสำคัญของแผนยุทธศาสตร์/ }).isChecked()).toBe(true);
       // In Electron the button opens main's native save dialog, which Playwright cannot fill in: the file
