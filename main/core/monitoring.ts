@@ -162,14 +162,18 @@ export function kpiProgress(
   return { toDate, expected, achievement: a, light: lightOf(a, status) };
 }
 
+/** The sum of the figures entered; a quarter not entered (null) adds nothing. */
+export function sumEntered(values: readonly (number | null)[]): number {
+  return values.reduce<number>((s, v) => s + (v ?? 0), 0);
+}
+
 /** Budget disbursed against allocated, in percent; null when nothing is allocated. */
 export function disbursementPercent(
   allocated: readonly (number | null)[],
   disbursed: readonly (number | null)[],
 ): number | null {
-  const sum = (values: readonly (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
-  const total = sum(allocated);
-  return total > 0 ? (sum(disbursed) * 100) / total : null;
+  const total = sumEntered(allocated);
+  return total > 0 ? (sumEntered(disbursed) * 100) / total : null;
 }
 
 function isoDate(d: Date): string {

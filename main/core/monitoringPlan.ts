@@ -1,6 +1,7 @@
 import type { LevelThresholds } from './evaluation.ts';
 import {
   disbursementPercent,
+  sumEntered,
   effectiveMode,
   kpiProgress,
   QUARTERS,
@@ -116,15 +117,14 @@ export function projectStandings(rows: readonly Row[], year: number): ProjectSta
     const reported = [...(quarterRows.get(id) ?? [])].sort((a, b) => b.quarter - a.quarter);
     const allocated = reported.map((r) => r.allocated);
     const disbursed = reported.map((r) => r.disbursed);
-    const sum = (values: readonly (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
     standings.push({
       projectId: id,
       number,
       name: data.name,
       responsibleUnit: data.responsibleUnit,
       planned: planned.get(id) ?? null,
-      allocated: sum(allocated),
-      disbursed: sum(disbursed),
+      allocated: sumEntered(allocated),
+      disbursed: sumEntered(disbursed),
       disbursedPercent: disbursementPercent(allocated, disbursed),
       progress: reported.find((r) => r.progress !== null)?.progress ?? null,
       status: reported.find((r) => r.status !== null)?.status ?? null,

@@ -12,6 +12,7 @@ import { usePlanData } from '../../plan/PlanData.tsx';
 import { useShell } from '../../shell.ts';
 import { ColumnSelect, SheetChoice } from '../../xlsx/ColumnSelect.tsx';
 import { XlsxOpenButton, type OpenedWorkbook } from '../../xlsx/XlsxOpen.tsx';
+import { RefusedRows } from '../../xlsx/RefusedRows.tsx';
 import '../../xlsx/xlsx.css';
 
 /**
@@ -143,16 +144,7 @@ export function XlsxImportPanel({ years }: { years: readonly number[] }) {
             )}
           </div>
           <p>{t('evaluation.paste.ready', { count: parsed.kpis.length })}</p>
-          {parsed.problems.length > 0 && (
-            <div className="notice notice-error xlsx-problems">
-              <p>{t('evaluation.paste.problemsHeading', { count: parsed.problems.length })}</p>
-              <ul>
-                {parsed.problems.map((p) => (
-                  <li key={p.line}>{why(p)}</li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <RefusedRows problems={parsed.problems} why={why} />
           <div className="actions">
             <button type="button" disabled={busy || parsed.kpis.length === 0} onClick={() => void confirm()}>
               {t('xlsx.import.confirm', { count: parsed.kpis.length })}

@@ -13,6 +13,7 @@ import { usePlanData } from '../../plan/PlanData.tsx';
 import { useShell } from '../../shell.ts';
 import { ColumnSelect, SheetChoice } from '../../xlsx/ColumnSelect.tsx';
 import { XlsxOpenButton, type OpenedWorkbook } from '../../xlsx/XlsxOpen.tsx';
+import { RefusedRows } from '../../xlsx/RefusedRows.tsx';
 import '../../xlsx/xlsx.css';
 
 /**
@@ -130,16 +131,7 @@ export function TargetsImportPanel({ years, onApplied }: { years: readonly numbe
               </ul>
             </div>
           )}
-          {result.problems.length > 0 && (
-            <div className="notice notice-error xlsx-problems">
-              <p>{t('evaluation.paste.problemsHeading', { count: result.problems.length })}</p>
-              <ul>
-                {result.problems.map((p) => (
-                  <li key={p.line}>{why(p)}</li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <RefusedRows problems={result.problems} why={why} />
           <div className="actions">
             <button type="button" disabled={busy || result.changes.length === 0} onClick={() => void confirm()}>
               {t('xlsx.targets.confirm', { count: result.changes.length })}
