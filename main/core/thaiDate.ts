@@ -107,3 +107,8 @@ export function monthWeeks(year: number, month: number): (number | null)[][] {
 export function isoDate(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
+
+/** Today as a document's date (the cover, the foreword's signature): local calendar day, ISO 8601. */
+export function today(now = new Date()): string {
+  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}

@@ -4,11 +4,10 @@ import type { PdfJobStatus, PdfResult } from '../../core/pdf/api.ts';
 import { buildDocument, buildModel } from '../../core/pdf/index.ts';
 import type { DocumentFormat, PdfKind, PdfOptions, Translate } from '../../core/pdf/options.ts';
 import type { PlanSource } from '../../core/pdf/source.ts';
-import { isoDate } from '../../core/thaiDate.ts';
 import { rasteriser } from '../docx/images.ts';
 import { renderDocx } from '../docx/render.ts';
 import { writeFileAtomic } from '../files.ts';
-import { defaultFontsDir } from './engine/fonts.ts';
+import { defaultFontsDir } from './engine/fontFiles.ts';
 import { renderPdf } from './render.ts';
 
 /**
@@ -41,11 +40,6 @@ interface Job {
 
 /** Finished jobs are kept until the UI has read their outcome once, and never more than this many. */
 const KEEP_FINISHED = 20;
-
-/** Today as the document's date (the cover, the foreword's signature): local calendar day, ISO 8601. */
-export function today(now = new Date()): string {
-  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
 
 export class PdfJobs {
   private readonly jobs = new Map<string, Job>();

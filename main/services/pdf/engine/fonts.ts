@@ -1,5 +1,5 @@
 /**
- * The Sarabun family, and what the engine changes inside pdfkit's fonts: the glyph-to-text map that makes
+ * What the engine changes inside pdfkit's fonts (the Sarabun files themselves: fontFiles.ts): the glyph-to-text map that makes
  * Thai copy and extract correctly, draw plans (joined inlines, justified Thai) and SVG text.
  *
  * pdfkit writes the ToUnicode CMap from the code points fontkit attaches to each glyph, first use wins.
@@ -10,47 +10,10 @@
  * extracts U+0E33. Readers that order glyphs by position (poppler) also get each run's text as ActualText
  * (actualText.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { splitScriptRuns } from '../../../core/thaiBreak.ts';
+import { FONT_FAMILY, sarabunFonts } from './fontFiles.ts';
 import { type FontkitFont, type FontkitGlyph, type GlyphPosition, type PdfKitFont, fontkit } from './internals.ts';
-
-export const FONT_FAMILY = 'Sarabun';
-
-const FILES = {
-  normal: 'Sarabun-Regular.ttf',
-  bold: 'Sarabun-Bold.ttf',
-  italics: 'Sarabun-Italic.ttf',
-  bolditalics: 'Sarabun-BoldItalic.ttf',
-} as const;
-
-export type FontStyle = keyof typeof FILES;
-
-/** pdfmake's font dictionary for the Sarabun files in `fontsDir`; throws naming a missing file. */
-export function sarabunFonts(fontsDir: string): Record<string, Record<FontStyle, string>> {
-  const family = {} as Record<FontStyle, string>;
-  for (const [style, file] of Object.entries(FILES) as [FontStyle, string][]) {
-    const path = join(fontsDir, file);
-    if (!existsSync(path)) throw new Error(`PDF font missing: ${path}`);
-    family[style] = path;
-  }
-  return { [FONT_FAMILY]: family };
-}
-
-/**
- * resources/fonts found from this module: the source tree (main/services/pdf/engine) or the bundle
- * (out/main, out/main/chunks). The packaged app passes its resources folder instead.
- */
-export function defaultFontsDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 6; up++) {
-    const candidate = join(dir, 'resources', 'fonts');
-    if (existsSync(join(candidate, FILES.normal))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error('PDF fonts not found: pass fontsDir (resources/fonts)');
-}
 
 const SARA_AM = 0x0e33;
 const SARA_AA = 0x0e32;

@@ -7,7 +7,7 @@
  */
 import type { Content, DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { normaliseThai, stripZeroWidth } from '../../../core/thaiBreak.ts';
-import { FONT_FAMILY } from './fonts.ts';
+import { FONT_FAMILY } from './fontFiles.ts';
 import type { PageLabels } from './pageLabels.ts';
 
 // The placeholder the document builders (core) put in headers and footers: one definition for both sides.

@@ -17,15 +17,14 @@ import {
   type ParsedFonts,
   parseFontsAhead,
   renderFonts,
-  defaultFontsDir,
   drawPlanned,
   drawSvg,
   prepareFont,
-  sarabunFonts,
   shareLayoutCache,
   shareParsedFont,
   svgWithGlyphPlacement,
 } from './fonts.ts';
+import { defaultFontsDir, sarabunFonts } from './fontFiles.ts';
 import { type Line, type PdfPage, assertInternals, pdfmake } from './internals.ts';
 import { alignLine, buildNextLine } from './lineBuilder.ts';
 import { type LaidOutBody, breakBefore, isOrphanHeading, numberHeadings } from './keepWithNext.ts';
