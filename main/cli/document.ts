@@ -3,7 +3,7 @@ import { CHAPTERS, PdfKind, type PdfOptions } from '../core/pdf/options.ts';
 import type { BuildInput } from '../core/pdf/source.ts';
 import { MAX_PLAN_FILE_BYTES } from '../core/planFile.ts';
 import { readTextFile, writeFileAtomic } from '../services/files.ts';
-import { today } from '../services/pdf/export.ts';
+import { today } from '../core/thaiDate.ts';
 import { planSourceFromFile } from '../services/pdf/source.ts';
 import { parsePlanFile } from '../services/planFile.ts';
 import { installThaiLexicon } from '../services/thaiLexicon.ts';

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { allCommands, COMMAND_NAMES } from '../../main/cli/index.ts';
 import { CHAPTERS } from '../../main/core/pdf/options.ts';
 import { translator } from '../../main/services/locales.ts';
 import { createPlan } from '../../main/services/plans.ts';
@@ -112,6 +113,13 @@ describe('phaen pdf', () => {
       expect(run.stderr).toContain(th('pdf.cli.usage'));
       expect(run.stderr).toContain(en('pdf.cli.usage'));
     }
+  });
+
+  it('runs each command under the name it is listed by, and lists every command for an unknown one', async () => {
+    const commands = await allCommands();
+    expect(commands.map((c) => c.name)).toEqual(COMMAND_NAMES);
+    const run = phaen('print');
+    for (const c of commands) expect(run.stderr).toContain(en(c.usage));
   });
 });
 
