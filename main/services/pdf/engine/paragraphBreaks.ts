@@ -25,17 +25,20 @@ export const CLUSTER_STRETCH = 0.08;
 const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
 const TRAILING_SPACE = /\s+$/;
 
-// Measured once per inline: the justification of each line (alignLine) asks again for the same inlines.
-const clusterCounts = new WeakMap<Inline, { text: string; count: number }>();
+// Counted once per text: justification asks for every inline of a paragraph (here) and of each line
+// (alignLine), and every layout of a render makes new inlines of the same words.
+const CLUSTER_CACHE_LIMIT = 20_000;
+const clusterCounts = new Map<string, number>();
 
 /** Gaps between the grapheme clusters of an inline's text, its trailing space aside. */
 export function innerClusterGaps(inline: Inline): number {
-  const known = clusterCounts.get(inline);
-  if (known?.text === inline.text) return known.count;
+  const known = clusterCounts.get(inline.text);
+  if (known !== undefined) return known;
   let count = -1;
   for (const _ of graphemes.segment(inline.text.trimEnd())) count++;
   count = Math.max(0, count);
-  clusterCounts.set(inline, { text: inline.text, count });
+  if (clusterCounts.size >= CLUSTER_CACHE_LIMIT) clusterCounts.clear();
+  clusterCounts.set(inline.text, count);
   return count;
 }
 
