@@ -188,3 +188,29 @@ export function shortJustifiedLines(lines: readonly LaidOutLine[]): string[] {
     });
   });
 }
+
+/** A contents or list line that ends an entry: text, a dot leader and the page number. */
+const hasLeader = (line: LaidOutLine) => /\.{3,}/.test(line.text);
+
+/**
+ * The contents and the lists of tables and figures paginated as the body is: an entry (its wrapped lines and
+ * its page number) never split over two pages, and a chapter's line (bold) never last on a page while its
+ * first section starts the next. `lines`: the front matter's lines.
+ */
+export function contentsBreaks(lines: readonly LaidOutLine[]): string[] {
+  const entries = paragraphs(lines).filter((group) => group.some(hasLeader));
+  const problems = entries
+    .filter((entry) => new Set(entry.map((l) => l.page)).size > 1)
+    .map((entry) => `page ${entry[0]!.page}: entry split over pages: ${JSON.stringify(entry.map((l) => l.text))}`);
+  const order = [...entries].sort((a, b) => a[0]!.page - b[0]!.page || a[0]!.y - b[0]!.y);
+  const bold = (entry: readonly LaidOutLine[]) => entry.every((l) => l.pieces.every((p) => /Bold/.test(p.font)));
+  order.forEach((entry, i) => {
+    const next = order[i + 1];
+    if (bold(entry) && next && !bold(next) && next[0]!.page > entry.at(-1)!.page) {
+      problems.push(
+        `page ${entry.at(-1)!.page}: chapter line alone at the foot: ${entry.map((l) => l.text).join(' ')}`,
+      );
+    }
+  });
+  return problems;
+}

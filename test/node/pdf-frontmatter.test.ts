@@ -12,7 +12,8 @@ import { toThaiDigits } from '../../main/core/years.ts';
 import { translator } from '../../main/services/locales.ts';
 import { type LaidOutLine, renderPdfWithLines } from '../../main/services/pdf/render.ts';
 import { comparable, extractPages } from '../harness/pdf.ts';
-import { RESOURCES, sampleSource } from '../harness/pdfPlan.ts';
+import { contentsBreaks } from '../harness/pages.ts';
+import { RESOURCES, generatedRows, generatedSource, sampleSource } from '../harness/pdfPlan.ts';
 
 /**
  * The plan's front matter and navigation as Thai official documents have them, checked on the real PDF:
@@ -31,9 +32,9 @@ interface Printed {
   labels: string[];
 }
 
-async function print(thaiDigits: boolean, captionLists = true): Promise<Printed> {
+async function print(thaiDigits: boolean, captionLists = true, source = sampleSource()): Promise<Printed> {
   const built = buildDocument('plan', {
-    source: sampleSource(),
+    source,
     options: { language: 'th', thaiDigits, chapters: CHAPTERS, date: '2021-09-13', captionLists },
     t: th,
   });
@@ -233,6 +234,31 @@ describe('the contents', () => {
     expect(checked).toBeGreaterThan(15);
     expect(pages.length).toBe(labels.length);
   });
+});
+
+describe('the contents pages', () => {
+  /** The front matter's lines: every page before chapter 1's. */
+  const frontMatter = ({ lines }: Printed) => {
+    const first = lines.find((l) => /^บทที่ [1๑]$/.test(l.text.trim()) && (l.pieces[0]?.fontSize ?? 0) > 12)!.page;
+    return lines.filter((l) => l.page < first);
+  };
+
+  it('keep each entry whole on a page and no chapter line alone at a page foot, in the sample plan', () => {
+    for (const digits of ['Arabic', 'Thai'] as const) expect(contentsBreaks(frontMatter(printed[digits]))).toEqual([]);
+  });
+
+  // Plans with more strategic issues move the contents' page break one entry at a time, over chapter lines
+  // and entries that wrap, and over the list of tables.
+  for (const issues of [16, 17, 21]) {
+    it(`keep each entry whole on a page and no chapter line alone at a page foot: ${issues} strategic issues`, async () => {
+      const source = generatedSource(
+        generatedRows({ issues, goals: 1, kpis: 1, strategies: 1, projects: 1, seed: issues }),
+      );
+      const front = frontMatter(await print(issues % 2 === 0, true, source));
+      expect(front.filter((l) => /\.{3,}/.test(l.text)).length).toBeGreaterThan(30);
+      expect(contentsBreaks(front)).toEqual([]);
+    }, 120_000);
+  }
 });
 
 describe('tables and figures', () => {

@@ -1,6 +1,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { PAGE_MARGINS } from '../../main/core/pdf/blocks.ts';
+import { PAGE_MARGINS, thSarabun } from '../../main/core/pdf/blocks.ts';
+import { thaiDigitsInText } from '../../main/core/pdf/digits.ts';
 import { buildDocument } from '../../main/core/pdf/index.ts';
 import { CHAPTERS, type PdfKind } from '../../main/core/pdf/options.ts';
 import type { PlanSource } from '../../main/core/pdf/source.ts';
@@ -53,6 +54,15 @@ function largePlan(): PlanSource {
   return { ...source, rows };
 }
 
+/** The large plan over ten years (B.E. 2566–2575): the widest budget tables a plan prints. */
+function tenYearPlan(): PlanSource {
+  const source = largePlan();
+  const extra = source.rows
+    .filter((row) => row.entity === 'projectBudget')
+    .map((row) => ({ ...row, id: `${row.id}+5`, data: { ...row.data, year: Number(row.data.year) + 5 } }));
+  return { ...source, plan: { ...source.plan, endYear: source.plan.startYear + 9 }, rows: [...source.rows, ...extra] };
+}
+
 const plans = { sample: sampleSource, large: largePlan };
 /** Each plan printed once per digit set, shared by the tests below. */
 const printed = new Map<string, ReturnType<typeof print>>();
@@ -84,6 +94,55 @@ describe('numbers in the printed plan', () => {
         }
       }, 120_000);
     }
+  }
+});
+
+describe('wide budget tables', () => {
+  // Landscape pages hold the project and budget tables; their type never falls below TH SarabunPSK 12 pt:
+  // years that do not fit at that size go to a second table, which repeats the projects' names (chapters/plan.ts).
+  const readable = thSarabun(12) - 0.01;
+  const landscape = (printed: Awaited<ReturnType<typeof print>>) =>
+    printed.lines.filter((l) => printed.widths[l.page - 1]! > PAGE_MARGINS[0] + 600 && l.text.trim() !== '');
+  for (const thaiDigits of [false, true]) {
+    it(`print at a readable size in one table per section when the years fit, sample and large plan (${thaiDigits ? 'Thai' : 'Arabic'} digits)`, async () => {
+      for (const name of ['sample', 'large'] as const) {
+        const printed = await printedPlan(name, thaiDigits);
+        const lines = landscape(printed);
+        expect(lines.length).toBeGreaterThan(30);
+        expect(lines.flatMap((l) => l.pieces).filter((p) => p.fontSize < readable)).toEqual([]);
+        expect(
+          lines.filter((l) => l.text.includes(th('pdf.doc.plan.yearsPart', { title: '', from: '', to: '' }).trim())),
+        ).toEqual([]);
+      }
+    }, 120_000);
+
+    it(`share ten years over two tables each repeating the projects, numbers whole, type readable (${thaiDigits ? 'Thai' : 'Arabic'} digits)`, async () => {
+      const source = tenYearPlan();
+      const printed = await print(source, thaiDigits);
+      const lines = landscape(printed);
+      expect(lines.flatMap((l) => l.pieces).filter((p) => p.fontSize < readable)).toEqual([]);
+      expect(splitNumbers(lines)).toEqual([]);
+      const beyond = lines.filter((l) => l.x + l.width > printed.widths[l.page - 1]! - PAGE_MARGINS[2] + 0.5);
+      expect(beyond.map((l) => `page ${l.page}: ${l.text}`)).toEqual([]);
+      const text = comparable(printed.pages.join('\n'));
+      const digits = (n: number) => (thaiDigits ? thaiDigitsInText(String(n)) : String(n));
+      for (const title of [th('pdf.doc.plan.projects'), th('pdf.doc.plan.budget')]) {
+        const runs = [
+          [2566, 2570],
+          [2571, 2575],
+        ].map(([from, to]) =>
+          comparable(th('pdf.doc.plan.yearsPart', { title, from: digits(from!), to: digits(to!) })),
+        );
+        for (const run of runs) expect(text.replace(/\s+/g, ' ')).toContain(run.replace(/\s+/g, ' '));
+      }
+      // Every project's name in both halves: on the pages of the first and of the second run of years.
+      const project = source.rows.find((r) => r.entity === 'project')!;
+      const printedName = comparable(String(project.data.name)).slice(0, 12);
+      const pagesWith = printed.pages.flatMap((p, i) =>
+        comparable(p).replace(/\s+/g, '').includes(printedName.replace(/\s+/g, '')) ? [i] : [],
+      );
+      expect(pagesWith.length).toBeGreaterThanOrEqual(2);
+    }, 120_000);
   }
 });
 

@@ -224,6 +224,47 @@ describe('the handouts', () => {
     expect(lineBreakProblems(printed.lines)).toEqual([]);
   });
 
+  // The map handout's two pages balanced: each drawing fills a fair part of its page and neither is much
+  // shorter than the other; the sample's cut falls between two strategic issues (no issue marked continued).
+  it('balance the strategy map over its two pages, cut between issues in the sample', async () => {
+    const plans: [string, PlanSource][] = [
+      ['sample', sampleSource()],
+      ...[
+        [3, 2, 1],
+        [4, 1, 2],
+        [6, 1, 1],
+        [2, 3, 2],
+      ].map(([issues, goals, projects]): [string, PlanSource] => [
+        `${issues} issues`,
+        generatedSource(generatedRows({ issues, goals, kpis: 1, strategies: 1, projects, seed: issues! + goals! })),
+      ]),
+    ];
+    for (const [name, source] of plans) {
+      for (const thaiDigits of [false, true]) {
+        const { pdf } = await print(source, 'map', thaiDigits);
+        const pages = popplerPages(pdf, { top: 0, bottom: 0 });
+        expect(pages, name).toHaveLength(2);
+        // The drawn height of each page: its first text line (the title) to its last (the map's lowest box).
+        const filled = pages.map((page) => {
+          const ys = page.lines.map((l) => l.y);
+          return (Math.max(...ys) - Math.min(...ys)) / page.height;
+        });
+        expect(Math.min(...filled), `${name}: ${filled.join(' ')}`).toBeGreaterThan(0.4);
+        expect(Math.min(...filled) / Math.max(...filled), `${name}: ${filled.join(' ')}`).toBeGreaterThan(0.6);
+        if (name === 'sample') {
+          const text = pages.map((page) => comparable(page.lines.map((l) => l.text).join(' ')));
+          expect(text.join(' ')).not.toContain(comparable(th('pdf.map.continued')));
+          const issues = source.rows.filter((r) => r.entity === 'strategicIssue');
+          for (const issue of issues) {
+            const start = comparable(String(issue.data.name)).replace(/\s+/g, '').slice(0, 18);
+            const on = text.filter((page) => page.replace(/\s+/g, '').includes(start));
+            expect(on, String(issue.data.name)).toHaveLength(1);
+          }
+        }
+      }
+    }
+  }, 120_000);
+
   it('print the strategy map on at most two landscape pages, each with the plan title', async () => {
     const { pdf, pages } = await print(sampleSource(), 'map');
     expect(pages.length).toBeGreaterThanOrEqual(1);

@@ -255,6 +255,22 @@ export function table(
   };
 }
 
+/**
+ * The plan years in the fewest runs of consecutive years for which `fits` holds, as even as can be (5 years
+ * in 3 and 2): a table too wide for its page at a readable size is printed as several, each over some of the
+ * years, rather than in smaller type. One year a run if nothing wider fits.
+ */
+export function yearRuns<T>(years: readonly T[], fits: (run: readonly T[], last: boolean) => boolean): T[][] {
+  for (let count = 1; count <= years.length; count++) {
+    const size = Math.ceil(years.length / count);
+    const runs = Array.from({ length: Math.ceil(years.length / size) }, (_, k) =>
+      years.slice(k * size, (k + 1) * size),
+    );
+    if (runs.every((run, k) => fits(run, k === runs.length - 1))) return runs;
+  }
+  return years.map((year) => [year]);
+}
+
 /** A table of rules only, no column heads: a framed box (the vision), the summary's issue tables. */
 export function grid(
   widths: readonly (number | '*')[],

@@ -279,8 +279,23 @@ function contents({ title, pageHead, entries }: Contents, thaiDigits: boolean): 
     // Bookmarked as the chapters are, so a reader finds the front matter from the viewer's panel.
     { text: title, style: 'chapterTitle', pageBreak: 'before', outline: true },
     { text: pageHead, alignment: 'right', bold: true },
-    ...entries.map(line),
+    ...keptTogether(entries, line),
   ];
+}
+
+/**
+ * Contents paginated as the body is: an entry's wrapped lines and its page number stay on one page (no widow
+ * or orphan line), and a chapter's line goes over the page with its first section rather than end a page.
+ */
+function keptTogether(entries: readonly TocEntry[], line: (entry: TocEntry) => Content): Content[] {
+  const out: Content[] = [];
+  entries.forEach((entry, i) => {
+    if (i > 0 && entry.level === 1 && entries[i - 1]!.level === 0) return;
+    const next = entries[i + 1];
+    const lines = entry.level === 0 && next?.level === 1 ? [line(entry), line(next)] : [line(entry)];
+    out.push({ stack: lines, unbreakable: true } as Content);
+  });
+  return out;
 }
 
 /**
@@ -296,6 +311,7 @@ function captionList({ id, title, pageHead, items }: CaptionList, thaiDigits: bo
   return [
     { text: title, style: 'chapterTitle', pageBreak: 'before', id, outline: true },
     { text: pageHead, alignment: 'right', bold: true },
+    // Each item whole on its page, as the contents' entries are.
     ...items.map(
       (c): Content =>
         ({
@@ -304,6 +320,7 @@ function captionList({ id, title, pageHead, items }: CaptionList, thaiDigits: bo
             entryText(c.title, c.id),
           ],
           columnGap: 0,
+          unbreakable: true,
         }) as Content,
     ),
   ];

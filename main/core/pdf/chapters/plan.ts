@@ -14,6 +14,8 @@ import {
   type Column,
   type TableOptions,
   thSarabun,
+  TABLE_SIZE,
+  yearRuns,
 } from '../blocks.ts';
 import { figureCaption } from '../captions.ts';
 import { amount, baht } from '../format.ts';
@@ -200,23 +202,55 @@ function kpiLines(targets: readonly Row[], kpi: Row, years: readonly number[], n
 }
 
 /**
+ * The one-line lead of a budget table, kept with the table as a heading is (the engine's keepWithNext): on a
+ * landscape page the table's first rows are tall, and a lead left above a page foot strands its heading too.
+ */
+const leadIn = (text: string): Block => Object.assign(paragraph(text), { keepWithNext: true });
+
+/** Landscape budget tables print at the tables' size, and never below this: more years than fit go to a second table. */
+const BUDGET_SIZE = TABLE_SIZE;
+const BUDGET_MIN_SIZE = thSarabun(12);
+
+/**
+ * A landscape table over the plan years, in as few tables as keep its type readable (yearRuns): one table when
+ * every year fits, else one per run of years, each repeating the names on the left, the total column in the
+ * last. Each is numbered and captioned with its years.
+ */
+function byYearRuns(
+  { t, view }: Ctx,
+  title: string,
+  tableFor: (years: readonly number[], withTotal: boolean) => [Column[], Cell[][], TableOptions],
+): Block[] {
+  const runs = yearRuns(view.years, (years, last) => tableFits(...tableFor(years, last)));
+  return runs.map((years, k) => {
+    const last = k === runs.length - 1;
+    const [columns, rows, options] = tableFor(years, last);
+    const caption =
+      runs.length === 1 ? title : t('pdf.doc.plan.yearsPart', { title, from: years[0], to: years[years.length - 1] });
+    return table(columns, rows, { ...options, caption });
+  });
+}
+
+/**
  * Every project, grouped by issue and strategy, with its yearly budget: landscape, the one table that needs it.
  * Responsible units have a column of their own; where the figures leave it no room (Thai digits and budgets
- * in the tens of millions), they go under the project's name instead, so the table still fits the page.
+ * in the tens of millions), they go under the project's name instead, and where even that does not fit at a
+ * readable size the years are shared over two tables (byYearRuns).
  */
 function projectSection(ctx: Ctx, name: (row: Row) => string): Section {
   const { t, view } = ctx;
   const title = t('pdf.doc.plan.projects');
   const projects = view.all('project');
   if (projects.length === 0) return { title, body: [] };
-  const wide = projectTable(ctx, name, true);
-  const [columns, rows, options] = tableFits(...wide) ? wide : projectTable(ctx, name, false);
   return {
     title,
     landscape: true,
     body: [
-      paragraph(t('pdf.doc.plan.projectsLead', { count: projects.length })),
-      table(columns, rows, { ...options, caption: title }),
+      leadIn(t('pdf.doc.plan.projectsLead', { count: projects.length })),
+      ...byYearRuns(ctx, title, (years, withTotal) => {
+        const wide = projectTable(ctx, name, true, years, withTotal);
+        return tableFits(...wide) ? wide : projectTable(ctx, name, false, years, withTotal);
+      }),
     ],
   };
 }
@@ -225,12 +259,14 @@ function projectTable(
   { t, view, options }: Ctx,
   name: (row: Row) => string,
   unitColumn: boolean,
+  years: readonly number[],
+  withTotal: boolean,
 ): [Column[], Cell[][], TableOptions] {
-  const years = view.years;
   const sums = budgetSummary(view.rows);
   const rows: Cell[][] = [];
   const lead = unitColumn ? 2 : 1;
-  const span = lead + 1 + years.length;
+  const figures = years.length + (withTotal ? 1 : 0);
+  const span = lead + figures;
   for (const issue of view.all('strategicIssue')) {
     const strategies = view.children('goal', issue.id).flatMap((g) => view.children('strategy', g.id));
     if (!strategies.some((s) => view.children('project', s.id).length > 0)) continue;
@@ -261,7 +297,9 @@ function projectTable(
             ),
             alignment: 'right',
           })),
-          { text: baht(sums.byProject.get(project.id) ?? 0), alignment: 'right', bold: true },
+          ...(withTotal
+            ? [{ text: baht(sums.byProject.get(project.id) ?? 0), alignment: 'right', bold: true } as Cell]
+            : []),
         ]);
       }
     }
@@ -274,36 +312,37 @@ function projectTable(
       alignment: 'right',
       style: 'tableTotal',
     })),
-    { text: baht(sums.total), alignment: 'right', style: 'tableTotal' },
+    ...(withTotal ? [{ text: baht(sums.total), alignment: 'right', style: 'tableTotal' } as Cell] : []),
   ]);
   const columns: Column[] = [
     { header: t('glossary.project'), width: '*' },
     ...(unitColumn ? [{ header: t('pdf.doc.plan.responsible'), width: 120 }] : []),
     // Each amount's column as wide as its widest figure: the project names take what is left.
     ...years.map((y): Column => ({ header: String(y), width: 0, align: 'right', fit: true })),
-    { header: t('pdf.doc.plan.total'), width: 0, align: 'right', fit: true },
+    ...(withTotal ? [{ header: t('pdf.doc.plan.total'), width: 0, align: 'right', fit: true } as Column] : []),
   ];
   return [
     columns,
     rows,
     {
-      fontSize: thSarabun(years.length > 6 ? 11 : 13),
-      minFontSize: thSarabun(9),
+      fontSize: BUDGET_SIZE,
+      minFontSize: BUDGET_MIN_SIZE,
       thaiDigits: options.thaiDigits,
       width: LANDSCAPE_WIDTH,
       headRows: [
         [
           { text: '', style: 'tableHeader', colSpan: lead },
           ...(unitColumn ? [{ text: '' }] : []),
-          { text: t('pdf.doc.plan.budgetYears'), style: 'tableHeader', colSpan: years.length + 1 },
-          ...years.map(() => ({ text: '' })),
+          { text: t('pdf.doc.plan.budgetYears'), style: 'tableHeader', colSpan: figures },
+          ...Array.from({ length: figures - 1 }, () => ({ text: '' })),
         ],
       ],
     },
   ];
 }
 
-function budgetSection({ t, view, options }: Ctx): Section {
+function budgetSection(ctx: Ctx): Section {
+  const { t, view, options } = ctx;
   const title = t('pdf.doc.plan.budget');
   const sums = budgetSummary(view.rows);
   if (sums.total === 0) return { title, body: [] };
@@ -320,40 +359,30 @@ function budgetSection({ t, view, options }: Ctx): Section {
   );
   const byIssue = budgetSummariesBy(view.rows, (project) => issueOf.get(project.id));
   const byIssueYear = (issueId: string, year: number) => byIssue.get(issueId)?.byYear.get(year) ?? 0;
-  const years = view.years;
-  const narrow = years.length > 5;
+  const summaryTable = (years: readonly number[], withTotal: boolean): [Column[], Cell[][], TableOptions] => [
+    [
+      { header: t('glossary.strategicIssue'), width: '*' },
+      ...years.map((y): Column => ({ header: String(y), width: 0, align: 'right', fit: true })),
+      ...(withTotal ? [{ header: t('pdf.doc.plan.total'), width: 0, align: 'right', fit: true } as Column] : []),
+    ],
+    [
+      ...issues.map((issue) => [
+        `${view.numbers.get(issue.id) ?? ''}. ${str(issue, 'name')}`,
+        ...years.map((y) => baht(byIssueYear(issue.id, y))),
+        ...(withTotal ? [{ text: baht(sums.byIssue.get(issue.id) ?? 0), bold: true } as Cell] : []),
+      ]),
+      [
+        { text: t('pdf.doc.plan.total'), style: 'tableTotal' },
+        ...years.map((y) => ({ text: baht(sums.byYear.get(y) ?? 0), style: 'tableTotal' as const })),
+        ...(withTotal ? [{ text: baht(sums.total), style: 'tableTotal' as const }] : []),
+      ],
+    ],
+    { fontSize: BUDGET_SIZE, minFontSize: BUDGET_MIN_SIZE, thaiDigits: options.thaiDigits, width: LANDSCAPE_WIDTH },
+  ];
   return {
     title,
     // Beside the project table, on landscape pages: a column per year plus the total need the width.
     landscape: true,
-    body: [
-      paragraph(t('pdf.doc.plan.budgetLead', { total: baht(sums.total) })),
-      table(
-        [
-          { header: t('glossary.strategicIssue'), width: '*' },
-          ...years.map((y): Column => ({ header: String(y), width: 0, align: 'right', fit: true })),
-          { header: t('pdf.doc.plan.total'), width: 0, align: 'right', fit: true },
-        ],
-        [
-          ...issues.map((issue) => [
-            `${view.numbers.get(issue.id) ?? ''}. ${str(issue, 'name')}`,
-            ...years.map((y) => baht(byIssueYear(issue.id, y))),
-            { text: baht(sums.byIssue.get(issue.id) ?? 0), bold: true },
-          ]),
-          [
-            { text: t('pdf.doc.plan.total'), style: 'tableTotal' },
-            ...years.map((y) => ({ text: baht(sums.byYear.get(y) ?? 0), style: 'tableTotal' as const })),
-            { text: baht(sums.total), style: 'tableTotal' },
-          ],
-        ],
-        {
-          caption: title,
-          fontSize: thSarabun(narrow ? 11 : 13),
-          minFontSize: thSarabun(9),
-          thaiDigits: options.thaiDigits,
-          width: LANDSCAPE_WIDTH,
-        },
-      ),
-    ],
+    body: [leadIn(t('pdf.doc.plan.budgetLead', { total: baht(sums.total) })), ...byYearRuns(ctx, title, summaryTable)],
   };
 }
