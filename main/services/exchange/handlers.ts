@@ -6,6 +6,7 @@ import { getPlan } from '../plans.ts';
 import type { FileDialogs, Session } from '../session.ts';
 import type { Store } from '../store/store.ts';
 import { listConflicts, resolveConflict } from './conflicts.ts';
+import { listDeleteConflicts, resolveDelete } from './deletes.ts';
 import { actionError } from './errors.ts';
 import { buildPackage, recordExport } from './export.ts';
 import { chooseFolder, clearFolder, exportToFolder, syncFolder } from './folder.ts';
@@ -96,6 +97,8 @@ export function exchangeHandlers({ session, dialogs }: ExchangeHandlerOptions): 
     },
     'exchange.resolve': ({ planId, entity, rowId, field, value }) =>
       resolveConflict(store(), planId, { entity, rowId, field, value }),
+    'exchange.deleteConflicts': ({ planId }) => listDeleteConflicts(store(), planId),
+    'exchange.resolveDelete': ({ planId, rowId, keep }) => resolveDelete(store(), planId, rowId, keep),
     'exchange.offices': () => actorOffices(store()),
     'exchange.folder.get': () => folderStatus(store()),
     'exchange.folder.choose': async () => {
