@@ -59,6 +59,12 @@ function findRow(store: Store, id: string): RowRecord | undefined {
   return store.db.prepare('SELECT * FROM rows WHERE id = ?').get(id) as RowRecord | undefined;
 }
 
+/** A row, live or deleted (a delete conflict names deleted rows), or undefined when no row has the id. */
+export function anyRow(store: Store, id: string): Row | undefined {
+  const record = findRow(store, id);
+  return record && toRow(record);
+}
+
 /** Whether any row, live or deleted, has this id: an import must not reuse one. */
 export function rowExists(store: Store, id: string): boolean {
   return findRow(store, id) !== undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from '../fields.ts';
+import { Row } from '../rows.ts';
 import { OfficeCode, OfficeIdentity, OfficeName, OfficeRole, PublicKey } from './identity.ts';
 
 /**
@@ -234,6 +235,8 @@ export const DeleteConflict = z.object({
   rowId: z.string(),
   deleted: z.object({ entity: z.string(), rowId: z.string(), at: z.string(), office: OfficeRef.nullable() }),
   edited: z.object({ field: z.string(), at: z.string(), office: OfficeRef.nullable() }),
+  /** The row and the deleted rows above it, live or not, so that screens can name them. */
+  rows: z.array(Row),
 });
 export type DeleteConflict = z.infer<typeof DeleteConflict>;
 

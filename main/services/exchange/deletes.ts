@@ -2,6 +2,7 @@ import type { DeleteConflict } from '../../core/exchange/api.ts';
 import { deleteConflicts, type DeletableRow, type Stamp } from '../../core/exchange/deletes.ts';
 import { parseHlc } from '../../core/hlc.ts';
 import { getPlan } from '../plans.ts';
+import { anyRow } from '../rows.ts';
 import type { EntityName } from '../store/entities.ts';
 import { RESOLVE_LABEL_PREFIX, type Edit } from '../store/oplog.ts';
 import type { Store } from '../store/store.ts';
@@ -40,12 +41,26 @@ function found(store: Store, rows: ReadonlyMap<string, DeletableRow>) {
   });
 }
 
+/** A row and its parents up to the first live one (included, so a label can say where the row was). */
+function chain(row: DeletableRow, rows: ReadonlyMap<string, DeletableRow>): DeletableRow[] {
+  const out = [row];
+  let current = row;
+  for (let depth = 0; depth < MAX_DEPTH && (current === row || current.deleted); depth++) {
+    const parent = current.parentId === null ? undefined : rows.get(current.parentId);
+    if (!parent) break;
+    out.push(parent);
+    current = parent;
+  }
+  return out;
+}
+
 const atOf = (hlc: string) => new Date(parseHlc(hlc).wallMs).toISOString();
 
 export function listDeleteConflicts(store: Store, planId: string): DeleteConflict[] {
   getPlan(store, planId);
   const officeOf = officeOfActors(store);
-  return found(store, planRows(store, planId))
+  const rows = planRows(store, planId);
+  return found(store, rows)
     .sort((a, b) => (a.deletedBy.hlc < b.deletedBy.hlc ? -1 : a.deletedBy.hlc > b.deletedBy.hlc ? 1 : 0))
     .map((c) => ({
       kind: c.kind,
@@ -58,6 +73,7 @@ export function listDeleteConflicts(store: Store, planId: string): DeleteConflic
         office: officeOf(c.deletedBy.actor),
       },
       edited: { field: c.edit.field, at: atOf(c.edit.hlc), office: officeOf(c.edit.actor) },
+      rows: chain(c.row, rows).flatMap((row) => anyRow(store, row.id) ?? []),
     }));
 }
 
