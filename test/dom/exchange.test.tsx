@@ -101,6 +101,7 @@ function exchange({
     'exchange.resolveDelete': ({ rowId }) => ok((openDeletes = openDeletes.filter((c) => c.rowId !== rowId))),
     'exchange.import': ({ files }) => ok(importReport!(files ?? [])),
     'exchange.acknowledgeOffice': () => ok(STATUS),
+    'exchange.acceptSecretariatKey': () => ok(STATUS),
     'exchange.setAssignments': ({ assignments }) => ok({ ...STATUS, assignments }),
     'exchange.arrivalChanges': () => ok({ changes, total: changes.length }),
     'exchange.resolve': ({ entity, rowId, field }) => {
@@ -268,6 +269,43 @@ describe('import outcomes', () => {
     expect(fake.callsTo('exchange.acknowledgeOffice')).toEqual([
       { planId: samplePlan.id, code: '1001', name: PHRA_NAKHON.name, publicKey: senderKey },
     ]);
+  });
+});
+
+describe('a secretariat on a new computer', () => {
+  it('its plan package refused under a new key shows the key’s code; the office confirms it and imports again', async () => {
+    const senderKey = 'B'.repeat(43);
+    let confirmed = false;
+    const { fake } = exchange({
+      importReport: () => ({
+        status: 'done',
+        planIds: confirmed ? [samplePlan.id] : [],
+        packages: [
+          outcome('แผน-PR-5.phaen-package', {
+            ...(confirmed ? {} : { status: 'rejected' as const, reason: 'key-changed' as const }),
+            kind: 'plan',
+            sender: SECRETARIAT,
+            planId: samplePlan.id,
+            senderKey,
+            fingerprint: '5EC2 E7A2 1A7E 0001',
+          }),
+        ],
+      }),
+    });
+    const list = await upload(['แผน-PR-5.phaen-package']);
+    expect(list.textContent).toContain(thaiErrors['key-changed']);
+    expect(list.textContent).toContain('รหัสกุญแจของผู้ส่ง: 5EC2 E7A2 1A7E 0001');
+    expect(list.textContent).toContain('ฝ่ายเลขานุการอาจย้ายไปใช้เครื่องใหม่');
+    expect(within(list).queryByRole('button', { name: /ยืนยันกุญแจใหม่ของสำนักงานประชาสัมพันธ์ \(BMA-PR\) \(รหัส/ })).toBeNull();
+    confirmed = true;
+    await userEvent.setup().click(
+      within(list).getByRole('button', {
+        name: 'ยืนยันกุญแจใหม่ของฝ่ายเลขานุการ สำนักงานประชาสัมพันธ์ (BMA-PR) (รหัส 5EC2 E7A2 1A7E 0001 ตรงกับที่ฝ่ายเลขานุการแจ้งทางโทรศัพท์แล้ว) แล้วนำเข้าอีกครั้ง',
+      }),
+    );
+    await waitFor(() => expect(fake.callsTo('exchange.import')).toHaveLength(2));
+    expect(fake.callsTo('exchange.acceptSecretariatKey')).toEqual([{ planId: samplePlan.id, publicKey: senderKey }]);
+    expect(fake.callsTo('exchange.acknowledgeOffice')).toEqual([]);
   });
 });
 

@@ -284,6 +284,14 @@ export const exchangeChannels = {
     input: z.object({ planId: Uuid, code: OfficeCode, name: OfficeName, publicKey: PublicKey.optional() }).strict(),
     output: ExchangeStatus,
   },
+  /**
+   * Office: confirm the secretariat's new key (it moved to another computer; its fingerprint checked by phone),
+   * after a plan package was refused as 'key-changed'; then import the package again.
+   */
+  'exchange.acceptSecretariatKey': {
+    input: z.object({ planId: Uuid, publicKey: PublicKey }).strict(),
+    output: ExchangeStatus,
+  },
   /** Per office what arrived and when, newest first. */
   'exchange.arrivals': { input: PlanRef, output: ArrivalsView },
   /** What one arrival changed (at most MAX_ARRIVAL_CHANGES; total says how many there were). */

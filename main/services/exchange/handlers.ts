@@ -11,7 +11,15 @@ import { actionError } from './errors.ts';
 import { buildPackage, recordExport } from './export.ts';
 import { chooseFolder, clearFolder, exportToFolder, syncFolder } from './folder.ts';
 import { importPackages, incomingText, packageFilesIn, readIncoming, type ImportResult } from './import.ts';
-import { acknowledgeOffice, actorOffices, getPlanExchange, identity, registerKey, savePlanExchange } from './state.ts';
+import {
+  acceptSecretariatKey,
+  acknowledgeOffice,
+  actorOffices,
+  getPlanExchange,
+  identity,
+  registerKey,
+  savePlanExchange,
+} from './state.ts';
 import { arrivalChanges, arrivalsView, exchangeStatus, folderStatus } from './views.ts';
 
 type ExchangeChannel = Extract<keyof Handlers, `exchange.${string}`>;
@@ -87,6 +95,11 @@ export function exchangeHandlers({ session, dialogs }: ExchangeHandlerOptions): 
         acknowledgeOffice(store().db, planId, code, name, at);
         if (publicKey !== undefined) registerKey(store().db, planId, code, publicKey, at, true);
       })();
+      return exchangeStatus(store(), planId);
+    },
+    'exchange.acceptSecretariatKey': ({ planId, publicKey }) => {
+      getPlan(store(), planId);
+      acceptSecretariatKey(store().db, planId, publicKey);
       return exchangeStatus(store(), planId);
     },
     'exchange.arrivals': ({ planId }) => arrivalsView(store(), planId),
