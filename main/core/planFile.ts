@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from './fields.ts';
+import { liveRows } from './liveRows.ts';
 import { PlanFieldsObject, checkPeriods } from './plan.ts';
 import {
   ROW_DEFAULTS,
@@ -96,49 +97,9 @@ function checkRows(file: { plan: { id: string }; rows: readonly PlanFileRow[] },
   }
 }
 
-/**
- * The rows a plan file carries, from a plan's live rows, so that the file always reads back: a row whose parent
- * (or an ancestor) is not among them is left out, as are references to rows that are not. Such rows arise when
- * an office's new row meets another's delete of its parent, or a referenced factor or KPI is deleted; they are
- * shown nowhere, and a file carrying them was refused on import ("unknownParent").
- */
+/** The rows a plan file carries: the plan's live rows (core/liveRows.ts), so that the file always reads back. */
 export function planFileRows(rows: readonly Row[]): PlanFileRow[] {
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const placed = new Map<string, boolean>();
-  const isPlaced = (start: Row): boolean => {
-    // Iterative and bounded by the rows seen, so a loop of parents (never valid) ends as "not placed".
-    const chain: Row[] = [];
-    let row: Row | undefined = start;
-    let ok = false;
-    while (row) {
-      const known = placed.get(row.id);
-      if (known !== undefined) {
-        ok = known;
-        break;
-      }
-      if (chain.includes(row)) break;
-      chain.push(row);
-      if (row.parentId === null) {
-        ok = true;
-        break;
-      }
-      row = byId.get(row.parentId);
-    }
-    for (const r of chain) placed.set(r.id, ok);
-    return ok;
-  };
-  const kept = rows.filter(isPlaced);
-  const keptIds = new Map(kept.map((row) => [row.id, row.entity]));
-  return kept.map(({ id, entity, parentId, position, data }) => {
-    const fixed = { ...data };
-    for (const [field, target] of Object.entries(ROW_REFERENCES[entity] ?? {})) {
-      const value = fixed[field];
-      const live = (ref: unknown) => typeof ref === 'string' && keptIds.get(ref) === target;
-      if (Array.isArray(value)) fixed[field] = value.filter(live);
-      else if (typeof value === 'string' && !live(value)) fixed[field] = null;
-    }
-    return { id, entity, parentId, position, data: fixed };
-  });
+  return liveRows(rows).map(({ id, entity, parentId, position, data }) => ({ id, entity, parentId, position, data }));
 }
 
 export const PlanFile = z

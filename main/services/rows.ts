@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/errors.ts';
+import { liveRows } from '../core/liveRows.ts';
 import { comparePositions, positionBetween } from '../core/position.ts';
 import {
   ROW_DEFAULTS,
@@ -47,15 +48,21 @@ function toRow(r: RowRecord): Row {
   };
 }
 
-/** Every live row of a plan, siblings in their order. */
+/** Every live row of a plan (core/liveRows.ts: none under a deleted parent), siblings in their order. */
 export function listRows(store: Store, planId: string): Row[] {
   getPlan(store, planId);
   const records = store.db.prepare('SELECT * FROM rows WHERE plan_id = ? AND deleted = 0').all(planId) as RowRecord[];
-  return records.map(toRow).sort(comparePositions);
+  return liveRows(records.map(toRow)).sort(comparePositions);
 }
 
 function findRow(store: Store, id: string): RowRecord | undefined {
   return store.db.prepare('SELECT * FROM rows WHERE id = ?').get(id) as RowRecord | undefined;
+}
+
+/** A row, live or deleted (a delete conflict names deleted rows), or undefined when no row has the id. */
+export function anyRow(store: Store, id: string): Row | undefined {
+  const record = findRow(store, id);
+  return record && toRow(record);
 }
 
 /** Whether any row, live or deleted, has this id: an import must not reuse one. */

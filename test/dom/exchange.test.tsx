@@ -6,6 +6,7 @@ import {
   type ArrivalChange,
   type ArrivalsView,
   type Conflict,
+  type DeleteConflict,
   type ExchangeStatus,
   type ImportReport,
   type PackageOutcome,
@@ -61,6 +62,7 @@ const outcome = (file: string, patch: Partial<PackageOutcome>): PackageOutcome =
 interface Setup {
   arrivals?: ArrivalsView;
   conflicts?: Conflict[];
+  deleteConflicts?: DeleteConflict[];
   importReport?: (files: { name: string; content: string }[]) => ImportReport;
   changes?: ArrivalChange[];
   /** Electron: main has dialogs (file, folder); the browser has none. */
@@ -73,6 +75,7 @@ interface Setup {
 function exchange({
   arrivals = NO_ARRIVALS,
   conflicts = [],
+  deleteConflicts = [],
   importReport,
   changes = [],
   hasDialogs = false,
@@ -80,12 +83,13 @@ function exchange({
   rows = ROWS,
 }: Setup = {}) {
   let open = [...conflicts];
+  let openDeletes = [...deleteConflicts];
   let folder: ExchangeStatus['folder'] = atStartFolder ?? { path: null, lastSyncAt: null, atStart: null };
   const fake = fakeApi({
     'plans.get': () => ok(samplePlan),
     'rows.list': () => ok(rows),
     'app.status': () => ok({ ...openStatus, hasDialogs }),
-    'exchange.status': () => ok({ ...STATUS, conflicts: open.length, folder }),
+    'exchange.status': () => ok({ ...STATUS, conflicts: open.length + openDeletes.length, folder }),
     'exchange.folder.choose': () => ok((folder = { path: 'D:\\OneDrive\\แผนกลาง', lastSyncAt: null, atStart: null })),
     'exchange.folder.sync': () => {
       folder = { ...folder, lastSyncAt: '2026-11-27T07:00:00.000Z' };
@@ -93,8 +97,11 @@ function exchange({
     },
     'exchange.arrivals': () => ok(arrivals),
     'exchange.conflicts': () => ok(open),
+    'exchange.deleteConflicts': () => ok(openDeletes),
+    'exchange.resolveDelete': ({ rowId }) => ok((openDeletes = openDeletes.filter((c) => c.rowId !== rowId))),
     'exchange.import': ({ files }) => ok(importReport!(files ?? [])),
     'exchange.acknowledgeOffice': () => ok(STATUS),
+    'exchange.acceptSecretariatKey': () => ok(STATUS),
     'exchange.setAssignments': ({ assignments }) => ok({ ...STATUS, assignments }),
     'exchange.arrivalChanges': () => ok({ changes, total: changes.length }),
     'exchange.resolve': ({ entity, rowId, field }) => {
@@ -262,6 +269,43 @@ describe('import outcomes', () => {
     expect(fake.callsTo('exchange.acknowledgeOffice')).toEqual([
       { planId: samplePlan.id, code: '1001', name: PHRA_NAKHON.name, publicKey: senderKey },
     ]);
+  });
+});
+
+describe('a secretariat on a new computer', () => {
+  it('its plan package refused under a new key shows the key’s code; the office confirms it and imports again', async () => {
+    const senderKey = 'B'.repeat(43);
+    let confirmed = false;
+    const { fake } = exchange({
+      importReport: () => ({
+        status: 'done',
+        planIds: confirmed ? [samplePlan.id] : [],
+        packages: [
+          outcome('แผน-PR-5.phaen-package', {
+            ...(confirmed ? {} : { status: 'rejected' as const, reason: 'key-changed' as const }),
+            kind: 'plan',
+            sender: SECRETARIAT,
+            planId: samplePlan.id,
+            senderKey,
+            fingerprint: '5EC2 E7A2 1A7E 0001',
+          }),
+        ],
+      }),
+    });
+    const list = await upload(['แผน-PR-5.phaen-package']);
+    expect(list.textContent).toContain(thaiErrors['key-changed']);
+    expect(list.textContent).toContain('รหัสกุญแจของผู้ส่ง: 5EC2 E7A2 1A7E 0001');
+    expect(list.textContent).toContain('ฝ่ายเลขานุการอาจย้ายไปใช้เครื่องใหม่');
+    expect(within(list).queryByRole('button', { name: /ยืนยันกุญแจใหม่ของสำนักงานประชาสัมพันธ์ \(BMA-PR\) \(รหัส/ })).toBeNull();
+    confirmed = true;
+    await userEvent.setup().click(
+      within(list).getByRole('button', {
+        name: 'ยืนยันกุญแจใหม่ของฝ่ายเลขานุการ สำนักงานประชาสัมพันธ์ (BMA-PR) (รหัส 5EC2 E7A2 1A7E 0001 ตรงกับที่ฝ่ายเลขานุการแจ้งทางโทรศัพท์แล้ว) แล้วนำเข้าอีกครั้ง',
+      }),
+    );
+    await waitFor(() => expect(fake.callsTo('exchange.import')).toHaveLength(2));
+    expect(fake.callsTo('exchange.acceptSecretariatKey')).toEqual([{ planId: samplePlan.id, publicKey: senderKey }]);
+    expect(fake.callsTo('exchange.acknowledgeOffice')).toEqual([]);
   });
 });
 
@@ -669,5 +713,50 @@ describe('assignments', () => {
     await user.tab();
     await within(region).findByText('รหัสนี้ซ้ำกับหน่วยงานอื่นในรายการ');
     expect(fake.callsTo('exchange.setAssignments').every((call) => call.assignments.length === 1)).toBe(true);
+  });
+});
+
+describe('deletes that met edits', () => {
+  const deletedKpi = { ...row('kpi', { name: 'จำนวนช่องทางสื่อสารออนไลน์', unit: 'ช่องทาง' }, 'goal-1', 'kpi-2') };
+  const newTarget = row('kpiTarget', { year: 2568, target: 12 }, 'kpi-2', 'kpi-2:2568');
+  const orphan: DeleteConflict = {
+    kind: 'orphan',
+    entity: 'kpiTarget',
+    rowId: 'kpi-2:2568',
+    deleted: { entity: 'kpi', rowId: 'kpi-2', at: '2026-11-27T05:00:00.000Z', office: SECRETARIAT },
+    edited: { field: 'target', at: '2026-11-27T06:00:00.000Z', office: PHRA_NAKHON },
+    rows: [newTarget, deletedKpi, goal],
+  };
+
+  it('names who added what under which deleted item, and restoring it settles the conflict', async () => {
+    const { fake, shell } = exchange({ deleteConflicts: [orphan] });
+    const region = await screen.findByRole('region', { name: 'รายการที่ถูกลบขณะที่อีกหน่วยงานแก้ไข (1 รายการ)' });
+    const [item] = within(region).getAllByRole('listitem');
+    const text = item!.textContent!;
+    expect(text).toContain('สำนักงานเขตพระนคร (1001) เพิ่มค่าเป้าหมาย ปี พ.ศ. 2568');
+    expect(text).toContain('จำนวนช่องทางสื่อสารออนไลน์ ซึ่งสำนักงานประชาสัมพันธ์ (BMA-PR) (เครื่องนี้) ลบแล้ว');
+    expect(text).toContain('ลบเมื่อ 27 พ.ย. 2569');
+    expect(screen.getByRole('link', { name: '1 รายการ (ดูด้านล่าง)' })).toBeTruthy();
+
+    await userEvent
+      .setup()
+      .click(within(item!).getByRole('button', { name: /^นำตัวชี้วัด .*จำนวนช่องทางสื่อสารออนไลน์ กลับมา$/ }));
+
+    await waitFor(() => expect(screen.queryByRole('region', { name: /รายการที่ถูกลบ/ })).toBeNull());
+    expect(fake.callsTo('exchange.resolveDelete')).toEqual([
+      { planId: samplePlan.id, rowId: 'kpi-2:2568', keep: true },
+    ]);
+    expect(shell.notify).toHaveBeenCalledWith({ text: expect.stringMatching(/จำนวนช่องทางสื่อสารออนไลน์ กลับมาแล้ว$/) });
+  });
+
+  it('confirming the delete sends keep: false', async () => {
+    const { fake } = exchange({ deleteConflicts: [orphan] });
+    const region = await screen.findByRole('region', { name: /รายการที่ถูกลบ/ });
+    await userEvent.setup().click(within(region).getByRole('button', { name: /^ยืนยันการลบค่าเป้าหมาย ปี พ.ศ. 2568/ }));
+    await waitFor(() =>
+      expect(fake.callsTo('exchange.resolveDelete')).toEqual([
+        { planId: samplePlan.id, rowId: 'kpi-2:2568', keep: false },
+      ]),
+    );
   });
 });

@@ -3,9 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checksumInput, serialisePackage, type PackageFile } from '../../main/core/exchange/format.ts';
 import type { OfficeIdentity } from '../../main/core/exchange/identity.ts';
-import { buildPackage, recordExport, sha256Hex } from '../../main/services/exchange/export.ts';
+import {
+  buildPackage,
+  packageOf,
+  recordExport,
+  sha256Hex,
+  unconfirmedOps,
+} from '../../main/services/exchange/export.ts';
 import { importPackages, incomingText, type ImportResult } from '../../main/services/exchange/import.ts';
-import { getPlanExchange } from '../../main/services/exchange/state.ts';
 import type { Store, StoreOptions } from '../../main/services/store/store.ts';
 import { signText, type SigningKey } from '../../main/services/signing.ts';
 import { openStore } from './store.ts';
@@ -48,53 +53,9 @@ export function exportText(store: Store, planId: string, now?: Date): string {
  * its export keeps at home (outside its assigned parts), in a package sealed and signed by its own key.
  */
 export function forgedContribution(store: Store, planId: string): string {
-  const built = buildPackage(store, planId);
+  const built = packageOf(store, planId, unconfirmedOps(store, planId));
   recordExport(store, built, built.fileName);
-  const confirmed = getPlanExchange(store.db, planId).confirmed ?? '';
-  const ops = store.db
-    .prepare(
-      `SELECT o.id, o.grp, o.hlc, o.entity, o.row_id AS rowId, o.field, o.value, o.seen, g.hlc AS groupHlc, g.label
-       FROM ops o JOIN op_groups g ON g.id = o.grp WHERE g.plan_id = ? AND o.actor = ? AND o.hlc > ? ORDER BY o.hlc`,
-    )
-    .all(planId, store.officeId, confirmed) as {
-    id: string;
-    grp: string;
-    hlc: string;
-    entity: string;
-    rowId: string;
-    field: string;
-    value: string;
-    seen: string;
-    groupHlc: string;
-    label: string;
-  }[];
-  const groups = new Map<string, PackageFile['payload']['groups'][number]>();
-  for (const op of ops) {
-    const group = groups.get(op.grp) ?? {
-      id: op.grp,
-      hlc: op.groupHlc,
-      actor: store.officeId,
-      label: op.label,
-      ops: [],
-    };
-    groups.set(op.grp, group);
-    group.ops.push({
-      id: op.id,
-      type: 'set',
-      hlc: op.hlc,
-      entity: op.entity,
-      rowId: op.rowId,
-      field: op.field,
-      value: JSON.parse(op.value) as unknown,
-      seen: JSON.parse(op.seen) as string[],
-    });
-  }
-  return reseal(built.text, (f) => {
-    f.payload.groups = [...groups.values()].sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
-    f.manifest.opCount = ops.length;
-    f.manifest.hlcRange = { first: ops[0]?.hlc ?? null, last: ops.at(-1)?.hlc ?? null };
-    f.manifest.covers = { from: f.manifest.covers.from, to: ops.at(-1)?.hlc ?? null };
-  });
+  return built.text;
 }
 
 /**

@@ -2,13 +2,20 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../main/core/exchange/canonical.ts';
+import { randomUUID } from 'node:crypto';
+import type { PackageFile } from '../../main/core/exchange/format.ts';
+import { formatHlc } from '../../main/core/hlc.ts';
 import { listConflicts, resolveConflict } from '../../main/services/exchange/conflicts.ts';
+import { listDeleteConflicts, resolveDelete } from '../../main/services/exchange/deletes.ts';
+import { buildPackage } from '../../main/services/exchange/export.ts';
+import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from '../../main/services/planFile.ts';
+import { newSigningKey } from '../../main/services/signing.ts';
 import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
-import { createPlan } from '../../main/services/plans.ts';
+import { createPlan, getPlan } from '../../main/services/plans.ts';
 import { createRows, deleteRow, listRows, moveRow, updateRow } from '../../main/services/rows.ts';
 import type { Row } from '../../main/core/rows.ts';
 import type { Store } from '../../main/services/store/store.ts';
-import { SECRETARIAT, exportText, importTexts, office, openReplica, tables } from '../harness/exchange.ts';
+import { SECRETARIAT, exportText, importTexts, office, openReplica, reseal, tables } from '../harness/exchange.ts';
 import { bmaDraft } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -18,7 +25,10 @@ import { useTempDir } from '../harness/tmp.ts';
  * secretariat edits, resolves conflicts and sends updates that reach offices late or out of order. After a last
  * round every replica holds the same plan, and at the secretariat the edits of each field that no other edit
  * had seen (worked out here from what each replica held when it wrote, not from the app's own bookkeeping) are
- * exactly the winner and the listed conflict.
+ * exactly the winner and the listed conflict. Forged packages (another key, a header edit, a claim to be the
+ * secretariat, a changed byte) are refused with nothing written; a row left alive under a deleted parent is a
+ * delete conflict at every replica and shown nowhere, and once settled nothing is left under a deleted parent;
+ * the merged plan's JSON export reads back.
  */
 
 const tempDir = useTempDir();
@@ -47,6 +57,7 @@ const Action = fc.oneof(
   { arbitrary: fc.record({ t: fc.constant('update' as const) }), weight: 1 },
   { arbitrary: fc.record({ t: fc.constant('receive' as const), who: fc.nat(), update: fc.nat() }), weight: 2 },
   { arbitrary: fc.record({ t: fc.constant('resolve' as const), pick: fc.nat() }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constant('forge' as const), who: fc.nat(), how: fc.nat(3) }), weight: 1 },
 );
 
 type Step = typeof Action extends fc.Arbitrary<infer T> ? T : never;
@@ -61,6 +72,8 @@ interface Sim {
   readonly mailbox: string[]; // contributions on the way to the secretariat
   readonly later: string[]; // delivered once, to be delivered again (or lost and sent again) at the end
   readonly updates: string[];
+  /** Forged packages the secretariat refused. */
+  forged: number;
 }
 
 function opIds(store: Store): Set<string> {
@@ -175,6 +188,9 @@ function step(sim: Sim, planId: string, a: Step): void {
       if (update) expectImported(importTexts(target, [update], { planId }));
       return;
     }
+    case 'forge':
+      forge(sim, planId, sim.replicas[1 + (a.who % (sim.replicas.length - 1))]!, a.how);
+      return;
     case 'resolve': {
       const secretariat = sim.replicas[0]!;
       const conflict = pick(listConflicts(secretariat, planId), a.pick);
@@ -183,6 +199,48 @@ function step(sim: Sim, planId: string, a: Step): void {
       local(sim, secretariat, () => resolveConflict(secretariat, planId, { ...conflict, value: chosen.value }));
     }
   }
+}
+
+/**
+ * A package no genuine office sends, built from an office's real one: signed by another key once the office's key
+ * is registered, its own key sealing an edit of the plan's header or a claim to be the secretariat, or a value
+ * changed after signing. The secretariat refuses each with its reason, and writes nothing.
+ */
+function forge(sim: Sim, planId: string, from: Store, how: number): void {
+  const secretariat = sim.replicas[0]!;
+  const genuine = buildPackage(from, planId).text;
+  const registered = secretariat.db
+    .prepare('SELECT 1 FROM exchange_keys WHERE office_code = ?')
+    .get(identityOf(from).code);
+  const header = (f: PackageFile) => {
+    const hlc = formatHlc({ wallMs: Date.now(), counter: 0, node: from.officeId });
+    f.payload.groups.push({
+      id: randomUUID(),
+      hlc,
+      actor: from.officeId,
+      label: 'edit:plan',
+      ops: [
+        { id: randomUUID(), type: 'set', hlc, entity: 'plan', rowId: planId, field: 'deleted', value: true, seen: [] },
+      ],
+    });
+    f.manifest.opCount++;
+    f.manifest.hlcRange = { first: f.manifest.hlcRange.first ?? hlc, last: hlc };
+  };
+  const [text, reason] =
+    how === 0 && registered
+      ? [reseal(genuine, () => undefined, newSigningKey().key), 'key-changed']
+      : how === 1
+        ? [reseal(genuine, header), 'secretariat-only']
+        : how === 2
+          ? [reseal(genuine, (f) => void (f.manifest.kind = 'plan')), 'wrong-sender']
+          : [genuine.replace(`"planTitle":"`, `"planTitle":"ปลอม `), 'checksum'];
+  const before = tables(secretariat);
+  const ops = opIds(secretariat).size;
+  const [outcome] = importTexts(secretariat, [text], { planId }).packages;
+  expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'rejected', reason });
+  expect(opIds(secretariat).size).toBe(ops);
+  expect(tables(secretariat)).toEqual(before);
+  sim.forged++;
 }
 
 /** Every office writes only its parts and every package is genuine: nothing may be refused. */
@@ -205,6 +263,23 @@ function conflictKeys(store: Store, planId: string): string[] {
     .sort();
 }
 
+function deleteKeys(store: Store, planId: string): string[] {
+  return listDeleteConflicts(store, planId)
+    .map((c) => `${c.kind}|${c.rowId}`)
+    .sort();
+}
+
+/** Rows not marked deleted whose parent is. */
+function underDeleted(store: Store, planId: string): string[] {
+  return store.db
+    .prepare(
+      `SELECT r.id FROM rows r JOIN rows p ON p.id = r.parent_id
+       WHERE r.plan_id = ? AND r.deleted = 0 AND p.deleted = 1 ORDER BY r.id`,
+    )
+    .pluck()
+    .all(planId) as string[];
+}
+
 async function run(actions: readonly Step[], offices: number, order: readonly number[]) {
   const root = tempDir();
   const secretariat = await openReplica(join(root, 's'), SECRETARIAT);
@@ -215,6 +290,7 @@ async function run(actions: readonly Step[], offices: number, order: readonly nu
     mailbox: [],
     later: [],
     updates: [],
+    forged: 0,
   };
   let planId = '';
   const codes = Array.from({ length: offices }, (_, i) => String(1001 + i));
@@ -292,26 +368,61 @@ async function run(actions: readonly Step[], offices: number, order: readonly nu
   // Every replica lists the same conflicts, though offices hold only the edits that still stand.
   const atSecretariat = conflictKeys(secretariat, planId);
   for (const o of sim.replicas.slice(1)) expect(conflictKeys(o, planId)).toEqual(atSecretariat);
+
+  // A row left alive under a deleted parent is a delete conflict everywhere, and shown nowhere.
+  const deletes = deleteKeys(secretariat, planId);
+  for (const r of sim.replicas) {
+    expect(deleteKeys(r, planId)).toEqual(deletes);
+    const orphans = underDeleted(r, planId);
+    expect(orphans.filter((id) => !deletes.includes(`orphan|${id}`))).toEqual([]);
+    const live = new Set(listRows(r, planId).map((row) => row.id));
+    expect(orphans.filter((id) => live.has(id))).toEqual([]);
+  }
+  // Settled at the secretariat (restored or confirmed by turns), the choices reach every office alike.
+  for (let turn = 0; ; turn++) {
+    const [first] = listDeleteConflicts(secretariat, planId);
+    if (!first) break;
+    resolveDelete(secretariat, planId, first.rowId, turn % 2 === 0);
+  }
+  const settled = exportText(secretariat, planId);
+  for (const o of sim.replicas.slice(1)) expectImported(importTexts(o, [settled], { planId }));
+  for (const r of sim.replicas) {
+    expect(tables(r)).toEqual(tables(secretariat));
+    expect(listDeleteConflicts(r, planId)).toEqual([]);
+    expect(underDeleted(r, planId)).toEqual([]);
+  }
+  // The merged plan's JSON export reads back, whole.
+  const file = parsePlanFile(
+    serialisePlanFile(exportPlanFile(getPlan(secretariat, planId), listRows(secretariat, planId))),
+  );
+  const copy = importPlanFile(secretariat, file);
+  expect(listRows(secretariat, copy.plan.id)).toHaveLength(listRows(secretariat, planId).length);
   for (const r of sim.replicas) r.close();
-  return { conflicts: atSecretariat.length };
+  return { conflicts: atSecretariat.length, deletes: deletes.length, forged: sim.forged };
 }
 
 describe('exchange through the secretariat (property)', () => {
-  it('converges every replica and lists every concurrent edit that is not the winner as a conflict', async () => {
+  it('converges every replica, lists concurrent edits and deletes as conflicts, refuses every forged package', async () => {
     let withConflicts = 0;
+    let withDeletes = 0;
+    let forged = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(Action, { minLength: 15, maxLength: 45 }),
         fc.integer({ min: 3, max: 5 }),
         fc.array(fc.nat(), { maxLength: 30 }),
         async (actions, offices, order) => {
-          const { conflicts } = await run(actions, offices, order);
-          if (conflicts > 0) withConflicts++;
+          const result = await run(actions, offices, order);
+          if (result.conflicts > 0) withConflicts++;
+          if (result.deletes > 0) withDeletes++;
+          forged += result.forged;
         },
       ),
       { numRuns: 12, seed: 2566 },
     );
     // The runs exercised conflicts, not only clean merges.
     expect(withConflicts).toBeGreaterThan(2);
+    expect(withDeletes).toBeGreaterThan(0);
+    expect(forged).toBeGreaterThan(3);
   }, 120_000);
 });

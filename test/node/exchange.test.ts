@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../../main/core/exchange/api.ts';
 import { historyActions } from '../../main/core/rowHistory.ts';
 import { listConflicts, resolveConflict } from '../../main/services/exchange/conflicts.ts';
-import { actorOffices, getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
+import {
+  acceptSecretariatKey,
+  actorOffices,
+  getPlanExchange,
+  savePlanExchange,
+} from '../../main/services/exchange/state.ts';
+import { keyFingerprint } from '../../main/services/signing.ts';
 import { arrivalChanges, arrivalsView, exchangeStatus } from '../../main/services/exchange/views.ts';
 import { createPlan, getPlan } from '../../main/services/plans.ts';
 import { rowHistory } from '../../main/services/rowHistory.ts';
@@ -270,7 +276,7 @@ describe('exchange between offices and the secretariat', () => {
     closeAll(secretariat, a, b);
   });
 
-  it('refuses a plan package from another installation calling itself the secretariat', async () => {
+  it('refuses a plan package from another installation calling itself the secretariat, naming its key', async () => {
     const { secretariat, a, b, dirs, planId } = await network();
     // Another computer gets the plan as an office, then claims to be the secretariat (same code and name).
     const impostor = await openReplica(join(tempDir(), 'x'), office('9999'));
@@ -278,10 +284,43 @@ describe('exchange between offices and the secretariat', () => {
     impostor.setSettings({ office: SECRETARIAT });
     const forged = exportText(impostor, planId);
     const before = { dump: dump(a), bytes: fileBytes(dirs.a) };
-    expect(importTexts(a, [forged]).packages[0]).toMatchObject({ status: 'rejected', reason: 'claims-secretariat' });
+    // Only a phone call tells it from the secretariat on a new computer: the refusal names the key to ask about.
+    expect(importTexts(a, [forged]).packages[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'key-changed',
+      fingerprint: keyFingerprint(impostor.signingKey.publicKey),
+    });
     expect(dump(a)).toEqual(before.dump);
     expect(fileBytes(dirs.a)).toBe(before.bytes);
+    // Under another code it is no secretariat at all.
+    impostor.setSettings({ office: { ...SECRETARIAT, code: 'PR-2' } });
+    expect(importTexts(a, [exportText(impostor, planId)]).packages[0]).toMatchObject({ reason: 'claims-secretariat' });
     closeAll(secretariat, a, b, impostor);
+  });
+
+  it('accepts the secretariat on a new computer once the office confirms its new key; the old key is refused', async () => {
+    const { secretariat, a, b, planId, strength } = await network();
+    const newPc = await openReplica(join(tempDir(), 'new-pc'), office('9999'));
+    importTexts(newPc, [exportText(secretariat, planId)]);
+    newPc.setSettings({ office: SECRETARIAT });
+    updateRow(newPc, strength.id, [{ field: 'unit', value: 'ราย' }]);
+    const fromNewPc = exportText(newPc, planId);
+    expect(importTexts(a, [fromNewPc]).packages[0]).toMatchObject({ status: 'rejected', reason: 'key-changed' });
+
+    acceptSecretariatKey(a.db, planId, newPc.signingKey.publicKey);
+    expect(importTexts(a, [fromNewPc]).packages[0]).toMatchObject({ status: 'imported' });
+    expect(getRow(a, strength.id).data.unit).toBe('ราย');
+    expect(getPlanExchange(a.db, planId).secretariat).toMatchObject({
+      actor: newPc.officeId,
+      publicKey: newPc.signingKey.publicKey,
+    });
+    // The old computer's packages no longer speak for the secretariat here.
+    expect(importTexts(a, [exportText(secretariat, planId)]).packages[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'key-changed',
+    });
+    expect(() => acceptSecretariatKey(a.db, crypto.randomUUID(), newPc.signingKey.publicKey)).toThrow();
+    closeAll(secretariat, a, b, newPc);
   });
 
   it('keeps HTML and script in text as plain data, byte for byte', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Uuid } from '../fields.ts';
+import { Row } from '../rows.ts';
 import { OfficeCode, OfficeIdentity, OfficeName, OfficeRole, PublicKey } from './identity.ts';
 
 /**
@@ -223,6 +224,22 @@ export const Conflict = z.object({
 });
 export type Conflict = z.infer<typeof Conflict>;
 
+/**
+ * A delete that met an edit (core/exchange/deletes.ts): a live row under a deleted parent ('orphan'), or a deleted
+ * row another office edited after the delete ('edited'). Resolved by restoring the deleted row or confirming the
+ * delete.
+ */
+export const DeleteConflict = z.object({
+  kind: z.enum(['orphan', 'edited']),
+  entity: z.string(),
+  rowId: z.string(),
+  deleted: z.object({ entity: z.string(), rowId: z.string(), at: z.string(), office: OfficeRef.nullable() }),
+  edited: z.object({ field: z.string(), at: z.string(), office: OfficeRef.nullable() }),
+  /** The row and the deleted rows above it, live or not, so that screens can name them. */
+  rows: z.array(Row),
+});
+export type DeleteConflict = z.infer<typeof DeleteConflict>;
+
 const PlanRef = z.object({ planId: Uuid }).strict();
 /** Files in one exchange.import request (upload.ts groups more into several). */
 export const MAX_IMPORT_REQUEST_FILES = 200;
@@ -267,6 +284,14 @@ export const exchangeChannels = {
     input: z.object({ planId: Uuid, code: OfficeCode, name: OfficeName, publicKey: PublicKey.optional() }).strict(),
     output: ExchangeStatus,
   },
+  /**
+   * Office: confirm the secretariat's new key (it moved to another computer; its fingerprint checked by phone),
+   * after a plan package was refused as 'key-changed'; then import the package again.
+   */
+  'exchange.acceptSecretariatKey': {
+    input: z.object({ planId: Uuid, publicKey: PublicKey }).strict(),
+    output: ExchangeStatus,
+  },
   /** Per office what arrived and when, newest first. */
   'exchange.arrivals': { input: PlanRef, output: ArrivalsView },
   /** What one arrival changed (at most MAX_ARRIVAL_CHANGES; total says how many there were). */
@@ -287,6 +312,17 @@ export const exchangeChannels = {
       })
       .strict(),
     output: z.array(Conflict),
+  },
+  /** Deletes that met edits or new rows, oldest delete first. */
+  'exchange.deleteConflicts': { input: PlanRef, output: z.array(DeleteConflict) },
+  /**
+   * Settle a delete conflict: `keep` restores the deleted row (and its ancestors and the rows deleted with them);
+   * otherwise the delete is confirmed (the new row and what is under it deleted, or the edited row's delete
+   * written again after the edit). Written as this office's edit, like a field's resolution.
+   */
+  'exchange.resolveDelete': {
+    input: z.object({ planId: Uuid, rowId: RowRef, keep: z.boolean() }).strict(),
+    output: z.array(DeleteConflict),
   },
   /** Every installation whose office is known here: "entered by" and history name offices, not ids. */
   'exchange.offices': { input: z.object({}).strict(), output: z.array(ActorOffice) },

@@ -4,6 +4,7 @@ import { parseHlc } from '../../core/hlc.ts';
 import { isEntity } from '../store/entities.ts';
 import { RESOLVE_LABEL_PREFIX } from '../store/oplog.ts';
 import type { Store } from '../store/store.ts';
+import { listDeleteConflicts } from './deletes.ts';
 import { actionError } from './errors.ts';
 import { officeOfActors } from './state.ts';
 
@@ -55,8 +56,9 @@ export function listConflicts(store: Store, planId: string): Conflict[] {
   return out;
 }
 
+/** Fields in conflict and deletes that met edits (deletes.ts): what the secretariat has to settle. */
 export function countConflicts(store: Store, planId: string): number {
-  return listConflicts(store, planId).length;
+  return listConflicts(store, planId).length + listDeleteConflicts(store, planId).length;
 }
 
 /**

@@ -95,9 +95,7 @@ function standingOps(store: Store, planId: string): OpRecord[] {
 export function contributionOps(store: Store, planId: string): { ops: OpRecord[]; held: number } {
   const self = requireIdentity(store);
   const state = getPlanExchange(store.db, planId);
-  const own = store.db
-    .prepare(`${PLAN_OPS} AND o.actor = ? AND o.hlc > ?`)
-    .all(planId, store.officeId, state.confirmed ?? '') as OpRecord[];
+  const own = unconfirmedOps(store, planId);
   const rows = new Map(
     (
       store.db
@@ -118,6 +116,14 @@ export function contributionOps(store: Store, planId: string): { ops: OpRecord[]
     return ok;
   });
   return { ops, held: own.length - ops.length };
+}
+
+/** This installation's own operations of a plan after the point the secretariat confirmed, in or out of its parts. */
+export function unconfirmedOps(store: Store, planId: string): OpRecord[] {
+  const { confirmed } = getPlanExchange(store.db, planId);
+  return store.db
+    .prepare(`${PLAN_OPS} AND o.actor = ? AND o.hlc > ?`)
+    .all(planId, store.officeId, confirmed ?? '') as OpRecord[];
 }
 
 function toGroups(ops: readonly OpRecord[]): PackageGroup[] {
@@ -155,11 +161,28 @@ function requireIdentity(store: Store): OfficeIdentity {
  * confirmed, so a lost package is covered again). Writes nothing: recordExport() once the file is saved.
  */
 export function buildPackage(store: Store, planId: string, now = new Date()): BuiltPackage {
+  const kind = packageKind(store);
+  return packageOf(
+    store,
+    planId,
+    kind === 'plan' ? standingOps(store, planId) : contributionOps(store, planId).ops,
+    now,
+  );
+}
+
+function packageKind(store: Store): PackageKind {
+  return requireIdentity(store).role === 'secretariat' ? 'plan' : 'contribution';
+}
+
+/**
+ * The package of this installation's kind carrying exactly `ops` (buildPackage's choice of them, or, in tests of
+ * the receiving side, what a buggy or hostile sender would choose: unconfirmedOps with those outside its parts).
+ */
+export function packageOf(store: Store, planId: string, ops: readonly OpRecord[], now = new Date()): BuiltPackage {
   const self = requireIdentity(store);
   const plan = getPlan(store, planId);
   const state = getPlanExchange(store.db, planId);
-  const kind: PackageKind = self.role === 'secretariat' ? 'plan' : 'contribution';
-  const ops = kind === 'plan' ? standingOps(store, planId) : contributionOps(store, planId).ops;
+  const kind = packageKind(store);
   const groups = toGroups(ops);
   const hlcs = ops.map((op) => op.hlc).sort();
   const officeOf = officeOfActors(store);

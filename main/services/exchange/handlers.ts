@@ -6,11 +6,20 @@ import { getPlan } from '../plans.ts';
 import type { FileDialogs, Session } from '../session.ts';
 import type { Store } from '../store/store.ts';
 import { listConflicts, resolveConflict } from './conflicts.ts';
+import { listDeleteConflicts, resolveDelete } from './deletes.ts';
 import { actionError } from './errors.ts';
 import { buildPackage, recordExport } from './export.ts';
 import { chooseFolder, clearFolder, exportToFolder, syncFolder } from './folder.ts';
 import { importPackages, incomingText, packageFilesIn, readIncoming, type ImportResult } from './import.ts';
-import { acknowledgeOffice, actorOffices, getPlanExchange, identity, registerKey, savePlanExchange } from './state.ts';
+import {
+  acceptSecretariatKey,
+  acknowledgeOffice,
+  actorOffices,
+  getPlanExchange,
+  identity,
+  registerKey,
+  savePlanExchange,
+} from './state.ts';
 import { arrivalChanges, arrivalsView, exchangeStatus, folderStatus } from './views.ts';
 
 type ExchangeChannel = Extract<keyof Handlers, `exchange.${string}`>;
@@ -88,6 +97,11 @@ export function exchangeHandlers({ session, dialogs }: ExchangeHandlerOptions): 
       })();
       return exchangeStatus(store(), planId);
     },
+    'exchange.acceptSecretariatKey': ({ planId, publicKey }) => {
+      getPlan(store(), planId);
+      acceptSecretariatKey(store().db, planId, publicKey);
+      return exchangeStatus(store(), planId);
+    },
     'exchange.arrivals': ({ planId }) => arrivalsView(store(), planId),
     'exchange.arrivalChanges': ({ arrivalId }) => arrivalChanges(store(), arrivalId),
     'exchange.conflicts': ({ planId }) => {
@@ -96,6 +110,8 @@ export function exchangeHandlers({ session, dialogs }: ExchangeHandlerOptions): 
     },
     'exchange.resolve': ({ planId, entity, rowId, field, value }) =>
       resolveConflict(store(), planId, { entity, rowId, field, value }),
+    'exchange.deleteConflicts': ({ planId }) => listDeleteConflicts(store(), planId),
+    'exchange.resolveDelete': ({ planId, rowId, keep }) => resolveDelete(store(), planId, rowId, keep),
     'exchange.offices': () => actorOffices(store()),
     'exchange.folder.get': () => folderStatus(store()),
     'exchange.folder.choose': async () => {

@@ -3,6 +3,7 @@ import { Assignments, type ActorOffice, type Assignment, type OfficeRef } from '
 import type { OfficeIdentity } from '../../core/exchange/identity.ts';
 import type { PackageOffice } from '../../core/exchange/format.ts';
 import type { Store } from '../store/store.ts';
+import { actionError } from './errors.ts';
 
 /** The exchange tables (migration 4): per-plan state, actors' offices, coverage, acknowledged offices. */
 
@@ -143,6 +144,19 @@ export function registerKey(
     `INSERT INTO exchange_keys (id, plan_id, office_code, public_key, registered_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(id) DO ${replace ? 'UPDATE SET public_key = excluded.public_key, registered_at = excluded.registered_at' : 'NOTHING'}`,
   ).run(`${planId} ${code}`, planId, code, publicKey, at);
+}
+
+/**
+ * At an office: the secretariat's new key, confirmed by the user (its fingerprint read out on the phone), for a
+ * secretariat that moved to another computer. Its plan packages are accepted from then on, from whichever
+ * installation signs with it; packages signed by the old key are refused.
+ */
+export function acceptSecretariatKey(db: Database.Database, planId: string, publicKey: string): void {
+  const state = getPlanExchange(db, planId);
+  if (state.secretariat === null) {
+    throw actionError('notInPlan', `plan ${planId} has no secretariat here whose key could change`);
+  }
+  savePlanExchange(db, { ...state, secretariat: { ...state.secretariat, publicKey } });
 }
 
 /** Every installation whose office is known: those packages came from, and this one once it has an identity. */

@@ -117,13 +117,24 @@ function checkSender(
   // A package under this installation's own code while it is the secretariat: never from a real office.
   const usesOurSecretariatCode = self?.role === 'secretariat' && self.code === sender.code;
   if (manifest.kind === 'plan') {
-    if (secretariat && secretariat.actor !== sender.actor) {
+    const knownKey = state.secretariat?.publicKey ?? comingPlan?.manifest.sender.publicKey ?? null;
+    // The secretariat's key speaks for it from another installation too: one that moved to a new computer,
+    // whose new key the office confirmed (acceptSecretariatKey); its next plan package records the installation.
+    const confirmedKey = knownKey !== null && knownKey === sender.publicKey;
+    if (secretariat && secretariat.actor !== sender.actor && !confirmedKey) {
+      // Under the secretariat's code: the secretariat on a new computer, or someone posing as it. Only a phone
+      // call tells them apart, so the refusal names the new key for the user to confirm.
+      if (secretariat.code === sender.code && !usesOurSecretariatCode) {
+        throw new PackageError(
+          'key-changed',
+          `plan package from another installation ${sender.actor} of secretariat ${sender.code}, signed by ${sender.publicKey}; the secretariat's key is ${knownKey ?? '(none)'}`,
+        );
+      }
       throw new PackageError(
         'claims-secretariat',
         `plan package from ${sender.actor}, secretariat is ${secretariat.actor}`,
       );
     }
-    const knownKey = state.secretariat?.publicKey ?? comingPlan?.manifest.sender.publicKey ?? null;
     if (knownKey !== null && knownKey !== sender.publicKey) {
       throw new PackageError(
         'key-changed',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArrivalsView, Conflict, ExchangeStatus } from '../../../main/core/exchange/api.ts';
+import type { ArrivalsView, Conflict, DeleteConflict, ExchangeStatus } from '../../../main/core/exchange/api.ts';
 import type { OfficeIdentity } from '../../../main/core/exchange/identity.ts';
 import type { AppErrorShape } from '../../../main/core/errors.ts';
 import type { Plan } from '../../../main/core/plan.ts';
@@ -12,6 +12,7 @@ import { routeHash } from '../route.ts';
 import { Arrivals } from './Arrivals.tsx';
 import { AssignmentsEditor } from './Assignments.tsx';
 import { Conflicts } from './Conflicts.tsx';
+import { DeleteConflicts } from './DeleteConflicts.tsx';
 import { IdentityForm } from './IdentityForm.tsx';
 import { officeLabel, rowLabeler, type RowLabeler } from './labels.ts';
 import { ReceivePackages } from './ReceivePackages.tsx';
@@ -25,6 +26,7 @@ interface Loaded {
   status: ExchangeStatus;
   arrivals: ArrivalsView;
   conflicts: Conflict[];
+  deleteConflicts: DeleteConflict[];
   hasDialogs: boolean;
 }
 
@@ -38,23 +40,25 @@ export function ExchangeScreen({ planId }: { planId: string }) {
   const [loaded, setLoaded] = useState<Loaded | { error: AppErrorShape } | null>(null);
 
   const load = useCallback(async () => {
-    const [plan, rows, status, arrivals, conflicts, app] = await Promise.all([
+    const [plan, rows, status, arrivals, conflicts, deleteConflicts, app] = await Promise.all([
       api['plans.get']({ id: planId }),
       api['rows.list']({ planId }),
       api['exchange.status']({ planId }),
       api['exchange.arrivals']({ planId }),
       api['exchange.conflicts']({ planId }),
+      api['exchange.deleteConflicts']({ planId }),
       api['app.status']({}),
     ]);
-    const failed = [plan, rows, status, arrivals, conflicts, app].find((r) => !r.ok);
+    const failed = [plan, rows, status, arrivals, conflicts, deleteConflicts, app].find((r) => !r.ok);
     if (failed && !failed.ok) return setLoaded({ error: failed.error });
-    if (plan.ok && rows.ok && status.ok && arrivals.ok && conflicts.ok && app.ok) {
+    if (plan.ok && rows.ok && status.ok && arrivals.ok && conflicts.ok && deleteConflicts.ok && app.ok) {
       setLoaded({
         plan: plan.data,
         rows: rows.data,
         status: status.data,
         arrivals: arrivals.data,
         conflicts: conflicts.data,
+        deleteConflicts: deleteConflicts.data,
         hasDialogs: app.data.hasDialogs,
       });
     }
@@ -78,7 +82,7 @@ function Exchange({
   update(patch: Partial<Loaded>): void;
 }) {
   const { t } = useTranslation();
-  const { plan, rows, status, arrivals, conflicts, hasDialogs } = loaded;
+  const { plan, rows, status, arrivals, conflicts, deleteConflicts, hasDialogs } = loaded;
   const label = useMemo(() => rowLabeler(t, rows), [t, rows]);
   const identity = status.identity;
   const [changing, setChanging] = useState(false);
@@ -122,6 +126,15 @@ function Exchange({
           {identity.role === 'contributor' && (
             <OwnAssignment status={status} identity={identity} rows={rows} label={label} />
           )}
+          {deleteConflicts.length > 0 && (
+            <DeleteConflicts
+              planId={plan.id}
+              conflicts={deleteConflicts}
+              identity={identity}
+              rows={rows}
+              onResolved={() => void reload()}
+            />
+          )}
           {conflicts.length > 0 && (
             <Conflicts
               planId={plan.id}
@@ -155,7 +168,7 @@ function Exchange({
 }
 
 function focusConflicts(): void {
-  const section = document.getElementById('conflicts');
+  const section = document.getElementById('conflicts') ?? document.getElementById('delete-conflicts');
   section?.scrollIntoView({ block: 'start' });
   section?.focus();
 }

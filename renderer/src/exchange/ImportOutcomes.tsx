@@ -10,6 +10,8 @@ interface ImportOutcomesProps {
    * `key-changed` one (publicKey given), register the package's key as the office's once confirmed by phone.
    */
   onAcknowledge?: ((office: OfficeRef, planId: string, publicKey?: string) => void) | undefined;
+  /** Offered on a plan package's `key-changed` refusal: trust the secretariat's new key, then import again. */
+  onAcceptSecretariatKey?: ((secretariat: OfficeRef, planId: string, publicKey: string) => void) | undefined;
   /** Offered on a `copied-installation` refusal: give this computer a new identity, then import again. */
   onNewIdentity?: (() => void) | undefined;
 }
@@ -19,7 +21,12 @@ interface ImportOutcomesProps {
  * or refused with the reason and what to do in the user's language. Names and titles from a package are
  * plain text: React renders them as text, never as markup.
  */
-export function ImportOutcomes({ outcomes, onAcknowledge, onNewIdentity }: ImportOutcomesProps) {
+export function ImportOutcomes({
+  outcomes,
+  onAcknowledge,
+  onAcceptSecretariatKey,
+  onNewIdentity,
+}: ImportOutcomesProps) {
   const { t, i18n } = useTranslation();
   const count = (status: PackageOutcome['status']) => outcomes.filter((o) => o.status === status).length;
   return (
@@ -66,7 +73,7 @@ export function ImportOutcomes({ outcomes, onAcknowledge, onNewIdentity }: Impor
                 )}
               </p>
             )}
-            {o.fingerprint && o.kind === 'contribution' && (
+            {o.fingerprint && (o.kind === 'contribution' || o.reason === 'key-changed') && (
               <p className="muted key-fingerprint">{t('exchange.ui.keys.sender', { fingerprint: o.fingerprint })}</p>
             )}
             {o.status === 'rejected' && o.reason && (
@@ -84,6 +91,22 @@ export function ImportOutcomes({ outcomes, onAcknowledge, onNewIdentity }: Impor
             )}
             {(o.reason === 'unknown-office' || (o.reason === 'key-changed' && o.kind === 'contribution')) &&
               onAcknowledge && <AcknowledgeButton outcome={o} onAcknowledge={onAcknowledge} />}
+            {o.reason === 'key-changed' &&
+              o.kind === 'plan' &&
+              o.sender &&
+              o.planId &&
+              o.senderKey &&
+              onAcceptSecretariatKey && (
+                <>
+                  <p className="muted">{t('exchange.ui.secretariatKey.hint')}</p>
+                  <button type="button" onClick={() => onAcceptSecretariatKey(o.sender!, o.planId!, o.senderKey!)}>
+                    {t('exchange.ui.secretariatKey.confirm', {
+                      office: officeLabel(t, o.sender),
+                      fingerprint: o.fingerprint,
+                    })}
+                  </button>
+                </>
+              )}
             {o.reason === 'copied-installation' && onNewIdentity && (
               <button type="button" onClick={onNewIdentity}>
                 {t('exchange.ui.import.newIdentity')}

@@ -62,6 +62,7 @@ export function ReceivePackages({ planId, role, hasDialogs, onImported }: Receiv
         <ImportOutcomes
           outcomes={importer.outcomes}
           onAcknowledge={(o, p, key) => void importer.acknowledge(o, p, key)}
+          onAcceptSecretariatKey={(o, p, key) => void importer.acceptSecretariatKey(o, p, key)}
           onNewIdentity={() => void importer.newIdentity()}
         />
       )}

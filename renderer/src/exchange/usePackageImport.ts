@@ -98,6 +98,14 @@ export function usePackageImport(planId: string | undefined, onImported: (report
       setOutcomes(null);
       shell.notify({ text: t('exchange.ui.import.newIdentityDone') });
     },
+    /** Trust the secretariat's new key (confirmed by phone), then import the same uploads again (or ask to). */
+    async acceptSecretariatKey(secretariat: OfficeRef, forPlan: string, publicKey: string) {
+      const result = await api['exchange.acceptSecretariatKey']({ planId: forPlan, publicKey });
+      if (!result.ok) return shell.notify({ text: exchangeErrorText(t, result.error), kind: 'error' });
+      if (lastUploads.current) return upload(lastUploads.current);
+      setOutcomes(null);
+      shell.notify({ text: t('exchange.ui.secretariatKey.confirmedAgain', { name: secretariat.name }) });
+    },
     /** Accept an office that is not in the assignments, then import the same uploads again (or ask to). */
     async acknowledge(office: OfficeRef, forPlan: string, publicKey?: string) {
       const result = await api['exchange.acknowledgeOffice']({
