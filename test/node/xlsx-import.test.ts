@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../main/core/errors.ts';
 import { parseKpiPaste, pasteCreation } from '../../main/core/previousPlanPaste.ts';
@@ -11,7 +12,7 @@ import { parsePlanFile, importPlanFile } from '../../main/services/planFile.ts';
 import { createRows, listRows } from '../../main/services/rows.ts';
 import { createPlan } from '../../main/services/plans.ts';
 import { planSourceFromStore } from '../../main/services/pdf/source.ts';
-import { readXlsxGrids } from '../../main/services/xlsx/read.ts';
+import { MAX_XLSX_CELLS, MAX_XLSX_UNPACKED, readXlsxGrids } from '../../main/services/xlsx/read.ts';
 import { writeXlsx } from '../../main/services/xlsx/write.ts';
 import { RESOURCES, SAMPLE_FILE } from '../harness/pdfPlan.ts';
 import { bmaDraft, openStore } from '../harness/store.ts';
@@ -106,7 +107,7 @@ describe('the previous plan KPI table from an .xlsx file', () => {
     store.close();
   });
 
-  it('refuses a file that is not a workbook, a truncated one and a huge one with a Thai message key', async () => {
+  it('refuses, before exceljs loads it, a file that is not a workbook, a truncated or tampered one, and one too large (bytes, cells whatever its dimension says, or unpacked size), with a Thai message key', async () => {
     const good = await officeWorkbook();
     const refusal = async (bytes: Uint8Array) => {
       try {
@@ -123,10 +124,41 @@ describe('the previous plan KPI table from an .xlsx file', () => {
     const huge = new Uint8Array(10_000_001);
     huge.set([0x50, 0x4b, 3, 4]);
     expect(await refusal(huge)).toBe('xlsx.import.tooLarge');
+
+    // A cell bomb: a small file whose sheet holds more cells than the limit, with a dimension that claims A1 only.
+    const parts = unzipSync(good);
+    const sheetXml = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    const manyCells = '<row r="1">' + '<c r="A1" s="0"/>'.repeat(MAX_XLSX_CELLS + 1) + '</row>';
+    const bomb = sheetXml
+      .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1"/>')
+      .replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${manyCells}</sheetData>`);
+    const cellBomb = zipSync({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(bomb) });
+    expect(cellBomb.length).toBeLessThan(1_000_000);
+    expect(await refusal(cellBomb)).toBe('xlsx.import.tooLarge');
+    // An unpacking bomb: a part that inflates past the limit from a few hundred kB.
+    const padding = new Uint8Array(MAX_XLSX_UNPACKED + 1).fill(0x20);
+    expect(await refusal(zipSync({ ...parts, 'docProps/padding.xml': [padding, { level: 1 }] }))).toBe(
+      'xlsx.import.tooLarge',
+    );
+    // Tampered: bytes of the sheet's compressed data overwritten, the archive's structure intact.
+    const tampered = zipSync(parts);
+    const at = findBytes(tampered, strToU8('xl/worksheets/sheet1.xml')) + 40;
+    tampered.fill(0xff, at, at + 64);
+    expect(await refusal(tampered)).toBe('xlsx.import.notXlsx');
+    // A zip that is not a workbook (no xl/workbook.xml).
+    expect(await refusal(zipSync({ 'readme.txt': strToU8('สวัสดี') }))).toBe('xlsx.import.notXlsx');
     expect(th('xlsx.import.notXlsx')).toMatch(/[\u0E00-\u0E7F]/);
     expect(th('xlsx.import.tooLarge')).toMatch(/[\u0E00-\u0E7F]/);
   });
 });
+
+function findBytes(haystack: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  throw new Error('not found');
+}
 
 describe('targets round trip: the KPI sheet exported, edited and imported back', () => {
   async function samplePlanStore() {
