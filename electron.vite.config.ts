@@ -25,11 +25,13 @@ export default defineConfig({
       rollupOptions: {
         // serve: browser mode for scripts/start.mjs when no Electron binary exists (the same services, over loopback).
         // pdfWorker: the PDF engine's worker thread (main/services/pdf/engine/pool.ts finds it beside the bundle).
+        // officeWorker: Word and Excel files written off the main thread (main/services/office/run.ts finds it beside the bundle).
         // cli: the command line (bin/phaen.mjs runs it under plain Node: batch printing, exchange).
         input: {
           index: resolve(__dirname, 'main/index.ts'),
           serve: resolve(__dirname, 'main/serve.ts'),
           pdfWorker: resolve(__dirname, 'main/services/pdf/engine/worker.ts'),
+          officeWorker: resolve(__dirname, 'main/services/office/worker.ts'),
           cli: resolve(__dirname, 'main/cli/index.ts'),
         },
         external: ['better-sqlite3', 'electron'],

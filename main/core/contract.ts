@@ -56,8 +56,12 @@ export type AppStatus = z.infer<typeof AppStatus>;
 
 const None = z.object({}).strict();
 const RowId = z.string().min(1).max(200);
-/** A paste of a whole previous plan's KPI table fits; larger batches are split by the renderer. */
-export const MAX_ROWS_PER_CREATE = 2000;
+/**
+ * A paste or an Excel import of a whole previous plan's KPI table is one call, so one undo, written whole or
+ * not at all: 1,000 KPIs with ten years of target and result, their goals and issues come to about 11,300 rows
+ * (some 1.5 MB). A larger table is refused by the renderer, never split.
+ */
+export const MAX_ROWS_PER_CREATE = 20_000;
 const NewRow = z
   .object({
     entity: RowEntityName,

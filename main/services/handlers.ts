@@ -6,6 +6,7 @@ import { createBackup, listBackups } from './backup.ts';
 import { getCatalog, listCatalogs, saveCatalogVersion } from './catalogs.ts';
 import { exchangeHandlers } from './exchange/handlers.ts';
 import { readTextFile, safeFileName, writeFileAtomic } from './files.ts';
+import { PdfJobs } from './pdf/export.ts';
 import { pdfHandlers } from './pdf/handlers.ts';
 import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from './planFile.ts';
 import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, planExists, updatePlan } from './plans.ts';
@@ -31,6 +32,9 @@ export const SAMPLE_PLAN_FILE = join('sample', 'bma-pr-2566-2570.plan.json');
 export function createHandlers({ session, dialogs, resourcesDir, version }: HandlerOptions): Handlers {
   const store = () => session.store();
   const status = () => session.status(dialogs !== null, version);
+  // Document and workbook exports are jobs of one kind: pdf.progress and pdf.cancel follow both. A failed
+  // export's English detail goes to the log; the UI shows its Thai message.
+  const jobs = new PdfJobs({ log: (message) => console.error(`[phaen] ${message}`) });
 
   return {
     'app.status': status,
@@ -124,7 +128,7 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
       return status();
     },
     ...exchangeHandlers({ session, dialogs }),
-    ...pdfHandlers({ session, dialogs, resourcesDir }),
-    ...xlsxHandlers({ session, dialogs, resourcesDir }),
+    ...pdfHandlers({ session, dialogs, resourcesDir, jobs }),
+    ...xlsxHandlers({ session, dialogs, resourcesDir, jobs }),
   };
 }

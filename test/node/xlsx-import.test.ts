@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { contract } from '../../main/core/contract.ts';
 import { AppError } from '../../main/core/errors.ts';
 import { parseKpiPaste, pasteCreation } from '../../main/core/previousPlanPaste.ts';
 import { planBook } from '../../main/core/xlsx/planBook.ts';
@@ -11,7 +13,7 @@ import { parsePlanFile, importPlanFile } from '../../main/services/planFile.ts';
 import { createRows, listRows } from '../../main/services/rows.ts';
 import { createPlan } from '../../main/services/plans.ts';
 import { planSourceFromStore } from '../../main/services/pdf/source.ts';
-import { readXlsxGrids } from '../../main/services/xlsx/read.ts';
+import { MAX_XLSX_BYTES, MAX_XLSX_CELLS, MAX_XLSX_UNPACKED, readXlsxGrids } from '../../main/services/xlsx/read.ts';
 import { writeXlsx } from '../../main/services/xlsx/write.ts';
 import { RESOURCES, SAMPLE_FILE } from '../harness/pdfPlan.ts';
 import { bmaDraft, openStore } from '../harness/store.ts';
@@ -106,27 +108,86 @@ describe('the previous plan KPI table from an .xlsx file', () => {
     store.close();
   });
 
-  it('refuses a file that is not a workbook, a truncated one and a huge one with a Thai message key', async () => {
+  it('takes a previous plan larger than 2,000 rows through the contract as one call and one undo', async () => {
+    const store = await openStore(tempDir());
+    const plan = createPlan(store, { ...bmaDraft, prevStartYear: 2561, prevEndYear: 2565 });
+    const years = [2561, 2562, 2563, 2564, 2565];
+    const kpis = Array.from({ length: 350 }, (_, i) => ({
+      line: i + 2,
+      issue: `ประเด็นยุทธศาสตร์ที่ ${(i % 12) + 1}`,
+      goal: `เป้าประสงค์ที่ ${(i % 60) + 1}`,
+      name: `ร้อยละของงานที่แล้วเสร็จ ${i + 1}`,
+      unit: 'ร้อยละ',
+      direction: 'higher' as const,
+      weight: 1,
+      years: years.map((year) => ({ year, target: 80, actual: 82.5 })),
+    }));
+    const before = listRows(store, plan.id).length;
+    const rows = pasteCreation(kpis, listRows(store, plan.id), () => crypto.randomUUID());
+    expect(rows.length).toBeGreaterThan(2000);
+    const input = contract['rows.create'].input.parse({ planId: plan.id, rows });
+    createRows(store, plan.id, input.rows);
+    expect(listRows(store, plan.id).filter((r) => r.entity === 'prevKpi')).toHaveLength(350);
+    store.oplog.undoLast();
+    expect(listRows(store, plan.id)).toHaveLength(before);
+    store.close();
+  });
+
+  it('refuses a file that is not a workbook, a truncated or tampered one, or a zip without a workbook, with a Thai message key', async () => {
     const good = await officeWorkbook();
-    const refusal = async (bytes: Uint8Array) => {
-      try {
-        await readXlsxGrids(bytes);
-      } catch (err) {
-        expect(err).toBeInstanceOf(AppError);
-        return (err as AppError).fields?._;
-      }
-      throw new Error('accepted');
-    };
     expect(await refusal(new Uint8Array(readFileSync(SAMPLE_FILE)))).toBe('xlsx.import.notXlsx');
     expect(await refusal(good.slice(0, Math.floor(good.length / 2)))).toBe('xlsx.import.notXlsx');
     expect(await refusal(new Uint8Array(0))).toBe('xlsx.import.notXlsx');
+    // Tampered: bytes of the sheet's compressed data overwritten, the archive's structure intact.
+    const tampered = zipSync(unzipSync(good));
+    const at = findBytes(tampered, strToU8('xl/worksheets/sheet1.xml')) + 40;
+    tampered.fill(0xff, at, at + 64);
+    expect(await refusal(tampered)).toBe('xlsx.import.notXlsx');
+    expect(await refusal(zipSync({ 'readme.txt': strToU8('สวัสดี') }))).toBe('xlsx.import.notXlsx');
+    expect(th('xlsx.import.notXlsx')).toMatch(/[\u0E00-\u0E7F]/);
+  });
+
+  it('refuses a workbook too large before exceljs loads it: over 10 MB, more cells than the limit whatever its dimension says, or unpacking past the limit', async () => {
     const huge = new Uint8Array(10_000_001);
     huge.set([0x50, 0x4b, 3, 4]);
     expect(await refusal(huge)).toBe('xlsx.import.tooLarge');
-    expect(th('xlsx.import.notXlsx')).toMatch(/[\u0E00-\u0E7F]/);
+    // A cell bomb: a small file whose sheet holds more cells than the limit, with a dimension that claims A1 only.
+    const parts = unzipSync(await officeWorkbook());
+    const sheetXml = strFromU8(parts['xl/worksheets/sheet1.xml']!);
+    const manyCells = '<row r="1">' + '<c r="A1" s="0"/>'.repeat(MAX_XLSX_CELLS + 1) + '</row>';
+    const bomb = sheetXml
+      .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1"/>')
+      .replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${manyCells}</sheetData>`);
+    const cellBomb = zipSync({ ...parts, 'xl/worksheets/sheet1.xml': strToU8(bomb) });
+    expect(cellBomb.length).toBeLessThan(1_000_000);
+    expect(await refusal(cellBomb)).toBe('xlsx.import.tooLarge');
+    // An unpacking bomb: a part that inflates past the limit from a few hundred kB.
+    const padding = new Uint8Array(MAX_XLSX_UNPACKED + 1).fill(0x20);
+    const unpackBomb = zipSync({ ...parts, 'docProps/padding.xml': [padding, { level: 1 }] });
+    expect(unpackBomb.length).toBeLessThan(MAX_XLSX_BYTES);
+    expect(await refusal(unpackBomb)).toBe('xlsx.import.tooLarge');
     expect(th('xlsx.import.tooLarge')).toMatch(/[\u0E00-\u0E7F]/);
   });
 });
+
+/** The Thai message key an .xlsx is refused with. */
+async function refusal(bytes: Uint8Array): Promise<unknown> {
+  try {
+    await readXlsxGrids(bytes);
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppError);
+    return (err as AppError).fields?._;
+  }
+  throw new Error('accepted');
+}
+
+function findBytes(haystack: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  throw new Error('not found');
+}
 
 describe('targets round trip: the KPI sheet exported, edited and imported back', () => {
   async function samplePlanStore() {

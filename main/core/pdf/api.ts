@@ -28,6 +28,7 @@ export const PdfStarted = z.discriminatedUnion('status', [
   /** The save dialog was closed without a file: nothing started. */
   z.object({ status: z.literal('cancelled') }),
 ]);
+export type PdfStarted = z.infer<typeof PdfStarted>;
 
 export const PdfResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('saved'), fileName: z.string() }),

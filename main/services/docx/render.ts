@@ -525,6 +525,10 @@ export async function renderDocx(model: DocModel, options: DocxOptions): Promise
       children: [new Paragraph({ style: 'Footer', children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
     });
   const frontFormat = model.numbering.frontMatter === 'roman' ? NumberFormat.LOWER_ROMAN : NumberFormat.THAI_LETTERS;
+  // Thai page numbers: the section's w:pgNumType w:fmt="thaiNumbers" (ECMA-376 ST_NumberFormat), which Word shows
+  // in the footer's plain PAGE field. LibreOffice 7.4 ignores it and shows 1 2 3; a PAGE field with Word's
+  // \* ThaiArabic switch (Thai digits in Word) shows ก ข ค in LibreOffice, wrong numbers rather than other
+  // digits, so the section format is kept: right in Word, Arabic digits in LibreOffice.
   const bodyFormat = model.numbering.digits === 'thai' ? NumberFormat.THAI_NUMBERS : NumberFormat.DECIMAL;
   const sections: ISectionOptions[] = parts(model).map((part) => {
     const landscape = part.orientation === 'landscape';

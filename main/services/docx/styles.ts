@@ -12,7 +12,14 @@ import { DEFAULT_STYLE, TH_SARABUN_SCALE } from '../../core/pdf/blocks.ts';
  *
  * Where TH SarabunPSK is not installed, Word substitutes a font by its own table (Thai Windows: Angsana New
  * or Cordia New, of the same small em, so 16 pt still reads as body size) and LibreOffice by fontconfig
- * (Debian's fonts-tlwg maps "TH SarabunPSK" to Laksaman, TH Sarabun New's outlines).
+ * (Debian's fonts-tlwg maps "TH SarabunPSK" to Laksaman). Laksaman is TH Sarabun's design scaled up to a
+ * Latin em: at one point size it sets Thai as wide as Sarabun (13.4 against 13.8 em for the same line,
+ * measured with fontkit), about 1/TH_SARABUN_SCALE as large as TH SarabunPSK, and its Windows line is 1.96 em
+ * against 1.30. So LibreOffice without TH SarabunPSK sets everything about 1.45 times as large as Word with
+ * it: the summary handout, one page in Word's metrics and in the PDF, takes two there. Nothing in the file
+ * can change which font LibreOffice substitutes; a handout that keeps to one page everywhere would need its
+ * own embedded font (Sarabun, at the PDF's sizes) and exact line heights, as Word sets Sarabun's lines by its
+ * Windows metrics (1.85 em) and LibreOffice by its hhea ones (1.30 em).
  */
 export const FONT = 'TH SarabunPSK';
 /** Thai text is complex script: its language goes in w:lang w:bidi, as Word writes it for Thai. */

@@ -4,9 +4,8 @@ import type { PdfJobStatus, PdfResult } from '../../core/pdf/api.ts';
 import { buildDocument, buildModel } from '../../core/pdf/index.ts';
 import type { DocumentFormat, PdfKind, PdfOptions, Translate } from '../../core/pdf/options.ts';
 import type { PlanSource } from '../../core/pdf/source.ts';
-import { rasteriser } from '../docx/images.ts';
-import { renderDocx } from '../docx/render.ts';
 import { writeFileAtomic } from '../files.ts';
+import { writeInWorker } from '../office/run.ts';
 import { defaultFontsDir } from './engine/fontFiles.ts';
 import { renderPdf } from './render.ts';
 
@@ -15,6 +14,7 @@ import { renderPdf } from './render.ts';
  * thread (render.ts), then write it whole or not at all (temp file, fsync, rename: services/files.ts). A
  * failed or cancelled export leaves nothing behind and never touches a file already at the target. In the
  * browser bridge, which has no save dialog, the finished PDF is handed back for the page to download.
+ * Word and Excel files are jobs of the same kind (`startJob`), written in the office worker (services/office).
  */
 
 export type PdfTarget =
@@ -30,6 +30,17 @@ export interface PdfJobRequest {
   readonly userWords?: readonly string[];
   /** PDF (default) or Word: the same document, the same job, progress, cancel and atomic write. */
   readonly format?: DocumentFormat;
+}
+
+/** Any file as a job: its bytes, made with the job's signal (cancel) and progress; then written as a PDF is. */
+export interface FileJob {
+  readonly target: PdfTarget;
+  /** The format's locale namespace for its messages (`<format>.panel.writeFailed`). */
+  readonly format: DocumentFormat | 'xlsx';
+  readonly make: (hooks: {
+    readonly signal: AbortSignal;
+    readonly onProgress: (done: number, total: number) => void;
+  }) => Promise<Uint8Array>;
 }
 
 interface Job {
@@ -52,11 +63,19 @@ export class PdfJobs {
   }
 
   start(request: PdfJobRequest): string {
+    return this.startJob({
+      target: request.target,
+      format: request.format ?? 'pdf',
+      make: (hooks) => this.render(request, hooks),
+    });
+  }
+
+  startJob(file: FileJob): string {
     const id = randomUUID();
     const job: Job = { status: { state: 'running', done: 0, total: 0 }, abort: new AbortController() };
     this.jobs.set(id, job);
     this.prune();
-    job.finished = this.run(job, request);
+    job.finished = this.run(job, file);
     return id;
   }
 
@@ -82,14 +101,18 @@ export class PdfJobs {
     return this.progress(id);
   }
 
-  private async run(job: Job, request: PdfJobRequest): Promise<void> {
-    const { target } = request;
+  private async run(job: Job, { target, format, make }: FileJob): Promise<void> {
     const { signal } = job.abort;
     try {
       // Let the request that started the job answer first: building a large plan's definition takes a moment.
       await new Promise((resolve) => setImmediate(resolve));
       if (signal.aborted) throw new AppError('cancelled', 'PDF export cancelled');
-      const pdf = await this.render(job, request);
+      const pdf = await make({
+        signal,
+        onProgress: (done, total) => {
+          job.status = { ...job.status, done, total };
+        },
+      });
       // A cancel that arrived while the last page was drawn still means: write nothing.
       if (signal.aborted) throw new AppError('cancelled', 'PDF export cancelled');
       let result: PdfResult;
@@ -99,7 +122,7 @@ export class PdfJobs {
         } catch (err) {
           // Most often the old PDF is open in a viewer (Windows locks it) or the folder is read-only: say so.
           const detail = `cannot write ${target.path}: ${err instanceof Error ? err.message : String(err)}`;
-          throw new AppError('internal', detail, { _: `${request.format ?? 'pdf'}.panel.writeFailed` });
+          throw new AppError('internal', detail, { _: `${format}.panel.writeFailed` });
         }
         result = { status: 'saved', fileName: target.path };
       } else {
@@ -122,20 +145,22 @@ export class PdfJobs {
 
   /**
    * The document's bytes. A PDF is typeset in the engine's worker, page by page (the progress); a Word file
-   * is written here in one step (Word lays out its own pages, so there are none to count).
+   * is written in the office worker in one step (Word lays out its own pages, so there are none to count).
    */
-  private async render(job: Job, { source, kind, options, t, userWords, format }: PdfJobRequest): Promise<Uint8Array> {
+  private async render(
+    { source, kind, options, t, userWords, format }: PdfJobRequest,
+    { signal, onProgress }: Parameters<FileJob['make']>[0],
+  ): Promise<Uint8Array> {
     const input = { source, options, t };
     if (format === 'docx') {
-      return renderDocx(buildModel(kind, input), { rasterise: rasteriser(this.fontsDir ?? defaultFontsDir()) });
+      const fontsDir = this.fontsDir ?? defaultFontsDir();
+      return writeInWorker({ type: 'docx', model: buildModel(kind, input), fontsDir }, signal);
     }
     const built = buildDocument(kind, input);
     return renderPdf(built.doc, {
-      signal: job.abort.signal,
+      signal,
       numbering: built.numbering,
-      onProgress: (done, total) => {
-        job.status = { ...job.status, done, total };
-      },
+      onProgress,
       ...(this.fontsDir ? { fontsDir: this.fontsDir } : {}),
       ...(userWords ? { userWords } : {}),
     });

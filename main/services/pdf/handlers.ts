@@ -18,6 +18,8 @@ export interface PdfHandlerOptions {
   readonly dialogs: FileDialogs | null;
   readonly resourcesDir: string;
   readonly log?: (message: string) => void;
+  /** The export jobs, when shared with the Excel export (whose jobs pdf.progress and pdf.cancel follow too). */
+  readonly jobs?: PdfJobs;
 }
 
 function documentFileName(title: string, suffix: string, format: DocumentFormat): string {
@@ -28,9 +30,13 @@ function documentFileName(title: string, suffix: string, format: DocumentFormat)
  * The PDF channels on the services: the plan is read and checked before the save dialog opens (a deleted
  * plan fails at once, not after the user picked a file), in the language chosen in settings.
  */
-export function pdfHandlers({ session, dialogs, resourcesDir, log }: PdfHandlerOptions): Pick<Handlers, PdfChannel> {
-  // A failed export's English detail goes to the log; the UI shows its Thai message.
-  const jobs = new PdfJobs({ log: log ?? ((message) => console.error(`[phaen] ${message}`)) });
+export function pdfHandlers({
+  session,
+  dialogs,
+  resourcesDir,
+  log,
+  jobs = new PdfJobs({ log: log ?? ((message) => console.error(`[phaen] ${message}`)) }),
+}: PdfHandlerOptions): Pick<Handlers, PdfChannel> {
   return {
     'pdf.start': async ({ planId, kind, thaiDigits, chapters, captionLists, format = 'pdf' }) => {
       const store = session.store();

@@ -4,47 +4,51 @@ import type { Handlers } from '../../core/contract.ts';
 import { AppError } from '../../core/errors.ts';
 import type { xlsxChannels } from '../../core/xlsx/api.ts';
 import { planBook } from '../../core/xlsx/planBook.ts';
-import { safeFileName, writeFileAtomic } from '../files.ts';
+import { safeFileName } from '../files.ts';
 import { translator } from '../locales.ts';
+import { writeInWorker } from '../office/run.ts';
+import type { PdfJobs, PdfTarget } from '../pdf/export.ts';
 import { planSourceFromStore } from '../pdf/source.ts';
 import type { FileDialogs, Session } from '../session.ts';
 import { MAX_XLSX_BYTES, readXlsxGrids } from './read.ts';
-import { writeXlsx } from './write.ts';
 
 type XlsxChannel = keyof typeof xlsxChannels;
 
 /**
- * The Excel channels on the services. A workbook of the largest plan is built and written in well under a
- * second (`npm run bench`), so export is one request, not a job with progress like the PDF's. The sheet
- * names and headers are in the language chosen in settings, as the PDF's words are.
+ * The Excel channels on the services. Export is a job like a PDF's (services/pdf/export.ts: progress, cancel,
+ * written whole or not at all; followed with pdf.progress and pdf.cancel): the tables are built here in core,
+ * the file is written by exceljs in the office worker, off the main thread. The sheet names and headers are
+ * in the language chosen in settings, as the PDF's words are.
  */
 export function xlsxHandlers({
   session,
   dialogs,
   resourcesDir,
+  jobs,
 }: {
   readonly session: Session;
   readonly dialogs: FileDialogs | null;
   readonly resourcesDir: string;
+  readonly jobs: PdfJobs;
 }): Pick<Handlers, XlsxChannel> {
   return {
     'xlsx.export': async ({ planId }) => {
       const store = session.store();
       const source = planSourceFromStore(store, resourcesDir, planId);
       const t = translator(resourcesDir, store.getSettings().language);
-      const bytes = await writeXlsx(planBook(source, t));
       const fileName = `${safeFileName(source.plan.title, 120)}.xlsx`;
-      if (!dialogs) return { status: 'download', fileName, base64: Buffer.from(bytes).toString('base64') };
-      const path = await dialogs.saveFile(fileName, 'xlsx');
-      if (!path) return { status: 'cancelled' };
-      try {
-        writeFileAtomic(path, bytes);
-      } catch (err) {
-        // Most often the old file is open in Excel (Windows locks it): say so rather than "internal error".
-        const detail = `cannot write ${path}: ${err instanceof Error ? err.message : String(err)}`;
-        throw new AppError('read-only', detail, { _: 'pdf.panel.writeFailed' });
+      let target: PdfTarget = { kind: 'download', fileName };
+      if (dialogs) {
+        const path = await dialogs.saveFile(fileName, 'xlsx');
+        if (!path) return { status: 'cancelled' };
+        target = { kind: 'file', path };
       }
-      return { status: 'saved', fileName: path };
+      const jobId = jobs.startJob({
+        target,
+        format: 'xlsx',
+        make: ({ signal }) => writeInWorker({ type: 'xlsx', book: planBook(source, t) }, signal),
+      });
+      return { status: 'started', jobId };
     },
     'xlsx.open': async ({ base64, fileName }) => {
       let bytes: Uint8Array;

@@ -1,34 +1,44 @@
-import { useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../ApiContext.tsx';
-import { downloadBase64 } from '../pdf/download.ts';
+import { useExportJob } from '../pdf/useExportJob.ts';
 import { useShell } from '../shell.ts';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /**
- * The plan's tables as an Excel workbook (core/xlsx/planBook.ts): main asks where to save it (Electron) or
- * hands it back for a download (browser). `beforeExport` lets the page store what is still being typed.
+ * The plan's tables as an Excel workbook (core/xlsx/planBook.ts): main asks where to save it (Electron) and
+ * writes it as a job off its main thread, shown here with a progress bar and Cancel as the print panel shows a
+ * PDF's; in the browser the finished file is offered as a download. `beforeExport` lets the page store what is
+ * still being typed.
  */
 export function XlsxExportButton({ planId, beforeExport }: { planId: string; beforeExport?: () => Promise<void> }) {
   const { t } = useTranslation();
   const api = useApi();
   const shell = useShell();
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    await beforeExport?.();
-    const result = await api['xlsx.export']({ planId });
-    setBusy(false);
-    if (!result.ok)
-      return shell.notify({ text: t(result.error.fields?._ ?? `errors.${result.error.code}`), kind: 'error' });
-    if (result.data.status === 'download') downloadBase64(result.data.fileName, result.data.base64, XLSX_TYPE);
-    else if (result.data.status === 'saved')
-      shell.notify({ text: t('xlsx.export.saved', { fileName: result.data.fileName }) });
-  };
+  const { job, running, outcome, start, cancel } = useExportJob();
+  useEffect(() => {
+    if (outcome?.kind === 'saved') shell.notify({ text: t('xlsx.export.saved', { fileName: outcome.fileName }) });
+    else if (outcome?.kind === 'cancelled') shell.notify({ text: t('xlsx.export.cancelled') });
+    else if (outcome?.kind === 'failed') shell.notify({ text: t(outcome.message), kind: 'error' });
+    // Only a new outcome is told, not the same one again when the language or the shell changes.
+  }, [outcome]);
+  const run = () =>
+    start('xlsx', async () => {
+      await beforeExport?.();
+      return api['xlsx.export']({ planId });
+    });
   return (
-    <button type="button" disabled={busy} aria-busy={busy} onClick={() => void run()}>
-      {t('xlsx.export.button')}
-    </button>
+    <>
+      <button type="button" disabled={running} aria-busy={running} onClick={() => void run()}>
+        {t('xlsx.export.button')}
+      </button>
+      {job && (
+        <>
+          <progress aria-label={t('xlsx.export.progressLabel')} />
+          <button type="button" onClick={cancel}>
+            {t('xlsx.export.cancel')}
+          </button>
+        </>
+      )}
+    </>
   );
 }

@@ -1,14 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_ROWS_PER_CREATE } from '../../../../main/core/contract.ts';
-import {
-  notAddedText,
-  parseKpiPaste,
-  pasteCreation,
-  type PasteProblem,
-} from '../../../../main/core/previousPlanPaste.ts';
+import { notAddedText, parseKpiPaste, type PasteProblem } from '../../../../main/core/previousPlanPaste.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { useShell } from '../../shell.ts';
+import { createPastedKpis } from './createPastedKpis.ts';
 
 /**
  * Bulk entry: rows copied from Excel, previewed before anything is saved. Lines that will not be added are
@@ -30,11 +25,7 @@ export function PastePanel({ years }: { years: readonly number[] }) {
   };
   const add = async () => {
     setBusy(true);
-    const rows = pasteCreation(parsed.kpis, data.rows, () => crypto.randomUUID());
-    // A paste of a whole plan fits one call (one undo); a larger one goes in parent-first chunks.
-    let ok = true;
-    for (let i = 0; ok && i < rows.length; i += MAX_ROWS_PER_CREATE)
-      ok = (await data.create(rows.slice(i, i + MAX_ROWS_PER_CREATE))) !== null;
+    const ok = await createPastedKpis(data, shell, parsed.kpis);
     setBusy(false);
     if (!ok) return;
     shell.notify({

@@ -1,7 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_ROWS_PER_CREATE } from '../../../../main/core/contract.ts';
-import { FIXED_COLUMNS, pasteCreation, type PasteProblem } from '../../../../main/core/previousPlanPaste.ts';
+import { FIXED_COLUMNS, type PasteProblem } from '../../../../main/core/previousPlanPaste.ts';
 import {
   columnChoices,
   guessKpiMapping,
@@ -13,13 +12,14 @@ import { useShell } from '../../shell.ts';
 import { ColumnSelect, SheetChoice } from '../../xlsx/ColumnSelect.tsx';
 import { XlsxOpenButton, type OpenedWorkbook } from '../../xlsx/XlsxOpen.tsx';
 import { RefusedRows } from '../../xlsx/RefusedRows.tsx';
+import { createPastedKpis } from './createPastedKpis.ts';
 import '../../xlsx/xlsx.css';
 
 /**
  * The previous plan's KPI table from an .xlsx file: open it (main reads it), check which column holds what
  * (guessed from the headers, core/xlsx/kpiImport.ts), see which rows will be added and which are refused
  * with their sheet, row and reason (the paste's rules), then confirm. Nothing is written before that, and
- * the KPIs come in as one rows.create call, one undo, as a paste does.
+ * the KPIs come in as one rows.create call, one undo, as a paste does (createPastedKpis).
  */
 export function XlsxImportPanel({ years }: { years: readonly number[] }) {
   const { t } = useTranslation();
@@ -66,11 +66,7 @@ export function XlsxImportPanel({ years }: { years: readonly number[] }) {
   const confirm = async () => {
     if (!parsed) return;
     setBusy(true);
-    const rows = pasteCreation(parsed.kpis, data.rows, () => crypto.randomUUID());
-    // A whole previous plan fits one call (one undo); a larger one goes in parent-first chunks, as a paste does.
-    let ok = true;
-    for (let i = 0; ok && i < rows.length; i += MAX_ROWS_PER_CREATE)
-      ok = (await data.create(rows.slice(i, i + MAX_ROWS_PER_CREATE))) !== null;
+    const ok = await createPastedKpis(data, shell, parsed.kpis);
     setBusy(false);
     if (!ok) return;
     shell.notify({ text: t('xlsx.import.created', { count: parsed.kpis.length }), undo: true });
