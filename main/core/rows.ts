@@ -238,6 +238,20 @@ export const ROW_ENTITIES = {
       revisedOn: IsoDate,
     },
   },
+  /**
+   * The secretariat's reminder to offices that have not sent a quarter's results (core/arrivals.ts): a plan
+   * row, so it travels in the plan package; an office sees one addressed to its code until the quarter is in.
+   */
+  reminder: {
+    parent: null,
+    fields: {
+      year: BeYear,
+      quarter: QuarterNumber,
+      officeCodes: z.array(z.string().min(1).max(20)).max(500),
+      message: text(2000),
+      sentOn: IsoDate,
+    },
+  },
   /** An issue, goal or project serving a catalog item (id = `${parentId}:${catalogId}:${itemId}`). */
   alignmentLink: {
     parent: ['strategicIssue', 'goal', 'project'],
@@ -458,6 +472,7 @@ export const ROW_DEFAULTS: { [E in RowEntity]: RowData<E> } = {
     note: '',
   },
   revision: { field: 'target', from: null, to: null, reason: '', revisedOn: '' },
+  reminder: { year: 2566, quarter: 1, officeCodes: [], message: '', sentOn: '' },
   alignmentLink: { catalogId: '', itemId: '', note: '' },
   document: { foreword: '', background: '', objectives: '', monitoring: '' },
 };

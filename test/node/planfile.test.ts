@@ -167,7 +167,7 @@ const sampleJson = () => JSON.parse(readFileSync(SAMPLE, 'utf8')) as SampleJson;
  * The shipped sample shows every part of a plan being drafted, so each screen and chapter has something real to
  * show; the quarterly results of monitoring come only after a plan's adoption.
  */
-const MONITORING_ENTITIES = new Set(['kpiQuarter', 'projectQuarter', 'revision']);
+const MONITORING_ENTITIES = new Set(['kpiQuarter', 'projectQuarter', 'revision', 'reminder']);
 const SAMPLE_ENTITIES = new Set(ROW_ENTITY_NAMES.filter((e) => !MONITORING_ENTITIES.has(e)));
 const structure = (rows: readonly Row[]) =>
   rows.map(({ id, entity, parentId, position, data }) => ({ id, entity, parentId, position, data }));
@@ -197,6 +197,10 @@ describe('plan files with rows', () => {
     createRows(a.session.store(), sample.data.id, [
       { entity: 'kpiQuarter', parentId: firstOf('kpi'), values: { year: 2567, quarter: 1, narrative: 'จัดแล้ว ๒ ครั้ง' } },
       { entity: 'projectQuarter', parentId: firstOf('project'), values: { year: 2567, quarter: 1, progress: 25 } },
+      {
+        entity: 'reminder',
+        values: { year: 2567, quarter: 1, officeCodes: ['1001'], message: 'กรุณาส่งผล', sentOn: '2024-01-20' },
+      },
     ]);
     const target = sampleRows.find((r) => r.entity === 'kpiTarget' && typeof r.data.target === 'number')!;
     reviseRow(a.session.store(), target.id, {
