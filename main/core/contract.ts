@@ -130,6 +130,22 @@ export const contract = {
   'rows.delete': { input: z.object({ id: RowId }).strict(), output: None },
   /** Place a row after a sibling (null: first). */
   'rows.move': { input: z.object({ id: RowId, after: RowId.nullable() }).strict(), output: Row },
+  /**
+   * Change a value frozen since adoption (core/revision.ts) with its reason and date: the change and its
+   * revision row as one undoable action. Returns both rows (the changed one first).
+   */
+  'rows.revise': {
+    input: z
+      .object({
+        id: RowId,
+        field: z.string().min(1).max(100),
+        value: z.unknown(),
+        reason: z.string().max(1000),
+        revisedOn: z.string().max(20),
+      })
+      .strict(),
+    output: z.array(Row),
+  },
   /** Every change ever made to one row (op log), newest first: who, when, which field, from what to what. */
   'rows.history': { input: z.object({ id: RowId }).strict(), output: z.array(RowHistoryEntry) },
   /** Every version of every framework catalog, shipped and saved here; the newest of each is marked latest. */

@@ -19,10 +19,12 @@ export const RowHistoryEntry = z.object({
   value: z.unknown(),
   /** What the field held before; null when the row came into being in this action. */
   previous: z.object({ value: z.unknown() }).nullable(),
+  /** The reason of a revision written in the same action (core/revision.ts): the change revised a frozen value. */
+  reason: z.string().optional(),
 });
 export type RowHistoryEntry = z.infer<typeof RowHistoryEntry>;
 
-export type HistoryActionKind = 'created' | 'edited' | 'moved' | 'deleted' | 'restored' | 'undone';
+export type HistoryActionKind = 'created' | 'edited' | 'revised' | 'moved' | 'deleted' | 'restored' | 'undone';
 
 export interface HistoryChange {
   readonly field: string;
@@ -38,6 +40,8 @@ export interface HistoryAction {
   readonly kind: HistoryActionKind;
   /** The entity's own fields that changed (structure fields such as the row's order are said by `kind`). */
   readonly changes: readonly HistoryChange[];
+  /** Why a frozen value was revised (kind 'revised'). */
+  readonly reason?: string;
 }
 
 /** Every row has these; they say where a row is and whether it lives, not what it says. */
@@ -53,7 +57,7 @@ function kindOf(entries: readonly RowHistoryEntry[]): HistoryActionKind {
   const deleted = entries.find((e) => e.field === 'deleted');
   if (deleted) return deleted.value === true ? 'deleted' : 'restored';
   if (entries.every((e) => STRUCTURE_FIELDS.has(e.field))) return 'moved';
-  return 'edited';
+  return entries.some((e) => e.reason !== undefined) ? 'revised' : 'edited';
 }
 
 /**
@@ -77,6 +81,7 @@ export function historyActions(entity: RowEntity, entries: readonly RowHistoryEn
           ? { field: e.field, value: e.value }
           : { field: e.field, value: e.value, previous: e.previous.value },
       );
-    return { group: first.group, at: first.at, actor: first.actor, kind, changes };
+    const reason = kind === 'revised' ? first.reason : undefined;
+    return { group: first.group, at: first.at, actor: first.actor, kind, changes, ...(reason ? { reason } : {}) };
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, thresholdsValid } from './evaluation.ts';
 import { Amount, IsoDate, Uuid, Weight, text } from './fields.ts';
+import { FROZEN_FIELD_NAMES, type FrozenField } from './revision.ts';
 import { BeYear } from './plan.ts';
 import {
   PROGRESS_STATUSES,
@@ -47,6 +48,9 @@ const Percent = z
   .min(0, { message: 'validation.percentRange' })
   .max(100, { message: 'validation.percentRange' });
 
+/** A frozen field's value before or after a revision: a number, a unit or a choice (direction, result mode). */
+const RevisedValue = z.union([Amount, text(100)]).nullable();
+
 /** Framework categories (frameworks.md); labels are locale keys swot.category.<framework>.<code>. */
 export const FRAMEWORK_CATEGORIES = {
   '2S4M': ['S1', 'S2', 'M1', 'M2', 'M3', 'M4'],
@@ -71,6 +75,12 @@ export const ROW_ENTITIES = {
       frameworkCatalogs: z.array(z.object({ catalogId: z.string(), version: z.string() })),
       /** The day the plan was adopted (ISO); monitoring opens from then on. */
       adoptedOn: IsoDate.nullable(),
+      /** Days after a quarter's end by which offices send its results (core/arrivals.ts); 15 unless changed. */
+      reportDueDays: z
+        .number({ message: 'validation.number' })
+        .int({ message: 'validation.number' })
+        .min(0, { message: 'monitoring.arrivals.dueDaysRange' })
+        .max(120, { message: 'monitoring.arrivals.dueDaysRange' }),
     },
   },
   member: {
@@ -213,6 +223,35 @@ export const ROW_ENTITIES = {
       note: text(4000),
     },
   },
+  /**
+   * A change of a frozen value after adoption (core/revision.ts), under the row it changes (a KPI, one of its
+   * yearly targets, a project's budget for a year), written in the same action as the change.
+   */
+  revision: {
+    parent: ['kpi', 'kpiTarget', 'projectBudget'],
+    fields: {
+      field: z.enum(FROZEN_FIELD_NAMES as [FrozenField, ...FrozenField[]]),
+      from: RevisedValue,
+      to: RevisedValue,
+      reason: text(1000).min(1, { message: 'monitoring.revision.reasonRequired' }),
+      /** The day of the revision (ISO), e.g. the date of the order that approved it. */
+      revisedOn: IsoDate,
+    },
+  },
+  /**
+   * The secretariat's reminder to offices that have not sent a quarter's results (core/arrivals.ts): a plan
+   * row, so it travels in the plan package; an office sees one addressed to its code until the quarter is in.
+   */
+  reminder: {
+    parent: null,
+    fields: {
+      year: BeYear,
+      quarter: QuarterNumber,
+      officeCodes: z.array(z.string().min(1).max(20)).max(500),
+      message: text(2000),
+      sentOn: IsoDate,
+    },
+  },
   /** An issue, goal or project serving a catalog item (id = `${parentId}:${catalogId}:${itemId}`). */
   alignmentLink: {
     parent: ['strategicIssue', 'goal', 'project'],
@@ -353,6 +392,7 @@ export const ROW_REQUIRED: { readonly [E in RowEntity]?: readonly string[] } = {
   kpi: ['name', 'unit'],
   strategy: ['name'],
   project: ['name'],
+  revision: ['reason'],
 };
 
 /** Rows with a required field left empty. */
@@ -378,6 +418,7 @@ export const ROW_DEFAULTS: { [E in RowEntity]: RowData<E> } = {
     levelThresholds: [...DEFAULT_THRESHOLDS],
     frameworkCatalogs: [],
     adoptedOn: null,
+    reportDueDays: 15,
   },
   member: { name: '', jobTitle: '', unit: '', role: 'member', contact: '' },
   workshop: { date: null, mode: 'onsite', place: '', agenda: '', attendeeIds: [] },
@@ -430,6 +471,8 @@ export const ROW_DEFAULTS: { [E in RowEntity]: RowData<E> } = {
     status: null,
     note: '',
   },
+  revision: { field: 'target', from: null, to: null, reason: '', revisedOn: '' },
+  reminder: { year: 2566, quarter: 1, officeCodes: [], message: '', sentOn: '' },
   alignmentLink: { catalogId: '', itemId: '', note: '' },
   document: { foreword: '', background: '', objectives: '', monitoring: '' },
 };

@@ -80,6 +80,7 @@ function contextProblem(entity: RowEntity, field: string, value: unknown, ctx: V
     case 'projectBudget.year':
     case 'prevKpiYear.year':
     case 'kpiQuarter.year':
+    case 'reminder.year':
       return n === null ? undefined : yearProblem(entity, n, ctx.plan);
     case 'projectQuarter.year':
       if (n === null) return undefined;

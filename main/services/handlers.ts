@@ -12,7 +12,7 @@ import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from
 import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, planExists, updatePlan } from './plans.ts';
 import { startNextPlan } from './nextPlan.ts';
 import { rowHistory } from './rowHistory.ts';
-import { createRows, deleteRow, listRows, moveRow, updateRow } from './rows.ts';
+import { createRows, deleteRow, listRows, moveRow, reviseRow, updateRow } from './rows.ts';
 import type { FileDialogs, Session } from './session.ts';
 import { addThaiWord, listThaiWords, removeThaiWord } from './thaiWords.ts';
 import { xlsxHandlers } from './xlsx/handlers.ts';
@@ -92,6 +92,7 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
       return {};
     },
     'rows.move': ({ id, after }) => moveRow(store(), id, after),
+    'rows.revise': ({ id, ...revision }) => reviseRow(store(), id, revision),
     'rows.history': ({ id }) => rowHistory(store(), id),
     'thaiWords.list': () => listThaiWords(store()),
     'thaiWords.add': ({ word }) => addThaiWord(store(), word),

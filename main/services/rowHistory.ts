@@ -28,6 +28,18 @@ export function rowHistory(store: Store, id: string): RowHistoryEntry[] {
        ORDER BY o.hlc DESC`,
     )
     .all(entity, id) as OpRecord[];
+  // A change of a frozen value comes with its revision in the same action: its reason belongs to the change.
+  const reasonOf = store.db
+    .prepare("SELECT value FROM ops WHERE grp = ? AND entity = 'revision' AND field = 'reason' LIMIT 1")
+    .pluck();
+  const reasons = new Map<string, string | undefined>();
+  const reason = (grp: string) => {
+    if (!reasons.has(grp)) {
+      const value = reasonOf.get(grp) as string | undefined;
+      reasons.set(grp, value === undefined ? undefined : (JSON.parse(value) as string));
+    }
+    return reasons.get(grp);
+  };
   return records.map((r) => ({
     group: r.grp,
     at: new Date(parseHlc(r.hlc).wallMs).toISOString(),
@@ -36,5 +48,6 @@ export function rowHistory(store: Store, id: string): RowHistoryEntry[] {
     field: r.field,
     value: JSON.parse(r.value) as unknown,
     previous: r.prev === null ? null : { value: JSON.parse(r.prev) as unknown },
+    ...(entity !== 'revision' && reason(r.grp) !== undefined ? { reason: reason(r.grp) } : {}),
   }));
 }

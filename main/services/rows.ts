@@ -12,6 +12,7 @@ import {
   type RowEntity,
   type RowFieldEdit,
 } from '../core/rows.ts';
+import { isFrozenField, unrevisedChanges, type FieldChange, type RevisionInput } from '../core/revision.ts';
 import { scoringConfig } from '../core/swotPlan.ts';
 import { rowProblems, type ValidityContext } from '../core/validity.ts';
 import { getPlan } from './plans.ts';
@@ -100,6 +101,20 @@ function validityContext(
       .filter((r) => r.entity === at.entity && r.parentId === at.parentId && r.id !== at.id)
       .map((r) => r.data);
   return { plan, scale, parent, row, siblings };
+}
+
+/** Whether the plan has been adopted (planOptions.adoptedOn): its targets are frozen from then on. */
+function adopted(store: Store, planId: string): boolean {
+  const options = findRow(store, planId);
+  return options?.entity === 'planOptions' && options.deleted === 0 && toRow(options).data.adoptedOn != null;
+}
+
+/** Refuse changes of frozen values that no revision records (core/revision.ts), naming the fields. */
+function requireRevised(store: Store, planId: string, changes: readonly FieldChange[]): void {
+  const unrevised = unrevisedChanges(adopted(store, planId), changes, []);
+  if (unrevised.length === 0) return;
+  const fields = Object.fromEntries(unrevised.map((c) => [c.field, 'monitoring.revision.frozen']));
+  throw new AppError('invalid-input', `frozen after adoption: ${JSON.stringify(fields)}`, fields);
 }
 
 /** Refuse values core's rules flag (core/validity.ts), with the problems by field for the screen. */
@@ -206,6 +221,17 @@ function creationEdits(store: Store, planId: string, row: NewRow, batch: Batch):
   }
   // A fixed-id row created again keeps its other fields: those are what the values given are judged with.
   const after = existing ? { ...toRow(existing).data, ...row.values } : values;
+  if (existing) {
+    const was = toRow(existing).data;
+    const changes = Object.entries(row.values).map(([field, value]) => ({
+      entity,
+      rowId: id,
+      field,
+      before: was[field],
+      after: value,
+    }));
+    requireRevised(store, planId, changes);
+  }
   requireValid(
     entity,
     existing ? row.values : values,
@@ -242,12 +268,59 @@ export function updateRow(store: Store, id: string, edits: readonly RowFieldEdit
   const values = Object.fromEntries(changed.map((e) => [e.field, e.value]));
   const parent = row.parentId === null ? null : getRow(store, row.parentId).data;
   requireValid(row.entity, values, validityContext(store, row.planId, parent, { ...row.data, ...values }, row));
+  requireRevised(
+    store,
+    row.planId,
+    changed.map((e) => ({ entity: row.entity, rowId: id, field: e.field, before: row.data[e.field], after: e.value })),
+  );
   store.oplog.apply(
     `edit:${row.entity}`,
     row.planId,
     changed.map((e) => ({ entity: row.entity, rowId: id, field: e.field, value: e.value })),
   );
   return getRow(store, id);
+}
+
+/**
+ * Change a frozen value of an adopted plan (core/revision.ts) with its reason: the change and the revision
+ * row recording it (under the changed row) as one action, so one undo takes back both and a package carries
+ * them together. The value is judged by the same rules as an edit; a value that does not change is refused.
+ * Returns the changed row and the revision.
+ */
+export function reviseRow(store: Store, id: string, revision: RevisionInput): [changed: Row, revision: Row] {
+  const row = getRow(store, id);
+  const { field, value } = revision;
+  if (!isFrozenField(row.entity, field)) throw new AppError('invalid-input', `${row.entity}.${field} is not frozen`);
+  if (JSON.stringify(row.data[field] ?? null) === JSON.stringify(value ?? null)) {
+    throw new AppError('invalid-input', `${row.entity}.${field} already holds it: monitoring.revision.unchanged`, {
+      [field]: 'monitoring.revision.unchanged',
+    });
+  }
+  const parent = row.parentId === null ? null : getRow(store, row.parentId).data;
+  requireValid(
+    row.entity,
+    { [field]: value },
+    validityContext(store, row.planId, parent, { ...row.data, [field]: value }, row),
+  );
+  const record = {
+    field,
+    from: row.data[field] ?? null,
+    to: value,
+    reason: revision.reason,
+    revisedOn: revision.revisedOn,
+  };
+  requireValid(
+    'revision',
+    record,
+    validityContext(store, row.planId, row.data, record, { entity: 'revision', parentId: id }),
+  );
+  const revisionId = randomUUID();
+  const position = positionAfter(siblings(store, row.planId, 'revision', id), undefined);
+  store.oplog.apply(`revise:${row.entity}`, row.planId, [
+    { entity: row.entity, rowId: id, field, value },
+    ...placedRowEdits(row.planId, [{ id: revisionId, entity: 'revision', parentId: id, position, data: record }]),
+  ]);
+  return [getRow(store, id), getRow(store, revisionId)];
 }
 
 /** Delete a row and everything below it (a goal's KPIs and their years) as one undoable action. */

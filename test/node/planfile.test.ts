@@ -19,7 +19,7 @@ import { readTextFile } from '../../main/services/files.ts';
 import { SAMPLE_PLAN_FILE, createHandlers } from '../../main/services/handlers.ts';
 import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from '../../main/services/planFile.ts';
 import { createPlan, deletePlan, getPlan, listPlans } from '../../main/services/plans.ts';
-import { createRows, listRows, updateRow } from '../../main/services/rows.ts';
+import { createRows, listRows, reviseRow, updateRow } from '../../main/services/rows.ts';
 import { Session } from '../../main/services/session.ts';
 import type { Store } from '../../main/services/store/store.ts';
 import { PLAN_FILE_SCHEMA_PATH, planFileSchemaText } from '../../scripts/gen-schema.ts';
@@ -167,7 +167,7 @@ const sampleJson = () => JSON.parse(readFileSync(SAMPLE, 'utf8')) as SampleJson;
  * The shipped sample shows every part of a plan being drafted, so each screen and chapter has something real to
  * show; the quarterly results of monitoring come only after a plan's adoption.
  */
-const MONITORING_ENTITIES = new Set(['kpiQuarter', 'projectQuarter']);
+const MONITORING_ENTITIES = new Set(['kpiQuarter', 'projectQuarter', 'revision', 'reminder']);
 const SAMPLE_ENTITIES = new Set(ROW_ENTITY_NAMES.filter((e) => !MONITORING_ENTITIES.has(e)));
 const structure = (rows: readonly Row[]) =>
   rows.map(({ id, entity, parentId, position, data }) => ({ id, entity, parentId, position, data }));
@@ -197,7 +197,18 @@ describe('plan files with rows', () => {
     createRows(a.session.store(), sample.data.id, [
       { entity: 'kpiQuarter', parentId: firstOf('kpi'), values: { year: 2567, quarter: 1, narrative: 'จัดแล้ว ๒ ครั้ง' } },
       { entity: 'projectQuarter', parentId: firstOf('project'), values: { year: 2567, quarter: 1, progress: 25 } },
+      {
+        entity: 'reminder',
+        values: { year: 2567, quarter: 1, officeCodes: ['1001'], message: 'กรุณาส่งผล', sentOn: '2024-01-20' },
+      },
     ]);
+    const target = sampleRows.find((r) => r.entity === 'kpiTarget' && typeof r.data.target === 'number')!;
+    reviseRow(a.session.store(), target.id, {
+      field: 'target',
+      value: (target.data.target as number) - 1,
+      reason: 'ปรับตามมติคณะกรรมการ',
+      revisedOn: '2025-01-15',
+    });
     const original = listRows(a.session.store(), sample.data.id);
     expect(new Set(original.map((r) => r.entity))).toEqual(new Set(ROW_ENTITY_NAMES));
     const exported = await a.call<Output<'plans.exportJson'>>('plans.exportJson', { id: sample.data.id });

@@ -53,6 +53,7 @@ export const RejectReason = z.enum([
   'foreign-row', // an operation on a row of another plan or of another kind
   'secretariat-only', // a contribution changing the plan's header or deleting the plan: the secretariat's alone
   'outside-assignment', // a contribution writing rows outside the parts assigned to its office
+  'unrevised-change', // a change of a target frozen since adoption without a revision (core/revision.ts)
   'claims-secretariat', // the sender claims the secretariat's identity
   'unknown-office', // from an office neither assigned nor acknowledged
   'wrong-sender', // a plan package from a contributor, or a contribution from the secretariat

@@ -3,6 +3,7 @@ import type { Assignment, RejectReason } from '../../core/exchange/api.ts';
 import { inAssignment, officeRowIds, unassigned } from '../../core/exchange/assignments.ts';
 import { canonicalJson } from '../../core/exchange/canonical.ts';
 import { PackageError, type PackageFile } from '../../core/exchange/format.ts';
+import { isFrozenField, unrevisedChanges, type FieldChange, type RevisionRecord } from '../../core/revision.ts';
 import type { PlanYears } from '../../core/rows.ts';
 import { planExists } from '../plans.ts';
 import { entitySpec, isEntity, type EntityName, type FieldSpec } from '../store/entities.ts';
@@ -81,6 +82,7 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
   const keepClocks = checkClocks(store, ops, batch.clocks);
   const shapes = checkStructure(store, planId, ops, batch.shaped, batch.planYears);
   if (assignment) refuseOutsideAssignment(store, file, ops, assignment, shapes);
+  refuseUnrevised(store, planId, ops, shapes);
   const catalogs = newCatalogs(store, file, batch.catalogs);
   shapes.keep();
   keepClocks();
@@ -261,6 +263,60 @@ function refuseOwnIdElsewhere(store: Store, file: PackageFile): 'own-package' | 
     }
   }
   return file.manifest.sender.actor === store.officeId ? 'own-package' : 'other';
+}
+
+/**
+ * Targets are frozen once the plan is adopted (core/revision.ts): per action (operation group) of the
+ * package, every new operation that would change a frozen value as it stands here needs a revision written in
+ * the same action, as a local edit does. Operations already here or older than what is here change nothing.
+ */
+function refuseUnrevised(store: Store, planId: string, ops: readonly ValidOp[], shapes: Shapes): void {
+  const adopted = shapes.before(planId)?.data.adoptedOn != null;
+  if (!adopted) return;
+  const have = store.db.prepare('SELECT 1 FROM ops WHERE id = ?').pluck();
+  const newest = store.db.prepare('SELECT max(hlc) FROM ops WHERE entity = ? AND row_id = ? AND field = ?').pluck();
+  const stored = store.db.prepare("SELECT data, parent_id, deleted FROM rows WHERE id = ? AND entity = 'revision'");
+  const groups = new Map<string, ValidOp[]>();
+  for (const op of ops) groups.set(op.grp, [...(groups.get(op.grp) ?? []), op]);
+  for (const group of groups.values()) {
+    const changes: (FieldChange & { op: ValidOp })[] = [];
+    const revisions = new Map<string, Record<string, unknown>>();
+    for (const op of group) {
+      if (op.entity === 'revision') {
+        const record = revisions.get(op.rowId) ?? revisionHere(stored.get(op.rowId));
+        revisions.set(op.rowId, { ...record, [op.field]: op.value });
+      } else if (isFrozenField(op.entity, op.field) && have.get(op.id) === undefined) {
+        const here = newest.get(op.entity, op.rowId, op.field) as string | null;
+        if (here !== null && op.hlc <= here) continue;
+        const before = shapes.before(op.rowId)?.data[op.field];
+        changes.push({ entity: op.entity, rowId: op.rowId, field: op.field, before, after: op.value, op });
+      }
+    }
+    const records: RevisionRecord[] = [...revisions.values()].map((r) => ({
+      parentId: (r.parentId as string | null | undefined) ?? null,
+      field: r.field,
+      from: r.from,
+      to: r.to,
+      reason: r.reason,
+      withdrawn: r.deleted === true,
+    }));
+    const [first] = unrevisedChanges(adopted, changes, records) as typeof changes;
+    if (first) {
+      const { op } = first;
+      throw new PackageError(
+        'unrevised-change',
+        `operation ${op.id} (${op.entity}.${op.field} of ${op.rowId}) changes a frozen value without a revision`,
+        { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field },
+      );
+    }
+  }
+}
+
+/** A revision row as stored here (its fields, parent and whether deleted), for an action that revives or withdraws it. */
+function revisionHere(row: unknown): Record<string, unknown> {
+  if (row === undefined) return {};
+  const { data, parent_id, deleted } = row as { data: string; parent_id: string | null; deleted: number };
+  return { ...(JSON.parse(data) as Record<string, unknown>), parentId: parent_id, deleted: deleted === 1 };
 }
 
 /** Field rules (core) whose refusal has its own message rather than "a bad value". */

@@ -14,6 +14,7 @@ import type { NewRowInput } from '../../../main/core/contract.ts';
 import type { AppErrorShape } from '../../../main/core/errors.ts';
 import type { Plan } from '../../../main/core/plan.ts';
 import { comparePositions } from '../../../main/core/position.ts';
+import { needsRevision, type RevisionInput } from '../../../main/core/revision.ts';
 import { ROW_DEFAULTS, type Row, type RowData, type RowEntity } from '../../../main/core/rows.ts';
 import type { UnsavedInput } from '../../../main/core/settings.ts';
 import { scoringConfig } from '../../../main/core/swotPlan.ts';
@@ -71,6 +72,8 @@ export interface PlanData {
   flush(): Promise<void>;
   create(rows: NewRowInput[]): Promise<Row[] | null>;
   remove(row: Row, what: string): Promise<void>;
+  /** Change a value frozen since adoption with its reason (rows.revise); the error when main refuses it. */
+  revise(row: Row, revision: RevisionInput): Promise<AppErrorShape | null>;
   move(row: Row, after: string | null): Promise<void>;
   setOption<F extends keyof RowData<'planOptions'>>(field: F, value: RowData<'planOptions'>[F]): Promise<void>;
 }
@@ -309,6 +312,10 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       const shownRow = { ...row.data, ...drafts.current[row.id], [field]: value };
       const checked = checkField(row.entity, field, value, context(row.entity, row.id, row.parentId, shownRow));
       if (!checked.ok) return refuse(row.id, field, checked.message, text ?? String(value ?? ''));
+      // Adopted targets change only as a revision (core/revision.ts), as main refuses a plain edit of them.
+      const change = { entity: row.entity, rowId: row.id, field, before: row.data[field], after: checked.value };
+      if (needsRevision(optionsRef.current.adoptedOn !== null, change))
+        return refuse(row.id, field, 'monitoring.revision.frozen', text ?? String(value ?? ''));
       const fields = pending.current.get(row.id) ?? new Map<string, unknown>();
       pending.current.set(row.id, fields.set(field, checked.value));
       clearTimeout(timer.current);
@@ -399,6 +406,19 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     [api, fail, flush, setRows, shell, plan.id],
   );
 
+  const revise = useCallback(
+    async (row: Row, revision: RevisionInput) => {
+      await flush();
+      const result = await api['rows.revise']({ id: row.id, ...revision });
+      if (result.ok) {
+        replace(result.data);
+        accepted(row.id, revision.field);
+      }
+      return result.ok ? null : result.error;
+    },
+    [accepted, api, flush, replace],
+  );
+
   const move = useCallback(
     async (row: Row, after: string | null) => {
       await flush();
@@ -458,6 +478,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       flush,
       create,
       remove,
+      revise,
       move,
       setOption,
     }),
@@ -476,6 +497,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       flush,
       create,
       remove,
+      revise,
       move,
       setOption,
     ],

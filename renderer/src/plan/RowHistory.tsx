@@ -79,6 +79,7 @@ export function RowHistoryDialog({ row, what, onClose }: { row: Row; what: strin
                   })}
                 </span>
               </p>
+              {action.reason && <p>{t('monitoring.revision.reasonIs', { reason: action.reason })}</p>}
               {action.changes.length > 0 && (
                 <ul>
                   {action.changes.map((c) => (

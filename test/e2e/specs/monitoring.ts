@@ -52,12 +52,12 @@ monitoringSpecs.push({
   name: 'quarterly results typed after adoption show where each KPI stands, and survive a restart',
   async run(page, app) {
     await page.getByRole('button', { name: 'เปิดแผนตัวอย่าง' }).click();
-    await openWizard(page, 'ติดตามผลการดำเนินงานตามแผน', 1, 4);
+    await openWizard(page, 'ติดตามผลการดำเนินงานตามแผน', 1, 5);
     await next(page);
     await page.getByRole('alert').getByText('ระบุวันที่ประกาศใช้แผนก่อนรายงานผล').waitFor();
     await page.getByLabel('วันที่ประกาศใช้แผน').fill('๒๐ ก.ย. ๒๕๖๕');
     await page.getByText('แผนประกาศใช้เมื่อ 20 กันยายน 2565').waitFor();
-    await nextStep(page, 2, 4);
+    await nextStep(page, 2, 5);
     await page.getByLabel('ปีงบประมาณ', { exact: true }).selectOption('2568');
     await page.getByLabel('ไตรมาส', { exact: true }).selectOption('2');
     const result = (q: number, kpi: string) => page.getByLabel(`ผลไตรมาส ${q} ปีงบประมาณ พ.ศ. 2568: ${kpi}`);
@@ -77,7 +77,7 @@ monitoringSpecs.push({
     await expect.poll(() => standing(KPI).innerText()).toContain('เป็นไปตามเป้าหมาย');
     await expect.poll(() => standing(FOLLOWERS).innerText()).toContain('ต่ำกว่าเป้าหมายมาก');
 
-    await nextStep(page, 3, 4);
+    await nextStep(page, 3, 5);
     const labels = `ไตรมาส 2 (ม.ค.–มี.ค.): ${PROJECT}`;
     await page.getByLabel(`งบประมาณที่ได้รับจัดสรร${labels}`).fill('1,350,000');
     await page.getByLabel(`งบประมาณที่เบิกจ่าย${labels}`).fill('๔๕๐,๐๐๐.๕๐');
@@ -91,10 +91,10 @@ monitoringSpecs.push({
     const after = (await app.restart()) ?? page;
     await after.getByRole('link', { name: /2566–2570/ }).click();
     await after.getByRole('heading', { level: 1, name: /2566–2570/ }).waitFor();
-    await openStep(after, 'monitoring', 3, 4);
+    await openStep(after, 'monitoring', 3, 5);
     expect(await after.getByLabel(`ความก้าวหน้าไตรมาส 2 (ม.ค.–มี.ค.): ${PROJECT}`).inputValue()).toBe('40');
     await after.getByRole('button', { name: 'ย้อนกลับ' }).click();
-    await stepShown(after, 2, 4);
+    await stepShown(after, 2, 5);
     await after.getByLabel('ปีงบประมาณ', { exact: true }).selectOption('2568');
     await after.getByLabel('ไตรมาส', { exact: true }).selectOption('2');
     expect(await after.getByLabel(`ผลไตรมาส 2 ปีงบประมาณ พ.ศ. 2568: ${FOLLOWERS}`).inputValue()).toBe('1,000,000');

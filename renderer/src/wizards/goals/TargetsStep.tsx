@@ -8,6 +8,7 @@ import { usePlanData } from '../../plan/PlanData.tsx';
 import { RowNumber } from '../../plan/RowFields.tsx';
 import { Provenance } from '../../plan/RowList.tsx';
 import { YearCell } from '../../plan/YearCell.tsx';
+import { AdoptedNotice, ReviseButton, RevisionList } from '../monitoring/Revisions.tsx';
 import { outline, usePlanYears, type Outline } from './outline.ts';
 import { TargetsImportPanel } from './TargetsImportPanel.tsx';
 
@@ -30,6 +31,7 @@ export function TargetsStep() {
     <>
       <p className="muted">{t('goals.period', { period: formatPeriod(years[0]!, years.at(-1)!) })}</p>
       <p className="hint">{t('goals.targetsHint')}</p>
+      <AdoptedNotice />
       {issues.length === 0 && <p className="muted">{t('goals.noKpisYet')}</p>}
       {issues.map((issue) => (
         <section key={`${issue.id}:${imports}`} aria-label={t('goals.issueN', { number: number(issue.id) })}>
@@ -44,6 +46,7 @@ export function TargetsStep() {
               <section key={goal.id} className="table-group" aria-label={label} data-row-id={goal.id}>
                 <h4>{label}</h4>
                 <TargetTable kpis={plan.children('kpi', goal.id)} years={years} plan={plan} />
+                <RevisionList kpis={plan.children('kpi', goal.id)} numbers={plan.numbers} />
               </section>
             );
           })}
@@ -83,6 +86,7 @@ function TargetTable({ kpis, years, plan }: { kpis: readonly Row[]; years: numbe
                   {name}
                   <span className="table-note">{unit ? t('goals.unitIs', { unit }) : t('goals.noUnit')}</span>
                   <Provenance row={kpi} label={name} />
+                  <ReviseButton kpi={kpi} name={name} />
                 </th>
                 <td className="num goals-baseline">
                   <Baseline kpi={kpi} />

@@ -26,7 +26,8 @@ export function AdoptStep() {
   );
 }
 
-function today(): string {
+/** Today on this computer's calendar (ISO), not in UTC: an adoption late in the evening keeps its day. */
+export function today(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

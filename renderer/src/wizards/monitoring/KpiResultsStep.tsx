@@ -15,6 +15,7 @@ import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
 import { YearCell } from '../../plan/YearCell.tsx';
 import { nameOf } from '../../plan/names.ts';
 import '../../plan/tables.css';
+import { ReminderNotices } from './ArrivalsStep.tsx';
 import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
 import { QuarterNarrative, QuarterStatus } from './QuarterFields.tsx';
 import './monitoring.css';
@@ -35,6 +36,7 @@ export function KpiResultsStep() {
   if (standings.length === 0) return <p className="muted">{t('monitoring.noKpis')}</p>;
   return (
     <>
+      <ReminderNotices />
       <p className="hint">{t('monitoring.kpisHint')}</p>
       <PeriodPicker period={period} onChange={setPeriod} withQuarter />
       <div className="table-wrap">

@@ -4,6 +4,7 @@ import { formatAmount } from '../../format.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { YearCell } from '../../plan/YearCell.tsx';
 import '../../plan/tables.css';
+import { ReminderNotices } from './ArrivalsStep.tsx';
 import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
 import { QuarterNarrative, QuarterStatus } from './QuarterFields.tsx';
 import './monitoring.css';
@@ -25,6 +26,7 @@ export function ProjectsStep() {
   if (standings.length === 0) return <p className="muted">{t('monitoring.noProjects')}</p>;
   return (
     <>
+      <ReminderNotices />
       <p className="hint">{t('monitoring.projectsHint')}</p>
       <PeriodPicker period={period} onChange={setPeriod} withQuarter />
       <div className="table-wrap">

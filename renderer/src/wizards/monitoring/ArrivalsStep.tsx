@@ -1,0 +1,269 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  officeQuarters,
+  openReminders,
+  type OfficeQuarter,
+  type ReportingOffice,
+} from '../../../../main/core/arrivals.ts';
+import type { ExchangeStatus } from '../../../../main/core/exchange/api.ts';
+import { quarterDue, QUARTERS, type Quarter } from '../../../../main/core/monitoring.ts';
+import { numbering } from '../../../../main/core/planContent.ts';
+import { formatThaiDate } from '../../../../main/core/thaiDate.ts';
+import { useApi } from '../../ApiContext.tsx';
+import { FieldShell } from '../../components/FieldShell.tsx';
+import { usePlanData } from '../../plan/PlanData.tsx';
+import { RowNumber } from '../../plan/RowFields.tsx';
+import { nameOf } from '../../plan/names.ts';
+import '../../plan/tables.css';
+import { today } from './AdoptStep.tsx';
+import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
+import './monitoring.css';
+
+/**
+ * The secretariat's view of offices' reporting (core/arrivals.ts): per office assigned KPIs or projects and per
+ * quarter of the chosen fiscal year, how many have that quarter's results, and who is late; the number of days
+ * after a quarter's end by which it is due (the plan's, 15 by default); and reminders, which go to the offices
+ * in the next plan package.
+ */
+export function ArrivalsStep() {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const status = useExchangeStatus();
+  const [period, setPeriod] = usePeriod();
+  const options = data.list('planOptions')[0];
+  const dueDays = data.options.reportDueDays;
+  if (status === null) return <p aria-busy="true" />;
+  const offices: readonly ReportingOffice[] = status.assignments;
+  const quarters = QUARTERS.map((q) =>
+    officeQuarters(offices, data.rows, { fiscalYear: period.year, quarter: q }, today(), dueDays),
+  );
+  const chosen = quarters[period.quarter - 1]!;
+  return (
+    <>
+      <p className="hint">{t('monitoring.arrivals.hint', { days: dueDays })}</p>
+      {options && (
+        <div className="field-row period-picker">
+          <RowNumber row={options} field="reportDueDays" label={t('monitoring.arrivals.dueDays')} />
+        </div>
+      )}
+      <PeriodPicker period={period} onChange={setPeriod} withQuarter />
+      {offices.length === 0 ? (
+        <p className="muted">{t('monitoring.arrivals.noAssignments')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table arrivals-table">
+            <caption>{t('monitoring.arrivals.caption', { year: period.year })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('monitoring.arrivals.office')}</th>
+                {QUARTERS.map((q) => (
+                  <th key={q} scope="col">
+                    {quarterName(t, q)}
+                    <span className="table-note">
+                      {t('monitoring.arrivals.dueOn', {
+                        date: formatThaiDate(quarterDue({ fiscalYear: period.year, quarter: q }, dueDays)),
+                      })}
+                    </span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {offices.map((office, row) => (
+                <tr key={office.officeCode}>
+                  <th scope="row" className="table-row-name">
+                    {office.officeName} <span className="hint">({office.officeCode})</span>
+                  </th>
+                  {quarters.map((q, i) => (
+                    <td key={i}>
+                      <StateText standing={q[row]!} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Missing standings={chosen} />
+      {status.identity?.role === 'secretariat' && offices.length > 0 && (
+        <ReminderForm standings={chosen} year={period.year} quarter={period.quarter} />
+      )}
+    </>
+  );
+}
+
+function useExchangeStatus(): ExchangeStatus | null {
+  const api = useApi();
+  const { plan } = usePlanData();
+  const [status, setStatus] = useState<ExchangeStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api['exchange.status']({ planId: plan.id }).then((r) => {
+      if (live && r.ok) setStatus(r.data);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, plan.id]);
+  return status;
+}
+
+/** The state in words (never colour alone) with how many of the office's KPIs and projects are in. */
+function StateText({ standing }: { standing: OfficeQuarter }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`arrival arrival-${standing.state}`}>
+      {t(`monitoring.arrivals.state.${standing.state}`)}
+      {standing.state !== 'unassigned' && (
+        <span className="hint">
+          {' '}
+          {t('monitoring.arrivals.count', { arrived: standing.arrived, expected: standing.expected })}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** What each office still owes for the chosen quarter, by the plan's numbers and names. */
+function Missing({ standings }: { standings: readonly OfficeQuarter[] }) {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const owing = standings.filter((s) => s.missing.length > 0);
+  if (owing.length === 0) return null;
+  const numbers = numbering(data.rows);
+  const byId = new Map(data.rows.map((r) => [r.id, r]));
+  const label = (id: string) => {
+    const row = byId.get(id);
+    const kind = row?.entity === 'project' ? t('monitoring.project') : t('monitoring.kpi');
+    return `${kind} ${numbers.get(id) ?? ''} ${row ? nameOf(row) : ''}`.trim();
+  };
+  return (
+    <section aria-label={t('monitoring.arrivals.missingHeading')}>
+      <h3>{t('monitoring.arrivals.missingHeading')}</h3>
+      <ul>
+        {owing.map((s) => (
+          <li key={s.officeCode}>
+            <strong>{s.officeName}</strong> ({t(`monitoring.arrivals.state.${s.state}`)}):{' '}
+            {s.missing.map(label).join('; ')}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A reminder to the offices that have not sent the quarter (the late ones ticked), sent with the plan package. */
+function ReminderForm({
+  standings,
+  year,
+  quarter,
+}: {
+  standings: readonly OfficeQuarter[];
+  year: number;
+  quarter: Quarter;
+}) {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const owing = standings.filter((s) => s.state === 'late' || s.state === 'pending');
+  const [picked, setPicked] = useState(() => new Set(owing.filter((s) => s.state === 'late').map((s) => s.officeCode)));
+  const [message, setMessage] = useState('');
+  const [done, setDone] = useState(false);
+  const messageId = useId();
+  const sent = data.list('reminder').filter((r) => r.data.year === year && r.data.quarter === quarter);
+  const send = async () => {
+    const text = message.trim() || t('monitoring.arrivals.defaultMessage', { quarter: quarterName(t, quarter), year });
+    const made = await data.create([
+      { entity: 'reminder', values: { year, quarter, officeCodes: [...picked], message: text, sentOn: today() } },
+    ]);
+    if (made) {
+      setMessage('');
+      setDone(true);
+    }
+  };
+  return (
+    <section aria-label={t('monitoring.arrivals.remindHeading')}>
+      <h3>{t('monitoring.arrivals.remindHeading')}</h3>
+      {owing.length === 0 ? (
+        <p className="muted">{t('monitoring.arrivals.nobodyOwes')}</p>
+      ) : (
+        <>
+          <fieldset>
+            <legend>{t('monitoring.arrivals.remindWho', { quarter: quarterName(t, quarter), year })}</legend>
+            {owing.map((s) => (
+              <label key={s.officeCode} className="check">
+                <input
+                  type="checkbox"
+                  checked={picked.has(s.officeCode)}
+                  onChange={(e) => {
+                    const next = new Set(picked);
+                    if (e.target.checked) next.add(s.officeCode);
+                    else next.delete(s.officeCode);
+                    setPicked(next);
+                    setDone(false);
+                  }}
+                />{' '}
+                {s.officeName} ({t(`monitoring.arrivals.state.${s.state}`)})
+              </label>
+            ))}
+          </fieldset>
+          <FieldShell id={messageId} label={t('monitoring.arrivals.message')} error={undefined}>
+            <textarea
+              id={messageId}
+              rows={2}
+              value={message}
+              placeholder={t('monitoring.arrivals.defaultMessage', { quarter: quarterName(t, quarter), year })}
+              onChange={(e) => setMessage(e.target.value)}
+            />
+          </FieldShell>
+          <button type="button" disabled={picked.size === 0} onClick={() => void send()}>
+            {t('monitoring.arrivals.remind')}
+          </button>
+          {done && <p role="status">{t('monitoring.arrivals.reminded')}</p>}
+        </>
+      )}
+      {sent.length > 0 && (
+        <ul>
+          {sent.map((r) => (
+            <li key={r.id}>
+              {t('monitoring.arrivals.sentEntry', {
+                date: formatThaiDate(String(r.data.sentOn)),
+                offices: (r.data.officeCodes as string[]).join(', '),
+                message: String(r.data.message),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * What an office sees in its monitoring steps: the secretariat's reminders addressed to it for quarters whose
+ * results it has not all entered (core/arrivals.ts openReminders).
+ */
+export function ReminderNotices() {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const status = useExchangeStatus();
+  const code = status?.identity?.role === 'contributor' ? status.identity.code : null;
+  const office = status?.assignments.find((a) => a.officeCode === code);
+  if (!office) return null;
+  const open = openReminders(data.list('reminder'), office, data.rows);
+  return (
+    <>
+      {open.map((r) => (
+        <p key={r.id} className="notice" role="note">
+          {t('monitoring.arrivals.reminderNotice', {
+            quarter: quarterName(t, r.data.quarter as Quarter),
+            year: r.data.year as number,
+            date: formatThaiDate(String(r.data.sentOn)),
+            message: String(r.data.message),
+          })}
+        </p>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,212 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { historyActions } from '../../main/core/rowHistory.ts';
+import { needsRevision, unrevisedChanges, type RevisionRecord } from '../../main/core/revision.ts';
+import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
+import { createPlan } from '../../main/services/plans.ts';
+import { rowHistory } from '../../main/services/rowHistory.ts';
+import { createRows, getRow, listRows, reviseRow, updateRow } from '../../main/services/rows.ts';
+import type { Store } from '../../main/services/store/store.ts';
+import { SECRETARIAT, dump, exportText, importTexts, office, openReplica } from '../harness/exchange.ts';
+import { bmaDraft } from '../harness/store.ts';
+import { useTempDir } from '../harness/tmp.ts';
+
+/** Frozen targets after adoption (core/revision.ts): a change is a revision with a reason, here and in packages. */
+
+const tempDir = useTempDir();
+
+describe('the frozen-target rule, on worked examples', () => {
+  const change = (field: string, before: unknown, after: unknown, entity = 'kpiTarget') => ({
+    entity,
+    rowId: 'k1:2568',
+    field,
+    before,
+    after,
+  });
+  const revision = (over: Partial<RevisionRecord> = {}): RevisionRecord => ({
+    parentId: 'k1:2568',
+    field: 'target',
+    from: 40,
+    to: 45,
+    reason: 'งบประมาณได้รับจัดสรรเพิ่ม',
+    withdrawn: false,
+    ...over,
+  });
+
+  it('leaves a draft plan free, and an adopted one free to fill what was left empty', () => {
+    expect(needsRevision(false, change('target', 40, 45))).toBe(false);
+    expect(needsRevision(true, change('target', null, 45))).toBe(false);
+    expect(needsRevision(true, change('unit', '', 'คน', 'kpi'))).toBe(false);
+    expect(needsRevision(true, change('resultMode', null, 'per-quarter', 'kpi'))).toBe(false);
+  });
+
+  it('freezes a set target, period target, baseline, unit, direction, result mode and a budget', () => {
+    expect(needsRevision(true, change('target', 40, 45))).toBe(true);
+    expect(needsRevision(true, change('target', 40, null))).toBe(true);
+    for (const [field, before, after] of [
+      ['periodTarget', 200, 180],
+      ['baselineValue', 72.5, 70],
+      ['baselineYear', 2565, 2564],
+      ['unit', 'คน', 'ครั้ง'],
+      ['direction', 'higher', 'lower'],
+      ['resultMode', 'latest', 'cumulative'],
+    ] as const) {
+      expect(needsRevision(true, change(field, before, after, 'kpi')), field).toBe(true);
+    }
+    expect(needsRevision(true, change('amount', 500000, 450000, 'projectBudget'))).toBe(true);
+    // What a KPI is called, who answers for it, and the quarters' results are not targets.
+    expect(needsRevision(true, change('name', 'ก', 'ข', 'kpi'))).toBe(false);
+    expect(needsRevision(true, change('result', 8, 9, 'kpiQuarter'))).toBe(false);
+    expect(needsRevision(true, change('target', 40, 40))).toBe(false);
+  });
+
+  it('accepts a change that a revision of the same action records with its reason, and the undo of one', () => {
+    const c = change('target', 40, 45);
+    expect(unrevisedChanges(true, [c], [revision()])).toEqual([]);
+    expect(unrevisedChanges(true, [c], [revision({ reason: ' ' })])).toEqual([c]);
+    expect(unrevisedChanges(true, [c], [revision({ to: 50 })])).toEqual([c]);
+    expect(unrevisedChanges(true, [c], [revision({ parentId: 'k2:2568' })])).toEqual([c]);
+    expect(unrevisedChanges(true, [c], [revision({ field: 'periodTarget' })])).toEqual([c]);
+    // Undo: the revision is withdrawn and the value it replaced comes back.
+    const back = change('target', 45, 40);
+    expect(unrevisedChanges(true, [back], [revision({ withdrawn: true })])).toEqual([]);
+    expect(unrevisedChanges(true, [change('target', 45, 30)], [revision({ withdrawn: true })])).toHaveLength(1);
+  });
+});
+
+/** A 2566–2570 plan adopted on 20 Sep 2024 with a KPI (target 40 people in 2568) and a project's 2568 budget. */
+function adoptedPlan(store: Store) {
+  const planId = createPlan(store, bmaDraft).id;
+  const [issue] = createRows(store, planId, [{ entity: 'strategicIssue', values: { name: 'การสื่อสารเชิงรุก' } }]);
+  const [goal] = createRows(store, planId, [{ entity: 'goal', parentId: issue!.id, values: { name: 'ประชาชนรับรู้' } }]);
+  const [kpi, strategy] = createRows(store, planId, [
+    { entity: 'kpi', parentId: goal!.id, values: { name: 'จำนวนผู้เข้าร่วมเวทีชุมชน', unit: 'คน' } },
+    { entity: 'strategy', parentId: goal!.id, values: { name: 'สื่อชุมชน' } },
+  ]);
+  const [target] = createRows(store, planId, [
+    { entity: 'kpiTarget', parentId: kpi!.id, values: { year: 2568, target: 40 } },
+  ]);
+  const [project] = createRows(store, planId, [
+    { entity: 'project', parentId: strategy!.id, values: { name: 'ข่าวสารถึงบ้าน', startYear: 2567, endYear: 2569 } },
+  ]);
+  const [budget] = createRows(store, planId, [
+    { entity: 'projectBudget', parentId: project!.id, values: { year: 2568, amount: 500000 } },
+  ]);
+  createRows(store, planId, [{ entity: 'planOptions', values: { adoptedOn: '2024-09-20' } }]);
+  return { planId, kpi: kpi!, target: target!, project: project!, budget: budget! };
+}
+
+const opCount = (store: Store) => store.db.prepare('SELECT count(*) FROM ops').pluck().get();
+const reason = 'ได้รับจัดสรรงบประมาณลดลงตามมติสภากรุงเทพมหานคร';
+
+describe('frozen targets on this computer', () => {
+  it('refuses a plain edit of an adopted target, baseline or budget, writing nothing', async () => {
+    const store = await openReplica(tempDir(), SECRETARIAT);
+    const { kpi, target, budget } = adoptedPlan(store);
+    const before = opCount(store);
+    expect(() => updateRow(store, target.id, [{ field: 'target', value: 45 }])).toThrow(/monitoring\.revision\.frozen/);
+    expect(() => updateRow(store, kpi.id, [{ field: 'unit', value: 'ครั้ง' }])).toThrow(/frozen/);
+    expect(() => updateRow(store, budget.id, [{ field: 'amount', value: 1 }])).toThrow(/frozen/);
+    // Creating the year's row again with another target is the same change.
+    expect(() =>
+      createRows(store, target.planId, [{ entity: 'kpiTarget', parentId: kpi.id, values: { year: 2568, target: 45 } }]),
+    ).toThrow(/frozen/);
+    expect(opCount(store)).toBe(before);
+    // Filling an empty year and editing what is not a target still work.
+    createRows(store, target.planId, [{ entity: 'kpiTarget', parentId: kpi.id, values: { year: 2569, target: 50 } }]);
+    expect(updateRow(store, kpi.id, [{ field: 'name', value: 'จำนวนผู้เข้าร่วมเวทีประชาคม' }]).data.name).toBe(
+      'จำนวนผู้เข้าร่วมเวทีประชาคม',
+    );
+    store.close();
+  });
+
+  it('writes a revision with its reason and the change as one action, shown in the row history, undone as one', async () => {
+    const store = await openReplica(tempDir(), SECRETARIAT);
+    const { planId, budget } = adoptedPlan(store);
+    expect(() =>
+      reviseRow(store, budget.id, { field: 'amount', value: 450000, reason: ' ', revisedOn: '2025-01-15' }),
+    ).toThrow(/reasonRequired/);
+    expect(() => reviseRow(store, budget.id, { field: 'amount', value: -5, reason, revisedOn: '2025-01-15' })).toThrow(
+      /strategies\.negative/,
+    );
+    expect(() =>
+      reviseRow(store, budget.id, { field: 'amount', value: 500000, reason, revisedOn: '2025-01-15' }),
+    ).toThrow(/unchanged/);
+    const [revised] = reviseRow(store, budget.id, { field: 'amount', value: 450000, reason, revisedOn: '2025-01-15' });
+    expect(revised.data.amount).toBe(450000);
+    const [revision] = listRows(store, planId).filter((r) => r.entity === 'revision');
+    expect(revision).toMatchObject({
+      parentId: budget.id,
+      data: { field: 'amount', from: 500000, to: 450000, reason, revisedOn: '2025-01-15' },
+    });
+    const [action] = historyActions('projectBudget', rowHistory(store, budget.id));
+    expect(action).toMatchObject({
+      kind: 'revised',
+      reason,
+      changes: [{ field: 'amount', previous: 500000, value: 450000 }],
+    });
+    expect(rowHistory(store, budget.id)[0]!.group).toBe(rowHistory(store, revision!.id)[0]!.group);
+
+    store.oplog.undoLast(planId);
+    expect(getRow(store, budget.id).data.amount).toBe(500000);
+    expect(listRows(store, planId).filter((r) => r.entity === 'revision')).toEqual([]);
+    store.close();
+  });
+});
+
+describe('frozen targets in packages', () => {
+  let secretariat: Store;
+  let district: Store;
+  let plan: ReturnType<typeof adoptedPlan>;
+
+  beforeEach(async () => {
+    secretariat = await openReplica(tempDir(), SECRETARIAT);
+    plan = adoptedPlan(secretariat);
+    savePlanExchange(secretariat.db, {
+      ...getPlanExchange(secretariat.db, plan.planId),
+      assignments: [
+        { officeCode: '1001', officeName: 'สำนักงานเขตพระนคร', factors: true, kpiIds: [plan.kpi.id], projectIds: [] },
+      ],
+    });
+    district = await openReplica(tempDir(), office('1001', 'สำนักงานเขตพระนคร'));
+    importTexts(district, [exportText(secretariat, plan.planId)]);
+  });
+
+  afterEach(() => {
+    secretariat.close();
+    district.close();
+  });
+
+  it('carries an office’s revision to the secretariat, which shows the new target and its reason', () => {
+    reviseRow(district, plan.target.id, { field: 'target', value: 35, reason, revisedOn: '2025-02-01' });
+    const report = importTexts(secretariat, [exportText(district, plan.planId)]);
+    expect(report.packages.map((p) => p.status)).toEqual(['imported']);
+    expect(getRow(secretariat, plan.target.id).data.target).toBe(35);
+    const revisions = listRows(secretariat, plan.planId).filter((r) => r.entity === 'revision');
+    expect(revisions.map((r) => [r.parentId, r.data.from, r.data.to, r.data.reason])).toEqual([
+      [plan.target.id, 40, 35, reason],
+    ]);
+  });
+
+  it('refuses a package that changes an adopted target without a revision (an older or altered Phaen), writing nothing', () => {
+    // What an installation that does not know the rule would write: a plain edit of the target.
+    district.oplog.apply('edit:kpiTarget', plan.planId, [
+      { entity: 'kpiTarget', rowId: plan.target.id, field: 'target', value: 20 },
+    ]);
+    const before = dump(secretariat);
+    const report = importTexts(secretariat, [exportText(district, plan.planId)]);
+    expect(report.packages.map((p) => [p.status, p.reason, p.operation?.field])).toEqual([
+      ['rejected', 'unrevised-change', 'target'],
+    ]);
+    expect(dump(secretariat)).toEqual(before);
+  });
+
+  it('accepts an office’s revision undone again: the adopted target comes back', () => {
+    reviseRow(district, plan.target.id, { field: 'target', value: 35, reason, revisedOn: '2025-02-01' });
+    importTexts(secretariat, [exportText(district, plan.planId)]);
+    district.oplog.undoLast(plan.planId);
+    const report = importTexts(secretariat, [exportText(district, plan.planId)]);
+    expect(report.packages.map((p) => p.status)).toEqual(['imported']);
+    expect(getRow(secretariat, plan.target.id).data.target).toBe(40);
+    expect(listRows(secretariat, plan.planId).filter((r) => r.entity === 'revision')).toEqual([]);
+  });
+});
