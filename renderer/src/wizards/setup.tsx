@@ -5,9 +5,8 @@ import { formatThaiDate } from '../../../main/core/thaiDate.ts';
 import { usePlanData } from '../plan/PlanData.tsx';
 import { RowDate, RowSelect, RowText } from '../plan/RowFields.tsx';
 import { RowList } from '../plan/RowList.tsx';
-import { requiredIssues } from '../wizard/issues.ts';
 import { frameworksStep } from './catalogs/FrameworksStep.tsx';
-import { holds, type WizardDef } from '../wizard/types.ts';
+import { checkedSteps, type WizardDef } from '../wizard/types.ts';
 
 /** Wizard 1: who plans (working group), when they meet (workshops), what they align with, who contributes. */
 
@@ -139,36 +138,11 @@ function Summary() {
 export const setupWizard: WizardDef = {
   id: 'setup',
   title: 'wizards.setup',
-  steps: [
-    {
-      id: 'members',
-      title: 'setup.stepMembers',
-      render: () => <Members />,
-      started: holds('member'),
-      issues: (data) => [
-        ...(data.list('member').length === 0 ? [{ message: 'setup.needMember' }] : []),
-        ...requiredIssues(data.list('member')),
-        ...(data.list('member').some((m) => m.data.role === 'chair') ? [] : [{ message: 'setup.needChair' }]),
-      ],
-    },
-    {
-      id: 'workshops',
-      title: 'setup.stepWorkshops',
-      render: () => <Workshops />,
-      started: holds('workshop'),
-      issues: (data) => {
-        const undated = data.list('workshop').filter((w) => w.data.date === null).length;
-        return undated > 0 ? [{ message: 'setup.undatedWorkshops', values: { count: undated } }] : [];
-      },
-    },
+  steps: checkedSteps('setup', [
+    { id: 'members', title: 'setup.stepMembers', render: () => <Members /> },
+    { id: 'workshops', title: 'setup.stepWorkshops', render: () => <Workshops /> },
     frameworksStep,
-    {
-      id: 'offices',
-      title: 'setup.stepOffices',
-      render: () => <Offices />,
-      started: holds('office'),
-      issues: (data) => requiredIssues(data.list('office')),
-    },
+    { id: 'offices', title: 'setup.stepOffices', render: () => <Offices /> },
     { id: 'summary', title: 'wizard.summary', render: () => <Summary /> },
-  ],
+  ]),
 };

@@ -227,7 +227,7 @@ function projectTable(
   unitColumn: boolean,
 ): [Column[], Cell[][], TableOptions] {
   const years = view.years;
-  const sums = budgetSummary(view.rows);
+  const sums = budgetSummary(view.rows, view.plan);
   const rows: Cell[][] = [];
   const lead = unitColumn ? 2 : 1;
   const span = lead + 1 + years.length;
@@ -305,7 +305,7 @@ function projectTable(
 
 function budgetSection({ t, view, options }: Ctx): Section {
   const title = t('pdf.doc.plan.budget');
-  const sums = budgetSummary(view.rows);
+  const sums = budgetSummary(view.rows, view.plan);
   if (sums.total === 0) return { title, body: [] };
   const issues = view.all('strategicIssue');
   // Per issue and year by the same sums as the totals beside them (and the strategies wizard's summary).
@@ -318,7 +318,7 @@ function budgetSection({ t, view, options }: Ctx): Section {
         .map((p) => [p.id, issue.id] as const),
     ),
   );
-  const byIssue = budgetSummariesBy(view.rows, (project) => issueOf.get(project.id));
+  const byIssue = budgetSummariesBy(view.rows, view.plan, (project) => issueOf.get(project.id));
   const byIssueYear = (issueId: string, year: number) => byIssue.get(issueId)?.byYear.get(year) ?? 0;
   const years = view.years;
   const narrow = years.length > 5;

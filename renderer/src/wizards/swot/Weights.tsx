@@ -76,7 +76,7 @@ function WeightTable({ side, letter }: { side: Side; letter: SwotCategory }) {
                       values={{ min: config.ratingMin, max: config.ratingMax }}
                     />
                   </td>
-                  <td className="num">{two(f.score)}</td>
+                  <td className="num">{analysis.offScale.has(f.id) ? '—' : two(f.score)}</td>
                 </tr>
               );
             })}
