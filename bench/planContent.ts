@@ -141,7 +141,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     line('content: list every row of the plan', `${best(() => listRows(store, plan.id)).toFixed(1)} ms`);
     line('content: hierarchical numbering', `${best(() => numbering(rows)).toFixed(1)} ms`);
     line('content: completeness (every rule)', `${best(() => completeness(rows, plan)).toFixed(1)} ms`);
-    line('content: budget summary', `${best(() => budgetSummary(rows)).toFixed(1)} ms`);
+    line('content: budget summary', `${best(() => budgetSummary(rows, plan)).toFixed(1)} ms`);
     const [first] = rows.filter((r) => r.entity === 'kpiTarget');
     const latencies: number[] = [];
     for (let n = 0; n < 200; n++) {

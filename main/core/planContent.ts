@@ -41,6 +41,12 @@ export function numbering(rows: readonly Row[]): Map<string, string> {
   return numbers;
 }
 
+/** A plan's years (B.E., inclusive). */
+export interface Period {
+  readonly startYear: number;
+  readonly endYear: number;
+}
+
 export interface BudgetSummary {
   /** Sum of every year's entered amount, per project. */
   readonly byProject: ReadonlyMap<string, number>;
@@ -55,8 +61,30 @@ function add<K>(map: Map<K, number>, key: K, amount: number): void {
   map.set(key, (map.get(key) ?? 0) + amount);
 }
 
-/** Budget totals in baht; a year without an amount (null) adds nothing. */
-export function budgetSummary(rows: readonly Row[]): BudgetSummary {
+const yearOf = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+
+/** A year outside a project's own years, where the project has them: a year the project does not run. */
+export function outsideProjectYears(year: number, project: Readonly<Record<string, unknown>> | null): boolean {
+  const start = yearOf(project?.startYear);
+  const end = yearOf(project?.endYear);
+  return (start !== null && year < start) || (end !== null && year > end);
+}
+
+/**
+ * Whether a budget's year lies outside the plan or its project: entered before the plan or the project was
+ * shortened. Such a budget is kept (shown and flagged, so it can be cleared) but never counted.
+ */
+export function budgetOutsidePeriod(budget: Row, project: Row, period: Period): boolean {
+  const year = yearOf(budget.data.year);
+  if (year === null) return false;
+  return year < period.startYear || year > period.endYear || outsideProjectYears(year, project.data);
+}
+
+/**
+ * Budget totals in baht over the plan's period; a year without an amount (null) adds nothing, nor does a
+ * budget for a year outside the plan or its project (budgetOutsidePeriod).
+ */
+export function budgetSummary(rows: readonly Row[], period: Period): BudgetSummary {
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ancestor = (row: Row | undefined, entity: string): Row | undefined => {
     // Bounded by the rows seen: a row that is its own ancestor (a goal once moved under its own KPI by a
@@ -78,7 +106,7 @@ export function budgetSummary(rows: readonly Row[]): BudgetSummary {
   for (const row of rows) {
     if (row.entity !== 'projectBudget' || typeof row.data.amount !== 'number') continue;
     const project = row.parentId === null ? undefined : byId.get(row.parentId);
-    if (project?.entity !== 'project') continue;
+    if (project?.entity !== 'project' || budgetOutsidePeriod(row, project, period)) continue;
     const amount = row.data.amount;
     add(byProject, project.id, amount);
     add(byYear, row.data.year as number, amount);
@@ -97,6 +125,7 @@ export function budgetSummary(rows: readonly Row[]): BudgetSummary {
  */
 export function budgetSummariesBy(
   rows: readonly Row[],
+  period: Period,
   keyOf: (project: Row) => string | undefined,
 ): Map<string, BudgetSummary> {
   const groups = new Map<string, Row[]>();
@@ -117,7 +146,7 @@ export function budgetSummariesBy(
     const key = row.entity === 'projectBudget' && row.parentId !== null ? groupOf.get(row.parentId) : undefined;
     if (key !== undefined) push(key, row);
   }
-  return new Map([...groups].map(([key, list]) => [key, budgetSummary(list)]));
+  return new Map([...groups].map(([key, list]) => [key, budgetSummary(list, period)]));
 }
 
 export type UnitKind = 'percent' | 'count' | 'other';
@@ -157,6 +186,7 @@ export const COMPLETENESS_RULES = [
   'strategyWithoutProject',
   'projectWithoutResponsibleUnit',
   'projectWithoutBudget',
+  'budgetOutsidePeriod',
   'issueNotAligned',
   'towsStrategyUnused',
 ] as const;
@@ -199,10 +229,7 @@ export function completenessMessageKey(rule: CompletenessRule): string {
  * Every completeness item of a plan over its period (B.E. years, inclusive), in row order. Values: number
  * (hierarchical, "" for rows outside it) and name of the row, plus year, target and unit where they apply.
  */
-export function completeness(
-  rows: readonly Row[],
-  period: { readonly startYear: number; readonly endYear: number },
-): CompletenessItem[] {
+export function completeness(rows: readonly Row[], period: Period): CompletenessItem[] {
   const numbers = numbering(rows);
   const children = new Map<string, Row[]>();
   for (const row of rows) {
@@ -276,6 +303,13 @@ export function completeness(
         if (!childrenOf(row, 'projectBudget').some((b) => typeof b.data.amount === 'number')) {
           push('projectWithoutBudget', row);
         }
+        for (const budget of childrenOf(row, 'projectBudget'))
+          if (typeof budget.data.amount === 'number' && budgetOutsidePeriod(budget, row, period))
+            items.push({
+              rule: 'budgetOutsidePeriod',
+              rowId: budget.id,
+              values: { ...label(row), year: budget.data.year as number },
+            });
         break;
       case 'towsStrategy':
         if (row.data.chosen === true && !usedTows.has(row.id)) push('towsStrategyUnused', row);

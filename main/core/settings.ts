@@ -25,6 +25,12 @@ export const Settings = z.object({
   thaiDigits: z.boolean(),
   /** This installation's office and role in exchanges; null until the user answers at first start. */
   office: OfficeIdentity.nullable(),
+  /**
+   * The user skipped the first-start question for the office (a single-office user): kept here, in the
+   * workspace database, so the question does not return after a restart in browser mode, where the page's
+   * origin (and so its browser storage) changes with every run's port.
+   */
+  officeSkipped: z.boolean(),
   /** Refused input by plan id, then by `${rowId}|${field}` (the row may not exist yet: a year's fixed id). */
   unsaved: z.record(z.string(), z.record(z.string(), UnsavedInput)),
 });
@@ -34,5 +40,6 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'th',
   thaiDigits: false,
   office: null,
+  officeSkipped: false,
   unsaved: {},
 };

@@ -84,6 +84,8 @@ export interface SwotAnalysis {
   readonly factors: PerCategory<Factor[]>;
   /** Factors filed under the other framework of their side: kept, not scored. */
   readonly parked: Factor[];
+  /** Ids of counted factors whose rating is off the plan's scale: shown and flagged, scored as nothing. */
+  readonly offScale: ReadonlySet<string>;
   readonly scores: PerCategory<number>;
   readonly remaining: PerCategory<number>;
   readonly position: Position;
@@ -93,7 +95,15 @@ export interface SwotAnalysis {
 
 export function analyse(factors: readonly Factor[], options: Options): SwotAnalysis {
   const counted = factors.filter((f) => inCurrentFramework(f, options));
-  const weighted = counted.map((f) => ({ category: f.category, weight: f.weight, rating: f.rating }));
+  const config = scoringConfig(options);
+  // A rating off the plan's scale (entered before the scale was narrowed, or not yet entered) scores nothing:
+  // flagged by weightIssues, never counted. Its weight still counts towards the category's 1.00.
+  const offScale = new Set(counted.filter((f) => !ratingInRange(f.rating, config)).map((f) => f.id));
+  const weighted = counted.map((f) => ({
+    category: f.category,
+    weight: f.weight,
+    rating: offScale.has(f.id) ? 0 : f.rating,
+  }));
   const order = (f: Factor) =>
     (FRAMEWORK_CATEGORIES[frameworkOf(sideOf(f.category), options)] as readonly string[]).indexOf(f.group);
   const per = (c: SwotCategory) =>
@@ -101,7 +111,7 @@ export function analyse(factors: readonly Factor[], options: Options): SwotAnaly
       .map((f, i) => ({ f, i }))
       .filter(({ f }) => f.category === c)
       .sort((a, b) => order(a.f) - order(b.f) || a.i - b.i)
-      .map(({ f }) => f);
+      .map(({ f }) => (offScale.has(f.id) ? { ...f, score: 0 } : f));
   const scores = categoryScores(weighted);
   const missingSides = (['internal', 'external'] as const).filter(
     (side) => !counted.some((f) => sideOf(f.category) === side),
@@ -109,6 +119,7 @@ export function analyse(factors: readonly Factor[], options: Options): SwotAnaly
   return {
     factors: { S: per('S'), W: per('W'), O: per('O'), T: per('T') },
     parked: factors.filter((f) => !inCurrentFramework(f, options)),
+    offScale,
     scores,
     remaining: remainingWeight(weighted),
     position: position(scores),

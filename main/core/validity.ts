@@ -1,5 +1,5 @@
 import { OfficeCode } from './exchange/identity.ts';
-import { targetFitsUnit, unitKind } from './planContent.ts';
+import { outsideProjectYears, targetFitsUnit, unitKind } from './planContent.ts';
 import { isRowField, rowFieldSchema, type PlanYears, type RowEntity } from './rows.ts';
 import { ratingInRange, type ScoringConfig } from './swot.ts';
 
@@ -56,13 +56,6 @@ function yearProblem(entity: RowEntity, year: number, plan: PlanYears): string |
 
 const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 
-/** A project's own years, where set; a budget outside them is for a year the project does not run. */
-function outsideProject(year: number, project: Readonly<Record<string, unknown>> | null): boolean {
-  const start = num(project?.startYear);
-  const end = num(project?.endYear);
-  return (start !== null && year < start) || (end !== null && year > end);
-}
-
 function unitProblem(value: number, unit: unknown): string | undefined {
   const text = typeof unit === 'string' ? unit : '';
   return targetFitsUnit(value, text) ? undefined : `goals.notInUnit.${unitKind(text)}`;
@@ -86,7 +79,7 @@ function contextProblem(entity: RowEntity, field: string, value: unknown, ctx: V
       if (n === null) return undefined;
       return (
         yearProblem(entity, n, ctx.plan) ??
-        (outsideProject(n, ctx.parent) ? 'strategies.budgetOutsideProject' : undefined)
+        (outsideProjectYears(n, ctx.parent) ? 'strategies.budgetOutsideProject' : undefined)
       );
     case 'kpiTarget.target':
     case 'kpiQuarter.result':
@@ -100,7 +93,7 @@ function contextProblem(entity: RowEntity, field: string, value: unknown, ctx: V
       if (n === null) return undefined;
       if (n < 0) return 'strategies.negative';
       const year = num(ctx.row.year);
-      return year !== null && outsideProject(year, ctx.parent) ? 'strategies.budgetOutsideProject' : undefined;
+      return year !== null && outsideProjectYears(year, ctx.parent) ? 'strategies.budgetOutsideProject' : undefined;
     }
     case 'project.startYear':
     case 'project.endYear': {
@@ -172,5 +165,7 @@ export function yearOutsidePeriod(
   const year = num(row.data.year);
   if (year === null || !YEARLY.includes(row.entity)) return false;
   if (yearProblem(row.entity, year, plan) !== undefined) return true;
-  return (row.entity === 'projectBudget' || row.entity === 'projectQuarter') && outsideProject(year, parent ?? null);
+  return (
+    (row.entity === 'projectBudget' || row.entity === 'projectQuarter') && outsideProjectYears(year, parent ?? null)
+  );
 }

@@ -67,6 +67,26 @@ describe('set-up: frameworks the plan aligns with', () => {
   });
 });
 
+describe('set-up summary', () => {
+  it('lists the chosen frameworks by their Thai catalog titles and versions, and says when none is chosen', async () => {
+    renderWith(
+      <WizardScreen planId={samplePlan.id} wizard="setup" step={4} />,
+      planFake([optionsRow([BANGKOK, { catalogId: 'national-strategy-2561-2580', version: '2561' }])]).api,
+    );
+    const frameworks = (await screen.findByText('กรอบยุทธศาสตร์ที่แผนต้องสอดคล้อง')).nextElementSibling!;
+    await waitFor(() => expect(within(frameworks as HTMLElement).getAllByRole('listitem')).toHaveLength(2));
+    const items = within(frameworks as HTMLElement)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items[0]).toMatch(/^แผนพัฒนากรุงเทพมหานคร ระยะ 20 ปี .*\(ฉบับ 2556\)$/);
+    expect(items[1]).toMatch(/^ยุทธศาสตร์ชาติ.*\(ฉบับ 2561\)$/);
+
+    document.body.innerHTML = '';
+    renderWith(<WizardScreen planId={samplePlan.id} wizard="setup" step={4} />, planFake().api);
+    expect(await screen.findByText(/ยังไม่ได้เลือกกรอบยุทธศาสตร์/)).toBeTruthy();
+  });
+});
+
 describe('catalog editor', () => {
   const openBangkok = async (fake: ReturnType<typeof planFake>) => {
     openStep(fake);

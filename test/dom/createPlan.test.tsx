@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../main/core/settings.ts';
 import { CreatePlan } from '../../renderer/src/screens/CreatePlan.tsx';
 import { fakeApi, fakeShell, ok, renderWith, samplePlan } from './fakeApi.tsx';
 
@@ -66,5 +67,28 @@ describe('create plan form', () => {
     await user.type(screen.getByLabelText('ชื่อแผน'), 'ข{Enter}');
     expect(await screen.findByText('ข้อความยาวเกินไป')).toBeTruthy();
     expect(screen.getByLabelText('หน่วยงาน').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it("starts with this computer's office as the organisation, and keeps what the user typed instead", async () => {
+    const office = { code: '1001', name: 'สำนักงานเขตพระนคร', role: 'contributor' as const };
+    renderWith(<CreatePlan />, fakeApi({ 'settings.get': () => ok({ ...DEFAULT_SETTINGS, office }) }).api);
+    await waitFor(() => expect((screen.getByLabelText('หน่วยงาน') as HTMLInputElement).value).toBe(office.name));
+
+    document.body.innerHTML = '';
+    let answer: (value: unknown) => void = () => {};
+    const late = new Promise((resolve) => (answer = resolve));
+    const fake = fakeApi({});
+    // Settings that arrive after the user typed the organisation do not overwrite it.
+    fake.api['settings.get'] = async () => {
+      await late;
+      return ok({ ...DEFAULT_SETTINGS, office });
+    };
+    renderWith(<CreatePlan />, fake.api);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('หน่วยงาน'), 'สำนักงานประชาสัมพันธ์');
+    answer(undefined);
+    await late;
+    await new Promise((r) => setTimeout(r, 0));
+    expect((screen.getByLabelText('หน่วยงาน') as HTMLInputElement).value).toBe('สำนักงานประชาสัมพันธ์');
   });
 });

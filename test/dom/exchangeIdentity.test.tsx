@@ -11,19 +11,23 @@ import { fakeApi, fakeShell, ok, openStatus, renderWith } from './fakeApi.tsx';
 const WELCOME = 'ยินดีต้อนรับ เครื่องนี้เป็นของหน่วยงานใด';
 const PHRA_NAKHON: OfficeIdentity = { code: '1001', name: 'สำนักงานเขตพระนคร', role: 'contributor' };
 
-function home(office: OfficeIdentity | null = null) {
-  let settings: Settings = { ...DEFAULT_SETTINGS, office };
+/** The home screen over settings as the workspace database keeps them (pass the same object to restart). */
+function home(office: OfficeIdentity | null = null, stored: { settings: Settings } = fresh(office)) {
+  const settings = stored;
   const fake = fakeApi({
-    'settings.get': () => ok(settings),
-    'settings.set': (patch) => ok((settings = { ...settings, ...patch })),
+    'settings.get': () => ok(settings.settings),
+    'settings.set': (patch) => ok((settings.settings = { ...settings.settings, ...patch })),
     'plans.list': () => ok([]),
     'backups.list': () => ok([]),
   });
   const shell = fakeShell();
   renderWith(<Home status={openStatus} />, fake.api, shell);
-  return { fake, shell };
+  return { fake, shell, stored };
 }
 
+const fresh = (office: OfficeIdentity | null) => ({ settings: { ...DEFAULT_SETTINGS, office } });
+
+// Nothing of the office may live in browser storage: a browser-mode restart is a new origin.
 beforeEach(() => localStorage.clear());
 
 describe('office identity at first start', () => {
@@ -94,16 +98,20 @@ describe('office identity at first start', () => {
     expect(hint?.textContent).toMatch(/^ส่งแผนให้หน่วยงาน รวบรวมข้อมูลที่ส่งกลับมา/);
   });
 
-  it('can be skipped, stays skipped on the next start, and is asked again before receiving a plan', async () => {
-    home();
+  it('can be skipped, stays skipped on the next start (kept in the database), and is asked again before receiving a plan', async () => {
+    const { stored } = home();
     const user = userEvent.setup();
     const welcome = await screen.findByRole('region', { name: WELCOME });
     await user.click(within(welcome).getByRole('button', { name: 'ข้ามไปก่อน' }));
     expect(screen.queryByRole('region', { name: WELCOME })).toBeNull();
     expect((await screen.findByRole('region', { name: 'หน่วยงานของเครื่องนี้' })).textContent).toContain('ยังไม่ได้ระบุ');
+    expect(stored.settings.officeSkipped).toBe(true);
+    expect(localStorage.length).toBe(0);
 
+    // A restart in browser mode: a new origin (fresh browser storage), the same database.
     document.body.innerHTML = '';
-    const { fake } = home();
+    localStorage.clear();
+    const { fake } = home(null, stored);
     expect(await screen.findByRole('region', { name: 'หน่วยงานของเครื่องนี้' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: WELCOME })).toBeNull();
 

@@ -92,6 +92,32 @@ describe('internal environment wizard', () => {
     expect(fake.rows().find((r) => r.id === strengths[0]!.id)!.data.rating).toBe(4);
   });
 
+  it('flags a stored rating once the plan narrows its scale, scores it as nothing and holds Next on it', async () => {
+    // Rated 4 on 1–5; the plan now rates 1–3.
+    const options = row('planOptions', { ratingMin: 1, ratingMax: 3 });
+    const { user } = await open('internal', 2, [
+      options,
+      ...strengths.map((s) => ({ ...s, data: { ...s.data, weight: 0.5 } })),
+      ...weaknesses,
+    ]);
+    const table = within(screen.getByRole('region', { name: 'จุดแข็ง (S)' }));
+    const s1 = table.getByRole('row', { name: /^S1/ });
+    // Only S2 (0.5 × 3) counts; S1's score shows as not counted.
+    expect(table.getByRole('row', { name: /รวม/ }).textContent).toContain('1.50');
+    expect(within(s1).getAllByRole('cell').at(-1)?.textContent).toBe('—');
+    await user.click(next());
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('มี 1 ปัจจัยที่คะแนนไม่อยู่ระหว่าง 1 ถึง 3')).toBeTruthy();
+  });
+
+  it("names each factor's category by its Thai name beside the factor codes, not by the framework code", async () => {
+    await open('internal', 2, [...strengths, ...weaknesses]);
+    const table = within(screen.getByRole('region', { name: 'จุดแข็ง (S)' }));
+    // S2 of 2S4M is "บริการและผลผลิต": next to strength codes S1 and S2, "S2 Service and Products" would read as one.
+    expect(table.getByText('บริการและผลผลิต')).toBeTruthy();
+    expect(table.queryByText(/Service and Products/)).toBeNull();
+  });
+
   it('does not ask for 1.00 when the plan says weights need not sum', async () => {
     const options = row('planOptions', { weightsMustSum: false });
     const { user } = await open('internal', 2, [options, ...strengths, ...weaknesses]);

@@ -1,6 +1,7 @@
 import type { Spec } from './specs/common.ts';
 import { evaluationSpecs } from './specs/evaluation.ts';
 import { goalsSpecs } from './specs/goals.ts';
+import { keyboardSpecs } from './specs/keyboard.ts';
 import { monitoringSpecs } from './specs/monitoring.ts';
 import { pdfSpecs } from './specs/pdf.ts';
 import { planSpecs } from './specs/plans.ts';
@@ -28,4 +29,5 @@ export const specs: Spec[] = [
   ...thaiTextSpecs,
   ...xlsxSpecs,
   ...monitoringSpecs,
+  ...keyboardSpecs,
 ];

@@ -133,7 +133,7 @@ describe('budget sums', () => {
     b.row('projectBudget', p2, { year: 2566, amount: 20000 });
     b.row('projectBudget', p3, { year: 2567, amount: 5000 });
     b.row('projectBudget', p4, { year: 2568, amount: null });
-    const sums = budgetSummary(b.rows);
+    const sums = budgetSummary(b.rows, PERIOD);
     expect(Object.fromEntries(sums.byProject)).toEqual({
       [p1.id]: 250000.5,
       [p2.id]: 20000,
@@ -146,7 +146,9 @@ describe('budget sums', () => {
     expect(sums.total).toBe(275000.5);
 
     // Per group (here per strategy; a project without a group counts nowhere), each year as budgetSummary sums it.
-    const byStrategy = budgetSummariesBy(b.rows, (project) => (project.id === p4.id ? undefined : project.parentId!));
+    const byStrategy = budgetSummariesBy(b.rows, PERIOD, (project) =>
+      project.id === p4.id ? undefined : project.parentId!,
+    );
     expect(Object.fromEntries(byStrategy.get(s1.id)!.byYear)).toEqual({ 2566: 120000, 2567: 150000.5 });
     expect(Object.fromEntries(byStrategy.get(s2.id)!.byYear)).toEqual({ 2567: 5000 });
     expect([...byStrategy.keys()].sort()).toEqual([s1.id, s2.id].sort());
@@ -163,7 +165,7 @@ describe('walks up the plan', () => {
     const project = b.row('project', strategy);
     b.row('projectBudget', project, { year: 2566, amount: 1000 });
     Object.assign(goal, { parentId: kpi.id });
-    const sums = budgetSummary(b.rows);
+    const sums = budgetSummary(b.rows, PERIOD);
     expect(sums.total).toBe(1000);
     // The project no longer reaches an issue: counted in the total, under no issue.
     expect(Object.fromEntries(sums.byIssue)).toEqual({});

@@ -542,7 +542,7 @@ describe('the sample plan', () => {
     const rows = listRows(store, plan.id);
     expect(completeness(rows, plan)).toEqual([]);
     // Budgets add up per issue to the whole plan, and every year of the period has money.
-    const budget = budgetSummary(rows);
+    const budget = budgetSummary(rows, plan);
     expect([...budget.byIssue.values()].reduce((a, b) => a + b, 0)).toBe(budget.total);
     expect([...budget.byYear.keys()].sort()).toEqual([2566, 2567, 2568, 2569, 2570]);
     store.close();

@@ -112,7 +112,7 @@ describe('xlsx export of the sample plan', () => {
     const view = planView(source);
     const projects = (await exported(source)).sheets[1]!;
     const count = view.all('project').length;
-    const sums = budgetSummary(source.rows);
+    const sums = budgetSummary(source.rows, view.plan);
     const last = 2 + count;
     for (let r = 3; r <= last; r++) {
       const total = cell(projects, `J${r}`)!;

@@ -138,7 +138,7 @@ function projectSheet(t: Translate, view: PlanView): XlsxSheet {
   const up = ancestorOf(view);
   const projects = view.all('project');
   const budgets = new Map(view.all('projectBudget').map((r) => [`${r.parentId}|${String(r.data.year)}`, r]));
-  const sums = budgetSummary(view.rows);
+  const sums = budgetSummary(view.rows, view.plan);
   const years = view.years;
   const lead = 4;
   const first = HEAD_ROWS + 1;

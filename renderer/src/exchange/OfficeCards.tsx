@@ -10,11 +10,10 @@ import './exchange.css';
 
 /**
  * This installation's office on the home screen. At first start a welcome card asks for it above the plans;
- * a single-office user may skip it (remembered on this computer) and is asked again only when exchanging.
+ * a single-office user may skip it (remembered in the workspace's settings) and is asked again only when
+ * exchanging.
  * Afterwards a settings card shows it and lets it be changed.
  */
-
-const SKIPPED_KEY = 'phaen.officeSkipped';
 
 export interface Office {
   /** undefined while loading; null when not set. */
@@ -31,10 +30,14 @@ export interface Office {
 export function useOffice(): Office {
   const api = useApi();
   const [identity, setIdentity] = useState<OfficeIdentity | null | undefined>(undefined);
-  const [skipped, setSkipped] = useState(() => localStorage.getItem(SKIPPED_KEY) === '1');
+  const [skipped, setSkipped] = useState(false);
   const [askedFor, setAskedFor] = useState<string | null>(null);
   useEffect(() => {
-    void api['settings.get']({}).then((r) => r.ok && setIdentity(r.data.office));
+    void api['settings.get']({}).then((r) => {
+      if (!r.ok) return;
+      setSkipped(r.data.officeSkipped);
+      setIdentity(r.data.office);
+    });
   }, [api]);
   return {
     identity,
@@ -45,7 +48,7 @@ export function useOffice(): Office {
       setAskedFor(null);
     },
     skip() {
-      localStorage.setItem(SKIPPED_KEY, '1');
+      void api['settings.set']({ officeSkipped: true });
       setSkipped(true);
       setAskedFor(null);
     },

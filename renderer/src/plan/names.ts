@@ -1,4 +1,2 @@
-import type { Row } from '../../../main/core/rows.ts';
-
-/** A row's name as typed, trimmed ("" when not given yet): issues, goals and KPIs of either plan. */
-export const nameOf = (row: Row): string => String(row.data.name ?? '').trim();
+/** A row's name as typed, trimmed: one rule for the screens and core's step checks. */
+export { nameOf } from '../../../main/core/stepChecks.ts';

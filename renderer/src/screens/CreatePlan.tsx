@@ -32,6 +32,19 @@ export function CreatePlan() {
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
+  // The organisation is usually this computer's office (its identity in settings): filled in while the user
+  // has typed nothing there, and theirs to change.
+  useEffect(() => {
+    let live = true;
+    void api['settings.get']({}).then((r) => {
+      const office = r.ok ? r.data.office?.name : undefined;
+      if (live && office) setValues((v) => (v.organisation === '' ? { ...v, organisation: office } : v));
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
   // After a failed submit, take the keyboard to the first field that needs attention.
   useEffect(() => {
     if (attempts > 0) form.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();

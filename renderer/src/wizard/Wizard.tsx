@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blockingStepBefore } from '../../../main/core/progress.ts';
+import { capped } from '../../../main/core/stepChecks.ts';
 import { usePlanData, usePlanSaveState, type PlanData } from '../plan/PlanData.tsx';
 import { SaveStatus } from '../components/SaveStatus.tsx';
 import { useShell } from '../shell.ts';
-import { capped } from './issues.ts';
 import { PlanNav } from './PlanNav.tsx';
 import { wizardFacts } from './progress.ts';
 import type { StepIssue, WizardDef, WizardStep } from './types.ts';

@@ -1,12 +1,9 @@
 import type { ReactNode } from 'react';
 import type { RowEntity } from '../../../main/core/rows.ts';
+import { STEP_CHECKS, type StepCheck, type StepIssue } from '../../../main/core/stepChecks.ts';
 import type { PlanData } from '../plan/PlanData.tsx';
 
-/** A problem that keeps the user on a step: an i18n key and its values. */
-export interface StepIssue {
-  readonly message: string;
-  readonly values?: Record<string, string | number>;
-}
+export type { StepIssue };
 
 export interface WizardStep {
   readonly id: string;
@@ -19,6 +16,21 @@ export interface WizardStep {
   findings?(data: PlanData): StepIssue[];
   /** The step holds something of its own (core/progress.ts); a step without it (a summary) follows its wizard. */
   started?(data: PlanData): boolean;
+}
+
+type CheckedWizard = keyof typeof STEP_CHECKS;
+/** A step of a wizard whose checks live in core: its id names its check there. */
+type ScreenOf<W extends CheckedWizard> = Pick<WizardStep, 'title' | 'render'> & {
+  readonly id: keyof (typeof STEP_CHECKS)[W] & string;
+};
+
+/**
+ * A drafting wizard's steps with their checks from core (core/stepChecks.ts), by step id: the screen says what
+ * a step shows, core says what keeps the user on it and whether it holds anything.
+ */
+export function checkedSteps<W extends CheckedWizard>(wizard: W, steps: readonly ScreenOf<W>[]): WizardStep[] {
+  const checks: Readonly<Record<string, StepCheck>> = STEP_CHECKS[wizard];
+  return steps.map((step) => ({ ...step, ...checks[step.id] }));
 }
 
 /** `started` of a step that edits rows of these entities. */

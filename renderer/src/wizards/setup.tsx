@@ -5,9 +5,9 @@ import { formatThaiDate } from '../../../main/core/thaiDate.ts';
 import { usePlanData } from '../plan/PlanData.tsx';
 import { RowDate, RowSelect, RowText } from '../plan/RowFields.tsx';
 import { RowList } from '../plan/RowList.tsx';
-import { requiredIssues } from '../wizard/issues.ts';
 import { frameworksStep } from './catalogs/FrameworksStep.tsx';
-import { holds, type WizardDef } from '../wizard/types.ts';
+import { useCatalogList, useCatalogText, useFrameworkChoices } from './catalogs/useCatalogs.ts';
+import { checkedSteps, type WizardDef } from '../wizard/types.ts';
 
 /** Wizard 1: who plans (working group), when they meet (workshops), what they align with, who contributes. */
 
@@ -130,45 +130,50 @@ function Summary() {
           ))}
         </ul>
       </dd>
+      <dt>{t('setup.summaryFrameworks')}</dt>
+      <dd>
+        <ChosenFrameworks />
+      </dd>
       <dt>{t('setup.summaryOffices', { count: offices.length })}</dt>
       <dd>{offices.map((o) => String(o.data.name)).join(', ')}</dd>
     </dl>
   );
 }
 
+/** The frameworks the plan aligns to, by their catalog titles (Thai in a Thai interface) and version. */
+function ChosenFrameworks() {
+  const { t } = useTranslation();
+  const [list] = useCatalogList();
+  const [choices] = useFrameworkChoices();
+  const text = useCatalogText();
+  if (choices.length === 0) return <p className="muted">{t('setup.noFrameworks')}</p>;
+  if (list.state === 'loading') return <p aria-busy="true">{t('catalogs.loading')}</p>;
+  const summaries = list.state === 'ready' ? list.value : [];
+  return (
+    <ul>
+      {choices.map((choice) => {
+        const summary =
+          summaries.find((s) => s.id === choice.catalogId && s.version === choice.version) ??
+          summaries.find((s) => s.id === choice.catalogId);
+        return (
+          <li key={choice.catalogId}>
+            {summary ? text.title(summary) : choice.catalogId}{' '}
+            <span className="muted">({t('setup.frameworkVersion', { version: text.version(choice.version) })})</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export const setupWizard: WizardDef = {
   id: 'setup',
   title: 'wizards.setup',
-  steps: [
-    {
-      id: 'members',
-      title: 'setup.stepMembers',
-      render: () => <Members />,
-      started: holds('member'),
-      issues: (data) => [
-        ...(data.list('member').length === 0 ? [{ message: 'setup.needMember' }] : []),
-        ...requiredIssues(data.list('member')),
-        ...(data.list('member').some((m) => m.data.role === 'chair') ? [] : [{ message: 'setup.needChair' }]),
-      ],
-    },
-    {
-      id: 'workshops',
-      title: 'setup.stepWorkshops',
-      render: () => <Workshops />,
-      started: holds('workshop'),
-      issues: (data) => {
-        const undated = data.list('workshop').filter((w) => w.data.date === null).length;
-        return undated > 0 ? [{ message: 'setup.undatedWorkshops', values: { count: undated } }] : [];
-      },
-    },
+  steps: checkedSteps('setup', [
+    { id: 'members', title: 'setup.stepMembers', render: () => <Members /> },
+    { id: 'workshops', title: 'setup.stepWorkshops', render: () => <Workshops /> },
     frameworksStep,
-    {
-      id: 'offices',
-      title: 'setup.stepOffices',
-      render: () => <Offices />,
-      started: holds('office'),
-      issues: (data) => requiredIssues(data.list('office')),
-    },
+    { id: 'offices', title: 'setup.stepOffices', render: () => <Offices /> },
     { id: 'summary', title: 'wizard.summary', render: () => <Summary /> },
-  ],
+  ]),
 };

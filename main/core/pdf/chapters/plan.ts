@@ -262,7 +262,7 @@ function projectTable(
   years: readonly number[],
   withTotal: boolean,
 ): [Column[], Cell[][], TableOptions] {
-  const sums = budgetSummary(view.rows);
+  const sums = budgetSummary(view.rows, view.plan);
   const rows: Cell[][] = [];
   const lead = unitColumn ? 2 : 1;
   const figures = years.length + (withTotal ? 1 : 0);
@@ -344,7 +344,7 @@ function projectTable(
 function budgetSection(ctx: Ctx): Section {
   const { t, view, options } = ctx;
   const title = t('pdf.doc.plan.budget');
-  const sums = budgetSummary(view.rows);
+  const sums = budgetSummary(view.rows, view.plan);
   if (sums.total === 0) return { title, body: [] };
   const issues = view.all('strategicIssue');
   // Per issue and year by the same sums as the totals beside them (and the strategies wizard's summary).
@@ -357,7 +357,7 @@ function budgetSection(ctx: Ctx): Section {
         .map((p) => [p.id, issue.id] as const),
     ),
   );
-  const byIssue = budgetSummariesBy(view.rows, (project) => issueOf.get(project.id));
+  const byIssue = budgetSummariesBy(view.rows, view.plan, (project) => issueOf.get(project.id));
   const byIssueYear = (issueId: string, year: number) => byIssue.get(issueId)?.byYear.get(year) ?? 0;
   const summaryTable = (years: readonly number[], withTotal: boolean): [Column[], Cell[][], TableOptions] => [
     [

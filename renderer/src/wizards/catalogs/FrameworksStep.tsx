@@ -8,7 +8,6 @@ import {
   type CatalogKind,
   type FrameworkChoice,
 } from '../../../../main/core/situation.ts';
-import type { WizardStep } from '../../wizard/types.ts';
 import './catalogs.css';
 import { CatalogEditor } from './CatalogEditor.tsx';
 import { useCatalogList, useCatalogText, useFrameworkChoices } from './useCatalogs.ts';
@@ -29,7 +28,7 @@ const KINDS: readonly CatalogKind[] = [
   'pr-action-plan',
 ];
 
-export const FRAMEWORKS_STEP_ID = 'frameworks';
+export const FRAMEWORKS_STEP_ID = 'frameworks' as const;
 
 function Frameworks() {
   const { t } = useTranslation();
@@ -178,9 +177,8 @@ function ChosenVersion({
   );
 }
 
-export const frameworksStep: WizardStep = {
+export const frameworksStep = {
   id: FRAMEWORKS_STEP_ID,
   title: 'catalogs.stepTitle',
   render: () => <Frameworks />,
-  started: (data) => data.options.frameworkCatalogs.length > 0,
 };

@@ -1,5 +1,4 @@
-import { holds, type WizardDef } from '../../wizard/types.ts';
-import { allIssues, issuesStepIssues, kpisStepIssues, targetsStepIssues } from './checks.ts';
+import { checkedSteps, type WizardDef } from '../../wizard/types.ts';
 import '../../plan/tables.css';
 import './goals.css';
 import { IssuesStep } from './IssuesStep.tsx';
@@ -11,22 +10,10 @@ import { TargetsStep } from './TargetsStep.tsx';
 export const goalsWizard: WizardDef = {
   id: 'goals',
   title: 'wizards.goals',
-  steps: [
-    {
-      id: 'issues',
-      title: 'goals.stepIssues',
-      render: () => <IssuesStep />,
-      issues: issuesStepIssues,
-      started: holds('strategicIssue'),
-    },
-    { id: 'kpis', title: 'goals.stepKpis', render: () => <KpisStep />, issues: kpisStepIssues, started: holds('kpi') },
-    {
-      id: 'targets',
-      title: 'goals.stepTargets',
-      render: () => <TargetsStep />,
-      issues: targetsStepIssues,
-      started: holds('kpiTarget'),
-    },
-    { id: 'summary', title: 'wizard.summary', render: () => <Summary />, issues: allIssues },
-  ],
+  steps: checkedSteps('goals', [
+    { id: 'issues', title: 'goals.stepIssues', render: () => <IssuesStep /> },
+    { id: 'kpis', title: 'goals.stepKpis', render: () => <KpisStep /> },
+    { id: 'targets', title: 'goals.stepTargets', render: () => <TargetsStep /> },
+    { id: 'summary', title: 'wizard.summary', render: () => <Summary /> },
+  ]),
 };

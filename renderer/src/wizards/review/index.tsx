@@ -1,5 +1,4 @@
-import { completeness, completenessMessageKey } from '../../../../main/core/planContent.ts';
-import { holds, type WizardDef } from '../../wizard/types.ts';
+import { checkedSteps, type WizardDef } from '../../wizard/types.ts';
 import { Alignment } from './Alignment.tsx';
 import { Completeness } from './Completeness.tsx';
 import { MapStep } from './MapStep.tsx';
@@ -14,19 +13,9 @@ import './review.css';
 export const reviewWizard: WizardDef = {
   id: 'review',
   title: 'wizards.review',
-  steps: [
-    { id: 'alignment', title: 'review.stepAlignment', render: () => <Alignment />, started: holds('alignmentLink') },
-    { id: 'map', title: 'review.stepMap', render: () => <MapStep />, started: holds('strategicIssue') },
-    {
-      id: 'completeness',
-      title: 'review.stepCompleteness',
-      render: () => <Completeness />,
-      started: holds('strategicIssue'),
-      findings: (data) =>
-        completeness(data.rows, data.plan).map((item) => ({
-          message: completenessMessageKey(item.rule),
-          values: item.values,
-        })),
-    },
-  ],
+  steps: checkedSteps('review', [
+    { id: 'alignment', title: 'review.stepAlignment', render: () => <Alignment /> },
+    { id: 'map', title: 'review.stepMap', render: () => <MapStep /> },
+    { id: 'completeness', title: 'review.stepCompleteness', render: () => <Completeness /> },
+  ]),
 };

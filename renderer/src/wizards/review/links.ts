@@ -14,6 +14,7 @@ const FIX_AT: Readonly<Record<Exclude<CompletenessRule, 'planLacks'>, { wizard: 
   strategyWithoutProject: { wizard: 'strategies', step: 'projects' },
   projectWithoutResponsibleUnit: { wizard: 'strategies', step: 'projects' },
   projectWithoutBudget: { wizard: 'strategies', step: 'budgets' },
+  budgetOutsidePeriod: { wizard: 'strategies', step: 'budgets' },
   issueNotAligned: { wizard: 'review', step: 'alignment' },
   towsStrategyUnused: { wizard: 'strategies', step: 'strategies' },
 };

@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { PlanData } from '../../plan/PlanData.tsx';
 import { RowText } from '../../plan/RowFields.tsx';
 import { RowList } from '../../plan/RowList.tsx';
-import type { StepIssue } from '../../wizard/types.ts';
 
 /**
  * The organisation's missions (พันธกิจ), in the order the organisation states them: step 1 of the situation
@@ -24,12 +22,3 @@ export function Missions({ intro = 'situation.missionsIntro' }: { intro?: string
     </>
   );
 }
-
-/** At least one mission, each with its text. */
-export const needMissions = (data: PlanData): StepIssue[] => {
-  const missions = data.list('mission');
-  if (missions.length === 0) return [{ message: 'situation.needMission' }];
-  // What is on screen (data.value), not the last saved rows: Next right after typing must see the typing.
-  const empty = missions.filter((m) => String(data.value(m, 'text') ?? '').trim() === '').length;
-  return empty > 0 ? [{ message: 'wizard.missingRequired', values: { count: empty } }] : [];
-};

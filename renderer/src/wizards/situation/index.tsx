@@ -1,7 +1,7 @@
-import { holds, type WizardDef } from '../../wizard/types.ts';
+import { checkedSteps, type WizardDef } from '../../wizard/types.ts';
 import './situation.css';
 import { Matrix } from './Matrix.tsx';
-import { Missions, needMissions } from './Missions.tsx';
+import { Missions } from './Missions.tsx';
 import { Summary } from './Summary.tsx';
 
 /**
@@ -12,25 +12,9 @@ import { Summary } from './Summary.tsx';
 export const situationWizard: WizardDef = {
   id: 'situation',
   title: 'wizards.situation',
-  steps: [
-    {
-      id: 'missions',
-      title: 'situation.stepMissions',
-      render: () => <Missions />,
-      issues: needMissions,
-      started: holds('mission'),
-    },
-    {
-      id: 'matrix',
-      title: 'situation.stepMatrix',
-      render: () => <Matrix />,
-      started: holds('missionLink'),
-      issues: (data) => {
-        const missions = needMissions(data);
-        if (missions.length > 0) return missions;
-        return data.list('missionLink').length === 0 ? [{ message: 'situation.needLink' }] : [];
-      },
-    },
+  steps: checkedSteps('situation', [
+    { id: 'missions', title: 'situation.stepMissions', render: () => <Missions /> },
+    { id: 'matrix', title: 'situation.stepMatrix', render: () => <Matrix /> },
     { id: 'summary', title: 'wizard.summary', render: () => <Summary /> },
-  ],
+  ]),
 };

@@ -66,8 +66,8 @@ function LiveTotals({ children }: { children: ReactNode }) {
   const data = usePlanData();
   const rows = data.rows;
   const totals = {
-    plan: budgetSummary(rows),
-    byStrategy: budgetSummariesBy(rows, (project) => project.parentId ?? undefined),
+    plan: budgetSummary(rows, data.plan),
+    byStrategy: budgetSummariesBy(rows, data.plan, (project) => project.parentId ?? undefined),
   };
   return <TotalsContext.Provider value={totals}>{children}</TotalsContext.Provider>;
 }

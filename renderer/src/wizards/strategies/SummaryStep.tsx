@@ -25,11 +25,13 @@ export function SummaryStep() {
   const rows = data.rows;
   const years = budgetYears(usePlanYears(), rows);
   const plan = outline(rows);
-  const summary = budgetSummary(rows);
+  const summary = budgetSummary(rows, data.plan);
   const projects = projectsOf(plan);
   const issueOf = new Map(projects.map(({ issue, project }) => [project.id, issue.id]));
-  const byIssue = budgetSummariesBy(rows, (project) => issueOf.get(project.id));
-  const byUnit = budgetSummariesBy(rows, (project) => (issueOf.has(project.id) ? unitOf(project) : undefined));
+  const byIssue = budgetSummariesBy(rows, data.plan, (project) => issueOf.get(project.id));
+  const byUnit = budgetSummariesBy(rows, data.plan, (project) =>
+    issueOf.has(project.id) ? unitOf(project) : undefined,
+  );
   // Units in Thai dictionary order; projects without a unit last.
   const units = [...byUnit.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : thaiCollator.compare(a, b)));
   const share = (amount: number) => (summary.total > 0 ? ((amount / summary.total) * 100).toFixed(1) : '0.0');

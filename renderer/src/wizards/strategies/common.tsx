@@ -5,36 +5,13 @@ import type { Row } from '../../../../main/core/rows.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { YearsHead } from '../../plan/YearsHead.tsx';
 import { nameOf } from '../../plan/names.ts';
+import { goalsOf, projectsOf, strategiesOf } from '../../../../main/core/stepChecks.ts';
 import type { Outline } from '../goals/outline.ts';
 import './strategies.css';
 
 /** What the strategies steps share: the walk down to projects, labels, baht and the gates of empty plans. */
 
-export interface StrategyPlace {
-  readonly issue: Row;
-  readonly goal: Row;
-  readonly strategy: Row;
-}
-
-/** Every goal under its issue, in the plan's order. */
-export function goalsOf(plan: Outline): { issue: Row; goal: Row }[] {
-  return plan.issues.flatMap((issue) => plan.children('goal', issue.id).map((goal) => ({ issue, goal })));
-}
-
-export function strategiesOf(plan: Outline): StrategyPlace[] {
-  return goalsOf(plan).flatMap(({ issue, goal }) =>
-    plan.children('strategy', goal.id).map((strategy) => ({ issue, goal, strategy })),
-  );
-}
-
-export function projectsOf(plan: Outline): (StrategyPlace & { project: Row })[] {
-  return strategiesOf(plan).flatMap((place) =>
-    plan.children('project', place.strategy.id).map((project) => ({ ...place, project })),
-  );
-}
-
-export const kindOf = (project: Row): 'project' | 'programme' =>
-  project.data.kind === 'programme' ? 'programme' : 'project';
+export { goalsOf, kindOf, projectsOf, strategiesOf, type StrategyPlace } from '../../../../main/core/stepChecks.ts';
 
 /** A row's name, or a placeholder while it has none (its number still says which one). */
 export function useName(): (row: Row) => string {

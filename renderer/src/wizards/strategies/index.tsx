@@ -1,7 +1,6 @@
-import { holds, type WizardDef } from '../../wizard/types.ts';
+import { checkedSteps, type WizardDef } from '../../wizard/types.ts';
 import '../../plan/tables.css';
 import { BudgetsStep } from './BudgetsStep.tsx';
-import { allIssues, budgetsStepIssues, projectsStepIssues, strategiesStepIssues } from './checks.ts';
 import { ProjectsStep } from './ProjectsStep.tsx';
 import { StrategiesStep } from './StrategiesStep.tsx';
 import { SummaryStep } from './SummaryStep.tsx';
@@ -13,28 +12,10 @@ import { SummaryStep } from './SummaryStep.tsx';
 export const strategiesWizard: WizardDef = {
   id: 'strategies',
   title: 'wizards.strategies',
-  steps: [
-    {
-      id: 'strategies',
-      title: 'strategies.stepStrategies',
-      render: () => <StrategiesStep />,
-      issues: strategiesStepIssues,
-      started: holds('strategy'),
-    },
-    {
-      id: 'projects',
-      title: 'strategies.stepProjects',
-      render: () => <ProjectsStep />,
-      issues: projectsStepIssues,
-      started: holds('project'),
-    },
-    {
-      id: 'budgets',
-      title: 'strategies.stepBudgets',
-      render: () => <BudgetsStep />,
-      issues: budgetsStepIssues,
-      started: holds('projectBudget'),
-    },
-    { id: 'summary', title: 'strategies.stepSummary', render: () => <SummaryStep />, issues: allIssues },
-  ],
+  steps: checkedSteps('strategies', [
+    { id: 'strategies', title: 'strategies.stepStrategies', render: () => <StrategiesStep /> },
+    { id: 'projects', title: 'strategies.stepProjects', render: () => <ProjectsStep /> },
+    { id: 'budgets', title: 'strategies.stepBudgets', render: () => <BudgetsStep /> },
+    { id: 'summary', title: 'strategies.stepSummary', render: () => <SummaryStep /> },
+  ]),
 };

@@ -18,12 +18,15 @@ import { focusNewRow } from '../../wizard/useFocusRow.ts';
 /**
  * A framework category's name: the plan's current framework first, since codes repeat between frameworks
  * with different names (C-PEST P การเมืองและกฎหมาย, PESTEL P การเมือง), then the side's other framework.
+ * `plain`: its name alone, as the printed plan names it ("โครงสร้างและนโยบาย"), for places beside factor codes,
+ * where the framework's own code ("S1 Structure") would read as strength S1.
  */
-export function categoryName(t: TFunction, side: Side, code: string, current: Framework): string {
+export function categoryName(t: TFunction, side: Side, code: string, current: Framework, plain = false): string {
   const framework = [current, ...SIDE_FRAMEWORKS[side]].find((fw) =>
     (FRAMEWORK_CATEGORIES[fw] as readonly string[]).includes(code),
   );
-  return framework ? t(`swot.category.${framework}.${code}`) : code;
+  if (!framework) return code;
+  return t(plain ? `pdf.doc.situation.category.${framework}.${code}` : `swot.category.${framework}.${code}`);
 }
 
 /**

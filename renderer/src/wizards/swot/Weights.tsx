@@ -62,7 +62,7 @@ function WeightTable({ side, letter }: { side: Side; letter: SwotCategory }) {
                   <th scope="row">{code}</th>
                   <td>
                     {f.statement}
-                    <div className="hint">{categoryName(t, side, f.group, frameworkOf(side, data.options))}</div>
+                    <div className="hint">{categoryName(t, side, f.group, frameworkOf(side, data.options), true)}</div>
                   </td>
                   <td>
                     <RowNumber row={row} field="weight" label={t('swot.weights.weightOf', { code })} hideLabel />
@@ -76,7 +76,7 @@ function WeightTable({ side, letter }: { side: Side; letter: SwotCategory }) {
                       values={{ min: config.ratingMin, max: config.ratingMax }}
                     />
                   </td>
-                  <td className="num">{two(f.score)}</td>
+                  <td className="num">{analysis.offScale.has(f.id) ? '—' : two(f.score)}</td>
                 </tr>
               );
             })}

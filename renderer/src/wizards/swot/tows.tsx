@@ -6,9 +6,9 @@ import { factorCodes, type TowsType } from '../../../../main/core/swotPlan.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { RowCheck, RowText } from '../../plan/RowFields.tsx';
 import { Provenance, RowItemHead, RowList } from '../../plan/RowList.tsx';
-import { holds, type WizardDef } from '../../wizard/types.ts';
+import { checkedSteps, type WizardDef } from '../../wizard/types.ts';
 import { analysisOf } from './analysis.ts';
-import { buildIssues, choiceIssues, pickedIds, picksType, strategyType } from './towsModel.ts';
+import { pickedIds, picksType, strategyType } from './towsModel.ts';
 import './swot.css';
 
 /** Wizard 6: candidate strategies from pairs of factors, the TOWS matrix, the strategies chosen for goals. */
@@ -209,26 +209,9 @@ function TowsSummary() {
 export const towsWizard: WizardDef = {
   id: 'tows',
   title: 'wizards.tows',
-  steps: [
-    {
-      id: 'build',
-      title: 'tows.stepBuild',
-      render: () => <Build />,
-      issues: buildIssues,
-      started: holds('towsStrategy'),
-    },
-    {
-      id: 'matrix',
-      title: 'tows.stepMatrix',
-      render: () => <Matrix />,
-      issues: choiceIssues,
-      started: (data) => data.list('towsStrategy').some((r) => r.data.chosen === true),
-    },
-    {
-      id: 'summary',
-      title: 'wizard.summary',
-      render: () => <TowsSummary />,
-      issues: (data) => [...buildIssues(data), ...choiceIssues(data)],
-    },
-  ],
+  steps: checkedSteps('tows', [
+    { id: 'build', title: 'tows.stepBuild', render: () => <Build /> },
+    { id: 'matrix', title: 'tows.stepMatrix', render: () => <Matrix /> },
+    { id: 'summary', title: 'wizard.summary', render: () => <TowsSummary /> },
+  ]),
 };
