@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { prepareRender } from '../services/pdf/render.ts';
 import { cliContext, EXIT_USAGE, type CliCommand, type CliIo } from './command.ts';
 
 /**
@@ -8,8 +10,18 @@ import { cliContext, EXIT_USAGE, type CliCommand, type CliIo } from './command.t
  * Each command's module is loaded when its command runs: `phaen pdf` then starts without loading Excel,
  * Word, SQLite or image libraries (half a second of a batch export's start-up).
  */
-const MODULES: readonly { readonly names: readonly string[]; load(): Promise<readonly CliCommand[]> }[] = [
-  { names: ['pdf'], load: async () => [(await import('./pdf.ts')).pdfCommand] },
+const MODULES: readonly {
+  readonly names: readonly string[];
+  load(): Promise<readonly CliCommand[]>;
+  /** Work to begin before the module loads. */
+  start?(io: CliIo): void;
+}[] = [
+  {
+    names: ['pdf'],
+    load: async () => [(await import('./pdf.ts')).pdfCommand],
+    // The PDF worker loads the engine, the fonts and the lexicon meanwhile (the command adds users' words).
+    start: (io) => prepareRender({ fontsDir: join(io.resourcesDir, 'fonts') }),
+  },
   { names: ['docx'], load: async () => [(await import('./docx.ts')).docxCommand] },
   { names: ['xlsx'], load: async () => [(await import('./xlsx.ts')).xlsxCommand] },
   { names: ['export', 'import'], load: async () => (await import('./exchange.ts')).exchangeCommands },
@@ -20,15 +32,17 @@ export async function allCommands(): Promise<CliCommand[]> {
   return (await Promise.all(MODULES.map((m) => m.load()))).flat();
 }
 
-async function findCommand(name: string | undefined): Promise<CliCommand | undefined> {
+async function findCommand(name: string | undefined, io: CliIo): Promise<CliCommand | undefined> {
   const module = MODULES.find((m) => name !== undefined && m.names.includes(name));
+  module?.start?.(io);
   return (await module?.load())?.find((c) => c.name === name);
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const ctx = cliContext(io);
   const [name, ...args] = argv;
-  const command = await findCommand(name);
+  const found = findCommand(name, io); // first: it starts the command's early work
+  const ctx = cliContext(io);
+  const command = await found;
   if (!command) {
     if (name !== undefined && name !== '--help') ctx.stderr(ctx.message('cli.unknownCommand', { command: name }));
     ctx.stderr(ctx.message('cli.help'));

@@ -148,6 +148,7 @@ let ahead: { readonly fontsDir: string; readonly fonts: ParsedFonts } | null = n
  * then exactly those the render would have parsed itself, and the PDF the same.
  */
 export function parseFontsAhead(fontsDir: string): void {
+  if (ahead?.fontsDir === fontsDir) return; // parsed ahead already, no render has taken them yet
   const fonts: ParsedFonts = new Map();
   for (const path of Object.values(sarabunFonts(fontsDir)[FONT_FAMILY] ?? {})) {
     const font = fontkit.create(readFileSync(path));
