@@ -18,15 +18,24 @@ class JsonDepthError extends Error {
   override readonly name = 'JsonDepthError';
 }
 
+// Built by appending to one string rather than mapping and joining arrays: a package's checksum walks tens of
+// thousands of small objects, and the intermediate arrays were most of its cost (bench/exchange.ts).
 function canonical(value: unknown, depth: number): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (depth >= MAX_JSON_DEPTH) throw new JsonDepthError(`nested deeper than ${MAX_JSON_DEPTH}`);
-  if (Array.isArray(value)) return `[${value.map((v) => canonical(v, depth + 1)).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonical(value[i], depth + 1);
+    return `${out}]`;
+  }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((k) => record[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(record[k], depth + 1)}`).join(',')}}`;
+  let out = '{';
+  for (const key of Object.keys(record).sort()) {
+    const v = record[key];
+    if (v === undefined) continue;
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonical(v, depth + 1)}`;
+  }
+  return `${out}}`;
 }
 
 /** Whether parsed JSON nests deeper than `limit`; iterative, so it cannot itself overflow the stack. */

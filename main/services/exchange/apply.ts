@@ -58,6 +58,8 @@ class Applier {
    * context only grows, as in store/oplog.ts), read once and then kept up to date as operations go in.
    */
   private readonly cells = new Map<string, Map<string, CellOp & { value: string }>>();
+  /** Operations this import has written so far. */
+  private readonly inserted = new Set<string>();
 
   private cell(key: string, op: ValidOp): Map<string, CellOp & { value: string }> {
     let cell = this.cells.get(key);
@@ -97,7 +99,9 @@ class Applier {
     const touched = new Set<string>();
     const changed = new Set<string>();
     for (const op of pkg.ops) {
-      if (this.sql('SELECT 1 FROM ops WHERE id = ?').get(op.id) !== undefined) continue;
+      // Here before the import (validate.ts found it), or brought by an earlier package of this import.
+      if (pkg.here.has(op.id) || this.inserted.has(op.id)) continue;
+      this.inserted.add(op.id);
       newOps++;
       const key = `${op.entity}\u0000${op.rowId}\u0000${op.field}`;
       touched.add(key);

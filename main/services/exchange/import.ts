@@ -103,6 +103,19 @@ export function importPackages(
   incoming: readonly IncomingPackage[],
   options: ImportOptions = {},
 ): ImportResult {
+  // A folder of packages touches fields all over a large plan: a larger page cache for the import (its checks
+  // and its writes read the same op log pages) keeps the op log's indexes in memory instead of reading them again
+  // for every operation.
+  const cacheSize = store.db.pragma('cache_size', { simple: true }) as number;
+  store.db.pragma(`cache_size = ${IMPORT_CACHE_SIZE}`);
+  try {
+    return importWithCache(store, incoming, options);
+  } finally {
+    store.db.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+function importWithCache(store: Store, incoming: readonly IncomingPackage[], options: ImportOptions): ImportResult {
   const now = options.now ?? new Date();
   const outcomes: PackageOutcome[] = [];
   const parsed: { index: number; file: PackageFile }[] = [];
@@ -157,15 +170,7 @@ export function importPackages(
     if (options.alsoInTransaction) store.db.transaction(() => options.alsoInTransaction!(outcomes))();
     return { packages: outcomes, planIds: [] };
   }
-  // A folder of packages touches fields all over a large plan: a larger page cache for the import keeps the
-  // indexes of the op log in memory instead of reading them again for every operation.
-  const cacheSize = store.db.pragma('cache_size', { simple: true }) as number;
-  store.db.pragma(`cache_size = ${IMPORT_CACHE_SIZE}`);
-  try {
-    applyInTransaction(store, accepted, outcomes, now, options);
-  } finally {
-    store.db.pragma(`cache_size = ${cacheSize}`);
-  }
+  applyInTransaction(store, accepted, outcomes, now, options);
   const planIds = [...new Set(accepted.map((a) => a.pkg.file.manifest.planId))];
   for (const { pkg } of accepted) {
     options.log?.(`exchange: imported ${pkg.name} (${pkg.file.manifest.kind} from ${pkg.file.manifest.sender.code})`);

@@ -36,6 +36,8 @@ export interface AcceptedPackage {
   readonly name: string;
   readonly file: PackageFile;
   readonly ops: readonly ValidOp[];
+  /** Ids of its operations this workspace had before the import (checkClocks found them): apply skips them. */
+  readonly here: ReadonlySet<string>;
   /** The catalog versions it carries that are not here yet (exchange/catalogs.ts). */
   readonly catalogs: readonly Catalog[];
 }
@@ -79,17 +81,17 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
   const assignment = checkSender(store, file, comingPlan, batch.keys);
   const ops = checkOps(store, file);
   if (manifest.kind === 'contribution') refuseHeaderEdits(ops);
-  const keepClocks = checkClocks(store, ops, batch.clocks);
+  const clocks = checkClocks(store, ops, batch.clocks);
   const shapes = checkStructure(store, planId, ops, batch.shaped, batch.planYears);
   if (assignment) refuseOutsideAssignment(store, file, ops, assignment, shapes);
   refuseUnrevised(store, planId, ops, shapes);
   const catalogs = newCatalogs(store, file, batch.catalogs);
   shapes.keep();
-  keepClocks();
+  clocks.keep();
   batch.packageIds.add(manifest.packageId);
   if (manifest.kind === 'plan') batch.plans.set(planId, file);
   else batch.keys.set(`${planId} ${sender.code}`, sender.publicKey!);
-  return { status: 'accept', accepted: { name, file, ops, catalogs } };
+  return { status: 'accept', accepted: { name, file, ops, here: clocks.here, catalogs } };
 }
 
 /**
@@ -407,15 +409,21 @@ interface StoredOp {
  * field would leave last-writer-wins a tie that arrival order breaks, and replicas would disagree. An operation
  * id seen before must likewise carry the same content.
  */
-function checkClocks(store: Store, ops: readonly ValidOp[], clocks: Map<string, string>): () => void {
+function checkClocks(
+  store: Store,
+  ops: readonly ValidOp[],
+  clocks: Map<string, string>,
+): { here: Set<string>; keep: () => void } {
   const byId = store.db.prepare('SELECT id, entity, row_id, field, hlc, value FROM ops WHERE id = ?');
   const byCell = store.db.prepare(
     'SELECT id, entity, row_id, field, hlc, value FROM ops WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?',
   );
   const seen = new Map<string, string>();
+  const here = new Set<string>();
   for (const op of ops) {
     const mine = fingerprint(op);
     const stored = [byId.get(op.id), byCell.get(op.entity, op.rowId, op.field, op.hlc)] as (StoredOp | undefined)[];
+    if (stored[0] !== undefined) here.add(op.id);
     const known = [
       clocks.get(op.hlc),
       seen.get(op.hlc),
@@ -437,7 +445,10 @@ function checkClocks(store: Store, ops: readonly ValidOp[], clocks: Map<string, 
     }
     seen.set(op.hlc, mine);
   }
-  return () => {
-    for (const [hlc, print] of seen) clocks.set(hlc, print);
+  return {
+    here,
+    keep: () => {
+      for (const [hlc, print] of seen) clocks.set(hlc, print);
+    },
   };
 }
