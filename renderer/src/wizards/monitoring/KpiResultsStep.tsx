@@ -17,7 +17,7 @@ import { nameOf } from '../../plan/names.ts';
 import '../../plan/tables.css';
 import { ReminderNotices } from './ArrivalsStep.tsx';
 import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
-import { QuarterNarrative, QuarterStatus } from './QuarterFields.tsx';
+import { QuarterCells } from './QuarterFields.tsx';
 import './monitoring.css';
 
 /**
@@ -137,24 +137,14 @@ export function KpiResultsStep() {
                   <th scope="row" className="table-row-name">
                     {s.number} {name}
                   </th>
-                  <td>
-                    <QuarterStatus
-                      kpi={kpi}
-                      row={row}
-                      year={period.year}
-                      quarter={period.quarter}
-                      label={t('monitoring.statusOf', labels)}
-                    />
-                  </td>
-                  <td className="monitoring-narrative">
-                    <QuarterNarrative
-                      kpi={kpi}
-                      row={row}
-                      year={period.year}
-                      quarter={period.quarter}
-                      label={t('monitoring.narrativeOf', labels)}
-                    />
-                  </td>
+                  <QuarterCells
+                    kpi={kpi}
+                    row={row}
+                    year={period.year}
+                    quarter={period.quarter}
+                    statusLabel={t('monitoring.statusOf', labels)}
+                    textLabel={t('monitoring.narrativeOf', labels)}
+                  />
                 </tr>
               );
             })}

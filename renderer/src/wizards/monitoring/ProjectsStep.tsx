@@ -6,7 +6,7 @@ import { YearCell } from '../../plan/YearCell.tsx';
 import '../../plan/tables.css';
 import { ReminderNotices } from './ArrivalsStep.tsx';
 import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
-import { QuarterNarrative, QuarterStatus } from './QuarterFields.tsx';
+import { QuarterCells } from './QuarterFields.tsx';
 import './monitoring.css';
 
 const MONEY = ['allocated', 'disbursed'] as const;
@@ -80,26 +80,15 @@ export function ProjectsStep() {
                   {MONEY.map((field) => (
                     <td key={field}>{cell(field)}</td>
                   ))}
-                  <td>
-                    <QuarterStatus
-                      entity="projectQuarter"
-                      kpi={project}
-                      row={row}
-                      year={period.year}
-                      quarter={period.quarter}
-                      label={t('monitoring.projectStatusOf', labels)}
-                    />
-                  </td>
-                  <td className="monitoring-narrative">
-                    <QuarterNarrative
-                      entity="projectQuarter"
-                      kpi={project}
-                      row={row}
-                      year={period.year}
-                      quarter={period.quarter}
-                      label={t('monitoring.noteOf', labels)}
-                    />
-                  </td>
+                  <QuarterCells
+                    entity="projectQuarter"
+                    kpi={project}
+                    row={row}
+                    year={period.year}
+                    quarter={period.quarter}
+                    statusLabel={t('monitoring.projectStatusOf', labels)}
+                    textLabel={t('monitoring.noteOf', labels)}
+                  />
                   <td className="num">{s.planned === null ? '–' : formatAmount(s.planned)}</td>
                   <td className="num">
                     {formatAmount(s.disbursed)} / {formatAmount(s.allocated)}

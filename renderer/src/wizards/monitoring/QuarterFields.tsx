@@ -75,3 +75,24 @@ export function QuarterNarrative({ entity = 'kpiQuarter', kpi, row, year, quarte
     </FieldShell>
   );
 }
+
+/**
+ * The quarter's status and text as two table cells of one KPI's or project's row: the one place both steps
+ * bind them to the quarter row, with the labels that name the quarter and the KPI or project.
+ */
+export function QuarterCells({
+  statusLabel,
+  textLabel,
+  ...props
+}: Omit<Props, 'label'> & { statusLabel: string; textLabel: string }) {
+  return (
+    <>
+      <td>
+        <QuarterStatus {...props} label={statusLabel} />
+      </td>
+      <td className="monitoring-narrative">
+        <QuarterNarrative {...props} label={textLabel} />
+      </td>
+    </>
+  );
+}
