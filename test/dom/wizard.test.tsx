@@ -42,6 +42,38 @@ describe('set-up wizard', () => {
     expect(screen.getByText('กรุณากรอกข้อมูลช่องนี้')).toBeTruthy();
   });
 
+  it('says nothing of an untouched new row left by a click, and the click lands', async () => {
+    const fake = rowsApi();
+    renderWith(<WizardScreen planId={samplePlan.id} wizard="setup" step={0} />, fake.api);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'เพิ่มคณะทำงาน' }));
+    const name = within(await screen.findByRole('listitem', { name: 'คณะทำงานคนที่ 1' })).getByLabelText('ชื่อ–นามสกุล');
+    // The new row's first field has the focus by itself; a click elsewhere leaves it untouched.
+    await waitFor(() => expect(document.activeElement).toBe(name));
+    await user.click(screen.getByRole('button', { name: 'เพิ่มคณะทำงาน' }));
+    await screen.findByRole('listitem', { name: 'คณะทำงานคนที่ 2' });
+    expect(name.getAttribute('aria-invalid')).not.toBe('true');
+    expect(screen.queryByText('กรุณากรอกข้อมูลช่องนี้')).toBeNull();
+  });
+
+  it('shows the message of a field emptied and left by a click only after the click, so the click is not lost', async () => {
+    const fake = rowsApi();
+    renderWith(<WizardScreen planId={samplePlan.id} wizard="setup" step={0} />, fake.api);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'เพิ่มคณะทำงาน' }));
+    const name = within(await screen.findByRole('listitem', { name: 'คณะทำงานคนที่ 1' })).getByLabelText('ชื่อ–นามสกุล');
+    await user.type(name, 'ก');
+    await user.clear(name);
+    // What the page looked like when the click arrived: the message (which moves the button) not there yet.
+    const next = screen.getByRole('button', { name: 'ถัดไป' });
+    let messageAtClick: boolean | undefined;
+    next.addEventListener('click', () => (messageAtClick = screen.queryByText('กรุณากรอกข้อมูลช่องนี้') !== null));
+    await user.click(next);
+    expect(messageAtClick).toBe(false);
+    await screen.findByText('กรุณากรอกข้อมูลช่องนี้');
+    expect(within(await screen.findByRole('alert')).getByText('ยังมี 1 รายการที่กรอกข้อมูลที่จำเป็นไม่ครบ')).toBeTruthy();
+  });
+
   it('refuses an impossible workshop date with the Thai message and does not send it', async () => {
     const workshop = testRow('workshop', {}, { id: 'w1' });
     const fake = rowsApi([workshop]);

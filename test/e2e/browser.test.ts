@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, startApp, type BrowserApp } from '../harness/browser.ts';
 import { WIZARDS } from '../../renderer/src/wizards/index.ts';
+import { BMA_PLAN, fillPlan } from './specs/common.ts';
 import { specs } from './specs.ts';
 
 /** Every shared spec in Chromium against the real services, each on its own fresh data folder. */
@@ -92,6 +93,28 @@ describe('browser', () => {
       await page.getByRole('heading', { name: "Your agency's plans" }).waitFor();
       await shoot(page, 'home-en');
     });
+  });
+});
+
+describe('browser mode when the program stops', () => {
+  it('says the connection to the program was lost, with what to do, instead of an internal error', async () => {
+    const app = await startApp();
+    const page = await openPage(browser, app);
+    try {
+      await page.getByRole('button', { name: 'สร้างแผนใหม่' }).click();
+      await fillPlan(page, BMA_PLAN);
+      // The program is closed (its window, or the terminal that ran it) while the page stays open.
+      await app.close();
+      await page.getByRole('button', { name: 'สร้างแผน', exact: true }).click();
+      await page
+        .getByText(/^ขาดการเชื่อมต่อกับโปรแกรม Phaen .*ให้เปิดโปรแกรมอีกครั้ง/)
+        .first()
+        .waitFor();
+      expect(await page.getByText(/ข้อผิดพลาดภายใน/).count()).toBe(0);
+      await shoot(page, 'disconnected');
+    } finally {
+      await page.context().close();
+    }
   });
 });
 

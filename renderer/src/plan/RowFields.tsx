@@ -4,6 +4,7 @@ import { parseNumberCell } from '../../../main/core/paste.ts';
 import { formatThaiDate, parseThaiDate } from '../../../main/core/thaiDate.ts';
 import { ROW_REQUIRED, type Row } from '../../../main/core/rows.ts';
 import { BeDatePicker } from '../components/BeDatePicker.tsx';
+import { afterPointer } from '../components/afterPointer.ts';
 import { FieldShell, fieldAria } from '../components/FieldShell.tsx';
 import { formatAmount } from '../format.ts';
 import { usePlanData } from './PlanData.tsx';
@@ -35,6 +36,9 @@ export function RowText({
   const data = usePlanData();
   const id = useId();
   const [left, setLeft] = useState(false);
+  // Touched: typed into, or pressed on. A new row's first field gets the focus by itself (useFocusRow), and
+  // leaving it untouched, or tabbing through it, is not leaving it empty: no message for that.
+  const touched = useRef(false);
   // Own state: the text shows at once, whatever the (deferred) plan-wide update is doing.
   const [value, setValue] = useState(() => data.unsavedText(row.id, field) ?? String(data.value(row, field) ?? ''));
   // Required fields may be saved empty while a row is being written; say so once the user has left the field.
@@ -42,6 +46,7 @@ export function RowText({
   const error =
     data.error(row.id, field) ?? (required && left && value.trim() === '' ? 'validation.required' : undefined);
   const change = (next: string) => {
+    touched.current = true;
     setValue(next);
     data.edit(row, field, next);
   };
@@ -50,8 +55,9 @@ export function RowText({
     value,
     required,
     ...fieldAria(id, error),
+    onPointerDown: () => (touched.current = true),
     onBlur: () => {
-      setLeft(true);
+      if (touched.current) afterPointer(() => setLeft(true));
       void data.flush();
     },
   };
