@@ -68,6 +68,78 @@ function pdfinfo(pdf: Uint8Array): Record<string, string> {
   }
 }
 
+interface StructNode {
+  readonly role: string;
+  readonly alt?: string;
+  /** The text of its own marked content (children that are content, read with pdf.js). */
+  readonly text: string;
+  readonly children: StructNode[];
+}
+
+/**
+ * Each page's structure tree as pdf.js reads it (getStructTree), each element with the text of the marked
+ * content it owns (getTextContent with marked content: the spans between a BDC with its MCID and its EMC).
+ */
+async function readStructure(pdf: Uint8Array): Promise<StructNode[][]> {
+  const task = getDocument({ data: pdf.slice(), verbosity: 0 });
+  const doc = await task.promise;
+  try {
+    const out: StructNode[][] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const byId = new Map<string, string>();
+      const open: (string | null)[] = [];
+      for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+        if ('type' in item && item.type === 'beginMarkedContentProps') open.push(item.id ?? null);
+        else if ('type' in item && item.type === 'beginMarkedContent') open.push(null);
+        else if ('type' in item && item.type === 'endMarkedContent') open.pop();
+        else if ('str' in item) {
+          const id = open.findLast((o) => o !== null);
+          if (id) byId.set(id, (byId.get(id) ?? '') + item.str);
+        }
+      }
+      type Raw = { role?: string; alt?: string; type?: string; id?: string; children?: Raw[] };
+      const convert = (node: Raw): StructNode => {
+        const kids = node.children ?? [];
+        return {
+          role: node.role ?? '',
+          ...(node.alt ? { alt: node.alt } : {}),
+          text: kids
+            .filter((k) => k.type === 'content')
+            .map((k) => byId.get(k.id ?? '') ?? '')
+            .join(''),
+          children: kids.filter((k) => k.role !== undefined).map(convert),
+        };
+      };
+      const tree = (await page.getStructTree()) as Raw | null;
+      out.push((tree?.children ?? []).map(convert));
+    }
+    return out;
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** /MarkInfo and /StructTreeRoot of the document catalog as qpdf reads them. */
+function catalog(pdf: Uint8Array): Record<string, unknown> {
+  const dir = mkdtempSync(join(tmpdir(), 'phaen-qpdf-'));
+  try {
+    writeFileSync(join(dir, 'doc.pdf'), pdf);
+    const json = JSON.parse(
+      execFileSync('qpdf', ['--json', '--json-key=qpdf', join(dir, 'doc.pdf')], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      }),
+    ) as { qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>] };
+    const objects = json.qpdf[1];
+    const root = Object.values(objects).find((o) => o.value?.['/Type'] === '/Catalog')!.value!;
+    const deref = (v: unknown) => (typeof v === 'string' && v.endsWith(' R') ? objects[`obj:${v}`]?.value : v);
+    return { ...root, '/MarkInfo': deref(root['/MarkInfo']), '/StructTreeRoot': deref(root['/StructTreeRoot']) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe.each([
   ['Arabic', false],
   ['Thai', true],
@@ -134,6 +206,44 @@ describe.each([
     expect(poppler.Title).toBe(plan.title);
     expect(poppler.Author).toBe(plan.organisation);
     expect(poppler.Keywords).toBe(info.Keywords);
+  });
+
+  it('is tagged: marked, Thai, headings, paragraphs, tables and figures with their captions as alternative text', async () => {
+    const root = catalog(pdf);
+    expect(root['/MarkInfo']).toMatchObject({ '/Marked': true });
+    expect(root['/StructTreeRoot']).toMatchObject({ '/Type': '/StructTreeRoot' });
+    expect(root['/Lang']).toBe('u:th');
+    const structure = (await readStructure(pdf)).flat();
+    const all = (nodes: readonly StructNode[]): StructNode[] => nodes.flatMap((n) => [n, ...all(n.children)]);
+    // Compared without spaces: pdf.js reads a justified line's widened gaps as it likes.
+    const squeezed = (t: string) => comparable(t).replace(/\s+/g, '');
+    const text = (role: string) =>
+      all(structure)
+        .filter((n) => n.role === role)
+        .map((n) => squeezed(n.text));
+    const ch = (n: number) => (thaiDigits ? String.fromCharCode(0x0e50 + n) : String(n));
+    // Chapter numbers and titles as H1, numbered sections as H2, body text as P, captions as Caption.
+    expect(text('H1')).toContain(`บทที่${ch(1)}`);
+    expect(text('H1')).toContain(squeezed(th('pdf.doc.chapter.intro')));
+    expect(text('H2').some((t) => t.startsWith(`${ch(1)}.${ch(1)}`))).toBe(true);
+    expect(text('P').some((t) => t.includes(squeezed('สำนักงานประชาสัมพันธ์')))).toBe(true);
+    expect(text('Caption').some((t) => t.startsWith('ตารางที่'))).toBe(true);
+    // Tables as Table → TR → TH/TD, the head row's cells as TH.
+    const tables = all(structure).filter((n) => n.role === 'Table');
+    expect(tables.length).toBeGreaterThan(10);
+    for (const table of tables) expect(table.children.every((row) => row.role === 'TR')).toBe(true);
+    const cells = tables.flatMap((t) => t.children.flatMap((r) => r.children));
+    expect(new Set(cells.map((c) => c.role))).toEqual(new Set(['TH', 'TD']));
+    expect(cells.filter((c) => c.role === 'TH').map((c) => comparable(c.text))).toContain(
+      comparable(th('glossary.kpi')),
+    );
+    // Figures carry their captions as /Alt.
+    const figures = all(structure).filter((n) => n.role === 'Figure');
+    expect(figures.length).toBeGreaterThanOrEqual(3);
+    expect(figures.map((f) => f.alt)).toContain(th('pdf.map.title'));
+    // The running head is an artifact: the plan title is not read as content on every page.
+    const title = squeezed(sampleSource().plan.title);
+    expect(text('P').filter((t) => t === title).length).toBeLessThan(3);
   });
 
   it('sets body paragraphs with both edges straight, none loose: spaces at most half an em wider, clusters at most 0.08 em apart', () => {

@@ -92,6 +92,8 @@ export interface ImageBlock {
   readonly fit?: [number, number];
   readonly alignment?: Alignment;
   readonly margin?: Margin;
+  /** What the drawing shows, for readers that cannot see it (its caption): the tagged PDF's /Alt. */
+  readonly alt?: string;
 }
 
 export type CellNode = (TextBlock | StackBlock | ImageBlock | OrderedList) & {

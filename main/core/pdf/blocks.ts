@@ -297,7 +297,8 @@ export const chartUnitsFor = (printed: number): number => (printed * 14) / TABLE
 /** A figure (chart) scaled to fit the text width, centred, with its numbered caption under it (captions.ts). */
 export function figure(svg: string, caption: string, width = CONTENT_WIDTH): Block {
   return {
-    stack: [{ svg, width: Math.min(width, CONTENT_WIDTH), alignment: 'center' }, figureCaption(caption)],
+    // The caption is the figure's alternative text in the tagged PDF (structure.ts).
+    stack: [{ svg, width: Math.min(width, CONTENT_WIDTH), alignment: 'center', alt: caption }, figureCaption(caption)],
     unbreakable: true,
     margin: [0, 6, 0, 10],
   };

@@ -85,7 +85,7 @@ export function buildMapDocument({ source, options, t }: BuildInput): DocModel {
       color: '#444444',
       margin: [0, 0, 0, 6],
     },
-    { svg, fit: [WIDTH, HEIGHT - TITLE_HEIGHT], alignment: 'center' },
+    { svg, fit: [WIDTH, HEIGHT - TITLE_HEIGHT], alignment: 'center', alt: t('pdf.map.title') },
   ]);
   return {
     ...documentInfo({

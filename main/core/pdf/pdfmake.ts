@@ -1,10 +1,21 @@
 import type { Content, ContentCanvas, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { Block, CaptionList, Contents, Cover, DocModel, Heading, TableNode, TocEntry } from '../doc/model.ts';
+import type {
+  Block,
+  CaptionList,
+  Cell,
+  Contents,
+  Cover,
+  DocModel,
+  Heading,
+  TableNode,
+  TocEntry,
+} from '../doc/model.ts';
 import { textWidth, wrapText } from '../charts/textWidth.ts';
 import { toThaiDigits } from '../years.ts';
 import { BODY_SIZE, CONTENT_WIDTH, DEFAULT_STYLE, STYLES, thSarabun } from './blocks.ts';
 import { withThaiDigits } from './digits.ts';
 import { pageSetup } from './page.ts';
+import { CELL_PLACE, type CellPlace } from './structure.ts';
 import type { Leader, PageNumbering } from './pageNumbers.ts';
 import { withEraYearsJoined } from './text.ts';
 
@@ -21,10 +32,12 @@ export interface PdfDocument {
 
 interface Options {
   readonly thaiDigits: boolean;
+  /** Tables numbered as rendered, for their cells' places in the tagged structure (structure.ts). */
+  readonly tables: { count: number };
 }
 
 export function pdfDocument(model: DocModel): PdfDocument {
-  const options: Options = { thaiDigits: model.thaiDigits };
+  const options: Options = { thaiDigits: model.thaiDigits, tables: { count: 0 } };
   const content = model.content.flatMap((block) => pdfBlock(block, options));
   const page =
     model.runningHead !== undefined
@@ -36,7 +49,14 @@ export function pdfDocument(model: DocModel): PdfDocument {
           defaultStyle: model.fontSize === undefined ? DEFAULT_STYLE : { ...DEFAULT_STYLE, fontSize: model.fontSize },
           styles: STYLES,
         };
-  const doc: TDocumentDefinitions = { ...page, info: { ...model.info }, language: model.language, content };
+  // Tagged: headings, paragraphs, tables and figures as structure elements (structure.ts), and /Lang.
+  const doc: TDocumentDefinitions = {
+    ...page,
+    info: { ...model.info },
+    language: model.language,
+    tagged: true,
+    content,
+  };
   // Thai digits first: "พ.ศ. ๒๕๖๖" is joined as "พ.ศ. 2566" is.
   return { doc: withEraYearsJoined(model.thaiDigits ? withThaiDigits(doc) : doc), numbering: model.numbering };
 }
@@ -46,7 +66,7 @@ export function pdfBlock(block: Block, options: Options): Content[] {
   if ('kind' in block) {
     switch (block.kind) {
       case 'table':
-        return [pdfTable(block)];
+        return [pdfTable(block, ++options.tables.count)];
       case 'heading':
         return pdfHeading(block);
       case 'cover':
@@ -65,11 +85,19 @@ export function pdfBlock(block: Block, options: Options): Content[] {
 }
 
 /** A table with the engine's thin rules on every cell (a named layout: functions cannot cross into the worker). */
-export function pdfTable(node: TableNode): Content {
+export function pdfTable(node: TableNode, table: number): Content {
   const { widths, headRows, rows, fontSize, margin, unbreakable, dontBreakRows } = node;
+  // Each cell knows its table and row, for the tagged structure's Table, TR and TH/TD (structure.ts).
+  const placed = (body: readonly (readonly Cell[])[], heads: number) =>
+    body.map((row, r) =>
+      row.map((cell): Record<string, unknown> => {
+        const place: CellPlace = { table, row: r, head: r < heads };
+        return typeof cell === 'string' ? { text: cell, [CELL_PLACE]: place } : { ...cell, [CELL_PLACE]: place };
+      }),
+    );
   if (node.variant === 'plain') {
     return {
-      table: { widths: [...widths], body: rows.map((r) => [...r]), ...(dontBreakRows ? { dontBreakRows } : {}) },
+      table: { widths: [...widths], body: placed(rows, 0), ...(dontBreakRows ? { dontBreakRows } : {}) },
       layout: 'phaenGrid',
       ...(margin ? { margin } : {}),
     } as Content;
@@ -84,7 +112,7 @@ export function pdfTable(node: TableNode): Content {
       keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths: [...widths],
-      body: [...headRows, ...rows].map((r) => [...r]),
+      body: placed([...headRows, ...rows], headRows.length),
     },
     ...(unbreakable ? { unbreakable } : {}),
   } as Content;

@@ -81,7 +81,7 @@ function mapSection({ t, view, outline, options }: Ctx): Section {
     title,
     body: svgs.map((svg, i): Block => ({
       stack: [
-        { svg, fit: [CONTENT_WIDTH, MAP_HEIGHT], alignment: 'center' },
+        { svg, fit: [CONTENT_WIDTH, MAP_HEIGHT], alignment: 'center', alt: title },
         // One figure however many pages it takes: numbered on its first part only.
         i === 0
           ? figureCaption(svgs.length > 1 ? t('pdf.map.pageOf', { page: 1, pages: svgs.length }) : title)

@@ -238,7 +238,7 @@ export interface SvgNode {
 export interface RendererPrototype {
   renderSVG(this: { pdfDocument: PdfKitDocument }, svg: SvgNode): void;
   renderPages(this: { pdfDocument: PdfKitDocument }, pages: PdfPage[]): void;
-  renderLine(this: unknown, line: Line, x: number, y: number): void;
+  renderLine(this: { pdfDocument: PdfKitDocument }, line: Line, x: number, y: number): void;
 }
 
 export interface PdfKitDocument extends PdfKitContent {

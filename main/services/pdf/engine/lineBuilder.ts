@@ -19,6 +19,7 @@
  * only a line no setting can fill (a first line whose next word is too long to join it) stops short.
  */
 import { type Inline, type Line, type LayoutBuilderPrototype, type TextNode, pdfmake } from './internals.ts';
+import { stampStructure } from './tagging.ts';
 import {
   CLUSTER_STRETCH,
   SPACE_STRETCH,
@@ -170,6 +171,7 @@ export const buildNextLine: LayoutBuilderPrototype['buildNextLine'] = function (
   }
   line.paragraph = paragraph;
   line.seq = nextLine++;
+  stampStructure(line, textNode);
   return line;
 };
 

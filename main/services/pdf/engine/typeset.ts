@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { installThaiLexicon } from '../../thaiLexicon.ts';
 import { type FontText, withActualText, withSvgActualText } from './actualText.ts';
+import { drawTaggedFigure, drawTaggedLine } from './tagging.ts';
 import {
   type DrawPlan,
   type LayoutCaches,
@@ -226,13 +227,16 @@ function installEngine(): void {
         parts: parts.map((p) => ({ text: p.text, offset: p.offset * em, clusterSpacing: p.clusterSpacing * em })),
       });
     }
-    if (planned.length === 0) renderLine.call(this, drawn, x, y);
-    else drawPlanned(planned, () => renderLine.call(this, drawn, x, y));
+    const draw = () => renderLine.call(this, drawn, x, y);
+    // Inside its structure element: tagged PDF (tagging.ts).
+    drawTaggedLine(this.pdfDocument, line, () => (planned.length === 0 ? draw() : drawPlanned(planned, draw)));
   };
   const renderSVG = pdfmake.Renderer.prototype.renderSVG;
   pdfmake.Renderer.prototype.renderSVG = function (svg) {
     const placed = typeof svg.svg === 'string' ? { ...svg, svg: svgWithGlyphPlacement(svg.svg) } : svg;
-    drawSvg(() => withSvgActualText(this.pdfDocument, fontsOf(this.pdfDocument), () => renderSVG.call(this, placed)));
+    drawTaggedFigure(this.pdfDocument, svg.alt, () =>
+      drawSvg(() => withSvgActualText(this.pdfDocument, fontsOf(this.pdfDocument), () => renderSVG.call(this, placed))),
+    );
   };
   installed = true;
 }
