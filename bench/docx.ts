@@ -36,7 +36,7 @@ async function measure(label: string, source: PlanSource, kind: PdfKind = 'plan'
     t,
   });
   const built = performance.now();
-  const bytes = await renderDocx(model, { rasterise });
+  const bytes = await renderDocx(model, { rasterise, fontsDir: join(RESOURCES, 'fonts') });
   const used = process.cpuUsage(cpu);
   line(
     `Word: ${label}`,

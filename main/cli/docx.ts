@@ -9,6 +9,7 @@ export const docxCommand = documentCommand({
   name: 'docx',
   messages: 'docx.cli',
   async render(kind, input, ctx) {
-    return renderDocx(buildModel(kind, input), { rasterise: rasteriser(join(ctx.resourcesDir, 'fonts')) });
+    const fontsDir = join(ctx.resourcesDir, 'fonts');
+    return renderDocx(buildModel(kind, input), { rasterise: rasteriser(fontsDir), fontsDir });
   },
 });

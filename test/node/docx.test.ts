@@ -329,6 +329,21 @@ describe.skipIf(!soffice)('the .docx opened in LibreOffice', () => {
     }
   }, 240_000);
 
+  it('keeps the summary handout on one page, as the PDF does, in the Sarabun the file embeds', () => {
+    for (const digits of [[], ['--thai-digits']]) {
+      const pdf = converted(docx('--handout', 'summary', ...digits));
+      expect(pdfPages(pdf)).toBe(1);
+      const text = pdfText(pdf).replace(/\s+/g, '');
+      expect(text).toContain(th('pdf.summary.heading').replace(/\s+/g, ''));
+      const fonts = execFileSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' }).split('\n').slice(2);
+      // Not the system's substitute for TH SarabunPSK: the four faces in the .docx, embedded again in the PDF.
+      for (const line of fonts.filter(Boolean))
+        expect(line).toMatch(/\+Sarabun-(Regular|Bold) .* yes (yes|no) (yes|no) /);
+    }
+    const names = Object.keys(unzipSync(new Uint8Array(readFileSync(docx('--handout', 'summary')))));
+    expect(names.filter((n) => n.startsWith('word/fonts/'))).toHaveLength(4);
+  }, 240_000);
+
   it('keeps the strategy map handout on two landscape pages', () => {
     const pdf = converted(docx('--handout', 'map'));
     expect(pdfPages(pdf)).toBe(2);

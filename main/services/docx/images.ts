@@ -14,6 +14,15 @@ export type Rasterise = (svg: string, widthPx: number) => Uint8Array;
 
 const FONT_FILES = ['Sarabun-Regular.ttf', 'Sarabun-Bold.ttf', 'Sarabun-Italic.ttf', 'Sarabun-BoldItalic.ttf'];
 
+/**
+ * Sarabun's four faces to embed in a .docx (docx obfuscates them as OOXML requires; Word and LibreOffice use
+ * them where Sarabun is not installed). Sarabun is under the SIL Open Font License, which allows embedding.
+ */
+export function embeddedSarabun(fontsDir: string) {
+  const [data, bold, italic, boldItalic] = FONT_FILES.map((name) => readFileSync(join(fontsDir, name)));
+  return { name: 'Sarabun', data: data!, bold: bold!, italic: italic!, boldItalic: boldItalic! };
+}
+
 /** A rasteriser over the shipped fonts; the same drawing is drawn once (a tick is in many cells). */
 export function rasteriser(fontsDir: string): Rasterise {
   const fontFiles = FONT_FILES.map((name) => join(fontsDir, name));

@@ -46,18 +46,24 @@ import type {
   TextBlock,
 } from '../../core/doc/model.ts';
 import { textWidth } from '../../core/charts/textWidth.ts';
-import {
-  BODY_SIZE,
-  DEFAULT_STYLE,
-  PAGE_HEIGHT,
-  PAGE_WIDTH,
-  TABLE_SIZE,
-  TH_SARABUN_SCALE,
-} from '../../core/pdf/blocks.ts';
+import { BODY_SIZE, DEFAULT_STYLE, PAGE_HEIGHT, PAGE_WIDTH, TABLE_SIZE } from '../../core/pdf/blocks.ts';
 import { thaiDigitsInText } from '../../core/pdf/digits.ts';
 import { joinEraYears } from '../../core/pdf/text.ts';
-import { imageRun, type Rasterise } from './images.ts';
-import { BODY, FIRST_LINE, halfPoints, styles, twips } from './styles.ts';
+import { embeddedSarabun, imageRun, type Rasterise } from './images.ts';
+import {
+  BODY,
+  exactLine,
+  type Face,
+  FIRST_LINE,
+  halfPoints,
+  inFace,
+  SARABUN,
+  styles,
+  TABLE as TABLE_HALF,
+  TH_SARABUN_PSK,
+  TITLE,
+  twips,
+} from './styles.ts';
 
 /**
  * The Word renderer of the document model (core/doc/model.ts): the same chapters, numbering, tables and order
@@ -83,6 +89,8 @@ const MIN_STAR = 110;
 
 interface Context {
   readonly shown: (text: string) => string;
+  /** The plan's TH SarabunPSK, or a handout's embedded Sarabun (styles.ts). */
+  readonly face: Face;
   readonly rasterise: Rasterise;
   /** The text width of the current section, points. */
   width: number;
@@ -124,7 +132,7 @@ function runs(text: string | readonly Inline[], look: RunLook, ctx: Context): Te
     return text.flatMap((run) =>
       typeof run === 'string' ? runs(run, look, ctx) : runs(run.text, { ...look, ...run }, ctx),
     );
-  const size = look.fontSize !== undefined ? halfPoints(look.fontSize) : ctx.size;
+  const size = look.fontSize !== undefined ? halfPoints(look.fontSize, ctx.face) : ctx.size;
   return ctx
     .shown(text)
     .split('\n')
@@ -143,6 +151,24 @@ function runs(text: string | readonly Inline[], look: RunLook, ctx: Context): Te
 
 const STYLE_OF: Partial<Record<string, string>> = { paragraph: 'BodyText', caption: 'Caption', note: 'Note' };
 
+/** The largest run of a text, half-points: its own sizes, else the context's, else its style's (`half`). */
+function largest(text: string | readonly Inline[], look: RunLook, ctx: Context, half: number): number {
+  const own = (l: RunLook) => (l.fontSize !== undefined ? halfPoints(l.fontSize, ctx.face) : (ctx.size ?? half));
+  if (typeof text === 'string') return own(look);
+  return Math.max(own(look), ...text.map((run) => (typeof run === 'string' ? own(look) : own({ ...look, ...run }))));
+}
+
+/** A paragraph's spacing (before, after) with its exact line where the face sets lines exactly (handouts). */
+function lineSpacing(
+  ctx: Context,
+  half: number,
+  around: { before?: number; after?: number } = {},
+): { spacing?: { before?: number; after?: number; line?: number; lineRule?: (typeof LineRuleType)['EXACT'] } } {
+  const line = exactLine(half, ctx.face);
+  if (!line) return Object.keys(around).length > 0 ? { spacing: around } : {};
+  return { spacing: { ...around, ...line } };
+}
+
 function withBookmark(id: string | undefined, children: ParagraphChild[]): ParagraphChild[] {
   return id === undefined ? children : [new Bookmark({ id: bookmarkName(id), children })];
 }
@@ -151,10 +177,15 @@ function textParagraph(block: TextBlock, ctx: Context, extra: { keepNext?: boole
   // The foreword's title is a chapter title without a number: Heading 1, so the contents field lists it.
   const heading = block.style === 'chapterTitle' ? HeadingLevel.HEADING_1 : undefined;
   const bold = block.bold ?? (block.style && /^table(Header|Group|Total)$/.test(block.style) ? true : undefined);
+  const styleHalf = inFace(
+    heading ? TITLE : block.style === 'caption' || block.style === 'note' ? TABLE_HALF : BODY,
+    ctx.face,
+  );
   return new Paragraph({
     ...(heading ? { heading } : { style: STYLE_OF[block.style ?? ''] }),
     alignment: align(block.alignment ?? (block.style === 'tableHeader' ? 'center' : undefined)),
     ...spacing(block.margin),
+    ...lineSpacing(ctx, largest(block.text, block, ctx, styleHalf), spacing(block.margin).spacing),
     ...(block.leadingIndent !== undefined
       ? { indent: { firstLine: FIRST_LINE, ...spacing(block.margin).indent } }
       : {}),
@@ -172,7 +203,11 @@ function listParagraphs(items: readonly ListItem[], ordered: boolean, ctx: Conte
     return new Paragraph({
       numbering: ordered ? { reference: 'ordered', level: 0, instance } : { reference: 'bullet', level: 0 },
       indent: { left: left + 425, hanging: 425 },
-      ...(i === items.length - 1 && margin ? { spacing: { after: twips(margin[3]) } } : {}),
+      ...lineSpacing(
+        ctx,
+        largest(block.text, block, ctx, inFace(BODY, ctx.face)),
+        i === items.length - 1 && margin ? { after: twips(margin[3]) } : {},
+      ),
       children: runs(block.text, block, ctx),
     });
   });
@@ -228,6 +263,7 @@ function heading(node: Heading, ctx: Context): Paragraph {
         : node.title;
   return new Paragraph({
     heading: level,
+    ...lineSpacing(ctx, inFace(node.level === 1 ? TITLE : BODY, ctx.face)),
     // A chapter starts a page (Word's styles cannot say so: pageBreakBefore is the paragraph's).
     ...(node.pageBreak ? { pageBreakBefore: true } : {}),
     children: withBookmark(node.id, runs(lines, {}, { ...ctx, size: undefined })),
@@ -336,10 +372,10 @@ function captionList(node: CaptionList, ctx: Context): Paragraph[] {
  * figure takes 1/TH_SARABUN_SCALE of its PDF width, and a hair more. A figure must never wrap (Word would
  * break ๓,๐๐๐,๐๐๐ at a comma).
  */
-const FIGURE_SLACK = 1.03 / TH_SARABUN_SCALE;
+const FIGURE_SLACK = 1.03;
 
-function columnWidths(node: TableNode, width: number): number[] {
-  const least = (i: number) => (node.fitted?.[i] ?? 0) * FIGURE_SLACK;
+function columnWidths(node: TableNode, width: number, face: Face): number[] {
+  const least = (i: number) => ((node.fitted?.[i] ?? 0) * FIGURE_SLACK) / face.scale;
   const fixed = node.widths.map((w, i) => (w === '*' ? null : Math.max(w, least(i)) + 2 * CELL_PADDING));
   // Wider figures leave less room: fixed text columns (a unit's name) give some up before the '*' text does.
   const stars0 = node.widths.filter((w) => w === '*').length;
@@ -393,9 +429,9 @@ function cellParagraphs(cell: CellNode, ctx: Context): Paragraph[] {
  * by their column. Followed by an empty paragraph: two tables in a row would merge into one in Word.
  */
 function table(node: TableNode, ctx: Context): (Paragraph | Table)[] {
-  const widths = columnWidths(node, ctx.width);
-  const size = node.variant === 'data' ? halfPoints(node.fontSize ?? TABLE_SIZE) : ctx.size;
-  const cellCtx: Context = { ...ctx, size: size === BODY ? undefined : size };
+  const widths = columnWidths(node, ctx.width, ctx.face);
+  const size = node.variant === 'data' ? halfPoints(node.fontSize ?? TABLE_SIZE, ctx.face) : ctx.size;
+  const cellCtx: Context = { ...ctx, size: size === inFace(BODY, ctx.face) ? undefined : size };
   const row = (cells: readonly Cell[], head: boolean, last: boolean) => {
     const out: TableCell[] = [];
     let keepNext = false;
@@ -447,7 +483,15 @@ function table(node: TableNode, ctx: Context): (Paragraph | Table)[] {
       ...(node.margin ? { indent: { size: twips(node.margin[0]), type: WidthType.DXA } } : {}),
       rows: all.map((cells, i) => row(cells, i < node.headRows.length, i === all.length - 1)),
     }),
-    new Paragraph({ spacing: { after: twips(node.margin?.[3] ?? 6) }, children: [] }),
+    // Where lines are exact (a handout), the paragraph itself is a point high: the gap is the table's margin,
+    // as in the PDF, not a whole empty line more.
+    new Paragraph({
+      spacing: {
+        after: twips(node.margin?.[3] ?? 6),
+        ...(ctx.face.pitch === null ? {} : { line: twips(1), lineRule: LineRuleType.EXACT }),
+      },
+      children: [],
+    }),
   ];
 }
 
@@ -497,14 +541,20 @@ function parts(model: DocModel): Part[] {
 
 export interface DocxOptions {
   readonly rasterise: Rasterise;
+  /** The shipped fonts (resources/fonts): a handout embeds Sarabun from there. */
+  readonly fontsDir: string;
 }
 
 export async function renderDocx(model: DocModel, options: DocxOptions): Promise<Buffer> {
   const shown = (text: string) => joinEraYears(model.thaiDigits ? thaiDigitsInText(text) : text);
-  const handoutSize = model.setting === 'handout' ? halfPoints(model.fontSize ?? DEFAULT_STYLE.fontSize) : undefined;
+  // A handout keeps to its page in any application: it carries its own font (styles.ts SARABUN).
+  const face = model.setting === 'handout' ? SARABUN : TH_SARABUN_PSK;
+  const handoutSize =
+    model.setting === 'handout' ? halfPoints(model.fontSize ?? DEFAULT_STYLE.fontSize, face) : undefined;
   const [left, top, right, bottom] = model.margins;
   const ctx: Context = {
     shown,
+    face,
     rasterise: options.rasterise,
     width: 0,
     lists: { count: 0 },
@@ -577,7 +627,8 @@ export async function renderDocx(model: DocModel, options: DocxOptions): Promise
     creator: model.info.author,
     keywords: model.info.keywords,
     description: model.info.subject,
-    styles: styles(model.language, model.setting),
+    styles: styles(model.language, model.setting, face, handoutSize),
+    ...(face === SARABUN ? { fonts: [embeddedSarabun(options.fontsDir)] } : {}),
     numbering: {
       config: [
         {

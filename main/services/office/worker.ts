@@ -22,7 +22,7 @@ if (!port) throw new Error('office/worker.ts runs as a worker thread only');
 
 function write(job: OfficeJob): Promise<Uint8Array> {
   if (job.type === 'xlsx') return writeXlsx(job.book);
-  return renderDocx(job.model, { rasterise: rasteriser(job.fontsDir) });
+  return renderDocx(job.model, { rasterise: rasteriser(job.fontsDir), fontsDir: job.fontsDir });
 }
 
 port.once('message', (job: OfficeJob) => {
