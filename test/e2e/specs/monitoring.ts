@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { field, next, nextStep, openWizard, stepShown, type Spec } from './common.ts';
@@ -101,5 +104,56 @@ monitoringSpecs.push({
     expect(await after.getByLabel(`ผลการดำเนินงานโดยสรุปไตรมาส 2 (ม.ค.–มี.ค.): ${FOLLOWERS}`).inputValue()).toBe(
       'แพลตฟอร์มเปลี่ยนนโยบายการเข้าถึง',
     );
+  },
+});
+
+const SHOTS = join(tmpdir(), 'phaen-screens');
+
+monitoringSpecs.push({
+  name: 'at 1366×768 an adopted target changes only as a revision with its reason, listed with when and by whom; the offices’ reporting step says the due day',
+  async run(page) {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    mkdirSync(SHOTS, { recursive: true });
+    await page.getByRole('button', { name: 'เปิดแผนตัวอย่าง' }).click();
+    await openWizard(page, 'ติดตามผลการดำเนินงานตามแผน', 1, 5);
+    await page.getByLabel('วันที่ประกาศใช้แผน').fill('๒๐ ก.ย. ๒๕๖๕');
+    await page.getByText('แผนประกาศใช้เมื่อ 20 กันยายน 2565').waitFor();
+    await page.getByText('บันทึกแล้ว', { exact: true }).waitFor();
+
+    await openStep(page, 'goals', 3, 4);
+    await page.getByText(/แผนประกาศใช้เมื่อ 20 กันยายน 2565 ค่าเป้าหมาย/).waitFor();
+    // A plain edit of an adopted target is refused at once, in Thai, and nothing is saved.
+    const target = page.getByLabel(new RegExp(`^ค่าเป้าหมาย พ\\.ศ\\. 2566: 1\\.1\\.1 ${KPI}`));
+    expect(await target.inputValue()).toBe('85');
+    await target.fill('86');
+    await page
+      .getByText(/ค่านี้เปลี่ยนได้โดยการปรับแผนพร้อมระบุเหตุผลเท่านั้น/)
+      .first()
+      .waitFor();
+    await target.fill('85');
+
+    await page.getByRole('button', { name: new RegExp(`^ปรับแผน 1\\.1\\.1 ${KPI}`) }).click();
+    const dialog = page.getByRole('dialog', { name: /^ปรับแผน: 1\.1\.1/ });
+    await dialog.getByLabel('ค่าที่ปรับ').selectOption({ label: 'ค่าเป้าหมายปี 2566: 85' });
+    await dialog.getByLabel(/^ค่าใหม่/).fill('๘๖');
+    await dialog.getByRole('button', { name: 'บันทึกการปรับแผน' }).click();
+    await dialog.getByText('กรุณาระบุเหตุผลของการปรับแผน').waitFor();
+    await dialog.getByLabel('เหตุผลของการปรับแผน').fill('ผลสำรวจปีฐานสูงกว่าที่คาด ตามมติคณะกรรมการ');
+    await page.screenshot({ path: join(SHOTS, 'revision-dialog.png') });
+    await dialog.getByRole('button', { name: 'บันทึกการปรับแผน' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(/ตัวชี้วัด 1\.1\.1 ค่าเป้าหมายปี 2566: 85 → 86 เมื่อ .* 25\d\d โดย/).waitFor();
+    await page.getByText('เหตุผล: ผลสำรวจปีฐานสูงกว่าที่คาด ตามมติคณะกรรมการ').waitFor();
+    expect(await target.inputValue()).toBe('86');
+    await page.screenshot({ path: join(SHOTS, 'revision-list.png') });
+
+    await openStep(page, 'monitoring', 4, 5);
+    await page.getByText(/ครบกำหนดส่ง 15 วันหลังสิ้นไตรมาส/).waitFor();
+    await page.getByText(/ยังไม่ได้มอบหมายตัวชี้วัดหรือโครงการให้หน่วยงาน/).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'monitoring-arrivals.png') });
+    await openStep(page, 'monitoring', 2, 5);
+    await page.screenshot({ path: join(SHOTS, 'monitoring-kpis.png') });
+    await openStep(page, 'monitoring', 3, 5);
+    await page.screenshot({ path: join(SHOTS, 'monitoring-projects.png') });
   },
 });

@@ -25,8 +25,9 @@ export function TargetsStep() {
   const number = (id: string) => plan.numbers.get(id) ?? '';
   const withKpis = (issue: Row) => plan.children('goal', issue.id).filter((g) => plan.children('kpi', g.id).length);
   const issues = plan.issues.filter((issue) => withKpis(issue).length > 0);
-  // Cells keep what was typed in them; targets brought in from Excel start the tables afresh to show them.
+  // Cells keep what was typed in them; targets brought in from Excel, or revised, start the tables afresh.
   const [imports, setImports] = useState(0);
+  const revisions = data.list('revision').length;
   return (
     <>
       <p className="muted">{t('goals.period', { period: formatPeriod(years[0]!, years.at(-1)!) })}</p>
@@ -34,7 +35,10 @@ export function TargetsStep() {
       <AdoptedNotice />
       {issues.length === 0 && <p className="muted">{t('goals.noKpisYet')}</p>}
       {issues.map((issue) => (
-        <section key={`${issue.id}:${imports}`} aria-label={t('goals.issueN', { number: number(issue.id) })}>
+        <section
+          key={`${issue.id}:${imports}:${revisions}`}
+          aria-label={t('goals.issueN', { number: number(issue.id) })}
+        >
           <h3>
             {t('goals.issueN', { number: number(issue.id) })} {nameOf(issue)}
           </h3>
