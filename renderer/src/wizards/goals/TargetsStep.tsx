@@ -35,7 +35,10 @@ export function TargetsStep() {
       <AdoptedNotice />
       {issues.length === 0 && <p className="muted">{t('goals.noKpisYet')}</p>}
       {issues.map((issue) => (
-        <section key={`${issue.id}:${imports}:${revisions}`} aria-label={t('goals.issueN', { number: number(issue.id) })}>
+        <section
+          key={`${issue.id}:${imports}:${revisions}`}
+          aria-label={t('goals.issueN', { number: number(issue.id) })}
+        >
           <h3>
             {t('goals.issueN', { number: number(issue.id) })} {nameOf(issue)}
           </h3>
