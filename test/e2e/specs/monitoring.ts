@@ -11,7 +11,7 @@ import { field, next, nextStep, openWizard, stepShown, type Spec } from './commo
  * Opens step `n` of a wizard of the plan on screen by its address, as a bookmark would: a wizard's link
  * opens its first step that is not done, which depends on the data.
  */
-async function openStep(page: Page, wizard: string, n: number, count: number): Promise<void> {
+export async function openStep(page: Page, wizard: string, n: number, count: number): Promise<void> {
   const id = /#\/plan\/([^/]+)/.exec(page.url())?.[1];
   if (!id) throw new Error(`not on a plan: ${page.url()}`);
   await page.evaluate((hash) => (window.location.hash = hash), `#/plan/${id}/${wizard}/${n}`);

@@ -88,7 +88,13 @@ export function ArrivalsStep() {
       )}
       <Missing standings={chosen} />
       {status.identity?.role === 'secretariat' && offices.length > 0 && (
-        <ReminderForm standings={chosen} year={period.year} quarter={period.quarter} />
+        // Keyed by the quarter: another quarter starts with its own late offices ticked.
+        <ReminderForm
+          key={`${period.year}:${period.quarter}`}
+          standings={chosen}
+          year={period.year}
+          quarter={period.quarter}
+        />
       )}
     </>
   );
