@@ -61,6 +61,12 @@ function unitProblem(value: number, unit: unknown): string | undefined {
   return targetFitsUnit(value, text) ? undefined : `goals.notInUnit.${unitKind(text)}`;
 }
 
+/** The problem with the year of the row a yearly value is written into (ctx.row.year), if any. */
+function yearOf(entity: RowEntity, ctx: ValidityContext): string | undefined {
+  const year = num(ctx.row.year);
+  return year === null ? undefined : yearProblem(entity, year, ctx.plan);
+}
+
 /** The rules beyond the schema, for a value the schema accepts. */
 function contextProblem(entity: RowEntity, field: string, value: unknown, ctx: ValidityContext): string | undefined {
   const n = num(value);
@@ -82,6 +88,9 @@ function contextProblem(entity: RowEntity, field: string, value: unknown, ctx: V
         (outsideProjectYears(n, ctx.parent) ? 'strategies.budgetOutsideProject' : undefined)
       );
     case 'kpiTarget.target':
+      if (n === null) return undefined;
+      // A stored target for a year the plan no longer has (its period was shortened) is flagged where it shows.
+      return yearOf(entity, ctx) ?? unitProblem(n, ctx.parent?.unit);
     case 'kpiQuarter.result':
       return n === null ? undefined : unitProblem(n, ctx.parent?.unit);
     case 'projectQuarter.allocated':
@@ -92,6 +101,8 @@ function contextProblem(entity: RowEntity, field: string, value: unknown, ctx: V
     case 'projectBudget.amount': {
       if (n === null) return undefined;
       if (n < 0) return 'strategies.negative';
+      const outsidePlan = yearOf(entity, ctx);
+      if (outsidePlan) return outsidePlan;
       const year = num(ctx.row.year);
       return year !== null && outsideProjectYears(year, ctx.parent) ? 'strategies.budgetOutsideProject' : undefined;
     }

@@ -270,6 +270,31 @@ describe('strategies wizard: budgets', () => {
   });
 });
 
+describe('strategies wizard: a shortened plan', () => {
+  it('flags a budget for a year the plan no longer has, leaves it out of every total and holds Next on it', async () => {
+    // The plan ended in 2570 when project 2.1.1.1 got its 2570 budget; it now ends in 2569.
+    const fake = planFake(planned(), [], { ...samplePlan, endYear: 2569 });
+    const { user } = open(fake, 2);
+    const s3 = await screen.findByRole('region', { name: /กลยุทธ์ที่ 2\.1\.1/ });
+    const cell = within(s3).getByLabelText('งบประมาณ พ.ศ. 2570: 2.1.1.1 โครงการอบรมเชิงปฏิบัติการ');
+    expect((cell as HTMLInputElement).value).toBe('700,000.5');
+    expect(cell.getAttribute('aria-invalid')).toBe('true');
+    expect(within(s3).getByText('ปีนี้อยู่นอกช่วงปีของแผน')).toBeTruthy();
+    const planTotal = screen.getByRole('region', { name: 'รวมทั้งแผน' });
+    expect(
+      within(planTotal)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['3,250,000', '2,600,000', '0', '0', '0', '5,850,000']);
+    await next(user);
+    await waitFor(() =>
+      expect(alertTexts()).toContain(
+        'งบประมาณ พ.ศ. 2570 ของโครงการที่ 2.1.1.1 “โครงการอบรมเชิงปฏิบัติการ” อยู่นอกช่วงปีของแผนหรือของโครงการ จึงไม่นับรวม ลบออกหรือแก้ช่วงปี',
+      ),
+    );
+  });
+});
+
 describe('strategies wizard: summary', () => {
   it('sums the budget per issue and year, per responsible unit, and in total, in baht', async () => {
     const fake = planFake(planned());
