@@ -1,7 +1,8 @@
 import { cliContext, EXIT_USAGE, type CliCommand, type CliIo } from './command.ts';
 import { exchangeCommands } from './exchange.ts';
-import { docxCommand } from './docx.ts';
-import { pdfCommand } from './pdf.ts';
+import { reportCommand } from './document.ts';
+import { docxCommand, docxFormat } from './docx.ts';
+import { pdfCommand, pdfFormat } from './pdf.ts';
 import { xlsxCommand } from './xlsx.ts';
 
 /**
@@ -9,7 +10,13 @@ import { xlsxCommand } from './xlsx.ts';
  * out/main/cli.js and run under plain Node (no Electron), so it never touches the app's database: it reads
  * and writes files only.
  */
-const COMMANDS: readonly CliCommand[] = [pdfCommand, docxCommand, xlsxCommand, ...exchangeCommands];
+const COMMANDS: readonly CliCommand[] = [
+  pdfCommand,
+  docxCommand,
+  reportCommand({ pdf: pdfFormat, docx: docxFormat }),
+  xlsxCommand,
+  ...exchangeCommands,
+];
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const ctx = cliContext(io);
