@@ -35,7 +35,8 @@ const GRID = '#c9d1db';
 const PALETTE = ['#5b87c5', '#d9822b', '#3a9a5b', '#b5475b', '#7a5fb0', '#2b9fb0', '#9a8a2b', '#8c5a3c'];
 const EMPHASIS = '#1f4e8c';
 const LEFT = 48;
-const RIGHT = 16;
+/** Room for half of the last quarter's label, centred on the plot's right edge. */
+const RIGHT = 40;
 const TOP = 12;
 const PLOT_HEIGHT = 200;
 const LEGEND_ROW = 22;

@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../../main/core/catalog.ts';
-import type { PdfJobStatus } from '../../../main/core/pdf/api.ts';
 import { CHAPTERS, type ChapterId, type DocumentFormat, type PdfKind } from '../../../main/core/pdf/options.ts';
 import { chaptersWithContent } from '../../../main/core/pdf/planDocument.ts';
 import type { Plan } from '../../../main/core/plan.ts';
@@ -10,7 +9,7 @@ import type { AppErrorShape } from '../../../main/core/errors.ts';
 import { useApi } from '../ApiContext.tsx';
 import { errorText } from '../format.ts';
 import { routeHash } from '../route.ts';
-import { downloadBase64 } from './download.ts';
+import { useExportJob } from './exportJob.tsx';
 import './pdf.css';
 
 /**
@@ -22,20 +21,6 @@ import './pdf.css';
 
 const KINDS: readonly PdfKind[] = ['plan', 'summary', 'map'];
 const FORMATS: readonly DocumentFormat[] = ['pdf', 'docx'];
-const MIME: Record<DocumentFormat, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
-/** How often the panel asks main how far the export has got. */
-const POLL_MS = 200;
-
-/** `message`: the failure's own locale key when main gave one (a file it could not write), else the general one. */
-type Outcome =
-  { kind: 'saved' | 'downloaded'; fileName: string } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
-const failed = (format: DocumentFormat, error?: AppErrorShape): Outcome => ({
-  kind: 'failed',
-  message: error?.fields?._ ?? `${format}.panel.failed`,
-});
 
 interface Loaded {
   rows: Row[];
@@ -52,10 +37,7 @@ export function ExportPanel({ plan }: { plan: Plan }) {
   const [chosen, setChosen] = useState<Set<ChapterId> | null>(null);
   const [thaiDigits, setThaiDigits] = useState(false);
   const [captionLists, setCaptionLists] = useState(false);
-  const [job, setJob] = useState<{ id: string; status: PdfJobStatus } | null>(null);
-  const [starting, setStarting] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const job = useExportJob();
 
   useEffect(() => {
     let live = true;
@@ -74,7 +56,6 @@ export function ExportPanel({ plan }: { plan: Plan }) {
     })();
     return () => {
       live = false;
-      clearTimeout(timer.current);
     };
   }, [api, plan.id]);
 
@@ -89,54 +70,9 @@ export function ExportPanel({ plan }: { plan: Plan }) {
   }, [loaded, plan, i18n]);
   const selected = chosen ?? available ?? new Set<ChapterId>();
   const printable = [...selected].filter((c) => available?.has(c));
-  const running = job?.status.state === 'running' || starting;
+  const running = job.running;
 
-  const poll = (id: string) => {
-    timer.current = setTimeout(async () => {
-      const result = await api['pdf.progress']({ jobId: id });
-      if (!result.ok) {
-        setJob(null);
-        setOutcome(failed(format, result.error));
-        return;
-      }
-      const status = result.data;
-      if (status.state === 'running') {
-        setJob({ id, status });
-        poll(id);
-        return;
-      }
-      setJob(null);
-      if (status.state === 'cancelled') setOutcome({ kind: 'cancelled' });
-      else if (status.state === 'failed' || !status.result) setOutcome(failed(format, status.error));
-      else if (status.result.status === 'download') {
-        downloadBase64(status.result.fileName, status.result.base64, MIME[format]);
-        setOutcome({ kind: 'downloaded', fileName: status.result.fileName });
-      } else setOutcome({ kind: 'saved', fileName: status.result.fileName });
-    }, POLL_MS);
-  };
-
-  const start = async () => {
-    setOutcome(null);
-    setStarting(true);
-    const result = await api['pdf.start']({
-      planId: plan.id,
-      kind,
-      thaiDigits,
-      chapters: printable,
-      captionLists,
-      format,
-    });
-    setStarting(false);
-    if (!result.ok) return setOutcome(failed(format, result.error));
-    if (result.data.status === 'cancelled') return;
-    const id = result.data.jobId;
-    setJob({ id, status: { state: 'running', done: 0, total: 0 } });
-    poll(id);
-  };
-
-  const cancel = () => {
-    if (job) void api['pdf.cancel']({ jobId: job.id });
-  };
+  const start = () => job.start({ planId: plan.id, kind, thaiDigits, chapters: printable, captionLists, format });
 
   const toggle = (chapter: ChapterId, on: boolean) => {
     const next = new Set(selected);
@@ -145,7 +81,6 @@ export function ExportPanel({ plan }: { plan: Plan }) {
     setChosen(next);
   };
 
-  const status = job?.status;
   const noChapter = kind === 'plan' && printable.length === 0;
 
   return (
@@ -226,36 +161,9 @@ export function ExportPanel({ plan }: { plan: Plan }) {
         >
           {t(format === 'docx' ? 'docx.panel.start' : 'pdf.panel.start')}
         </button>
-        {job && (
-          <button type="button" onClick={cancel}>
-            {t('pdf.panel.cancel')}
-          </button>
-        )}
+        {job.cancel}
       </div>
-      {status && (
-        <div className="pdf-progress">
-          <progress
-            aria-label={t('pdf.panel.progressLabel')}
-            max={status.total || undefined}
-            value={status.total ? status.done : undefined}
-          />
-          <p role="status">
-            {status.total ? t('pdf.panel.pages', { done: status.done, total: status.total }) : t('pdf.panel.laying')}
-          </p>
-        </div>
-      )}
-      {outcome && (
-        <p
-          role={outcome.kind === 'failed' ? 'alert' : 'status'}
-          className={outcome.kind === 'failed' ? 'notice notice-error' : 'notice'}
-        >
-          {outcome.kind === 'saved' || outcome.kind === 'downloaded'
-            ? t(`${format === 'docx' ? 'docx' : 'pdf'}.panel.${outcome.kind}`, { fileName: outcome.fileName })
-            : outcome.kind === 'failed'
-              ? t(outcome.message)
-              : t('pdf.panel.cancelled')}
-        </p>
-      )}
+      {job.status}
     </section>
   );
 }
