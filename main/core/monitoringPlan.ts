@@ -24,6 +24,8 @@ export interface KpiStanding {
   readonly number: string;
   readonly name: string;
   readonly unit: string;
+  /** The office the plan names as responsible (as written). */
+  readonly responsibleUnit: string;
   readonly target: number | null;
   /** Quarters 1–4; null: not reported. */
   readonly quarters: readonly (number | null)[];
@@ -67,6 +69,7 @@ export function kpiStandings(
       number,
       name: data.name,
       unit: data.unit,
+      responsibleUnit: data.responsibleUnit.trim(),
       target,
       quarters,
       status,
@@ -128,7 +131,7 @@ export function projectStandings(rows: readonly Row[], year: number, through: Qu
       projectId: id,
       number,
       name: data.name,
-      responsibleUnit: data.responsibleUnit,
+      responsibleUnit: data.responsibleUnit.trim(),
       planned: planned.get(id) ?? null,
       allocated: sumEntered(allocated),
       disbursed: sumEntered(disbursed),

@@ -2,7 +2,7 @@ import type { LevelThresholds } from './evaluation.ts';
 import { type Light, type ProgressStatus, type Quarter, QUARTERS, quartersOf } from './monitoring.ts';
 import { kpiStandings, projectStandings, type KpiStanding, type ProjectStanding } from './monitoringPlan.ts';
 import { numbering } from './planContent.ts';
-import type { Row, RowData } from './rows.ts';
+import type { Row } from './rows.ts';
 
 /**
  * What a progress report (รายงานผลการดำเนินงานตามแผน) and the secretariat's dashboard say about one period of an
@@ -52,10 +52,11 @@ export function statusGroup(status: ProgressStatus | null): StatusGroup {
 
 export const LIGHTS: readonly Light[] = ['green', 'amber', 'red', 'none'];
 
-/** One strategic issue's (or the whole plan's) KPIs and money in the period. */
-export interface IssueSummary {
-  /** "1"; '' for the whole plan. */
+/** One strategic issue's, goal's or office's (or the whole plan's) KPIs and money in the period. */
+export interface GroupSummary {
+  /** "1" for an issue, "1.2" for a goal; '' for an office and the whole plan. */
   readonly number: string;
+  /** The issue's, goal's or office's name ('' for the whole plan or KPIs without an office). */
   readonly name: string;
   readonly kpis: readonly KpiStanding[];
   readonly projects: readonly ProjectStanding[];
@@ -80,7 +81,7 @@ export function meanAchievement(kpis: readonly KpiStanding[]): number | null {
   return known.length ? known.reduce((s, p) => s + Math.min(p, 100), 0) / known.length : null;
 }
 
-function summarise(number: string, name: string, kpis: KpiStanding[], projects: ProjectStanding[]): IssueSummary {
+function summarise(number: string, name: string, kpis: KpiStanding[], projects: ProjectStanding[]): GroupSummary {
   const byStatus = Object.fromEntries(STATUS_GROUPS.map((g) => [g, 0])) as Record<StatusGroup, number>;
   const byLight = Object.fromEntries(LIGHTS.map((l) => [l, 0])) as Record<Light, number>;
   for (const k of kpis) {
@@ -104,16 +105,26 @@ function summarise(number: string, name: string, kpis: KpiStanding[], projects: 
   };
 }
 
-/** The issue a numbered row belongs to: the first part of its number ("2" of 2.1.3). */
-const issueNumber = (number: string) => number.split('.')[0]!;
+/** Hierarchical numbers in order: 1.2 before 1.10. */
+function compareNumbers(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+  return 0;
+}
 
 export interface PeriodReport {
   readonly period: ReportPeriod;
   readonly kpis: readonly KpiStanding[];
   readonly projects: readonly ProjectStanding[];
   /** Per strategic issue in the plan's order. */
-  readonly issues: readonly IssueSummary[];
-  readonly total: IssueSummary;
+  readonly issues: readonly GroupSummary[];
+  /** Per goal in the plan's order. */
+  readonly goals: readonly GroupSummary[];
+  /** Per responsible office as the plan names it, by name; KPIs and projects without one last. */
+  readonly offices: readonly GroupSummary[];
+  readonly total: GroupSummary;
 }
 
 /** The plan's KPIs and projects as they stood at the end of the period, per issue and in total. */
@@ -122,19 +133,41 @@ export function periodReport(rows: readonly Row[], period: ReportPeriod, thresho
   const kpis = kpiStandings(rows, period.year, thresholds, through);
   const projects = projectStandings(rows, period.year, through);
   const numbers = numbering(rows);
-  const issues = rows
-    .filter((r) => r.entity === 'strategicIssue' && numbers.has(r.id))
-    .sort((a, b) => Number(numbers.get(a.id)) - Number(numbers.get(b.id)))
-    .map((issue) => {
-      const n = numbers.get(issue.id)!;
-      return summarise(
-        n,
-        (issue.data as RowData<'strategicIssue'>).name,
-        kpis.filter((k) => issueNumber(k.number) === n),
-        projects.filter((p) => issueNumber(p.number) === n),
-      );
-    });
-  return { period, kpis, projects, issues, total: summarise('', '', kpis, projects) };
+  // Issues and goals in the plan's order, each with the KPIs and projects numbered under it (1.2 of 1.2.3).
+  const under = (entity: 'strategicIssue' | 'goal', parts: number) =>
+    rows
+      .filter((r) => r.entity === entity && numbers.has(r.id))
+      .map((r) => ({ number: numbers.get(r.id)!, name: String(r.data.name ?? '') }))
+      .sort((a, b) => compareNumbers(a.number, b.number))
+      .map(({ number, name }) => {
+        const inside = (n: string) => n.split('.').slice(0, parts).join('.') === number;
+        return summarise(
+          number,
+          name,
+          kpis.filter((k) => inside(k.number)),
+          projects.filter((p) => inside(p.number)),
+        );
+      });
+  const officeNames = [...new Set([...kpis, ...projects].map((x) => x.responsibleUnit))].sort((a, b) =>
+    a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'th'),
+  );
+  const offices = officeNames.map((name) =>
+    summarise(
+      '',
+      name,
+      kpis.filter((k) => k.responsibleUnit === name),
+      projects.filter((p) => p.responsibleUnit === name),
+    ),
+  );
+  return {
+    period,
+    kpis,
+    projects,
+    issues: under('strategicIssue', 1),
+    goals: under('goal', 2),
+    offices,
+    total: summarise('', '', kpis, projects),
+  };
 }
 
 /** One point of a trend: a quarter and what stood then. */

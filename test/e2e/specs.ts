@@ -4,6 +4,7 @@ import { goalsSpecs } from './specs/goals.ts';
 import { monitoringSpecs } from './specs/monitoring.ts';
 import { pdfSpecs } from './specs/pdf.ts';
 import { planSpecs } from './specs/plans.ts';
+import { reportSpecs } from './specs/report.ts';
 import { reviewSpecs } from './specs/review.ts';
 import { setupSpecs } from './specs/setup.ts';
 import { strategiesSpecs } from './specs/strategies.ts';
@@ -28,4 +29,5 @@ export const specs: Spec[] = [
   ...thaiTextSpecs,
   ...xlsxSpecs,
   ...monitoringSpecs,
+  ...reportSpecs,
 ];

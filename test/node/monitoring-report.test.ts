@@ -48,6 +48,25 @@ describe('a period’s report', () => {
     expect(total.planned).toBe(issues.reduce((s, i) => s + i.planned, 0));
   });
 
+  it('sums per goal and per responsible office as well, every KPI and project counted once', () => {
+    const { goals, offices, total } = periodReport(rows, { year: 2568, quarter: 2 }, DEFAULT_THRESHOLDS);
+    expect(goals.map((g) => [g.number, g.kpis.map((k) => k.number)])).toEqual([
+      ['1.1', ['1.1.1', '1.1.2']],
+      ['1.2', ['1.2.1']],
+      ['2.1', ['2.1.1', '2.1.2']],
+      ['3.1', ['3.1.1', '3.1.2']],
+    ]);
+    expect(goals[0]!.projects.map((p) => p.number)).toEqual(['1.1.1.1']);
+    for (const groups of [goals, offices]) {
+      expect(groups.reduce((s, g) => s + g.kpis.length, 0)).toBe(total.kpis.length);
+      expect(groups.reduce((s, g) => s + g.planned, 0)).toBe(total.planned);
+    }
+    for (const office of offices) {
+      expect(office.kpis.every((k) => k.responsibleUnit === office.name)).toBe(true);
+      expect(office.projects.every((p) => p.responsibleUnit === office.name)).toBe(true);
+    }
+  });
+
   it('averages achievement with each KPI counted up to 100 %, leaving out KPIs without data or cancelled', () => {
     const { issues } = periodReport(rows, { year: 2568, quarter: 2 }, DEFAULT_THRESHOLDS);
     // Issue 1 in quarter 2: 1.1.1 rate 83 of 87, 1.1.2 80 %, 1.2.1 100 %.

@@ -10,7 +10,7 @@ import {
   STATUS_GROUPS,
   throughOf,
   trend,
-  type IssueSummary,
+  type GroupSummary,
   type PeriodReport,
   type ReportPeriod,
 } from '../monitoringReport.ts';
@@ -134,7 +134,7 @@ export function buildReportDocument({ source, options, t }: BuildInput): DocMode
   };
 }
 
-const issueLabel = (t: Translate, issue: IssueSummary) =>
+const issueLabel = (t: Translate, issue: GroupSummary) =>
   issue.number ? `${issue.number} ${issue.name}` : t('monitoring.allIssues');
 
 /** Percent of a whole, null when the whole is nothing. */
@@ -146,7 +146,7 @@ function summaryPart(
   trends: { view: PlanView; points: ReturnType<typeof trend> } | null,
 ): Block[] {
   const rows = [...report.issues, report.total];
-  const totalRow = (issue: IssueSummary, cells: Cell[]): Cell[] =>
+  const totalRow = (issue: GroupSummary, cells: Cell[]): Cell[] =>
     issue.number ? cells : cells.map((c) => (typeof c === 'string' ? { text: c, style: 'tableTotal' } : c));
   const statusTable = table(
     [
