@@ -109,7 +109,7 @@ export function trendChartSvg(input: TrendChartInput): string {
     const dash = series.dashed ? ' stroke-dasharray="6 4"' : '';
     return (
       `<line x1="${fmt(lx)}" y1="${fmt(ly - 5)}" x2="${fmt(lx + 22)}" y2="${fmt(ly - 5)}" stroke="${colour}" stroke-width="${series.emphasis ? 3 : 2}"${dash}/>` +
-      `<text x="${fmt(lx + 28)}" y="${fmt(ly)}" fill="${INK}">${escapeXml(shorten(series.name, Math.floor((columnWidth - 34) / 8)))}</text>`
+      `<text x="${fmt(lx + 28)}" y="${fmt(ly)}" fill="${INK}">${escapeXml(shorten(series.name, Math.floor((columnWidth - 34) / 6.5)))}</text>`
     );
   });
   const height = legendTop + Math.ceil(input.series.length / perRow) * LEGEND_ROW;
