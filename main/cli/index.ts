@@ -23,6 +23,17 @@ const MODULES: readonly {
     start: (io) => prepareRender({ fontsDir: join(io.resourcesDir, 'fonts') }),
   },
   { names: ['docx'], load: async () => [(await import('./docx.ts')).docxCommand] },
+  {
+    names: ['report'],
+    load: async () => {
+      const [{ reportCommand }, { pdfFormat }, { docxFormat }] = await Promise.all([
+        import('./document.ts'),
+        import('./pdf.ts'),
+        import('./docx.ts'),
+      ]);
+      return [reportCommand({ pdf: pdfFormat, docx: docxFormat })];
+    },
+  },
   { names: ['xlsx'], load: async () => [(await import('./xlsx.ts')).xlsxCommand] },
   { names: ['export', 'import'], load: async () => (await import('./exchange.ts')).exchangeCommands },
 ];

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { buildDocument } from '../core/pdf/index.ts';
 import { prepareRender, renderPdf } from '../services/pdf/render.ts';
-import { documentCommand } from './document.ts';
+import { documentCommand, type DocumentFormat } from './document.ts';
 
-/** `phaen pdf plan.json out.pdf …` (document.ts): typeset in the PDF engine's worker. */
-export const pdfCommand = documentCommand({
+/** PDF as a command's output (document.ts): typeset in the PDF engine's worker. */
+export const pdfFormat: DocumentFormat = {
   name: 'pdf',
   messages: 'pdf.cli',
   // The worker loads the engine and the lexicon while this thread reads the plan and builds the document.
@@ -15,4 +15,7 @@ export const pdfCommand = documentCommand({
     const built = buildDocument(kind, input);
     return renderPdf(built.doc, { numbering: built.numbering, fontsDir: join(ctx.resourcesDir, 'fonts'), userWords });
   },
-});
+};
+
+/** `phaen pdf plan.json out.pdf …` */
+export const pdfCommand = documentCommand(pdfFormat);

@@ -7,6 +7,7 @@ import {
   QUARTERS,
   type KpiProgress,
   type ProgressStatus,
+  type Quarter,
 } from './monitoring.ts';
 import { numbering } from './planContent.ts';
 import type { Row, RowData } from './rows.ts';
@@ -23,6 +24,8 @@ export interface KpiStanding {
   readonly number: string;
   readonly name: string;
   readonly unit: string;
+  /** The office the plan names as responsible (as written). */
+  readonly responsibleUnit: string;
   readonly target: number | null;
   /** Quarters 1–4; null: not reported. */
   readonly quarters: readonly (number | null)[];
@@ -31,7 +34,13 @@ export interface KpiStanding {
   readonly progress: KpiProgress;
 }
 
-export function kpiStandings(rows: readonly Row[], year: number, thresholds: LevelThresholds): KpiStanding[] {
+/** `through`: the last quarter counted (a quarterly report as it stood then); all four by default. */
+export function kpiStandings(
+  rows: readonly Row[],
+  year: number,
+  thresholds: LevelThresholds,
+  through: Quarter = 4,
+): KpiStanding[] {
   const numbers = numbering(rows);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const targets = new Map<string, number | null>();
@@ -39,7 +48,7 @@ export function kpiStandings(rows: readonly Row[], year: number, thresholds: Lev
   for (const row of rows) {
     if (row.entity === 'kpiTarget' && row.data.year === year)
       targets.set(row.parentId ?? '', row.data.target as number | null);
-    if (row.entity === 'kpiQuarter' && row.data.year === year) {
+    if (row.entity === 'kpiQuarter' && row.data.year === year && (row.data.quarter as number) <= through) {
       const list = quarterRows.get(row.parentId ?? '') ?? [];
       list.push(row.data as RowData<'kpiQuarter'>);
       quarterRows.set(row.parentId ?? '', list);
@@ -60,6 +69,7 @@ export function kpiStandings(rows: readonly Row[], year: number, thresholds: Lev
       number,
       name: data.name,
       unit: data.unit,
+      responsibleUnit: data.responsibleUnit.trim(),
       target,
       quarters,
       status,
@@ -95,7 +105,7 @@ export interface ProjectStanding {
 }
 
 /** Every project's money and progress in one fiscal year, in the plan's order. */
-export function projectStandings(rows: readonly Row[], year: number): ProjectStanding[] {
+export function projectStandings(rows: readonly Row[], year: number, through: Quarter = 4): ProjectStanding[] {
   const numbers = numbering(rows);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const planned = new Map<string, number | null>();
@@ -103,7 +113,7 @@ export function projectStandings(rows: readonly Row[], year: number): ProjectSta
   for (const row of rows) {
     if (row.entity === 'projectBudget' && row.data.year === year)
       planned.set(row.parentId ?? '', row.data.amount as number | null);
-    if (row.entity === 'projectQuarter' && row.data.year === year) {
+    if (row.entity === 'projectQuarter' && row.data.year === year && (row.data.quarter as number) <= through) {
       const list = quarterRows.get(row.parentId ?? '') ?? [];
       list.push(row.data as RowData<'projectQuarter'>);
       quarterRows.set(row.parentId ?? '', list);
@@ -121,7 +131,7 @@ export function projectStandings(rows: readonly Row[], year: number): ProjectSta
       projectId: id,
       number,
       name: data.name,
-      responsibleUnit: data.responsibleUnit,
+      responsibleUnit: data.responsibleUnit.trim(),
       planned: planned.get(id) ?? null,
       allocated: sumEntered(allocated),
       disbursed: sumEntered(disbursed),

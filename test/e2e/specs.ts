@@ -5,6 +5,7 @@ import { keyboardSpecs } from './specs/keyboard.ts';
 import { monitoringSpecs } from './specs/monitoring.ts';
 import { pdfSpecs } from './specs/pdf.ts';
 import { planSpecs } from './specs/plans.ts';
+import { reportSpecs } from './specs/report.ts';
 import { reviewSpecs } from './specs/review.ts';
 import { setupSpecs } from './specs/setup.ts';
 import { strategiesSpecs } from './specs/strategies.ts';
@@ -30,4 +31,5 @@ export const specs: Spec[] = [
   ...xlsxSpecs,
   ...monitoringSpecs,
   ...keyboardSpecs,
+  ...reportSpecs,
 ];

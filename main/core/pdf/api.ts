@@ -19,6 +19,14 @@ export const PdfRequest = z
     captionLists: z.boolean().optional(),
     /** A PDF to print (default) or a Word file to edit, of the same document. */
     format: DocumentFormat.optional(),
+    /** The progress report's fiscal year (B.E.) and quarter (null: the annual report); ignored by the others. */
+    period: z
+      .object({
+        year: z.number().int(),
+        quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type PdfRequest = z.infer<typeof PdfRequest>;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import type { ReportPeriod } from '../monitoringReport.ts';
 import type { Language } from '../settings.ts';
 
 /**
  * What a printed document is made of and what the person printing chooses: the document (the full plan, the
- * one-page summary, the two-page strategy map), the chapters of the full plan, and Thai or Arabic digits.
+ * one-page summary, the two-page strategy map, the progress report of a quarter or a year after adoption), the chapters of the full plan, and Thai or Arabic digits.
  * Chapters follow the order Thai agency plans use; a chapter whose data is empty is left out whatever is chosen.
  */
-export const PdfKind = z.enum(['plan', 'summary', 'map']);
+export const PdfKind = z.enum(['plan', 'summary', 'map', 'report']);
 export type PdfKind = z.infer<typeof PdfKind>;
 
 /** The file a document is exported as: PDF to print, Word (.docx) to edit (the same document model). */
@@ -27,6 +28,8 @@ export interface PdfOptions {
   readonly date: string;
   /** Print the lists of tables and of figures (สารบัญตาราง, สารบัญแผนภาพ) after the contents of the full plan. */
   readonly captionLists?: boolean;
+  /** The fiscal year (and quarter) a progress report covers; required by the report, ignored by the others. */
+  readonly period?: ReportPeriod;
 }
 
 /** Translation as main provides it (services/locales.ts): the same keys and wording as the UI. */

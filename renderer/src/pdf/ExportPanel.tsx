@@ -9,7 +9,7 @@ import type { AppErrorShape } from '../../../main/core/errors.ts';
 import { useApi } from '../ApiContext.tsx';
 import { errorText } from '../format.ts';
 import { routeHash } from '../route.ts';
-import { useExportJob } from './useExportJob.ts';
+import { useDocumentExport } from './exportJob.tsx';
 import './pdf.css';
 
 /**
@@ -37,7 +37,7 @@ export function ExportPanel({ plan }: { plan: Plan }) {
   const [chosen, setChosen] = useState<Set<ChapterId> | null>(null);
   const [thaiDigits, setThaiDigits] = useState(false);
   const [captionLists, setCaptionLists] = useState(false);
-  const { job, running, outcome, start: startJob, cancel } = useExportJob();
+  const job = useDocumentExport();
 
   useEffect(() => {
     let live = true;
@@ -70,11 +70,9 @@ export function ExportPanel({ plan }: { plan: Plan }) {
   }, [loaded, plan, i18n]);
   const selected = chosen ?? available ?? new Set<ChapterId>();
   const printable = [...selected].filter((c) => available?.has(c));
+  const running = job.running;
 
-  const start = () =>
-    startJob(format, () =>
-      api['pdf.start']({ planId: plan.id, kind, thaiDigits, chapters: printable, captionLists, format }),
-    );
+  const start = () => job.start({ planId: plan.id, kind, thaiDigits, chapters: printable, captionLists, format });
 
   const toggle = (chapter: ChapterId, on: boolean) => {
     const next = new Set(selected);
@@ -83,7 +81,6 @@ export function ExportPanel({ plan }: { plan: Plan }) {
     setChosen(next);
   };
 
-  const status = job?.status;
   const noChapter = kind === 'plan' && printable.length === 0;
 
   return (
@@ -164,36 +161,9 @@ export function ExportPanel({ plan }: { plan: Plan }) {
         >
           {t(format === 'docx' ? 'docx.panel.start' : 'pdf.panel.start')}
         </button>
-        {job && (
-          <button type="button" onClick={cancel}>
-            {t('pdf.panel.cancel')}
-          </button>
-        )}
+        {job.cancel}
       </div>
-      {status && (
-        <div className="pdf-progress">
-          <progress
-            aria-label={t('pdf.panel.progressLabel')}
-            max={status.total || undefined}
-            value={status.total ? status.done : undefined}
-          />
-          <p role="status">
-            {status.total ? t('pdf.panel.pages', { done: status.done, total: status.total }) : t('pdf.panel.laying')}
-          </p>
-        </div>
-      )}
-      {outcome && (
-        <p
-          role={outcome.kind === 'failed' ? 'alert' : 'status'}
-          className={outcome.kind === 'failed' ? 'notice notice-error' : 'notice'}
-        >
-          {outcome.kind === 'saved' || outcome.kind === 'downloaded'
-            ? t(`${format === 'docx' ? 'docx' : 'pdf'}.panel.${outcome.kind}`, { fileName: outcome.fileName })
-            : outcome.kind === 'failed'
-              ? t(outcome.message)
-              : t('pdf.panel.cancelled')}
-        </p>
-      )}
+      {job.status}
     </section>
   );
 }

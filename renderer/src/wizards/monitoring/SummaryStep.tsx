@@ -1,74 +1,234 @@
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Light } from '../../../../main/core/monitoring.ts';
-import { kpiStandings, type KpiStanding } from '../../../../main/core/monitoringPlan.ts';
+import type { TFunction } from 'i18next';
+import { achievementTrendSvg, disbursementTrendSvg } from '../../../../main/core/charts/monitoringCharts.ts';
+import type { DocumentFormat } from '../../../../main/core/pdf/options.ts';
+import {
+  LIGHTS,
+  periodReport,
+  trend,
+  type GroupSummary,
+  type ReportPeriod,
+} from '../../../../main/core/monitoringReport.ts';
+import { formatAmount } from '../../format.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
-import { nameOf } from '../../plan/names.ts';
+import { useDocumentExport } from '../../pdf/exportJob.tsx';
 import '../../plan/tables.css';
 import { LightDot, Standing } from './KpiResultsStep.tsx';
 import { PeriodPicker, usePeriod } from './period.tsx';
 import './monitoring.css';
 
-const LIGHTS: readonly Light[] = ['green', 'amber', 'red', 'none'];
-
-/** Step 3: per strategic issue and for the whole plan, how many KPIs stand at each light; then every KPI. */
+/**
+ * Step 4, the secretariat's dashboard: for the chosen quarter, per strategic issue, goal and responsible office,
+ * how many KPIs stand at each light, their mean achievement against what was expected by then, and the money
+ * disbursed against the year's plan; the trend charts the progress report prints (the same drawings); every
+ * KPI's standing; and the progress report of the quarter or the year as PDF or Word. All figures come from
+ * core/monitoringReport.ts, so the dashboard and the report cannot disagree.
+ */
 export function SummaryStep() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const data = usePlanData();
   const [period, setPeriod] = usePeriod();
-  const standings = kpiStandings(data.rows, period.year, data.options.levelThresholds);
-  const issues = data.list('strategicIssue');
-  // "1.2.3": the issue is the first part of a KPI's number.
-  const groups = [
-    ...issues.map((issue, i) => ({
-      label: `${t('monitoring.issueN', { number: i + 1 })} ${nameOf(issue)}`,
-      kpis: standings.filter((s) => s.number.split('.')[0] === String(i + 1)),
-    })),
-    { label: t('monitoring.allIssues'), kpis: standings },
-  ];
-  const count = (kpis: readonly KpiStanding[], light: Light) => kpis.filter((k) => k.progress.light === light).length;
+  const thresholds = data.options.levelThresholds;
+  const report = useMemo(() => periodReport(data.rows, period, thresholds), [data.rows, period, thresholds]);
+  const charts = useMemo(() => {
+    // The charts' words in the UI's language, as core's builders take them.
+    const translate = (key: string, values?: Record<string, unknown>) => i18n.t(key, values ?? {});
+    const points = trend(data.rows, data.plan.startYear, period, thresholds);
+    const names = report.issues.map((i) => `${i.number} ${i.name}`);
+    return {
+      achievement: achievementTrendSvg(translate, points, names),
+      disbursement: disbursementTrendSvg(translate, points),
+    };
+  }, [data.rows, data.plan.startYear, period, thresholds, report, i18n, i18n.language]);
+
+  const issueName = (g: GroupSummary) => `${t('monitoring.issueN', { number: g.number })} ${g.name}`;
+  const goalName = (g: GroupSummary) => `${g.number} ${g.name}`;
+  const officeName = (g: GroupSummary) => g.name || t('monitoring.dashboard.noOffice');
   return (
     <>
       <p className="hint">{t('monitoring.summaryHint')}</p>
-      <PeriodPicker period={period} onChange={setPeriod} />
-      <div className="table-wrap">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('monitoring.issue')}</th>
-              <th scope="col" className="num">
-                {t('monitoring.kpiCount')}
-              </th>
-              {LIGHTS.map((light) => (
-                <th key={light} scope="col" className="num">
-                  <LightDot light={light} /> {t(`monitoring.light.${light}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => (
-              <tr key={g.label}>
-                <th scope="row" className="table-row-name">
-                  {g.label}
-                </th>
-                <td className="num">{g.kpis.length}</td>
-                {LIGHTS.map((light) => (
-                  <td key={light} className="num">
-                    {count(g.kpis, light)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PeriodPicker period={period} onChange={setPeriod} withQuarter />
+      <GroupTable
+        caption={t('monitoring.dashboard.byIssue')}
+        head={t('monitoring.issue')}
+        groups={report.issues}
+        total={report.total}
+        name={issueName}
+        t={t}
+      />
+      <section className="dashboard-trends" aria-label={t('monitoring.dashboard.trends')}>
+        <h3>{t('monitoring.dashboard.trends')}</h3>
+        <div className="dashboard-chart" dangerouslySetInnerHTML={{ __html: charts.achievement }} />
+        <div className="dashboard-chart" dangerouslySetInnerHTML={{ __html: charts.disbursement }} />
+      </section>
+      <GroupTable
+        caption={t('monitoring.dashboard.byGoal')}
+        head={t('monitoring.dashboard.goal')}
+        groups={report.goals}
+        total={report.total}
+        name={goalName}
+        t={t}
+      />
+      <GroupTable
+        caption={t('monitoring.dashboard.byOffice')}
+        head={t('monitoring.dashboard.office')}
+        groups={report.offices}
+        total={report.total}
+        name={officeName}
+        t={t}
+      />
+      <h3>{t('monitoring.dashboard.kpiList')}</h3>
       <ul>
-        {standings.map((s) => (
+        {report.kpis.map((s) => (
           <li key={s.kpiId}>
             {s.number} {s.name} — <Standing standing={s} />
           </li>
         ))}
       </ul>
+      <ReportExport period={period} />
     </>
+  );
+}
+
+const percentText = (value: number | null) => (value === null ? '–' : value.toFixed(1));
+
+/** KPIs at each light, mean achievement and money against plan, one row per group and one for the plan. */
+function GroupTable({
+  caption,
+  head,
+  groups,
+  total,
+  name,
+  t,
+}: {
+  caption: string;
+  head: string;
+  groups: readonly GroupSummary[];
+  total: GroupSummary;
+  name(g: GroupSummary): string;
+  t: TFunction;
+}) {
+  const row = (g: GroupSummary, label: string, isTotal = false) => (
+    <tr key={label} className={isTotal ? 'total-row' : undefined}>
+      <th scope="row" className="table-row-name">
+        {label}
+      </th>
+      <td className="num">{g.kpis.length}</td>
+      {LIGHTS.map((light) => (
+        <td key={light} className="num">
+          {g.byLight[light]}
+        </td>
+      ))}
+      <td className="num">{percentText(g.achievement)}</td>
+      <td className="num">{formatAmount(g.planned)}</td>
+      <td className="num">{formatAmount(g.disbursed)}</td>
+      <td className="num">{percentText(g.disbursedOfPlan)}</td>
+    </tr>
+  );
+  return (
+    <div className="table-wrap">
+      <table className="data-table dashboard-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            <th scope="col" className="num">
+              {t('monitoring.kpiCount')}
+            </th>
+            {LIGHTS.map((light) => (
+              <th key={light} scope="col" className="num">
+                <LightDot light={light} /> {t(`monitoring.light.${light}`)}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              {t('monitoring.report.meanAchievement')}
+            </th>
+            <th scope="col" className="num">
+              {t('monitoring.report.plannedBudget')}
+            </th>
+            <th scope="col" className="num">
+              {t('monitoring.report.disbursed')}
+            </th>
+            <th scope="col" className="num">
+              {t('monitoring.report.ofPlan')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => row(g, name(g)))}
+          {row(total, t('monitoring.allIssues'), true)}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The progress report of the chosen quarter or of its whole fiscal year, through the print panel's job. */
+function ReportExport({ period }: { period: ReportPeriod }) {
+  const { t } = useTranslation();
+  const data = usePlanData();
+  const job = useDocumentExport();
+  const [annual, setAnnual] = useState(false);
+  const [format, setFormat] = useState<DocumentFormat>('pdf');
+  const [thaiDigits, setThaiDigits] = useState(false);
+  const name = useId();
+  const adopted = data.options.adoptedOn !== null;
+  return (
+    <section className="card report-export" aria-labelledby={`${name}-heading`}>
+      <h3 id={`${name}-heading`}>{t('monitoring.report.export')}</h3>
+      <p className="hint">{t('monitoring.report.exportHint')}</p>
+      {!adopted && <p className="notice notice-error">{t('monitoring.report.notAdopted')}</p>}
+      <fieldset disabled={job.running}>
+        <legend>{t('monitoring.report.kindLabel')}</legend>
+        <label className="check">
+          <input type="radio" name={`${name}-kind`} checked={!annual} onChange={() => setAnnual(false)} />
+          {t('monitoring.report.kind.quarter', { quarter: period.quarter })}
+        </label>
+        <label className="check">
+          <input type="radio" name={`${name}-kind`} checked={annual} onChange={() => setAnnual(true)} />
+          {t('monitoring.report.kind.annual')}
+        </label>
+      </fieldset>
+      <fieldset disabled={job.running}>
+        <legend>{t('monitoring.report.formatLabel')}</legend>
+        {(['pdf', 'docx'] as const).map((f) => (
+          <label key={f} className="check">
+            <input type="radio" name={`${name}-format`} checked={format === f} onChange={() => setFormat(f)} />
+            {t(`docx.panel.${f}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={thaiDigits}
+          disabled={job.running}
+          onChange={(e) => setThaiDigits(e.target.checked)}
+        />
+        {t('pdf.panel.thaiDigits')}
+      </label>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={job.running || !adopted}
+          onClick={() =>
+            void job.start({
+              planId: data.plan.id,
+              kind: 'report',
+              thaiDigits,
+              chapters: [],
+              format,
+              period: { year: period.year, quarter: annual ? null : period.quarter },
+            })
+          }
+        >
+          {t(format === 'docx' ? 'monitoring.report.exportDocx' : 'monitoring.report.exportPdf')}
+        </button>
+        {job.cancel}
+      </div>
+      {job.status}
+    </section>
   );
 }

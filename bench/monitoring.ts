@@ -1,0 +1,253 @@
+/**
+ * Monitoring benchmark (issue 14): a plan of 1,000 KPIs assigned to 50 offices, every office reporting its 20
+ * KPIs for the plan's 20 fiscal quarters offline and sending them as a contribution package. Measures the
+ * secretariat's import of the 50 packages (20,000 quarter rows), the data the dashboard works from (the
+ * rows.list service call, then the period's figures and trends of core/monitoringReport.ts), the progress
+ * report's render (PDF in the engine's worker, and Word), and the process's peak memory. Real files with the
+ * app's durability settings, real office installations (each its own database and key), the real import.
+ * A script, not a test; prints one figure per line.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_THRESHOLDS } from '../main/core/evaluation.ts';
+import { periodReport, trend } from '../main/core/monitoringReport.ts';
+import { buildDocument, buildModel } from '../main/core/pdf/index.ts';
+import { rasteriser } from '../main/services/docx/images.ts';
+import { renderDocx } from '../main/services/docx/render.ts';
+import { buildPackage, recordExport } from '../main/services/exchange/export.ts';
+import { importPackages, incomingText } from '../main/services/exchange/import.ts';
+import { getPlanExchange, savePlanExchange } from '../main/services/exchange/state.ts';
+import { translator } from '../main/services/locales.ts';
+import { defaultFontsDir } from '../main/services/pdf/engine/fonts.ts';
+import { renderPdf } from '../main/services/pdf/render.ts';
+import { planSourceFromStore } from '../main/services/pdf/source.ts';
+import { createPlan } from '../main/services/plans.ts';
+import { createRows, listRows, type NewRow } from '../main/services/rows.ts';
+import { Store } from '../main/services/store/store.ts';
+import { installThaiLexicon } from '../main/services/thaiLexicon.ts';
+import { bmaDraft } from '../test/harness/store.ts';
+
+const OFFICES = 50;
+const KPIS = 1_000;
+const PROJECTS = 100;
+const RESOURCES = join(import.meta.dirname, '..', 'resources');
+const dir = mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'phaen-bench-monitoring-'));
+const open = (name: string) => Store.open(join(dir, name), { backupDir: join(dir, `${name}-backups`) });
+const ms = (t0: number) => performance.now() - t0;
+function line(label: string, value: string): void {
+  console.log(`${label.padEnd(60)} ${value}`);
+}
+const years = Array.from({ length: bmaDraft.endYear - bmaDraft.startYear + 1 }, (_, i) => bmaDraft.startYear + i);
+
+try {
+  let t0 = performance.now();
+  const secretariat = await open('secretariat.sqlite');
+  secretariat.setSettings({ office: { code: 'PR', name: 'สำนักงานประชาสัมพันธ์', role: 'secretariat' } });
+  const plan = createPlan(secretariat, bmaDraft);
+  createRows(secretariat, plan.id, [{ entity: 'planOptions', values: { adoptedOn: '2022-09-20' } }]);
+  // 10 issues × 10 goals × 10 KPIs, a target a year; a strategy per goal, a project per goal with a budget a year.
+  const issues = createRows(
+    secretariat,
+    plan.id,
+    Array.from({ length: 10 }, (_, i) => ({
+      entity: 'strategicIssue' as const,
+      values: { name: `ประเด็นยุทธศาสตร์ ${i + 1}` },
+    })),
+  );
+  const goals = createRows(
+    secretariat,
+    plan.id,
+    issues.flatMap((issue, i) =>
+      Array.from({ length: 10 }, (_, g) => ({
+        entity: 'goal' as const,
+        parentId: issue.id,
+        values: { name: `เป้าประสงค์ ${i + 1}.${g + 1}` },
+      })),
+    ),
+  );
+  const kpis = createRows(
+    secretariat,
+    plan.id,
+    goals.flatMap((goal, g) =>
+      Array.from({ length: KPIS / goals.length }, (_, k) => ({
+        entity: 'kpi' as const,
+        parentId: goal.id,
+        values: {
+          name: `จำนวนผู้รับบริการข้อมูลข่าวสารของกรุงเทพมหานคร ตัวที่ ${g * 10 + k + 1}`,
+          unit: k % 2 ? 'ร้อยละ' : 'คน',
+          responsibleUnit: `สำนักงานเขต ${1001 + ((g * 10 + k) % OFFICES)}`,
+        },
+      })),
+    ),
+  );
+  createRows(
+    secretariat,
+    plan.id,
+    kpis.flatMap((kpi, k) =>
+      years.map((year) => ({
+        entity: 'kpiTarget' as const,
+        parentId: kpi.id,
+        values: { year, target: k % 2 ? 80 : 4_000 },
+      })),
+    ),
+  );
+  const strategies = createRows(
+    secretariat,
+    plan.id,
+    goals.map((goal) => ({ entity: 'strategy' as const, parentId: goal.id, values: { name: 'กลยุทธ์' } })),
+  );
+  const projects = createRows(
+    secretariat,
+    plan.id,
+    strategies.slice(0, PROJECTS).map((s, p) => ({
+      entity: 'project' as const,
+      parentId: s.id,
+      values: {
+        name: `โครงการประชาสัมพันธ์ที่ ${p + 1}`,
+        startYear: years[0],
+        endYear: years.at(-1),
+        responsibleUnit: `สำนักงานเขต ${1001 + (p % OFFICES)}`,
+      },
+    })),
+  );
+  createRows(
+    secretariat,
+    plan.id,
+    projects.flatMap((project) =>
+      years.map((year) => ({
+        entity: 'projectBudget' as const,
+        parentId: project.id,
+        values: { year, amount: 1_000_000 },
+      })),
+    ),
+  );
+  const officeCode = (i: number) => String(1001 + i);
+  createRows(
+    secretariat,
+    plan.id,
+    Array.from({ length: OFFICES }, (_, i) => ({
+      entity: 'office' as const,
+      values: { code: officeCode(i), name: `สำนักงานเขต ${officeCode(i)}` },
+    })),
+  );
+  // Office i reports KPIs i, i + 50, i + 100 … (20 of them) and projects i and i + 50.
+  const kpisOf = (i: number) => kpis.filter((_, k) => k % OFFICES === i);
+  const projectsOf = (i: number) => projects.filter((_, p) => p % OFFICES === i);
+  savePlanExchange(secretariat.db, {
+    ...getPlanExchange(secretariat.db, plan.id),
+    assignments: Array.from({ length: OFFICES }, (_, i) => ({
+      officeCode: officeCode(i),
+      officeName: `สำนักงานเขต ${officeCode(i)}`,
+      factors: false,
+      kpiIds: kpisOf(i).map((k) => k.id),
+      projectIds: projectsOf(i).map((p) => p.id),
+    })),
+  });
+  const planPackage = buildPackage(secretariat, plan.id);
+  recordExport(secretariat, planPackage, planPackage.fileName);
+  line(`set-up: plan of ${KPIS} KPIs, ${PROJECTS} projects, ${OFFICES} offices`, `${ms(t0).toFixed(0)} ms`);
+
+  // Each office: its own installation takes the plan package, enters its quarters and sends them.
+  t0 = performance.now();
+  const contributions: string[] = [];
+  for (let i = 0; i < OFFICES; i++) {
+    const office = await open(`office-${i}.sqlite`);
+    office.setSettings({ office: { code: officeCode(i), name: `สำนักงานเขต ${officeCode(i)}`, role: 'contributor' } });
+    importPackages(office, [incomingText('plan.phaen-package', planPackage.text)]);
+    const quarters: NewRow[] = [];
+    for (const kpi of kpisOf(i))
+      for (const year of years)
+        for (const quarter of [1, 2, 3, 4])
+          quarters.push({
+            entity: 'kpiQuarter',
+            parentId: kpi.id,
+            values: {
+              year,
+              quarter,
+              result: (kpi.data.unit === 'ร้อยละ' ? 20 : 1_000) * quarter,
+              status: 'on-track',
+              narrative: quarter === 2 ? 'ดำเนินการตามแผน' : '',
+            },
+          });
+    for (const project of projectsOf(i))
+      for (const year of years)
+        for (const quarter of [1, 2, 3, 4])
+          quarters.push({
+            entity: 'projectQuarter',
+            parentId: project.id,
+            values: {
+              year,
+              quarter,
+              progress: quarter * 25,
+              allocated: 250_000,
+              disbursed: 200_000,
+              status: 'on-track',
+            },
+          });
+    createRows(office, plan.id, quarters);
+    const built = buildPackage(office, plan.id);
+    recordExport(office, built, built.fileName);
+    contributions.push(built.text);
+    office.close();
+    if (i === 0) line('  the first office (plan package in, quarters, package out)', `${ms(t0).toFixed(0)} ms`);
+  }
+  line(`set-up: ${OFFICES} offices enter 20 quarters and export`, `${ms(t0).toFixed(0)} ms`);
+  const bytes = contributions.reduce((n, text) => n + Buffer.byteLength(text), 0);
+  line(`${OFFICES} contributions, total size`, `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+  t0 = performance.now();
+  const result = importPackages(
+    secretariat,
+    contributions.map((text, i) => incomingText(`${officeCode(i)}.phaen-package`, text)),
+  );
+  const imported = result.packages.filter((p) => p.status === 'imported').length;
+  if (imported !== OFFICES) throw new Error(`only ${imported} imported: ${JSON.stringify(result.packages[0])}`);
+  line(`import ${OFFICES} offices' quarter results at once`, `${ms(t0).toFixed(0)} ms`);
+
+  // The dashboard: rows.list (the service call), then the period's figures and the trends in the renderer.
+  const period = { year: years.at(-1)!, quarter: 4 as const };
+  const dashboard: number[] = [];
+  let rowCount = 0;
+  for (let run = 0; run < 5; run++) {
+    t0 = performance.now();
+    const rows = listRows(secretariat, plan.id);
+    const listed = ms(t0);
+    periodReport(rows, period, DEFAULT_THRESHOLDS);
+    trend(rows, years[0]!, period, DEFAULT_THRESHOLDS);
+    dashboard.push(ms(t0));
+    rowCount = rows.length;
+    if (run === 0) line(`  rows.list (${rowCount} rows), first run`, `${listed.toFixed(0)} ms`);
+  }
+  dashboard.sort((a, b) => a - b);
+  line(`dashboard data (rows.list + figures + 20-quarter trends), median of 5`, `${dashboard[2]!.toFixed(0)} ms`);
+
+  const t = translator(RESOURCES, 'th');
+  installThaiLexicon(RESOURCES);
+  const input = {
+    source: planSourceFromStore(secretariat, RESOURCES, plan.id),
+    options: { language: 'th' as const, thaiDigits: false, chapters: [], date: '2027-10-20', period },
+    t,
+  };
+  t0 = performance.now();
+  const built = buildDocument('report', input);
+  const buildMs = ms(t0);
+  let pages = 0;
+  const pdf = await renderPdf(built.doc, { numbering: built.numbering, onProgress: (_done, total) => (pages = total) });
+  line(
+    `report PDF (${pages} pages, ${(pdf.length / 1024 / 1024).toFixed(1)} MB): build + render`,
+    `${ms(t0).toFixed(0)} ms`,
+  );
+  line('  of which building the document', `${buildMs.toFixed(0)} ms`);
+  t0 = performance.now();
+  const docx = await renderDocx(buildModel('report', input), { rasterise: rasteriser(defaultFontsDir()) });
+  line(`report Word file (${(docx.length / 1024 / 1024).toFixed(1)} MB)`, `${ms(t0).toFixed(0)} ms`);
+  secretariat.close();
+  line(
+    'peak memory (max RSS of this process; the PDF worker is a thread in it)',
+    `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

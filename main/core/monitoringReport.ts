@@ -1,0 +1,247 @@
+import type { LevelThresholds } from './evaluation.ts';
+import { type Light, type ProgressStatus, type Quarter, QUARTERS, quartersOf } from './monitoring.ts';
+import { kpiStandings, projectStandings, type KpiStanding, type ProjectStanding } from './monitoringPlan.ts';
+import { numbering } from './planContent.ts';
+import type { Row } from './rows.ts';
+
+/**
+ * What a progress report (รายงานผลการดำเนินงานตามแผน) and the secretariat's dashboard say about one period of an
+ * adopted plan: a quarter of a fiscal year (quarters 1 to it count) or the whole year, per strategic issue and
+ * for the plan, with the trends that lead up to it. Pure, so the report, the dashboard, the bench and the tests
+ * compute the same figures from the same rows.
+ */
+
+export interface ReportPeriod {
+  /** The fiscal year, B.E. */
+  readonly year: number;
+  /** The quarter reported on; null: the annual report (the whole year). */
+  readonly quarter: Quarter | null;
+}
+
+/** The last quarter a period counts. */
+export const throughOf = (period: ReportPeriod): Quarter => period.quarter ?? 4;
+
+/**
+ * Why a report of this period cannot be made, as a locale key (null: it can): the plan must have been adopted,
+ * the year must be one of the plan's, the quarter 1–4.
+ */
+export function reportPeriodProblem(
+  plan: { readonly startYear: number; readonly endYear: number },
+  adoptedOn: string | null,
+  period: { readonly year: number; readonly quarter: number | null },
+): 'monitoring.report.notAdopted' | 'monitoring.report.yearOutside' | 'monitoring.report.badQuarter' | null {
+  if (adoptedOn === null) return 'monitoring.report.notAdopted';
+  if (!Number.isInteger(period.year) || period.year < plan.startYear || period.year > plan.endYear)
+    return 'monitoring.report.yearOutside';
+  if (period.quarter !== null && !QUARTERS.includes(period.quarter as Quarter)) return 'monitoring.report.badQuarter';
+  return null;
+}
+
+/**
+ * How the report groups the statuses offices report: the four it counts by name (the issue's "on track, at
+ * risk, late, achieved"), and everything else (not started, not achieved, cancelled, nothing reported).
+ */
+export type StatusGroup = 'achieved' | 'on-track' | 'at-risk' | 'delayed' | 'other';
+export const STATUS_GROUPS: readonly StatusGroup[] = ['achieved', 'on-track', 'at-risk', 'delayed', 'other'];
+
+export function statusGroup(status: ProgressStatus | null): StatusGroup {
+  return status === 'achieved' || status === 'on-track' || status === 'at-risk' || status === 'delayed'
+    ? status
+    : 'other';
+}
+
+export const LIGHTS: readonly Light[] = ['green', 'amber', 'red', 'none'];
+
+/** One strategic issue's, goal's or office's (or the whole plan's) KPIs and money in the period. */
+export interface GroupSummary {
+  /** "1" for an issue, "1.2" for a goal; '' for an office and the whole plan. */
+  readonly number: string;
+  /** The issue's, goal's or office's name ('' for the whole plan or KPIs without an office). */
+  readonly name: string;
+  readonly kpis: readonly KpiStanding[];
+  readonly projects: readonly ProjectStanding[];
+  readonly byStatus: Readonly<Record<StatusGroup, number>>;
+  readonly byLight: Readonly<Record<Light, number>>;
+  /** The year's planned budget of its projects (projectBudget), allocated and disbursed so far, baht. */
+  readonly planned: number;
+  readonly allocated: number;
+  readonly disbursed: number;
+  /** disbursed ÷ the year's planned budget, percent; null when nothing is planned. */
+  readonly disbursedOfPlan: number | null;
+  /** The mean achievement of its KPIs with data against what was expected by then, each capped at 100 %. */
+  readonly achievement: number | null;
+}
+
+/** Each KPI's achievement counts up to 100 %: one KPI far over its target must not hide another far under. */
+export function meanAchievement(kpis: readonly KpiStanding[]): number | null {
+  const known = kpis
+    .filter((k) => k.status !== 'cancelled')
+    .map((k) => k.progress.achievement.percent)
+    .filter((p): p is number => p !== null);
+  return known.length ? known.reduce((s, p) => s + Math.min(p, 100), 0) / known.length : null;
+}
+
+function summarise(number: string, name: string, kpis: KpiStanding[], projects: ProjectStanding[]): GroupSummary {
+  const byStatus = Object.fromEntries(STATUS_GROUPS.map((g) => [g, 0])) as Record<StatusGroup, number>;
+  const byLight = Object.fromEntries(LIGHTS.map((l) => [l, 0])) as Record<Light, number>;
+  for (const k of kpis) {
+    byStatus[statusGroup(k.status)] += 1;
+    byLight[k.progress.light] += 1;
+  }
+  const planned = projects.reduce((s, p) => s + (p.planned ?? 0), 0);
+  const disbursed = projects.reduce((s, p) => s + p.disbursed, 0);
+  return {
+    number,
+    name,
+    kpis,
+    projects,
+    byStatus,
+    byLight,
+    planned,
+    allocated: projects.reduce((s, p) => s + p.allocated, 0),
+    disbursed,
+    disbursedOfPlan: planned > 0 ? (disbursed * 100) / planned : null,
+    achievement: meanAchievement(kpis),
+  };
+}
+
+/** Hierarchical numbers in order: 1.2 before 1.10. */
+function compareNumbers(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+  return 0;
+}
+
+export interface PeriodReport {
+  readonly period: ReportPeriod;
+  readonly kpis: readonly KpiStanding[];
+  readonly projects: readonly ProjectStanding[];
+  /** Per strategic issue in the plan's order. */
+  readonly issues: readonly GroupSummary[];
+  /** Per goal in the plan's order. */
+  readonly goals: readonly GroupSummary[];
+  /** Per responsible office as the plan names it, by name; KPIs and projects without one last. */
+  readonly offices: readonly GroupSummary[];
+  readonly total: GroupSummary;
+}
+
+/** The plan's KPIs and projects as they stood at the end of the period, per issue and in total. */
+export function periodReport(rows: readonly Row[], period: ReportPeriod, thresholds: LevelThresholds): PeriodReport {
+  const through = throughOf(period);
+  const kpis = kpiStandings(rows, period.year, thresholds, through);
+  const projects = projectStandings(rows, period.year, through);
+  const numbers = numbering(rows);
+  // Issues and goals in the plan's order, each with the KPIs and projects numbered under it (1.2 of 1.2.3).
+  const under = (entity: 'strategicIssue' | 'goal', parts: number) =>
+    rows
+      .filter((r) => r.entity === entity && numbers.has(r.id))
+      .map((r) => ({ number: numbers.get(r.id)!, name: String(r.data.name ?? '') }))
+      .sort((a, b) => compareNumbers(a.number, b.number))
+      .map(({ number, name }) => {
+        const inside = (n: string) => n.split('.').slice(0, parts).join('.') === number;
+        return summarise(
+          number,
+          name,
+          kpis.filter((k) => inside(k.number)),
+          projects.filter((p) => inside(p.number)),
+        );
+      });
+  const officeNames = [...new Set([...kpis, ...projects].map((x) => x.responsibleUnit))].sort((a, b) =>
+    a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'th'),
+  );
+  const offices = officeNames.map((name) =>
+    summarise(
+      '',
+      name,
+      kpis.filter((k) => k.responsibleUnit === name),
+      projects.filter((p) => p.responsibleUnit === name),
+    ),
+  );
+  return {
+    period,
+    kpis,
+    projects,
+    issues: under('strategicIssue', 1),
+    goals: under('goal', 2),
+    offices,
+    total: summarise('', '', kpis, projects),
+  };
+}
+
+/** One point of a trend: a quarter and what stood then. */
+export interface TrendPoint {
+  readonly year: number;
+  readonly quarter: Quarter;
+  /** Mean achievement (meanAchievement) per issue in the plan's order, then the whole plan. */
+  readonly issues: readonly (number | null)[];
+  readonly total: number | null;
+  /** Disbursed so far in the year against the year's planned budget, percent (null: nothing planned). */
+  readonly disbursedOfPlan: number | null;
+}
+
+/**
+ * The trend up to the period: every quarter of the plan's fiscal years from its first to the period's end,
+ * each as it stood at that quarter's end. The dashboard and the report draw it (charts/trendChart.ts).
+ */
+export function trend(
+  rows: readonly Row[],
+  startYear: number,
+  period: ReportPeriod,
+  thresholds: LevelThresholds,
+): TrendPoint[] {
+  const through = throughOf(period);
+  return quartersOf(startYear, period.year)
+    .filter((q) => q.fiscalYear < period.year || q.quarter <= through)
+    .map(({ fiscalYear, quarter }) => {
+      const report = periodReport(rows, { year: fiscalYear, quarter }, thresholds);
+      return {
+        year: fiscalYear,
+        quarter,
+        issues: report.issues.map((i) => i.achievement),
+        total: report.total.achievement,
+        disbursedOfPlan: report.total.disbursedOfPlan,
+      };
+    });
+}
+
+/** A quarter's narrative (a KPI's) or note (a project's): what the report lists under problems and ways forward. */
+export interface Narrative {
+  /** The KPI's or project's number and name. */
+  readonly number: string;
+  readonly name: string;
+  readonly kind: 'kpi' | 'project';
+  readonly quarter: Quarter;
+  readonly text: string;
+}
+
+/**
+ * The narratives of the period, in the plan's order (KPIs, then projects), quarter by quarter: the reported
+ * quarter's for a quarterly report, every quarter's for the annual one. Blank ones are left out.
+ */
+export function narratives(rows: readonly Row[], period: ReportPeriod): Narrative[] {
+  const numbers = numbering(rows);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const from = period.quarter ?? 1;
+  const to = throughOf(period);
+  const out: (Narrative & { readonly order: number })[] = [];
+  const order = new Map([...numbers.keys()].map((id, i) => [id, i]));
+  for (const row of rows) {
+    if (row.entity !== 'kpiQuarter' && row.entity !== 'projectQuarter') continue;
+    const quarter = row.data.quarter as Quarter;
+    if (row.data.year !== period.year || quarter < from || quarter > to) continue;
+    const text = String(row.entity === 'kpiQuarter' ? row.data.narrative : row.data.note).trim();
+    const parent = byId.get(row.parentId ?? '');
+    if (!text || !parent || !numbers.has(parent.id)) continue;
+    out.push({
+      number: numbers.get(parent.id)!,
+      name: String(parent.data.name ?? ''),
+      kind: row.entity === 'kpiQuarter' ? 'kpi' : 'project',
+      quarter,
+      text,
+      order: (row.entity === 'kpiQuarter' ? 0 : 1e9) + order.get(parent.id)! * 4 + quarter,
+    });
+  }
+  return out.sort((a, b) => a.order - b.order).map(({ order: _, ...n }) => n);
+}

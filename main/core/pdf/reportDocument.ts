@@ -1,0 +1,321 @@
+import { achievementTrendSvg, disbursementTrendSvg } from '../charts/monitoringCharts.ts';
+import type { Block, Cell, DocModel, Heading } from '../doc/model.ts';
+import { AppError } from '../errors.ts';
+import type { Light } from '../monitoring.ts';
+import type { KpiStanding, ProjectStanding } from '../monitoringPlan.ts';
+import {
+  narratives,
+  periodReport,
+  reportPeriodProblem,
+  STATUS_GROUPS,
+  throughOf,
+  trend,
+  type GroupSummary,
+  type PeriodReport,
+  type ReportPeriod,
+} from '../monitoringReport.ts';
+import { quarterSpan } from '../monitoring.ts';
+import { formatThaiDate } from '../thaiDate.ts';
+import {
+  chartUnitsFor,
+  CONTENT_WIDTH,
+  figure,
+  groupRow,
+  LANDSCAPE_WIDTH,
+  PAGE_MARGINS,
+  paragraph,
+  table,
+  type Column,
+} from './blocks.ts';
+import { numberCaptions } from './captions.ts';
+import { amount, baht, percent, withUnit } from './format.ts';
+import { documentInfo } from './info.ts';
+import type { Translate } from './options.ts';
+import { planView, str, type BuildInput, type PlanView } from './source.ts';
+
+/**
+ * The progress report (รายงานผลการดำเนินงานตามแผน) of one quarter or one fiscal year of an adopted plan, built
+ * once from the monitoring figures (core/monitoringReport.ts) as the document model, so the PDF and the Word
+ * file say the same: a cover, then four parts: the summary per strategic issue (KPIs by status, achievement,
+ * budget disbursed against plan) with the trend charts of the dashboard, every KPI's target, result,
+ * achievement, light (in words) and status in the plan's order, every project's money and progress, and the
+ * problems and ways forward the offices wrote for the period.
+ */
+
+const LIGHT_FILL: Record<Light, string | undefined> = {
+  green: '#dff0d8',
+  amber: '#fcf0c8',
+  red: '#f6d5d8',
+  none: undefined,
+};
+
+/** The report's period in words: "ไตรมาสที่ 2 ปีงบประมาณ พ.ศ. 2568" or "ประจำปีงบประมาณ พ.ศ. 2568". */
+export function reportPeriodName(t: Translate, period: ReportPeriod): string {
+  return period.quarter === null
+    ? t('monitoring.report.annualPeriod', { year: period.year })
+    : t('monitoring.report.quarterPeriod', { quarter: period.quarter, year: period.year });
+}
+
+export function buildReportDocument({ source, options, t }: BuildInput): DocModel {
+  const view = planView(source);
+  const { plan } = view;
+  const planOptions = view.single('planOptions');
+  const period = options.period;
+  if (!period) throw new AppError('invalid-input', 'a progress report needs a fiscal year');
+  const problem = reportPeriodProblem(plan, planOptions.adoptedOn, period);
+  if (problem)
+    throw new AppError('invalid-input', `cannot report ${JSON.stringify(period)}: ${problem}`, { _: problem });
+
+  const report = periodReport(view.rows, period, planOptions.levelThresholds);
+  const points = trend(view.rows, plan.startYear, period, planOptions.levelThresholds);
+  const periodName = reportPeriodName(t, period);
+  const title = t('monitoring.report.title', { plan: plan.title });
+
+  const part = (i: number, key: 'summary' | 'kpis' | 'projects' | 'problems', landscape = false): Heading => ({
+    kind: 'heading',
+    level: 1,
+    number: t('monitoring.report.partN', { n: i + 1 }),
+    title: t(`monitoring.report.part.${key}`),
+    id: `report-${key}`,
+    pageBreak: true,
+    orientation: landscape ? 'landscape' : 'portrait',
+  });
+  const span = {
+    from: formatThaiDate(quarterSpan({ fiscalYear: period.year, quarter: 1 }).first),
+    to: formatThaiDate(quarterSpan({ fiscalYear: period.year, quarter: throughOf(period) }).last),
+  };
+
+  const content: Block[] = [
+    {
+      kind: 'cover',
+      title,
+      period: periodName,
+      organisation: plan.organisation,
+      date: t('pdf.doc.cover.date', { date: formatThaiDate(options.date) }),
+    },
+    part(0, 'summary'),
+    paragraph(
+      t('monitoring.report.lead', {
+        adopted: formatThaiDate(planOptions.adoptedOn!),
+        from: span.from,
+        to: span.to,
+        kpis: report.kpis.length,
+        projects: report.projects.length,
+      }),
+    ),
+    ...summaryPart(t, report, points.length ? { view, points } : null),
+    part(1, 'kpis', true),
+    ...kpiPart(t, view, report),
+    ...(report.projects.length ? [part(2, 'projects', true), ...projectPart(t, report)] : []),
+    part(report.projects.length ? 3 : 2, 'problems'),
+    ...problemsPart(t, view, period),
+  ];
+  const { content: body } = numberCaptions(content, t);
+  return {
+    ...documentInfo({
+      title: `${title} ${periodName}`,
+      subject: t('monitoring.report.subject'),
+      plan,
+      language: options.language,
+      t,
+    }),
+    orientation: 'portrait',
+    margins: PAGE_MARGINS,
+    setting: 'plan',
+    runningHead: `${t('monitoring.report.runningHead')} ${periodName}`,
+    numbering: {
+      digits: options.thaiDigits ? 'thai' : 'arabic',
+      firstPage: 2,
+      bodyStart: 'report-summary',
+      unnumberedLabel: t('pdf.doc.cover.pageLabel'),
+    },
+    thaiDigits: options.thaiDigits,
+    content: body,
+  };
+}
+
+const issueLabel = (t: Translate, issue: GroupSummary) =>
+  issue.number ? `${issue.number} ${issue.name}` : t('monitoring.allIssues');
+
+/** Percent of a whole, null when the whole is nothing. */
+const share = (part: number, whole: number | null) => (whole ? (part * 100) / whole : null);
+
+function summaryPart(
+  t: Translate,
+  report: PeriodReport,
+  trends: { view: PlanView; points: ReturnType<typeof trend> } | null,
+): Block[] {
+  const rows = [...report.issues, report.total];
+  const totalRow = (issue: GroupSummary, cells: Cell[]): Cell[] =>
+    issue.number ? cells : cells.map((c) => (typeof c === 'string' ? { text: c, style: 'tableTotal' } : c));
+  const statusTable = table(
+    [
+      { header: t('monitoring.issue'), width: '*' },
+      { header: t('monitoring.kpiCount'), width: 40, align: 'center', fit: true },
+      ...STATUS_GROUPS.map((g): Column => ({
+        header: t(`monitoring.report.statusGroup.${g}`),
+        width: 40,
+        align: 'center',
+        fit: true,
+      })),
+    ],
+    rows.map((issue) =>
+      totalRow(issue, [
+        issueLabel(t, issue),
+        String(issue.kpis.length),
+        ...STATUS_GROUPS.map((g) => String(issue.byStatus[g])),
+      ]),
+    ),
+    { caption: t('monitoring.report.statusCaption'), minFontSize: 10 },
+  );
+  const moneyTable = table(
+    [
+      { header: t('monitoring.issue'), width: '*' },
+      { header: t('monitoring.report.meanAchievement'), width: 55, align: 'right', fit: true },
+      { header: t('monitoring.report.plannedBudget'), width: 60, align: 'right', fit: true },
+      { header: t('monitoring.report.disbursed'), width: 60, align: 'right', fit: true },
+      { header: t('monitoring.report.ofPlan'), width: 45, align: 'right', fit: true },
+    ],
+    rows.map((issue) =>
+      totalRow(issue, [
+        issueLabel(t, issue),
+        percent(issue.achievement),
+        baht(issue.planned),
+        baht(issue.disbursed),
+        percent(issue.disbursedOfPlan),
+      ]),
+    ),
+    { caption: t('monitoring.report.moneyCaption'), minFontSize: 10 },
+  );
+  const charts: Block[] = trends
+    ? [
+        figure(
+          achievementTrendSvg(
+            t,
+            trends.points,
+            report.issues.map((i) => `${i.number} ${i.name}`),
+            chartUnitsFor(CONTENT_WIDTH),
+          ),
+          t('monitoring.dashboard.achievementTrend'),
+        ),
+        figure(
+          disbursementTrendSvg(t, trends.points, chartUnitsFor(CONTENT_WIDTH)),
+          t('monitoring.dashboard.disbursementTrend'),
+        ),
+      ]
+    : [];
+  return [statusTable, paragraph(t('monitoring.report.achievementNote')), moneyTable, ...charts];
+}
+
+/** A KPI's row: its number and name, the year's target, what was expected by now, the result, the share, light, status. */
+function kpiRow(t: Translate, k: KpiStanding): Cell[] {
+  const { progress } = k;
+  const light = progress.light;
+  return [
+    `${k.number} ${k.name}`,
+    withUnit(amount(k.target), k.target === null ? '' : k.unit),
+    withUnit(amount(progress.expected), progress.expected === null ? '' : k.unit),
+    withUnit(amount(progress.toDate.value), progress.toDate.value === null ? '' : k.unit),
+    percent(progress.achievement.percent),
+    { text: t(`monitoring.light.${light}`), ...(LIGHT_FILL[light] ? { fillColor: LIGHT_FILL[light] } : {}) },
+    k.status ? t(`monitoring.statusName.${k.status}`) : '–',
+  ];
+}
+
+function kpiPart(t: Translate, view: PlanView, report: PeriodReport): Block[] {
+  const columns: Column[] = [
+    { header: t('monitoring.kpi'), width: '*' },
+    { header: t('monitoring.yearTarget'), width: 60, align: 'right', fit: true },
+    { header: t('monitoring.expected'), width: 60, align: 'right', fit: true },
+    { header: t('monitoring.toDate'), width: 60, align: 'right', fit: true },
+    { header: t('monitoring.report.percentOfExpected'), width: 55, align: 'right', fit: true },
+    { header: t('monitoring.standing'), width: 70 },
+    { header: t('monitoring.status'), width: 60 },
+  ];
+  const blocks: Block[] = [paragraph(t('monitoring.report.kpiLead'))];
+  for (const issue of report.issues) {
+    if (issue.kpis.length === 0) continue;
+    const rows: Cell[][] = [];
+    let goal = '';
+    for (const k of issue.kpis) {
+      // The goal a KPI serves heads its KPIs: 1.2 of 1.2.3.
+      const goalNumber = k.number.split('.').slice(0, 2).join('.');
+      if (goalNumber !== goal) {
+        goal = goalNumber;
+        const goalRow = view.all('goal').find((g) => view.numbers.get(g.id) === goalNumber);
+        rows.push(
+          groupRow(`${t('pdf.doc.plan.goal')} ${goalNumber} ${goalRow ? str(goalRow, 'name') : ''}`, columns.length),
+        );
+      }
+      rows.push(kpiRow(t, k));
+    }
+    blocks.push(
+      table(columns, rows, {
+        caption: `${t('monitoring.issueN', { number: issue.number })} ${issue.name}`,
+        width: LANDSCAPE_WIDTH,
+        minFontSize: 10,
+      }),
+    );
+  }
+  if (report.kpis.length === 0) blocks.push(paragraph(t('monitoring.noKpis')));
+  return blocks;
+}
+
+function projectRow(t: Translate, p: ProjectStanding): Cell[] {
+  return [
+    `${p.number} ${p.name}`,
+    p.responsibleUnit || '–',
+    baht(p.planned),
+    baht(p.allocated),
+    baht(p.disbursed),
+    percent(share(p.disbursed, p.planned)),
+    percent(p.progress),
+    p.status ? t(`monitoring.statusName.${p.status}`) : '–',
+  ];
+}
+
+function projectPart(t: Translate, report: PeriodReport): Block[] {
+  const columns: Column[] = [
+    { header: t('monitoring.project'), width: '*' },
+    { header: t('pdf.doc.plan.responsible'), width: 90 },
+    { header: t('monitoring.report.plannedBudget'), width: 60, align: 'right', fit: true },
+    { header: t('monitoring.report.allocated'), width: 60, align: 'right', fit: true },
+    { header: t('monitoring.report.disbursed'), width: 60, align: 'right', fit: true },
+    { header: t('monitoring.report.ofPlan'), width: 45, align: 'right', fit: true },
+    { header: t('monitoring.report.progress'), width: 50, align: 'right', fit: true },
+    { header: t('monitoring.status'), width: 52 },
+  ];
+  return [
+    paragraph(t('monitoring.report.projectLead')),
+    table(columns, [...report.projects.map((p) => projectRow(t, p))], {
+      caption: t('monitoring.report.projectsCaption'),
+      width: LANDSCAPE_WIDTH,
+      minFontSize: 10,
+    }),
+  ];
+}
+
+function problemsPart(t: Translate, view: PlanView, period: ReportPeriod): Block[] {
+  const items = narratives(view.rows, period);
+  if (items.length === 0) return [paragraph(t('monitoring.report.noProblems'))];
+  const blocks: Block[] = [];
+  let heading = '';
+  for (const item of items) {
+    const head = `${item.number} ${item.name}`;
+    if (head !== heading) {
+      heading = head;
+      blocks.push({
+        text: `${t(item.kind === 'kpi' ? 'monitoring.kpi' : 'monitoring.project')} ${head}`,
+        bold: true,
+        keepWithNext: true,
+        margin: [0, 6, 0, 2],
+      });
+    }
+    blocks.push(
+      paragraph(
+        period.quarter === null ? `${t('monitoring.quarterN', { quarter: item.quarter })}: ${item.text}` : item.text,
+      ),
+    );
+  }
+  return blocks;
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS } from '../../main/core/evaluation.ts';
+import {
+  meanAchievement,
+  narratives,
+  periodReport,
+  reportPeriodProblem,
+  statusGroup,
+  trend,
+} from '../../main/core/monitoringReport.ts';
+import { planView } from '../../main/core/pdf/source.ts';
+import { monitoredSource, NARRATIVE_Q2, NOTE_Q2 } from '../harness/monitoredPlan.ts';
+
+/**
+ * The figures of a progress report and the dashboard (core/monitoringReport.ts) on the sample plan after
+ * adoption, with what its offices reported (test/harness/monitoredPlan.ts), checked against hand calculation.
+ */
+
+const source = monitoredSource();
+const rows = planView(source).rows;
+
+describe('a period’s report', () => {
+  it('counts only the quarters up to the one reported, and the whole year for the annual report', () => {
+    const q2 = periodReport(rows, { year: 2568, quarter: 2 }, DEFAULT_THRESHOLDS);
+    const followers = q2.kpis.find((k) => k.number === '1.1.2')!;
+    // Target 3,400,000 คน, cumulative: quarter 2 reports 40 % of it, half the year expects 1,700,000.
+    expect(followers.target).toBe(3_400_000);
+    expect(followers.quarters).toEqual([680_000, 1_360_000, null, null]);
+    expect(followers.progress.expected).toBe(1_700_000);
+    expect(followers.progress.achievement.percent).toBe(80);
+    expect(followers.progress.light).toBe('amber');
+    const q1 = periodReport(rows, { year: 2568, quarter: 1 }, DEFAULT_THRESHOLDS);
+    expect(q1.kpis.find((k) => k.number === '1.1.2')!.quarters).toEqual([680_000, null, null, null]);
+    const annual = periodReport(rows, { year: 2567, quarter: null }, DEFAULT_THRESHOLDS);
+    expect(annual.kpis.find((k) => k.number === '1.1.2')!.progress.toDate.through).toBe(4);
+  });
+
+  it('sums each issue’s KPIs by status and its projects’ money against the year’s planned budget', () => {
+    const { issues, total } = periodReport(rows, { year: 2568, quarter: 2 }, DEFAULT_THRESHOLDS);
+    expect(issues.map((i) => i.number)).toEqual(['1', '2', '3']);
+    // Issue 1: KPIs 1.1.1 on track, 1.1.2 delayed, 1.2.1 achieved.
+    expect(issues[0]!.byStatus).toEqual({ achieved: 1, 'on-track': 1, 'at-risk': 0, delayed: 1, other: 0 });
+    expect(total.kpis).toHaveLength(7);
+    // Projects 1.1.1.1 (2,700,000 planned, 675,000 disbursed in two quarters) and 1.2.1.1 (1,300,000; 216,666).
+    expect(issues[0]!.planned).toBe(4_000_000);
+    expect(issues[0]!.disbursed).toBe(675_000 + 216_666);
+    expect(issues[0]!.disbursedOfPlan).toBeCloseTo(((675_000 + 216_666) * 100) / 4_000_000, 10);
+    expect(total.planned).toBe(issues.reduce((s, i) => s + i.planned, 0));
+  });
+
+  it('sums per goal and per responsible office as well, every KPI and project counted once', () => {
+    const { goals, offices, total } = periodReport(rows, { year: 2568, quarter: 2 }, DEFAULT_THRESHOLDS);
+    expect(goals.map((g) => [g.number, g.kpis.map((k) => k.number)])).toEqual([
+      ['1.1', ['1.1.1', '1.1.2']],
+      ['1.2', ['1.2.1']],
+      ['2.1', ['2.1.1', '2.1.2']],
+      ['3.1', ['3.1.1', '3.1.2']],
+    ]);
+    expect(goals[0]!.projects.map((p) => p.number)).toEqual(['1.1.1.1']);
+    for (const groups of [goals, offices]) {
+      expect(groups.reduce((s, g) => s + g.kpis.length, 0)).toBe(total.kpis.length);
+      expect(groups.reduce((s, g) => s + g.planned, 0)).toBe(total.planned);
+    }
+    for (const office of offices) {
+      expect(office.kpis.every((k) => k.responsibleUnit === office.name)).toBe(true);
+      expect(office.projects.every((p) => p.responsibleUnit === office.name)).toBe(true);
+    }
+  });
+
+  it('averages achievement with each KPI counted up to 100 %, leaving out KPIs without data or cancelled', () => {
+    const { issues } = periodReport(rows, { year: 2568, quarter: 2 }, DEFAULT_THRESHOLDS);
+    // Issue 1 in quarter 2: 1.1.1 rate 83 of 87, 1.1.2 80 %, 1.2.1 100 %.
+    expect(issues[0]!.achievement).toBeCloseTo(((83 * 100) / 87 + 80 + 100) / 3, 10);
+    const over = issues[0]!.kpis.map((k) => ({
+      ...k,
+      progress: { ...k.progress, achievement: { ...k.progress.achievement, percent: 250 } },
+    }));
+    expect(meanAchievement(over)).toBe(100);
+    expect(meanAchievement([{ ...over[0]!, status: 'cancelled' }])).toBeNull();
+  });
+
+  it('groups the statuses offices report into the four the report counts and the rest', () => {
+    expect(['achieved', 'on-track', 'at-risk', 'delayed'].map((s) => statusGroup(s as never))).toEqual([
+      'achieved',
+      'on-track',
+      'at-risk',
+      'delayed',
+    ]);
+    expect(['not-started', 'not-achieved', 'cancelled', null].map((s) => statusGroup(s as never))).toEqual([
+      'other',
+      'other',
+      'other',
+      'other',
+    ]);
+  });
+});
+
+describe('the trend', () => {
+  it('runs quarter by quarter from the plan’s first year to the period, with gaps where nothing was reported', () => {
+    const points = trend(rows, 2566, { year: 2568, quarter: 2 }, DEFAULT_THRESHOLDS);
+    expect(points.map((p) => `${p.year}/${p.quarter}`)).toEqual([
+      '2566/1',
+      '2566/2',
+      '2566/3',
+      '2566/4',
+      '2567/1',
+      '2567/2',
+      '2567/3',
+      '2567/4',
+      '2568/1',
+      '2568/2',
+    ]);
+    expect(points[0]!.total).toBeNull();
+    expect(points[0]!.issues).toEqual([null, null, null]);
+    // The last point is the period's own report.
+    const q2 = periodReport(rows, { year: 2568, quarter: 2 }, DEFAULT_THRESHOLDS);
+    expect(points.at(-1)!.total).toBe(q2.total.achievement);
+    expect(points.at(-1)!.disbursedOfPlan).toBe(q2.total.disbursedOfPlan);
+    // Money restarts with each fiscal year: 2568's first quarter has spent less than 2567's last.
+    expect(points[8]!.disbursedOfPlan!).toBeLessThan(points[7]!.disbursedOfPlan!);
+  });
+});
+
+describe('problems and ways forward', () => {
+  it('lists the quarter’s narratives in the plan’s order, KPIs before projects, and none of other quarters', () => {
+    expect(narratives(rows, { year: 2568, quarter: 2 })).toEqual([
+      expect.objectContaining({ number: '1.1.2', kind: 'kpi', quarter: 2, text: NARRATIVE_Q2 }),
+      expect.objectContaining({ number: '1.1.1.1', kind: 'project', quarter: 2, text: NOTE_Q2 }),
+    ]);
+    expect(narratives(rows, { year: 2568, quarter: 1 })).toEqual([]);
+    expect(narratives(rows, { year: 2567, quarter: null })).toEqual([]);
+  });
+});
+
+describe('which reports can be made', () => {
+  const plan = { startYear: 2566, endYear: 2570 };
+  it('refuses a plan not adopted, a year outside the plan and a quarter other than 1–4', () => {
+    expect(reportPeriodProblem(plan, null, { year: 2568, quarter: 2 })).toBe('monitoring.report.notAdopted');
+    expect(reportPeriodProblem(plan, '2023-01-16', { year: 2565, quarter: 2 })).toBe('monitoring.report.yearOutside');
+    expect(reportPeriodProblem(plan, '2023-01-16', { year: 2571, quarter: null })).toBe(
+      'monitoring.report.yearOutside',
+    );
+    expect(reportPeriodProblem(plan, '2023-01-16', { year: 2568, quarter: 5 })).toBe('monitoring.report.badQuarter');
+    expect(reportPeriodProblem(plan, '2023-01-16', { year: 2568, quarter: 0 })).toBe('monitoring.report.badQuarter');
+    expect(reportPeriodProblem(plan, '2023-01-16', { year: 2570, quarter: 4 })).toBeNull();
+    expect(reportPeriodProblem(plan, '2023-01-16', { year: 2566, quarter: null })).toBeNull();
+  });
+});

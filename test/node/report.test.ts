@@ -1,0 +1,135 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import mammoth from 'mammoth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../main/services/locales.ts';
+import { comparable, extractPages, popplerText } from '../harness/pdf.ts';
+import { monitoredPlanText, NARRATIVE_Q2, NOTE_Q2 } from '../harness/monitoredPlan.ts';
+import { RESOURCES } from '../harness/pdfPlan.ts';
+import { useTempDir } from '../harness/tmp.ts';
+
+/**
+ * The progress report as `phaen report` makes it from a plan file (the sample plan after adoption with its
+ * offices' quarters: test/harness/monitoredPlan.ts), read back with pdf.js and poppler for the PDF and mammoth
+ * for the Word file; the figures are checked against hand calculation, the refusals for their messages and
+ * for writing nothing.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin', 'phaen.mjs');
+const tempDir = useTempDir();
+const th = translator(RESOURCES, 'th');
+const en = translator(RESOURCES, 'en');
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) {
+    throw new Error('out/main/cli.js is missing: build first (npx electron-vite build, part of npm test)');
+  }
+});
+
+function phaen(...args: string[]) {
+  const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function planFile(options: { adopted?: boolean } = {}): string {
+  const file = join(tempDir(), 'แผน.plan.json');
+  writeFileSync(file, monitoredPlanText(options));
+  return file;
+}
+
+/** `a` comes before `b` in `text`, both present. */
+function inOrder(text: string, ...parts: string[]): void {
+  const at = parts.map((p) => text.indexOf(comparable(p)));
+  for (const [i, p] of parts.entries()) expect(at[i], p).toBeGreaterThanOrEqual(0);
+  expect([...at].sort((x, y) => x - y)).toEqual(at);
+}
+
+const PLAN_TITLE = 'แผนยุทธศาสตร์การประชาสัมพันธ์กรุงเทพมหานคร';
+
+describe('phaen report', () => {
+  it('prints the quarter’s report with its figures as calculated by hand, in the plan’s order (pdf.js and poppler)', async () => {
+    const out = join(tempDir(), 'รายงาน.pdf');
+    const run = phaen('report', planFile(), out, '--year', '2568', '--quarter', '2');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const pdf = new Uint8Array(readFileSync(out));
+    for (const text of [comparable((await extractPages(pdf)).join('\n')), comparable(popplerText(pdf, 'default'))]) {
+      expect(text).toContain(comparable(`รายงานผลการดำเนินงานตาม${PLAN_TITLE}`));
+      expect(text).toContain(comparable('ไตรมาสที่ 2 ปีงบประมาณ พ.ศ. 2568'));
+      expect(text).toContain(comparable('1 ตุลาคม 2567 ถึง 31 มีนาคม 2568'));
+      inOrder(
+        text,
+        th('monitoring.report.part.summary'),
+        th('monitoring.report.part.kpis'),
+        '1.1.1 ร้อยละของประชาชนที่รับรู้',
+        '1.1.2 จำนวนผู้ติดตาม',
+        '1.2.1',
+        '2.1.1',
+        '3.1.2',
+        th('monitoring.report.part.projects'),
+        '1.1.1.1',
+        '3.1.2.1',
+        th('monitoring.report.part.problems'),
+        NARRATIVE_Q2,
+        NOTE_Q2,
+      );
+      // 1.1.2: target 3,400,000 คน, cumulative, 1,360,000 by quarter 2 against 1,700,000 expected: 80.0 %,
+      // level 4 of the plan's thresholds, amber, in words; the office reported it delayed.
+      expect(text).toContain(comparable('3,400,000 คน1,700,000 คน1,360,000 คน80.0ต่ำกว่าเป้าหมายล่าช้า'));
+      // 1.1.1 is a rate: 83 against the year's 87 from the first quarter on.
+      expect(text).toContain(comparable('ร้อยละ 87ร้อยละ 87ร้อยละ 8395.4'));
+      // Project 1.1.1.1: 2,700,000 planned, 1,350,000 allocated, 337,500 disbursed in each of two quarters.
+      expect(text).toContain(comparable('2,700,0001,350,000675,00025.040.0ล่าช้า'));
+      // The whole plan: 6,650,000 planned in 2568.
+      expect(text).toContain(comparable('6,650,000'));
+    }
+  });
+
+  it('makes the annual report of the whole fiscal year, in Thai digits when asked', async () => {
+    const out = join(tempDir(), 'รายงานประจำปี.pdf');
+    expect(phaen('report', planFile(), out, '--year', '2567', '--thai-digits').code).toBe(0);
+    const text = comparable((await extractPages(new Uint8Array(readFileSync(out)))).join('\n'));
+    expect(text).toContain(comparable('ประจำปีงบประมาณ พ.ศ. ๒๕๖๗'));
+    expect(text).toContain(comparable(th('monitoring.report.noProblems')));
+    expect(text).not.toContain(comparable('2567'));
+  });
+
+  it('writes the same report as a Word file, by the output’s extension (mammoth)', async () => {
+    const out = join(tempDir(), 'รายงาน.docx');
+    const run = phaen('report', planFile(), out, '--year', '2568', '--quarter', '2');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const { value: html } = await mammoth.convertToHtml({ path: out });
+    const text = comparable(html.replace(/<[^>]+>/g, ' '));
+    inOrder(
+      text,
+      'ไตรมาสที่ 2 ปีงบประมาณ พ.ศ. 2568',
+      th('monitoring.report.part.summary'),
+      '1.1.2 จำนวนผู้ติดตาม',
+      '1,360,000',
+      '80.0',
+      th('monitoring.report.part.problems'),
+      NARRATIVE_Q2,
+    );
+  });
+
+  it('refuses a plan not adopted, a year outside the plan and a quarter other than 1–4, writing nothing', () => {
+    const out = join(tempDir(), 'ไม่มี.pdf');
+    const cases: [string[], number, string, Record<string, unknown>?][] = [
+      [[planFile({ adopted: false }), out, '--year', '2568'], 1, 'monitoring.report.notAdopted'],
+      [[planFile(), out, '--year', '2572'], 1, 'monitoring.report.yearOutside', { year: 2572, start: 2566, end: 2570 }],
+      [[planFile(), out, '--year', '2568', '--quarter', '5'], 2, 'monitoring.report.cli.badQuarter'],
+      [[planFile(), out], 2, 'monitoring.report.cli.badYear'],
+      [[planFile(), join(tempDir(), 'x.txt'), '--year', '2568'], 2, 'monitoring.report.cli.badFormat'],
+    ];
+    for (const [args, code, key, values] of cases) {
+      const run = phaen('report', ...args);
+      expect(run.code, key).toBe(code);
+      expect(run.stderr).toContain(th(key, values));
+      expect(run.stderr).toContain(en(key, values));
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+});
