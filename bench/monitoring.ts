@@ -20,7 +20,7 @@ import { buildPackage, recordExport } from '../main/services/exchange/export.ts'
 import { importPackages, incomingText } from '../main/services/exchange/import.ts';
 import { getPlanExchange, savePlanExchange } from '../main/services/exchange/state.ts';
 import { translator } from '../main/services/locales.ts';
-import { defaultFontsDir } from '../main/services/pdf/engine/fonts.ts';
+import { defaultFontsDir } from '../main/services/pdf/engine/fontFiles.ts';
 import { renderPdf } from '../main/services/pdf/render.ts';
 import { planSourceFromStore } from '../main/services/pdf/source.ts';
 import { createPlan } from '../main/services/plans.ts';
@@ -241,7 +241,8 @@ try {
   );
   line('  of which building the document', `${buildMs.toFixed(0)} ms`);
   t0 = performance.now();
-  const docx = await renderDocx(buildModel('report', input), { rasterise: rasteriser(defaultFontsDir()) });
+  const fontsDir = defaultFontsDir();
+  const docx = await renderDocx(buildModel('report', input), { rasterise: rasteriser(fontsDir), fontsDir });
   line(`report Word file (${(docx.length / 1024 / 1024).toFixed(1)} MB)`, `${ms(t0).toFixed(0)} ms`);
   secretariat.close();
   line(
