@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { BMA_PLAN, createPlan, openWizard, stepShown, type Spec } from './common.ts';
@@ -138,7 +140,8 @@ export const keyboardSpecs: Spec[] = [
         if (wizard === 'evaluation') expect(moved.scrolledY).toBeGreaterThan(0);
         // (Within the table's own 1 px top border when it does not scroll down.)
         expect(moved.headTop, `${wizard}/${step}`).toBeLessThanOrEqual(1);
-        await page.screenshot({ path: `/tmp/phaen-screens/sticky-${wizard}-${step}.png` });
+        // For a look, beside the workspace walk's screenshots.
+        await page.screenshot({ path: join(tmpdir(), 'phaen-screens', `sticky-${wizard}-${step}.png`) });
       }
     },
   },
