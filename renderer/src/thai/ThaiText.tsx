@@ -15,12 +15,17 @@ export function ThaiText({ text }: { text: string }) {
   if (pieces.length < 2) return <>{text}</>;
   return (
     <>
-      {pieces.map((piece, i) => (
-        <Fragment key={i}>
-          {i > 0 && <wbr />}
-          <span className="thai-word">{piece}</span>
-        </Fragment>
-      ))}
+      {pieces.map((piece, i) => {
+        // The space after a word stays outside its span: accessible names join the spans' trimmed text.
+        const word = piece.trimEnd();
+        return (
+          <Fragment key={i}>
+            {i > 0 && <wbr />}
+            <span className="thai-word">{word}</span>
+            {piece.slice(word.length)}
+          </Fragment>
+        );
+      })}
     </>
   );
 }

@@ -9,6 +9,7 @@ import { PlanNav } from './PlanNav.tsx';
 import { wizardFacts } from './progress.ts';
 import type { StepIssue, WizardDef, WizardStep } from './types.ts';
 import { useFocusRow } from './useFocusRow.ts';
+import { ThaiText } from '../thai/ThaiText.tsx';
 
 /** Why Next stays: refused input first (it is not stored, so the step is not done), then the step's check. */
 function nextIssues(step: WizardStep, data: PlanData): StepIssue[] {
@@ -74,13 +75,17 @@ export function Wizard({ def, step, rowId }: { def: WizardDef; step: number; row
           <a href={`#/plan/${data.plan.id}`} className="link">
             {t('wizard.backToPlan')}
           </a>
-          <span className="muted workspace-plan">{data.plan.title}</span>
-          <h1>{t(def.title)}</h1>
+          <span className="muted workspace-plan">
+            <ThaiText text={data.plan.title} />
+          </span>
+          <h1>
+            <ThaiText text={t(def.title)} />
+          </h1>
           <PlanSaveStatus />
         </div>
         <section className="card step-card" aria-labelledby="step-heading">
           <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
-            {t('wizard.stepOf', { step: index + 1, count: def.steps.length })}: {t(current.title)}
+            {t('wizard.stepOf', { step: index + 1, count: def.steps.length })}: <ThaiText text={t(current.title)} />
           </h2>
           {blocked && (
             <div className="notice review-warning">

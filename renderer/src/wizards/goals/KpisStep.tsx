@@ -7,6 +7,7 @@ import { RowNumber, RowSelect, RowText } from '../../plan/RowFields.tsx';
 import { RowList } from '../../plan/RowList.tsx';
 import { outline } from './outline.ts';
 import { UNIT_SUGGESTIONS } from './units.ts';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 
 const UNITS_LIST = 'goals-units';
 
@@ -23,7 +24,9 @@ export function KpisStep() {
   const directions = Direction.options.map((value) => ({ value, label: t(`goals.directions.${value}`) }));
   return (
     <>
-      <p>{t('goals.kpisIntro')}</p>
+      <p>
+        <ThaiText text={t('goals.kpisIntro')} />
+      </p>
       <datalist id={UNITS_LIST}>
         {UNIT_SUGGESTIONS.map((unit) => (
           <option key={unit} value={unit} label={t(`goals.unitKind.${unitKind(unit)}`)} />

@@ -8,6 +8,7 @@ import { usePlanData, type PlanData } from '../../plan/PlanData.tsx';
 import { FRAMEWORKS_STEP_ID } from '../catalogs/FrameworksStep.tsx';
 import { useCatalog, useCatalogText, useFrameworkChoices } from '../catalogs/useCatalogs.ts';
 import { stepHash } from './links.ts';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 
 /**
  * Step 1: every strategic issue, goal and project (numbered) × the entries of each framework catalog the plan
@@ -86,7 +87,9 @@ export function Alignment() {
   const lonely = issues.filter((i) => unaligned.has(i.row.id));
   return (
     <>
-      <p>{t('review.alignment.intro')}</p>
+      <p>
+        <ThaiText text={t('review.alignment.intro')} />
+      </p>
       <div className={lonely.length > 0 ? 'notice review-warning' : 'notice'} role="status">
         {lonely.length === 0 ? (
           <p>{t('review.alignment.allIssuesAligned')}</p>

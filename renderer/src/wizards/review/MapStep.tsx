@@ -6,6 +6,7 @@ import { MAP_LEVELS, strategyMapSvg, type StrategyMapOptions } from '../../../..
 import { numbering } from '../../../../main/core/planContent.ts';
 import type { Row } from '../../../../main/core/rows.ts';
 import { usePlanData, type PlanData } from '../../plan/PlanData.tsx';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 
 /** Fits the wizard's card at the usual window width; a narrower window scrolls it sideways. */
 const SCREEN_WIDTH = 900;
@@ -46,7 +47,9 @@ export function MapStep() {
   );
   return (
     <>
-      <p>{t('review.map.intro')}</p>
+      <p>
+        <ThaiText text={t('review.map.intro')} />
+      </p>
       {/* Built by core from escaped text only (strategyMap escapes every name), so it is safe to inline. */}
       <div className="strategy-map" dangerouslySetInnerHTML={{ __html: svg }} />
       <details className="strategy-map-list">
