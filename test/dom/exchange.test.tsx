@@ -733,8 +733,10 @@ describe('deletes that met edits', () => {
     const region = await screen.findByRole('region', { name: 'รายการที่ถูกลบขณะที่อีกหน่วยงานแก้ไข (1 รายการ)' });
     const [item] = within(region).getAllByRole('listitem');
     const text = item!.textContent!;
-    expect(text).toContain('สำนักงานเขตพระนคร (1001) เพิ่มค่าเป้าหมาย ปี พ.ศ. 2568');
-    expect(text).toContain('จำนวนช่องทางสื่อสารออนไลน์ ซึ่งสำนักงานประชาสัมพันธ์ (BMA-PR) (เครื่องนี้) ลบแล้ว');
+    // The target named once, under its deleted KPI (not "of" it as well); the KPI unnumbered, as it is in no list.
+    expect(text).toContain(
+      'สำนักงานเขตพระนคร (1001) เพิ่มค่าเป้าหมาย ปี พ.ศ. 2568 ใต้ตัวชี้วัด จำนวนช่องทางสื่อสารออนไลน์ ซึ่งสำนักงานประชาสัมพันธ์ (BMA-PR) (เครื่องนี้) ลบแล้ว',
+    );
     expect(text).toContain('ลบเมื่อ 27 พ.ย. 2569');
     expect(screen.getByRole('link', { name: '1 รายการ (ดูด้านล่าง)' })).toBeTruthy();
 

@@ -7,7 +7,7 @@ import { readValue } from '../store/oplog.ts';
 import type { Store } from '../store/store.ts';
 import { storeCatalogs } from './catalogs.ts';
 import { coverage, getPlanExchange, registerKey, rememberActor, saveCoverage, savePlanExchange } from './state.ts';
-import type { AcceptedPackage, ValidOp } from './validate.ts';
+import { cellKey, type AcceptedPackage, type Cell, type ValidOp } from './validate.ts';
 
 /** What one package did here. */
 export interface Applied {
@@ -38,13 +38,6 @@ export function applyPackages(store: Store, packages: readonly AcceptedPackage[]
   return results;
 }
 
-interface CellOpRecord {
-  hlc: string;
-  actor: string;
-  seen: string;
-  value: string;
-}
-
 class Applier {
   private readonly db: Database.Database;
   private readonly cache = new Map<string, Database.Statement>();
@@ -55,20 +48,23 @@ class Applier {
 
   /**
    * Per field touched by this import, each actor's newest edit: all merge.ts needs to judge it (an actor's
-   * context only grows, as in store/oplog.ts), read once and then kept up to date as operations go in.
+   * context only grows, as in store/oplog.ts), from what the checks read (validate.ts: the field as it was
+   * before the import, whichever package touches it first) and then kept up to date as operations go in.
    */
   private readonly cells = new Map<string, Map<string, CellOp & { value: string }>>();
   /** Operations this import has written so far. */
   private readonly inserted = new Set<string>();
+  /**
+   * Rows (by table and id) this import has read, as their table holds them now: read once, then kept up to
+   * date as operations write them, so an operation's previous value costs no query. null: not there yet.
+   */
+  private readonly rows = new Map<string, Record<string, unknown> | null>();
 
-  private cell(key: string, op: ValidOp): Map<string, CellOp & { value: string }> {
+  private cell(key: string, before: Cell): Map<string, CellOp & { value: string }> {
     let cell = this.cells.get(key);
     if (!cell) {
-      const rows = this.sql(
-        'SELECT hlc, actor, seen, value FROM ops WHERE entity = ? AND row_id = ? AND field = ?',
-      ).all(op.entity, op.rowId, op.field) as CellOpRecord[];
       cell = new Map();
-      for (const r of rows) {
+      for (const r of before.values()) {
         const mine = cell.get(r.actor);
         if (!mine || r.hlc > mine.hlc) cell.set(r.actor, { ...r, seen: JSON.parse(r.seen) as string[] });
       }
@@ -103,9 +99,10 @@ class Applier {
       if (pkg.here.has(op.id) || this.inserted.has(op.id)) continue;
       this.inserted.add(op.id);
       newOps++;
-      const key = `${op.entity}\u0000${op.rowId}\u0000${op.field}`;
+      const key = cellKey(op);
       touched.add(key);
-      const cell = this.cell(key, op);
+      // Every operation's field was read by the checks (validate.ts checkClocks).
+      const cell = this.cell(key, pkg.cells.get(key)!);
       const current = [...cell.values()].reduce<string | null>((m, o) => (m === null || o.hlc > m ? o.hlc : m), null);
       const value = JSON.stringify(op.value ?? null);
       const mine = cell.get(op.actor);
@@ -166,10 +163,25 @@ class Applier {
 
   /** The field's value in its table now, or that the row does not exist here yet. */
   private shown(op: ValidOp): { exists: false } | { exists: true; value: unknown } {
-    const row = this.sql(`SELECT ${op.spec.column} AS v FROM ${entitySpec(op.entity).table} WHERE id = ?`).get(
-      op.rowId,
-    ) as { v: unknown } | undefined;
-    return row ? { exists: true, value: readValue(op.spec, row.v) ?? null } : { exists: false };
+    const row = this.row(op);
+    return row ? { exists: true, value: readValue(op.spec, row[op.spec.column]) ?? null } : { exists: false };
+  }
+
+  private rowKey(op: ValidOp): string {
+    return `${entitySpec(op.entity).table}\u0000${op.rowId}`;
+  }
+
+  private row(op: ValidOp): Record<string, unknown> | null {
+    const key = this.rowKey(op);
+    let row = this.rows.get(key);
+    if (row === undefined) {
+      row = (this.sql(`SELECT * FROM ${entitySpec(op.entity).table} WHERE id = ?`).get(op.rowId) ?? null) as Record<
+        string,
+        unknown
+      > | null;
+      this.rows.set(key, row);
+    }
+    return row;
   }
 
   /** Write an operation's value into its table (creating the row at its first operation); true if it changed. */
@@ -195,6 +207,15 @@ class Applier {
       }
     }
     const value = spec.toSql(op.value);
+    // The row as written below, for the next operation's previous value; a new one is read again (its defaults).
+    const row = shown.exists ? this.rows.get(this.rowKey(op))! : null;
+    if (row === null) this.rows.delete(this.rowKey(op));
+    else if (spec.jsonKey === undefined) row[spec.column] = value;
+    else {
+      const data = JSON.parse(String(row[spec.column])) as Record<string, unknown>;
+      data[spec.jsonKey] = JSON.parse(JSON.stringify(value ?? null));
+      row[spec.column] = JSON.stringify(data);
+    }
     if (spec.jsonKey === undefined) {
       this.sql(`UPDATE ${entity.table} SET ${spec.column} = ?, updated_at = max(updated_at, ?) WHERE id = ?`).run(
         value,

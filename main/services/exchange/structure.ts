@@ -98,19 +98,26 @@ export function checkStructure(
   for (const op of ops) if (op.entity !== 'plan' && !firstOp.has(op.rowId)) firstOp.set(op.rowId, op);
   const after = new Map<string, ShapedRow>();
   const shapeOf = (id: string): ShapedRow | undefined => after.get(id) ?? before(id);
+  // Read once per row: the placement and assignment checks ask for the same rows (and the offices) again and again.
+  const read = new Map<string, ShapedRow | undefined>();
   const before = (id: string): ShapedRow | undefined => {
     const known = shaped.get(id);
     if (known) return known;
+    if (read.has(id)) return read.get(id);
     const row = stored.get(id) as StoredRow | undefined;
-    if (!row || (row.plan_id !== planId && row.plan_id !== '')) return undefined;
-    return {
-      id,
-      entity: row.entity,
-      parentId: row.parent_id,
-      deleted: row.deleted === 1,
-      data: JSON.parse(row.data) as Record<string, unknown>,
-      createdBy: row.created_by,
-    };
+    const shape =
+      !row || (row.plan_id !== planId && row.plan_id !== '')
+        ? undefined
+        : {
+            id,
+            entity: row.entity,
+            parentId: row.parent_id,
+            deleted: row.deleted === 1,
+            data: JSON.parse(row.data) as Record<string, unknown>,
+            createdBy: row.created_by,
+          };
+    read.set(id, shape);
+    return shape;
   };
   for (const [rowId, op] of firstOp) {
     const was = before(rowId);

@@ -38,6 +38,8 @@ export interface AcceptedPackage {
   readonly ops: readonly ValidOp[];
   /** Ids of its operations this workspace had before the import (checkClocks found them): apply skips them. */
   readonly here: ReadonlySet<string>;
+  /** Per field it touches (cellKey), the operations this workspace had of it before the import, by HLC. */
+  readonly cells: ReadonlyMap<string, Cell>;
   /** The catalog versions it carries that are not here yet (exchange/catalogs.ts). */
   readonly catalogs: readonly Catalog[];
 }
@@ -91,7 +93,7 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
   batch.packageIds.add(manifest.packageId);
   if (manifest.kind === 'plan') batch.plans.set(planId, file);
   else batch.keys.set(`${planId} ${sender.code}`, sender.publicKey!);
-  return { status: 'accept', accepted: { name, file, ops, here: clocks.here, catalogs } };
+  return { status: 'accept', accepted: { name, file, ops, here: clocks.here, cells: clocks.cells, catalogs } };
 }
 
 /**
@@ -394,6 +396,17 @@ function fingerprint(op: { id: string; entity: string; rowId: string; field: str
   return canonicalJson([op.id, op.entity, op.rowId, op.field, op.value ?? null]);
 }
 
+/** One operation of a field as the op log holds it. */
+export interface StoredCellOp {
+  readonly id: string;
+  readonly hlc: string;
+  readonly actor: string;
+  /** JSON, as stored. */
+  readonly seen: string;
+  readonly value: string;
+}
+
+/** An operation found by its id (in whatever field it is). */
 interface StoredOp {
   id: string;
   entity: string;
@@ -403,37 +416,59 @@ interface StoredOp {
   value: string;
 }
 
+/** A field's operations, by HLC. */
+export type Cell = ReadonlyMap<string, StoredCellOp>;
+
+/** A field's key in `AcceptedPackage.cells`. */
+export function cellKey(op: { entity: string; rowId: string; field: string }): string {
+  return `${op.entity}\u0000${op.rowId}\u0000${op.field}`;
+}
+
 /**
  * One clock per installation: every operation has its own HLC, so an HLC (which names its installation) seen
  * before, here or earlier in the import, must come with the same operation. Two values under one HLC of one
  * field would leave last-writer-wins a tie that arrival order breaks, and replicas would disagree. An operation
- * id seen before must likewise carry the same content.
+ * id seen before must likewise carry the same content. Each field's operations are read once, and kept for the
+ * apply step, which judges an arriving operation against them (apply.ts).
  */
 function checkClocks(
   store: Store,
   ops: readonly ValidOp[],
   clocks: Map<string, string>,
-): { here: Set<string>; keep: () => void } {
+): { here: Set<string>; cells: Map<string, Cell>; keep: () => void } {
   const byId = store.db.prepare('SELECT id, entity, row_id, field, hlc, value FROM ops WHERE id = ?');
   const byCell = store.db.prepare(
-    'SELECT id, entity, row_id, field, hlc, value FROM ops WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?',
+    'SELECT id, hlc, actor, seen, value FROM ops WHERE entity = ? AND row_id = ? AND field = ?',
   );
+  const cells = new Map<string, Cell>();
   const seen = new Map<string, string>();
   const here = new Set<string>();
   for (const op of ops) {
     const mine = fingerprint(op);
-    const stored = [byId.get(op.id), byCell.get(op.entity, op.rowId, op.field, op.hlc)] as (StoredOp | undefined)[];
-    if (stored[0] !== undefined) here.add(op.id);
+    const key = cellKey(op);
+    let cell = cells.get(key);
+    if (!cell) {
+      const stored = byCell.all(op.entity, op.rowId, op.field) as StoredCellOp[];
+      cells.set(key, (cell = new Map(stored.map((s) => [s.hlc, s]))));
+    }
+    const sameId = byId.get(op.id) as StoredOp | undefined;
+    if (sameId !== undefined) here.add(op.id);
+    const sameHlc = cell.get(op.hlc);
     const known = [
       clocks.get(op.hlc),
       seen.get(op.hlc),
-      ...stored.map((s) =>
-        s === undefined
-          ? undefined
-          : s.hlc !== op.hlc
-            ? ''
-            : fingerprint({ id: s.id, entity: s.entity, rowId: s.row_id, field: s.field, value: JSON.parse(s.value) }),
-      ),
+      sameId === undefined
+        ? undefined
+        : sameId.hlc !== op.hlc
+          ? ''
+          : fingerprint({
+              id: sameId.id,
+              entity: sameId.entity,
+              rowId: sameId.row_id,
+              field: sameId.field,
+              value: JSON.parse(sameId.value),
+            }),
+      sameHlc === undefined ? undefined : fingerprint({ ...op, id: sameHlc.id, value: JSON.parse(sameHlc.value) }),
     ];
     if (known.some((k) => k !== undefined && k !== mine)) {
       const ref = { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field };
@@ -447,6 +482,7 @@ function checkClocks(
   }
   return {
     here,
+    cells,
     keep: () => {
       for (const [hlc, print] of seen) clocks.set(hlc, print);
     },

@@ -8,6 +8,9 @@ import { formatDateTime } from '../format.ts';
 import { useShell } from '../shell.ts';
 import { exchangeErrorText, fieldLabel, officeLabel, rowLabeler } from './labels.ts';
 
+/** A new row right under the row whose delete it met (not further down). */
+const underDeleted = (c: DeleteConflict) => c.rows.find((r) => r.id === c.rowId)?.parentId === c.deleted.rowId;
+
 interface DeleteConflictsProps {
   planId: string;
   conflicts: readonly DeleteConflict[];
@@ -29,7 +32,15 @@ export function DeleteConflicts({ planId, conflicts, identity, rows, onResolved 
   const shell = useShell();
   const id = useId();
   const [busy, setBusy] = useState(false);
-  const label = useMemo(() => rowLabeler(t, [...rows, ...conflicts.flatMap((c) => c.rows)]), [t, rows, conflicts]);
+  const label = useMemo(
+    () =>
+      rowLabeler(
+        t,
+        rows,
+        conflicts.flatMap((c) => c.rows),
+      ),
+    [t, rows, conflicts],
+  );
   const who = (office: DeleteConflict['deleted']['office']) => {
     const name = officeLabel(t, office);
     return office?.code === identity.code ? t('exchange.ui.conflicts.thisOffice', { office: name }) : name;
@@ -56,7 +67,8 @@ export function DeleteConflicts({ planId, conflicts, identity, rows, onResolved 
             c.kind === 'orphan'
               ? t('exchange.ui.deletes.orphan', {
                   office: who(c.edited.office),
-                  row,
+                  // Named under its deleted parent, not "of" it as well (a KPI's target, a link).
+                  row: underDeleted(c) ? label.alone(c.entity, c.rowId) : row,
                   deleted,
                   deleter: who(c.deleted.office),
                 })

@@ -34,24 +34,36 @@ export interface RowLabeler {
   (entity: string, rowId: string): string;
   /** Any row of the plan by its id alone (a parent named in a conflict), null when it is not there. */
   of(rowId: string): string | null;
+  /** A row without its parent, for a sentence that names the parent itself ("… ใต้ตัวชี้วัด …"). */
+  alone(entity: string, rowId: string): string;
 }
 
-/** Labels for the rows of one plan, numbered as the plan numbers them (core/planContent.ts). */
-export function rowLabeler(t: TFunction, rows: readonly Row[]): RowLabeler {
-  const byId = new Map(rows.map((r) => [r.id, r]));
+/**
+ * Labels for the rows of one plan, numbered as the plan numbers them (core/planContent.ts). `others` are rows
+ * not in the plan as shown (deleted ones a conflict names): named, but not numbered, since a number counting
+ * them would differ from the one the plan shows for its live rows.
+ */
+export function rowLabeler(t: TFunction, rows: readonly Row[], others: readonly Row[] = []): RowLabeler {
+  const byId = new Map([...others, ...rows].map((r) => [r.id, r]));
   const numbers = numbering(rows);
   const entityName = (entity: string) => t(`exchange.ui.entity.${entity}`, { defaultValue: entity });
 
-  const label = (entity: string, rowId: string, depth: number): string => {
+  const label = (entity: string, rowId: string, depth: number, withParent = true): string => {
     if (entity === 'plan') return entityName('plan');
     const row = byId.get(rowId);
     if (!row) return t('exchange.ui.rowGone', { entity: entityName(entity) });
-    const parent = row.parentId && depth < 3 ? byId.get(row.parentId) : undefined;
+    const parent = row.parentId && depth < 3 && withParent ? byId.get(row.parentId) : undefined;
     const parentLabel = parent ? label(parent.entity, parent.id, depth + 1) : '';
     if (YEARLY.has(entity)) {
-      return t('exchange.ui.rowYear', { entity: entityName(entity), year: row.data.year, parent: parentLabel });
+      const year = row.data.year;
+      if (!withParent) return t('exchange.ui.rowYearAlone', { entity: entityName(entity), year });
+      return t('exchange.ui.rowYear', { entity: entityName(entity), year, parent: parentLabel });
     }
-    if (LINKS.has(entity)) return t('exchange.ui.rowOf', { entity: entityName(entity), parent: parentLabel });
+    if (LINKS.has(entity)) {
+      return withParent
+        ? t('exchange.ui.rowOf', { entity: entityName(entity), parent: parentLabel })
+        : entityName(entity);
+    }
     const name = clip(ownName(row));
     if (entity === 'factor') {
       const swot = t(`history.enum.swot.${String(row.data.swot)}`, { defaultValue: '' });
@@ -65,6 +77,7 @@ export function rowLabeler(t: TFunction, rows: readonly Row[]): RowLabeler {
       const row = byId.get(rowId);
       return row ? label(row.entity, row.id, 0) : null;
     },
+    alone: (entity: string, rowId: string) => label(entity, rowId, 0, false),
   });
 }
 
