@@ -324,14 +324,15 @@ export async function typeset(
         return false;
       };
       const pdfDoc = await printer.createPdfKitDocument(prepared, { tableLayouts: TABLE_LAYOUTS });
-      return { pdfDoc, drawn: job.drawn, labels: job.labels };
+      // A layout that was not drawn is dropped at once, so that the next is made without it in memory.
+      return job.drawn ? { pdfDoc, labels: job.labels } : null;
     } finally {
       current = null;
       endLayout();
     }
   };
   let laidOut = await layout(definition);
-  while (!laidOut.drawn) laidOut = await layout(breakBefore(definition, moved));
+  while (!laidOut) laidOut = await layout(breakBefore(definition, moved));
   const { pdfDoc } = laidOut;
   writePageLabels(pdfDoc, laidOut.labels, pdfDoc._pdfMakePages?.length ?? 0);
   const lines = settings.recordLines ? collectLines(pdfDoc._pdfMakePages ?? []) : null;
