@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, startApp, type BrowserApp } from '../harness/browser.ts';
+import { comparable, extractPages } from '../harness/pdf.ts';
 import { openStep } from './specs/monitoring.ts';
 
 /**
@@ -11,7 +12,7 @@ import { openStep } from './specs/monitoring.ts';
  * plan and assigns one KPI to each of three district offices; two of them receive the plan package, enter
  * quarter 1 of fiscal 2568 offline and send it; the secretariat imports both, restarts, sees the third office
  * late, reminds it, finds the offices' figures in the results, and starts the next plan with its evaluation
- * filled in. Browser only, as test/e2e/exchange.test.ts: packages pass as real downloaded and uploaded files.
+ * filled in, and prints the quarter's progress report. Browser only, as test/e2e/exchange.test.ts: packages pass as real downloaded and uploaded files.
  */
 
 const MONITORING = 'ติดตามผลการดำเนินงานตามแผน';
@@ -156,8 +157,18 @@ describe('monitoring between a secretariat and its offices (browser)', () => {
     expect(await resultOf(s, FAKE_NEWS).inputValue()).toBe('');
     await shoot(s, 'monitoring-flow-results');
 
-    // PLACE FOR THE QUARTERLY REPORT (issue 14, `reports`): print the quarter 1 report of fiscal 2568 here and
-    // check it names the late office; the lead adds this step when merging the reports branch.
+    // The secretariat prints the quarter's progress report (the dashboard keeps the period chosen above): the
+    // offices' figures are in it, read back from the downloaded PDF.
+    await openStep(s, 'monitoring', 5, 5);
+    const report = s.getByRole('region', { name: 'รายงานผลการดำเนินงาน' });
+    const [file] = await Promise.all([
+      s.waitForEvent('download', { timeout: 60_000 }),
+      report.getByRole('button', { name: 'บันทึกรายงานเป็น PDF' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/ไตรมาสที่ 1 ปีงบประมาณ พ\.ศ\. 2568\.pdf$/);
+    const text = comparable((await extractPages(new Uint8Array(readFileSync((await file.path())!)))).join('\n'));
+    expect(text).toContain(comparable(`1.1.1 ${AWARENESS}`));
+    expect(text).toContain(comparable('2,950,000'));
 
     // The next plan starts from this one, its evaluation filled in.
     await s.getByRole('link', { name: 'กลับไปหน้าแผน' }).click();
