@@ -3,30 +3,17 @@
  * terminated when it ends, so nothing stays loaded between exports (they are rare, and loading docx, resvg
  * and exceljs takes a fraction of the file's time). Cancelling terminates it at once.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../core/errors.ts';
 import type { OfficeJob, OfficeMessage } from './worker.ts';
-
-// The worker as bundled by electron-vite (out/main/officeWorker.js, beside index.js or one level above a
-// chunk), or its source when run from the source tree (Node strips the types).
-const WORKER_CANDIDATES = ['./officeWorker.js', '../officeWorker.js', './worker.ts'];
-
-function workerUrl(): URL {
-  for (const candidate of WORKER_CANDIDATES) {
-    const url = new URL(candidate, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  throw new Error(`office worker not found next to ${import.meta.url}`);
-}
+import { workerScript } from '../workerScript.ts';
 
 /** The file's bytes, written in a worker thread; rejects with AppError 'cancelled' when the signal fires. */
 export function writeInWorker(job: OfficeJob, signal?: AbortSignal): Promise<Uint8Array> {
   const cancelled = () => new AppError('cancelled', `${job.type} export cancelled`);
   const failed = (detail: string) => new AppError('internal', `${job.type} export failed: ${detail}`);
   if (signal?.aborted) return Promise.reject(cancelled());
-  const worker = new Worker(workerUrl());
+  const worker = new Worker(workerScript(import.meta.url, 'officeWorker.js', 'worker.ts'));
   return new Promise<Uint8Array>((resolve, reject) => {
     let settled = false;
     const finish = (action: () => void) => {

@@ -5,26 +5,13 @@
  * export starts one (`warmWorker`) before it builds the document, which takes about as long on the main
  * thread. Cancelling terminates the worker; a worker that failed is not reused.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../core/errors.ts';
 import type { EngineSettings, LaidOutLine } from './typeset.ts';
 import type { RenderJob, WarmRequest, WorkerMessage } from './worker.ts';
+import { workerScript } from '../../workerScript.ts';
 
 const IDLE_MS = 60_000;
-
-// The worker as bundled by electron-vite (out/main/pdfWorker.js, beside index.js or one level above a
-// chunk), or its source when run from the source tree (Node strips the types).
-const WORKER_CANDIDATES = ['./pdfWorker.js', '../pdfWorker.js', './worker.ts'];
-
-function workerUrl(): URL {
-  for (const candidate of WORKER_CANDIDATES) {
-    const url = new URL(candidate, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  throw new Error(`PDF worker not found next to ${import.meta.url}`);
-}
 
 let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null;
 let nextId = 1;
@@ -37,7 +24,7 @@ function acquire(): Worker {
     worker.ref();
     return worker;
   }
-  const worker = new Worker(workerUrl());
+  const worker = new Worker(workerScript(import.meta.url, 'pdfWorker.js', 'worker.ts'));
   // A worker that fails while idle (a warm one still loading) is forgotten; a render has listeners of its own.
   const forget = () => {
     if (idle?.worker === worker) idle = null;
