@@ -17,6 +17,7 @@ import '../../plan/tables.css';
 import { LightDot, Standing } from './KpiResultsStep.tsx';
 import { PeriodPicker, usePeriod } from './period.tsx';
 import './monitoring.css';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 
 /**
  * Step 4, the secretariat's dashboard: for the chosen quarter, per strategic issue, goal and responsible office,
@@ -134,24 +135,24 @@ function GroupTable({
           <tr>
             <th scope="col">{head}</th>
             <th scope="col" className="num">
-              {t('monitoring.kpiCount')}
+              <ThaiText text={t('monitoring.kpiCount')} />
             </th>
             {LIGHTS.map((light) => (
               <th key={light} scope="col" className="num">
-                <LightDot light={light} /> {t(`monitoring.light.${light}`)}
+                <LightDot light={light} /> <ThaiText text={t(`monitoring.light.${light}`)} />
               </th>
             ))}
             <th scope="col" className="num">
-              {t('monitoring.report.meanAchievement')}
+              <ThaiText text={t('monitoring.report.meanAchievement')} />
             </th>
             <th scope="col" className="num">
-              {t('monitoring.report.plannedBudget')}
+              <ThaiText text={t('monitoring.report.plannedBudget')} />
             </th>
             <th scope="col" className="num">
-              {t('monitoring.report.disbursed')}
+              <ThaiText text={t('monitoring.report.disbursed')} />
             </th>
             <th scope="col" className="num">
-              {t('monitoring.report.ofPlan')}
+              <ThaiText text={t('monitoring.report.ofPlan')} />
             </th>
           </tr>
         </thead>
