@@ -5,8 +5,9 @@
  * rows.list service call, then the period's figures and trends of core/monitoringReport.ts), the progress
  * report's render (PDF in the engine's worker, and Word), and the process's peak memory. Real files with the
  * app's durability settings, real office installations (each its own database and key), the real import.
- * The offices work in a child process (this script with `offices <dir>`), as they do on their own computers:
- * this process's peak memory is then the secretariat's alone. A script, not a test; prints one figure per line.
+ * The set-up (the secretariat's plan, and the offices, which work on their own computers) runs in a child
+ * process (this script with `set-up <dir>`); this process then opens the secretariat's database as the app does
+ * on the day the packages arrive, so its peak memory is the secretariat's import, dashboard and report alone. A script, not a test; prints one figure per line.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,8 +36,8 @@ const OFFICES = 50;
 const KPIS = 1_000;
 const PROJECTS = 100;
 const RESOURCES = join(import.meta.dirname, '..', 'resources');
-const officesMode = process.argv[2] === 'offices';
-const dir = officesMode
+const setUpMode = process.argv[2] === 'set-up';
+const dir = setUpMode
   ? process.argv[3]!
   : mkdtempSync(join(process.env.BENCH_DIR ?? tmpdir(), 'phaen-bench-monitoring-'));
 const open = (name: string) => Store.open(join(dir, name), { backupDir: join(dir, `${name}-backups`) });
@@ -48,129 +49,28 @@ function line(label: string, value: string): void {
 }
 const years = Array.from({ length: bmaDraft.endYear - bmaDraft.startYear + 1 }, (_, i) => bmaDraft.startYear + i);
 
-if (officesMode) await offices();
-else await secretariatSide();
+if (setUpMode) {
+  await planAtSecretariat();
+  await offices();
+} else await secretariatSide();
 
 async function secretariatSide(): Promise<void> {
   try {
     let t0 = performance.now();
-    const secretariat = await open('secretariat.sqlite');
-    secretariat.setSettings({ office: { code: 'PR', name: 'สำนักงานประชาสัมพันธ์', role: 'secretariat' } });
-    const plan = createPlan(secretariat, bmaDraft);
-    createRows(secretariat, plan.id, [{ entity: 'planOptions', values: { adoptedOn: '2022-09-20' } }]);
-    // 10 issues × 10 goals × 10 KPIs, a target a year; a strategy per goal, a project per goal with a budget a year.
-    const issues = createRows(
-      secretariat,
-      plan.id,
-      Array.from({ length: 10 }, (_, i) => ({
-        entity: 'strategicIssue' as const,
-        values: { name: `ประเด็นยุทธศาสตร์ ${i + 1}` },
-      })),
-    );
-    const goals = createRows(
-      secretariat,
-      plan.id,
-      issues.flatMap((issue, i) =>
-        Array.from({ length: 10 }, (_, g) => ({
-          entity: 'goal' as const,
-          parentId: issue.id,
-          values: { name: `เป้าประสงค์ ${i + 1}.${g + 1}` },
-        })),
-      ),
-    );
-    const kpis = createRows(
-      secretariat,
-      plan.id,
-      goals.flatMap((goal, g) =>
-        Array.from({ length: KPIS / goals.length }, (_, k) => ({
-          entity: 'kpi' as const,
-          parentId: goal.id,
-          values: {
-            name: `จำนวนผู้รับบริการข้อมูลข่าวสารของกรุงเทพมหานคร ตัวที่ ${g * 10 + k + 1}`,
-            unit: k % 2 ? 'ร้อยละ' : 'คน',
-            responsibleUnit: `สำนักงานเขต ${1001 + ((g * 10 + k) % OFFICES)}`,
-          },
-        })),
-      ),
-    );
-    createRows(
-      secretariat,
-      plan.id,
-      kpis.flatMap((kpi, k) =>
-        years.map((year) => ({
-          entity: 'kpiTarget' as const,
-          parentId: kpi.id,
-          values: { year, target: k % 2 ? 80 : 4_000 },
-        })),
-      ),
-    );
-    const strategies = createRows(
-      secretariat,
-      plan.id,
-      goals.map((goal) => ({ entity: 'strategy' as const, parentId: goal.id, values: { name: 'กลยุทธ์' } })),
-    );
-    const projects = createRows(
-      secretariat,
-      plan.id,
-      strategies.slice(0, PROJECTS).map((s, p) => ({
-        entity: 'project' as const,
-        parentId: s.id,
-        values: {
-          name: `โครงการประชาสัมพันธ์ที่ ${p + 1}`,
-          startYear: years[0],
-          endYear: years.at(-1),
-          responsibleUnit: `สำนักงานเขต ${1001 + (p % OFFICES)}`,
-        },
-      })),
-    );
-    createRows(
-      secretariat,
-      plan.id,
-      projects.flatMap((project) =>
-        years.map((year) => ({
-          entity: 'projectBudget' as const,
-          parentId: project.id,
-          values: { year, amount: 1_000_000 },
-        })),
-      ),
-    );
-    createRows(
-      secretariat,
-      plan.id,
-      Array.from({ length: OFFICES }, (_, i) => ({
-        entity: 'office' as const,
-        values: { code: officeCode(i), name: `สำนักงานเขต ${officeCode(i)}` },
-      })),
-    );
-    // Office i reports KPIs i, i + 50, i + 100 … (20 of them) and projects i and i + 50.
-    const kpisOf = (i: number) => kpis.filter((_, k) => k % OFFICES === i);
-    const projectsOf = (i: number) => projects.filter((_, p) => p % OFFICES === i);
-    savePlanExchange(secretariat.db, {
-      ...getPlanExchange(secretariat.db, plan.id),
-      assignments: Array.from({ length: OFFICES }, (_, i) => ({
-        officeCode: officeCode(i),
-        officeName: `สำนักงานเขต ${officeCode(i)}`,
-        factors: false,
-        kpiIds: kpisOf(i).map((k) => k.id),
-        projectIds: projectsOf(i).map((p) => p.id),
-      })),
-    });
-    const planPackage = buildPackage(secretariat, plan.id);
-    recordExport(secretariat, planPackage, planPackage.fileName);
-    line(`set-up: plan of ${KPIS} KPIs, ${PROJECTS} projects, ${OFFICES} offices`, `${ms(t0).toFixed(0)} ms`);
-
-    writeFileSync(join(dir, 'plan.phaen-package'), planPackage.text);
-    t0 = performance.now();
-    const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, 'offices', dir], {
+    const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, 'set-up', dir], {
       stdio: 'inherit',
     });
-    if (child.status !== 0) throw new Error(`the offices' process failed (${String(child.status ?? child.signal)})`);
-    line(`set-up: ${OFFICES} offices enter 20 quarters and export (own process)`, `${ms(t0).toFixed(0)} ms`);
+    if (child.status !== 0) throw new Error(`the set-up process failed (${String(child.status ?? child.signal)})`);
+    line(`set-up in its own process`, `${ms(t0).toFixed(0)} ms`);
+    // The secretariat as it starts the app on the day the packages arrive: its plan is on disk, nothing in memory.
+    const secretariat = await open('secretariat.sqlite');
+    const planId = readFileSync(join(dir, 'plan-id'), 'utf8');
     const contributions = Array.from({ length: OFFICES }, (_, i) =>
       readFileSync(join(dir, `${officeCode(i)}.phaen-package`), 'utf8'),
     );
     const bytes = contributions.reduce((n, text) => n + Buffer.byteLength(text), 0);
     line(`${OFFICES} contributions, total size`, `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+    line('  peak memory of the secretariat before the import', peakMb());
 
     t0 = performance.now();
     const result = importPackages(
@@ -182,7 +82,7 @@ async function secretariatSide(): Promise<void> {
     const refused = result.packages.find((p) => p.status !== 'imported');
     // Figures of a dashboard without the offices' results would measure nothing: a refusal stops the bench.
     if (refused) throw new Error(`${refused.file} refused: ${refused.reason ?? ''}: ${refused.detail ?? ''}`);
-    line('  peak memory of the secretariat so far (set-up and import)', peakMb());
+    line('  peak memory of the secretariat after the import', peakMb());
 
     // The dashboard: rows.list (the service call), then the period's figures and the trends in the renderer.
     const period = { year: years.at(-1)!, quarter: 4 as const };
@@ -190,7 +90,7 @@ async function secretariatSide(): Promise<void> {
     let rowCount = 0;
     for (let run = 0; run < 5; run++) {
       t0 = performance.now();
-      const rows = listRows(secretariat, plan.id);
+      const rows = listRows(secretariat, planId);
       const listed = ms(t0);
       periodReport(rows, period, DEFAULT_THRESHOLDS);
       trend(rows, years[0]!, period, DEFAULT_THRESHOLDS);
@@ -204,7 +104,7 @@ async function secretariatSide(): Promise<void> {
     const t = translator(RESOURCES, 'th');
     installThaiLexicon(RESOURCES);
     const input = {
-      source: planSourceFromStore(secretariat, RESOURCES, plan.id),
+      source: planSourceFromStore(secretariat, RESOURCES, planId),
       options: { language: 'th' as const, thaiDigits: false, chapters: [], date: '2027-10-20', period },
       t,
     };
@@ -232,8 +132,121 @@ async function secretariatSide(): Promise<void> {
   }
 }
 
+/** The secretariat's plan of 1,000 KPIs with its assignments, and its plan package in `dir`. */
+async function planAtSecretariat(): Promise<void> {
+  const t0 = performance.now();
+  const secretariat = await open('secretariat.sqlite');
+  secretariat.setSettings({ office: { code: 'PR', name: 'สำนักงานประชาสัมพันธ์', role: 'secretariat' } });
+  const plan = createPlan(secretariat, bmaDraft);
+  createRows(secretariat, plan.id, [{ entity: 'planOptions', values: { adoptedOn: '2022-09-20' } }]);
+  // 10 issues × 10 goals × 10 KPIs, a target a year; a strategy per goal, a project per goal with a budget a year.
+  const issues = createRows(
+    secretariat,
+    plan.id,
+    Array.from({ length: 10 }, (_, i) => ({
+      entity: 'strategicIssue' as const,
+      values: { name: `ประเด็นยุทธศาสตร์ ${i + 1}` },
+    })),
+  );
+  const goals = createRows(
+    secretariat,
+    plan.id,
+    issues.flatMap((issue, i) =>
+      Array.from({ length: 10 }, (_, g) => ({
+        entity: 'goal' as const,
+        parentId: issue.id,
+        values: { name: `เป้าประสงค์ ${i + 1}.${g + 1}` },
+      })),
+    ),
+  );
+  const kpis = createRows(
+    secretariat,
+    plan.id,
+    goals.flatMap((goal, g) =>
+      Array.from({ length: KPIS / goals.length }, (_, k) => ({
+        entity: 'kpi' as const,
+        parentId: goal.id,
+        values: {
+          name: `จำนวนผู้รับบริการข้อมูลข่าวสารของกรุงเทพมหานคร ตัวที่ ${g * 10 + k + 1}`,
+          unit: k % 2 ? 'ร้อยละ' : 'คน',
+          responsibleUnit: `สำนักงานเขต ${1001 + ((g * 10 + k) % OFFICES)}`,
+        },
+      })),
+    ),
+  );
+  createRows(
+    secretariat,
+    plan.id,
+    kpis.flatMap((kpi, k) =>
+      years.map((year) => ({
+        entity: 'kpiTarget' as const,
+        parentId: kpi.id,
+        values: { year, target: k % 2 ? 80 : 4_000 },
+      })),
+    ),
+  );
+  const strategies = createRows(
+    secretariat,
+    plan.id,
+    goals.map((goal) => ({ entity: 'strategy' as const, parentId: goal.id, values: { name: 'กลยุทธ์' } })),
+  );
+  const projects = createRows(
+    secretariat,
+    plan.id,
+    strategies.slice(0, PROJECTS).map((s, p) => ({
+      entity: 'project' as const,
+      parentId: s.id,
+      values: {
+        name: `โครงการประชาสัมพันธ์ที่ ${p + 1}`,
+        startYear: years[0],
+        endYear: years.at(-1),
+        responsibleUnit: `สำนักงานเขต ${1001 + (p % OFFICES)}`,
+      },
+    })),
+  );
+  createRows(
+    secretariat,
+    plan.id,
+    projects.flatMap((project) =>
+      years.map((year) => ({
+        entity: 'projectBudget' as const,
+        parentId: project.id,
+        values: { year, amount: 1_000_000 },
+      })),
+    ),
+  );
+  createRows(
+    secretariat,
+    plan.id,
+    Array.from({ length: OFFICES }, (_, i) => ({
+      entity: 'office' as const,
+      values: { code: officeCode(i), name: `สำนักงานเขต ${officeCode(i)}` },
+    })),
+  );
+  // Office i reports KPIs i, i + 50, i + 100 … (20 of them) and projects i and i + 50.
+  const kpisOf = (i: number) => kpis.filter((_, k) => k % OFFICES === i);
+  const projectsOf = (i: number) => projects.filter((_, p) => p % OFFICES === i);
+  savePlanExchange(secretariat.db, {
+    ...getPlanExchange(secretariat.db, plan.id),
+    assignments: Array.from({ length: OFFICES }, (_, i) => ({
+      officeCode: officeCode(i),
+      officeName: `สำนักงานเขต ${officeCode(i)}`,
+      factors: false,
+      kpiIds: kpisOf(i).map((k) => k.id),
+      projectIds: projectsOf(i).map((p) => p.id),
+    })),
+  });
+  const planPackage = buildPackage(secretariat, plan.id);
+  recordExport(secretariat, planPackage, planPackage.fileName);
+  line(`set-up: plan of ${KPIS} KPIs, ${PROJECTS} projects, ${OFFICES} offices`, `${ms(t0).toFixed(0)} ms`);
+
+  writeFileSync(join(dir, 'plan.phaen-package'), planPackage.text);
+  writeFileSync(join(dir, 'plan-id'), plan.id);
+  secretariat.close();
+}
+
 /**
- * The offices, in their own process: each installation takes the plan package, enters its assigned KPIs' and
+ * The offices, in the set-up process: each installation takes the plan package, enters its assigned KPIs' and
  * projects' every quarter and writes its contribution package to `dir`. One installation takes the plan
  * package; the others start as copies of its data folder that took a new identity (their own office id and
  * key: Store.takeNewIdentity, as the app offers for a copied folder), so set-up does not import the plan 50 times.
@@ -266,7 +279,7 @@ async function offices(): Promise<void> {
     office.close();
   }
   line('    of which entering and exporting (per office)', `${(ms(t0) / OFFICES).toFixed(0)} ms`);
-  line("  peak memory of the offices' process (one office open at a time)", peakMb());
+  line('  peak memory of the set-up process (one office open at a time)', peakMb());
 
   /** What an office reports: its KPIs' and projects' every quarter of the plan's years. */
   function quartersOf(kpiIds: readonly string[], projectIds: readonly string[]): NewRow[] {
