@@ -34,36 +34,72 @@ export interface KpiStanding {
   readonly progress: KpiProgress;
 }
 
+/**
+ * The rows a monitoring year is read from, indexed once: the plan's KPIs and projects in printed order, and
+ * their targets, budgets and quarters per year. A trend reads 20 quarters from one index instead of re-reading
+ * every row of the plan 20 times.
+ */
+export interface MonitoringRows {
+  readonly numbers: ReadonlyMap<string, string>;
+  /** In the plan's order, with their numbers. */
+  readonly kpis: readonly (readonly [Row, string])[];
+  readonly projects: readonly (readonly [Row, string])[];
+  /** kpiTarget, projectBudget, kpiQuarter and projectQuarter rows by `yearKey(parentId, year)`. */
+  readonly yearly: ReadonlyMap<string, readonly Row[]>;
+}
+
+const yearKey = (parentId: string | null, year: unknown) => `${parentId ?? ''}|${String(year)}`;
+
+const YEARLY = new Set<Row['entity']>(['kpiTarget', 'projectBudget', 'kpiQuarter', 'projectQuarter']);
+
+export function monitoringRows(rows: readonly Row[]): MonitoringRows {
+  const numbers = numbering(rows);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const yearly = new Map<string, Row[]>();
+  for (const row of rows) {
+    if (!YEARLY.has(row.entity)) continue;
+    const key = yearKey(row.parentId, row.data.year);
+    const list = yearly.get(key) ?? [];
+    list.push(row);
+    yearly.set(key, list);
+  }
+  // The numbering lists rows top down (issue, goal, its KPIs …): the order the plan prints them in.
+  const ordered = (entity: 'kpi' | 'project') =>
+    [...numbers]
+      .map(([id, number]) => [byId.get(id), number] as const)
+      .filter((pair): pair is readonly [Row, string] => pair[0]?.entity === entity);
+  return { numbers, kpis: ordered('kpi'), projects: ordered('project'), yearly };
+}
+
+const asIndex = (rows: readonly Row[] | MonitoringRows): MonitoringRows =>
+  Array.isArray(rows) ? monitoringRows(rows) : (rows as MonitoringRows);
+
+/** A KPI's or project's rows of one entity in a year; quarters only up to `through` when given. */
+function yearRows(index: MonitoringRows, id: string, year: number, entity: Row['entity'], through?: Quarter) {
+  return (index.yearly.get(yearKey(id, year)) ?? []).filter(
+    (row) =>
+      row.entity === entity &&
+      row.data.year === year &&
+      (through === undefined || (row.data.quarter as number) <= through),
+  );
+}
+
 /** `through`: the last quarter counted (a quarterly report as it stood then); all four by default. */
 export function kpiStandings(
-  rows: readonly Row[],
+  rows: readonly Row[] | MonitoringRows,
   year: number,
   thresholds: LevelThresholds,
   through: Quarter = 4,
 ): KpiStanding[] {
-  const numbers = numbering(rows);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const targets = new Map<string, number | null>();
-  const quarterRows = new Map<string, RowData<'kpiQuarter'>[]>();
-  for (const row of rows) {
-    if (row.entity === 'kpiTarget' && row.data.year === year)
-      targets.set(row.parentId ?? '', row.data.target as number | null);
-    if (row.entity === 'kpiQuarter' && row.data.year === year && (row.data.quarter as number) <= through) {
-      const list = quarterRows.get(row.parentId ?? '') ?? [];
-      list.push(row.data as RowData<'kpiQuarter'>);
-      quarterRows.set(row.parentId ?? '', list);
-    }
-  }
+  const index = asIndex(rows);
   const standings: KpiStanding[] = [];
-  // The numbering lists rows top down (issue, goal, its KPIs …): the order the plan prints them in.
-  for (const [id, number] of numbers) {
-    const kpi = byId.get(id);
-    if (kpi?.entity !== 'kpi') continue;
+  for (const [kpi, number] of index.kpis) {
+    const id = kpi.id;
     const data = kpi.data as RowData<'kpi'>;
-    const reported = quarterRows.get(id) ?? [];
+    const reported = yearRows(index, id, year, 'kpiQuarter', through).map((r) => r.data as RowData<'kpiQuarter'>);
     const quarters = QUARTERS.map((q) => reported.find((r) => r.quarter === q)?.result ?? null);
     const status = [...reported].sort((a, b) => b.quarter - a.quarter).find((r) => r.status !== null)?.status ?? null;
-    const target = targets.get(id) ?? null;
+    const target = (yearRows(index, id, year, 'kpiTarget').at(-1)?.data.target as number | null | undefined) ?? null;
     standings.push({
       kpiId: id,
       number,
@@ -105,26 +141,20 @@ export interface ProjectStanding {
 }
 
 /** Every project's money and progress in one fiscal year, in the plan's order. */
-export function projectStandings(rows: readonly Row[], year: number, through: Quarter = 4): ProjectStanding[] {
-  const numbers = numbering(rows);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const planned = new Map<string, number | null>();
-  const quarterRows = new Map<string, RowData<'projectQuarter'>[]>();
-  for (const row of rows) {
-    if (row.entity === 'projectBudget' && row.data.year === year)
-      planned.set(row.parentId ?? '', row.data.amount as number | null);
-    if (row.entity === 'projectQuarter' && row.data.year === year && (row.data.quarter as number) <= through) {
-      const list = quarterRows.get(row.parentId ?? '') ?? [];
-      list.push(row.data as RowData<'projectQuarter'>);
-      quarterRows.set(row.parentId ?? '', list);
-    }
-  }
+export function projectStandings(
+  rows: readonly Row[] | MonitoringRows,
+  year: number,
+  through: Quarter = 4,
+): ProjectStanding[] {
+  const index = asIndex(rows);
   const standings: ProjectStanding[] = [];
-  for (const [id, number] of numbers) {
-    const project = byId.get(id);
-    if (project?.entity !== 'project') continue;
+  for (const [project, number] of index.projects) {
+    const id = project.id;
     const data = project.data as RowData<'project'>;
-    const reported = [...(quarterRows.get(id) ?? [])].sort((a, b) => b.quarter - a.quarter);
+    const budget = yearRows(index, id, year, 'projectBudget').at(-1);
+    const reported = yearRows(index, id, year, 'projectQuarter', through)
+      .map((r) => r.data as RowData<'projectQuarter'>)
+      .sort((a, b) => b.quarter - a.quarter);
     const allocated = reported.map((r) => r.allocated);
     const disbursed = reported.map((r) => r.disbursed);
     standings.push({
@@ -132,7 +162,7 @@ export function projectStandings(rows: readonly Row[], year: number, through: Qu
       number,
       name: data.name,
       responsibleUnit: data.responsibleUnit.trim(),
-      planned: planned.get(id) ?? null,
+      planned: (budget?.data.amount as number | null | undefined) ?? null,
       allocated: sumEntered(allocated),
       disbursed: sumEntered(disbursed),
       disbursedPercent: disbursementPercent(allocated, disbursed),

@@ -1,6 +1,13 @@
 import type { LevelThresholds } from './evaluation.ts';
 import { type Light, type ProgressStatus, type Quarter, QUARTERS, quartersOf } from './monitoring.ts';
-import { kpiStandings, projectStandings, type KpiStanding, type ProjectStanding } from './monitoringPlan.ts';
+import {
+  kpiStandings,
+  monitoringRows,
+  projectStandings,
+  type KpiStanding,
+  type MonitoringRows,
+  type ProjectStanding,
+} from './monitoringPlan.ts';
 import { numbering } from './planContent.ts';
 import type { Row } from './rows.ts';
 
@@ -129,25 +136,49 @@ export interface PeriodReport {
 
 /** The plan's KPIs and projects as they stood at the end of the period, per issue and in total. */
 export function periodReport(rows: readonly Row[], period: ReportPeriod, thresholds: LevelThresholds): PeriodReport {
-  const through = throughOf(period);
-  const kpis = kpiStandings(rows, period.year, thresholds, through);
-  const projects = projectStandings(rows, period.year, through);
+  return reportOf(monitoringRows(rows), headings(rows), period, thresholds);
+}
+
+/** The plan's issues and goals in its order, numbered as printed: what the report groups its KPIs under. */
+interface Headings {
+  readonly issues: readonly Heading[];
+  readonly goals: readonly Heading[];
+}
+interface Heading {
+  readonly number: string;
+  readonly name: string;
+}
+
+function headings(rows: readonly Row[]): Headings {
   const numbers = numbering(rows);
-  // Issues and goals in the plan's order, each with the KPIs and projects numbered under it (1.2 of 1.2.3).
-  const under = (entity: 'strategicIssue' | 'goal', parts: number) =>
+  const of = (entity: 'strategicIssue' | 'goal') =>
     rows
       .filter((r) => r.entity === entity && numbers.has(r.id))
       .map((r) => ({ number: numbers.get(r.id)!, name: String(r.data.name ?? '') }))
-      .sort((a, b) => compareNumbers(a.number, b.number))
-      .map(({ number, name }) => {
-        const inside = (n: string) => n.split('.').slice(0, parts).join('.') === number;
-        return summarise(
-          number,
-          name,
-          kpis.filter((k) => inside(k.number)),
-          projects.filter((p) => inside(p.number)),
-        );
-      });
+      .sort((a, b) => compareNumbers(a.number, b.number));
+  return { issues: of('strategicIssue'), goals: of('goal') };
+}
+
+function reportOf(
+  index: MonitoringRows,
+  { issues, goals }: Headings,
+  period: ReportPeriod,
+  thresholds: LevelThresholds,
+): PeriodReport {
+  const through = throughOf(period);
+  const kpis = kpiStandings(index, period.year, thresholds, through);
+  const projects = projectStandings(index, period.year, through);
+  // Issues and goals, each with the KPIs and projects numbered under it (1.2 of 1.2.3).
+  const under = (list: readonly Heading[], parts: number) =>
+    list.map(({ number, name }) => {
+      const inside = (n: string) => n.split('.').slice(0, parts).join('.') === number;
+      return summarise(
+        number,
+        name,
+        kpis.filter((k) => inside(k.number)),
+        projects.filter((p) => inside(p.number)),
+      );
+    });
   const officeNames = [...new Set([...kpis, ...projects].map((x) => x.responsibleUnit))].sort((a, b) =>
     a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'th'),
   );
@@ -163,8 +194,8 @@ export function periodReport(rows: readonly Row[], period: ReportPeriod, thresho
     period,
     kpis,
     projects,
-    issues: under('strategicIssue', 1),
-    goals: under('goal', 2),
+    issues: under(issues, 1),
+    goals: under(goals, 2),
     offices,
     total: summarise('', '', kpis, projects),
   };
@@ -192,10 +223,13 @@ export function trend(
   thresholds: LevelThresholds,
 ): TrendPoint[] {
   const through = throughOf(period);
+  // The rows are read once; each quarter then only walks the plan's KPIs and projects.
+  const index = monitoringRows(rows);
+  const issuesOnly = { issues: headings(rows).issues, goals: [] };
   return quartersOf(startYear, period.year)
     .filter((q) => q.fiscalYear < period.year || q.quarter <= through)
     .map(({ fiscalYear, quarter }) => {
-      const report = periodReport(rows, { year: fiscalYear, quarter }, thresholds);
+      const report = reportOf(index, issuesOnly, { year: fiscalYear, quarter }, thresholds);
       return {
         year: fiscalYear,
         quarter,

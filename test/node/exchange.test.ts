@@ -257,6 +257,27 @@ describe('exchange between offices and the secretariat', () => {
     closeAll(secretariat, a, b);
   });
 
+  it('brings an office’s results for every fiscal quarter, not only ไตรมาส 1', async () => {
+    const { secretariat, a, planId, strength } = await network();
+    // Quarters 2–4 have ids that name their quarter: the secretariat's check must rebuild them with it.
+    createRows(
+      a,
+      planId,
+      [1, 2, 3, 4].map((quarter) => ({
+        entity: 'kpiQuarter' as const,
+        parentId: strength.id,
+        values: { year: 2568, quarter, result: 10 * quarter, status: 'on-track' },
+      })),
+    );
+    const report = importTexts(secretariat, [exportText(a, planId)], { planId });
+    expect(report.packages[0]).toMatchObject({ status: 'imported' });
+    const quarters = listRows(secretariat, planId).filter((r) => r.entity === 'kpiQuarter');
+    expect(quarters.map((r) => [r.id, r.data.quarter, r.data.result]).sort()).toEqual(
+      [1, 2, 3, 4].map((q) => [`${strength.id}:2568:q${q}`, q, 10 * q]),
+    );
+    closeAll(secretariat, a);
+  });
+
   it('keeps undo to this office’s own actions: an import is not undone, nor is a later imported edit', async () => {
     const { secretariat, a, b, planId, strength, weakness } = await network();
     updateRow(a, strength.id, [{ field: 'name', value: 'แก้โดยเขตพระนคร' }]);

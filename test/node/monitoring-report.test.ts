@@ -116,6 +116,13 @@ describe('the trend', () => {
     const q2 = periodReport(rows, { year: 2568, quarter: 2 }, DEFAULT_THRESHOLDS);
     expect(points.at(-1)!.total).toBe(q2.total.achievement);
     expect(points.at(-1)!.disbursedOfPlan).toBe(q2.total.disbursedOfPlan);
+    // Every point is what that quarter's own report says.
+    for (const point of points) {
+      const report = periodReport(rows, { year: point.year, quarter: point.quarter }, DEFAULT_THRESHOLDS);
+      expect(point.issues).toEqual(report.issues.map((i) => i.achievement));
+      expect(point.total).toBe(report.total.achievement);
+      expect(point.disbursedOfPlan).toBe(report.total.disbursedOfPlan);
+    }
     // Money restarts with each fiscal year: 2568's first quarter has spent less than 2567's last.
     expect(points[8]!.disbursedOfPlan!).toBeLessThan(points[7]!.disbursedOfPlan!);
   });

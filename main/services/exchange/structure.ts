@@ -2,6 +2,7 @@ import type { OperationRef } from '../../core/exchange/format.ts';
 import { PackageError } from '../../core/exchange/format.ts';
 import {
   ROW_DEFAULTS,
+  ROW_ID_FIELDS,
   rowPlacementProblem,
   type PlanYears,
   type PlacedRowShape,
@@ -36,18 +37,15 @@ interface StoredRow {
 }
 
 /**
- * The fields the rules read (placement, fixed ids, years, and who owns a row: core/exchange/assignments.ts);
+ * The fields the rules read (placement, fixed ids: core/rows.ts's ROW_ID_FIELDS, years, and who owns a row: core/exchange/assignments.ts);
  * other fields of a row cannot break its structure.
  */
-const SHAPE_FIELDS = new Set([
+const SHAPE_FIELDS = new Set<string>([
+  ...ROW_ID_FIELDS,
   'sourceOfficeId',
   'code',
   'parentId',
   'deleted',
-  'year',
-  'catalogId',
-  'itemId',
-  'catalogItemId',
   'startYear',
   'endYear',
 ]);
