@@ -1,18 +1,14 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FIXED_COLUMNS, type PasteProblem } from '../../../../main/core/previousPlanPaste.ts';
-import {
-  columnChoices,
-  guessKpiMapping,
-  parseKpiSheet,
-  type KpiMapping,
-} from '../../../../main/core/xlsx/kpiImport.ts';
+import { guessKpiMapping, parseKpiSheet, type KpiMapping } from '../../../../main/core/xlsx/kpiImport.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { useShell } from '../../shell.ts';
 import { ColumnSelect, SheetChoice } from '../../xlsx/ColumnSelect.tsx';
 import { XlsxOpenButton, type OpenedWorkbook } from '../../xlsx/XlsxOpen.tsx';
 import { RefusedRows } from '../../xlsx/RefusedRows.tsx';
 import { createPastedKpis } from './createPastedKpis.ts';
+import { useSheetMapping } from '../../xlsx/useSheetMapping.ts';
 import '../../xlsx/xlsx.css';
 
 /**
@@ -26,33 +22,19 @@ export function XlsxImportPanel({ years }: { years: readonly number[] }) {
   const data = usePlanData();
   const shell = useShell();
   const id = useId();
-  const [workbook, setWorkbook] = useState<OpenedWorkbook | null>(null);
-  const [sheet, setSheet] = useState(0);
-  const [mapping, setMapping] = useState<KpiMapping | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { workbook, sheet, grid, mapping, setMapping, choices, failure, setFailure, choose, close } =
+    useSheetMapping<KpiMapping>((grid) => guessKpiMapping(grid, years));
   const [busy, setBusy] = useState(false);
 
-  const grid = workbook?.sheets[sheet];
   const parsed = useMemo(
     () => (grid && mapping ? parseKpiSheet(grid, mapping, years, data.rows) : null),
     [grid, mapping, years, data.rows],
   );
-  const choices = useMemo(() => (grid && mapping ? columnChoices(grid, mapping.headerRows) : []), [grid, mapping]);
 
-  const choose = (book: OpenedWorkbook, index: number) => {
-    setWorkbook(book);
-    setSheet(index);
-    setMapping(guessKpiMapping(book.sheets[index]!, years));
-    setFailure(null);
-  };
   const opened = (book: OpenedWorkbook) => {
     // The first sheet with a KPI column is the table; a cover or notes sheet before it is passed over.
     const withKpis = book.sheets.findIndex((s) => guessKpiMapping(s, years).columns.kpi !== null);
     choose(book, Math.max(0, withKpis));
-  };
-  const close = () => {
-    setWorkbook(null);
-    setMapping(null);
   };
   const why = (p: PasteProblem) => {
     const values = { ...p.values };

@@ -7,13 +7,13 @@ import {
   type TargetMapping,
   type TargetProblem,
 } from '../../../../main/core/xlsx/targetImport.ts';
-import { columnChoices } from '../../../../main/core/xlsx/kpiImport.ts';
 import { formatAmount } from '../../format.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { useShell } from '../../shell.ts';
 import { ColumnSelect, SheetChoice } from '../../xlsx/ColumnSelect.tsx';
-import { XlsxOpenButton, type OpenedWorkbook } from '../../xlsx/XlsxOpen.tsx';
+import { XlsxOpenButton } from '../../xlsx/XlsxOpen.tsx';
 import { RefusedRows } from '../../xlsx/RefusedRows.tsx';
+import { useSheetMapping } from '../../xlsx/useSheetMapping.ts';
 import '../../xlsx/xlsx.css';
 
 /**
@@ -27,29 +27,15 @@ export function TargetsImportPanel({ years, onApplied }: { years: readonly numbe
   const data = usePlanData();
   const shell = useShell();
   const id = useId();
-  const [workbook, setWorkbook] = useState<OpenedWorkbook | null>(null);
-  const [sheet, setSheet] = useState(0);
-  const [mapping, setMapping] = useState<TargetMapping | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { workbook, sheet, grid, mapping, setMapping, choices, failure, setFailure, choose, close } =
+    useSheetMapping<TargetMapping>((grid) => guessTargetMapping(grid, years));
   const [busy, setBusy] = useState(false);
 
-  const grid = workbook?.sheets[sheet];
   const result = useMemo(
     () => (grid && mapping ? targetChanges(grid, mapping, { plan: data.plan, rows: data.rows }) : null),
     [grid, mapping, data.plan, data.rows],
   );
-  const choices = useMemo(() => (grid && mapping ? columnChoices(grid, mapping.headerRows) : []), [grid, mapping]);
 
-  const choose = (book: OpenedWorkbook, index: number) => {
-    setWorkbook(book);
-    setSheet(index);
-    setMapping(guessTargetMapping(book.sheets[index]!, years));
-    setFailure(null);
-  };
-  const close = () => {
-    setWorkbook(null);
-    setMapping(null);
-  };
   const why = (p: TargetProblem) => {
     const values = { ...p.values };
     if (typeof values.rule === 'string') values.rule = t(values.rule);
