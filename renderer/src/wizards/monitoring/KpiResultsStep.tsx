@@ -8,7 +8,7 @@ import {
   type Light,
   type ResultMode,
 } from '../../../../main/core/monitoring.ts';
-import type { Row } from '../../../../main/core/rows.ts';
+import { deterministicRowId, type Row } from '../../../../main/core/rows.ts';
 import { formatAmount } from '../../format.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
@@ -31,7 +31,8 @@ export function KpiResultsStep() {
   const standings = kpiStandings(data.rows, period.year, data.options.levelThresholds);
   const kpis = new Map(data.list('kpi').map((k) => [k.id, k]));
   const quarterRows = new Map(data.list('kpiQuarter').map((r) => [r.id, r]));
-  const rowOf = (kpiId: string, quarter: number) => quarterRows.get(`${kpiId}:${period.year}:q${quarter}`);
+  const rowOf = (kpiId: string, quarter: number) =>
+    quarterRows.get(deterministicRowId('kpiQuarter', data.plan.id, kpiId, { year: period.year, quarter }) ?? '');
   const quarter = quarterName(t, period.quarter);
   if (standings.length === 0) return <p className="muted">{t('monitoring.noKpis')}</p>;
   return (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { projectStandings } from '../../../../main/core/monitoringPlan.ts';
+import { deterministicRowId } from '../../../../main/core/rows.ts';
 import { formatAmount } from '../../format.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { YearCell } from '../../plan/YearCell.tsx';
@@ -56,7 +57,9 @@ export function ProjectsStep() {
           <tbody>
             {standings.map((s) => {
               const project = projects.get(s.projectId)!;
-              const row = quarterRows.get(`${s.projectId}:${period.year}:q${period.quarter}`);
+              const row = quarterRows.get(
+                deterministicRowId('projectQuarter', data.plan.id, s.projectId, { ...period }) ?? '',
+              );
               const labels = { quarter, project: s.name };
               const cell = (field: 'progress' | 'allocated' | 'disbursed') => (
                 <YearCell
