@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
 
 interface ModalProps {
   title: string;
@@ -15,6 +16,10 @@ interface ModalProps {
 /**
  * A modal dialog over a backdrop, under its title. Focus starts on `initialFocus`, Tab stays inside (buttons
  * and scrollable regions), Esc calls `onEscape`, and focus returns to where it was when the dialog closes.
+ *
+ * It renders into document.body, not in place: a dialog opened from inside a row would otherwise be clipped by
+ * the row's `content-visibility: auto` (paint containment also contains fixed-position descendants), leaving
+ * its buttons invisible and unclickable.
  */
 export function Modal({
   title,
@@ -52,7 +57,7 @@ export function Modal({
     }
   };
 
-  return (
+  return createPortal(
     <div className="backdrop">
       <div
         ref={box}
@@ -66,6 +71,7 @@ export function Modal({
         <h2 id={`${id}-t`}>{title}</h2>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

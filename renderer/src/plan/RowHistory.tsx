@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../main/core/errors.ts';
 import { historyActions, type HistoryAction, type HistoryChange } from '../../../main/core/rowHistory.ts';
@@ -57,7 +56,7 @@ export function RowHistoryDialog({ row, what, onClose }: { row: Row; what: strin
     );
   };
 
-  return createPortal(
+  return (
     <Modal title={t('history.title', { what })} className="history-dialog" initialFocus={close} onEscape={onClose}>
       {loaded.state === 'loading' && <p aria-busy="true">{t('history.loading')}</p>}
       {loaded.state === 'failed' && (
@@ -96,7 +95,6 @@ export function RowHistoryDialog({ row, what, onClose }: { row: Row; what: strin
           {t('common.close')}
         </button>
       </div>
-    </Modal>,
-    document.body,
+    </Modal>
   );
 }

@@ -186,4 +186,35 @@ export const goalsSpecs: Spec[] = [
       await page2.getByText(MISSION).waitFor();
     },
   },
+  {
+    name: 'a goal with a KPI is deleted with the mouse through the confirmation, which is drawn above the row, and Ctrl+Z brings both back',
+    async run(page) {
+      await createPlan(page, BMA_PLAN);
+      await writeGoals(page);
+      await page.getByRole('button', { name: '1. ประเด็นยุทธศาสตร์และเป้าประสงค์' }).click();
+      await page.getByRole('button', { name: 'ลบ เป้าประสงค์ที่ 1.1' }).click();
+      const dialog = page.getByRole('alertdialog');
+      await dialog.getByText('เป้าประสงค์ที่ 1.1').first().waitFor();
+      // The whole dialog is on top: each corner of it is hit as part of the dialog, not of a row around or below
+      // it (a dialog drawn inside its row is clipped to the row's box).
+      const hits = await dialog.evaluate((box) => {
+        const r = box.getBoundingClientRect();
+        return [
+          [r.left + 4, r.top + 4],
+          [r.right - 4, r.top + 4],
+          [r.left + 4, r.bottom - 4],
+          [r.right - 4, r.bottom - 4],
+        ].map(([x, y]) => box.contains(document.elementFromPoint(x!, y!)));
+      });
+      expect(hits).toEqual([true, true, true, true]);
+      await dialog.getByRole('button', { name: 'ลบทั้งหมด' }).click({ timeout: 5000 });
+      await expect.poll(() => page.getByRole('listitem', { name: /^เป้าประสงค์ที่ 1\.\d$/ }).count()).toBe(1);
+      await page
+        .getByText(/ตัวชี้วัด 1 รายการ/)
+        .first()
+        .waitFor();
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => page.getByRole('listitem', { name: /^เป้าประสงค์ที่ 1\.\d$/ }).count()).toBe(2);
+    },
+  },
 ];
