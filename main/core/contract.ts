@@ -168,6 +168,8 @@ export const contract = {
   'backups.restore': { input: z.object({ name: z.string().min(1) }).strict(), output: AppStatus },
   /** Open another database file (Electron: a dialog) or start a new empty one beside the failed one. */
   'database.useAnother': { input: z.object({ fresh: z.boolean() }).strict(), output: AppStatus },
+  /** Open the failed database again (another window that held it has been closed). */
+  'database.retry': { input: None, output: AppStatus },
   /** A moved or copied database: a copy takes a new office id (newIdentity), a move keeps it. */
   'database.confirmMove': { input: z.object({ newIdentity: z.boolean() }).strict(), output: AppStatus },
   /** Offline exchange between offices and the secretariat (core/exchange/api.ts). */

@@ -115,13 +115,17 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
       return status();
     },
     'database.useAnother': async ({ fresh }) => {
-      let path: string | null = session.freshDatabasePath();
-      if (!fresh) {
+      if (fresh) await session.startFresh();
+      else {
         if (!dialogs) throw new AppError('invalid-input', 'choosing a file needs a dialog');
-        path = await dialogs.openFile('database');
+        const path = await dialogs.openFile('database');
         if (!path) return status();
+        await session.useDatabase(path);
       }
-      await session.useDatabase(path);
+      return status();
+    },
+    'database.retry': async () => {
+      await session.retry();
       return status();
     },
     'database.confirmMove': async ({ newIdentity }) => {

@@ -289,10 +289,21 @@ export class Session {
       writeFileAtomic(this.configFile, `${JSON.stringify({ databasePath: path }, null, 2)}\n`);
   }
 
-  /** A new, empty database beside the current one; the old file stays where it was. */
-  freshDatabasePath(): string {
+  /**
+   * A new, empty database beside the current one; the old file stays where it was. Refused while another
+   * window holds the current file: that database is fine, only in use, and switching would make every later
+   * start open the empty file while the other window goes on saving into the one nobody opens again.
+   */
+  async startFresh(): Promise<void> {
+    refuseIfHeld(this.currentPath());
     const stamp = new Date().toISOString().replace(/[-:.]/g, '');
-    return join(this.options.dataDir, `phaen-${stamp}.sqlite`);
+    await this.useDatabase(join(this.options.dataDir, `phaen-${stamp}.sqlite`));
+  }
+
+  /** Try the same file again, e.g. after the other window that held it was closed. */
+  async retry(): Promise<void> {
+    if (this.state.kind === 'open') return;
+    await this.openOrRecover(this.state.path, true);
   }
 
   private closeStore(): void {

@@ -92,18 +92,52 @@ describe('start-up', () => {
     expect(await screen.findByRole('heading', { name: 'แผนของหน่วยงาน' })).toBeTruthy();
   });
 
-  it('says in Thai why a restore is refused while another window holds the database', async () => {
+  it('offers only "try again" while another window holds the database, and opens it once that window is closed', async () => {
+    let held = true;
+    const lockedStatus = {
+      ...failedStatus,
+      database: { ...failedStatus.database, reason: 'locked' },
+    } as AppStatus;
     const fake = fakeApi({
-      'app.status': () =>
-        ok({ ...failedStatus, database: { ...failedStatus.database, reason: 'locked' } as AppStatus['database'] }),
+      'app.status': () => ok(lockedStatus),
       'settings.get': () => ({ ok: false, error: { code: 'db-unavailable', detail: 'failed' } }),
-      'backups.restore': () => ({ ok: false, error: { code: 'db-in-use', detail: 'held' } }),
+      'database.retry': () => ok(held ? lockedStatus : openStatus),
+      'plans.list': () => ok([]),
+      'backups.list': () => ok([]),
     });
     renderWith(<App />, fake.api);
     const user = userEvent.setup();
-    await user.click((await screen.findAllByRole('button', { name: 'กู้คืน' }))[0]!);
-    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'กู้คืน' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('ปิดหน้าต่างนั้นก่อน');
+    expect((await screen.findByText(/อีกหน้าต่างหนึ่ง/)).textContent).toContain('ลองเปิดอีกครั้ง');
+    // Restoring or starting afresh would leave the other window saving into a file nobody opens again.
+    expect(screen.queryByRole('button', { name: 'กู้คืน' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'เริ่มฐานข้อมูลใหม่ที่ว่างเปล่า' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'ลองเปิดอีกครั้ง' }));
+    expect(screen.getByRole('heading', { name: 'เปิดฐานข้อมูลไม่ได้' })).toBeTruthy();
+    held = false;
+    await user.click(screen.getByRole('button', { name: 'ลองเปิดอีกครั้ง' }));
+    expect(await screen.findByRole('heading', { name: 'แผนของหน่วยงาน' })).toBeTruthy();
+    expect(fake.callsTo('database.retry')).toHaveLength(2);
+  });
+
+  it('asks before starting a new empty database, naming the file left behind', async () => {
+    const fake = fakeApi({
+      'app.status': () => ok(failedStatus),
+      'settings.get': () => ok({ ...DEFAULT_SETTINGS }),
+      'database.useAnother': () => ok(openStatus),
+      'plans.list': () => ok([]),
+      'backups.list': () => ok([]),
+    });
+    renderWith(<App />, fake.api);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'เริ่มฐานข้อมูลใหม่ที่ว่างเปล่า' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain(failedStatus.database.path);
+    await user.keyboard('{Escape}');
+    expect(fake.callsTo('database.useAnother')).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'เริ่มฐานข้อมูลใหม่ที่ว่างเปล่า' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'เริ่มฐานข้อมูลใหม่ที่ว่างเปล่า' }));
+    expect(fake.callsTo('database.useAnother')).toEqual([{ fresh: true }]);
+    expect(await screen.findByRole('heading', { name: 'แผนของหน่วยงาน' })).toBeTruthy();
   });
 
   it('Esc closes the restore confirmation without restoring', async () => {

@@ -63,6 +63,28 @@ describe('restore', () => {
     next.close();
   });
 
+  it('will not start a fresh database while another instance holds the current one, and opens it again once released', async () => {
+    const dir = tempDir();
+    const { plan, path } = await workspaceWithBackup(dir);
+    const other = await holdInAnotherProcess(path);
+    const saved = await other.save('บันทึกในหน้าต่างอื่นระหว่างที่หน้าต่างนี้เปิดไม่ได้');
+    const files = readdirSync(dir).sort();
+
+    const session = await Session.start({ dataDir: dir, backupIntervalMs: 0 });
+    const handlers = createHandlers({ session, dialogs: null, resourcesDir, version: 'test' });
+    const result = await dispatch(handlers, 'database.useAnother', { fresh: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'db-in-use' } });
+    expect(readdirSync(dir).sort()).toEqual(files); // no new file, no config.json pointing away from the held one
+
+    const stillHeld = await dispatch(handlers, 'database.retry', {});
+    expect(stillHeld).toMatchObject({ ok: true, data: { database: { state: 'failed', reason: 'locked' } } });
+    await other.stop();
+    const reopened = await dispatch(handlers, 'database.retry', {});
+    expect(reopened).toMatchObject({ ok: true, data: { database: { state: 'open', path } } });
+    expect(new Set(listPlans(session.store()).map((p) => p.id))).toEqual(new Set([plan.id, saved]));
+    session.close();
+  });
+
   it('into a read-only folder says so and leaves the database open and unchanged', async () => {
     const dir = tempDir();
     const { plan, backup, path } = await workspaceWithBackup(dir);
