@@ -146,7 +146,17 @@ class Applier {
     let conflicts = 0;
     for (const key of touched) {
       const cell = this.cells.get(key)!;
-      if (cell.size > 1 && conflictingHeads([...cell.values()]).length > 0) conflicts++;
+      const inConflict = cell.size > 1 && conflictingHeads([...cell.values()]).length > 0;
+      // The fields listConflicts reads (conflicts.ts): each as this package leaves it.
+      const [entity, rowId, field] = key.split('\u0000');
+      if (inConflict) {
+        conflicts++;
+        this.sql(
+          'INSERT OR IGNORE INTO exchange_conflicts (id, entity, row_id, field, plan_id) VALUES (?, ?, ?, ?, ?)',
+        ).run(`${entity} ${rowId} ${field}`, entity, rowId, field, manifest.planId);
+      } else {
+        this.sql('DELETE FROM exchange_conflicts WHERE id = ?').run(`${entity} ${rowId} ${field}`);
+      }
     }
     this.updateState(store, pkg, at);
     const applied = { newOps, changedCells: changed.size, conflicts };
