@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../../main/core/exchange/api.ts';
 import { historyActions } from '../../main/core/rowHistory.ts';
@@ -195,6 +195,31 @@ describe('exchange between offices and the secretariat', () => {
     expect(listConflicts(secretariat, planId)).toEqual([]);
     expect(getRow(secretariat, strength.id).data.name).toBe('ฉบับเขตดุสิตที่ปรับจากเขตพระนคร');
     closeAll(secretariat, a, b);
+  });
+
+  it('lists conflicts of a file written before the list was kept (schema 6) and no longer once a local edit settles them', async () => {
+    const { secretariat, a, b, planId, strength, weakness } = await network();
+    updateRow(a, weakness.id, [{ field: 'name', value: 'งบประมาณประชาสัมพันธ์ลดลง' }]);
+    updateRow(a, strength.id, [{ field: 'unit', value: 'ราย' }]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    updateRow(b, weakness.id, [{ field: 'name', value: 'งบประมาณไม่เพียงพอต่อการผลิตสื่อ' }]);
+    importTexts(secretariat, [exportText(a, planId), exportText(b, planId)]);
+    const listed = (s: Store) => listConflicts(s, planId).map((c) => [c.rowId, c.field]);
+    expect(listed(secretariat)).toEqual([[weakness.id, 'name']]);
+
+    // The same database as an older Phaen left it: no list of fields in conflict yet.
+    secretariat.db.exec('DROP TABLE exchange_conflicts');
+    secretariat.db.pragma('user_version = 6');
+    secretariat.close();
+    const reopened = await openReplica(dirname(secretariat.path), SECRETARIAT);
+    // The migration starts from every field two installations edited; the unit (edited by the secretariat and
+    // one office, one after the other) is among them but is no conflict.
+    expect(listed(reopened)).toEqual([[weakness.id, 'name']]);
+
+    updateRow(reopened, weakness.id, [{ field: 'name', value: 'งบประมาณด้านสื่อไม่เพียงพอ' }]);
+    expect(listed(reopened)).toEqual([]);
+    expect(exchangeStatus(reopened, planId).conflicts).toBe(0);
+    closeAll(reopened, a, b);
   });
 
   it('judges edits alike at an office that only holds the edits still standing (context is transitive)', async () => {

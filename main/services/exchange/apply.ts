@@ -7,7 +7,8 @@ import { readValue } from '../store/oplog.ts';
 import type { Store } from '../store/store.ts';
 import { storeCatalogs } from './catalogs.ts';
 import { coverage, getPlanExchange, registerKey, rememberActor, saveCoverage, savePlanExchange } from './state.ts';
-import { cellKey, type AcceptedPackage, type Cell, type ValidOp } from './validate.ts';
+import { cellKey, type Cell, type Stored } from './stored.ts';
+import type { AcceptedPackage, ValidOp } from './validate.ts';
 
 /** What one package did here. */
 export interface Applied {
@@ -24,8 +25,13 @@ export interface Applied {
  * overlapping another, adds nothing. The clock moves past what arrived. Catalog versions the plan is aligned
  * to and this workspace lacks are stored with them.
  */
-export function applyPackages(store: Store, packages: readonly AcceptedPackage[], now: Date): Map<string, Applied> {
-  const applier = new Applier(store.db);
+export function applyPackages(
+  store: Store,
+  packages: readonly AcceptedPackage[],
+  stored: Stored,
+  now: Date,
+): Map<string, Applied> {
+  const applier = new Applier(store.db, stored);
   const results = new Map<string, Applied>();
   let newest: string | null = null;
   for (const pkg of packages) {
@@ -34,16 +40,19 @@ export function applyPackages(store: Store, packages: readonly AcceptedPackage[]
     results.set(pkg.file.manifest.packageId, result.applied);
     if (result.newest !== null && (newest === null || result.newest > newest)) newest = result.newest;
   }
+  applier.writeRows();
   if (newest !== null) store.oplog.observe(newest);
   return results;
 }
 
 class Applier {
   private readonly db: Database.Database;
+  private readonly stored: Stored;
   private readonly cache = new Map<string, Database.Statement>();
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, stored: Stored) {
     this.db = db;
+    this.stored = stored;
   }
 
   /**
@@ -55,10 +64,15 @@ class Applier {
   /** Operations this import has written so far. */
   private readonly inserted = new Set<string>();
   /**
-   * Rows (by table and id) this import has read, as their table holds them now: read once, then kept up to
-   * date as operations write them, so an operation's previous value costs no query. null: not there yet.
+   * Rows (by table and id) this import has read, as the import leaves them: read once, then changed here as
+   * operations write them, so an operation's previous value costs no query. null: not there yet.
    */
   private readonly rows = new Map<string, Record<string, unknown> | null>();
+  /**
+   * Rows changed in `rows` and the columns changed, written once at the end (writeRows): a row that many
+   * operations of the import edit is written once, not once per operation.
+   */
+  private readonly dirty = new Map<string, { table: string; id: string; columns: Set<string> }>();
 
   private cell(key: string, before: Cell): Map<string, CellOp & { value: string }> {
     let cell = this.cells.get(key);
@@ -132,7 +146,17 @@ class Applier {
     let conflicts = 0;
     for (const key of touched) {
       const cell = this.cells.get(key)!;
-      if (cell.size > 1 && conflictingHeads([...cell.values()]).length > 0) conflicts++;
+      const inConflict = cell.size > 1 && conflictingHeads([...cell.values()]).length > 0;
+      // The fields listConflicts reads (conflicts.ts): each as this package leaves it.
+      const [entity, rowId, field] = key.split('\u0000');
+      if (inConflict) {
+        conflicts++;
+        this.sql(
+          'INSERT OR IGNORE INTO exchange_conflicts (id, entity, row_id, field, plan_id) VALUES (?, ?, ?, ?, ?)',
+        ).run(`${entity} ${rowId} ${field}`, entity, rowId, field, manifest.planId);
+      } else {
+        this.sql('DELETE FROM exchange_conflicts WHERE id = ?').run(`${entity} ${rowId} ${field}`);
+      }
     }
     this.updateState(store, pkg, at);
     const applied = { newOps, changedCells: changed.size, conflicts };
@@ -175,22 +199,27 @@ class Applier {
     const key = this.rowKey(op);
     let row = this.rows.get(key);
     if (row === undefined) {
-      row = (this.sql(`SELECT * FROM ${entitySpec(op.entity).table} WHERE id = ?`).get(op.rowId) ?? null) as Record<
-        string,
-        unknown
-      > | null;
+      const { table } = entitySpec(op.entity);
+      // A copy: what the checks read (stored.ts) stays as it was.
+      const here =
+        table === 'rows' ? this.stored.row(op.rowId) : this.sql(`SELECT * FROM ${table} WHERE id = ?`).get(op.rowId);
+      row = here === undefined ? null : { ...(here as Record<string, unknown>) };
       this.rows.set(key, row);
     }
     return row;
   }
 
-  /** Write an operation's value into its table (creating the row at its first operation); true if it changed. */
+  /**
+   * Write an operation's value into its row as kept here (creating the row at its first operation, as a local
+   * create does); writeRows stores it. True if the value changed.
+   */
   private writeCell(op: ValidOp, shown: ReturnType<Applier['shown']>): boolean {
     const entity = entitySpec(op.entity);
     const spec = op.spec;
     const at = new Date(parseHlc(op.hlc).wallMs).toISOString();
     // Written even when equal (a JSON key absent reads as null but must exist, as after a local edit).
     const changed = !shown.exists || canonicalJson(shown.value) !== canonicalJson(op.value ?? null);
+    const key = this.rowKey(op);
     if (!shown.exists) {
       // Like a local create (store/oplog.ts): the row is hidden (deleted = 1) until its deleted edit says otherwise.
       if (entity.discriminator === null) {
@@ -205,29 +234,39 @@ class Applier {
           `INSERT INTO ${entity.table} (id, entity, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
         ).run(op.rowId, entity.discriminator, op.actor, at, at);
       }
+      // Read back with the table's defaults for the columns no operation has set yet.
+      this.rows.set(
+        key,
+        this.sql(`SELECT * FROM ${entity.table} WHERE id = ?`).get(op.rowId) as Record<string, unknown>,
+      );
     }
+    const row = this.rows.get(key)!;
     const value = spec.toSql(op.value);
-    // The row as written below, for the next operation's previous value; a new one is read again (its defaults).
-    const row = shown.exists ? this.rows.get(this.rowKey(op))! : null;
-    if (row === null) this.rows.delete(this.rowKey(op));
-    else if (spec.jsonKey === undefined) row[spec.column] = value;
+    if (spec.jsonKey === undefined) row[spec.column] = value;
     else {
+      // As json_set would leave it: the key replaced in place or added last; arrays and objects stay JSON.
       const data = JSON.parse(String(row[spec.column])) as Record<string, unknown>;
-      data[spec.jsonKey] = JSON.parse(JSON.stringify(value ?? null));
+      data[spec.jsonKey] = value ?? null;
       row[spec.column] = JSON.stringify(data);
     }
-    if (spec.jsonKey === undefined) {
-      this.sql(`UPDATE ${entity.table} SET ${spec.column} = ?, updated_at = max(updated_at, ?) WHERE id = ?`).run(
-        value,
-        at,
-        op.rowId,
-      );
-    } else {
-      this.sql(
-        `UPDATE ${entity.table} SET ${spec.column} = json_set(${spec.column}, ?, json(?)), updated_at = max(updated_at, ?) WHERE id = ?`,
-      ).run(`$.${spec.jsonKey}`, JSON.stringify(value ?? null), at, op.rowId);
-    }
+    if (at > String(row.updated_at)) row.updated_at = at;
+    let dirty = this.dirty.get(key);
+    if (!dirty) this.dirty.set(key, (dirty = { table: entity.table, id: op.rowId, columns: new Set(['updated_at']) }));
+    dirty.columns.add(spec.column);
     return changed;
+  }
+
+  /** Store every row the import changed, each once, with the columns its operations set. */
+  writeRows(): void {
+    for (const [key, { table, id, columns }] of this.dirty) {
+      const names = [...columns].sort();
+      const row = this.rows.get(key)!;
+      this.sql(`UPDATE ${table} SET ${names.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
+        ...names.map((c) => row[c]),
+        id,
+      );
+    }
+    this.dirty.clear();
   }
 
   /**

@@ -24,10 +24,12 @@ interface OpRecord {
   value: string;
 }
 
-/** Fields of the plan edited by more than one installation: only these can hold concurrent edits. */
-const CANDIDATES = `SELECT o.entity, o.row_id AS rowId, o.field FROM ops o JOIN op_groups g ON g.id = o.grp
-  WHERE g.plan_id = ? GROUP BY o.entity, o.row_id, o.field HAVING count(DISTINCT o.actor) > 1
-  ORDER BY o.entity, o.row_id, o.field`;
+/**
+ * Fields of the plan that may hold concurrent edits: every field in conflict is among them (the import and
+ * local edits keep the table, store/migrations.ts 7), so the list reads these instead of the whole op log.
+ */
+const CANDIDATES = `SELECT entity, row_id AS rowId, field FROM exchange_conflicts WHERE plan_id = ?
+  ORDER BY entity, row_id, field`;
 
 export function listConflicts(store: Store, planId: string): Conflict[] {
   const cellOps = store.db.prepare(

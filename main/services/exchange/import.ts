@@ -12,6 +12,7 @@ import type { Store } from '../store/store.ts';
 import { applyPackages } from './apply.ts';
 import { keyFingerprint, verifyText } from '../signing.ts';
 import { sha256Hex } from './export.ts';
+import { Stored } from './stored.ts';
 import { checkPackage, type AcceptedPackage, type Batch } from './validate.ts';
 
 /**
@@ -152,6 +153,8 @@ function importWithCache(store: Store, incoming: readonly IncomingPackage[], opt
     planYears: new Map(),
     clocks: new Map(),
     keys: new Map(),
+    stored: new Stored(store.db),
+    offices: new Map(),
   };
   const accepted: { index: number; pkg: AcceptedPackage }[] = [];
   for (const { index, file } of parsed.sort((a, b) => applyOrder(a.file, b.file))) {
@@ -170,7 +173,7 @@ function importWithCache(store: Store, incoming: readonly IncomingPackage[], opt
     if (options.alsoInTransaction) store.db.transaction(() => options.alsoInTransaction!(outcomes))();
     return { packages: outcomes, planIds: [] };
   }
-  applyInTransaction(store, accepted, outcomes, now, options);
+  applyInTransaction(store, accepted, batch.stored, outcomes, now, options);
   const planIds = [...new Set(accepted.map((a) => a.pkg.file.manifest.planId))];
   for (const { pkg } of accepted) {
     options.log?.(`exchange: imported ${pkg.name} (${pkg.file.manifest.kind} from ${pkg.file.manifest.sender.code})`);
@@ -184,6 +187,7 @@ const IMPORT_CACHE_SIZE = -65536;
 function applyInTransaction(
   store: Store,
   accepted: readonly { index: number; pkg: AcceptedPackage }[],
+  stored: Stored,
   outcomes: PackageOutcome[],
   now: Date,
   options: ImportOptions,
@@ -193,6 +197,7 @@ function applyInTransaction(
       const applied = applyPackages(
         store,
         accepted.map((a) => a.pkg),
+        stored,
         now,
       );
       for (const { index, pkg } of accepted) {

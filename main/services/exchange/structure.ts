@@ -10,6 +10,7 @@ import {
 } from '../../core/rows.ts';
 import { yearOutsidePeriod } from '../../core/validity.ts';
 import type { Store } from '../store/store.ts';
+import { cellKey, type Cell, type Stored } from './stored.ts';
 import type { ValidOp } from './validate.ts';
 
 /**
@@ -25,15 +26,6 @@ export interface ShapedRow extends PlacedRowShape {
   readonly deleted: boolean;
   /** The installation whose operation created the row (core/exchange/assignments.ts). */
   readonly createdBy: string;
-}
-
-interface StoredRow {
-  entity: RowEntity;
-  plan_id: string;
-  parent_id: string | null;
-  deleted: number;
-  data: string;
-  created_by: string;
 }
 
 /**
@@ -61,20 +53,22 @@ export interface Shapes {
   readonly keep: () => void;
 }
 
+/**
+ * `cells`: each field the package touches as the op log holds it here (validate.ts checkClocks read them);
+ * `batch`: the rows here and what earlier packages of the import leave.
+ */
 export function checkStructure(
   store: Store,
   planId: string,
   ops: readonly ValidOp[],
-  shaped: Map<string, ShapedRow>,
-  plans: Map<string, PlanYears>,
+  batch: { stored: Stored; shaped: Map<string, ShapedRow>; planYears: Map<string, PlanYears> },
+  cells: ReadonlyMap<string, Cell>,
 ): Shapes {
-  const newest = store.db.prepare('SELECT max(hlc) FROM ops WHERE entity = ? AND row_id = ? AND field = ?').pluck();
-  const stored = store.db.prepare(
-    'SELECT entity, plan_id, parent_id, deleted, data, created_by FROM rows WHERE id = ?',
-  );
+  const { stored, shaped, planYears: plans } = batch;
+  // An edit older than what is here loses (last writer wins) and changes nothing.
   const wins = (op: ValidOp) => {
-    const here = newest.get(op.entity, op.rowId, op.field) as string | null;
-    return here === null || op.hlc > here;
+    for (const here of cells.get(cellKey(op))!.keys()) if (here >= op.hlc) return false;
+    return true;
   };
   // Per row (and the plan), its newest edit of each field that matters, with the operation to name.
   const edits = new Map<string, Map<string, ValidOp>>();
@@ -102,13 +96,13 @@ export function checkStructure(
     const known = shaped.get(id);
     if (known) return known;
     if (read.has(id)) return read.get(id);
-    const row = stored.get(id) as StoredRow | undefined;
+    const row = stored.row(id);
     const shape =
       !row || (row.plan_id !== planId && row.plan_id !== '')
         ? undefined
         : {
             id,
-            entity: row.entity,
+            entity: row.entity as RowEntity,
             parentId: row.parent_id,
             deleted: row.deleted === 1,
             data: JSON.parse(row.data) as Record<string, unknown>,

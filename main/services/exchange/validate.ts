@@ -10,6 +10,7 @@ import { entitySpec, isEntity, type EntityName, type FieldSpec } from '../store/
 import type { Store } from '../store/store.ts';
 import { newCatalogs } from './catalogs.ts';
 import { checkStructure, type ShapedRow, type Shapes } from './structure.ts';
+import { cellKey, type Cell, type Stored } from './stored.ts';
 import { acknowledgedOffices, getPlanExchange, identity, registeredKeys } from './state.ts';
 
 /**
@@ -58,6 +59,10 @@ export interface Batch {
   readonly clocks: Map<string, string>;
   /** Keys earlier contributions of the import register, by `<plan id> <office code>`. */
   readonly keys: Map<string, string>;
+  /** The rows and operations here before the import, read once (stored.ts). */
+  readonly stored: Stored;
+  /** Each plan's office rows here, by plan id. */
+  readonly offices: Map<string, string[]>;
 }
 
 export type Verdict = { status: 'accept'; accepted: AcceptedPackage } | { status: 'already-imported' };
@@ -81,11 +86,11 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
     throw new PackageError('other-plan', `plan ${planId} is not in this workspace`);
   }
   const assignment = checkSender(store, file, comingPlan, batch.keys);
-  const ops = checkOps(store, file);
+  const ops = checkOps(file, batch.stored);
   if (manifest.kind === 'contribution') refuseHeaderEdits(ops);
-  const clocks = checkClocks(store, ops, batch.clocks);
-  const shapes = checkStructure(store, planId, ops, batch.shaped, batch.planYears);
-  if (assignment) refuseOutsideAssignment(store, file, ops, assignment, shapes);
+  const clocks = checkClocks(ops, batch.clocks, batch.stored);
+  const shapes = checkStructure(store, planId, ops, batch, clocks.cells);
+  if (assignment) refuseOutsideAssignment(store, file, ops, assignment, shapes, batch.offices);
   refuseUnrevised(store, planId, ops, shapes);
   const catalogs = newCatalogs(store, file, batch.catalogs);
   shapes.keep();
@@ -189,11 +194,17 @@ function refuseOutsideAssignment(
   ops: readonly ValidOp[],
   assignment: Assignment,
   shapes: Shapes,
+  offices: Map<string, string[]>,
 ): void {
-  const officeIds = store.db
-    .prepare("SELECT id FROM rows WHERE plan_id = ? AND entity = 'office'")
-    .pluck()
-    .all(file.manifest.planId) as string[];
+  const { planId } = file.manifest;
+  let officeIds = offices.get(planId);
+  if (!officeIds) {
+    officeIds = store.db
+      .prepare("SELECT id FROM rows WHERE plan_id = ? AND entity = 'office'")
+      .pluck()
+      .all(planId) as string[];
+    offices.set(planId, officeIds);
+  }
   const office = {
     assignment,
     rows: officeRowIds(
@@ -329,14 +340,9 @@ const VALUE_REASONS: Readonly<Record<string, RejectReason>> = {
   'validation.yearRange': 'year-out-of-range',
 };
 
-interface RowKind {
-  entity: string;
-  plan_id: string;
-}
-
-function checkOps(store: Store, file: PackageFile): ValidOp[] {
+function checkOps(file: PackageFile, stored: Stored): ValidOp[] {
   const { planId } = file.manifest;
-  const rowKind = store.db.prepare('SELECT entity, plan_id FROM rows WHERE id = ?');
+  stored.loadRows(file.payload.groups.flatMap((g) => g.ops.filter((op) => op.entity !== 'plan').map((op) => op.rowId)));
   const kinds = new Map<string, string>();
   const out: ValidOp[] = [];
   for (const group of file.payload.groups) {
@@ -364,7 +370,7 @@ function checkOps(store: Store, file: PackageFile): ValidOp[] {
         if (op.field === 'planId' && parsed.data !== planId) throw fail('foreign-row', 'moves a row to another plan');
         let kind = kinds.get(op.rowId);
         if (kind === undefined) {
-          const existing = rowKind.get(op.rowId) as RowKind | undefined;
+          const existing = stored.row(op.rowId);
           // A row of this workspace that belongs to another plan ('' is a row whose plan edit has not arrived).
           if (existing && existing.plan_id !== planId && existing.plan_id !== '') {
             throw fail('foreign-row', 'row of another plan');
@@ -396,34 +402,6 @@ function fingerprint(op: { id: string; entity: string; rowId: string; field: str
   return canonicalJson([op.id, op.entity, op.rowId, op.field, op.value ?? null]);
 }
 
-/** One operation of a field as the op log holds it. */
-export interface StoredCellOp {
-  readonly id: string;
-  readonly hlc: string;
-  readonly actor: string;
-  /** JSON, as stored. */
-  readonly seen: string;
-  readonly value: string;
-}
-
-/** An operation found by its id (in whatever field it is). */
-interface StoredOp {
-  id: string;
-  entity: string;
-  row_id: string;
-  field: string;
-  hlc: string;
-  value: string;
-}
-
-/** A field's operations, by HLC. */
-export type Cell = ReadonlyMap<string, StoredCellOp>;
-
-/** A field's key in `AcceptedPackage.cells`. */
-export function cellKey(op: { entity: string; rowId: string; field: string }): string {
-  return `${op.entity}\u0000${op.rowId}\u0000${op.field}`;
-}
-
 /**
  * One clock per installation: every operation has its own HLC, so an HLC (which names its installation) seen
  * before, here or earlier in the import, must come with the same operation. Two values under one HLC of one
@@ -432,26 +410,22 @@ export function cellKey(op: { entity: string; rowId: string; field: string }): s
  * apply step, which judges an arriving operation against them (apply.ts).
  */
 function checkClocks(
-  store: Store,
   ops: readonly ValidOp[],
   clocks: Map<string, string>,
+  stored: Stored,
 ): { here: Set<string>; cells: Map<string, Cell>; keep: () => void } {
-  const byId = store.db.prepare('SELECT id, entity, row_id, field, hlc, value FROM ops WHERE id = ?');
-  const byCell = store.db.prepare(
-    'SELECT id, hlc, actor, seen, value FROM ops WHERE entity = ? AND row_id = ? AND field = ?',
+  const fields = new Map<string, ValidOp>();
+  for (const op of ops) if (!fields.has(cellKey(op))) fields.set(cellKey(op), op);
+  const { cells, byId } = stored.ops(
+    [...fields.values()],
+    ops.map((op) => op.id),
   );
-  const cells = new Map<string, Cell>();
   const seen = new Map<string, string>();
   const here = new Set<string>();
   for (const op of ops) {
     const mine = fingerprint(op);
-    const key = cellKey(op);
-    let cell = cells.get(key);
-    if (!cell) {
-      const stored = byCell.all(op.entity, op.rowId, op.field) as StoredCellOp[];
-      cells.set(key, (cell = new Map(stored.map((s) => [s.hlc, s]))));
-    }
-    const sameId = byId.get(op.id) as StoredOp | undefined;
+    const cell = cells.get(cellKey(op))!;
+    const sameId = byId.get(op.id);
     if (sameId !== undefined) here.add(op.id);
     const sameHlc = cell.get(op.hlc);
     const known = [

@@ -225,6 +225,31 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE exchange_plans ADD COLUMN secretariat_key TEXT;
     `,
   },
+  {
+    version: 7,
+    name: 'fields in conflict',
+    sql: `
+      -- Fields that may hold concurrent edits with different values (core/exchange/merge.ts), so that listing a
+      -- plan's conflicts reads these few instead of grouping its whole op log. Every field in conflict is here:
+      -- the import adds a field it leaves in conflict and removes one it leaves settled, and a local edit (which
+      -- has seen every edit of its field) removes its own. Here at first: every field edited by more than one
+      -- installation, the fields the list was drawn from before.
+      -- id is \`<entity> <row id> <field>\`.
+      CREATE TABLE exchange_conflicts (
+        id TEXT PRIMARY KEY,
+        entity TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        plan_id TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX exchange_conflicts_plan ON exchange_conflicts(plan_id);
+      INSERT INTO exchange_conflicts (id, entity, row_id, field, plan_id)
+        SELECT o.entity || ' ' || o.row_id || ' ' || o.field, o.entity, o.row_id, o.field, max(g.plan_id)
+        FROM ops o JOIN op_groups g ON g.id = o.grp
+        WHERE g.plan_id IS NOT NULL
+        GROUP BY o.entity, o.row_id, o.field HAVING count(DISTINCT o.actor) > 1;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = latestVersion(migrations);

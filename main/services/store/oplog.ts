@@ -51,6 +51,8 @@ export class OpLog {
         'INSERT INTO ops (id, grp, hlc, actor, entity, row_id, field, value, prev, seen) VALUES (@id, @grp, @hlc, @actor, @entity, @rowId, @field, @value, @prev, @seen)',
       ),
       cellOps: db.prepare('SELECT hlc, actor, seen FROM ops WHERE entity = ? AND row_id = ? AND field = ?'),
+      // A local edit has seen every edit of its field (causalContext below): the field is settled.
+      settle: db.prepare("DELETE FROM exchange_conflicts WHERE id = ? || ' ' || ? || ' ' || ?"),
       saveClock: db.prepare(
         "INSERT INTO meta (key, value) VALUES ('hlc', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
       ),
@@ -188,6 +190,7 @@ export class OpLog {
         ).run(`$.${spec.jsonKey}`, JSON.stringify(value ?? null), at, edit.rowId);
       }
     }
+    this.statements.settle.run(edit.entity, edit.rowId, edit.field);
     this.statements.insertOp.run({
       id: randomUUID(),
       grp,
