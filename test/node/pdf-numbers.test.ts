@@ -7,7 +7,8 @@ import { CHAPTERS, type PdfKind } from '../../main/core/pdf/options.ts';
 import type { PlanSource } from '../../main/core/pdf/source.ts';
 import { translator } from '../../main/services/locales.ts';
 import { type LaidOutLine, renderPdfWithLines } from '../../main/services/pdf/render.ts';
-import { comparable, extractPages, splitNumbers } from '../harness/pdf.ts';
+import { comparable, extractPages, lineBreakProblems, paragraphs, popplerText, splitNumbers } from '../harness/pdf.ts';
+import { monitoredSource } from '../harness/monitoredPlan.ts';
 import { RESOURCES, generatedRows, generatedSource, sampleSource } from '../harness/pdfPlan.ts';
 
 /**
@@ -20,11 +21,17 @@ const th = translator(RESOURCES, 'th');
 async function print(source: PlanSource, thaiDigits: boolean, kind: PdfKind = 'plan') {
   const built = buildDocument(kind, {
     source,
-    options: { language: 'th', thaiDigits, chapters: CHAPTERS, date: '2021-09-13' },
+    options: {
+      language: 'th',
+      thaiDigits,
+      chapters: CHAPTERS,
+      date: '2021-09-13',
+      ...(kind === 'report' ? { period: { year: 2568, quarter: 2 } } : {}),
+    },
     t: th,
   });
   const { pdf, lines } = await renderPdfWithLines(built.doc, { numbering: built.numbering });
-  return { lines, pages: await extractPages(pdf), widths: await pageWidths(pdf) };
+  return { pdf, lines, pages: await extractPages(pdf), widths: await pageWidths(pdf) };
 }
 
 async function pageWidths(pdf: Uint8Array): Promise<number[]> {
@@ -169,4 +176,48 @@ describe('labels in the printed plan', () => {
     }
     expect(text).not.toMatch(/Stars|CashCows|QuestionMarks|Dogs|Structure|Money/);
   }, 120_000);
+});
+
+describe('numbers in the progress report', () => {
+  // A cell that holds a figure: a number with its unit ("3,400,000 คน", "ร้อยละ 87"), a percentage, baht, or a dash.
+  const FIGURE = /^(?:ร้อยละ\s)?[0-9๐-๙][0-9๐-๙,.]*(?:%|\s\S+)?$|^–$/;
+  for (const thaiDigits of [false, true]) {
+    it(`prints every figure cell on one line, its unit with it, and breaks heads between words into balanced lines (${thaiDigits ? 'Thai' : 'Arabic'} digits)`, async () => {
+      const { pdf, lines, pages } = await print(monitoredSource(), thaiDigits, 'report');
+      const digits = (text: string) => (thaiDigits ? thaiDigitsInText(text) : text);
+      const cells = paragraphs(lines).map((group) => group.map((l) => l.text.trim()));
+      const figures = cells.filter((cell) => FIGURE.test(cell.join(' ').replace(/\s+/g, ' ')));
+      // Every kind of figure the report prints was seen: units, ร้อยละ, percentages, baht in the millions.
+      for (const figure of ['3,400,000\u00A0คน', 'ร้อยละ\u00A087', '80.0', '2,700,000']) {
+        expect(
+          figures.map((cell) => cell.join(' ')),
+          figure,
+        ).toContain(digits(figure));
+      }
+      expect(figures.filter((cell) => cell.length > 1)).toEqual([]);
+      expect(splitNumbers(lines)).toEqual([]);
+      // Heads (and every other line) break only between words, never inside one (the shipped segmenter).
+      expect(lineBreakProblems(lines)).toEqual([]);
+      // The defect this guards: "เป้าหมายที่ควร / ถึง" over a figure column; now in balanced lines.
+      const head = cells.filter((cell) => cell.join('') === th('monitoring.expected'));
+      expect(head.length).toBeGreaterThan(0);
+      for (const cell of head) expect(cell).toEqual(['เป้าหมาย', 'ที่ควรถึง']);
+      // As readers see it: pdf.js and poppler's layout mode find the figure and its unit on one line.
+      const pdfjsLines = pages.flatMap((page) => page.split('\n')).map(comparable);
+      const popplerLines = popplerText(pdf, 'layout').split('\n').map(comparable);
+      for (const figure of ['3,400,000 คน', '1,700,000 คน', '1,360,000 คน', 'ร้อยละ 87']) {
+        const whole = comparable(digits(figure));
+        expect(
+          pdfjsLines.some((line) => line.includes(whole)),
+          `pdf.js: ${figure}`,
+        ).toBe(true);
+        expect(
+          popplerLines.some((line) => line.includes(whole)),
+          `poppler: ${figure}`,
+        ).toBe(true);
+      }
+      expect(pdfjsLines.filter((line) => line === 'คน')).toEqual([]);
+      expect(popplerLines.filter((line) => line === 'คน')).toEqual([]);
+    }, 120_000);
+  }
 });

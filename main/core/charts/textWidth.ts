@@ -108,3 +108,26 @@ export function wrapText(text: string, width: number, style: TextStyle, firstLin
   if (line.trim() !== '') lines.push(line.trimEnd());
   return lines;
 }
+
+/** The width of the widest word of `text`: where Thai or spaces allow no break (thaiBreak.breakOpportunities). */
+export function widestWord(text: string, style: TextStyle): number {
+  const cuts = [0, ...breakOpportunities(text), text.length];
+  return Math.max(0, ...cuts.slice(1).map((end, k) => textWidth(text.slice(cuts[k], end).trim(), style)));
+}
+
+/**
+ * The narrowest width, to half a point, at which `text` wraps (wrapText) into at most `lines` lines, never
+ * narrower than its widest word: set at that width, a centred title or a column head comes out in balanced
+ * lines rather than a full line over a short one ("เป้าหมาย / ที่ควรถึง", not "เป้าหมายที่ควร / ถึง").
+ */
+export function narrowestWidth(text: string, lines: number, style: TextStyle): number {
+  let low = widestWord(text, style);
+  let high = Math.max(low, textWidth(text.replace(/\s+/g, ' ').trim(), style));
+  if (wrapText(text, low, style).length <= lines) return low;
+  while (high - low > 0.5) {
+    const mid = (low + high) / 2;
+    if (wrapText(text, mid, style).length > lines) low = mid;
+    else high = mid;
+  }
+  return high;
+}

@@ -1,7 +1,6 @@
 import type { StyleDictionary } from 'pdfmake/interfaces';
 import type { Block, Cell, CellNode, Column, Margin, TableNode } from '../doc/model.ts';
-import { textWidth } from '../charts/textWidth.ts';
-import { breakOpportunities } from '../thaiBreak.ts';
+import { narrowestWidth, textWidth, widestWord, wrapText } from '../charts/textWidth.ts';
 import { thaiDigitsInText } from './digits.ts';
 import { figureCaption } from './captions.ts';
 
@@ -104,12 +103,20 @@ export interface TableOptions {
   readonly fontSize?: number;
   /** The smallest type the table may take so that its fitted columns fit (default: fontSize, no shrinking). */
   readonly minFontSize?: number;
-  /** The digits the document prints in: Thai digits are wider than Arabic (๐ 621 units, 0 550 in Sarabun). */
-  readonly thaiDigits?: boolean;
+  /**
+   * The digits the document prints in: Thai digits are wider than Arabic (๐ 621 units, 0 550 in Sarabun).
+   * Required, so that no table is measured in digits it does not print (the progress report's were).
+   */
+  readonly thaiDigits: boolean;
   /** The width the table must fit in: CONTENT_WIDTH (default) or LANDSCAPE_WIDTH. */
   readonly width?: number;
   /** The caption's text: numbered "ตารางที่ n" and set above the table (captions.ts). */
   readonly caption?: string;
+  /**
+   * The rows the columns are sized from, when tables in a series should line up (the report's KPI tables, one
+   * per strategic issue): all of theirs. Default: the table's own rows.
+   */
+  readonly sizeFrom?: readonly (readonly Cell[])[];
 }
 
 /** phaenGrid's padding on both sides of a cell (engine/tableLayouts.ts) and its rule. */
@@ -119,6 +126,8 @@ const MIN_TEXT_WIDTH = 150;
 /** Measured widths are the fonts' own advances (charts/textWidth.ts); a hair more absorbs rounding. */
 const FIT_SLACK = 1;
 const FONT_STEP = 0.5;
+/** A fitted column widens, where the text columns can spare it, until its head takes no more lines than this. */
+const HEAD_LINES = 2;
 
 type Node = Record<string, unknown>;
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -148,7 +157,7 @@ function fittedWidths(
   size: number,
   thaiDigits: boolean,
 ): number[] {
-  const shown = (text: string) => (thaiDigits ? thaiDigitsInText(text) : text);
+  const shown = (text: string) => printed(text, thaiDigits);
   // A cell may wrap at its spaces ("2,480,000 (2564)" over two lines), never inside what a no-break space
   // joins ("ร้อยละ 90"): its widest run between spaces is what must fit.
   const measure = (text: string, bold: boolean) =>
@@ -159,11 +168,7 @@ function fittedWidths(
         .map((run) => textWidth(run, { fontSize: size, bold })),
     );
   // A column head is words, which may wrap where Thai allows ("คะแนน|ถ่วง|น้ำหนัก"): its widest word must fit.
-  const headWord = (text: string) => {
-    const cuts = [0, ...breakOpportunities(text), text.length];
-    const words = cuts.slice(1).map((end, k) => text.slice(cuts[k], end).trim());
-    return Math.max(0, ...words.map((word) => textWidth(shown(word), { fontSize: size, bold: true })));
-  };
+  const headWord = (text: string) => widestWord(shown(text), { fontSize: size, bold: true });
   return columns.map((column, i) => {
     if (!column.fit) return 0;
     let widest = headWord(column.header);
@@ -175,6 +180,53 @@ function fittedWidths(
     }
     return widest + FIT_SLACK;
   });
+}
+
+/** Text in the digits the document prints. */
+const printed = (text: string, thaiDigits: boolean) => (thaiDigits ? thaiDigitsInText(text) : text);
+
+/** The lines a column head takes at `width`, as the engine breaks them (where Thai allows), in its bold type. */
+function headLines(header: string, width: number, size: number, thaiDigits: boolean): number {
+  return wrapText(printed(header, thaiDigits), width - FIT_SLACK, { fontSize: size, bold: true }).length;
+}
+
+/**
+ * Widens fitted columns whose heads would take more than HEAD_LINES lines ("ร้อยละ|ของ|เป้าหมาย|ที่ควรถึง"
+ * over a column of "95.4"), left to right, out of `spare`: what the text columns have beyond their room.
+ */
+function widenForHeads(
+  columns: readonly Column[],
+  widths: (number | '*')[],
+  spare: number,
+  size: number,
+  thaiDigits: boolean,
+): void {
+  for (const [i, column] of columns.entries()) {
+    const width = widths[i]!;
+    if (spare <= 0 || !column.fit || width === '*') continue;
+    if (headLines(column.header, width, size, thaiDigits) <= HEAD_LINES) continue;
+    const wanted =
+      narrowestWidth(printed(column.header, thaiDigits), HEAD_LINES, { fontSize: size, bold: true }) + FIT_SLACK;
+    const grant = Math.min(spare, wanted - width);
+    if (grant <= 0) continue;
+    widths[i] = width + grant;
+    spare -= grant;
+  }
+}
+
+/**
+ * A column head's cell: where it wraps in a column of known width, narrowed by equal margins to the narrowest
+ * width that keeps its number of lines, so its lines come out balanced ("เป้าหมาย / ที่ควรถึง" rather than
+ * "เป้าหมายที่ควร / ถึง"). The text itself is not changed; the engine breaks it where Thai allows.
+ */
+function headCell(header: string, width: number | '*', size: number, thaiDigits: boolean): CellNode {
+  const cell: CellNode = { text: header, style: 'tableHeader' };
+  if (width === '*') return cell;
+  const lines = headLines(header, width, size, thaiDigits);
+  if (lines < 2) return cell;
+  const inner = narrowestWidth(printed(header, thaiDigits), lines, { fontSize: size, bold: true }) + FIT_SLACK;
+  const side = Math.max(0, (width - inner) / 2);
+  return side > 0 ? { ...cell, margin: [side, 0, side, 0] } : cell;
 }
 
 interface Widths {
@@ -198,7 +250,7 @@ function columnWidths(columns: readonly Column[], rows: readonly (readonly Cell[
   const stars = columns.filter((c) => c.width === '*').length;
   let size = largest;
   for (;;) {
-    const fitted = fittedWidths(columns, rows, size, options.thaiDigits === true);
+    const fitted = fittedWidths(columns, rows, size, options.thaiDigits);
     const fixed = columns.reduce((sum, c, i) => sum + (c.width === '*' ? 0 : Math.max(c.width, fitted[i]!)), 0);
     const share = stars ? (room - fixed) / stars : Infinity;
     const fits =
@@ -208,6 +260,13 @@ function columnWidths(columns: readonly Column[], rows: readonly (readonly Cell[
       const widths = columns.map((c, i): number | '*' =>
         c.width === '*' ? (c.fit && share < fitted[i]! ? fitted[i]! : '*') : Math.max(c.width, fitted[i]!),
       );
+      if (fits) {
+        const needed = columns.reduce(
+          (sum, c, i) => sum + (c.width !== '*' ? 0 : c.fit ? fitted[i]! : MIN_TEXT_WIDTH),
+          0,
+        );
+        widenForHeads(columns, widths, room - fixed - needed, size, options.thaiDigits);
+      }
       return { fontSize: size, widths, fitted, fits };
     }
     size -= FONT_STEP;
@@ -225,7 +284,7 @@ function aligned(cell: Cell, align: Align | undefined): CellNode {
 export function tableFits(
   columns: readonly Column[],
   rows: readonly (readonly Cell[])[],
-  options: TableOptions = {},
+  options: TableOptions,
 ): boolean {
   return columnWidths(columns, rows, options).fits;
 }
@@ -237,10 +296,10 @@ export function tableFits(
 export function table(
   columns: readonly Column[],
   rows: readonly (readonly Cell[])[],
-  options: TableOptions = {},
+  options: TableOptions,
 ): TableNode {
-  const head = columns.map((c): Cell => ({ text: c.header, style: 'tableHeader' }));
-  const { fontSize, widths, fitted } = columnWidths(columns, rows, options);
+  const { fontSize, widths, fitted } = columnWidths(columns, options.sizeFrom ?? rows, options);
+  const head = columns.map((c, i) => headCell(c.header, widths[i]!, fontSize, options.thaiDigits));
   return {
     kind: 'table',
     variant: 'data',

@@ -10,7 +10,7 @@ import type {
   TableNode,
   TocEntry,
 } from '../doc/model.ts';
-import { textWidth, wrapText } from '../charts/textWidth.ts';
+import { narrowestWidth, textWidth, wrapText } from '../charts/textWidth.ts';
 import { toThaiDigits } from '../years.ts';
 import { BODY_SIZE, CONTENT_WIDTH, DEFAULT_STYLE, STYLES, thSarabun } from './blocks.ts';
 import { withThaiDigits } from './digits.ts';
@@ -169,19 +169,11 @@ const COVER_TITLE = { fontSize: thSarabun(28), bold: true };
  */
 function balancedWidth(title: string): number {
   // A point of slack: the engine measures with the font itself, this with its advance tables.
-  const lines = (part: string, width: number) => wrapText(part, width - 1, COVER_TITLE).length;
   return Math.max(
     ...title.split('\n').map((part) => {
-      const count = lines(part, CONTENT_WIDTH);
+      const count = wrapText(part, CONTENT_WIDTH - 1, COVER_TITLE).length;
       if (count < 2) return Math.min(CONTENT_WIDTH, textWidth(part, COVER_TITLE) + 1);
-      let low = CONTENT_WIDTH / count;
-      let high = CONTENT_WIDTH;
-      while (high - low > 1) {
-        const mid = (low + high) / 2;
-        if (lines(part, mid) > count) low = mid;
-        else high = mid;
-      }
-      return high;
+      return narrowestWidth(part, count, COVER_TITLE) + 1;
     }),
   );
 }

@@ -103,10 +103,10 @@ export function buildReportDocument({ source, options, t }: BuildInput): DocMode
         projects: report.projects.length,
       }),
     ),
-    ...summaryPart(t, report, points.length ? { view, points } : null),
+    ...summaryPart(t, report, options.thaiDigits, points.length ? { view, points } : null),
     part(1, 'kpis', true),
-    ...kpiPart(t, view, report),
-    ...(report.projects.length ? [part(2, 'projects', true), ...projectPart(t, report)] : []),
+    ...kpiPart(t, view, report, options.thaiDigits),
+    ...(report.projects.length ? [part(2, 'projects', true), ...projectPart(t, report, options.thaiDigits)] : []),
     part(report.projects.length ? 3 : 2, 'problems'),
     ...problemsPart(t, view, period),
   ];
@@ -134,6 +134,14 @@ export function buildReportDocument({ source, options, t }: BuildInput): DocMode
   };
 }
 
+/**
+ * A column of figures (a number with its unit, a percentage, baht) as wide as the widest it prints and its head's
+ * longest word, no wider (blocks.ts columnWidths): the names' column takes the rest and wraps instead.
+ */
+const figures = (header: string, align: Column['align'] = 'right'): Column => ({ header, width: 0, align, fit: true });
+/** A column of a few words (a light, a status) sized the same way: short phrases that read best on one line. */
+const words = (header: string): Column => ({ header, width: 0, fit: true });
+
 const issueLabel = (t: Translate, issue: GroupSummary) =>
   issue.number ? `${issue.number} ${issue.name}` : t('monitoring.allIssues');
 
@@ -143,6 +151,7 @@ const share = (part: number, whole: number | null) => (whole ? (part * 100) / wh
 function summaryPart(
   t: Translate,
   report: PeriodReport,
+  thaiDigits: boolean,
   trends: { view: PlanView; points: ReturnType<typeof trend> } | null,
 ): Block[] {
   const rows = [...report.issues, report.total];
@@ -151,13 +160,8 @@ function summaryPart(
   const statusTable = table(
     [
       { header: t('monitoring.issue'), width: '*' },
-      { header: t('monitoring.kpiCount'), width: 40, align: 'center', fit: true },
-      ...STATUS_GROUPS.map((g): Column => ({
-        header: t(`monitoring.report.statusGroup.${g}`),
-        width: 40,
-        align: 'center',
-        fit: true,
-      })),
+      figures(t('monitoring.kpiCount'), 'center'),
+      ...STATUS_GROUPS.map((g) => figures(t(`monitoring.report.statusGroup.${g}`), 'center')),
     ],
     rows.map((issue) =>
       totalRow(issue, [
@@ -166,15 +170,15 @@ function summaryPart(
         ...STATUS_GROUPS.map((g) => String(issue.byStatus[g])),
       ]),
     ),
-    { caption: t('monitoring.report.statusCaption'), minFontSize: 10 },
+    { caption: t('monitoring.report.statusCaption'), thaiDigits },
   );
   const moneyTable = table(
     [
       { header: t('monitoring.issue'), width: '*' },
-      { header: t('monitoring.report.meanAchievement'), width: 55, align: 'right', fit: true },
-      { header: t('monitoring.report.plannedBudget'), width: 60, align: 'right', fit: true },
-      { header: t('monitoring.report.disbursed'), width: 60, align: 'right', fit: true },
-      { header: t('monitoring.report.ofPlan'), width: 45, align: 'right', fit: true },
+      figures(t('monitoring.report.meanAchievement')),
+      figures(t('monitoring.report.plannedBudget')),
+      figures(t('monitoring.report.disbursed')),
+      figures(t('monitoring.report.ofPlan')),
     ],
     rows.map((issue) =>
       totalRow(issue, [
@@ -185,7 +189,7 @@ function summaryPart(
         percent(issue.disbursedOfPlan),
       ]),
     ),
-    { caption: t('monitoring.report.moneyCaption'), minFontSize: 10 },
+    { caption: t('monitoring.report.moneyCaption'), thaiDigits },
   );
   const charts: Block[] = trends
     ? [
@@ -222,19 +226,18 @@ function kpiRow(t: Translate, k: KpiStanding): Cell[] {
   ];
 }
 
-function kpiPart(t: Translate, view: PlanView, report: PeriodReport): Block[] {
+function kpiPart(t: Translate, view: PlanView, report: PeriodReport, thaiDigits: boolean): Block[] {
   const columns: Column[] = [
     { header: t('monitoring.kpi'), width: '*' },
-    { header: t('monitoring.yearTarget'), width: 60, align: 'right', fit: true },
-    { header: t('monitoring.expected'), width: 60, align: 'right', fit: true },
-    { header: t('monitoring.toDate'), width: 60, align: 'right', fit: true },
-    { header: t('monitoring.report.percentOfExpected'), width: 55, align: 'right', fit: true },
-    { header: t('monitoring.standing'), width: 70 },
-    { header: t('monitoring.status'), width: 60 },
+    figures(t('monitoring.yearTarget')),
+    figures(t('monitoring.expected')),
+    figures(t('monitoring.toDate')),
+    figures(t('monitoring.report.percentOfExpected')),
+    words(t('monitoring.standing')),
+    words(t('monitoring.status')),
   ];
-  const blocks: Block[] = [paragraph(t('monitoring.report.kpiLead'))];
-  for (const issue of report.issues) {
-    if (issue.kpis.length === 0) continue;
+  const issues = report.issues.filter((issue) => issue.kpis.length > 0);
+  const tables = issues.map((issue) => {
     const rows: Cell[][] = [];
     let goal = '';
     for (const k of issue.kpis) {
@@ -249,16 +252,22 @@ function kpiPart(t: Translate, view: PlanView, report: PeriodReport): Block[] {
       }
       rows.push(kpiRow(t, k));
     }
-    blocks.push(
-      table(columns, rows, {
+    return rows;
+  });
+  // One issue's table under another's: the same columns, sized from all of them.
+  const sizeFrom = tables.flat();
+  return [
+    paragraph(t('monitoring.report.kpiLead')),
+    ...issues.map((issue, i) =>
+      table(columns, tables[i]!, {
         caption: `${t('monitoring.issueN', { number: issue.number })} ${issue.name}`,
         width: LANDSCAPE_WIDTH,
-        minFontSize: 10,
+        thaiDigits,
+        sizeFrom,
       }),
-    );
-  }
-  if (report.kpis.length === 0) blocks.push(paragraph(t('monitoring.noKpis')));
-  return blocks;
+    ),
+    ...(report.kpis.length === 0 ? [paragraph(t('monitoring.noKpis'))] : []),
+  ];
 }
 
 function projectRow(t: Translate, p: ProjectStanding): Cell[] {
@@ -274,23 +283,23 @@ function projectRow(t: Translate, p: ProjectStanding): Cell[] {
   ];
 }
 
-function projectPart(t: Translate, report: PeriodReport): Block[] {
+function projectPart(t: Translate, report: PeriodReport, thaiDigits: boolean): Block[] {
   const columns: Column[] = [
     { header: t('monitoring.project'), width: '*' },
     { header: t('pdf.doc.plan.responsible'), width: 90 },
-    { header: t('monitoring.report.plannedBudget'), width: 60, align: 'right', fit: true },
-    { header: t('monitoring.report.allocated'), width: 60, align: 'right', fit: true },
-    { header: t('monitoring.report.disbursed'), width: 60, align: 'right', fit: true },
-    { header: t('monitoring.report.ofPlan'), width: 45, align: 'right', fit: true },
-    { header: t('monitoring.report.progress'), width: 50, align: 'right', fit: true },
-    { header: t('monitoring.status'), width: 52 },
+    figures(t('monitoring.report.plannedBudget')),
+    figures(t('monitoring.report.allocated')),
+    figures(t('monitoring.report.disbursed')),
+    figures(t('monitoring.report.ofPlan')),
+    figures(t('monitoring.report.progress')),
+    words(t('monitoring.status')),
   ];
   return [
     paragraph(t('monitoring.report.projectLead')),
     table(columns, [...report.projects.map((p) => projectRow(t, p))], {
       caption: t('monitoring.report.projectsCaption'),
       width: LANDSCAPE_WIDTH,
-      minFontSize: 10,
+      thaiDigits,
     }),
   ];
 }

@@ -62,7 +62,10 @@ export function alignmentChapter({ t, view, options }: Ctx): Chapter | null {
             ...(hasNotes ? [{ header: t('pdf.doc.alignment.note'), width: 100 }] : []),
           ],
           rows,
-          { caption: t('pdf.doc.alignment.with', { framework: catalog ? title(catalog) : catalogId }) },
+          {
+            caption: t('pdf.doc.alignment.with', { framework: catalog ? title(catalog) : catalogId }),
+            thaiDigits: options.thaiDigits,
+          },
         ),
       ],
     };

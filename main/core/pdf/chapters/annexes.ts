@@ -9,12 +9,12 @@ import { num, str, type Ctx } from '../source.ts';
  * Annexes (ภาคผนวก): the KPI details sheet (definition, baseline, data source, who reports it), one per KPI
  * that has a definition, and the offices that took part in drafting the plan.
  */
-export function annexesChapter({ t, view }: Ctx): Chapter | null {
+export function annexesChapter({ t, view, options }: Ctx): Chapter | null {
   const kpis = view.all('kpi').filter((k) => str(k, 'definition') !== '');
   const offices = view.all('office').filter((o) => str(o, 'name') !== '');
   const details: Section = {
     title: t('pdf.doc.annexes.kpis'),
-    body: kpis.map((kpi) => kpiSheet(t, kpi, view.numbers.get(kpi.id) ?? '')),
+    body: kpis.map((kpi) => kpiSheet(t, kpi, view.numbers.get(kpi.id) ?? '', options.thaiDigits)),
   };
   const officeList: Section = {
     title: t('pdf.doc.annexes.offices'),
@@ -27,7 +27,7 @@ export function annexesChapter({ t, view }: Ctx): Chapter | null {
               { header: t('setup.officeName'), width: '*' },
             ],
             offices.map((o, i) => [String(i + 1), str(o, 'code'), str(o, 'name')]),
-            { caption: t('pdf.doc.annexes.offices') },
+            { caption: t('pdf.doc.annexes.offices'), thaiDigits: options.thaiDigits },
           ),
         ]
       : [],
@@ -36,7 +36,7 @@ export function annexesChapter({ t, view }: Ctx): Chapter | null {
 }
 
 /** A KPI's sheet: a two-column table of label and value, kept on one page. */
-function kpiSheet(t: Ctx['t'], kpi: Row, number: string) {
+function kpiSheet(t: Ctx['t'], kpi: Row, number: string, thaiDigits: boolean) {
   const baseline = num(kpi, 'baselineValue');
   const baselineYear = num(kpi, 'baselineYear');
   const target = num(kpi, 'periodTarget');
@@ -67,7 +67,7 @@ function kpiSheet(t: Ctx['t'], kpi: Row, number: string) {
       line(t('pdf.doc.monitoring.dataSource'), str(kpi, 'dataSource')),
       line(t('pdf.doc.plan.responsible'), str(kpi, 'responsibleUnit')),
     ],
-    { caption: t('pdf.doc.tableCaptions.kpiSheet', { number }) },
+    { caption: t('pdf.doc.tableCaptions.kpiSheet', { number }), thaiDigits },
   );
   // A card read as one: it moves whole to the next page (one taller than a page is split by the engine).
   return { ...sheet, unbreakable: true };

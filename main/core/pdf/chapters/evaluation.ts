@@ -131,7 +131,7 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
                 { header: t('evaluation.wayForward'), width: '*' },
               ],
               withProblems.map((k) => [str(k.kpi, 'name'), str(k.kpi, 'problems'), str(k.kpi, 'wayForward')]),
-              { caption: t('pdf.doc.evaluation.problems') },
+              { caption: t('pdf.doc.evaluation.problems'), thaiDigits },
             ),
           ],
   };

@@ -18,7 +18,7 @@ function list(text: string): Block[] {
   return lines.length > 1 ? [numbered(lines)] : paragraphs(text);
 }
 
-export function introChapter({ t, view }: Ctx): Chapter {
+export function introChapter({ t, view, options }: Ctx): Chapter {
   const doc = view.single('document');
   const members = view.all('member');
   const workshops = view.all('workshop');
@@ -60,7 +60,7 @@ export function introChapter({ t, view }: Ctx): Chapter {
       [str(m, 'jobTitle'), str(m, 'unit')].filter(Boolean).join(' '),
       t(`setup.role.${String(m.data.role)}`),
     ]),
-    { caption: t('pdf.doc.intro.members') },
+    { caption: t('pdf.doc.intro.members'), thaiDigits: options.thaiDigits },
   );
 
   const workshopTable = table(
@@ -79,7 +79,7 @@ export function introChapter({ t, view }: Ctx): Chapter {
         str(w, 'agenda'),
       ];
     }),
-    { caption: t('pdf.doc.intro.workshops') },
+    { caption: t('pdf.doc.intro.workshops'), thaiDigits: options.thaiDigits },
   );
 
   return {

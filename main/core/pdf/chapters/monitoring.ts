@@ -7,7 +7,7 @@ import { str, type Ctx } from '../source.ts';
  * Chapter 6, monitoring and evaluation (การติดตามและประเมินผล): how the plan is followed up, as the
  * secretariat wrote it, and who reports each KPI from which data. Left out when neither is there.
  */
-export function monitoringChapter({ t, view }: Ctx): Chapter | null {
+export function monitoringChapter({ t, view, options }: Ctx): Chapter | null {
   const text = view.single('document').monitoring;
   const kpis = view.all('kpi').filter((k) => str(k, 'responsibleUnit') !== '' || str(k, 'dataSource') !== '');
   const responsibility: Block[] = kpis.length
@@ -24,7 +24,7 @@ export function monitoringChapter({ t, view }: Ctx): Chapter | null {
             str(k, 'responsibleUnit'),
             str(k, 'dataSource'),
           ]),
-          { caption: t('pdf.doc.monitoring.responsible') },
+          { caption: t('pdf.doc.monitoring.responsible'), thaiDigits: options.thaiDigits },
         ),
       ]
     : [];

@@ -35,7 +35,7 @@ export function situationChapter(ctx: Ctx): Chapter | null {
 const TICK =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 12 12" width="12" height="12"><path d="M2 6.5 L5 9.5 L10.5 2.5" fill="none" stroke="#1a1a1a" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/></svg>';
 
-function missionSection({ t, view }: Ctx): Section {
+function missionSection({ t, view, options }: Ctx): Section {
   const missions = view.all('mission');
   const bangkok = view
     .single('planOptions')
@@ -70,6 +70,7 @@ function missionSection({ t, view }: Ctx): Section {
       rows,
       {
         caption: t('situation.matrixCaption'),
+        thaiDigits: options.thaiDigits,
         headRows: [
           [
             { text: '', style: 'tableHeader', border: [true, true, true, false] },
@@ -98,7 +99,7 @@ function missionSection({ t, view }: Ctx): Section {
 const SIDES = { internal: ['S', 'W'], external: ['O', 'T'] } as const;
 
 function factorSection(
-  { t, view }: Ctx,
+  { t, view, options: { thaiDigits } }: Ctx,
   analysis: SwotAnalysis,
   codes: ReadonlyMap<string, string>,
   side: 'internal' | 'external',
@@ -140,7 +141,7 @@ function factorSection(
           { header: t('swot.weights.score'), width: 62, align: 'right' },
         ],
         rows,
-        { caption: title },
+        { caption: title, thaiDigits },
       ),
     ],
   };
@@ -184,7 +185,7 @@ function positionSection({ t, options }: Ctx, analysis: SwotAnalysis): Section {
 }
 
 /** The TOWS matrix as workshops draw it: S and W across, O and T down, strategies where they meet. */
-function towsSection({ t, view }: Ctx, codes: ReadonlyMap<string, string>): Section {
+function towsSection({ t, view, options }: Ctx, codes: ReadonlyMap<string, string>): Section {
   const title = t('tows.stepMatrix');
   const strategies = view.all('towsStrategy').filter((s) => str(s, 'text') !== '');
   if (strategies.length === 0) return { title, body: [] };
@@ -218,7 +219,7 @@ function towsSection({ t, view }: Ctx, codes: ReadonlyMap<string, string>): Sect
           [head('O'), cell('SO'), cell('WO')],
           [head('T'), cell('ST'), cell('WT')],
         ],
-        { caption: title },
+        { caption: title, thaiDigits: options.thaiDigits },
       ),
       { text: t('pdf.doc.situation.towsNote'), style: 'note' },
       ...chosenList(t, strategies),
