@@ -81,6 +81,15 @@ export function budgetOutsidePeriod(budget: Row, project: Row, period: Period): 
 }
 
 /**
+ * Whether a KPI's yearly target lies outside the plan's years: entered before the plan was shortened. Like a
+ * budget out of its period, it is kept (listed, so it can be removed or the period extended) but never counted.
+ */
+export function targetOutsidePeriod(target: Row, period: Period): boolean {
+  const year = yearOf(target.data.year);
+  return year !== null && (year < period.startYear || year > period.endYear);
+}
+
+/**
  * Budget totals in baht over the plan's period; a year without an amount (null) adds nothing, nor does a
  * budget for a year outside the plan or its project (budgetOutsidePeriod).
  */
@@ -182,6 +191,7 @@ export const COMPLETENESS_RULES = [
   'goalWithoutKpi',
   'kpiMissingTarget',
   'targetNotInUnit',
+  'targetOutsidePeriod',
   'goalWithoutStrategy',
   'strategyWithoutProject',
   'projectWithoutResponsibleUnit',
@@ -281,7 +291,14 @@ export function completeness(rows: readonly Row[], period: Period): Completeness
         }
         for (const t of targets.values()) {
           const target = t.data.target;
-          if (typeof target === 'number' && !targetFitsUnit(target, unit)) {
+          if (typeof target !== 'number') continue;
+          if (targetOutsidePeriod(t, period)) {
+            items.push({
+              rule: 'targetOutsidePeriod',
+              rowId: t.id,
+              values: { ...label(row), year: t.data.year as number },
+            });
+          } else if (!targetFitsUnit(target, unit)) {
             items.push({
               rule: 'targetNotInUnit',
               rowId: t.id,

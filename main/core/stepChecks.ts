@@ -15,6 +15,7 @@ import {
   type SwotAnalysis,
 } from './swotPlan.ts';
 import { formatPeriod } from './years.ts';
+import { yearToDate } from './monitoring.ts';
 
 /**
  * The checks of every drafting wizard's steps, in one place: what keeps the user on a step (Next refuses,
@@ -374,23 +375,38 @@ function goalsKpisStep(state: PlanState): StepIssue[] {
   ]);
 }
 
-/** Every plan year needs a target; the years missing are listed per KPI, not one line per year. */
+/**
+ * Every plan year needs a target; the years missing are listed per KPI, not one line per year. A target kept
+ * for a year the plan no longer has (its period shortened) holds Next too: it is removed or the period
+ * extended, as a budget out of its period is.
+ */
 function goalsTargetsStep(state: PlanState): StepIssue[] {
   const { plan, kpis, items } = goalsWalk(state);
   const missing = itemsBy(items, 'kpiMissingTarget');
+  const outside = new Map<string, number[]>();
+  for (const item of items) {
+    if (item.rule !== 'targetOutsidePeriod') continue;
+    const kpiId = plan.targets.get(item.rowId)?.parentId ?? '';
+    outside.set(kpiId, [...(outside.get(kpiId) ?? []), Number(item.values.year)]);
+  }
+  const years = (list: readonly (string | number | undefined)[]) => list.join(', ');
   return capped(
-    kpis
-      .filter((kpi) => missing.has(kpi.id))
-      .map((kpi) => ({
-        message: 'goals.kpiMissingTargets',
-        values: {
-          what: called(plan.numbers.get(kpi.id) ?? '', kpi),
-          years: missing
-            .get(kpi.id)!
-            .map((item) => item.values.year)
-            .join(', '),
-        },
-      })),
+    kpis.flatMap((kpi): StepIssue[] => {
+      const what = called(plan.numbers.get(kpi.id) ?? '', kpi);
+      return [
+        ...(missing.has(kpi.id)
+          ? [
+              {
+                message: 'goals.kpiMissingTargets',
+                values: { what, years: years(missing.get(kpi.id)!.map((i) => i.values.year)) },
+              },
+            ]
+          : []),
+        ...(outside.has(kpi.id)
+          ? [{ message: 'stepCheck.targetsOutsidePeriod', values: { what, years: years(outside.get(kpi.id)!) } }]
+          : []),
+      ];
+    }),
   );
 }
 
@@ -508,10 +524,70 @@ const review = {
   completeness: { started: holds('strategicIssue'), findings: completenessIssues },
 } satisfies Record<string, StepCheck>;
 
+// ---- The plan document's own texts: nothing is required ---------------------------------------------------
+
+/** A document step holds something once one of its texts is written; an empty one prints a default or nothing. */
+const written =
+  (...fields: (keyof RowData<'document'>)[]) =>
+  (state: PlanState): boolean => {
+    const row = of(state, 'document')[0];
+    return row !== undefined && fields.some((field) => text(row, field) !== '');
+  };
+
+const document = {
+  foreword: { started: written('foreword') },
+  intro: { started: written('background', 'objectives') },
+  monitoring: { started: written('monitoring') },
+  summary: {},
+} satisfies Record<string, StepCheck>;
+
+// ---- After adoption: monitoring -----------------------------------------------------------------------------
+
+const notAdopted = (state: PlanState): StepIssue[] =>
+  state.options.adoptedOn ? [] : [{ message: 'monitoring.notAdopted' }];
+
 /**
- * Every drafting wizard's step checks, by wizard and step id. The monitoring wizard (after adoption) and the
- * document texts (nothing required) keep their own.
+ * A KPI's year with a quarter left empty before one that has a result (core/monitoring.ts yearToDate's gaps):
+ * the year's figure to date misses that quarter. Judged from the rows alone, not from today's date, so a
+ * quarter not yet due is never reported missing here (the offices' reporting step says what is late).
  */
+function quarterGaps(state: PlanState): StepIssue[] {
+  const plan = outline(state.rows);
+  // Results by KPI, then by year: the four quarters, null where none is entered.
+  const results = new Map<string, Map<number, (number | null)[]>>();
+  for (const row of of(state, 'kpiQuarter')) {
+    const years = results.get(row.parentId ?? '') ?? new Map<number, (number | null)[]>();
+    const quarters = years.get(Number(row.data.year)) ?? [null, null, null, null];
+    quarters[Number(row.data.quarter) - 1] = typeof row.data.result === 'number' ? row.data.result : null;
+    years.set(Number(row.data.year), quarters);
+    results.set(row.parentId ?? '', years);
+  }
+  const found: StepIssue[] = [];
+  for (const { goal } of goalsOf(plan))
+    for (const kpi of plan.children('kpi', goal.id))
+      for (const [year, quarters] of [...(results.get(kpi.id) ?? [])].sort(([a], [b]) => a - b)) {
+        const { gaps } = yearToDate('cumulative', quarters);
+        if (gaps.length > 0)
+          found.push({
+            message: 'stepCheck.quarterGap',
+            values: { what: called(plan.numbers.get(kpi.id) ?? '', kpi), year, quarters: gaps.join(', ') },
+          });
+      }
+  return capped(found);
+}
+
+const monitoring = {
+  adopt: { started: (state) => state.options.adoptedOn !== null, issues: notAdopted },
+  kpis: {
+    started: holds('kpiQuarter'),
+    findings: (state) => (of(state, 'kpi').length === 0 ? [{ message: 'monitoring.noKpis' }] : quarterGaps(state)),
+  },
+  projects: { started: holds('projectQuarter') },
+  arrivals: { started: holds('reminder') },
+  summary: {},
+} satisfies Record<string, StepCheck>;
+
+/** Every wizard's step checks, by wizard and step id: the drafting wizards, the document texts, monitoring. */
 export const STEP_CHECKS = {
   setup,
   evaluation,
@@ -523,4 +599,6 @@ export const STEP_CHECKS = {
   goals,
   strategies,
   review,
+  document,
+  monitoring,
 } as const satisfies Record<string, Record<string, StepCheck>>;

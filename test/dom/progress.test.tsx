@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Row, RowEntity } from '../../main/core/rows.ts';
 import { testRow } from '../harness/rows.ts';
@@ -77,5 +77,72 @@ describe('derived progress in the side navigation', () => {
     await user.selectOptions(screen.getByLabelText('บทบาทในคณะทำงาน'), 'ประธานคณะทำงาน');
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     await waitFor(() => expect(stepState('1. คณะทำงาน')).toBe('เสร็จแล้ว'));
+  });
+});
+
+/** An adopted plan's one KPI (ร้อยละ), with the results of 2567 given for the quarters in `results`. */
+function monitored(adoptedOn: string | null, results: Record<number, number>): Row[] {
+  return [
+    row('planOptions', null, { adoptedOn }, samplePlan.id),
+    row('strategicIssue', null, { name: 'การสื่อสารเชิงรุก' }, 'i1'),
+    row('goal', 'i1', { name: 'ประชาชนรับรู้ข่าวสาร' }, 'g1'),
+    row('kpi', 'g1', { name: 'ร้อยละการรับรู้', unit: 'ร้อยละ' }, 'k1'),
+    ...Object.entries(results).map(([quarter, result]) =>
+      row('kpiQuarter', 'k1', { year: 2567, quarter: Number(quarter), result }, `k1:2567:q${quarter}`),
+    ),
+  ];
+}
+
+describe('derived progress of the monitoring wizard, by core’s checks', () => {
+  const wizard = 'ติดตามผลการดำเนินงานตามแผน';
+
+  it('shows a plan not yet adopted as not started, with what the first step needs', async () => {
+    openWizard(planFake(), 'monitoring', 0);
+    await screen.findByRole('heading', { name: /ขั้นที่ 1 จาก 5/ });
+    await waitFor(() => expect(wizardState(wizard)).toBe('ยังไม่เริ่ม'));
+    expect(stepState('1. การประกาศใช้แผน')).toBe('ยังไม่เริ่ม: ระบุวันที่ประกาศใช้แผนก่อนรายงานผล');
+    expect(stepState('2. ผลการดำเนินงานตามตัวชี้วัดรายไตรมาส')).toBe('ยังไม่เริ่ม: แผนนี้ยังไม่มีตัวชี้วัด');
+  });
+
+  it('flags results entered on a plan without its adoption date, and a quarter left out before a reported one', async () => {
+    openWizard(planFake(monitored(null, { 1: 20, 3: 55 })), 'monitoring', 0);
+    await screen.findByRole('heading', { name: /ขั้นที่ 1 จาก 5/ });
+    await waitFor(() => expect(stepState('1. การประกาศใช้แผน')).toBe('ต้องแก้ไข: ระบุวันที่ประกาศใช้แผนก่อนรายงานผล'));
+    expect(stepState('2. ผลการดำเนินงานตามตัวชี้วัดรายไตรมาส')).toBe(
+      'กำลังทำ: ตัวชี้วัดที่ 1.1.1 “ร้อยละการรับรู้” ปี พ.ศ. 2567 ยังไม่มีผลไตรมาส 2 ทั้งที่กรอกผลไตรมาสหลังจากนั้นแล้ว',
+    );
+    expect(wizardState(wizard)).toBe('ต้องแก้ไข');
+  });
+
+  it('calls an adopted plan with its quarters in order done', async () => {
+    openWizard(planFake(monitored('2566-10-02', { 1: 20, 2: 35 })), 'monitoring', 4);
+    await screen.findByRole('heading', { name: /ขั้นที่ 5 จาก 5/ });
+    await waitFor(() => expect(stepState('2. ผลการดำเนินงานตามตัวชี้วัดรายไตรมาส')).toBe('เสร็จแล้ว'));
+    expect(stepState('1. การประกาศใช้แผน')).toBe('เสร็จแล้ว');
+    expect(wizardState(wizard)).toBe('เสร็จแล้ว');
+  });
+});
+
+describe('derived progress of the document texts, by core’s checks', () => {
+  const wizard = 'ข้อความประกอบเอกสารแผน (คำนำ บทนำ การติดตามผล)';
+
+  it('is not started until a text is written, then done: no text is required', async () => {
+    const { user } = openWizard(planFake(), 'document', 0);
+    await screen.findByRole('heading', { name: /ขั้นที่ 1 จาก 4/ });
+    await waitFor(() => expect(wizardState(wizard)).toBe('ยังไม่เริ่ม'));
+    expect(stepState('1. คำนำ')).toBe('ยังไม่เริ่ม');
+    await user.type(screen.getByLabelText('คำนำ'), 'แผนนี้จัดทำขึ้นเพื่อ');
+    await waitFor(() => expect(stepState('1. คำนำ')).toBe('เสร็จแล้ว'));
+    expect(stepState('2. ความเป็นมาและวัตถุประสงค์')).toBe('เสร็จแล้ว');
+    expect(wizardState(wizard)).toBe('เสร็จแล้ว');
+  });
+
+  it('needs attention on the step where a text too long to keep was typed', async () => {
+    openWizard(planFake(), 'document', 2);
+    const field = await screen.findByLabelText('แนวทางการติดตามและประเมินผล');
+    fireEvent.change(field, { target: { value: 'ติดตามผลรายไตรมาส'.repeat(600) } });
+    await waitFor(() => expect(stepState('3. การติดตามและประเมินผล')).toMatch(/^ต้องแก้ไข/));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(wizardState(wizard)).toBe('ต้องแก้ไข');
   });
 });

@@ -141,6 +141,60 @@ describe('review wizard: completeness', () => {
   });
 });
 
+describe('targets kept for years a shortened plan no longer has', () => {
+  // The plan ran to 2570 when its targets were entered; it now ends in 2569.
+  const shortened = { ...samplePlan, endYear: 2569 };
+  const TARGET = 'kpi-1:2570';
+
+  it('lists each in the completeness panel, with the step where it is removed and the way to extend the period', async () => {
+    const fake = planFake([optionsRow([NATIONAL]), ...complete()], [], shortened);
+    renderWith(<WizardScreen planId={plan} wizard="review" step={2} />, fake.api, fakeShell());
+    await screen.findByText('พบ 1 รายการที่ผู้ตรวจแผนจะขอให้แก้ไข กดที่รายการเพื่อไปแก้ไข');
+    const section = screen.getByRole('region', { name: /ค่าเป้าหมายของปีที่อยู่นอกช่วงปีของแผน/ });
+    expect(
+      within(section)
+        .getAllByRole('link')
+        .map((a) => [a.textContent, a.getAttribute('href')]),
+    ).toEqual([
+      [
+        'ตัวชี้วัดที่ 1.1.1 “ร้อยละของประชาชนที่เชื่อมั่น” มีค่าเป้าหมาย พ.ศ. 2570 ซึ่งอยู่นอกช่วงปีของแผน (ไม่นับรวม) ลบค่าเป้าหมายนี้ หรือขยายช่วงปีของแผน',
+        `#/plan/${plan}/goals/3/${encodeURIComponent(TARGET)}`,
+      ],
+      ['ขยายช่วงปีของแผน', `#/plan/${plan}`],
+    ]);
+  });
+
+  it('shows them on the targets step, holds Next on them, and removes one by the keyboard', async () => {
+    const fake = planFake([optionsRow([NATIONAL]), ...complete()], [], shortened);
+    const shell = fakeShell();
+    renderWith(<WizardScreen planId={plan} wizard="goals" step={2} rowId={TARGET} />, fake.api, shell);
+    const list = await screen.findByRole('region', { name: 'ค่าเป้าหมายของปีที่อยู่นอกช่วงปีของแผน' });
+    expect(within(list).getByRole('listitem').textContent).toMatch(
+      /^ตัวชี้วัดที่ 1\.1\.1 ร้อยละของประชาชนที่เชื่อมั่น: ค่าเป้าหมาย พ\.ศ\. 2570 คือ 78 ร้อยละ/,
+    );
+    // The year columns stop at 2569: the kept target has no cell of its own.
+    expect(screen.queryByLabelText('ค่าเป้าหมาย พ.ศ. 2570: ร้อยละของประชาชนที่เชื่อมั่น')).toBeNull();
+    const remove = within(list).getByRole('button', { name: 'ลบค่าเป้าหมาย พ.ศ. 2570 ของตัวชี้วัดที่ 1.1.1' });
+    // The completeness link lands here, on the listed target; Tab then reaches its remove button.
+    await waitFor(() => expect(document.activeElement).toBe(remove.closest('li')));
+    const user = userEvent.setup();
+    await user.tab();
+    expect(document.activeElement).toBe(remove);
+    await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+    expect(within(await screen.findByRole('alert')).getByRole('listitem').textContent).toBe(
+      'ตัวชี้วัดที่ 1.1.1 “ร้อยละของประชาชนที่เชื่อมั่น” มีค่าเป้าหมาย พ.ศ. 2570 ซึ่งอยู่นอกช่วงปีของแผน จึงไม่นับรวม ลบออกหรือขยายช่วงปีของแผน',
+    );
+    remove.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(fake.rows().some((r) => r.id === TARGET)).toBe(false));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'ค่าเป้าหมายของปีที่อยู่นอกช่วงปีของแผน' })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    // It was the only one: the focus goes to the step's heading, not to the page's body.
+    expect(document.activeElement?.id).toBe('step-heading');
+    expect(lastToast(shell).text).toMatch(/ลบค่าเป้าหมาย พ\.ศ\. 2570 ของตัวชี้วัดที่ 1\.1\.1/);
+  });
+});
+
 describe('completeness wording', () => {
   it('has a message and a heading for every rule, in Thai and in English, with the values each shows', () => {
     for (const language of ['th', 'en'] as const) {

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { buildDocument } from '../../main/core/pdf/index.ts';
+import { CHAPTERS } from '../../main/core/pdf/options.ts';
+import { translator } from '../../main/services/locales.ts';
+import { RESOURCES, documentTexts, sampleSource } from '../harness/pdfPlan.ts';
 import { budgetSummary, completeness } from '../../main/core/planContent.ts';
 import { ROW_DEFAULTS, type Row, type RowEntity } from '../../main/core/rows.ts';
 import { STEP_CHECKS, type PlanState } from '../../main/core/stepChecks.ts';
@@ -101,6 +105,108 @@ describe('step checks after the plan changes around stored values', () => {
     expect(messages(STEP_CHECKS.strategies.summary.issues(state(b.rows)))).toContain(
       'strategies.issue.budgetOutsidePeriod.project',
     );
+  });
+});
+
+describe('targets kept for years a shortened plan no longer has', () => {
+  it('lists them in the step and in completeness, and counts them neither as targets nor as faults of unit', () => {
+    const b = builder();
+    const issue = b.row('strategicIssue', null, { name: 'การสื่อสารเชิงรุก' });
+    const goal = b.row('goal', issue, { name: 'ประชาชนรับรู้ข่าวสาร' });
+    const kpi = b.row('kpi', goal, { name: 'ร้อยละการรับรู้', unit: 'ร้อยละ' });
+    for (const year of [2566, 2567, 2568]) b.row('kpiTarget', kpi, { year, target: 70 }, `${kpi.id}:${year}`);
+    // 150 does not fit ร้อยละ, but the year is gone: it is listed once, as outside the plan.
+    const late = b.row('kpiTarget', kpi, { year: 2569, target: 150 }, `${kpi.id}:2569`);
+    const later = b.row('kpiTarget', kpi, { year: 2570, target: 90 }, `${kpi.id}:2570`);
+    const shortened = { ...PLAN, endYear: 2568 };
+
+    expect(STEP_CHECKS.goals.targets.issues(state(b.rows, shortened))).toEqual([
+      { message: 'stepCheck.targetsOutsidePeriod', values: { what: '1.1.1 “ร้อยละการรับรู้”', years: '2569, 2570' } },
+    ]);
+    const items = completeness(b.rows, shortened);
+    expect(items.filter((i) => i.rule === 'targetOutsidePeriod')).toEqual([
+      { rule: 'targetOutsidePeriod', rowId: late.id, values: { number: '1.1.1', name: 'ร้อยละการรับรู้', year: 2569 } },
+      { rule: 'targetOutsidePeriod', rowId: later.id, values: { number: '1.1.1', name: 'ร้อยละการรับรู้', year: 2570 } },
+    ]);
+    expect(items.filter((i) => i.rule === 'targetNotInUnit')).toEqual([]);
+    // Over the full period the same rows are ordinary targets, and 150 is a fault of unit.
+    expect(STEP_CHECKS.goals.targets.issues(state(b.rows))).toEqual([]);
+    expect(completeness(b.rows, PLAN).map((i) => i.rule)).toContain('targetNotInUnit');
+  });
+
+  it('leaves them out of the one-page summary, which shows the last plan year’s target', () => {
+    // The sample's KPIs without their whole-period targets: the summary then shows each one's last year's.
+    const sample = sampleSource();
+    const source = {
+      ...sample,
+      rows: sample.rows.map((r) => (r.entity === 'kpi' ? { ...r, data: { ...r.data, periodTarget: null } } : r)),
+    };
+    const { startYear, endYear } = source.plan;
+    const summary = (plan: typeof source.plan) =>
+      documentTexts(
+        buildDocument('summary', {
+          source: { ...source, plan },
+          options: { language: 'th', thaiDigits: false, chapters: CHAPTERS, date: '2026-12-07' },
+          t: translator(RESOURCES, 'th'),
+        }).doc,
+      ).join('\n');
+    const year = (y: number) => `(พ.ศ.\u00A0${y})`;
+    expect(summary(source.plan)).toContain(year(endYear));
+    const shortened = summary({ ...source.plan, endYear: endYear - 1 });
+    expect(shortened).not.toContain(year(endYear));
+    expect(shortened).toContain(year(endYear - 1));
+    expect(startYear).toBeLessThan(endYear - 1);
+  });
+
+  it('does not take a target outside the plan for one of its years: those years are still missing', () => {
+    const b = builder();
+    const issue = b.row('strategicIssue', null, { name: 'ประเด็น' });
+    const goal = b.row('goal', issue, { name: 'เป้าประสงค์' });
+    const kpi = b.row('kpi', goal, { name: 'จำนวนช่องทาง', unit: 'ช่องทาง' });
+    b.row('kpiTarget', kpi, { year: 2570, target: 5 }, `${kpi.id}:2570`);
+    const missing = completeness(b.rows, { ...PLAN, endYear: 2569 })
+      .filter((i) => i.rule === 'kpiMissingTarget')
+      .map((i) => i.values.year);
+    expect(missing).toEqual([2566, 2567, 2568, 2569]);
+  });
+});
+
+describe('monitoring and document texts: their checks in core too', () => {
+  it('holds the adoption step until the plan has a date, and finds a quarter left out before a reported one', () => {
+    const b = builder();
+    const issue = b.row('strategicIssue', null, { name: 'การสื่อสารเชิงรุก' });
+    const goal = b.row('goal', issue, { name: 'ประชาชนรับรู้ข่าวสาร' });
+    const kpi = b.row('kpi', goal, { name: 'ร้อยละการรับรู้', unit: 'ร้อยละ' });
+    const steps = STEP_CHECKS.monitoring;
+    expect(steps.adopt.issues(state(b.rows))).toEqual([{ message: 'monitoring.notAdopted' }]);
+    const adopted = { adoptedOn: '2566-10-02' };
+    expect(steps.adopt.issues(state(b.rows, PLAN, adopted))).toEqual([]);
+    expect(steps.adopt.started(state(b.rows, PLAN, adopted))).toBe(true);
+
+    const quarter = (quarter: number, result: number | null) =>
+      b.row('kpiQuarter', kpi, { year: 2567, quarter, result }, `${kpi.id}:2567:q${quarter}`);
+    quarter(1, 20);
+    expect(steps.kpis.findings(state(b.rows, PLAN, adopted))).toEqual([]);
+    expect(steps.kpis.started(state(b.rows, PLAN, adopted))).toBe(true);
+    quarter(2, null);
+    quarter(4, 65);
+    expect(steps.kpis.findings(state(b.rows, PLAN, adopted))).toEqual([
+      { message: 'stepCheck.quarterGap', values: { what: '1.1.1 “ร้อยละการรับรู้”', year: 2567, quarters: '2, 3' } },
+    ]);
+  });
+
+  it('finds nothing to report on while the plan has no KPI', () => {
+    expect(STEP_CHECKS.monitoring.kpis.findings(state([]))).toEqual([{ message: 'monitoring.noKpis' }]);
+  });
+
+  it('calls a document step started by its own texts only, and requires none', () => {
+    const b = builder();
+    b.row('document', null, { foreword: '', background: '  ', objectives: 'เพื่อเป็นกรอบแนวทาง' });
+    const steps = STEP_CHECKS.document;
+    expect(steps.foreword.started(state(b.rows))).toBe(false);
+    expect(steps.intro.started(state(b.rows))).toBe(true);
+    expect(steps.monitoring.started(state(b.rows))).toBe(false);
+    expect(Object.values(steps).some((step) => 'issues' in step)).toBe(false);
   });
 });
 

@@ -192,12 +192,15 @@ function cutToFit(view: PlanView, issues: readonly Row[], fits: (cut: Cut) => bo
   return { goals: 0, issues: count };
 }
 
-/** "ร้อยละ 80" for the whole plan, else the last year's target with its year. */
+/** "ร้อยละ 80" for the whole plan, else the last plan year's target with its year. */
 function targetText(view: PlanView, kpi: Row, t: BuildInput['t']): string {
   const unit = str(kpi, 'unit');
   const period = num(kpi, 'periodTarget');
   if (period !== null) return withUnit(amount(period), unit);
-  const targets = view.children('kpiTarget', kpi.id).filter((r) => num(r, 'target') !== null);
+  // A target kept for a year the plan no longer has (planContent.targetOutsidePeriod) is not the last year's.
+  const targets = view
+    .children('kpiTarget', kpi.id)
+    .filter((r) => num(r, 'target') !== null && view.years.includes(num(r, 'year') ?? 0));
   const last = targets.sort((a, b) => (num(a, 'year') ?? 0) - (num(b, 'year') ?? 0)).at(-1);
   if (!last) return '–';
   return t('pdf.summary.targetInYear', {

@@ -5,8 +5,7 @@ import { FieldShell, fieldAria } from '../components/FieldShell.tsx';
 import { usePlanData } from '../plan/PlanData.tsx';
 import { useFixedRowSave } from '../plan/fixedRow.ts';
 import { Provenance } from '../plan/RowList.tsx';
-import type { PlanData } from '../plan/PlanData.tsx';
-import type { WizardDef } from '../wizard/types.ts';
+import { checkedSteps, type WizardDef } from '../wizard/types.ts';
 
 /**
  * The plan document's own prose (core/rows.ts `document`, one row per plan): the foreword, the background and
@@ -86,22 +85,12 @@ function Review() {
   );
 }
 
-/** A document step holds something once one of its texts is written. */
-const written =
-  (...fields: Field[]) =>
-  (data: PlanData) =>
-    fields.some((field) => String(data.list('document')[0]?.data[field] ?? '').trim() !== '');
-
 export const documentWizard: WizardDef = {
   id: 'document',
   title: 'pdf.texts.title',
-  steps: [
-    {
-      id: 'foreword',
-      title: 'pdf.texts.stepForeword',
-      render: () => <DocumentText field="foreword" rows={12} />,
-      started: written('foreword'),
-    },
+  // Nothing is required; whether a step holds anything is core's (stepChecks.ts), as for every wizard.
+  steps: checkedSteps('document', [
+    { id: 'foreword', title: 'pdf.texts.stepForeword', render: () => <DocumentText field="foreword" rows={12} /> },
     {
       id: 'intro',
       title: 'pdf.texts.stepIntro',
@@ -111,14 +100,8 @@ export const documentWizard: WizardDef = {
           <DocumentText field="objectives" rows={5} />
         </>
       ),
-      started: written('background', 'objectives'),
     },
-    {
-      id: 'monitoring',
-      title: 'pdf.texts.stepMonitoring',
-      render: () => <DocumentText field="monitoring" />,
-      started: written('monitoring'),
-    },
+    { id: 'monitoring', title: 'pdf.texts.stepMonitoring', render: () => <DocumentText field="monitoring" /> },
     { id: 'summary', title: 'pdf.texts.summary', render: () => <Review /> },
-  ],
+  ]),
 };

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import type { RowEntity } from '../../../main/core/rows.ts';
 import { STEP_CHECKS, type StepCheck, type StepIssue } from '../../../main/core/stepChecks.ts';
 import type { PlanData } from '../plan/PlanData.tsx';
 
@@ -25,19 +24,13 @@ type ScreenOf<W extends CheckedWizard> = Pick<WizardStep, 'title' | 'render'> & 
 };
 
 /**
- * A drafting wizard's steps with their checks from core (core/stepChecks.ts), by step id: the screen says what
+ * A wizard's steps with their checks from core (core/stepChecks.ts), by step id: the screen says what
  * a step shows, core says what keeps the user on it and whether it holds anything.
  */
 export function checkedSteps<W extends CheckedWizard>(wizard: W, steps: readonly ScreenOf<W>[]): WizardStep[] {
   const checks: Readonly<Record<string, StepCheck>> = STEP_CHECKS[wizard];
   return steps.map((step) => ({ ...step, ...checks[step.id] }));
 }
-
-/** `started` of a step that edits rows of these entities. */
-export const holds =
-  (...entities: RowEntity[]) =>
-  (data: PlanData): boolean =>
-    entities.some((entity) => data.list(entity).length > 0);
 
 export const WIZARD_IDS = [
   'setup',

@@ -9,6 +9,7 @@ import { RowNumber } from '../../plan/RowFields.tsx';
 import { Provenance } from '../../plan/RowList.tsx';
 import { YearCell } from '../../plan/YearCell.tsx';
 import { AdoptedNotice, ReviseButton, RevisionList } from '../monitoring/Revisions.tsx';
+import { OutsideTargets } from './OutsideTargets.tsx';
 import { outline, usePlanYears, type Outline } from './outline.ts';
 import { TargetsImportPanel } from './TargetsImportPanel.tsx';
 
@@ -33,6 +34,7 @@ export function TargetsStep() {
       <p className="muted">{t('goals.period', { period: formatPeriod(years[0]!, years.at(-1)!) })}</p>
       <p className="hint">{t('goals.targetsHint')}</p>
       <AdoptedNotice />
+      <OutsideTargets plan={plan} />
       {issues.length === 0 && <p className="muted">{t('goals.noKpisYet')}</p>}
       {issues.map((issue) => (
         <section

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatThaiDate } from '../../../../main/core/thaiDate.ts';
-import { usePlanData, type PlanData } from '../../plan/PlanData.tsx';
+import { usePlanData } from '../../plan/PlanData.tsx';
 import { RowDate } from '../../plan/RowFields.tsx';
-import type { StepIssue } from '../../wizard/types.ts';
 
 /** Step 1: the day the plan was adopted (planOptions.adoptedOn); monitoring opens from then on. */
 export function AdoptStep() {
@@ -31,8 +30,4 @@ export function today(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-export function adoptIssues(data: PlanData): StepIssue[] {
-  return data.options.adoptedOn ? [] : [{ message: 'monitoring.notAdopted' }];
 }

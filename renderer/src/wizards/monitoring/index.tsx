@@ -1,5 +1,5 @@
-import { holds, type WizardDef } from '../../wizard/types.ts';
-import { AdoptStep, adoptIssues } from './AdoptStep.tsx';
+import { checkedSteps, type WizardDef } from '../../wizard/types.ts';
+import { AdoptStep } from './AdoptStep.tsx';
 import { ArrivalsStep } from './ArrivalsStep.tsx';
 import { KpiResultsStep } from './KpiResultsStep.tsx';
 import { ProjectsStep } from './ProjectsStep.tsx';
@@ -15,22 +15,12 @@ export const monitoringWizard: WizardDef = {
   id: 'monitoring',
   title: 'monitoring.title',
   afterAdoption: true,
-  steps: [
-    {
-      id: 'adopt',
-      title: 'monitoring.stepAdopt',
-      render: () => <AdoptStep />,
-      issues: adoptIssues,
-      started: (data) => data.options.adoptedOn !== null,
-    },
-    { id: 'kpis', title: 'monitoring.stepKpis', render: () => <KpiResultsStep />, started: holds('kpiQuarter') },
-    {
-      id: 'projects',
-      title: 'monitoring.stepProjects',
-      render: () => <ProjectsStep />,
-      started: holds('projectQuarter'),
-    },
+  // Their checks live in core (stepChecks.ts), as every wizard's do.
+  steps: checkedSteps('monitoring', [
+    { id: 'adopt', title: 'monitoring.stepAdopt', render: () => <AdoptStep /> },
+    { id: 'kpis', title: 'monitoring.stepKpis', render: () => <KpiResultsStep /> },
+    { id: 'projects', title: 'monitoring.stepProjects', render: () => <ProjectsStep /> },
     { id: 'arrivals', title: 'monitoring.arrivals.step', render: () => <ArrivalsStep /> },
     { id: 'summary', title: 'wizard.summary', render: () => <SummaryStep /> },
-  ],
+  ]),
 };

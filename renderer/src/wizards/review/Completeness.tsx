@@ -4,7 +4,9 @@ import {
   completeness,
   completenessMessageKey,
   type CompletenessItem,
+  type CompletenessRule,
 } from '../../../../main/core/planContent.ts';
+import { routeHash } from '../../route.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { fixHash } from './links.ts';
 
@@ -22,6 +24,9 @@ function useCompletenessMessage(): (item: CompletenessItem) => string {
     return t(completenessMessageKey(item.rule), { ...item.values, name, context });
   };
 }
+
+/** Values kept for years the plan no longer has: besides removing them, the plan's period can be extended. */
+const OUTSIDE_PERIOD: ReadonlySet<CompletenessRule> = new Set(['targetOutsidePeriod', 'budgetOutsidePeriod']);
 
 /**
  * Step 3: what a plan reviewer would send back, grouped by rule (planContent.completeness), each with a link
@@ -57,6 +62,12 @@ export function Completeness() {
                 return (
                   <li key={`${item.rowId}:${String(item.values.year ?? item.values.part ?? '')}`}>
                     {href ? <a href={href}>{text}</a> : text}
+                    {OUTSIDE_PERIOD.has(rule) && (
+                      <>
+                        {' · '}
+                        <a href={routeHash({ name: 'plan', id: data.plan.id })}>{t('stepCheck.extendPeriod')}</a>
+                      </>
+                    )}
                   </li>
                 );
               })}

@@ -11,6 +11,7 @@ const FIX_AT: Readonly<Record<Exclude<CompletenessRule, 'planLacks'>, { wizard: 
   goalWithoutKpi: { wizard: 'goals', step: 'kpis' },
   kpiMissingTarget: { wizard: 'goals', step: 'targets' },
   targetNotInUnit: { wizard: 'goals', step: 'targets' },
+  targetOutsidePeriod: { wizard: 'goals', step: 'targets' },
   strategyWithoutProject: { wizard: 'strategies', step: 'projects' },
   projectWithoutResponsibleUnit: { wizard: 'strategies', step: 'projects' },
   projectWithoutBudget: { wizard: 'strategies', step: 'budgets' },
