@@ -146,7 +146,7 @@ describe('monitoring between a secretariat and its offices (browser)', () => {
     expect(await reminder.getByRole('checkbox', { name: `${OFFICES[2].name} (ล่าช้า)` }).isChecked()).toBe(true);
     await reminder.getByRole('button', { name: 'เพิ่มการแจ้งเตือน' }).click();
     await reminder.getByText(/เพิ่มการแจ้งเตือนแล้ว/).waitFor();
-    await reminder.getByText(new RegExp(`ถึง 1030: ขอให้ส่งผลการดำเนินงานไตรมาส 1`)).waitFor();
+    await reminder.getByText(new RegExp(`ถึง ${OFFICES[2].name}: ขอให้ส่งผลการดำเนินงานไตรมาส 1`)).waitFor();
     await shoot(s, 'monitoring-flow-arrivals');
 
     // The offices' figures are the plan's results.
