@@ -35,8 +35,8 @@ export function isFrozenField(entity: string, field: string): boolean {
   return (FROZEN_FIELDS as Record<string, readonly string[] | undefined>)[entity]?.includes(field) ?? false;
 }
 
-/** A value counts as set unless it is null or blank text. */
-const isSet = (value: unknown) =>
+/** A value counts as set unless it is null or blank text; only a set value needs a revision to change. */
+export const isSet = (value: unknown): boolean =>
   value !== null && value !== undefined && !(typeof value === 'string' && value.trim() === '');
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
