@@ -9,7 +9,7 @@ import { today } from '../../renderer/src/wizards/monitoring/AdoptStep.tsx';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
 import type { WizardId } from '../../renderer/src/wizard/types.ts';
 import { useTempDir } from '../harness/tmp.ts';
-import { renderWith } from './fakeApi.tsx';
+import { fakeShell, lastToast, renderWith } from './fakeApi.tsx';
 import { realApi } from './realApi.tsx';
 
 /**
@@ -40,9 +40,10 @@ async function adoptedSample(before?: (api: Api, rows: Row[]) => Promise<void>) 
   };
   await before?.(api, await rows());
   await api['rows.update']({ id: planId, edits: [{ field: 'adoptedOn', value: '2022-09-20' }] });
+  const shell = fakeShell();
   const open = (wizard: WizardId, step: number) =>
-    renderWith(<WizardScreen planId={planId} wizard={wizard} step={step} />, api);
-  return { api, planId, rows, open };
+    renderWith(<WizardScreen planId={planId} wizard={wizard} step={step} />, api, shell);
+  return { api, planId, rows, open, shell };
 }
 
 const kpiNamed = (rows: readonly Row[], name: string) => rows.find((r) => r.entity === 'kpi' && r.data.name === name)!;
@@ -152,5 +153,21 @@ describe('revising an adopted plan where its frozen values are shown', () => {
     expect(kpiNamed(await rows(), FOLLOWERS).data.resultMode).toBe('per-quarter');
     // A KPI whose mode was never chosen has nothing to revise there: choosing it fills the plan in.
     expect(screen.queryByRole('button', { name: new RegExp(`^ปรับแผน\\s*\\S+ ${AWARENESS}`) })).toBeNull();
+  }, 60_000);
+
+  it('keeps a KPI with adopted targets when its delete is pressed, saying to report it cancelled instead', async () => {
+    const { open, rows, shell } = await adoptedSample();
+    open('goals', 1);
+    const user = userEvent.setup();
+    const kpiCard = await screen.findByRole('listitem', { name: /^ตัวชี้วัดที่ 1\.1\.1/ });
+    const button = within(kpiCard).getByRole('button', { name: /^ลบ ตัวชี้วัดที่ 1\.1\.1/ });
+    await user.click(button);
+    // Refused at once: no "delete its yearly targets too?" question first, and the focus stays on the button.
+    await waitFor(() => expect(lastToast(shell).kind).toBe('error'));
+    expect(lastToast(shell).text).toMatch(/^ลบไม่ได้: แผนประกาศใช้แล้ว และตัวชี้วัดที่ 1\.1\.1 .*ระบุสถานะ “ยกเลิก”/);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(button);
+    expect(screen.getByRole('listitem', { name: /^ตัวชี้วัดที่ 1\.1\.1/ })).toBeTruthy();
+    expect(kpiNamed(await rows(), AWARENESS)).toBeDefined();
   }, 60_000);
 });
