@@ -88,19 +88,38 @@ export function officeQuarters(
   });
 }
 
+/** A reminder an office still has to act on, and whether it has entered everything asked (but not yet sent it). */
+export interface OpenReminder {
+  readonly reminder: Row;
+  readonly entered: boolean;
+}
+
 /**
  * The reminders an office still has to act on: those of the secretariat addressed to its code for a quarter
- * whose results it has not all entered (newest first). Once the quarter is complete here the reminder goes,
- * and the office's next package sends what it entered.
+ * whose results have not all reached the secretariat (newest first). Typing the results in is not enough: a
+ * row whose edits the secretariat has not confirmed receiving (`unconfirmed`, the office's own operations
+ * after the confirmation of the last plan package) counts as not there. So the reminder stays, saying the
+ * results are entered and wait to be sent, until a plan package confirms their arrival.
  */
-export function openReminders(reminders: readonly Row[], office: ReportingOffice, rows: readonly Row[]): Row[] {
+export function openReminders(
+  reminders: readonly Row[],
+  office: ReportingOffice,
+  rows: readonly Row[],
+  unconfirmed: ReadonlySet<string>,
+): OpenReminder[] {
+  const arrived = rows.filter((r) => !unconfirmed.has(r.id));
+  // Today and the due day do not matter: only whether everything asked for is in.
+  const complete = (rowsHere: readonly Row[], reminder: Row) => {
+    const quarter = {
+      fiscalYear: reminder.data.year as number,
+      quarter: reminder.data.quarter as FiscalQuarter['quarter'],
+    };
+    const [standing] = officeQuarters([office], rowsHere, quarter, '', 0);
+    return standing!.state === 'complete' || standing!.state === 'unassigned';
+  };
   return reminders
     .filter((r) => r.entity === 'reminder' && (r.data.officeCodes as readonly string[]).includes(office.officeCode))
-    .filter((r) => {
-      const quarter = { fiscalYear: r.data.year as number, quarter: r.data.quarter as FiscalQuarter['quarter'] };
-      // Today and the due day do not matter: only whether everything asked for is in.
-      const [standing] = officeQuarters([office], rows, quarter, '', 0);
-      return standing!.state !== 'complete' && standing!.state !== 'unassigned';
-    })
-    .sort((a, b) => String(b.data.sentOn).localeCompare(String(a.data.sentOn)));
+    .filter((r) => !complete(arrived, r))
+    .sort((a, b) => String(b.data.sentOn).localeCompare(String(a.data.sentOn)))
+    .map((reminder) => ({ reminder, entered: complete(rows, reminder) }));
 }

@@ -1,5 +1,5 @@
 import { effectiveMode, QUARTERS, yearToDate, type ResultMode } from './monitoring.ts';
-import type { PlanDraft } from './plan.ts';
+import { withoutSampleMark, type PlanDraft } from './plan.ts';
 import { comparePositions, positionBetween } from './position.ts';
 import type { Row, RowEntity } from './rows.ts';
 import { formatPeriod, periodLength } from './years.ts';
@@ -10,15 +10,18 @@ import { formatPeriod, periodLength } from './years.ts';
  * prevKpiYear) is this plan's issues, goals and KPIs with each year's target and result. Nothing is retyped.
  */
 
-/** The new plan: the same organisation and length, the years that follow, this plan as its previous one. */
-export function nextPlanDraft(plan: PlanDraft): PlanDraft {
+/**
+ * The new plan: the same organisation and length, the years that follow, this plan as its previous one. It is
+ * never a sample, so a sample's title loses its mark.
+ */
+export function nextPlanDraft(plan: PlanDraft & { readonly isSample?: boolean }): PlanDraft {
   const length = periodLength(plan.startYear, plan.endYear);
   const startYear = plan.endYear + 1;
   const endYear = plan.endYear + length;
   // A title naming its period ("… (พ.ศ. 2566–2570)") names the new one, in the digits it was written in.
   const title = [false, true].reduce(
     (t, thai) => t.replaceAll(formatPeriod(plan.startYear, plan.endYear, thai), formatPeriod(startYear, endYear, thai)),
-    plan.title,
+    plan.isSample ? withoutSampleMark(plan.title) : plan.title,
   );
   return { ...plan, title, startYear, endYear, prevStartYear: plan.startYear, prevEndYear: plan.endYear };
 }

@@ -35,8 +35,8 @@ export function isFrozenField(entity: string, field: string): boolean {
   return (FROZEN_FIELDS as Record<string, readonly string[] | undefined>)[entity]?.includes(field) ?? false;
 }
 
-/** A value counts as set unless it is null or blank text. */
-const isSet = (value: unknown) =>
+/** A value counts as set unless it is null or blank text; only a set value needs a revision to change. */
+export const isSet = (value: unknown): boolean =>
   value !== null && value !== undefined && !(typeof value === 'string' && value.trim() === '');
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -88,4 +88,31 @@ export function unrevisedChanges(
           (r.withdrawn ? same(r.from, c.after) : same(r.to, c.after) && isSet(r.reason)),
       ),
   );
+}
+
+/**
+ * What an adopted plan is judged against and prints, which a delete would drop: a KPI's period target, a
+ * year's target, a year's budget.
+ */
+const ADOPTED_TARGETS: Readonly<Record<string, readonly string[]>> = {
+  kpi: ['periodTarget'],
+  kpiTarget: ['target'],
+  projectBudget: ['amount'],
+};
+
+/**
+ * Deletes after adoption: the rows of a delete (a row and everything under it) that hold a set target or
+ * budget of an adopted plan, which refuse it. So a KPI or project with targets or budgets, and a goal, strategy
+ * or issue above one, stays: a KPI or project given up is reported as cancelled (status ยกเลิก, the reason in
+ * its quarter's narrative or note) and keeps its targets in the reports, which change only by revision. A row
+ * with nothing set (a KPI added since adoption, not yet given a target) goes as before. The one rule for the
+ * editor, the row service and imported packages, where each deleted row of a package is asked alone (a delete
+ * marks every row under it).
+ */
+export function adoptedTargetsIn<R extends { readonly entity: string; readonly data: Record<string, unknown> }>(
+  adopted: boolean,
+  deleted: readonly R[],
+): R[] {
+  if (!adopted) return [];
+  return deleted.filter((row) => (ADOPTED_TARGETS[row.entity] ?? []).some((field) => isSet(row.data[field])));
 }

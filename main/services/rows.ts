@@ -12,7 +12,13 @@ import {
   type RowEntity,
   type RowFieldEdit,
 } from '../core/rows.ts';
-import { isFrozenField, unrevisedChanges, type FieldChange, type RevisionInput } from '../core/revision.ts';
+import {
+  adoptedTargetsIn,
+  isFrozenField,
+  unrevisedChanges,
+  type FieldChange,
+  type RevisionInput,
+} from '../core/revision.ts';
 import { scoringConfig } from '../core/swotPlan.ts';
 import { rowProblems, type ValidityContext } from '../core/validity.ts';
 import { getPlan } from './plans.ts';
@@ -323,17 +329,30 @@ export function reviseRow(store: Store, id: string, revision: RevisionInput): [c
   return [getRow(store, id), getRow(store, revisionId)];
 }
 
-/** Delete a row and everything below it (a goal's KPIs and their years) as one undoable action. */
+/**
+ * Delete a row and everything below it (a goal's KPIs and their years) as one undoable action; refused in an
+ * adopted plan when it would drop a target or budget (core/revision.ts adoptedTargetsIn).
+ */
 export function deleteRow(store: Store, id: string): void {
   const row = getRow(store, id);
-  const descendants = store.db
-    .prepare(
-      `WITH RECURSIVE tree(id, entity) AS (
-         SELECT id, entity FROM rows WHERE parent_id = ? AND deleted = 0
-         UNION SELECT r.id, r.entity FROM rows r JOIN tree t ON r.parent_id = t.id WHERE r.deleted = 0
-       ) SELECT id, entity FROM tree`,
-    )
-    .all(id) as { id: string; entity: RowEntity }[];
+  const descendants = (
+    store.db
+      .prepare(
+        `WITH RECURSIVE tree(id, entity, data) AS (
+           SELECT id, entity, data FROM rows WHERE parent_id = ? AND deleted = 0
+           UNION SELECT r.id, r.entity, r.data FROM rows r JOIN tree t ON r.parent_id = t.id WHERE r.deleted = 0
+         ) SELECT id, entity, data FROM tree`,
+      )
+      .all(id) as { id: string; entity: RowEntity; data: string }[]
+  ).map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }));
+  const dropped = adoptedTargetsIn(adopted(store, row.planId), [row, ...descendants]);
+  if (dropped.length > 0) {
+    throw new AppError(
+      'invalid-input',
+      `${row.entity} ${id} holds adopted targets or budgets (${dropped.map((r) => r.id).join(', ')}): monitoring.revision.deleteRefused`,
+      { deleted: 'monitoring.revision.deleteRefused' },
+    );
+  }
   store.oplog.apply(
     `delete:${row.entity}`,
     row.planId,

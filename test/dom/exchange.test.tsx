@@ -44,6 +44,7 @@ const STATUS: ExchangeStatus = {
   fingerprint: '1A2B 3C4D 5E6F 7081',
   unconfirmedOps: 0,
   heldOps: 0,
+  unconfirmedRowIds: [],
   conflicts: 0,
   folder: { path: null, lastSyncAt: null, atStart: null },
 };

@@ -173,7 +173,7 @@ describe('exchange between a secretariat and an office (browser)', () => {
     await office.getByText('ฝ่ายเลขานุการได้รับการแก้ไขทั้งหมดของหน่วยงานนี้แล้ว').waitFor();
     await wizardStep(office, GOALS, '2. ตัวชี้วัด');
     expect(await kpiUnit(office).inputValue()).toBe(OFFICE_UNIT);
-  });
+  }, 600_000); // Two windows and restarts: vitest’s 60 s default is too short on a loaded 2-core machine.
 });
 
 const SHOTS = join(tmpdir(), 'phaen-screens');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { officeQuarters, openReminders, type ReportingOffice } from '../../main/core/arrivals.ts';
 import type { Row } from '../../main/core/rows.ts';
 import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
+import { exchangeStatus } from '../../main/services/exchange/views.ts';
 import { createPlan } from '../../main/services/plans.ts';
 import { createRows, listRows } from '../../main/services/rows.ts';
 import { SECRETARIAT, exportText, importTexts, office, openReplica } from '../harness/exchange.ts';
@@ -88,23 +89,33 @@ describe('reminders', () => {
   const reminder = (id: string, codes: string[], quarter: number, sentOn: string) =>
     row('reminder', id, null, { year: 2568, quarter, officeCodes: codes, message: 'กรุณาส่งผลการดำเนินงาน', sentOn });
 
-  it('shows an office the reminders addressed to it until that quarter’s results are all in, newest first', () => {
+  it('shows an office the reminders addressed to it until that quarter’s results have reached the secretariat, newest first', () => {
     const reminders = [
       reminder('r1', ['1001', '1002'], 1, '2025-01-20'),
       reminder('r2', ['1002'], 2, '2025-04-20'),
       reminder('r3', ['1004'], 1, '2025-01-20'),
     ];
     const dusit = offices[1]!;
-    expect(openReminders(reminders, dusit, plan).map((r) => r.id)).toEqual(['r2', 'r1']);
-    const sentQ1 = [...plan, kpiQuarter('k3', 2568, 1, { result: 40 })];
-    expect(openReminders(reminders, dusit, sentQ1).map((r) => r.id)).toEqual(['r2']);
+    const shown = (rows: readonly Row[], unconfirmed: readonly string[] = []) =>
+      openReminders(reminders, dusit, rows, new Set(unconfirmed)).map((o) => [o.reminder.id, o.entered]);
+    expect(shown(plan)).toEqual([
+      ['r2', false],
+      ['r1', false],
+    ]);
+    const enteredQ1 = [...plan, kpiQuarter('k3', 2568, 1, { result: 40 })];
+    // Typed in but not yet confirmed by the secretariat: the reminder stays, saying it waits to be sent.
+    expect(shown(enteredQ1, ['k3:2568:q1'])).toEqual([
+      ['r2', false],
+      ['r1', true],
+    ]);
+    expect(shown(enteredQ1)).toEqual([['r2', false]]);
     // An office with nothing assigned has nothing to send.
-    expect(openReminders([reminder('r4', ['1011'], 1, '2025-01-20')], offices[3]!, plan)).toEqual([]);
+    expect(openReminders([reminder('r4', ['1011'], 1, '2025-01-20')], offices[3]!, plan, new Set())).toEqual([]);
   });
 });
 
 describe('a reminder travels in the plan package', () => {
-  it('reaches the office it names, which sees it until it has entered that quarter', async () => {
+  it('reaches the office it names, which sees it until the secretariat confirms that quarter arrived', async () => {
     const secretariat = await openReplica(tempDir(), SECRETARIAT);
     const planId = createPlan(secretariat, bmaDraft).id;
     const [issue] = createRows(secretariat, planId, [{ entity: 'strategicIssue', values: { name: 'การสื่อสาร' } }]);
@@ -128,14 +139,24 @@ describe('a reminder travels in the plan package', () => {
     ]);
     const dusit = await openReplica(tempDir(), office('1002', 'สำนักงานเขตดุสิต'));
     importTexts(dusit, [exportText(secretariat, planId)]);
-    const open = () => openReminders(listRows(dusit, planId), assignment, listRows(dusit, planId));
-    expect(open().map((r) => r.data.message)).toEqual(['กรุณาส่งผลไตรมาส 1']);
+    // What the office's monitoring steps show: its rows, less those the secretariat has not confirmed.
+    const open = () =>
+      openReminders(
+        listRows(dusit, planId),
+        assignment,
+        listRows(dusit, planId),
+        new Set(exchangeStatus(dusit, planId).unconfirmedRowIds),
+      ).map(({ reminder, entered }) => [reminder.data.message, entered]);
+    expect(open()).toEqual([['กรุณาส่งผลไตรมาส 1', false]]);
     createRows(dusit, planId, [
       { entity: 'kpiQuarter', parentId: kpi!.id, values: { year: 2568, quarter: 1, result: 3 } },
     ]);
-    expect(open()).toEqual([]);
+    expect(open()).toEqual([['กรุณาส่งผลไตรมาส 1', true]]);
+    // Sent, but not yet known to have arrived: still there.
+    const contribution = exportText(dusit, planId);
+    expect(open()).toEqual([['กรุณาส่งผลไตรมาส 1', true]]);
     // The office's package brings the quarter; the reminder, the secretariat's, stays out of it.
-    importTexts(secretariat, [exportText(dusit, planId)]);
+    importTexts(secretariat, [contribution]);
     const [standing] = officeQuarters(
       [assignment],
       listRows(secretariat, planId),
@@ -144,6 +165,9 @@ describe('a reminder travels in the plan package', () => {
       15,
     );
     expect(standing!.state).toBe('complete');
+    // The secretariat's next plan package confirms what arrived, and the reminder goes.
+    importTexts(dusit, [exportText(secretariat, planId)]);
+    expect(open()).toEqual([]);
     secretariat.close();
     dusit.close();
   });

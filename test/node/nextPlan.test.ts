@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../main/core/evaluation.ts';
 import { nextPlanDraft } from '../../main/core/nextPlan.ts';
+import { SAMPLE_MARK } from '../../main/core/plan.ts';
 import { evaluatePlan, previousYears } from '../../main/core/previousPlan.ts';
 import { startNextPlan } from '../../main/services/nextPlan.ts';
+import { importPlanFile, parsePlanFile } from '../../main/services/planFile.ts';
 import { createPlan, getPlan, listPlans } from '../../main/services/plans.ts';
 import { createRows, listRows } from '../../main/services/rows.ts';
+import { SAMPLE_FILE } from '../harness/pdfPlan.ts';
 import { bmaDraft, openStore } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -21,6 +25,20 @@ describe('the next plan from this one', () => {
       prevStartYear: 2566,
       prevEndYear: 2570,
     });
+  });
+
+  it('from the sample is a plan of its own: the title names the new period without the sample’s mark', async () => {
+    const store = await openStore(tempDir());
+    const { plan } = importPlanFile(store, parsePlanFile(readFileSync(SAMPLE_FILE, 'utf8')));
+    expect(plan.title.endsWith(SAMPLE_MARK)).toBe(true);
+    const next = startNextPlan(store, plan.id);
+    expect(next).toMatchObject({
+      isSample: false,
+      title: 'แผนยุทธศาสตร์การประชาสัมพันธ์กรุงเทพมหานคร ระยะ 5 ปี (พ.ศ. 2571–2575)',
+    });
+    // A plan of one's own keeps its words, even ones that read like the mark.
+    expect(nextPlanDraft({ ...bmaDraft, title: `แผนนำร่อง${SAMPLE_MARK}` }).title).toBe(`แผนนำร่อง${SAMPLE_MARK}`);
+    store.close();
   });
 
   it('opens with its evaluation filled from this plan’s KPIs, targets and finished years, as one undoable action', async () => {

@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { dispatch, type Output } from '../../main/core/contract.ts';
 import { AppError, type AppErrorShape } from '../../main/core/errors.ts';
-import { PLAN_FIELDS } from '../../main/core/plan.ts';
+import { PLAN_FIELDS, SAMPLE_MARK } from '../../main/core/plan.ts';
 import { budgetSummary, completeness } from '../../main/core/planContent.ts';
 import {
   ROW_ENTITY_NAMES,
@@ -515,7 +515,7 @@ describe('the sample plan', () => {
       prevStartYear: 2563,
       prevEndYear: 2565,
     });
-    expect(file.plan.title).toContain('(ตัวอย่าง)');
+    expect(file.plan.title.endsWith(SAMPLE_MARK)).toBe(true);
   });
 
   it('has content for every part of a plan, and weights of each SWOT letter sum to 1.00', async () => {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { historyActions } from '../../main/core/rowHistory.ts';
-import { needsRevision, unrevisedChanges, type RevisionRecord } from '../../main/core/revision.ts';
+import { adoptedTargetsIn, needsRevision, unrevisedChanges, type RevisionRecord } from '../../main/core/revision.ts';
 import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
 import { createPlan } from '../../main/services/plans.ts';
 import { rowHistory } from '../../main/services/rowHistory.ts';
-import { createRows, getRow, listRows, reviseRow, updateRow } from '../../main/services/rows.ts';
+import { createRows, deleteRow, getRow, listRows, reviseRow, updateRow } from '../../main/services/rows.ts';
 import type { Store } from '../../main/services/store/store.ts';
 import { SECRETARIAT, dump, exportText, importTexts, office, openReplica } from '../harness/exchange.ts';
 import { bmaDraft } from '../harness/store.ts';
@@ -153,6 +153,47 @@ describe('frozen targets on this computer', () => {
   });
 });
 
+describe('deletes after adoption', () => {
+  it('keeps a KPI or project with adopted targets or budgets, and what is above it, writing nothing; a KPI still without one goes', async () => {
+    const store = await openReplica(tempDir(), SECRETARIAT);
+    const { planId, kpi, project, budget } = adoptedPlan(store);
+    const before = opCount(store);
+    for (const id of [kpi.id, kpi.parentId!, project.id, project.parentId!, budget.id]) {
+      expect(() => deleteRow(store, id), id).toThrow(/monitoring\.revision\.deleteRefused/);
+    }
+    expect(opCount(store)).toBe(before);
+    // A KPI added since adoption and not yet given a target is a draft of the plan.
+    const [added] = createRows(store, planId, [
+      { entity: 'kpi', parentId: kpi.parentId, values: { name: 'จำนวนเวทีประชาคม', unit: 'ครั้ง' } },
+    ]);
+    deleteRow(store, added!.id);
+    expect(listRows(store, planId).some((r) => r.id === added!.id)).toBe(false);
+    // Given up instead: reported as cancelled in its quarter, its target still the adopted one.
+    createRows(store, planId, [
+      {
+        entity: 'kpiQuarter',
+        parentId: kpi.id,
+        values: { year: 2568, quarter: 2, status: 'cancelled', narrative: 'ยุบรวมกับตัวชี้วัดการรับรู้ข่าวสาร' },
+      },
+    ]);
+    expect(
+      adoptedTargetsIn(true, listRows(store, planId))
+        .map((r) => r.entity)
+        .sort(),
+    ).toEqual(['kpiTarget', 'projectBudget']);
+    store.close();
+  });
+
+  it('leaves a plan not yet adopted free to delete', async () => {
+    const store = await openReplica(tempDir(), SECRETARIAT);
+    const { planId, kpi } = adoptedPlan(store);
+    updateRow(store, planId, [{ field: 'adoptedOn', value: null }]);
+    deleteRow(store, kpi.parentId!);
+    expect(listRows(store, planId).filter((r) => r.entity === 'kpi' || r.entity === 'kpiTarget')).toEqual([]);
+    store.close();
+  });
+});
+
 describe('frozen targets in packages', () => {
   let secretariat: Store;
   let district: Store;
@@ -196,6 +237,20 @@ describe('frozen targets in packages', () => {
     const report = importTexts(secretariat, [exportText(district, plan.planId)]);
     expect(report.packages.map((p) => [p.status, p.reason, p.operation?.field])).toEqual([
       ['rejected', 'unrevised-change', 'target'],
+    ]);
+    expect(dump(secretariat)).toEqual(before);
+  });
+
+  it('refuses a package that deletes an adopted KPI with its targets (an older or altered Phaen), writing nothing', () => {
+    // What an installation that does not know the rule would write: the delete of the KPI and its year.
+    district.oplog.apply('delete:kpi', plan.planId, [
+      { entity: 'kpi', rowId: plan.kpi.id, field: 'deleted', value: true },
+      { entity: 'kpiTarget', rowId: plan.target.id, field: 'deleted', value: true },
+    ]);
+    const before = dump(secretariat);
+    const report = importTexts(secretariat, [exportText(district, plan.planId)]);
+    expect(report.packages.map((p) => [p.status, p.reason, p.operation?.rowId])).toEqual([
+      ['rejected', 'unrevised-change', plan.target.id],
     ]);
     expect(dump(secretariat)).toEqual(before);
   });

@@ -153,6 +153,8 @@ export const ExchangeStatus = z.object({
   fingerprint: z.string(),
   /** This office's operations on the plan that the secretariat has not yet confirmed receiving. */
   unconfirmedOps: z.number().int().nonnegative(),
+  /** The rows those operations write (ids): what the secretariat may not have yet (core/arrivals.ts reminders). */
+  unconfirmedRowIds: z.array(z.string()),
   /** This office's edits outside its assigned parts (and of the plan's header): kept here, never sent. */
   heldOps: z.number().int().nonnegative(),
   conflicts: z.number().int().nonnegative(),

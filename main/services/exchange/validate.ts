@@ -3,7 +3,13 @@ import type { Assignment, RejectReason } from '../../core/exchange/api.ts';
 import { inAssignment, officeRowIds, unassigned } from '../../core/exchange/assignments.ts';
 import { canonicalJson } from '../../core/exchange/canonical.ts';
 import { PackageError, type PackageFile } from '../../core/exchange/format.ts';
-import { isFrozenField, unrevisedChanges, type FieldChange, type RevisionRecord } from '../../core/revision.ts';
+import {
+  adoptedTargetsIn,
+  isFrozenField,
+  unrevisedChanges,
+  type FieldChange,
+  type RevisionRecord,
+} from '../../core/revision.ts';
 import type { PlanYears } from '../../core/rows.ts';
 import { planExists } from '../plans.ts';
 import { entitySpec, isEntity, type EntityName, type FieldSpec } from '../store/entities.ts';
@@ -300,6 +306,16 @@ function refuseUnrevised(store: Store, planId: string, ops: readonly ValidOp[], 
       if (op.entity === 'revision') {
         const record = revisions.get(op.rowId) ?? revisionHere(stored.get(op.rowId));
         revisions.set(op.rowId, { ...record, [op.field]: op.value });
+      } else if (op.field === 'deleted' && op.value === true && have.get(op.id) === undefined) {
+        // A delete that would drop an adopted target or budget: a change of it that no revision can record.
+        const row = shapes.before(op.rowId);
+        if (row && !row.deleted && adoptedTargetsIn(adopted, [row]).length > 0) {
+          throw new PackageError(
+            'unrevised-change',
+            `operation ${op.id} deletes ${op.entity} ${op.rowId}, which holds an adopted target or budget`,
+            { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field },
+          );
+        }
       } else if (isFrozenField(op.entity, op.field) && have.get(op.id) === undefined) {
         const here = newest.get(op.entity, op.rowId, op.field) as string | null;
         if (here !== null && op.hlc <= here) continue;

@@ -64,6 +64,7 @@ export function exchangeStatus(store: Store, planId: string): ExchangeStatus {
         : { seq: state.exportSeq, at: state.lastExportAt, fileName: state.lastExportFile ?? '' },
     fingerprint: keyFingerprint(store.signingKey.publicKey),
     unconfirmedOps: outgoing.ops.length,
+    unconfirmedRowIds: [...new Set(outgoing.ops.map((op) => op.rowId))],
     heldOps: outgoing.held,
     conflicts: countConflicts(store, planId),
     folder: folderStatus(store),

@@ -14,7 +14,7 @@ import type { NewRowInput } from '../../../main/core/contract.ts';
 import type { AppErrorShape } from '../../../main/core/errors.ts';
 import type { Plan } from '../../../main/core/plan.ts';
 import { comparePositions } from '../../../main/core/position.ts';
-import { needsRevision, type RevisionInput } from '../../../main/core/revision.ts';
+import { adoptedTargetsIn, needsRevision, type RevisionInput } from '../../../main/core/revision.ts';
 import { ROW_DEFAULTS, type Row, type RowData, type RowEntity } from '../../../main/core/rows.ts';
 import type { UnsavedInput } from '../../../main/core/settings.ts';
 import { scoringConfig } from '../../../main/core/swotPlan.ts';
@@ -71,7 +71,8 @@ export interface PlanData {
   ): string | undefined;
   flush(): Promise<void>;
   create(rows: NewRowInput[]): Promise<Row[] | null>;
-  remove(row: Row, what: string): Promise<void>;
+  /** Whether the row went: false when refused (said in a notice), so the focus stays where it was. */
+  remove(row: Row, what: string): Promise<boolean>;
   /** Change a value frozen since adoption with its reason (rows.revise); the error when main refuses it. */
   revise(row: Row, revision: RevisionInput): Promise<AppErrorShape | null>;
   move(row: Row, after: string | null): Promise<void>;
@@ -376,12 +377,20 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
 
   const remove = useCallback(
     async (row: Row, what: string) => {
-      await flush();
-      const result = await api['rows.delete']({ id: row.id });
-      if (!result.ok) return fail(result.error);
       // The row and everything below it, with what was typed into them and refused (a year cell's input has
       // the fixed id `${parentId}:${year}` of a row that may never have been created).
       const below = descendantsOf(rowsRef.current, row.id);
+      // An adopted target or budget is never deleted (core/revision.ts), as main refuses it: say what to do.
+      if (adoptedTargetsIn(optionsRef.current.adoptedOn !== null, [row, ...below]).length > 0) {
+        shell.notify({ text: (tt) => tt('monitoring.revision.deleteRefused', { what }), kind: 'error' });
+        return false;
+      }
+      await flush();
+      const result = await api['rows.delete']({ id: row.id });
+      if (!result.ok) {
+        fail(result.error);
+        return false;
+      }
       const gone = new Set([row.id, ...below.map((r) => r.id)]);
       setRows((current) => current.filter((r) => !gone.has(r.id)));
       const goneInput = (key: string) => {
@@ -402,6 +411,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
         undo: true,
         planId: plan.id,
       });
+      return true;
     },
     [api, fail, flush, setRows, shell, plan.id],
   );

@@ -1,9 +1,8 @@
 import { useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { parseNumberCell } from '../../../main/core/paste.ts';
 import { formatThaiDate, parseThaiDate } from '../../../main/core/thaiDate.ts';
 import { ROW_REQUIRED, type Row } from '../../../main/core/rows.ts';
-import { BeDatePicker } from '../components/BeDatePicker.tsx';
+import { DateInput } from '../components/DateInput.tsx';
 import { afterPointer } from '../components/afterPointer.ts';
 import { FieldShell, fieldAria } from '../components/FieldShell.tsx';
 import { formatAmount } from '../format.ts';
@@ -196,16 +195,13 @@ export function RowCheck({ row, field, label }: Omit<BoundProps, 'hideLabel'>) {
 
 /** A date typed the Thai way (๑๓ ก.ย. ๒๕๖๔, 13/9/2564) or picked from a B.E. calendar; stored as ISO. */
 export function RowDate({ row, field, label, hideLabel }: BoundProps) {
-  const { t } = useTranslation();
   const data = usePlanData();
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
   const saved = data.value(row, field);
   const [text, setText] = useState(
     () =>
       data.unsavedText(row.id, field) ?? (typeof saved === 'string' ? formatThaiDate(saved, { style: 'short' }) : ''),
   );
-  const [picking, setPicking] = useState(false);
   const error = data.error(row.id, field);
   const change = (next: string) => {
     setText(next);
@@ -214,40 +210,10 @@ export function RowDate({ row, field, label, hideLabel }: BoundProps) {
     if (parsed.ok) data.edit(row, field, parsed.iso, next);
     else data.reject(row.id, field, parsed.message, next);
   };
-  const pick = (iso: string) => {
-    setText(formatThaiDate(iso, { style: 'short' }));
-    data.edit(row, field, iso);
-    void data.flush();
-    setPicking(false);
-    input.current?.focus();
-  };
-  const current = parseThaiDate(text);
+  const save = () => void data.flush();
   return (
     <FieldShell id={id} label={label} hideLabel={hideLabel} error={error}>
-      <div className="date-field">
-        <input
-          id={id}
-          ref={input}
-          value={text}
-          placeholder={t('fields.datePlaceholder')}
-          {...fieldAria(id, error)}
-          onChange={(e) => change(e.target.value)}
-          onBlur={() => void data.flush()}
-        />
-        <button type="button" aria-expanded={picking} onClick={() => setPicking((p) => !p)}>
-          {t('datePicker.open')}
-        </button>
-      </div>
-      {picking && (
-        <BeDatePicker
-          value={current.ok ? current.iso : null}
-          onPick={pick}
-          onClose={() => {
-            setPicking(false);
-            input.current?.focus();
-          }}
-        />
-      )}
+      <DateInput id={id} text={text} error={error} onChange={change} onPicked={save} onBlur={save} />
     </FieldShell>
   );
 }

@@ -1,6 +1,7 @@
 import { useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Row, RowEntity } from '../../../main/core/rows.ts';
+import { adoptedTargetsIn } from '../../../main/core/revision.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { focusNewRow } from '../wizard/useFocusRow.ts';
 import { countsText, descendantsOf } from './descendants.ts';
@@ -84,7 +85,7 @@ export function RowItemHead({
     // row, else on the previous one, else the list's add button; never the page body.
     const neighbour = siblings[index + 1] ?? siblings[index - 1];
     const container = head.current?.closest('.row-list') ?? head.current?.closest('section');
-    await data.remove(row, label);
+    if (!(await data.remove(row, label))) return;
     const target = neighbour
       ? document.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(neighbour.id)}"] [data-delete-row]`)
       : container?.querySelector<HTMLElement>('[data-add-row]');
@@ -92,7 +93,9 @@ export function RowItemHead({
   };
   const askOrRemove = () => {
     const below = descendantsOf(data.rows, row.id);
-    if (below.length > 0) setConfirming(below);
+    // No "delete these too?" for a delete that is refused anyway (an adopted target below): remove says so.
+    const refused = adoptedTargetsIn(data.options.adoptedOn !== null, [row, ...below]).length > 0;
+    if (below.length > 0 && !refused) setConfirming(below);
     else void remove();
   };
   return (

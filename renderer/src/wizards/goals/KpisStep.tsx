@@ -8,6 +8,7 @@ import { RowList } from '../../plan/RowList.tsx';
 import { outline } from './outline.ts';
 import { UNIT_SUGGESTIONS } from './units.ts';
 import { ThaiText } from '../../thai/ThaiText.tsx';
+import { ReviseButton, RevisionList } from '../monitoring/Revisions.tsx';
 
 const UNITS_LIST = 'goals-units';
 
@@ -56,8 +57,9 @@ export function KpisStep() {
                 itemLabel={(row) => t('goals.kpiN', { number: number(row.id) })}
                 addLabel={t('goals.addKpi')}
               >
-                {(kpi) => <KpiFields kpi={kpi} directions={directions} />}
+                {(kpi) => <KpiFields kpi={kpi} number={number(kpi.id)} directions={directions} />}
               </RowList>
+              <RevisionList items={plan.children('kpi', goal.id)} numbers={plan.numbers} />
             </section>
           ))}
         </section>
@@ -66,12 +68,27 @@ export function KpisStep() {
   );
 }
 
-function KpiFields({ kpi, directions }: { kpi: Row; directions: { value: string; label: string }[] }) {
+/** What this step shows of a KPI that is frozen after adoption, and so offers to revise. */
+const KPIS_STEP_FIELDS = ['unit', 'direction', 'baselineValue', 'baselineYear'] as const;
+
+function KpiFields({
+  kpi,
+  number,
+  directions,
+}: {
+  kpi: Row;
+  number: string;
+  directions: { value: string; label: string }[];
+}) {
   const { t } = useTranslation();
+  const data = usePlanData();
+  // A revision changes the fields' stored values: they start afresh from them.
+  const revisions = data.list('revision', kpi.id).length;
   return (
     <>
       <RowText row={kpi} field="name" label={t('goals.kpiName')} />
-      <div className="grid-2">
+      <ReviseButton item={kpi} name={`${t('goals.kpiN', { number })} ${nameOf(kpi)}`} fields={KPIS_STEP_FIELDS} />
+      <div className="grid-2" key={revisions}>
         <RowText row={kpi} field="unit" label={t('goals.unit')} list={UNITS_LIST} />
         <RowSelect row={kpi} field="direction" label={t('goals.direction')} options={directions} />
         <RowText row={kpi} field="responsibleUnit" label={t('goals.responsibleUnit')} />

@@ -52,7 +52,7 @@ export function TargetsStep() {
               <section key={goal.id} className="table-group" aria-label={label} data-row-id={goal.id}>
                 <h4>{label}</h4>
                 <TargetTable kpis={plan.children('kpi', goal.id)} years={years} plan={plan} />
-                <RevisionList kpis={plan.children('kpi', goal.id)} numbers={plan.numbers} />
+                <RevisionList items={plan.children('kpi', goal.id)} numbers={plan.numbers} />
               </section>
             );
           })}
@@ -62,6 +62,9 @@ export function TargetsStep() {
     </>
   );
 }
+
+/** What this step shows of a KPI, and so offers to revise after adoption. */
+const TARGETS_STEP_FIELDS = ['target', 'periodTarget', 'baselineValue', 'baselineYear'] as const;
 
 function TargetTable({ kpis, years, plan }: { kpis: readonly Row[]; years: number[]; plan: Outline }) {
   const { t } = useTranslation();
@@ -92,7 +95,7 @@ function TargetTable({ kpis, years, plan }: { kpis: readonly Row[]; years: numbe
                   {name}
                   <span className="table-note">{unit ? t('goals.unitIs', { unit }) : t('goals.noUnit')}</span>
                   <Provenance row={kpi} label={name} />
-                  <ReviseButton kpi={kpi} name={name} />
+                  <ReviseButton item={kpi} name={name} fields={TARGETS_STEP_FIELDS} />
                 </th>
                 <td className="num goals-baseline">
                   <Baseline kpi={kpi} />

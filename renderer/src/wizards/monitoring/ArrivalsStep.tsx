@@ -92,6 +92,7 @@ export function ArrivalsStep() {
         <ReminderForm
           key={`${period.year}:${period.quarter}`}
           standings={chosen}
+          offices={offices}
           year={period.year}
           quarter={period.quarter}
         />
@@ -160,13 +161,18 @@ function Missing({ standings }: { standings: readonly OfficeQuarter[] }) {
   );
 }
 
-/** A reminder to the offices that have not sent the quarter (the late ones ticked), sent with the plan package. */
+/**
+ * A reminder to the offices that have not sent the quarter (the late ones ticked), sent with the plan package;
+ * below it the reminders sent so far, naming the offices as the plan does.
+ */
 function ReminderForm({
   standings,
+  offices,
   year,
   quarter,
 }: {
   standings: readonly OfficeQuarter[];
+  offices: readonly ReportingOffice[];
   year: number;
   quarter: Quarter;
 }) {
@@ -178,6 +184,8 @@ function ReminderForm({
   const [done, setDone] = useState(false);
   const messageId = useId();
   const sent = data.list('reminder').filter((r) => r.data.year === year && r.data.quarter === quarter);
+  // An office no longer assigned keeps its code, the only name the reminder holds.
+  const names = new Map(offices.map((o) => [o.officeCode, o.officeName]));
   const send = async () => {
     const text = message.trim() || t('monitoring.arrivals.defaultMessage', { quarter: quarterName(t, quarter), year });
     const made = await data.create([
@@ -235,7 +243,7 @@ function ReminderForm({
             <li key={r.id}>
               {t('monitoring.arrivals.sentEntry', {
                 date: formatThaiDate(String(r.data.sentOn)),
-                offices: (r.data.officeCodes as string[]).join(', '),
+                offices: (r.data.officeCodes as string[]).map((code) => names.get(code) ?? code).join(', '),
                 message: String(r.data.message),
               })}
             </li>
@@ -248,7 +256,8 @@ function ReminderForm({
 
 /**
  * What an office sees in its monitoring steps: the secretariat's reminders addressed to it for quarters whose
- * results it has not all entered (core/arrivals.ts openReminders).
+ * results have not all reached the secretariat (core/arrivals.ts openReminders); once they are all entered,
+ * the notice says they wait to be sent.
  */
 export function ReminderNotices() {
   const { t } = useTranslation();
@@ -257,10 +266,10 @@ export function ReminderNotices() {
   const code = status?.identity?.role === 'contributor' ? status.identity.code : null;
   const office = status?.assignments.find((a) => a.officeCode === code);
   if (!office) return null;
-  const open = openReminders(data.list('reminder'), office, data.rows);
+  const open = openReminders(data.list('reminder'), office, data.rows, new Set(status?.unconfirmedRowIds));
   return (
     <>
-      {open.map((r) => (
+      {open.map(({ reminder: r, entered }) => (
         <p key={r.id} className="notice" role="note">
           {t('monitoring.arrivals.reminderNotice', {
             quarter: quarterName(t, r.data.quarter as Quarter),
@@ -268,6 +277,7 @@ export function ReminderNotices() {
             date: formatThaiDate(String(r.data.sentOn)),
             message: String(r.data.message),
           })}
+          {entered && <> {t('monitoring.arrivals.enteredNotSent')}</>}
         </p>
       ))}
     </>

@@ -18,6 +18,7 @@ import '../../plan/tables.css';
 import { ReminderNotices } from './ArrivalsStep.tsx';
 import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
 import { QuarterCells } from './QuarterFields.tsx';
+import { ReviseButton } from './Revisions.tsx';
 import './monitoring.css';
 
 /**
@@ -73,7 +74,13 @@ export function KpiResultsStep() {
                     {s.number} {name} ({s.unit})
                   </th>
                   <td>
-                    <ModeSelect kpi={kpi} label={t('monitoring.modeOf', { kpi: name })} />
+                    {/* A revision changes the stored mode: the choice starts afresh from it. */}
+                    <ModeSelect
+                      key={String(kpi.data.resultMode)}
+                      kpi={kpi}
+                      label={t('monitoring.modeOf', { kpi: name })}
+                    />
+                    <ReviseButton item={kpi} name={`${s.number} ${name}`} fields={RESULTS_STEP_FIELDS} />
                   </td>
                   <td className="num">{s.target === null ? '–' : formatAmount(s.target)}</td>
                   {QUARTERS.map((q) => (
@@ -169,6 +176,9 @@ export function Standing({ standing }: { standing: KpiStanding }) {
     </span>
   );
 }
+
+/** What this step shows of a KPI that is frozen after adoption, and so offers to revise. */
+const RESULTS_STEP_FIELDS = ['resultMode'] as const;
 
 export function LightDot({ light }: { light: Light }) {
   return <span className={`light-dot light-dot-${light}`} aria-hidden="true" />;

@@ -20,6 +20,7 @@ import {
   type StrategyPlace,
 } from './common.tsx';
 import { unitOf } from './totals.ts';
+import { AdoptedNotice, ReviseButton, RevisionList } from '../monitoring/Revisions.tsx';
 
 /**
  * Step 3: per strategy, a table of its projects with a budget for each plan year. A year's budget row (id
@@ -33,15 +34,24 @@ export function BudgetsStep() {
   const budgetRows = data.list('projectBudget');
   const years = budgetYears(usePlanYears(), budgetRows);
   const budgets = new Map(budgetRows.map((row) => [row.id, row]));
+  // Cells keep what was typed in them; a revision changes a stored budget, so the tables start afresh.
+  const revisions = data.list('revision').length;
   const places = strategiesOf(plan).filter(({ strategy }) => plan.children('project', strategy.id).length > 0);
   return (
     <NeedsProjects plan={plan}>
       <div className="strat-budgets">
         <p className="hint">{t('strategies.budgetsHint')}</p>
         <p className="muted">{t('strategies.inBaht')}</p>
+        <AdoptedNotice />
         <LiveTotals>
           {places.map((place) => (
-            <StrategyBudget key={place.strategy.id} plan={plan} place={place} years={years} budgets={budgets} />
+            <StrategyBudget
+              key={`${place.strategy.id}:${revisions}`}
+              plan={plan}
+              place={place}
+              years={years}
+              budgets={budgets}
+            />
           ))}
           <PlanTotal years={years} />
         </LiveTotals>
@@ -87,6 +97,9 @@ function LiveSums({ years, of }: { years: readonly number[]; of: (totals: Totals
   return <YearCells years={years} summary={of(useTotals())} />;
 }
 
+/** A project's budgets per year: frozen after adoption, revised from the project's name. */
+const BUDGET_FIELDS = ['amount'] as const;
+
 function StrategyBudget({
   plan,
   place,
@@ -120,6 +133,7 @@ function StrategyBudget({
                     {t(`strategies.projectN.${kindOf(project)}`, { number: numberOf(plan, project) })} {name(project)}
                     {unit && <span className="table-note">{unit}</span>}
                     <Provenance row={project} />
+                    <ReviseButton item={project} name={title} fields={BUDGET_FIELDS} />
                   </th>
                   {years.map((year) => (
                     <td key={year} data-row-id={`${project.id}:${year}`}>
@@ -145,6 +159,7 @@ function StrategyBudget({
           </TotalFoot>
         </table>
       </div>
+      <RevisionList items={plan.children('project', strategy.id)} numbers={plan.numbers} />
     </section>
   );
 }
