@@ -280,6 +280,11 @@ export function setThaiLexicon(lexicon: ThaiLexicon | undefined): void {
   if (active.lexicon !== lexicon) active = new ThaiBreaker(lexicon);
 }
 
+/** Forget every chunk's breaks found so far (the same lexicon stays installed). */
+export function forgetThaiBreaks(): void {
+  active = new ThaiBreaker(active.lexicon);
+}
+
 /** The lexicon in use (undefined: none installed, ICU alone). */
 export function thaiLexicon(): ThaiLexicon | undefined {
   return active.lexicon;

@@ -11,7 +11,7 @@
  * No character is inserted: U+200B would draw as a box in Sarabun through pdfkit.
  */
 import { graphemeSegmenter } from '../../../core/intl.ts';
-import { breakOpportunities, splitScriptRuns, thaiLexicon } from '../../../core/thaiBreak.ts';
+import { breakOpportunities, forgetThaiBreaks, splitScriptRuns, thaiLexicon } from '../../../core/thaiBreak.ts';
 import { type BreakerItem, LineBreaker, pdfmake } from './internals.ts';
 
 interface Piece {
@@ -54,6 +54,12 @@ function paragraphBreaks(text: string): ParagraphBreaks {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, result);
   return result;
+}
+
+/** Forget every paragraph's and chunk's breaks found so far. */
+export function forgetLineBreaks(): void {
+  cache.clear();
+  forgetThaiBreaks();
 }
 
 /** Offsets inside `text` where the script of the shaping run changes (Latin ↔ Thai). */
