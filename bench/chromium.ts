@@ -2,9 +2,11 @@
  * PDF export against Chromium printing the same content (`npm run bench`, issue 10): whole processes, launch
  * included, side by side in one run. A is the command line a user runs (`phaen pdf` on the shipped sample plan);
  * B is headless Chromium printing the same document as HTML (bench/docHtml.ts) with the same fonts, launched
- * and driven by its own process (bench/chromiumPrint.ts). Runs alternate A B A B after one warm-up pair, so a machine that drifts affects both; the figure to
- * quote is the median of the pair-by-pair ratios A/B (below 1.0: our export is the faster). The warm-up pair
- * also leaves each side's caches as a user's second run finds them (ours: Node's compile cache, bin/phaen.mjs).
+ * and driven by its own process (bench/chromiumPrint.ts); C is `phaen pdf` started without the build's startup
+ * snapshot (README, Command line), to keep the snapshot's worth measured. Runs alternate A B C A B C after one
+ * warm-up round, so a machine that drifts affects all; the figure to quote is the median of the pair-by-pair
+ * ratios A/B (below 1.0: our export is the faster). The warm-up round also leaves each side's caches as a
+ * user's second run finds them (ours: Node's compile cache, bin/phaen.mjs).
  * Beside the wall times, the CPU time each side's processes used (Linux: the children's times in
  * /proc/self/stat), which a busy shared machine disturbs less; Chromium spreads its work over processes.
  */
@@ -54,10 +56,15 @@ try {
   const html = join(dir, 'plan.html');
   writeFileSync(html, documentHtml(built.doc, RESOURCES));
 
-  const ours = () =>
+  // `phaen pdf` as built (from the startup snapshot when npm run build made one), and started the ordinary way
+  // (PHAEN_NO_SNAPSHOT, bin/phaen.mjs): the snapshot must keep earning its build step.
+  const phaen = (env: NodeJS.ProcessEnv) => () =>
     spawnSync(process.execPath, [join(ROOT, 'bin', 'phaen.mjs'), 'pdf', SAMPLE, join(dir, 'a.pdf')], {
       stdio: 'ignore',
+      env: { ...process.env, ...env },
     });
+  const ours = phaen({});
+  const ordinary = phaen({ PHAEN_NO_SNAPSHOT: '1' });
   const theirs = () =>
     spawnSync(
       process.execPath,
@@ -74,11 +81,14 @@ try {
 
   time(ours);
   time(theirs);
+  time(ordinary);
   const a: { ms: number; cpuMs: number }[] = [];
   const b: { ms: number; cpuMs: number }[] = [];
+  const c: { ms: number; cpuMs: number }[] = [];
   for (let i = 0; i < PAIRS; i++) {
     a.push(time(ours));
     b.push(time(theirs));
+    c.push(time(ordinary));
   }
   const ratios = (key: 'ms' | 'cpuMs') => a.map((x, i) => x[key] / (b[i]?.[key] ?? NaN));
   const cpu = (runs: typeof a) =>
@@ -92,6 +102,15 @@ try {
   if (!Number.isNaN(a[0]?.cpuMs)) {
     line('PDF vs Chromium: CPU time ratio (median of pairs)', `${median(ratios('cpuMs')).toFixed(2)}×`);
   }
+  const fromSnapshot = (key: 'ms' | 'cpuMs') => median(a.map((x, i) => x[key] / (c[i]?.[key] ?? NaN))).toFixed(2);
+  line(
+    'PDF vs Chromium: phaen pdf started without snapshot (median)',
+    `${median(c.map((r) => r.ms)).toFixed(0)} ms${cpu(c)}`,
+  );
+  line(
+    'PDF vs Chromium: ratio snapshot / without (median of pairs)',
+    `${fromSnapshot('ms')}×${Number.isNaN(a[0]?.cpuMs) ? '' : ` (cpu ${fromSnapshot('cpuMs')}×)`}`,
+  );
 } finally {
   if (!process.env.PHAEN_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
   else console.log(dir);

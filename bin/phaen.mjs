@@ -37,6 +37,22 @@ if (!existsSync(cli)) {
   );
   process.exit(1);
 }
+// `phaen pdf` starts from the build's V8 startup snapshot (main/cli/snapshot.ts: the engine, fonts and lexicon
+// loaded, its code compiled) when there is one for this very Node, in a process of its own: a snapshot is given to
+// Node as it starts. Node refuses a snapshot it cannot use with exit code 14 (V8 flags that differ, say); the
+// command then runs the ordinary way. PHAEN_NO_SNAPSHOT=1 asks for the ordinary way (tests compare the two).
+const STARTUP_SNAPSHOT_FAILED = 14;
+const snapshot = fileURLToPath(
+  new URL(`../out/main/cli-${process.version}-${process.platform}-${process.arch}.blob`, import.meta.url),
+);
+if (process.argv[2] === 'pdf' && !process.env.PHAEN_NO_SNAPSHOT && existsSync(snapshot)) {
+  const run = spawnSync(
+    process.execPath,
+    [...process.execArgv, '--snapshot-blob', snapshot, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
+  if (run.status !== STARTUP_SNAPSHOT_FAILED) process.exit(run.status ?? 1);
+}
 // Node's on-disk cache of compiled code (in the system's temporary folder): each run after the first reads the
 // command's modules compiled instead of compiling them again (the PDF worker turns it on for itself too).
 module.enableCompileCache?.();

@@ -22,6 +22,7 @@
  *
  * Pure: no Node or DOM imports; Intl is part of the language.
  */
+import { thaiWordSegmenter } from './intl.ts';
 import { clusterStarts, segmentationView } from './thaiClusters.ts';
 import type { ThaiLexicon } from './thaiLexicon.ts';
 
@@ -136,8 +137,6 @@ const CHUNK = /(?:\S|[\u00A0\u2007\u202F])+/g;
 const ORDINAL = /ที่(?=[ \u00A0]?[0-9\u0E50-\u0E59])/;
 const ORDINAL_ALL = new RegExp(ORDINAL.source, 'g');
 
-const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
-
 // Documents repeat the same chunks (words between spaces, table headers, years): segment each once. Bounded,
 // since the set of chunks a long session sees is not.
 const CHUNK_CACHE_LIMIT = 20_000;
@@ -196,7 +195,7 @@ export class ThaiBreaker {
     const icuBoundaries = (): Set<number> => {
       if (!icu) {
         icu = new Set();
-        for (const seg of wordSegmenter.segment(s)) icu.add(seg.index);
+        for (const seg of thaiWordSegmenter().segment(s)) icu.add(seg.index);
       }
       return icu;
     };
@@ -279,6 +278,11 @@ let active = new ThaiBreaker();
  */
 export function setThaiLexicon(lexicon: ThaiLexicon | undefined): void {
   if (active.lexicon !== lexicon) active = new ThaiBreaker(lexicon);
+}
+
+/** Forget every chunk's breaks found so far (the same lexicon stays installed). */
+export function forgetThaiBreaks(): void {
+  active = new ThaiBreaker(active.lexicon);
 }
 
 /** The lexicon in use (undefined: none installed, ICU alone). */

@@ -7,7 +7,7 @@ import { CHAPTERS } from '../../main/core/pdf/options.ts';
 import { translator } from '../../main/services/locales.ts';
 import { createPlan } from '../../main/services/plans.ts';
 import { SECRETARIAT, openReplica } from '../harness/exchange.ts';
-import { comparable, extractPages } from '../harness/pdf.ts';
+import { comparable, extractPages, popplerText } from '../harness/pdf.ts';
 import { RESOURCES, SAMPLE_FILE, sampleSource } from '../harness/pdfPlan.ts';
 import { bmaDraft, sha256 } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
@@ -114,6 +114,28 @@ describe('phaen pdf', () => {
       expect(run.stderr).toContain(en('pdf.cli.usage'));
     }
   });
+
+  it('prints from the build’s startup snapshot the very PDF the ordinary start prints', async () => {
+    const snapshot = join(ROOT, 'out', 'main', `cli-${process.version}-${process.platform}-${process.arch}.blob`);
+    expect(existsSync(snapshot), 'npm run build makes the snapshot for this Node').toBe(true);
+    const dir = tempDir();
+    const print = (out: string, env: Record<string, string>) => {
+      const run = spawnSync(process.execPath, [BIN, 'pdf', SAMPLE_FILE, join(dir, out), '--thai-digits'], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, ...env },
+      });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      return pdfBytes(join(dir, out));
+    };
+    const ordinary = print('ordinary.pdf', { PHAEN_NO_SNAPSHOT: '1' });
+    const snapshotted = print('snapshot.pdf', {});
+    // The same bytes but for the creation date and the file identifier.
+    expect(snapshotted.length).toBe(ordinary.length);
+    expect(popplerText(snapshotted, 'layout')).toBe(popplerText(ordinary, 'layout'));
+    expect(await extractPages(snapshotted)).toEqual(await extractPages(ordinary));
+  }, 120_000);
 
   it('runs each command under the name it is listed by, and lists every command for an unknown one', async () => {
     const commands = await allCommands();

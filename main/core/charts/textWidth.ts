@@ -1,3 +1,4 @@
+import { graphemeSegmenter } from '../intl.ts';
 import { breakOpportunities } from '../thaiBreak.ts';
 
 /**
@@ -69,8 +70,6 @@ export function textWidth(text: string, style: TextStyle): number {
   return (units * style.fontSize) / 1000;
 }
 
-const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
-
 /**
  * Lines of at most `width`, broken only where Thai or spaces allow (thaiBreak.breakOpportunities); a single
  * word wider than a line is cut between grapheme clusters, never inside one. `firstLineIndent` leaves room
@@ -97,7 +96,7 @@ export function wrapText(text: string, width: number, style: TextStyle, firstLin
     // A word longer than a whole line: cut it by grapheme clusters.
     while (!fits(line)) {
       let head = '';
-      for (const { segment } of graphemes.segment(line)) {
+      for (const { segment } of graphemeSegmenter().segment(line)) {
         if (head !== '' && !fits(head + segment)) break;
         head += segment;
       }

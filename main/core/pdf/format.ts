@@ -1,3 +1,4 @@
+import { groupedNumber, twoDecimalNumber } from '../intl.ts';
 import { NO_BREAK_SPACE } from './text.ts';
 
 /**
@@ -5,12 +6,9 @@ import { NO_BREAK_SPACE } from './text.ts';
  * Thai digits at the end when asked (digits.ts), so no builder has to remember it.
  */
 
-const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const SATANG = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 /** 1250000 → "1,250,000"; 12.5 → "12.5"; null → the dash of an empty cell. Quantities: KPI values, targets. */
 export function amount(value: number | null, dash = '–'): string {
-  return value === null ? dash : GROUPED.format(value);
+  return value === null ? dash : groupedNumber().format(value);
 }
 
 /**
@@ -21,7 +19,7 @@ export function amount(value: number | null, dash = '–'): string {
 export function baht(value: number | null, dash = '–'): string {
   if (value === null) return dash;
   const satang = Math.round(value * 100);
-  return satang % 100 === 0 ? GROUPED.format(satang / 100) : SATANG.format(satang / 100);
+  return satang % 100 === 0 ? groupedNumber().format(satang / 100) : twoDecimalNumber().format(satang / 100);
 }
 
 /** Percentages as the evaluation wizard shows them: one decimal. */

@@ -66,7 +66,8 @@ export function prepareRender(options: Pick<RenderOptions, 'fontsDir' | 'userWor
   warmWorker(engineSettings(options, false));
 }
 
-function engineSettings(options: RenderOptions, recordLines: boolean): EngineSettings {
+/** The engine's settings for a render with these options (also renderHere.ts). */
+export function engineSettings(options: RenderOptions, recordLines: boolean): EngineSettings {
   return {
     ...(options.numbering ?? { digits: options.digits ?? 'arabic', firstPage: options.firstNumberedPage ?? 1 }),
     recordLines,

@@ -18,6 +18,7 @@
  * lines of a justified paragraph end where paragraphBreaks.ts planned them for the paragraph as a whole;
  * only a line no setting can fill (a first line whose next word is too long to join it) stops short.
  */
+import { graphemeSegmenter } from '../../../core/intl.ts';
 import { type Inline, type Line, type LayoutBuilderPrototype, type TextNode, pdfmake } from './internals.ts';
 import { stampStructure } from './tagging.ts';
 import {
@@ -27,8 +28,6 @@ import {
   innerClusterGaps,
   planJustifiedBreaks,
 } from './paragraphBreaks.ts';
-
-const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
 
 function widthOf(text: string, inline: Inline): number {
   return (
@@ -57,7 +56,7 @@ function chainWidth(inlines: Inline[], from: number, to: number): number {
 function splitToFit(inline: Inline, room: number, mustTake: boolean): [Inline, Inline] | null {
   const atSpace = splitAtNoBreakSpace(inline, room);
   if (atSpace) return atSpace;
-  const bounds = [...graphemes.segment(inline.text)].map((g) => g.index).filter((k) => k > 0);
+  const bounds = [...graphemeSegmenter().segment(inline.text)].map((g) => g.index).filter((k) => k > 0);
   // Binary search over cluster boundaries: widths grow with the prefix.
   let low = 0;
   let high = bounds.length - 1;

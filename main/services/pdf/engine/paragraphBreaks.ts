@@ -15,6 +15,7 @@
  * ending at a newline in the text stay as they are, and a paragraph with a chain wider than the line (a word
  * that must be cut between clusters) is left to first fit.
  */
+import { graphemeSegmenter } from '../../../core/intl.ts';
 import type { Inline } from './internals.ts';
 
 /** The most a space is widened before the rest of the slack is spread between grapheme clusters, in em. */
@@ -22,7 +23,6 @@ export const SPACE_STRETCH = 0.5;
 /** The most grapheme clusters are set apart, in em. */
 export const CLUSTER_STRETCH = 0.08;
 
-const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
 const TRAILING_SPACE = /\s+$/;
 
 // Counted once per text: justification asks for every inline of a paragraph (here) and of each line
@@ -35,7 +35,7 @@ export function innerClusterGaps(inline: Inline): number {
   const known = clusterCounts.get(inline.text);
   if (known !== undefined) return known;
   let count = -1;
-  for (const _ of graphemes.segment(inline.text.trimEnd())) count++;
+  for (const _ of graphemeSegmenter().segment(inline.text.trimEnd())) count++;
   count = Math.max(0, count);
   if (clusterCounts.size >= CLUSTER_CACHE_LIMIT) clusterCounts.clear();
   clusterCounts.set(inline.text, count);

@@ -10,7 +10,8 @@
  * shapes "ISO" as Latin and "ที่" as Thai instead of the whole "ISOที่" as Latin (tone mark misplaced).
  * No character is inserted: U+200B would draw as a box in Sarabun through pdfkit.
  */
-import { breakOpportunities, splitScriptRuns, thaiLexicon } from '../../../core/thaiBreak.ts';
+import { graphemeSegmenter } from '../../../core/intl.ts';
+import { breakOpportunities, forgetThaiBreaks, splitScriptRuns, thaiLexicon } from '../../../core/thaiBreak.ts';
 import { type BreakerItem, LineBreaker, pdfmake } from './internals.ts';
 
 interface Piece {
@@ -25,8 +26,6 @@ interface ParagraphBreaks {
   /** Offsets right after a newline: the line must end there. */
   readonly required: ReadonlySet<number>;
 }
-
-const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
 
 // Plans repeat many short texts (table headers, labels, years): segment each distinct paragraph once.
 const CACHE_LIMIT = 1000;
@@ -57,6 +56,12 @@ function paragraphBreaks(text: string): ParagraphBreaks {
   return result;
 }
 
+/** Forget every paragraph's and chunk's breaks found so far. */
+export function forgetLineBreaks(): void {
+  cache.clear();
+  forgetThaiBreaks();
+}
+
 /** Offsets inside `text` where the script of the shaping run changes (Latin ↔ Thai). */
 function scriptCuts(text: string): number[] {
   if (!/[\u0E00-\u0E7F]/.test(text) || !/\p{L}/u.test(text.replace(/[\u0E00-\u0E7F]/g, ''))) return [];
@@ -71,7 +76,7 @@ function scriptCuts(text: string): number[] {
 
 function graphemeCuts(text: string): number[] {
   const cuts: number[] = [];
-  for (const g of graphemes.segment(text)) if (g.index > 0) cuts.push(g.index);
+  for (const g of graphemeSegmenter().segment(text)) if (g.index > 0) cuts.push(g.index);
   return cuts;
 }
 
