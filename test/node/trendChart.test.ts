@@ -107,6 +107,30 @@ describe('trend chart', () => {
     }
   });
 
+  it('draws no text over another: scale figures, quarters (the first under the 0 % figure) and legend', () => {
+    for (const digits of ['arabic', 'thai'] as const) {
+      const svg = long(720, digits);
+      // Every text's box from its measured width, its anchor and Sarabun's extent (1.068 em up, 0.232 em down).
+      const boxes = [...svg.matchAll(/<text x="([^"]+)" y="([^"]+)"([^>]*)>([^<]*)<\/text>/g)].map((m) => {
+        const size = Number(/font-size="([\d.]+)"/.exec(m[3]!)?.[1] ?? 14);
+        const w = textWidth(m[4]!, { fontSize: size });
+        const anchor = /text-anchor="(\w+)"/.exec(m[3]!)?.[1] ?? 'start';
+        const x0 = Number(m[1]) - (anchor === 'end' ? w : anchor === 'middle' ? w / 2 : 0);
+        const base = Number(m[2]);
+        return { text: m[4]!, x0, x1: x0 + w, y0: base - 1.068 * size, y1: base + 0.232 * size };
+      });
+      expect(boxes.some((b) => b.text === (digits === 'thai' ? 'ไตรมาส ๑/๖๖' : 'ไตรมาส 1/66'))).toBe(true);
+      const over = boxes.flatMap((a, i) =>
+        boxes
+          .slice(i + 1)
+          .filter((b) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0))
+          .map((b) => `${a.text} / ${b.text}`),
+      );
+      expect(over).toEqual([]);
+      for (const b of boxes) expect(b.x0, b.text).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it('draws every figure and label in Thai digits when asked, none in Arabic', () => {
     const svg = long(720, 'thai');
     const texts = [...svg.matchAll(/>([^<]+)</g)].map((m) => m[1]!);

@@ -80,7 +80,7 @@ export function trendChartSvg(input: TrendChartInput): string {
   const labels = quarters
     .map((label, i) =>
       (n - 1 - i) % step === 0
-        ? `<text x="${fmt(x(i))}" y="${fmt(axisY + 16)}" text-anchor="middle" fill="${MUTED}" font-size="${SMALL.fontSize}">${escapeXml(label)}</text>`
+        ? `<text x="${fmt(x(i))}" y="${fmt(axisY + 21)}" text-anchor="middle" fill="${MUTED}" font-size="${SMALL.fontSize}">${escapeXml(label)}</text>`
         : '',
     )
     .join('');
@@ -116,7 +116,7 @@ export function trendChartSvg(input: TrendChartInput): string {
   // The legend under the quarter labels, across the plot's width and up to the chart's right edge.
   const legend = layoutLegend(
     input.series.map((series) => shown(series.name)),
-    { left, width: width - left - 4, top: axisY + 26, fontSize: FONT },
+    { left, width: width - left - 4, top: axisY + 31, fontSize: FONT },
   );
   const entries = legend.entries.map((entry, s) => {
     const series = input.series[s]!;
