@@ -7,7 +7,7 @@ import { ThaiLexicon } from '../core/thaiLexicon.ts';
 
 /**
  * The shipped Thai word list and word frequencies (resources/lexicon: PyThaiNLP's words_th and tnc_freq, CC0;
- * see the LICENSE beside them) read once per process and thread, and installed for core's line breaking together with the
+ * see the LICENSE beside them; with Phaen's few additions, words_phaen) read once per process and thread, and installed for core's line breaking together with the
  * words users added. The PDF worker, the export in the main process (charts are built there) and the
  * command line all go through here, so the printed plan and its charts break the same way.
  *
@@ -17,6 +17,8 @@ import { ThaiLexicon } from '../core/thaiLexicon.ts';
  * in a tenth of the time when the lists it is given are those, and reads the lists otherwise (the source tree).
  */
 export const LEXICON_FILE = join('lexicon', 'words_th.txt');
+/** Phaen's additions to it: compounds of government text the list lacks (resources/lexicon/README.md). */
+export const LEXICON_ADDITIONS_FILE = join('lexicon', 'words_phaen.txt');
 /** Word frequencies of the Thai National Corpus (PyThaiNLP's tnc_freq, CC0): which segmentation is likelier. */
 export const FREQUENCY_FILE = join('lexicon', 'tnc_freq.txt');
 /** The build's compact lexicon, beside the bundle (out/main). */
@@ -36,7 +38,11 @@ interface Lists {
 }
 
 function readLists(resourcesDir: string): Lists {
-  const words = readFileSync(join(resourcesDir, LEXICON_FILE));
+  const words = Buffer.concat([
+    readFileSync(join(resourcesDir, LEXICON_FILE)),
+    Buffer.from('\n'),
+    readFileSync(join(resourcesDir, LEXICON_ADDITIONS_FILE)),
+  ]);
   const frequencies = readFileSync(join(resourcesDir, FREQUENCY_FILE));
   const digest = createHash('sha256').update(words).update('\0').update(frequencies).digest('hex');
   return { words, frequencies, digest };

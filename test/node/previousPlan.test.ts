@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { achievementChartSvg, shorten } from '../../main/core/charts/achievementChart.ts';
+import { textWidth } from '../../main/core/charts/textWidth.ts';
+import { thaiDigitsInSvg } from '../../main/core/pdf/digits.ts';
 import { DEFAULT_THRESHOLDS } from '../../main/core/evaluation.ts';
 import {
   evaluatePlan,
@@ -139,7 +141,37 @@ describe('evaluation of the previous plan', () => {
     expect(svg).not.toContain('<ตาม');
     expect(svg.match(/data-share="0.5"/g)).toHaveLength(1);
     // "ที่" is one grapheme cluster: shortening never leaves the tone mark alone.
-    expect(shorten('ที่ที่ที่', 2)).toBe('ที่…');
+    const style = { fontSize: 14 };
+    expect(shorten('ที่ที่ที่', textWidth('ที่…', style), style)).toBe('ที่…');
+    expect(shorten('ที่ที่ที่', textWidth('ที่ที่ที่', style), style)).toBe('ที่ที่ที่');
+  });
+});
+
+describe('the achievement chart', () => {
+  it('keeps every label and value inside the chart, a name too long for it cut with "…", in either digit set', () => {
+    const long =
+      'ประเด็นยุทธศาสตร์ที่ 1 การสื่อสารนโยบายและผลการดำเนินงานของกรุงเทพมหานครอย่างทั่วถึง ถูกต้อง ทันเหตุการณ์ และตรงกับความต้องการของประชาชนทุกกลุ่มในพื้นที่ 50 เขต';
+    for (const width of [720, 560]) {
+      const svg = achievementChartSvg({
+        title: 'ผลการดำเนินงาน',
+        width,
+        bars: [
+          { label: long, share: 0.667, value: '66.7% · คะแนน 3.50' },
+          { label: 'ภาพรวมทั้งแผน', share: 1, value: '100.0% · คะแนน 4.47', total: true },
+        ],
+      });
+      for (const drawn of [svg, thaiDigitsInSvg(svg)]) {
+        const texts = [...drawn.matchAll(/<text x="([\d.]+)"[^>]*?(font-weight="700")?[^>]*>([^<]+)<\/text>/g)];
+        const labels = texts.filter((m) => !m[0].includes('text-anchor'));
+        expect(labels).toHaveLength(4);
+        for (const [, x, bold, text] of labels) {
+          const right = Number(x) + textWidth(text!, { fontSize: 14, bold: bold !== undefined });
+          expect(right, text).toBeLessThanOrEqual(width);
+        }
+        expect(labels[0]![3]).toMatch(/…$/);
+        expect(labels[2]![3]).toBe('ภาพรวมทั้งแผน');
+      }
+    }
   });
 });
 

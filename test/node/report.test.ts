@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../main/services/locales.ts';
+import { PAGE_MARGINS } from '../../main/core/pdf/blocks.ts';
 import { comparable, extractPages, popplerText } from '../harness/pdf.ts';
+import { overprinted, pastMargin, pdfjsBoxes, popplerBoxes } from '../harness/textBoxes.ts';
 import { monitoredPlanText, NARRATIVE_Q2, NOTE_Q2 } from '../harness/monitoredPlan.ts';
 import { RESOURCES } from '../harness/pdfPlan.ts';
 import { useTempDir } from '../harness/tmp.ts';
@@ -94,6 +96,26 @@ describe('phaen report', () => {
     expect(text).toContain(comparable('ประจำปีงบประมาณ พ.ศ. ๒๕๖๗'));
     expect(text).toContain(comparable(th('monitoring.report.noProblems')));
     expect(text).not.toContain(comparable('2567'));
+  });
+
+  it('draws the charts of a Thai-digit report in Thai digits, their legends whole and clear of each other (pdf.js and poppler)', async () => {
+    const out = join(tempDir(), 'รายงานเลขไทย.pdf');
+    expect(phaen('report', planFile(), out, '--year', '2568', '--quarter', '2', '--thai-digits').code).toBe(0);
+    const pdf = new Uint8Array(readFileSync(out));
+    for (const text of [(await extractPages(pdf)).join('\n'), popplerText(pdf, 'default')]) {
+      // The quarters under both charts, the scale's figures and the legend's issue numbers.
+      for (const drawn of ['ไตรมาส ๒/๖๘', 'ไตรมาส ๔/๖๗', '๑๐๐%', '๕๐%', '๐%', '๒ การมีส่วนร่วมของประชาชน']) {
+        expect(comparable(text)).toContain(comparable(drawn));
+      }
+      expect(text.match(/[0-9]+/g), 'Arabic digits in a Thai-digit report').toBeNull();
+    }
+    // The achievement chart's legend names the issues in full (never shortened with "…"), no entry over
+    // another or over the chart, none cut at the margin.
+    const boxes = await pdfjsBoxes(pdf);
+    expect(overprinted(boxes)).toEqual([]);
+    expect(overprinted(popplerBoxes(pdf))).toEqual([]);
+    expect(pastMargin(boxes, PAGE_MARGINS[2])).toEqual([]);
+    expect(boxes.filter((b) => b.text.includes('…'))).toEqual([]);
   });
 
   it('writes the same report as a Word file, by the output’s extension (mammoth)', async () => {

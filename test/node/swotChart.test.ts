@@ -1,6 +1,8 @@
 /** @vitest-environment jsdom */
 import { describe, expect, it } from 'vitest';
 import { chartScale, swotChartSvg, type SwotChartInput } from '../../main/core/charts/swotChart.ts';
+import { textWidth } from '../../main/core/charts/textWidth.ts';
+import { thaiDigitsInSvg } from '../../main/core/pdf/digits.ts';
 
 const input: SwotChartInput = {
   x: 0.9,
@@ -56,6 +58,27 @@ describe('SWOT position chart (SVG)', () => {
     expect(at(0, 3).current).toBeNull();
     // A point beyond the extent widens the axes instead of leaving the chart.
     expect(chartScale({ x: 6.2, y: 0, extent: 4 }).reach).toBe(7);
+  });
+
+  it('keeps the point’s figures inside the point’s quadrant, in Arabic or Thai digits (measured)', () => {
+    const { centre, half } = chartScale({ x: 0, y: 0, extent: 4 });
+    for (let x = -4; x <= 4; x += 0.25) {
+      for (const y of [-3.5, -0.5, 0.5, 3.5]) {
+        if (x === 0) continue;
+        for (const thai of [false, true]) {
+          const svg = swotChartSvg({ ...input, x, y, extent: 4 });
+          const label = parse(thai ? thaiDigitsInSvg(svg) : svg).querySelector('text[data-figures]')!;
+          const at = Number(label.getAttribute('x'));
+          const width = textWidth(label.textContent!, { fontSize: 14, bold: true });
+          const [left, right] = label.getAttribute('text-anchor') === 'end' ? [at - width, at] : [at, at + width];
+          const [from, to] = x > 0 ? [centre, centre + half] : [centre - half, centre];
+          expect(left, `${label.textContent} at x = ${x}`).toBeGreaterThanOrEqual(from);
+          expect(right, `${label.textContent} at x = ${x}`).toBeLessThanOrEqual(to);
+        }
+      }
+    }
+    // Thai digits where the document asks for them.
+    expect(thaiDigitsInSvg(swotChartSvg({ ...input, x: 2, y: 1.5 }))).toContain('>(๒.๐๐, ๑.๕๐)</text>');
   });
 
   it('labels the quadrants and axes in Thai, in Sarabun, with an accessible name', () => {

@@ -17,7 +17,11 @@ import { ThaiLexicon } from '../../main/core/thaiLexicon.ts';
 const seed = SEED_TEXT;
 const lexiconFile = (name: string) =>
   readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'lexicon', name), 'utf8');
-const shipped = ThaiLexicon.parse(lexiconFile('words_th.txt'), lexiconFile('tnc_freq.txt'));
+// As services/thaiLexicon.ts reads them: PyThaiNLP's words, Phaen's additions, the corpus frequencies.
+const shipped = ThaiLexicon.parse(
+  `${lexiconFile('words_th.txt')}\n${lexiconFile('words_phaen.txt')}`,
+  lexiconFile('tnc_freq.txt'),
+);
 
 beforeAll(() => setThaiLexicon(shipped));
 afterAll(() => setThaiLexicon(undefined));
@@ -80,6 +84,28 @@ describe('dictionary words stay whole', () => {
     expect(icu.breakOpportunities(word).length).toBeGreaterThan(0);
     for (const text of [word, `การ${word}ของ`, `แผน${word}ที่`, `ยุทธศาสตร์การ${word}`, `ABC ${word} ๒๕๖๔`]) {
       expect(insideOccurrences(text, word).filter((k) => breakOpportunities(text).includes(k))).toEqual([]);
+    }
+  });
+
+  it('keeps the government compounds of real text whole: หอกระจายข่าว in the sample plan, ศาลาว่าการ in the corpus', () => {
+    const sample = readFileSync(
+      join(import.meta.dirname, '..', '..', 'resources', 'sample', 'bma-pr-2566-2570.plan.json'),
+      'utf8',
+    );
+    const corpus = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'thai-gov-corpus.txt'), 'utf8');
+    for (const [source, word] of [
+      [sample, 'หอกระจายข่าว'],
+      [corpus, 'ศาลาว่าการ'],
+    ] as const) {
+      // The sentence the word is printed in (a table cell of the sample; a paragraph of the corpus).
+      const text = source.split(/["\n]/).find((part) => part.includes(word))!;
+      expect(text.length).toBeGreaterThan(word.length);
+      expect(insideOccurrences(text, word).filter((k) => breakOpportunities(text).includes(k))).toEqual([]);
+      // Without Phaen's additions the list alone splits it (หอ|กระจาย|ข่าว, ศาลา|ว่าการ).
+      const listOnly = new ThaiBreaker(ThaiLexicon.parse(lexiconFile('words_th.txt'), lexiconFile('tnc_freq.txt')));
+      expect(insideOccurrences(text, word).filter((k) => listOnly.breakOpportunities(text).includes(k))).not.toEqual(
+        [],
+      );
     }
   });
 

@@ -10,6 +10,7 @@ import { ThaiLexicon, lexiconForm } from '../../main/core/thaiLexicon.ts';
 import {
   COMPACT_LEXICON_FILE,
   FREQUENCY_FILE,
+  LEXICON_ADDITIONS_FILE,
   LEXICON_FILE,
   compactLexiconFile,
 } from '../../main/services/thaiLexicon.ts';
@@ -46,6 +47,7 @@ describe('the compact Thai lexicon', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'lexicon'));
     copyFileSync(join(RESOURCES, FREQUENCY_FILE), join(dir, FREQUENCY_FILE));
+    copyFileSync(join(RESOURCES, LEXICON_ADDITIONS_FILE), join(dir, LEXICON_ADDITIONS_FILE));
     writeFileSync(join(dir, LEXICON_FILE), wordList);
     const same = compactLexiconFile(dir);
     expect(same).toBe(compactLexiconFile(RESOURCES));

@@ -1,4 +1,6 @@
+import { thaiDigitsInText } from '../pdf/digits.ts';
 import { CHART_FONT, escapeXml } from './svg.ts';
+import { textWidth, type TextStyle } from './textWidth.ts';
 /**
  * "Achievement by strategic issue" as an SVG string: one horizontal bar per issue (and one for the whole
  * plan) showing the share of KPIs achieved, 0–100 %, with the weighted score beside it. A string, not React,
@@ -7,7 +9,7 @@ import { CHART_FONT, escapeXml } from './svg.ts';
  * PDF SVG renderers ignore style sheets.
  */
 export interface AchievementBar {
-  /** Issue name (or "overall"), drawn above its bar; long names are shortened with an ellipsis. */
+  /** Issue name (or "overall"), drawn above its bar; a name wider than the chart is shortened with an ellipsis. */
   readonly label: string;
   /** 0–1, or null when none of its KPIs has data. */
   readonly share: number | null;
@@ -33,28 +35,41 @@ const TRACK = '#eef2f7';
 const ROW = 52;
 const TOP = 16;
 const LEFT = 12;
-/** Room at the right for the value text. */
-const VALUE_SPACE = 170;
-const MAX_LABEL_GRAPHEMES = 80;
+const FONT = 14;
 
-/** Shorten by whole graphemes: cutting a Thai cluster would leave a stray vowel or tone mark. */
-export function shorten(text: string, max = MAX_LABEL_GRAPHEMES): string {
+/**
+ * How wide a text may print: the document may convert the finished drawing to Thai digits (pdf/digits.ts
+ * thaiDigitsInSvg), which are wider, so the wider of the two counts.
+ */
+const printedWidth = (text: string, style: TextStyle) =>
+  Math.max(textWidth(text, style), textWidth(thaiDigitsInText(text), style));
+
+/**
+ * The text as it fits `room` (measured), else cut by whole graphemes with an ellipsis: cutting a Thai
+ * cluster would leave a stray vowel or tone mark.
+ */
+export function shorten(text: string, room: number, style: TextStyle): string {
+  if (printedWidth(text, style) <= room) return text;
   const graphemes = [...new Intl.Segmenter('th', { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
-  return graphemes.length <= max ? text : `${graphemes.slice(0, max - 1).join('')}…`;
+  let kept = graphemes.length;
+  while (kept > 0 && printedWidth(`${graphemes.slice(0, kept).join('')}…`, style) > room) kept--;
+  return `${graphemes.slice(0, kept).join('')}…`;
 }
 
 const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
 export function achievementChartSvg(input: AchievementChartInput): string {
   const width = input.width ?? 720;
-  const plot = width - LEFT * 2 - VALUE_SPACE;
+  // Room at the right for the widest value text.
+  const valueSpace = Math.max(...input.bars.map((bar) => printedWidth(bar.value, { fontSize: FONT })), 0) + 16;
+  const plot = width - LEFT * 2 - valueSpace;
   const height = TOP + ROW * input.bars.length + 28;
   const x = (share: number) => LEFT + plot * Math.min(Math.max(share, 0), 1);
   const bars = input.bars.map((bar, i) => {
     const y = TOP + i * ROW;
     const fill = bar.total ? TOTAL : BAR;
     return [
-      `<text x="${LEFT}" y="${fmt(y + 14)}" fill="${INK}"${bar.total ? ' font-weight="700"' : ''}>${escapeXml(shorten(bar.label))}</text>`,
+      `<text x="${LEFT}" y="${fmt(y + 14)}" fill="${INK}"${bar.total ? ' font-weight="700"' : ''}>${escapeXml(shorten(bar.label, width - LEFT * 2, { fontSize: FONT, bold: bar.total === true }))}</text>`,
       `<rect x="${LEFT}" y="${fmt(y + 22)}" width="${fmt(plot)}" height="18" fill="${TRACK}"/>`,
       bar.share === null
         ? ''
@@ -71,7 +86,7 @@ export function achievementChartSvg(input: AchievementChartInput): string {
     )
     .join('');
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(input.title)}" font-family="${CHART_FONT}" font-size="14">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(input.title)}" font-family="${CHART_FONT}" font-size="${FONT}">`,
     `<title>${escapeXml(input.title)}</title>`,
     ticks,
     ...bars,

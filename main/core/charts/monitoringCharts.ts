@@ -1,4 +1,5 @@
 import type { TrendPoint } from '../monitoringReport.ts';
+import type { ChartDigits } from './svg.ts';
 import { trendChartSvg } from './trendChart.ts';
 
 /**
@@ -9,6 +10,13 @@ import { trendChartSvg } from './trendChart.ts';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
 
+export interface TrendOptions {
+  /** Width in units (the PDF scales it to the page). */
+  readonly width?: number;
+  /** Digits of the chart's text: the document's (Thai in a Thai-digit report). */
+  readonly digits?: ChartDigits;
+}
+
 /** "ไตรมาส 2/68": quarter and the fiscal year's last two digits. */
 const quarterLabel = (t: Translate, p: TrendPoint) =>
   t('monitoring.dashboard.quarterShort', { quarter: p.quarter, year: String(p.year).slice(-2) });
@@ -17,27 +25,27 @@ export function achievementTrendSvg(
   t: Translate,
   points: readonly TrendPoint[],
   issueNames: readonly string[],
-  width?: number,
+  options: TrendOptions = {},
 ): string {
   return trendChartSvg({
+    ...options,
     title: t('monitoring.dashboard.achievementTrend'),
     labels: points.map((p) => quarterLabel(t, p)),
     series: [
       ...issueNames.map((name, i) => ({ name, values: points.map((p) => p.issues[i] ?? null) })),
       { name: t('monitoring.allIssues'), values: points.map((p) => p.total), emphasis: true },
     ],
-    ...(width === undefined ? {} : { width }),
   });
 }
 
-export function disbursementTrendSvg(t: Translate, points: readonly TrendPoint[], width?: number): string {
+export function disbursementTrendSvg(t: Translate, points: readonly TrendPoint[], options: TrendOptions = {}): string {
   return trendChartSvg({
+    ...options,
     title: t('monitoring.dashboard.disbursementTrend'),
     labels: points.map((p) => quarterLabel(t, p)),
     series: [
       { name: t('monitoring.dashboard.plannedSpend'), values: points.map((p) => p.quarter * 25), dashed: true },
       { name: t('monitoring.dashboard.disbursedSpend'), values: points.map((p) => p.disbursedOfPlan), emphasis: true },
     ],
-    ...(width === undefined ? {} : { width }),
   });
 }

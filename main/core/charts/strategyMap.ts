@@ -1,7 +1,6 @@
-import { thaiDigitsInText } from '../pdf/digits.ts';
 import { numbering } from '../planContent.ts';
 import type { Row } from '../rows.ts';
-import { CHART_FONT, escapeXml } from './svg.ts';
+import { CHART_FONT, escapeXml, inDigits, type ChartDigits } from './svg.ts';
 import { textWidth, wrapText } from './textWidth.ts';
 
 /**
@@ -42,7 +41,7 @@ export interface StrategyMapOptions {
    * Digits of every text drawn (item numbers, names, headings). Thai digits are wider than Arabic ones, so
    * the map converts before it measures: a number is never placed by the width of another. Default arabic.
    */
-  readonly digits?: 'thai' | 'arabic';
+  readonly digits?: ChartDigits;
 }
 
 interface MapNode {
@@ -71,15 +70,9 @@ const STYLE: Record<MapLevel | 'missing', { fill: string; stroke: string; ink: s
   missing: { fill: '#ffffff', stroke: '#b8c2cc', ink: '#5b6673' },
 };
 
-/** The text as the map draws it: in the digits asked for. */
-const digitsOf =
-  (options: StrategyMapOptions) =>
-  (text: string): string =>
-    options.digits === 'thai' ? thaiDigitsInText(text) : text;
-
 /** The options' own words in the digits asked for, so that everything below measures what it draws. */
 function withDigits(options: StrategyMapOptions): StrategyMapOptions {
-  const shown = digitsOf(options);
+  const shown = inDigits(options.digits);
   const each = <K extends string>(words: Readonly<Record<K, string>>) =>
     Object.fromEntries(Object.entries<string>(words).map(([k, v]) => [k, shown(v)])) as Record<K, string>;
   return {
@@ -97,7 +90,7 @@ const fmt = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
 
 /** The issue → goal → strategy → project tree, siblings in row order, placeholders where a level is empty. */
 function buildTree(rows: readonly Row[], options: StrategyMapOptions): MapNode[] {
-  const shown = digitsOf(options);
+  const shown = inDigits(options.digits);
   const numbers = numbering(rows);
   const byParent = new Map<string, Row[]>();
   for (const row of rows) {
@@ -383,7 +376,7 @@ export function strategyMapSvg(rows: readonly Row[], asked: StrategyMapOptions):
   return parts.map((bands, i) =>
     drawPart(
       bands,
-      parts.length === 1 ? options.title : digitsOf(options)(`${options.title} (${i + 1}/${parts.length})`),
+      parts.length === 1 ? options.title : inDigits(options.digits)(`${options.title} (${i + 1}/${parts.length})`),
       options,
       g,
     ),

@@ -1,5 +1,7 @@
 import { position, type Quadrant } from '../swot.ts';
+import { thaiDigitsInText } from '../pdf/digits.ts';
 import { CHART_FONT, escapeXml } from './svg.ts';
+import { textWidth } from './textWidth.ts';
 
 /**
  * The SWOT position chart as an SVG string: x = S − W to the right, y = O − T upwards, the four quadrants
@@ -59,6 +61,33 @@ function lines(x: number, y: number, content: readonly string[], anchor: string)
     .join('');
 }
 
+/**
+ * The point's figures, inside its quadrant (right of the point where they fit, else left, else where the
+ * quadrant has room) and below or above it towards the horizontal axis, so they stay clear of the frame and of the corner names. Measured in
+ * the wider of the two digit sets: the document may print the finished drawing in Thai digits
+ * (pdf/digits.ts thaiDigitsInSvg), and the figures must fit either way.
+ */
+function pointFigures(input: SwotChartInput, s: ReturnType<typeof chartScale>): string {
+  const figures = `(${fmt(input.x)}, ${fmt(input.y)})`;
+  const style = { fontSize: 14, bold: true };
+  const width = Math.max(textWidth(figures, style), textWidth(thaiDigitsInText(figures), style));
+  const px = s.px(input.x);
+  const py = s.py(input.y);
+  const [from, to] = px >= s.centre ? [s.centre, s.centre + s.half] : [s.centre - s.half, s.centre];
+  const gap = 10;
+  const edge = 4;
+  // Right of the point, or left of it, or wherever the quadrant has room: above or below the point, the
+  // figures never cover it.
+  const wanted = px + gap + width <= to - edge ? px + gap : px - gap - width;
+  const x = Math.min(Math.max(wanted, from + edge), to - edge - width);
+  return text(
+    x,
+    py < s.centre ? py + 22 : py - 12,
+    figures,
+    `text-anchor="start" fill="${INK}" font-weight="700" data-figures="true"`,
+  );
+}
+
 const INK = '#1d2733';
 const MUTED = '#5b6673';
 const ACCENT = '#1f4e8c';
@@ -105,14 +134,7 @@ export function swotChartSvg(input: SwotChartInput): string {
     axisName(centre + 6, hi + 24, input.axes.T, 'start'),
     ticks,
     `<circle cx="${fmt(px)}" cy="${fmt(py)}" r="6" fill="#a4262c" data-point="true"/>`,
-    // The point's figures sit towards the centre horizontally and below or above it towards the axis, so
-    // they stay inside the point's quadrant and clear of the corner names.
-    text(
-      px > centre + half / 2 ? px - 10 : px + 10,
-      py < centre ? py + 22 : py - 12,
-      `(${fmt(input.x)}, ${fmt(input.y)})`,
-      `text-anchor="${px > centre + half / 2 ? 'end' : 'start'}" fill="${INK}" font-weight="700"`,
-    ),
+    pointFigures(input, s),
     '</svg>',
   ].join('');
 }

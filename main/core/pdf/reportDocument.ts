@@ -1,4 +1,5 @@
 import { achievementTrendSvg, disbursementTrendSvg } from '../charts/monitoringCharts.ts';
+import type { ChartDigits } from '../charts/svg.ts';
 import type { Block, Cell, DocModel, Heading } from '../doc/model.ts';
 import { AppError } from '../errors.ts';
 import type { Light } from '../monitoring.ts';
@@ -103,7 +104,12 @@ export function buildReportDocument({ source, options, t }: BuildInput): DocMode
         projects: report.projects.length,
       }),
     ),
-    ...summaryPart(t, report, options.thaiDigits, points.length ? { view, points } : null),
+    ...summaryPart(
+      t,
+      report,
+      options.thaiDigits,
+      points.length ? { view, points, digits: options.thaiDigits ? 'thai' : 'arabic' } : null,
+    ),
     part(1, 'kpis', true),
     ...kpiPart(t, view, report, options.thaiDigits),
     ...(report.projects.length ? [part(2, 'projects', true), ...projectPart(t, report, options.thaiDigits)] : []),
@@ -152,7 +158,7 @@ function summaryPart(
   t: Translate,
   report: PeriodReport,
   thaiDigits: boolean,
-  trends: { view: PlanView; points: ReturnType<typeof trend> } | null,
+  trends: { view: PlanView; points: ReturnType<typeof trend>; digits: ChartDigits } | null,
 ): Block[] {
   const rows = [...report.issues, report.total];
   const totalRow = (issue: GroupSummary, cells: Cell[]): Cell[] =>
@@ -198,12 +204,12 @@ function summaryPart(
             t,
             trends.points,
             report.issues.map((i) => `${i.number} ${i.name}`),
-            chartUnitsFor(CONTENT_WIDTH),
+            { width: chartUnitsFor(CONTENT_WIDTH), digits: trends.digits },
           ),
           t('monitoring.dashboard.achievementTrend'),
         ),
         figure(
-          disbursementTrendSvg(t, trends.points, chartUnitsFor(CONTENT_WIDTH)),
+          disbursementTrendSvg(t, trends.points, { width: chartUnitsFor(CONTENT_WIDTH), digits: trends.digits }),
           t('monitoring.dashboard.disbursementTrend'),
         ),
       ]

@@ -28,9 +28,11 @@ export function loadThaiLexicon(): void {
   loading = true;
   void Promise.all([
     import('../../../resources/lexicon/words_th.txt?raw'),
+    import('../../../resources/lexicon/words_phaen.txt?raw'),
     import('../../../resources/lexicon/tnc_freq.txt?raw'),
-  ]).then(([words, frequencies]) => {
-    shipped = ThaiLexicon.parse(words.default, frequencies.default);
+  ]).then(([words, additions, frequencies]) => {
+    // The same lists as services/thaiLexicon.ts: PyThaiNLP's words and Phaen's additions.
+    shipped = ThaiLexicon.parse(`${words.default}\n${additions.default}`, frequencies.default);
     install();
   });
 }
