@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProgressState } from '../../../main/core/progress.ts';
 import { usePlanData } from '../plan/PlanData.tsx';
 import { routeHash } from '../route.ts';
+import { ThaiText } from '../thai/ThaiText.tsx';
 import { usePlanProgress, type StepProgress, type WizardProgress } from './progress.ts';
 import type { WizardId } from './types.ts';
 import './planNav.css';
@@ -61,7 +62,7 @@ export function PlanNav({
         >
           <Mark state={s.state} />
           <span>
-            {i + 1}. {t(title)}
+            {i + 1}. <ThaiText text={t(title)} />
           </span>
         </button>
         <span id={described} className="visually-hidden">
@@ -95,7 +96,9 @@ export function PlanNav({
                 title={stateText(w.state)}
               >
                 <Mark state={w.state} />
-                <span>{t(w.def.title)}</span>
+                <span>
+                  <ThaiText text={t(w.def.title)} />
+                </span>
               </a>
               <span id={described} className="visually-hidden">
                 {stateText(w.state)}

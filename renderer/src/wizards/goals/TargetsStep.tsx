@@ -11,6 +11,7 @@ import { YearCell } from '../../plan/YearCell.tsx';
 import { AdoptedNotice, ReviseButton, RevisionList } from '../monitoring/Revisions.tsx';
 import { outline, usePlanYears, type Outline } from './outline.ts';
 import { TargetsImportPanel } from './TargetsImportPanel.tsx';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 
 /**
  * Step 3: per goal, a table of its KPIs with a target for each plan year and for the whole period. A year's
@@ -87,7 +88,7 @@ function TargetTable({ kpis, years, plan }: { kpis: readonly Row[]; years: numbe
             return (
               <tr key={kpi.id} data-row-id={kpi.id}>
                 <th scope="row" className="table-row-name">
-                  {name}
+                  <ThaiText text={name} />
                   <span className="table-note">{unit ? t('goals.unitIs', { unit }) : t('goals.noUnit')}</span>
                   <Provenance row={kpi} label={name} />
                   <ReviseButton kpi={kpi} name={name} />
