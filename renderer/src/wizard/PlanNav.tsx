@@ -78,7 +78,7 @@ export function PlanNav({
         href={routeHash({ name: 'plan', id: data.plan.id })}
         aria-current={wizard ? undefined : 'page'}
       >
-        {t('workspace.planPage')}
+        <ThaiText text={t('workspace.planPage')} />
       </a>
       <p className={`plan-nav-state progress-text-${progress.state}`}>
         <Mark state={progress.state} /> {t('workspace.planState', { state: stateText(progress.state) })}
