@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { expect } from 'vitest';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { Catalog, localVersion } from '../../main/core/catalog.ts';
 import type { NewRowInput } from '../../main/core/contract.ts';
@@ -115,7 +116,15 @@ export function openWizard(fake: PlanFake, wizard: WizardId, step: number) {
   return { user: userEvent.setup(), shell };
 }
 
-export const next = (user: UserEvent) => user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+/**
+ * Presses Next and waits for its answer: Next first waits for pending saves, so its move or its reasons to stay
+ * come some promises after the click (the step is aria-busy meanwhile). Reading the alert right after the click
+ * raced those saves: it failed now and then on a loaded machine, more often with more to render (PlanNav).
+ */
+export const next = async (user: UserEvent) => {
+  await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+  await waitFor(() => expect(document.querySelector('.step-card[aria-busy="true"]')).toBeNull());
+};
 
 /** The reasons the wizard's alert gives for staying on the step. */
 export const alertTexts = () =>

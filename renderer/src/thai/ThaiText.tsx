@@ -11,8 +11,11 @@ import { useThaiLexicon } from './lexicon.ts';
  */
 export function ThaiText({ text }: { text: string }) {
   const lexicon = useThaiLexicon(false);
-  const pieces = useMemo(() => (/[\u0E01-\u0E2E]/.test(text) ? breakPieces(text) : [text]), [text, lexicon]);
-  if (pieces.length < 2) return <>{text}</>;
+  const thai = /[\u0E01-\u0E2E]/.test(text);
+  const pieces = useMemo(() => (thai ? breakPieces(text) : [text]), [thai, text, lexicon]);
+  if (!thai) return <>{text}</>;
+  // One Thai word still gets its no-wrap span: left bare, the browser would cut it where ICU sees two (หน้า|แผน).
+  if (pieces.length < 2) return <span className="thai-word">{text}</span>;
   return (
     <>
       {pieces.map((piece, i) => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProgressState } from '../../../main/core/progress.ts';
 import { usePlanData } from '../plan/PlanData.tsx';
 import { routeHash } from '../route.ts';
+import { ThaiText } from '../thai/ThaiText.tsx';
 import { usePlanProgress, type StepProgress, type WizardProgress } from './progress.ts';
 import type { WizardId } from './types.ts';
 import './planNav.css';
@@ -61,7 +62,7 @@ export function PlanNav({
         >
           <Mark state={s.state} />
           <span>
-            {i + 1}. {t(title)}
+            {i + 1}. <ThaiText text={t(title)} />
           </span>
         </button>
         <span id={described} className="visually-hidden">
@@ -77,7 +78,7 @@ export function PlanNav({
         href={routeHash({ name: 'plan', id: data.plan.id })}
         aria-current={wizard ? undefined : 'page'}
       >
-        {t('workspace.planPage')}
+        <ThaiText text={t('workspace.planPage')} />
       </a>
       <p className={`plan-nav-state progress-text-${progress.state}`}>
         <Mark state={progress.state} /> {t('workspace.planState', { state: stateText(progress.state) })}
@@ -95,7 +96,9 @@ export function PlanNav({
                 title={stateText(w.state)}
               >
                 <Mark state={w.state} />
-                <span>{t(w.def.title)}</span>
+                <span>
+                  <ThaiText text={t(w.def.title)} />
+                </span>
               </a>
               <span id={described} className="visually-hidden">
                 {stateText(w.state)}

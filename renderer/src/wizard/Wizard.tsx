@@ -54,16 +54,30 @@ export function Wizard({ def, step, rowId }: { def: WizardDef; step: number; row
   // After the heading effect above: a link to a row takes the focus on to that row.
   useFocusRow(rowId, index);
 
-  const go = async (to: number) => {
-    await data.flush();
-    shell.navigate({ name: 'wizard', id: data.plan.id, wizard: def.id, step: to });
+  // While Next or a step link waits for pending saves the step is aria-busy: its answer (a move or the reasons
+  // to stay) comes after them, and screen readers and tests wait for it rather than read the step too early.
+  const [busy, setBusy] = useState(false);
+  const settling = async (action: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await action();
+    } finally {
+      setBusy(false);
+    }
   };
-  const next = async () => {
-    await data.flush();
-    if (nextIssues(current, data).length > 0) return setRefusals((n) => n + 1);
-    if (last) shell.navigate({ name: 'plan', id: data.plan.id });
-    else await go(index + 1);
-  };
+  const open = (to: number) => shell.navigate({ name: 'wizard', id: data.plan.id, wizard: def.id, step: to });
+  const go = (to: number) =>
+    settling(async () => {
+      await data.flush();
+      open(to);
+    });
+  const next = () =>
+    settling(async () => {
+      await data.flush();
+      if (nextIssues(current, data).length > 0) return setRefusals((n) => n + 1);
+      if (last) shell.navigate({ name: 'plan', id: data.plan.id });
+      else open(index + 1);
+    });
 
   return (
     <div className="workspace">
@@ -83,7 +97,7 @@ export function Wizard({ def, step, rowId }: { def: WizardDef; step: number; row
           </h1>
           <PlanSaveStatus />
         </div>
-        <section className="card step-card" aria-labelledby="step-heading">
+        <section className="card step-card" aria-labelledby="step-heading" aria-busy={busy}>
           <h2 id="step-heading" tabIndex={-1} ref={headingRef}>
             {t('wizard.stepOf', { step: index + 1, count: def.steps.length })}: <ThaiText text={t(current.title)} />
           </h2>

@@ -5,6 +5,7 @@ import { usePlanData } from '../../plan/PlanData.tsx';
 import { Provenance } from '../../plan/RowList.tsx';
 import { NeedsPeriod, formatPercent, kpiOutline, nameOf, usePrevYears, YearColumnsHead } from './common.tsx';
 import { Thresholds } from './Thresholds.tsx';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 
 /** The computed cells of one KPI and year: %, level, status, and why a percentage is missing if it is. */
 export function ResultCells({ result }: { result: Achievement }) {
@@ -42,7 +43,7 @@ export function ResultsStep() {
             {kpiOutline(data).map(({ kpi, number }) => (
               <tr key={kpi.id} aria-label={`${number} ${nameOf(kpi)}`}>
                 <th scope="row" className="table-row-name">
-                  {number} {nameOf(kpi) || t('evaluation.unnamed')}
+                  <ThaiText text={`${number} ${nameOf(kpi) || t('evaluation.unnamed')}`} />
                   <span className="table-note">{t(`evaluation.directions.${String(kpi.data.direction)}`)}</span>
                   <Provenance row={kpi} />
                 </th>

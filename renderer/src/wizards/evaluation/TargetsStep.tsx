@@ -7,6 +7,7 @@ import type { Row } from '../../../../main/core/rows.ts';
 import { NeedsPeriod, kpiOutline, nameOf, usePrevYears, type OutlineKpi, YearColumnsHead } from './common.tsx';
 import { PastePanel } from './PastePanel.tsx';
 import { XlsxImportPanel } from './XlsxImportPanel.tsx';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 
 /** Step 3: target and actual per KPI and previous-plan year, typed in a table or pasted from Excel. */
 export function TargetsStep() {
@@ -63,7 +64,7 @@ function GoalTable({ kpis, years, yearRows }: { kpis: OutlineKpi[]; years: numbe
             return (
               <tr key={kpi.id}>
                 <th scope="row" className="table-row-name">
-                  {number} {name} ({String(kpi.data.unit)})
+                  <ThaiText text={`${number} ${name} (${String(kpi.data.unit)})`} />
                   <Provenance row={kpi} />
                 </th>
                 {years.map((year) => (

@@ -6,6 +6,7 @@ import { usePlanData } from '../../plan/PlanData.tsx';
 import { YearsHead } from '../../plan/YearsHead.tsx';
 import { outline, usePlanYears, type Outline } from './outline.ts';
 import { Baseline } from './TargetsStep.tsx';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 
 /**
  * Step 4: the plan's issues, goals and KPIs with their targets, to read through before going on: one table
@@ -64,7 +65,7 @@ function KpiTable({ kpis, years, plan }: { kpis: readonly Row[]; years: number[]
           {kpis.map((kpi) => (
             <tr key={kpi.id} data-row-id={kpi.id}>
               <th scope="row" className="table-row-name">
-                {plan.numbers.get(kpi.id)} {nameOf(kpi) || t('goals.unnamed')}
+                <ThaiText text={`${plan.numbers.get(kpi.id) ?? ''} ${nameOf(kpi) || t('goals.unnamed')}`} />
                 <span className="table-note">
                   {t('goals.kpiNote', {
                     unit: String(kpi.data.unit ?? ''),

@@ -12,6 +12,7 @@ import { AdoptedNotice, ReviseButton, RevisionList } from '../monitoring/Revisio
 import { OutsideTargets } from './OutsideTargets.tsx';
 import { outline, usePlanYears, type Outline } from './outline.ts';
 import { TargetsImportPanel } from './TargetsImportPanel.tsx';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 
 /**
  * Step 3: per goal, a table of its KPIs with a target for each plan year and for the whole period. A year's
@@ -92,7 +93,7 @@ function TargetTable({ kpis, years, plan }: { kpis: readonly Row[]; years: numbe
             return (
               <tr key={kpi.id} data-row-id={kpi.id}>
                 <th scope="row" className="table-row-name">
-                  {name}
+                  <ThaiText text={name} />
                   <span className="table-note">{unit ? t('goals.unitIs', { unit }) : t('goals.noUnit')}</span>
                   <Provenance row={kpi} label={name} />
                   <ReviseButton item={kpi} name={name} fields={TARGETS_STEP_FIELDS} />

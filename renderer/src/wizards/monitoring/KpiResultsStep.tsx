@@ -20,6 +20,7 @@ import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
 import { QuarterCells } from './QuarterFields.tsx';
 import { ReviseButton } from './Revisions.tsx';
 import './monitoring.css';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 
 /**
  * Step 2: each KPI's result per quarter of the chosen fiscal year, how its year counts them, where it stands
@@ -71,7 +72,7 @@ export function KpiResultsStep() {
               return (
                 <tr key={`${s.kpiId}:${period.year}`}>
                   <th scope="row" className="table-row-name">
-                    {s.number} {name} ({s.unit})
+                    <ThaiText text={`${s.number} ${name} (${s.unit})`} />
                   </th>
                   <td>
                     {/* A revision changes the stored mode: the choice starts afresh from it. */}
@@ -143,7 +144,7 @@ export function KpiResultsStep() {
                 // Keyed by the quarter too: another quarter's fields start from that quarter's row.
                 <tr key={`${s.kpiId}:${period.year}:${period.quarter}`}>
                   <th scope="row" className="table-row-name">
-                    {s.number} {name}
+                    <ThaiText text={`${s.number} ${name}`} />
                   </th>
                   <QuarterCells
                     kpi={kpi}

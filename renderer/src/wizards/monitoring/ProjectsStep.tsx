@@ -9,6 +9,7 @@ import { ReminderNotices } from './ArrivalsStep.tsx';
 import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
 import { QuarterCells } from './QuarterFields.tsx';
 import './monitoring.css';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 
 const MONEY = ['allocated', 'disbursed'] as const;
 
@@ -76,7 +77,7 @@ export function ProjectsStep() {
                 // Keyed by the quarter: another quarter's cells start from that quarter's row.
                 <tr key={`${s.projectId}:${period.year}:${period.quarter}`}>
                   <th scope="row" className="table-row-name">
-                    {s.number} {s.name}
+                    <ThaiText text={`${s.number} ${s.name}`} />
                     {s.responsibleUnit && <span className="hint"> ({s.responsibleUnit})</span>}
                   </th>
                   <td>{cell('progress')}</td>

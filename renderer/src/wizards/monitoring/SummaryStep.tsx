@@ -113,7 +113,7 @@ function GroupTable({
   const row = (g: GroupSummary, label: string, isTotal = false) => (
     <tr key={label} className={isTotal ? 'total-row' : undefined}>
       <th scope="row" className="table-row-name">
-        {label}
+        <ThaiText text={label} />
       </th>
       <td className="num">{g.kpis.length}</td>
       {LIGHTS.map((light) => (

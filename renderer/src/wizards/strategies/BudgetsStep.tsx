@@ -21,6 +21,7 @@ import {
 } from './common.tsx';
 import { unitOf } from './totals.ts';
 import { AdoptedNotice, ReviseButton, RevisionList } from '../monitoring/Revisions.tsx';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 
 /**
  * Step 3: per strategy, a table of its projects with a budget for each plan year. A year's budget row (id
@@ -130,7 +131,9 @@ function StrategyBudget({
               return (
                 <tr key={project.id} data-row-id={project.id}>
                   <th scope="row" className="table-row-name">
-                    {t(`strategies.projectN.${kindOf(project)}`, { number: numberOf(plan, project) })} {name(project)}
+                    <ThaiText
+                      text={`${t(`strategies.projectN.${kindOf(project)}`, { number: numberOf(plan, project) })} ${name(project)}`}
+                    />
                     {unit && <span className="table-note">{unit}</span>}
                     <Provenance row={project} />
                     <ReviseButton item={project} name={title} fields={BUDGET_FIELDS} />

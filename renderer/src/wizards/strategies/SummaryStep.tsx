@@ -16,6 +16,7 @@ import {
   useName,
 } from './common.tsx';
 import { unitOf } from './totals.ts';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 
 /** Step 4: the plan's budget per strategic issue, per year and per responsible unit, and its grand total. */
 export function SummaryStep() {
@@ -49,7 +50,7 @@ export function SummaryStep() {
               {plan.issues.map((issue) => (
                 <tr key={issue.id} data-row-id={issue.id}>
                   <th scope="row" className="table-row-name">
-                    {t('strategies.issueN', { number: numberOf(plan, issue) })} {name(issue)}
+                    <ThaiText text={`${t('strategies.issueN', { number: numberOf(plan, issue) })} ${name(issue)}`} />
                   </th>
                   <YearCells years={years} summary={byIssue.get(issue.id)} />
                 </tr>
@@ -70,7 +71,7 @@ export function SummaryStep() {
                 return (
                   <tr key={unit}>
                     <th scope="row" className="table-row-name">
-                      {unit || t('strategies.summary.noUnit')}
+                      <ThaiText text={unit || t('strategies.summary.noUnit')} />
                     </th>
                     <YearCells years={years} summary={unitSummary} />
                     <td className="num">{share(unitSummary?.total ?? 0)}</td>
