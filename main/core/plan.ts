@@ -98,13 +98,29 @@ export function validatePlanDraft(draft: PlanDraft): Partial<Record<PlanField, s
 }
 
 /**
- * The title of a plan that came in as a copy of one already here (an import of the same file again): the
- * plan's own words are Thai, so the mark is too, and Home never lists two plans that cannot be told apart.
- * Kept within the title's 500 characters.
+ * The title of a plan that came in as a copy of one already here (an import of the same file again), numbered
+ * among the titles already here ("… (สำเนา)", "… (สำเนา 2)", "… (สำเนา 3)"), so Home never lists two plans that
+ * cannot be told apart. The plan's own words are Thai, so the mark is too (with the digits the screen shows). A
+ * copy of the sample is no sample: it drops the sample's mark. Kept within the title's 500 characters.
  */
-export function copyTitle(title: string): string {
-  const mark = ' (สำเนา)';
-  return `${title.slice(0, 500 - mark.length)}${mark}`;
+export function copyTitle(title: string, taken: readonly string[]): string {
+  const base = withoutSampleMark(title);
+  const used = new Set(taken);
+  for (let n = 1; ; n++) {
+    const mark = n === 1 ? ' (สำเนา)' : ` (สำเนา ${n})`;
+    const numbered = `${base.slice(0, 500 - mark.length)}${mark}`;
+    if (!used.has(numbered)) return numbered;
+  }
+}
+
+/**
+ * The mark the shipped sample plan's title ends with (resources/sample), so that Home tells it from a real
+ * plan. A plan made from the sample (the next plan) is no sample, so its title drops the mark.
+ */
+export const SAMPLE_MARK = ' (ตัวอย่าง)';
+
+export function withoutSampleMark(title: string): string {
+  return title.endsWith(SAMPLE_MARK) ? title.slice(0, -SAMPLE_MARK.length) : title;
 }
 
 /**

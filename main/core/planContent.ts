@@ -236,6 +236,23 @@ export function completenessMessageKey(rule: CompletenessRule): string {
 }
 
 /**
+ * An item's message as every list shows it (review panel, step reasons, side navigation): its key and values,
+ * with the i18next context of the rules worded per case (what the plan lacks; a target for the whole period).
+ */
+export function completenessMessage(item: CompletenessItem): {
+  readonly message: string;
+  readonly values: Readonly<Record<string, string | number>>;
+} {
+  const context =
+    item.rule === 'planLacks'
+      ? String(item.values.part)
+      : item.rule === 'targetNotInUnit' && item.values.year === ''
+        ? 'period'
+        : undefined;
+  return { message: completenessMessageKey(item.rule), values: context ? { ...item.values, context } : item.values };
+}
+
+/**
  * Every completeness item of a plan over its period (B.E. years, inclusive), in row order. Values: number
  * (hierarchical, "" for rows outside it) and name of the row, plus year, target and unit where they apply.
  */

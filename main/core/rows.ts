@@ -51,7 +51,7 @@ const Percent = z
 /** A frozen field's value before or after a revision: a number, a unit or a choice (direction, result mode). */
 const RevisedValue = z.union([Amount, text(100)]).nullable();
 
-/** Framework categories (frameworks.md); labels are locale keys swot.category.<framework>.<code>. */
+/** Framework categories (frameworks.md); names are locale keys pdf.doc.situation.category.<framework>.<code>. */
 export const FRAMEWORK_CATEGORIES = {
   '2S4M': ['S1', 'S2', 'M1', 'M2', 'M3', 'M4'],
   '7S': ['strategy', 'structure', 'systems', 'shared-values', 'style', 'staff', 'skills'],

@@ -1,4 +1,4 @@
-import { completeness, completenessMessageKey, numbering, type CompletenessItem } from './planContent.ts';
+import { completeness, completenessMessage, numbering, type CompletenessItem } from './planContent.ts';
 import { evaluatePlan, kpisWithoutTarget, previousYears, weightIssues as prevWeightIssues } from './previousPlan.ts';
 import { missingRequired, type PlanYears, type Row, type RowData, type RowEntity } from './rows.ts';
 import type { SwotCategory } from './swot.ts';
@@ -38,7 +38,7 @@ export interface PlanState {
 /** A problem that keeps the user on a step: an i18n key and its values. */
 export interface StepIssue {
   readonly message: string;
-  readonly values?: Record<string, string | number>;
+  readonly values?: Readonly<Record<string, string | number>>;
 }
 
 export interface StepCheck {
@@ -48,6 +48,8 @@ export interface StepCheck {
   readonly findings?: (state: PlanState) => StepIssue[];
   /** The step holds something of its own; a step without it (a summary) follows its wizard. */
   readonly started?: (state: PlanState) => boolean;
+  /** The step may be left empty (core/progress.ts): it is done once its wizard is begun and its check passes. */
+  readonly optional?: true;
 }
 
 /** A row's name as typed, trimmed ("" when not given yet). */
@@ -156,13 +158,14 @@ const setup = {
   },
   workshops: {
     started: holds('workshop'),
+    optional: true,
     issues: (state) => {
       const undated = of(state, 'workshop').filter((w) => w.data.date === null).length;
       return undated > 0 ? [{ message: 'setup.undatedWorkshops', values: { count: undated } }] : [];
     },
   },
-  frameworks: { started: (state) => state.options.frameworkCatalogs.length > 0 },
-  offices: { started: holds('office'), issues: (state) => requiredIssues(of(state, 'office')) },
+  frameworks: { started: (state) => state.options.frameworkCatalogs.length > 0, optional: true },
+  offices: { started: holds('office'), optional: true, issues: (state) => requiredIssues(of(state, 'office')) },
   summary: {},
 } satisfies Record<string, StepCheck>;
 
@@ -221,6 +224,7 @@ const evaluation = {
   /** A KPI that ended the period not achieved needs its problems written down: they feed the new plan. */
   problems: {
     started: (state) => of(state, 'prevKpi').some((kpi) => text(kpi, 'problems') !== ''),
+    optional: true,
     issues: (state) => {
       const result = evaluatePlan(state.rows, previousYears(state.plan), state.options.levelThresholds);
       return [
@@ -265,7 +269,7 @@ const valuesIssues = (state: PlanState): StepIssue[] => requiredIssues(of(state,
 const direction = {
   vision: { started: (state) => needVision(state).length === 0, issues: needVision },
   missions: { started: holds('mission'), issues: needMissions },
-  values: { started: holds('coreValue'), issues: valuesIssues },
+  values: { started: holds('coreValue'), optional: true, issues: valuesIssues },
   summary: { issues: (state) => [...needVision(state), ...needMissions(state), ...valuesIssues(state)] },
 } satisfies Record<string, StepCheck>;
 
@@ -512,10 +516,7 @@ const strategies = {
 
 /** The completeness items as reasons: the review's last step does not hold Next, but it is not done with any. */
 export function completenessIssues(state: PlanState): StepIssue[] {
-  return completeness(state.rows, state.plan).map((item) => ({
-    message: completenessMessageKey(item.rule),
-    values: item.values,
-  }));
+  return completeness(state.rows, state.plan).map(completenessMessage);
 }
 
 const review = {
@@ -535,9 +536,9 @@ const written =
   };
 
 const document = {
-  foreword: { started: written('foreword') },
-  intro: { started: written('background', 'objectives') },
-  monitoring: { started: written('monitoring') },
+  foreword: { started: written('foreword'), optional: true },
+  intro: { started: written('background', 'objectives'), optional: true },
+  monitoring: { started: written('monitoring'), optional: true },
   summary: {},
 } satisfies Record<string, StepCheck>;
 
@@ -582,8 +583,8 @@ const monitoring = {
     started: holds('kpiQuarter'),
     findings: (state) => (of(state, 'kpi').length === 0 ? [{ message: 'monitoring.noKpis' }] : quarterGaps(state)),
   },
-  projects: { started: holds('projectQuarter') },
-  arrivals: { started: holds('reminder') },
+  projects: { started: holds('projectQuarter'), optional: true },
+  arrivals: { started: holds('reminder'), optional: true },
   summary: {},
 } satisfies Record<string, StepCheck>;
 

@@ -11,7 +11,7 @@ import {
   type PlanFileRow,
 } from '../core/planFile.ts';
 import { ROW_DEFAULTS, ROW_REFERENCES, deterministicRowId, mapReference, type Row } from '../core/rows.ts';
-import { getPlan, planCreationEdits, planExists } from './plans.ts';
+import { getPlan, listPlans, planCreationEdits, planExists } from './plans.ts';
 import { placedRowEdits, rowExists } from './rows.ts';
 import type { Store } from './store/store.ts';
 
@@ -91,12 +91,12 @@ export function importPlanFile(store: Store, file: PlanFile): { plan: Plan; asCo
   const asCopy = planExists(store, file.plan.id) || file.rows.some((row) => rowExists(store, row.id));
   const id = asCopy ? randomUUID() : file.plan.id;
   const rows = asCopy ? copyRows(file.rows, id) : file.rows;
+  // A copy is numbered among the plans here, and a copy of the sample is no sample (core copyTitle).
+  const taken = () => listPlans(store).map((p) => p.title);
   store.oplog.apply('import', id, [
-    ...planCreationEdits(
-      id,
-      asCopy ? { ...file.plan, title: copyTitle(file.plan.title) } : file.plan,
-      file.plan.isSample,
-    ),
+    ...(asCopy
+      ? planCreationEdits(id, { ...file.plan, title: copyTitle(file.plan.title, taken()) }, false)
+      : planCreationEdits(id, file.plan, file.plan.isSample)),
     ...placedRowEdits(id, rows),
   ]);
   return { plan: getPlan(store, id), asCopy };

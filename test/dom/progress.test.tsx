@@ -50,6 +50,15 @@ describe('derived progress in the side navigation', () => {
     expect(wizardState('ประเมินผลแผนระยะก่อน')).toBe('ต้องแก้ไข');
   });
 
+  it('calls a step done only with its own content: results still empty in every year are not started', async () => {
+    // An evaluation started from an adopted plan: its issues, KPIs and targets came filled, no result yet.
+    openWizard(planFake(evaluation([0.5, 0.5])), 'evaluation', 0);
+    await screen.findByRole('heading', { name: /ขั้นที่ 1 จาก 6/ });
+    await waitFor(() => expect(stepState('3. ค่าเป้าหมายและผลการดำเนินงาน')).toBe('เสร็จแล้ว'));
+    expect(stepState('4. ผลการประเมินตัวชี้วัด')).toBe('ยังไม่เริ่ม');
+    expect(wizardState('ประเมินผลแผนระยะก่อน')).toBe('กำลังทำ');
+  });
+
   it('says on a step opened past a refusing one which step holds the way and why, with a way back to it', async () => {
     const fake = planFake(evaluation([0.5, 0.4]));
     const { user, shell } = openWizard(fake, 'evaluation', 2);
@@ -101,7 +110,10 @@ describe('derived progress of the monitoring wizard, by core’s checks', () => 
     await screen.findByRole('heading', { name: /ขั้นที่ 1 จาก 5/ });
     await waitFor(() => expect(wizardState(wizard)).toBe('ยังไม่เริ่ม'));
     expect(stepState('1. การประกาศใช้แผน')).toBe('ยังไม่เริ่ม: ระบุวันที่ประกาศใช้แผนก่อนรายงานผล');
-    expect(stepState('2. ผลการดำเนินงานตามตัวชี้วัดรายไตรมาส')).toBe('ยังไม่เริ่ม: แผนนี้ยังไม่มีตัวชี้วัด');
+    // Its own reason, then the step before that holds the way, said as such.
+    expect(stepState('2. ผลการดำเนินงานตามตัวชี้วัดรายไตรมาส')).toBe(
+      'ยังไม่เริ่ม: แผนนี้ยังไม่มีตัวชี้วัด · ขั้นที่ 1 “การประกาศใช้แผน” ก่อนหน้ายังไม่ผ่าน',
+    );
   });
 
   it('flags results entered on a plan without its adoption date, and a quarter left out before a reported one', async () => {
@@ -109,7 +121,8 @@ describe('derived progress of the monitoring wizard, by core’s checks', () => 
     await screen.findByRole('heading', { name: /ขั้นที่ 1 จาก 5/ });
     await waitFor(() => expect(stepState('1. การประกาศใช้แผน')).toBe('ต้องแก้ไข: ระบุวันที่ประกาศใช้แผนก่อนรายงานผล'));
     expect(stepState('2. ผลการดำเนินงานตามตัวชี้วัดรายไตรมาส')).toBe(
-      'กำลังทำ: ตัวชี้วัดที่ 1.1.1 “ร้อยละการรับรู้” ปี พ.ศ. 2567 ยังไม่มีผลไตรมาส 2 ทั้งที่กรอกผลไตรมาสหลังจากนั้นแล้ว',
+      'กำลังทำ: ตัวชี้วัดที่ 1.1.1 “ร้อยละการรับรู้” ปี พ.ศ. 2567 ยังไม่มีผลไตรมาส 2 ทั้งที่กรอกผลไตรมาสหลังจากนั้นแล้ว' +
+        ' · ขั้นที่ 1 “การประกาศใช้แผน” ก่อนหน้ายังไม่ผ่าน',
     );
     expect(wizardState(wizard)).toBe('ต้องแก้ไข');
   });

@@ -326,4 +326,15 @@ describe('strategies wizard: summary', () => {
       '100.0',
     ]);
   });
+
+  it('is in progress, not "not started", with a stored negative budget, and names budgets as the step holding it', async () => {
+    // A budget of -500 came in stored (an old import): the budgets step refuses it, the summary has the wizard's data.
+    const fake = planFake([...planned(), budget('p2', 2567, -500)]);
+    open(fake, 3);
+    const nav = await screen.findByRole('navigation', { name: 'แผนและขั้นตอนการจัดทำ' });
+    const summary = within(nav).getByRole('button', { name: '4. สรุปงบประมาณ' });
+    const state = () => document.getElementById(summary.getAttribute('aria-describedby')!)!.textContent!;
+    await waitFor(() => expect(state()).toMatch(/^กำลังทำ: /));
+    expect(state()).toMatch(/ · ขั้นที่ 3 “งบประมาณรายปี” ก่อนหน้ายังไม่ผ่าน$/);
+  });
 });

@@ -112,7 +112,7 @@ describe('exchange between a secretariat and an office (browser)', () => {
     await setKpiUnit(office, OFFICE_UNIT);
     await wizardStep(office, INTERNAL, '2. ระบุจุดแข็งและจุดอ่อน');
     await office
-      .getByRole('listitem', { name: 'S1 Structure โครงสร้างและนโยบาย ข้อ 1' })
+      .getByRole('listitem', { name: 'โครงสร้างและนโยบาย ข้อ 1' })
       .getByLabel('ปัจจัย', { exact: true })
       .fill(FACTOR);
     await office.getByText('บันทึกแล้ว').waitFor();

@@ -374,6 +374,12 @@ describe('plan files with rows', () => {
     const plans = [original, ...copies.map((c) => c.plan)];
     expect(copies.map((c) => c.asCopy)).toEqual([true, true]);
     expect(new Set(plans.map((p) => p.id)).size).toBe(3);
+    // Home tells them apart: the copies are numbered, and a copy of the sample is no sample.
+    expect(plans.map((p) => [p.title, p.isSample])).toEqual([
+      ['แผนยุทธศาสตร์การประชาสัมพันธ์กรุงเทพมหานคร ระยะ 5 ปี (พ.ศ. 2566–2570) (ตัวอย่าง)', true],
+      ['แผนยุทธศาสตร์การประชาสัมพันธ์กรุงเทพมหานคร ระยะ 5 ปี (พ.ศ. 2566–2570) (สำเนา)', false],
+      ['แผนยุทธศาสตร์การประชาสัมพันธ์กรุงเทพมหานคร ระยะ 5 ปี (พ.ศ. 2566–2570) (สำเนา 2)', false],
+    ]);
 
     const rowsOf = plans.map((p) => listRows(store, p.id));
     const ids = rowsOf.flatMap((rows) => rows.map((r) => r.id));

@@ -4,6 +4,7 @@ import type { ProgressState } from '../../../main/core/progress.ts';
 import { usePlanData } from '../plan/PlanData.tsx';
 import { routeHash } from '../route.ts';
 import { ThaiText } from '../thai/ThaiText.tsx';
+import { issueText } from './issueText.ts';
 import { usePlanProgress, type StepProgress, type WizardProgress } from './progress.ts';
 import type { WizardId } from './types.ts';
 import './planNav.css';
@@ -39,17 +40,21 @@ export function PlanNav({
   const progress = usePlanProgress(data);
   const id = useId();
   const stateText = (state: ProgressState) => t(`workspace.state.${state}`);
-  /** A step's state, with the reasons behind it when its check finds any. */
-  const why = (s: StepProgress) =>
-    s.reasons.length === 0
-      ? stateText(s.state)
-      : t('workspace.stepStateWhy', {
-          state: stateText(s.state),
-          reasons: s.reasons.map((r) => t(r.message, r.values ?? {})).join(' · '),
-        });
-  const stepItem = (s: StepProgress, i: number, title: string) => {
+  /**
+   * A step's state, with the reasons behind it when its check finds any, and, while it is not done, the
+   * earlier step that holds the way to it said as such (that step's reasons are read on that step).
+   */
+  const why = (s: StepProgress, steps: readonly { readonly title: string }[]) => {
+    const reasons = s.reasons.map((r) => issueText(t, r));
+    if (s.blockedBy !== null && s.state !== 'done')
+      reasons.push(t('stepCheck.heldBy', { step: s.blockedBy + 1, title: t(steps[s.blockedBy]!.title) }));
+    const state = stateText(s.state);
+    return reasons.length === 0 ? state : t('workspace.stepStateWhy', { state, reasons: reasons.join(' · ') });
+  };
+  const stepItem = (s: StepProgress, i: number, steps: readonly { readonly title: string }[]) => {
     const described = `${id}-step-${i}`;
-    const text = why(s);
+    const text = why(s, steps);
+    const title = steps[i]!.title;
     return (
       <li key={i}>
         <button
@@ -105,7 +110,7 @@ export function PlanNav({
               </span>
               {current && (
                 <ol className="plan-nav-steps" aria-label={t('wizard.steps')}>
-                  {w.steps.map((s, i) => stepItem(s, i, w.def.steps[i]!.title))}
+                  {w.steps.map((s, i) => stepItem(s, i, w.def.steps))}
                 </ol>
               )}
             </li>

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { blockingStepBefore } from '../../../main/core/progress.ts';
+import { blockerBefore } from '../../../main/core/progress.ts';
 import { capped } from '../../../main/core/stepChecks.ts';
 import { usePlanData, usePlanSaveState, type PlanData } from '../plan/PlanData.tsx';
 import { SaveStatus } from '../components/SaveStatus.tsx';
 import { useShell } from '../shell.ts';
 import { PlanNav } from './PlanNav.tsx';
+import { issueText } from './issueText.ts';
 import { wizardFacts } from './progress.ts';
 import type { StepIssue, WizardDef, WizardStep } from './types.ts';
 import { useFocusRow } from './useFocusRow.ts';
@@ -39,9 +40,8 @@ export function Wizard({ def, step, rowId }: { def: WizardDef; step: number; row
   const last = index === def.steps.length - 1;
   const issues = refusals > 0 ? nextIssues(current, data) : [];
   const blocked = useMemo(() => {
-    const { facts, reasons } = wizardFacts(def, data);
-    const at = blockingStepBefore(facts, index);
-    return at === null ? null : { at, reasons: capped(reasons[at]!) };
+    const blocker = blockerBefore(wizardFacts(def, data), index);
+    return blocker && { at: blocker.at, reasons: capped([...blocker.reasons]) };
   }, [def, data, index]);
 
   useEffect(() => {
@@ -111,7 +111,7 @@ export function Wizard({ def, step, rowId }: { def: WizardDef; step: number; row
               </p>
               <ul>
                 {blocked.reasons.map((issue, i) => (
-                  <li key={i}>{t(issue.message, issue.values ?? {})}</li>
+                  <li key={i}>{issueText(t, issue)}</li>
                 ))}
               </ul>
               <button type="button" onClick={() => void go(blocked.at)}>
@@ -125,7 +125,7 @@ export function Wizard({ def, step, rowId }: { def: WizardDef; step: number; row
               <p>{t('wizard.cannotContinue')}</p>
               <ul>
                 {issues.map((issue, i) => (
-                  <li key={i}>{t(issue.message, issue.values ?? {})}</li>
+                  <li key={i}>{issueText(t, issue)}</li>
                 ))}
               </ul>
             </div>

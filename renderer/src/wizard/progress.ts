@@ -1,15 +1,27 @@
 import { useDeferredValue, useMemo } from 'react';
-import { overallState, stepStates, type ProgressState, type StepFacts } from '../../../main/core/progress.ts';
+import {
+  blockingStepBefore,
+  overallState,
+  stepReport,
+  stepStates,
+  type ProgressState,
+  type StepFacts,
+  type StepReport,
+} from '../../../main/core/progress.ts';
 import type { PlanData } from '../plan/PlanData.tsx';
 import { parseHash } from '../route.ts';
 import { WIZARDS } from '../wizards/index.ts';
 import type { StepIssue, WizardDef, WizardStep } from './types.ts';
 
-/** One step as the side navigation shows it: its state (core/progress.ts) and the reasons behind it. */
+/**
+ * One step as the side navigation shows it: its state (core/progress.ts), the reasons behind it, and the
+ * earlier step that holds the way to it, if any (said beside the state, not folded into it).
+ */
 export interface StepProgress {
   readonly state: ProgressState;
   readonly reasons: readonly StepIssue[];
   readonly facts: StepFacts;
+  readonly blockedBy: number | null;
 }
 
 export interface WizardProgress {
@@ -40,30 +52,33 @@ function unsavedByStep(data: PlanData): Map<string, number> {
   return counts;
 }
 
-/** What core's progress rule needs of each step of a wizard, with the reasons behind each count. */
-export function wizardFacts(
-  def: WizardDef,
-  data: PlanData,
-  unsaved = unsavedByStep(data),
-): { facts: StepFacts[]; reasons: StepIssue[][] } {
-  const reasons = def.steps.map((step) => stepReasons(step, data));
-  const facts = def.steps.map((step, i): StepFacts => ({
-    started: step.started?.(data) ?? false,
-    issues: reasons[i]!.length,
-    unsaved: unsaved.get(`${def.id}/${i}`) ?? 0,
-  }));
-  return { facts, reasons };
+/** What core's progress rule needs of each step of a wizard, with the reasons behind each. */
+export function wizardFacts(def: WizardDef, data: PlanData, unsaved = unsavedByStep(data)): StepReport[] {
+  return def.steps.map((step, i) =>
+    stepReport(
+      // A step with nothing of its own to hold (a summary) may stay empty like an optional one.
+      { started: step.started?.(data) ?? false, optional: step.optional === true || step.started === undefined },
+      stepReasons(step, data),
+      unsaved.get(`${def.id}/${i}`) ?? 0,
+    ),
+  );
 }
 
 export function planProgress(data: PlanData): PlanProgress {
   const unsaved = unsavedByStep(data);
   const wizards = WIZARDS.map((def): WizardProgress => {
-    const { facts, reasons } = wizardFacts(def, data, unsaved);
+    const reports = wizardFacts(def, data, unsaved);
+    const facts = reports.map((r) => r.facts);
     const states = stepStates(facts);
     return {
       def,
       state: overallState(states),
-      steps: states.map((state, i) => ({ state, reasons: reasons[i]!, facts: facts[i]! })),
+      steps: states.map((state, i) => ({
+        state,
+        reasons: reports[i]!.reasons,
+        facts: facts[i]!,
+        blockedBy: blockingStepBefore(facts, i),
+      })),
     };
   });
   // The plan is drafted when every drafting wizard is done; monitoring comes after adoption.

@@ -15,6 +15,8 @@ export interface WizardStep {
   findings?(data: PlanData): StepIssue[];
   /** The step holds something of its own (core/progress.ts); a step without it (a summary) follows its wizard. */
   started?(data: PlanData): boolean;
+  /** The step may be left empty: done once its wizard is begun and its check passes (core/progress.ts). */
+  readonly optional?: true;
 }
 
 type CheckedWizard = keyof typeof STEP_CHECKS;

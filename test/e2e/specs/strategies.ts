@@ -42,7 +42,7 @@ const cellTexts = (scope: Locator) => scope.getByRole('cell').allInnerTexts();
 async function chooseTowsStrategy(page: Page) {
   await openWizard(page, 'วิเคราะห์สภาพแวดล้อมภายใน (จุดแข็ง จุดอ่อน)', 1, 4);
   await nextStep(page, 2, 4);
-  const s2 = 'S2 Service and Products บริการและผลผลิต';
+  const s2 = 'บริการและผลผลิต';
   await page.getByRole('button', { name: `เพิ่มจุดแข็ง ในหมวด ${s2}` }).click();
   await page
     .getByRole('listitem', { name: `${s2} ข้อ 1` })
@@ -52,7 +52,7 @@ async function chooseTowsStrategy(page: Page) {
 
   await openWizard(page, 'วิเคราะห์สภาพแวดล้อมภายนอก (โอกาส อุปสรรค)', 1, 4);
   await nextStep(page, 2, 4);
-  const tech = 'T Technological เทคโนโลยี';
+  const tech = 'เทคโนโลยี';
   await page.getByRole('button', { name: `เพิ่มโอกาส ในหมวด ${tech}` }).click();
   await page
     .getByRole('listitem', { name: `${tech} ข้อ 1` })

@@ -37,9 +37,9 @@ export const swotSpecs: Spec[] = [
       await page.getByRole('link', { name: 'วิเคราะห์สภาพแวดล้อมภายใน (จุดแข็ง จุดอ่อน)' }).click();
       await page.getByRole('heading', { name: /ขั้นที่ 1 จาก 4/ }).waitFor();
       await nextStep(page, 2, 4);
-      await addFactor(page, 'เพิ่มจุดแข็ง', 'S2 Service and Products บริการและผลผลิต', 1, 'ช่องทางสื่อของ กทม. ครอบคลุมทุกกลุ่ม');
-      await addFactor(page, 'เพิ่มจุดแข็ง', 'M1 Man บุคลากร', 1, 'บุคลากรมีประสบการณ์ด้านการประชาสัมพันธ์');
-      await addFactor(page, 'เพิ่มจุดอ่อน', 'M1 Man บุคลากร', 2, 'บุคลากรด้านสื่อดิจิทัลไม่เพียงพอ');
+      await addFactor(page, 'เพิ่มจุดแข็ง', 'บริการและผลผลิต', 1, 'ช่องทางสื่อของ กทม. ครอบคลุมทุกกลุ่ม');
+      await addFactor(page, 'เพิ่มจุดแข็ง', 'บุคลากร', 1, 'บุคลากรมีประสบการณ์ด้านการประชาสัมพันธ์');
+      await addFactor(page, 'เพิ่มจุดอ่อน', 'บุคลากร', 2, 'บุคลากรด้านสื่อดิจิทัลไม่เพียงพอ');
       await nextStep(page, 3, 4);
       await score(page, 'S1', '0.6', '4');
       await page.getByText('จุดแข็ง (S): น้ำหนักคงเหลือ 0.40').waitFor();
@@ -54,8 +54,8 @@ export const swotSpecs: Spec[] = [
       await page.getByRole('link', { name: 'วิเคราะห์สภาพแวดล้อมภายนอก (โอกาส อุปสรรค)' }).click();
       await page.getByRole('heading', { name: /ขั้นที่ 1 จาก 4/ }).waitFor();
       await nextStep(page, 2, 4);
-      await addFactor(page, 'เพิ่มโอกาส', 'T Technological เทคโนโลยี', 1, 'ประชาชนใช้สื่อสังคมออนไลน์สูง');
-      await addFactor(page, 'เพิ่มอุปสรรค', 'S Social สังคมและวัฒนธรรม', 1, 'ข่าวปลอมแพร่กระจายรวดเร็ว');
+      await addFactor(page, 'เพิ่มโอกาส', 'เทคโนโลยี', 1, 'ประชาชนใช้สื่อสังคมออนไลน์สูง');
+      await addFactor(page, 'เพิ่มอุปสรรค', 'สังคมและวัฒนธรรม', 1, 'ข่าวปลอมแพร่กระจายรวดเร็ว');
       await nextStep(page, 3, 4);
       await score(page, 'O1', '0.5', '5');
       await score(page, 'T1', '1', '2');

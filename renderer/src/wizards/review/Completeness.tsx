@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import {
   COMPLETENESS_RULES,
   completeness,
-  completenessMessageKey,
+  completenessMessage,
   type CompletenessItem,
   type CompletenessRule,
 } from '../../../../main/core/planContent.ts';
@@ -10,18 +10,12 @@ import { routeHash } from '../../route.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { fixHash } from './links.ts';
 
-/** One item's message, e.g. "เป้าประสงค์ 1.1 “…” ยังไม่มีตัวชี้วัด"; a period target (no year) has its own wording. */
+/** One item's message, e.g. "เป้าประสงค์ 1.1 “…” ยังไม่มีตัวชี้วัด", worded as the steps' reasons word it. */
 function useCompletenessMessage(): (item: CompletenessItem) => string {
   const { t } = useTranslation();
   return (item) => {
-    const name = String(item.values.name ?? '').trim() || t('review.unnamed');
-    const context =
-      item.rule === 'planLacks'
-        ? String(item.values.part)
-        : item.rule === 'targetNotInUnit' && item.values.year === ''
-          ? 'period'
-          : undefined;
-    return t(completenessMessageKey(item.rule), { ...item.values, name, context });
+    const { message, values } = completenessMessage(item);
+    return t(message, { ...values, name: String(values.name ?? '').trim() || t('review.unnamed') });
   };
 }
 

@@ -17,16 +17,16 @@ import { focusNewRow } from '../../wizard/useFocusRow.ts';
 
 /**
  * A framework category's name: the plan's current framework first, since codes repeat between frameworks
- * with different names (C-PEST P การเมืองและกฎหมาย, PESTEL P การเมือง), then the side's other framework.
- * `plain`: its name alone, as the printed plan names it ("โครงสร้างและนโยบาย"), for places beside factor codes,
- * where the framework's own code ("S1 Structure") would read as strength S1.
+ * with different names (C-PEST P การเมืองและกฎหมาย, PESTEL P การเมือง), then the side's other framework. Its
+ * name alone, as the printed plan names it ("โครงสร้างและนโยบาย"): the framework's own code ("S1 Structure",
+ * "T Technological") would read as strength S1 or threat T1 beside the factors' codes.
  */
-export function categoryName(t: TFunction, side: Side, code: string, current: Framework, plain = false): string {
+export function categoryName(t: TFunction, side: Side, code: string, current: Framework): string {
   const framework = [current, ...SIDE_FRAMEWORKS[side]].find((fw) =>
     (FRAMEWORK_CATEGORIES[fw] as readonly string[]).includes(code),
   );
   if (!framework) return code;
-  return t(plain ? `pdf.doc.situation.category.${framework}.${code}` : `swot.category.${framework}.${code}`);
+  return t(`pdf.doc.situation.category.${framework}.${code}`);
 }
 
 /**
@@ -46,7 +46,7 @@ export function Factors({ side }: { side: Side }) {
     <>
       {data.list('office').length === 0 && <p className="hint">{t('swot.factors.noOffices')}</p>}
       {categories.map((code) => {
-        const name = t(`swot.category.${framework}.${code}`);
+        const name = categoryName(t, side, code, framework);
         return (
           <section key={code} className="swot-group" aria-label={name}>
             <h3>{name}</h3>
@@ -85,7 +85,7 @@ export function Factors({ side }: { side: Side }) {
             itemLabel={(i) => t('swot.factors.otherItem', { n: i + 1 })}
             recategorise={categories.map((value) => ({
               value,
-              label: t(`swot.category.${framework}.${value}`),
+              label: categoryName(t, side, value, framework),
             }))}
           />
         </section>

@@ -43,7 +43,7 @@ export function Summary({ side }: { side: Side }) {
                   <th scope="row">{codes.get(f.id)}</th>
                   <td>
                     {f.statement}
-                    <div className="hint">{categoryName(t, side, f.group, frameworkOf(side, data.options), true)}</div>
+                    <div className="hint">{categoryName(t, side, f.group, frameworkOf(side, data.options))}</div>
                   </td>
                   <td className="num">{two(f.weight)}</td>
                   <td className="num">{f.rating}</td>

@@ -62,7 +62,7 @@ function WeightTable({ side, letter }: { side: Side; letter: SwotCategory }) {
                   <th scope="row">{code}</th>
                   <td>
                     {f.statement}
-                    <div className="hint">{categoryName(t, side, f.group, frameworkOf(side, data.options), true)}</div>
+                    <div className="hint">{categoryName(t, side, f.group, frameworkOf(side, data.options))}</div>
                   </td>
                   <td>
                     <RowNumber row={row} field="weight" label={t('swot.weights.weightOf', { code })} hideLabel />
