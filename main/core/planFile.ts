@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Uuid } from './fields.ts';
 import { liveRows } from './liveRows.ts';
 import { PlanFieldsObject, checkPeriods } from './plan.ts';
+import { heldRowContext, rowProblems } from './validity.ts';
 import {
   ROW_DEFAULTS,
   ROW_ENTITIES,
@@ -10,6 +11,7 @@ import {
   rowPlacementProblem,
   deterministicRowId,
   referencedIds,
+  type PlanYears,
   type Row,
   type RowEntity,
 } from './rows.ts';
@@ -69,9 +71,14 @@ const PlanFileRowSchema = z.discriminatedUnion(
 
 /**
  * What no single row can check: ids unique, parents in the file and of the right entity, deterministic ids
- * following their rule (other ids are UUIDs) and references resolving to rows of the right entity.
+ * following their rule (other ids are UUIDs), references resolving to rows of the right entity, and every value
+ * passing the rules a local edit of its field passes in the plan the file describes (core/validity.ts: a budget
+ * not negative and within the plan's and project's years, a rating on the plan's scale, …).
  */
-function checkRows(file: { plan: { id: string }; rows: readonly PlanFileRow[] }, ctx: z.RefinementCtx): void {
+function checkRows(
+  file: { plan: PlanYears & { id: string }; rows: readonly PlanFileRow[] },
+  ctx: z.RefinementCtx,
+): void {
   const issue = (i: number, path: (string | number)[], message: string) =>
     ctx.addIssue({ code: 'custom', path: ['rows', i, ...path], message });
   const byId = new Map<string, PlanFileRow>();
@@ -94,6 +101,14 @@ function checkRows(file: { plan: { id: string }; rows: readonly PlanFileRow[] },
         issue(i, ['data', field], 'validation.uuid');
       }
     }
+  }
+  const options = byId.get(file.plan.id);
+  const scale = options?.entity === 'planOptions' ? options.data : undefined;
+  const siblings = () => file.rows;
+  for (const [i, row] of file.rows.entries()) {
+    const parent = row.parentId === null ? undefined : byId.get(row.parentId);
+    const problems = rowProblems(row.entity, row.data, heldRowContext(row, file.plan, scale, parent, siblings));
+    for (const [field, message] of Object.entries(problems)) issue(i, ['data', field], message);
   }
 }
 

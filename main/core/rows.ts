@@ -339,12 +339,6 @@ export function mapReference(value: unknown, map: (id: string) => string): unkno
 }
 
 /**
- * The fields deterministicRowId reads besides the parent: whoever rebuilds a row from some of its fields to
- * check its id (services/exchange/structure.ts) must take all of these, or a quarter-2 row reads as quarter 1.
- */
-export const ROW_ID_FIELDS = ['year', 'quarter', 'catalogId', 'itemId', 'catalogItemId'] as const;
-
-/**
  * Ids that two offices must agree on without talking: one row per plan's options and vision, per KPI (of
  * either plan) and year, per project and year, per mission and linked dimension, per item and catalog entry. Null: the entity's rows get random UUIDs.
  */

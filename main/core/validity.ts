@@ -1,6 +1,6 @@
 import { OfficeCode } from './exchange/identity.ts';
 import { outsideProjectYears, targetFitsUnit, unitKind } from './planContent.ts';
-import { isRowField, rowFieldSchema, type PlanYears, type RowEntity } from './rows.ts';
+import { ROW_DEFAULTS, isRowField, rowFieldSchema, type PlanYears, type RowEntity } from './rows.ts';
 import { ratingInRange, type ScoringConfig } from './swot.ts';
 
 /**
@@ -156,6 +156,40 @@ export function rowProblems(
     if (problem) problems[field] = problem;
   }
   return problems;
+}
+
+/** A row as an import holds it in memory: its kind, its parent's id and its fields as they will be stored. */
+export interface HeldRow {
+  readonly id: string;
+  readonly entity: RowEntity;
+  readonly parentId: string | null;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The context of a row among rows held in memory (a plan file, or the rows an exchange package leaves): the
+ * same ValidityContext a local edit of the row gets from the store (services/rows.ts), so that an import is
+ * judged by exactly the rules of a local edit. `row` is judged as it will be stored (defaults under its fields);
+ * `options` is the plan's options row (its rating scale), `parent` the row's parent, `siblings` the other rows.
+ */
+export function heldRowContext(
+  row: HeldRow,
+  plan: PlanYears,
+  options: Readonly<Record<string, unknown>> | undefined,
+  parent: HeldRow | undefined,
+  siblings: () => readonly HeldRow[],
+): ValidityContext {
+  const scale = { ...ROW_DEFAULTS.planOptions, ...options };
+  return {
+    plan,
+    scale: { ratingMin: scale.ratingMin, ratingMax: scale.ratingMax, weightsMustSum: scale.weightsMustSum },
+    parent: parent ? { ...ROW_DEFAULTS[parent.entity], ...parent.data } : null,
+    row: { ...ROW_DEFAULTS[row.entity], ...row.data },
+    siblings: () =>
+      siblings()
+        .filter((r) => r.id !== row.id && r.entity === row.entity && r.parentId === row.parentId)
+        .map((r) => r.data),
+  };
 }
 
 /** Entities with one row per year (or per fiscal year and quarter) of their parent. */

@@ -21,6 +21,7 @@ import {
 } from '../../main/services/exchange/state.ts';
 import { arrivalsView, exchangeStatus } from '../../main/services/exchange/views.ts';
 import { keyFingerprint, newSigningKey } from '../../main/services/signing.ts';
+import { rowFieldSchema, type RowEntity } from '../../main/core/rows.ts';
 import { createPlan, updatePlan } from '../../main/services/plans.ts';
 import { createRows, getRow, updateRow } from '../../main/services/rows.ts';
 import type { Store } from '../../main/services/store/store.ts';
@@ -539,6 +540,117 @@ describe('a package that would leave the plan out of shape is refused, naming th
       { entity: 'kpi', rowId: kpi.id, field: 'responsibleUnit', value: 'ฝ่ายประชาสัมพันธ์ เขตพระนคร' },
     ]);
     expect(importTexts(secretariat, [text]).packages[0]!.status).toBe('imported');
+  });
+
+  /** The plan tree with a KPI target (2567) and a budget (2568) the district is assigned, as both hold them. */
+  function assignedTree() {
+    const tree = planTree();
+    createRows(secretariat, planId, [
+      { entity: 'kpiTarget', parentId: tree.kpi.id, values: { year: 2567, target: 60 } },
+      { entity: 'projectBudget', parentId: tree.project.id, values: { year: 2568, amount: 250000 } },
+    ]);
+    assign({ kpiIds: [tree.kpi.id], projectIds: [tree.project.id] });
+    importTexts(district, [exportText(secretariat, planId)]);
+    return { ...tree, target: `${tree.kpi.id}:2567`, budget: `${tree.project.id}:2568` };
+  }
+
+  it('an existing budget set to -500 baht by its own office, signed: refused as a local edit is, naming the field', () => {
+    const { budget } = assignedTree();
+    expect(() => updateRow(district, budget, [{ field: 'amount', value: -500 }])).toThrow(/strategies\.negative/);
+    const text = contributionWith([{ entity: 'projectBudget', rowId: budget, field: 'amount', value: -500 }]);
+    expectNamed(text, 'bad-value', 'amount');
+    const [outcome] = importTexts(secretariat, [text]).packages;
+    expect(outcome).toMatchObject({
+      operation: { entity: 'projectBudget', rowId: budget },
+      problem: 'strategies.negative',
+    });
+    expect(getRow(secretariat, budget).data.amount).toBe(250000);
+  });
+
+  it("a SWOT rating of 6 on the plan's 1–5 scale", () => {
+    const text = contributionWith([{ entity: 'factor', rowId: factorId, field: 'rating', value: 6 }]);
+    expectNamed(text, 'bad-value', 'rating');
+    expect(importTexts(secretariat, [text]).packages[0]!.problem).toBe('swot.weights.ratingRange');
+  });
+
+  it('for every field rule, a value a local edit refuses is refused by the import, and one it accepts is imported', () => {
+    const { kpi, project, target, budget } = assignedTree();
+    const year = fc.integer({ min: 2560, max: 2575 });
+    const amount = fc.oneof(
+      fc.constant(-500),
+      fc.integer({ min: -1000, max: 1_000_000 }),
+      fc.double({ min: -5, max: 150, noNaN: true }),
+    );
+    // Each field whose rule needs the plan around it (core/validity.ts), on a row the district may edit.
+    const cases = fc.oneof(
+      fc.record({
+        entity: fc.constant('projectBudget'),
+        rowId: fc.constant(budget),
+        field: fc.constant('amount'),
+        value: amount,
+      }),
+      fc.record({
+        entity: fc.constant('factor'),
+        rowId: fc.constant(factorId),
+        field: fc.constant('rating'),
+        value: fc.integer({ min: -1, max: 8 }),
+      }),
+      fc.record({
+        entity: fc.constant('factor'),
+        rowId: fc.constant(factorId),
+        field: fc.constant('weight'),
+        value: fc.double({ min: -1, max: 2, noNaN: true }),
+      }),
+      fc.record({
+        entity: fc.constant('kpiTarget'),
+        rowId: fc.constant(target),
+        field: fc.constant('target'),
+        value: amount,
+      }),
+      fc.record({
+        entity: fc.constant('kpi'),
+        rowId: fc.constant(kpi.id),
+        field: fc.constant('periodTarget'),
+        value: amount,
+      }),
+      fc.record({
+        entity: fc.constant('project'),
+        rowId: fc.constant(project.id),
+        field: fc.constantFrom('startYear', 'endYear'),
+        value: year,
+      }),
+    );
+    fc.assert(
+      fc.property(cases, (edit) => {
+        let refusedHere = false;
+        try {
+          updateRow(district, edit.rowId, [{ field: edit.field, value: edit.value }]);
+          district.oplog.undoLast(planId);
+        } catch {
+          refusedHere = true;
+        }
+        // A value its field's schema refuses cannot enter even a forged op log: it is sealed into the package.
+        const schemaOk = rowFieldSchema(edit.entity as RowEntity, edit.field).safeParse(edit.value).success;
+        const text = schemaOk
+          ? contributionWith([edit])
+          : reseal(contributionWith([{ ...edit, value: 0.5 }]), (f) => {
+              const op = f.payload.groups
+                .flatMap((g) => g.ops)
+                .find((o) => o.rowId === edit.rowId && o.field === edit.field);
+              op!.value = edit.value;
+            });
+        const [outcome] = importTexts(secretariat, [text]).packages;
+        expect([edit, outcome!.status]).toEqual([edit, refusedHere ? 'rejected' : 'imported']);
+        if (refusedHere) {
+          // Named: this edit, or an earlier one the package sends again that the new value now breaks (a
+          // budget outside its project's new years).
+          expect(outcome!.operation).toBeDefined();
+          // The district takes its forged edit back, so the next case starts from a plan both hold alike.
+          district.oplog.undoLast(planId);
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });
 

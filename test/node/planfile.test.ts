@@ -159,7 +159,7 @@ describe('plan files', () => {
 
 /** The sample plan as plain JSON, for tests to break one row of. */
 interface SampleJson {
-  plan: { id: string };
+  plan: { id: string; prevStartYear: number; prevEndYear: number };
   rows: { id: string; entity: string; parentId: string | null; position: string; data: Record<string, unknown> }[];
 }
 const sampleJson = () => JSON.parse(readFileSync(SAMPLE, 'utf8')) as SampleJson;
@@ -438,8 +438,34 @@ describe('plan files with rows', () => {
     ],
     [
       'a wrong deterministic id',
-      (f) => (f.rows[rowAt(f, 'prevKpiYear')]!.data.year = 2570),
+      // Another year of the previous plan: in its period, but not the year the id names.
+      (f) => {
+        const row = f.rows[rowAt(f, 'prevKpiYear')]!;
+        row.data.year = row.data.year === f.plan.prevEndYear ? f.plan.prevStartYear : f.plan.prevEndYear;
+      },
       { [`rows.${rowAt(sampleJson(), 'prevKpiYear')}.id`]: 'validation.invalid' },
+    ],
+    // The values a local edit of the field refuses (core/validity.ts), which a file once brought in unflagged.
+    [
+      'a negative budget (-500 baht)',
+      (f) => (f.rows[rowAt(f, 'projectBudget')]!.data.amount = -500),
+      { [`rows.${rowAt(sampleJson(), 'projectBudget')}.data.amount`]: 'strategies.negative' },
+    ],
+    [
+      "a SWOT rating of 6 on the plan's 1–5 scale",
+      (f) => (f.rows[rowAt(f, 'factor')]!.data.rating = 6),
+      { [`rows.${rowAt(sampleJson(), 'factor')}.data.rating`]: 'swot.weights.ratingRange' },
+    ],
+    [
+      'a budget for B.E. 2599 in a 2566–2570 plan',
+      (f) => {
+        const row = f.rows[rowAt(f, 'projectBudget')]!;
+        Object.assign(row, { id: `${row.parentId}:2599`, data: { ...row.data, year: 2599 } });
+      },
+      {
+        [`rows.${rowAt(sampleJson(), 'projectBudget')}.data.year`]: 'validity.yearOutsidePlan',
+        [`rows.${rowAt(sampleJson(), 'projectBudget')}.data.amount`]: 'validity.yearOutsidePlan',
+      },
     ],
     [
       'plan options under another id',

@@ -2,13 +2,13 @@ import type { OperationRef } from '../../core/exchange/format.ts';
 import { PackageError } from '../../core/exchange/format.ts';
 import {
   ROW_DEFAULTS,
-  ROW_ID_FIELDS,
+  isRowField,
   rowPlacementProblem,
   type PlanYears,
   type PlacedRowShape,
   type RowEntity,
 } from '../../core/rows.ts';
-import { yearOutsidePeriod } from '../../core/validity.ts';
+import { heldRowContext, rowProblems, yearOutsidePeriod } from '../../core/validity.ts';
 import type { Store } from '../store/store.ts';
 import { cellKey, type Cell, type Stored } from './stored.ts';
 import type { ValidOp } from './validate.ts';
@@ -28,19 +28,6 @@ export interface ShapedRow extends PlacedRowShape {
   readonly createdBy: string;
 }
 
-/**
- * The fields the rules read (placement, fixed ids: core/rows.ts's ROW_ID_FIELDS, years, and who owns a row: core/exchange/assignments.ts);
- * other fields of a row cannot break its structure.
- */
-const SHAPE_FIELDS = new Set<string>([
-  ...ROW_ID_FIELDS,
-  'sourceOfficeId',
-  'code',
-  'parentId',
-  'deleted',
-  'startYear',
-  'endYear',
-]);
 const PLAN_YEAR_FIELDS = ['startYear', 'endYear', 'prevStartYear', 'prevEndYear'] as const;
 
 /** What checkStructure found: the rows before and after the package, and how to keep them for the next one. */
@@ -70,10 +57,9 @@ export function checkStructure(
     for (const here of cells.get(cellKey(op))!.keys()) if (here >= op.hlc) return false;
     return true;
   };
-  // Per row (and the plan), its newest edit of each field that matters, with the operation to name.
+  // Per row (and the plan), its newest edit of each field, with the operation to name.
   const edits = new Map<string, Map<string, ValidOp>>();
   for (const op of ops) {
-    if (op.entity !== 'plan' && !SHAPE_FIELDS.has(op.field)) continue;
     const row = edits.get(op.rowId) ?? new Map<string, ValidOp>();
     const before = row.get(op.field);
     if (!before || op.hlc > before.hlc) row.set(op.field, op);
@@ -125,6 +111,45 @@ export function checkStructure(
     }
     after.set(rowId, { id: rowId, entity, parentId, deleted, data, createdBy: was?.createdBy ?? op.actor });
   }
+  const options = shapeOf(planId);
+  const scale = options?.entity === 'planOptions' && !options.deleted ? options.data : undefined;
+  const siblingsOf = (row: ShapedRow) => (): ShapedRow[] => {
+    const ids = new Set(
+      store.db
+        .prepare('SELECT id FROM rows WHERE plan_id = ? AND entity = ? AND parent_id IS ?')
+        .pluck()
+        .all(planId, row.entity, row.parentId) as string[],
+    );
+    for (const other of [...shaped.values(), ...after.values()]) {
+      if (other.entity === row.entity && other.parentId === row.parentId) ids.add(other.id);
+    }
+    return [...ids].map(shapeOf).filter((r): r is ShapedRow => r !== undefined && !r.deleted);
+  };
+  /**
+   * Every value the package writes into a live row passes the rules a local edit of its field passes
+   * (core/validity.ts), judged in the plan as the import leaves it: a budget of -500 or a rating of 6 on a 1–5
+   * scale is refused here as on the screen, so nothing flagged is ever stored or counted.
+   */
+  const refuseInvalidValues = (row: ShapedRow, years: PlanYears, parent: ShapedRow | undefined) => {
+    const values: Record<string, unknown> = {};
+    const written = new Map<string, ValidOp>();
+    for (const [field, edit] of edits.get(row.id) ?? []) {
+      if (isRowField(row.entity, field) && wins(edit)) {
+        values[field] = edit.value;
+        written.set(field, edit);
+      }
+    }
+    const problems = rowProblems(row.entity, values, heldRowContext(row, years, scale, parent, siblingsOf(row)));
+    const [first] = Object.entries(problems);
+    if (!first) return;
+    const op = written.get(first[0])!;
+    throw new PackageError(
+      'bad-value',
+      `operation ${op.id} (${op.entity}.${op.field} of ${op.rowId}): ${first[1]} (${JSON.stringify(op.value)})`,
+      { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field },
+      first[1],
+    );
+  };
   for (const [rowId, row] of after) {
     const named = (field: string) => {
       const op = edits.get(rowId)?.get(field) ?? firstOp.get(rowId)!;
@@ -140,6 +165,7 @@ export function checkStructure(
     if (!row.deleted && yearOutsidePeriod(row, plan, parent?.data)) {
       throw refusal('year-outside-plan', named('year'), `${row.entity} ${rowId}: year ${String(row.data.year)}`);
     }
+    if (!row.deleted) refuseInvalidValues(row, plan, parent ?? undefined);
   }
   return {
     before,
