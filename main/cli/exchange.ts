@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { PackageOutcome } from '../core/exchange/api.ts';
+import { entityLabel, fieldLabel } from '../core/entityLabels.ts';
 import { AppError } from '../core/errors.ts';
 import { MAX_BE_YEAR, MIN_BE_YEAR } from '../core/years.ts';
 import { buildPackage, recordExport } from '../services/exchange/export.ts';
@@ -110,7 +111,19 @@ export const importCommand: CliCommand = {
 function reportRefusal(p: PackageOutcome, ctx: CliContext): void {
   ctx.stderr(ctx.message('exchange.cli.rejected', { file: p.file }));
   ctx.stderr(ctx.message(`exchange.errors.${p.reason}`));
-  if (p.operation) ctx.stderr(ctx.message('exchange.ui.import.refusedOperation', p.operation));
+  const op = p.operation;
+  if (op) {
+    ctx.stderr(
+      ctx.message('exchange.ui.import.refusedOperation', (t) => ({
+        ...op,
+        entity: entityLabel(t, op.entity),
+        field: fieldLabel(t, op.entity, op.field),
+      })),
+    );
+    // The stored names, for whoever reads the log against the package or the code, unless the detail has them.
+    const code = `${op.entity}.${op.field}`;
+    if (!p.detail?.includes(code)) ctx.stderr(`operation ${op.id}: ${code} of row ${op.rowId}`);
+  }
   if (p.problem) ctx.stderr(ctx.message(p.problem, { minYear: MIN_BE_YEAR, maxYear: MAX_BE_YEAR }));
   if (p.detail) ctx.stderr(p.detail);
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/index.ts';
 import { translator } from '../../main/services/locales.ts';
 import { createPlan, getPlan } from '../../main/services/plans.ts';
-import { SECRETARIAT, office, openReplica } from '../harness/exchange.ts';
+import { createRows } from '../../main/services/rows.ts';
+import { SECRETARIAT, exportText, office, openReplica, reseal } from '../harness/exchange.ts';
 import { bmaDraft, sha256 } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -97,6 +98,38 @@ describe('phaen export / import', () => {
     const store = await openReplica(oDir, office('1001'));
     expect(getPlan(store, plan.id).title).toBe(bmaDraft.title);
     store.close();
+  });
+
+  it('names a refused operation’s row kind and field in Thai and English words, keeping the codes in the detail', async () => {
+    const sDir = join(tempDir(), 's');
+    const secretariat = await openReplica(sDir, SECRETARIAT);
+    const plan = createPlan(secretariat, bmaDraft);
+    const [issue] = createRows(secretariat, plan.id, [{ entity: 'strategicIssue', values: { name: 'การสื่อสาร' } }]);
+    const [goal] = createRows(secretariat, plan.id, [
+      { entity: 'goal', parentId: issue!.id, values: { name: 'ประชาชนรับรู้' } },
+    ]);
+    // A goal under a row that exists nowhere, sealed and signed again by the secretariat's own key.
+    const orphan = reseal(exportText(secretariat, plan.id), (file) => {
+      for (const group of file.payload.groups)
+        for (const op of group.ops)
+          if (op.rowId === goal!.id && op.field === 'parentId') op.value = crypto.randomUUID();
+    });
+    secretariat.close();
+    const oDir = join(tempDir(), 'o');
+    (await openReplica(oDir, office('1001'))).close();
+    const file = join(tempDir(), 'orphan.phaen-package');
+    writeFileSync(file, orphan);
+    const db = join(oDir, 'phaen.sqlite');
+    const before = sha256(db);
+
+    const run = await phaen('import', db, file);
+    expect(run.code).toBe(1);
+    const named = run.stderr.split('\n').find((l) => l.includes('รายการแก้ไข'))!;
+    expect(named).toContain('ช่อง “รายการแม่” ของเป้าประสงค์');
+    expect(named).not.toMatch(/goal|parentId/);
+    expect(run.stderr).toContain('field “Parent item” of Goal');
+    expect(run.stderr).toContain(`goal.parentId of ${goal!.id}`);
+    expect(sha256(db)).toBe(before);
   });
 
   it('explains its usage and refuses a missing database without creating one', async () => {
