@@ -6,7 +6,6 @@ import { AppError } from '../core/errors.ts';
 import { MAX_BE_YEAR, MIN_BE_YEAR } from '../core/years.ts';
 import { buildPackage, recordExport } from '../services/exchange/export.ts';
 import { importPackages, packageFilesIn, readIncoming, type IncomingPackage } from '../services/exchange/import.ts';
-import { writeFileAtomic } from '../services/files.ts';
 import { DbOpenError } from '../services/store/open.ts';
 import { Store } from '../services/store/store.ts';
 import {
@@ -18,6 +17,7 @@ import {
   type CliCommand,
   type CliContext,
 } from './command.ts';
+import { checkOutput, reportFileError, writeOutput } from './files.ts';
 
 /**
  * `phaen export <db> <planId> <out>` and `phaen import <db> <package|folder> [--plan <id>]`: the exchange of
@@ -29,6 +29,10 @@ import {
 async function openDatabase(path: string, ctx: CliContext): Promise<Store | null> {
   if (!existsSync(path)) {
     ctx.stderr(ctx.message('exchange.cli.noDatabase', { file: path }));
+    return null;
+  }
+  if (statSync(path).isDirectory()) {
+    ctx.stderr(ctx.message('cli.file.isFolder', { file: path }));
     return null;
   }
   try {
@@ -50,13 +54,15 @@ export const exportCommand: CliCommand = {
       ctx.stderr(ctx.message('exchange.cli.usageExport'));
       return EXIT_USAGE;
     }
+    // A folder gets the package under its suggested name; anything else is the file to write.
+    const intoFolder = existsSync(out) && statSync(out).isDirectory();
+    if (!intoFolder && !checkOutput(out, ctx)) return EXIT_FAILED;
     const store = await openDatabase(db, ctx);
     if (!store) return EXIT_FAILED;
     try {
       const built = buildPackage(store, planId);
-      // A folder gets the package under its suggested name; anything else is the file to write.
-      const path = existsSync(out) && statSync(out).isDirectory() ? join(out, built.fileName) : out;
-      writeFileAtomic(path, built.text);
+      const path = intoFolder ? join(out, built.fileName) : out;
+      if (!writeOutput(path, built.text, ctx)) return EXIT_FAILED;
       recordExport(store, built, path);
       const { kind, opCount } = built.file.manifest;
       ctx.stdout(ctx.message('exchange.cli.exported', { file: path, kind, count: opCount }));
@@ -86,9 +92,15 @@ export const importCommand: CliCommand = {
       ctx.stderr(ctx.message('exchange.cli.noSource', { file: source }));
       return EXIT_FAILED;
     }
-    const files: IncomingPackage[] = statSync(source).isDirectory()
-      ? packageFilesIn(source).map((path) => readIncoming(path, relative(source, path)))
-      : [readIncoming(source)];
+    let files: IncomingPackage[];
+    try {
+      files = statSync(source).isDirectory()
+        ? packageFilesIn(source).map((path) => readIncoming(path, relative(source, path)))
+        : [readIncoming(source)];
+    } catch (err) {
+      reportFileError(err, source, true, ctx);
+      return EXIT_FAILED;
+    }
     const store = await openDatabase(db, ctx);
     if (!store) return EXIT_FAILED;
     try {

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/index.ts';
 import { translator } from '../../main/services/locales.ts';
@@ -11,6 +11,7 @@ import { useTempDir } from '../harness/tmp.ts';
 
 const RESOURCES = join(import.meta.dirname, '..', '..', 'resources');
 const th = translator(RESOURCES, 'th');
+const en = translator(RESOURCES, 'en');
 const tempDir = useTempDir();
 
 async function phaen(...args: string[]) {
@@ -130,6 +131,32 @@ describe('phaen export / import', () => {
     expect(run.stderr).toContain('field “Parent item” of Goal');
     expect(run.stderr).toContain(`goal.parentId of ${goal!.id}`);
     expect(sha256(db)).toBe(before);
+  });
+
+  it('refuses an output folder that does not exist or a path through a file, writing nothing and recording no export', async () => {
+    const sDir = join(tempDir(), 's');
+    const secretariat = await openReplica(sDir, SECRETARIAT);
+    const plan = createPlan(secretariat, bmaDraft);
+    secretariat.close();
+    const db = join(sDir, 'phaen.sqlite');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const before = sha256(db);
+    const cases = [
+      [join(dir, 'out') + sep, 'cli.file.noFolder', { folder: join(dir, 'out') }],
+      [join(dir, 'out', 'p.phaen-package'), 'cli.file.noFolder', { folder: join(dir, 'out') }],
+      [join(dir, 'a-file', 'p.phaen-package'), 'cli.file.notFolder', { file: join(dir, 'a-file', 'p.phaen-package') }],
+    ] as const;
+    for (const [out, key, values] of cases) {
+      const run = await phaen('export', db, plan.id, out);
+      expect(run.code, out).toBe(1);
+      expect(run.stderr).toBe(`${th(key, values)}\n${en(key, values)}`);
+    }
+    expect(readdirSync(dir)).toEqual(['a-file']);
+    expect(sha256(db)).toBe(before);
+    // Nothing was counted as sent: the first package written is still number 1.
+    expect((await phaen('export', db, plan.id, dir)).code).toBe(0);
+    expect(readdirSync(dir).find((f) => f.endsWith('.phaen-package'))).toMatch(/-1\.phaen-package$/);
   });
 
   it('explains its usage and refuses a missing database without creating one', async () => {
