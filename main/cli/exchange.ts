@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { PackageOutcome } from '../core/exchange/api.ts';
 import { entityLabel, fieldLabel } from '../core/entityLabels.ts';
 import { AppError } from '../core/errors.ts';
@@ -26,7 +26,20 @@ import { checkOutput, reportFileError, writeOutput } from './files.ts';
  * app's do.
  */
 
-async function openDatabase(path: string, ctx: CliContext): Promise<Store | null> {
+/**
+ * What to do with a database that was moved or copied from elsewhere (Store.movedFrom), the app's two buttons:
+ * `--copy` gives it a new identity (office id and key), `--moved` records its new place. Without one, nothing
+ * is written or signed: a copy still in use elsewhere would send and receive under the other's id.
+ */
+type MoveAnswer = 'copy' | 'moved' | null;
+
+const MOVE_FLAGS = ['--copy', '--moved'];
+
+function moveAnswer(flags: ReadonlySet<string>): MoveAnswer {
+  return flags.has('--copy') ? 'copy' : flags.has('--moved') ? 'moved' : null;
+}
+
+async function openDatabase(path: string, ctx: CliContext, answer: MoveAnswer): Promise<Store | null> {
   if (!existsSync(path)) {
     ctx.stderr(ctx.message('exchange.cli.noDatabase', { file: path }));
     return null;
@@ -35,29 +48,52 @@ async function openDatabase(path: string, ctx: CliContext): Promise<Store | null
     ctx.stderr(ctx.message('cli.file.isFolder', { file: path }));
     return null;
   }
+  const options = { backupDir: join(dirname(path), 'backups') };
+  let store: Store;
   try {
-    return await Store.open(path, { backupDir: join(dirname(path), 'backups') });
+    store = await Store.open(path, options);
   } catch (err) {
     if (!(err instanceof DbOpenError)) throw err;
     ctx.stderr(ctx.message('exchange.cli.databaseFailed', { file: path }));
     ctx.stderr(err.message);
     return null;
   }
+  const from = store.movedFrom;
+  if (!from) return store;
+  const file = resolve(path);
+  if (answer === null) {
+    store.close();
+    ctx.stderr(ctx.message('cli.moved.refused', { file, before: from.path, host: from.host }));
+    ctx.stderr(ctx.message('cli.moved.resolve'));
+    return null;
+  }
+  if (answer === 'moved') {
+    store.recordLocation();
+    ctx.stdout(ctx.message('cli.moved.recorded', { file }));
+    return store;
+  }
+  const old = store.officeId;
+  store.takeNewIdentity();
+  store.close(); // reopened: the op log writes under the new id
+  ctx.stdout(ctx.message('cli.moved.newIdentity', { file }));
+  ctx.stdout(`${file}: a copy, new office id (was ${old})`);
+  return Store.open(path, options);
 }
 
 export const exportCommand: CliCommand = {
   name: 'export',
   usage: 'exchange.cli.usageExport',
   async run(args, ctx) {
-    const [db, planId, out, ...extra] = args;
-    if (!db || !planId || !out || extra.length > 0) {
+    const { positional, flags, unknown } = parseArgs(args, { flags: MOVE_FLAGS, values: [] });
+    const [db, planId, out, ...extra] = positional;
+    if (!db || !planId || !out || extra.length > 0 || unknown.length > 0 || flags.size > 1) {
       ctx.stderr(ctx.message('exchange.cli.usageExport'));
       return EXIT_USAGE;
     }
     // A folder gets the package under its suggested name; anything else is the file to write.
     const intoFolder = existsSync(out) && statSync(out).isDirectory();
     if (!intoFolder && !checkOutput(out, ctx)) return EXIT_FAILED;
-    const store = await openDatabase(db, ctx);
+    const store = await openDatabase(db, ctx, moveAnswer(flags));
     if (!store) return EXIT_FAILED;
     try {
       const built = buildPackage(store, planId);
@@ -82,9 +118,9 @@ export const importCommand: CliCommand = {
   name: 'import',
   usage: 'exchange.cli.usageImport',
   async run(args, ctx) {
-    const { positional, values, unknown } = parseArgs(args, { flags: [], values: ['--plan'] });
+    const { positional, flags, values, unknown } = parseArgs(args, { flags: MOVE_FLAGS, values: ['--plan'] });
     const [db, source, ...extra] = positional;
-    if (!db || !source || extra.length > 0 || unknown.length > 0) {
+    if (!db || !source || extra.length > 0 || unknown.length > 0 || flags.size > 1) {
       ctx.stderr(ctx.message('exchange.cli.usageImport'));
       return EXIT_USAGE;
     }
@@ -101,7 +137,7 @@ export const importCommand: CliCommand = {
       reportFileError(err, source, true, ctx);
       return EXIT_FAILED;
     }
-    const store = await openDatabase(db, ctx);
+    const store = await openDatabase(db, ctx, moveAnswer(flags));
     if (!store) return EXIT_FAILED;
     try {
       const report = importPackages(store, files, { planId: values.get('--plan') });

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/index.ts';
@@ -157,6 +158,51 @@ describe('phaen export / import', () => {
     // Nothing was counted as sent: the first package written is still number 1.
     expect((await phaen('export', db, plan.id, dir)).code).toBe(0);
     expect(readdirSync(dir).find((f) => f.endsWith('.phaen-package'))).toMatch(/-1\.phaen-package$/);
+  });
+
+  it('refuses to export or import from a copied data folder until told it is a copy (new identity) or was moved', async () => {
+    const sDir = join(tempDir(), 's');
+    const secretariat = await openReplica(sDir, SECRETARIAT);
+    const plan = createPlan(secretariat, bmaDraft);
+    const originalId = secretariat.officeId;
+    secretariat.close();
+    const copyDir = join(tempDir(), 'copy');
+    cpSync(sDir, copyDir, { recursive: true });
+    const copy = join(copyDir, 'phaen.sqlite');
+    const before = sha256(copy);
+    const out = tempDir();
+
+    const refused = await phaen('export', copy, plan.id, out);
+    expect(refused.code).toBe(1);
+    const values = { file: copy, before: join(sDir, 'phaen.sqlite'), host: hostname() };
+    expect(refused.stderr).toContain(th('cli.moved.refused', values));
+    expect(refused.stderr).toContain(th('cli.moved.resolve'));
+    expect(refused.stderr).toContain('--copy');
+    expect(readdirSync(out)).toEqual([]);
+    expect(sha256(copy)).toBe(before);
+    expect((await phaen('import', copy, out)).stderr).toContain(th('cli.moved.refused', values));
+    expect(sha256(copy)).toBe(before);
+
+    // A copy: a new installation id signs its packages; asked once only.
+    const asCopy = await phaen('export', copy, plan.id, out, '--copy');
+    expect(asCopy.code).toBe(0);
+    expect(asCopy.stdout).toContain(th('cli.moved.newIdentity', { file: copy }));
+    const sender = (name: string) =>
+      (JSON.parse(readFileSync(join(out, name), 'utf8')) as { manifest: { sender: { actor: string } } }).manifest.sender
+        .actor;
+    const [first] = readdirSync(out);
+    expect(sender(first!)).not.toBe(originalId);
+    expect((await phaen('export', copy, plan.id, join(out, 'again.phaen-package'))).code).toBe(0);
+
+    // Moved: the same identity goes on from the new place.
+    const movedDir = join(tempDir(), 'moved');
+    cpSync(sDir, movedDir, { recursive: true });
+    const moved = join(movedDir, 'phaen.sqlite');
+    const asMoved = await phaen('export', moved, plan.id, join(out, 'moved.phaen-package'), '--moved');
+    expect(asMoved.code).toBe(0);
+    expect(asMoved.stdout).toContain(th('cli.moved.recorded', { file: moved }));
+    expect(sender('moved.phaen-package')).toBe(originalId);
+    expect((await phaen('export', moved, plan.id, out, '--copy', '--moved')).code).toBe(2);
   });
 
   it('explains its usage and refuses a missing database without creating one', async () => {
