@@ -14,8 +14,11 @@ export interface CliIo {
 }
 
 export interface CliContext extends CliIo {
-  /** The message of `key` in Thai and in English, one line each. */
-  message(key: string, values?: Record<string, unknown>): string;
+  /**
+   * The message of `key` in Thai and in English, one line each. Values that are words themselves (a row's
+   * kind, a field's name) are given as a function of the language's translator, so each line has its own.
+   */
+  message(key: string, values?: MessageValues): string;
   /** The Thai translation, for documents made by a command. */
   readonly t: Translate;
 }
@@ -28,6 +31,8 @@ export interface CliCommand {
   run(args: readonly string[], ctx: CliContext): Promise<number>;
 }
 
+export type MessageValues = Record<string, unknown> | ((t: Translate) => Record<string, unknown>);
+
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
@@ -36,7 +41,9 @@ export const EXIT_PARTIAL = 3;
 export function cliContext(io: CliIo): CliContext {
   const th = translator(io.resourcesDir, 'th');
   const en = translator(io.resourcesDir, 'en');
-  return { ...io, t: th, message: (key, values) => `${th(key, values)}\n${en(key, values)}` };
+  const line = (t: Translate, key: string, values?: MessageValues) =>
+    t(key, typeof values === 'function' ? values(t) : values);
+  return { ...io, t: th, message: (key, values) => `${line(th, key, values)}\n${line(en, key, values)}` };
 }
 
 /** `--name value` and `--flag` options after the positional arguments, checked against what a command knows. */

@@ -5,12 +5,13 @@ import { reportPeriodProblem } from '../core/monitoringReport.ts';
 import { CHAPTERS, PdfKind, type PdfOptions } from '../core/pdf/options.ts';
 import { planView, type BuildInput, type PlanSource } from '../core/pdf/source.ts';
 import { MAX_PLAN_FILE_BYTES } from '../core/planFile.ts';
-import { readTextFile, writeFileAtomic } from '../services/files.ts';
+import { readTextFile } from '../services/files.ts';
 import { today } from '../core/thaiDate.ts';
 import { planSourceFromFile } from '../services/pdf/source.ts';
 import { parsePlanFile } from '../services/planFile.ts';
 import { installThaiLexicon } from '../services/thaiLexicon.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseArgs, type CliCommand, type CliContext } from './command.ts';
+import { checkOutput, reportFileError, writeOutput } from './files.ts';
 
 /**
  * `phaen pdf|docx plan.json out [--handout summary|map] [--thai-digits] [--lists] [--words words.txt]`: the
@@ -62,6 +63,7 @@ export function documentCommand(format: DocumentFormat): CliCommand {
         ctx.stderr(ctx.message(key('usage')));
         return EXIT_USAGE;
       }
+      if (!checkOutput(output, ctx)) return EXIT_FAILED;
 
       const userWords = loadWords(values.get('--words'), key, ctx);
       if (!userWords) return EXIT_FAILED;
@@ -89,7 +91,7 @@ function loadWords(file: string | undefined, key: (name: string) => string, ctx:
     return readTextFile(file, MAX_WORDS_FILE_BYTES).split('\n');
   } catch (err) {
     ctx.stderr(ctx.message(key('unreadable'), { file }));
-    ctx.stderr(err instanceof Error ? err.message : String(err));
+    reportFileError(err, file, true, ctx);
     return null;
   }
 }
@@ -101,7 +103,7 @@ function loadSource(file: string, key: (name: string) => string, ctx: CliContext
     text = readTextFile(file, MAX_PLAN_FILE_BYTES);
   } catch (err) {
     ctx.stderr(ctx.message(key('unreadable'), { file }));
-    ctx.stderr(err instanceof Error ? err.message : String(err));
+    reportFileError(err, file, true, ctx);
     return null;
   }
   try {
@@ -114,7 +116,7 @@ function loadSource(file: string, key: (name: string) => string, ctx: CliContext
   }
 }
 
-/** Renders and writes the document whole; false when that failed, which is said (nothing written). */
+/** Renders and writes the document whole; false when either failed, which is said (nothing written). */
 async function write(
   format: DocumentFormat,
   kind: PdfKind,
@@ -124,15 +126,16 @@ async function write(
   ctx: CliContext,
   userWords: readonly string[],
 ): Promise<boolean> {
+  let bytes: Uint8Array;
   try {
     installThaiLexicon(ctx.resourcesDir, userWords); // the charts are built here, the pages in the worker
-    writeFileAtomic(output, await format.render(kind, input, ctx, userWords));
-    return true;
+    bytes = await format.render(kind, input, ctx, userWords);
   } catch (err) {
     ctx.stderr(ctx.message(key('failed')));
     ctx.stderr(err instanceof Error ? err.message : String(err));
     return false;
   }
+  return writeOutput(output, bytes, ctx);
 }
 
 /**
@@ -169,6 +172,7 @@ export function reportCommand(formats: Readonly<Record<'pdf' | 'docx', DocumentF
       const period = { year, quarter: quarter as Quarter | null };
 
       const format = formats[named];
+      if (!checkOutput(output, ctx)) return EXIT_FAILED;
       const userWords = loadWords(values.get('--words'), key, ctx);
       if (!userWords) return EXIT_FAILED;
       format.prepare?.(ctx, userWords);

@@ -1,11 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { PackageOutcome } from '../core/exchange/api.ts';
+import { entityLabel, fieldLabel } from '../core/entityLabels.ts';
 import { AppError } from '../core/errors.ts';
 import { MAX_BE_YEAR, MIN_BE_YEAR } from '../core/years.ts';
 import { buildPackage, recordExport } from '../services/exchange/export.ts';
 import { importPackages, packageFilesIn, readIncoming, type IncomingPackage } from '../services/exchange/import.ts';
-import { writeFileAtomic } from '../services/files.ts';
 import { DbOpenError } from '../services/store/open.ts';
 import { Store } from '../services/store/store.ts';
 import {
@@ -17,6 +17,7 @@ import {
   type CliCommand,
   type CliContext,
 } from './command.ts';
+import { checkOutput, reportFileError, writeOutput } from './files.ts';
 
 /**
  * `phaen export <db> <planId> <out>` and `phaen import <db> <package|folder> [--plan <id>]`: the exchange of
@@ -25,37 +26,79 @@ import {
  * app's do.
  */
 
-async function openDatabase(path: string, ctx: CliContext): Promise<Store | null> {
+/**
+ * What to do with a database that was moved or copied from elsewhere (Store.movedFrom), the app's two buttons:
+ * `--copy` gives it a new identity (office id and key), `--moved` records its new place. Without one, nothing
+ * is written or signed: a copy still in use elsewhere would send and receive under the other's id.
+ */
+type MoveAnswer = 'copy' | 'moved' | null;
+
+const MOVE_FLAGS = ['--copy', '--moved'];
+
+function moveAnswer(flags: ReadonlySet<string>): MoveAnswer {
+  return flags.has('--copy') ? 'copy' : flags.has('--moved') ? 'moved' : null;
+}
+
+async function openDatabase(path: string, ctx: CliContext, answer: MoveAnswer): Promise<Store | null> {
   if (!existsSync(path)) {
     ctx.stderr(ctx.message('exchange.cli.noDatabase', { file: path }));
     return null;
   }
+  if (statSync(path).isDirectory()) {
+    ctx.stderr(ctx.message('cli.file.isFolder', { file: path }));
+    return null;
+  }
+  const options = { backupDir: join(dirname(path), 'backups') };
+  let store: Store;
   try {
-    return await Store.open(path, { backupDir: join(dirname(path), 'backups') });
+    store = await Store.open(path, options);
   } catch (err) {
     if (!(err instanceof DbOpenError)) throw err;
     ctx.stderr(ctx.message('exchange.cli.databaseFailed', { file: path }));
     ctx.stderr(err.message);
     return null;
   }
+  const from = store.movedFrom;
+  if (!from) return store;
+  const file = resolve(path);
+  if (answer === null) {
+    store.close();
+    ctx.stderr(ctx.message('cli.moved.refused', { file, before: from.path, host: from.host }));
+    ctx.stderr(ctx.message('cli.moved.resolve'));
+    return null;
+  }
+  if (answer === 'moved') {
+    store.recordLocation();
+    ctx.stdout(ctx.message('cli.moved.recorded', { file }));
+    return store;
+  }
+  const old = store.officeId;
+  store.takeNewIdentity();
+  store.close(); // reopened: the op log writes under the new id
+  ctx.stdout(ctx.message('cli.moved.newIdentity', { file }));
+  ctx.stdout(`${file}: a copy, new office id (was ${old})`);
+  return Store.open(path, options);
 }
 
 export const exportCommand: CliCommand = {
   name: 'export',
   usage: 'exchange.cli.usageExport',
   async run(args, ctx) {
-    const [db, planId, out, ...extra] = args;
-    if (!db || !planId || !out || extra.length > 0) {
+    const { positional, flags, unknown } = parseArgs(args, { flags: MOVE_FLAGS, values: [] });
+    const [db, planId, out, ...extra] = positional;
+    if (!db || !planId || !out || extra.length > 0 || unknown.length > 0 || flags.size > 1) {
       ctx.stderr(ctx.message('exchange.cli.usageExport'));
       return EXIT_USAGE;
     }
-    const store = await openDatabase(db, ctx);
+    // A folder gets the package under its suggested name; anything else is the file to write.
+    const intoFolder = existsSync(out) && statSync(out).isDirectory();
+    if (!intoFolder && !checkOutput(out, ctx)) return EXIT_FAILED;
+    const store = await openDatabase(db, ctx, moveAnswer(flags));
     if (!store) return EXIT_FAILED;
     try {
       const built = buildPackage(store, planId);
-      // A folder gets the package under its suggested name; anything else is the file to write.
-      const path = existsSync(out) && statSync(out).isDirectory() ? join(out, built.fileName) : out;
-      writeFileAtomic(path, built.text);
+      const path = intoFolder ? join(out, built.fileName) : out;
+      if (!writeOutput(path, built.text, ctx)) return EXIT_FAILED;
       recordExport(store, built, path);
       const { kind, opCount } = built.file.manifest;
       ctx.stdout(ctx.message('exchange.cli.exported', { file: path, kind, count: opCount }));
@@ -75,9 +118,9 @@ export const importCommand: CliCommand = {
   name: 'import',
   usage: 'exchange.cli.usageImport',
   async run(args, ctx) {
-    const { positional, values, unknown } = parseArgs(args, { flags: [], values: ['--plan'] });
+    const { positional, flags, values, unknown } = parseArgs(args, { flags: MOVE_FLAGS, values: ['--plan'] });
     const [db, source, ...extra] = positional;
-    if (!db || !source || extra.length > 0 || unknown.length > 0) {
+    if (!db || !source || extra.length > 0 || unknown.length > 0 || flags.size > 1) {
       ctx.stderr(ctx.message('exchange.cli.usageImport'));
       return EXIT_USAGE;
     }
@@ -85,10 +128,16 @@ export const importCommand: CliCommand = {
       ctx.stderr(ctx.message('exchange.cli.noSource', { file: source }));
       return EXIT_FAILED;
     }
-    const files: IncomingPackage[] = statSync(source).isDirectory()
-      ? packageFilesIn(source).map((path) => readIncoming(path, relative(source, path)))
-      : [readIncoming(source)];
-    const store = await openDatabase(db, ctx);
+    let files: IncomingPackage[];
+    try {
+      files = statSync(source).isDirectory()
+        ? packageFilesIn(source).map((path) => readIncoming(path, relative(source, path)))
+        : [readIncoming(source)];
+    } catch (err) {
+      reportFileError(err, source, true, ctx);
+      return EXIT_FAILED;
+    }
+    const store = await openDatabase(db, ctx, moveAnswer(flags));
     if (!store) return EXIT_FAILED;
     try {
       const report = importPackages(store, files, { planId: values.get('--plan') });
@@ -110,7 +159,19 @@ export const importCommand: CliCommand = {
 function reportRefusal(p: PackageOutcome, ctx: CliContext): void {
   ctx.stderr(ctx.message('exchange.cli.rejected', { file: p.file }));
   ctx.stderr(ctx.message(`exchange.errors.${p.reason}`));
-  if (p.operation) ctx.stderr(ctx.message('exchange.ui.import.refusedOperation', p.operation));
+  const op = p.operation;
+  if (op) {
+    ctx.stderr(
+      ctx.message('exchange.ui.import.refusedOperation', (t) => ({
+        ...op,
+        entity: entityLabel(t, op.entity),
+        field: fieldLabel(t, op.entity, op.field),
+      })),
+    );
+    // The stored names, for whoever reads the log against the package or the code, unless the detail has them.
+    const code = `${op.entity}.${op.field}`;
+    if (!p.detail?.includes(code)) ctx.stderr(`operation ${op.id}: ${code} of row ${op.rowId}`);
+  }
   if (p.problem) ctx.stderr(ctx.message(p.problem, { minYear: MIN_BE_YEAR, maxYear: MAX_BE_YEAR }));
   if (p.detail) ctx.stderr(p.detail);
 }

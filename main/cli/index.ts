@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { prepareRender } from '../services/pdf/render.ts';
-import { cliContext, EXIT_USAGE, type CliCommand, type CliIo } from './command.ts';
+import { cliContext, EXIT_FAILED, EXIT_USAGE, type CliCommand, type CliIo } from './command.ts';
 
 /**
  * The command line (`phaen`, bin/phaen.mjs): one module per command, listed here. Built by electron-vite to
@@ -60,7 +60,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     for (const c of await allCommands()) ctx.stderr(ctx.message(c.usage));
     return name === '--help' ? 0 : EXIT_USAGE;
   }
-  return command.run(args, ctx);
+  try {
+    return await command.run(args, ctx);
+  } catch (err) {
+    // A fault of Phaen's own, not of the input: said in both languages, with the system's detail for a report.
+    ctx.stderr(ctx.message('cli.unexpected'));
+    ctx.stderr(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+    return EXIT_FAILED;
+  }
 }
 
 /** The names each module is listed under, for the test that checks them against the commands it loads. */

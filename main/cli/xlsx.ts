@@ -1,11 +1,12 @@
 import { AppError } from '../core/errors.ts';
 import { MAX_PLAN_FILE_BYTES } from '../core/planFile.ts';
 import { planBook } from '../core/xlsx/planBook.ts';
-import { readTextFile, writeFileAtomic } from '../services/files.ts';
+import { readTextFile } from '../services/files.ts';
 import { planSourceFromFile } from '../services/pdf/source.ts';
 import { parsePlanFile } from '../services/planFile.ts';
 import { writeXlsx } from '../services/xlsx/write.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseArgs, type CliCommand } from './command.ts';
+import { checkOutput, reportFileError, writeOutput } from './files.ts';
 
 /**
  * `phaen xlsx plan.json out.xlsx`: the plan's tables as a workbook (core/xlsx/planBook.ts), from a plan file
@@ -28,12 +29,13 @@ export const xlsxCommand: CliCommand = {
       ctx.stderr(ctx.message('xlsx.cli.usage'));
       return EXIT_USAGE;
     }
+    if (!checkOutput(output, ctx)) return EXIT_FAILED;
     let text: string;
     try {
       text = readTextFile(input, MAX_PLAN_FILE_BYTES);
     } catch (err) {
       ctx.stderr(ctx.message('pdf.cli.unreadable', { file: input }));
-      ctx.stderr(err instanceof Error ? err.message : String(err));
+      reportFileError(err, input, true, ctx);
       return EXIT_FAILED;
     }
     let source;
@@ -45,13 +47,15 @@ export const xlsxCommand: CliCommand = {
       ctx.stderr(err.detail);
       return EXIT_FAILED;
     }
+    let bytes: Uint8Array;
     try {
-      writeFileAtomic(output, await writeXlsx(planBook(source, ctx.t)));
+      bytes = await writeXlsx(planBook(source, ctx.t));
     } catch (err) {
       ctx.stderr(ctx.message('xlsx.cli.failed'));
       ctx.stderr(err instanceof Error ? err.message : String(err));
       return EXIT_FAILED;
     }
+    if (!writeOutput(output, bytes, ctx)) return EXIT_FAILED;
     ctx.stdout(ctx.message('xlsx.cli.written', { file: output }));
     return EXIT_OK;
   },

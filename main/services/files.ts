@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../core/errors.ts';
 
@@ -11,7 +11,9 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx');
-    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    // writeFileSync loops until every byte is written: a single writeSync stops short on a full disk without
+    // an error, and the short file was then renamed into place as if whole.
+    writeFileSync(fd, content);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -1,15 +1,18 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/index.ts';
 import { translator } from '../../main/services/locales.ts';
 import { createPlan, getPlan } from '../../main/services/plans.ts';
-import { SECRETARIAT, office, openReplica } from '../harness/exchange.ts';
+import { createRows } from '../../main/services/rows.ts';
+import { SECRETARIAT, exportText, office, openReplica, reseal } from '../harness/exchange.ts';
 import { bmaDraft, sha256 } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
 const RESOURCES = join(import.meta.dirname, '..', '..', 'resources');
 const th = translator(RESOURCES, 'th');
+const en = translator(RESOURCES, 'en');
 const tempDir = useTempDir();
 
 async function phaen(...args: string[]) {
@@ -97,6 +100,109 @@ describe('phaen export / import', () => {
     const store = await openReplica(oDir, office('1001'));
     expect(getPlan(store, plan.id).title).toBe(bmaDraft.title);
     store.close();
+  });
+
+  it('names a refused operation’s row kind and field in Thai and English words, keeping the codes in the detail', async () => {
+    const sDir = join(tempDir(), 's');
+    const secretariat = await openReplica(sDir, SECRETARIAT);
+    const plan = createPlan(secretariat, bmaDraft);
+    const [issue] = createRows(secretariat, plan.id, [{ entity: 'strategicIssue', values: { name: 'การสื่อสาร' } }]);
+    const [goal] = createRows(secretariat, plan.id, [
+      { entity: 'goal', parentId: issue!.id, values: { name: 'ประชาชนรับรู้' } },
+    ]);
+    // A goal under a row that exists nowhere, sealed and signed again by the secretariat's own key.
+    const orphan = reseal(exportText(secretariat, plan.id), (file) => {
+      for (const group of file.payload.groups)
+        for (const op of group.ops)
+          if (op.rowId === goal!.id && op.field === 'parentId') op.value = crypto.randomUUID();
+    });
+    secretariat.close();
+    const oDir = join(tempDir(), 'o');
+    (await openReplica(oDir, office('1001'))).close();
+    const file = join(tempDir(), 'orphan.phaen-package');
+    writeFileSync(file, orphan);
+    const db = join(oDir, 'phaen.sqlite');
+    const before = sha256(db);
+
+    const run = await phaen('import', db, file);
+    expect(run.code).toBe(1);
+    const named = run.stderr.split('\n').find((l) => l.includes('รายการแก้ไข'))!;
+    expect(named).toContain('ช่อง “รายการแม่” ของเป้าประสงค์');
+    expect(named).not.toMatch(/goal|parentId/);
+    expect(run.stderr).toContain('field “Parent item” of Goal');
+    expect(run.stderr).toContain(`goal.parentId of ${goal!.id}`);
+    expect(sha256(db)).toBe(before);
+  });
+
+  it('refuses an output folder that does not exist or a path through a file, writing nothing and recording no export', async () => {
+    const sDir = join(tempDir(), 's');
+    const secretariat = await openReplica(sDir, SECRETARIAT);
+    const plan = createPlan(secretariat, bmaDraft);
+    secretariat.close();
+    const db = join(sDir, 'phaen.sqlite');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const before = sha256(db);
+    const cases = [
+      [join(dir, 'out') + sep, 'cli.file.noFolder', { folder: join(dir, 'out') }],
+      [join(dir, 'out', 'p.phaen-package'), 'cli.file.noFolder', { folder: join(dir, 'out') }],
+      [join(dir, 'a-file', 'p.phaen-package'), 'cli.file.notFolder', { file: join(dir, 'a-file', 'p.phaen-package') }],
+    ] as const;
+    for (const [out, key, values] of cases) {
+      const run = await phaen('export', db, plan.id, out);
+      expect(run.code, out).toBe(1);
+      expect(run.stderr).toBe(`${th(key, values)}\n${en(key, values)}`);
+    }
+    expect(readdirSync(dir)).toEqual(['a-file']);
+    expect(sha256(db)).toBe(before);
+    // Nothing was counted as sent: the first package written is still number 1.
+    expect((await phaen('export', db, plan.id, dir)).code).toBe(0);
+    expect(readdirSync(dir).find((f) => f.endsWith('.phaen-package'))).toMatch(/-1\.phaen-package$/);
+  });
+
+  it('refuses to export or import from a copied data folder until told it is a copy (new identity) or was moved', async () => {
+    const sDir = join(tempDir(), 's');
+    const secretariat = await openReplica(sDir, SECRETARIAT);
+    const plan = createPlan(secretariat, bmaDraft);
+    const originalId = secretariat.officeId;
+    secretariat.close();
+    const copyDir = join(tempDir(), 'copy');
+    cpSync(sDir, copyDir, { recursive: true });
+    const copy = join(copyDir, 'phaen.sqlite');
+    const before = sha256(copy);
+    const out = tempDir();
+
+    const refused = await phaen('export', copy, plan.id, out);
+    expect(refused.code).toBe(1);
+    const values = { file: copy, before: join(sDir, 'phaen.sqlite'), host: hostname() };
+    expect(refused.stderr).toContain(th('cli.moved.refused', values));
+    expect(refused.stderr).toContain(th('cli.moved.resolve'));
+    expect(refused.stderr).toContain('--copy');
+    expect(readdirSync(out)).toEqual([]);
+    expect(sha256(copy)).toBe(before);
+    expect((await phaen('import', copy, out)).stderr).toContain(th('cli.moved.refused', values));
+    expect(sha256(copy)).toBe(before);
+
+    // A copy: a new installation id signs its packages; asked once only.
+    const asCopy = await phaen('export', copy, plan.id, out, '--copy');
+    expect(asCopy.code).toBe(0);
+    expect(asCopy.stdout).toContain(th('cli.moved.newIdentity', { file: copy }));
+    const sender = (name: string) =>
+      (JSON.parse(readFileSync(join(out, name), 'utf8')) as { manifest: { sender: { actor: string } } }).manifest.sender
+        .actor;
+    const [first] = readdirSync(out);
+    expect(sender(first!)).not.toBe(originalId);
+    expect((await phaen('export', copy, plan.id, join(out, 'again.phaen-package'))).code).toBe(0);
+
+    // Moved: the same identity goes on from the new place.
+    const movedDir = join(tempDir(), 'moved');
+    cpSync(sDir, movedDir, { recursive: true });
+    const moved = join(movedDir, 'phaen.sqlite');
+    const asMoved = await phaen('export', moved, plan.id, join(out, 'moved.phaen-package'), '--moved');
+    expect(asMoved.code).toBe(0);
+    expect(asMoved.stdout).toContain(th('cli.moved.recorded', { file: moved }));
+    expect(sender('moved.phaen-package')).toBe(originalId);
+    expect((await phaen('export', moved, plan.id, out, '--copy', '--moved')).code).toBe(2);
   });
 
   it('explains its usage and refuses a missing database without creating one', async () => {

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_FILE } from '../harness/pdfPlan.ts';
+import { translator } from '../../main/services/locales.ts';
+import { RESOURCES, SAMPLE_FILE } from '../harness/pdfPlan.ts';
 import { readXlsxParts } from '../harness/xlsxParts.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -10,6 +11,8 @@ import { useTempDir } from '../harness/tmp.ts';
 
 const BIN = join(resolve(import.meta.dirname, '../..'), 'bin', 'phaen.mjs');
 const tempDir = useTempDir();
+const th = translator(RESOURCES, 'th');
+const en = translator(RESOURCES, 'en');
 
 function phaen(...args: string[]) {
   const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
@@ -40,6 +43,36 @@ describe('phaen xlsx', () => {
     expect(run.stderr).toContain('ไม่ใช่ไฟล์แผนที่ถูกต้อง ไม่ได้สร้างไฟล์ Excel');
     expect(readFileSync(out, 'utf8')).toBe('previous');
     expect(readdirSync(dir).sort()).toEqual(['bad.plan.json', 'out.xlsx']);
+  });
+
+  it('says in Thai and English, without a stack trace, when the output cannot be written there, and writes nothing', () => {
+    const dir = tempDir();
+    const aFile = join(dir, 'a-file');
+    writeFileSync(aFile, 'x');
+    const cases = [
+      [join(dir, 'no-such-folder', 'out.xlsx'), 'cli.file.noFolder', { folder: join(dir, 'no-such-folder') }],
+      [join(aFile, 'out.xlsx'), 'cli.file.notFolder', { file: join(aFile, 'out.xlsx') }],
+      [dir, 'cli.file.isFolder', { file: dir }],
+    ] as const;
+    for (const [out, key, values] of cases) {
+      const run = phaen('xlsx', SAMPLE_FILE, out);
+      expect(run.code, out).toBe(1);
+      expect(run.stderr).toContain(th(key, values));
+      expect(run.stderr).toContain(en(key, values));
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(readdirSync(dir)).toEqual(['a-file']);
+  });
+
+  it('names a plan file that is missing or a folder, in Thai and English', () => {
+    const missing = join(tempDir(), 'none.plan.json');
+    expect(phaen('xlsx', missing, join(tempDir(), 'o.xlsx')).stderr).toContain(
+      th('cli.file.missing', { file: missing }),
+    );
+    const folder = tempDir();
+    expect(phaen('xlsx', folder, join(tempDir(), 'o.xlsx')).stderr).toContain(
+      en('cli.file.isFolder', { file: folder }),
+    );
   });
 
   it('shows its usage when the output is missing', () => {

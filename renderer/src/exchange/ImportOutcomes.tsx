@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OfficeRef, PackageOutcome } from '../../../main/core/exchange/api.ts';
 import { formatAmount, formatDateTime } from '../format.ts';
-import { fieldLabel, officeLabel } from './labels.ts';
+import { entityKindLabel, fieldLabel, officeLabel } from './labels.ts';
 
 interface ImportOutcomesProps {
   outcomes: readonly PackageOutcome[];
@@ -83,7 +83,7 @@ export function ImportOutcomes({
               <p className="outcome-operation">
                 {t('exchange.ui.import.refusedOperation', {
                   ...o.operation,
-                  entity: t(`exchange.ui.entity.${o.operation.entity}`, { defaultValue: o.operation.entity }),
+                  entity: entityKindLabel(t, o.operation.entity),
                   field: fieldLabel(t, o.operation.entity, o.operation.field),
                 })}
                 {o.problem && <> · {t(o.problem)}</>}

@@ -1,9 +1,10 @@
-import type { TFunction } from 'i18next';
+import type { TFunction, TOptions } from 'i18next';
 import type { AppErrorShape } from '../../../main/core/errors.ts';
 import type { OfficeRef } from '../../../main/core/exchange/api.ts';
 import { numbering } from '../../../main/core/planContent.ts';
 import type { Row } from '../../../main/core/rows.ts';
-import { STRUCTURE_FIELDS } from '../../../main/core/rowHistory.ts';
+import { entityLabel, fieldLabel as coreFieldLabel } from '../../../main/core/entityLabels.ts';
+import type { Translate } from '../../../main/core/pdf/options.ts';
 import { errorText, shownValue } from '../format.ts';
 
 /**
@@ -46,7 +47,7 @@ export interface RowLabeler {
 export function rowLabeler(t: TFunction, rows: readonly Row[], others: readonly Row[] = []): RowLabeler {
   const byId = new Map([...others, ...rows].map((r) => [r.id, r]));
   const numbers = numbering(rows);
-  const entityName = (entity: string) => t(`exchange.ui.entity.${entity}`, { defaultValue: entity });
+  const entityName = (entity: string) => entityKindLabel(t, entity);
 
   const label = (entity: string, rowId: string, depth: number, withParent = true): string => {
     if (entity === 'plan') return entityName('plan');
@@ -81,11 +82,20 @@ export function rowLabeler(t: TFunction, rows: readonly Row[], others: readonly 
   });
 }
 
-/** A field's name: the plan form's labels for the plan itself, the history's for rows. */
+/** i18next's `t` as core's translator, for core's names of rows and fields (core/entityLabels.ts). */
+const translate =
+  (t: TFunction): Translate =>
+  (key, values) =>
+    t(key, values as TOptions);
+
+/** A kind of row's name as core names it ("เป้าประสงค์"). */
+export function entityKindLabel(t: TFunction, entity: string): string {
+  return entityLabel(translate(t), entity);
+}
+
+/** A field's name as core names it: the plan form's labels for the plan itself, the history's for rows. */
 export function fieldLabel(t: TFunction, entity: string, field: string): string {
-  if (STRUCTURE_FIELDS.has(field)) return t(`exchange.ui.structure.${field}`);
-  if (entity === 'plan') return t(`fields.${field}`, { defaultValue: field });
-  return t(`history.field.${field}`, { defaultValue: field });
+  return coreFieldLabel(translate(t), entity, field);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Row, RowEntity } from '../../../main/core/rows.ts';
+import { entityKindLabel } from '../exchange/labels.ts';
 
 /** Every row below `id` (its children, theirs, …): what a delete takes with it, as main's deleteRow does. */
 export function descendantsOf(rows: readonly Row[], id: string): Row[] {
@@ -22,8 +23,6 @@ export function countsText(t: TFunction, rows: readonly Row[]): string {
   const counts = new Map<RowEntity, number>();
   for (const r of rows) counts.set(r.entity, (counts.get(r.entity) ?? 0) + 1);
   return [...counts]
-    .map(([entity, count]) =>
-      t('workspace.childCount', { entity: t(`exchange.ui.entity.${entity}`, { defaultValue: entity }), count }),
-    )
+    .map(([entity, count]) => t('workspace.childCount', { entity: entityKindLabel(t, entity), count }))
     .join(', ');
 }

@@ -1,0 +1,96 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import { AppError } from '../core/errors.ts';
+import { writeFileAtomic } from '../services/files.ts';
+import type { CliContext } from './command.ts';
+
+/**
+ * The files a command reads and writes, and what it says when one cannot be: a Thai line and its English one
+ * naming the file and the reason (`cli.file.<problem>`), then the system's English detail, never a stack trace.
+ * An output is checked before the work that makes it (a long render is not spent on a folder that is not
+ * there), then written whole or not at all (services/files.ts writeFileAtomic): an existing file is replaced
+ * only by the complete new one.
+ */
+
+export type FileProblem =
+  | 'missing' // no such file (reading)
+  | 'noFolder' // the folder to write into does not exist
+  | 'notFolder' // a part of the path that must be a folder is a file
+  | 'isFolder' // the file named is a folder
+  | 'notAllowed' // no permission, or a read-only disk
+  | 'diskFull'
+  | 'tooLarge' // a file to read that is larger than the command accepts
+  | 'other';
+
+/** Node's error codes as the reason a user can act on. */
+export function fileProblem(err: unknown): FileProblem {
+  if (err instanceof AppError && err.code === 'file-too-large') return 'tooLarge';
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'missing';
+    case 'ENOTDIR':
+      return 'notFolder';
+    case 'EISDIR':
+      return 'isFolder';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'notAllowed';
+    case 'ENOSPC':
+    case 'EDQUOT':
+    case 'EFBIG':
+      return 'diskFull';
+    default:
+      return 'other';
+  }
+}
+
+/** Says why `file` could not be read or written (`reading` picks the words), with the English detail. */
+export function reportFileError(err: unknown, file: string, reading: boolean, ctx: CliContext): void {
+  const problem = fileProblem(err);
+  // Writing, a missing entry is the folder: the file itself is new.
+  const key = !reading && problem === 'missing' ? 'noFolder' : problem;
+  ctx.stderr(ctx.message(`cli.file.${key}`, { file, folder: dirname(resolve(file)) }));
+  ctx.stderr(err instanceof AppError ? err.detail : err instanceof Error ? err.message : String(err));
+}
+
+/** Why `path` cannot take an output file, before anything is made; null when it can. */
+export function outputProblem(path: string): FileProblem | null {
+  if (path.endsWith(sep) || path.endsWith('/')) return existsSync(path) ? 'isFolder' : 'noFolder';
+  if (existsSync(path) && statSync(path).isDirectory()) return 'isFolder';
+  const folder = dirname(resolve(path));
+  if (!existsSync(folder)) {
+    // A file where a folder should be, somewhere up the path, is a different mistake from a missing folder.
+    for (let up = dirname(folder); ; up = dirname(up)) {
+      if (existsSync(up)) return statSync(up).isDirectory() ? 'noFolder' : 'notFolder';
+      if (up === dirname(up)) return 'noFolder';
+    }
+  }
+  return statSync(folder).isDirectory() ? null : 'notFolder';
+}
+
+/** Checks an output before the work starts; false when it cannot be written, which is said. */
+export function checkOutput(path: string, ctx: CliContext): boolean {
+  const problem = outputProblem(path);
+  if (problem === null) return true;
+  ctx.stderr(ctx.message(`cli.file.${problem}`, { file: path, folder: problemFolder(path, problem) }));
+  return false;
+}
+
+function problemFolder(path: string, problem: FileProblem): string {
+  if (problem === 'isFolder') return resolve(path);
+  return path.endsWith(sep) || path.endsWith('/') ? resolve(path) : dirname(resolve(path));
+}
+
+/** Writes the output whole or not at all; false when that failed, which is said (nothing written). */
+export function writeOutput(path: string, content: string | Uint8Array, ctx: CliContext): boolean {
+  if (!checkOutput(path, ctx)) return false;
+  try {
+    writeFileAtomic(path, content);
+    return true;
+  } catch (err) {
+    reportFileError(err, path, false, ctx);
+    return false;
+  }
+}
