@@ -7,6 +7,7 @@ import {
   narratives,
   periodReport,
   reportPeriodProblem,
+  standingWords,
   STATUS_GROUPS,
   throughOf,
   trend,
@@ -217,14 +218,7 @@ function kpiRow(t: Translate, k: KpiStanding): Cell[] {
     withUnit(amount(progress.expected), progress.expected === null ? '' : k.unit),
     resultCell(t, k),
     percent(progress.achievement.percent),
-    {
-      // A KPI without a figure for the report's quarter is said so, not judged (core/monitoring.ts kpiProgress).
-      text:
-        progress.unreported && progress.at !== null
-          ? t('monitoring.report.unreported', { quarter: t('monitoring.quarterN', { quarter: progress.at }) })
-          : t(`monitoring.light.${light}`),
-      ...(LIGHT_FILL[light] ? { fillColor: LIGHT_FILL[light] } : {}),
-    },
+    { text: standingWords(t, progress), ...(LIGHT_FILL[light] ? { fillColor: LIGHT_FILL[light] } : {}) },
     k.status ? t(`monitoring.statusName.${k.status}`) : '–',
   ];
 }
