@@ -141,13 +141,29 @@ export function lightOf(a: Achievement, status: ProgressStatus | null = null): L
 
 export interface KpiProgress {
   readonly toDate: YearToDate;
+  /**
+   * The quarter the KPI is judged at: a report's quarter (its last for the annual report); without one, the
+   * last quarter reported (the results screen's "so far"). Null: nothing to judge.
+   */
+  readonly at: Quarter | null;
+  /**
+   * No figure for the quarter judged at: not judged (no share, no light), as a quarter not reported is not a
+   * quarter on track; the latest figure stays shown as of its own quarter (toDate.through).
+   */
+  readonly unreported: boolean;
+  /** What the year's target expects by the end of quarter `at`. */
   readonly expected: number | null;
   /** The result so far against what was expected by now. */
   readonly achievement: Achievement;
   readonly light: Light;
 }
 
-/** One KPI's standing in one fiscal year, from its quarterly figures and the year's target. */
+/**
+ * One KPI's standing in one fiscal year, from its quarterly figures and the year's target, judged at quarter
+ * `judgedAt` (a report's; figures after it are not passed) or else at the last quarter reported. A stock of
+ * 3,250,000 followers reported for quarter 1 only is, in the quarter 2 report, "quarter 2 not reported", not
+ * 382 % of a quarter 1 expectation.
+ */
 export function kpiProgress(
   mode: ResultMode,
   direction: Direction,
@@ -155,11 +171,14 @@ export function kpiProgress(
   quarters: readonly (number | null)[],
   thresholds: LevelThresholds,
   status: ProgressStatus | null = null,
+  judgedAt?: Quarter,
 ): KpiProgress {
   const toDate = yearToDate(mode, quarters);
-  const expected = toDate.through === null ? null : expectedToDate(mode, yearTarget, toDate.through);
-  const a = achievement(expected, toDate.value, direction, thresholds);
-  return { toDate, expected, achievement: a, light: lightOf(a, status) };
+  const at = judgedAt ?? toDate.through;
+  const unreported = at !== null && toDate.through !== at;
+  const expected = at === null ? null : expectedToDate(mode, yearTarget, at);
+  const a = achievement(expected, unreported ? null : toDate.value, direction, thresholds);
+  return { toDate, at, unreported, expected, achievement: a, light: lightOf(a, status) };
 }
 
 /** The sum of the figures entered; a quarter not entered (null) adds nothing. */

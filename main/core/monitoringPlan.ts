@@ -84,12 +84,15 @@ function yearRows(index: MonitoringRows, id: string, year: number, entity: Row['
   );
 }
 
-/** `through`: the last quarter counted (a quarterly report as it stood then); all four by default. */
+/**
+ * `through`: a report's quarter, the last counted and the one each KPI is judged at (a quarterly report as it
+ * stood then, the annual one at quarter 4); without it, all four quarters, judged at the last one reported.
+ */
 export function kpiStandings(
   rows: readonly Row[] | MonitoringRows,
   year: number,
   thresholds: LevelThresholds,
-  through: Quarter = 4,
+  through?: Quarter,
 ): KpiStanding[] {
   const index = asIndex(rows);
   const standings: KpiStanding[] = [];
@@ -116,6 +119,7 @@ export function kpiStandings(
         quarters,
         thresholds,
         status,
+        through,
       ),
     });
   }

@@ -1,5 +1,5 @@
 import type { LevelThresholds } from './evaluation.ts';
-import { type Light, type ProgressStatus, type Quarter, QUARTERS, quartersOf } from './monitoring.ts';
+import { type KpiProgress, type Light, type ProgressStatus, type Quarter, QUARTERS, quartersOf } from './monitoring.ts';
 import {
   kpiStandings,
   monitoringRows,
@@ -58,6 +58,19 @@ export function statusGroup(status: ProgressStatus | null): StatusGroup {
 }
 
 export const LIGHTS: readonly Light[] = ['green', 'amber', 'red', 'none'];
+
+/**
+ * A KPI's standing in words, as the report and the dashboard say it: its light, or, without a figure for the
+ * quarter it is judged at, that the quarter was not reported (core/monitoring.ts kpiProgress).
+ */
+export function standingWords(
+  t: (key: string, values?: Record<string, unknown>) => string,
+  { light, unreported, at }: KpiProgress,
+): string {
+  return unreported && at !== null
+    ? t('monitoring.report.unreported', { quarter: t('monitoring.quarterN', { quarter: at }) })
+    : t(`monitoring.light.${light}`);
+}
 
 /** One strategic issue's, goal's or office's (or the whole plan's) KPIs and money in the period. */
 export interface GroupSummary {

@@ -122,13 +122,3 @@ export const SAMPLE_MARK = ' (ตัวอย่าง)';
 export function withoutSampleMark(title: string): string {
   return title.endsWith(SAMPLE_MARK) ? title.slice(0, -SAMPLE_MARK.length) : title;
 }
-
-/**
- * The mark the shipped sample plan's title ends with (resources/sample), so that Home tells it from a real
- * plan. A plan made from the sample (the next plan) is no sample, so its title drops the mark.
- */
-export const SAMPLE_MARK = ' (ตัวอย่าง)';
-
-export function withoutSampleMark(title: string): string {
-  return title.endsWith(SAMPLE_MARK) ? title.slice(0, -SAMPLE_MARK.length) : title;
-}

@@ -33,7 +33,13 @@ export const STATUSES = ['on-track', 'delayed', 'achieved', 'at-risk', 'on-track
 export const NARRATIVE_Q2 = 'งบประมาณจัดจ้างผลิตสื่อได้รับอนุมัติล่าช้า จึงเร่งเผยแพร่ผ่านสื่อสังคมออนไลน์ของสำนักงานเขตแทน';
 export const NOTE_Q2 = 'การจัดซื้อจัดจ้างล่าช้าเนื่องจากผู้เสนอราคาไม่ครบตามเงื่อนไข ได้ประกาศใหม่แล้ว';
 
-export function monitoredPlanText({ adopted = true }: { adopted?: boolean } = {}): string {
+export interface MonitoredOptions {
+  readonly adopted?: boolean;
+  /** KPI quarters left unreported, by the KPI's place in the plan (0-based), e.g. 1.1.2's quarter 2 of 2568. */
+  readonly unreported?: readonly { readonly kpi: number; readonly year: number; readonly quarter: number }[];
+}
+
+export function monitoredPlanText({ adopted = true, unreported = [] }: MonitoredOptions = {}): string {
   const file = JSON.parse(readFileSync(SAMPLE_FILE, 'utf8')) as { rows: FileRow[] };
   const rows = file.rows;
   const options = rows.find((r) => r.entity === 'planOptions')!;
@@ -52,6 +58,7 @@ export function monitoredPlanText({ adopted = true }: { adopted?: boolean } = {}
     .filter((r) => r.entity === 'kpi')
     .forEach((kpi, k) => {
       for (const { year, quarter } of periods) {
+        if (unreported.some((u) => u.kpi === k && u.year === year && u.quarter === quarter)) continue;
         const shares = KPI_SHARES[k % KPI_SHARES.length]!;
         const result = Math.round(target(kpi.id, year) * shares[quarter - 1]!);
         added.push({
@@ -95,6 +102,6 @@ export function monitoredPlanText({ adopted = true }: { adopted?: boolean } = {}
   return JSON.stringify({ ...file, rows: [...rows, ...added] });
 }
 
-export function monitoredSource(options: { adopted?: boolean } = {}): PlanSource {
+export function monitoredSource(options: MonitoredOptions = {}): PlanSource {
   return planSourceFromFile(parsePlanFile(monitoredPlanText(options)), RESOURCES);
 }

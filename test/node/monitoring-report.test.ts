@@ -35,6 +35,22 @@ describe('a period’s report', () => {
     expect(annual.kpis.find((k) => k.number === '1.1.2')!.progress.toDate.through).toBe(4);
   });
 
+  it('judges a KPI whose office has not reported the quarter as not reported, not against an earlier quarter', () => {
+    // 1.1.2 (followers, cumulative, 3,400,000 in 2568) reported quarter 1 only: 680,000 (20 %).
+    const missing = planView(monitoredSource({ unreported: [{ kpi: 1, year: 2568, quarter: 2 }] })).rows;
+    const q2 = periodReport(missing, { year: 2568, quarter: 2 }, DEFAULT_THRESHOLDS);
+    const followers = q2.kpis.find((k) => k.number === '1.1.2')!;
+    expect(followers.quarters).toEqual([680_000, null, null, null]);
+    expect(followers.progress).toMatchObject({ at: 2, unreported: true, expected: 1_700_000, light: 'none' });
+    expect(followers.progress.achievement.percent).toBeNull();
+    // Issue 1's mean leaves it out: 1.1.1 rate 83 of 87 and 1.2.1 100 %.
+    expect(q2.issues[0]!.achievement).toBeCloseTo(((83 * 100) / 87 + 100) / 2, 10);
+    expect(q2.issues[0]!.byLight.none).toBe(1);
+    // The quarter 1 report is unchanged: 680,000 of 850,000 expected, 80 %.
+    const q1 = periodReport(missing, { year: 2568, quarter: 1 }, DEFAULT_THRESHOLDS);
+    expect(q1.kpis.find((k) => k.number === '1.1.2')!.progress).toMatchObject({ unreported: false, expected: 850_000 });
+  });
+
   it('sums each issue’s KPIs by status and its projects’ money against the year’s planned budget', () => {
     const { issues, total } = periodReport(rows, { year: 2568, quarter: 2 }, DEFAULT_THRESHOLDS);
     expect(issues.map((i) => i.number)).toEqual(['1', '2', '3']);

@@ -80,6 +80,24 @@ describe('a KPI year so far', () => {
     expect(complaints.light).toBe('red');
   });
 
+  it('judges a report’s quarter even when it was not reported, saying so rather than judging an earlier one', () => {
+    // Followers, a running total: 3,400,000 for the year, only quarter 1 reported (3,250,000; audit D5).
+    const followers = (at?: 1 | 2) =>
+      kpiProgress('cumulative', 'higher', 3_400_000, [3_250_000, null, null, null], DEFAULT_THRESHOLDS, null, at);
+    // The quarter 2 report: half the year expects 1,700,000; quarter 2 has no figure, so no share and no light.
+    expect(followers(2)).toMatchObject({ at: 2, unreported: true, expected: 1_700_000, light: 'none' });
+    expect(followers(2).achievement.percent).toBeNull();
+    expect(followers(2).toDate).toEqual({ value: 3_250_000, through: 1, gaps: [] });
+    // Quarter 1 (and the results screen, at the last quarter reported): 3,250,000 of 850,000 expected.
+    for (const q1 of [followers(1), followers()]) {
+      expect(q1).toMatchObject({ at: 1, unreported: false, expected: 850_000, light: 'green' });
+      expect(q1.achievement.percent).toBeCloseTo(382.35, 2);
+    }
+    // Nothing reported at all, judged at quarter 3: expected 2,550,000, nothing to judge it by.
+    const none = kpiProgress('per-quarter', 'higher', 3_400_000, [null, null, null, null], DEFAULT_THRESHOLDS, null, 3);
+    expect(none).toMatchObject({ at: 3, unreported: true, expected: 2_550_000, light: 'none' });
+  });
+
   it('shows no light without data, or for a KPI the office cancelled', () => {
     expect(kpiProgress('cumulative', 'higher', 10, [null, null, null, null], DEFAULT_THRESHOLDS).light).toBe('none');
     expect(kpiProgress('cumulative', 'higher', 10, [10, null, null, null], DEFAULT_THRESHOLDS, 'cancelled').light).toBe(

@@ -7,7 +7,7 @@ import { translator } from '../../main/services/locales.ts';
 import { PAGE_MARGINS } from '../../main/core/pdf/blocks.ts';
 import { comparable, extractPages, popplerText } from '../harness/pdf.ts';
 import { overprinted, pastMargin, pdfjsBoxes, popplerBoxes } from '../harness/textBoxes.ts';
-import { monitoredPlanText, NARRATIVE_Q2, NOTE_Q2 } from '../harness/monitoredPlan.ts';
+import { monitoredPlanText, NARRATIVE_Q2, NOTE_Q2, type MonitoredOptions } from '../harness/monitoredPlan.ts';
 import { RESOURCES } from '../harness/pdfPlan.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -35,7 +35,7 @@ function phaen(...args: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-function planFile(options: { adopted?: boolean } = {}): string {
+function planFile(options: MonitoredOptions = {}): string {
   const file = join(tempDir(), 'แผน.plan.json');
   writeFileSync(file, monitoredPlanText(options));
   return file;
@@ -86,6 +86,21 @@ describe('phaen report', () => {
       expect(text).toContain(comparable('2,700,0001,350,000675,00025.040.0ล่าช้า'));
       // The whole plan: 6,650,000 planned in 2568.
       expect(text).toContain(comparable('6,650,000'));
+    }
+  });
+
+  it('says a KPI’s quarter was not reported instead of judging its earlier quarter (pdf.js and poppler)', async () => {
+    const out = join(tempDir(), 'รายงาน.pdf');
+    const file = planFile({ unreported: [{ kpi: 1, year: 2568, quarter: 2 }] });
+    expect(phaen('report', file, out, '--year', '2568', '--quarter', '2').code).toBe(0);
+    const pdf = new Uint8Array(readFileSync(out));
+    for (const text of [comparable((await extractPages(pdf)).join('\n')), comparable(popplerText(pdf, 'default'))]) {
+      // 1.1.2: 3,400,000 คน for 2568, 1,700,000 expected by quarter 2 (not quarter 1's 850,000); only quarter
+      // 1's 680,000 came in, named as quarter 1's, with no share and no light but "quarter 2 not reported" (the
+      // cells wrap line by line, so their parts are asked apart).
+      for (const part of ['3,400,000 คน', '1,700,000 คน', '680,000 คน', '(ไตรมาส 1)', 'ยังไม่รายงานผล'])
+        expect(text).toContain(comparable(part));
+      expect(text).not.toContain(comparable('850,000 คน'));
     }
   });
 

@@ -8,6 +8,7 @@ import {
   narratives,
   periodReport,
   reportPeriodProblem,
+  standingWords,
   STATUS_GROUPS,
   throughOf,
   trend,
@@ -225,11 +226,21 @@ function kpiRow(t: Translate, k: KpiStanding): Cell[] {
     `${k.number} ${k.name}`,
     withUnit(amount(k.target), k.target === null ? '' : k.unit),
     withUnit(amount(progress.expected), progress.expected === null ? '' : k.unit),
-    withUnit(amount(progress.toDate.value), progress.toDate.value === null ? '' : k.unit),
+    resultCell(t, k),
     percent(progress.achievement.percent),
-    { text: t(`monitoring.light.${light}`), ...(LIGHT_FILL[light] ? { fillColor: LIGHT_FILL[light] } : {}) },
+    { text: standingWords(t, progress), ...(LIGHT_FILL[light] ? { fillColor: LIGHT_FILL[light] } : {}) },
     k.status ? t(`monitoring.statusName.${k.status}`) : '–',
   ];
+}
+
+/** The result so far; a figure of an earlier quarter than the one judged at names its quarter. */
+function resultCell(t: Translate, { progress, unit }: KpiStanding): string {
+  const { value, through } = progress.toDate;
+  if (value === null) return amount(value);
+  const figure = withUnit(amount(value), unit);
+  return progress.unreported && through !== null
+    ? t('monitoring.report.asOfQuarter', { figure, quarter: t('monitoring.quarterN', { quarter: through }) })
+    : figure;
 }
 
 function kpiPart(t: Translate, view: PlanView, report: PeriodReport, thaiDigits: boolean): Block[] {

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kpiStandings, type KpiStanding } from '../../../../main/core/monitoringPlan.ts';
+import { standingWords } from '../../../../main/core/monitoringReport.ts';
 import {
   effectiveMode,
   QUARTERS,
@@ -164,13 +165,16 @@ export function KpiResultsStep() {
   );
 }
 
-/** A traffic light said in words as well as colour, with the share of the expected result reached. */
+/**
+ * A traffic light said in words as well as colour, with the share of the expected result reached; a quarter
+ * judged at but not reported (the dashboard's) said as such, in the report's words.
+ */
 export function Standing({ standing }: { standing: KpiStanding }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { light, achievement } = standing.progress;
   return (
     <span className={`light light-${light}`}>
-      <LightDot light={light} /> {t(`monitoring.light.${light}`)}
+      <LightDot light={light} /> {standingWords((key, values) => i18n.t(key, values ?? {}), standing.progress)}
       {achievement.percent !== null && (
         <span className="hint"> {t('monitoring.percentOfExpected', { percent: achievement.percent.toFixed(1) })}</span>
       )}

@@ -1,0 +1,58 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../main/services/session.ts';
+import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
+import { useTempDir } from '../harness/tmp.ts';
+import { renderWith } from './fakeApi.tsx';
+import { realApi } from './realApi.tsx';
+
+/**
+ * The secretariat's dashboard (the monitoring wizard's last step) on main's own services and a real SQLite
+ * file: the shipped sample, adopted, with one quarter of one KPI reported (audit D5).
+ */
+
+const tempDir = useTempDir();
+const sessions: Session[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) session.close();
+});
+
+const FOLLOWERS = 'จำนวนผู้ติดตามช่องทางสื่อสังคมออนไลน์ของกรุงเทพมหานคร';
+
+describe('the dashboard’s KPI standings', () => {
+  it('says a quarter not reported as not reported, and judges the quarter that was against its own expectation', async () => {
+    const { api, session } = await realApi(tempDir());
+    sessions.push(session);
+    const opened = await api['plans.openSample']({});
+    if (!opened.ok) throw new Error(opened.error.detail);
+    const planId = opened.data.id;
+    await api['rows.update']({ id: planId, edits: [{ field: 'adoptedOn', value: '2022-09-20' }] });
+    const listed = await api['rows.list']({ planId });
+    if (!listed.ok) throw new Error(listed.error.detail);
+    const followers = listed.data.find((r) => r.entity === 'kpi' && r.data.name === FOLLOWERS)!;
+    // 3,400,000 คน for 2568, counted as a running total (its unit is not ร้อยละ); quarter 1 only.
+    const created = await api['rows.create']({
+      planId,
+      rows: [
+        {
+          entity: 'kpiQuarter',
+          parentId: followers.id,
+          values: { year: 2568, quarter: 1, result: 3_250_000, status: 'on-track' },
+        },
+      ],
+    });
+    expect(created.ok).toBe(true);
+
+    renderWith(<WizardScreen planId={planId} wizard="monitoring" step={4} />, api);
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByLabelText('ปีงบประมาณ', { exact: true }), '2568');
+    await user.selectOptions(screen.getByLabelText('ไตรมาส', { exact: true }), '2');
+    const standing = () => screen.getByText(new RegExp(`^1\\.1\\.2 ${FOLLOWERS} —`)).textContent;
+    // Quarter 2: nothing came in, so it is not judged against quarter 1's expectation.
+    await waitFor(() => expect(standing()).toMatch(/—\s+ยังไม่รายงานผลไตรมาส 2$/));
+    // Quarter 1: 3,250,000 against a quarter of 3,400,000 (850,000): 382.4 %, the target met.
+    await user.selectOptions(screen.getByLabelText('ไตรมาส', { exact: true }), '1');
+    await waitFor(() => expect(standing()).toMatch(/—\s+เป็นไปตามเป้าหมาย ร้อยละ 382\.4$/));
+  }, 60_000);
+});
