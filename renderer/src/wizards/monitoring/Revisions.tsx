@@ -1,5 +1,4 @@
 import { useId, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorShape } from '../../../../main/core/errors.ts';
 import { RESULT_MODES } from '../../../../main/core/monitoring.ts';
@@ -141,7 +140,7 @@ function ReviseDialog({ name, choices, onClose }: { name: string; choices: reado
     else setFailed(error);
   };
 
-  return createPortal(
+  return (
     <Modal title={t('monitoring.revision.title', { item: name })} initialFocus={cancel} onEscape={onClose}>
       <p className="hint">{t('monitoring.revision.hint')}</p>
       <FieldShell id={ids.what} label={t('monitoring.revision.what')} error={undefined}>
@@ -215,8 +214,7 @@ function ReviseDialog({ name, choices, onClose }: { name: string; choices: reado
           {t('monitoring.revision.save')}
         </button>
       </div>
-    </Modal>,
-    document.body,
+    </Modal>
   );
 }
 
