@@ -83,7 +83,10 @@ export function PlanNav({
         href={routeHash({ name: 'plan', id: data.plan.id })}
         aria-current={wizard ? undefined : 'page'}
       >
-        <ThaiText text={t('workspace.planPage')} />
+        {/* In a span: the link is a flex box, and each word would be an item of its own, spaced by its gap. */}
+        <span>
+          <ThaiText text={t('workspace.planPage')} />
+        </span>
       </a>
       <p className={`plan-nav-state progress-text-${progress.state}`}>
         <Mark state={progress.state} /> {t('workspace.planState', { state: stateText(progress.state) })}
