@@ -111,7 +111,9 @@ function reportRefusal(p: PackageOutcome, ctx: CliContext): void {
   ctx.stderr(ctx.message('exchange.cli.rejected', { file: p.file }));
   ctx.stderr(ctx.message(`exchange.errors.${p.reason}`));
   if (p.operation) ctx.stderr(ctx.message('exchange.ui.import.refusedOperation', p.operation));
-  if (p.problem) ctx.stderr(ctx.message(p.problem, { minYear: MIN_BE_YEAR, maxYear: MAX_BE_YEAR }));
+  if (p.problem) {
+    ctx.stderr(ctx.message(p.problem, { minYear: MIN_BE_YEAR, maxYear: MAX_BE_YEAR, ...p.problemValues }));
+  }
   if (p.detail) ctx.stderr(p.detail);
 }
 
