@@ -172,7 +172,9 @@ function reportRefusal(p: PackageOutcome, ctx: CliContext): void {
     const code = `${op.entity}.${op.field}`;
     if (!p.detail?.includes(code)) ctx.stderr(`operation ${op.id}: ${code} of row ${op.rowId}`);
   }
-  if (p.problem) ctx.stderr(ctx.message(p.problem, { minYear: MIN_BE_YEAR, maxYear: MAX_BE_YEAR }));
+  if (p.problem) {
+    ctx.stderr(ctx.message(p.problem, { minYear: MIN_BE_YEAR, maxYear: MAX_BE_YEAR, ...p.problemValues }));
+  }
   if (p.detail) ctx.stderr(p.detail);
 }
 

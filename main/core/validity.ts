@@ -192,6 +192,21 @@ export function heldRowContext(
   };
 }
 
+/**
+ * The values a problem's message names (the rating scale, the plan's years, the KPI's unit), for a refusal shown
+ * away from its field (an import's outcome): `t(problem, problemValues(ctx))`.
+ */
+export function problemValues(ctx: ValidityContext): Record<string, string | number> {
+  const unit = ctx.parent?.unit ?? ctx.row.unit;
+  return {
+    min: ctx.scale.ratingMin,
+    max: ctx.scale.ratingMax,
+    start: ctx.plan.startYear,
+    end: ctx.plan.endYear,
+    unit: typeof unit === 'string' ? unit : '',
+  };
+}
+
 /** Entities with one row per year (or per fiscal year and quarter) of their parent. */
 const YEARLY: readonly RowEntity[] = ['kpiTarget', 'projectBudget', 'prevKpiYear', 'kpiQuarter', 'projectQuarter'];
 

@@ -570,7 +570,11 @@ describe('a package that would leave the plan out of shape is refused, naming th
   it("a SWOT rating of 6 on the plan's 1–5 scale", () => {
     const text = contributionWith([{ entity: 'factor', rowId: factorId, field: 'rating', value: 6 }]);
     expectNamed(text, 'bad-value', 'rating');
-    expect(importTexts(secretariat, [text]).packages[0]!.problem).toBe('swot.weights.ratingRange');
+    // With the scale its message names ("between 1 and 5"), as the field on the screen says it.
+    expect(importTexts(secretariat, [text]).packages[0]).toMatchObject({
+      problem: 'swot.weights.ratingRange',
+      problemValues: { min: 1, max: 5 },
+    });
   });
 
   it('for every field rule, a value a local edit refuses is refused by the import, and one it accepts is imported', () => {

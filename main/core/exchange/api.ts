@@ -84,6 +84,8 @@ export const PackageOutcome = z.object({
   operation: z.object({ id: z.string(), entity: z.string(), rowId: z.string(), field: z.string() }).optional(),
   /** The field rule's message key (validation.*) when a value was refused. */
   problem: z.string().optional(),
+  /** The values the problem's message names (the plan's rating scale, years, the KPI's unit). */
+  problemValues: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   /** Known once the manifest could be read. */
   packageId: Uuid.optional(),
   kind: PackageKind.optional(),

@@ -185,13 +185,22 @@ export class PackageError extends Error {
   readonly operation: OperationRef | undefined;
   /** The field rule's message key (validation.*), when a value was refused. */
   readonly problem: string | undefined;
+  /** The values the problem's message names (core/validity.ts problemValues). */
+  readonly problemValues: Readonly<Record<string, string | number>> | undefined;
 
-  constructor(reason: RejectReason, detail: string, operation?: OperationRef, problem?: string) {
+  constructor(
+    reason: RejectReason,
+    detail: string,
+    operation?: OperationRef,
+    problem?: string,
+    problemValues?: Readonly<Record<string, string | number>>,
+  ) {
     super(`${reason}: ${detail}`);
     this.reason = reason;
     this.detail = detail;
     this.operation = operation;
     this.problem = problem;
+    this.problemValues = problemValues;
   }
 }
 

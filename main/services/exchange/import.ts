@@ -129,6 +129,7 @@ function importWithCache(store: Store, incoming: readonly IncomingPackage[], opt
       detail: err.detail,
       ...(err.operation ? { operation: err.operation } : {}),
       ...(err.problem ? { problem: err.problem } : {}),
+      ...(err.problemValues ? { problemValues: { ...err.problemValues } } : {}),
     };
   };
   for (const [index, item] of incoming.entries()) {

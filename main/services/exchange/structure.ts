@@ -8,7 +8,7 @@ import {
   type PlacedRowShape,
   type RowEntity,
 } from '../../core/rows.ts';
-import { heldRowContext, rowProblems, yearOutsidePeriod } from '../../core/validity.ts';
+import { heldRowContext, problemValues, rowProblems, yearOutsidePeriod } from '../../core/validity.ts';
 import type { Store } from '../store/store.ts';
 import { cellKey, type Cell, type Stored } from './stored.ts';
 import type { ValidOp } from './validate.ts';
@@ -139,7 +139,8 @@ export function checkStructure(
         written.set(field, edit);
       }
     }
-    const problems = rowProblems(row.entity, values, heldRowContext(row, years, scale, parent, siblingsOf(row)));
+    const context = heldRowContext(row, years, scale, parent, siblingsOf(row));
+    const problems = rowProblems(row.entity, values, context);
     const [first] = Object.entries(problems);
     if (!first) return;
     const op = written.get(first[0])!;
@@ -148,6 +149,7 @@ export function checkStructure(
       `operation ${op.id} (${op.entity}.${op.field} of ${op.rowId}): ${first[1]} (${JSON.stringify(op.value)})`,
       { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field },
       first[1],
+      problemValues(context),
     );
   };
   for (const [rowId, row] of after) {

@@ -86,7 +86,7 @@ export function ImportOutcomes({
                   entity: entityKindLabel(t, o.operation.entity),
                   field: fieldLabel(t, o.operation.entity, o.operation.field),
                 })}
-                {o.problem && <> · {t(o.problem)}</>}
+                {o.problem && <> · {t(o.problem, o.problemValues ?? {})}</>}
               </p>
             )}
             {(o.reason === 'unknown-office' || (o.reason === 'key-changed' && o.kind === 'contribution')) &&
