@@ -5,6 +5,7 @@ import { entityLabel, fieldLabel } from '../core/entityLabels.ts';
 import { AppError } from '../core/errors.ts';
 import { MAX_BE_YEAR, MIN_BE_YEAR } from '../core/years.ts';
 import { buildPackage, recordExport } from '../services/exchange/export.ts';
+import { listPlans, planExists } from '../services/plans.ts';
 import { importPackages, packageFilesIn, readIncoming, type IncomingPackage } from '../services/exchange/import.ts';
 import { DbOpenError } from '../services/store/open.ts';
 import { Store } from '../services/store/store.ts';
@@ -105,6 +106,10 @@ export const exportCommand: CliCommand = {
       return EXIT_OK;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
+      if (err.code === 'not-found') {
+        reportNoPlan(store, planId, ctx);
+        return EXIT_FAILED;
+      }
       ctx.stderr(ctx.message(err.fields?._ ?? `errors.${err.code}`));
       ctx.stderr(err.detail);
       return EXIT_FAILED;
@@ -154,6 +159,17 @@ export const importCommand: CliCommand = {
     }
   },
 };
+
+/**
+ * The plan to export is not in the database: deleted there (the sample too, once deleted from the home screen)
+ * or never there. Either way the plans it has are listed with their ids, since an id is what the command takes.
+ */
+function reportNoPlan(store: Store, planId: string, ctx: CliContext): void {
+  ctx.stderr(ctx.message(planExists(store, planId) ? 'cli.plan.deleted' : 'cli.plan.unknown', { id: planId }));
+  const plans = listPlans(store);
+  if (plans.length > 0) ctx.stderr(ctx.message('cli.plan.available'));
+  for (const p of plans) ctx.stderr(`  ${p.id}  ${p.title}`);
+}
 
 /** A refused file: its name, why, and the operation and field when one operation is the reason. */
 function reportRefusal(p: PackageOutcome, ctx: CliContext): void {

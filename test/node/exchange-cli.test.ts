@@ -4,7 +4,9 @@ import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/index.ts';
 import { translator } from '../../main/services/locales.ts';
-import { createPlan, getPlan } from '../../main/services/plans.ts';
+import { createPlan, deletePlan, getPlan } from '../../main/services/plans.ts';
+import { importPlanFile, parsePlanFile } from '../../main/services/planFile.ts';
+import { SAMPLE_FILE } from '../harness/pdfPlan.ts';
 import { createRows } from '../../main/services/rows.ts';
 import { SECRETARIAT, exportText, office, openReplica, reseal } from '../harness/exchange.ts';
 import { bmaDraft, sha256 } from '../harness/store.ts';
@@ -203,6 +205,37 @@ describe('phaen export / import', () => {
     expect(asMoved.stdout).toContain(th('cli.moved.recorded', { file: moved }));
     expect(sender('moved.phaen-package')).toBe(originalId);
     expect((await phaen('export', moved, plan.id, out, '--copy', '--moved')).code).toBe(2);
+  });
+
+  it('says that the plan to export was deleted, or is not there, and lists the plans the database has', async () => {
+    const sDir = join(tempDir(), 's');
+    const secretariat = await openReplica(sDir, SECRETARIAT);
+    const sample = importPlanFile(secretariat, parsePlanFile(readFileSync(SAMPLE_FILE, 'utf8'))).plan;
+    expect(sample.isSample).toBe(true);
+    const kept = createPlan(secretariat, bmaDraft);
+    deletePlan(secretariat, sample.id);
+    secretariat.close();
+    const db = join(sDir, 'phaen.sqlite');
+    const out = tempDir();
+
+    const deleted = await phaen('export', db, sample.id, out);
+    expect(deleted.code).toBe(1);
+    expect(deleted.stderr).toContain(th('cli.plan.deleted', { id: sample.id }));
+    expect(deleted.stderr).not.toContain(th('errors.not-found'));
+    expect(deleted.stderr).toContain(`${kept.id}  ${bmaDraft.title}`);
+    const unknown = crypto.randomUUID();
+    expect((await phaen('export', db, unknown, out)).stderr).toContain(th('cli.plan.unknown', { id: unknown }));
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('exports the sample plan like any other while it is there', async () => {
+    const sDir = join(tempDir(), 's');
+    const secretariat = await openReplica(sDir, SECRETARIAT);
+    const sample = importPlanFile(secretariat, parsePlanFile(readFileSync(SAMPLE_FILE, 'utf8'))).plan;
+    secretariat.close();
+    const run = await phaen('export', join(sDir, 'phaen.sqlite'), sample.id, tempDir());
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
   });
 
   it('explains its usage and refuses a missing database without creating one', async () => {
