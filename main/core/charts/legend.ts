@@ -4,8 +4,8 @@ import { wrapText } from './textWidth.ts';
  * A chart's legend laid out from measured text: entries in columns of equal width, each a swatch and its
  * name wrapped at Thai word boundaries within the column, rows as tall as their longest entry. So no entry
  * runs into its neighbour or past the chart's edge whatever the names' length and digits. Among the
- * column counts that leave a column wide enough to read, the one giving the shortest legend wins; a tie
- * goes to fewer columns, whose names wrap less.
+ * column counts that leave a column wide enough to read, the one giving the fewest lines of text wins; a
+ * tie goes to fewer columns, whose names wrap less (a name on one line reads better than two half-lines).
  */
 
 export interface LegendOptions {
@@ -34,6 +34,8 @@ export interface Legend {
   readonly entries: readonly LegendEntry[];
   /** Bottom of the last row. */
   readonly bottom: number;
+  /** Lines of text from top to bottom (each row counts its longest entry). */
+  readonly lines: number;
 }
 
 /** Swatch and the gap after it, in em. */
@@ -56,6 +58,7 @@ function laidOut(names: readonly string[], columns: number, o: LegendOptions): L
   });
   const entries: LegendEntry[] = [];
   let top = o.top;
+  let lines = 0;
   for (let first = 0; first < names.length; first += columns) {
     const row = wrapped.slice(first, first + columns);
     const tallest = Math.max(...row.map((lines) => lines.length));
@@ -72,8 +75,9 @@ function laidOut(names: readonly string[], columns: number, o: LegendOptions): L
       });
     });
     top += tallest * LINE * em + ROW_GAP * em;
+    lines += tallest;
   }
-  return { entries, bottom: top - ROW_GAP * em };
+  return { entries, bottom: top - ROW_GAP * em, lines };
 }
 
 export function layoutLegend(names: readonly string[], options: LegendOptions): Legend {
@@ -81,7 +85,7 @@ export function layoutLegend(names: readonly string[], options: LegendOptions): 
   let best = laidOut(names, 1, options);
   for (let columns = 2; columns <= most; columns++) {
     const legend = laidOut(names, columns, options);
-    if (legend.bottom < best.bottom - 0.01) best = legend;
+    if (legend.lines < best.lines) best = legend;
   }
   return best;
 }
