@@ -41,7 +41,7 @@ describe('direction wizard: vision', () => {
     await user.tab();
     expect(screen.getByText('กรุณากรอกข้อมูลช่องนี้')).toBeTruthy();
     await next(user);
-    expect(alertTexts()).toEqual(['กรอกวิสัยทัศน์ของแผนก่อนไปขั้นถัดไป']);
+    await waitFor(() => expect(alertTexts()).toEqual(['กรอกวิสัยทัศน์ของแผนก่อนไปขั้นถัดไป']));
   });
 });
 
