@@ -104,13 +104,17 @@ describe('phaen report', () => {
     }
   });
 
-  it('makes the annual report of the whole fiscal year, in Thai digits when asked', async () => {
+  it('makes the annual report of the whole fiscal year, judged at quarter 4 by hand calculation, in Thai digits when asked', async () => {
     const out = join(tempDir(), 'รายงานประจำปี.pdf');
     expect(phaen('report', planFile(), out, '--year', '2567', '--thai-digits').code).toBe(0);
     const text = comparable((await extractPages(new Uint8Array(readFileSync(out)))).join('\n'));
     expect(text).toContain(comparable('ประจำปีงบประมาณ พ.ศ. ๒๕๖๗'));
     expect(text).toContain(comparable(th('monitoring.report.noProblems')));
     expect(text).not.toContain(comparable('2567'));
+    // The year judged at quarter 4: 1.1.2 (3,200,000 คน in 2567, cumulative) at 80 % of its target, 2,560,000,
+    // against the whole target: 80.0 %, amber; 1.1.1 (ร้อยละ 86, a rate) at 102 % of it, ร้อยละ 88: 102.3 %.
+    for (const part of ['๓,๒๐๐,๐๐๐', '๒,๕๖๐,๐๐๐', '๘๐.๐ต่ำกว่าเป้าหมายล่าช้า', 'ร้อยละ ๘๘๑๐๒.๓'])
+      expect(text).toContain(comparable(part));
   });
 
   it('draws the charts of a Thai-digit report in Thai digits, their legends whole and clear of each other (pdf.js and poppler)', async () => {
