@@ -84,6 +84,14 @@ export function pdfBlock(block: Block, options: Options): Content[] {
   return [block as Content];
 }
 
+/** How many rows from the first on keep with the next: the run pdfmake keeps with a table's heads. */
+function leadingKept(rows: readonly (readonly Cell[])[]): number {
+  const at = rows.findIndex(
+    ([first]) => typeof first !== 'object' || !('keepWithNext' in first) || first.keepWithNext !== true,
+  );
+  return at === -1 ? rows.length : at;
+}
+
 /** A table with the engine's thin rules on every cell (a named layout: functions cannot cross into the worker). */
 export function pdfTable(node: TableNode, table: number): Content {
   const { widths, headRows, rows, fontSize, margin, unbreakable, dontBreakRows } = node;
@@ -108,8 +116,9 @@ export function pdfTable(node: TableNode, table: number): Content {
     layout: 'phaenGrid',
     table: {
       headerRows: headRows.length,
-      // The heads never end a page without a row under them.
-      keepWithHeaderRows: 1,
+      // The heads never end a page without a row under them, nor without the rows that keep with the next
+      // from the first on (blocks.ts withKeptRows): pdfmake moves them over as one.
+      keepWithHeaderRows: 1 + leadingKept(rows),
       dontBreakRows: true,
       widths: [...widths],
       body: placed([...headRows, ...rows], headRows.length),

@@ -22,6 +22,7 @@ import {
   figure,
   groupRow,
   LANDSCAPE_WIDTH,
+  lead,
   PAGE_MARGINS,
   paragraph,
   table,
@@ -257,7 +258,7 @@ function kpiPart(t: Translate, view: PlanView, report: PeriodReport, thaiDigits:
   // One issue's table under another's: the same columns, sized from all of them.
   const sizeFrom = tables.flat();
   return [
-    paragraph(t('monitoring.report.kpiLead')),
+    lead(t('monitoring.report.kpiLead')),
     ...issues.map((issue, i) =>
       table(columns, tables[i]!, {
         caption: `${t('monitoring.issueN', { number: issue.number })} ${issue.name}`,
@@ -295,7 +296,7 @@ function projectPart(t: Translate, report: PeriodReport, thaiDigits: boolean): B
     words(t('monitoring.status')),
   ];
   return [
-    paragraph(t('monitoring.report.projectLead')),
+    lead(t('monitoring.report.projectLead')),
     table(columns, [...report.projects.map((p) => projectRow(t, p))], {
       caption: t('monitoring.report.projectsCaption'),
       width: LANDSCAPE_WIDTH,
