@@ -85,6 +85,15 @@ export function paragraph(text: string): Block {
   return { text, style: 'paragraph', leadingIndent: PARAGRAPH_INDENT };
 }
 
+/**
+ * A paragraph that leads into the table under it ("… ดังนี้"), kept with the table's caption as a heading is
+ * (the engine's keepWithNext): when the table's head and first rows move to the next page, so does its lead
+ * rather than end the page with its heading above it.
+ */
+export function lead(text: string): Block {
+  return { text, style: 'paragraph', leadingIndent: PARAGRAPH_INDENT, keepWithNext: true };
+}
+
 /** A numbered list as Thai documents write it: "1. …" hanging under its number. */
 export function numbered(items: readonly string[], start = 1): Block {
   return { ol: [...items], start, margin: [PARAGRAPH_INDENT / 2, 0, 0, 6] };
@@ -307,11 +316,35 @@ export function table(
     fitted,
     align: columns.map((c) => c.align),
     headRows: [...(options.headRows ?? []), head],
-    rows: rows.map((row) => row.map((cell, i) => aligned(cell, columns[i]?.align))),
+    rows: withKeptRows(rows.map((row) => row.map((cell, i) => aligned(cell, columns[i]?.align)))),
     ...(fontSize !== TABLE_SIZE ? { fontSize } : {}),
     ...(options.caption === undefined ? {} : { captionText: options.caption }),
     dontBreakRows: true,
   };
+}
+
+/** Fewest body rows a table leaves on a page it shares: its caption and head never end a page over one or two. */
+const KEPT_ROWS = 3;
+
+/** A row the engine keeps on one page with the next (its first cell's `keepWithNext`, model.ts TableNode). */
+export function keptWithNext(row: readonly Cell[]): Cell[] {
+  const [first, ...rest] = row;
+  const cell: CellNode = typeof first === 'string' || first === undefined ? { text: first ?? '' } : first;
+  return [{ ...cell, keepWithNext: true } as CellNode, ...rest];
+}
+
+/**
+ * The rows of a table as they may be split over pages: its first KEPT_ROWS rows stay with its head (and so its
+ * caption) and its last KEPT_ROWS together, so that no page holds one or two of its rows and a total row never
+ * stands alone; a table of no more than twice that moves to the next page whole (the budget summary's four
+ * rows split two and two). Rows that already keep with the next (a goal over its KPIs) keep doing so.
+ */
+function withKeptRows(rows: readonly (readonly Cell[])[]): (readonly Cell[])[] {
+  const n = rows.length;
+  const whole = n <= 2 * KEPT_ROWS;
+  return rows.map((row, r) =>
+    r < n - 1 && (whole || r < KEPT_ROWS - 1 || r >= n - KEPT_ROWS) ? keptWithNext(row) : row,
+  );
 }
 
 /**
@@ -339,10 +372,10 @@ export function grid(
   return { kind: 'table', variant: 'plain', widths, align: [], headRows: [], rows, ...options };
 }
 
-/** A row that names a group (a goal above its KPIs): one cell across the table. */
+/** A row that names a group (a goal above its KPIs): one cell across the table, never left at a page's foot. */
 export function groupRow(text: string, span: number): CellNode[] {
   return [
-    { text, colSpan: span, style: 'tableGroup', alignment: 'left' },
+    { text, colSpan: span, style: 'tableGroup', alignment: 'left', keepWithNext: true },
     ...Array.from({ length: span - 1 }, () => ({ text: '' })),
   ];
 }

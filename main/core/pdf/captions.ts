@@ -45,16 +45,14 @@ const LABEL_KEYS: Record<CaptionKind, string> = {
 
 /**
  * A table with a caption as its caption and the table; null for any other value. The caption is kept with the
- * table's first rows unless it comes right under a heading, which is already kept with two rows of what
- * follows: the caption and the table's head, which stays with a row. Each node kept with the next can cost
- * the PDF engine another layout.
+ * table's first rows even under a heading: the table's head and first rows move to the next page as one when
+ * they do not fit (blocks.ts withKeptRows), and a caption not kept with them stayed behind at the page's foot,
+ * with the heading and the lead above it (the budget summary, ตารางที่ 16).
  */
-function captioned(value: unknown, before: unknown): Block[] | null {
+function captioned(value: unknown): Block[] | null {
   if (!isNode(value) || value.kind !== 'table' || typeof value.captionText !== 'string') return null;
   const { captionText: text, ...table } = value;
-  const caption = tableCaption(text);
-  const underHeading = isNode(before) && (before.kind === 'heading' || before.keepWithNext === true);
-  return [underHeading ? { ...caption, keepWithNext: false } : caption, table as unknown as Block];
+  return [tableCaption(text), table as unknown as Block];
 }
 
 /** The content with every marked caption numbered in reading order, and the captions in that order. */
@@ -67,8 +65,8 @@ export function numberCaptions(
   const walk = (value: unknown): unknown => {
     // A captioned table becomes its caption and the table, in the content it is in.
     if (Array.isArray(value))
-      return value.flatMap((item, i) => {
-        const parts = captioned(item, value[i - 1]);
+      return value.flatMap((item) => {
+        const parts = captioned(item);
         return parts ? (walk(parts) as unknown[]) : [walk(item)];
       });
     if (!isNode(value)) return value;

@@ -12,7 +12,7 @@ import type {
 } from '../doc/model.ts';
 import { narrowestWidth, textWidth, wrapText } from '../charts/textWidth.ts';
 import { toThaiDigits } from '../years.ts';
-import { BODY_SIZE, CONTENT_WIDTH, DEFAULT_STYLE, STYLES, thSarabun } from './blocks.ts';
+import { BODY_SIZE, BODY_STYLE, CONTENT_WIDTH, DEFAULT_STYLE, STYLES, thSarabun } from './blocks.ts';
 import { withThaiDigits } from './digits.ts';
 import { pageSetup } from './page.ts';
 import { CELL_PLACE, type CellPlace } from './structure.ts';
@@ -84,6 +84,14 @@ export function pdfBlock(block: Block, options: Options): Content[] {
   return [block as Content];
 }
 
+/** How many rows from the first on keep with the next: the run pdfmake keeps with a table's heads. */
+function leadingKept(rows: readonly (readonly Cell[])[]): number {
+  const at = rows.findIndex(
+    ([first]) => typeof first !== 'object' || !('keepWithNext' in first) || first.keepWithNext !== true,
+  );
+  return at === -1 ? rows.length : at;
+}
+
 /** A table with the engine's thin rules on every cell (a named layout: functions cannot cross into the worker). */
 export function pdfTable(node: TableNode, table: number): Content {
   const { widths, headRows, rows, fontSize, margin, unbreakable, dontBreakRows } = node;
@@ -108,8 +116,9 @@ export function pdfTable(node: TableNode, table: number): Content {
     layout: 'phaenGrid',
     table: {
       headerRows: headRows.length,
-      // The heads never end a page without a row under them.
-      keepWithHeaderRows: 1,
+      // The heads never end a page without a row under them, nor without the rows that keep with the next
+      // from the first on (blocks.ts withKeptRows): pdfmake moves them over as one.
+      keepWithHeaderRows: 1 + leadingKept(rows),
       dontBreakRows: true,
       widths: [...widths],
       body: placed([...headRows, ...rows], headRows.length),
@@ -223,20 +232,34 @@ const PAGE_ROOM = 34;
 /** Between an entry's number and its text. */
 const NUMBER_GAP = 8;
 
+/** The size the page number is laid out at (the engine draws it at the body size): see entryText. */
+const NUMBER_LAYOUT_SIZE = 0.1;
+
 /**
  * An entry's text, then its page number on its last line after a dot leader (the engine's `leader`:
  * services/pdf/engine/pageLabels.ts), hung in the room kept free right of the text. The number is laid out
  * tiny, so that it never pushes the text's last word, or itself, to a line of its own; the engine draws it
- * at the body size in that room. The space before it is where a full line may break.
+ * at the body size in that room. The space before it is where a full line may break: the number then
+ * starts a line of its own, with the leader from the indent, and its line height scaled back to the
+ * text's keeps that line as tall as a line of text, so it is not drawn over the next entry's first line.
  */
 function entryText(text: string, id: string): Content {
   const leader: Leader = { room: PAGE_ROOM, fontSize: BODY_SIZE };
+  const lineHeight = BODY_STYLE.lineHeight;
   return {
     width: '*',
     text: [
       { text: `${text} `, linkToDestination: id },
-      { text: '', pageReference: id, leader, fontSize: 0.1, noWrap: true },
+      {
+        text: '',
+        pageReference: id,
+        leader,
+        fontSize: NUMBER_LAYOUT_SIZE,
+        lineHeight: (lineHeight * BODY_SIZE) / NUMBER_LAYOUT_SIZE,
+        noWrap: true,
+      },
     ],
+    lineHeight,
     margin: [0, 0, PAGE_ROOM, 0],
   } as Content;
 }

@@ -24,6 +24,7 @@ import {
   figure,
   groupRow,
   LANDSCAPE_WIDTH,
+  lead,
   PAGE_MARGINS,
   paragraph,
   table,
@@ -274,7 +275,7 @@ function kpiPart(t: Translate, view: PlanView, report: PeriodReport, thaiDigits:
   // One issue's table under another's: the same columns, sized from all of them.
   const sizeFrom = tables.flat();
   return [
-    paragraph(t('monitoring.report.kpiLead')),
+    lead(t('monitoring.report.kpiLead')),
     ...issues.map((issue, i) =>
       table(columns, tables[i]!, {
         caption: `${t('monitoring.issueN', { number: issue.number })} ${issue.name}`,
@@ -312,7 +313,7 @@ function projectPart(t: Translate, report: PeriodReport, thaiDigits: boolean): B
     words(t('monitoring.status')),
   ];
   return [
-    paragraph(t('monitoring.report.projectLead')),
+    lead(t('monitoring.report.projectLead')),
     table(columns, [...report.projects.map((p) => projectRow(t, p))], {
       caption: t('monitoring.report.projectsCaption'),
       width: LANDSCAPE_WIDTH,

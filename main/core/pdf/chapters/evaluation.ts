@@ -3,7 +3,17 @@ import { achievementChartSvg } from '../../charts/achievementChart.ts';
 import { DEFAULT_THRESHOLDS, thresholdsValid, type Summary } from '../../evaluation.ts';
 import { evaluatePlan, previousYears, type GroupEvaluation, type KpiEvaluation } from '../../previousPlan.ts';
 import { formatPeriod } from '../../years.ts';
-import { CONTENT_WIDTH, chartUnitsFor, figure, groupRow, paragraph, table, type Cell, thSarabun } from '../blocks.ts';
+import {
+  CONTENT_WIDTH,
+  chartUnitsFor,
+  figure,
+  groupRow,
+  keptWithNext,
+  paragraph,
+  table,
+  type Cell,
+  thSarabun,
+} from '../blocks.ts';
 import { percent, two, amount } from '../format.ts';
 import { thaiDigitsInSvg } from '../digits.ts';
 import type { Chapter, Section } from '../outline.ts';
@@ -189,10 +199,11 @@ function kpiTable(
 
 function kpiRows(t: Ctx['t'], k: KpiEvaluation, years: readonly number[], number: string, dash: string): Cell[][] {
   const unit = str(k.kpi, 'unit');
-  const name: Cell[] = [
+  // The KPI's name stays on one page with its years.
+  const name = keptWithNext([
     { text: `${number} ${str(k.kpi, 'name')}${unit ? ` (${unit})` : ''}`, colSpan: 6, alignment: 'left' },
     ...Array.from({ length: 5 }, () => ({ text: '' })),
-  ];
+  ]);
   return [
     name,
     ...years.map((year): Cell[] => {

@@ -1,6 +1,6 @@
 import type { Block } from '../../doc/model.ts';
 import { formatThaiDate } from '../../thaiDate.ts';
-import { numbered, paragraph, paragraphs, table } from '../blocks.ts';
+import { lead, numbered, paragraph, paragraphs, table } from '../blocks.ts';
 import type { Chapter } from '../outline.ts';
 import { str, type Ctx } from '../source.ts';
 
@@ -91,8 +91,7 @@ export function introChapter({ t, view, options }: Ctx): Chapter {
       { title: t('pdf.doc.intro.process'), body: process },
       {
         title: t('pdf.doc.intro.members'),
-        body:
-          members.length > 0 ? [paragraph(t('pdf.doc.intro.membersLead', { count: members.length })), memberTable] : [],
+        body: members.length > 0 ? [lead(t('pdf.doc.intro.membersLead', { count: members.length })), memberTable] : [],
       },
       {
         title: t('pdf.doc.intro.workshops'),

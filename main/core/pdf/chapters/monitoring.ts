@@ -1,5 +1,5 @@
 import type { Block } from '../../doc/model.ts';
-import { paragraph, paragraphs, table } from '../blocks.ts';
+import { lead, paragraphs, table } from '../blocks.ts';
 import type { Chapter } from '../outline.ts';
 import { str, type Ctx } from '../source.ts';
 
@@ -12,7 +12,7 @@ export function monitoringChapter({ t, view, options }: Ctx): Chapter | null {
   const kpis = view.all('kpi').filter((k) => str(k, 'responsibleUnit') !== '' || str(k, 'dataSource') !== '');
   const responsibility: Block[] = kpis.length
     ? [
-        paragraph(t('pdf.doc.monitoring.responsibleLead')),
+        lead(t('pdf.doc.monitoring.responsibleLead')),
         table(
           [
             { header: t('glossary.kpi'), width: '*' },

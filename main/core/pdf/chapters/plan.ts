@@ -6,9 +6,10 @@ import {
   LANDSCAPE_WIDTH,
   chartUnitsFor,
   grid,
+  keptWithNext,
+  lead,
   groupRow,
   numbered,
-  paragraph,
   table,
   tableFits,
   type Column,
@@ -109,8 +110,7 @@ function issueSection({ t, view, options }: Ctx, issue: Row, name: (row: Row) =>
   for (const goal of goals) {
     const kpis = view.children('kpi', goal.id);
     if (kpis.length > 0) {
-      const [head, ...rest] = groupRow(`${t('pdf.doc.plan.goal')} ${name(goal)}`, 2 + years.length);
-      kpiRows.push([keptWithNext(head), ...rest]);
+      kpiRows.push(groupRow(`${t('pdf.doc.plan.goal')} ${name(goal)}`, 2 + years.length));
       for (const kpi of kpis) kpiRows.push(...kpiLines(view.children('kpiTarget', kpi.id), kpi, years, name));
     }
     const list = view.children('strategy', goal.id);
@@ -172,9 +172,6 @@ function numberedPlain(items: readonly string[]): Block {
   return { stack: items.map((text) => ({ text, margin: [18, 0, 0, 2] })), margin: [0, 0, 0, 6] };
 }
 
-/** A row the engine keeps on one page with the next: a goal over its first KPI, a KPI's name over its targets. */
-const keptWithNext = (cell: Cell | undefined): Cell => Object.assign({ keepWithNext: true }, cell);
-
 const UNIT_WIDTH = 52;
 const BASELINE_WIDTH = 72;
 
@@ -182,10 +179,11 @@ function kpiLines(targets: readonly Row[], kpi: Row, years: readonly number[], n
   const baseline = num(kpi, 'baselineValue');
   const baselineYear = num(kpi, 'baselineYear');
   return [
-    [
-      keptWithNext({ text: name(kpi), colSpan: 2 + years.length, alignment: 'left' }),
+    // The KPI's name stays on one page with its targets.
+    keptWithNext([
+      { text: name(kpi), colSpan: 2 + years.length, alignment: 'left' },
       ...Array.from({ length: 1 + years.length }, () => ({ text: '' })),
-    ],
+    ]),
     [
       str(kpi, 'unit'),
       baseline === null ? '–' : `${amount(baseline)}${baselineYear === null ? '' : ` (${baselineYear})`}`,
@@ -200,12 +198,6 @@ function kpiLines(targets: readonly Row[], kpi: Row, years: readonly number[], n
     ],
   ];
 }
-
-/**
- * The one-line lead of a budget table, kept with the table as a heading is (the engine's keepWithNext): on a
- * landscape page the table's first rows are tall, and a lead left above a page foot strands its heading too.
- */
-const leadIn = (text: string): Block => Object.assign(paragraph(text), { keepWithNext: true });
 
 /** Landscape budget tables print at the tables' size, and never below this: more years than fit go to a second table. */
 const BUDGET_SIZE = TABLE_SIZE;
@@ -246,7 +238,7 @@ function projectSection(ctx: Ctx, name: (row: Row) => string): Section {
     title,
     landscape: true,
     body: [
-      leadIn(t('pdf.doc.plan.projectsLead', { count: projects.length })),
+      lead(t('pdf.doc.plan.projectsLead', { count: projects.length })),
       ...byYearRuns(ctx, title, (years, withTotal) => {
         const wide = projectTable(ctx, name, true, years, withTotal);
         return tableFits(...wide) ? wide : projectTable(ctx, name, false, years, withTotal);
@@ -383,6 +375,6 @@ function budgetSection(ctx: Ctx): Section {
     title,
     // Beside the project table, on landscape pages: a column per year plus the total need the width.
     landscape: true,
-    body: [leadIn(t('pdf.doc.plan.budgetLead', { total: baht(sums.total) })), ...byYearRuns(ctx, title, summaryTable)],
+    body: [lead(t('pdf.doc.plan.budgetLead', { total: baht(sums.total) })), ...byYearRuns(ctx, title, summaryTable)],
   };
 }

@@ -3,7 +3,18 @@ import { matrixDimensions, situationMatrix } from '../../situation.ts';
 import type { SwotCategory } from '../../swot.ts';
 import { analyse, factorCodes, positionReport, toFactor, type Factor, type SwotAnalysis } from '../../swotPlan.ts';
 import { thaiDigitsInSvg } from '../digits.ts';
-import { TABLE_SIZE, bullets, figure, groupRow, numbered, paragraph, table, type Cell, thSarabun } from '../blocks.ts';
+import {
+  TABLE_SIZE,
+  bullets,
+  figure,
+  groupRow,
+  lead,
+  numbered,
+  paragraph,
+  table,
+  type Cell,
+  thSarabun,
+} from '../blocks.ts';
 import { two } from '../format.ts';
 import type { Chapter, Section } from '../outline.ts';
 import { str, type Ctx } from '../source.ts';
@@ -61,7 +72,7 @@ function missionSection({ t, view, options }: Ctx): Section {
     })),
   ]);
   const body: Block[] = [
-    paragraph(t('pdf.doc.situation.missionsLead', { plan: bangkok.titleTh, count: missions.length })),
+    lead(t('pdf.doc.situation.missionsLead', { plan: bangkok.titleTh, count: missions.length })),
     table(
       [
         { header: t('situation.missionColumn'), width: '*' },
@@ -126,7 +137,7 @@ function factorSection(
   return {
     title,
     body: [
-      paragraph(
+      lead(
         t('pdf.doc.situation.factorsLead', {
           framework: t(`swot.framework.${framework}`),
           min: options.ratingMin,
@@ -208,7 +219,7 @@ function towsSection({ t, view, options }: Ctx, codes: ReadonlyMap<string, strin
   return {
     title,
     body: [
-      paragraph(t('pdf.doc.situation.towsLead')),
+      lead(t('pdf.doc.situation.towsLead')),
       table(
         [
           { header: '', width: 58 },
