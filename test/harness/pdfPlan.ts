@@ -1,8 +1,11 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildDocument } from '../../main/core/pdf/index.ts';
+import { CHAPTERS, type PdfKind } from '../../main/core/pdf/options.ts';
 import type { PlanSource } from '../../main/core/pdf/source.ts';
 import type { Row, RowEntity } from '../../main/core/rows.ts';
+import { translator } from '../../main/services/locales.ts';
 import { parsePlanFile } from '../../main/services/planFile.ts';
 import { planSourceFromFile } from '../../main/services/pdf/source.ts';
 import { int, rng } from './random.ts';
@@ -17,6 +20,24 @@ export const SAMPLE_FILE = join(RESOURCES, 'sample', 'bma-pr-2566-2570.plan.json
 
 export function sampleSource(): PlanSource {
   return planSourceFromFile(parsePlanFile(readFileSync(SAMPLE_FILE, 'utf8')), RESOURCES);
+}
+
+/**
+ * A Thai document of every chapter, dated as the founding workshop was; a report covers quarter 2 of B.E. 2568
+ * (the monitored plan's reported quarter).
+ */
+export function thaiDocument(source: PlanSource, kind: PdfKind, thaiDigits: boolean) {
+  return buildDocument(kind, {
+    source,
+    options: {
+      language: 'th',
+      thaiDigits,
+      chapters: CHAPTERS,
+      date: '2021-09-13',
+      ...(kind === 'report' ? { period: { year: 2568, quarter: 2 } } : {}),
+    },
+    t: translator(RESOURCES, 'th'),
+  });
 }
 
 /** Phrases of the founding news item, cut at spaces: names that read like a Thai plan's. */

@@ -2,14 +2,13 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { PAGE_MARGINS, thSarabun } from '../../main/core/pdf/blocks.ts';
 import { thaiDigitsInText } from '../../main/core/pdf/digits.ts';
-import { buildDocument } from '../../main/core/pdf/index.ts';
-import { CHAPTERS, type PdfKind } from '../../main/core/pdf/options.ts';
+import type { PdfKind } from '../../main/core/pdf/options.ts';
 import type { PlanSource } from '../../main/core/pdf/source.ts';
 import { translator } from '../../main/services/locales.ts';
 import { type LaidOutLine, renderPdfWithLines } from '../../main/services/pdf/render.ts';
 import { comparable, extractPages, lineBreakProblems, paragraphs, popplerText, splitNumbers } from '../harness/pdf.ts';
 import { monitoredSource } from '../harness/monitoredPlan.ts';
-import { RESOURCES, generatedRows, generatedSource, sampleSource } from '../harness/pdfPlan.ts';
+import { RESOURCES, generatedRows, generatedSource, sampleSource, thaiDocument } from '../harness/pdfPlan.ts';
 
 /**
  * Numbers in the printed plan, on the real PDF (services/pdf/render.ts, read back with pdf.js and the lines
@@ -19,17 +18,7 @@ import { RESOURCES, generatedRows, generatedSource, sampleSource } from '../harn
 const th = translator(RESOURCES, 'th');
 
 async function print(source: PlanSource, thaiDigits: boolean, kind: PdfKind = 'plan') {
-  const built = buildDocument(kind, {
-    source,
-    options: {
-      language: 'th',
-      thaiDigits,
-      chapters: CHAPTERS,
-      date: '2021-09-13',
-      ...(kind === 'report' ? { period: { year: 2568, quarter: 2 } } : {}),
-    },
-    t: th,
-  });
+  const built = thaiDocument(source, kind, thaiDigits);
   const { pdf, lines } = await renderPdfWithLines(built.doc, { numbering: built.numbering });
   return { pdf, lines, pages: await extractPages(pdf), widths: await pageWidths(pdf) };
 }

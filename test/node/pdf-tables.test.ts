@@ -1,15 +1,14 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { describe, expect, it } from 'vitest';
 import { PAGE_MARGINS } from '../../main/core/pdf/blocks.ts';
-import { buildDocument } from '../../main/core/pdf/index.ts';
-import { CHAPTERS, type PdfKind } from '../../main/core/pdf/options.ts';
+import type { PdfKind } from '../../main/core/pdf/options.ts';
 import type { PlanSource } from '../../main/core/pdf/source.ts';
 import { translator } from '../../main/services/locales.ts';
 import { renderPdf } from '../../main/services/pdf/render.ts';
 import { monitoredSource } from '../harness/monitoredPlan.ts';
 import { popplerPages } from '../harness/pages.ts';
 import { comparable, extractPages } from '../harness/pdf.ts';
-import { RESOURCES, sampleSource } from '../harness/pdfPlan.ts';
+import { RESOURCES, sampleSource, thaiDocument } from '../harness/pdfPlan.ts';
 
 /**
  * How tables break over pages (issue 10 #4, issue 14 D2), read back from the printed PDF with pdf.js and with
@@ -20,17 +19,7 @@ import { RESOURCES, sampleSource } from '../harness/pdfPlan.ts';
 const th = translator(RESOURCES, 'th');
 
 async function print(source: PlanSource, kind: PdfKind, thaiDigits: boolean) {
-  const built = buildDocument(kind, {
-    source,
-    options: {
-      language: 'th',
-      thaiDigits,
-      chapters: CHAPTERS,
-      date: '2021-09-13',
-      ...(kind === 'report' ? { period: { year: 2568, quarter: 2 } } : {}),
-    },
-    t: th,
-  });
+  const built = thaiDocument(source, kind, thaiDigits);
   const pdf = await renderPdf(built.doc, { numbering: built.numbering });
   const area = { top: PAGE_MARGINS[1], bottom: PAGE_MARGINS[3] };
   // Each reader's lines, page by page, as compared text.
