@@ -11,7 +11,7 @@ import { planSourceFromFile } from '../services/pdf/source.ts';
 import { parsePlanFile } from '../services/planFile.ts';
 import { installThaiLexicon } from '../services/thaiLexicon.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseArgs, type CliCommand, type CliContext } from './command.ts';
-import { checkOutput, reportFileError, writeOutput } from './files.ts';
+import { checkOutput, reportFileError, reportInvalidPlan, writeOutput } from './files.ts';
 
 /**
  * `phaen pdf|docx plan.json out [--handout summary|map] [--thai-digits] [--lists] [--words words.txt]`: the
@@ -110,8 +110,7 @@ function loadSource(file: string, key: (name: string) => string, ctx: CliContext
     return planSourceFromFile(parsePlanFile(text), ctx.resourcesDir);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    ctx.stderr(ctx.message(key('invalidPlan'), { file }));
-    ctx.stderr(err.detail);
+    reportInvalidPlan(err, key('invalidPlan'), file, ctx);
     return null;
   }
 }

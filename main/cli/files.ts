@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
+import { problemSentenceValues } from '../core/entityLabels.ts';
 import { AppError } from '../core/errors.ts';
 import { writeFileAtomic } from '../services/files.ts';
 import type { CliContext } from './command.ts';
@@ -93,4 +94,15 @@ export function writeOutput(path: string, content: string | Uint8Array, ctx: Cli
     reportFileError(err, path, false, ctx);
     return false;
   }
+}
+
+/**
+ * A plan file that is not one (services/planFile.ts parsePlanFile): the command's refusal (`key`), where the
+ * first problem is, in Thai and English, and the English detail for the log.
+ */
+export function reportInvalidPlan(err: AppError, key: string, file: string, ctx: CliContext): void {
+  ctx.stderr(ctx.message(key, { file }));
+  const problem = err.problem;
+  if (problem) ctx.stderr(ctx.message('planFile.problem', (t) => problemSentenceValues(t, problem)));
+  ctx.stderr(err.detail);
 }

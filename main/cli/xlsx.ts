@@ -6,7 +6,7 @@ import { planSourceFromFile } from '../services/pdf/source.ts';
 import { parsePlanFile } from '../services/planFile.ts';
 import { writeXlsx } from '../services/xlsx/write.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseArgs, type CliCommand } from './command.ts';
-import { checkOutput, reportFileError, writeOutput } from './files.ts';
+import { checkOutput, reportFileError, reportInvalidPlan, writeOutput } from './files.ts';
 
 /**
  * `phaen xlsx plan.json out.xlsx`: the plan's tables as a workbook (core/xlsx/planBook.ts), from a plan file
@@ -43,8 +43,7 @@ export const xlsxCommand: CliCommand = {
       source = planSourceFromFile(parsePlanFile(text), ctx.resourcesDir);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      ctx.stderr(ctx.message('xlsx.cli.invalidPlan', { file: input }));
-      ctx.stderr(err.detail);
+      reportInvalidPlan(err, 'xlsx.cli.invalidPlan', input, ctx);
       return EXIT_FAILED;
     }
     let bytes: Uint8Array;

@@ -24,11 +24,29 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/**
+ * The first of a file's problems, located in codes that each side names in its reader's language
+ * (core/entityLabels.ts problemSentenceValues): the row's kind and field, its year, the row or parent that has a
+ * name, the message key with its values (core/validity.ts problemValues), and how many other problems follow.
+ */
+export const FieldProblem = z.object({
+  entity: z.string(),
+  field: z.string(),
+  year: z.number().optional(),
+  named: z.object({ entity: z.string(), name: z.string() }).optional(),
+  message: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+  more: z.number().int().nonnegative(),
+});
+export type FieldProblem = z.infer<typeof FieldProblem>;
+
 export const AppErrorShape = z.object({
   code: ErrorCode,
   detail: z.string(),
   /** Per-field i18n message keys, for a form to show next to each field. */
   fields: z.record(z.string(), z.string()).optional(),
+  /** A refused file's first problem, for a message that says where it is. */
+  problem: FieldProblem.optional(),
 });
 export type AppErrorShape = z.infer<typeof AppErrorShape>;
 
@@ -37,19 +55,24 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly detail: string;
   readonly fields?: Record<string, string>;
+  readonly problem?: FieldProblem;
 
   // Plain fields, not parameter properties: Node's type stripping (bench, child processes in tests) cannot erase those.
-  constructor(code: ErrorCode, detail: string, fields?: Record<string, string>) {
+  constructor(code: ErrorCode, detail: string, fields?: Record<string, string>, problem?: FieldProblem) {
     super(`${code}: ${detail}`);
     this.code = code;
     this.detail = detail;
     if (fields !== undefined) this.fields = fields;
+    if (problem !== undefined) this.problem = problem;
   }
 
   toShape(): AppErrorShape {
-    return this.fields
-      ? { code: this.code, detail: this.detail, fields: this.fields }
-      : { code: this.code, detail: this.detail };
+    return {
+      code: this.code,
+      detail: this.detail,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.problem ? { problem: this.problem } : {}),
+    };
   }
 }
 

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { rowName } from './entityLabels.ts';
+import { fieldIssues, type FieldProblem } from './errors.ts';
 import { Uuid } from './fields.ts';
 import { liveRows } from './liveRows.ts';
 import { PlanFieldsObject, checkPeriods } from './plan.ts';
-import { heldRowContext, rowProblems } from './validity.ts';
+import { heldRowContext, problemValues, rowProblems } from './validity.ts';
+import { MAX_BE_YEAR, MIN_BE_YEAR } from './years.ts';
 import {
   ROW_DEFAULTS,
   ROW_ENTITIES,
@@ -79,8 +82,8 @@ function checkRows(
   file: { plan: PlanYears & { id: string }; rows: readonly PlanFileRow[] },
   ctx: z.RefinementCtx,
 ): void {
-  const issue = (i: number, path: (string | number)[], message: string) =>
-    ctx.addIssue({ code: 'custom', path: ['rows', i, ...path], message });
+  const issue = (i: number, path: (string | number)[], message: string, params?: Record<string, string | number>) =>
+    ctx.addIssue({ code: 'custom', path: ['rows', i, ...path], message, ...(params ? { params } : {}) });
   const byId = new Map<string, PlanFileRow>();
   for (const [i, row] of file.rows.entries()) {
     if (byId.has(row.id)) issue(i, ['id'], 'validation.duplicateId');
@@ -107,8 +110,12 @@ function checkRows(
   const siblings = () => file.rows;
   for (const [i, row] of file.rows.entries()) {
     const parent = row.parentId === null ? undefined : byId.get(row.parentId);
-    const problems = rowProblems(row.entity, row.data, heldRowContext(row, file.plan, scale, parent, siblings));
-    for (const [field, message] of Object.entries(problems)) issue(i, ['data', field], message);
+    const context = heldRowContext(row, file.plan, scale, parent, siblings);
+    // The message's values go with the issue: only here is the plan's scale and the row's parent at hand.
+    const values = problemValues(context);
+    for (const [field, message] of Object.entries(rowProblems(row.entity, row.data, context))) {
+      issue(i, ['data', field], message, values);
+    }
   }
 }
 
@@ -136,4 +143,48 @@ export type PlanFile = z.infer<typeof PlanFile>;
 
 export function planFileJsonSchema(): unknown {
   return z.toJSONSchema(PlanFile, { io: 'input', target: 'draft-2020-12' });
+}
+
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+/**
+ * The first problem of a refused file (`json` as read, `error` from PlanFile), located for a reader: the row's
+ * kind and field, its year, and the row itself or its parent by name where one has a name. Undefined when the
+ * problem is no field's (the file's header, a row of no known kind): the plain refusal says enough there.
+ */
+export function planFileProblem(json: unknown, error: z.ZodError): FieldProblem | undefined {
+  const issue = error.issues[0];
+  if (!issue) return undefined;
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+  const file = record(json);
+  const shared = {
+    message: issue.message,
+    values: { minYear: MIN_BE_YEAR, maxYear: MAX_BE_YEAR, ...(issue.code === 'custom' ? issue.params : {}) },
+    more: Object.keys(fieldIssues(error)).length - 1,
+  };
+  if (path[0] === 'plan' && typeof path[1] === 'string') return { entity: 'plan', field: path[1], ...shared };
+  if (path[0] !== 'rows' || typeof path[1] !== 'number') return undefined;
+  const rows = Array.isArray(file.rows) ? file.rows.map(record) : [];
+  const row = rows[path[1]] ?? {};
+  const field = path[2] === 'data' ? path[3] : path[2];
+  if (typeof row.entity !== 'string' || !ROW_ENTITY_NAMES.includes(row.entity as RowEntity)) return undefined;
+  if (typeof field !== 'string') return undefined;
+  const data = record(row.data);
+  // A row without a name of its own (a year's budget, a link) is found under its parent.
+  const parent = rows.find((r) => r.id === row.parentId && typeof r.entity === 'string');
+  const own = rowName(row.entity, data);
+  const parentName = parent ? rowName(parent.entity as string, record(parent.data)) : '';
+  const named = own
+    ? { entity: row.entity, name: own }
+    : parentName
+      ? { entity: parent!.entity as string, name: parentName }
+      : undefined;
+  return {
+    entity: row.entity,
+    field,
+    ...(typeof data.year === 'number' ? { year: data.year } : {}),
+    ...(named ? { named } : {}),
+    ...shared,
+  };
 }

@@ -7,6 +7,7 @@ import {
   PLAN_FILE_FORMAT,
   PLAN_FILE_VERSION,
   PlanFile,
+  planFileProblem,
   planFileRows,
   type PlanFileRow,
 } from '../core/planFile.ts';
@@ -51,7 +52,12 @@ export function parsePlanFile(content: string): PlanFile {
   const parsed = PlanFile.safeParse(json);
   if (!parsed.success) {
     const fields = fieldIssues(parsed.error);
-    throw new AppError('invalid-file', `plan file: ${JSON.stringify(fields)}`, fields);
+    throw new AppError(
+      'invalid-file',
+      `plan file: ${JSON.stringify(fields)}`,
+      fields,
+      planFileProblem(json, parsed.error),
+    );
   }
   return parsed.data;
 }

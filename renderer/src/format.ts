@@ -1,5 +1,7 @@
-import type { TFunction } from 'i18next';
+import type { TFunction, TOptions } from 'i18next';
+import { problemSentenceValues } from '../../main/core/entityLabels.ts';
 import type { AppErrorShape } from '../../main/core/errors.ts';
+import type { Translate } from '../../main/core/pdf/options.ts';
 import { formatPeriod } from '../../main/core/years.ts';
 
 /** Dates always in the Buddhist calendar, in either language ("27 พ.ย. 2569 17:30" / "27 Nov 2569 BE, 17:30"). */
@@ -13,8 +15,16 @@ export function periodLabel(t: TFunction, startYear: number, endYear: number): s
   return t('plans.period', { period: formatPeriod(startYear, endYear) });
 }
 
+/** i18next's `t` as core's translator, for what core words itself (core/entityLabels.ts). */
+export const translate =
+  (t: TFunction): Translate =>
+  (key, values) =>
+    t(key, values as TOptions);
+
+/** A refused file also says where its first problem is (core/entityLabels.ts problemSentenceValues). */
 export function errorText(t: TFunction, error: AppErrorShape): string {
-  return t(`errors.${error.code}`);
+  if (!error.problem) return t(`errors.${error.code}`);
+  return t('planFile.refused', { problem: t('planFile.problem', problemSentenceValues(translate(t), error.problem)) });
 }
 
 /** Thai dictionary order for names people sort by (units, offices). */

@@ -101,6 +101,32 @@ describe('phaen pdf', () => {
     expect(sha256(out)).toBe(before);
   });
 
+  it('says which row and field of a refused plan file breaks a rule, and how many more, in Thai and English', () => {
+    const dir = tempDir();
+    const input = join(dir, 'negative.json');
+    const file = JSON.parse(readFileSync(SAMPLE_FILE, 'utf8'));
+    const budgets = file.rows.filter((r: { entity: string }) => r.entity === 'projectBudget').slice(1, 4);
+    for (const budget of budgets) budget.data.amount = -1;
+    writeFileSync(input, JSON.stringify(file));
+    const project = file.rows.find((r: { id: string }) => r.id === budgets[0].parentId).data.name;
+    const run = phaen('pdf', input, join(dir, 'out.pdf'));
+    expect(run.code).not.toBe(0);
+    expect(readdirSync(dir)).toEqual(['negative.json']);
+    for (const t of [th, en]) {
+      const where = t('planFile.where.yearNamed', {
+        field: t('history.field.amount'),
+        year: budgets[0].data.year,
+        entity: t('exchange.ui.entity.project'),
+        name: project,
+      });
+      const more = t('planFile.more', { count: 2 });
+      expect(run.stderr).toContain(t('planFile.problem', { where, message: t('strategies.negative'), more }));
+    }
+    // The Thai line as a reader sees it, and the English detail with the stored field's path for the log.
+    expect(run.stderr).toContain(`ปี 2567 ของโครงการ “${project}”: งบประมาณต้องไม่ติดลบ (และอีก 2 รายการ)`);
+    expect(run.stderr).toMatch(/plan file: .*"rows\.\d+\.data\.amount":"strategies\.negative"/);
+  });
+
   it('explains its usage for missing arguments, unknown options and unknown commands', () => {
     for (const args of [
       ['pdf', SAMPLE_FILE],

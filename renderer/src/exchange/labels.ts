@@ -1,11 +1,10 @@
-import type { TFunction, TOptions } from 'i18next';
+import type { TFunction } from 'i18next';
 import type { AppErrorShape } from '../../../main/core/errors.ts';
 import type { OfficeRef } from '../../../main/core/exchange/api.ts';
 import { numbering } from '../../../main/core/planContent.ts';
 import type { Row } from '../../../main/core/rows.ts';
-import { entityLabel, fieldLabel as coreFieldLabel } from '../../../main/core/entityLabels.ts';
-import type { Translate } from '../../../main/core/pdf/options.ts';
-import { errorText, shownValue } from '../format.ts';
+import { entityLabel, fieldLabel as coreFieldLabel, rowName } from '../../../main/core/entityLabels.ts';
+import { errorText, shownValue, translate } from '../format.ts';
 
 /**
  * What exchange screens say about operations: which row and field they touched, and their values, in words a
@@ -20,16 +19,6 @@ const YEARLY = new Set(['kpiTarget', 'prevKpiYear', 'projectBudget']);
 const LINKS = new Set(['alignmentLink', 'missionLink']);
 
 const clip = (text: string) => (text.length > LONGEST_NAME ? `${text.slice(0, LONGEST_NAME)}…` : text);
-
-function ownName(row: Row): string {
-  const d = row.data;
-  if (row.entity === 'office') return [d.code, d.name].filter((v) => typeof v === 'string' && v.trim()).join(' ');
-  for (const key of ['name', 'statement', 'text', 'place']) {
-    const value = d[key];
-    if (typeof value === 'string' && value.trim() !== '') return value.trim();
-  }
-  return '';
-}
 
 export interface RowLabeler {
   (entity: string, rowId: string): string;
@@ -65,7 +54,7 @@ export function rowLabeler(t: TFunction, rows: readonly Row[], others: readonly 
         ? t('exchange.ui.rowOf', { entity: entityName(entity), parent: parentLabel })
         : entityName(entity);
     }
-    const name = clip(ownName(row));
+    const name = clip(rowName(row.entity, row.data));
     if (entity === 'factor') {
       const swot = t(`history.enum.swot.${String(row.data.swot)}`, { defaultValue: '' });
       return t('exchange.ui.rowFactor', { entity: entityName(entity), swot, name });
@@ -81,12 +70,6 @@ export function rowLabeler(t: TFunction, rows: readonly Row[], others: readonly 
     alone: (entity: string, rowId: string) => label(entity, rowId, 0, false),
   });
 }
-
-/** i18next's `t` as core's translator, for core's names of rows and fields (core/entityLabels.ts). */
-const translate =
-  (t: TFunction): Translate =>
-  (key, values) =>
-    t(key, values as TOptions);
 
 /** A kind of row's name as core names it ("เป้าประสงค์"). */
 export function entityKindLabel(t: TFunction, entity: string): string {
