@@ -275,7 +275,7 @@ describe('undo and redo after adoption', () => {
     store.close();
   });
 
-  it('refuses to undo, once the secretariat’s adoption has arrived, an edit of a target made before it', async () => {
+  it('refuses to undo an edit of a target, or redo a change of unit, made before the secretariat’s adoption arrived', async () => {
     const secretariat = await openReplica(tempDir(), SECRETARIAT);
     const plan = adoptedPlan(secretariat);
     updateRow(secretariat, plan.planId, [{ field: 'adoptedOn', value: null }]);
@@ -288,13 +288,18 @@ describe('undo and redo after adoption', () => {
     const district = await openReplica(tempDir(), office('1001', 'สำนักงานเขตพระนคร'));
     importTexts(district, [exportText(secretariat, plan.planId)]);
     updateRow(district, plan.target.id, [{ field: 'target', value: 45 }]);
+    // And a unit changed and undone, left to redo.
+    updateRow(district, plan.kpi.id, [{ field: 'unit', value: 'ครั้ง' }]);
+    undoAction(district, plan.planId);
     updateRow(secretariat, plan.planId, [{ field: 'adoptedOn', value: '2024-09-20' }]);
     importTexts(district, [exportText(secretariat, plan.planId)]);
     expect(getRow(district, plan.planId).data.adoptedOn).toBe('2024-09-20');
     const before = dump(district);
     expect(() => undoAction(district, plan.planId)).toThrow(/monitoring\.revision\.frozen/);
+    expect(() => redoAction(district, plan.planId)).toThrow(/"unit":"monitoring\.revision\.frozen"/);
     expect(dump(district)).toEqual(before);
     expect(getRow(district, plan.target.id).data.target).toBe(45);
+    expect(getRow(district, plan.kpi.id).data.unit).toBe('คน');
     secretariat.close();
     district.close();
   });
