@@ -402,10 +402,13 @@ function requireAllowed(store: Store, edits: readonly Edit[]): void {
     const edit = edits.find((e) => e.rowId === row.id && e.field === field);
     return edit ? edit.value : field === 'parentId' ? row.parentId : row.data[field];
   };
+  const plans = new Set([...touched.values()].map((row) => row.planId));
+  // Only an adopted plan has anything to keep: the undo of a large paste in a draft reads no subtrees.
+  const adoptedPlans = new Set([...plans].filter((planId) => adopted(store, planId)));
   for (const edit of edits) {
     const row = touched.get(edit.rowId);
-    if (row && edit.field === 'deleted' && edit.value === true && findRow(store, row.id)?.deleted === 0)
-      requireKept(store, row, liveBelow(store, row.id));
+    if (row && adoptedPlans.has(row.planId) && edit.field === 'deleted' && edit.value === true)
+      if (findRow(store, row.id)?.deleted === 0) requireKept(store, row, liveBelow(store, row.id));
   }
   const revisions = [...touched.values()]
     .filter((row) => row.entity === 'revision')
@@ -417,7 +420,7 @@ function requireAllowed(store: Store, edits: readonly Edit[]): void {
       reason: written(row, 'reason'),
       withdrawn: edits.some((e) => e.rowId === row.id && e.field === 'deleted' && e.value === true),
     }));
-  for (const planId of new Set([...touched.values()].map((row) => row.planId))) {
+  for (const planId of plans) {
     const changes = edits.flatMap((edit) => {
       const row = touched.get(edit.rowId);
       if (row?.planId !== planId || !isFrozenField(row.entity, edit.field)) return [];
