@@ -12,7 +12,7 @@ import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from
 import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, planExists, updatePlan } from './plans.ts';
 import { startNextPlan } from './nextPlan.ts';
 import { rowHistory } from './rowHistory.ts';
-import { createRows, deleteRow, listRows, moveRow, reviseRow, updateRow } from './rows.ts';
+import { createRows, deleteRow, listRows, moveRow, redoAction, reviseRow, undoAction, updateRow } from './rows.ts';
 import type { FileDialogs, Session } from './session.ts';
 import { addThaiWord, listThaiWords, removeThaiWord } from './thaiWords.ts';
 import { xlsxHandlers } from './xlsx/handlers.ts';
@@ -101,11 +101,11 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
     'catalogs.get': ({ catalogId, version }) => getCatalog(store(), resourcesDir, catalogId, version),
     'catalogs.save': ({ catalog }) => saveCatalogVersion(store(), resourcesDir, catalog),
     'history.undo': ({ planId }) => {
-      const undone = store().oplog.undoLast(planId ?? null);
+      const undone = undoAction(store(), planId ?? null);
       return { label: undone.label, planId: undone.planId };
     },
     'history.redo': ({ planId }) => {
-      const redone = store().oplog.redoLast(planId ?? null);
+      const redone = redoAction(store(), planId ?? null);
       return { label: redone.label, planId: redone.planId };
     },
     'backups.list': () => listBackups(session.backupDir),

@@ -18,11 +18,12 @@ import {
   unrevisedChanges,
   type FieldChange,
   type RevisionInput,
+  type RevisionRecord,
 } from '../core/revision.ts';
 import { scoringConfig } from '../core/swotPlan.ts';
 import { rowProblems, type ValidityContext } from '../core/validity.ts';
 import { getPlan } from './plans.ts';
-import type { Edit } from './store/oplog.ts';
+import type { Edit, GroupInfo } from './store/oplog.ts';
 import type { Store } from './store/store.ts';
 
 /** The parts of a plan (core/rows.ts): list, create, edit, move and delete, every change through the op log. */
@@ -115,9 +116,17 @@ function adopted(store: Store, planId: string): boolean {
   return options?.entity === 'planOptions' && options.deleted === 0 && toRow(options).data.adoptedOn != null;
 }
 
-/** Refuse changes of frozen values that no revision records (core/revision.ts), naming the fields. */
-function requireRevised(store: Store, planId: string, changes: readonly FieldChange[]): void {
-  const unrevised = unrevisedChanges(adopted(store, planId), changes, []);
+/**
+ * Refuse changes of frozen values that no revision of the same action records (core/revision.ts), naming
+ * the fields.
+ */
+function requireRevised(
+  store: Store,
+  planId: string,
+  changes: readonly FieldChange[],
+  revisions: readonly RevisionRecord[] = [],
+): void {
+  const unrevised = unrevisedChanges(adopted(store, planId), changes, revisions);
   if (unrevised.length === 0) return;
   const fields = Object.fromEntries(unrevised.map((c) => [c.field, 'monitoring.revision.frozen']));
   throw new AppError('invalid-input', `frozen after adoption: ${JSON.stringify(fields)}`, fields);
@@ -329,13 +338,9 @@ export function reviseRow(store: Store, id: string, revision: RevisionInput): [c
   return [getRow(store, id), getRow(store, revisionId)];
 }
 
-/**
- * Delete a row and everything below it (a goal's KPIs and their years) as one undoable action; refused in an
- * adopted plan when it would drop a target or budget (core/revision.ts adoptedTargetsIn).
- */
-export function deleteRow(store: Store, id: string): void {
-  const row = getRow(store, id);
-  const descendants = (
+/** The live rows below a row (a goal's KPIs and their years), which a delete of it takes along. */
+function liveBelow(store: Store, id: string): Pick<Row, 'id' | 'entity' | 'data'>[] {
+  return (
     store.db
       .prepare(
         `WITH RECURSIVE tree(id, entity, data) AS (
@@ -345,14 +350,28 @@ export function deleteRow(store: Store, id: string): void {
       )
       .all(id) as { id: string; entity: RowEntity; data: string }[]
   ).map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }));
-  const dropped = adoptedTargetsIn(adopted(store, row.planId), [row, ...descendants]);
+}
+
+/** Refuse a delete of `row` and `below` in an adopted plan when it would drop a target or budget. */
+function requireKept(store: Store, row: Row, below: readonly Pick<Row, 'id' | 'entity' | 'data'>[]): void {
+  const dropped = adoptedTargetsIn(adopted(store, row.planId), [row, ...below]);
   if (dropped.length > 0) {
     throw new AppError(
       'invalid-input',
-      `${row.entity} ${id} holds adopted targets or budgets (${dropped.map((r) => r.id).join(', ')}): monitoring.revision.deleteRefused`,
+      `${row.entity} ${row.id} holds adopted targets or budgets (${dropped.map((r) => r.id).join(', ')}): monitoring.revision.deleteRefused`,
       { deleted: 'monitoring.revision.deleteRefused' },
     );
   }
+}
+
+/**
+ * Delete a row and everything below it (a goal's KPIs and their years) as one undoable action; refused in an
+ * adopted plan when it would drop a target or budget (core/revision.ts adoptedTargetsIn).
+ */
+export function deleteRow(store: Store, id: string): void {
+  const row = getRow(store, id);
+  const descendants = liveBelow(store, id);
+  requireKept(store, row, descendants);
   store.oplog.apply(
     `delete:${row.entity}`,
     row.planId,
@@ -363,6 +382,64 @@ export function deleteRow(store: Store, id: string): void {
       value: true,
     })),
   );
+}
+
+/**
+ * The rules of an adopted plan for an undo or redo, given the edits it would write, as for the same change
+ * made by hand: a row it deletes must not drop an adopted target or budget, and a frozen value it changes
+ * needs a revision in the same edits (undoing a revision withdraws it and puts back the value it replaced,
+ * so it passes). Undoing the creation of a KPI that has since got its targets, or an edit of a target made
+ * before adoption, is refused with the direct action's message.
+ */
+function requireAllowed(store: Store, edits: readonly Edit[]): void {
+  const touched = new Map<string, Row>();
+  for (const edit of edits) {
+    const row = anyRow(store, edit.rowId);
+    // Plans share ids with their options row: only an edit of the row's own kind is about it.
+    if (row?.entity === edit.entity) touched.set(row.id, row);
+  }
+  const written = (row: Row, field: string) => {
+    const edit = edits.find((e) => e.rowId === row.id && e.field === field);
+    return edit ? edit.value : field === 'parentId' ? row.parentId : row.data[field];
+  };
+  const plans = new Set([...touched.values()].map((row) => row.planId));
+  // Only an adopted plan has anything to keep: the undo of a large paste in a draft reads no subtrees.
+  const adoptedPlans = new Set([...plans].filter((planId) => adopted(store, planId)));
+  for (const edit of edits) {
+    const row = touched.get(edit.rowId);
+    if (row && adoptedPlans.has(row.planId) && edit.field === 'deleted' && edit.value === true)
+      if (findRow(store, row.id)?.deleted === 0) requireKept(store, row, liveBelow(store, row.id));
+  }
+  const revisions = [...touched.values()]
+    .filter((row) => row.entity === 'revision')
+    .map((row) => ({
+      parentId: written(row, 'parentId') as string | null,
+      field: written(row, 'field'),
+      from: written(row, 'from'),
+      to: written(row, 'to'),
+      reason: written(row, 'reason'),
+      withdrawn: edits.some((e) => e.rowId === row.id && e.field === 'deleted' && e.value === true),
+    }));
+  for (const planId of plans) {
+    const changes = edits.flatMap((edit) => {
+      const row = touched.get(edit.rowId);
+      if (row?.planId !== planId || !isFrozenField(row.entity, edit.field)) return [];
+      return [
+        { entity: row.entity, rowId: row.id, field: edit.field, before: row.data[edit.field], after: edit.value },
+      ];
+    });
+    requireRevised(store, planId, changes, revisions);
+  }
+}
+
+/** Undo this office's newest action (in one plan, when given), refused where the plan's rules refuse it. */
+export function undoAction(store: Store, planId: string | null): GroupInfo {
+  return store.oplog.undoLast(planId, (edits) => requireAllowed(store, edits));
+}
+
+/** Redo this office's newest undo (in one plan, when given), refused where the plan's rules refuse it. */
+export function redoAction(store: Store, planId: string | null): GroupInfo {
+  return store.oplog.redoLast(planId, (edits) => requireAllowed(store, edits));
 }
 
 /** Move a row among its siblings: after `after` (null: to the top). */

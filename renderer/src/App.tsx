@@ -59,9 +59,12 @@ export function App() {
   const history = useCallback(
     async (direction: 'undo' | 'redo', planId = scope.current) => {
       const result = await api[direction === 'undo' ? 'history.undo' : 'history.redo'](planId ? { planId } : {});
+      // Refused by an adopted plan's rules (main/services/rows.ts): the direct action's message, naming what
+      // the undo or redo would have removed as "the row", since no screen names it here.
+      const refused = result.ok ? undefined : Object.values(result.error.fields ?? {})[0];
       if (!result.ok)
         return setToast({
-          text: (tt) => errorText(tt, result.error),
+          text: (tt) => (refused ? tt(refused, { what: tt('undo.refusedRow') }) : errorText(tt, result.error)),
           kind: ['nothing-to-undo', 'nothing-to-redo'].includes(result.error.code) ? 'info' : 'error',
         });
       const action = undoActionKey(result.data.label);

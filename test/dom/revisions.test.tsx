@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../main/core/contract.ts';
 import type { Row } from '../../main/core/rows.ts';
 import { formatThaiDate } from '../../main/core/thaiDate.ts';
+import { App } from '../../renderer/src/App.tsx';
+import { routeHash } from '../../renderer/src/route.ts';
 import type { Session } from '../../main/services/session.ts';
 import { today } from '../../renderer/src/wizards/monitoring/AdoptStep.tsx';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
@@ -169,5 +171,44 @@ describe('revising an adopted plan where its frozen values are shown', () => {
     expect(document.activeElement).toBe(button);
     expect(screen.getByRole('listitem', { name: /^ตัวชี้วัดที่ 1\.1\.1/ })).toBeTruthy();
     expect(kpiNamed(await rows(), AWARENESS)).toBeDefined();
+  }, 60_000);
+
+  it('refuses Ctrl+Z that would take away a KPI given a target since adoption, saying why, and refuses it again', async () => {
+    const { api, planId, rows } = await adoptedSample();
+    const awareness = kpiNamed(await rows(), AWARENESS);
+    const added = await api['rows.create']({
+      planId,
+      rows: [
+        {
+          entity: 'kpi',
+          parentId: awareness.parentId,
+          values: { name: 'จำนวนเวทีประชาคม', unit: 'ครั้ง', periodTarget: 60 },
+        },
+      ],
+    });
+    if (!added.ok) throw new Error(added.error.detail);
+    window.location.hash = routeHash({ name: 'wizard', id: planId, wizard: 'goals', step: 1 });
+    try {
+      renderWith(<App />, api);
+      const user = userEvent.setup();
+      await screen.findByDisplayValue('จำนวนเวทีประชาคม');
+      for (let press = 1; press <= 2; press++) {
+        await user.keyboard('{Control>}z{/Control}');
+        await waitFor(() =>
+          expect(screen.getAllByRole('status').map((status) => status.textContent)).toContainEqual(
+            expect.stringMatching(/^ลบไม่ได้: แผนประกาศใช้แล้ว และรายการที่จะถูกลบ มีค่าเป้าหมาย.*ระบุสถานะ “ยกเลิก”/),
+          ),
+        );
+        expect(screen.getByDisplayValue('จำนวนเวทีประชาคม')).toBeTruthy();
+        expect((await rows()).some((r) => r.id === added.data[0]!.id)).toBe(true);
+        // Closed, so the second press must bring its own message: the refused undo is still the next one.
+        const region = screen.getAllByRole('status').find((status) => status.className === 'toast-region')!;
+        await user.click(within(region).getByRole('button', { name: 'ปิด' }));
+        await waitFor(() => expect(region.textContent).toBe(''));
+      }
+      expect((await rows()).find((r) => r.entity === 'planOptions')?.data.adoptedOn).toBe('2022-09-20');
+    } finally {
+      window.location.hash = '';
+    }
   }, 60_000);
 });

@@ -4,7 +4,16 @@ import { adoptedTargetsIn, needsRevision, unrevisedChanges, type RevisionRecord 
 import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
 import { createPlan } from '../../main/services/plans.ts';
 import { rowHistory } from '../../main/services/rowHistory.ts';
-import { createRows, deleteRow, getRow, listRows, reviseRow, updateRow } from '../../main/services/rows.ts';
+import {
+  createRows,
+  deleteRow,
+  getRow,
+  listRows,
+  redoAction,
+  reviseRow,
+  undoAction,
+  updateRow,
+} from '../../main/services/rows.ts';
 import type { Store } from '../../main/services/store/store.ts';
 import { SECRETARIAT, dump, exportText, importTexts, office, openReplica } from '../harness/exchange.ts';
 import { bmaDraft } from '../harness/store.ts';
@@ -146,7 +155,7 @@ describe('frozen targets on this computer', () => {
     });
     expect(rowHistory(store, budget.id)[0]!.group).toBe(rowHistory(store, revision!.id)[0]!.group);
 
-    store.oplog.undoLast(planId);
+    undoAction(store, planId);
     expect(getRow(store, budget.id).data.amount).toBe(500000);
     expect(listRows(store, planId).filter((r) => r.entity === 'revision')).toEqual([]);
     store.close();
@@ -191,6 +200,108 @@ describe('deletes after adoption', () => {
     deleteRow(store, kpi.parentId!);
     expect(listRows(store, planId).filter((r) => r.entity === 'kpi' || r.entity === 'kpiTarget')).toEqual([]);
     store.close();
+  });
+});
+
+describe('undo and redo after adoption', () => {
+  it('refuses to undo a target given since adoption, as its delete is refused, and keeps it next to undo', async () => {
+    const store = await openReplica(tempDir(), SECRETARIAT);
+    const { planId, kpi } = adoptedPlan(store);
+    // A KPI added since adoption, then its first target: filling it needs no revision.
+    const [added] = createRows(store, planId, [
+      { entity: 'kpi', parentId: kpi.parentId, values: { name: 'จำนวนเวทีประชาคม', unit: 'ครั้ง' } },
+    ]);
+    const [year] = createRows(store, planId, [
+      { entity: 'kpiTarget', parentId: added!.id, values: { year: 2568, target: 12 } },
+    ]);
+    const before = dump(store);
+    expect(() => undoAction(store, planId)).toThrow(/monitoring\.revision\.deleteRefused/);
+    expect(() => undoAction(store, planId)).toThrow(/monitoring\.revision\.deleteRefused/);
+    expect(dump(store)).toEqual(before);
+    expect(getRow(store, year!.id).data.target).toBe(12);
+    // The history stays usable: a later action undoes, and the refused one is next again, still refused.
+    updateRow(store, added!.id, [{ field: 'name', value: 'จำนวนเวทีประชาคมระดับเขต' }]);
+    expect(undoAction(store, planId).label).toBe('edit:kpi');
+    expect(getRow(store, added!.id).data.name).toBe('จำนวนเวทีประชาคม');
+    expect(() => undoAction(store, planId)).toThrow(new RegExp(`kpiTarget ${year!.id} holds adopted`));
+    expect(getRow(store, year!.id).data.target).toBe(12);
+    store.close();
+  });
+
+  it('refuses to undo the creation of a KPI pasted with its targets after adoption', async () => {
+    const store = await openReplica(tempDir(), SECRETARIAT);
+    const { planId, kpi } = adoptedPlan(store);
+    const [pasted] = createRows(store, planId, [
+      { entity: 'kpi', parentId: kpi.parentId, values: { name: 'จำนวนเวทีประชาคม', unit: 'ครั้ง', periodTarget: 60 } },
+    ]);
+    const before = dump(store);
+    expect(() => undoAction(store, planId)).toThrow(/monitoring\.revision\.deleteRefused/);
+    expect(dump(store)).toEqual(before);
+    expect(getRow(store, pasted!.id).data.periodTarget).toBe(60);
+    store.close();
+  });
+
+  it('refuses to undo a frozen value filled since adoption back to empty, as clearing it by hand is refused', async () => {
+    const store = await openReplica(tempDir(), SECRETARIAT);
+    const { planId, kpi } = adoptedPlan(store);
+    updateRow(store, kpi.id, [{ field: 'baselineValue', value: 35 }]);
+    expect(() => updateRow(store, kpi.id, [{ field: 'baselineValue', value: null }])).toThrow(/frozen/);
+    const before = dump(store);
+    let refusal: unknown;
+    try {
+      undoAction(store, planId);
+    } catch (error) {
+      refusal = error;
+    }
+    // The same refusal as the edit by hand: the field and the message key the screen shows.
+    expect(refusal).toMatchObject({ code: 'invalid-input', fields: { baselineValue: 'monitoring.revision.frozen' } });
+    expect(dump(store)).toEqual(before);
+    store.close();
+  });
+
+  it('undoes and redoes a revision, which withdraws and brings back its record with the value', async () => {
+    const store = await openReplica(tempDir(), SECRETARIAT);
+    const { planId, target } = adoptedPlan(store);
+    reviseRow(store, target.id, { field: 'target', value: 45, reason, revisedOn: '2025-01-15' });
+    undoAction(store, planId);
+    expect(getRow(store, target.id).data.target).toBe(40);
+    redoAction(store, planId);
+    expect(getRow(store, target.id).data.target).toBe(45);
+    expect(
+      listRows(store, planId)
+        .filter((r) => r.entity === 'revision')
+        .map((r) => r.data.to),
+    ).toEqual([45]);
+    store.close();
+  });
+
+  it('refuses to undo an edit of a target, or redo a change of unit, made before the secretariat’s adoption arrived', async () => {
+    const secretariat = await openReplica(tempDir(), SECRETARIAT);
+    const plan = adoptedPlan(secretariat);
+    updateRow(secretariat, plan.planId, [{ field: 'adoptedOn', value: null }]);
+    savePlanExchange(secretariat.db, {
+      ...getPlanExchange(secretariat.db, plan.planId),
+      assignments: [
+        { officeCode: '1001', officeName: 'สำนักงานเขตพระนคร', factors: true, kpiIds: [plan.kpi.id], projectIds: [] },
+      ],
+    });
+    const district = await openReplica(tempDir(), office('1001', 'สำนักงานเขตพระนคร'));
+    importTexts(district, [exportText(secretariat, plan.planId)]);
+    updateRow(district, plan.target.id, [{ field: 'target', value: 45 }]);
+    // And a unit changed and undone, left to redo.
+    updateRow(district, plan.kpi.id, [{ field: 'unit', value: 'ครั้ง' }]);
+    undoAction(district, plan.planId);
+    updateRow(secretariat, plan.planId, [{ field: 'adoptedOn', value: '2024-09-20' }]);
+    importTexts(district, [exportText(secretariat, plan.planId)]);
+    expect(getRow(district, plan.planId).data.adoptedOn).toBe('2024-09-20');
+    const before = dump(district);
+    expect(() => undoAction(district, plan.planId)).toThrow(/monitoring\.revision\.frozen/);
+    expect(() => redoAction(district, plan.planId)).toThrow(/"unit":"monitoring\.revision\.frozen"/);
+    expect(dump(district)).toEqual(before);
+    expect(getRow(district, plan.target.id).data.target).toBe(45);
+    expect(getRow(district, plan.kpi.id).data.unit).toBe('คน');
+    secretariat.close();
+    district.close();
   });
 });
 
@@ -258,7 +369,7 @@ describe('frozen targets in packages', () => {
   it('accepts an office’s revision undone again: the adopted target comes back', () => {
     reviseRow(district, plan.target.id, { field: 'target', value: 35, reason, revisedOn: '2025-02-01' });
     importTexts(secretariat, [exportText(district, plan.planId)]);
-    district.oplog.undoLast(plan.planId);
+    undoAction(district, plan.planId);
     const report = importTexts(secretariat, [exportText(district, plan.planId)]);
     expect(report.packages.map((p) => p.status)).toEqual(['imported']);
     expect(getRow(secretariat, plan.target.id).data.target).toBe(40);

@@ -208,11 +208,15 @@ export class OpLog {
   /**
    * Undo this office's most recent action that is not yet undone (in one plan, when given), as a new group of
    * inverse operations. The label returned names the action as the user made it (a redo's original).
+   * `allow` sees the inverse edits first and may throw to refuse them (services/rows.ts: an adopted plan's
+   * rules, which this layer does not know): then nothing is written and the action stays next to undo.
    */
-  undoLast(planId: string | null = null): GroupInfo {
+  undoLast(planId: string | null = null, allow: (edits: readonly Edit[]) => void = () => {}): GroupInfo {
     const target = this.statements.lastUndoable.get({ actor: this.actor, planId }) as GroupInfo | undefined;
     if (!target) throw new AppError('nothing-to-undo', 'no action of this office is left to undo');
-    this.apply(`undo:${target.label}`, target.planId, this.inverseOf(target.id), target.id);
+    const edits = this.inverseOf(target.id);
+    allow(edits);
+    this.apply(`undo:${target.label}`, target.planId, edits, target.id);
     return { ...target, label: actionLabel(target.label) };
   }
 
@@ -220,9 +224,9 @@ export class OpLog {
    * Redo the most recent undo of this office (in one plan, when given) that nothing has superseded: undos
    * made since the last new action, newest first, each once. A new action ends what can be redone, as in
    * any editor. The redo is an action of its own (undoable again); its label `redo:<undo group>:<label>`
-   * marks which undo it consumed.
+   * marks which undo it consumed. `allow` as for undoLast: a refused redo writes nothing and stays next.
    */
-  redoLast(planId: string | null = null): GroupInfo {
+  redoLast(planId: string | null = null, allow: (edits: readonly Edit[]) => void = () => {}): GroupInfo {
     const consumed = new Set<string>();
     let target: (GroupInfo & { undoOf: string | null }) | undefined;
     for (const group of this.statements.newestFirst.iterate({ actor: this.actor, planId }) as Iterable<
@@ -238,7 +242,9 @@ export class OpLog {
     }
     if (!target) throw new AppError('nothing-to-redo', 'no undo of this office is left to redo');
     const label = actionLabel(target.label.slice('undo:'.length));
-    this.apply(`redo:${target.id}:${label}`, target.planId, this.inverseOf(target.id));
+    const edits = this.inverseOf(target.id);
+    allow(edits);
+    this.apply(`redo:${target.id}:${label}`, target.planId, edits);
     return { ...target, label };
   }
 
