@@ -1,6 +1,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { PAGE_MARGINS, thSarabun } from '../../main/core/pdf/blocks.ts';
+import { PAGE_MARGINS, TABLE_SIZE } from '../../main/core/pdf/blocks.ts';
 import { thaiDigitsInText } from '../../main/core/pdf/digits.ts';
 import type { PdfKind } from '../../main/core/pdf/options.ts';
 import type { PlanSource } from '../../main/core/pdf/source.ts';
@@ -39,6 +39,11 @@ async function pageWidths(pdf: Uint8Array): Promise<number[]> {
 function body(lines: readonly LaidOutLine[]): LaidOutLine[] {
   const first = lines.find((l) => /^บทที่ [0-9๐-๙]+$/.test(l.text.trim()))?.page ?? Infinity;
   return lines.filter((l) => l.page >= first);
+}
+
+/** Printed lines from the top margin down: the running header above it is set smaller than any text, as headers are. */
+function belowHeader(lines: readonly LaidOutLine[]): LaidOutLine[] {
+  return lines.filter((l) => l.y >= PAGE_MARGINS[1] - 1 && l.text.trim() !== '');
 }
 
 /** A plan of millions: 54 projects of about a million baht a year, some with satang; totals in the tens of millions. */
@@ -94,11 +99,12 @@ describe('numbers in the printed plan', () => {
 });
 
 describe('wide budget tables', () => {
-  // Landscape pages hold the project and budget tables; their type never falls below TH SarabunPSK 12 pt:
-  // years that do not fit at that size go to a second table, which repeats the projects' names (chapters/plan.ts).
-  const readable = thSarabun(12) - 0.01;
+  // Landscape pages hold the project and budget tables; their type never falls below the tables' size (TH
+  // SarabunPSK 14 pt): years that do not fit at it go to a second table, which repeats the projects' names
+  // (chapters/plan.ts).
+  const readable = TABLE_SIZE - 0.01;
   const landscape = (printed: Awaited<ReturnType<typeof print>>) =>
-    printed.lines.filter((l) => printed.widths[l.page - 1]! > PAGE_MARGINS[0] + 600 && l.text.trim() !== '');
+    belowHeader(printed.lines).filter((l) => printed.widths[l.page - 1]! > PAGE_MARGINS[0] + 600);
   for (const thaiDigits of [false, true]) {
     it(`print at a readable size in one table per section when the years fit, sample and large plan (${thaiDigits ? 'Thai' : 'Arabic'} digits)`, async () => {
       for (const name of ['sample', 'large'] as const) {
@@ -139,6 +145,27 @@ describe('wide budget tables', () => {
       );
       expect(pagesWith.length).toBeGreaterThanOrEqual(2);
     }, 120_000);
+  }
+});
+
+describe('table text', () => {
+  // Every table prints at the tables' size (TH SarabunPSK 14 pt) at least: the KPIs' targets and the budgets
+  // share their years over two tables where they do not fit, rather than shrinking (chapters/plan.ts). So no
+  // line of the body is smaller, tables or not (the running header aside).
+  const smallest = TABLE_SIZE - 0.01;
+  for (const name of Object.keys(plans) as (keyof typeof plans)[]) {
+    for (const thaiDigits of [false, true]) {
+      it(`never prints below the tables' size: ${name} plan, ${thaiDigits ? 'Thai' : 'Arabic'} digits`, async () => {
+        const { lines } = await printedPlan(name, thaiDigits);
+        const inBody = belowHeader(body(lines));
+        // The KPI tables are among them: their targets' lines, and the head over them.
+        expect(inBody.filter((l) => l.text.includes(th('pdf.doc.plan.targets'))).length).toBeGreaterThan(1);
+        const small = inBody.filter((l) => l.pieces.some((p) => p.text.trim() !== '' && p.fontSize < smallest));
+        expect(small.map((l) => `page ${l.page}: ${l.text} (${Math.min(...l.pieces.map((p) => p.fontSize))})`)).toEqual(
+          [],
+        );
+      }, 120_000);
+    }
   }
 });
 
