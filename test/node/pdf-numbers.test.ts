@@ -55,11 +55,11 @@ function largePlan(): PlanSource {
   return { ...source, rows };
 }
 
-/** The large plan over ten years (B.E. 2566–2575): the widest budget tables a plan prints. */
+/** The large plan over ten years (B.E. 2566–2575): the widest budget and KPI tables a plan prints. */
 function tenYearPlan(): PlanSource {
   const source = largePlan();
   const extra = source.rows
-    .filter((row) => row.entity === 'projectBudget')
+    .filter((row) => row.entity === 'projectBudget' || row.entity === 'kpiTarget')
     .map((row) => ({ ...row, id: `${row.id}+5`, data: { ...row.data, year: Number(row.data.year) + 5 } }));
   return { ...source, plan: { ...source.plan, endYear: source.plan.startYear + 9 }, rows: [...source.rows, ...extra] };
 }
@@ -118,17 +118,23 @@ describe('wide budget tables', () => {
       }
     }, 120_000);
 
-    it(`share ten years over two tables each repeating the projects, numbers whole, type readable (${thaiDigits ? 'Thai' : 'Arabic'} digits)`, async () => {
+    it(`share ten years over two tables each repeating the projects or KPIs, numbers whole, type at the tables' size (${thaiDigits ? 'Thai' : 'Arabic'} digits)`, async () => {
       const source = tenYearPlan();
       const printed = await print(source, thaiDigits);
       const lines = landscape(printed);
-      expect(lines.flatMap((l) => l.pieces).filter((p) => p.fontSize < readable)).toEqual([]);
+      // The portrait KPI tables too: no line under the running header is smaller.
+      expect(
+        belowHeader(body(printed.lines))
+          .flatMap((l) => l.pieces)
+          .filter((p) => p.fontSize < readable),
+      ).toEqual([]);
       expect(splitNumbers(lines)).toEqual([]);
       const beyond = lines.filter((l) => l.x + l.width > printed.widths[l.page - 1]! - PAGE_MARGINS[2] + 0.5);
       expect(beyond.map((l) => `page ${l.page}: ${l.text}`)).toEqual([]);
       const text = comparable(printed.pages.join('\n'));
       const digits = (n: number) => (thaiDigits ? thaiDigitsInText(String(n)) : String(n));
-      for (const title of [th('pdf.doc.plan.projects'), th('pdf.doc.plan.budget')]) {
+      const kpis = th('pdf.doc.tableCaptions.kpisOfIssue', { n: digits(1) });
+      for (const title of [th('pdf.doc.plan.projects'), th('pdf.doc.plan.budget'), kpis]) {
         const runs = [
           [2566, 2570],
           [2571, 2575],
