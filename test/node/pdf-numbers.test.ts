@@ -1,6 +1,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { PAGE_MARGINS, thSarabun } from '../../main/core/pdf/blocks.ts';
+import { PAGE_MARGINS, TABLE_SIZE } from '../../main/core/pdf/blocks.ts';
 import { thaiDigitsInText } from '../../main/core/pdf/digits.ts';
 import type { PdfKind } from '../../main/core/pdf/options.ts';
 import type { PlanSource } from '../../main/core/pdf/source.ts';
@@ -41,6 +41,11 @@ function body(lines: readonly LaidOutLine[]): LaidOutLine[] {
   return lines.filter((l) => l.page >= first);
 }
 
+/** Printed lines from the top margin down: the running header above it is set smaller than any text, as headers are. */
+function belowHeader(lines: readonly LaidOutLine[]): LaidOutLine[] {
+  return lines.filter((l) => l.y >= PAGE_MARGINS[1] - 1 && l.text.trim() !== '');
+}
+
 /** A plan of millions: 54 projects of about a million baht a year, some with satang; totals in the tens of millions. */
 function largePlan(): PlanSource {
   const source = generatedSource(generatedRows({ issues: 6, goals: 3, kpis: 4, strategies: 3, projects: 3, seed: 3 }));
@@ -50,11 +55,11 @@ function largePlan(): PlanSource {
   return { ...source, rows };
 }
 
-/** The large plan over ten years (B.E. 2566–2575): the widest budget tables a plan prints. */
+/** The large plan over ten years (B.E. 2566–2575): the widest budget and KPI tables a plan prints. */
 function tenYearPlan(): PlanSource {
   const source = largePlan();
   const extra = source.rows
-    .filter((row) => row.entity === 'projectBudget')
+    .filter((row) => row.entity === 'projectBudget' || row.entity === 'kpiTarget')
     .map((row) => ({ ...row, id: `${row.id}+5`, data: { ...row.data, year: Number(row.data.year) + 5 } }));
   return { ...source, plan: { ...source.plan, endYear: source.plan.startYear + 9 }, rows: [...source.rows, ...extra] };
 }
@@ -94,11 +99,12 @@ describe('numbers in the printed plan', () => {
 });
 
 describe('wide budget tables', () => {
-  // Landscape pages hold the project and budget tables; their type never falls below TH SarabunPSK 12 pt:
-  // years that do not fit at that size go to a second table, which repeats the projects' names (chapters/plan.ts).
-  const readable = thSarabun(12) - 0.01;
+  // Landscape pages hold the project and budget tables; their type never falls below the tables' size (TH
+  // SarabunPSK 14 pt): years that do not fit at it go to a second table, which repeats the projects' names
+  // (chapters/plan.ts).
+  const readable = TABLE_SIZE - 0.01;
   const landscape = (printed: Awaited<ReturnType<typeof print>>) =>
-    printed.lines.filter((l) => printed.widths[l.page - 1]! > PAGE_MARGINS[0] + 600 && l.text.trim() !== '');
+    belowHeader(printed.lines).filter((l) => printed.widths[l.page - 1]! > PAGE_MARGINS[0] + 600);
   for (const thaiDigits of [false, true]) {
     it(`print at a readable size in one table per section when the years fit, sample and large plan (${thaiDigits ? 'Thai' : 'Arabic'} digits)`, async () => {
       for (const name of ['sample', 'large'] as const) {
@@ -112,17 +118,23 @@ describe('wide budget tables', () => {
       }
     }, 120_000);
 
-    it(`share ten years over two tables each repeating the projects, numbers whole, type readable (${thaiDigits ? 'Thai' : 'Arabic'} digits)`, async () => {
+    it(`share ten years over two tables each repeating the projects or KPIs, numbers whole, type at the tables' size (${thaiDigits ? 'Thai' : 'Arabic'} digits)`, async () => {
       const source = tenYearPlan();
       const printed = await print(source, thaiDigits);
       const lines = landscape(printed);
-      expect(lines.flatMap((l) => l.pieces).filter((p) => p.fontSize < readable)).toEqual([]);
+      // The portrait KPI tables too: no line under the running header is smaller.
+      expect(
+        belowHeader(body(printed.lines))
+          .flatMap((l) => l.pieces)
+          .filter((p) => p.fontSize < readable),
+      ).toEqual([]);
       expect(splitNumbers(lines)).toEqual([]);
       const beyond = lines.filter((l) => l.x + l.width > printed.widths[l.page - 1]! - PAGE_MARGINS[2] + 0.5);
       expect(beyond.map((l) => `page ${l.page}: ${l.text}`)).toEqual([]);
       const text = comparable(printed.pages.join('\n'));
       const digits = (n: number) => (thaiDigits ? thaiDigitsInText(String(n)) : String(n));
-      for (const title of [th('pdf.doc.plan.projects'), th('pdf.doc.plan.budget')]) {
+      const kpis = th('pdf.doc.tableCaptions.kpisOfIssue', { n: digits(1) });
+      for (const title of [th('pdf.doc.plan.projects'), th('pdf.doc.plan.budget'), kpis]) {
         const runs = [
           [2566, 2570],
           [2571, 2575],
@@ -139,6 +151,27 @@ describe('wide budget tables', () => {
       );
       expect(pagesWith.length).toBeGreaterThanOrEqual(2);
     }, 120_000);
+  }
+});
+
+describe('table text', () => {
+  // Every table prints at the tables' size (TH SarabunPSK 14 pt) at least: the KPIs' targets and the budgets
+  // share their years over two tables where they do not fit, rather than shrinking (chapters/plan.ts). So no
+  // line of the body is smaller, tables or not (the running header aside).
+  const smallest = TABLE_SIZE - 0.01;
+  for (const name of Object.keys(plans) as (keyof typeof plans)[]) {
+    for (const thaiDigits of [false, true]) {
+      it(`never prints below the tables' size: ${name} plan, ${thaiDigits ? 'Thai' : 'Arabic'} digits`, async () => {
+        const { lines } = await printedPlan(name, thaiDigits);
+        const inBody = belowHeader(body(lines));
+        // The KPI tables are among them: their targets' lines, and the head over them.
+        expect(inBody.filter((l) => l.text.includes(th('pdf.doc.plan.targets'))).length).toBeGreaterThan(1);
+        const small = inBody.filter((l) => l.pieces.some((p) => p.text.trim() !== '' && p.fontSize < smallest));
+        expect(small.map((l) => `page ${l.page}: ${l.text} (${Math.min(...l.pieces.map((p) => p.fontSize))})`)).toEqual(
+          [],
+        );
+      }, 120_000);
+    }
   }
 });
 

@@ -12,7 +12,6 @@ import {
   paragraph,
   table,
   type Cell,
-  thSarabun,
 } from '../blocks.ts';
 import { percent, two, amount } from '../format.ts';
 import { thaiDigitsInSvg } from '../digits.ts';
@@ -42,7 +41,8 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
   const summaryTable = table(
     [
       { header: t('evaluation.summaryIssue'), width: '*' },
-      // 13 pt: wide enough for the English heads too ("Achieved", "Weighted score") without cutting a word.
+      // Fitted: at the tables' size the English heads ("Achieved", "Weighted score") widen their columns
+      // to their longest word rather than cutting it.
       { header: t('evaluation.summaryKpis'), width: 46, align: 'center', fit: true },
       { header: t('evaluation.summaryCounted'), width: 46, align: 'center', fit: true },
       { header: t('evaluation.summaryAchieved'), width: 56, align: 'center', fit: true },
@@ -60,7 +60,7 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
       ];
       return g.issue ? cells : cells.map((c) => ({ text: String(c), style: 'tableTotal' }));
     }),
-    { fontSize: thSarabun(13), thaiDigits, caption: t('evaluation.summaryCaption') },
+    { thaiDigits, caption: t('evaluation.summaryCaption') },
   );
 
   const chart = achievementChartSvg({

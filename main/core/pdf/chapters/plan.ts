@@ -14,8 +14,6 @@ import {
   tableFits,
   type Column,
   type TableOptions,
-  thSarabun,
-  TABLE_SIZE,
   yearRuns,
 } from '../blocks.ts';
 import { figureCaption } from '../captions.ts';
@@ -101,18 +99,12 @@ function visionBox(text: string): Block {
   });
 }
 
-function issueSection({ t, view, options }: Ctx, issue: Row, name: (row: Row) => string): Section {
+function issueSection(ctx: Ctx, issue: Row, name: (row: Row) => string): Section {
+  const { t, view, options } = ctx;
   const goals = view.children('goal', issue.id);
   const goalList = goals.map((g) => name(g));
-  const kpiRows: Cell[][] = [];
   const strategies: Block[] = [];
-  const years = view.years;
   for (const goal of goals) {
-    const kpis = view.children('kpi', goal.id);
-    if (kpis.length > 0) {
-      kpiRows.push(groupRow(`${t('pdf.doc.plan.goal')} ${name(goal)}`, 2 + years.length));
-      for (const kpi of kpis) kpiRows.push(...kpiLines(view.children('kpiTarget', kpi.id), kpi, years, name));
-    }
     const list = view.children('strategy', goal.id);
     if (list.length > 0) {
       // The goal heads its strategies: never left at a page foot without them (the engine's keepWithNext).
@@ -126,36 +118,40 @@ function issueSection({ t, view, options }: Ctx, issue: Row, name: (row: Row) =>
     }
   }
   // The KPI's name runs across the table; under it unit, baseline and one target per plan year, the years
-  // sharing what is left, each at least as wide as its widest target in the document's digits.
+  // sharing what is left, each at least as wide as its widest target in the document's digits. At the tables'
+  // size throughout: years that do not fit go to a second table (byYearRuns), as the budget tables do.
+  const kpiTable = (run: readonly number[]): [Column[], Cell[][], TableOptions] => [
+    [
+      { header: t('pdf.doc.plan.unit'), width: UNIT_WIDTH, align: 'center', fit: true },
+      { header: t('pdf.doc.plan.baseline'), width: BASELINE_WIDTH, align: 'right', fit: true },
+      ...run.map((y): Column => ({ header: String(y), width: '*', align: 'right', fit: true })),
+    ],
+    goals.flatMap((goal) => {
+      const kpis = view.children('kpi', goal.id);
+      if (kpis.length === 0) return [];
+      return [
+        groupRow(`${t('pdf.doc.plan.goal')} ${name(goal)}`, 2 + run.length),
+        ...kpis.flatMap((kpi) => kpiLines(view.children('kpiTarget', kpi.id), kpi, run, name)),
+      ];
+    }),
+    {
+      thaiDigits: options.thaiDigits,
+      headRows: [
+        [
+          { text: t('glossary.kpi'), style: 'tableHeader', colSpan: 2 },
+          { text: '' },
+          { text: t('pdf.doc.plan.targets'), style: 'tableHeader', colSpan: run.length },
+          ...run.slice(1).map(() => ({ text: '' })),
+        ],
+      ],
+    },
+  ];
   const sections: Subsection[] = [
     { title: t('pdf.doc.plan.goals'), body: goalList.length ? [numberedPlain(goalList)] : [] },
     {
       title: t('pdf.doc.plan.kpis'),
-      body: kpiRows.length
-        ? [
-            table(
-              [
-                { header: t('pdf.doc.plan.unit'), width: UNIT_WIDTH, align: 'center', fit: true },
-                { header: t('pdf.doc.plan.baseline'), width: BASELINE_WIDTH, align: 'right', fit: true },
-                ...years.map((y): Column => ({ header: String(y), width: '*', align: 'right', fit: true })),
-              ],
-              kpiRows,
-              {
-                caption: t('pdf.doc.tableCaptions.kpisOfIssue', { n: view.numbers.get(issue.id) ?? '' }),
-                fontSize: thSarabun(years.length > 6 ? 10 : 12),
-                minFontSize: thSarabun(9),
-                thaiDigits: options.thaiDigits,
-                headRows: [
-                  [
-                    { text: t('glossary.kpi'), style: 'tableHeader', colSpan: 2 },
-                    { text: '' },
-                    { text: t('pdf.doc.plan.targets'), style: 'tableHeader', colSpan: years.length },
-                    ...years.slice(1).map(() => ({ text: '' })),
-                  ],
-                ],
-              },
-            ),
-          ]
+      body: goals.some((goal) => view.children('kpi', goal.id).length > 0)
+        ? byYearRuns(ctx, t('pdf.doc.tableCaptions.kpisOfIssue', { n: view.numbers.get(issue.id) ?? '' }), kpiTable)
         : [],
     },
     { title: t('pdf.doc.plan.strategies'), body: strategies },
@@ -199,14 +195,10 @@ function kpiLines(targets: readonly Row[], kpi: Row, years: readonly number[], n
   ];
 }
 
-/** Landscape budget tables print at the tables' size, and never below this: more years than fit go to a second table. */
-const BUDGET_SIZE = TABLE_SIZE;
-const BUDGET_MIN_SIZE = thSarabun(12);
-
 /**
- * A landscape table over the plan years, in as few tables as keep its type readable (yearRuns): one table when
- * every year fits, else one per run of years, each repeating the names on the left, the total column in the
- * last. Each is numbered and captioned with its years.
+ * A table over the plan years (the KPIs' targets, the landscape budget tables), in as few tables as keep its type
+ * readable (yearRuns): one table when every year fits, else one per run of years, each repeating the names on
+ * the left, the total column (if any) in the last. Each is numbered and captioned with its years.
  */
 function byYearRuns(
   { t, view }: Ctx,
@@ -226,8 +218,8 @@ function byYearRuns(
 /**
  * Every project, grouped by issue and strategy, with its yearly budget: landscape, the one table that needs it.
  * Responsible units have a column of their own; where the figures leave it no room (Thai digits and budgets
- * in the tens of millions), they go under the project's name instead, and where even that does not fit at a
- * readable size the years are shared over two tables (byYearRuns).
+ * in the tens of millions), they go under the project's name instead, and where even that does not fit at
+ * the tables' size the years are shared over two tables (byYearRuns).
  */
 function projectSection(ctx: Ctx, name: (row: Row) => string): Section {
   const { t, view } = ctx;
@@ -317,8 +309,6 @@ function projectTable(
     columns,
     rows,
     {
-      fontSize: BUDGET_SIZE,
-      minFontSize: BUDGET_MIN_SIZE,
       thaiDigits: options.thaiDigits,
       width: LANDSCAPE_WIDTH,
       headRows: [
@@ -369,7 +359,7 @@ function budgetSection(ctx: Ctx): Section {
         ...(withTotal ? [{ text: baht(sums.total), style: 'tableTotal' as const }] : []),
       ],
     ],
-    { fontSize: BUDGET_SIZE, minFontSize: BUDGET_MIN_SIZE, thaiDigits: options.thaiDigits, width: LANDSCAPE_WIDTH },
+    { thaiDigits: options.thaiDigits, width: LANDSCAPE_WIDTH },
   ];
   return {
     title,

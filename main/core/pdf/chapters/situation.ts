@@ -3,18 +3,7 @@ import { matrixDimensions, situationMatrix } from '../../situation.ts';
 import type { SwotCategory } from '../../swot.ts';
 import { analyse, factorCodes, positionReport, toFactor, type Factor, type SwotAnalysis } from '../../swotPlan.ts';
 import { thaiDigitsInSvg } from '../digits.ts';
-import {
-  TABLE_SIZE,
-  bullets,
-  figure,
-  groupRow,
-  lead,
-  numbered,
-  paragraph,
-  table,
-  type Cell,
-  thSarabun,
-} from '../blocks.ts';
+import { TABLE_SIZE, bullets, figure, groupRow, lead, numbered, paragraph, table, type Cell } from '../blocks.ts';
 import { two } from '../format.ts';
 import type { Chapter, Section } from '../outline.ts';
 import { str, type Ctx } from '../source.ts';
@@ -168,7 +157,6 @@ function factorRow(t: Ctx['t'], f: Factor, codes: ReadonlyMap<string, string>, f
         // label ("S1 Structure โครงสร้างและนโยบาย") the wizard shows beside the framework's codes.
         {
           text: `\n${t(`pdf.doc.situation.category.${framework}.${f.group}`)}`,
-          fontSize: thSarabun(12),
           color: '#555555',
         },
       ],
