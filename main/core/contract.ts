@@ -107,7 +107,8 @@ export const contract = {
     output: Plan,
   },
   /** The renderer supplies the copy's title, so the "(copy)" wording stays in the locale files. */
-  'plans.duplicate': { input: z.object({ id: Uuid, title: PlanDraft.shape.title }).strict(), output: Plan },
+  // The copy's title is numbered among the plans here (core copyTitle), as an imported copy's is.
+  'plans.duplicate': { input: z.object({ id: Uuid }).strict(), output: Plan },
   'plans.delete': { input: ById, output: None },
   /** A new plan for the years after this one, its evaluation pre-filled with this plan's KPIs and results. */
   'plans.startNext': { input: ById, output: Plan },

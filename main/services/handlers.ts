@@ -44,7 +44,7 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
     'plans.get': ({ id }) => getPlan(store(), id),
     'plans.create': (draft) => createPlan(store(), draft),
     'plans.update': ({ id, edits }) => updatePlan(store(), id, edits),
-    'plans.duplicate': ({ id, title }) => duplicatePlan(store(), id, title),
+    'plans.duplicate': ({ id }) => duplicatePlan(store(), id),
     'plans.startNext': ({ id }) => startNextPlan(store(), id),
     'plans.delete': ({ id }) => {
       deletePlan(store(), id);

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/errors.ts';
 import type { PlanDraft } from '../core/plan.ts';
-import { PLAN_FIELDS, validatePlanDraft, type Plan, type PlanFieldEdit, type PlanSummary } from '../core/plan.ts';
+import {
+  PLAN_FIELDS,
+  copyTitle,
+  validatePlanDraft,
+  type Plan,
+  type PlanFieldEdit,
+  type PlanSummary,
+} from '../core/plan.ts';
 import type { Edit } from './store/oplog.ts';
 import type { Store } from './store/store.ts';
 
@@ -106,8 +113,13 @@ export function updatePlan(store: Store, id: string, edits: readonly PlanFieldEd
   return getPlan(store, id);
 }
 
-export function duplicatePlan(store: Store, id: string, title: string): Plan {
+/** A copy titled "… (สำเนา)", "… (สำเนา 2)", … among the plans here, so Home never lists two alike. */
+export function duplicatePlan(store: Store, id: string): Plan {
   const source = getPlan(store, id);
+  const title = copyTitle(
+    source.title,
+    listPlans(store).map((p) => p.title),
+  );
   return createPlan(store, { ...source, title }, { label: 'duplicate' });
 }
 

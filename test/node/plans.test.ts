@@ -49,7 +49,7 @@ describe('plans', () => {
   it('duplicates and deletes, and undo brings a deleted plan back', async () => {
     const store = await openStore();
     const plan = createPlan(store, draft);
-    const copy = duplicatePlan(store, plan.id, 'สำเนา');
+    const copy = duplicatePlan(store, plan.id);
     expect(copy.id).not.toBe(plan.id);
     deletePlan(store, plan.id);
     expect(listPlans(store).map((p) => p.id)).toEqual([copy.id]);
@@ -59,6 +59,15 @@ describe('plans', () => {
         .map((p) => p.id)
         .sort(),
     ).toEqual([plan.id, copy.id].sort());
+    store.close();
+  });
+
+  it('numbers each duplicate among the plans here, so Home never lists two plans alike', async () => {
+    const store = await openStore();
+    const plan = createPlan(store, draft);
+    expect(duplicatePlan(store, plan.id).title).toBe(`${draft.title} (สำเนา)`);
+    expect(duplicatePlan(store, plan.id).title).toBe(`${draft.title} (สำเนา 2)`);
+    expect(new Set(listPlans(store).map((p) => p.title)).size).toBe(3);
     store.close();
   });
 

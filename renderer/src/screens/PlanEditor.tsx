@@ -46,7 +46,7 @@ function EditorForm({ initial }: { initial: Plan }) {
 
   const duplicate = async () => {
     await flush();
-    const result = await api['plans.duplicate']({ id: plan.id, title: t('plans.copyOf', { title: plan.title }) });
+    const result = await api['plans.duplicate']({ id: plan.id });
     if (!result.ok) return fail(result.error);
     shell.notify({ text: t('editor.duplicated', { title: result.data.title }) });
     shell.navigate({ name: 'plan', id: result.data.id });
