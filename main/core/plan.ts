@@ -97,6 +97,9 @@ export function validatePlanDraft(draft: PlanDraft): Partial<Record<PlanField, s
   return issues;
 }
 
+/** The mark copyTitle puts at the end of a copy's title, numbered or not. */
+const COPY_MARK = / \(สำเนา(?: \d+)?\)$/u;
+
 /**
  * The title of a plan that came in as a copy of one already here (an import of the same file again), numbered
  * among the titles already here ("… (สำเนา)", "… (สำเนา 2)", "… (สำเนา 3)"), so Home never lists two plans that
@@ -104,7 +107,8 @@ export function validatePlanDraft(draft: PlanDraft): Partial<Record<PlanField, s
  * copy of the sample is no sample: it drops the sample's mark. Kept within the title's 500 characters.
  */
 export function copyTitle(title: string, taken: readonly string[]): string {
-  const base = withoutSampleMark(title);
+  // A copy of a copy is numbered beside it ("… (สำเนา 2)"), not marked twice ("… (สำเนา) (สำเนา)").
+  const base = withoutSampleMark(title).replace(COPY_MARK, '');
   const used = new Set(taken);
   for (let n = 1; ; n++) {
     const mark = n === 1 ? ' (สำเนา)' : ` (สำเนา ${n})`;
