@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { problemSentenceValues } from '../core/entityLabels.ts';
 import { AppError } from '../core/errors.ts';
-import { writeFileAtomic } from '../services/files.ts';
+import { fileProblem, writeFileAtomic, type FileProblem } from '../services/files.ts';
 import type { CliContext } from './command.ts';
 
 /**
@@ -12,40 +12,6 @@ import type { CliContext } from './command.ts';
  * there), then written whole or not at all (services/files.ts writeFileAtomic): an existing file is replaced
  * only by the complete new one.
  */
-
-export type FileProblem =
-  | 'missing' // no such file (reading)
-  | 'noFolder' // the folder to write into does not exist
-  | 'notFolder' // a part of the path that must be a folder is a file
-  | 'isFolder' // the file named is a folder
-  | 'notAllowed' // no permission, or a read-only disk
-  | 'diskFull'
-  | 'tooLarge' // a file to read that is larger than the command accepts
-  | 'other';
-
-/** Node's error codes as the reason a user can act on. */
-export function fileProblem(err: unknown): FileProblem {
-  if (err instanceof AppError && err.code === 'file-too-large') return 'tooLarge';
-  const code = (err as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'missing';
-    case 'ENOTDIR':
-      return 'notFolder';
-    case 'EISDIR':
-      return 'isFolder';
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return 'notAllowed';
-    case 'ENOSPC':
-    case 'EDQUOT':
-    case 'EFBIG':
-      return 'diskFull';
-    default:
-      return 'other';
-  }
-}
 
 /** Says why `file` could not be read or written (`reading` picks the words), with the English detail. */
 export function reportFileError(err: unknown, file: string, reading: boolean, ctx: CliContext): void {

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../core/errors.ts';
+import { fileProblem } from './files.ts';
 import { BackupReason, type BackupInfo } from '../core/contract.ts';
 
 /**
@@ -132,7 +133,7 @@ export function sameContent(db: Database.Database, backupFile: string): boolean 
  */
 function fileErrorCode<C extends AppError['code']>(err: unknown, fallback: C): C | 'read-only' {
   const code = (err as { code?: string }).code ?? '';
-  return ['EACCES', 'EPERM', 'EROFS'].includes(code) || code.startsWith('SQLITE_READONLY') ? 'read-only' : fallback;
+  return fileProblem(err) === 'notAllowed' || code.startsWith('SQLITE_READONLY') ? 'read-only' : fallback;
 }
 
 /** Rename, or copy then delete across volumes (a database on a USB stick, backups on the disk). */

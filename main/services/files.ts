@@ -45,3 +45,40 @@ export function safeFileName(title: string, max: number): string {
       .slice(0, max) || 'plan'
   );
 }
+
+export type FileProblem =
+  | 'missing' // no such file (reading)
+  | 'noFolder' // the folder to write into does not exist
+  | 'notFolder' // a part of the path that must be a folder is a file
+  | 'isFolder' // the file named is a folder
+  | 'notAllowed' // no permission, or a read-only disk
+  | 'diskFull'
+  | 'tooLarge' // a file to read that is larger than the command accepts
+  | 'other';
+
+/**
+ * Node's error codes as the reason a user can act on: one table for the command line's messages
+ * (cli/files.ts) and the backups' read-only refusal (backup.ts).
+ */
+export function fileProblem(err: unknown): FileProblem {
+  if (err instanceof AppError && err.code === 'file-too-large') return 'tooLarge';
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'missing';
+    case 'ENOTDIR':
+      return 'notFolder';
+    case 'EISDIR':
+      return 'isFolder';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return 'notAllowed';
+    case 'ENOSPC':
+    case 'EDQUOT':
+    case 'EFBIG':
+      return 'diskFull';
+    default:
+      return 'other';
+  }
+}
