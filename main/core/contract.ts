@@ -94,6 +94,13 @@ export const UndoResult = z.object({ label: z.string(), planId: Uuid.nullable() 
 /** Undo and redo act on one plan's history (the one on screen); without a plan, on this office's newest action. */
 const HistoryScope = z.object({ planId: Uuid.optional() }).strict();
 
+/**
+ * A plan after an edit of its fields, with the rows its new years dropped (targets, budgets, results of the
+ * years it no longer has, and the rows below them), removed in the same undoable action.
+ */
+export const PlanUpdate = Plan.extend({ dropped: z.array(Row) });
+export type PlanUpdate = z.infer<typeof PlanUpdate>;
+
 export const contract = {
   'app.status': { input: None, output: AppStatus },
   'settings.get': { input: None, output: Settings },
@@ -104,7 +111,7 @@ export const contract = {
   /** Several fields at once are checked together: moving a period 2566–2570 to 2572–2576 needs both years. */
   'plans.update': {
     input: z.object({ id: Uuid, edits: z.array(PlanFieldEdit).min(1).max(PLAN_FIELDS.length) }).strict(),
-    output: Plan,
+    output: PlanUpdate,
   },
   /** The renderer supplies the copy's title, so the "(copy)" wording stays in the locale files. */
   // The copy's title is numbered among the plans here (core copyTitle), as an imported copy's is.

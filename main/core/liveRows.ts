@@ -62,3 +62,19 @@ export function liveRows<T extends LiveRowShape>(rows: readonly T[]): T[] {
     return data === null ? row : { ...row, data };
   });
 }
+
+/** Every row below `id` (its children, theirs, …): what a delete takes with it, as the row service's delete does. */
+export function descendantsOf<T extends Pick<LiveRowShape, 'id' | 'parentId'>>(rows: readonly T[], id: string): T[] {
+  const gone = new Set([id]);
+  const found: T[] = [];
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const r of rows)
+      if (r.parentId && gone.has(r.parentId) && !gone.has(r.id)) {
+        gone.add(r.id);
+        found.push(r);
+        grew = true;
+      }
+  }
+  return found;
+}

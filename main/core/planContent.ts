@@ -71,8 +71,9 @@ export function outsideProjectYears(year: number, project: Readonly<Record<strin
 }
 
 /**
- * Whether a budget's year lies outside the plan or its project: entered before the plan or the project was
- * shortened. Such a budget is kept (shown and flagged, so it can be cleared) but never counted.
+ * Whether a budget's year lies outside the plan or its project. Shortening either now removes such budgets
+ * (core/validity.ts outsidePeriod); one kept by an older version is shown and flagged, so it can be cleared,
+ * but never counted.
  */
 export function budgetOutsidePeriod(budget: Row, project: Row, period: Period): boolean {
   const year = yearOf(budget.data.year);
@@ -81,8 +82,9 @@ export function budgetOutsidePeriod(budget: Row, project: Row, period: Period): 
 }
 
 /**
- * Whether a KPI's yearly target lies outside the plan's years: entered before the plan was shortened. Like a
- * budget out of its period, it is kept (listed, so it can be removed or the period extended) but never counted.
+ * Whether a KPI's yearly target lies outside the plan's years: kept by an older version when the plan was
+ * shortened (shortening now removes it). Like a budget out of its period, it is listed, so it can be removed or
+ * the period extended, but never counted.
  */
 export function targetOutsidePeriod(target: Row, period: Period): boolean {
   const year = yearOf(target.data.year);

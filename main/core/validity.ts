@@ -209,6 +209,8 @@ export function problemValues(ctx: ValidityContext): Record<string, string | num
 
 /** Entities with one row per year (or per fiscal year and quarter) of their parent. */
 const YEARLY: readonly RowEntity[] = ['kpiTarget', 'projectBudget', 'prevKpiYear', 'kpiQuarter', 'projectQuarter'];
+/** Rows about one year of the plan: the yearly ones and a reminder (of a quarter of a fiscal year). */
+const YEAR_BOUND: readonly RowEntity[] = [...YEARLY, 'reminder'];
 
 /**
  * Whether a yearly row's year lies outside the period it belongs to, by the same rules as an edit: a KPI's
@@ -223,9 +225,47 @@ export function yearOutsidePeriod(
   parent?: Readonly<Record<string, unknown>>,
 ): boolean {
   const year = num(row.data.year);
-  if (year === null || !YEARLY.includes(row.entity)) return false;
+  if (year === null || !YEAR_BOUND.includes(row.entity)) return false;
   if (yearProblem(row.entity, year, plan) !== undefined) return true;
   return (
     (row.entity === 'projectBudget' || row.entity === 'projectQuarter') && outsideProjectYears(year, parent ?? null)
   );
+}
+
+/**
+ * A project's years inside the plan's new years: cut to them, or cleared when the project lies wholly in the
+ * years the plan no longer has (its budgets go with those years). Returns only the fields that change.
+ */
+export function projectYearsWithin(
+  project: Readonly<Record<string, unknown>>,
+  plan: PlanYears,
+): { startYear?: number | null; endYear?: number | null } {
+  const start = num(project.startYear);
+  const end = num(project.endYear);
+  let cutStart = start === null ? null : Math.max(start, plan.startYear);
+  let cutEnd = end === null ? null : Math.min(end, plan.endYear);
+  if ((cutStart ?? plan.startYear) > plan.endYear || (cutEnd ?? plan.endYear) < plan.startYear) {
+    cutStart = null;
+    cutEnd = null;
+  }
+  return {
+    ...(cutStart !== start && { startYear: cutStart }),
+    ...(cutEnd !== end && { endYear: cutEnd }),
+  };
+}
+
+/**
+ * The yearly rows outside their period once the plan's or a project's years are `plan` and `parent(id)`'s:
+ * what shortening a plan or a project drops. A live yearly row always lies in its period (an import refuses
+ * one outside, as an edit does), so the change removes these rows in the same undoable action; otherwise the
+ * plan's own export would be refused on re-import, and the row would sit uncounted in a year nobody sees.
+ */
+export function outsidePeriod<
+  R extends {
+    readonly entity: RowEntity;
+    readonly parentId: string | null;
+    readonly data: Readonly<Record<string, unknown>>;
+  },
+>(rows: readonly R[], plan: PlanYears, parent: (id: string) => Readonly<Record<string, unknown>> | undefined): R[] {
+  return rows.filter((row) => yearOutsidePeriod(row, plan, row.parentId === null ? undefined : parent(row.parentId)));
 }

@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/errors.ts';
 import type { PlanDraft } from '../core/plan.ts';
+import type { PlanUpdate } from '../core/contract.ts';
+import { descendantsOf, liveRows } from '../core/liveRows.ts';
 import {
   PLAN_FIELDS,
   copyTitle,
   validatePlanDraft,
   type Plan,
+  type PlanField,
   type PlanFieldEdit,
   type PlanSummary,
 } from '../core/plan.ts';
+import { adoptedTargetsIn } from '../core/revision.ts';
+import type { Row } from '../core/rows.ts';
+import { outsidePeriod, projectYearsWithin } from '../core/validity.ts';
+import { toRow, type RowRecord } from './rowRecord.ts';
 import type { Edit } from './store/oplog.ts';
 import type { Store } from './store/store.ts';
 
@@ -96,21 +103,65 @@ export function planCreationEdits(id: string, draft: PlanDraft, isSample: boolea
 
 /**
  * One autosave: the changed fields, applied as one undoable action. The plan is validated with all of them
- * in place, so cross-field rules (period length) hold without forcing an order on the user.
+ * in place, so cross-field rules (period length) hold without forcing an order on the user. New years drop the
+ * targets, budgets and results of the years the plan no longer has in the same action (core/validity.ts
+ * outsidePeriod): they are returned, for the screen to say so, and one undo brings them back with the years.
  */
-export function updatePlan(store: Store, id: string, edits: readonly PlanFieldEdit[]): Plan {
+export function updatePlan(store: Store, id: string, edits: readonly PlanFieldEdit[]): PlanUpdate {
   const plan = getPlan(store, id);
   const changed = edits.filter((e) => plan[e.field] !== e.value);
-  if (changed.length === 0) return plan;
+  if (changed.length === 0) return { ...plan, dropped: [] };
   const draft = { ...plan };
   for (const e of changed) Object.assign(draft, { [e.field]: e.value });
   requireValid(draft);
-  store.oplog.apply(
-    `edit:${changed.map((e) => e.field).join(',')}`,
-    id,
-    changed.map((e) => ({ entity: 'plan', rowId: id, field: e.field, value: e.value })),
+  const years = changed.filter((e) => PLAN_YEAR_FIELDS.includes(e.field));
+  const { dropped, projects } = years.length > 0 ? periodChanges(store, draft, years) : { dropped: [], projects: [] };
+  store.oplog.apply(`edit:${changed.map((e) => e.field).join(',')}`, id, [
+    ...changed.map((e): Edit => ({ entity: 'plan', rowId: id, field: e.field, value: e.value })),
+    ...projects,
+    ...dropped.map((row): Edit => ({ entity: row.entity, rowId: row.id, field: 'deleted', value: true })),
+  ]);
+  return { ...getPlan(store, id), dropped };
+}
+
+const PLAN_YEAR_FIELDS: readonly PlanField[] = ['startYear', 'endYear', 'prevStartYear', 'prevEndYear'];
+
+/**
+ * What a plan's new years change beyond its own fields: the projects' years cut to them (core/validity.ts
+ * projectYearsWithin), and the live rows left outside their period with the rows below them (a target's
+ * revisions). Refused in an adopted plan when a dropped row holds an adopted target or budget: those change only
+ * by revision.
+ */
+function periodChanges(
+  store: Store,
+  plan: Plan,
+  edits: readonly PlanFieldEdit[],
+): { dropped: Row[]; projects: Edit[] } {
+  const rows = liveRows(
+    (store.db.prepare('SELECT * FROM rows WHERE plan_id = ? AND deleted = 0').all(plan.id) as RowRecord[]).map(toRow),
   );
-  return getPlan(store, id);
+  const projects = new Map<string, Record<string, unknown>>();
+  const projectEdits: Edit[] = [];
+  for (const row of rows) {
+    if (row.entity !== 'project') continue;
+    const cut = projectYearsWithin(row.data, plan);
+    projects.set(row.id, { ...row.data, ...cut });
+    for (const [field, value] of Object.entries(cut))
+      projectEdits.push({ entity: 'project', rowId: row.id, field, value });
+  }
+  const byId = new Map(rows.map((row) => [row.id, row.data]));
+  const outside = outsidePeriod(rows, plan, (parentId) => projects.get(parentId) ?? byId.get(parentId));
+  const dropped = [...outside, ...outside.flatMap((row) => descendantsOf(rows, row.id))];
+  const options = rows.find((row) => row.id === plan.id && row.entity === 'planOptions');
+  if (adoptedTargetsIn(options?.data.adoptedOn != null, dropped).length > 0) {
+    const refused = Object.fromEntries(edits.map((e) => [e.field, 'monitoring.revision.periodRefused']));
+    throw new AppError(
+      'invalid-input',
+      `new years drop adopted targets or budgets: ${JSON.stringify(refused)}`,
+      refused,
+    );
+  }
+  return { dropped, projects: projectEdits };
 }
 
 /** A copy titled "… (สำเนา)", "… (สำเนา 2)", … among the plans here, so Home never lists two alike. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../core/errors.ts';
-import { liveRows } from '../core/liveRows.ts';
+import { descendantsOf, liveRows } from '../core/liveRows.ts';
 import { comparePositions, positionBetween } from '../core/position.ts';
 import {
   ROW_DEFAULTS,
@@ -21,40 +21,13 @@ import {
   type RevisionRecord,
 } from '../core/revision.ts';
 import { scoringConfig } from '../core/swotPlan.ts';
-import { rowProblems, type ValidityContext } from '../core/validity.ts';
+import { outsidePeriod, rowProblems, type ValidityContext } from '../core/validity.ts';
 import { getPlan } from './plans.ts';
 import type { Edit, GroupInfo } from './store/oplog.ts';
 import type { Store } from './store/store.ts';
+import { toRow, type RowRecord } from './rowRecord.ts';
 
 /** The parts of a plan (core/rows.ts): list, create, edit, move and delete, every change through the op log. */
-
-interface RowRecord {
-  id: string;
-  entity: RowEntity;
-  plan_id: string;
-  parent_id: string | null;
-  position: string;
-  data: string;
-  deleted: number;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-}
-
-function toRow(r: RowRecord): Row {
-  return {
-    id: r.id,
-    entity: r.entity,
-    planId: r.plan_id,
-    parentId: r.parent_id,
-    position: r.position,
-    // Defaults first: a field added to an entity later reads as its default on older rows.
-    data: { ...ROW_DEFAULTS[r.entity], ...(JSON.parse(r.data) as Record<string, unknown>) },
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
 
 /** Every live row of a plan (core/liveRows.ts: none under a deleted parent), siblings in their order. */
 export function listRows(store: Store, planId: string): Row[] {
@@ -288,12 +261,32 @@ export function updateRow(store: Store, id: string, edits: readonly RowFieldEdit
     row.planId,
     changed.map((e) => ({ entity: row.entity, rowId: id, field: e.field, before: row.data[e.field], after: e.value })),
   );
-  store.oplog.apply(
-    `edit:${row.entity}`,
-    row.planId,
-    changed.map((e) => ({ entity: row.entity, rowId: id, field: e.field, value: e.value })),
-  );
+  const dropped = row.entity === 'project' ? droppedByProjectYears(store, row, values) : [];
+  store.oplog.apply(`edit:${row.entity}`, row.planId, [
+    ...changed.map((e): Edit => ({ entity: row.entity, rowId: id, field: e.field, value: e.value })),
+    ...dropped.map((r): Edit => ({ entity: r.entity, rowId: r.id, field: 'deleted', value: true })),
+  ]);
   return getRow(store, id);
+}
+
+/**
+ * The budgets and quarterly results a project's new years leave outside them (core/validity.ts outsidePeriod),
+ * with the rows below them, deleted in the same action as the years (as a plan's new years drop its targets);
+ * refused in an adopted plan when one holds an adopted budget, which changes only by revision.
+ */
+function droppedByProjectYears(store: Store, project: Row, values: Record<string, unknown>): PlacedBelow[] {
+  if (!('startYear' in values) && !('endYear' in values)) return [];
+  const below = liveBelow(store, project.id);
+  const years = { ...project.data, ...values };
+  const outside = outsidePeriod(below, getPlan(store, project.planId), (id) => (id === project.id ? years : undefined));
+  const dropped = [...outside, ...outside.flatMap((r) => descendantsOf(below, r.id))];
+  if (adoptedTargetsIn(adopted(store, project.planId), dropped).length > 0) {
+    const refused = Object.fromEntries(
+      Object.keys(values).map((field) => [field, 'monitoring.revision.periodRefused']),
+    );
+    throw new AppError('invalid-input', `new years drop adopted budgets: ${JSON.stringify(refused)}`, refused);
+  }
+  return dropped;
 }
 
 /**
@@ -338,18 +331,21 @@ export function reviseRow(store: Store, id: string, revision: RevisionInput): [c
   return [getRow(store, id), getRow(store, revisionId)];
 }
 
+/** A live row below another, with its place. */
+type PlacedBelow = Pick<Row, 'id' | 'entity' | 'parentId' | 'data'>;
+
 /** The live rows below a row (a goal's KPIs and their years), which a delete of it takes along. */
-function liveBelow(store: Store, id: string): Pick<Row, 'id' | 'entity' | 'data'>[] {
+function liveBelow(store: Store, id: string): PlacedBelow[] {
   return (
     store.db
       .prepare(
-        `WITH RECURSIVE tree(id, entity, data) AS (
-           SELECT id, entity, data FROM rows WHERE parent_id = ? AND deleted = 0
-           UNION SELECT r.id, r.entity, r.data FROM rows r JOIN tree t ON r.parent_id = t.id WHERE r.deleted = 0
-         ) SELECT id, entity, data FROM tree`,
+        `WITH RECURSIVE tree(id, entity, parent_id, data) AS (
+           SELECT id, entity, parent_id, data FROM rows WHERE parent_id = ? AND deleted = 0
+           UNION SELECT r.id, r.entity, r.parent_id, r.data FROM rows r JOIN tree t ON r.parent_id = t.id WHERE r.deleted = 0
+         ) SELECT id, entity, parent_id, data FROM tree`,
       )
-      .all(id) as { id: string; entity: RowEntity; data: string }[]
-  ).map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }));
+      .all(id) as { id: string; entity: RowEntity; parent_id: string; data: string }[]
+  ).map(({ parent_id, ...r }) => ({ ...r, parentId: parent_id, data: JSON.parse(r.data) as Record<string, unknown> }));
 }
 
 /** Refuse a delete of `row` and `below` in an adopted plan when it would drop a target or budget. */

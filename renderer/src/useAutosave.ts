@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../main/core/errors.ts';
 import { PLAN_FIELDS, type Plan, type PlanField, type PlanFieldEdit } from '../../main/core/plan.ts';
 import { useApi } from './ApiContext.tsx';
+import { countsText } from './plan/descendants.ts';
+import { useShell } from './shell.ts';
 import { planFieldErrors, toDraft, toFormValues, validateForm, YEAR_FIELDS, type FieldErrors } from './planForm.ts';
 
 export type SaveState =
@@ -24,6 +26,7 @@ const DEBOUNCE_MS = 400;
  */
 export function useAutosave(initial: Plan) {
   const api = useApi();
+  const shell = useShell();
   const [plan, setPlan] = useState(initial);
   const [values, setValues] = useState(() => toFormValues(initial));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -52,8 +55,17 @@ export function useAutosave(initial: Plan) {
       edits: pending.map((field) => ({ field, value: draft[field] }) as PlanFieldEdit),
     });
     if (result.ok) {
-      saved.current = result.data;
-      setPlan(result.data);
+      const { dropped, ...stored } = result.data;
+      saved.current = stored;
+      setPlan(stored);
+      // The new years dropped the targets, budgets or results of the years left out, in the same action.
+      if (dropped.length > 0) {
+        shell.notify({
+          text: (tt) => tt('workspace.yearsDropped', { children: countsText(tt, dropped) }),
+          undo: true,
+          planId: stored.id,
+        });
+      }
       // Typing went on while this save was on its way: that edit's own save will report.
       const stillDirty = PLAN_FIELDS.some((f) => toDraft(current.current)[f] !== result.data[f]);
       setState({ kind: unsendable ? 'invalid' : stillDirty ? 'saving' : 'saved' });
@@ -61,7 +73,7 @@ export function useAutosave(initial: Plan) {
       setErrors((prev) => ({ ...prev, ...planFieldErrors(result.error.fields) }));
       setState({ kind: 'failed', error: result.error });
     }
-  }, [api, initial.id]);
+  }, [api, initial.id, shell]);
 
   const flush = useCallback((): Promise<void> => {
     clearTimeout(timer.current);

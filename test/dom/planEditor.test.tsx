@@ -11,7 +11,7 @@ function editorApi() {
     'plans.get': () => ok(stored),
     'plans.update': ({ edits }) => {
       for (const edit of edits) stored = { ...stored, [edit.field]: edit.value };
-      return ok(stored);
+      return ok({ ...stored, dropped: [] });
     },
   });
 }

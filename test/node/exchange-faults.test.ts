@@ -23,7 +23,7 @@ import { arrivalsView, exchangeStatus } from '../../main/services/exchange/views
 import { keyFingerprint, newSigningKey } from '../../main/services/signing.ts';
 import { rowFieldSchema, type RowEntity } from '../../main/core/rows.ts';
 import { createPlan, updatePlan } from '../../main/services/plans.ts';
-import { createRows, getRow, updateRow } from '../../main/services/rows.ts';
+import { createRows, getRow, listRows, updateRow } from '../../main/services/rows.ts';
 import type { Store } from '../../main/services/store/store.ts';
 import {
   SECRETARIAT,
@@ -626,12 +626,20 @@ describe('a package that would leave the plan out of shape is refused, naming th
     );
     fc.assert(
       fc.property(cases, (edit) => {
+        // A budget an earlier case's shorter project years dropped is no longer there to edit.
+        fc.pre(listRows(district, planId).some((r) => r.id === edit.rowId));
         let refusedHere = false;
         try {
           updateRow(district, edit.rowId, [{ field: edit.field, value: edit.value }]);
-          district.oplog.undoLast(planId);
         } catch {
           refusedHere = true;
+        }
+        if (!refusedHere) {
+          // What the district sends for it: the edit and whatever the same action wrote (a budget its project's
+          // new years dropped), imported as the district holds it.
+          const [outcome] = importTexts(secretariat, [exportText(district, planId)]).packages;
+          expect([edit, outcome!.status]).toEqual([edit, 'imported']);
+          return;
         }
         // A value its field's schema refuses cannot enter even a forged op log: it is sealed into the package.
         const schemaOk = rowFieldSchema(edit.entity as RowEntity, edit.field).safeParse(edit.value).success;
@@ -644,14 +652,11 @@ describe('a package that would leave the plan out of shape is refused, naming th
               op!.value = edit.value;
             });
         const [outcome] = importTexts(secretariat, [text]).packages;
-        expect([edit, outcome!.status]).toEqual([edit, refusedHere ? 'rejected' : 'imported']);
-        if (refusedHere) {
-          // Named: this edit, or an earlier one the package sends again that the new value now breaks (a
-          // budget outside its project's new years).
-          expect(outcome!.operation).toBeDefined();
-          // The district takes its forged edit back, so the next case starts from a plan both hold alike.
-          district.oplog.undoLast(planId);
-        }
+        expect([edit, outcome!.status]).toEqual([edit, 'rejected']);
+        // Named: this edit, or an earlier one the package sends again that the new value now breaks.
+        expect(outcome!.operation).toBeDefined();
+        // The district takes its forged edit back, so the next case starts from a plan both hold alike.
+        district.oplog.undoLast(planId);
       }),
       { numRuns: 25 },
     );

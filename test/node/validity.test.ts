@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { listRows, createRows, updateRow } from '../../main/services/rows.ts';
-import { createPlan } from '../../main/services/plans.ts';
+import { listRows, createRows, undoAction, updateRow } from '../../main/services/rows.ts';
+import { createPlan, getPlan, updatePlan } from '../../main/services/plans.ts';
+import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from '../../main/services/planFile.ts';
 import { budgetSummary } from '../../main/core/planContent.ts';
 import { fieldProblem, type ValidityContext } from '../../main/core/validity.ts';
 import type { Store } from '../../main/services/store/store.ts';
@@ -101,6 +102,75 @@ describe('one validity rule set, refused by the row service as the screens flag 
       createRows(store, planId, [{ entity: 'prevKpiYear', parentId: kpi!.id, values: { year: y, actual: 5 } }]);
     expect(year(2563)[0]!.data.actual).toBe(5);
     expect(() => year(2566)).toThrow(/yearOutsidePrevious/);
+    store.close();
+  });
+});
+
+describe('a shorter plan or project takes the years it no longer has with it, in one undoable action', () => {
+  const yearly = (store: Store, planId: string) =>
+    listRows(store, planId)
+      .filter((r) => r.entity === 'kpiTarget' || r.entity === 'projectBudget')
+      .map((r) => `${r.entity} ${String(r.data.year)}`)
+      .sort();
+
+  async function plan2566to2570() {
+    const { store, planId } = await planStore();
+    const { kpi, project } = tree(store, planId);
+    updateRow(store, project.id, [{ field: 'endYear', value: 2570 }]);
+    createRows(store, planId, [
+      { entity: 'kpiTarget', parentId: kpi.id, values: { year: 2568, target: 70 } },
+      { entity: 'kpiTarget', parentId: kpi.id, values: { year: 2570, target: 80 } },
+      { entity: 'projectBudget', parentId: project.id, values: { year: 2568, amount: 100_000 } },
+      { entity: 'projectBudget', parentId: project.id, values: { year: 2570, amount: 200_000 } },
+    ]);
+    return { store, planId, kpi, project };
+  }
+
+  it('a plan shortened to 2566–2568 drops its 2570 target and budget, says which, and one undo brings them back', async () => {
+    const { store, planId } = await plan2566to2570();
+    const update = updatePlan(store, planId, [{ field: 'endYear', value: 2568 }]);
+    expect(update.dropped.map((r) => `${r.entity} ${String(r.data.year)}`).sort()).toEqual([
+      'kpiTarget 2570',
+      'projectBudget 2570',
+    ]);
+    expect(yearly(store, planId)).toEqual(['kpiTarget 2568', 'projectBudget 2568']);
+    undoAction(store, planId);
+    expect(getPlan(store, planId).endYear).toBe(2570);
+    expect(yearly(store, planId)).toEqual([
+      'kpiTarget 2568',
+      'kpiTarget 2570',
+      'projectBudget 2568',
+      'projectBudget 2570',
+    ]);
+    store.close();
+  });
+
+  it('the shortened plan’s own file reads back (it was refused for a target outside its years)', async () => {
+    const { store, planId } = await plan2566to2570();
+    updatePlan(store, planId, [{ field: 'endYear', value: 2568 }]);
+    const text = serialisePlanFile(exportPlanFile(getPlan(store, planId), listRows(store, planId)));
+    const other = await openStore(tempDir());
+    const { plan } = importPlanFile(other, parsePlanFile(text));
+    expect(yearly(other, plan.id)).toEqual(['kpiTarget 2568', 'projectBudget 2568']);
+    // The project ran 2567–2570: it now ends with the plan.
+    const project = listRows(other, plan.id).find((r) => r.entity === 'project')!;
+    expect(project.data).toMatchObject({ startYear: 2567, endYear: 2568 });
+    other.close();
+    store.close();
+  });
+
+  it('a project shortened to 2567–2568 drops its 2570 budget; in an adopted plan the change is refused, writing nothing', async () => {
+    const { store, planId, project } = await plan2566to2570();
+    updateRow(store, project.id, [{ field: 'endYear', value: 2568 }]);
+    expect(yearly(store, planId)).toEqual(['kpiTarget 2568', 'kpiTarget 2570', 'projectBudget 2568']);
+    undoAction(store, planId);
+    createRows(store, planId, [{ entity: 'planOptions', values: { adoptedOn: '2024-09-20' } }]);
+    const before = opCount(store);
+    expect(() => updateRow(store, project.id, [{ field: 'endYear', value: 2568 }])).toThrow(/periodRefused/);
+    expect(() => updatePlan(store, planId, [{ field: 'endYear', value: 2568 }])).toThrow(/periodRefused/);
+    expect(opCount(store)).toBe(before);
+    // New years that leave out no adopted target are the plan's to choose, adopted or not.
+    expect(updatePlan(store, planId, [{ field: 'startYear', value: 2567 }]).dropped).toEqual([]);
     store.close();
   });
 });

@@ -18,9 +18,10 @@ import { adoptedTargetsIn, needsRevision, type RevisionInput } from '../../../ma
 import { ROW_DEFAULTS, type Row, type RowData, type RowEntity } from '../../../main/core/rows.ts';
 import type { UnsavedInput } from '../../../main/core/settings.ts';
 import { scoringConfig } from '../../../main/core/swotPlan.ts';
-import { checkField, type ValidityContext } from '../../../main/core/validity.ts';
+import { checkField, outsidePeriod, type ValidityContext } from '../../../main/core/validity.ts';
+import { descendantsOf } from '../../../main/core/liveRows.ts';
 import { routeHash } from '../route.ts';
-import { countsText, descendantsOf } from './descendants.ts';
+import { countsText } from './descendants.ts';
 import type { WizardId } from '../wizard/types.ts';
 import { useApi } from '../ApiContext.tsx';
 import { errorText } from '../format.ts';
@@ -192,6 +193,25 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     [setRows],
   );
 
+  // Rows main deleted: gone from the screen with what was typed into them and refused (a year cell's input has
+  // the fixed id `${parentId}:${year}` of a row that may never have been created).
+  const forget = useCallback(
+    (rows: readonly Row[]) => {
+      const gone = new Set(rows.map((r) => r.id));
+      setRows((current) => current.filter((r) => !gone.has(r.id)));
+      const goneInput = (key: string) => {
+        const rowId = key.slice(0, key.lastIndexOf('|'));
+        return gone.has(rowId) || gone.has(rowId.slice(0, rowId.lastIndexOf(':')));
+      };
+      setUnsaved((current) =>
+        Object.keys(current).some(goneInput)
+          ? Object.fromEntries(Object.entries(current).filter(([key]) => !goneInput(key)))
+          : current,
+      );
+    },
+    [setRows],
+  );
+
   const fail = useCallback(
     (error: AppErrorShape) => {
       setSaveState({ kind: 'failed', error });
@@ -250,9 +270,25 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
         Object.entries(drafts.current[id] ?? {}).filter(([f, v]) => !Object.is(fields.get(f), v)),
       );
       replace([result.data]);
+      if (result.data.entity === 'project' && (fields.has('startYear') || fields.has('endYear'))) {
+        // Main deleted the budgets and results of the years the project no longer has, in the same action
+        // (core/validity.ts outsidePeriod): the same rule here says which, and the undo offer brings them back.
+        const project = result.data;
+        const below = descendantsOf(rowsRef.current, project.id);
+        const outside = outsidePeriod(below, plan, (id) => (id === project.id ? project.data : undefined));
+        const dropped = [...outside, ...outside.flatMap((r) => descendantsOf(below, r.id))];
+        if (dropped.length > 0) {
+          forget(dropped);
+          shell.notify({
+            text: (tt) => tt('workspace.yearsDropped', { children: countsText(tt, dropped) }),
+            undo: true,
+            planId: plan.id,
+          });
+        }
+      }
     }
     settled();
-  }, [api, fail, refuse, replace, settled]);
+  }, [api, fail, forget, plan, refuse, replace, settled, shell]);
 
   // Creations on their way (a year's row, the vision's, made by the first keystroke): flush waits for them too,
   // so Next judges the step after the row typed into exists, not before (the vision race).
@@ -391,17 +427,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
         fail(result.error);
         return false;
       }
-      const gone = new Set([row.id, ...below.map((r) => r.id)]);
-      setRows((current) => current.filter((r) => !gone.has(r.id)));
-      const goneInput = (key: string) => {
-        const rowId = key.slice(0, key.lastIndexOf('|'));
-        return gone.has(rowId) || gone.has(rowId.slice(0, rowId.lastIndexOf(':')));
-      };
-      setUnsaved((current) =>
-        Object.keys(current).some(goneInput)
-          ? Object.fromEntries(Object.entries(current).filter(([key]) => !goneInput(key)))
-          : current,
-      );
+      forget([row, ...below]);
       // Said again in the undo offer: what went with the row, and that Undo brings all of it back.
       shell.notify({
         text: (tt) =>
@@ -413,7 +439,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       });
       return true;
     },
-    [api, fail, flush, setRows, shell, plan.id],
+    [api, fail, flush, forget, shell, plan.id],
   );
 
   const revise = useCallback(
