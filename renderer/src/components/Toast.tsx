@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ThaiText } from '../thai/ThaiText.tsx';
 
 export interface ToastMessage {
   /** A function of `t` where the text should follow a language switch while it shows. */
@@ -44,7 +45,9 @@ export function Toast({ toast, onUndo, onClose }: ToastProps) {
           onFocus={() => setHeld(true)}
           onBlur={() => setHeld(false)}
         >
-          <span>{typeof toast.text === 'string' ? toast.text : toast.text(t)}</span>
+          <span>
+            <ThaiText text={typeof toast.text === 'string' ? toast.text : toast.text(t)} />
+          </span>
           {toast.undo && (
             <button type="button" className="primary" onClick={onUndo}>
               {t('undo.button')}
