@@ -172,7 +172,7 @@ describe('strategies wizard: projects', () => {
     // Refused, so not stored: the step waits for the field, not for a stored end before the start.
     await waitFor(() => expect(alertTexts()).toContain('ยังมี 1 ช่องที่กรอกค่าไม่ผ่านเกณฑ์และยังไม่ได้บันทึก แก้ไขหรือลบค่านั้นก่อน'));
     expect(alertTexts()).toContain('แผนงานที่ 1.1.1.3 “โครงการศูนย์ชี้แจงข้อเท็จจริง” ยังไม่ได้ระบุหน่วยงานรับผิดชอบ');
-  });
+  }, 60_000);
 
   it("offers the KPIs of the project's own goal first and those of other goals on request", async () => {
     const fake = planFake(planned());
