@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { PackageOutcome } from '../core/exchange/api.ts';
+import { PACKAGE_EXTENSION } from '../core/exchange/format.ts';
 import { entityLabel, fieldLabel } from '../core/entityLabels.ts';
 import { AppError } from '../core/errors.ts';
 import { MAX_BE_YEAR, MIN_BE_YEAR } from '../core/years.ts';
@@ -140,6 +141,12 @@ export const importCommand: CliCommand = {
         : [readIncoming(source)];
     } catch (err) {
       reportFileError(err, source, true, ctx);
+      return EXIT_FAILED;
+    }
+    if (files.length === 0) {
+      // A folder without a package (the wrong folder, or a sync that has not arrived yet) imported nothing,
+      // which a batch job must see as such, not as success. The database is not even opened.
+      ctx.stderr(ctx.message('exchange.cli.noPackages', { folder: source, extension: PACKAGE_EXTENSION }));
       return EXIT_FAILED;
     }
     const store = await openDatabase(db, ctx, moveAnswer(flags));
