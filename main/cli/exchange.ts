@@ -1,12 +1,20 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { PackageOutcome } from '../core/exchange/api.ts';
+import { PACKAGE_EXTENSION } from '../core/exchange/format.ts';
 import { entityLabel, fieldLabel } from '../core/entityLabels.ts';
 import { AppError } from '../core/errors.ts';
 import { MAX_BE_YEAR, MIN_BE_YEAR } from '../core/years.ts';
 import { buildPackage, recordExport } from '../services/exchange/export.ts';
 import { listPlans, planExists } from '../services/plans.ts';
-import { importPackages, packageFilesIn, readIncoming, type IncomingPackage } from '../services/exchange/import.ts';
+import {
+  importPackages,
+  packageFilesIn,
+  readIncoming,
+  type ImportResult,
+  type IncomingPackage,
+} from '../services/exchange/import.ts';
+import { isStorageFault } from '../services/files.ts';
 import { DbOpenError } from '../services/store/open.ts';
 import { Store } from '../services/store/store.ts';
 import {
@@ -54,8 +62,11 @@ async function openDatabase(path: string, ctx: CliContext, answer: MoveAnswer): 
   try {
     store = await Store.open(path, options);
   } catch (err) {
+    if (reportStorageFault(err, path, ctx)) return null;
     if (!(err instanceof DbOpenError)) throw err;
-    ctx.stderr(ctx.message('exchange.cli.databaseFailed', { file: path }));
+    // A read-only file or folder is said as any file the command may not write; the rest as the database's.
+    if (err.reason === 'read-only') ctx.stderr(ctx.message('cli.file.notAllowed', { file: path }));
+    else ctx.stderr(ctx.message('exchange.cli.databaseFailed', { file: path }));
     ctx.stderr(err.message);
     return null;
   }
@@ -105,6 +116,7 @@ export const exportCommand: CliCommand = {
       ctx.stdout(ctx.message('exchange.cli.exported', { file: path, kind, count: opCount }));
       return EXIT_OK;
     } catch (err) {
+      if (reportStorageFault(err, db, ctx)) return EXIT_FAILED;
       if (!(err instanceof AppError)) throw err;
       if (err.code === 'not-found') {
         reportNoPlan(store, planId, ctx);
@@ -142,10 +154,23 @@ export const importCommand: CliCommand = {
       reportFileError(err, source, true, ctx);
       return EXIT_FAILED;
     }
+    if (files.length === 0) {
+      // A folder without a package (the wrong folder, or a sync that has not arrived yet) imported nothing,
+      // which a batch job must see as such, not as success. The database is not even opened.
+      ctx.stderr(ctx.message('exchange.cli.noPackages', { folder: source, extension: PACKAGE_EXTENSION }));
+      return EXIT_FAILED;
+    }
     const store = await openDatabase(db, ctx, moveAnswer(flags));
     if (!store) return EXIT_FAILED;
     try {
-      const report = importPackages(store, files, { planId: values.get('--plan') });
+      let report: ImportResult;
+      try {
+        report = importPackages(store, files, { planId: values.get('--plan') });
+      } catch (err) {
+        // The packages were good but the database could not take them: its transaction is rolled back.
+        if (reportStorageFault(err, db, ctx)) return EXIT_FAILED;
+        throw err;
+      }
       for (const p of report.packages) {
         const values = { file: p.file, office: p.sender?.code ?? '-', count: p.newOps, conflicts: p.conflicts };
         if (p.status === 'rejected') reportRefusal(p, ctx);
@@ -159,6 +184,17 @@ export const importCommand: CliCommand = {
     }
   },
 };
+
+/**
+ * The database could not be written (a full disk, a read-only file or folder, a drive that failed): SQLite has
+ * rolled the command's transaction back, so it is said as any file the command cannot write, nothing written.
+ * True when `err` was such a fault.
+ */
+function reportStorageFault(err: unknown, path: string, ctx: CliContext): boolean {
+  if (!isStorageFault(err)) return false;
+  reportFileError(err, path, false, ctx);
+  return true;
+}
 
 /**
  * The plan to export is not in the database: deleted there (the sample too, once deleted from the home screen)

@@ -19,7 +19,10 @@ export function reportFileError(err: unknown, file: string, reading: boolean, ct
   // Writing, a missing entry is the folder: the file itself is new.
   const key = !reading && problem === 'missing' ? 'noFolder' : problem;
   ctx.stderr(ctx.message(`cli.file.${key}`, { file, folder: dirname(resolve(file)) }));
-  ctx.stderr(err instanceof AppError ? err.detail : err instanceof Error ? err.message : String(err));
+  const detail = err instanceof AppError ? err.detail : err instanceof Error ? err.message : String(err);
+  // SQLite's messages ("disk I/O error") leave out the code that says which; Node's begin with it.
+  const code = (err as { code?: unknown } | null)?.code;
+  ctx.stderr(typeof code === 'string' && !detail.includes(code) ? `${code}: ${detail}` : detail);
 }
 
 /** Why `path` cannot take an output file, before anything is made; null when it can. */

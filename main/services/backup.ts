@@ -132,8 +132,7 @@ export function sameContent(db: Database.Database, backupFile: string): boolean 
  * share, a file marked read-only, a write-protected USB stick). Anything else keeps `fallback`.
  */
 function fileErrorCode<C extends AppError['code']>(err: unknown, fallback: C): C | 'read-only' {
-  const code = (err as { code?: string }).code ?? '';
-  return fileProblem(err) === 'notAllowed' || code.startsWith('SQLITE_READONLY') ? 'read-only' : fallback;
+  return fileProblem(err) === 'notAllowed' ? 'read-only' : fallback;
 }
 
 /** Rename, or copy then delete across volumes (a database on a USB stick, backups on the disk). */

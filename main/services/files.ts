@@ -53,16 +53,21 @@ export type FileProblem =
   | 'isFolder' // the file named is a folder
   | 'notAllowed' // no permission, or a read-only disk
   | 'diskFull'
+  | 'writeFailed' // the system refused a write without saying why (SQLite's I/O error): a full or failing disk
   | 'tooLarge' // a file to read that is larger than the command accepts
   | 'other';
 
 /**
- * Node's error codes as the reason a user can act on: one table for the command line's messages
- * (cli/files.ts) and the backups' read-only refusal (backup.ts).
+ * Node's and SQLite's error codes as the reason a user can act on: one table for the command line's messages
+ * (cli/files.ts) and the backups' read-only refusal (backup.ts). SQLite says SQLITE_FULL for a full disk,
+ * SQLITE_READONLY(_…) for a file or folder it may not write, and SQLITE_IOERR(_…) without the system's reason
+ * for any other failed write (a disk that filled as the write ended, a failed drive, a file size limit).
  */
 export function fileProblem(err: unknown): FileProblem {
   if (err instanceof AppError && err.code === 'file-too-large') return 'tooLarge';
   const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code?.startsWith('SQLITE_READONLY')) return 'notAllowed';
+  if (code?.startsWith('SQLITE_IOERR')) return 'writeFailed';
   switch (code) {
     case 'ENOENT':
       return 'missing';
@@ -77,8 +82,18 @@ export function fileProblem(err: unknown): FileProblem {
     case 'ENOSPC':
     case 'EDQUOT':
     case 'EFBIG':
+    case 'SQLITE_FULL':
       return 'diskFull';
     default:
       return 'other';
   }
+}
+
+/**
+ * Whether SQLite failed for the file system's sake (a full disk, a file or folder it may not write, a failed
+ * drive), not for a statement of ours: the transaction is then rolled back and the user can act on the reason.
+ */
+export function isStorageFault(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN)/.test(code);
 }

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -182,7 +182,9 @@ describe('phaen export / import', () => {
     expect(refused.stderr).toContain('--copy');
     expect(readdirSync(out)).toEqual([]);
     expect(sha256(copy)).toBe(before);
-    expect((await phaen('import', copy, out)).stderr).toContain(th('cli.moved.refused', values));
+    const inbox = tempDir();
+    writeFileSync(join(inbox, 'any.phaen-package'), '{}');
+    expect((await phaen('import', copy, inbox)).stderr).toContain(th('cli.moved.refused', values));
     expect(sha256(copy)).toBe(before);
 
     // A copy: a new installation id signs its packages; asked once only.
@@ -236,6 +238,27 @@ describe('phaen export / import', () => {
     const run = await phaen('export', join(sDir, 'phaen.sqlite'), sample.id, tempDir());
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+  });
+
+  it('says that a folder holds no package and exits 1 (nothing imported), leaving the database as it was', async () => {
+    const oDir = join(tempDir(), 'o');
+    (await openReplica(oDir, office('1001'))).close();
+    const db = join(oDir, 'phaen.sqlite');
+    const before = sha256(db);
+    const folder = tempDir();
+    // Files a shared folder may hold beside packages: neither is one.
+    writeFileSync(join(folder, 'อ่านก่อน.txt'), 'ส่งแพ็กเกจไว้ที่นี่');
+    mkdirSync(join(folder, '1001'));
+    writeFileSync(join(folder, '1001', 'plan.json'), '{}');
+    for (const dir of [tempDir(), folder]) {
+      const run = await phaen('import', db, dir);
+      expect(run.code).toBe(1);
+      const values = { folder: dir, extension: '.phaen-package' };
+      expect(run.stderr).toBe(`${th('exchange.cli.noPackages', values)}\n${en('exchange.cli.noPackages', values)}`);
+      expect(run.stderr).toContain('ไม่พบแพ็กเกจ');
+      expect(run.stdout).toBe('');
+    }
+    expect(sha256(db)).toBe(before);
   });
 
   it('explains its usage and refuses a missing database without creating one', async () => {

@@ -3,7 +3,7 @@ import { canonicalJson } from '../../core/exchange/canonical.ts';
 import { conflictingHeads, extendCoverage, type CellOp } from '../../core/exchange/merge.ts';
 import { parseHlc } from '../../core/hlc.ts';
 import { entitySpec } from '../store/entities.ts';
-import { readValue } from '../store/oplog.ts';
+import { jsonFieldValue, readValue } from '../store/oplog.ts';
 import type { Store } from '../store/store.ts';
 import { storeCatalogs } from './catalogs.ts';
 import { coverage, getPlanExchange, registerKey, rememberActor, saveCoverage, savePlanExchange } from './state.ts';
@@ -69,10 +69,16 @@ class Applier {
    */
   private readonly rows = new Map<string, Record<string, unknown> | null>();
   /**
-   * Rows changed in `rows` and the columns changed, written once at the end (writeRows): a row that many
-   * operations of the import edit is written once, not once per operation.
+   * The JSON columns of `rows` parsed (by row key, then column), each parsed once and changed in place: an
+   * import of many edits of one row's JSON fields parses and writes that JSON once, not once per operation.
    */
-  private readonly dirty = new Map<string, { table: string; id: string; columns: Set<string> }>();
+  private readonly json = new Map<string, Map<string, Record<string, unknown>>>();
+  /**
+   * Rows changed in `rows` and the columns changed, written once at the end (writeRows): a row that many
+   * operations of the import edit is written once, not once per operation. `newest` is the HLC of the newest
+   * operation written into it (its updated_at, if later than the row's).
+   */
+  private readonly dirty = new Map<string, { table: string; id: string; columns: Set<string>; newest: string }>();
 
   private cell(key: string, before: Cell): Map<string, CellOp & { value: string }> {
     let cell = this.cells.get(key);
@@ -188,7 +194,22 @@ class Applier {
   /** The field's value in its table now, or that the row does not exist here yet. */
   private shown(op: ValidOp): { exists: false } | { exists: true; value: unknown } {
     const row = this.row(op);
-    return row ? { exists: true, value: readValue(op.spec, row[op.spec.column]) ?? null } : { exists: false };
+    if (!row) return { exists: false };
+    const { spec } = op;
+    const value =
+      spec.jsonKey === undefined
+        ? readValue(spec, row[spec.column])
+        : jsonFieldValue(this.parsed(this.rowKey(op), row, spec.column), spec.jsonKey);
+    return { exists: true, value: value ?? null };
+  }
+
+  /** A JSON column of a row as kept here, parsed at its first use. */
+  private parsed(key: string, row: Record<string, unknown>, column: string): Record<string, unknown> {
+    let columns = this.json.get(key);
+    if (!columns) this.json.set(key, (columns = new Map()));
+    let data = columns.get(column);
+    if (!data) columns.set(column, (data = JSON.parse(String(row[column])) as Record<string, unknown>));
+    return data;
   }
 
   private rowKey(op: ValidOp): string {
@@ -216,11 +237,11 @@ class Applier {
   private writeCell(op: ValidOp, shown: ReturnType<Applier['shown']>): boolean {
     const entity = entitySpec(op.entity);
     const spec = op.spec;
-    const at = new Date(parseHlc(op.hlc).wallMs).toISOString();
     // Written even when equal (a JSON key absent reads as null but must exist, as after a local edit).
-    const changed = !shown.exists || canonicalJson(shown.value) !== canonicalJson(op.value ?? null);
+    const changed = !shown.exists || !sameJson(shown.value, op.value ?? null);
     const key = this.rowKey(op);
     if (!shown.exists) {
+      const at = new Date(parseHlc(op.hlc).wallMs).toISOString();
       // Like a local create (store/oplog.ts): the row is hidden (deleted = 1) until its deleted edit says otherwise.
       if (entity.discriminator === null) {
         this.sql(`INSERT INTO ${entity.table} (id, created_by, created_at, updated_at) VALUES (?, ?, ?, ?)`).run(
@@ -235,6 +256,7 @@ class Applier {
         ).run(op.rowId, entity.discriminator, op.actor, at, at);
       }
       // Read back with the table's defaults for the columns no operation has set yet.
+      this.json.delete(key);
       this.rows.set(
         key,
         this.sql(`SELECT * FROM ${entity.table} WHERE id = ?`).get(op.rowId) as Record<string, unknown>,
@@ -242,25 +264,34 @@ class Applier {
     }
     const row = this.rows.get(key)!;
     const value = spec.toSql(op.value);
-    if (spec.jsonKey === undefined) row[spec.column] = value;
-    else {
-      // As json_set would leave it: the key replaced in place or added last; arrays and objects stay JSON.
-      const data = JSON.parse(String(row[spec.column])) as Record<string, unknown>;
-      data[spec.jsonKey] = value ?? null;
-      row[spec.column] = JSON.stringify(data);
+    if (spec.jsonKey === undefined) {
+      row[spec.column] = value;
+      this.json.get(key)?.delete(spec.column);
+    } else {
+      // As json_set would leave it: the key replaced in place or added last; arrays and objects stay JSON
+      // (serialised in writeRows).
+      this.parsed(key, row, spec.column)[spec.jsonKey] = value ?? null;
     }
-    if (at > String(row.updated_at)) row.updated_at = at;
     let dirty = this.dirty.get(key);
-    if (!dirty) this.dirty.set(key, (dirty = { table: entity.table, id: op.rowId, columns: new Set(['updated_at']) }));
+    if (!dirty) {
+      dirty = { table: entity.table, id: op.rowId, columns: new Set(['updated_at']), newest: op.hlc };
+      this.dirty.set(key, dirty);
+    }
     dirty.columns.add(spec.column);
+    // HLCs order as their times do (core/hlc.ts): the row's time is taken from the newest one, once.
+    if (op.hlc > dirty.newest) dirty.newest = op.hlc;
     return changed;
   }
 
   /** Store every row the import changed, each once, with the columns its operations set. */
   writeRows(): void {
-    for (const [key, { table, id, columns }] of this.dirty) {
+    for (const [key, { table, id, columns, newest }] of this.dirty) {
       const names = [...columns].sort();
       const row = this.rows.get(key)!;
+      for (const [column, data] of this.json.get(key) ?? [])
+        if (columns.has(column)) row[column] = JSON.stringify(data);
+      const at = new Date(parseHlc(newest).wallMs).toISOString();
+      if (at > String(row.updated_at)) row.updated_at = at;
       this.sql(`UPDATE ${table} SET ${names.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
         ...names.map((c) => row[c]),
         id,
@@ -305,4 +336,13 @@ class Applier {
       confirmed: manifest.confirmed[store.officeId] ?? null,
     });
   }
+}
+
+/**
+ * Whether two field values are the same JSON, as canonicalJson compares them; plain values (most fields) are
+ * compared directly rather than serialised.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b;
+  return canonicalJson(a) === canonicalJson(b);
 }

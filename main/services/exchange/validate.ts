@@ -61,8 +61,8 @@ export interface Batch {
   /** The rows and plan years earlier packages leave (structure.ts). */
   readonly shaped: Map<string, ShapedRow>;
   readonly planYears: Map<string, PlanYears>;
-  /** Each operation's HLC with what it wrote, from earlier packages (checkClocks). */
-  readonly clocks: Map<string, string>;
+  /** Each operation's HLC with the operation, from earlier packages (checkClocks). */
+  readonly clocks: Map<string, ValidOp>;
   /** Keys earlier contributions of the import register, by `<plan id> <office code>`. */
   readonly keys: Map<string, string>;
   /** The rows and operations here before the import, read once (stored.ts). */
@@ -427,7 +427,7 @@ function fingerprint(op: { id: string; entity: string; rowId: string; field: str
  */
 function checkClocks(
   ops: readonly ValidOp[],
-  clocks: Map<string, string>,
+  clocks: Map<string, ValidOp>,
   stored: Stored,
 ): { here: Set<string>; cells: Map<string, Cell>; keep: () => void } {
   const fields = new Map<string, ValidOp>();
@@ -436,17 +436,18 @@ function checkClocks(
     [...fields.values()],
     ops.map((op) => op.id),
   );
-  const seen = new Map<string, string>();
+  const seen = new Map<string, ValidOp>();
   const here = new Set<string>();
   for (const op of ops) {
-    const mine = fingerprint(op);
     const cell = cells.get(cellKey(op))!;
     const sameId = byId.get(op.id);
     if (sameId !== undefined) here.add(op.id);
     const sameHlc = cell.get(op.hlc);
+    const earlier = seen.get(op.hlc);
+    // Fingerprints only where this HLC or id was seen before: most operations of an import are new.
     const known = [
-      clocks.get(op.hlc),
-      seen.get(op.hlc),
+      clocks.has(op.hlc) ? fingerprint(clocks.get(op.hlc)!) : undefined,
+      earlier === undefined ? undefined : fingerprint(earlier),
       sameId === undefined
         ? undefined
         : sameId.hlc !== op.hlc
@@ -460,6 +461,7 @@ function checkClocks(
             }),
       sameHlc === undefined ? undefined : fingerprint({ ...op, id: sameHlc.id, value: JSON.parse(sameHlc.value) }),
     ];
+    const mine = known.some((k) => k !== undefined) ? fingerprint(op) : undefined;
     if (known.some((k) => k !== undefined && k !== mine)) {
       const ref = { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field };
       throw new PackageError(
@@ -468,13 +470,13 @@ function checkClocks(
         ref,
       );
     }
-    seen.set(op.hlc, mine);
+    seen.set(op.hlc, op);
   }
   return {
     here,
     cells,
     keep: () => {
-      for (const [hlc, print] of seen) clocks.set(hlc, print);
+      for (const [hlc, op] of seen) clocks.set(hlc, op);
     },
   };
 }

@@ -67,7 +67,12 @@ export function inspect(path: string, latest = LATEST_VERSION): number {
     }
     return version;
   } catch (err) {
-    throw err instanceof DbOpenError ? err : classify(err);
+    if (err instanceof DbOpenError) throw err;
+    const failure = classify(err);
+    // A WAL database in a folder we may not write cannot even be read (SQLite must create its -shm there):
+    // read-only, which the user can change, rather than unreadable.
+    const readOnly = failure.reason === 'unreadable' ? notWritable(path) : null;
+    throw readOnly ? new DbOpenError('read-only', `${readOnly} is not writable: ${String(err)}`) : failure;
   } finally {
     db?.close();
     for (const p of created)

@@ -293,6 +293,10 @@ function newestPerActor(ops: readonly StoredCellOp[]): CellOp[] {
 /** A field's current value from what SELECT returned: the column, or one key of its JSON object. */
 export function readValue(spec: FieldSpec, sqlValue: unknown): unknown {
   if (spec.jsonKey === undefined) return spec.fromSql(sqlValue);
-  const data = JSON.parse(String(sqlValue)) as Record<string, unknown>;
-  return Object.hasOwn(data, spec.jsonKey) ? data[spec.jsonKey] : null;
+  return jsonFieldValue(JSON.parse(String(sqlValue)) as Record<string, unknown>, spec.jsonKey);
+}
+
+/** A field kept as a key of a row's JSON column, from that column parsed: a key not there reads as null. */
+export function jsonFieldValue(data: Readonly<Record<string, unknown>>, key: string): unknown {
+  return Object.hasOwn(data, key) ? data[key] : null;
 }
