@@ -125,8 +125,9 @@ function requireRevised(
   planId: string,
   changes: readonly FieldChange[],
   revisions: readonly RevisionRecord[] = [],
+  undoSinceAdoption = false,
 ): void {
-  const unrevised = unrevisedChanges(adopted(store, planId), changes, revisions);
+  const unrevised = unrevisedChanges(adopted(store, planId), changes, revisions, undoSinceAdoption);
   if (unrevised.length === 0) return;
   const fields = Object.fromEntries(unrevised.map((c) => [c.field, 'monitoring.revision.frozen']));
   throw new AppError('invalid-input', `frozen after adoption: ${JSON.stringify(fields)}`, fields);
@@ -353,8 +354,13 @@ function liveBelow(store: Store, id: string): Pick<Row, 'id' | 'entity' | 'data'
 }
 
 /** Refuse a delete of `row` and `below` in an adopted plan when it would drop a target or budget. */
-function requireKept(store: Store, row: Row, below: readonly Pick<Row, 'id' | 'entity' | 'data'>[]): void {
-  const dropped = adoptedTargetsIn(adopted(store, row.planId), [row, ...below]);
+function requireKept(
+  store: Store,
+  row: Row,
+  below: readonly Pick<Row, 'id' | 'entity' | 'data'>[],
+  madeSinceAdoption?: ReadonlySet<string>,
+): void {
+  const dropped = adoptedTargetsIn(adopted(store, row.planId), [row, ...below], madeSinceAdoption);
   if (dropped.length > 0) {
     throw new AppError(
       'invalid-input',
@@ -385,13 +391,26 @@ export function deleteRow(store: Store, id: string): void {
 }
 
 /**
+ * When the adoption of a plan was written here (the newest edit of its adoptedOn, an HLC), null if never: an
+ * action stamped after it was taken on the plan as adopted, whichever office adopted it.
+ */
+function adoptionTime(store: Store, planId: string): string | null {
+  return store.db
+    .prepare("SELECT max(hlc) FROM ops WHERE entity = 'planOptions' AND row_id = ? AND field = 'adoptedOn'")
+    .pluck()
+    .get(planId) as string | null;
+}
+
+/**
  * The rules of an adopted plan for an undo or redo, given the edits it would write, as for the same change
  * made by hand: a row it deletes must not drop an adopted target or budget, and a frozen value it changes
  * needs a revision in the same edits (undoing a revision withdraws it and puts back the value it replaced,
- * so it passes). Undoing the creation of a KPI that has since got its targets, or an edit of a target made
- * before adoption, is refused with the direct action's message.
+ * so it passes). An undo of an action taken since adoption (`undone`: its HLC) puts back the plan as adopted:
+ * the rows that action created and the values it filled in go again (core/revision.ts). Undoing an edit of a
+ * target made before adoption, or the creation of a KPI that others have since given targets, is refused
+ * with the direct action's message.
  */
-function requireAllowed(store: Store, edits: readonly Edit[]): void {
+function requireAllowed(store: Store, edits: readonly Edit[], undone?: string): void {
   const touched = new Map<string, Row>();
   for (const edit of edits) {
     const row = anyRow(store, edit.rowId);
@@ -405,10 +424,16 @@ function requireAllowed(store: Store, edits: readonly Edit[]): void {
   const plans = new Set([...touched.values()].map((row) => row.planId));
   // Only an adopted plan has anything to keep: the undo of a large paste in a draft reads no subtrees.
   const adoptedPlans = new Set([...plans].filter((planId) => adopted(store, planId)));
+  const sinceAdoption = (planId: string) => {
+    const adoptedAt = undone === undefined ? null : adoptionTime(store, planId);
+    return adoptedAt !== null && undone! > adoptedAt;
+  };
+  const deleted = new Set(edits.filter((e) => e.field === 'deleted' && e.value === true).map((e) => e.rowId));
   for (const edit of edits) {
     const row = touched.get(edit.rowId);
     if (row && adoptedPlans.has(row.planId) && edit.field === 'deleted' && edit.value === true)
-      if (findRow(store, row.id)?.deleted === 0) requireKept(store, row, liveBelow(store, row.id));
+      if (findRow(store, row.id)?.deleted === 0)
+        requireKept(store, row, liveBelow(store, row.id), sinceAdoption(row.planId) ? deleted : undefined);
   }
   const revisions = [...touched.values()]
     .filter((row) => row.entity === 'revision')
@@ -428,13 +453,13 @@ function requireAllowed(store: Store, edits: readonly Edit[]): void {
         { entity: row.entity, rowId: row.id, field: edit.field, before: row.data[edit.field], after: edit.value },
       ];
     });
-    requireRevised(store, planId, changes, revisions);
+    requireRevised(store, planId, changes, revisions, adoptedPlans.has(planId) && sinceAdoption(planId));
   }
 }
 
 /** Undo this office's newest action (in one plan, when given), refused where the plan's rules refuse it. */
 export function undoAction(store: Store, planId: string | null): GroupInfo {
-  return store.oplog.undoLast(planId, (edits) => requireAllowed(store, edits));
+  return store.oplog.undoLast(planId, (edits, action) => requireAllowed(store, edits, action.hlc));
 }
 
 /** Redo this office's newest undo (in one plan, when given), refused where the plan's rules refuse it. */
