@@ -339,28 +339,31 @@ export function reviseRow(store: Store, id: string, revision: RevisionInput): [c
   return [getRow(store, id), getRow(store, revisionId)];
 }
 
-/** The live rows below a row (a goal's KPIs and their years), which a delete of it takes along. */
-function liveBelow(store: Store, id: string): Pick<Row, 'id' | 'entity' | 'data'>[] {
-  return (
-    store.db
-      .prepare(
-        `WITH RECURSIVE tree(id, entity, data) AS (
-           SELECT id, entity, data FROM rows WHERE parent_id = ? AND deleted = 0
-           UNION SELECT r.id, r.entity, r.data FROM rows r JOIN tree t ON r.parent_id = t.id WHERE r.deleted = 0
-         ) SELECT id, entity, data FROM tree`,
-      )
-      .all(id) as { id: string; entity: RowEntity; data: string }[]
-  ).map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }));
+/** The live rows below each of `ids` (a goal's KPIs and their years), which a delete of it takes along. */
+function liveBelowEach(store: Store, ids: readonly string[]): Map<string, Pick<Row, 'id' | 'entity' | 'data'>[]> {
+  const found = store.db
+    .prepare(
+      `WITH RECURSIVE tree(root, id, entity, data) AS (
+         SELECT parent_id, id, entity, data FROM rows
+          WHERE parent_id IN (SELECT value FROM json_each(?)) AND deleted = 0
+         UNION ALL SELECT t.root, r.id, r.entity, r.data FROM rows r JOIN tree t ON r.parent_id = t.id WHERE r.deleted = 0
+       ) SELECT root, id, entity, data FROM tree`,
+    )
+    .all(JSON.stringify(ids)) as { root: string; id: string; entity: RowEntity; data: string }[];
+  const below = new Map<string, Pick<Row, 'id' | 'entity' | 'data'>[]>();
+  for (const { root, id, entity, data } of found)
+    below.set(root, [...(below.get(root) ?? []), { id, entity, data: JSON.parse(data) as Record<string, unknown> }]);
+  return below;
 }
 
 /** Refuse a delete of `row` and `below` in an adopted plan when it would drop a target or budget. */
 function requireKept(
-  store: Store,
   row: Row,
   below: readonly Pick<Row, 'id' | 'entity' | 'data'>[],
+  planAdopted: boolean,
   madeSinceAdoption?: ReadonlySet<string>,
 ): void {
-  const dropped = adoptedTargetsIn(adopted(store, row.planId), [row, ...below], madeSinceAdoption);
+  const dropped = adoptedTargetsIn(planAdopted, [row, ...below], madeSinceAdoption);
   if (dropped.length > 0) {
     throw new AppError(
       'invalid-input',
@@ -376,8 +379,8 @@ function requireKept(
  */
 export function deleteRow(store: Store, id: string): void {
   const row = getRow(store, id);
-  const descendants = liveBelow(store, id);
-  requireKept(store, row, descendants);
+  const descendants = liveBelowEach(store, [id]).get(id) ?? [];
+  requireKept(row, descendants, adopted(store, row.planId));
   store.oplog.apply(
     `delete:${row.entity}`,
     row.planId,
@@ -411,11 +414,19 @@ function adoptionTime(store: Store, planId: string): string | null {
  * with the direct action's message.
  */
 function requireAllowed(store: Store, edits: readonly Edit[], undone?: string): void {
+  // The rows touched, read in one statement: the undo of a pasted block holds thousands of edits.
+  const records = new Map(
+    (
+      store.db
+        .prepare('SELECT * FROM rows WHERE id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify([...new Set(edits.map((e) => e.rowId))])) as RowRecord[]
+    ).map((r) => [r.id, r]),
+  );
   const touched = new Map<string, Row>();
   for (const edit of edits) {
-    const row = anyRow(store, edit.rowId);
+    const record = records.get(edit.rowId);
     // Plans share ids with their options row: only an edit of the row's own kind is about it.
-    if (row?.entity === edit.entity) touched.set(row.id, row);
+    if (record?.entity === edit.entity && !touched.has(record.id)) touched.set(record.id, toRow(record));
   }
   const written = (row: Row, field: string) => {
     const edit = edits.find((e) => e.rowId === row.id && e.field === field);
@@ -424,16 +435,22 @@ function requireAllowed(store: Store, edits: readonly Edit[], undone?: string): 
   const plans = new Set([...touched.values()].map((row) => row.planId));
   // Only an adopted plan has anything to keep: the undo of a large paste in a draft reads no subtrees.
   const adoptedPlans = new Set([...plans].filter((planId) => adopted(store, planId)));
-  const sinceAdoption = (planId: string) => {
-    const adoptedAt = undone === undefined ? null : adoptionTime(store, planId);
-    return adoptedAt !== null && undone! > adoptedAt;
-  };
+  const sinceAdoption = new Set(
+    [...adoptedPlans].filter((planId) => {
+      const adoptedAt = undone === undefined ? null : adoptionTime(store, planId);
+      return adoptedAt !== null && undone! > adoptedAt;
+    }),
+  );
   const deleted = new Set(edits.filter((e) => e.field === 'deleted' && e.value === true).map((e) => e.rowId));
-  for (const edit of edits) {
-    const row = touched.get(edit.rowId);
-    if (row && adoptedPlans.has(row.planId) && edit.field === 'deleted' && edit.value === true)
-      if (findRow(store, row.id)?.deleted === 0)
-        requireKept(store, row, liveBelow(store, row.id), sinceAdoption(row.planId) ? deleted : undefined);
+  // The live rows it deletes in an adopted plan, each with what lies under it (one statement for all).
+  const roots = [...deleted].filter((id) => {
+    const row = touched.get(id);
+    return row && adoptedPlans.has(row.planId) && records.get(id)!.deleted === 0;
+  });
+  const below = roots.length > 0 ? liveBelowEach(store, roots) : new Map();
+  for (const id of roots) {
+    const row = touched.get(id)!;
+    requireKept(row, below.get(id) ?? [], true, sinceAdoption.has(row.planId) ? deleted : undefined);
   }
   const revisions = [...touched.values()]
     .filter((row) => row.entity === 'revision')
@@ -453,7 +470,7 @@ function requireAllowed(store: Store, edits: readonly Edit[], undone?: string): 
         { entity: row.entity, rowId: row.id, field: edit.field, before: row.data[edit.field], after: edit.value },
       ];
     });
-    requireRevised(store, planId, changes, revisions, adoptedPlans.has(planId) && sinceAdoption(planId));
+    requireRevised(store, planId, changes, revisions, sinceAdoption.has(planId));
   }
 }
 

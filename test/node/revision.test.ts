@@ -314,6 +314,29 @@ describe('undo and redo after adoption', () => {
     secretariat.close();
     district.close();
   });
+  it('refuses to undo a target created before the secretariat’s adoption arrived, as its delete is refused', async () => {
+    const secretariat = await openReplica(tempDir(), SECRETARIAT);
+    const plan = adoptedPlan(secretariat);
+    updateRow(secretariat, plan.planId, [{ field: 'adoptedOn', value: null }]);
+    const district = await openReplica(tempDir(), office('1001', 'สำนักงานเขตพระนคร'));
+    importTexts(district, [exportText(secretariat, plan.planId)]);
+    const [kpi] = createRows(district, plan.planId, [
+      { entity: 'kpi', parentId: plan.kpi.parentId, values: { name: 'จำนวนเวทีประชาคม', unit: 'ครั้ง' } },
+    ]);
+    createRows(district, plan.planId, [{ entity: 'kpiTarget', parentId: kpi!.id, values: { year: 2568, target: 12 } }]);
+    updateRow(secretariat, plan.planId, [{ field: 'adoptedOn', value: '2024-09-20' }]);
+    importTexts(district, [exportText(secretariat, plan.planId)]);
+    const before = dump(district);
+    expect(() => undoAction(district, plan.planId)).toThrow(/monitoring\.revision\.deleteRefused/);
+    expect(dump(district)).toEqual(before);
+    expect(
+      listRows(district, plan.planId)
+        .filter((r) => r.parentId === kpi!.id)
+        .map((r) => r.data.target),
+    ).toEqual([12]);
+    secretariat.close();
+    district.close();
+  });
 });
 
 describe('frozen targets in packages', () => {
