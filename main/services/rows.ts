@@ -474,9 +474,20 @@ function requireAllowed(store: Store, edits: readonly Edit[], undone?: string): 
   }
 }
 
-/** Undo this office's newest action (in one plan, when given), refused where the plan's rules refuse it. */
+/**
+ * Undo this office's newest action (in one plan, when given). Where the plan's rules refuse it, the refusal
+ * names why and that the action was passed over (`undo` field): the next undo takes back the one before.
+ */
 export function undoAction(store: Store, planId: string | null): GroupInfo {
-  return store.oplog.undoLast(planId, (edits, action) => requireAllowed(store, edits, action.hlc));
+  try {
+    return store.oplog.undoLast(planId, (edits, action) => requireAllowed(store, edits, action.hlc));
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'invalid-input') throw err;
+    throw new AppError(err.code, `${err.detail} (passed over)`, {
+      ...err.fields,
+      undo: 'monitoring.revision.undoPassed',
+    });
+  }
 }
 
 /** Redo this office's newest undo (in one plan, when given), refused where the plan's rules refuse it. */
