@@ -72,15 +72,20 @@ export function needsRevision(adopted: boolean, change: FieldChange): boolean {
 /**
  * The changes of one action that alter frozen values without a revision of the same action recording them
  * (same row and field, the value written, a reason given): empty when the action may be written.
+ * `undoSinceAdoption`: the changes undo an action taken since adoption (services/rows.ts undoAction), which
+ * could only fill empty fields or revise; emptying again what it filled puts back the plan as adopted, so it
+ * needs no revision, as the fill needed none. A user's Ctrl+Z then undoes what they just did.
  */
 export function unrevisedChanges(
   adopted: boolean,
   changes: readonly FieldChange[],
   revisions: readonly RevisionRecord[],
+  undoSinceAdoption = false,
 ): FieldChange[] {
   return changes.filter(
     (c) =>
       needsRevision(adopted, c) &&
+      !(undoSinceAdoption && !isSet(c.after)) &&
       !revisions.some(
         (r) =>
           r.parentId === c.rowId &&
@@ -109,10 +114,21 @@ const ADOPTED_TARGETS: Readonly<Record<string, readonly string[]>> = {
  * editor, the row service and imported packages, where each deleted row of a package is asked alone (a delete
  * marks every row under it).
  */
-export function adoptedTargetsIn<R extends { readonly entity: string; readonly data: Record<string, unknown> }>(
+export function adoptedTargetsIn<
+  R extends { readonly id?: string; readonly entity: string; readonly data: Record<string, unknown> },
+>(
   adopted: boolean,
   deleted: readonly R[],
+  /**
+   * Rows an undo takes back that the undone action itself created (or brought back) since adoption: the plan
+   * as adopted did not hold them, so they go with their targets, as they came. Rows others added under them stay guarded.
+   */
+  madeSinceAdoption: ReadonlySet<string> = new Set(),
 ): R[] {
   if (!adopted) return [];
-  return deleted.filter((row) => (ADOPTED_TARGETS[row.entity] ?? []).some((field) => isSet(row.data[field])));
+  return deleted.filter(
+    (row) =>
+      !(row.id !== undefined && madeSinceAdoption.has(row.id)) &&
+      (ADOPTED_TARGETS[row.entity] ?? []).some((field) => isSet(row.data[field])),
+  );
 }

@@ -98,8 +98,9 @@ function requireRevised(
   planId: string,
   changes: readonly FieldChange[],
   revisions: readonly RevisionRecord[] = [],
+  undoSinceAdoption = false,
 ): void {
-  const unrevised = unrevisedChanges(adopted(store, planId), changes, revisions);
+  const unrevised = unrevisedChanges(adopted(store, planId), changes, revisions, undoSinceAdoption);
   if (unrevised.length === 0) return;
   const fields = Object.fromEntries(unrevised.map((c) => [c.field, 'monitoring.revision.frozen']));
   throw new AppError('invalid-input', `frozen after adoption: ${JSON.stringify(fields)}`, fields);
@@ -276,7 +277,7 @@ export function updateRow(store: Store, id: string, edits: readonly RowFieldEdit
  */
 function droppedByProjectYears(store: Store, project: Row, values: Record<string, unknown>): PlacedBelow[] {
   if (!('startYear' in values) && !('endYear' in values)) return [];
-  const below = liveBelow(store, project.id);
+  const below = liveBelowEach(store, [project.id]).get(project.id) ?? [];
   const years = { ...project.data, ...values };
   const outside = outsidePeriod(below, getPlan(store, project.planId), (id) => (id === project.id ? years : undefined));
   const dropped = [...outside, ...outside.flatMap((r) => descendantsOf(below, r.id))];
@@ -334,23 +335,34 @@ export function reviseRow(store: Store, id: string, revision: RevisionInput): [c
 /** A live row below another, with its place. */
 type PlacedBelow = Pick<Row, 'id' | 'entity' | 'parentId' | 'data'>;
 
-/** The live rows below a row (a goal's KPIs and their years), which a delete of it takes along. */
-function liveBelow(store: Store, id: string): PlacedBelow[] {
-  return (
-    store.db
-      .prepare(
-        `WITH RECURSIVE tree(id, entity, parent_id, data) AS (
-           SELECT id, entity, parent_id, data FROM rows WHERE parent_id = ? AND deleted = 0
-           UNION SELECT r.id, r.entity, r.parent_id, r.data FROM rows r JOIN tree t ON r.parent_id = t.id WHERE r.deleted = 0
-         ) SELECT id, entity, parent_id, data FROM tree`,
-      )
-      .all(id) as { id: string; entity: RowEntity; parent_id: string; data: string }[]
-  ).map(({ parent_id, ...r }) => ({ ...r, parentId: parent_id, data: JSON.parse(r.data) as Record<string, unknown> }));
+/** The live rows below each of `ids` (a goal's KPIs and their years), which a delete of it takes along. */
+function liveBelowEach(store: Store, ids: readonly string[]): Map<string, PlacedBelow[]> {
+  const found = store.db
+    .prepare(
+      `WITH RECURSIVE tree(root, id, entity, parent_id, data) AS (
+         SELECT parent_id, id, entity, parent_id, data FROM rows
+          WHERE parent_id IN (SELECT value FROM json_each(?)) AND deleted = 0
+         UNION ALL SELECT t.root, r.id, r.entity, r.parent_id, r.data FROM rows r JOIN tree t ON r.parent_id = t.id WHERE r.deleted = 0
+       ) SELECT root, id, entity, parent_id, data FROM tree`,
+    )
+    .all(JSON.stringify(ids)) as { root: string; id: string; entity: RowEntity; parent_id: string; data: string }[];
+  const below = new Map<string, PlacedBelow[]>();
+  for (const { root, id, entity, parent_id: parentId, data } of found)
+    below.set(root, [
+      ...(below.get(root) ?? []),
+      { id, entity, parentId, data: JSON.parse(data) as Record<string, unknown> },
+    ]);
+  return below;
 }
 
 /** Refuse a delete of `row` and `below` in an adopted plan when it would drop a target or budget. */
-function requireKept(store: Store, row: Row, below: readonly Pick<Row, 'id' | 'entity' | 'data'>[]): void {
-  const dropped = adoptedTargetsIn(adopted(store, row.planId), [row, ...below]);
+function requireKept(
+  row: Row,
+  below: readonly Pick<Row, 'id' | 'entity' | 'data'>[],
+  planAdopted: boolean,
+  madeSinceAdoption?: ReadonlySet<string>,
+): void {
+  const dropped = adoptedTargetsIn(planAdopted, [row, ...below], madeSinceAdoption);
   if (dropped.length > 0) {
     throw new AppError(
       'invalid-input',
@@ -366,8 +378,8 @@ function requireKept(store: Store, row: Row, below: readonly Pick<Row, 'id' | 'e
  */
 export function deleteRow(store: Store, id: string): void {
   const row = getRow(store, id);
-  const descendants = liveBelow(store, id);
-  requireKept(store, row, descendants);
+  const descendants = liveBelowEach(store, [id]).get(id) ?? [];
+  requireKept(row, descendants, adopted(store, row.planId));
   store.oplog.apply(
     `delete:${row.entity}`,
     row.planId,
@@ -381,18 +393,39 @@ export function deleteRow(store: Store, id: string): void {
 }
 
 /**
+ * When the adoption of a plan was written here (the newest edit of its adoptedOn, an HLC), null if never: an
+ * action stamped after it was taken on the plan as adopted, whichever office adopted it.
+ */
+function adoptionTime(store: Store, planId: string): string | null {
+  return store.db
+    .prepare("SELECT max(hlc) FROM ops WHERE entity = 'planOptions' AND row_id = ? AND field = 'adoptedOn'")
+    .pluck()
+    .get(planId) as string | null;
+}
+
+/**
  * The rules of an adopted plan for an undo or redo, given the edits it would write, as for the same change
  * made by hand: a row it deletes must not drop an adopted target or budget, and a frozen value it changes
  * needs a revision in the same edits (undoing a revision withdraws it and puts back the value it replaced,
- * so it passes). Undoing the creation of a KPI that has since got its targets, or an edit of a target made
- * before adoption, is refused with the direct action's message.
+ * so it passes). An undo of an action taken since adoption (`undone`: its HLC) puts back the plan as adopted:
+ * the rows that action created and the values it filled in go again (core/revision.ts). Undoing an edit of a
+ * target made before adoption, or the creation of a KPI that others have since given targets, is refused
+ * with the direct action's message.
  */
-function requireAllowed(store: Store, edits: readonly Edit[]): void {
+function requireAllowed(store: Store, edits: readonly Edit[], undone?: string): void {
+  // The rows touched, read in one statement: the undo of a pasted block holds thousands of edits.
+  const records = new Map(
+    (
+      store.db
+        .prepare('SELECT * FROM rows WHERE id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify([...new Set(edits.map((e) => e.rowId))])) as RowRecord[]
+    ).map((r) => [r.id, r]),
+  );
   const touched = new Map<string, Row>();
   for (const edit of edits) {
-    const row = anyRow(store, edit.rowId);
+    const record = records.get(edit.rowId);
     // Plans share ids with their options row: only an edit of the row's own kind is about it.
-    if (row?.entity === edit.entity) touched.set(row.id, row);
+    if (record?.entity === edit.entity && !touched.has(record.id)) touched.set(record.id, toRow(record));
   }
   const written = (row: Row, field: string) => {
     const edit = edits.find((e) => e.rowId === row.id && e.field === field);
@@ -401,10 +434,22 @@ function requireAllowed(store: Store, edits: readonly Edit[]): void {
   const plans = new Set([...touched.values()].map((row) => row.planId));
   // Only an adopted plan has anything to keep: the undo of a large paste in a draft reads no subtrees.
   const adoptedPlans = new Set([...plans].filter((planId) => adopted(store, planId)));
-  for (const edit of edits) {
-    const row = touched.get(edit.rowId);
-    if (row && adoptedPlans.has(row.planId) && edit.field === 'deleted' && edit.value === true)
-      if (findRow(store, row.id)?.deleted === 0) requireKept(store, row, liveBelow(store, row.id));
+  const sinceAdoption = new Set(
+    [...adoptedPlans].filter((planId) => {
+      const adoptedAt = undone === undefined ? null : adoptionTime(store, planId);
+      return adoptedAt !== null && undone! > adoptedAt;
+    }),
+  );
+  const deleted = new Set(edits.filter((e) => e.field === 'deleted' && e.value === true).map((e) => e.rowId));
+  // The live rows it deletes in an adopted plan, each with what lies under it (one statement for all).
+  const roots = [...deleted].filter((id) => {
+    const row = touched.get(id);
+    return row && adoptedPlans.has(row.planId) && records.get(id)!.deleted === 0;
+  });
+  const below = roots.length > 0 ? liveBelowEach(store, roots) : new Map();
+  for (const id of roots) {
+    const row = touched.get(id)!;
+    requireKept(row, below.get(id) ?? [], true, sinceAdoption.has(row.planId) ? deleted : undefined);
   }
   const revisions = [...touched.values()]
     .filter((row) => row.entity === 'revision')
@@ -424,13 +469,24 @@ function requireAllowed(store: Store, edits: readonly Edit[]): void {
         { entity: row.entity, rowId: row.id, field: edit.field, before: row.data[edit.field], after: edit.value },
       ];
     });
-    requireRevised(store, planId, changes, revisions);
+    requireRevised(store, planId, changes, revisions, sinceAdoption.has(planId));
   }
 }
 
-/** Undo this office's newest action (in one plan, when given), refused where the plan's rules refuse it. */
+/**
+ * Undo this office's newest action (in one plan, when given). Where the plan's rules refuse it, the refusal
+ * names why and that the action was passed over (`undo` field): the next undo takes back the one before.
+ */
 export function undoAction(store: Store, planId: string | null): GroupInfo {
-  return store.oplog.undoLast(planId, (edits) => requireAllowed(store, edits));
+  try {
+    return store.oplog.undoLast(planId, (edits, action) => requireAllowed(store, edits, action.hlc));
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'invalid-input') throw err;
+    throw new AppError(err.code, `${err.detail} (passed over)`, {
+      ...err.fields,
+      undo: 'monitoring.revision.undoPassed',
+    });
+  }
 }
 
 /** Redo this office's newest undo (in one plan, when given), refused where the plan's rules refuse it. */

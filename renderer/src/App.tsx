@@ -60,11 +60,16 @@ export function App() {
     async (direction: 'undo' | 'redo', planId = scope.current) => {
       const result = await api[direction === 'undo' ? 'history.undo' : 'history.redo'](planId ? { planId } : {});
       // Refused by an adopted plan's rules (main/services/rows.ts): the direct action's message, naming what
-      // the undo or redo would have removed as "the row", since no screen names it here.
-      const refused = result.ok ? undefined : Object.values(result.error.fields ?? {})[0];
+      // the undo or redo would have removed as "the row", since no screen names it here; a refused undo also
+      // says that it was passed over.
+      const { undo: passed, ...fields } = result.ok ? {} : (result.error.fields ?? {});
+      const refused = Object.values(fields)[0];
       if (!result.ok)
         return setToast({
-          text: (tt) => (refused ? tt(refused, { what: tt('undo.refusedRow') }) : errorText(tt, result.error)),
+          text: (tt) =>
+            refused
+              ? [tt(refused, { what: tt('undo.refusedRow') }), ...(passed ? [tt(passed)] : [])].join(' ')
+              : errorText(tt, result.error),
           kind: ['nothing-to-undo', 'nothing-to-redo'].includes(result.error.code) ? 'info' : 'error',
         });
       const action = undoActionKey(result.data.label);

@@ -22,33 +22,54 @@ const rows = planView(source).rows;
 describe('a period’s report', () => {
   it('counts only the quarters up to the one reported, and the whole year for the annual report', () => {
     const q2 = periodReport(rows, { year: 2568, quarter: 2 }, DEFAULT_THRESHOLDS);
-    const followers = q2.kpis.find((k) => k.number === '1.1.2')!;
-    // Target 3,400,000 คน, cumulative: quarter 2 reports 40 % of it, half the year expects 1,700,000.
-    expect(followers.target).toBe(3_400_000);
-    expect(followers.quarters).toEqual([680_000, 1_360_000, null, null]);
-    expect(followers.progress.expected).toBe(1_700_000);
-    expect(followers.progress.achievement.percent).toBe(80);
-    expect(followers.progress.light).toBe('amber');
+    // 2.1.1, volunteers trained (คน), a running total: 1,500 in 2568, 20 % by quarter 2 (300) against half the
+    // year's target expected (750): 40 %, red.
+    const volunteers = q2.kpis.find((k) => k.number === '2.1.1')!;
+    expect(volunteers.quarters).toEqual([150, 300, null, null]);
+    expect(volunteers.progress.expected).toBe(750);
+    expect(volunteers.progress.achievement.percent).toBe(40);
+    expect(volunteers.progress.light).toBe('red');
     const q1 = periodReport(rows, { year: 2568, quarter: 1 }, DEFAULT_THRESHOLDS);
-    expect(q1.kpis.find((k) => k.number === '1.1.2')!.quarters).toEqual([680_000, null, null, null]);
+    expect(q1.kpis.find((k) => k.number === '2.1.1')!.quarters).toEqual([150, null, null, null]);
+    expect(q1.kpis.find((k) => k.number === '2.1.1')!.progress.expected).toBe(375);
     const annual = periodReport(rows, { year: 2567, quarter: null }, DEFAULT_THRESHOLDS);
-    expect(annual.kpis.find((k) => k.number === '1.1.2')!.progress.toDate.through).toBe(4);
+    expect(annual.kpis.find((k) => k.number === '2.1.1')!.progress.toDate.through).toBe(4);
+  });
+
+  it('judges the sample’s followers (1.1.2), a stock at each quarter’s end, against the year’s whole target', () => {
+    // 3,400,000 คน in 2568; the count at the end of quarter 2 is 3,264,000: 96 % of the target, level 4, amber.
+    // As a running total it would have been judged against 1,700,000 (half the year) and shown 192 %, green.
+    const q2 = periodReport(rows, { year: 2568, quarter: 2 }, DEFAULT_THRESHOLDS);
+    const followers = q2.kpis.find((k) => k.number === '1.1.2')!;
+    expect(followers.target).toBe(3_400_000);
+    expect(followers.quarters).toEqual([3_230_000, 3_264_000, null, null]);
+    expect(followers.progress.toDate.value).toBe(3_264_000);
+    expect(followers.progress.expected).toBe(3_400_000);
+    expect(followers.progress.achievement.percent).toBe(96);
+    expect(followers.progress.achievement.level).toBe(4);
+    expect(followers.progress.light).toBe('amber');
+    // The year 2567 (3,200,000) is its count at the end of quarter 4, 3,136,000, not a sum of the quarters: 98 %.
+    const annual = periodReport(rows, { year: 2567, quarter: null }, DEFAULT_THRESHOLDS);
+    const year = annual.kpis.find((k) => k.number === '1.1.2')!;
+    expect(year.progress.toDate.value).toBe(3_136_000);
+    expect(year.progress.achievement.percent).toBe(98);
+    expect(year.progress.light).toBe('amber');
   });
 
   it('judges a KPI whose office has not reported the quarter as not reported, not against an earlier quarter', () => {
-    // 1.1.2 (followers, cumulative, 3,400,000 in 2568) reported quarter 1 only: 680,000 (20 %).
-    const missing = planView(monitoredSource({ unreported: [{ kpi: 1, year: 2568, quarter: 2 }] })).rows;
+    // 2.1.1 (volunteers, a running total, 1,500 in 2568) reported quarter 1 only: 150 (10 %).
+    const missing = planView(monitoredSource({ unreported: [{ kpi: 3, year: 2568, quarter: 2 }] })).rows;
     const q2 = periodReport(missing, { year: 2568, quarter: 2 }, DEFAULT_THRESHOLDS);
-    const followers = q2.kpis.find((k) => k.number === '1.1.2')!;
-    expect(followers.quarters).toEqual([680_000, null, null, null]);
-    expect(followers.progress).toMatchObject({ at: 2, unreported: true, expected: 1_700_000, light: 'none' });
-    expect(followers.progress.achievement.percent).toBeNull();
-    // Issue 1's mean leaves it out: 1.1.1 rate 83 of 87 and 1.2.1 100 %.
-    expect(q2.issues[0]!.achievement).toBeCloseTo(((83 * 100) / 87 + 100) / 2, 10);
-    expect(q2.issues[0]!.byLight.none).toBe(1);
-    // The quarter 1 report is unchanged: 680,000 of 850,000 expected, 80 %.
+    const volunteers = q2.kpis.find((k) => k.number === '2.1.1')!;
+    expect(volunteers.quarters).toEqual([150, null, null, null]);
+    expect(volunteers.progress).toMatchObject({ at: 2, unreported: true, expected: 750, light: 'none' });
+    expect(volunteers.progress.achievement.percent).toBeNull();
+    // Issue 2's mean leaves it out: 2.1.2 alone, ร้อยละ 38 (half of 75, rounded) against 75 at quarter's end.
+    expect(q2.issues[1]!.achievement).toBeCloseTo((38 * 100) / 75, 10);
+    expect(q2.issues[1]!.byLight.none).toBe(1);
+    // The quarter 1 report is unchanged: 150 of 375 expected, 40 %.
     const q1 = periodReport(missing, { year: 2568, quarter: 1 }, DEFAULT_THRESHOLDS);
-    expect(q1.kpis.find((k) => k.number === '1.1.2')!.progress).toMatchObject({ unreported: false, expected: 850_000 });
+    expect(q1.kpis.find((k) => k.number === '2.1.1')!.progress).toMatchObject({ unreported: false, expected: 375 });
   });
 
   it('sums each issue’s KPIs by status and its projects’ money against the year’s planned budget', () => {
@@ -85,8 +106,8 @@ describe('a period’s report', () => {
 
   it('averages achievement with each KPI counted up to 100 %, leaving out KPIs without data or cancelled', () => {
     const { issues } = periodReport(rows, { year: 2568, quarter: 2 }, DEFAULT_THRESHOLDS);
-    // Issue 1 in quarter 2: 1.1.1 rate 83 of 87, 1.1.2 80 %, 1.2.1 100 %.
-    expect(issues[0]!.achievement).toBeCloseTo(((83 * 100) / 87 + 80 + 100) / 3, 10);
+    // Issue 1 in quarter 2: 1.1.1 rate 83 of 87, 1.1.2 96 %, 1.2.1 100 %.
+    expect(issues[0]!.achievement).toBeCloseTo(((83 * 100) / 87 + 96 + 100) / 3, 10);
     const over = issues[0]!.kpis.map((k) => ({
       ...k,
       progress: { ...k.progress, achievement: { ...k.progress.achievement, percent: 250 } },

@@ -83,9 +83,10 @@ describe('phaen report', () => {
         NARRATIVE_Q2,
         NOTE_Q2,
       );
-      // 1.1.2: target 3,400,000 คน, cumulative, 1,360,000 by quarter 2 against 1,700,000 expected: 80.0 %,
-      // level 4 of the plan's thresholds, amber, in words; the office reported it delayed.
-      expect(text).toContain(comparable('3,400,000 คน1,700,000 คน1,360,000 คน80.0ต่ำกว่าเป้าหมายล่าช้า'));
+      // 1.1.2: target 3,400,000 คน, a count at the quarter's end, so the whole target is expected from quarter 1;
+      // 3,264,000 at the end of quarter 2: 96.0 %, level 4 of the plan's thresholds, amber, in words; the office
+      // reported it delayed.
+      expect(text).toContain(comparable('3,400,000 คน3,400,000 คน3,264,000 คน96.0ต่ำกว่าเป้าหมายล่าช้า'));
       // 1.1.1 is a rate: 83 against the year's 87 from the first quarter on.
       expect(text).toContain(comparable('ร้อยละ 87ร้อยละ 87ร้อยละ 8395.4'));
       // Project 1.1.1.1: 2,700,000 planned, 1,350,000 allocated, 337,500 disbursed in each of two quarters.
@@ -97,16 +98,16 @@ describe('phaen report', () => {
 
   it('says a KPI’s quarter was not reported instead of judging its earlier quarter (pdf.js and poppler)', async () => {
     const out = join(tempDir(), 'รายงาน.pdf');
-    const file = planFile({ unreported: [{ kpi: 1, year: 2568, quarter: 2 }] });
+    const file = planFile({ unreported: [{ kpi: 3, year: 2568, quarter: 2 }] });
     expect(phaen('report', file, out, '--year', '2568', '--quarter', '2').code).toBe(0);
     const pdf = new Uint8Array(readFileSync(out));
     for (const text of [comparable((await extractPages(pdf)).join('\n')), comparable(popplerText(pdf, 'default'))]) {
-      // 1.1.2: 3,400,000 คน for 2568, 1,700,000 expected by quarter 2 (not quarter 1's 850,000); only quarter
-      // 1's 680,000 came in, named as quarter 1's, with no share and no light but "quarter 2 not reported" (the
+      // 2.1.1, a running total: 1,500 คน for 2568, 750 expected by quarter 2 (not quarter 1's 375); only quarter
+      // 1's 150 came in, named as quarter 1's, with no share and no light but "quarter 2 not reported" (the
       // cells wrap line by line, so their parts are asked apart).
-      for (const part of ['3,400,000 คน', '1,700,000 คน', '680,000 คน', '(ไตรมาส 1)', 'ยังไม่รายงานผล'])
+      for (const part of ['1,500 คน', '750 คน', '150 คน', '(ไตรมาส 1)', 'ยังไม่รายงานผล'])
         expect(text).toContain(comparable(part));
-      expect(text).not.toContain(comparable('850,000 คน'));
+      expect(text).not.toContain(comparable('375 คน'));
     }
   });
 
@@ -117,9 +118,10 @@ describe('phaen report', () => {
     expect(text).toContain(comparable('ประจำปีงบประมาณ พ.ศ. ๒๕๖๗'));
     expect(text).toContain(comparable(th('monitoring.report.noProblems')));
     expect(text).not.toContain(comparable('2567'));
-    // The year judged at quarter 4: 1.1.2 (3,200,000 คน in 2567, cumulative) at 80 % of its target, 2,560,000,
-    // against the whole target: 80.0 %, amber; 1.1.1 (ร้อยละ 86, a rate) at 102 % of it, ร้อยละ 88: 102.3 %.
-    for (const part of ['๓,๒๐๐,๐๐๐', '๒,๕๖๐,๐๐๐', '๘๐.๐ต่ำกว่าเป้าหมายล่าช้า', 'ร้อยละ ๘๘๑๐๒.๓'])
+    // The year judged at quarter 4: 1.1.2 (3,200,000 คน in 2567, a count at the quarter's end) at its count at
+    // the end of quarter 4, 3,136,000, not the sum of the quarters: 98.0 %, amber; 1.1.1 (ร้อยละ 86, a rate) at
+    // 102 % of it, ร้อยละ 88: 102.3 %.
+    for (const part of ['๓,๒๐๐,๐๐๐', '๓,๑๓๖,๐๐๐', '๙๘.๐ต่ำกว่าเป้าหมายล่าช้า', 'ร้อยละ ๘๘๑๐๒.๓'])
       expect(text).toContain(comparable(part));
   });
 
@@ -155,8 +157,8 @@ describe('phaen report', () => {
       'ไตรมาสที่ 2 ปีงบประมาณ พ.ศ. 2568',
       th('monitoring.report.part.summary'),
       '1.1.2 จำนวนผู้ติดตาม',
-      '1,360,000',
-      '80.0',
+      '3,264,000',
+      '96.0',
       th('monitoring.report.part.problems'),
       NARRATIVE_Q2,
     );

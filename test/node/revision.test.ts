@@ -80,6 +80,21 @@ describe('the frozen-target rule, on worked examples', () => {
     expect(unrevisedChanges(true, [back], [revision({ withdrawn: true })])).toEqual([]);
     expect(unrevisedChanges(true, [change('target', 45, 30)], [revision({ withdrawn: true })])).toHaveLength(1);
   });
+
+  it('lets the undo of an action taken since adoption empty what it filled in, and only that', () => {
+    const emptied = change('target', 45, null);
+    expect(unrevisedChanges(true, [emptied], [])).toEqual([emptied]);
+    expect(unrevisedChanges(true, [emptied], [], true)).toEqual([]);
+    // Any other value still needs its revision, undo or not.
+    expect(unrevisedChanges(true, [change('target', 45, 40)], [], true)).toHaveLength(1);
+    // The rows it created go with their targets; a row it did not create keeps the delete refused.
+    const rows = [
+      { id: 'made', entity: 'kpiTarget', data: { target: 12 } },
+      { id: 'other', entity: 'kpiTarget', data: { target: 30 } },
+    ];
+    expect(adoptedTargetsIn(true, rows).map((r) => r.id)).toEqual(['made', 'other']);
+    expect(adoptedTargetsIn(true, rows, new Set(['made'])).map((r) => r.id)).toEqual(['other']);
+  });
 });
 
 /** A 2566–2570 plan adopted on 20 Sep 2024 with a KPI (target 40 people in 2568) and a project's 2568 budget. */
@@ -204,58 +219,54 @@ describe('deletes after adoption', () => {
 });
 
 describe('undo and redo after adoption', () => {
-  it('refuses to undo a target given since adoption, as its delete is refused, and keeps it next to undo', async () => {
+  it('undoes a target given since adoption and the KPI added since, back to the plan as adopted, and redoes them', async () => {
     const store = await openReplica(tempDir(), SECRETARIAT);
     const { planId, kpi } = adoptedPlan(store);
-    // A KPI added since adoption, then its first target: filling it needs no revision.
+    const live = () => listRows(store, planId).map((r) => ({ id: r.id, parentId: r.parentId, data: r.data }));
+    const adopted = live();
+    // A KPI added since adoption, then its first target: filling it needs no revision, nor does taking it back.
     const [added] = createRows(store, planId, [
       { entity: 'kpi', parentId: kpi.parentId, values: { name: 'จำนวนเวทีประชาคม', unit: 'ครั้ง' } },
     ]);
     const [year] = createRows(store, planId, [
       { entity: 'kpiTarget', parentId: added!.id, values: { year: 2568, target: 12 } },
     ]);
-    const before = dump(store);
-    expect(() => undoAction(store, planId)).toThrow(/monitoring\.revision\.deleteRefused/);
-    expect(() => undoAction(store, planId)).toThrow(/monitoring\.revision\.deleteRefused/);
-    expect(dump(store)).toEqual(before);
-    expect(getRow(store, year!.id).data.target).toBe(12);
-    // The history stays usable: a later action undoes, and the refused one is next again, still refused.
-    updateRow(store, added!.id, [{ field: 'name', value: 'จำนวนเวทีประชาคมระดับเขต' }]);
-    expect(undoAction(store, planId).label).toBe('edit:kpi');
-    expect(getRow(store, added!.id).data.name).toBe('จำนวนเวทีประชาคม');
-    expect(() => undoAction(store, planId)).toThrow(new RegExp(`kpiTarget ${year!.id} holds adopted`));
-    expect(getRow(store, year!.id).data.target).toBe(12);
+    const filled = live();
+    expect(undoAction(store, planId).label).toBe('create:kpiTarget');
+    expect(listRows(store, planId).some((r) => r.id === year!.id)).toBe(false);
+    expect(undoAction(store, planId).label).toBe('create:kpi');
+    expect(listRows(store, planId).some((r) => r.id === added!.id)).toBe(false);
+    expect(live()).toEqual(adopted);
+    // Redo brings both back as they were; a direct delete of the KPI is still refused, its target adopted now.
+    redoAction(store, planId);
+    redoAction(store, planId);
+    expect(live()).toEqual(filled);
+    expect(() => deleteRow(store, added!.id)).toThrow(/monitoring\.revision\.deleteRefused/);
     store.close();
   });
 
-  it('refuses to undo the creation of a KPI pasted with its targets after adoption', async () => {
+  it('undoes the paste of a KPI with its period target after adoption', async () => {
     const store = await openReplica(tempDir(), SECRETARIAT);
     const { planId, kpi } = adoptedPlan(store);
     const [pasted] = createRows(store, planId, [
       { entity: 'kpi', parentId: kpi.parentId, values: { name: 'จำนวนเวทีประชาคม', unit: 'ครั้ง', periodTarget: 60 } },
     ]);
-    const before = dump(store);
-    expect(() => undoAction(store, planId)).toThrow(/monitoring\.revision\.deleteRefused/);
-    expect(dump(store)).toEqual(before);
-    expect(getRow(store, pasted!.id).data.periodTarget).toBe(60);
+    expect(undoAction(store, planId).label).toBe('create:kpi');
+    expect(listRows(store, planId).some((r) => r.id === pasted!.id)).toBe(false);
     store.close();
   });
 
-  it('refuses to undo a frozen value filled since adoption back to empty, as clearing it by hand is refused', async () => {
+  it('undoes a frozen value filled since adoption back to empty, though clearing it by hand is refused', async () => {
     const store = await openReplica(tempDir(), SECRETARIAT);
     const { planId, kpi } = adoptedPlan(store);
     updateRow(store, kpi.id, [{ field: 'baselineValue', value: 35 }]);
     expect(() => updateRow(store, kpi.id, [{ field: 'baselineValue', value: null }])).toThrow(/frozen/);
-    const before = dump(store);
-    let refusal: unknown;
-    try {
-      undoAction(store, planId);
-    } catch (error) {
-      refusal = error;
-    }
-    // The same refusal as the edit by hand: the field and the message key the screen shows.
-    expect(refusal).toMatchObject({ code: 'invalid-input', fields: { baselineValue: 'monitoring.revision.frozen' } });
-    expect(dump(store)).toEqual(before);
+    expect(undoAction(store, planId).label).toBe('edit:kpi');
+    expect(getRow(store, kpi.id).data.baselineValue).toBeNull();
+    // Filled again, it is frozen again: a plain edit still needs a revision.
+    redoAction(store, planId);
+    expect(getRow(store, kpi.id).data.baselineValue).toBe(35);
+    expect(() => updateRow(store, kpi.id, [{ field: 'baselineValue', value: 36 }])).toThrow(/frozen/);
     store.close();
   });
 
@@ -287,6 +298,7 @@ describe('undo and redo after adoption', () => {
     });
     const district = await openReplica(tempDir(), office('1001', 'สำนักงานเขตพระนคร'));
     importTexts(district, [exportText(secretariat, plan.planId)]);
+    updateRow(district, plan.kpi.id, [{ field: 'name', value: 'จำนวนผู้เข้าร่วมเวทีชุมชนระดับเขต' }]);
     updateRow(district, plan.target.id, [{ field: 'target', value: 45 }]);
     // And a unit changed and undone, left to redo.
     updateRow(district, plan.kpi.id, [{ field: 'unit', value: 'ครั้ง' }]);
@@ -295,11 +307,48 @@ describe('undo and redo after adoption', () => {
     importTexts(district, [exportText(secretariat, plan.planId)]);
     expect(getRow(district, plan.planId).data.adoptedOn).toBe('2024-09-20');
     const before = dump(district);
-    expect(() => undoAction(district, plan.planId)).toThrow(/monitoring\.revision\.frozen/);
+    // Refused, saying why and that it is passed over; nothing of the plan is written.
+    expect(() => undoAction(district, plan.planId)).toThrow(
+      expect.objectContaining({
+        fields: { target: 'monitoring.revision.frozen', undo: 'monitoring.revision.undoPassed' },
+      }),
+    );
     expect(() => redoAction(district, plan.planId)).toThrow(/"unit":"monitoring\.revision\.frozen"/);
-    expect(dump(district)).toEqual(before);
+    expect(dump(district).rows).toEqual(before.rows);
+    expect(dump(district).ops).toEqual(before.ops);
     expect(getRow(district, plan.target.id).data.target).toBe(45);
     expect(getRow(district, plan.kpi.id).data.unit).toBe('คน');
+    // The next Ctrl+Z undoes the action before the refused one, not the refused one again.
+    expect(undoAction(district, plan.planId).label).toBe('edit:kpi');
+    expect(getRow(district, plan.kpi.id).data.name).toBe('จำนวนผู้เข้าร่วมเวทีชุมชน');
+    expect(getRow(district, plan.target.id).data.target).toBe(45);
+    secretariat.close();
+    district.close();
+  });
+  it('refuses to undo a target created before the secretariat’s adoption arrived, as its delete is refused', async () => {
+    const secretariat = await openReplica(tempDir(), SECRETARIAT);
+    const plan = adoptedPlan(secretariat);
+    updateRow(secretariat, plan.planId, [{ field: 'adoptedOn', value: null }]);
+    const district = await openReplica(tempDir(), office('1001', 'สำนักงานเขตพระนคร'));
+    importTexts(district, [exportText(secretariat, plan.planId)]);
+    const [kpi] = createRows(district, plan.planId, [
+      { entity: 'kpi', parentId: plan.kpi.parentId, values: { name: 'จำนวนเวทีประชาคม', unit: 'ครั้ง' } },
+    ]);
+    createRows(district, plan.planId, [{ entity: 'kpiTarget', parentId: kpi!.id, values: { year: 2568, target: 12 } }]);
+    updateRow(secretariat, plan.planId, [{ field: 'adoptedOn', value: '2024-09-20' }]);
+    importTexts(district, [exportText(secretariat, plan.planId)]);
+    const before = dump(district);
+    expect(() => undoAction(district, plan.planId)).toThrow(/monitoring\.revision\.deleteRefused/);
+    // Passed over, the KPI's creation is next: refused too, as the delete of a KPI holding an adopted target.
+    expect(() => undoAction(district, plan.planId)).toThrow(/monitoring\.revision\.deleteRefused/);
+    expect(() => undoAction(district, plan.planId)).toThrow(expect.objectContaining({ code: 'nothing-to-undo' }));
+    expect(dump(district).rows).toEqual(before.rows);
+    expect(dump(district).ops).toEqual(before.ops);
+    expect(
+      listRows(district, plan.planId)
+        .filter((r) => r.parentId === kpi!.id)
+        .map((r) => r.data.target),
+    ).toEqual([12]);
     secretariat.close();
     district.close();
   });

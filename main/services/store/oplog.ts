@@ -61,7 +61,7 @@ export class OpLog {
         .prepare('SELECT actor FROM ops WHERE entity = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1')
         .pluck(),
       lastUndoable: db.prepare(
-        `SELECT id, label, plan_id AS planId FROM op_groups g
+        `SELECT id, label, plan_id AS planId, hlc FROM op_groups g
          WHERE actor = @actor AND (@planId IS NULL OR plan_id = @planId)
            AND undo_of IS NULL AND NOT EXISTS (SELECT 1 FROM op_groups u WHERE u.undo_of = g.id)
            AND label NOT LIKE '${RESOLVE_LABEL_PREFIX}%'
@@ -208,14 +208,28 @@ export class OpLog {
   /**
    * Undo this office's most recent action that is not yet undone (in one plan, when given), as a new group of
    * inverse operations. The label returned names the action as the user made it (a redo's original).
-   * `allow` sees the inverse edits first and may throw to refuse them (services/rows.ts: an adopted plan's
-   * rules, which this layer does not know): then nothing is written and the action stays next to undo.
+   * `allow` sees the inverse edits first, with the time of the action they take back, and may throw to refuse
+   * them (services/rows.ts: an adopted plan's rules, which this layer does not know): then nothing of the plan
+   * is written, and a refusal of invalid input passes the action over, so the next undo reaches the one before.
    */
-  undoLast(planId: string | null = null, allow: (edits: readonly Edit[]) => void = () => {}): GroupInfo {
-    const target = this.statements.lastUndoable.get({ actor: this.actor, planId }) as GroupInfo | undefined;
-    if (!target) throw new AppError('nothing-to-undo', 'no action of this office is left to undo');
+  undoLast(
+    planId: string | null = null,
+    allow: (edits: readonly Edit[], action: { readonly hlc: string }) => void = () => {},
+  ): GroupInfo {
+    const found = this.statements.lastUndoable.get({ actor: this.actor, planId }) as
+      (GroupInfo & { hlc: string }) | undefined;
+    if (!found) throw new AppError('nothing-to-undo', 'no action of this office is left to undo');
+    const { hlc, ...target } = found;
     const edits = this.inverseOf(target.id);
-    allow(edits);
+    try {
+      allow(edits, { hlc });
+    } catch (err) {
+      // Refused by the plan's rules: passed over (a group that takes back nothing), so that the next undo takes
+      // back the action before it rather than stopping here again; the caller's refusal says so.
+      if (err instanceof AppError && err.code === 'invalid-input')
+        this.apply(`${PASSED_PREFIX}${target.label}`, target.planId, [], target.id);
+      throw err;
+    }
     this.apply(`undo:${target.label}`, target.planId, edits, target.id);
     return { ...target, label: actionLabel(target.label) };
   }
@@ -233,6 +247,7 @@ export class OpLog {
       GroupInfo & { undoOf: string | null }
     >) {
       const redone = REDO_LABEL.exec(group.label);
+      if (group.label.startsWith(PASSED_PREFIX)) continue;
       if (redone) consumed.add(redone[1]!);
       else if (group.undoOf === null) break;
       else if (!consumed.has(group.id)) {
@@ -268,6 +283,8 @@ export class OpLog {
 }
 
 const REDO_LABEL = /^redo:([^:]+):/;
+/** The label of the mark that an undo refused by the plan's rules was passed over (undoLast). */
+const PASSED_PREFIX = 'passed:';
 
 /** The action a group's label names: a redo is named by what it redid. */
 function actionLabel(label: string): string {

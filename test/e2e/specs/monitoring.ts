@@ -67,8 +67,8 @@ monitoringSpecs.push({
     // A percentage is a rate: ร้อยละ 88 in quarter 2 meets the year's ร้อยละ 87.
     await result(1, KPI).fill('๘๐');
     await result(2, KPI).fill('88');
-    // Followers are a running total: 1,000,000 by quarter 2 is well short of half of 3,400,000 (58.8 %).
-    await result(2, FOLLOWERS).fill('1,000,000');
+    // Followers are counted at the quarter's end: 2,000,000 is well short of the year's whole 3,400,000 (58.8 %).
+    await result(2, FOLLOWERS).fill('2,000,000');
     await page.getByLabel(`สถานะไตรมาส 2 (ม.ค.–มี.ค.): ${FOLLOWERS}`).selectOption({ label: 'ล่าช้า' });
     await page.getByLabel(`ผลการดำเนินงานโดยสรุปไตรมาส 2 (ม.ค.–มี.ค.): ${FOLLOWERS}`).fill('แพลตฟอร์มเปลี่ยนนโยบายการเข้าถึง');
     const standing = (kpi: string) =>
@@ -100,7 +100,7 @@ monitoringSpecs.push({
     await stepShown(after, 2, 5);
     await after.getByLabel('ปีงบประมาณ', { exact: true }).selectOption('2568');
     await after.getByLabel('ไตรมาส', { exact: true }).selectOption('2');
-    expect(await after.getByLabel(`ผลไตรมาส 2 ปีงบประมาณ พ.ศ. 2568: ${FOLLOWERS}`).inputValue()).toBe('1,000,000');
+    expect(await after.getByLabel(`ผลไตรมาส 2 ปีงบประมาณ พ.ศ. 2568: ${FOLLOWERS}`).inputValue()).toBe('2,000,000');
     expect(await after.getByLabel(`ผลการดำเนินงานโดยสรุปไตรมาส 2 (ม.ค.–มี.ค.): ${FOLLOWERS}`).inputValue()).toBe(
       'แพลตฟอร์มเปลี่ยนนโยบายการเข้าถึง',
     );
