@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Row, type RowEntity } from '../../main/core/rows.ts';
 import type { Plan } from '../../main/core/plan.ts';
 import { samplePlan } from './fakeApi.tsx';
-import { planFake, next, openWizard, type PlanFake } from './planFake.tsx';
+import { planFake, next, openWizard, wholeText, type PlanFake } from './planFake.tsx';
 import { testRow } from '../harness/rows.ts';
 
 const rowsApi = (initial: Row[] = [], plan: Plan = samplePlan) => planFake(initial, [], plan);
@@ -40,7 +40,7 @@ describe('evaluation wizard', () => {
     expect(link.getAttribute('href')).toBe(`#/plan/${plan.id}`);
     await next(user);
     expect(
-      within(await screen.findByRole('alert')).getByText('ระบุปีเริ่มต้นและปีสิ้นสุดของแผนฉบับก่อนที่หน้าข้อมูลหลักของแผน'),
+      within(await screen.findByRole('alert')).getByText(wholeText('ระบุปีเริ่มต้นและปีสิ้นสุดของแผนฉบับก่อนที่หน้าข้อมูลหลักของแผน')),
     ).toBeTruthy();
   });
 
@@ -49,7 +49,9 @@ describe('evaluation wizard', () => {
     const { user } = open(fake, 0);
     await screen.findByRole('heading', { name: /ขั้นที่ 1 จาก 6/ });
     await next(user);
-    expect(within(await screen.findByRole('alert')).getByText('เพิ่มประเด็นยุทธศาสตร์อย่างน้อย 1 ประเด็น')).toBeTruthy();
+    expect(
+      within(await screen.findByRole('alert')).getByText(wholeText('เพิ่มประเด็นยุทธศาสตร์อย่างน้อย 1 ประเด็น')),
+    ).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'เพิ่มประเด็นยุทธศาสตร์' }));
     const issue = await screen.findByRole('listitem', { name: 'ประเด็นยุทธศาสตร์ที่ 1' });
@@ -57,7 +59,7 @@ describe('evaluation wizard', () => {
     await next(user);
     await waitFor(() =>
       expect(
-        within(screen.getByRole('alert')).getByText('ประเด็นยุทธศาสตร์ “ประชาสัมพันธ์เชิงรุก” ยังไม่มีเป้าประสงค์'),
+        within(screen.getByRole('alert')).getByText(wholeText('ประเด็นยุทธศาสตร์ “ประชาสัมพันธ์เชิงรุก” ยังไม่มีเป้าประสงค์')),
       ).toBeTruthy(),
     );
   });
@@ -74,7 +76,7 @@ describe('evaluation wizard', () => {
     await next(user);
     expect(
       within(await screen.findByRole('alert')).getByText(
-        'น้ำหนักตัวชี้วัดของประเด็นยุทธศาสตร์ “ประชาสัมพันธ์เชิงรุก” รวมได้ 0.90 ต้องรวมได้ 1.00 หรือเป็น 0 ทั้งหมด',
+        wholeText('น้ำหนักตัวชี้วัดของประเด็นยุทธศาสตร์ “ประชาสัมพันธ์เชิงรุก” รวมได้ 0.90 ต้องรวมได้ 1.00 หรือเป็น 0 ทั้งหมด'),
       ),
     ).toBeTruthy();
   });
@@ -85,8 +87,8 @@ describe('evaluation wizard', () => {
     await screen.findByRole('table');
     await next(user);
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('ตัวชี้วัด “ร้อยละการรับรู้” ยังไม่มีค่าเป้าหมายในปีใดเลย')).toBeTruthy();
-    expect(within(alert).getByText('ตัวชี้วัด “จำนวนเรื่องร้องเรียน” ยังไม่มีค่าเป้าหมายในปีใดเลย')).toBeTruthy();
+    expect(within(alert).getByText(wholeText('ตัวชี้วัด “ร้อยละการรับรู้” ยังไม่มีค่าเป้าหมายในปีใดเลย'))).toBeTruthy();
+    expect(within(alert).getByText(wholeText('ตัวชี้วัด “จำนวนเรื่องร้องเรียน” ยังไม่มีค่าเป้าหมายในปีใดเลย'))).toBeTruthy();
 
     await user.type(screen.getByLabelText('ค่าเป้าหมาย พ.ศ. 2563: ร้อยละการรับรู้'), '๑,๒๐๐');
     await user.tab();
@@ -173,8 +175,8 @@ describe('evaluation wizard', () => {
     await screen.findByRole('listitem', { name: /ตัวชี้วัดที่ 1\.1\.2/ });
     await next(user);
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('ตัวชี้วัด “จำนวนเรื่องร้องเรียน” ไม่บรรลุเป้าหมาย กรุณาระบุปัญหาอุปสรรค')).toBeTruthy();
-    expect(within(alert).queryByText(/ร้อยละการรับรู้/)).toBeNull();
+    expect(within(alert).getByText(wholeText('ตัวชี้วัด “จำนวนเรื่องร้องเรียน” ไม่บรรลุเป้าหมาย กรุณาระบุปัญหาอุปสรรค'))).toBeTruthy();
+    expect(within(alert).queryByText(wholeText(/ร้อยละการรับรู้/))).toBeNull();
   });
 
   it('the summary shows each issue and the whole plan with the weighted score, and the chart', async () => {

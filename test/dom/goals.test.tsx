@@ -192,6 +192,14 @@ describe('the save status while a row is being created', () => {
       await held;
       return create(input);
     };
+    // And the save of the field typed meanwhile, until the creation has returned.
+    let releaseUpdate = () => {};
+    const updateHeld = new Promise<void>((resolve) => (releaseUpdate = resolve));
+    const update = fake.api['rows.update'];
+    fake.api['rows.update'] = async (input) => {
+      await updateHeld;
+      return update(input);
+    };
     const { user } = open(fake, 2);
     // One keystroke: the creation carries the whole value, so nothing else of this cell is left to save.
     await user.type(await screen.findByLabelText('ค่าเป้าหมาย พ.ศ. 2566: 1.1.1 ร้อยละการรับรู้'), '8');
@@ -199,9 +207,45 @@ describe('the save status while a row is being created', () => {
     release();
     await waitFor(() => expect(fake.callsTo('rows.create').length).toBeGreaterThan(0));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    // The whole-period target is still in its debounce: the status line must not claim it is saved.
+    // The creation is back, the whole-period target is not: the status line must not claim it is saved.
     expect(screen.queryByText('บันทึกแล้ว')).toBeNull();
+    releaseUpdate();
     await screen.findByText('บันทึกแล้ว', {}, { timeout: 2000 });
     expect(fake.callsTo('rows.update').some((u) => u.edits.some((e) => e.field === 'periodTarget'))).toBe(true);
+  });
+});
+
+describe('Next right after typing', () => {
+  it('waits for a row still being created behind a slow save and judges the step by what is stored', async () => {
+    const fake = planFake([
+      ...seeded(),
+      ...[2566, 2567, 2568, 2569, 2570].map((y) => target('k1', y, 70 + y - 2566)),
+      ...[2566, 2567, 2568, 2569].map((y) => target('k2', y, 100)),
+    ]);
+    // A save of another cell still on its way when the last year's first keystroke creates its row: the
+    // creation waits behind it, and Next is pressed meanwhile. Main answers a creation after a while, as over IPC.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const update = fake.api['rows.update'];
+    fake.api['rows.update'] = async (input) => {
+      await held;
+      return update(input);
+    };
+    const create = fake.api['rows.create'];
+    fake.api['rows.create'] = async (input) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return create(input);
+    };
+    const { user, shell } = open(fake, 2);
+    await user.type(await screen.findByLabelText('ค่าเป้าหมาย พ.ศ. 2566: 1.1.2 จำนวนผู้เข้าร่วม'), '0');
+    await user.type(screen.getByLabelText('ค่าเป้าหมาย พ.ศ. 2570: 1.1.2 จำนวนผู้เข้าร่วม'), '5');
+    await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
+    release();
+    await waitFor(() =>
+      expect(shell.navigate).toHaveBeenCalledWith({ name: 'wizard', id: samplePlan.id, wizard: 'goals', step: 3 }),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(fake.rows().find((r) => r.id === 'k2:2570')?.data.target).toBe(5);
+    expect(fake.rows().find((r) => r.id === 'k2:2566')?.data.target).toBe(1000);
   });
 });

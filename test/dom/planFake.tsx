@@ -131,3 +131,18 @@ export const alertTexts = () =>
   within(screen.getByRole('alert'))
     .getAllByRole('listitem')
     .map((li) => li.textContent);
+
+/**
+ * A text matcher for text shown in word spans (ThaiText: a no-wrap span per word, nothing inserted): the
+ * innermost element whose whole textContent is `text` (spaces collapsed and trimmed, as testing-library does),
+ * as testing-library's own matcher reads only an element's own text nodes.
+ */
+export const wholeText =
+  (text: string | RegExp) =>
+  (_content: string, element: Element | null): boolean => {
+    const matches = (el: Element) => {
+      const shown = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      return typeof text === 'string' ? shown === text : text.test(shown);
+    };
+    return element !== null && matches(element) && ![...element.children].some(matches);
+  };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Row, RowEntity } from '../../main/core/rows.ts';
 import { testRow } from '../harness/rows.ts';
 import { samplePlan } from './fakeApi.tsx';
-import { alertTexts, next, openWizard, planFake } from './planFake.tsx';
+import { alertTexts, next, openWizard, planFake, wholeText } from './planFake.tsx';
 
 const row = (entity: RowEntity, parentId: string | null, data: Record<string, unknown>, id: string): Row =>
   testRow(entity, data, { parentId, id });
@@ -36,7 +36,7 @@ describe('derived progress in the side navigation', () => {
     await waitFor(() => expect(wizardState('กำหนดประเด็นยุทธศาสตร์ เป้าประสงค์ ตัวชี้วัดและค่าเป้าหมาย')).toBe('ยังไม่เริ่ม'));
     expect(wizardState('กำหนดกรอบการจัดทำแผน')).toBe('ยังไม่เริ่ม');
     expect(stepState('1. ประเด็นยุทธศาสตร์และเป้าประสงค์')).toBe('ยังไม่เริ่ม: เพิ่มประเด็นยุทธศาสตร์อย่างน้อย 1 ประเด็น');
-    expect(within(nav()).getByText('ความคืบหน้าของแผน: ยังไม่เริ่ม')).toBeTruthy();
+    expect(within(nav()).getByText(wholeText('ความคืบหน้าของแผน: ยังไม่เริ่ม'))).toBeTruthy();
   });
 
   it('keeps a finished step done when the user opens an earlier one, and flags the one skipped past', async () => {
@@ -63,7 +63,7 @@ describe('derived progress in the side navigation', () => {
     const fake = planFake(evaluation([0.5, 0.4]));
     const { user, shell } = openWizard(fake, 'evaluation', 2);
     await screen.findByRole('heading', { name: /ขั้นที่ 3 จาก 6/ });
-    const notice = screen.getByText('ขั้นที่ 2 “ตัวชี้วัด” ยังไม่ผ่าน จึงยังไม่ควรทำขั้นนี้ต่อ:').parentElement!;
+    const notice = screen.getByText(wholeText('ขั้นที่ 2 “ตัวชี้วัด” ยังไม่ผ่าน จึงยังไม่ควรทำขั้นนี้ต่อ:')).parentElement!;
     expect(within(notice).getByRole('listitem').textContent).toMatch(/0\.90/);
     await user.click(within(notice).getByRole('button', { name: 'ไปที่ขั้นที่ 2' }));
     await waitFor(() =>
@@ -74,7 +74,7 @@ describe('derived progress in the side navigation', () => {
   it('says nothing of earlier steps when they let the user through', async () => {
     openWizard(planFake(evaluation([0.6, 0.4])), 'evaluation', 2);
     await screen.findByRole('heading', { name: /ขั้นที่ 3 จาก 6/ });
-    expect(screen.queryByText(/ยังไม่ผ่าน จึงยังไม่ควรทำขั้นนี้ต่อ/)).toBeNull();
+    expect(screen.queryByText(wholeText(/ยังไม่ผ่าน จึงยังไม่ควรทำขั้นนี้ต่อ/))).toBeNull();
   });
 
   it('drops a reason from the refused-Next message as soon as it is fixed, and the message once none is left', async () => {

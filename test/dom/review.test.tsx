@@ -274,6 +274,35 @@ describe('review wizard: alignment', () => {
     await screen.findByText('มี 1 ประเด็นยุทธศาสตร์ที่ยังไม่สอดคล้องกับกรอบใดเลย:');
   });
 
+  it('is one Tab stop: the arrows move between cells, Space ticks, and Tab leaves the matrix for what follows', async () => {
+    const { fake } = open(0, [optionsRow([NATIONAL]), ...content()]);
+    const user = userEvent.setup();
+    const name = (item: string, entry: string) => `${item} × ${entry}`;
+    const first = await screen.findByRole('checkbox', {
+      name: name('ประเด็นยุทธศาสตร์ที่ 1', '1. ยุทธศาสตร์ชาติด้านความมั่นคง'),
+    });
+    const cells = screen.getAllByRole('checkbox');
+    expect(cells.filter((c) => c.tabIndex === 0)).toEqual([first]);
+    first.focus();
+    await user.keyboard('{ArrowRight}{ArrowDown}');
+    const moved = screen.getByRole('checkbox', {
+      name: name('เป้าประสงค์ที่ 1.1', '2. ยุทธศาสตร์ชาติด้านการสร้างความสามารถในการแข่งขัน'),
+    });
+    expect(document.activeElement).toBe(moved);
+    await user.keyboard(' ');
+    await waitFor(() =>
+      expect(fake.callsTo('rows.create').at(-1)?.rows).toEqual([
+        { entity: 'alignmentLink', parentId: 'goal-1', values: { catalogId: NATIONAL.catalogId, itemId: 'ns-2' } },
+      ]),
+    );
+    // The cell last visited is the one Tab comes back to; Tab from it leaves the table.
+    expect(cells.filter((c) => c.tabIndex === 0)).toEqual([moved]);
+    await user.keyboard('{End}');
+    expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^เป้าประสงค์ที่ 1\.1 × 6\. /);
+    await user.tab();
+    expect(document.activeElement?.getAttribute('type')).not.toBe('checkbox');
+  });
+
   it('lands on the linked row: its first checkbox gets the focus and the row is scrolled to', async () => {
     open(0, [optionsRow([NATIONAL]), ...content()], 'issue-1');
     const cell = await screen.findByRole('checkbox', { name: 'ประเด็นยุทธศาสตร์ที่ 1 × 1. ยุทธศาสตร์ชาติด้านความมั่นคง' });

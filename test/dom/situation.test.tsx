@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
 import { fakeShell, lastToast, renderWith, samplePlan } from './fakeApi.tsx';
-import { BANGKOK, optionsRow, planFake, row } from './planFake.tsx';
+import { BANGKOK, optionsRow, planFake, row, wholeText } from './planFake.tsx';
 
 /** The live gap notice (the save status is a status too). */
 const gapNotice = () => screen.getByText(/มิติที่ยังไม่มีพันธกิจใดรองรับ|ทุกมิติมีพันธกิจรองรับแล้ว/).closest('[role="status"]')!;
@@ -22,13 +22,13 @@ describe('situation wizard: missions', () => {
     await screen.findByRole('heading', { name: /ขั้นที่ 1 จาก 3/ });
 
     await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
-    expect(within(await screen.findByRole('alert')).getByText('เพิ่มพันธกิจอย่างน้อย 1 ข้อ')).toBeTruthy();
+    expect(within(await screen.findByRole('alert')).getByText(wholeText('เพิ่มพันธกิจอย่างน้อย 1 ข้อ'))).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'เพิ่มพันธกิจ' }));
     const first = await screen.findByRole('listitem', { name: 'พันธกิจที่ 1' });
     await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
     await waitFor(() =>
-      expect(within(screen.getByRole('alert')).getByText('ยังมี 1 รายการที่กรอกข้อมูลที่จำเป็นไม่ครบ')).toBeTruthy(),
+      expect(within(screen.getByRole('alert')).getByText(wholeText('ยังมี 1 รายการที่กรอกข้อมูลที่จำเป็นไม่ครบ'))).toBeTruthy(),
     );
 
     // Next straight after typing (before the autosave delay) counts what was typed.
@@ -115,7 +115,7 @@ describe('situation wizard: matrix', () => {
     await screen.findByRole('table');
     await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
     expect(
-      within(await screen.findByRole('alert')).getByText('ทำเครื่องหมายอย่างน้อย 1 ช่องว่าพันธกิจใดสนับสนุนมิติใด'),
+      within(await screen.findByRole('alert')).getByText(wholeText('ทำเครื่องหมายอย่างน้อย 1 ช่องว่าพันธกิจใดสนับสนุนมิติใด')),
     ).toBeTruthy();
 
     await user.click(screen.getByRole('checkbox', { name: 'พันธกิจที่ 1 × การบริหารจัดการเมืองมหานคร' }));

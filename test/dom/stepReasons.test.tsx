@@ -6,7 +6,7 @@ import { i18n } from '../../renderer/src/i18n.ts';
 import { routeHash } from '../../renderer/src/route.ts';
 import { WIZARDS } from '../../renderer/src/wizards/index.ts';
 import { samplePlan } from './fakeApi.tsx';
-import { openWizard, planFake, row } from './planFake.tsx';
+import { openWizard, planFake, row, wholeText } from './planFake.tsx';
 
 /**
  * What the wizards say about their steps is always words: no reason, state or blocker shows an i18n key
@@ -72,7 +72,7 @@ describe('a step that holds the way', () => {
       const last = wizard.steps.length - 1;
       openWizard(planFake(), wizard.id, last);
       await heading(last);
-      const notice = screen.queryByText(/ยังไม่ผ่าน จึงยังไม่ควรทำขั้นนี้ต่อ:$/)?.parentElement;
+      const notice = screen.queryByText(wholeText(/ยังไม่ผ่าน จึงยังไม่ควรทำขั้นนี้ต่อ:$/))?.parentElement;
       if (notice && within(notice).queryAllByRole('listitem').length === 0) empty.push(wizard.id);
       cleanup();
     }
@@ -93,8 +93,9 @@ describe('a step that holds the way', () => {
     });
     openWizard(fake, 'monitoring', 3);
     await heading(3);
-    const notice = (await screen.findByText('ขั้นที่ 2 “ผลการดำเนินงานตามตัวชี้วัดรายไตรมาส” ยังไม่ผ่าน จึงยังไม่ควรทำขั้นนี้ต่อ:'))
-      .parentElement!;
+    const notice = (
+      await screen.findByText(wholeText('ขั้นที่ 2 “ผลการดำเนินงานตามตัวชี้วัดรายไตรมาส” ยังไม่ผ่าน จึงยังไม่ควรทำขั้นนี้ต่อ:'))
+    ).parentElement!;
     expect(
       within(notice)
         .getAllByRole('listitem')

@@ -5,7 +5,7 @@ import { type Row, type RowEntity } from '../../main/core/rows.ts';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
 import type { WizardId } from '../../renderer/src/wizard/types.ts';
 import { renderWith, samplePlan } from './fakeApi.tsx';
-import { planFake } from './planFake.tsx';
+import { planFake, wholeText } from './planFake.tsx';
 import { testRow } from '../harness/rows.ts';
 
 /** Factor and strategy fields hold row ids checked as UUIDs, so this fake main makes real ones. */
@@ -42,7 +42,7 @@ describe('internal environment wizard', () => {
     expect(live.textContent).toBe('จุดแข็ง (S): น้ำหนักคงเหลือ 0.40');
     await user.click(next());
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('น้ำหนักของจุดแข็ง (S) รวมได้ 0.60 ยังขาดอีก 0.40 จึงจะครบ 1.00')).toBeTruthy();
+    expect(within(alert).getByText(wholeText('น้ำหนักของจุดแข็ง (S) รวมได้ 0.60 ยังขาดอีก 0.40 จึงจะครบ 1.00'))).toBeTruthy();
 
     await user.type(screen.getByLabelText('น้ำหนักของ S2'), '0.5');
     expect(live.textContent).toBe('จุดแข็ง (S): น้ำหนักเกิน 1.00 อยู่ 0.10');
@@ -107,7 +107,7 @@ describe('internal environment wizard', () => {
     expect(within(s1).getAllByRole('cell').at(-1)?.textContent).toBe('—');
     await user.click(next());
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('มี 1 ปัจจัยที่คะแนนไม่อยู่ระหว่าง 1 ถึง 3')).toBeTruthy();
+    expect(within(alert).getByText(wholeText('มี 1 ปัจจัยที่คะแนนไม่อยู่ระหว่าง 1 ถึง 3'))).toBeTruthy();
   });
 
   it("names each factor's category by its Thai name beside the factor codes, not by the framework code", async () => {
@@ -130,7 +130,7 @@ describe('internal environment wizard', () => {
     const { user } = await open('internal', 1, [strengths[0]!]);
     await user.click(next());
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('บันทึกจุดอ่อนอย่างน้อย 1 ข้อในกรอบที่เลือก')).toBeTruthy();
+    expect(within(alert).getByText(wholeText('บันทึกจุดอ่อนอย่างน้อย 1 ข้อในกรอบที่เลือก'))).toBeTruthy();
 
     const people = screen.getByRole('region', { name: 'บุคลากร' });
     await user.click(within(people).getByRole('button', { name: 'เพิ่มจุดอ่อน ในหมวด บุคลากร' }));
@@ -141,7 +141,7 @@ describe('internal environment wizard', () => {
     expect((within(item).getByLabelText('จุดแข็ง/จุดอ่อน') as HTMLSelectElement).value).toBe('W');
     await user.click(next());
     await waitFor(() =>
-      expect(within(screen.getByRole('alert')).getByText('ยังมี 1 รายการที่กรอกข้อมูลที่จำเป็นไม่ครบ')).toBeTruthy(),
+      expect(within(screen.getByRole('alert')).getByText(wholeText('ยังมี 1 รายการที่กรอกข้อมูลที่จำเป็นไม่ครบ'))).toBeTruthy(),
     );
   });
 
@@ -223,9 +223,9 @@ describe('TOWS wizard', () => {
     expect(mixed.closest('ul')?.className).toBe('field-error');
     await user.click(next());
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('กลยุทธ์ที่ 1: ยังไม่ได้เขียนข้อความกลยุทธ์')).toBeTruthy();
-    expect(within(alert).getByText('กลยุทธ์ที่ 1: เลือกทั้งจุดแข็งและจุดอ่อน ให้เลือกอย่างใดอย่างหนึ่ง')).toBeTruthy();
-    expect(within(alert).getByText('กลยุทธ์ที่ 1: ยังไม่ได้เลือกโอกาสหรืออุปสรรค')).toBeTruthy();
+    expect(within(alert).getByText(wholeText('กลยุทธ์ที่ 1: ยังไม่ได้เขียนข้อความกลยุทธ์'))).toBeTruthy();
+    expect(within(alert).getByText(wholeText('กลยุทธ์ที่ 1: เลือกทั้งจุดแข็งและจุดอ่อน ให้เลือกอย่างใดอย่างหนึ่ง'))).toBeTruthy();
+    expect(within(alert).getByText(wholeText('กลยุทธ์ที่ 1: ยังไม่ได้เลือกโอกาสหรืออุปสรรค'))).toBeTruthy();
 
     await user.click(within(item).getByLabelText(/W1 ขาดบุคลากร/));
     await user.click(within(item).getByLabelText(/T1 ข่าวปลอม/));
@@ -265,7 +265,7 @@ describe('TOWS wizard', () => {
 
     await user.click(next());
     expect(
-      within(await screen.findByRole('alert')).getByText('เลือกกลยุทธ์ที่จะนำไปกำหนดเป้าประสงค์อย่างน้อย 1 รายการ'),
+      within(await screen.findByRole('alert')).getByText(wholeText('เลือกกลยุทธ์ที่จะนำไปกำหนดเป้าประสงค์อย่างน้อย 1 รายการ')),
     ).toBeTruthy();
     await user.click(within(item).getByLabelText('เลือกไปใช้กำหนดเป้าประสงค์'));
     await waitFor(() =>

@@ -8,7 +8,7 @@ import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
 import { ThaiText } from '../../renderer/src/thai/ThaiText.tsx';
 import { translator } from '../../main/services/locales.ts';
 import { renderWith, samplePlan } from './fakeApi.tsx';
-import { openWizard, planFake, row } from './planFake.tsx';
+import { next, openWizard, planFake, row } from './planFake.tsx';
 
 const th = translator(join(import.meta.dirname, '..', '..', 'resources'), 'th');
 
@@ -155,5 +155,29 @@ describe('Thai word breaks in the side navigation and the tables', () => {
     }
     // Places where ICU alone would wrap inside a dictionary word are not offered.
     expect(icuOnly).toBeGreaterThan(0);
+  });
+
+  it("offers breaks in step reasons, the blocker notice and the plan's progress line only between words", async () => {
+    // An issue without a name holds step 1; opened at step 2 the notice says so, and Next refuses a goal without
+    // a KPI.
+    const rows = [
+      row('strategicIssue', { name: '' }, null, 'i1'),
+      row('goal', { name: 'ประชาชนรับรู้ข่าวสาร' }, 'i1', 'g1'),
+    ];
+    const { user } = openWizard(planFake(rows), 'goals', 1);
+    await screen.findByRole('heading', { name: /ขั้นที่ 2 จาก 4/ });
+    await next(user);
+    const alert = screen.getByRole('alert');
+    const notice = document.querySelector('.review-warning')!;
+    const state = document.querySelector('.plan-nav-state')!;
+    const places = [...alert.querySelectorAll('p, li'), ...notice.querySelectorAll('p, li'), state];
+    expect(within(alert).getAllByRole('listitem').length).toBeGreaterThan(0);
+    expect(notice.querySelectorAll('li').length).toBeGreaterThan(0);
+    for (const place of places) {
+      const { text, breaks } = offeredBreaks(thaiTextNodes(place));
+      expect(offeredBreaks([place]).loose, place.textContent ?? '').toBe('');
+      expect(text.length, place.textContent ?? '').toBeGreaterThan(0);
+      expect(breaks, text).toEqual(segmenterBreaks(text));
+    }
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type Row } from '../../main/core/rows.ts';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
 import { renderWith, samplePlan } from './fakeApi.tsx';
-import { planFake } from './planFake.tsx';
+import { planFake, wholeText } from './planFake.tsx';
 import { testRow } from '../harness/rows.ts';
 
 const rowsApi = (initial: Row[] = []) => planFake(initial);
@@ -18,15 +18,17 @@ describe('set-up wizard', () => {
 
     await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('เพิ่มคณะทำงานอย่างน้อย 1 คน')).toBeTruthy();
+    expect(within(alert).getByText(wholeText('เพิ่มคณะทำงานอย่างน้อย 1 คน'))).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'เพิ่มคณะทำงาน' }));
     const member = await screen.findByRole('listitem', { name: 'คณะทำงานคนที่ 1' });
     await user.type(within(member).getByLabelText('ชื่อ–นามสกุล'), 'นางวัลยา วัฒนรัตน์');
     await user.click(screen.getByRole('button', { name: 'ถัดไป' }));
-    await waitFor(() => expect(within(screen.getByRole('alert')).getByText('กำหนดประธานคณะทำงาน 1 คน')).toBeTruthy());
+    await waitFor(() =>
+      expect(within(screen.getByRole('alert')).getByText(wholeText('กำหนดประธานคณะทำงาน 1 คน'))).toBeTruthy(),
+    );
     // The name typed a moment ago counts even if its autosave had not run when Next was pressed.
-    expect(within(screen.getByRole('alert')).queryByText(/กรอกข้อมูลที่จำเป็นไม่ครบ/)).toBeNull();
+    expect(within(screen.getByRole('alert')).queryByText(wholeText(/กรอกข้อมูลที่จำเป็นไม่ครบ/))).toBeNull();
     expect(fake.callsTo('rows.update').at(-1)?.edits).toEqual([{ field: 'name', value: 'นางวัลยา วัฒนรัตน์' }]);
   });
 
@@ -71,7 +73,9 @@ describe('set-up wizard', () => {
     await user.click(next);
     expect(messageAtClick).toBe(false);
     await screen.findByText('กรุณากรอกข้อมูลช่องนี้');
-    expect(within(await screen.findByRole('alert')).getByText('ยังมี 1 รายการที่กรอกข้อมูลที่จำเป็นไม่ครบ')).toBeTruthy();
+    expect(
+      within(await screen.findByRole('alert')).getByText(wholeText('ยังมี 1 รายการที่กรอกข้อมูลที่จำเป็นไม่ครบ')),
+    ).toBeTruthy();
   });
 
   it('refuses an impossible workshop date with the Thai message and does not send it', async () => {

@@ -35,18 +35,21 @@ async function withApp(run: (page: Page, app: BrowserApp) => Promise<void>, app?
 
 describe('browser', () => {
   for (const spec of specs) {
-    it(spec.name, () =>
-      withApp((page, app) =>
-        spec.run(page, {
-          url: app.url,
-          // Same port and token after the restart: the page just loads the app again.
-          restart: async () => {
-            await app.restart();
-            await page.goto(app.url);
-            return undefined;
-          },
-        }),
-      ),
+    it(
+      spec.name,
+      () =>
+        withApp((page, app) =>
+          spec.run(page, {
+            url: app.url,
+            // Same port and token after the restart: the page just loads the app again.
+            restart: async () => {
+              await app.restart();
+              await page.goto(app.url);
+              return undefined;
+            },
+          }),
+        ),
+      spec.timeout,
     );
   }
 

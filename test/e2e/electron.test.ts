@@ -41,17 +41,21 @@ async function launch(dataDir: string): Promise<Page> {
 
 describe.skipIf(skipReason !== null)('Electron app', () => {
   for (const spec of specs) {
-    it(spec.name, async () => {
-      const dataDir = tempDir();
-      const page = await launch(dataDir);
-      await spec.run(page, {
-        url: page.url(),
-        // A relaunch is a new process and so a new window: the spec continues with the page returned here.
-        async restart() {
-          await running?.close();
-          return launch(dataDir);
-        },
-      });
-    });
+    it(
+      spec.name,
+      async () => {
+        const dataDir = tempDir();
+        const page = await launch(dataDir);
+        await spec.run(page, {
+          url: page.url(),
+          // A relaunch is a new process and so a new window: the spec continues with the page returned here.
+          async restart() {
+            await running?.close();
+            return launch(dataDir);
+          },
+        });
+      },
+      spec.timeout,
+    );
   }
 });

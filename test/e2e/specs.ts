@@ -2,6 +2,7 @@ import type { Spec } from './specs/common.ts';
 import { evaluationSpecs } from './specs/evaluation.ts';
 import { goalsSpecs } from './specs/goals.ts';
 import { keyboardSpecs } from './specs/keyboard.ts';
+import { keyboardWalkSpecs } from './specs/keyboardWalk.ts';
 import { monitoringSpecs } from './specs/monitoring.ts';
 import { pdfSpecs } from './specs/pdf.ts';
 import { planSpecs } from './specs/plans.ts';
@@ -31,5 +32,6 @@ export const specs: Spec[] = [
   ...xlsxSpecs,
   ...monitoringSpecs,
   ...keyboardSpecs,
+  ...keyboardWalkSpecs,
   ...reportSpecs,
 ];

@@ -70,7 +70,10 @@ export interface PlanData {
     field: string,
     value: unknown,
   ): string | undefined;
+  /** Saves what is typed and waits for every save and creation under way, so what is stored is what is shown. */
   flush(): Promise<void>;
+  /** Work that will save something (a keystroke waiting for its row's creation): flush waits for it too. */
+  track(work: Promise<unknown>): void;
   create(rows: NewRowInput[]): Promise<Row[] | null>;
   /** Whether the row went: false when refused (said in a notice), so the focus stays where it was. */
   remove(row: Row, what: string): Promise<boolean>;
@@ -173,8 +176,16 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
   // typing live (remaining weight) subscribe to `typed` through useLiveDrafts().
   const drafts = useRef<Drafts>({});
   const [typed, setTyped] = useState(0);
-  // Refused input by `${rowId}|${field}`: its text, message and where it was typed.
-  const [unsaved, setUnsaved] = useState<Record<string, UnsavedInput>>(loaded.unsaved);
+  // Refused input by `${rowId}|${field}`: its text, message and where it was typed. In a ref as well, changed at
+  // once, so that Next judges a refusal that came back from main during its flush, before the re-render.
+  const unsavedRef = useRef<Record<string, UnsavedInput>>(loaded.unsaved);
+  const [unsaved, setUnsavedState] = useState(loaded.unsaved);
+  const setUnsaved = useCallback((change: (current: Record<string, UnsavedInput>) => Record<string, UnsavedInput>) => {
+    const next = change(unsavedRef.current);
+    if (next === unsavedRef.current) return;
+    unsavedRef.current = next;
+    setUnsavedState(next);
+  }, []);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   // Valid values waiting to be sent, by row id; a ref so the debounced flush sees the latest.
   const pending = useRef(new Map<string, Map<string, unknown>>());
@@ -209,7 +220,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
           : current,
       );
     },
-    [setRows],
+    [setRows, setUnsaved],
   );
 
   const fail = useCallback(
@@ -220,9 +231,11 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     [shell, t],
   );
 
+  const waiting = () => [...pending.current.values()].some((fields) => fields.size > 0);
+
   /** After a save or a create: "saved" only when no typed edit is still waiting for its debounce or its turn. */
   const settled = useCallback(() => {
-    const kind = [...pending.current.values()].some((fields) => fields.size > 0) ? 'saving' : 'saved';
+    const kind = waiting() ? 'saving' : 'saved';
     setSaveState((current) => (current.kind === kind ? current : { kind }));
   }, []);
 
@@ -242,7 +255,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       });
       startTransition(() => setTyped((n) => n + 1));
     },
-    [wizard, step, plan.id],
+    [wizard, step, plan.id, setUnsaved],
   );
 
   const send = useCallback(async () => {
@@ -290,14 +303,28 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     settled();
   }, [api, fail, forget, plan, refuse, replace, settled, shell]);
 
-  // Creations on their way (a year's row, the vision's, made by the first keystroke): flush waits for them too,
-  // so Next judges the step after the row typed into exists, not before (the vision race).
-  const creating = useRef(new Set<Promise<unknown>>());
-  const flush = useCallback(async (): Promise<void> => {
+  /** Sends the edits waiting for their debounce, after those already on their way. */
+  const sendNow = useCallback((): Promise<void> => {
     clearTimeout(timer.current);
     queue.current = queue.current.then(send);
-    await Promise.all([queue.current, ...creating.current]);
+    return queue.current;
   }, [send]);
+
+  // Work under way that will save something: creations (a year's row, the vision's, made by the first
+  // keystroke) from the moment they are asked for, also while they wait behind a save, and keystrokes waiting
+  // for their row's creation. Flush waits for all of it, so Next judges the step after the row typed into
+  // exists and holds the last keystroke, not before (the vision race).
+  const working = useRef(new Set<Promise<unknown>>());
+  const track = useCallback((work: Promise<unknown>) => {
+    working.current.add(work);
+    const done = () => working.current.delete(work);
+    work.then(done, done);
+  }, []);
+  const flush = useCallback(async (): Promise<void> => {
+    // Until quiet: work that ends may leave an edit behind (typed while its row was being created).
+    do await Promise.all([sendNow(), ...working.current]);
+    while (working.current.size > 0 || waiting());
+  }, [sendNow]);
 
   // Leaving the screen must not lose the last keystrokes.
   useEffect(() => () => void flush(), [flush]);
@@ -314,13 +341,21 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
         if (!(key in current)) return current;
         return Object.fromEntries(Object.entries(current).filter(([k]) => k !== key));
       }),
-    [],
+    [setUnsaved],
   );
 
   const optionsRow = rows.find((r) => r.entity === 'planOptions');
-  const options = { ...ROW_DEFAULTS.planOptions, ...(optionsRow?.data as Partial<RowData<'planOptions'>>) };
-  const optionsRef = useRef(options);
-  optionsRef.current = options;
+  // The saved options, read from the rows' ref when asked, so that Next right after a save judges the stored
+  // value; kept while the rows stay the same, as tables read them once per row.
+  const optionsSeen = useRef<{ rows: readonly Row[]; options: RowData<'planOptions'> } | null>(null);
+  const currentOptions = useCallback((): RowData<'planOptions'> => {
+    const list = rowsRef.current;
+    if (optionsSeen.current?.rows !== list) {
+      const saved = list.find((r) => r.entity === 'planOptions')?.data as Partial<RowData<'planOptions'>> | undefined;
+      optionsSeen.current = { rows: list, options: { ...ROW_DEFAULTS.planOptions, ...saved } };
+    }
+    return optionsSeen.current.options;
+  }, []);
   /** What core's rules need around a row, from the rows as shown (saved values and valid drafts). */
   const context = useCallback(
     (
@@ -332,7 +367,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       const parent = parentId === null ? undefined : rowsRef.current.find((r) => r.id === parentId);
       return {
         plan,
-        scale: scoringConfig(optionsRef.current),
+        scale: scoringConfig(currentOptions()),
         parent: parent ? { ...parent.data, ...drafts.current[parent.id] } : null,
         row,
         siblings: () =>
@@ -341,7 +376,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
             .map((r) => ({ ...r.data, ...drafts.current[r.id] })),
       };
     },
-    [plan],
+    [plan, currentOptions],
   );
 
   const edit = useCallback(
@@ -351,7 +386,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       if (!checked.ok) return refuse(row.id, field, checked.message, text ?? String(value ?? ''));
       // Adopted targets change only as a revision (core/revision.ts), as main refuses a plain edit of them.
       const change = { entity: row.entity, rowId: row.id, field, before: row.data[field], after: checked.value };
-      if (needsRevision(optionsRef.current.adoptedOn !== null, change))
+      if (needsRevision(currentOptions().adoptedOn !== null, change))
         return refuse(row.id, field, 'monitoring.revision.frozen', text ?? String(value ?? ''));
       const fields = pending.current.get(row.id) ?? new Map<string, unknown>();
       pending.current.set(row.id, fields.set(field, checked.value));
@@ -364,7 +399,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       // Live summaries follow as a transition, which React renders without holding up the next keystroke.
       startTransition(() => setTyped((n) => n + 1));
     },
-    [accepted, context, flush, refuse],
+    [accepted, context, currentOptions, flush, refuse],
   );
 
   const check = useCallback(
@@ -395,20 +430,23 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
   }, [api, plan.id, unsaved]);
 
   const create = useCallback(
-    async (input: NewRowInput[]) => {
-      await flush();
-      const call = api['rows.create']({ planId: plan.id, rows: input });
-      creating.current.add(call);
-      const result = await call.finally(() => creating.current.delete(call));
-      if (!result.ok) {
-        fail(result.error);
-        return null;
-      }
-      replace(result.data);
-      settled();
-      return result.data;
+    (input: NewRowInput[]) => {
+      const work = (async () => {
+        // After the edits typed before it; not after other creations (flush waits for this one).
+        await sendNow();
+        const result = await api['rows.create']({ planId: plan.id, rows: input });
+        if (!result.ok) {
+          fail(result.error);
+          return null;
+        }
+        replace(result.data);
+        settled();
+        return result.data;
+      })();
+      track(work);
+      return work;
     },
-    [api, fail, flush, plan.id, replace, settled],
+    [api, fail, sendNow, track, plan.id, replace, settled],
   );
 
   const remove = useCallback(
@@ -417,7 +455,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       // the fixed id `${parentId}:${year}` of a row that may never have been created).
       const below = descendantsOf(rowsRef.current, row.id);
       // An adopted target or budget is never deleted (core/revision.ts), as main refuses it: say what to do.
-      if (adoptedTargetsIn(optionsRef.current.adoptedOn !== null, [row, ...below]).length > 0) {
+      if (adoptedTargetsIn(currentOptions().adoptedOn !== null, [row, ...below]).length > 0) {
         shell.notify({ text: (tt) => tt('monitoring.revision.deleteRefused', { what }), kind: 'error' });
         return false;
       }
@@ -439,7 +477,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       });
       return true;
     },
-    [api, fail, flush, forget, shell, plan.id],
+    [api, currentOptions, fail, flush, forget, shell, plan.id],
   );
 
   const revise = useCallback(
@@ -494,7 +532,9 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       get rows() {
         return shown(rowsRef.current);
       },
-      options,
+      get options() {
+        return currentOptions();
+      },
       officeOf: (actor) => (actor === officeId ? null : (names.get(actor) ?? actor.slice(0, 8))),
       list: (entity, parentId) =>
         shown(
@@ -506,12 +546,15 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       },
       error: (rowId, field) => unsaved[unsavedKey(rowId, field)]?.message,
       unsavedText: (rowId, field) => unsaved[unsavedKey(rowId, field)]?.text,
-      unsaved,
+      get unsaved() {
+        return unsavedRef.current;
+      },
       edit,
       reject: refuse,
       discard: accepted,
       check,
       flush,
+      track,
       create,
       remove,
       revise,
@@ -522,7 +565,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       plan,
       rows,
       shown,
-      optionsRow,
+      currentOptions,
       officeId,
       names,
       unsaved,
@@ -531,6 +574,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       accepted,
       check,
       flush,
+      track,
       create,
       remove,
       revise,

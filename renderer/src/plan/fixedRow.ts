@@ -50,7 +50,8 @@ export function useFixedRowSave(
       if (problem) return data.reject(key, field, problem, text ?? String(value ?? ''));
       data.discard(key, field);
     }
-    void write(field, value, text);
+    // Tracked: a keystroke waiting for the row's creation is a save under way, which Next waits for.
+    data.track(write(field, value, text));
   };
   return { id: key, save };
 }

@@ -89,7 +89,8 @@ export function PlanNav({
         </span>
       </a>
       <p className={`plan-nav-state progress-text-${progress.state}`}>
-        <Mark state={progress.state} /> {t('workspace.planState', { state: stateText(progress.state) })}
+        <Mark state={progress.state} />{' '}
+        <ThaiText text={t('workspace.planState', { state: stateText(progress.state) })} />
       </p>
       <ol className="plan-nav-wizards">
         {progress.wizards.map((w) => {

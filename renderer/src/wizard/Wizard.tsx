@@ -104,14 +104,15 @@ export function Wizard({ def, step, rowId }: { def: WizardDef; step: number; row
           {blocked && (
             <div className="notice review-warning">
               <p>
-                {t('workspace.blockedBefore', {
-                  step: blocked.at + 1,
-                  title: t(def.steps[blocked.at]!.title),
-                })}
+                <ThaiText
+                  text={t('workspace.blockedBefore', { step: blocked.at + 1, title: t(def.steps[blocked.at]!.title) })}
+                />
               </p>
               <ul>
                 {blocked.reasons.map((issue, i) => (
-                  <li key={i}>{issueText(t, issue)}</li>
+                  <li key={i}>
+                    <ThaiText text={issueText(t, issue)} />
+                  </li>
                 ))}
               </ul>
               <button type="button" onClick={() => void go(blocked.at)}>
@@ -122,10 +123,14 @@ export function Wizard({ def, step, rowId }: { def: WizardDef; step: number; row
           {current.render()}
           {issues.length > 0 && (
             <div className="notice notice-error" role="alert" tabIndex={-1} ref={issuesRef}>
-              <p>{t('wizard.cannotContinue')}</p>
+              <p>
+                <ThaiText text={t('wizard.cannotContinue')} />
+              </p>
               <ul>
                 {issues.map((issue, i) => (
-                  <li key={i}>{issueText(t, issue)}</li>
+                  <li key={i}>
+                    <ThaiText text={issueText(t, issue)} />
+                  </li>
                 ))}
               </ul>
             </div>

@@ -18,6 +18,8 @@ export interface SpecApp {
 export interface Spec {
   name: string;
   run(page: Page, app: SpecApp): Promise<void>;
+  /** A long walk's own timeout (ms), generous for CI's two loaded cores; the tier's default otherwise. */
+  timeout?: number;
 }
 
 export const BMA_PLAN = {

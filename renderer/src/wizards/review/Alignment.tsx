@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog, CatalogItem } from '../../../../main/core/catalog.ts';
 import { completeness, numbering } from '../../../../main/core/planContent.ts';
@@ -166,6 +166,32 @@ function MatrixTable({
   const gaps = entries.filter((entry) => served(entry) === 0);
   const gapIds = new Set(gaps.map((g) => g.id));
   const headingId = `align-${catalog.id}`;
+  const items = groups.flat();
+  // One Tab stop for the whole matrix (a grid of hundreds of checkboxes would take as many Tabs to cross):
+  // the cell last visited, reached again by Tab; arrows move within the grid, Space ticks.
+  const [at, setAt] = useState({ row: 0, col: 0 });
+  const table = useRef<HTMLTableElement>(null);
+  const moveBy = (e: KeyboardEvent, row: number, col: number) => {
+    const step: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      Home: [0, -col],
+      End: [0, entries.length - 1 - col],
+    };
+    const by = step[e.key];
+    if (!by) return;
+    e.preventDefault();
+    const to = {
+      row: Math.min(Math.max(row + by[0], 0), items.length - 1),
+      col: Math.min(Math.max(col + by[1], 0), entries.length - 1),
+    };
+    setAt(to);
+    table.current?.querySelector<HTMLInputElement>(`[data-cell="${to.row}:${to.col}"]`)?.focus();
+  };
+  // A row or column gone (an item deleted elsewhere) must not leave the matrix without a Tab stop.
+  const current = { row: Math.min(at.row, items.length - 1), col: Math.min(at.col, entries.length - 1) };
 
   const toggle = async (item: PlanItem, entry: CatalogItem, on: boolean) => {
     const id = cellId(item, entry);
@@ -216,6 +242,9 @@ function MatrixTable({
           ? t('review.alignment.noGaps')
           : t('review.alignment.gaps', { count: gaps.length, total: entries.length })}
       </p>
+      <p className="hint">
+        <ThaiText text={t('review.alignment.keys')} />
+      </p>
       <div
         className="review-scroll"
         tabIndex={0}
@@ -223,7 +252,7 @@ function MatrixTable({
       >
         {/* Fixed columns: an entry column keeps a readable width however many entries there are (23 master plans
             scroll sideways), and a short catalog still fills the card. */}
-        <table className="review-matrix" style={{ width: `max(100%, ${17 + entries.length * 6}rem)` }}>
+        <table ref={table} className="review-matrix" style={{ width: `max(100%, ${17 + entries.length * 6}rem)` }}>
           <caption className="visually-hidden">{text.title(catalog)}</caption>
           <thead>
             <tr>
@@ -247,6 +276,7 @@ function MatrixTable({
           {groups.map((group) => (
             <tbody key={group[0]!.row.id}>
               {group.map((item) => {
+                const row = items.indexOf(item);
                 const lonely = item.level === 'issue' && unaligned.has(item.row.id);
                 return (
                   <tr
@@ -261,12 +291,16 @@ function MatrixTable({
                       </span>
                       {lonely && <span className="review-flag">{t('review.alignment.unalignedFlag')}</span>}
                     </th>
-                    {entries.map((entry) => {
+                    {entries.map((entry, col) => {
                       const id = cellId(item, entry);
                       return (
                         <td key={entry.id} className={gapIds.has(entry.id) ? 'gap' : undefined}>
                           <input
                             type="checkbox"
+                            data-cell={`${row}:${col}`}
+                            tabIndex={row === current.row && col === current.col ? 0 : -1}
+                            onFocus={() => setAt({ row, col })}
+                            onKeyDown={(e) => moveBy(e, row, col)}
                             aria-label={cellName(item, entry)}
                             checked={pending.get(id) ?? links.has(id)}
                             aria-busy={pending.has(id) || undefined}
