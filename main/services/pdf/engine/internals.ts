@@ -183,6 +183,15 @@ export interface LayoutBuilderPrototype {
   processNode(this: LayoutBuilderThis, node: LayoutNode, ...rest: unknown[]): void;
 }
 
+/** pdfmake's DocMeasure: measures each node before a layout places it. */
+export interface DocMeasurePrototype {
+  /** Cuts a text node into words and measures them: sets its _inlines, _minWidth and _maxWidth. */
+  measureLeaf(
+    this: { styleStack: { getProperty(property: string): unknown }; pdfDocument: PdfKitDocument },
+    node: TextNode & { text?: unknown; _textRef?: unknown; _pageRef?: unknown; _minWidth?: number; _maxWidth?: number },
+  ): unknown;
+}
+
 export interface ElementWriterPrototype {
   alignLine(this: { context(): { availableWidth: number } }, line: Line): void;
 }
@@ -305,6 +314,7 @@ export const pdfmake = {
   StyleContextStack: load<StyleContextStackClass>('pdfmake/js/StyleContextStack.js'),
   TextBreaker: load<{ prototype: TextBreakerPrototype }>('pdfmake/js/TextBreaker.js'),
   LayoutBuilder: load<{ prototype: LayoutBuilderPrototype }>('pdfmake/js/LayoutBuilder.js'),
+  DocMeasure: load<{ prototype: DocMeasurePrototype }>('pdfmake/js/DocMeasure.js'),
   ElementWriter: load<{ prototype: ElementWriterPrototype }>('pdfmake/js/ElementWriter.js'),
   PageElementWriter: load<{ prototype: PageElementWriterPrototype }>('pdfmake/js/PageElementWriter.js'),
   TableProcessor: load<{ prototype: TableProcessorPrototype }>('pdfmake/js/TableProcessor.js'),
@@ -327,6 +337,7 @@ export function assertInternals(): void {
     ['LayoutBuilder.addHeadersAndFooters', pdfmake.LayoutBuilder.prototype.addHeadersAndFooters, 2],
     ['LayoutBuilder.processLeaf', pdfmake.LayoutBuilder.prototype.processLeaf, 1],
     ['LayoutBuilder.processNode', pdfmake.LayoutBuilder.prototype.processNode, 1],
+    ['DocMeasure.measureLeaf', pdfmake.DocMeasure.prototype.measureLeaf, 1],
     ['ElementWriter.alignLine', pdfmake.ElementWriter.prototype.alignLine, 1],
     ['PageElementWriter.commitUnbreakableBlock', pdfmake.PageElementWriter.prototype.commitUnbreakableBlock, 2],
     ['PageElementWriter.addFragment', pdfmake.PageElementWriter.prototype.addFragment, 4],

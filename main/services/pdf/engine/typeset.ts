@@ -30,6 +30,7 @@ import { type Line, type PdfPage, assertInternals, pdfmake } from './internals.t
 import { alignLine, buildNextLine } from './lineBuilder.ts';
 import { type LaidOutBody, breakBefore, isOrphanHeading, numberHeadings } from './keepWithNext.ts';
 import { joinInlines } from './lineRender.ts';
+import { type MeasureCache, installMeasureCache } from './measureCache.ts';
 import { type PaginationLayout, beginLayout, endLayout, installPagination, pageBreakFixes } from './pagination.ts';
 import type { PageNumbering } from '../../../core/pdf/pageNumbers.ts';
 import { PageLabels, pageReferenceOf, setPageNumber, writePageLabels } from './pageLabels.ts';
@@ -104,6 +105,8 @@ interface Job {
   /** Parsed font files and shaped text shared by all the layouts of one render (fonts.ts). */
   parsedFonts: ParsedFonts;
   layoutCaches: LayoutCaches;
+  /** Text nodes as measured by the first layout, for the later ones (measureCache.ts). */
+  measures: MeasureCache;
 }
 
 let current: Job | null = null;
@@ -133,6 +136,7 @@ function installEngine(): void {
   pdfmake.StyleContextStack.getStyleProperty = cachedStyleProperty(pdfmake.StyleContextStack.getStyleProperty);
   pdfmake.LayoutBuilder.prototype.buildNextLine = buildNextLine;
   pdfmake.ElementWriter.prototype.alignLine = alignLine;
+  installMeasureCache(() => current?.measures ?? null);
   installPagination(); // widows, orphans and blank pages (pagination.ts), over the line builder above
 
   // pdfmake silently drops text of an unbreakable block (a `dontBreakRows` row, an `unbreakable` stack)
@@ -282,6 +286,7 @@ export async function typeset(
   let passes = 0;
   const parsedFonts = renderFonts(fontsDir);
   const layoutCaches: LayoutCaches = new Map();
+  const measures: MeasureCache = new Map();
   // Decides from a layout whether to lay out again, and with what: without keeping blocks together when one
   // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved,
   // else, once headings stay, with rows kept together and lines moved onto near-empty pages.
@@ -312,6 +317,7 @@ export async function typeset(
       drawn: false,
       parsedFonts,
       layoutCaches,
+      measures,
       paging: beginLayout(new Map(forced)),
     };
     current = job;
