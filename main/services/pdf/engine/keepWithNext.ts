@@ -27,7 +27,9 @@ function eachHeading(doc: TDocumentDefinitions, visit: Walk): TDocumentDefinitio
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
     if (!isPlainObject(value)) return value;
-    const node = Object.fromEntries(Object.entries(value).map(([key, v]) => [key, walk(v)]));
+    // A loop rather than Object.entries: every layout copies the whole document through here.
+    const node: Record<string, unknown> = {};
+    for (const key in value) node[key] = walk(value[key]);
     return value.keepWithNext === true ? visit(node, ++marked) : node;
   };
   return { ...doc, content: walk(doc.content) as TDocumentDefinitions['content'] };
@@ -41,7 +43,7 @@ export function numberHeadings(doc: TDocumentDefinitions): TDocumentDefinitions 
   return eachHeading(doc, (node, n) => ({ ...node, headlineLevel: n }));
 }
 
-/** The document with the given headings (numberHeadings) starting a page. */
+/** A copy of the document with the given headings (numberHeadings) starting a page. */
 export function breakBefore(doc: TDocumentDefinitions, headings: ReadonlySet<number>): TDocumentDefinitions {
   return eachHeading(doc, (node, n) => (headings.has(n) ? { ...node, pageBreak: 'before' } : node));
 }

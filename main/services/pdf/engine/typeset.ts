@@ -34,7 +34,7 @@ import { type MeasureCache, installMeasureCache } from './measureCache.ts';
 import { type PaginationLayout, beginLayout, endLayout, installPagination, pageBreakFixes } from './pagination.ts';
 import type { PageNumbering } from '../../../core/pdf/pageNumbers.ts';
 import { PageLabels, pageReferenceOf, setPageNumber, writePageLabels } from './pageLabels.ts';
-import { isPlainObject, prepareDocument } from './prepare.ts';
+import { cleanDocument, isPlainObject, prepareDocument } from './prepare.ts';
 import { TABLE_LAYOUTS } from './tableLayouts.ts';
 import { cachedStyleProperty, getBreaks } from './textBreaker.ts';
 
@@ -278,7 +278,8 @@ export async function typeset(
   urls.setUrlAccessPolicy(() => false); // offline app: images come as data URLs
   const printer = new pdfmake.Printer(fonts, pdfmake.virtualfs, urls, (path) => fontFiles.has(path));
 
-  let definition = numberHeadings(doc);
+  // Cleaned once; each layout gets its own copy (breakBefore), which pdfmake may write into.
+  let definition = numberHeadings(cleanDocument(doc));
   let keptTogether = true;
   const moved = new Set<number>();
   // Breaks that give a near-empty page lines from the page before (pagination.ts), by text node.
@@ -337,7 +338,7 @@ export async function typeset(
       endLayout();
     }
   };
-  let laidOut = await layout(definition);
+  let laidOut = null;
   while (!laidOut) laidOut = await layout(breakBefore(definition, moved));
   const { pdfDoc } = laidOut;
   writePageLabels(pdfDoc, laidOut.labels, pdfDoc._pdfMakePages?.length ?? 0);
