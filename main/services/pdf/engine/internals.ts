@@ -7,6 +7,7 @@
  * Printer uses.
  */
 import { createRequire } from 'node:module';
+import type { NodeStartPosition } from 'pdfmake/interfaces';
 
 // Not named `require`: electron-vite's ESM output declares its own.
 const requireCjs = createRequire(import.meta.url);
@@ -153,6 +154,15 @@ interface LayoutNode extends TextNode {
   maxHeight?: number;
 }
 
+/** A node as pdfmake laid it out (its linear list of nodes): where it went, and what the engine asks of it. */
+export interface LaidOutNode {
+  readonly text?: unknown;
+  readonly listMarker?: unknown;
+  readonly headlineLevel?: number;
+  readonly pageBreak?: string;
+  readonly positions: readonly (NodeStartPosition & { pageNumber: number })[];
+}
+
 /** The LayoutBuilder instance its methods run on. */
 export interface LayoutBuilderThis {
   writer: {
@@ -166,6 +176,8 @@ export interface LayoutBuilderThis {
 }
 
 export interface LayoutBuilderPrototype {
+  /** One layout of the document: its pages and the nodes laid out, in order. */
+  tryLayoutDocument(...args: unknown[]): { pages: PdfPage[]; linearNodeList: LaidOutNode[] };
   buildNextLine(this: { writer: { context(): { availableWidth: number } } }, textNode: TextNode): Line | null;
   /** Runs once the body of every page is laid out, before header and footer are added to each. */
   addHeadersAndFooters(
@@ -337,6 +349,7 @@ export function assertInternals(): void {
     ['LayoutBuilder.addHeadersAndFooters', pdfmake.LayoutBuilder.prototype.addHeadersAndFooters, 2],
     ['LayoutBuilder.processLeaf', pdfmake.LayoutBuilder.prototype.processLeaf, 1],
     ['LayoutBuilder.processNode', pdfmake.LayoutBuilder.prototype.processNode, 1],
+    ['LayoutBuilder.tryLayoutDocument', pdfmake.LayoutBuilder.prototype.tryLayoutDocument, 8],
     ['DocMeasure.measureLeaf', pdfmake.DocMeasure.prototype.measureLeaf, 1],
     ['ElementWriter.alignLine', pdfmake.ElementWriter.prototype.alignLine, 1],
     ['PageElementWriter.commitUnbreakableBlock', pdfmake.PageElementWriter.prototype.commitUnbreakableBlock, 2],

@@ -28,7 +28,7 @@ import {
 import { defaultFontsDir, sarabunFonts } from './fontFiles.ts';
 import { type Line, type PdfPage, assertInternals, pdfmake } from './internals.ts';
 import { alignLine, buildNextLine } from './lineBuilder.ts';
-import { type LaidOutBody, breakBefore, isOrphanHeading, numberHeadings } from './keepWithNext.ts';
+import { type LaidOutBody, breakBefore, numberHeadings, orphanedHeadings } from './keepWithNext.ts';
 import { joinInlines } from './lineRender.ts';
 import { type MeasureCache, installMeasureCache } from './measureCache.ts';
 import { type PaginationLayout, beginLayout, endLayout, installPagination, pageBreakFixes } from './pagination.ts';
@@ -154,6 +154,14 @@ function installEngine(): void {
     const added = addFragment.call(this, fragment, useBlockXOffset, ...rest);
     if (!added && !useBlockXOffset && current) current.overflow = true;
     return added;
+  };
+
+  // Headings left at a page foot, found once the layout is done (keepWithNext.ts).
+  const tryLayoutDocument = pdfmake.LayoutBuilder.prototype.tryLayoutDocument;
+  pdfmake.LayoutBuilder.prototype.tryLayoutDocument = function (...args) {
+    const result = tryLayoutDocument.apply(this, args);
+    if (current) for (const n of orphanedHeadings(result.linearNodeList, current.bodies)) current.orphans.add(n);
+    return result;
   };
 
   const addHeadersAndFooters = pdfmake.LayoutBuilder.prototype.addHeadersAndFooters;
@@ -324,12 +332,6 @@ export async function typeset(
     current = job;
     try {
       const prepared = prepareDocument(laidOutDefinition, job.labels);
-      // Only to find orphaned headings (keepWithNext.ts); pdfmake's own breaking is not used.
-      prepared.pageBreakBefore = (node, nodes) => {
-        if (node.headlineLevel !== undefined && isOrphanHeading(node, nodes, job.bodies))
-          job.orphans.add(node.headlineLevel);
-        return false;
-      };
       const pdfDoc = await printer.createPdfKitDocument(prepared, { tableLayouts: TABLE_LAYOUTS });
       // A layout that was not drawn is dropped at once, so that the next is made without it in memory.
       return job.drawn ? { pdfDoc, labels: job.labels } : null;
