@@ -26,6 +26,7 @@ const ENGINE_MODULES = [
   'pdfmake/js/StyleContextStack.js',
   'pdfmake/js/TextBreaker.js',
   'pdfmake/js/LayoutBuilder.js',
+  'pdfmake/js/DocMeasure.js',
   'pdfmake/js/ElementWriter.js',
   'pdfmake/js/PageElementWriter.js',
   'pdfmake/js/TableProcessor.js',

@@ -222,6 +222,45 @@ describe('line breaking rules', () => {
     expect(roomy[0]).toContain(head);
   });
 
+  it('measures the same words by the style each place gives them, in every layout of the document', async () => {
+    // The engine lays this document out again (the heading at the foot of page 1 moves), and the later layouts
+    // reuse the first one's measures: each copy of the paragraph must keep its own style's words and widths.
+    const text = seedParagraphs.reduce((a, b) => (b.length > a.length ? b : a));
+    const styles = { big: { fontSize: 20, italics: true } };
+    const copies: Content[] = [
+      { text },
+      { text, bold: true },
+      { text: [{ text: text.slice(0, 40), bold: true }, text.slice(40)] },
+      { stack: [{ text }], style: 'big' },
+      { table: { widths: ['*'], body: [[{ text }]] }, layout: 'phaenGrid', style: 'big' },
+    ];
+    const heading = '๓.๑ ตัวชี้วัดตามประเด็นยุทธศาสตร์';
+    const { pdf, lines } = await renderPdfWithLines({
+      ...A4,
+      styles,
+      content: [
+        { text: 'ย่อหน้าแรกของหน้า' },
+        { text: '', margin: [0, 640, 0, 0] },
+        { text: heading, bold: true, keepWithNext: true },
+        ...copies,
+      ],
+    } as TDocumentDefinitions);
+    const pages = (await extractPages(pdf)).map(comparable);
+    expect(pages[0]).toBe(comparable('ย่อหน้าแรกของหน้า'));
+    expect(pages[1]?.startsWith(comparable(heading))).toBe(true);
+
+    const shape = (group: LaidOutLine[]) =>
+      group.map((l) => ({ text: l.text, width: l.width, pieces: l.pieces.map((p) => [p.font, p.fontSize, p.width]) }));
+    const groups = paragraphs(lines);
+    const laidOut = groups.slice(groups.findIndex((g) => g[0]?.text === heading) + 1).map(shape);
+    const alone = await Promise.all(
+      copies.map(async (copy) => shape((await renderPdfWithLines({ ...A4, styles, content: [copy] })).lines)),
+    );
+    expect(laidOut).toEqual(alone);
+    // The styles did give the copies different measures.
+    expect(new Set(alone.map((l) => JSON.stringify(l))).size).toBe(copies.length);
+  });
+
   it('never splits "พ.ศ. 2566", joined by an ordinary space or by U+00A0: it moves to the next line whole', async () => {
     const before = 'ตั้งแต่ปีงบประมาณ พ.ศ.';
     // Room for "… พ.ศ." but not for the space and "2566" after it: a plain line breaker would split them.

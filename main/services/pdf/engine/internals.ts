@@ -7,6 +7,7 @@
  * Printer uses.
  */
 import { createRequire } from 'node:module';
+import type { NodeStartPosition } from 'pdfmake/interfaces';
 
 // Not named `require`: electron-vite's ESM output declares its own.
 const requireCjs = createRequire(import.meta.url);
@@ -153,6 +154,15 @@ interface LayoutNode extends TextNode {
   maxHeight?: number;
 }
 
+/** A node as pdfmake laid it out (its linear list of nodes): where it went, and what the engine asks of it. */
+export interface LaidOutNode {
+  readonly text?: unknown;
+  readonly listMarker?: unknown;
+  readonly headlineLevel?: number;
+  readonly pageBreak?: string;
+  readonly positions: readonly (NodeStartPosition & { pageNumber: number })[];
+}
+
 /** The LayoutBuilder instance its methods run on. */
 export interface LayoutBuilderThis {
   writer: {
@@ -166,6 +176,8 @@ export interface LayoutBuilderThis {
 }
 
 export interface LayoutBuilderPrototype {
+  /** One layout of the document: its pages and the nodes laid out, in order. */
+  tryLayoutDocument(...args: unknown[]): { pages: PdfPage[]; linearNodeList: LaidOutNode[] };
   buildNextLine(this: { writer: { context(): { availableWidth: number } } }, textNode: TextNode): Line | null;
   /** Runs once the body of every page is laid out, before header and footer are added to each. */
   addHeadersAndFooters(
@@ -181,6 +193,15 @@ export interface LayoutBuilderPrototype {
   processLeaf(this: LayoutBuilderThis, node: LayoutNode): void;
   /** Lays out any node between its margins. */
   processNode(this: LayoutBuilderThis, node: LayoutNode, ...rest: unknown[]): void;
+}
+
+/** pdfmake's DocMeasure: measures each node before a layout places it. */
+export interface DocMeasurePrototype {
+  /** Cuts a text node into words and measures them: sets its _inlines, _minWidth and _maxWidth. */
+  measureLeaf(
+    this: { styleStack: { getProperty(property: string): unknown }; pdfDocument: PdfKitDocument },
+    node: TextNode & { text?: unknown; _textRef?: unknown; _pageRef?: unknown; _minWidth?: number; _maxWidth?: number },
+  ): unknown;
 }
 
 export interface ElementWriterPrototype {
@@ -305,6 +326,7 @@ export const pdfmake = {
   StyleContextStack: load<StyleContextStackClass>('pdfmake/js/StyleContextStack.js'),
   TextBreaker: load<{ prototype: TextBreakerPrototype }>('pdfmake/js/TextBreaker.js'),
   LayoutBuilder: load<{ prototype: LayoutBuilderPrototype }>('pdfmake/js/LayoutBuilder.js'),
+  DocMeasure: load<{ prototype: DocMeasurePrototype }>('pdfmake/js/DocMeasure.js'),
   ElementWriter: load<{ prototype: ElementWriterPrototype }>('pdfmake/js/ElementWriter.js'),
   PageElementWriter: load<{ prototype: PageElementWriterPrototype }>('pdfmake/js/PageElementWriter.js'),
   TableProcessor: load<{ prototype: TableProcessorPrototype }>('pdfmake/js/TableProcessor.js'),
@@ -327,6 +349,8 @@ export function assertInternals(): void {
     ['LayoutBuilder.addHeadersAndFooters', pdfmake.LayoutBuilder.prototype.addHeadersAndFooters, 2],
     ['LayoutBuilder.processLeaf', pdfmake.LayoutBuilder.prototype.processLeaf, 1],
     ['LayoutBuilder.processNode', pdfmake.LayoutBuilder.prototype.processNode, 1],
+    ['LayoutBuilder.tryLayoutDocument', pdfmake.LayoutBuilder.prototype.tryLayoutDocument, 8],
+    ['DocMeasure.measureLeaf', pdfmake.DocMeasure.prototype.measureLeaf, 1],
     ['ElementWriter.alignLine', pdfmake.ElementWriter.prototype.alignLine, 1],
     ['PageElementWriter.commitUnbreakableBlock', pdfmake.PageElementWriter.prototype.commitUnbreakableBlock, 2],
     ['PageElementWriter.addFragment', pdfmake.PageElementWriter.prototype.addFragment, 4],

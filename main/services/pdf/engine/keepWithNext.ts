@@ -3,13 +3,14 @@
  * starting on the next. pdfmake's own hook for this (the document's `pageBreakBefore` callback) is a function,
  * which cannot cross into the worker, and it sees stale places for whatever sits in a block kept together
  * (every table row here: `dontBreakRows`), which pdfmake first places on the heading's page and then moves.
- * So the engine installs the callback itself but only to find the headings, and reads the pages as laid
- * out: a heading is orphaned when nothing but headings is drawn after it on its page. typeset then lays the
- * document out again with those headings starting a page, all at once (pdfmake would lay it out again per
- * heading).
+ * So the engine finds the headings itself once a layout is done (orphanedHeadings, over the nodes pdfmake
+ * laid out, asking only about headings where pdfmake's hook describes every node of the document) and reads
+ * the pages as laid out: a heading is orphaned when nothing but headings is drawn after it on its page.
+ * typeset then lays the document out again with those headings starting a page, all at once (pdfmake would
+ * lay it out again per heading).
  */
 import type { Node, NodeQueries, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { PdfPage } from './internals.ts';
+import type { LaidOutNode, PdfPage } from './internals.ts';
 import { MIN_LINES } from './pagination.ts';
 import { isPlainObject } from './prepare.ts';
 
@@ -27,7 +28,9 @@ function eachHeading(doc: TDocumentDefinitions, visit: Walk): TDocumentDefinitio
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
     if (!isPlainObject(value)) return value;
-    const node = Object.fromEntries(Object.entries(value).map(([key, v]) => [key, walk(v)]));
+    // A loop rather than Object.entries: every layout copies the whole document through here.
+    const node: Record<string, unknown> = {};
+    for (const key in value) node[key] = walk(value[key]);
     return value.keepWithNext === true ? visit(node, ++marked) : node;
   };
   return { ...doc, content: walk(doc.content) as TDocumentDefinitions['content'] };
@@ -41,7 +44,7 @@ export function numberHeadings(doc: TDocumentDefinitions): TDocumentDefinitions 
   return eachHeading(doc, (node, n) => ({ ...node, headlineLevel: n }));
 }
 
-/** The document with the given headings (numberHeadings) starting a page. */
+/** A copy of the document with the given headings (numberHeadings) starting a page. */
 export function breakBefore(doc: TDocumentDefinitions, headings: ReadonlySet<number>): TDocumentDefinitions {
   return eachHeading(doc, (node, n) => (headings.has(n) ? { ...node, pageBreak: 'before' } : node));
 }
@@ -79,7 +82,7 @@ function headingItems(body: LaidOutBody, heading: Node): number[] {
  * of the headings that follow it) the page holds fewer than MIN_LINES rows of its content while that content
  * runs on to the next page: nothing at all, or one line whose block continues over the page.
  */
-export function isOrphanHeading(heading: Node, nodes: NodeQueries, bodies: readonly LaidOutBody[]): boolean {
+function isOrphanHeading(heading: Node, nodes: NodeQueries, bodies: readonly LaidOutBody[]): boolean {
   const page = heading.startPosition.pageNumber;
   const body = bodies[page - 1];
   if (heading.headlineLevel === undefined || !body || page >= bodies.length) return false;
@@ -103,4 +106,47 @@ export function isOrphanHeading(heading: Node, nodes: NodeQueries, bodies: reado
   if (rows.size === 0) return true;
   if (rows.size >= MIN_LINES || laterHeading) return false;
   return following.some((node) => node.pageNumbers.includes(page + 1));
+}
+
+/** A laid-out node as pdfmake's page-break hook describes it: the parts isOrphanHeading reads. */
+function described(node: LaidOutNode, pageNumbers: number[]): Node {
+  return {
+    text: node.text,
+    headlineLevel: node.headlineLevel,
+    startPosition: node.positions[0],
+    pageNumbers,
+  } as Node;
+}
+
+/**
+ * The numbers of the headings a layout left at a page foot (isOrphanHeading), from pdfmake's list of the nodes
+ * it laid out, in order: those with something drawn, as pdfmake's page-break hook sees them, headings already
+ * starting a page left alone.
+ */
+export function orphanedHeadings(laidOut: readonly LaidOutNode[], bodies: readonly LaidOutBody[]): number[] {
+  const nodes = laidOut.filter((node) => node.positions.length > 0 && (node.text !== '' || node.listMarker));
+  const pages = new Map<LaidOutNode, number[]>();
+  const pagesOf = (node: LaidOutNode): number[] => {
+    let found = pages.get(node);
+    if (!found) pages.set(node, (found = [...new Set(node.positions.map((p) => p.pageNumber))]));
+    return found;
+  };
+  const on = (page: number, from: number, to: number) =>
+    nodes.slice(from, to).flatMap((node) => {
+      const numbers = pagesOf(node);
+      return numbers.includes(page) ? [described(node, numbers)] : [];
+    });
+  const orphans: number[] = [];
+  nodes.forEach((node, index) => {
+    if (node.headlineLevel === undefined || node.pageBreak === 'before') return;
+    const numbers = pagesOf(node);
+    const page = numbers[0] ?? 0;
+    const queries: NodeQueries = {
+      getPreviousNodesOnPage: () => on(page, 0, index),
+      getFollowingNodesOnPage: () => on(page, index + 1, nodes.length),
+      getNodesOnNextPage: () => on(page + 1, index + 1, nodes.length),
+    };
+    if (isOrphanHeading(described(node, numbers), queries, bodies)) orphans.push(node.headlineLevel);
+  });
+  return orphans;
 }

@@ -56,8 +56,17 @@ function furniture(content: Content, labels: PageLabels): DynamicContent {
   };
 }
 
+/** A copy of the document with every string cleaned and SVG drawings in Sarabun: once per render (typeset.ts). */
+export function cleanDocument(doc: TDocumentDefinitions): TDocumentDefinitions {
+  return clean(doc) as TDocumentDefinitions;
+}
+
+/**
+ * What pdfmake is given for one layout: `doc`, a cleaned document (cleanDocument) copied for this layout alone
+ * (pdfmake writes into the nodes it lays out), with the defaults and the page furniture of this layout.
+ */
 export function prepareDocument(doc: TDocumentDefinitions, labels: PageLabels): TDocumentDefinitions {
-  const out = clean(doc) as TDocumentDefinitions;
+  const out = { ...doc };
   out.pageSize ??= 'A4';
   // ActualText (actualText.ts) is PDF 1.5, /Lang 1.4; pdfmake writes 1.3 unless told.
   out.version ??= '1.5';

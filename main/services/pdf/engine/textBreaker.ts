@@ -157,7 +157,7 @@ export function getBreaks(
  * of one item share their style, so each property is resolved once per item and stack (a symbol key, so
  * copyStyle's for…in does not carry it elsewhere).
  */
-const STYLE_CACHE = Symbol('phaen.styleCache');
+export const STYLE_CACHE = Symbol('phaen.styleCache');
 const NOT_FOUND = Symbol('phaen.notFound');
 
 interface StyleCache {

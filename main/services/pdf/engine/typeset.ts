@@ -28,12 +28,13 @@ import {
 import { defaultFontsDir, sarabunFonts } from './fontFiles.ts';
 import { type Line, type PdfPage, assertInternals, pdfmake } from './internals.ts';
 import { alignLine, buildNextLine } from './lineBuilder.ts';
-import { type LaidOutBody, breakBefore, isOrphanHeading, numberHeadings } from './keepWithNext.ts';
+import { type LaidOutBody, breakBefore, numberHeadings, orphanedHeadings } from './keepWithNext.ts';
 import { joinInlines } from './lineRender.ts';
+import { type MeasureCache, installMeasureCache } from './measureCache.ts';
 import { type PaginationLayout, beginLayout, endLayout, installPagination, pageBreakFixes } from './pagination.ts';
 import type { PageNumbering } from '../../../core/pdf/pageNumbers.ts';
 import { PageLabels, pageReferenceOf, setPageNumber, writePageLabels } from './pageLabels.ts';
-import { isPlainObject, prepareDocument } from './prepare.ts';
+import { cleanDocument, isPlainObject, prepareDocument } from './prepare.ts';
 import { TABLE_LAYOUTS } from './tableLayouts.ts';
 import { cachedStyleProperty, getBreaks } from './textBreaker.ts';
 
@@ -104,6 +105,8 @@ interface Job {
   /** Parsed font files and shaped text shared by all the layouts of one render (fonts.ts). */
   parsedFonts: ParsedFonts;
   layoutCaches: LayoutCaches;
+  /** Text nodes as measured by the first layout, for the later ones (measureCache.ts). */
+  measures: MeasureCache;
 }
 
 let current: Job | null = null;
@@ -133,6 +136,7 @@ function installEngine(): void {
   pdfmake.StyleContextStack.getStyleProperty = cachedStyleProperty(pdfmake.StyleContextStack.getStyleProperty);
   pdfmake.LayoutBuilder.prototype.buildNextLine = buildNextLine;
   pdfmake.ElementWriter.prototype.alignLine = alignLine;
+  installMeasureCache(() => current?.measures ?? null);
   installPagination(); // widows, orphans and blank pages (pagination.ts), over the line builder above
 
   // pdfmake silently drops text of an unbreakable block (a `dontBreakRows` row, an `unbreakable` stack)
@@ -150,6 +154,14 @@ function installEngine(): void {
     const added = addFragment.call(this, fragment, useBlockXOffset, ...rest);
     if (!added && !useBlockXOffset && current) current.overflow = true;
     return added;
+  };
+
+  // Headings left at a page foot, found once the layout is done (keepWithNext.ts).
+  const tryLayoutDocument = pdfmake.LayoutBuilder.prototype.tryLayoutDocument;
+  pdfmake.LayoutBuilder.prototype.tryLayoutDocument = function (...args) {
+    const result = tryLayoutDocument.apply(this, args);
+    if (current) for (const n of orphanedHeadings(result.linearNodeList, current.bodies)) current.orphans.add(n);
+    return result;
   };
 
   const addHeadersAndFooters = pdfmake.LayoutBuilder.prototype.addHeadersAndFooters;
@@ -274,7 +286,8 @@ export async function typeset(
   urls.setUrlAccessPolicy(() => false); // offline app: images come as data URLs
   const printer = new pdfmake.Printer(fonts, pdfmake.virtualfs, urls, (path) => fontFiles.has(path));
 
-  let definition = numberHeadings(doc);
+  // Cleaned once; each layout gets its own copy (breakBefore), which pdfmake may write into.
+  let definition = numberHeadings(cleanDocument(doc));
   let keptTogether = true;
   const moved = new Set<number>();
   // Breaks that give a near-empty page lines from the page before (pagination.ts), by text node.
@@ -282,6 +295,7 @@ export async function typeset(
   let passes = 0;
   const parsedFonts = renderFonts(fontsDir);
   const layoutCaches: LayoutCaches = new Map();
+  const measures: MeasureCache = new Map();
   // Decides from a layout whether to lay out again, and with what: without keeping blocks together when one
   // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved,
   // else, once headings stay, with rows kept together and lines moved onto near-empty pages.
@@ -312,17 +326,12 @@ export async function typeset(
       drawn: false,
       parsedFonts,
       layoutCaches,
+      measures,
       paging: beginLayout(new Map(forced)),
     };
     current = job;
     try {
       const prepared = prepareDocument(laidOutDefinition, job.labels);
-      // Only to find orphaned headings (keepWithNext.ts); pdfmake's own breaking is not used.
-      prepared.pageBreakBefore = (node, nodes) => {
-        if (node.headlineLevel !== undefined && isOrphanHeading(node, nodes, job.bodies))
-          job.orphans.add(node.headlineLevel);
-        return false;
-      };
       const pdfDoc = await printer.createPdfKitDocument(prepared, { tableLayouts: TABLE_LAYOUTS });
       // A layout that was not drawn is dropped at once, so that the next is made without it in memory.
       return job.drawn ? { pdfDoc, labels: job.labels } : null;
@@ -331,7 +340,7 @@ export async function typeset(
       endLayout();
     }
   };
-  let laidOut = await layout(definition);
+  let laidOut = null;
   while (!laidOut) laidOut = await layout(breakBefore(definition, moved));
   const { pdfDoc } = laidOut;
   writePageLabels(pdfDoc, laidOut.labels, pdfDoc._pdfMakePages?.length ?? 0);
