@@ -9,6 +9,7 @@ import { type LaidOutLine, renderPdfWithLines } from '../../main/services/pdf/re
 import { comparable, drawnText, extractPages, lineBreakProblems } from '../harness/pdf.ts';
 import {
   nearEmptyPages,
+  pagesLeftShort,
   popplerPages,
   shortJustifiedLines,
   strandedHeadings,
@@ -146,7 +147,7 @@ describe('the printed plan', () => {
       expect(Math.abs(printed[0]!.x - was[0]!.x)).toBeLessThan(3);
     });
     expect(after.some((marker) => itemLines(thai.lines, marker).length > 1)).toBe(true);
-  });
+  }, 120_000); // two renders of the sample: seconds each, more on a loaded machine
 
   // Pagination a typesetter would sign off (issue 10 #4), checked on the pages as printed: the sample plan and
   // a large generated one, in both digit sets (Thai digits are wider, so pages break elsewhere).
@@ -167,6 +168,9 @@ describe('the printed plan', () => {
         const { pdf, lines } = await print(source(), 'plan', thaiDigits);
         const pages = popplerPages(pdf, area);
         expect(nearEmptyPages(pages, area)).toEqual([]);
+        // A section moved on whole leaves no page short before it (a heading's move undone once it is not needed).
+        // Not yet for the large plans: their layouts run out before every such move is undone.
+        if (name === 'the sample plan') expect(pagesLeftShort(pages, area)).toEqual([]);
         // The contents (front matter, laid out in columns, its bold entries alike to headings) are not paginated
         // by the engine yet: headings, widows and orphans are checked from chapter 1.
         const body = lines.filter((l) => l.page >= firstChapterPage(lines));
