@@ -60,6 +60,25 @@ export function nearEmptyPages(pages: readonly PageBox[], area: BodyArea): strin
   });
 }
 
+/**
+ * Pages left mostly empty by a section that moved on to the next page: a page whose body is filled less than a
+ * quarter of its height while the next page, of the same orientation, starts with a numbered section heading
+ * (4.7.2 …), not a chapter (which starts a page by design). A quarter, not the engine's third: a heading over
+ * a figure taller than the rest of the page (the strategy map) moves with it and may leave a third behind.
+ */
+export function pagesLeftShort(pages: readonly PageBox[], area: BodyArea): string[] {
+  return pages.slice(0, -1).flatMap((page, i) => {
+    const next = pages[i + 1]!;
+    const first = next.lines[0]?.text ?? '';
+    if (next.width !== page.width || !/^[0-9๐-๙]+(\.[0-9๐-๙]+)+ \S/.test(first)) return [];
+    const last = Math.max(area.top, ...page.lines.map((l) => l.y));
+    const filled = (last - area.top) / (page.height - area.top - area.bottom);
+    return filled < 1 / 4
+      ? [`page ${i + 1}: ${Math.round(filled * 100)} % filled before ${JSON.stringify(first)}`]
+      : [];
+  });
+}
+
 /** A body line laid out by the engine (not the running head or the page number). */
 function inBody(line: LaidOutLine, pages: readonly PageBox[], area: BodyArea): boolean {
   const height = pages[line.page - 1]?.height ?? 0;

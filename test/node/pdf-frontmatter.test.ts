@@ -11,7 +11,7 @@ import { pageLabel, thaiLetter } from '../../main/core/pdf/pageNumbers.ts';
 import { toThaiDigits } from '../../main/core/years.ts';
 import { translator } from '../../main/services/locales.ts';
 import { type LaidOutLine, renderPdfWithLines } from '../../main/services/pdf/render.ts';
-import { comparable, extractPages } from '../harness/pdf.ts';
+import { comparable, extractPages, popplerText } from '../harness/pdf.ts';
 import { contentsBreaks } from '../harness/pages.ts';
 import { RESOURCES, generatedRows, generatedSource, sampleSource } from '../harness/pdfPlan.ts';
 
@@ -211,6 +211,22 @@ describe('the contents', () => {
       expect(lines.some((l) => l.text.trim() === ten)).toBe(true);
     });
   }
+
+  it('wrap an entry between words: “(หมุดหมาย)” is never parted, as pdf.js and poppler read the lines (both digit sets)', async () => {
+    for (const digits of ['Arabic', 'Thai'] as const) {
+      const { pdf, pages } = printed[digits];
+      const exact = await extractPages(pdf, { exact: true });
+      for (const text of [pages.join('\n'), exact.join('\n'), popplerText(pdf, 'raw'), popplerText(pdf, 'default')]) {
+        const lines = text.split(/[\n\f]/).filter((line) => line.includes('หมุด'));
+        // The contents, the list of tables, chapter 5's heading and its table's caption.
+        expect(lines.length, digits).toBeGreaterThanOrEqual(4);
+        expect(
+          lines.filter((line) => !line.includes('หมุดหมาย')),
+          digits,
+        ).toEqual([]);
+      }
+    }
+  });
 
   it('lead to the pages of their chapters and sections: each page number is the label of the page with the heading', () => {
     const { pages, labels, lines } = printed.Arabic;

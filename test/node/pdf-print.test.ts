@@ -1,6 +1,10 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { BODY_SIZE, PAGE_MARGINS } from '../../main/core/pdf/blocks.ts';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BODY_SIZE, PAGE_MARGINS, TABLE_SIZE } from '../../main/core/pdf/blocks.ts';
 import { buildDocument } from '../../main/core/pdf/index.ts';
 import { CHAPTERS, type PdfKind } from '../../main/core/pdf/options.ts';
 import type { PlanSource } from '../../main/core/pdf/source.ts';
@@ -9,6 +13,7 @@ import { type LaidOutLine, renderPdfWithLines } from '../../main/services/pdf/re
 import { comparable, drawnText, extractPages, lineBreakProblems } from '../harness/pdf.ts';
 import {
   nearEmptyPages,
+  pagesLeftShort,
   popplerPages,
   shortJustifiedLines,
   strandedHeadings,
@@ -52,6 +57,67 @@ async function pageSizes(pdf: Uint8Array): Promise<{ width: number; height: numb
     return sizes;
   } finally {
     await task.destroy();
+  }
+}
+
+/** Every text of the body (running head and page number left out) with its printed size, read by pdf.js. */
+async function textItems(pdf: Uint8Array): Promise<{ page: number; size: number; text: string }[]> {
+  const task = getDocument({ data: pdf.slice(), verbosity: 0 });
+  const doc = await task.promise;
+  try {
+    const items = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const height = page.view[3]!;
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const [, , c, d, , y] = item.transform as number[];
+        if (y! < PAGE_MARGINS[3] || y! > height - PAGE_MARGINS[1]) continue;
+        items.push({ page: p, size: Math.hypot(c!, d!), text: item.str });
+      }
+    }
+    return items;
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** The same read by poppler (pdftohtml at three times the scale, its most, so its whole-number sizes are within a sixth of a point). */
+function popplerSizes(pdf: Uint8Array): { page: number; size: number; text: string }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'phaen-sizes-'));
+  try {
+    const file = join(dir, 'doc.pdf');
+    writeFileSync(file, pdf);
+    const xml = execFileSync('pdftohtml', ['-xml', '-i', '-zoom', '3', '-stdout', file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
+    return [...xml.matchAll(/<page number="(\d+)"[^>]* height="(\d+)"[^>]*>([\s\S]*?)<\/page>/g)].flatMap((page) => {
+      const height = Number(page[2]) / 3;
+      const sizes = new Map(
+        [...(page[3] ?? '').matchAll(/<fontspec id="(\d+)" size="(\d+)"/g)].map((f) => [f[1], Number(f[2]) / 3]),
+      );
+      // Font specs are numbered once for the document: those of earlier pages are not repeated.
+      for (const f of xml.matchAll(/<fontspec id="(\d+)" size="(\d+)"/g))
+        if (!sizes.has(f[1])) sizes.set(f[1], Number(f[2]) / 3);
+      return [
+        ...(page[3] ?? '').matchAll(
+          /<text top="(\d+)" left="\d+" width="\d+" height="(\d+)" font="(\d+)">([\s\S]*?)<\/text>/g,
+        ),
+      ]
+        .filter((text) => {
+          const top = Number(text[1]) / 3;
+          return top + Number(text[2]) / 3 > PAGE_MARGINS[1] && top < height - PAGE_MARGINS[3];
+        })
+        .map((text) => ({
+          page: Number(page[1]),
+          size: sizes.get(text[3]) ?? 0,
+          text: (text[4] ?? '').replace(/<[^>]*>/g, ''),
+        }))
+        .filter((text) => text.text.trim() !== '');
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -146,7 +212,7 @@ describe('the printed plan', () => {
       expect(Math.abs(printed[0]!.x - was[0]!.x)).toBeLessThan(3);
     });
     expect(after.some((marker) => itemLines(thai.lines, marker).length > 1)).toBe(true);
-  });
+  }, 120_000); // two renders of the sample: seconds each, more on a loaded machine
 
   // Pagination a typesetter would sign off (issue 10 #4), checked on the pages as printed: the sample plan and
   // a large generated one, in both digit sets (Thai digits are wider, so pages break elsewhere).
@@ -167,6 +233,9 @@ describe('the printed plan', () => {
         const { pdf, lines } = await print(source(), 'plan', thaiDigits);
         const pages = popplerPages(pdf, area);
         expect(nearEmptyPages(pages, area)).toEqual([]);
+        // A section moved on whole leaves no page short before it (a heading's move undone once it is not needed).
+        // Not yet for the large plans: their layouts run out before every such move is undone.
+        if (name === 'the sample plan') expect(pagesLeftShort(pages, area)).toEqual([]);
         // The contents (front matter, laid out in columns, its bold entries alike to headings) are not paginated
         // by the engine yet: headings, widows and orphans are checked from chapter 1.
         const body = lines.filter((l) => l.page >= firstChapterPage(lines));
@@ -264,6 +333,56 @@ describe('the handouts', () => {
       }
     }
   }, 120_000);
+
+  // The map is cut within an issue (between goals, then strategies) rather than shrunk: in chapter 4 and in the
+  // handout, every word of it prints at least at the tables' size, read by pdf.js and by poppler.
+  it("print every word of the strategy map at least at the tables' size, sample and large plan, both digits", async () => {
+    const large = () =>
+      generatedSource(generatedRows({ issues: 6, goals: 3, kpis: 4, strategies: 3, projects: 3, seed: 3 }));
+    const caption = new RegExp(
+      comparable(th('pdf.map.pageOf', { page: '@', pages: '@' }))
+        .replace(/[()]/g, '\\$&')
+        .replace(/@/g, '[0-9]+'),
+    );
+    for (const [name, source] of [
+      ['sample', sampleSource],
+      ['large', large],
+    ] as const) {
+      for (const thaiDigits of [false, true]) {
+        for (const kind of ['plan', 'map'] as const) {
+          const { pdf } = await print(source(), kind, thaiDigits);
+          const items = await textItems(pdf);
+          // In the plan, the pages of the map: its caption and its column headings (not the list of figures).
+          const onMap = (page: number) =>
+            kind === 'map' ||
+            (caption.test(
+              toArabic(
+                comparable(
+                  items
+                    .filter((i) => i.page === page)
+                    .map((i) => i.text)
+                    .join(''),
+                ),
+              ),
+            ) &&
+              items.some((i) => i.page === page && i.text.trim() === th('pdf.map.projects')));
+          const pages = [...new Set(items.map((i) => i.page))].filter(onMap);
+          const label = `${name} ${kind} ${thaiDigits ? 'Thai' : 'Arabic'}`;
+          if (name === 'large') expect(pages.length, label).toBeGreaterThan(kind === 'map' ? 2 : 6);
+          const small = items.filter((i) => pages.includes(i.page) && i.size < TABLE_SIZE - 0.01);
+          expect(
+            small.map((i) => `${i.page}: ${i.size.toFixed(2)} ${i.text}`),
+            label,
+          ).toEqual([]);
+          const popplerSmall = popplerSizes(pdf).filter((i) => pages.includes(i.page) && i.size < TABLE_SIZE - 1 / 6);
+          expect(
+            popplerSmall.map((i) => `${i.page}: ${i.size} ${i.text}`),
+            label,
+          ).toEqual([]);
+        }
+      }
+    }
+  }, 300_000);
 
   it('print the strategy map on at most two landscape pages, each with the plan title', async () => {
     const { pdf, pages } = await print(sampleSource(), 'map');

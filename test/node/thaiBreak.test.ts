@@ -87,21 +87,23 @@ describe('dictionary words stay whole', () => {
     }
   });
 
-  it('keeps the government compounds of real text whole: หอกระจายข่าว in the sample plan, ศาลาว่าการ in the corpus', () => {
-    const sample = readFileSync(
-      join(import.meta.dirname, '..', '..', 'resources', 'sample', 'bma-pr-2566-2570.plan.json'),
-      'utf8',
-    );
+  it('keeps the government compounds of real text whole: หอกระจายข่าว in the sample plan, ศาลาว่าการ in the corpus, หมุดหมาย in the national plan', () => {
+    const resource = (...path: string[]) =>
+      readFileSync(join(import.meta.dirname, '..', '..', 'resources', ...path), 'utf8');
+    const sample = resource('sample', 'bma-pr-2566-2570.plan.json');
     const corpus = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'thai-gov-corpus.txt'), 'utf8');
+    // The 13th national plan as its catalog titles it, printed in chapter 5 and the contents of a plan aligned to it.
+    const nesdp = resource('catalogs', 'nesdp-13-2566-2570.json');
     for (const [source, word] of [
       [sample, 'หอกระจายข่าว'],
       [corpus, 'ศาลาว่าการ'],
+      [nesdp, 'หมุดหมาย'],
     ] as const) {
       // The sentence the word is printed in (a table cell of the sample; a paragraph of the corpus).
       const text = source.split(/["\n]/).find((part) => part.includes(word))!;
       expect(text.length).toBeGreaterThan(word.length);
       expect(insideOccurrences(text, word).filter((k) => breakOpportunities(text).includes(k))).toEqual([]);
-      // Without Phaen's additions the list alone splits it (หอ|กระจาย|ข่าว, ศาลา|ว่าการ).
+      // Without Phaen's additions the list alone splits it (หอ|กระจาย|ข่าว, ศาลา|ว่าการ, หมุด|หมาย).
       const listOnly = new ThaiBreaker(ThaiLexicon.parse(lexiconFile('words_th.txt'), lexiconFile('tnc_freq.txt')));
       expect(insideOccurrences(text, word).filter((k) => listOnly.breakOpportunities(text).includes(k))).not.toEqual(
         [],

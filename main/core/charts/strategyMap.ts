@@ -11,8 +11,8 @@ import { textWidth, wrapText } from './textWidth.ts';
  * same rows and options give the same bytes.
  *
  * A long plan does not fit one page: `parts` splits the map into several SVGs of about equal height, each
- * with the column headings, cutting between issues where that balances well enough and otherwise between
- * the goals of one issue (whose box then repeats, marked as continued).
+ * with the column headings, cutting between issues where that balances well enough, otherwise between the
+ * goals of one issue, or between the strategies of one goal (whose boxes then repeat, marked as continued).
  */
 
 export const MAP_LEVELS = ['issue', 'goal', 'strategy', 'project'] as const;
@@ -197,10 +197,11 @@ function span(node: MapNode, g: Geometry, cache: Map<MapNode, Laid>): number {
 type Band = MapNode;
 
 /**
- * Cut the issues' goals into `parts` runs so that the tallest run is as short as it can be (a linear
- * partition, by dynamic programming over the cut places). A run that starts inside an issue counts a sixth
- * of an average part taller: a reader would rather not see an issue torn apart, so a cut between two issues
- * wins unless cutting inside one balances the pages clearly better.
+ * Cut the map into `parts` runs so that the tallest run is as short as it can be (a linear partition, by
+ * dynamic programming over the cut places). The map is cut between strategies, so that one issue taller than
+ * a page still prints at a readable size; but a reader would rather not see an issue or a goal torn apart: a
+ * run that starts inside an issue counts a sixth of an average part taller, inside a goal a third, so a cut
+ * between issues wins, then one between goals, unless a cut inside balances the pages clearly better.
  */
 function split(
   issues: readonly MapNode[],
@@ -211,29 +212,40 @@ function split(
 ): Band[][] {
   interface Unit {
     readonly issue: MapNode;
-    readonly children: readonly MapNode[];
+    readonly goal: MapNode;
+    /** Null for a goal with nothing right of it (the placeholder of an issue without goals). */
+    readonly strategy: MapNode | null;
     readonly height: number;
     readonly firstOfIssue: boolean;
+    readonly firstOfGoal: boolean;
   }
-  const units: Unit[] = issues.flatMap((issue) => {
-    const whole = span(issue, g, cache);
-    const childSum = issue.children.reduce((s, c) => s + span(c, g, cache) + g.gapY, 0);
-    // The issue's own box may be taller than its goals: the first unit carries the difference.
-    const extra = Math.max(0, whole - (childSum - g.gapY));
-    return issue.children.map((child, i) => ({
-      issue,
-      children: [child],
-      height: span(child, g, cache) + g.gapY + (i === 0 ? 2 * g.bandPad + extra : 0),
-      firstOfIssue: i === 0,
-    }));
-  });
+  // A box taller than its children's stack: its first unit carries the difference.
+  const extra = (node: MapNode) => {
+    const kids = node.children.reduce((s, c) => s + span(c, g, cache), 0) + g.gapY * (node.children.length - 1);
+    return Math.max(0, span(node, g, cache) - kids);
+  };
+  const units: Unit[] = issues.flatMap((issue) =>
+    issue.children.flatMap((goal, i) =>
+      (goal.children.length > 0 ? goal.children : [null]).map((strategy, j) => ({
+        issue,
+        goal,
+        strategy,
+        height:
+          (strategy ? span(strategy, g, cache) + (j === 0 ? extra(goal) : 0) : span(goal, g, cache)) +
+          g.gapY +
+          (i === 0 && j === 0 ? 2 * g.bandPad + extra(issue) : 0),
+        firstOfIssue: i === 0 && j === 0,
+        firstOfGoal: j === 0,
+      })),
+    ),
+  );
   const count = Math.max(1, Math.min(Math.floor(parts), units.length));
   const before = [0];
   for (const u of units) before.push(before.at(-1)! + u.height);
-  const penalty = before.at(-1)! / count / 6;
-  // A part's cost is its height, plus the penalty when it starts inside an issue.
-  const cost = (from: number, to: number) =>
-    before[to]! - before[from]! + (from > 0 && !units[from]!.firstOfIssue ? penalty : 0);
+  const average = before.at(-1)! / count;
+  const penalty = (unit: Unit) => (unit.firstOfIssue ? 0 : unit.firstOfGoal ? average / 6 : average / 3);
+  // A part's cost is its height, plus the penalty of where it starts.
+  const cost = (from: number, to: number) => before[to]! - before[from]! + (from > 0 ? penalty(units[from]!) : 0);
   // best[k][j]: the least possible tallest part when units [0, j) make k parts; from[k][j] where the last begins.
   const best: number[][] = [[0, ...units.map(() => Infinity)]];
   const from: number[][] = [[]];
@@ -254,17 +266,27 @@ function split(
     cuts.unshift(j);
   }
   const bounds = [0, ...cuts, units.length];
+  // An issue or goal carried over from the previous part says so, inside its box (wrapped with its name).
+  const carried = (node: MapNode, first: boolean) => (first ? node.name : `${node.name} ${continued}`);
   return bounds.slice(0, -1).map((start, p) => {
     const bands: Band[] = [];
-    for (const unit of units.slice(start, bounds[p + 1])) {
-      const current = bands.at(-1);
-      if (current && current.row === unit.issue.row) {
-        bands[bands.length - 1] = { ...current, children: [...current.children, ...unit.children] };
-      } else {
-        // An issue carried over from the previous part says so, inside its box (wrapped with its name).
-        const name = unit.firstOfIssue ? unit.issue.name : `${unit.issue.name} ${continued}`;
-        bands.push({ ...unit.issue, name, children: unit.children });
+    for (let u = start; u < bounds[p + 1]!; u++) {
+      const unit = units[u]!;
+      const previous = u > start ? units[u - 1] : undefined;
+      const band = bands.at(-1)!;
+      if (previous?.goal === unit.goal) {
+        const goal = band.children.at(-1)!;
+        const grown = { ...goal, children: [...goal.children, unit.strategy!] };
+        bands[bands.length - 1] = { ...band, children: [...band.children.slice(0, -1), grown] };
+        continue;
       }
+      const goal = {
+        ...unit.goal,
+        name: carried(unit.goal, unit.firstOfGoal),
+        children: unit.strategy ? [unit.strategy] : [],
+      };
+      if (previous?.issue === unit.issue) bands[bands.length - 1] = { ...band, children: [...band.children, goal] };
+      else bands.push({ ...unit.issue, name: carried(unit.issue, unit.firstOfIssue), children: [goal] });
     }
     return bands;
   });

@@ -4,6 +4,7 @@ import type { Row } from '../../rows.ts';
 import {
   CONTENT_WIDTH,
   LANDSCAPE_WIDTH,
+  TABLE_SIZE,
   chartUnitsFor,
   grid,
   keptWithNext,
@@ -60,10 +61,8 @@ export function planChapter(ctx: Ctx): Chapter | null {
 
 /** Room for one part of the map on a portrait page, under its caption. */
 const MAP_HEIGHT = 600;
-/** The map's text should print at least this large (pt); a taller map is split over more pages. */
-const MAP_TEXT = 9;
-/** Its width in its own units: scaled to the text width, its 14 px labels print at the tables' size. */
-const MAP_WIDTH = Math.round(chartUnitsFor(CONTENT_WIDTH));
+/** Its width in its own units: scaled to the text width, its 14 px labels print at the tables' size (not below). */
+const MAP_WIDTH = Math.floor(chartUnitsFor(CONTENT_WIDTH));
 
 /** The strategy map as drawn in the review wizard, split into as many portrait pages as it needs. */
 function mapSection({ t, view, outline, options }: Ctx): Section {
@@ -71,11 +70,8 @@ function mapSection({ t, view, outline, options }: Ctx): Section {
   if (view.all('strategicIssue').length === 0) return { title, body: [] };
   // Laying the map out is the costliest step of the whole document: not for an outline.
   if (outline) return { title, body: [title] };
-  let map = fittedMap(view.rows, t, [CONTENT_WIDTH, MAP_HEIGHT], 1, [MAP_WIDTH], options.thaiDigits);
-  for (let parts = 2; parts <= 6 && map.textSize < MAP_TEXT; parts++) {
-    map = fittedMap(view.rows, t, [CONTENT_WIDTH, MAP_HEIGHT], parts, [MAP_WIDTH], options.thaiDigits);
-  }
-  const svgs = map.svgs;
+  // A taller map is split over more pages rather than printed below the tables' size.
+  const { svgs } = fittedMap(view.rows, t, [CONTENT_WIDTH, MAP_HEIGHT], 1, [MAP_WIDTH], options.thaiDigits, TABLE_SIZE);
   return {
     title,
     body: svgs.map((svg, i): Block => ({

@@ -221,7 +221,10 @@ export interface TextBreakerPrototype {
 }
 
 export interface PdfPage {
-  items: { type: string; item: Line & { x: number; y: number } }[];
+  /** Lines, and for an svg or image item its placed box (`height`). */
+  items: { type: string; item: Line & { x: number; y: number; height?: number } }[];
+  readonly pageSize: { readonly height: number };
+  readonly pageMargins: { readonly top: number; readonly bottom: number };
 }
 
 /** The writer a table processor is given (pdfmake's PageElementWriter). */

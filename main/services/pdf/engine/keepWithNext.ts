@@ -7,10 +7,12 @@
  * laid out, asking only about headings where pdfmake's hook describes every node of the document) and reads
  * the pages as laid out: a heading is orphaned when nothing but headings is drawn after it on its page.
  * typeset then lays the document out again with those headings starting a page, all at once (pdfmake would
- * lay it out again per heading).
+ * lay it out again per heading). All at once, a heading's move shifts what follows it, and a later heading of
+ * the same layout may then no longer be at a page foot: its move would leave the page before it short
+ * (needlessMoves), and is undone.
  */
 import type { Node, NodeQueries, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { LaidOutNode, PdfPage } from './internals.ts';
+import type { LaidOutNode, Line, PdfPage } from './internals.ts';
 import { MIN_LINES } from './pagination.ts';
 import { isPlainObject } from './prepare.ts';
 
@@ -44,12 +46,88 @@ export function numberHeadings(doc: TDocumentDefinitions): TDocumentDefinitions 
   return eachHeading(doc, (node, n) => ({ ...node, headlineLevel: n }));
 }
 
+/** The text of each marked heading, by its number (numberHeadings), without white space. */
+export function headingTexts(doc: TDocumentDefinitions): string[] {
+  const texts: string[] = [];
+  eachHeading(doc, (node, n) => {
+    texts[n] = squeeze(plainText(node.text));
+    return node;
+  });
+  return texts;
+}
+
+/** A page filled less than this share of its body before a moved heading was left short by the move. */
+const LEFT_SHORT = 1 / 3;
+
+/** Rows of what a moved heading heads that must fit with it at the foot of the page before for the move to go. */
+const ROWS_WITH = MIN_LINES + 4;
+
+/** The lowest point drawn on a page's body, from its first item. */
+function bottomOf(items: PdfPage['items']): number {
+  let bottom = -Infinity;
+  for (const { type, item } of items) {
+    if (type === 'line') bottom = Math.max(bottom, item.y + item.getHeight());
+    else if (type === 'svg' || type === 'image') bottom = Math.max(bottom, item.y + (item.height ?? 0));
+  }
+  return bottom;
+}
+
+/**
+ * Of the moved headings (numbers in document order), those whose move is no longer needed: the layout that
+ * moved them placed them before other headings moved or pages were filled, and what came before has shifted
+ * since. A moved heading starts its page; the move goes when it left the page before short (less than a third
+ * filled) and the heading with the first rows under it (a figure whole) would now fit at that page's foot.
+ */
+export function needlessMoves(
+  moved: readonly number[],
+  texts: readonly string[],
+  bodies: readonly LaidOutBody[],
+): number[] {
+  const out: number[] = [];
+  let page = 1;
+  for (const n of [...moved].sort((a, b) => a - b)) {
+    const text = texts[n] ?? '';
+    const startsWith = (body: LaidOutBody) => {
+      const item = body.page.items.slice(0, body.count).find((it) => it.type === 'line');
+      const line = item ? lineText(item.item) : '';
+      return line !== '' && text.startsWith(line);
+    };
+    while (page < bodies.length && !startsWith(bodies[page]!)) page++;
+    if (page >= bodies.length) break;
+    const before = bodies[page - 1]!.page;
+    const body = bodies[page]!;
+    const items = body.page.items.slice(0, body.count);
+    // The heading's own lines, then rows of what follows it up to ROWS_WITH.
+    let seen = 0;
+    let end = 0;
+    while (end < items.length && seen < text.length && items[end]!.type === 'line') {
+      seen += lineText(items[end]!.item).length;
+      end++;
+    }
+    const rows = new Set<number>();
+    while (end < items.length && rows.size <= ROWS_WITH) {
+      const { type, item } = items[end]!;
+      if (type === 'line') rows.add(Math.round(item.y));
+      if (rows.size <= ROWS_WITH) end++;
+    }
+    const { pageSize, pageMargins } = before;
+    const height = pageSize.height - pageMargins.top - pageMargins.bottom;
+    const free = pageSize.height - pageMargins.bottom - bottomOf(before.items.slice(0, bodies[page - 1]!.count));
+    const need = bottomOf(items.slice(0, end)) - body.page.pageMargins.top;
+    if (free > (1 - LEFT_SHORT) * height && need <= free) out.push(n);
+    page++;
+  }
+  return out;
+}
+
 /** A copy of the document with the given headings (numberHeadings) starting a page. */
 export function breakBefore(doc: TDocumentDefinitions, headings: ReadonlySet<number>): TDocumentDefinitions {
   return eachHeading(doc, (node, n) => (headings.has(n) ? { ...node, pageBreak: 'before' } : node));
 }
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
+/** A laid-out line's text without white space. */
+const lineText = (line: Line) => squeeze(line.inlines.map((inline) => inline.text).join(''));
 
 function plainText(text: unknown): string {
   if (typeof text === 'string') return text;
@@ -69,7 +147,7 @@ function headingItems(body: LaidOutBody, heading: Node): number[] {
   for (let i = first; i < items.length && seen < length; i++) {
     const item = items[i]!;
     if (item.type !== 'line') break;
-    seen += squeeze(item.item.inlines.map((inline) => inline.text).join('')).length;
+    seen += lineText(item.item).length;
     out.push(i);
   }
   return out;

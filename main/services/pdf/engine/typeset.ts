@@ -28,7 +28,14 @@ import {
 import { defaultFontsDir, sarabunFonts } from './fontFiles.ts';
 import { type Line, type PdfPage, assertInternals, pdfmake } from './internals.ts';
 import { alignLine, buildNextLine } from './lineBuilder.ts';
-import { type LaidOutBody, breakBefore, numberHeadings, orphanedHeadings } from './keepWithNext.ts';
+import {
+  type LaidOutBody,
+  breakBefore,
+  headingTexts,
+  needlessMoves,
+  numberHeadings,
+  orphanedHeadings,
+} from './keepWithNext.ts';
 import { joinInlines } from './lineRender.ts';
 import { type MeasureCache, installMeasureCache } from './measureCache.ts';
 import { type PaginationLayout, beginLayout, endLayout, installPagination, pageBreakFixes } from './pagination.ts';
@@ -288,8 +295,11 @@ export async function typeset(
 
   // Cleaned once; each layout gets its own copy (breakBefore), which pdfmake may write into.
   let definition = numberHeadings(cleanDocument(doc));
+  const headings = headingTexts(definition);
   let keptTogether = true;
   const moved = new Set<number>();
+  // Headings whose move was undone once (needlessMoves): moved again, they stay moved.
+  const movedBack = new Set<number>();
   // Breaks that give a near-empty page lines from the page before (pagination.ts), by text node.
   const forced = new Map<string, { line: number; page: number }>();
   let passes = 0;
@@ -297,17 +307,31 @@ export async function typeset(
   const layoutCaches: LayoutCaches = new Map();
   const measures: MeasureCache = new Map();
   // Decides from a layout whether to lay out again, and with what: without keeping blocks together when one
-  // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved,
-  // else, once headings stay, with rows kept together and lines moved onto near-empty pages.
+  // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved
+  // and the moves that left a page short for nothing undone, else, once headings stay, with rows kept
+  // together and lines moved onto near-empty pages.
   const isFinal = ({ overflow, orphans, bodies, paging }: Job): boolean => {
     const fresh = [...orphans].filter((n) => !moved.has(n));
+    // Undone only while layouts are left to move a heading again should it be stranded after all.
+    const needless =
+      passes < EXTRA_LAYOUTS - 3
+        ? needlessMoves(
+            [...moved].filter((n) => !movedBack.has(n)),
+            headings,
+            bodies,
+          )
+        : [];
     if (overflow && keptTogether) {
       definition = withoutKeepTogether(definition);
       keptTogether = false;
       forced.clear(); // text nodes in blocks no longer kept together are numbered anew
     } else if (passes >= EXTRA_LAYOUTS) {
       return true;
-    } else if (fresh.length > 0) {
+    } else if (fresh.length > 0 || needless.length > 0) {
+      for (const n of needless) {
+        moved.delete(n);
+        movedBack.add(n);
+      }
       for (const n of fresh) moved.add(n);
     } else if (!pageBreakFixes(bodies, paging, forced)) {
       return true;
