@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cliContext } from '../../main/cli/command.ts';
 import { reportFileError } from '../../main/cli/files.ts';
 import { runCli } from '../../main/cli/index.ts';
@@ -13,6 +13,7 @@ import { RESOURCES, SAMPLE_FILE } from '../harness/pdfPlan.ts';
 import { useReadOnly } from '../harness/readOnly.ts';
 import { sha256 } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
+import { BIN, requireBuiltCli } from '../harness/cli.ts';
 
 /**
  * The command line when the disk or the file system says no: a full disk, a read-only file or folder, and a
@@ -23,18 +24,12 @@ import { useTempDir } from '../harness/tmp.ts';
  * shell's `trap ""` passes on through exec, so the write fails instead of killing the process.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin', 'phaen.mjs');
 const tempDir = useTempDir();
 const readOnly = useReadOnly();
 const th = translator(RESOURCES, 'th');
 const en = translator(RESOURCES, 'en');
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) {
-    throw new Error('out/main/cli.js is missing: build first (npx electron-vite build, part of npm test)');
-  }
-});
+requireBuiltCli();
 
 /** The built command, as a user runs it, in a process that may write no file beyond `maxBytes`. */
 function phaenOnFullDisk(maxBytes: number, ...args: string[]) {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { delimiter, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { allCommands, COMMAND_NAMES } from '../../main/cli/index.ts';
 import { CHAPTERS } from '../../main/core/pdf/options.ts';
 import { translator } from '../../main/services/locales.ts';
@@ -11,20 +11,15 @@ import { comparable, extractPages, popplerText } from '../harness/pdf.ts';
 import { RESOURCES, SAMPLE_FILE, sampleSource } from '../harness/pdfPlan.ts';
 import { bmaDraft, sha256 } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
+import { BIN, ROOT, requireBuiltCli } from '../harness/cli.ts';
 
 /** The built command line (bin/phaen.mjs → out/main/cli.js), run as a user would, under this Node. */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin', 'phaen.mjs');
 const tempDir = useTempDir();
 const th = translator(RESOURCES, 'th');
 const en = translator(RESOURCES, 'en');
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) {
-    throw new Error('out/main/cli.js is missing: build first (npx electron-vite build, part of npm test)');
-  }
-});
+requireBuiltCli();
 
 function phaen(...args: string[]) {
   const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });

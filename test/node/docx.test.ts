@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import { installThaiLexicon } from '../../main/services/thaiLexicon.ts';
 import { RESOURCES, SAMPLE_FILE, sampleSource } from '../harness/pdfPlan.ts';
 import { sha256 } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
+import { BIN, requireBuiltCli } from '../harness/cli.ts';
 
 /**
  * The plan as a Word file, made by the built command line as a user would (`phaen docx`), read back by
@@ -28,16 +29,12 @@ import { useTempDir } from '../harness/tmp.ts';
  * prints, so Word and PDF cannot drift apart.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin', 'phaen.mjs');
 const tempDir = useTempDir();
 const th = translator(RESOURCES, 'th');
 const en = translator(RESOURCES, 'en');
 
+requireBuiltCli();
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) {
-    throw new Error('out/main/cli.js is missing: build first (npx electron-vite build, part of npm test)');
-  }
   installThaiLexicon(RESOURCES);
 });
 

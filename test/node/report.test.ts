@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import mammoth from 'mammoth';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translator } from '../../main/services/locales.ts';
 import { PAGE_MARGINS } from '../../main/core/pdf/blocks.ts';
 import { comparable, extractPages, popplerText } from '../harness/pdf.ts';
@@ -10,6 +10,7 @@ import { overprinted, pastMargin, pdfjsBoxes, popplerBoxes } from '../harness/te
 import { monitoredPlanText, NARRATIVE_Q2, NOTE_Q2, type MonitoredOptions } from '../harness/monitoredPlan.ts';
 import { RESOURCES } from '../harness/pdfPlan.ts';
 import { useTempDir } from '../harness/tmp.ts';
+import { BIN, requireBuiltCli } from '../harness/cli.ts';
 
 /**
  * The progress report as `phaen report` makes it from a plan file (the sample plan after adoption with its
@@ -18,17 +19,11 @@ import { useTempDir } from '../harness/tmp.ts';
  * for writing nothing.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin', 'phaen.mjs');
 const tempDir = useTempDir();
 const th = translator(RESOURCES, 'th');
 const en = translator(RESOURCES, 'en');
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) {
-    throw new Error('out/main/cli.js is missing: build first (npx electron-vite build, part of npm test)');
-  }
-});
+requireBuiltCli();
 
 function phaen(...args: string[]) {
   const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
@@ -84,3 +84,14 @@ export async function openWizard(page: Page, title: string, n: number, count: nu
 }
 
 export const backToPlan = (page: Page) => page.getByRole('link', { name: 'กลับไปหน้าแผน' }).click();
+
+export const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
+
+/** Presses Tab until `target` has the focus, as a keyboard user would; fails when `most` presses never reach it. */
+export async function tabTo(page: Page, target: Locator, most = 80): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${String(target)}`);
+}

@@ -1,8 +1,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { BMA_PLAN, createPlan, openWizard, stepShown, type Spec } from './common.ts';
+import { BMA_PLAN, createPlan, isFocused, openWizard, stepShown, tabTo, type Spec } from './common.ts';
 
 /**
  * The workspace without a mouse (issue 11 #5/#6), in Thai on a government laptop's 1366×768: Tab reaches what
@@ -10,17 +10,6 @@ import { BMA_PLAN, createPlan, openWizard, stepShown, type Spec } from './common
  * the neighbouring row or on the add button, Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z undo and redo in the plan, and a
  * whole step is done and left with the keyboard alone. And wide tables keep their names and heads in view.
  */
-
-const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
-
-/** Presses Tab until `target` has the focus, as a keyboard user would; fails when it is never reached. */
-async function tabTo(page: Page, target: Locator, most = 80): Promise<void> {
-  for (let i = 0; i < most; i++) {
-    if (await isFocused(target)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${String(target)}`);
-}
 
 const focusedLabel = (page: Page) =>
   page.evaluate(() => {

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { translator } from '../../../main/services/locales.ts';
 import { WIZARDS } from '../../../renderer/src/wizards/index.ts';
-import { stepShown, type Spec } from './common.ts';
+import { isFocused, stepShown, tabTo, type Spec } from './common.ts';
 
 /**
  * Every step of every wizard without a mouse (issue 11 #6), in Thai at 1366×768, on the sample plan: each step
@@ -15,17 +15,10 @@ import { stepShown, type Spec } from './common.ts';
  * takes it away again.
  */
 
+/** Tab presses allowed to reach a target: a sample plan's step holds a few hundred stops. */
+const MOST_TABS = 600;
+
 const th = translator(join(import.meta.dirname, '..', '..', '..', 'resources'), 'th');
-
-const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
-
-async function tabTo(page: Page, target: Locator, most = 600): Promise<void> {
-  for (let i = 0; i < most; i++) {
-    if (await isFocused(target)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${String(target)}`);
-}
 
 /** The focused element as the walk reports it, and what keeps it from being seen. */
 const focusStop = (page: Page) =>
@@ -54,7 +47,7 @@ export const keyboardWalkSpecs: Spec[] = [
       await page.setViewportSize({ width: 1366, height: 768 });
       const openSample = page.getByRole('button', { name: 'เปิดแผนตัวอย่าง' });
       await openSample.waitFor();
-      await tabTo(page, openSample);
+      await tabTo(page, openSample, MOST_TABS);
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1 }).locator('.badge').waitFor();
       const nav = page.getByRole('navigation', { name: th('workspace.nav') });
@@ -62,7 +55,7 @@ export const keyboardWalkSpecs: Spec[] = [
       const saw = (at: string, what: string) => problems.push(`${at}: ${what}`);
 
       for (const wizard of WIZARDS) {
-        await tabTo(page, nav.getByRole('link', { name: th(wizard.title), exact: true }));
+        await tabTo(page, nav.getByRole('link', { name: th(wizard.title), exact: true }), MOST_TABS);
         await page.keyboard.press('Enter');
         await page.getByRole('heading', { level: 1, name: th(wizard.title) }).waitFor();
         for (let i = 0; i < wizard.steps.length; i++) {
@@ -71,7 +64,7 @@ export const keyboardWalkSpecs: Spec[] = [
           // The wizard's link opens the step to resume (the summary once all are done); another is picked in the
           // navigation. (Its own step's button only says where the user is.)
           if ((await step.getAttribute('aria-current')) !== 'step') {
-            await tabTo(page, step);
+            await tabTo(page, step, MOST_TABS);
             await page.keyboard.press('Enter');
           }
           await stepShown(page, i + 1, wizard.steps.length);
@@ -120,7 +113,7 @@ export const keyboardWalkSpecs: Spec[] = [
           const rowsBefore = await page
             .locator('.step-card [data-row-id]')
             .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.rowId));
-          await tabTo(page, add);
+          await tabTo(page, add, MOST_TABS);
           await page.keyboard.press('Enter');
           // The cursor in the new row's first field.
           const landed = await expect
@@ -158,7 +151,7 @@ export const keyboardWalkSpecs: Spec[] = [
           else await page.keyboard.press('ArrowDown');
           const row = page.locator(`.step-card [data-row-id="${field.id}"]`).first();
           const remove = row.getByRole('button', { name: /^ลบ/ }).first();
-          await tabTo(page, remove);
+          await tabTo(page, remove, MOST_TABS);
           await page.keyboard.press('Enter');
           const dialog = page.getByRole('alertdialog');
           if (await dialog.isVisible().catch(() => false)) {
@@ -167,7 +160,7 @@ export const keyboardWalkSpecs: Spec[] = [
             if (!(await isFocused(remove))) saw(at, 'Esc on the delete confirmation leaves the focus elsewhere');
             await page.keyboard.press('Enter');
             await dialog.waitFor();
-            await tabTo(page, dialog.getByRole('button', { name: /^ลบ/ }));
+            await tabTo(page, dialog.getByRole('button', { name: /^ลบ/ }), MOST_TABS);
             await page.keyboard.press('Enter');
           }
           await row.waitFor({ state: 'detached' });
