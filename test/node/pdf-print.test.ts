@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BODY_SIZE, PAGE_MARGINS, TABLE_SIZE } from '../../main/core/pdf/blocks.ts';
 import { buildDocument } from '../../main/core/pdf/index.ts';
-import { CHAPTERS, type PdfKind } from '../../main/core/pdf/options.ts';
+import { CHAPTERS, type ChapterId, type PdfKind } from '../../main/core/pdf/options.ts';
 import type { PlanSource } from '../../main/core/pdf/source.ts';
 import { translator } from '../../main/services/locales.ts';
 import { type LaidOutLine, renderPdfWithLines } from '../../main/services/pdf/render.ts';
@@ -25,10 +25,15 @@ import { RESOURCES, generatedRows, generatedSource, sampleSource } from '../harn
 
 const th = translator(RESOURCES, 'th');
 
-async function print(source: PlanSource, kind: PdfKind = 'plan', thaiDigits = false) {
+async function print(
+  source: PlanSource,
+  kind: PdfKind = 'plan',
+  thaiDigits = false,
+  chapters: readonly ChapterId[] = CHAPTERS,
+) {
   const built = buildDocument(kind, {
     source,
-    options: { language: 'th', thaiDigits, chapters: CHAPTERS, date: '2021-09-13' },
+    options: { language: 'th', thaiDigits, chapters, date: '2021-09-13' },
     t: th,
   });
   const { pdf, lines } = await renderPdfWithLines(built.doc, { numbering: built.numbering });
@@ -350,7 +355,8 @@ describe('the handouts', () => {
     ] as const) {
       for (const thaiDigits of [false, true]) {
         for (const kind of ['plan', 'map'] as const) {
-          const { pdf } = await print(source(), kind, thaiDigits);
+          // The plan's chapter 4 only (the map's), as the others take long to lay out and hold no map.
+          const { pdf } = await print(source(), kind, thaiDigits, ['plan']);
           const items = await textItems(pdf);
           // In the plan, the pages of the map: its caption and its column headings (not the list of figures).
           const onMap = (page: number) =>

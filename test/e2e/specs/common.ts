@@ -87,11 +87,20 @@ export const backToPlan = (page: Page) => page.getByRole('link', { name: 'กล
 
 export const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
 
-/** Presses Tab until `target` has the focus, as a keyboard user would; fails when `most` presses never reach it. */
+/**
+ * Presses Tab until `target` has the focus, as a keyboard user would (Shift+Tab when it comes before the focus,
+ * rather than round the whole page); fails when `most` presses never reach it.
+ */
 export async function tabTo(page: Page, target: Locator, most = 80): Promise<void> {
+  const before = await target.evaluate((el) => {
+    const focus = document.activeElement;
+    return (
+      !!focus && focus !== document.body && !!(el.compareDocumentPosition(focus) & Node.DOCUMENT_POSITION_FOLLOWING)
+    );
+  });
   for (let i = 0; i < most; i++) {
     if (await isFocused(target)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(before ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab never reached ${String(target)}`);
 }
