@@ -24,6 +24,13 @@ export const PlanFieldSchemas = {
 
 export type PlanField = keyof typeof PlanFieldSchemas;
 export const PLAN_FIELDS = Object.keys(PlanFieldSchemas) as PlanField[];
+/** The plan's fields that are years: its period and its previous plan's (checked together, and bounding its yearly rows). */
+export const PLAN_YEAR_FIELDS = [
+  'startYear',
+  'endYear',
+  'prevStartYear',
+  'prevEndYear',
+] as const satisfies readonly PlanField[];
 
 export const PlanFieldsObject = z.object(PlanFieldSchemas);
 

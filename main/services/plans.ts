@@ -5,10 +5,10 @@ import type { PlanUpdate } from '../core/contract.ts';
 import { descendantsOf, liveRows } from '../core/liveRows.ts';
 import {
   PLAN_FIELDS,
+  PLAN_YEAR_FIELDS,
   copyTitle,
   validatePlanDraft,
   type Plan,
-  type PlanField,
   type PlanFieldEdit,
   type PlanSummary,
 } from '../core/plan.ts';
@@ -114,7 +114,7 @@ export function updatePlan(store: Store, id: string, edits: readonly PlanFieldEd
   const draft = { ...plan };
   for (const e of changed) Object.assign(draft, { [e.field]: e.value });
   requireValid(draft);
-  const years = changed.filter((e) => PLAN_YEAR_FIELDS.includes(e.field));
+  const years = changed.filter((e) => PLAN_YEAR_FIELDS.some((field) => field === e.field));
   const { dropped, projects } = years.length > 0 ? periodChanges(store, draft, years) : { dropped: [], projects: [] };
   store.oplog.apply(`edit:${changed.map((e) => e.field).join(',')}`, id, [
     ...changed.map((e): Edit => ({ entity: 'plan', rowId: id, field: e.field, value: e.value })),
@@ -123,8 +123,6 @@ export function updatePlan(store: Store, id: string, edits: readonly PlanFieldEd
   ]);
   return { ...getPlan(store, id), dropped };
 }
-
-const PLAN_YEAR_FIELDS: readonly PlanField[] = ['startYear', 'endYear', 'prevStartYear', 'prevEndYear'];
 
 /**
  * What a plan's new years change beyond its own fields: the projects' years cut to them (core/validity.ts

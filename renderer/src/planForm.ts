@@ -1,4 +1,10 @@
-import { PLAN_FIELDS, validatePlanDraft, type PlanDraft, type PlanField } from '../../main/core/plan.ts';
+import {
+  PLAN_FIELDS,
+  PLAN_YEAR_FIELDS,
+  validatePlanDraft,
+  type PlanDraft,
+  type PlanField,
+} from '../../main/core/plan.ts';
 import { fromThaiDigits } from '../../main/core/years.ts';
 
 /** What the form inputs hold: text, as typed (years may be typed in Thai digits). */
@@ -6,7 +12,7 @@ export type PlanFormValues = Record<PlanField, string>;
 /** Per-field i18n message keys (from core's schema, or from the server's `fields`). */
 export type FieldErrors = Partial<Record<PlanField, string>>;
 
-export const YEAR_FIELDS: readonly PlanField[] = ['startYear', 'endYear', 'prevStartYear', 'prevEndYear'];
+export const YEAR_FIELDS: readonly PlanField[] = PLAN_YEAR_FIELDS;
 const OPTIONAL_YEARS: readonly PlanField[] = ['prevStartYear', 'prevEndYear'];
 
 /** Unparseable text becomes NaN so that core's schema reports it with its own message (validation.year). */

@@ -8,6 +8,7 @@ import {
   type PlacedRowShape,
   type RowEntity,
 } from '../../core/rows.ts';
+import { PLAN_YEAR_FIELDS } from '../../core/plan.ts';
 import { heldRowContext, problemValues, rowProblems, yearOutsidePeriod } from '../../core/validity.ts';
 import type { Store } from '../store/store.ts';
 import { cellKey, type Cell, type Stored } from './stored.ts';
@@ -27,8 +28,6 @@ export interface ShapedRow extends PlacedRowShape {
   /** The installation whose operation created the row (core/exchange/assignments.ts). */
   readonly createdBy: string;
 }
-
-const PLAN_YEAR_FIELDS = ['startYear', 'endYear', 'prevStartYear', 'prevEndYear'] as const;
 
 /** What checkStructure found: the rows before and after the package, and how to keep them for the next one. */
 export interface Shapes {
