@@ -47,6 +47,23 @@ describe('phaen.sqlite alone is a complete copy', () => {
     session.close();
   });
 
+  it('not inside an autosave during a long burst of edits: the fold waits for the pause', async () => {
+    const dir = tempDir();
+    const session = await start(dir);
+    const plansBefore = plansInCopyOfMainFile(dir);
+    thirtyPlans(session);
+    const plans = session.store().db.prepare('SELECT id FROM plans').pluck().all() as string[];
+    // About 2,000 WAL pages: twice SQLite's default limit, at which one of these autosaves would fold the WAL in.
+    for (let n = 0; n < 150; n++) updatePlan(session.store(), plans[n % 30]!, [{ field: 'title', value: `แก้ ${n}` }]);
+    expect(statSync(join(dir, 'phaen.sqlite-wal')).size).toBeGreaterThan(1_000 * 4096);
+    expect(plansInCopyOfMainFile(dir)).toBe(plansBefore);
+
+    session.checkpointWhenIdle();
+    session.checkpointWhenIdle();
+    expect(plansInCopyOfMainFile(dir)).toBe(30);
+    session.close();
+  });
+
   it('before each backup', async () => {
     const dir = tempDir();
     const session = await start(dir);

@@ -80,13 +80,21 @@ export function inspect(path: string, latest = LATEST_VERSION): number {
   }
 }
 
+/** 8,000 pages of 4 KiB: at most about 32 MB of WAL before a write folds it in. */
+const WAL_AUTOCHECKPOINT_PAGES = 8_000;
+
 /**
  * Open for writing with the durability settings every store uses:
  * - WAL: readers never block the autosave writer, and a crash mid-write leaves the last commit intact;
  * - synchronous=FULL: a district office PC may lose power; an edit the UI showed as saved must survive it;
  * - locking_mode=EXCLUSIVE: a second instance (or a second browser-mode server) gets "locked" instead of
  *   interleaving its own clock and undo history with ours;
- * - foreign_keys on.
+ * - foreign_keys on;
+ * - wal_autocheckpoint raised from SQLite's 1,000 pages: a plan edit writes 12–15 pages (the op, its group, the
+ *   row and their indexes, at random places in a large file), so the default folded the WAL into the main file
+ *   inside every 70th autosave, and that autosave then waited for the fold. The session checkpoints in quiet
+ *   moments (session.ts checkpointWhenIdle), so in use the WAL stays small; the higher limit only bounds it
+ *   during a long burst of writes with no pause.
  */
 export function openForWrite(path: string): Database.Database {
   let db: Database.Database | undefined;
@@ -96,6 +104,7 @@ export function openForWrite(path: string): Database.Database {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     // Take the lock now, not at the first edit, so a second instance fails at start.
     db.prepare('BEGIN IMMEDIATE').run();
     db.prepare('COMMIT').run();
