@@ -30,6 +30,11 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** The same over bytes: an import hashes the package's bytes as they are (core/exchange/layout.ts). */
+export function sha256Bytes(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
 /**
  * A package's manifest and payload with the checksum and the signature that seal them (both over the same
  * canonical text), and the text written to the file. The manifest names the signer's public key.

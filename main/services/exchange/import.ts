@@ -11,7 +11,7 @@ import {
 import type { Store } from '../store/store.ts';
 import { applyPackages } from './apply.ts';
 import { keyFingerprint, verifyText } from '../signing.ts';
-import { sha256Hex } from './export.ts';
+import { sha256Bytes } from './export.ts';
 import { Stored } from './stored.ts';
 import { checkPackage, type AcceptedPackage, type Batch } from './validate.ts';
 
@@ -138,7 +138,7 @@ function importWithCache(store: Store, incoming: readonly IncomingPackage[], opt
       if (item.bytes === null) throw new PackageError('too-large', `${item.size} bytes, limit ${MAX_PACKAGE_BYTES}`);
       parsed.push({
         index,
-        file: parsePackage(item.bytes, { sha256: sha256Hex, verify: verifyText, nowMs: now.getTime() }),
+        file: parsePackage(item.bytes, { sha256: sha256Bytes, verify: verifyText, nowMs: now.getTime() }),
       });
     } catch (err) {
       if (!(err instanceof PackageError)) throw err;
