@@ -129,7 +129,7 @@ describe('a bad package is refused with its reason and leaves the database byte 
         const flipped = bytes.slice();
         flipped[at] = flipped[at]! ^ (1 << bit);
         const report = importPackages(secretariat, [
-          { name: 'flipped.phaen-package', size: flipped.length, bytes: flipped },
+          { name: 'flipped.phaen-package', size: flipped.length, read: () => flipped },
         ]);
         expect(report.packages[0]!.status).toBe('rejected');
       }),
@@ -270,8 +270,10 @@ describe('a bad package is refused with its reason and leaves the database byte 
     writeFileSync(path, contribution);
     truncateSync(path, MAX_PACKAGE_BYTES + 1);
     const incoming = readIncoming(path);
-    expect(incoming.bytes).toBeNull();
-    expectRefused(() => importPackages(secretariat, [incoming]), 'too-large');
+    let reads = 0;
+    const counted = { ...incoming, read: () => (reads++, incoming.read()) };
+    expectRefused(() => importPackages(secretariat, [counted]), 'too-large');
+    expect(reads).toBe(0);
   });
 
   it('a sender claiming the secretariat’s identity', () => {
