@@ -20,7 +20,7 @@ import { buildDocument, buildModel } from '../main/core/pdf/index.ts';
 import { rasteriser } from '../main/services/docx/images.ts';
 import { renderDocx } from '../main/services/docx/render.ts';
 import { buildPackage, recordExport } from '../main/services/exchange/export.ts';
-import { importPackages, incomingText } from '../main/services/exchange/import.ts';
+import { importPackages, incomingText, readIncoming } from '../main/services/exchange/import.ts';
 import { getPlanExchange, savePlanExchange } from '../main/services/exchange/state.ts';
 import { translator } from '../main/services/locales.ts';
 import { defaultFontsDir } from '../main/services/pdf/engine/fontFiles.ts';
@@ -65,18 +65,16 @@ async function secretariatSide(): Promise<void> {
     // The secretariat as it starts the app on the day the packages arrive: its plan is on disk, nothing in memory.
     const secretariat = await open('secretariat.sqlite');
     const planId = readFileSync(join(dir, 'plan-id'), 'utf8');
+    // The files as a shared folder or the command line hands them over: the import reads each when it gets to it.
     const contributions = Array.from({ length: OFFICES }, (_, i) =>
-      readFileSync(join(dir, `${officeCode(i)}.phaen-package`), 'utf8'),
+      readIncoming(join(dir, `${officeCode(i)}.phaen-package`)),
     );
-    const bytes = contributions.reduce((n, text) => n + Buffer.byteLength(text), 0);
+    const bytes = contributions.reduce((n, file) => n + file.size, 0);
     line(`${OFFICES} contributions, total size`, `${(bytes / 1024 / 1024).toFixed(1)} MB`);
     line('  peak memory of the secretariat before the import', peakMb());
 
     t0 = performance.now();
-    const result = importPackages(
-      secretariat,
-      contributions.map((text, i) => incomingText(`${officeCode(i)}.phaen-package`, text)),
-    );
+    const result = importPackages(secretariat, contributions);
     const imported = result.packages.filter((p) => p.status === 'imported').length;
     line(`import ${OFFICES} offices' quarter results at once (${imported} imported)`, `${ms(t0).toFixed(0)} ms`);
     const refused = result.packages.find((p) => p.status !== 'imported');

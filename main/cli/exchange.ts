@@ -5,7 +5,7 @@ import { PACKAGE_EXTENSION } from '../core/exchange/format.ts';
 import { entityLabel, fieldLabel } from '../core/entityLabels.ts';
 import { AppError } from '../core/errors.ts';
 import { MAX_BE_YEAR, MIN_BE_YEAR } from '../core/years.ts';
-import { buildPackage, recordExport } from '../services/exchange/export.ts';
+import { buildPackage, recordingExport } from '../services/exchange/export.ts';
 import { listPlans, planExists } from '../services/plans.ts';
 import {
   importPackages,
@@ -110,8 +110,7 @@ export const exportCommand: CliCommand = {
     try {
       const built = buildPackage(store, planId);
       const path = intoFolder ? join(out, built.fileName) : out;
-      if (!writeOutput(path, built.text, ctx)) return EXIT_FAILED;
-      recordExport(store, built, path);
+      if (!writeOutput(path, built.text, ctx, recordingExport(store, built, path))) return EXIT_FAILED;
       const { kind, opCount } = built.file.manifest;
       ctx.stdout(ctx.message('exchange.cli.exported', { file: path, kind, count: opCount }));
       return EXIT_OK;

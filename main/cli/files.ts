@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { problemSentenceValues } from '../core/entityLabels.ts';
 import { AppError } from '../core/errors.ts';
-import { fileProblem, writeFileAtomic, type FileProblem } from '../services/files.ts';
+import { fileProblem, isStorageFault, writeFileAtomic, type FileProblem } from '../services/files.ts';
 import type { CliContext } from './command.ts';
 
 /**
@@ -53,13 +53,23 @@ function problemFolder(path: string, problem: FileProblem): string {
   return path.endsWith(sep) || path.endsWith('/') ? resolve(path) : dirname(resolve(path));
 }
 
-/** Writes the output whole or not at all; false when that failed, which is said (nothing written). */
-export function writeOutput(path: string, content: string | Uint8Array, ctx: CliContext): boolean {
+/**
+ * Writes the output whole or not at all, `commit` around placing it (services/files.ts writeFileAtomic); false
+ * when the file could not be written, which is said (nothing written). A database fault in `commit` is the
+ * database's to report: thrown.
+ */
+export function writeOutput(
+  path: string,
+  content: string | Uint8Array,
+  ctx: CliContext,
+  commit?: (place: () => void) => void,
+): boolean {
   if (!checkOutput(path, ctx)) return false;
   try {
-    writeFileAtomic(path, content);
+    writeFileAtomic(path, content, commit);
     return true;
   } catch (err) {
+    if (isStorageFault(err)) throw err;
     reportFileError(err, path, false, ctx);
     return false;
   }

@@ -4,9 +4,15 @@ import { AppError } from '../core/errors.ts';
 
 /**
  * Write a whole file or nothing: a temporary file beside the target, flushed to disk, then renamed over it.
- * A crash or a full disk mid-write leaves the previous file (if any) untouched.
+ * A crash or a full disk mid-write leaves the previous file (if any) untouched. `commit` runs the rename
+ * (`place`) inside what must succeed with it, such as the database transaction that records the file: if it
+ * throws after placing the file, the file is removed again.
  */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+export function writeFileAtomic(
+  path: string,
+  content: string | Uint8Array,
+  commit: (place: () => void) => void = (place) => place(),
+): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | undefined;
   try {
@@ -17,7 +23,16 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(tmp, path);
+    let placed = false;
+    try {
+      commit(() => {
+        renameSync(tmp, path);
+        placed = true;
+      });
+    } catch (err) {
+      if (placed) rmSync(path, { force: true });
+      throw err;
+    }
   } catch (err) {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });

@@ -52,10 +52,14 @@ function publicKeyObject(publicKey: string): KeyObject {
   return key;
 }
 
-/** Whether `signature` (base64url) is publicKey's signature of the text; false for a key that is not one. */
-export function verifyText(publicKey: string, text: string, signature: string): boolean {
+/**
+ * Whether `signature` (base64url) is publicKey's signature of the text (or of its UTF-8 bytes, as an import
+ * cuts them out of a package file); false for a key that is not one.
+ */
+export function verifyText(publicKey: string, text: string | Uint8Array, signature: string): boolean {
   try {
-    return verify(null, Buffer.from(text, 'utf8'), publicKeyObject(publicKey), Buffer.from(signature, 'base64url'));
+    const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    return verify(null, data, publicKeyObject(publicKey), Buffer.from(signature, 'base64url'));
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
-import { cpSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RejectReason } from '../../main/core/exchange/api.ts';
@@ -10,8 +10,9 @@ import {
   type PackageFile,
 } from '../../main/core/exchange/format.ts';
 import { importPackages, incomingText, readIncoming } from '../../main/services/exchange/import.ts';
-import { sha256Hex } from '../../main/services/exchange/export.ts';
-import { chooseFolder, syncFolder } from '../../main/services/exchange/folder.ts';
+import { buildPackage, recordingExport, sha256Hex } from '../../main/services/exchange/export.ts';
+import { chooseFolder, exportToFolder, syncFolder } from '../../main/services/exchange/folder.ts';
+import { writeFileAtomic } from '../../main/services/files.ts';
 import {
   acknowledgeOffice,
   actorKeys,
@@ -129,7 +130,7 @@ describe('a bad package is refused with its reason and leaves the database byte 
         const flipped = bytes.slice();
         flipped[at] = flipped[at]! ^ (1 << bit);
         const report = importPackages(secretariat, [
-          { name: 'flipped.phaen-package', size: flipped.length, bytes: flipped },
+          { name: 'flipped.phaen-package', size: flipped.length, read: () => flipped },
         ]);
         expect(report.packages[0]!.status).toBe('rejected');
       }),
@@ -270,8 +271,10 @@ describe('a bad package is refused with its reason and leaves the database byte 
     writeFileSync(path, contribution);
     truncateSync(path, MAX_PACKAGE_BYTES + 1);
     const incoming = readIncoming(path);
-    expect(incoming.bytes).toBeNull();
-    expectRefused(() => importPackages(secretariat, [incoming]), 'too-large');
+    let reads = 0;
+    const counted = { ...incoming, read: () => (reads++, incoming.read()) };
+    expectRefused(() => importPackages(secretariat, [counted]), 'too-large');
+    expect(reads).toBe(0);
   });
 
   it('a sender claiming the secretariat’s identity', () => {
@@ -877,3 +880,40 @@ describe('a shared folder skips every bad file, naming it and the reason, and im
     expectRefused(() => importPackages(secretariat, [readIncoming(unreadable)]), 'unreadable');
   });
 });
+
+describe('an export whose recording fails leaves no package behind', () => {
+  it('to the shared folder and to a chosen file: SQLite refusing the recording leaves no file and records nothing', () => {
+    const folder = join(tempDir(), 'shared');
+    mkdirSync(folder);
+    chooseFolder(district, folder);
+    const chosen = join(tempDir(), 'chosen.phaen-package');
+    const before = getPlanExchange(district.db, planId);
+    // SQLite refusing the recording's write, as a full disk does at the commit: here a trigger of this
+    // connection only, so the database file stays as it is.
+    district.db.exec(`CREATE TEMP TRIGGER refuse_record BEFORE UPDATE ON main.exchange_plans
+      BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    expect(() => exportToFolder(district, planId)).toThrow('database or disk is full');
+    const built = buildPackage(district, planId);
+    expect(() => writeFileAtomic(chosen, built.text, recordingExport(district, built, chosen))).toThrow(
+      'database or disk is full',
+    );
+    expect(filesIn(folder)).toEqual([]);
+    expect(filesIn(dirname(chosen))).toEqual([]);
+    expect(getPlanExchange(district.db, planId)).toEqual(before);
+
+    // With the disk free again, the same exports write their file and record it.
+    district.db.exec('DROP TRIGGER temp.refuse_record');
+    const { path } = exportToFolder(district, planId);
+    writeFileAtomic(chosen, built.text, recordingExport(district, built, chosen));
+    expect(filesIn(folder)).toEqual([path]);
+    expect(readFileSync(chosen, 'utf8')).toBe(built.text);
+    expect(getPlanExchange(district.db, planId).lastExportFile).toBe(chosen);
+  });
+});
+
+/** Every file below a folder, with its path. */
+function filesIn(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}

@@ -5,14 +5,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RejectReason } from '../../main/core/exchange/api.ts';
 import { canonicalJson } from '../../main/core/exchange/canonical.ts';
-import { exchangePackageJsonSchema, PackageFile } from '../../main/core/exchange/format.ts';
+import {
+  checksumInput,
+  exchangePackageJsonSchema,
+  PackageFile,
+  packageOrder,
+} from '../../main/core/exchange/format.ts';
+import { manifestText, sealedInput } from '../../main/core/exchange/layout.ts';
 import { causalContext, conflictingHeads, extendCoverage, heads, supersedes } from '../../main/core/exchange/merge.ts';
 import { ACTION_PROBLEMS } from '../../main/services/exchange/errors.ts';
 import { translator } from '../../main/services/locales.ts';
 import { createPlan } from '../../main/services/plans.ts';
 import { createRows } from '../../main/services/rows.ts';
 import { EXCHANGE_PACKAGE_SCHEMA_PATH, exchangePackageSchemaText } from '../../scripts/gen-schema.ts';
-import { SECRETARIAT, exportText, openReplica } from '../harness/exchange.ts';
+import { SECRETARIAT, exportText, importTexts, office, openReplica, reseal } from '../harness/exchange.ts';
 import { bmaDraft } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -107,6 +113,38 @@ describe('exchange package JSON Schema', () => {
       expect(validate(bad)).toBe(false);
       expect(PackageFile.safeParse(bad).success).toBe(false);
     }
+  });
+});
+
+describe('package layout', () => {
+  it('finds the checksum input and the manifest in the bytes of a package as Phaen writes it, and only there', async () => {
+    const store = await openReplica(join(tempDir(), 's'), SECRETARIAT);
+    const plan = createPlan(store, bmaDraft);
+    createRows(store, plan.id, [{ entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'จุดแข็ง' } }]);
+    // A title holding what the cut looks for, inside a string: it must not mislead it.
+    const text = reseal(exportText(store, plan.id), (f) => {
+      f.manifest.planTitle = `แผน","sha256":"${'a'.repeat(64)}"},"signature":"x","version":2}\\`;
+    });
+    store.close();
+    const file = JSON.parse(text) as PackageFile;
+    const bytes = new TextEncoder().encode(text);
+    const cut = sealedInput(bytes)!;
+    expect(new TextDecoder().decode(cut.input)).toBe(checksumInput(file));
+    expect(cut).toMatchObject({ sha256: file.manifest.sha256, signature: file.signature });
+    expect(manifestText(bytes)).toBe(canonicalJson(file.manifest));
+    const order = { kind: 'plan', seq: file.manifest.seq, exportedAt: file.manifest.exportedAt };
+    expect(packageOrder(bytes)).toEqual(order);
+
+    // Another writer's layout of the same package: nothing is cut, the order is read from the parsed file, and
+    // the package imports as well (its checksum taken over its canonical form).
+    const spaced = `${JSON.stringify(file, null, 2)}\n`;
+    const spacedBytes = new TextEncoder().encode(spaced);
+    expect(sealedInput(spacedBytes)).toBeNull();
+    expect(manifestText(spacedBytes)).toBeNull();
+    expect(packageOrder(spacedBytes)).toEqual(order);
+    const district = await openReplica(join(tempDir(), 'd'), office('1001'));
+    expect(importTexts(district, [spaced]).packages[0]!.status).toBe('imported');
+    district.close();
   });
 });
 

@@ -6,6 +6,7 @@ import type { PackageOutcome, RejectReason } from './api.ts';
 import { PackageKind, Assignments } from './api.ts';
 import { MAX_JSON_DEPTH, canonicalJson, nestsDeeperThan } from './canonical.ts';
 import { OfficeCode, OfficeName, OfficeRole, PublicKey } from './identity.ts';
+import { manifestText, sealedInput } from './layout.ts';
 
 /**
  * The exchange package: one JSON file (`<seq>.phaen-package`) with a manifest and a payload of operations.
@@ -204,11 +205,14 @@ export class PackageError extends Error {
   }
 }
 
+const Head = z.object({ format: z.literal(PACKAGE_FORMAT), version: z.number() });
+const Sealed = z.object({ manifest: z.object({ sha256: z.string() }), payload: z.unknown(), signature: z.unknown() });
+
 export interface ParseOptions {
-  /** SHA-256 of a string's UTF-8 bytes, hex (node:crypto in main). */
-  readonly sha256: (text: string) => string;
-  /** Whether `signature` is publicKey's Ed25519 signature of the text's UTF-8 bytes (node:crypto in main). */
-  readonly verify: (publicKey: string, text: string, signature: string) => boolean;
+  /** SHA-256 of the bytes, hex (node:crypto in main). */
+  readonly sha256: (data: Uint8Array) => string;
+  /** Whether `signature` is publicKey's Ed25519 signature of the bytes (node:crypto in main). */
+  readonly verify: (publicKey: string, data: Uint8Array, signature: string) => boolean;
   readonly nowMs: number;
 }
 
@@ -226,13 +230,6 @@ export function parsePackage(bytes: Uint8Array, options: ParseOptions): PackageF
   } catch {
     throw new PackageError('damaged', 'not UTF-8');
   }
-  return parsePackageText(text, options);
-}
-
-const Head = z.object({ format: z.literal(PACKAGE_FORMAT), version: z.number() });
-const Sealed = z.object({ manifest: z.object({ sha256: z.string() }), payload: z.unknown() });
-
-export function parsePackageText(text: string, options: ParseOptions): PackageFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -257,8 +254,17 @@ export function parsePackageText(text: string, options: ParseOptions): PackageFi
   const sealed = Sealed.safeParse(json);
   if (!sealed.success) throw new PackageError('invalid', 'no manifest checksum');
   const expected = sealed.data.manifest.sha256;
-  const input = checksumInput(json as PackageFile);
-  const actual = options.sha256(input);
+  // A file as Phaen writes it holds the checksum's input in its own bytes (layout.ts), which spares
+  // serialising the whole package again; any other layout of the same package (or a damaged file, to say what
+  // its checksum is) is serialised canonically, as it was sealed.
+  const cut = sealedInput(bytes);
+  const sameBytes =
+    cut !== null &&
+    cut.sha256 === expected &&
+    cut.signature === sealed.data.signature &&
+    options.sha256(cut.input) === expected;
+  const input = sameBytes ? cut.input : new TextEncoder().encode(checksumInput(json as PackageFile));
+  const actual = sameBytes ? expected : options.sha256(input);
   if (actual !== expected) throw new PackageError('checksum', `sha256 ${actual}, manifest says ${expected}`);
 
   const parsed = PackageFile.safeParse(json);
@@ -277,6 +283,29 @@ export function parsePackageText(text: string, options: ParseOptions): PackageFi
   }
   checkConsistency(parsed.data, options.nowMs);
   return parsed.data;
+}
+
+const Order = z.object({ kind: PackageKind, seq: z.number(), exportedAt: z.string() });
+export type PackageOrder = z.infer<typeof Order>;
+
+/**
+ * What an import orders packages by (kind, seq, exportedAt), read from the manifest alone where the file is
+ * laid out as Phaen writes it, so that a folder's packages need not all be parsed at once to be ordered. Null
+ * when the file is no readable package: parsePackage then says why.
+ */
+export function packageOrder(bytes: Uint8Array): PackageOrder | null {
+  let manifest: unknown;
+  try {
+    const text = manifestText(bytes);
+    manifest =
+      text === null
+        ? (JSON.parse(new TextDecoder().decode(bytes)) as { manifest?: unknown } | null)?.manifest
+        : JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const order = Order.safeParse(manifest);
+  return order.success ? order.data : null;
 }
 
 /** What the schema cannot say: counts, ranges, authorship, causal contexts, clocks. */

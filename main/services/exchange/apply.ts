@@ -18,53 +18,50 @@ export interface Applied {
 }
 
 /**
- * Apply checked packages; call inside one transaction (import.ts), so they come in all together or not at all.
- * Operations not yet here are appended to the op log with their own ids, groups, clocks and offices, and each
- * changes its field only if it is newer than the field's newest edit (last writer wins, so the order packages
- * arrive in does not matter). An operation already here is skipped, so a package imported twice, or one
- * overlapping another, adds nothing. The clock moves past what arrived. Catalog versions the plan is aligned
- * to and this workspace lacks are stored with them.
+ * Apply a checked package; call inside the import's transaction (import.ts), so the packages come in all
+ * together or not at all. Operations not yet here are appended to the op log with their own ids, groups,
+ * clocks and offices, and each changes its field only if it is newer than the field's newest edit (last writer
+ * wins, so the order packages arrive in does not matter). An operation already here (validate.ts found it) is
+ * skipped, so a package imported twice, or one overlapping another, adds nothing. The clock moves past what
+ * arrived. Catalog versions the plan is aligned to and this workspace lacks are stored with it.
  */
-export function applyPackages(
-  store: Store,
-  packages: readonly AcceptedPackage[],
-  stored: Stored,
-  now: Date,
-): Map<string, Applied> {
+export function applyPackage(store: Store, pkg: AcceptedPackage, stored: Stored, now: Date): Applied {
+  storeCatalogs(store, pkg.catalogs, pkg.file.manifest.sender.actor, now);
   const applier = new Applier(store.db, stored);
-  const results = new Map<string, Applied>();
-  let newest: string | null = null;
-  for (const pkg of packages) {
-    storeCatalogs(store, pkg.catalogs, pkg.file.manifest.sender.actor, now);
-    const result = applier.applyPackage(store, pkg, now);
-    results.set(pkg.file.manifest.packageId, result.applied);
-    if (result.newest !== null && (newest === null || result.newest > newest)) newest = result.newest;
-  }
+  const { applied, newest } = applier.applyPackage(store, pkg, now);
   applier.writeRows();
   if (newest !== null) store.oplog.observe(newest);
-  return results;
+  return applied;
 }
 
+/**
+ * The statements the import writes with, by text, per database: prepared once, not once per package of a
+ * folder (the texts are few: one per table and statement kind).
+ */
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** One package's writes. */
 class Applier {
   private readonly db: Database.Database;
   private readonly stored: Stored;
-  private readonly cache = new Map<string, Database.Statement>();
+  private readonly cache: Map<string, Database.Statement>;
 
   constructor(db: Database.Database, stored: Stored) {
     this.db = db;
     this.stored = stored;
+    let cache = statements.get(db);
+    if (!cache) statements.set(db, (cache = new Map()));
+    this.cache = cache;
   }
 
   /**
-   * Per field touched by this import, each actor's newest edit: all merge.ts needs to judge it (an actor's
+   * Per field touched by the package, each actor's newest edit: all merge.ts needs to judge it (an actor's
    * context only grows, as in store/oplog.ts), from what the checks read (validate.ts: the field as it was
-   * before the import, whichever package touches it first) and then kept up to date as operations go in.
+   * before the package) and then kept up to date as operations go in.
    */
   private readonly cells = new Map<string, Map<string, CellOp & { value: string }>>();
-  /** Operations this import has written so far. */
-  private readonly inserted = new Set<string>();
   /**
-   * Rows (by table and id) this import has read, as the import leaves them: read once, then changed here as
+   * Rows (by table and id) the package has read, as it leaves them: read once, then changed here as
    * operations write them, so an operation's previous value costs no query. null: not there yet.
    */
   private readonly rows = new Map<string, Record<string, unknown> | null>();
@@ -75,7 +72,7 @@ class Applier {
   private readonly json = new Map<string, Map<string, Record<string, unknown>>>();
   /**
    * Rows changed in `rows` and the columns changed, written once at the end (writeRows): a row that many
-   * operations of the import edit is written once, not once per operation. `newest` is the HLC of the newest
+   * operations of the package edit is written once, not once per operation. `newest` is the HLC of the newest
    * operation written into it (its updated_at, if later than the row's).
    */
   private readonly dirty = new Map<string, { table: string; id: string; columns: Set<string>; newest: string }>();
@@ -115,9 +112,8 @@ class Applier {
     const touched = new Set<string>();
     const changed = new Set<string>();
     for (const op of pkg.ops) {
-      // Here before the import (validate.ts found it), or brought by an earlier package of this import.
-      if (pkg.here.has(op.id) || this.inserted.has(op.id)) continue;
-      this.inserted.add(op.id);
+      // Here before the package (validate.ts found it); a package never holds an operation twice (format.ts).
+      if (pkg.here.has(op.id)) continue;
       newOps++;
       const key = cellKey(op);
       touched.add(key);
@@ -283,7 +279,7 @@ class Applier {
     return changed;
   }
 
-  /** Store every row the import changed, each once, with the columns its operations set. */
+  /** Store every row the package changed, each once, with the columns its operations set. */
   writeRows(): void {
     for (const [key, { table, id, columns, newest }] of this.dirty) {
       const names = [...columns].sort();

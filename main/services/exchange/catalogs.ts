@@ -36,7 +36,7 @@ export function planCatalogs(store: Store, planId: string): Catalog[] {
 
 /**
  * The carried versions not here yet, refusing the package when one has the name (catalog id and version) of a
- * version here but other content. `earlier` holds what plan packages before it in the same import bring.
+ * version here (plan packages before it in the same import included) but other content.
  *
  * Why refuse rather than keep ours and import the rest: versions are never rewritten (a plan aligned to ours
  * must keep reading it), so overwriting is out; and importing the plan while keeping ours would show, and
@@ -45,18 +45,16 @@ export function planCatalogs(store: Store, planId: string): Catalog[] {
  * as a new version, aligns the plan to that and sends again. (Two installations number their local versions
  * independently, so an office that edited the same catalog itself is how this comes about.)
  */
-export function newCatalogs(store: Store, file: PackageFile, earlier: Map<string, Catalog>): Catalog[] {
+export function newCatalogs(store: Store, file: PackageFile): Catalog[] {
   const fresh: Catalog[] = [];
   for (const catalog of file.payload.catalogs ?? []) {
     const key = catalogKey(catalog.id, catalog.version);
-    const here = earlier.get(key) ?? savedCatalogVersion(store, catalog.id, catalog.version);
+    const here = savedCatalogVersion(store, catalog.id, catalog.version);
     if (here === undefined) fresh.push(catalog);
     else if (canonicalJson(here) !== canonicalJson(catalog)) {
       throw new PackageError('catalog-conflict', `catalog ${key} differs from the version with that name here`);
     }
   }
-  // Only once the whole package passed: a refused one brings nothing to the packages after it.
-  for (const catalog of fresh) earlier.set(catalogKey(catalog.id, catalog.version), catalog);
   return fresh;
 }
 

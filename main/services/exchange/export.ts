@@ -30,6 +30,11 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** The same over bytes: an import hashes the package's bytes as they are (core/exchange/layout.ts). */
+export function sha256Bytes(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
 /**
  * A package's manifest and payload with the checksum and the signature that seal them (both over the same
  * canonical text), and the text written to the file. The manifest names the signer's public key.
@@ -230,6 +235,28 @@ export function packageOf(store: Store, planId: string, ops: readonly OpRecord[]
 }
 
 /** After the package was saved (or handed over as a download): the next one gets the next number. */
+/**
+ * Saving a package file and recording its export, all or nothing (services/files.ts writeFileAtomic's
+ * `commit`): the file, flushed under a temporary name, takes its name (`place`) as the last step of the
+ * transaction that records it (with `alsoRecord`'s writes), and is removed again when that transaction fails
+ * (a full disk at its commit). A package left behind by a failed export would be sent although this
+ * installation goes on as if it had not been (its next one numbered the same). `savedAs` is the name
+ * recorded (a shared folder records its own path for the file).
+ */
+export function recordingExport(
+  store: Store,
+  built: BuiltPackage,
+  savedAs: string,
+  alsoRecord?: () => void,
+): (place: () => void) => void {
+  return (place) =>
+    store.db.transaction(() => {
+      recordExport(store, built, savedAs);
+      place();
+      alsoRecord?.();
+    })();
+}
+
 export function recordExport(store: Store, built: BuiltPackage, savedAs: string): void {
   const { manifest } = built.file;
   const state = getPlanExchange(store.db, manifest.planId);

@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../files.ts';
 import type { Session } from '../session.ts';
 import type { Store } from '../store/store.ts';
 import { actionError } from './errors.ts';
-import { buildPackage, recordExport } from './export.ts';
+import { buildPackage, recordingExport } from './export.ts';
 import { importPackages, packageFilesIn, readIncoming, type ImportResult } from './import.ts';
 import { setMeta } from './state.ts';
 import { FOLDER_KEY, FOLDER_START_KEY, FOLDER_SYNCED_KEY, folderStatus } from './views.ts';
@@ -77,11 +77,11 @@ export function exportToFolder(store: Store, planId: string, now = new Date()): 
     join(dir, `${sender.actor.slice(0, 8)}-${String(k).padStart(6, '0')}${PACKAGE_EXTENSION}`);
   while (existsSync(name(n))) n++;
   const path = name(n);
-  writeFileAtomic(path, built.text);
-  store.db.transaction(() => {
-    recordExport(store, built, key(root, path));
-    remember(store, root, path, 'written', now.toISOString());
-  })();
+  writeFileAtomic(
+    path,
+    built.text,
+    recordingExport(store, built, key(root, path), () => remember(store, root, path, 'written', now.toISOString())),
+  );
   return { path, opCount: built.file.manifest.opCount };
 }
 

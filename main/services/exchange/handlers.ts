@@ -8,7 +8,7 @@ import type { Store } from '../store/store.ts';
 import { listConflicts, resolveConflict } from './conflicts.ts';
 import { listDeleteConflicts, resolveDelete } from './deletes.ts';
 import { actionError } from './errors.ts';
-import { buildPackage, recordExport } from './export.ts';
+import { buildPackage, recordExport, recordingExport } from './export.ts';
 import { chooseFolder, clearFolder, exportToFolder, syncFolder } from './folder.ts';
 import { importPackages, incomingText, packageFilesIn, readIncoming, type ImportResult } from './import.ts';
 import {
@@ -69,8 +69,7 @@ export function exchangeHandlers({ session, dialogs }: ExchangeHandlerOptions): 
       }
       const path = await dialogs.saveFile(built.fileName, 'exchange-package');
       if (!path) return { status: 'cancelled' };
-      writeFileAtomic(path, built.text);
-      recordExport(store(), built, path);
+      writeFileAtomic(path, built.text, recordingExport(store(), built, path));
       return { status: 'saved', fileName: path, kind, opCount };
     },
     'exchange.import': async ({ planId, files }) => {

@@ -5,40 +5,63 @@ import {
   MAX_PACKAGE_BYTES,
   PACKAGE_EXTENSION,
   PackageError,
+  packageOrder,
   parsePackage,
   type PackageFile,
+  type PackageOrder,
 } from '../../core/exchange/format.ts';
 import type { Store } from '../store/store.ts';
-import { applyPackages } from './apply.ts';
+import { applyPackage } from './apply.ts';
 import { keyFingerprint, verifyText } from '../signing.ts';
-import { sha256Hex } from './export.ts';
+import { sha256Bytes } from './export.ts';
 import { Stored } from './stored.ts';
-import { checkPackage, type AcceptedPackage, type Batch } from './validate.ts';
+import { checkPackage } from './validate.ts';
 
 /**
- * A file to import: its bytes, or only its size when it is over the limit (it is never read), or why it could
- * not be read (gone, locked by a sync engine, no permission): it is then refused by name like any bad file.
+ * A file to import: its name, size, and how to read its bytes. The import reads each file when it comes to it
+ * (twice: its manifest to order the packages, then the whole to check and apply it), so a folder of large
+ * packages is never all in memory at once. A file over the limit is never read; one that cannot be read (gone,
+ * locked by a sync engine, no permission) throws PackageError 'unreadable' and is refused by name like any bad
+ * file.
  */
 export interface IncomingPackage {
   readonly name: string;
-  readonly bytes: Uint8Array | null;
   readonly size: number;
-  readonly unreadable?: string;
+  readonly read: () => Uint8Array;
 }
 
 /** `name` is what reports show: the file's name, or its path inside a chosen folder. */
 export function readIncoming(path: string, name = basename(path)): IncomingPackage {
+  const unreadable = (err: unknown) => new PackageError('unreadable', err instanceof Error ? err.message : String(err));
+  let size = 0;
   try {
-    const size = statSync(path).size;
-    return { name, size, bytes: size > MAX_PACKAGE_BYTES ? null : readFileSync(path) };
+    size = statSync(path).size;
   } catch (err) {
-    return { name, size: 0, bytes: null, unreadable: err instanceof Error ? err.message : String(err) };
+    const error = unreadable(err);
+    return {
+      name,
+      size,
+      read: () => {
+        throw error;
+      },
+    };
   }
+  return {
+    name,
+    size,
+    read: () => {
+      try {
+        return readFileSync(path);
+      } catch (err) {
+        throw unreadable(err);
+      }
+    },
+  };
 }
 
 export function incomingText(name: string, content: string): IncomingPackage {
   const bytes = new TextEncoder().encode(content);
-  return { name, size: bytes.byteLength, bytes };
+  return { name, size: bytes.byteLength, read: () => bytes };
 }
 
 /** Package files in a folder and below (a shared folder holds `<plan>/<office>/<file>`), in name order. */
@@ -87,17 +110,34 @@ function describe(name: string, file: PackageFile): Omit<PackageOutcome, 'status
 }
 
 /** Plan packages first (they may bring the plan, its secretariat and assignments), oldest first; then the rest. */
-function applyOrder(a: PackageFile, b: PackageFile): number {
-  const rank = (f: PackageFile) => (f.manifest.kind === 'plan' ? 0 : 1);
-  return (
-    rank(a) - rank(b) || a.manifest.seq - b.manifest.seq || (a.manifest.exportedAt < b.manifest.exportedAt ? -1 : 1)
-  );
+function applyOrder(a: PackageOrder | null, b: PackageOrder | null): number {
+  // A file that is no readable package is refused when parsed: first, it costs nothing.
+  if (a === null || b === null) return (a === null ? 0 : 1) - (b === null ? 0 : 1);
+  const rank = (o: PackageOrder) => (o.kind === 'plan' ? 0 : 1);
+  return rank(a) - rank(b) || a.seq - b.seq || (a.exportedAt < b.exportedAt ? -1 : 1);
 }
 
+function orderOf(item: IncomingPackage): PackageOrder | null {
+  if (item.size > MAX_PACKAGE_BYTES) return null;
+  try {
+    return packageOrder(item.read());
+  } catch (err) {
+    if (err instanceof PackageError) return null;
+    throw err;
+  }
+}
+
+/** Thrown out of the import's transaction to roll it back whole when no package was accepted. */
+class NothingAccepted extends Error {}
+
 /**
- * Import packages: every one is read and checked completely first (core parsePackage, then validate.ts); the
- * ones that pass are applied together in one transaction (apply.ts); a refused one is reported with its reason
- * and contributes nothing. With no package accepted, nothing is written at all.
+ * Import packages in one transaction, one package at a time: ordered by their manifests alone (applyOrder),
+ * then each read and parsed (core parsePackage), checked completely (validate.ts) against the database as the
+ * packages before it left it, and only then applied (apply.ts). A refused package is reported with its reason
+ * and contributes nothing: its checks write nothing, so there is nothing to roll back (a savepoint per package
+ * cost a fifth of a large import's CPU, SQLite copying every page a package touched into its journal). Only
+ * one package is in memory at a time (a secretariat's folder of 50 large contributions once held them all:
+ * bench/monitoring.ts). With no package accepted, nothing is written at all.
  */
 export function importPackages(
   store: Store,
@@ -109,17 +149,23 @@ export function importPackages(
   // for every operation.
   const cacheSize = store.db.pragma('cache_size', { simple: true }) as number;
   store.db.pragma(`cache_size = ${IMPORT_CACHE_SIZE}`);
+  // The op log's foreign key (an operation's group) holds by construction here: applyPackage inserts a package's
+  // groups before its operations, and nothing else the import writes refers to another row. SQLite's check of
+  // it, a lookup per operation, was about a tenth of a large import's CPU (bench/exchange.ts). The pragma
+  // cannot change inside a transaction, hence around it.
+  const foreignKeys = store.db.pragma('foreign_keys', { simple: true }) as number;
+  store.db.pragma('foreign_keys = OFF');
   try {
-    return importWithCache(store, incoming, options);
+    return importInTransaction(store, incoming, options);
   } finally {
+    store.db.pragma(`foreign_keys = ${foreignKeys}`);
     store.db.pragma(`cache_size = ${cacheSize}`);
   }
 }
 
-function importWithCache(store: Store, incoming: readonly IncomingPackage[], options: ImportOptions): ImportResult {
+function importInTransaction(store: Store, incoming: readonly IncomingPackage[], options: ImportOptions): ImportResult {
   const now = options.now ?? new Date();
   const outcomes: PackageOutcome[] = [];
-  const parsed: { index: number; file: PackageFile }[] = [];
   const refuse = (index: number, base: Omit<PackageOutcome, 'status'>, err: PackageError) => {
     options.log?.(`exchange: ${base.file} refused: ${err.message}`);
     outcomes[index] = {
@@ -132,92 +178,58 @@ function importWithCache(store: Store, incoming: readonly IncomingPackage[], opt
       ...(err.problemValues ? { problemValues: { ...err.problemValues } } : {}),
     };
   };
-  for (const [index, item] of incoming.entries()) {
-    try {
-      if (item.unreadable !== undefined) throw new PackageError('unreadable', item.unreadable);
-      if (item.bytes === null) throw new PackageError('too-large', `${item.size} bytes, limit ${MAX_PACKAGE_BYTES}`);
-      parsed.push({
-        index,
-        file: parsePackage(item.bytes, { sha256: sha256Hex, verify: verifyText, nowMs: now.getTime() }),
-      });
-    } catch (err) {
-      if (!(err instanceof PackageError)) throw err;
-      refuse(index, { file: item.name, ...EMPTY_COUNTS }, err);
-    }
-  }
-  const batch: Batch = {
-    expectedPlanId: options.planId,
-    plans: new Map(),
-    packageIds: new Set(),
-    catalogs: new Map(),
-    shaped: new Map(),
-    planYears: new Map(),
-    clocks: new Map(),
-    keys: new Map(),
-    stored: new Stored(store.db),
-    offices: new Map(),
+  const order = incoming
+    .map((item, index) => ({ index, order: orderOf(item) }))
+    .sort((a, b) => applyOrder(a.order, b.order) || a.index - b.index);
+  const stored = new Stored(store.db);
+  const imported: PackageFile[] = [];
+  const checkAndApply = (name: string, file: PackageFile): PackageOutcome => {
+    // Throws PackageError before anything is written.
+    const verdict = checkPackage(store, name, file, { expectedPlanId: options.planId, stored });
+    if (verdict.status === 'already-imported') return { ...describe(name, file), status: 'already-imported' };
+    const applied = applyPackage(store, verdict.accepted, stored, now);
+    return { ...describe(name, file), status: 'imported', ...applied };
   };
-  const accepted: { index: number; pkg: AcceptedPackage }[] = [];
-  for (const { index, file } of parsed.sort((a, b) => applyOrder(a.file, b.file))) {
-    const name = incoming[index]!.name;
-    try {
-      const verdict = checkPackage(store, name, file, batch);
-      if (verdict.status === 'accept') accepted.push({ index, pkg: verdict.accepted });
-      else outcomes[index] = { ...describe(name, file), status: 'already-imported' };
-    } catch (err) {
-      if (!(err instanceof PackageError)) throw err;
-      refuse(index, describe(name, file), err);
+  const transaction = store.db.transaction(() => {
+    for (const { index } of order) {
+      const { name, size, read } = incoming[index]!;
+      let file: PackageFile;
+      try {
+        if (size > MAX_PACKAGE_BYTES) throw new PackageError('too-large', `${size} bytes, limit ${MAX_PACKAGE_BYTES}`);
+        file = parsePackage(read(), { sha256: sha256Bytes, verify: verifyText, nowMs: now.getTime() });
+      } catch (err) {
+        if (!(err instanceof PackageError)) throw err;
+        refuse(index, { file: name, ...EMPTY_COUNTS }, err);
+        continue;
+      }
+      // What earlier packages wrote is read afresh.
+      stored.forget();
+      try {
+        outcomes[index] = checkAndApply(name, file);
+        if (outcomes[index].status === 'imported') imported.push(file);
+      } catch (err) {
+        if (!(err instanceof PackageError)) throw err;
+        refuse(index, describe(name, file), err);
+      }
     }
-  }
-  if (accepted.length === 0) {
+    if (imported.length === 0) throw new NothingAccepted();
+    options.alsoInTransaction?.(outcomes);
+  });
+  try {
+    transaction.immediate();
+  } catch (err) {
+    if (!(err instanceof NothingAccepted)) throw err;
     // Nothing to apply: the database is not written (but for a shared folder's memory of what it looked at).
     if (options.alsoInTransaction) store.db.transaction(() => options.alsoInTransaction!(outcomes))();
     return { packages: outcomes, planIds: [] };
   }
-  applyInTransaction(store, accepted, batch.stored, outcomes, now, options);
-  const planIds = [...new Set(accepted.map((a) => a.pkg.file.manifest.planId))];
-  for (const { pkg } of accepted) {
-    options.log?.(`exchange: imported ${pkg.name} (${pkg.file.manifest.kind} from ${pkg.file.manifest.sender.code})`);
+  for (const [index, outcome] of outcomes.entries()) {
+    if (outcome.status === 'imported') {
+      options.log?.(`exchange: imported ${incoming[index]!.name} (${outcome.kind} from ${outcome.sender?.code})`);
+    }
   }
-  return { packages: outcomes, planIds };
+  return { packages: outcomes, planIds: [...new Set(imported.map((f) => f.manifest.planId))] };
 }
 
 /** SQLite's cache_size in KiB when negative: 64 MiB. */
 const IMPORT_CACHE_SIZE = -65536;
-
-function applyInTransaction(
-  store: Store,
-  accepted: readonly { index: number; pkg: AcceptedPackage }[],
-  stored: Stored,
-  outcomes: PackageOutcome[],
-  now: Date,
-  options: ImportOptions,
-): void {
-  const transaction = store.db.transaction(() => {
-    const applied = applyPackages(
-      store,
-      accepted.map((a) => a.pkg),
-      stored,
-      now,
-    );
-    for (const { index, pkg } of accepted) {
-      outcomes[index] = {
-        ...describe(pkg.name, pkg.file),
-        status: 'imported',
-        ...applied.get(pkg.file.manifest.packageId)!,
-      };
-    }
-    options.alsoInTransaction?.(outcomes);
-  });
-  // The op log's foreign key (an operation's group) holds by construction here: applyPackage inserts a package's
-  // groups before its operations, and nothing else the import writes refers to another row. SQLite's check of
-  // it, a lookup per operation, was about a tenth of a large import's CPU (bench/exchange.ts). The pragma
-  // cannot change inside a transaction, hence around it.
-  const foreignKeys = store.db.pragma('foreign_keys', { simple: true }) as number;
-  store.db.pragma('foreign_keys = OFF');
-  try {
-    transaction.immediate();
-  } finally {
-    store.db.pragma(`foreign_keys = ${foreignKeys}`);
-  }
-}

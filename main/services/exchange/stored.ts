@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 
 /**
- * What an import reads of the database before it writes: the rows and the op log as they were, each read once
- * however many checks (validate.ts, structure.ts) and writes (apply.ts) of the import ask, and in bulk (one
- * statement per package, SQLite walking the indexes) rather than one query per operation. Nothing is written
- * while the packages are checked, and apply.ts copies a row before it changes it, so what is kept here stays
- * what was stored.
+ * What an import reads of the database before it writes a package: the rows and the op log as they are, each
+ * read once however many checks (validate.ts, structure.ts) and writes (apply.ts) of the package ask, and in
+ * bulk (one statement per package, SQLite walking the indexes) rather than one query per operation. Nothing is
+ * written while a package is checked, and apply.ts copies a row before it changes it, so what is kept here
+ * stays what was stored until the import forgets it before the next package.
  */
 
 /** A row of the rows table as stored. */
@@ -50,7 +50,7 @@ export function cellKey(op: { readonly entity: string; readonly rowId: string; r
   return `${op.entity}\u0000${op.rowId}\u0000${op.field}`;
 }
 
-/** One import's reads, with its statements prepared once. */
+/** One package's reads, with the statements prepared once per import. */
 export class Stored {
   private readonly rows = new Map<string, StoredRow | null>();
   private readonly statements;
@@ -69,6 +69,11 @@ export class Stored {
     };
   }
 
+  /** Forget the rows read: the next package is checked against what the ones before it wrote. */
+  forget(): void {
+    this.rows.clear();
+  }
+
   /** Read the rows not read yet among `ids`, in one statement. */
   loadRows(ids: Iterable<string>): void {
     const wanted = [...new Set(ids)].filter((id) => !this.rows.has(id));
@@ -77,7 +82,7 @@ export class Stored {
     for (const row of this.statements.rows.all(JSON.stringify(wanted)) as StoredRow[]) this.rows.set(row.id, row);
   }
 
-  /** A row of the rows table as it was before the import. */
+  /** A row of the rows table as it was before the package. */
   row(id: string): StoredRow | undefined {
     let row = this.rows.get(id);
     if (row === undefined) {

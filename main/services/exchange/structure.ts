@@ -22,35 +22,32 @@ import type { ValidOp } from './validate.ts';
  * here, as apply.ts will write it (last writer wins), so an edit that loses changes nothing it is judged on.
  */
 
-/** A row's structure after this import: what earlier packages of the same import left (import.ts keeps it). */
+/** A row's structure, as stored here or as a package leaves it. */
 export interface ShapedRow extends PlacedRowShape {
   readonly deleted: boolean;
   /** The installation whose operation created the row (core/exchange/assignments.ts). */
   readonly createdBy: string;
 }
 
-/** What checkStructure found: the rows before and after the package, and how to keep them for the next one. */
+/** What checkStructure found: the rows before and after the package. */
 export interface Shapes {
-  /** A row of the plan as it is before this package (here, or left by earlier packages of the import). */
+  /** A row of the plan as it is before this package (as stored here, earlier packages of the import included). */
   readonly before: (id: string) => ShapedRow | undefined;
   /** A row as this package leaves it. */
   readonly after: (id: string) => ShapedRow | undefined;
-  /** Keep the rows and plan years for the next packages of the import, once this one passed every check. */
-  readonly keep: () => void;
 }
 
 /**
  * `cells`: each field the package touches as the op log holds it here (validate.ts checkClocks read them);
- * `batch`: the rows here and what earlier packages of the import leave.
+ * `stored`: the rows here.
  */
 export function checkStructure(
   store: Store,
   planId: string,
   ops: readonly ValidOp[],
-  batch: { stored: Stored; shaped: Map<string, ShapedRow>; planYears: Map<string, PlanYears> },
+  stored: Stored,
   cells: ReadonlyMap<string, Cell>,
 ): Shapes {
-  const { stored, shaped, planYears: plans } = batch;
   // An edit older than what is here loses (last writer wins) and changes nothing.
   const wins = (op: ValidOp) => {
     for (const here of cells.get(cellKey(op))!.keys()) if (here >= op.hlc) return false;
@@ -65,7 +62,7 @@ export function checkStructure(
     edits.set(op.rowId, row);
   }
 
-  const plan = planYears(store, planId, plans);
+  const plan = planYears(store, planId);
   for (const field of PLAN_YEAR_FIELDS) {
     const op = edits.get(planId)?.get(field);
     if (op && wins(op)) plan[field] = op.value as number;
@@ -78,8 +75,6 @@ export function checkStructure(
   // Read once per row: the placement and assignment checks ask for the same rows (and the offices) again and again.
   const read = new Map<string, ShapedRow | undefined>();
   const before = (id: string): ShapedRow | undefined => {
-    const known = shaped.get(id);
-    if (known) return known;
     if (read.has(id)) return read.get(id);
     const row = stored.row(id);
     const shape =
@@ -119,7 +114,7 @@ export function checkStructure(
         .pluck()
         .all(planId, row.entity, row.parentId) as string[],
     );
-    for (const other of [...shaped.values(), ...after.values()]) {
+    for (const other of after.values()) {
       if (other.entity === row.entity && other.parentId === row.parentId) ids.add(other.id);
     }
     return [...ids].map(shapeOf).filter((r): r is ShapedRow => r !== undefined && !r.deleted);
@@ -168,29 +163,15 @@ export function checkStructure(
     }
     if (!row.deleted) refuseInvalidValues(row, plan, parent ?? undefined);
   }
-  return {
-    before,
-    after: shapeOf,
-    // Kept for the next packages of the import once this one has passed every check (validate.ts).
-    keep: () => {
-      plans.set(planId, plan);
-      for (const [id, row] of after) shaped.set(id, row);
-    },
-  };
+  return { before, after: shapeOf };
 }
 
 function refusal(reason: 'bad-parent' | 'id-mismatch' | 'year-outside-plan', op: OperationRef, detail: string) {
   return new PackageError(reason, `operation ${op.id} (${op.entity}.${op.field} of ${op.rowId}): ${detail}`, op);
 }
 
-/** The plan's years as this import leaves them so far (an earlier package may have brought or changed them). */
-function planYears(
-  store: Store,
-  planId: string,
-  plans: Map<string, PlanYears>,
-): { -readonly [K in keyof PlanYears]: PlanYears[K] } {
-  const known = plans.get(planId);
-  if (known) return { ...known };
+/** The plan's years as stored here (an earlier package of the import may have brought or changed them). */
+function planYears(store: Store, planId: string): { -readonly [K in keyof PlanYears]: PlanYears[K] } {
   const row = store.db
     .prepare(
       'SELECT start_year AS startYear, end_year AS endYear, prev_start_year AS prevStartYear, prev_end_year AS prevEndYear FROM plans WHERE id = ?',

@@ -10,12 +10,11 @@ import {
   type FieldChange,
   type RevisionRecord,
 } from '../../core/revision.ts';
-import type { PlanYears } from '../../core/rows.ts';
 import { planExists } from '../plans.ts';
 import { entitySpec, isEntity, type EntityName, type FieldSpec } from '../store/entities.ts';
 import type { Store } from '../store/store.ts';
 import { newCatalogs } from './catalogs.ts';
-import { checkStructure, type ShapedRow, type Shapes } from './structure.ts';
+import { checkStructure, type Shapes } from './structure.ts';
 import { cellKey, type Cell, type Stored } from './stored.ts';
 import { acknowledgedOffices, getPlanExchange, identity, registeredKeys } from './state.ts';
 
@@ -51,32 +50,22 @@ export interface AcceptedPackage {
   readonly catalogs: readonly Catalog[];
 }
 
-/** What earlier packages of the same import bring: a new plan, its secretariat and assignments. */
-export interface Batch {
+/**
+ * What a package is checked against besides the database, which holds what the packages before it in the same
+ * import brought (import.ts applies each before the next is checked).
+ */
+export interface CheckContext {
+  /** Refuse packages for any other plan (the plan open in the UI). */
   readonly expectedPlanId: string | undefined;
-  readonly plans: Map<string, PackageFile>;
-  readonly packageIds: Set<string>;
-  /** Catalog versions earlier packages bring, by catalogKey. */
-  readonly catalogs: Map<string, Catalog>;
-  /** The rows and plan years earlier packages leave (structure.ts). */
-  readonly shaped: Map<string, ShapedRow>;
-  readonly planYears: Map<string, PlanYears>;
-  /** Each operation's HLC with the operation, from earlier packages (checkClocks). */
-  readonly clocks: Map<string, ValidOp>;
-  /** Keys earlier contributions of the import register, by `<plan id> <office code>`. */
-  readonly keys: Map<string, string>;
-  /** The rows and operations here before the import, read once (stored.ts). */
+  /** The rows and operations here, read once per package (stored.ts). */
   readonly stored: Stored;
-  /** Each plan's office rows here, by plan id. */
-  readonly offices: Map<string, string[]>;
 }
 
 export type Verdict = { status: 'accept'; accepted: AcceptedPackage } | { status: 'already-imported' };
 
-export function checkPackage(store: Store, name: string, file: PackageFile, batch: Batch): Verdict {
+export function checkPackage(store: Store, name: string, file: PackageFile, context: CheckContext): Verdict {
   const { manifest } = file;
-  const { planId, sender } = manifest;
-  if (batch.packageIds.has(manifest.packageId)) return { status: 'already-imported' };
+  const { planId } = manifest;
   const arrived = store.db.prepare('SELECT sha256 FROM exchange_arrivals WHERE id = ?').pluck().get(manifest.packageId);
   if (arrived !== undefined) {
     if (arrived === manifest.sha256) return { status: 'already-imported' };
@@ -84,26 +73,21 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
   }
   // This installation's own package (it reads its own files in a shared folder): everything in it is here.
   if (refuseOwnIdElsewhere(store, file) === 'own-package') return { status: 'already-imported' };
-  if (batch.expectedPlanId !== undefined && planId !== batch.expectedPlanId) {
-    throw new PackageError('other-plan', `package for plan ${planId}, ${batch.expectedPlanId} is open`);
+  const { expectedPlanId, stored } = context;
+  if (expectedPlanId !== undefined && planId !== expectedPlanId) {
+    throw new PackageError('other-plan', `package for plan ${planId}, ${expectedPlanId} is open`);
   }
-  const comingPlan = batch.plans.get(planId);
-  if (manifest.kind === 'contribution' && !planExists(store, planId) && !comingPlan) {
+  if (manifest.kind === 'contribution' && !planExists(store, planId)) {
     throw new PackageError('other-plan', `plan ${planId} is not in this workspace`);
   }
-  const assignment = checkSender(store, file, comingPlan, batch.keys);
-  const ops = checkOps(file, batch.stored);
+  const assignment = checkSender(store, file);
+  const ops = checkOps(file, stored);
   if (manifest.kind === 'contribution') refuseHeaderEdits(ops);
-  const clocks = checkClocks(ops, batch.clocks, batch.stored);
-  const shapes = checkStructure(store, planId, ops, batch, clocks.cells);
-  if (assignment) refuseOutsideAssignment(store, file, ops, assignment, shapes, batch.offices);
+  const clocks = checkClocks(ops, stored);
+  const shapes = checkStructure(store, planId, ops, stored, clocks.cells);
+  if (assignment) refuseOutsideAssignment(store, file, ops, assignment, shapes);
   refuseUnrevised(store, planId, ops, shapes);
-  const catalogs = newCatalogs(store, file, batch.catalogs);
-  shapes.keep();
-  clocks.keep();
-  batch.packageIds.add(manifest.packageId);
-  if (manifest.kind === 'plan') batch.plans.set(planId, file);
-  else batch.keys.set(`${planId} ${sender.code}`, sender.publicKey!);
+  const catalogs = newCatalogs(store, file);
   return { status: 'accept', accepted: { name, file, ops, here: clocks.here, cells: clocks.cells, catalogs } };
 }
 
@@ -115,26 +99,18 @@ export function checkPackage(store: Store, name: string, file: PackageFile, batc
  * (registered at the secretariat, its fingerprint shown to confirm by phone): a package under that office
  * signed by another key is refused until the user confirms the new key.
  */
-function checkSender(
-  store: Store,
-  file: PackageFile,
-  comingPlan: PackageFile | undefined,
-  batchKeys: ReadonlyMap<string, string>,
-): Assignment | null {
+function checkSender(store: Store, file: PackageFile): Assignment | null {
   const { manifest, payload } = file;
   const { planId, sender } = manifest;
   const self = identity(store);
   const state = getPlanExchange(store.db, planId);
-  const fromBatch = comingPlan
-    ? { actor: comingPlan.manifest.sender.actor, code: comingPlan.manifest.sender.code }
-    : null;
   const selfSecretariat =
     self?.role === 'secretariat' && planExists(store, planId) ? { actor: store.officeId, code: self.code } : null;
-  const secretariat = state.secretariat ?? fromBatch ?? selfSecretariat;
+  const secretariat = state.secretariat ?? selfSecretariat;
   // A package under this installation's own code while it is the secretariat: never from a real office.
   const usesOurSecretariatCode = self?.role === 'secretariat' && self.code === sender.code;
   if (manifest.kind === 'plan') {
-    const knownKey = state.secretariat?.publicKey ?? comingPlan?.manifest.sender.publicKey ?? null;
+    const knownKey = state.secretariat?.publicKey ?? null;
     // The secretariat's key speaks for it from another installation too: one that moved to a new computer,
     // whose new key the office confirmed (acceptSecretariatKey); its next plan package records the installation.
     const confirmedKey = knownKey !== null && knownKey === sender.publicKey;
@@ -168,12 +144,11 @@ function checkSender(
   if (claimsIt(secretariat) || usesOurSecretariatCode) {
     throw new PackageError('claims-secretariat', `contribution from ${sender.code} speaks as the secretariat`);
   }
-  const assignments: readonly Assignment[] = comingPlan?.payload.assignments ?? state.assignments;
-  const assigned = assignments.find((a) => a.officeCode === sender.code);
+  const assigned = state.assignments.find((a) => a.officeCode === sender.code);
   const acknowledged = acknowledgedOffices(store.db, planId).find((o) => o.code === sender.code);
   const known = assigned !== undefined || acknowledged !== undefined;
   if (!known) throw new PackageError('unknown-office', `office ${sender.code} is neither assigned nor acknowledged`);
-  const registered = batchKeys.get(`${planId} ${sender.code}`) ?? registeredKeys(store.db, planId).get(sender.code);
+  const registered = registeredKeys(store.db, planId).get(sender.code);
   if (registered !== undefined && registered !== sender.publicKey) {
     throw new PackageError(
       'key-changed',
@@ -200,17 +175,12 @@ function refuseOutsideAssignment(
   ops: readonly ValidOp[],
   assignment: Assignment,
   shapes: Shapes,
-  offices: Map<string, string[]>,
 ): void {
   const { planId } = file.manifest;
-  let officeIds = offices.get(planId);
-  if (!officeIds) {
-    officeIds = store.db
-      .prepare("SELECT id FROM rows WHERE plan_id = ? AND entity = 'office'")
-      .pluck()
-      .all(planId) as string[];
-    offices.set(planId, officeIds);
-  }
+  const officeIds = store.db
+    .prepare("SELECT id FROM rows WHERE plan_id = ? AND entity = 'office'")
+    .pluck()
+    .all(planId) as string[];
   const office = {
     assignment,
     rows: officeRowIds(
@@ -420,16 +390,13 @@ function fingerprint(op: { id: string; entity: string; rowId: string; field: str
 
 /**
  * One clock per installation: every operation has its own HLC, so an HLC (which names its installation) seen
- * before, here or earlier in the import, must come with the same operation. Two values under one HLC of one
+ * before, here (earlier packages of the import included) or earlier in the package, must come with the same
+ * operation. Two values under one HLC of one
  * field would leave last-writer-wins a tie that arrival order breaks, and replicas would disagree. An operation
  * id seen before must likewise carry the same content. Each field's operations are read once, and kept for the
  * apply step, which judges an arriving operation against them (apply.ts).
  */
-function checkClocks(
-  ops: readonly ValidOp[],
-  clocks: Map<string, ValidOp>,
-  stored: Stored,
-): { here: Set<string>; cells: Map<string, Cell>; keep: () => void } {
+function checkClocks(ops: readonly ValidOp[], stored: Stored): { here: Set<string>; cells: Map<string, Cell> } {
   const fields = new Map<string, ValidOp>();
   for (const op of ops) if (!fields.has(cellKey(op))) fields.set(cellKey(op), op);
   const { cells, byId } = stored.ops(
@@ -446,7 +413,6 @@ function checkClocks(
     const earlier = seen.get(op.hlc);
     // Fingerprints only where this HLC or id was seen before: most operations of an import are new.
     const known = [
-      clocks.has(op.hlc) ? fingerprint(clocks.get(op.hlc)!) : undefined,
       earlier === undefined ? undefined : fingerprint(earlier),
       sameId === undefined
         ? undefined
@@ -472,11 +438,5 @@ function checkClocks(
     }
     seen.set(op.hlc, op);
   }
-  return {
-    here,
-    cells,
-    keep: () => {
-      for (const [hlc, op] of seen) clocks.set(hlc, op);
-    },
-  };
+  return { here, cells };
 }
