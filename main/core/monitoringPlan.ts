@@ -31,13 +31,16 @@ export interface KpiStanding {
   readonly quarters: readonly (number | null)[];
   /** The status of the latest quarter that has one. */
   readonly status: ProgressStatus | null;
+  /** Whether the office entered anything (a figure, a status, a narrative) for a quarter counted. */
+  readonly reported: boolean;
   readonly progress: KpiProgress;
 }
 
 /**
- * The rows a monitoring year is read from, indexed once: the plan's KPIs and projects in printed order, and
- * their targets, budgets and quarters per year. A trend reads 20 quarters from one index instead of re-reading
- * every row of the plan 20 times.
+ * The rows a monitoring year is read from, indexed in one pass: the plan's issues, goals, KPIs and projects in
+ * printed order with their numbers, and every target, budget and quarter under its KPI or project. The dashboard
+ * and the report build it once and read a period and its 20-quarter trend from it, instead of walking every row
+ * of the plan per period, issue or office.
  */
 export interface MonitoringRows {
   readonly numbers: ReadonlyMap<string, string>;
@@ -112,6 +115,7 @@ export function kpiStandings(
       target,
       quarters,
       status,
+      reported: reported.length > 0,
       progress: kpiProgress(
         effectiveMode(data.resultMode, data.unit),
         data.direction,
@@ -142,6 +146,8 @@ export interface ProjectStanding {
   /** The progress (%) of the latest quarter that reports one. */
   readonly progress: number | null;
   readonly status: ProgressStatus | null;
+  /** Whether the office entered anything for a quarter counted. */
+  readonly reported: boolean;
 }
 
 /** Every project's money and progress in one fiscal year, in the plan's order. */
@@ -172,6 +178,7 @@ export function projectStandings(
       disbursedPercent: disbursementPercent(allocated, disbursed),
       progress: reported.find((r) => r.progress !== null)?.progress ?? null,
       status: reported.find((r) => r.status !== null)?.status ?? null,
+      reported: reported.length > 0,
     });
   }
   return standings;

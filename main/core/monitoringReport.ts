@@ -72,6 +72,18 @@ export function standingWords(
     : t(`monitoring.light.${light}`);
 }
 
+/**
+ * A KPI's or project's status in words, as the report's status column says it: the status last reported;
+ * without one, whether the office reported nothing for the period or reported without choosing a status.
+ */
+export function statusWords(
+  t: (key: string, values?: Record<string, unknown>) => string,
+  { status, reported }: { readonly status: ProgressStatus | null; readonly reported: boolean },
+): string {
+  if (status !== null) return t(`monitoring.statusName.${status}`);
+  return t(reported ? 'monitoring.report.statusUnset' : 'monitoring.report.statusUnreported');
+}
+
 /** One strategic issue's, goal's or office's (or the whole plan's) KPIs and money in the period. */
 export interface GroupSummary {
   /** "1" for an issue, "1.2" for a goal; '' for an office and the whole plan. */

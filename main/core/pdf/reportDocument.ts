@@ -9,6 +9,7 @@ import {
   periodReport,
   reportPeriodProblem,
   standingWords,
+  statusWords,
   STATUS_GROUPS,
   throughOf,
   trend,
@@ -230,7 +231,7 @@ function kpiRow(t: Translate, k: KpiStanding): Cell[] {
     resultCell(t, k),
     percent(progress.achievement.percent),
     { text: standingWords(t, progress), ...(LIGHT_FILL[light] ? { fillColor: LIGHT_FILL[light] } : {}) },
-    k.status ? t(`monitoring.statusName.${k.status}`) : '–',
+    statusWords(t, k),
   ];
 }
 
@@ -297,7 +298,7 @@ function projectRow(t: Translate, p: ProjectStanding): Cell[] {
     baht(p.disbursed),
     percent(share(p.disbursed, p.planned)),
     percent(p.progress),
-    p.status ? t(`monitoring.statusName.${p.status}`) : '–',
+    statusWords(t, p),
   ];
 }
 
