@@ -3,7 +3,7 @@ import type { ChartDigits } from '../charts/svg.ts';
 import type { Block, Cell, DocModel, Heading } from '../doc/model.ts';
 import { AppError } from '../errors.ts';
 import type { Light } from '../monitoring.ts';
-import type { KpiStanding, ProjectStanding } from '../monitoringPlan.ts';
+import { monitoringRows, type KpiStanding, type ProjectStanding } from '../monitoringPlan.ts';
 import {
   narratives,
   periodReport,
@@ -70,8 +70,10 @@ export function buildReportDocument({ source, options, t }: BuildInput): DocMode
   if (problem)
     throw new AppError('invalid-input', `cannot report ${JSON.stringify(period)}: ${problem}`, { _: problem });
 
-  const report = periodReport(view.rows, period, planOptions.levelThresholds);
-  const points = trend(view.rows, plan.startYear, period, planOptions.levelThresholds);
+  // The rows indexed once for the period and its trend.
+  const index = monitoringRows(view.rows);
+  const report = periodReport(index, period, planOptions.levelThresholds);
+  const points = trend(index, plan.startYear, period, planOptions.levelThresholds);
   const periodName = reportPeriodName(t, period);
   const title = t('monitoring.report.title', { plan: plan.title });
 
