@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_THRESHOLDS } from '../main/core/evaluation.ts';
+import { monitoringRows } from '../main/core/monitoringPlan.ts';
 import { periodReport, trend } from '../main/core/monitoringReport.ts';
 import { buildDocument, buildModel } from '../main/core/pdf/index.ts';
 import { rasteriser } from '../main/services/docx/images.ts';
@@ -90,8 +91,10 @@ async function secretariatSide(): Promise<void> {
       t0 = performance.now();
       const rows = listRows(secretariat, planId);
       const listed = ms(t0);
-      periodReport(rows, period, DEFAULT_THRESHOLDS);
-      trend(rows, years[0]!, period, DEFAULT_THRESHOLDS);
+      // As the dashboard does: the rows indexed once, the period and its trend read from the index.
+      const index = monitoringRows(rows);
+      periodReport(index, period, DEFAULT_THRESHOLDS);
+      trend(index, years[0]!, period, DEFAULT_THRESHOLDS);
       dashboard.push(ms(t0));
       rowCount = rows.length;
       if (run === 0) line(`  rows.list (${rowCount} rows), first run`, `${listed.toFixed(0)} ms`);

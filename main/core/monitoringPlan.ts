@@ -31,56 +31,69 @@ export interface KpiStanding {
   readonly quarters: readonly (number | null)[];
   /** The status of the latest quarter that has one. */
   readonly status: ProgressStatus | null;
+  /** Whether the office entered anything (a figure, a status, a narrative) for a quarter counted. */
+  readonly reported: boolean;
   readonly progress: KpiProgress;
 }
 
 /**
- * The rows a monitoring year is read from, indexed once: the plan's KPIs and projects in printed order, and
- * their targets, budgets and quarters per year. A trend reads 20 quarters from one index instead of re-reading
- * every row of the plan 20 times.
+ * The rows a monitoring year is read from, indexed in one pass: the plan's issues, goals, KPIs and projects in
+ * printed order with their numbers, and every target, budget and quarter under its KPI or project. The dashboard
+ * and the report build it once and read a period and its 20-quarter trend from it, instead of walking every row
+ * of the plan per period, issue or office.
  */
 export interface MonitoringRows {
   readonly numbers: ReadonlyMap<string, string>;
   /** In the plan's order, with their numbers. */
+  readonly issues: readonly (readonly [Row, string])[];
+  readonly goals: readonly (readonly [Row, string])[];
   readonly kpis: readonly (readonly [Row, string])[];
   readonly projects: readonly (readonly [Row, string])[];
-  /** kpiTarget, projectBudget, kpiQuarter and projectQuarter rows by `yearKey(parentId, year)`. */
-  readonly yearly: ReadonlyMap<string, readonly Row[]>;
+  /** kpiTarget, projectBudget, kpiQuarter and projectQuarter rows by their KPI's or project's id, then year. */
+  readonly yearly: ReadonlyMap<string, ReadonlyMap<unknown, readonly Row[]>>;
 }
 
-const yearKey = (parentId: string | null, year: unknown) => `${parentId ?? ''}|${String(year)}`;
-
 const YEARLY = new Set<Row['entity']>(['kpiTarget', 'projectBudget', 'kpiQuarter', 'projectQuarter']);
+const ORDERED = new Set<Row['entity']>(['strategicIssue', 'goal', 'kpi', 'project']);
 
 export function monitoringRows(rows: readonly Row[]): MonitoringRows {
   const numbers = numbering(rows);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const yearly = new Map<string, Row[]>();
+  const byId = new Map<string, Row>();
+  const yearly = new Map<string, Map<unknown, Row[]>>();
   for (const row of rows) {
-    if (!YEARLY.has(row.entity)) continue;
-    const key = yearKey(row.parentId, row.data.year);
-    const list = yearly.get(key) ?? [];
-    list.push(row);
-    yearly.set(key, list);
+    if (ORDERED.has(row.entity)) byId.set(row.id, row);
+    else if (YEARLY.has(row.entity) && row.parentId !== null) {
+      let years = yearly.get(row.parentId);
+      if (!years) yearly.set(row.parentId, (years = new Map()));
+      const list = years.get(row.data.year);
+      if (list) list.push(row);
+      else years.set(row.data.year, [row]);
+    }
   }
   // The numbering lists rows top down (issue, goal, its KPIs …): the order the plan prints them in.
-  const ordered = (entity: 'kpi' | 'project') =>
-    [...numbers]
-      .map(([id, number]) => [byId.get(id), number] as const)
-      .filter((pair): pair is readonly [Row, string] => pair[0]?.entity === entity);
-  return { numbers, kpis: ordered('kpi'), projects: ordered('project'), yearly };
+  const ordered = { strategicIssue: [], goal: [], kpi: [], project: [] } as Record<string, (readonly [Row, string])[]>;
+  for (const [id, number] of numbers) {
+    const row = byId.get(id);
+    if (row) ordered[row.entity]!.push([row, number]);
+  }
+  return {
+    numbers,
+    issues: ordered.strategicIssue!,
+    goals: ordered.goal!,
+    kpis: ordered.kpi!,
+    projects: ordered.project!,
+    yearly,
+  };
 }
 
-const asIndex = (rows: readonly Row[] | MonitoringRows): MonitoringRows =>
+/** The index of the rows (built once), or the index given. */
+export const asIndex = (rows: readonly Row[] | MonitoringRows): MonitoringRows =>
   Array.isArray(rows) ? monitoringRows(rows) : (rows as MonitoringRows);
 
 /** A KPI's or project's rows of one entity in a year; quarters only up to `through` when given. */
 function yearRows(index: MonitoringRows, id: string, year: number, entity: Row['entity'], through?: Quarter) {
-  return (index.yearly.get(yearKey(id, year)) ?? []).filter(
-    (row) =>
-      row.entity === entity &&
-      row.data.year === year &&
-      (through === undefined || (row.data.quarter as number) <= through),
+  return (index.yearly.get(id)?.get(year) ?? []).filter(
+    (row) => row.entity === entity && (through === undefined || (row.data.quarter as number) <= through),
   );
 }
 
@@ -112,6 +125,7 @@ export function kpiStandings(
       target,
       quarters,
       status,
+      reported: reported.length > 0,
       progress: kpiProgress(
         effectiveMode(data.resultMode, data.unit),
         data.direction,
@@ -142,6 +156,8 @@ export interface ProjectStanding {
   /** The progress (%) of the latest quarter that reports one. */
   readonly progress: number | null;
   readonly status: ProgressStatus | null;
+  /** Whether the office entered anything for a quarter counted. */
+  readonly reported: boolean;
 }
 
 /** Every project's money and progress in one fiscal year, in the plan's order. */
@@ -172,6 +188,7 @@ export function projectStandings(
       disbursedPercent: disbursementPercent(allocated, disbursed),
       progress: reported.find((r) => r.progress !== null)?.progress ?? null,
       status: reported.find((r) => r.status !== null)?.status ?? null,
+      reported: reported.length > 0,
     });
   }
   return standings;

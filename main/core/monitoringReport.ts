@@ -1,8 +1,8 @@
 import type { LevelThresholds } from './evaluation.ts';
 import { type KpiProgress, type Light, type ProgressStatus, type Quarter, QUARTERS, quartersOf } from './monitoring.ts';
 import {
+  asIndex,
   kpiStandings,
-  monitoringRows,
   projectStandings,
   type KpiStanding,
   type MonitoringRows,
@@ -72,6 +72,18 @@ export function standingWords(
     : t(`monitoring.light.${light}`);
 }
 
+/**
+ * A KPI's or project's status in words, as the report's status column says it: the status last reported;
+ * without one, whether the office reported nothing for the period or reported without choosing a status.
+ */
+export function statusWords(
+  t: (key: string, values?: Record<string, unknown>) => string,
+  { status, reported }: { readonly status: ProgressStatus | null; readonly reported: boolean },
+): string {
+  if (status !== null) return t(`monitoring.statusName.${status}`);
+  return t(reported ? 'monitoring.report.statusUnset' : 'monitoring.report.statusUnreported');
+}
+
 /** One strategic issue's, goal's or office's (or the whole plan's) KPIs and money in the period. */
 export interface GroupSummary {
   /** "1" for an issue, "1.2" for a goal; '' for an office and the whole plan. */
@@ -125,15 +137,6 @@ function summarise(number: string, name: string, kpis: KpiStanding[], projects: 
   };
 }
 
-/** Hierarchical numbers in order: 1.2 before 1.10. */
-function compareNumbers(a: string, b: string): number {
-  const x = a.split('.').map(Number);
-  const y = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++)
-    if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
-  return 0;
-}
-
 export interface PeriodReport {
   readonly period: ReportPeriod;
   readonly kpis: readonly KpiStanding[];
@@ -147,71 +150,73 @@ export interface PeriodReport {
   readonly total: GroupSummary;
 }
 
-/** The plan's KPIs and projects as they stood at the end of the period, per issue and in total. */
-export function periodReport(rows: readonly Row[], period: ReportPeriod, thresholds: LevelThresholds): PeriodReport {
-  return reportOf(monitoringRows(rows), headings(rows), period, thresholds);
-}
-
-/** The plan's issues and goals in its order, numbered as printed: what the report groups its KPIs under. */
-interface Headings {
-  readonly issues: readonly Heading[];
-  readonly goals: readonly Heading[];
-}
-interface Heading {
-  readonly number: string;
-  readonly name: string;
-}
-
-function headings(rows: readonly Row[]): Headings {
-  const numbers = numbering(rows);
-  const of = (entity: 'strategicIssue' | 'goal') =>
-    rows
-      .filter((r) => r.entity === entity && numbers.has(r.id))
-      .map((r) => ({ number: numbers.get(r.id)!, name: String(r.data.name ?? '') }))
-      .sort((a, b) => compareNumbers(a.number, b.number));
-  return { issues: of('strategicIssue'), goals: of('goal') };
-}
-
-function reportOf(
-  index: MonitoringRows,
-  { issues, goals }: Headings,
+/**
+ * The plan's KPIs and projects as they stood at the end of the period, per issue, goal and office and in total.
+ * `rows`: the plan's rows, or their index (monitoringRows) when the trend is read from the same rows.
+ */
+export function periodReport(
+  rows: readonly Row[] | MonitoringRows,
   period: ReportPeriod,
   thresholds: LevelThresholds,
 ): PeriodReport {
-  const through = throughOf(period);
-  const kpis = kpiStandings(index, period.year, thresholds, through);
-  const projects = projectStandings(index, period.year, through);
-  // Issues and goals, each with the KPIs and projects numbered under it (1.2 of 1.2.3).
-  const under = (list: readonly Heading[], parts: number) =>
-    list.map(({ number, name }) => {
-      const inside = (n: string) => n.split('.').slice(0, parts).join('.') === number;
-      return summarise(
-        number,
-        name,
-        kpis.filter((k) => inside(k.number)),
-        projects.filter((p) => inside(p.number)),
-      );
-    });
-  const officeNames = [...new Set([...kpis, ...projects].map((x) => x.responsibleUnit))].sort((a, b) =>
-    a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'th'),
-  );
-  const offices = officeNames.map((name) =>
-    summarise(
-      '',
-      name,
-      kpis.filter((k) => k.responsibleUnit === name),
-      projects.filter((p) => p.responsibleUnit === name),
-    ),
-  );
+  const index = asIndex(rows);
+  const { kpis, projects } = standingsAt(index, period, thresholds);
+  const offices = [...grouped(kpis, projects, (x) => x.responsibleUnit)]
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'th')))
+    .map(([name, group]) => summarise('', name, group.kpis, group.projects));
   return {
     period,
     kpis,
     projects,
-    issues: under(issues, 1),
-    goals: under(goals, 2),
+    issues: headed(index.issues, kpis, projects, 1),
+    goals: headed(index.goals, kpis, projects, 2),
     offices,
     total: summarise('', '', kpis, projects),
   };
+}
+
+function standingsAt(index: MonitoringRows, period: ReportPeriod, thresholds: LevelThresholds) {
+  const through = throughOf(period);
+  return {
+    kpis: kpiStandings(index, period.year, thresholds, through),
+    projects: projectStandings(index, period.year, through),
+  };
+}
+
+interface Grouped {
+  readonly kpis: KpiStanding[];
+  readonly projects: ProjectStanding[];
+}
+
+/** KPIs and projects by a key, in one pass, each list in the plan's order. */
+function grouped(
+  kpis: readonly KpiStanding[],
+  projects: readonly ProjectStanding[],
+  key: (x: KpiStanding | ProjectStanding) => string,
+): Map<string, Grouped> {
+  const groups = new Map<string, Grouped>();
+  const group = (k: string) => {
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { kpis: [], projects: [] }));
+    return g;
+  };
+  for (const k of kpis) group(key(k)).kpis.push(k);
+  for (const p of projects) group(key(p)).projects.push(p);
+  return groups;
+}
+
+/** Issues (parts 1) or goals (parts 2), each with the KPIs and projects numbered under it: 1.2 of 1.2.3. */
+function headed(
+  headings: readonly (readonly [Row, string])[],
+  kpis: readonly KpiStanding[],
+  projects: readonly ProjectStanding[],
+  parts: number,
+): GroupSummary[] {
+  const under = grouped(kpis, projects, (x) => x.number.split('.').slice(0, parts).join('.'));
+  return headings.map(([row, number]) => {
+    const group = under.get(number);
+    return summarise(number, String(row.data.name ?? ''), group?.kpis ?? [], group?.projects ?? []);
+  });
 }
 
 /** One point of a trend: a quarter and what stood then. */
@@ -227,28 +232,28 @@ export interface TrendPoint {
 
 /**
  * The trend up to the period: every quarter of the plan's fiscal years from its first to the period's end,
- * each as it stood at that quarter's end. The dashboard and the report draw it (charts/trendChart.ts).
+ * each as it stood at that quarter's end. The dashboard and the report draw it (charts/trendChart.ts). `rows` as
+ * for periodReport: the rows are indexed once, and each quarter reads only the plan's KPIs and projects.
  */
 export function trend(
-  rows: readonly Row[],
+  rows: readonly Row[] | MonitoringRows,
   startYear: number,
   period: ReportPeriod,
   thresholds: LevelThresholds,
 ): TrendPoint[] {
   const through = throughOf(period);
-  // The rows are read once; each quarter then only walks the plan's KPIs and projects.
-  const index = monitoringRows(rows);
-  const issuesOnly = { issues: headings(rows).issues, goals: [] };
+  const index = asIndex(rows);
   return quartersOf(startYear, period.year)
     .filter((q) => q.fiscalYear < period.year || q.quarter <= through)
     .map(({ fiscalYear, quarter }) => {
-      const report = reportOf(index, issuesOnly, { year: fiscalYear, quarter }, thresholds);
+      const { kpis, projects } = standingsAt(index, { year: fiscalYear, quarter }, thresholds);
+      const total = summarise('', '', kpis, projects);
       return {
         year: fiscalYear,
         quarter,
-        issues: report.issues.map((i) => i.achievement),
-        total: report.total.achievement,
-        disbursedOfPlan: report.total.disbursedOfPlan,
+        issues: headed(index.issues, kpis, [], 1).map((i) => i.achievement),
+        total: total.achievement,
+        disbursedOfPlan: total.disbursedOfPlan,
       };
     });
 }

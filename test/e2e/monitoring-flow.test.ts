@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import mammoth from 'mammoth';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, startApp, type BrowserApp } from '../harness/browser.ts';
@@ -9,13 +10,16 @@ import { openStep } from './specs/monitoring.ts';
 
 /**
  * A plan's monitoring across installations over several quarters (issue 14), in Thai at 1366×768: the
- * secretariat adopts the sample plan and assigns one KPI to each of three district offices. Two of them receive
- * the plan package and, offline, first catch up on fiscal 2567 and enter quarter 1 of 2568, then later quarter
- * 2, sending a package each time; the third never reports. The secretariat imports each round, restarts, sees the
- * third office late and reminds it, prints the quarter 1 and quarter 2 reports and the annual report of 2567
- * through the screen (each PDF read back with pdf.js and poppler, its figures calculated by hand), and starts the
- * next plan, whose evaluation holds this plan's targets and the offices' yearly results. Browser only, as
- * test/e2e/exchange.test.ts: packages pass as real downloaded and uploaded files.
+ * secretariat adopts the sample plan and assigns one KPI to each of three district offices, and a project to the
+ * second. Two of them receive the plan package and, offline, first catch up on fiscal 2567 and enter quarter 1
+ * of 2568, then later quarter 2, sending a package each time; the third never reports, and the second sends its
+ * project's quarter 1 only after a reminder. The secretariat imports each round, restarts, sees the second office
+ * short and the third late and reminds both; the second office takes the updated plan package, sees the
+ * reminder on its projects step, and enters its project's progress and disbursements. The secretariat prints
+ * the quarter 1 and quarter 2 reports (quarter 2 also as Word, read back with mammoth) and the annual report of
+ * 2567 through the screen (each PDF read back with pdf.js and poppler, its figures calculated by hand), and
+ * starts the next plan, whose evaluation holds this plan's targets and the offices' yearly results. Browser
+ * only, as test/e2e/exchange.test.ts: packages pass as real downloaded and uploaded files.
  */
 
 const MONITORING = 'ติดตามผลการดำเนินงานตามแผน';
@@ -42,6 +46,15 @@ const OFFICES = [
     results: { 2567: ['3,010,000', '3,080,000', '3,150,000', '3,230,000'], 2568: ['3,250,000', '3,310,000'] },
   },
   { code: '1030', name: 'สำนักงานเขตจตุจักร', kpi: `ตัวชี้วัด 1.2.1 ${FAKE_NEWS}`, results: null },
+] as const;
+/**
+ * The project the second office (บางรัก) reports: 2,700,000 baht planned for 2568 (the sample's budget). Quarter
+ * 1: progress 20 %, 1,350,000 allocated, 300,000 disbursed; quarter 2: 45 %, 1,350,000 and 600,000.
+ */
+const PROJECT = 'โครงการผลิตสื่อดิจิทัลเพื่อสื่อสารนโยบายและผลการดำเนินงานของกรุงเทพมหานคร';
+const PROJECT_QUARTERS = [
+  { quarter: 1, progress: '20', allocated: '1,350,000', disbursed: '300,000' },
+  { quarter: 2, progress: '45', allocated: '1,350,000', disbursed: '600,000' },
 ] as const;
 
 let browser: Browser;
@@ -126,16 +139,37 @@ const arrivalOf = (page: Page, name: string) =>
  */
 async function printReport(page: Page, file: RegExp, annual = false): Promise<string[]> {
   await openStep(page, 'monitoring', 5, 5);
+  // The step keeps the format last chosen (Word after wordReport).
+  await page.getByRole('region', { name: 'รายงานผลการดำเนินงาน' }).getByRole('radio', { name: /^PDF/ }).check();
+  const pdf = new Uint8Array(await saveReport(page, file, 'บันทึกรายงานเป็น PDF', annual));
+  return [comparable((await extractPages(pdf)).join('\n')), comparable(popplerText(pdf, 'default'))];
+}
+
+/** The report of the period shown as a Word file saved from the dashboard, its text as mammoth reads it. */
+async function wordReport(page: Page, file: RegExp): Promise<string> {
+  await openStep(page, 'monitoring', 5, 5);
+  await page.getByRole('region', { name: 'รายงานผลการดำเนินงาน' }).getByRole('radio', { name: /^Word/ }).check();
+  await shoot(page, 'monitoring-flow-dashboard');
+  const buffer = await saveReport(page, file, 'บันทึกรายงานเป็น Word');
+  const { value: html } = await mammoth.convertToHtml({ buffer });
+  return comparable(html.replace(/<[^>]+>/g, ' '));
+}
+
+async function saveReport(page: Page, file: RegExp, button: string, annual = false): Promise<Buffer> {
+  await openStep(page, 'monitoring', 5, 5);
   const report = page.getByRole('region', { name: 'รายงานผลการดำเนินงาน' });
   if (annual) await report.getByRole('radio', { name: 'ประจำปีงบประมาณ' }).check();
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 120_000 }),
-    report.getByRole('button', { name: 'บันทึกรายงานเป็น PDF' }).click(),
+    report.getByRole('button', { name: button }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(file);
-  const pdf = new Uint8Array(readFileSync((await download.path())!));
-  return [comparable((await extractPages(pdf)).join('\n')), comparable(popplerText(pdf, 'default'))];
+  return readFileSync((await download.path())!);
 }
+
+/** The projects step's field of the project's quarter, e.g. "ความก้าวหน้าไตรมาส 1 (ต.ค.–ธ.ค.): โครงการ…". */
+const projectField = (page: Page, field: string, quarter: number) =>
+  page.getByLabel(new RegExp(`^${field}ไตรมาส ${quarter} \\(.+\\): ${PROJECT}$`));
 
 /** The secretariat imports the offices' packages, and the program restarts on the same data. */
 async function importAndRestart(app: BrowserApp, page: Page, packages: { name: string; buffer: Buffer }[]) {
@@ -158,7 +192,7 @@ async function importAndRestart(app: BrowserApp, page: Page, packages: { name: s
 const reporting = OFFICES.filter((o) => o.results !== null);
 
 describe('monitoring between a secretariat and its offices (browser)', () => {
-  it('two offices send fiscal 2567 and quarters 1 and 2 of 2568 in two rounds, the third is late and reminded, the quarter and annual reports print the figures by hand, and the next plan starts from the yearly results', async () => {
+  it('two offices send fiscal 2567 and quarters 1 and 2 of 2568 in two rounds, the second short of its project and the third late are reminded, the second sees the reminder and sends its project’s progress and money, the quarter reports (PDF and Word) and the annual report print the figures by hand, and the next plan starts from the yearly results', async () => {
     const secretariat = await open();
     const s = secretariat.page;
     await setOffice(s, 'BMA-PR', 'สำนักงานประชาสัมพันธ์', 'ฝ่ายเลขานุการ');
@@ -179,6 +213,10 @@ describe('monitoring between a secretariat and its offices (browser)', () => {
       await assignment.locator('summary', { hasText: 'ตัวชี้วัดที่รายงานผล (เลือกแล้ว 0)' }).click();
       await assignment.getByRole('checkbox', { name: office.kpi }).check();
       await assignment.locator('summary', { hasText: 'ตัวชี้วัดที่รายงานผล (เลือกแล้ว 1)' }).waitFor();
+      if (office !== OFFICES[1]) continue;
+      await assignment.locator('summary', { hasText: 'โครงการที่รับผิดชอบ (เลือกแล้ว 0)' }).click();
+      await assignment.getByRole('checkbox', { name: new RegExp(`${PROJECT}$`) }).check();
+      await assignment.locator('summary', { hasText: 'โครงการที่รับผิดชอบ (เลือกแล้ว 1)' }).waitFor();
     }
     const planPackage = await download(s, 'ส่งออกแพ็กเกจแผน');
 
@@ -202,19 +240,26 @@ describe('monitoring between a secretariat and its offices (browser)', () => {
     }
     await importAndRestart(secretariat.app, s, round1);
 
-    // Who has reported quarter 1 of 2568 (due 15 January 2025): the third office is late, and is reminded.
+    // Who has reported quarter 1 of 2568 (due 15 January 2025): the second office sent its KPI but not its
+    // project, the third nothing; both are late, and are reminded.
     await openStep(s, 'monitoring', 4, 5);
     await showPeriod(s, 2568, 1);
     await expect.poll(() => arrivalOf(s, OFFICES[0].name)).toBe('ส่งครบแล้ว (1/1)');
-    expect(await arrivalOf(s, OFFICES[1].name)).toBe('ส่งครบแล้ว (1/1)');
+    expect(await arrivalOf(s, OFFICES[1].name)).toBe('ล่าช้า (1/2)');
     expect(await arrivalOf(s, OFFICES[2].name)).toBe('ล่าช้า (0/1)');
     await s.getByText(`${OFFICES[2].name} (ล่าช้า): ตัวชี้วัด 1.2.1 ${FAKE_NEWS}`).waitFor();
     const reminder = s.getByRole('region', { name: 'แจ้งเตือนหน่วยงาน' });
-    expect(await reminder.getByRole('checkbox', { name: `${OFFICES[2].name} (ล่าช้า)` }).isChecked()).toBe(true);
+    for (const office of OFFICES.slice(1))
+      expect(await reminder.getByRole('checkbox', { name: `${office.name} (ล่าช้า)` }).isChecked()).toBe(true);
     await reminder.getByRole('button', { name: 'เพิ่มการแจ้งเตือน' }).click();
     await reminder.getByText(/เพิ่มการแจ้งเตือนแล้ว/).waitFor();
-    await reminder.getByText(new RegExp(`ถึง ${OFFICES[2].name}: ขอให้ส่งผลการดำเนินงานไตรมาส 1`)).waitFor();
+    await reminder
+      .getByText(new RegExp(`ถึง ${OFFICES[1].name}, ${OFFICES[2].name}: ขอให้ส่งผลการดำเนินงานไตรมาส 1`))
+      .waitFor();
     await shoot(s, 'monitoring-flow-arrivals');
+    // The reminder goes out with the plan package.
+    await exchangeScreen(s);
+    const update = await download(s, 'ส่งออกแพ็กเกจแผน');
 
     // The offices' figures are the plan's results.
     await openStep(s, 'monitoring', 2, 5);
@@ -236,6 +281,30 @@ describe('monitoring between a secretariat and its offices (browser)', () => {
       expect(text).toContain(comparable('3,400,000 คน3,400,000 คน3,250,000 คน95.6ต่ำกว่าเป้าหมาย'));
     }
 
+    // The second office takes the updated plan and sees the reminder on its projects step until what it owes
+    // reaches the secretariat; it enters its project's quarters 1 and 2 (the notice then says to send them).
+    const bangrak = offices[1]!;
+    await exchangeScreen(bangrak);
+    await bangrak
+      .getByRole('region', { name: 'รับแผนฉบับปรับปรุงจากฝ่ายเลขานุการ' })
+      .locator('input[type=file]')
+      .setInputFiles({ name: update.name, mimeType: 'application/json', buffer: update.buffer });
+    await bangrak.getByRole('list', { name: 'ผลการนำเข้าแต่ละไฟล์' }).getByText('นำเข้าแล้ว', { exact: true }).waitFor();
+    await openStep(bangrak, 'monitoring', 3, 5);
+    const notice = bangrak.getByRole('note').filter({ hasText: 'ฝ่ายเลขานุการแจ้งเตือนเมื่อ' });
+    await expect
+      .poll(() => notice.innerText())
+      .toMatch(/ให้ส่งผลไตรมาส 1 .*ปีงบประมาณ พ\.ศ\. 2568: ขอให้ส่งผลการดำเนินงานไตรมาส 1/);
+    await shoot(bangrak, 'monitoring-flow-office-reminder');
+    for (const q of PROJECT_QUARTERS) {
+      await showPeriod(bangrak, 2568, q.quarter);
+      await projectField(bangrak, 'ความก้าวหน้า', q.quarter).fill(q.progress);
+      await projectField(bangrak, 'งบประมาณที่ได้รับจัดสรร', q.quarter).fill(q.allocated);
+      await projectField(bangrak, 'งบประมาณที่เบิกจ่าย', q.quarter).fill(q.disbursed);
+      await bangrak.getByText('บันทึกแล้ว', { exact: true }).waitFor();
+    }
+    await expect.poll(() => notice.innerText()).toContain('กรอกผลครบแล้ว ส่งแพ็กเกจให้ฝ่ายเลขานุการ');
+
     // Round 2, some weeks later: the offices enter quarter 2 on the same computers and send again.
     const round2: { name: string; buffer: Buffer }[] = [];
     for (const [i, office] of reporting.entries()) {
@@ -248,14 +317,25 @@ describe('monitoring between a secretariat and its offices (browser)', () => {
     await openStep(s, 'monitoring', 4, 5);
     await showPeriod(s, 2568, 2);
     await expect.poll(() => arrivalOf(s, OFFICES[0].name)).toBe('ส่งครบแล้ว (1/1)');
-    expect(await arrivalOf(s, OFFICES[1].name)).toBe('ส่งครบแล้ว (1/1)');
+    expect(await arrivalOf(s, OFFICES[1].name)).toBe('ส่งครบแล้ว (2/2)');
     expect(await arrivalOf(s, OFFICES[2].name)).toBe('ล่าช้า (0/1)');
 
-    // The quarter 2 report: ร้อยละ 83 of 87 is 95.4 %; 3,310,000 of 3,400,000 คน is 97.4 %.
-    for (const text of await printReport(s, /ไตรมาสที่ 2 ปีงบประมาณ พ\.ศ\. 2568\.pdf$/)) {
+    // The quarter 2 report: ร้อยละ 83 of 87 is 95.4 %; 3,310,000 of 3,400,000 คน is 97.4 %. The project: 2,700,000
+    // planned, 1,350,000 + 1,350,000 allocated, 300,000 + 600,000 = 900,000 disbursed, 33.3 % of the plan,
+    // progress 45 %; the office chose no status, which the status column says.
+    const [pdfjs2, poppler2] = await printReport(s, /ไตรมาสที่ 2 ปีงบประมาณ พ\.ศ\. 2568\.pdf$/);
+    for (const text of [pdfjs2!, poppler2!]) {
       expect(text).toContain(comparable('ร้อยละ 87ร้อยละ 87ร้อยละ 8395.4ต่ำกว่าเป้าหมาย'));
       expect(text).toContain(comparable('3,400,000 คน3,400,000 คน3,310,000 คน97.4ต่ำกว่าเป้าหมาย'));
     }
+    // Poppler's default mode reads the project table's columns out of row order (test/node/report.test.ts).
+    expect(pdfjs2).toContain(comparable('2,700,0002,700,000900,00033.345.0ไม่ระบุสถานะ'));
+    for (const part of ['2,700,000', '900,000', '33.3', '45.0', 'ไม่ระบุสถานะ']) expect(poppler2).toContain(part);
+    // The same report as Word, through the same screen.
+    const word = await wordReport(s, /ไตรมาสที่ 2 ปีงบประมาณ พ\.ศ\. 2568\.docx$/);
+    expect(word).toContain(comparable('ร้อยละ 87ร้อยละ 87ร้อยละ 8395.4ต่ำกว่าเป้าหมาย'));
+    expect(word).toContain(comparable('3,400,000 คน3,400,000 คน3,310,000 คน97.4ต่ำกว่าเป้าหมาย'));
+    expect(word).toContain(comparable('2,700,0002,700,000900,00033.345.0ไม่ระบุสถานะ'));
 
     // The annual report of 2567, judged at quarter 4: ร้อยละ 88 of 86 is 102.3 %; 3,230,000 of 3,200,000 คน is
     // 100.9 % (the count at the year's end, not a sum of quarters); both level 5, green (เป็นไปตามเป้าหมาย). 1.2.1

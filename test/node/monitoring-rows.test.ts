@@ -123,9 +123,16 @@ describe('quarterly monitoring rows', () => {
         disbursedPercent: 50,
         progress: 45,
         status: 'delayed',
+        reported: true,
       },
     ]);
-    expect(projectStandings(listRows(store, planId), 2567)[0]).toMatchObject({ allocated: 0, disbursedPercent: null });
+    // Nothing reported in 2567: the report's status column says so (monitoringReport.ts statusWords).
+    expect(projectStandings(listRows(store, planId), 2567)[0]).toMatchObject({
+      allocated: 0,
+      disbursedPercent: null,
+      status: null,
+      reported: false,
+    });
     store.close();
   });
 });

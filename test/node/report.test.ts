@@ -45,6 +45,24 @@ function inOrder(text: string, ...parts: string[]): void {
 
 const PLAN_TITLE = 'แผนยุทธศาสตร์การประชาสัมพันธ์กรุงเทพมหานคร';
 
+/** 2.1.1's quarter 2 of 2568 left out, and 2.1.2 (the KPI after it) reporting nothing in 2568. */
+const UNREPORTED: MonitoredOptions = {
+  unreported: [
+    { kpi: 3, year: 2568, quarter: 2 },
+    { kpi: 4, year: 2568, quarter: 1 },
+    { kpi: 4, year: 2568, quarter: 2 },
+  ],
+};
+
+/**
+ * 2.1.2's row as read back, up to the next table: a KPI with nothing reported has no status, which its status
+ * cell says in words. Its standing ("ยังไม่รายงานผลไตรมาส 2") is taken out first, so only the status cell can match.
+ */
+function statusOfSilentKpi(text: string): string {
+  const row = text.slice(text.indexOf(comparable('2.1.2 ')), text.indexOf(comparable('ตารางที่ 5')));
+  return row.replaceAll(comparable('ยังไม่รายงานผล'), '');
+}
+
 describe('phaen report', () => {
   it('prints the quarter’s report with its figures as calculated by hand, in the plan’s order (pdf.js and poppler)', async () => {
     const out = join(tempDir(), 'รายงาน.pdf');
@@ -91,10 +109,9 @@ describe('phaen report', () => {
     }
   });
 
-  it('says a KPI’s quarter was not reported instead of judging its earlier quarter (pdf.js and poppler)', async () => {
+  it('says a KPI’s quarter was not reported instead of judging its earlier quarter, and a KPI with nothing reported “not reported” in its status (pdf.js and poppler)', async () => {
     const out = join(tempDir(), 'รายงาน.pdf');
-    const file = planFile({ unreported: [{ kpi: 3, year: 2568, quarter: 2 }] });
-    expect(phaen('report', file, out, '--year', '2568', '--quarter', '2').code).toBe(0);
+    expect(phaen('report', planFile(UNREPORTED), out, '--year', '2568', '--quarter', '2').code).toBe(0);
     const pdf = new Uint8Array(readFileSync(out));
     for (const text of [comparable((await extractPages(pdf)).join('\n')), comparable(popplerText(pdf, 'default'))]) {
       // 2.1.1, a running total: 1,500 คน for 2568, 750 expected by quarter 2 (not quarter 1's 375); only quarter
@@ -103,6 +120,7 @@ describe('phaen report', () => {
       for (const part of ['1,500 คน', '750 คน', '150 คน', '(ไตรมาส 1)', 'ยังไม่รายงานผล'])
         expect(text).toContain(comparable(part));
       expect(text).not.toContain(comparable('375 คน'));
+      expect(statusOfSilentKpi(text)).toContain(comparable(th('monitoring.report.statusUnreported')));
     }
   });
 
@@ -140,9 +158,9 @@ describe('phaen report', () => {
     expect(boxes.filter((b) => b.text.includes('…'))).toEqual([]);
   });
 
-  it('writes the same report as a Word file, by the output’s extension (mammoth)', async () => {
+  it('writes the same report as a Word file, by the output’s extension, a KPI with nothing reported “not reported” in its status (mammoth)', async () => {
     const out = join(tempDir(), 'รายงาน.docx');
-    const run = phaen('report', planFile(), out, '--year', '2568', '--quarter', '2');
+    const run = phaen('report', planFile(UNREPORTED), out, '--year', '2568', '--quarter', '2');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const { value: html } = await mammoth.convertToHtml({ path: out });
@@ -157,6 +175,7 @@ describe('phaen report', () => {
       th('monitoring.report.part.problems'),
       NARRATIVE_Q2,
     );
+    expect(statusOfSilentKpi(text)).toContain(comparable(th('monitoring.report.statusUnreported')));
   });
 
   it('refuses a plan not adopted, a year outside the plan and a quarter other than 1–4, writing nothing', () => {

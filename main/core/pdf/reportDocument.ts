@@ -3,12 +3,13 @@ import type { ChartDigits } from '../charts/svg.ts';
 import type { Block, Cell, DocModel, Heading } from '../doc/model.ts';
 import { AppError } from '../errors.ts';
 import type { Light } from '../monitoring.ts';
-import type { KpiStanding, ProjectStanding } from '../monitoringPlan.ts';
+import { monitoringRows, type KpiStanding, type ProjectStanding } from '../monitoringPlan.ts';
 import {
   narratives,
   periodReport,
   reportPeriodProblem,
   standingWords,
+  statusWords,
   STATUS_GROUPS,
   throughOf,
   trend,
@@ -69,8 +70,10 @@ export function buildReportDocument({ source, options, t }: BuildInput): DocMode
   if (problem)
     throw new AppError('invalid-input', `cannot report ${JSON.stringify(period)}: ${problem}`, { _: problem });
 
-  const report = periodReport(view.rows, period, planOptions.levelThresholds);
-  const points = trend(view.rows, plan.startYear, period, planOptions.levelThresholds);
+  // The rows indexed once for the period and its trend.
+  const index = monitoringRows(view.rows);
+  const report = periodReport(index, period, planOptions.levelThresholds);
+  const points = trend(index, plan.startYear, period, planOptions.levelThresholds);
   const periodName = reportPeriodName(t, period);
   const title = t('monitoring.report.title', { plan: plan.title });
 
@@ -230,7 +233,7 @@ function kpiRow(t: Translate, k: KpiStanding): Cell[] {
     resultCell(t, k),
     percent(progress.achievement.percent),
     { text: standingWords(t, progress), ...(LIGHT_FILL[light] ? { fillColor: LIGHT_FILL[light] } : {}) },
-    k.status ? t(`monitoring.statusName.${k.status}`) : '–',
+    statusWords(t, k),
   ];
 }
 
@@ -297,7 +300,7 @@ function projectRow(t: Translate, p: ProjectStanding): Cell[] {
     baht(p.disbursed),
     percent(share(p.disbursed, p.planned)),
     percent(p.progress),
-    p.status ? t(`monitoring.statusName.${p.status}`) : '–',
+    statusWords(t, p),
   ];
 }
 

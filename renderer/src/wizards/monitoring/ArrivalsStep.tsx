@@ -101,7 +101,8 @@ export function ArrivalsStep() {
   );
 }
 
-function useExchangeStatus(): ExchangeStatus | null {
+/** The plan's exchange status, asked again whenever `refresh` changes. */
+function useExchangeStatus(refresh?: unknown): ExchangeStatus | null {
   const api = useApi();
   const { plan } = usePlanData();
   const [status, setStatus] = useState<ExchangeStatus | null>(null);
@@ -113,7 +114,7 @@ function useExchangeStatus(): ExchangeStatus | null {
     return () => {
       live = false;
     };
-  }, [api, plan.id]);
+  }, [api, plan.id, refresh]);
   return status;
 }
 
@@ -262,7 +263,9 @@ function ReminderForm({
 export function ReminderNotices() {
   const { t } = useTranslation();
   const data = usePlanData();
-  const status = useExchangeStatus();
+  // Asked again after each save: results just entered are unconfirmed (not yet sent), and must not count as
+  // arrived, which would hide the reminder instead of saying they wait to be sent.
+  const status = useExchangeStatus(data.rows);
   const code = status?.identity?.role === 'contributor' ? status.identity.code : null;
   const office = status?.assignments.find((a) => a.officeCode === code);
   if (!office) return null;

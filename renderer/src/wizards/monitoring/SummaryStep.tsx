@@ -10,6 +10,7 @@ import {
   type GroupSummary,
   type ReportPeriod,
 } from '../../../../main/core/monitoringReport.ts';
+import { monitoringRows } from '../../../../main/core/monitoringPlan.ts';
 import { formatAmount } from '../../format.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { useDocumentExport } from '../../pdf/exportJob.tsx';
@@ -31,17 +32,19 @@ export function SummaryStep() {
   const data = usePlanData();
   const [period, setPeriod] = usePeriod();
   const thresholds = data.options.levelThresholds;
-  const report = useMemo(() => periodReport(data.rows, period, thresholds), [data.rows, period, thresholds]);
+  // The plan's rows indexed once per change of them; the period and its trend are read from the index.
+  const index = useMemo(() => monitoringRows(data.rows), [data.rows]);
+  const report = useMemo(() => periodReport(index, period, thresholds), [index, period, thresholds]);
   const charts = useMemo(() => {
     // The charts' words in the UI's language, as core's builders take them.
     const translate = (key: string, values?: Record<string, unknown>) => i18n.t(key, values ?? {});
-    const points = trend(data.rows, data.plan.startYear, period, thresholds);
+    const points = trend(index, data.plan.startYear, period, thresholds);
     const names = report.issues.map((i) => `${i.number} ${i.name}`);
     return {
       achievement: achievementTrendSvg(translate, points, names),
       disbursement: disbursementTrendSvg(translate, points),
     };
-  }, [data.rows, data.plan.startYear, period, thresholds, report, i18n, i18n.language]);
+  }, [index, data.plan.startYear, period, thresholds, report, i18n, i18n.language]);
 
   const issueName = (g: GroupSummary) => `${t('monitoring.issueN', { number: g.number })} ${g.name}`;
   const goalName = (g: GroupSummary) => `${g.number} ${g.name}`;
