@@ -1,7 +1,8 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../main/core/rows.ts';
-import { samplePlan } from './fakeApi.tsx';
+import { PlanEditor } from '../../renderer/src/screens/PlanEditor.tsx';
+import { renderWith, samplePlan } from './fakeApi.tsx';
 import { planFake, row, next, alertTexts, openWizard, type PlanFake } from './planFake.tsx';
 
 /** Ids that fields of other rows hold must be UUIDs (core's schemas check them). */
@@ -257,6 +258,16 @@ describe('strategies wizard: budgets', () => {
     expect(total()).toBe(before);
     expect(fake.rows().some((r) => r.id === 'p5:2567')).toBe(false);
 
+    // The plan's page, which loads no rows, neither says all is saved nor calls the plan complete.
+    cleanup();
+    renderWith(<PlanEditor id={samplePlan.id} />, fake.api);
+    const unsavedLine = 'ยังมี 1 ช่องที่กรอกค่าไม่ผ่านเกณฑ์และยังไม่ได้บันทึก แก้ไขหรือลบค่านั้นก่อน';
+    expect((await screen.findByText(/^ยังไม่บันทึก 1 ช่อง/)).className).toContain('save-invalid');
+    expect(await screen.findByText(unsavedLine)).toBeTruthy();
+    expect(screen.queryByText('ไม่พบรายการที่ต้องแก้ไข แผนครบถ้วนตามเกณฑ์การตรวจแล้ว')).toBeNull();
+    for (const link of screen.getAllByRole('link', { name: 'ไปยังช่องที่ยังไม่บันทึก' }))
+      expect(link.getAttribute('href')).toBe(`#/plan/${samplePlan.id}/strategies/3/p5%3A2567`);
+
     cleanup();
     open(fake, 2);
     const again = await screen.findByRole('region', { name: /กลยุทธ์ที่ 1\.1\.2/ });
@@ -267,7 +278,7 @@ describe('strategies wizard: budgets', () => {
     await user.type(cell, '5000');
     await waitFor(() => expect(fake.rows().find((r) => r.id === 'p5:2567')?.data.amount).toBe(5000));
     await waitFor(() => expect(screen.queryByText(/ยังไม่บันทึก/)).toBeNull());
-  });
+  }, 60_000);
 });
 
 describe('strategies wizard: a shortened plan', () => {

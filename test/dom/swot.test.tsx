@@ -145,6 +145,19 @@ describe('internal environment wizard', () => {
     );
   });
 
+  it('puts the focus on its category’s add button after deleting the category’s only factor, not on the page', async () => {
+    const { user } = await open('internal', 1, [...strengths, ...weaknesses]);
+    const services = screen.getByRole('region', { name: 'บริการและผลผลิต' });
+    // The category's list goes with its last row; its add buttons stay below it.
+    await user.click(within(services).getByRole('button', { name: 'ลบ บริการและผลผลิต ข้อ 1' }));
+    await within(services).findByText('ยังไม่มีปัจจัยในหมวดนี้');
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        within(services).getByRole('button', { name: 'เพิ่มจุดแข็ง ในหมวด บริการและผลผลิต' }),
+      ),
+    );
+  });
+
   it('keeps factors of the other framework when the framework changes, listed apart', async () => {
     const { user, fake } = await open('internal', 0, [...strengths, ...weaknesses]);
     await user.click(screen.getByRole('radio', { name: /McKinsey 7S/ }));

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, startApp, type BrowserApp } from '../harness/browser.ts';
 import { WIZARDS } from '../../renderer/src/wizards/index.ts';
-import { BMA_PLAN, fillPlan } from './specs/common.ts';
+import { BMA_PLAN, fillPlan, headsBreakingWords, stepSettled } from './specs/common.ts';
 import { specs } from './specs.ts';
 
 /** Every shared spec in Chromium against the real services, each on its own fresh data folder. */
@@ -148,7 +148,9 @@ describe('the workspace at a government laptop and a desktop screen', () => {
           for (let step = 1; step <= wizard.steps.length; step++) {
             await page.goto(`${plan}/${wizard.id}/${step}`);
             await page.getByRole('heading', { name: new RegExp(`ขั้นที่ ${step} จาก`) }).waitFor();
+            await stepSettled(page);
             await shoot(page, `${width}-${wizard.id}-${step}`, false);
+            expect(await headsBreakingWords(page), `${wizard.id}/${step} at ${width}`).toEqual([]);
             const overflow = await page.evaluate(
               () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
             );

@@ -583,10 +583,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     ],
   );
   // Refused input outranks everything else: nothing may say "saved" while a field holds text that is not.
-  const status = useMemo((): SaveState => {
-    const refused = Object.values(unsaved);
-    return refused.length > 0 ? { kind: 'invalid', count: refused.length, at: refused[0]!.at } : saveState;
-  }, [unsaved, saveState]);
+  const status = useMemo((): SaveState => refusedState(unsaved) ?? saveState, [unsaved, saveState]);
   return (
     <PlanDataContext.Provider value={value}>
       <SaveStateContext.Provider value={status}>
@@ -603,6 +600,30 @@ const SaveStateContext = createContext<SaveState>({ kind: 'idle' });
 
 export function usePlanSaveState(): SaveState {
   return useContext(SaveStateContext);
+}
+
+/** What refused input makes the save status say: how many fields, and the way to the first; null if none. */
+export function refusedState(unsaved: Readonly<Record<string, UnsavedInput>>): SaveState | null {
+  const refused = Object.values(unsaved);
+  return refused.length > 0 ? { kind: 'invalid', count: refused.length, at: refused[0]!.at } : null;
+}
+
+/**
+ * A plan's refused input as kept in the settings, for the plan's page, which does not load its rows: its
+ * status line and completeness card must not call the plan saved or complete while a wizard field holds
+ * text that was refused. Null while it loads.
+ */
+export function useStoredRefused(planId: string): Readonly<Record<string, UnsavedInput>> | null {
+  const api = useApi();
+  const [unsaved, setUnsaved] = useState<Readonly<Record<string, UnsavedInput>> | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api['settings.get']({}).then((r) => live && setUnsaved(r.ok ? (r.data.unsaved[planId] ?? {}) : {}));
+    return () => {
+      live = false;
+    };
+  }, [api, planId]);
+  return unsaved;
 }
 
 /**

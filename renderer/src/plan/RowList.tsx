@@ -83,13 +83,16 @@ export function RowItemHead({
   const remove = async () => {
     setConfirming(null);
     // Where the focus goes once the row is gone, found while it is still here: the same button on the next
-    // row, else on the previous one, else the list's add button; never the page body.
+    // row, else on the previous one, else the list's add button, or its section's when the list holds none
+    // (a SWOT category's buttons sit below its list, which goes with its last row); never the page body.
     const neighbour = siblings[index + 1] ?? siblings[index - 1];
-    const container = head.current?.closest('.row-list') ?? head.current?.closest('section');
+    const containers = [head.current?.closest('.row-list'), head.current?.closest('section')];
     if (!(await data.remove(row, label))) return;
     const target = neighbour
       ? document.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(neighbour.id)}"] [data-delete-row]`)
-      : container?.querySelector<HTMLElement>('[data-add-row]');
+      : containers
+          .map((container) => container?.querySelector<HTMLElement>('[data-add-row]'))
+          .find((button) => button?.isConnected);
     target?.focus();
   };
   const askOrRemove = () => {

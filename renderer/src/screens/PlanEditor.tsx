@@ -13,7 +13,7 @@ import { nextPlanDraft } from '../../../main/core/nextPlan.ts';
 import { useShell } from '../shell.ts';
 import { useAutosave } from '../useAutosave.ts';
 import { LoadFailed } from '../components/LoadFailed.tsx';
-import { PlanDataProvider } from '../plan/PlanData.tsx';
+import { PlanDataProvider, refusedState, useStoredRefused } from '../plan/PlanData.tsx';
 import { PlanNav } from '../wizard/PlanNav.tsx';
 import { ExportPanel } from '../pdf/ExportPanel.tsx';
 import { CompletenessCard } from '../wizards/review/CompletenessCard.tsx';
@@ -38,6 +38,11 @@ function EditorForm({ initial }: { initial: Plan }) {
   const api = useApi();
   const shell = useShell();
   const { plan, values, errors, state, change, flush } = useAutosave(initial);
+  const refused = useStoredRefused(initial.id);
+  // The plan's own fields speak while they are being saved or refused; otherwise a wizard field still holding
+  // refused text does: the page must not say all is saved while one is not.
+  const status =
+    (state.kind === 'idle' || state.kind === 'saved') && refused ? (refusedState(refused) ?? state) : state;
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [confirmNext, setConfirmNext] = useState(false);
   const next = nextPlanDraft(plan);
@@ -92,7 +97,7 @@ function EditorForm({ initial }: { initial: Plan }) {
             <a href="#/" className="link">
               {t('common.back')}
             </a>
-            <SaveStatus state={state} />
+            <SaveStatus state={status} />
           </div>
           <h1>
             {plan.title}
@@ -106,7 +111,7 @@ function EditorForm({ initial }: { initial: Plan }) {
           </form>
         </div>
         <ExchangeCard planId={plan.id} />
-        <CompletenessCard plan={plan} />
+        <CompletenessCard plan={plan} refused={refused} />
         <ExportPanel plan={plan} />
         <section className="card" aria-labelledby="plan-actions">
           <h2 id="plan-actions">{t('editor.actions')}</h2>

@@ -104,3 +104,33 @@ export async function tabTo(page: Page, target: Locator, most = 80): Promise<voi
   }
   throw new Error(`Tab never reached ${String(target)}`);
 }
+
+/** Waits until the step has loaded what it shows after it appears (a catalog, the Bangkok plan): nothing busy. */
+export const stepSettled = (page: Page) =>
+  expect.poll(() => page.locator('.step-card [aria-busy="true"]').count(), { timeout: 15_000 }).toBe(0);
+
+/**
+ * Table heads laid out on more than one line with Thai text outside the no-wrap word spans of ThaiText: there
+ * Chromium may have cut a word (ผลเทียบเป้า|หมาย). Each is reported by its text.
+ */
+export const headsBreakingWords = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.step-card thead th')]
+      .filter((th) => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      })
+      .filter((th) => {
+        const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode())
+          if (
+            /[\u0E01-\u0E2E]/.test(node.textContent ?? '') &&
+            !node.parentElement?.closest('.thai-word') &&
+            getComputedStyle(node.parentElement!).whiteSpace !== 'nowrap'
+          )
+            return true;
+        return false;
+      })
+      .map((th) => th.textContent?.trim() ?? ''),
+  );

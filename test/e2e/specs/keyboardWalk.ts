@@ -12,7 +12,10 @@ import { isFocused, stepShown, tabTo, type Spec } from './common.ts';
  * Shift+Tab walks the same stops back; on a step with lists, Enter on the first add button puts the cursor in
  * the new row's first field, the row is filled, deleted (a confirmation closes with Esc and is answered with the
  * keyboard), the focus lands on a neighbouring row or the add button, and Ctrl+Z brings the row back and Ctrl+Y
- * takes it away again.
+ * takes it away again. The first row already there is deleted too: where it has rows under it the confirmation
+ * opens, Esc closes it with nothing deleted and the focus back on the delete button, and Ctrl+Z brings the row
+ * back with what went with it. On monitoring's steps (after adoption, no lists) the plan is adopted from the
+ * keyboard, and a quarter's result is typed in, cleared, and brought back and cleared again with Ctrl+Z / Ctrl+Y.
  */
 
 /** Tab presses allowed to reach a target: a sample plan's step holds a few hundred stops. */
@@ -55,6 +58,7 @@ export const keyboardWalkSpecs: Spec[] = [
       const nav = page.getByRole('navigation', { name: th('workspace.nav') });
       const problems: string[] = [];
       const saw = (at: string, what: string) => problems.push(`${at}: ${what}`);
+      const confirmed: string[] = [];
 
       for (const wizard of WIZARDS) {
         await tabTo(page, nav.getByRole('link', { name: th(wizard.title), exact: true }), MOST_TABS);
@@ -109,7 +113,10 @@ export const keyboardWalkSpecs: Spec[] = [
           }
           expect(back, at).toEqual(stops.slice(0, -1).reverse().slice(0, back.length));
 
-          if (wizard.afterAdoption) continue;
+          if (wizard.afterAdoption) {
+            await monitoringByKeyboard(page, wizard.steps[i]!.id, at, saw);
+            continue;
+          }
           const add = page.locator('.step-card [data-add-row]:not([disabled])').first();
           if ((await add.count()) === 0) continue;
           const rowsBefore = await page
@@ -151,38 +158,109 @@ export const keyboardWalkSpecs: Spec[] = [
           if (!field.first) saw(at, 'after add the focus is not on the new row’s first field');
           if (field.tag !== 'SELECT') await page.keyboard.type('ทดสอบ');
           else await page.keyboard.press('ArrowDown');
-          const row = page.locator(`.step-card [data-row-id="${field.id}"]`).first();
-          const remove = row.getByRole('button', { name: /^ลบ/ }).first();
-          await tabTo(page, remove, MOST_TABS);
-          await page.keyboard.press('Enter');
-          const dialog = page.getByRole('alertdialog');
-          if (await dialog.isVisible().catch(() => false)) {
-            await page.keyboard.press('Escape');
-            await dialog.waitFor({ state: 'detached' });
-            if (!(await isFocused(remove))) saw(at, 'Esc on the delete confirmation leaves the focus elsewhere');
-            await page.keyboard.press('Enter');
-            await dialog.waitFor();
-            await tabTo(page, dialog.getByRole('button', { name: /^ลบ/ }), MOST_TABS);
-            await page.keyboard.press('Enter');
-          }
-          await row.waitFor({ state: 'detached' });
-          const after = await page.evaluate(() => {
-            const el = document.activeElement as HTMLElement | null;
-            return {
-              onRow: !!el?.closest('[data-row-id]'),
-              onAdd: el?.hasAttribute('data-add-row') ?? false,
-              name: el?.tagName ?? 'none',
-            };
-          });
-          if (!after.onRow && !after.onAdd) saw(at, `after delete the focus is on ${(await focusStop(page)).name}`);
-          await page.keyboard.press('Control+z');
-          await row.waitFor();
+          await deleteAndUndo(page, at, field.id, saw);
           await page.keyboard.press('Control+y');
-          await row.waitFor({ state: 'detached' });
+          await page.locator(`.step-card [data-row-id="${field.id}"]`).first().waitFor({ state: 'detached' });
+          // A row that was there before: one with rows under it asks first (Esc is checked there).
+          const first = await page.evaluate(
+            (before) =>
+              [...document.querySelectorAll('.step-card [data-delete-row]')]
+                .map((button) => button.closest<HTMLElement>('[data-row-id]')?.dataset.rowId)
+                .find((id) => before.includes(id)),
+            rowsBefore,
+          );
+          if (first && (await deleteAndUndo(page, at, first, saw))) confirmed.push(at);
         }
       }
+      // The sample's issues, goals and strategies have rows under them: some step must have asked.
+      expect(confirmed.length, 'steps where a delete asked first').toBeGreaterThan(0);
       expect(problems).toEqual([]);
     },
     timeout: 900_000,
   },
 ];
+
+type Saw = (at: string, what: string) => void;
+
+/**
+ * Deletes the row `id` of the step from the keyboard (a confirmation, if one opens, first closed with Esc and
+ * then answered), checks where the focus lands, and brings the row back with Ctrl+Z. Says whether it asked.
+ */
+async function deleteAndUndo(page: Page, at: string, id: string, saw: Saw): Promise<boolean> {
+  const row = page.locator(`.step-card [data-row-id="${id}"]`).first();
+  const remove = row.locator('[data-delete-row]').first();
+  if ((await remove.count()) === 0) return false;
+  // What the delete takes with it comes back with the undo: the step's rows are counted before and after.
+  const rows = () => page.locator('.step-card [data-row-id]').count();
+  const before = await rows();
+  await tabTo(page, remove, MOST_TABS);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('alertdialog');
+  // Either the confirmation opens or the row goes at once.
+  await expect.poll(async () => (await dialog.isVisible()) || (await row.count()) === 0).toBe(true);
+  const asked = await dialog.isVisible();
+  if (asked) {
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    if (!(await isFocused(remove))) saw(at, 'Esc on the delete confirmation leaves the focus elsewhere');
+    if ((await rows()) !== before) saw(at, 'Esc on the delete confirmation deleted something');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await tabTo(page, dialog.getByRole('button', { name: th('workspace.confirmDelete'), exact: true }), MOST_TABS);
+    await page.keyboard.press('Enter');
+  }
+  await row.waitFor({ state: 'detached' });
+  const after = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { onRow: !!el?.closest('[data-row-id]'), onAdd: el?.hasAttribute('data-add-row') ?? false };
+  });
+  if (!after.onRow && !after.onAdd) saw(at, `after delete the focus is on ${(await focusStop(page)).name}`);
+  await page.keyboard.press('Control+z');
+  await row.waitFor();
+  await expect.poll(rows).toBe(before);
+  return asked;
+}
+
+/**
+ * Monitoring's steps from the keyboard: step 1 adopts the plan (Enter on its button); on the KPI and project
+ * steps a quarter's first figure is typed and saved, cleared and saved, then Ctrl+Z (from the row's button, as
+ * a text field keeps Ctrl+Z for its own text) brings it back and Ctrl+Y clears it again.
+ */
+async function monitoringByKeyboard(page: Page, step: string, at: string, saw: Saw): Promise<void> {
+  if (step === 'adopt') {
+    const adopt = page.getByRole('button', { name: th('monitoring.adoptToday') });
+    if ((await adopt.count()) === 0) return;
+    await tabTo(page, adopt, MOST_TABS);
+    await page.keyboard.press('Enter');
+    await page.getByLabel(th('monitoring.adoptedOn')).waitFor();
+    return;
+  }
+  if (step !== 'kpis' && step !== 'projects') return;
+  const cell = page.locator('.monitoring-table tbody tr').first().locator('input:not([disabled])').first();
+  await tabTo(page, cell, MOST_TABS);
+  const saved = page.locator('.save-status.save-saved');
+  await page.keyboard.type('50');
+  await page.keyboard.press('Tab');
+  await saved.waitFor();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => cell.inputValue()).toBe('');
+  await saved.waitFor();
+  // To the row's first control that is not a text field: the app's undo, not the field's own.
+  await page.keyboard.press('Shift+Tab');
+  for (let n = 0; n < 4 && (await page.evaluate(() => document.activeElement?.tagName)) !== 'BUTTON'; n++)
+    await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Control+z');
+  const back = await expect
+    .poll(() => cell.inputValue())
+    .toBe('50')
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!back) saw(at, 'Ctrl+Z did not bring back the cleared result');
+  await page.keyboard.press('Control+y');
+  await expect.poll(() => cell.inputValue()).toBe('');
+}

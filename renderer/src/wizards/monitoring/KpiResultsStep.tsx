@@ -47,23 +47,29 @@ export function KpiResultsStep() {
         <table className="data-table monitoring-table">
           <thead>
             <tr>
-              <th scope="col">{t('monitoring.kpi')}</th>
-              <th scope="col">{t('monitoring.resultMode')}</th>
+              <th scope="col">
+                <ThaiText text={t('monitoring.kpi')} />
+              </th>
+              <th scope="col">
+                <ThaiText text={t('monitoring.resultMode')} />
+              </th>
               <th scope="col" className="num">
-                {t('monitoring.yearTarget')}
+                <ThaiText text={t('monitoring.yearTarget')} />
               </th>
               {QUARTERS.map((q) => (
                 <th key={q} scope="col" className="num">
-                  {t('monitoring.quarterN', { quarter: q })}
+                  <ThaiText text={t('monitoring.quarterN', { quarter: q })} />
                 </th>
               ))}
               <th scope="col" className="num">
-                {t('monitoring.toDate')}
+                <ThaiText text={t('monitoring.toDate')} />
               </th>
               <th scope="col" className="num">
-                {t('monitoring.expected')}
+                <ThaiText text={t('monitoring.expected')} />
               </th>
-              <th scope="col">{t('monitoring.standing')}</th>
+              <th scope="col">
+                <ThaiText text={t('monitoring.standing')} />
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -36,22 +36,28 @@ export function ProjectsStep() {
           <caption>{t('monitoring.projectsCaption', { quarter, year: period.year })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('monitoring.project')}</th>
+              <th scope="col">
+                <ThaiText text={t('monitoring.project')} />
+              </th>
               <th scope="col" className="num">
-                {t('monitoring.progress')}
+                <ThaiText text={t('monitoring.progress')} />
               </th>
               {MONEY.map((field) => (
                 <th key={field} scope="col" className="num">
-                  {t(`monitoring.${field}`)}
+                  <ThaiText text={t(`monitoring.${field}`)} />
                 </th>
               ))}
-              <th scope="col">{t('monitoring.status')}</th>
-              <th scope="col">{t('monitoring.note')}</th>
-              <th scope="col" className="num">
-                {t('monitoring.plannedBudget')}
+              <th scope="col">
+                <ThaiText text={t('monitoring.status')} />
+              </th>
+              <th scope="col">
+                <ThaiText text={t('monitoring.note')} />
               </th>
               <th scope="col" className="num">
-                {t('monitoring.disbursedSoFar')}
+                <ThaiText text={t('monitoring.plannedBudget')} />
+              </th>
+              <th scope="col" className="num">
+                <ThaiText text={t('monitoring.disbursedSoFar')} />
               </th>
             </tr>
           </thead>

@@ -136,7 +136,9 @@ function GroupTable({
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{head}</th>
+            <th scope="col">
+              <ThaiText text={head} />
+            </th>
             <th scope="col" className="num">
               <ThaiText text={t('monitoring.kpiCount')} />
             </th>

@@ -257,7 +257,7 @@ function MatrixTable({
           <thead>
             <tr>
               <th scope="col" className="review-item-col">
-                {t('review.alignment.itemColumn')}
+                <ThaiText text={t('review.alignment.itemColumn')} />
               </th>
               {entries.map((entry) => (
                 <th
@@ -267,7 +267,9 @@ function MatrixTable({
                   className={gapIds.has(entry.id) ? 'gap' : undefined}
                 >
                   <span className="review-entry-code">{entry.code}</span>
-                  <span className="review-entry-title">{text.item(entry)}</span>
+                  <span className="review-entry-title">
+                    <ThaiText text={text.item(entry)} />
+                  </span>
                   {gapIds.has(entry.id) && <span className="review-flag">{t('review.alignment.gapFlag')}</span>}
                 </th>
               ))}

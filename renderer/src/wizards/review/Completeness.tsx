@@ -9,6 +9,7 @@ import {
 import { routeHash } from '../../route.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { fixHash } from './links.ts';
+import { RefusedNotice } from './RefusedNotice.tsx';
 
 /** One item's message, e.g. "เป้าประสงค์ 1.1 “…” ยังไม่มีตัวชี้วัด", worded as the steps' reasons word it. */
 function useCompletenessMessage(): (item: CompletenessItem) => string {
@@ -35,9 +36,13 @@ export function Completeness() {
   const items = completeness(data.rows, data.plan);
   return (
     <>
-      <p className={items.length > 0 ? 'notice review-warning' : 'notice review-ok'} role="status">
-        {items.length === 0 ? t('review.completeness.none') : t('review.completeness.count', { count: items.length })}
-      </p>
+      <RefusedNotice unsaved={data.unsaved} />
+      {/* "Complete" is not said while typed values wait unsaved: what is stored is not what the user sees. */}
+      {(items.length > 0 || Object.keys(data.unsaved).length === 0) && (
+        <p className={items.length > 0 ? 'notice review-warning' : 'notice review-ok'} role="status">
+          {items.length === 0 ? t('review.completeness.none') : t('review.completeness.count', { count: items.length })}
+        </p>
+      )}
       {COMPLETENESS_RULES.map((rule) => {
         const found = items.filter((i) => i.rule === rule);
         if (found.length === 0) return null;

@@ -4,15 +4,24 @@ import type { AppErrorShape } from '../../../../main/core/errors.ts';
 import type { Plan } from '../../../../main/core/plan.ts';
 import { completeness } from '../../../../main/core/planContent.ts';
 import type { Row } from '../../../../main/core/rows.ts';
+import type { UnsavedInput } from '../../../../main/core/settings.ts';
 import { useApi } from '../../ApiContext.tsx';
 import { errorText } from '../../format.ts';
 import { stepHash } from './links.ts';
+import { RefusedNotice } from './RefusedNotice.tsx';
 
 /**
  * On the plan's page: how many completeness items the plan has, with a link to the panel that lists them.
  * The plan page does not load the rows otherwise, so this card reads them itself, once per visit.
  */
-export function CompletenessCard({ plan }: { plan: Plan }) {
+export function CompletenessCard({
+  plan,
+  refused,
+}: {
+  plan: Plan;
+  /** The plan's refused wizard input (the page's status line reads it too); null while it loads. */
+  refused: Readonly<Record<string, UnsavedInput>> | null;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const [rows, setRows] = useState<Row[] | { error: AppErrorShape } | null>(null);
@@ -37,7 +46,8 @@ export function CompletenessCard({ plan }: { plan: Plan }) {
           {t('review.completeness.planLoadFailed', { reason: errorText(t, found.error) })}
         </p>
       )}
-      {typeof found === 'number' && (
+      {refused && <RefusedNotice unsaved={refused} />}
+      {typeof found === 'number' && !(found === 0 && refused && Object.keys(refused).length > 0) && (
         <p className={found > 0 ? 'notice review-warning' : 'notice review-ok'}>
           {found === 0 ? t('review.completeness.none') : t('review.completeness.countShort', { count: found })}{' '}
           {found > 0 && href && (

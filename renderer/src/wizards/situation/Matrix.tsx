@@ -7,6 +7,7 @@ import { usePlanData } from '../../plan/PlanData.tsx';
 import { RowText } from '../../plan/RowFields.tsx';
 import { useCatalogText } from '../catalogs/useCatalogs.ts';
 import { BangkokPlanGate } from './BangkokPlanGate.tsx';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 
 /**
  * Step 2: missions (rows) × the chosen Bangkok plan's dimensions (columns). A ticked cell is a missionLink row
@@ -73,10 +74,12 @@ function MatrixTable({ catalog }: { catalog: Catalog }) {
           <caption className="visually-hidden">{t('situation.matrixCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('situation.missionColumn')}</th>
+              <th scope="col">
+                <ThaiText text={t('situation.missionColumn')} />
+              </th>
               {matrix.dimensions.map(({ dimension }) => (
                 <th key={dimension.id} scope="col" className={gapIds.has(dimension.id) ? 'gap' : undefined}>
-                  {dimension.code}. {text.item(dimension)}
+                  <ThaiText text={`${dimension.code}. ${text.item(dimension)}`} />
                   {gapIds.has(dimension.id) && (
                     <span className="gap-flag" title={t('situation.gapFlagLong')}>
                       {t('situation.gapFlag')}
