@@ -129,9 +129,9 @@ function fontsOf(doc: object): Map<string, FontText> {
 
 /**
  * Layouts at most after the first: to move headings to the next page (each move can push later headings to
- * a page foot), keep rows together and fill near-empty pages (pagination.ts), which can strand a heading
- * again. Table captions are kept with their tables the same way, so a plan with many tables needs a few
- * more (the large generated plan: 5 layouts in all in Arabic digits, 6 in Thai).
+ * a page foot), then to keep rows together and fill near-empty pages (pagination.ts), which can strand a
+ * heading again. Table captions are kept with their tables the same way, so a plan with many tables needs
+ * a few more (the large generated plan: 8).
  */
 const EXTRA_LAYOUTS = 8;
 let installed = false;
@@ -307,9 +307,9 @@ export async function typeset(
   const layoutCaches: LayoutCaches = new Map();
   const measures: MeasureCache = new Map();
   // Decides from a layout whether to lay out again, and with what: without keeping blocks together when one
-  // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved,
-  // the moves that left a page short for nothing undone, rows kept together and lines moved onto near-empty
-  // pages, all at once.
+  // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved
+  // and the moves that left a page short for nothing undone, else, once headings stay, with rows kept
+  // together and lines moved onto near-empty pages.
   const isFinal = ({ overflow, orphans, bodies, paging }: Job): boolean => {
     const fresh = [...orphans].filter((n) => !moved.has(n));
     // Undone only while layouts are left to move a heading again should it be stranded after all.
@@ -327,17 +327,14 @@ export async function typeset(
       forced.clear(); // text nodes in blocks no longer kept together are numbered anew
     } else if (passes >= EXTRA_LAYOUTS) {
       return true;
-    } else {
+    } else if (fresh.length > 0 || needless.length > 0) {
       for (const n of needless) {
         moved.delete(n);
         movedBack.add(n);
       }
       for (const n of fresh) moved.add(n);
-      // Rows kept and near-empty pages filled in the same layout as headings move: a break is asked for the
-      // page it was found on, so one that a move shifts is passed over and asked again, and one above every
-      // move holds. One kind of fix per layout took the large generated plan past the layout limit.
-      const fixed = pageBreakFixes(bodies, paging, forced);
-      if (!fixed && fresh.length === 0 && needless.length === 0) return true;
+    } else if (!pageBreakFixes(bodies, paging, forced)) {
+      return true;
     }
     passes++;
     return false;
