@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { LaidOutLine } from '../../main/services/pdf/render.ts';
 import { breakOpportunities } from '../../main/core/thaiBreak.ts';
 import { paragraphs } from './pdf.ts';
+import type { TextBox } from './textBoxes.ts';
 
 export interface PageBox {
   readonly width: number;
@@ -228,6 +229,64 @@ export function contentsBreaks(lines: readonly LaidOutLine[]): string[] {
     if (bold(entry) && next && !bold(next) && next[0]!.page > entry.at(-1)!.page) {
       problems.push(
         `page ${entry.at(-1)!.page}: chapter line alone at the foot: ${entry.map((l) => l.text).join(' ')}`,
+      );
+    }
+  });
+  return problems;
+}
+
+/** A numbered list item's first line as read back: its number and a dot, then its text ("๕. สำนักงานเขต…"). */
+const LIST_MARKER = /^[0-9๐-๙]+\.\s+\S/;
+/** A list item's wrapped lines hang under its text, left of where a paragraph's first line starts (pt). */
+const HANG = 17;
+
+interface TextRow {
+  readonly page: number;
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+}
+
+/** The body's rows of text on each page, top to bottom, from a reader's text boxes (running head and page number left out). */
+function bodyRows(boxes: readonly TextBox[], area: BodyArea): TextRow[][] {
+  const pages: TextRow[][] = [];
+  const sorted = [...boxes].sort((a, b) => a.page - b.page || a.y0 - b.y0 || a.x0 - b.x0);
+  for (const box of sorted) {
+    if (box.y0 < area.top - 4 || box.y0 > box.pageHeight - area.bottom || box.text.trim() === '') continue;
+    const rows = (pages[box.page - 1] ??= []);
+    const row = rows.find((r) => Math.abs(r.y - box.y0) < 2);
+    if (!row) rows.push({ page: box.page, x: box.x0, y: box.y0, text: box.text });
+    else rows.splice(rows.indexOf(row), 1, { ...row, x: Math.min(row.x, box.x0), text: `${row.text} ${box.text}` });
+  }
+  return Array.from(pages, (rows) => (rows ?? []).sort((a, b) => a.y - b.y));
+}
+
+/**
+ * Numbered lists that leave fewer than two of their lines on either side of a page break (the last item alone
+ * at the top of a page, the first alone at a foot), as a reader sees the pages: `boxes` from pdf.js or poppler
+ * (textBoxes.ts). A list's lines are its items' first lines ("5. …", at one left edge) and their wrapped lines
+ * hanging to the right of that edge, short of a paragraph's indent.
+ */
+export function listLinesAlone(boxes: readonly TextBox[], area: BodyArea): string[] {
+  const pages = bodyRows(boxes, area);
+  const inList = (row: TextRow | undefined, edge: number) =>
+    row !== undefined &&
+    ((LIST_MARKER.test(row.text) && Math.abs(row.x - edge) < 1) || (row.x > edge + 1 && row.x < edge + HANG));
+  const problems: string[] = [];
+  pages.forEach((rows, i) => {
+    const next = pages[i + 1] ?? [];
+    // The list at this page's foot: its last item's first line gives its edge.
+    let foot = rows.length - 1;
+    while (foot >= 0 && !LIST_MARKER.test(rows[foot]!.text)) foot--;
+    const edge = rows[foot]?.x;
+    if (edge === undefined || !rows.slice(foot).every((row) => inList(row, edge)) || !inList(next[0], edge)) return;
+    while (foot > 0 && inList(rows[foot - 1], edge)) foot--;
+    let top = 0;
+    while (top < next.length && inList(next[top], edge)) top++;
+    const before = rows.length - foot;
+    if (before < 2 || top < 2) {
+      problems.push(
+        `page ${i + 1}: a list breaks ${before} line(s) / ${top} line(s): ${JSON.stringify(next[0]!.text)}`,
       );
     }
   });

@@ -13,6 +13,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 export interface TextBox {
   readonly page: number;
   readonly pageWidth: number;
+  readonly pageHeight: number;
   readonly text: string;
   readonly x0: number;
   readonly y0: number;
@@ -36,6 +37,7 @@ export async function pdfjsBoxes(pdf: Uint8Array): Promise<TextBox[]> {
         boxes.push({
           page: p,
           pageWidth,
+          pageHeight: height,
           text: item.str,
           x0: x!,
           x1: x! + item.width,
@@ -57,14 +59,15 @@ export function popplerBoxes(pdf: Uint8Array): TextBox[] {
     const file = join(dir, 'doc.pdf');
     writeFileSync(file, pdf);
     const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    return [...html.matchAll(/<page width="([\d.]+)"[^>]*>([\s\S]*?)<\/page>/g)].flatMap((page, i) =>
+    return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)"[^>]*>([\s\S]*?)<\/page>/g)].flatMap((page, i) =>
       [
-        ...(page[2] ?? '').matchAll(
+        ...(page[3] ?? '').matchAll(
           /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
         ),
       ].map((w) => ({
         page: i + 1,
         pageWidth: Number(page[1]),
+        pageHeight: Number(page[2]),
         text: w[5]!,
         x0: Number(w[1]),
         y0: Number(w[2]),

@@ -12,6 +12,7 @@ import { translator } from '../../main/services/locales.ts';
 import { type LaidOutLine, renderPdfWithLines } from '../../main/services/pdf/render.ts';
 import { comparable, drawnText, extractPages, lineBreakProblems } from '../harness/pdf.ts';
 import {
+  listLinesAlone,
   nearEmptyPages,
   pagesLeftShort,
   popplerPages,
@@ -19,6 +20,7 @@ import {
   strandedHeadings,
   widowsAndOrphans,
 } from '../harness/pages.ts';
+import { pdfjsBoxes, popplerBoxes } from '../harness/textBoxes.ts';
 import { RESOURCES, generatedRows, generatedSource, sampleSource } from '../harness/pdfPlan.ts';
 
 /** The documents rendered for real (services/pdf/render.ts) and read back with pdf.js. */
@@ -246,6 +248,10 @@ describe('the printed plan', () => {
         const body = lines.filter((l) => l.page >= firstChapterPage(lines));
         expect(strandedHeadings(body, pages, area, isHeading)).toEqual([]);
         expect(widowsAndOrphans(body, pages, area)).toEqual([]);
+        // Nor a list's first line alone at a foot or its last alone at a top (the sample's "5. สำนักงานเขตจตุจักร"),
+        // as pdf.js and poppler read the pages.
+        expect(listLinesAlone(await pdfjsBoxes(pdf), area)).toEqual([]);
+        expect(listLinesAlone(popplerBoxes(pdf), area)).toEqual([]);
         expect(lines.filter(isHeading).length).toBeGreaterThan(30);
         // Justified paragraphs with both edges straight: each line but the last reaches the right edge.
         expect(lines.filter((l) => l.justified && !l.lastInParagraph).length).toBeGreaterThan(5);

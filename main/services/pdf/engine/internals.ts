@@ -193,7 +193,18 @@ export interface LayoutBuilderPrototype {
   processLeaf(this: LayoutBuilderThis, node: LayoutNode): void;
   /** Lays out any node between its margins. */
   processNode(this: LayoutBuilderThis, node: LayoutNode, ...rest: unknown[]): void;
+  /** Lays out a numbered (`ol`) or bulleted (`ul`) list: each item a node under its marker. */
+  processList(this: LayoutBuilderThis, ordered: boolean, node: ListNode): void;
 }
+
+/** A list node as pdfmake lays it out: its items. */
+export interface ListNode {
+  readonly ol?: readonly ListItem[];
+  readonly ul?: readonly ListItem[];
+}
+
+/** A list item: a text node when the item was a string, any node otherwise. */
+export type ListItem = LayoutNode & { readonly text?: unknown };
 
 /** pdfmake's DocMeasure: measures each node before a layout places it. */
 export interface DocMeasurePrototype {
@@ -352,6 +363,7 @@ export function assertInternals(): void {
     ['LayoutBuilder.addHeadersAndFooters', pdfmake.LayoutBuilder.prototype.addHeadersAndFooters, 2],
     ['LayoutBuilder.processLeaf', pdfmake.LayoutBuilder.prototype.processLeaf, 1],
     ['LayoutBuilder.processNode', pdfmake.LayoutBuilder.prototype.processNode, 1],
+    ['LayoutBuilder.processList', pdfmake.LayoutBuilder.prototype.processList, 2],
     ['LayoutBuilder.tryLayoutDocument', pdfmake.LayoutBuilder.prototype.tryLayoutDocument, 8],
     ['DocMeasure.measureLeaf', pdfmake.DocMeasure.prototype.measureLeaf, 1],
     ['ElementWriter.alignLine', pdfmake.ElementWriter.prototype.alignLine, 1],

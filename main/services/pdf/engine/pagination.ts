@@ -99,38 +99,104 @@ function placeLines(
 }
 
 /**
- * The lines before which to start a new page so that no page holds fewer than MIN_LINES lines of this
- * paragraph, given the room left on the current page. Empty when pdfmake's own breaks already do.
+ * Whether a page may start before line `at` of a run of text (a paragraph, or a list's items one after the
+ * other, `starts` the first line of each): the run itself (at its start it moves whole) and the item the line
+ * is in keep at least MIN_LINES lines on each side. So a list is paginated as a paragraph is: neither its
+ * first line alone at a page foot nor its last alone at the top, and no item split one line from the rest.
+ */
+function mayBreakBefore(at: number, count: number, starts: readonly number[]): boolean {
+  if (at === 0) return true;
+  if (at < MIN_LINES || count - at < MIN_LINES) return false;
+  const item = starts.findLastIndex((start) => start <= at);
+  const start = starts[item] ?? 0;
+  const end = starts[item + 1] ?? count;
+  return at === start || (at - start >= MIN_LINES && end - at >= MIN_LINES);
+}
+
+/**
+ * The lines before which to start a new page so that no page break falls where mayBreakBefore forbids,
+ * given the room left on the current page: each break pdfmake would make there moves up to the latest line
+ * where it may go, while the page before keeps MIN_LINES lines of the run (or, on the run's first page,
+ * none: it starts on the next). Empty when pdfmake's own breaks already do.
  */
 function planBreaks(
   heights: readonly number[],
+  starts: readonly number[],
   room: number,
   pageHeight: number,
   atTop: boolean,
-  forced?: number,
+  forced: readonly number[],
 ): Set<number> {
-  const breaks = new Set<number>(forced === undefined ? [] : [forced]);
+  const breaks = new Set<number>(forced);
   // Each step moves a break to an earlier line, so this ends; the bound is only a guard.
   for (let step = 0; step <= heights.length; step++) {
     const pages = placeLines(heights, room, pageHeight, atTop, breaks);
+    const first = pages[0] ?? 0;
     const last = pages[pages.length - 1] ?? 0;
-    if (last === 0) return breaks;
-    const count = (page: number) => pages.filter((p) => p === page).length;
-    const firstOn = (page: number) => pages.indexOf(page);
-    if (count(0) < MIN_LINES && !atTop && firstOn(0) === 0) {
-      breaks.add(0); // an orphan: the paragraph starts on the next page
-      continue;
-    }
-    const short = MIN_LINES - count(last);
-    if (short <= 0) return breaks;
-    // A widow: the page before gives up lines, if it keeps enough itself; else the paragraph moves whole.
-    const start = firstOn(last - 1);
-    const at = firstOn(last) - short;
-    if (at - start >= MIN_LINES) breaks.add(at);
-    else if (last - 1 === 0 && !atTop) breaks.add(0);
-    else return breaks; // a paragraph taller than a page with a short tail: nothing better without reflowing
+    let page = first + 1;
+    while (page <= last && mayBreakBefore(pages.indexOf(page), heights.length, starts)) page++;
+    if (page > last) return breaks;
+    const from = pages.indexOf(page - 1);
+    let at = pages.indexOf(page) - 1;
+    while (at > from && !(mayBreakBefore(at, heights.length, starts) && at - from >= MIN_LINES)) at--;
+    if (at > from) breaks.add(at);
+    else if (page - 1 === 0 && !atTop) breaks.add(0);
+    else return breaks; // a run taller than a page with a short tail: nothing better without reflowing
   }
   return breaks;
+}
+
+/** The lines of a text node in the page's flow as planned (planRun): built, numbered, and where pages break. */
+interface PlannedLeaf {
+  readonly lines: Line[];
+  readonly breaks: ReadonlySet<number>;
+}
+
+/**
+ * The lists being laid out whose items are all text in the page's flow: their items are planned as one run
+ * when the first is reached (the list's margin is applied by then, so every item's lines have their width).
+ */
+const runs: (readonly TextNode[])[] = [];
+const planned = new WeakMap<TextNode, PlannedLeaf>();
+
+/** Builds the lines of `nodes` (a paragraph, or a list's items) and plans the page breaks over them as one run. */
+function planRun(builder: LayoutBuilderThis, nodes: readonly TextNode[]): void {
+  const context = builder.writer.context();
+  const page = context.getCurrentPage();
+  const pageHeight = page.pageSize.height - context.pageMargins.top - context.pageMargins.bottom;
+  const atTop = context.y <= context.pageMargins.top;
+  const leaves = nodes.map((node) => {
+    const lines: Line[] = [];
+    for (let line = pdfmake.LayoutBuilder.prototype.buildNextLine.call(builder, node); line;) {
+      lines.push(line);
+      line = pdfmake.LayoutBuilder.prototype.buildNextLine.call(builder, node);
+    }
+    const leaf = layout ? layout.leaves++ : -1;
+    lines.forEach((line, index) => Object.assign(line, { leaf, index }));
+    return { leaf, lines };
+  });
+  const starts: number[] = [];
+  const heights: number[] = [];
+  for (const { lines } of leaves) {
+    starts.push(heights.length);
+    for (const line of lines) heights.push(line.getHeight());
+  }
+  // Breaks asked by pageBreakFixes for a node that starts on the page it started on when they were asked.
+  const unforced = placeLines(heights, context.availableHeight, pageHeight, atTop, new Set());
+  const forced = leaves.flatMap(({ leaf }, i) => {
+    const asked = layout?.forced.get(textKey(leaf));
+    const start = starts[i]!;
+    return asked?.page === context.page + (unforced[start] ?? 0) ? [start + asked.line] : [];
+  });
+  const breaks =
+    heights.length > 1 || forced.length > 0
+      ? planBreaks(heights, starts, context.availableHeight, pageHeight, atTop, forced)
+      : new Set<number>();
+  leaves.forEach(({ lines }, i) => {
+    const start = starts[i]!;
+    const own = new Set([...breaks].filter((at) => at >= start && at < start + lines.length).map((at) => at - start));
+    planned.set(nodes[i]!, { lines, breaks: own });
+  });
 }
 
 let installed = false;
@@ -142,23 +208,10 @@ export function installPagination(): void {
   const processLeaf = builder.processLeaf;
   builder.processLeaf = function (node) {
     if (!inPageFlow(this) || node.maxHeight) return processLeaf.call(this, node);
-    const lines: Line[] = [];
-    for (let line = builder.buildNextLine.call(this, node); line; line = builder.buildNextLine.call(this, node)) {
-      lines.push(line);
-    }
-    const context = this.writer.context();
-    const page = context.getCurrentPage();
-    const pageHeight = page.pageSize.height - context.pageMargins.top - context.pageMargins.bottom;
-    const atTop = context.y <= context.pageMargins.top;
-    const heights = lines.map((line) => line.getHeight());
-    const leaf = layout ? layout.leaves++ : -1;
-    lines.forEach((line, index) => Object.assign(line, { leaf, index }));
-    const asked = layout?.forced.get(textKey(leaf));
-    const forced = asked?.page === context.page ? asked.line : undefined;
-    const breaks =
-      lines.length > 1 || forced !== undefined
-        ? planBreaks(heights, context.availableHeight, pageHeight, atTop, forced)
-        : new Set();
+    const run = runs.at(-1);
+    if (!planned.has(node)) planRun(this, run?.[0] === node ? run : [node]);
+    const { lines, breaks } = planned.get(node)!;
+    planned.delete(node);
     // pdfmake's processLeaf asks for each line just before placing it, the previous one being placed.
     let next = 0;
     this.buildNextLine = (textNode: TextNode) => {
@@ -172,6 +225,20 @@ export function installPagination(): void {
       processLeaf.call(this, node);
     } finally {
       delete (this as Partial<LayoutBuilderThis>).buildNextLine;
+    }
+  };
+
+  // A list whose items are all plain text, in the page's flow, is planned as one run (planRun).
+  const processList = builder.processList;
+  builder.processList = function (ordered, node) {
+    const items = (ordered ? node.ol : node.ul) ?? [];
+    const plain = items.every((item) => typeof item.text === 'string' && !item.maxHeight);
+    if (!layout || !inPageFlow(this) || items.length < 2 || !plain) return processList.call(this, ordered, node);
+    runs.push(items);
+    try {
+      processList.call(this, ordered, node);
+    } finally {
+      runs.pop();
     }
   };
 
@@ -249,7 +316,8 @@ export function pageBreakFixes(
   forced: Map<string, { line: number; page: number }>,
 ): boolean {
   const rows = keptRowBreaks(bodies, done, forced);
-  return nearEmptyBreaks(bodies, done, forced) || rows;
+  const lists = listRowBreaks(bodies, done, forced);
+  return nearEmptyBreaks(bodies, done, forced) || rows || lists;
 }
 
 /**
@@ -276,6 +344,64 @@ function keptRowBreaks(
     while (done.keptRows.has(first - 1) && here.has(first - 1) && sameTable(first - 1, last)) first--;
     const asked = forced.get(rowKey(first));
     if (!here.has(first - 1) || !sameTable(first - 1, last) || asked?.page === p) continue;
+    forced.set(rowKey(first), { line: 0, page: p });
+    added = true;
+  }
+  return added;
+}
+
+/** The table layout of a numbered list written as a table, one item a row (core/pdf/digits.ts). */
+const LIST_TABLE = 'phaenList';
+
+/**
+ * A numbered list written as a table (its items kept whole as rows) paginated as a paragraph is: when a page
+ * break leaves fewer than MIN_LINES rows of its text on either side (its last item alone at the top of a
+ * page, its first alone at a foot), rows before the break go over with it, as long as the page before keeps
+ * MIN_LINES of them; else the list starts the next page whole. The lists of pdfmake's own (`ol`, `ul`) are
+ * planned as they are laid out (planRun).
+ */
+function listRowBreaks(
+  bodies: readonly LaidOutBody[],
+  done: PaginationLayout,
+  forced: Map<string, { line: number; page: number }>,
+): boolean {
+  const isList = (row: number) => (done.rowTables.get(row) as { layout?: unknown } | undefined)?.layout === LIST_TABLE;
+  /** Rows of text (by height) of each list row on a page. */
+  const listRows = (body: LaidOutBody) => {
+    const rows = new Map<number, Set<number>>();
+    for (const { type, item } of body.page.items.slice(0, body.count)) {
+      if (type !== 'line' || item.row === undefined || !isList(item.row)) continue;
+      if (item.inlines.every((inline) => inline.text.trim() === '')) continue;
+      rows.set(item.row, (rows.get(item.row) ?? new Set()).add(Math.round(item.y)));
+    }
+    return rows;
+  };
+  const sameList = (a: number, b: number) => done.rowTables.get(a) === done.rowTables.get(b);
+  let added = false;
+  let next = bodies[0] ? listRows(bodies[0]) : new Map<number, Set<number>>();
+  for (let p = 0; p + 1 < bodies.length; p++) {
+    const here = next;
+    next = listRows(bodies[p + 1]!);
+    const last = Math.max(...here.keys());
+    if (!next.has(last + 1) || !sameList(last, last + 1)) continue;
+    // The list's rows at this page's foot, from the first, and how many rows of text each side of the break.
+    const foot = [...here.keys()].filter((row) => sameList(row, last)).sort((a, b) => a - b);
+    const lines = (rows: Iterable<number>, on: Map<number, Set<number>>) =>
+      [...rows].reduce((n, row) => n + (on.get(row)?.size ?? 0), 0);
+    const after = lines(
+      [...next.keys()].filter((row) => row > last && sameList(row, last)),
+      next,
+    );
+    let at = foot.length; // index in `foot` of the first row to go over
+    if (after < MIN_LINES) {
+      while (at > 0 && lines(foot.slice(at), here) + after < MIN_LINES) at--;
+    }
+    if (lines(foot.slice(0, at), here) < MIN_LINES) at = 0;
+    if (at === foot.length) continue;
+    const first = foot[at]!;
+    // All of the list's rows here and not its first: it runs over from the page before and starts this one.
+    if (at === 0 && sameList(first - 1, first)) continue;
+    if (forced.get(rowKey(first))?.page === p) continue;
     forced.set(rowKey(first), { line: 0, page: p });
     added = true;
   }
