@@ -1,7 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../../renderer/src/i18n.ts';
 import type { Row } from '../../main/core/rows.ts';
-import { samplePlan } from './fakeApi.tsx';
+import { lastToast, samplePlan } from './fakeApi.tsx';
 import { planFake, row, next, alertTexts, openWizard, type PlanFake } from './planFake.tsx';
 
 /** Two issues; the first with two goals, its first goal with two KPIs (a percentage and a count of people). */
@@ -247,5 +248,26 @@ describe('Next right after typing', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(fake.rows().find((r) => r.id === 'k2:2570')?.data.target).toBe(5);
     expect(fake.rows().find((r) => r.id === 'k2:2566')?.data.target).toBe(1000);
+  });
+
+  it('says what went with a deleted goal, and says it again in English after a switch while it shows', async () => {
+    // The only goal of issue 2, so the focus goes to the add button (jsdom has no CSS.escape for a neighbour's).
+    const kpi = row('kpi', { name: 'ร้อยละข่าวปลอมที่ชี้แจงภายใน 2 ชั่วโมง', unit: 'ร้อยละ' }, 'g3', 'k3');
+    const fake = planFake([...seeded(), kpi, target('k3', 2566, 80)]);
+    const { user, shell } = open(fake, 0);
+    const goal = await screen.findByRole('listitem', { name: 'เป้าประสงค์ที่ 2.1' });
+    await user.click(within(goal).getByRole('button', { name: 'ลบ เป้าประสงค์ที่ 2.1' }));
+    const dialog = await screen.findByRole('alertdialog');
+    await user.click(within(dialog).getByRole('button', { name: 'ลบทั้งหมด' }));
+    await waitFor(() => expect(fake.callsTo('rows.delete')).toEqual([{ id: 'g3' }]));
+    await waitFor(() =>
+      expect(lastToast(shell).text).toBe('ลบ “เป้าประสงค์ที่ 2.1” แล้ว พร้อม ตัวชี้วัด 1 รายการ, ค่าเป้าหมาย 1 รายการ'),
+    );
+    try {
+      await act(() => i18n.changeLanguage('en'));
+      expect(lastToast(shell).text).toBe('Deleted “Goal 2.1” with 1 × KPI, 1 × Target');
+    } finally {
+      await act(() => i18n.changeLanguage('th'));
+    }
   });
 });

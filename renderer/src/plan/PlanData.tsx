@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import {
   createContext,
   startTransition,
@@ -75,8 +76,11 @@ export interface PlanData {
   /** Work that will save something (a keystroke waiting for its row's creation): flush waits for it too. */
   track(work: Promise<unknown>): void;
   create(rows: NewRowInput[]): Promise<Row[] | null>;
-  /** Whether the row went: false when refused (said in a notice), so the focus stays where it was. */
-  remove(row: Row, what: string): Promise<boolean>;
+  /**
+   * Whether the row went: false when refused (said in a notice), so the focus stays where it was. `what` names
+   * the row in a language when the name is the app's own ("เป้าประสงค์ที่ 1.1"), so the notice follows a switch.
+   */
+  remove(row: Row, what: string | ((t: TFunction) => string)): Promise<boolean>;
   /** Change a value frozen since adoption with its reason (rows.revise); the error when main refuses it. */
   revise(row: Row, revision: RevisionInput): Promise<AppErrorShape | null>;
   move(row: Row, after: string | null): Promise<void>;
@@ -450,13 +454,14 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
   );
 
   const remove = useCallback(
-    async (row: Row, what: string) => {
+    async (row: Row, named: string | ((t: TFunction) => string)) => {
+      const what = (tt: TFunction) => (typeof named === 'string' ? named : named(tt));
       // The row and everything below it, with what was typed into them and refused (a year cell's input has
       // the fixed id `${parentId}:${year}` of a row that may never have been created).
       const below = descendantsOf(rowsRef.current, row.id);
       // An adopted target or budget is never deleted (core/revision.ts), as main refuses it: say what to do.
       if (adoptedTargetsIn(currentOptions().adoptedOn !== null, [row, ...below]).length > 0) {
-        shell.notify({ text: (tt) => tt('monitoring.revision.deleteRefused', { what }), kind: 'error' });
+        shell.notify({ text: (tt) => tt('monitoring.revision.deleteRefused', { what: what(tt) }), kind: 'error' });
         return false;
       }
       await flush();
@@ -470,8 +475,8 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       shell.notify({
         text: (tt) =>
           below.length > 0
-            ? tt('workspace.deletedWith', { what, children: countsText(tt, below) })
-            : tt('rows.deleted', { what }),
+            ? tt('workspace.deletedWith', { what: what(tt), children: countsText(tt, below) })
+            : tt('rows.deleted', { what: what(tt) }),
         undo: true,
         planId: plan.id,
       });

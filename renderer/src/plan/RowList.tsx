@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Row, RowEntity } from '../../../main/core/rows.ts';
@@ -13,8 +14,11 @@ import { RowHistoryDialog } from './RowHistory.tsx';
 interface RowListProps {
   entity: RowEntity;
   parentId?: string | null;
-  /** The heading of each item and what the undo message names ("คณะทำงานลำดับที่ 2"). */
-  itemLabel(row: Row, index: number): string;
+  /**
+   * The heading of each item and what the undo message names ("คณะทำงานลำดับที่ 2"), in the language of `t`: the
+   * message is said again in the language chosen while it shows.
+   */
+  itemLabel(row: Row, index: number, t: TFunction): string;
   addLabel: string;
   /** Values of a new row beyond the entity's defaults. */
   newValues?: () => Record<string, unknown>;
@@ -26,6 +30,7 @@ interface RowListProps {
  * from the banner). Items can be dragged by their grip too, but the buttons stay: the keyboard can do all of it.
  */
 export function RowList({ entity, parentId = null, itemLabel, addLabel, newValues, children }: RowListProps) {
+  const { t } = useTranslation();
   const data = usePlanData();
   const rows = data.list(entity, parentId);
   const drag = useDragReorder(rows);
@@ -38,9 +43,9 @@ export function RowList({ entity, parentId = null, itemLabel, addLabel, newValue
       {rows.length > 0 && (
         <ol>
           {rows.map((row, i) => {
-            const label = itemLabel(row, i);
+            const label = (tt: TFunction) => itemLabel(row, i, tt);
             return (
-              <li key={row.id} className="row-item" aria-label={label} data-row-id={row.id} {...drag.item(row)}>
+              <li key={row.id} className="row-item" aria-label={label(t)} data-row-id={row.id} {...drag.item(row)}>
                 <RowItemHead row={row} label={label} siblings={rows} index={i} handle={drag.handle(row)} />
                 {children(row, i)}
               </li>
@@ -69,7 +74,8 @@ export function RowItemHead({
   handle,
 }: {
   row: Row;
-  label: string;
+  /** The row's name in a language: its heading here, and the undo message's, which follows a language switch. */
+  label: (t: TFunction) => string;
   siblings: readonly Row[];
   index: number;
   deletable?: boolean;
@@ -78,6 +84,7 @@ export function RowItemHead({
 }) {
   const { t } = useTranslation();
   const data = usePlanData();
+  const name = label(t);
   const [confirming, setConfirming] = useState<Row[] | null>(null);
   const head = useRef<HTMLDivElement>(null);
   const remove = async () => {
@@ -110,13 +117,13 @@ export function RowItemHead({
           ⠿
         </span>
       )}
-      <span className="row-number">{label}</span>
-      <Provenance row={row} label={label} />
+      <span className="row-number">{name}</span>
+      <Provenance row={row} label={name} />
       <div className="row-controls">
         <button
           type="button"
           disabled={index === 0}
-          aria-label={t('rows.moveUp', { what: label })}
+          aria-label={t('rows.moveUp', { what: name })}
           onClick={() => void data.move(row, index >= 2 ? siblings[index - 2]!.id : null)}
         >
           ↑
@@ -124,7 +131,7 @@ export function RowItemHead({
         <button
           type="button"
           disabled={index === siblings.length - 1}
-          aria-label={t('rows.moveDown', { what: label })}
+          aria-label={t('rows.moveDown', { what: name })}
           onClick={() => void data.move(row, siblings[index + 1]!.id)}
         >
           ↓
@@ -134,7 +141,7 @@ export function RowItemHead({
             type="button"
             className="danger-link"
             data-delete-row
-            aria-label={t('rows.delete', { what: label })}
+            aria-label={t('rows.delete', { what: name })}
             onClick={askOrRemove}
           >
             {t('rows.deleteShort')}
@@ -143,7 +150,7 @@ export function RowItemHead({
       </div>
       {confirming && (
         <ConfirmDialog
-          title={t('workspace.confirmDeleteTitle', { what: label })}
+          title={t('workspace.confirmDeleteTitle', { what: name })}
           body={t('workspace.confirmDeleteBody', { children: countsText(t, confirming) })}
           confirmLabel={t('workspace.confirmDelete')}
           danger

@@ -14,7 +14,11 @@ import { checkedSteps, type WizardDef } from '../wizard/types.ts';
 function Members() {
   const { t } = useTranslation();
   return (
-    <RowList entity="member" itemLabel={(_row, i) => t('setup.memberN', { n: i + 1 })} addLabel={t('setup.addMember')}>
+    <RowList
+      entity="member"
+      itemLabel={(_row, i, tt) => tt('setup.memberN', { n: i + 1 })}
+      addLabel={t('setup.addMember')}
+    >
       {(row) => (
         <div className="grid-2">
           <RowText row={row} field="name" label={t('setup.memberName')} />
@@ -64,7 +68,7 @@ function Workshops() {
   return (
     <RowList
       entity="workshop"
-      itemLabel={(_row, i) => t('setup.workshopN', { n: i + 1 })}
+      itemLabel={(_row, i, tt) => tt('setup.workshopN', { n: i + 1 })}
       addLabel={t('setup.addWorkshop')}
     >
       {(row) => (
@@ -90,7 +94,11 @@ function Workshops() {
 function Offices() {
   const { t } = useTranslation();
   return (
-    <RowList entity="office" itemLabel={(_row, i) => t('setup.officeN', { n: i + 1 })} addLabel={t('setup.addOffice')}>
+    <RowList
+      entity="office"
+      itemLabel={(_row, i, tt) => tt('setup.officeN', { n: i + 1 })}
+      addLabel={t('setup.addOffice')}
+    >
       {(row) => (
         <div className="grid-code">
           <RowText row={row} field="code" label={t('setup.officeCode')} />

@@ -13,7 +13,7 @@ export function ValuesStep() {
       </p>
       <RowList
         entity="coreValue"
-        itemLabel={(_row, i) => t('direction.valueN', { n: i + 1 })}
+        itemLabel={(_row, i, tt) => tt('direction.valueN', { n: i + 1 })}
         addLabel={t('direction.addValue')}
       >
         {(row) => <RowText row={row} field="text" label={t('direction.valueText')} />}

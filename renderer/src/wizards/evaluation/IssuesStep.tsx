@@ -10,7 +10,7 @@ export function IssuesStep() {
     <NeedsPeriod>
       <RowList
         entity="prevIssue"
-        itemLabel={(_row, i) => t('evaluation.issueN', { number: i + 1 })}
+        itemLabel={(_row, i, tt) => tt('evaluation.issueN', { number: i + 1 })}
         addLabel={t('evaluation.addIssue')}
       >
         {(issue, i) => (
@@ -20,7 +20,7 @@ export function IssuesStep() {
               <RowList
                 entity="prevGoal"
                 parentId={issue.id}
-                itemLabel={(_row, j) => t('evaluation.goalN', { number: `${i + 1}.${j + 1}` })}
+                itemLabel={(_row, j, tt) => tt('evaluation.goalN', { number: `${i + 1}.${j + 1}` })}
                 addLabel={t('evaluation.addGoal')}
               >
                 {(goal) => <RowText row={goal} field="name" label={t('evaluation.goalName')} />}

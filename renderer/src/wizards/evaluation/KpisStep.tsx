@@ -37,7 +37,7 @@ export function KpisStep() {
                 <RowList
                   entity="prevKpi"
                   parentId={goal.id}
-                  itemLabel={(_row, k) => t('evaluation.kpiN', { number: `${i + 1}.${j + 1}.${k + 1}` })}
+                  itemLabel={(_row, k, tt) => tt('evaluation.kpiN', { number: `${i + 1}.${j + 1}.${k + 1}` })}
                   addLabel={t('evaluation.addKpi')}
                 >
                   {(kpi) => (

@@ -19,7 +19,7 @@ export function IssuesStep() {
       <ChosenStrategies />
       <RowList
         entity="strategicIssue"
-        itemLabel={(row) => t('goals.issueN', { number: number(row.id) })}
+        itemLabel={(row, _i, tt) => tt('goals.issueN', { number: number(row.id) })}
         addLabel={t('goals.addIssue')}
       >
         {(issue) => (
@@ -29,7 +29,7 @@ export function IssuesStep() {
               <RowList
                 entity="goal"
                 parentId={issue.id}
-                itemLabel={(row) => t('goals.goalN', { number: number(row.id) })}
+                itemLabel={(row, _i, tt) => tt('goals.goalN', { number: number(row.id) })}
                 addLabel={t('goals.addGoal')}
               >
                 {(goal) => <RowText row={goal} field="name" label={t('goals.goalName')} />}

@@ -54,7 +54,7 @@ export function KpisStep() {
               <RowList
                 entity="kpi"
                 parentId={goal.id}
-                itemLabel={(row) => t('goals.kpiN', { number: number(row.id) })}
+                itemLabel={(row, _i, tt) => tt('goals.kpiN', { number: number(row.id) })}
                 addLabel={t('goals.addKpi')}
               >
                 {(kpi) => <KpiFields kpi={kpi} number={number(kpi.id)} directions={directions} />}

@@ -34,7 +34,7 @@ export function OutsideTargets({ plan }: { plan: Outline }) {
     // Where the focus goes once the target is gone, found while it is still listed: the next one's (or the
     // previous one's) remove button, or the step's heading when it was the last and the list goes away.
     const neighbour = outside[index + 1] ?? outside[index - 1];
-    await data.remove(target, t('stepCheck.removeTarget', values));
+    await data.remove(target, (tt) => tt('stepCheck.removeTarget', values));
     const button = neighbour
       ? list.current?.querySelector<HTMLElement>(`[data-row-id="${CSS.escape(neighbour.target.id)}"] button`)
       : null;

@@ -14,7 +14,7 @@ export function Missions({ intro = 'situation.missionsIntro' }: { intro?: string
       <p>{t(intro)}</p>
       <RowList
         entity="mission"
-        itemLabel={(_row, i) => t('situation.missionN', { n: i + 1 })}
+        itemLabel={(_row, i, tt) => tt('situation.missionN', { n: i + 1 })}
         addLabel={t('situation.addMission')}
       >
         {(row) => <RowText row={row} field="text" label={t('situation.missionText')} multiline />}

@@ -72,7 +72,7 @@ function StrategyProjects({ plan, place }: { plan: Outline; place: StrategyPlace
       <RowList
         entity="project"
         parentId={strategy.id}
-        itemLabel={(row) => t(`strategies.projectN.${kindOf(row)}`, { number: numberOf(plan, row) })}
+        itemLabel={(row, _i, tt) => tt(`strategies.projectN.${kindOf(row)}`, { number: numberOf(plan, row) })}
         addLabel={t('strategies.addProject', { number: strategyNumber })}
       >
         {(row) => <ProjectFields row={row} plan={plan} goal={place.goal} />}

@@ -91,7 +91,7 @@ function GoalStrategies({ plan, goal, sources }: { plan: Outline; goal: Row; sou
       <RowList
         entity="strategy"
         parentId={goal.id}
-        itemLabel={(row) => t('strategies.strategyN', { number: numberOf(plan, row) })}
+        itemLabel={(row, _i, tt) => tt('strategies.strategyN', { number: numberOf(plan, row) })}
         addLabel={t('strategies.addStrategy', { number: goalNumber })}
       >
         {(row) => (

@@ -53,7 +53,9 @@ export function Factors({ side }: { side: Side }) {
             <FactorList
               side={side}
               rows={rows.filter((r) => categoryOf(r) === code)}
-              itemLabel={(i) => t('swot.factors.itemLabel', { category: name, n: i + 1 })}
+              itemLabel={(i, tt) =>
+                tt('swot.factors.itemLabel', { category: categoryName(tt, side, code, framework), n: i + 1 })
+              }
             />
             <div className="swot-add">
               {SIDE_LETTERS[side].map((letter) => (
@@ -82,7 +84,7 @@ export function Factors({ side }: { side: Side }) {
           <FactorList
             side={side}
             rows={parked}
-            itemLabel={(i) => t('swot.factors.otherItem', { n: i + 1 })}
+            itemLabel={(i, tt) => tt('swot.factors.otherItem', { n: i + 1 })}
             recategorise={categories.map((value) => ({
               value,
               label: categoryName(t, side, value, framework),
@@ -97,7 +99,8 @@ export function Factors({ side }: { side: Side }) {
 interface FactorListProps {
   side: Side;
   rows: Row[];
-  itemLabel(index: number): string;
+  /** In the language of `t` (RowList's itemLabel). */
+  itemLabel(index: number, t: TFunction): string;
   /** For factors of the other framework: the categories they can move into. */
   recategorise?: { value: string; label: string }[];
 }
@@ -111,10 +114,10 @@ function FactorList({ side, rows, itemLabel, recategorise }: FactorListProps) {
   return (
     <ol className="row-list swot-factors">
       {rows.map((row, i) => {
-        const label = itemLabel(i);
+        const label = (tt: TFunction) => itemLabel(i, tt);
         const code = String(data.value(row, 'category'));
         return (
-          <li key={row.id} className="row-item" aria-label={label} data-row-id={row.id}>
+          <li key={row.id} className="row-item" aria-label={label(t)} data-row-id={row.id}>
             <RowItemHead row={row} label={label} siblings={rows} index={i} />
             <div className="grid-2">
               <RowSelect row={row} field="swot" label={t(`swot.${side}.kind`)} options={kinds} />

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Row } from '../../../../main/core/rows.ts';
@@ -84,7 +85,11 @@ function Build() {
   return (
     <>
       <p className="hint">{t('tows.buildHint')}</p>
-      <RowList entity="towsStrategy" itemLabel={(_r, i) => t('tows.strategyN', { n: i + 1 })} addLabel={t('tows.add')}>
+      <RowList
+        entity="towsStrategy"
+        itemLabel={(_r, i, tt) => tt('tows.strategyN', { n: i + 1 })}
+        addLabel={t('tows.add')}
+      >
         {(row) => (
           <>
             <Picker row={row} />
@@ -157,9 +162,9 @@ function Matrix() {
 /** One strategy in its quadrant; up and down move it among the quadrant's strategies only. */
 function MatrixItem({ row, rows, index, type }: { row: Row; rows: Row[]; index: number; type: TowsType }) {
   const { t } = useTranslation();
-  const label = t('tows.matrix.itemLabel', { type, n: index + 1 });
+  const label = (tt: TFunction) => tt('tows.matrix.itemLabel', { type, n: index + 1 });
   return (
-    <li className="row-item" aria-label={label}>
+    <li className="row-item" aria-label={label(t)}>
       <RowItemHead row={row} label={label} siblings={rows} index={index} deletable={false} />
       <RowText row={row} field="text" label={t('tows.text')} multiline />
       <Sources row={row} />
