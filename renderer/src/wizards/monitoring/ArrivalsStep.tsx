@@ -6,7 +6,8 @@ import {
   type OfficeQuarter,
   type ReportingOffice,
 } from '../../../../main/core/arrivals.ts';
-import type { ExchangeStatus } from '../../../../main/core/exchange/api.ts';
+import type { Assignment, ExchangeStatus } from '../../../../main/core/exchange/api.ts';
+import { unassigned } from '../../../../main/core/exchange/assignments.ts';
 import { quarterDue, QUARTERS, type Quarter } from '../../../../main/core/monitoring.ts';
 import { numbering } from '../../../../main/core/planContent.ts';
 import { formatThaiDate } from '../../../../main/core/thaiDate.ts';
@@ -18,6 +19,7 @@ import { nameOf } from '../../plan/names.ts';
 import '../../plan/tables.css';
 import { today } from './AdoptStep.tsx';
 import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
+import { ThaiText } from '../../thai/ThaiText.tsx';
 import './monitoring.css';
 
 /**
@@ -260,6 +262,38 @@ function ReminderForm({
  * results have not all reached the secretariat (core/arrivals.ts openReminders); once they are all entered,
  * the notice says they wait to be sent.
  */
+/**
+ * The KPIs and projects this installation reports on, when it is an office taking part in a secretariat's plan:
+ * only its assigned ones, since its package carries only those (core/exchange/assignments.ts) and results typed
+ * for another office's KPI would stay here unsent. Null for the secretariat, or for a plan not received from one:
+ * everything is theirs.
+ */
+export function useOwnParts(): Assignment | null {
+  const status = useExchangeStatus();
+  const identity = status?.identity;
+  if (identity?.role !== 'contributor' || !status?.secretariat || status.secretariat.code === identity.code)
+    return null;
+  return status.assignments.find((a) => a.officeCode === identity.code) ?? unassigned(identity.code, identity.name);
+}
+
+/** Says that the table shows the office's own KPIs or projects only, and how many of the plan's. */
+export function OwnPartsNote({ own, shown, total, kind }: OwnPartsProps) {
+  const { t } = useTranslation();
+  if (!own) return null;
+  const values = { office: own.officeName, shown, total };
+  return (
+    <p className="notice" role="note">
+      <ThaiText text={t(shown === 0 ? `monitoring.own.none.${kind}` : `monitoring.own.some.${kind}`, values)} />
+    </p>
+  );
+}
+interface OwnPartsProps {
+  own: Assignment | null;
+  shown: number;
+  total: number;
+  kind: 'kpis' | 'projects';
+}
+
 export function ReminderNotices() {
   const { t } = useTranslation();
   const data = usePlanData();

@@ -16,7 +16,7 @@ import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
 import { YearCell } from '../../plan/YearCell.tsx';
 import { nameOf } from '../../plan/names.ts';
 import '../../plan/tables.css';
-import { ReminderNotices } from './ArrivalsStep.tsx';
+import { OwnPartsNote, ReminderNotices, useOwnParts } from './ArrivalsStep.tsx';
 import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
 import { QuarterCells } from './QuarterFields.tsx';
 import { ReviseButton } from './Revisions.tsx';
@@ -31,16 +31,19 @@ export function KpiResultsStep() {
   const { t } = useTranslation();
   const data = usePlanData();
   const [period, setPeriod] = usePeriod();
-  const standings = kpiStandings(data.rows, period.year, data.options.levelThresholds);
+  const own = useOwnParts();
+  const all = kpiStandings(data.rows, period.year, data.options.levelThresholds);
+  const standings = own ? all.filter((s) => own.kpiIds.includes(s.kpiId)) : all;
   const kpis = new Map(data.list('kpi').map((k) => [k.id, k]));
   const quarterRows = new Map(data.list('kpiQuarter').map((r) => [r.id, r]));
   const rowOf = (kpiId: string, quarter: number) =>
     quarterRows.get(deterministicRowId('kpiQuarter', data.plan.id, kpiId, { year: period.year, quarter }) ?? '');
   const quarter = quarterName(t, period.quarter);
-  if (standings.length === 0) return <p className="muted">{t('monitoring.noKpis')}</p>;
+  if (all.length === 0) return <p className="muted">{t('monitoring.noKpis')}</p>;
   return (
     <>
       <ReminderNotices />
+      <OwnPartsNote own={own} shown={standings.length} total={all.length} kind="kpis" />
       <p className="hint">{t('monitoring.kpisHint')}</p>
       <PeriodPicker period={period} onChange={setPeriod} withQuarter />
       <div className="table-wrap">

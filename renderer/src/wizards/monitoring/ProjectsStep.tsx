@@ -5,7 +5,7 @@ import { formatAmount } from '../../format.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { YearCell } from '../../plan/YearCell.tsx';
 import '../../plan/tables.css';
-import { ReminderNotices } from './ArrivalsStep.tsx';
+import { OwnPartsNote, ReminderNotices, useOwnParts } from './ArrivalsStep.tsx';
 import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
 import { QuarterCells } from './QuarterFields.tsx';
 import './monitoring.css';
@@ -21,14 +21,17 @@ export function ProjectsStep() {
   const { t } = useTranslation();
   const data = usePlanData();
   const [period, setPeriod] = usePeriod();
-  const standings = projectStandings(data.rows, period.year);
+  const own = useOwnParts();
+  const all = projectStandings(data.rows, period.year);
+  const standings = own ? all.filter((s) => own.projectIds.includes(s.projectId)) : all;
   const projects = new Map(data.list('project').map((p) => [p.id, p]));
   const quarterRows = new Map(data.list('projectQuarter').map((r) => [r.id, r]));
   const quarter = quarterName(t, period.quarter);
-  if (standings.length === 0) return <p className="muted">{t('monitoring.noProjects')}</p>;
+  if (all.length === 0) return <p className="muted">{t('monitoring.noProjects')}</p>;
   return (
     <>
       <ReminderNotices />
+      <OwnPartsNote own={own} shown={standings.length} total={all.length} kind="projects" />
       <p className="hint">{t('monitoring.projectsHint')}</p>
       <PeriodPicker period={period} onChange={setPeriod} withQuarter />
       <div className="table-wrap">
