@@ -12,7 +12,7 @@
  * would hold on to the whole layout. Nodes that point into their layout (page and text references, the
  * contents' page numbers) are measured as pdfmake does.
  */
-import { type Inline, type PdfKitFont, pdfmake } from './internals.ts';
+import { type Inline, type PdfKitFont, type StyleStack, pdfmake } from './internals.ts';
 import { STYLE_CACHE } from './textBreaker.ts';
 
 /**
@@ -61,10 +61,6 @@ interface MeasuredLeaf {
 /** Measured text nodes by text and inherited style, for the layouts of one render. */
 export type MeasureCache = Map<string, MeasuredLeaf>;
 
-interface StyleStack {
-  getProperty(property: string): unknown;
-}
-
 interface MeasuredNode {
   text?: unknown;
   _textRef?: unknown;
@@ -101,10 +97,49 @@ function isPlainData(value: object): boolean {
         );
 }
 
+/**
+ * The inherited style of each stack a layout measures a leaf in, below the leaf's own entries, by the stack's
+ * entries (MEASURED_STYLE's values). Leaves share their parents: resolving the twenty-five properties through
+ * the whole stack for each leaf took 4 % of the sample plan's render.
+ */
+interface StylePrefix {
+  values?: readonly unknown[];
+  readonly next: Map<unknown, StylePrefix>;
+}
+const prefixes = new WeakMap<StyleStack, StylePrefix>();
+
+/** MEASURED_STYLE's values on `stack` as pdfmake's getProperty resolves them, each null when unset. */
+function inheritedStyle(node: MeasuredNode & { style?: unknown }, stack: StyleStack): unknown[] {
+  // The leaf's own entries, on top: the node itself (pushed once more for a table cell) and its style names.
+  const own = new Set<unknown>([node, ...(Array.isArray(node.style) ? node.style : node.style ? [node.style] : [])]);
+  const overrides = stack.styleOverrides;
+  let split = overrides.length;
+  while (split > 0 && own.has(overrides[split - 1])) split--;
+  let prefix: StylePrefix = prefixes.get(stack) ?? { next: new Map() };
+  prefixes.set(stack, prefix);
+  for (let i = 0; i < split; i++) {
+    const entry = overrides[i];
+    const next: StylePrefix = prefix.next.get(entry) ?? { next: new Map() };
+    prefix.next.set(entry, next);
+    prefix = next;
+  }
+  if (!prefix.values) {
+    const below = stack.clone();
+    below.styleOverrides = overrides.slice(0, split);
+    prefix.values = MEASURED_STYLE.map((property) => below.getProperty(property));
+  }
+  // The leaf's own entries alone, without the default style: a value set there wins over the parents'.
+  const top = stack.clone();
+  top.styleOverrides = overrides.slice(split);
+  top.defaultStyle = undefined;
+  const inherited = prefix.values;
+  return MEASURED_STYLE.map((property, i) => top.getProperty(property) ?? inherited[i] ?? null);
+}
+
 /** The node's measure key: its text and the style it inherits; null when it must be measured each time. */
 function leafKey(node: MeasuredNode, stack: StyleStack): string | null {
   if (node._textRef || node._pageRef || !isPlainText(node.text)) return null;
-  return JSON.stringify([node.text, MEASURED_STYLE.map((property) => stack.getProperty(property) ?? null)]);
+  return JSON.stringify([node.text, inheritedStyle(node, stack)]);
 }
 
 /**
