@@ -195,19 +195,11 @@ export interface LayoutBuilderPrototype {
   processNode(this: LayoutBuilderThis, node: LayoutNode, ...rest: unknown[]): void;
 }
 
-/** pdfmake's StyleContextStack: style names and style-carrying nodes, innermost last. */
-export interface StyleStack {
-  styleOverrides: unknown[];
-  defaultStyle: unknown;
-  getProperty(property: string): unknown;
-  clone(): StyleStack;
-}
-
 /** pdfmake's DocMeasure: measures each node before a layout places it. */
 export interface DocMeasurePrototype {
   /** Cuts a text node into words and measures them: sets its _inlines, _minWidth and _maxWidth. */
   measureLeaf(
-    this: { styleStack: StyleStack; pdfDocument: PdfKitDocument },
+    this: { styleStack: { getProperty(property: string): unknown }; pdfDocument: PdfKitDocument },
     node: TextNode & { text?: unknown; _textRef?: unknown; _pageRef?: unknown; _minWidth?: number; _maxWidth?: number },
   ): unknown;
 }

@@ -12,7 +12,7 @@
  * would hold on to the whole layout. Nodes that point into their layout (page and text references, the
  * contents' page numbers) are measured as pdfmake does.
  */
-import { type Inline, type PdfKitFont, type StyleStack, pdfmake } from './internals.ts';
+import { type Inline, type PdfKitFont, pdfmake } from './internals.ts';
 import { STYLE_CACHE } from './textBreaker.ts';
 
 /**
@@ -61,6 +61,10 @@ interface MeasuredLeaf {
 /** Measured text nodes by text and inherited style, for the layouts of one render. */
 export type MeasureCache = Map<string, MeasuredLeaf>;
 
+interface StyleStack {
+  getProperty(property: string): unknown;
+}
+
 interface MeasuredNode {
   text?: unknown;
   _textRef?: unknown;
@@ -97,48 +101,10 @@ function isPlainData(value: object): boolean {
         );
 }
 
-/**
- * The style each stack a layout measures a leaf in gives it, the leaf itself aside, by the stack's entries
- * (MEASURED_STYLE's values). Leaves share their parents: resolving the twenty-five properties through
- * the whole stack for each leaf took 4 % of the sample plan's render.
- */
-interface StylePrefix {
-  values?: readonly unknown[];
-  readonly next: Map<unknown, StylePrefix>;
-}
-const prefixes = new WeakMap<StyleStack, StylePrefix>();
-
-/** MEASURED_STYLE's values on `stack` as pdfmake's getProperty resolves them, each null when unset. */
-function inheritedStyle(node: MeasuredNode & { style?: unknown }, stack: StyleStack): unknown[] {
-  // The leaf's own entries, on top: its style names and the node itself (pushed twice for a table cell).
-  const names: unknown[] = Array.isArray(node.style) ? node.style : node.style ? [node.style] : [];
-  const overrides = stack.styleOverrides;
-  let split = overrides.length;
-  while (split > 0 && (overrides[split - 1] === node || names.includes(overrides[split - 1]))) split--;
-  // The stack without the node: its parents' entries, then its style names.
-  const entries = [...overrides.slice(0, split), ...names];
-  let prefix = prefixes.get(stack);
-  if (!prefix) prefixes.set(stack, (prefix = { next: new Map() }));
-  for (const entry of entries) {
-    let next: StylePrefix | undefined = prefix.next.get(entry);
-    if (!next) prefix.next.set(entry, (next = { next: new Map() }));
-    prefix = next;
-  }
-  if (!prefix.values) {
-    const below = stack.clone();
-    below.styleOverrides = entries;
-    prefix.values = MEASURED_STYLE.map((property) => below.getProperty(property));
-  }
-  // A value set on the node itself wins, as pdfmake's getProperty finds it first.
-  const own = node as Record<string, unknown>;
-  const inherited = prefix.values;
-  return MEASURED_STYLE.map((property, i) => own[property] ?? inherited[i] ?? null);
-}
-
 /** The node's measure key: its text and the style it inherits; null when it must be measured each time. */
 function leafKey(node: MeasuredNode, stack: StyleStack): string | null {
   if (node._textRef || node._pageRef || !isPlainText(node.text)) return null;
-  return JSON.stringify([node.text, inheritedStyle(node, stack)]);
+  return JSON.stringify([node.text, MEASURED_STYLE.map((property) => stack.getProperty(property) ?? null)]);
 }
 
 /**
