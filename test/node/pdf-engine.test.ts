@@ -226,13 +226,16 @@ describe('line breaking rules', () => {
     // The engine lays this document out again (the heading at the foot of page 1 moves), and the later layouts
     // reuse the first one's measures: each copy of the paragraph must keep its own style's words and widths.
     const text = seedParagraphs.reduce((a, b) => (b.length > a.length ? b : a));
-    const styles = { big: { fontSize: 20, italics: true } };
+    const styles = { big: { fontSize: 20, italics: true }, small: { fontSize: 12 } };
     const copies: Content[] = [
       { text },
       { text, bold: true },
       { text: [{ text: text.slice(0, 40), bold: true }, text.slice(40)] },
       { stack: [{ text }], style: 'big' },
       { table: { widths: ['*'], body: [[{ text }]] }, layout: 'phaenGrid', style: 'big' },
+      // A style named on the paragraph itself, and one of its own properties over what it inherits.
+      { text, style: 'small' },
+      { stack: [{ text, fontSize: 14 }], style: 'big' },
     ];
     const heading = '๓.๑ ตัวชี้วัดตามประเด็นยุทธศาสตร์';
     const { pdf, lines } = await renderPdfWithLines({
@@ -259,7 +262,7 @@ describe('line breaking rules', () => {
     expect(laidOut).toEqual(alone);
     // The styles did give the copies different measures.
     expect(new Set(alone.map((l) => JSON.stringify(l))).size).toBe(copies.length);
-  });
+  }, 120_000); // eight renders: 43 s on a loaded machine
 
   it('never splits "พ.ศ. 2566", joined by an ordinary space or by U+00A0: it moves to the next line whole', async () => {
     const before = 'ตั้งแต่ปีงบประมาณ พ.ศ.';
