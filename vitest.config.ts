@@ -1,10 +1,16 @@
 import react from '@vitejs/plugin-react';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import E2eFirstSequencer from './test/harness/sequencer.ts';
 
 /** Test tiers by runtime (design.md): node (core and services on real SQLite files), dom (components), e2e (a real browser). */
 export default defineConfig({
   test: {
     reporters: ['default', './test/harness/summary-reporter.ts'],
+    // One test file per core, e2e beside node and dom: vitest's default keeps a core free for itself, which on
+    // CI's two cores ran every file one after another. A browser file is one Chromium, so at most one per core.
+    maxWorkers: availableParallelism(),
+    sequence: { sequencer: E2eFirstSequencer },
     projects: [
       { test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       {
@@ -26,8 +32,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One browser at a time: CI has two cores.
-          fileParallelism: false,
+          globalSetup: ['test/harness/chromium-setup.ts'],
         },
       },
     ],

@@ -10,6 +10,8 @@ import { Session } from '../../main/services/session.ts';
 /**
  * The browser e2e tier: the built renderer in a real Chromium, against the real services (a real SQLite
  * file in a fresh temp folder) through the loopback bridge. One browser per test file, one app per spec.
+ * The e2e files run side by side (vitest.config.ts): nothing here is shared between them. No vitest here:
+ * bench/ui.ts drives the same app (the tests' hooks are in browserTests.ts).
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');

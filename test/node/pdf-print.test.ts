@@ -42,6 +42,14 @@ async function print(
   return { pdf, lines, pages: await extractPages(pdf) };
 }
 
+/** The sample plan printed once per kind and digit set, read by every test here that only reads it. */
+const samplePrints = new Map<string, ReturnType<typeof print>>();
+function printedSample(kind: PdfKind = 'plan', thaiDigits = false) {
+  const key = `${kind} ${thaiDigits}`;
+  if (!samplePrints.has(key)) samplePrints.set(key, print(sampleSource(), kind, thaiDigits));
+  return samplePrints.get(key)!;
+}
+
 /** The page labels a viewer shows (pdf.js), one per page. */
 async function pageLabels(pdf: Uint8Array): Promise<string[]> {
   const task = getDocument({ data: pdf.slice(), verbosity: 0 });
@@ -135,7 +143,7 @@ const toArabic = (s: string) => s.replace(/[๐-๙]/g, (d) => DIGITS[THAI_DIGIT
 describe('the printed plan', () => {
   it('has the title on the cover, contents whose page numbers lead to each chapter, and every chapter heading', async () => {
     const source = sampleSource();
-    const { pdf, pages, lines } = await print(source);
+    const { pdf, pages, lines } = await printedSample();
     const labels = await pageLabels(pdf);
     expect(comparable(pages[0]!)).toContain(comparable(source.plan.title));
     const tocPage = pages.findIndex((p) => p.startsWith(th('pdf.doc.toc.title')));
@@ -175,7 +183,7 @@ describe('the printed plan', () => {
   });
 
   it('numbers pages and contents in Thai digits when asked', async () => {
-    const { pages } = await print(sampleSource(), 'plan', true);
+    const { pages } = await printedSample('plan', true);
     // The foreword is the first page of the front matter (ก), the first chapter page ๑.
     expect(pages[1]!.trim().endsWith('ก')).toBe(true);
     const first = pages.findIndex((p) => p.split('\n').some((l) => l.trim() === 'บทที่ ๑'));
@@ -189,8 +197,8 @@ describe('the printed plan', () => {
   });
 
   it('numbers lists in the digits of the document, each item hanging beside its number, in text and in table cells', async () => {
-    const arabic = await print(sampleSource());
-    const thai = await print(sampleSource(), 'plan', true);
+    const arabic = await printedSample();
+    const thai = await printedSample('plan', true);
     // Stray Arabic digits: any not written against a Latin letter (codes such as S1 and 2S4M keep theirs).
     const stray = thai.pages.flatMap((p) =>
       [...p.matchAll(/[0-9]+/g)].filter(
@@ -227,17 +235,22 @@ describe('the printed plan', () => {
   const isHeading = (line: LaidOutLine) =>
     line.pieces.every((p) => /Bold/.test(p.font) && p.fontSize >= BODY_SIZE - 0.01) &&
     Math.abs(line.x - PAGE_MARGINS[0]) < 1;
-  const plans: [string, () => PlanSource][] = [
-    ['the sample plan', sampleSource],
+  const plans: [string, (thaiDigits: boolean) => ReturnType<typeof print>][] = [
+    ['the sample plan', (thaiDigits) => printedSample('plan', thaiDigits)],
     [
       'a large generated plan',
-      () => generatedSource(generatedRows({ issues: 6, goals: 3, kpis: 4, strategies: 3, projects: 3, seed: 3 })),
+      (thaiDigits) =>
+        print(
+          generatedSource(generatedRows({ issues: 6, goals: 3, kpis: 4, strategies: 3, projects: 3, seed: 3 })),
+          'plan',
+          thaiDigits,
+        ),
     ],
   ];
-  for (const [name, source] of plans) {
+  for (const [name, printed] of plans) {
     for (const thaiDigits of [false, true]) {
       it(`lays out ${name} in ${thaiDigits ? 'Thai' : 'Arabic'} digits with no near-empty page, stranded heading, widow, orphan or split KPI`, async () => {
-        const { pdf, lines } = await print(source(), 'plan', thaiDigits);
+        const { pdf, lines } = await printed(thaiDigits);
         const pages = popplerPages(pdf, area);
         expect(nearEmptyPages(pages, area)).toEqual([]);
         // A section moved on whole leaves no page short before it (a heading's move undone once it is not needed).
@@ -295,7 +308,7 @@ function firstChapterPage(lines: readonly LaidOutLine[]): number {
 
 describe('the handouts', () => {
   it('fit the summary on one A4 page, for the sample and for a plan with many issues, goals and KPIs', async () => {
-    const sample = await print(sampleSource(), 'summary');
+    const sample = await printedSample('summary');
     expect(sample.pages).toHaveLength(1);
     expect(comparable(sample.pages[0]!)).toContain(comparable(sampleSource().plan.title));
     const big = generatedSource(generatedRows({ issues: 8, goals: 4, kpis: 5, strategies: 1, projects: 0, seed: 7 }));
@@ -397,7 +410,7 @@ describe('the handouts', () => {
   }, 300_000);
 
   it('print the strategy map on at most two landscape pages, each with the plan title', async () => {
-    const { pdf, pages } = await print(sampleSource(), 'map');
+    const { pdf, pages } = await printedSample('map');
     expect(pages.length).toBeGreaterThanOrEqual(1);
     expect(pages.length).toBeLessThanOrEqual(2);
     for (const page of pages) expect(comparable(page)).toContain(comparable(sampleSource().plan.title));
