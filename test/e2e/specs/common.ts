@@ -106,6 +106,13 @@ export async function tabTo(page: Page, target: Locator, most = 80): Promise<voi
 }
 
 /** Waits until the step has loaded what it shows after it appears (a catalog, the Bangkok plan): nothing busy. */
+/**
+ * Nothing on the page is still loading: the plan page's cards fill in one by one and each changes the height of
+ * what is above the buttons below it, so a click made meanwhile can land where the button was (seen under CI load).
+ */
+export const pageSettled = (page: Page) =>
+  expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 30_000 }).toBe(0);
+
 export const stepSettled = (page: Page) =>
   expect.poll(() => page.locator('.step-card [aria-busy="true"]').count(), { timeout: 15_000 }).toBe(0);
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { field, next, nextStep, openWizard, stepShown, type Spec } from './common.ts';
+import { field, next, nextStep, openWizard, pageSettled, stepShown, type Spec } from './common.ts';
 
 /** After adoption (issue 14): quarterly monitoring, and the next plan started from this plan's results. */
 
@@ -26,6 +26,7 @@ export const monitoringSpecs: Spec[] = [
     async run(page, app) {
       await page.getByRole('button', { name: 'เปิดแผนตัวอย่าง' }).click();
       await page.getByRole('heading', { level: 1, name: /2566–2570/ }).waitFor();
+      await pageSettled(page);
       await page.getByRole('button', { name: 'เริ่มแผนฉบับถัดไปจากแผนนี้' }).click();
       const dialog = page.getByRole('alertdialog');
       await dialog
