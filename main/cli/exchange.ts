@@ -226,6 +226,7 @@ function reportRefusal(p: PackageOutcome, ctx: CliContext): void {
   if (p.problem) {
     ctx.stderr(ctx.message(p.problem, { minYear: MIN_BE_YEAR, maxYear: MAX_BE_YEAR, ...p.problemValues }));
   }
+  if (p.earlier !== undefined) ctx.stderr(ctx.message('exchange.ui.import.earlier', { file: p.earlier }));
   if (p.detail) ctx.stderr(p.detail);
 }
 

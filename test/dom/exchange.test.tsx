@@ -169,13 +169,25 @@ describe('import outcomes', () => {
             operation: { id: 'op-1', entity: 'kpi', rowId: 'row-1', field: 'unit' },
             problem: 'validation.tooLong',
           }),
+          outcome('เวลาซ้ำ.phaen-package', {
+            status: 'rejected',
+            reason: 'hlc-reused',
+            operation: { id: 'op-2', entity: 'factor', rowId: 'row-2', field: 'evidence' },
+            earlier: 'ส่งครั้งแรก.phaen-package',
+          }),
         ],
       }),
     });
-    const list = await upload(['ยาวเกิน.phaen-package']);
-    const text = list.textContent ?? '';
-    expect(text).toContain('รายการแก้ไข op-1: ช่อง “หน่วยนับ/หน่วยงาน” ของตัวชี้วัด');
-    expect(text).toContain('ข้อความยาวเกินไป');
+    const list = await upload(['ยาวเกิน.phaen-package', 'เวลาซ้ำ.phaen-package']);
+    const [tooLong, reused] = within(list)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent ?? '');
+    expect(tooLong).toContain('รายการแก้ไข op-1: ช่อง “หน่วยนับ/หน่วยงาน” ของตัวชี้วัด');
+    expect(tooLong).toContain('ข้อความยาวเกินไป');
+    expect(tooLong).not.toContain('ไฟล์ที่นำเข้าไว้ก่อน');
+    // A clock (or a package id) reused with other content names the file that brought it first.
+    expect(reused).toContain('รายการแก้ไข op-2: ช่อง “หลักฐาน');
+    expect(reused).toContain('ไฟล์ที่นำเข้าไว้ก่อนซึ่งใช้รหัสไฟล์หรือเวลาแก้ไขเดียวกัน: “ส่งครั้งแรก.phaen-package”');
   });
 
   it('an imported file says from whom, how much changed and how many conflicts; a repeat says nothing changed', async () => {

@@ -95,10 +95,28 @@ describe('phaen export / import', () => {
     const mixed = tempDir();
     expect((await phaen('export', join(sDir, 'phaen.sqlite'), plan.id, mixed)).code).toBe(0);
     writeFileSync(join(mixed, 'deep.phaen-package'), deep);
+    // Beside it, the same package twice (already imported, no fault) and once more under its id with other
+    // content (refused, naming the file it came first in).
+    const [sent] = readdirSync(mixed).filter((f) => f !== 'deep.phaen-package');
+    const text = readFileSync(join(mixed, sent!), 'utf8');
+    // Named to come after it (the files of a folder go in name order).
+    const [copy, edited] = ['สำเนา', 'แก้ไข'].map((s) => sent!.replace('.phaen-package', `.${s}.phaen-package`));
+    writeFileSync(join(mixed, copy!), text);
+    writeFileSync(
+      join(mixed, edited!),
+      reseal(text, (f) => Object.assign(f.manifest, { planTitle: 'ชื่อแผนที่แก้ในไฟล์' })),
+    );
     const some = await phaen('import', db, mixed);
     expect(some.code).toBe(3);
     expect(some.stdout).toContain('นำเข้า');
+    expect(some.stdout).toContain(
+      th('exchange.cli.alreadyImported', { file: copy!, office: 'PR', count: 0, conflicts: 0 }),
+    );
     expect(some.stderr).toContain(th('exchange.cli.rejected', { file: 'deep.phaen-package' }));
+    expect(some.stderr).toContain(th('exchange.cli.rejected', { file: edited! }));
+    expect(some.stderr).toContain(th('exchange.errors.reused-package-id'));
+    expect(some.stderr).toContain(th('exchange.ui.import.earlier', { file: sent! }));
+    expect(some.stderr).toContain(en('exchange.ui.import.earlier', { file: sent! }));
     const store = await openReplica(oDir, office('1001'));
     expect(getPlan(store, plan.id).title).toBe(bmaDraft.title);
     store.close();

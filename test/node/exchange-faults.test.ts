@@ -252,6 +252,76 @@ describe('a bad package is refused with its reason and leaves the database byte 
     expectRefused([twin], 'hlc-reused');
   });
 
+  it('one file given twice in one import: the second is already imported, not refused', () => {
+    const twice = () =>
+      importPackages(secretariat, [
+        incomingText('a.phaen-package', contribution),
+        incomingText('copy/a.phaen-package', contribution),
+      ]).packages.map((p) => [p.file, p.status, p.reason]);
+    expect(twice()).toEqual([
+      ['a.phaen-package', 'imported', undefined],
+      ['copy/a.phaen-package', 'already-imported', undefined],
+    ]);
+    const before = fileBytes(secretariatDir);
+    expect(twice().map(([, status]) => status)).toEqual(['already-imported', 'already-imported']);
+    expect(fileBytes(secretariatDir)).toBe(before);
+  });
+
+  it('a package id reused with other content within one import: the later file is refused, naming both files', () => {
+    const other = reseal(contribution, (f) => Object.assign(firstOp(f), { value: 'เนื้อหาอื่นรหัสเดิม' }));
+    const both = () =>
+      importPackages(secretariat, [
+        incomingText('first.phaen-package', contribution),
+        incomingText('second.phaen-package', other),
+      ]).packages;
+    const [first, second] = both();
+    expect([first!.status, second!.status, second!.reason]).toEqual(['imported', 'rejected', 'reused-package-id']);
+    expect(second!.earlier).toBe('first.phaen-package');
+    expect(second!.detail).toContain('second.phaen-package');
+    expect(second!.detail).toContain('first.phaen-package');
+    expect(getRow(secretariat, factorId).data.statement).toBe('มีช่องทางสื่อออนไลน์หลากหลาย');
+    expect(JSON.stringify(dump(secretariat))).not.toContain('เนื้อหาอื่นรหัสเดิม');
+    // Again, with the first file here already: nothing is accepted, and not a byte is written.
+    const before = { dump: dump(secretariat), bytes: fileBytes(secretariatDir) };
+    expect(both().map((p) => [p.status, p.reason, p.earlier])).toEqual([
+      ['already-imported', undefined, undefined],
+      ['rejected', 'reused-package-id', 'first.phaen-package'],
+    ]);
+    expect(dump(secretariat)).toEqual(before.dump);
+    expect(fileBytes(secretariatDir)).toBe(before.bytes);
+  });
+
+  it('a clock reused on another field by a later file of the same import: refused, naming the operation and the earlier file', () => {
+    let reused = { id: '', hlc: '' };
+    const twin = reseal(contribution, (f) => {
+      f.manifest.packageId = crypto.randomUUID();
+      // The statement's clock on a new operation of the evidence field.
+      const op = firstOp(f);
+      reused = { id: crypto.randomUUID(), hlc: op.hlc };
+      Object.assign(op, { id: reused.id, field: 'evidence', value: 'หลักฐานอื่นเวลาเดิม' });
+    });
+    const pair = () =>
+      importPackages(secretariat, [
+        incomingText('statement.phaen-package', contribution),
+        incomingText('twin.phaen-package', twin),
+      ]).packages;
+    const [first, second] = pair();
+    expect([first!.status, second!.status, second!.reason]).toEqual(['imported', 'rejected', 'hlc-reused']);
+    expect(second!.operation).toEqual({ id: reused.id, entity: 'factor', rowId: factorId, field: 'evidence' });
+    expect(second!.earlier).toBe('statement.phaen-package');
+    expect(second!.detail).toContain(reused.hlc);
+    expect(getRow(secretariat, factorId).data.evidence).toBe('สถิติผู้ติดตาม');
+    expect(JSON.stringify(dump(secretariat))).not.toContain(reused.id);
+    // The pair again: the first is here already, the twin still refused, and not a byte is written.
+    const before = { dump: dump(secretariat), bytes: fileBytes(secretariatDir) };
+    expect(pair().map((p) => [p.status, p.reason])).toEqual([
+      ['already-imported', undefined],
+      ['rejected', 'hlc-reused'],
+    ]);
+    expect(dump(secretariat)).toEqual(before.dump);
+    expect(fileBytes(secretariatDir)).toBe(before.bytes);
+  });
+
   it('a contribution deleting the plan or changing its header, naming the operations', () => {
     const deletes = reseal(contribution, (f) =>
       Object.assign(firstOp(f), { entity: 'plan', rowId: planId, field: 'deleted', value: true }),

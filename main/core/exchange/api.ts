@@ -86,6 +86,11 @@ export const PackageOutcome = z.object({
   problem: z.string().optional(),
   /** The values the problem's message names (the plan's rating scale, years, the KPI's unit). */
   problemValues: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /**
+   * The file that brought the package id or the clock first, when a package reuses one with other content:
+   * an earlier file of the same import, or the one recorded when it arrived here before.
+   */
+  earlier: z.string().optional(),
   /** Known once the manifest could be read. */
   packageId: Uuid.optional(),
   kind: PackageKind.optional(),

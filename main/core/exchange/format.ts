@@ -188,6 +188,8 @@ export class PackageError extends Error {
   readonly problem: string | undefined;
   /** The values the problem's message names (core/validity.ts problemValues). */
   readonly problemValues: Readonly<Record<string, string | number>> | undefined;
+  /** The file an earlier package with the same package id or clock came from, when that is the reason. */
+  readonly earlier: string | undefined;
 
   constructor(
     reason: RejectReason,
@@ -195,6 +197,7 @@ export class PackageError extends Error {
     operation?: OperationRef,
     problem?: string,
     problemValues?: Readonly<Record<string, string | number>>,
+    earlier?: string,
   ) {
     super(`${reason}: ${detail}`);
     this.reason = reason;
@@ -202,6 +205,7 @@ export class PackageError extends Error {
     this.operation = operation;
     this.problem = problem;
     this.problemValues = problemValues;
+    this.earlier = earlier;
   }
 }
 

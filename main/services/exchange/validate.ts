@@ -59,17 +59,36 @@ export interface CheckContext {
   readonly expectedPlanId: string | undefined;
   /** The rows and operations here, read once per package (stored.ts). */
   readonly stored: Stored;
+  /** The clocks of the operations the packages before it in the same import brought (checkClocks). */
+  readonly clocks: Clocks;
 }
+
+/**
+ * Per HLC, the operation that came with it in an earlier package of the import, and that package's file. The op
+ * log is searched for a clock only within the fields a package touches (stored.ts, by index): this is how an
+ * import sees a clock that one of its files reuses on another field.
+ */
+export type Clocks = Map<string, { readonly id: string; readonly file: string }>;
 
 export type Verdict = { status: 'accept'; accepted: AcceptedPackage } | { status: 'already-imported' };
 
 export function checkPackage(store: Store, name: string, file: PackageFile, context: CheckContext): Verdict {
   const { manifest } = file;
   const { planId } = manifest;
-  const arrived = store.db.prepare('SELECT sha256 FROM exchange_arrivals WHERE id = ?').pluck().get(manifest.packageId);
+  const arrived = store.db
+    .prepare('SELECT sha256, file_name FROM exchange_arrivals WHERE id = ?')
+    .get(manifest.packageId) as { sha256: string; file_name: string } | undefined;
   if (arrived !== undefined) {
-    if (arrived === manifest.sha256) return { status: 'already-imported' };
-    throw new PackageError('reused-package-id', `package id ${manifest.packageId} already imported with other content`);
+    // The same file again (given twice, or still in the shared folder): nothing new, and no fault.
+    if (arrived.sha256 === manifest.sha256) return { status: 'already-imported' };
+    throw new PackageError(
+      'reused-package-id',
+      `package id ${manifest.packageId} of ${name} already imported from ${arrived.file_name} with other content`,
+      undefined,
+      undefined,
+      undefined,
+      arrived.file_name,
+    );
   }
   // This installation's own package (it reads its own files in a shared folder): everything in it is here.
   if (refuseOwnIdElsewhere(store, file) === 'own-package') return { status: 'already-imported' };
@@ -83,7 +102,7 @@ export function checkPackage(store: Store, name: string, file: PackageFile, cont
   const assignment = checkSender(store, file);
   const ops = checkOps(file, stored);
   if (manifest.kind === 'contribution') refuseHeaderEdits(ops);
-  const clocks = checkClocks(ops, stored);
+  const clocks = checkClocks(ops, stored, context.clocks);
   const shapes = checkStructure(store, planId, ops, stored, clocks.cells);
   if (assignment) refuseOutsideAssignment(store, file, ops, assignment, shapes);
   refuseUnrevised(store, planId, ops, shapes);
@@ -396,7 +415,11 @@ function fingerprint(op: { id: string; entity: string; rowId: string; field: str
  * id seen before must likewise carry the same content. Each field's operations are read once, and kept for the
  * apply step, which judges an arriving operation against them (apply.ts).
  */
-function checkClocks(ops: readonly ValidOp[], stored: Stored): { here: Set<string>; cells: Map<string, Cell> } {
+function checkClocks(
+  ops: readonly ValidOp[],
+  stored: Stored,
+  imported: Clocks,
+): { here: Set<string>; cells: Map<string, Cell> } {
   const fields = new Map<string, ValidOp>();
   for (const op of ops) if (!fields.has(cellKey(op))) fields.set(cellKey(op), op);
   const { cells, byId } = stored.ops(
@@ -428,12 +451,25 @@ function checkClocks(ops: readonly ValidOp[], stored: Stored): { here: Set<strin
       sameHlc === undefined ? undefined : fingerprint({ ...op, id: sameHlc.id, value: JSON.parse(sameHlc.value) }),
     ];
     const mine = known.some((k) => k !== undefined) ? fingerprint(op) : undefined;
+    const ref = { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field };
     if (known.some((k) => k !== undefined && k !== mine)) {
-      const ref = { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field };
       throw new PackageError(
         'hlc-reused',
         `operation ${op.id} (${op.entity}.${op.field} of ${op.rowId}): HLC ${op.hlc} or its id already here with other content`,
         ref,
+      );
+    }
+    // The same clock under another operation id, on whichever field, in an earlier file of this import (the
+    // same id with other content is found above: that file's operations are in the op log now).
+    const before = imported.get(op.hlc);
+    if (before !== undefined && before.id !== op.id) {
+      throw new PackageError(
+        'hlc-reused',
+        `operation ${op.id} (${op.entity}.${op.field} of ${op.rowId}): HLC ${op.hlc} is that of operation ${before.id} of ${before.file}`,
+        ref,
+        undefined,
+        undefined,
+        before.file,
       );
     }
     seen.set(op.hlc, op);

@@ -89,6 +89,9 @@ export function ImportOutcomes({
                 {o.problem && <> · {t(o.problem, o.problemValues ?? {})}</>}
               </p>
             )}
+            {o.status === 'rejected' && o.earlier !== undefined && (
+              <p className="outcome-earlier">{t('exchange.ui.import.earlier', { file: o.earlier })}</p>
+            )}
             {(o.reason === 'unknown-office' || (o.reason === 'key-changed' && o.kind === 'contribution')) &&
               onAcknowledge && <AcknowledgeButton outcome={o} onAcknowledge={onAcknowledge} />}
             {o.reason === 'key-changed' &&
