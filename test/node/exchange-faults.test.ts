@@ -169,8 +169,22 @@ describe('a bad package is refused with its reason and leaves the database byte 
     expectRefused([unsigned], 'older-version');
   });
 
-  it('an unknown operation type, entity or field', () => {
-    expectRefused([reseal(contribution, (f) => Object.assign(firstOp(f), { type: 'merge' }))], 'unknown-operation');
+  it('an unknown operation type, entity or field, or an operation out of shape, naming the operation', () => {
+    const merge = reseal(contribution, (f) => Object.assign(firstOp(f), { type: 'merge' }));
+    expectRefused([merge], 'unknown-operation');
+    const { id, entity, rowId, field } = firstOp(JSON.parse(contribution) as PackageFile);
+    expect(importTexts(secretariat, [merge]).packages[0]!.operation).toEqual({ id, entity, rowId, field });
+    // A causal context naming its own writer, and an operation twice: malformed, and which operation says so.
+    const ownContext = reseal(contribution, (f) => Object.assign(firstOp(f), { seen: [firstOp(f).hlc] }));
+    const twice = reseal(contribution, (f) => {
+      const [group] = f.payload.groups;
+      group!.ops.push({ ...firstOp(f) });
+      f.manifest.opCount += 1;
+    });
+    for (const text of [ownContext, twice]) {
+      expectRefused([text], 'invalid');
+      expect(importTexts(secretariat, [text]).packages[0]!.operation).toEqual({ id, entity, rowId, field });
+    }
     expectRefused(
       [reseal(contribution, (f) => Object.assign(firstOp(f), { entity: 'budgetLine' }))],
       'unknown-operation',

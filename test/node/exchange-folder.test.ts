@@ -62,13 +62,21 @@ describe('exchange channels', () => {
       'exchange.errors.identityMissing',
     );
     await district.call('settings.set', { office: office('1001', 'สำนักงานเขตพระนคร') });
+    // Uploaded beside a file nested thousands of arrays deep (once an "internal error" for the whole upload).
+    const deep = `{"format":"phaen.exchange","version":2,"manifest":${'['.repeat(2500)}${']'.repeat(2500)}}`;
     const report = await district.call('exchange.import', {
-      files: [{ name: exported.fileName, content: exported.content }],
+      files: [
+        { name: 'deep.phaen-package', content: deep },
+        { name: exported.fileName, content: exported.content },
+      ],
     });
     expect(report).toMatchObject({
       status: 'done',
       planIds: [plan.id],
-      packages: [{ status: 'imported', kind: 'plan' }],
+      packages: [
+        { file: 'deep.phaen-package', status: 'rejected', reason: 'too-deep' },
+        { status: 'imported', kind: 'plan' },
+      ],
     });
     const status = await district.call('exchange.status', { planId: plan.id });
     expect(status).toMatchObject({ secretariat: { code: 'PR' }, assignments: [{ officeCode: '1001' }], conflicts: 0 });

@@ -277,7 +277,7 @@ export function parsePackage(bytes: Uint8Array, options: ParseOptions): PackageF
     const path = issue.path.join('.');
     // An operation type this version does not know is its own refusal, not a malformed file.
     const reason = /^payload\.groups\.\d+\.ops\.\d+\.type$/.test(path) ? 'unknown-operation' : 'invalid';
-    throw new PackageError(reason, `${path}: ${issue.message}`);
+    throw new PackageError(reason, `${path}: ${issue.message}`, operationAt(json, issue.path));
   }
   // Whoever holds the sender's private key wrote exactly these bytes. Who that key may speak for is the
   // receiver's question (services/exchange/validate.ts: registered keys).
@@ -315,7 +315,8 @@ export function packageOrder(bytes: Uint8Array): PackageOrder | null {
 /** What the schema cannot say: counts, ranges, authorship, causal contexts, clocks. */
 function checkConsistency(file: PackageFile, nowMs: number): void {
   const { manifest, payload } = file;
-  const invalid = (detail: string) => new PackageError('invalid', detail);
+  const invalid = (detail: string, op?: PackageOp) =>
+    new PackageError('invalid', detail, op && { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field });
   let count = 0;
   let first: string | null = null;
   let last: string | null = null;
@@ -329,14 +330,14 @@ function checkConsistency(file: PackageFile, nowMs: number): void {
     if (!actors.has(group.actor)) throw invalid(`group ${group.id}: actor without an office`);
     for (const op of group.ops) {
       count++;
-      if (opIds.has(op.id)) throw invalid(`operation ${op.id} twice`);
+      if (opIds.has(op.id)) throw invalid(`operation ${op.id} twice`, op);
       opIds.add(op.id);
-      if (node(op.hlc) !== group.actor) throw invalid(`operation ${op.id}: HLC of another actor`);
+      if (node(op.hlc) !== group.actor) throw invalid(`operation ${op.id}: HLC of another actor`, op);
       const seenActors = new Set<string>();
       for (const s of op.seen) {
         const who = node(s);
         if (s >= op.hlc || who === group.actor || seenActors.has(who)) {
-          throw invalid(`operation ${op.id}: causal context not before it`);
+          throw invalid(`operation ${op.id}: causal context not before it`, op);
         }
         seenActors.add(who);
       }
@@ -375,6 +376,19 @@ function checkConsistency(file: PackageFile, nowMs: number): void {
       if (group.actor !== manifest.sender.actor) throw invalid('a contribution carries its sender’s operations only');
     }
   }
+}
+
+/**
+ * The operation a schema refusal lies in (its path under payload.groups.<g>.ops.<o>), as far as it names itself:
+ * the refusal then names the operation and its field like any other. Undefined outside an operation, or when the
+ * operation's own names are what is malformed.
+ */
+function operationAt(json: unknown, path: readonly PropertyKey[]): OperationRef | undefined {
+  const [payload, groups, g, ops, o] = path;
+  if (payload !== 'payload' || groups !== 'groups' || ops !== 'ops') return undefined;
+  const op = (json as { payload?: { groups?: { ops?: unknown[] }[] } }).payload?.groups?.[Number(g)]?.ops?.[Number(o)];
+  const ref = PackageOp.pick({ id: true, entity: true, rowId: true, field: true }).strip().safeParse(op);
+  return ref.success ? ref.data : undefined;
 }
 
 function node(hlc: string): string {
