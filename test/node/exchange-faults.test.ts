@@ -305,7 +305,7 @@ describe('a bad package is refused with its reason and leaves the database byte 
     expect(fileBytes(secretariatDir)).toBe(before.bytes);
   });
 
-  it('a clock reused on another field by a later file of the same import: refused, naming the operation and the earlier file', () => {
+  it('a clock reused on another field, in one import or one file after the other: refused, naming the operation and the earlier file', () => {
     let reused = { id: '', hlc: '' };
     const twin = reseal(contribution, (f) => {
       f.manifest.packageId = crypto.randomUUID();
@@ -334,6 +334,9 @@ describe('a bad package is refused with its reason and leaves the database byte 
     ]);
     expect(dump(secretariat)).toEqual(before.dump);
     expect(fileBytes(secretariatDir)).toBe(before.bytes);
+    // And alone, in an import of its own.
+    expectRefused([twin], 'hlc-reused');
+    expect(importTexts(secretariat, [twin]).packages[0]!.earlier).toBe('statement.phaen-package');
   });
 
   it('a contribution deleting the plan or changing its header, naming the operations', () => {

@@ -15,7 +15,7 @@ import { applyPackage } from './apply.ts';
 import { keyFingerprint, verifyText } from '../signing.ts';
 import { sha256Bytes } from './export.ts';
 import { Stored } from './stored.ts';
-import { checkPackage, type Clocks } from './validate.ts';
+import { checkPackage } from './validate.ts';
 
 /**
  * A file to import: its name, size, and how to read its bytes. The import reads each file when it comes to it
@@ -183,15 +183,10 @@ function importInTransaction(store: Store, incoming: readonly IncomingPackage[],
     .map((item, index) => ({ index, order: orderOf(item) }))
     .sort((a, b) => applyOrder(a.order, b.order) || a.index - b.index);
   const stored = new Stored(store.db);
-  const clocks: Clocks = new Map();
   const imported: PackageFile[] = [];
   const checkAndApply = (name: string, file: PackageFile): PackageOutcome => {
     // Throws PackageError before anything is written.
-    const verdict = checkPackage(store, name, file, { expectedPlanId: options.planId, stored, clocks });
-    // Its clocks are here now (or were already), for the files after it (validate.ts Clocks).
-    for (const group of file.payload.groups) {
-      for (const op of group.ops) if (!clocks.has(op.hlc)) clocks.set(op.hlc, { id: op.id, file: name });
-    }
+    const verdict = checkPackage(store, name, file, { expectedPlanId: options.planId, stored });
     if (verdict.status === 'already-imported') return { ...describe(name, file), status: 'already-imported' };
     const applied = applyPackage(store, verdict.accepted, stored, now);
     return { ...describe(name, file), status: 'imported', ...applied };

@@ -42,6 +42,16 @@ export interface StoredOp {
   readonly value: string;
 }
 
+/** An operation found by its clock, and the file it came in (null: written here). */
+export interface StoredClock {
+  readonly id: string;
+  readonly entity: string;
+  readonly row_id: string;
+  readonly field: string;
+  readonly hlc: string;
+  readonly file: string | null;
+}
+
 /** A field's operations here, by HLC. */
 export type Cell = ReadonlyMap<string, StoredCellOp>;
 
@@ -65,6 +75,14 @@ export class Stored {
       ),
       ids: db.prepare(
         'SELECT id, entity, row_id, field, hlc, value FROM ops WHERE id IN (SELECT value FROM json_each(?))',
+      ),
+      // By the installation's groups (op_groups(actor, hlc), then ops(grp)): the op log has no index by HLC.
+      // An installation new here (every office's first package) is one index probe.
+      hasGroups: db.prepare('SELECT 1 FROM op_groups WHERE actor = ? LIMIT 1').pluck(),
+      clocks: db.prepare(
+        `SELECT o.id, o.entity, o.row_id, o.field, o.hlc, a.file_name AS file FROM op_groups g
+         JOIN ops o ON o.grp = g.id LEFT JOIN exchange_arrivals a ON a.id = o.arrival
+         WHERE g.actor = ? AND o.hlc IN (SELECT value FROM json_each(?))`,
       ),
     };
   }
@@ -90,6 +108,26 @@ export class Stored {
       this.rows.set(id, row);
     }
     return row ?? undefined;
+  }
+
+  /**
+   * The operations here under some clocks, by HLC, with the file each came in (null: written here). An HLC names
+   * its installation, and every operation is in a group of the installation its HLC names (format.ts), so each
+   * installation's groups are read once.
+   */
+  clocks(ops: readonly { readonly actor: string; readonly hlc: string }[]): Map<string, StoredClock> {
+    const byActor = new Map<string, string[]>();
+    for (const op of ops) {
+      let hlcs = byActor.get(op.actor);
+      if (!hlcs) byActor.set(op.actor, (hlcs = []));
+      hlcs.push(op.hlc);
+    }
+    const found = new Map<string, StoredClock>();
+    for (const [actor, hlcs] of byActor) {
+      if (this.statements.hasGroups.get(actor) === undefined) continue;
+      for (const op of this.statements.clocks.all(actor, JSON.stringify(hlcs)) as StoredClock[]) found.set(op.hlc, op);
+    }
+    return found;
   }
 
   /** The op log's operations of some fields (by cellKey, then HLC) and of some ids. */

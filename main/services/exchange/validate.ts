@@ -59,16 +59,7 @@ export interface CheckContext {
   readonly expectedPlanId: string | undefined;
   /** The rows and operations here, read once per package (stored.ts). */
   readonly stored: Stored;
-  /** The clocks of the operations the packages before it in the same import brought (checkClocks). */
-  readonly clocks: Clocks;
 }
-
-/**
- * Per HLC, the operation that came with it in an earlier package of the import, and that package's file. The op
- * log is searched for a clock only within the fields a package touches (stored.ts, by index): this is how an
- * import sees a clock that one of its files reuses on another field.
- */
-export type Clocks = Map<string, { readonly id: string; readonly file: string }>;
 
 export type Verdict = { status: 'accept'; accepted: AcceptedPackage } | { status: 'already-imported' };
 
@@ -102,7 +93,7 @@ export function checkPackage(store: Store, name: string, file: PackageFile, cont
   const assignment = checkSender(store, file);
   const ops = checkOps(file, stored);
   if (manifest.kind === 'contribution') refuseHeaderEdits(ops);
-  const clocks = checkClocks(ops, stored, context.clocks);
+  const clocks = checkClocks(ops, stored);
   const shapes = checkStructure(store, planId, ops, stored, clocks.cells);
   if (assignment) refuseOutsideAssignment(store, file, ops, assignment, shapes);
   refuseUnrevised(store, planId, ops, shapes);
@@ -415,11 +406,7 @@ function fingerprint(op: { id: string; entity: string; rowId: string; field: str
  * id seen before must likewise carry the same content. Each field's operations are read once, and kept for the
  * apply step, which judges an arriving operation against them (apply.ts).
  */
-function checkClocks(
-  ops: readonly ValidOp[],
-  stored: Stored,
-  imported: Clocks,
-): { here: Set<string>; cells: Map<string, Cell> } {
+function checkClocks(ops: readonly ValidOp[], stored: Stored): { here: Set<string>; cells: Map<string, Cell> } {
   const fields = new Map<string, ValidOp>();
   for (const op of ops) if (!fields.has(cellKey(op))) fields.set(cellKey(op), op);
   const { cells, byId } = stored.ops(
@@ -459,20 +446,32 @@ function checkClocks(
         ref,
       );
     }
-    // The same clock under another operation id, on whichever field, in an earlier file of this import (the
-    // same id with other content is found above: that file's operations are in the op log now).
-    const before = imported.get(op.hlc);
-    if (before !== undefined && before.id !== op.id) {
-      throw new PackageError(
-        'hlc-reused',
-        `operation ${op.id} (${op.entity}.${op.field} of ${op.rowId}): HLC ${op.hlc} is that of operation ${before.id} of ${before.file}`,
-        ref,
-        undefined,
-        undefined,
-        before.file,
-      );
-    }
     seen.set(op.hlc, op);
   }
+  refuseClocksOfOthers(ops, here, stored);
   return { here, cells };
+}
+
+/**
+ * The same clock as an operation here of another field (its id differs; one of the same field was refused
+ * above): looked up among the operations of the clock's installation only, so a package of an office new here
+ * costs one index probe. Earlier files of the same import are in the op log by now, so this finds them too, and
+ * names the file the operation came in.
+ */
+function refuseClocksOfOthers(ops: readonly ValidOp[], here: ReadonlySet<string>, stored: Stored): void {
+  const fresh = ops.filter((op) => !here.has(op.id));
+  if (fresh.length === 0) return;
+  const found = stored.clocks(fresh);
+  for (const op of fresh) {
+    const other = found.get(op.hlc);
+    if (other === undefined || other.id === op.id) continue;
+    throw new PackageError(
+      'hlc-reused',
+      `operation ${op.id} (${op.entity}.${op.field} of ${op.rowId}): HLC ${op.hlc} is that of operation ${other.id} (${other.entity}.${other.field} of ${other.row_id})${other.file === null ? '' : ` of ${other.file}`}`,
+      { id: op.id, entity: op.entity, rowId: op.rowId, field: op.field },
+      undefined,
+      undefined,
+      other.file ?? undefined,
+    );
+  }
 }
