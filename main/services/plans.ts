@@ -70,7 +70,7 @@ export function listPlans(store: Store): PlanSummary[] {
 }
 
 export function getPlan(store: Store, id: string): Plan {
-  const row = store.db.prepare('SELECT * FROM plans WHERE id = ? AND deleted = 0').get(id) as PlanRow | undefined;
+  const row = store.statement('SELECT * FROM plans WHERE id = ? AND deleted = 0').get(id) as PlanRow | undefined;
   if (!row) throw new AppError('not-found', `plan ${id}`);
   return toPlan(row);
 }

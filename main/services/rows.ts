@@ -37,7 +37,7 @@ export function listRows(store: Store, planId: string): Row[] {
 }
 
 function findRow(store: Store, id: string): RowRecord | undefined {
-  return store.db.prepare('SELECT * FROM rows WHERE id = ?').get(id) as RowRecord | undefined;
+  return store.statement('SELECT * FROM rows WHERE id = ?').get(id) as RowRecord | undefined;
 }
 
 /** A row, live or deleted (a delete conflict names deleted rows), or undefined when no row has the id. */

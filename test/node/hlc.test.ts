@@ -122,4 +122,31 @@ describe('hybrid logical clock', () => {
     expect(compareHlc(second.oplog.clock, before)).toBeGreaterThan(0);
     second.close();
   });
+
+  it('resumes after a restart past a clock moved by an import or drawn by an action without operations', async () => {
+    const dir = tempDir();
+    let now = Date.UTC(2025, 5, 1);
+    const first = await openStore(dir, { now: () => now });
+    const plan = createPlan(first, bmaDraft);
+    // An office whose PC runs an hour ahead: its edit moves this clock past the local edits (as an import does).
+    const remote = formatHlc({ wallMs: now + 3600_000, counter: 3, node: 'office-b' });
+    first.db.transaction(() => first.oplog.observe(remote))();
+    const observed = first.oplog.clock;
+    expect(compareHlc(observed, parseHlc(remote))).toBeGreaterThan(0);
+    first.close();
+
+    now -= 24 * 3600 * 1000;
+    const second = await openStore(dir, { now: () => now });
+    expect(second.oplog.clock).toEqual(observed);
+    // An action with no operation (an undo passed over) is a group alone: its clock is kept all the same.
+    second.oplog.apply('passed:edit', plan.id, []);
+    const passed = second.oplog.clock;
+    second.close();
+    const third = await openStore(dir, { now: () => now });
+    expect(third.oplog.clock).toEqual(passed);
+    updatePlan(third, plan.id, [{ field: 'title', value: 'หลังเปิดใหม่' }]);
+    const newest = third.db.prepare('SELECT hlc FROM ops ORDER BY rowid DESC LIMIT 1').pluck().get() as string;
+    expect(newest > formatHlc(passed)).toBe(true);
+    third.close();
+  });
 });

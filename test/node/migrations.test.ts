@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../main/services/backup.ts';
-import { createPlan, listPlans } from '../../main/services/plans.ts';
+import { createPlan, getPlan, listPlans, updatePlan } from '../../main/services/plans.ts';
+import { rowHistory } from '../../main/services/rowHistory.ts';
+import { createRows, getRow, undoAction, updateRow } from '../../main/services/rows.ts';
 import {
   LATEST_VERSION,
   migrate,
@@ -113,5 +115,46 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) FROM plans').pluck().get()).toBe(1);
     db.close();
     expect(listBackups(join(dir, 'backups')).map((b) => b.reason)).toEqual(['pre-migration']);
+  });
+
+  it('upgrade an op log made with the wider indexes: history, undo and the clock carry on, and every lookup searches an index', async () => {
+    const dir = tempDir();
+    const v7 = await openStore(dir, { migrations: migrations.filter((m) => m.version <= 7) });
+    const plan = createPlan(v7, bmaDraft);
+    const [factor] = createRows(v7, plan.id, [
+      { entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'บุคลากรมีความรู้' } },
+    ]);
+    updateRow(v7, factor!.id, [{ field: 'statement', value: 'บุคลากรมีความรู้ด้านสื่อดิจิทัล' }]);
+    updatePlan(v7, plan.id, [{ field: 'title', value: 'แผนยุทธศาสตร์ฉบับปรับปรุง' }]);
+    const clock = v7.oplog.clock;
+    v7.close();
+
+    const store = await openStore(dir);
+    expect(schemaVersion(store.db)).toBe(LATEST_VERSION);
+    expect(store.oplog.clock).toEqual(clock);
+    expect(rowHistory(store, factor!.id).map((e) => [e.field, e.value])).toEqual(
+      expect.arrayContaining([['statement', 'บุคลากรมีความรู้ด้านสื่อดิจิทัล']]),
+    );
+    expect(undoAction(store, plan.id).label).toBe('edit:title');
+    expect(getPlan(store, plan.id).title).toBe(bmaDraft.title);
+    expect(undoAction(store, plan.id).label).toBe('edit:factor');
+    expect(getRow(store, factor!.id).data.statement).toBe('บุคลากรมีความรู้');
+
+    // The op log's lookups (store/oplog.ts, exchange/*.ts, rowHistory.ts): by field, by row, by group, by plan.
+    const lookups = [
+      "SELECT hlc, actor, seen FROM ops WHERE entity = 'factor' AND row_id = 'r' AND field = 'statement'",
+      "SELECT actor FROM ops WHERE entity = 'factor' AND row_id = 'r' AND field = 'f' ORDER BY hlc DESC LIMIT 1",
+      "SELECT hlc FROM ops WHERE entity = 'factor' AND row_id = 'r' AND field <> 'deleted' ORDER BY hlc DESC LIMIT 1",
+      "SELECT o.hlc FROM ops o JOIN op_groups g ON g.id = o.grp WHERE o.entity = 'factor' AND o.row_id = 'r'",
+      "SELECT entity, prev FROM ops WHERE grp = 'g' ORDER BY hlc DESC",
+      "SELECT o.id FROM ops o JOIN op_groups g ON g.id = o.grp WHERE g.plan_id = 'p'",
+      "SELECT id FROM op_groups WHERE actor = 'a' AND plan_id = 'p' ORDER BY hlc DESC LIMIT 1",
+      "SELECT count(*) FROM ops WHERE arrival = 'a'",
+    ];
+    for (const sql of lookups) {
+      const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[];
+      expect(plan.map((step) => step.detail).join('; '), sql).not.toMatch(/^SCAN|; SCAN/);
+    }
+    store.close();
   });
 });

@@ -250,6 +250,27 @@ export const migrations: readonly Migration[] = [
         GROUP BY o.entity, o.row_id, o.field HAVING count(DISTINCT o.actor) > 1;
     `,
   },
+  {
+    version: 8,
+    name: 'leaner op log indexes',
+    sql: `
+      -- Every index is one more B-tree page an autosave writes and fsyncs (bench/run.ts), and one whose pages a
+      -- folder's import rewrites almost all of (bench/exchange.ts). Each query that used the indexes dropped here
+      -- was checked with EXPLAIN QUERY PLAN (test/node/migrations.test.ts). IF EXISTS: the step may run again on a
+      -- file set back to an older version by its user_version alone (as exchange.test.ts does).
+      -- A field's operations by row and field: the row id (a UUID) already picks out one entity, which the
+      -- statements still compare, and the few operations of one field are sorted by hlc when asked. The entity
+      -- and hlc made each entry 140 bytes and the index as large as half the table.
+      DROP INDEX IF EXISTS ops_cell;
+      CREATE INDEX ops_cell ON ops(row_id, field);
+      -- The home list reads every live plan and sorts them by title in the app: nothing searched by updated_at,
+      -- which every edit of a plan changed.
+      DROP INDEX IF EXISTS plans_live;
+      -- Undo and redo in a plan search op_groups_plan (plan, actor, hlc); only the undo on the home screen,
+      -- of any plan, reads this office's groups without it.
+      DROP INDEX IF EXISTS op_groups_actor_hlc;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = latestVersion(migrations);

@@ -90,7 +90,7 @@ const WAL_AUTOCHECKPOINT_PAGES = 8_000;
  * - locking_mode=EXCLUSIVE: a second instance (or a second browser-mode server) gets "locked" instead of
  *   interleaving its own clock and undo history with ours;
  * - foreign_keys on;
- * - wal_autocheckpoint raised from SQLite's 1,000 pages: a plan edit writes 12–15 pages (the op, its group, the
+ * - wal_autocheckpoint raised from SQLite's 1,000 pages: a plan edit writes 10–11 pages (the op, its group, the
  *   row and their indexes, at random places in a large file), so the default folded the WAL into the main file
  *   inside every 70th autosave, and that autosave then waited for the fold. The session checkpoints in quiet
  *   moments (session.ts checkpointWhenIdle), so in use the WAL stays small; the higher limit only bounds it
