@@ -210,16 +210,25 @@ function byOffice(
 ): OfficeSummary[] {
   const quarter = { fiscalYear: period.year, quarter: throughOf(period) };
   const arrivals = officeQuarters(offices, index.rows, quarter, today, dueDays);
+  // Each office's KPIs and projects looked up by id, then put in the plan's order (an assignment lists them
+  // in the order they were ticked).
+  const kpiAt = new Map(kpis.map((k, i) => [k.kpiId, i]));
+  const projectAt = new Map(projects.map((p, i) => [p.projectId, i]));
+  const inPlan = <T>(ids: readonly string[], at: ReadonlyMap<string, number>, all: readonly T[]): T[] =>
+    [...new Set(ids)]
+      .map((id) => at.get(id))
+      .filter((i) => i !== undefined)
+      .sort((a, b) => a - b)
+      .map((i) => all[i]!);
   const assigned = new Set<string>();
   const summaries: OfficeSummary[] = offices.map((office, i) => {
-    const ids = new Set([...office.kpiIds, ...office.projectIds]);
-    for (const id of ids) assigned.add(id);
+    for (const id of [...office.kpiIds, ...office.projectIds]) assigned.add(id);
     return {
       ...summarise(
         '',
         office.officeName,
-        kpis.filter((k) => ids.has(k.kpiId)),
-        projects.filter((p) => ids.has(p.projectId)),
+        inPlan(office.kpiIds, kpiAt, kpis),
+        inPlan(office.projectIds, projectAt, projects),
       ),
       officeCode: office.officeCode,
       arrival: arrivals[i]!,
