@@ -91,9 +91,11 @@ async function secretariatSide(): Promise<void> {
       t0 = performance.now();
       const rows = listRows(secretariat, planId);
       const listed = ms(t0);
-      // As the dashboard does: the rows indexed once, the period and its trend read from the index.
+      // As the dashboard does: the rows indexed once, the period (per reporting office too, with the status's
+      // assignments) and its trend read from the index.
       const index = monitoringRows(rows);
-      periodReport(index, period, DEFAULT_THRESHOLDS);
+      const offices = getPlanExchange(secretariat.db, planId).assignments;
+      periodReport(index, period, DEFAULT_THRESHOLDS, { offices, today: '2027-10-20', dueDays: 15 });
       trend(index, years[0]!, period, DEFAULT_THRESHOLDS);
       dashboard.push(ms(t0));
       rowCount = rows.length;

@@ -1,3 +1,4 @@
+import { officeQuarters, type OfficeQuarter, type ReportingOffice } from './arrivals.ts';
 import type { LevelThresholds } from './evaluation.ts';
 import { type KpiProgress, type Light, type ProgressStatus, type Quarter, QUARTERS, quartersOf } from './monitoring.ts';
 import {
@@ -145,34 +146,99 @@ export interface PeriodReport {
   readonly issues: readonly GroupSummary[];
   /** Per goal in the plan's order. */
   readonly goals: readonly GroupSummary[];
-  /** Per responsible office as the plan names it, by name; KPIs and projects without one last. */
-  readonly offices: readonly GroupSummary[];
+  /**
+   * Per reporting office: the offices the secretariat assigned KPIs and projects to (who send their results),
+   * in the assignments' order, then one group (officeCode null) of those assigned to no office, when there are
+   * any. Empty when the plan has no assignments (a plan of one's own, or a plan file, which carries none).
+   */
+  readonly offices: readonly OfficeSummary[];
   readonly total: GroupSummary;
 }
 
+/** One reporting office's KPIs and projects in the period, and whether its results of the period arrived. */
+export interface OfficeSummary extends GroupSummary {
+  /** The office's code; null for the group of KPIs and projects assigned to no office. */
+  readonly officeCode: string | null;
+  /** Its results of the period's last quarter (core/arrivals.ts); null for the unassigned group. */
+  readonly arrival: OfficeQuarter | null;
+}
+
 /**
- * The plan's KPIs and projects as they stood at the end of the period, per issue, goal and office and in total.
- * `rows`: the plan's rows, or their index (monitoringRows) when the trend is read from the same rows.
+ * Who reports on the plan: the secretariat's assignments (exchange status), and what decides lateness: the day
+ * of the report (ISO) and the days after a quarter's end by which it is due (planOptions.reportDueDays).
+ */
+export interface Reporting {
+  readonly offices: readonly ReportingOffice[];
+  readonly today: string;
+  readonly dueDays: number;
+}
+
+/**
+ * The plan's KPIs and projects as they stood at the end of the period, per issue, goal and reporting office and
+ * in total. `rows`: the plan's rows, or their index (monitoringRows) when the trend is read from the same rows.
  */
 export function periodReport(
   rows: readonly Row[] | MonitoringRows,
   period: ReportPeriod,
   thresholds: LevelThresholds,
+  reporting: Reporting | null = null,
 ): PeriodReport {
   const index = asIndex(rows);
   const { kpis, projects } = standingsAt(index, period, thresholds);
-  const offices = [...grouped(kpis, projects, (x) => x.responsibleUnit)]
-    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'th')))
-    .map(([name, group]) => summarise('', name, group.kpis, group.projects));
   return {
     period,
     kpis,
     projects,
     issues: headed(index.issues, kpis, projects, 1),
     goals: headed(index.goals, kpis, projects, 2),
-    offices,
+    offices: reporting ? byOffice(index, period, kpis, projects, reporting) : [],
     total: summarise('', '', kpis, projects),
   };
+}
+
+/**
+ * The period per reporting office, as the secretariat's arrivals count it (core/arrivals.ts): an office's
+ * group is what it was assigned, whatever office the plan names as responsible, so that its figures sit beside
+ * whether its results of the period arrived. A KPI assigned to two offices counts in both.
+ */
+function byOffice(
+  index: MonitoringRows,
+  period: ReportPeriod,
+  kpis: readonly KpiStanding[],
+  projects: readonly ProjectStanding[],
+  { offices, today, dueDays }: Reporting,
+): OfficeSummary[] {
+  const quarter = { fiscalYear: period.year, quarter: throughOf(period) };
+  const arrivals = officeQuarters(offices, index.rows, quarter, today, dueDays);
+  // Each office's KPIs and projects looked up by id, then put in the plan's order (an assignment lists them
+  // in the order they were ticked).
+  const kpiAt = new Map(kpis.map((k, i) => [k.kpiId, i]));
+  const projectAt = new Map(projects.map((p, i) => [p.projectId, i]));
+  const inPlan = <T>(ids: readonly string[], at: ReadonlyMap<string, number>, all: readonly T[]): T[] =>
+    [...new Set(ids)]
+      .map((id) => at.get(id))
+      .filter((i) => i !== undefined)
+      .sort((a, b) => a - b)
+      .map((i) => all[i]!);
+  const assigned = new Set<string>();
+  const summaries: OfficeSummary[] = offices.map((office, i) => {
+    for (const id of [...office.kpiIds, ...office.projectIds]) assigned.add(id);
+    return {
+      ...summarise(
+        '',
+        office.officeName,
+        inPlan(office.kpiIds, kpiAt, kpis),
+        inPlan(office.projectIds, projectAt, projects),
+      ),
+      officeCode: office.officeCode,
+      arrival: arrivals[i]!,
+    };
+  });
+  const restKpis = kpis.filter((k) => !assigned.has(k.kpiId));
+  const restProjects = projects.filter((p) => !assigned.has(p.projectId));
+  if (restKpis.length + restProjects.length > 0)
+    summaries.push({ ...summarise('', '', restKpis, restProjects), officeCode: null, arrival: null });
+  return summaries;
 }
 
 function standingsAt(index: MonitoringRows, period: ReportPeriod, thresholds: LevelThresholds) {

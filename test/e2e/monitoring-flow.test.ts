@@ -319,6 +319,17 @@ describe('monitoring between a secretariat and its offices (browser)', () => {
     await expect.poll(() => arrivalOf(s, OFFICES[0].name)).toBe('ส่งครบแล้ว (1/1)');
     expect(await arrivalOf(s, OFFICES[1].name)).toBe('ส่งครบแล้ว (2/2)');
     expect(await arrivalOf(s, OFFICES[2].name)).toBe('ล่าช้า (0/1)');
+    // The dashboard sums per the same offices, in the assignments' order, each with the same arrival (not per
+    // the office the plan names as responsible: the sample names its PR office for every KPI).
+    await openStep(s, 'monitoring', 5, 5);
+    const byOffice = s.getByRole('table', { name: 'รายหน่วยงานที่รายงานผล' });
+    const officeRows = byOffice.locator('tbody tr');
+    await expect.poll(() => officeRows.count()).toBe(OFFICES.length + 2); // the unassigned, the plan
+    for (const [i, arrival] of ['ส่งครบแล้ว (1/1)', 'ส่งครบแล้ว (2/2)', 'ล่าช้า (0/1)'].entries()) {
+      const text = (await officeRows.nth(i).innerText()).replace(/[\u200b\u2060]/g, '');
+      expect(text).toContain(OFFICES[i]!.name);
+      expect(text).toContain(arrival);
+    }
 
     // The quarter 2 report: ร้อยละ 83 of 87 is 95.4 %; 3,310,000 of 3,400,000 คน is 97.4 %. The project: 2,700,000
     // planned, 1,350,000 + 1,350,000 allocated, 300,000 + 600,000 = 900,000 disbursed, 33.3 % of the plan,
@@ -328,6 +339,9 @@ describe('monitoring between a secretariat and its offices (browser)', () => {
       expect(text).toContain(comparable('ร้อยละ 87ร้อยละ 87ร้อยละ 8395.4ต่ำกว่าเป้าหมาย'));
       expect(text).toContain(comparable('3,400,000 คน3,400,000 คน3,310,000 คน97.4ต่ำกว่าเป้าหมาย'));
     }
+    // Its table per reporting office says the same arrivals.
+    for (const text of [pdfjs2!, poppler2!])
+      for (const part of [OFFICES[2].name, 'ล่าช้า (0/1)', 'ส่งครบแล้ว (2/2)']) expect(text).toContain(comparable(part));
     // Poppler's default mode reads the project table's columns out of row order (test/node/report.test.ts).
     expect(pdfjs2).toContain(comparable('2,700,0002,700,000900,00033.345.0ไม่ระบุสถานะ'));
     for (const part of ['2,700,000', '900,000', '33.3', '45.0', 'ไม่ระบุสถานะ']) expect(poppler2).toContain(part);

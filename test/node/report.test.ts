@@ -11,6 +11,12 @@ import { monitoredPlanText, NARRATIVE_Q2, NOTE_Q2, type MonitoredOptions } from 
 import { RESOURCES } from '../harness/pdfPlan.ts';
 import { useTempDir } from '../harness/tmp.ts';
 import { BIN, requireBuiltCli } from '../harness/cli.ts';
+import { buildDocument } from '../../main/core/pdf/index.ts';
+import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
+import { importPlanFile, parsePlanFile } from '../../main/services/planFile.ts';
+import { planSourceFromStore } from '../../main/services/pdf/source.ts';
+import { renderPdf } from '../../main/services/pdf/render.ts';
+import { openStore } from '../harness/store.ts';
 
 /**
  * The progress report as `phaen report` makes it from a plan file (the sample plan after adoption with its
@@ -176,6 +182,58 @@ describe('phaen report', () => {
       NARRATIVE_Q2,
     );
     expect(statusOfSilentKpi(text)).toContain(comparable(th('monitoring.report.statusUnreported')));
+  });
+
+  it('sums per reporting office as the secretariat assigned them, with whether each office’s quarter arrived (the app’s database; pdf.js and poppler)', async () => {
+    // The secretariat's database: the monitored plan, 2.1.1's quarter 2 of 2568 not in, and two offices assigned.
+    const store = await openStore(tempDir());
+    try {
+      const file = parsePlanFile(monitoredPlanText({ unreported: [{ kpi: 3, year: 2568, quarter: 2 }] }));
+      const { plan } = importPlanFile(store, file);
+      // In the file's order, as monitoredPlanText counts them: 1.1.1 first, 2.1.1 fourth.
+      const [kpi111, , , kpi211] = file.rows.filter((r) => r.entity === 'kpi').map((r) => r.id);
+      const project = file.rows.find((r) => r.entity === 'project')!.id;
+      savePlanExchange(store.db, {
+        ...getPlanExchange(store.db, plan.id),
+        assignments: [
+          {
+            officeCode: '1001',
+            officeName: 'สำนักงานเขตพระนคร',
+            factors: false,
+            kpiIds: [kpi111!],
+            projectIds: [project],
+          },
+          { officeCode: '1002', officeName: 'สำนักงานเขตดุสิต', factors: false, kpiIds: [kpi211!], projectIds: [] },
+        ],
+      });
+      const { doc, numbering } = buildDocument('report', {
+        source: planSourceFromStore(store, RESOURCES, plan.id),
+        options: {
+          language: 'th',
+          thaiDigits: false,
+          chapters: [],
+          date: '2025-05-01',
+          period: { year: 2568, quarter: 2 },
+        },
+        t: th,
+      });
+      const pdf = await renderPdf(doc, { numbering });
+      const layout = comparable(popplerText(pdf, 'layout'));
+      for (const text of [comparable((await extractPages(pdf)).join('\n')), comparable(popplerText(pdf, 'default'))]) {
+        expect(text).toContain(comparable(th('monitoring.report.officeCaption', { quarter: 'ไตรมาส 2' })));
+        // พระนคร: 1.1.1 (83 of the 87 expected, 95.4 %) and project 1.1.1.1 (675,000 of 2,700,000, 25.0 %), both in.
+        for (const part of ['สำนักงานเขตพระนคร', '95.4', '2,700,000', '675,000', '25.0', 'ส่งครบแล้ว (2/2)'])
+          expect(text).toContain(comparable(part));
+        // ดุสิต: 2.1.1 missing quarter 2, due 15 April 2025: late on the day of the report.
+        for (const part of ['สำนักงานเขตดุสิต', 'ล่าช้า (0/1)', th('monitoring.dashboard.noOffice')])
+          expect(text).toContain(comparable(part));
+      }
+      // Row by row as laid out: each office's name, count and figures on its line.
+      for (const line of ['สำนักงานเขตพระนคร 1 95.4 2,700,000 675,000 25.0 ส่งครบแล้ว', 'สำนักงานเขตดุสิต 1 – 0 0 – ล่าช้า'])
+        expect(layout).toContain(comparable(line));
+    } finally {
+      store.close();
+    }
   });
 
   it('refuses a plan not adopted, a year outside the plan and a quarter other than 1–4, writing nothing', () => {

@@ -1,5 +1,6 @@
 import { achievementTrendSvg, disbursementTrendSvg } from '../charts/monitoringCharts.ts';
 import type { ChartDigits } from '../charts/svg.ts';
+import type { OfficeQuarter } from '../arrivals.ts';
 import type { Block, Cell, DocModel, Heading } from '../doc/model.ts';
 import { AppError } from '../errors.ts';
 import type { Light } from '../monitoring.ts';
@@ -72,7 +73,13 @@ export function buildReportDocument({ source, options, t }: BuildInput): DocMode
 
   // The rows indexed once for the period and its trend.
   const index = monitoringRows(view.rows);
-  const report = periodReport(index, period, planOptions.levelThresholds);
+  const offices = source.offices ?? [];
+  const report = periodReport(
+    index,
+    period,
+    planOptions.levelThresholds,
+    offices.length ? { offices, today: options.date, dueDays: planOptions.reportDueDays } : null,
+  );
   const points = trend(index, plan.startYear, period, planOptions.levelThresholds);
   const periodName = reportPeriodName(t, period);
   const title = t('monitoring.report.title', { plan: plan.title });
@@ -219,7 +226,47 @@ function summaryPart(
         ),
       ]
     : [];
-  return [statusTable, paragraph(t('monitoring.report.achievementNote')), moneyTable, ...charts];
+  return [
+    statusTable,
+    paragraph(t('monitoring.report.achievementNote')),
+    moneyTable,
+    ...(report.offices.length ? [officeTable(t, report, thaiDigits)] : []),
+    ...charts,
+  ];
+}
+
+/** An office's arrival as the offices' reporting step says it: "ล่าช้า (1/2)". */
+const arrivalWords = (t: Translate, { state, arrived, expected }: OfficeQuarter) =>
+  `${t(`monitoring.arrivals.state.${state}`)} ${t('monitoring.arrivals.count', { arrived, expected })}`;
+
+/**
+ * Per reporting office (the secretariat's assignments, as the dashboard groups them): its KPIs' mean
+ * achievement, its projects' money, and whether its results of the period's last quarter arrived, by the day
+ * of the report.
+ */
+function officeTable(t: Translate, report: PeriodReport, thaiDigits: boolean): Block {
+  const quarter = t('monitoring.quarterN', { quarter: throughOf(report.period) });
+  return table(
+    [
+      { header: t('monitoring.dashboard.office'), width: '*' },
+      figures(t('monitoring.kpiCount'), 'center'),
+      figures(t('monitoring.report.meanAchievement')),
+      figures(t('monitoring.report.plannedBudget')),
+      figures(t('monitoring.report.disbursed')),
+      figures(t('monitoring.report.ofPlan')),
+      words(t('monitoring.dashboard.arrival', { quarter })),
+    ],
+    report.offices.map((office) => [
+      office.name || t('monitoring.dashboard.noOffice'),
+      String(office.kpis.length),
+      percent(office.achievement),
+      baht(office.planned),
+      baht(office.disbursed),
+      percent(office.disbursedOfPlan),
+      office.arrival ? arrivalWords(t, office.arrival) : '–',
+    ]),
+    { caption: t('monitoring.report.officeCaption', { quarter }), thaiDigits },
+  );
 }
 
 /** A KPI's row: its number and name, the year's target, what was expected by now, the result, the share, light, status. */

@@ -1,3 +1,4 @@
+import type { ReportingOffice } from '../arrivals.ts';
 import type { Catalog } from '../catalog.ts';
 import type { Plan } from '../plan.ts';
 import { numbering } from '../planContent.ts';
@@ -20,6 +21,11 @@ export interface PlanSource {
   readonly plan: PlanHeader;
   readonly rows: readonly Row[];
   readonly catalogs: readonly Catalog[];
+  /**
+   * The offices that report on the plan (the secretariat's assignments), where main knows them: the app's
+   * database. A plan file carries none; the progress report then has no table per office.
+   */
+  readonly offices?: readonly ReportingOffice[];
 }
 
 export interface BuildInput {

@@ -5,6 +5,7 @@ import type { PlanSource } from '../../core/pdf/source.ts';
 import { ROW_DEFAULTS, type Row, type RowData } from '../../core/rows.ts';
 import { getCatalog, shippedCatalogs } from '../catalogs.ts';
 import { getPlan } from '../plans.ts';
+import { getPlanExchange } from '../exchange/state.ts';
 import { listRows } from '../rows.ts';
 import type { Store } from '../store/store.ts';
 
@@ -33,7 +34,7 @@ export function planSourceFromStore(store: Store, resourcesDir: string, planId: 
       if (!(err instanceof AppError && err.code === 'not-found')) throw err;
     }
   }
-  return { plan, rows, catalogs };
+  return { plan, rows, catalogs, offices: getPlanExchange(store.db, planId).assignments };
 }
 
 /** A plan file's rows as rows of the plan (provenance is not in files: left empty). */

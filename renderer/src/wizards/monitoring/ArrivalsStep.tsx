@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   officeQuarters,
@@ -6,12 +6,10 @@ import {
   type OfficeQuarter,
   type ReportingOffice,
 } from '../../../../main/core/arrivals.ts';
-import type { Assignment, ExchangeStatus } from '../../../../main/core/exchange/api.ts';
-import { unassigned } from '../../../../main/core/exchange/assignments.ts';
+import type { Assignment } from '../../../../main/core/exchange/api.ts';
 import { quarterDue, QUARTERS, type Quarter } from '../../../../main/core/monitoring.ts';
 import { numbering } from '../../../../main/core/planContent.ts';
 import { formatThaiDate } from '../../../../main/core/thaiDate.ts';
-import { useApi } from '../../ApiContext.tsx';
 import { FieldShell } from '../../components/FieldShell.tsx';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { RowNumber } from '../../plan/RowFields.tsx';
@@ -20,6 +18,7 @@ import '../../plan/tables.css';
 import { today } from './AdoptStep.tsx';
 import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
 import { ThaiText } from '../../thai/ThaiText.tsx';
+import { StatusLoading, unsentRowIds, useStepStatus, type StepStatus } from './status.tsx';
 import './monitoring.css';
 
 /**
@@ -31,11 +30,12 @@ import './monitoring.css';
 export function ArrivalsStep() {
   const { t } = useTranslation();
   const data = usePlanData();
-  const status = useExchangeStatus();
+  const [step, asking] = useStepStatus();
   const [period, setPeriod] = usePeriod();
   const options = data.list('planOptions')[0];
   const dueDays = data.options.reportDueDays;
-  if (status === null) return <p aria-busy="true" />;
+  if (step === null) return <StatusLoading />;
+  const { status } = step;
   const offices: readonly ReportingOffice[] = status.assignments;
   const quarters = QUARTERS.map((q) =>
     officeQuarters(offices, data.rows, { fiscalYear: period.year, quarter: q }, today(), dueDays),
@@ -43,6 +43,7 @@ export function ArrivalsStep() {
   const chosen = quarters[period.quarter - 1]!;
   return (
     <>
+      {asking}
       <p className="hint">{t('monitoring.arrivals.hint', { days: dueDays })}</p>
       {options && (
         <div className="field-row period-picker">
@@ -103,25 +104,8 @@ export function ArrivalsStep() {
   );
 }
 
-/** The plan's exchange status, asked again whenever `refresh` changes. */
-function useExchangeStatus(refresh?: unknown): ExchangeStatus | null {
-  const api = useApi();
-  const { plan } = usePlanData();
-  const [status, setStatus] = useState<ExchangeStatus | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api['exchange.status']({ planId: plan.id }).then((r) => {
-      if (live && r.ok) setStatus(r.data);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, plan.id, refresh]);
-  return status;
-}
-
 /** The state in words (never colour alone) with how many of the office's KPIs and projects are in. */
-function StateText({ standing }: { standing: OfficeQuarter }) {
+export function StateText({ standing }: { standing: OfficeQuarter }) {
   const { t } = useTranslation();
   return (
     <span className={`arrival arrival-${standing.state}`}>
@@ -257,25 +241,6 @@ function ReminderForm({
   );
 }
 
-/**
- * What an office sees in its monitoring steps: the secretariat's reminders addressed to it for quarters whose
- * results have not all reached the secretariat (core/arrivals.ts openReminders); once they are all entered,
- * the notice says they wait to be sent.
- */
-/**
- * The KPIs and projects this installation reports on, when it is an office taking part in a secretariat's plan:
- * only its assigned ones, since its package carries only those (core/exchange/assignments.ts) and results typed
- * for another office's KPI would stay here unsent. Null for the secretariat, or for a plan not received from one:
- * everything is theirs.
- */
-export function useOwnParts(): Assignment | null {
-  const status = useExchangeStatus();
-  const identity = status?.identity;
-  if (identity?.role !== 'contributor' || !status?.secretariat || status.secretariat.code === identity.code)
-    return null;
-  return status.assignments.find((a) => a.officeCode === identity.code) ?? unassigned(identity.code, identity.name);
-}
-
 /** Says that the table shows the office's own KPIs or projects only, and how many of the plan's. */
 export function OwnPartsNote({ own, shown, total, kind }: OwnPartsProps) {
   const { t } = useTranslation();
@@ -294,16 +259,21 @@ interface OwnPartsProps {
   kind: 'kpis' | 'projects';
 }
 
-export function ReminderNotices() {
+/**
+ * What an office sees in its monitoring steps: the secretariat's reminders addressed to it for quarters whose
+ * results have not all reached the secretariat (core/arrivals.ts openReminders); once they are all entered,
+ * the notice says they wait to be sent. Results just typed count as not sent (unsentRowIds), so the notice
+ * does not vanish as if they had arrived.
+ */
+export function ReminderNotices({ step }: { step: StepStatus }) {
   const { t } = useTranslation();
   const data = usePlanData();
-  // Asked again after each save: results just entered are unconfirmed (not yet sent), and must not count as
-  // arrived, which would hide the reminder instead of saying they wait to be sent.
-  const status = useExchangeStatus(data.rows);
-  const code = status?.identity?.role === 'contributor' ? status.identity.code : null;
-  const office = status?.assignments.find((a) => a.officeCode === code);
+  const { status } = step;
+  const code = status.identity?.role === 'contributor' ? status.identity.code : null;
+  const office = status.assignments.find((a) => a.officeCode === code);
   if (!office) return null;
-  const open = openReminders(data.list('reminder'), office, data.rows, new Set(status?.unconfirmedRowIds));
+  const rows = data.rows;
+  const open = openReminders(data.list('reminder'), office, rows, unsentRowIds(step, rows));
   return (
     <>
       {open.map(({ reminder: r, entered }) => (

@@ -16,9 +16,10 @@ import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
 import { YearCell } from '../../plan/YearCell.tsx';
 import { nameOf } from '../../plan/names.ts';
 import '../../plan/tables.css';
-import { OwnPartsNote, ReminderNotices, useOwnParts } from './ArrivalsStep.tsx';
+import { OwnPartsNote, ReminderNotices } from './ArrivalsStep.tsx';
 import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
 import { QuarterCells } from './QuarterFields.tsx';
+import { ownParts, StatusLoading, useStepStatus } from './status.tsx';
 import { ReviseButton } from './Revisions.tsx';
 import './monitoring.css';
 import { ThaiText } from '../../thai/ThaiText.tsx';
@@ -31,18 +32,22 @@ export function KpiResultsStep() {
   const { t } = useTranslation();
   const data = usePlanData();
   const [period, setPeriod] = usePeriod();
-  const own = useOwnParts();
+  const [step, asking] = useStepStatus();
   const all = kpiStandings(data.rows, period.year, data.options.levelThresholds);
-  const standings = own ? all.filter((s) => own.kpiIds.includes(s.kpiId)) : all;
   const kpis = new Map(data.list('kpi').map((k) => [k.id, k]));
   const quarterRows = new Map(data.list('kpiQuarter').map((r) => [r.id, r]));
   const rowOf = (kpiId: string, quarter: number) =>
     quarterRows.get(deterministicRowId('kpiQuarter', data.plan.id, kpiId, { year: period.year, quarter }) ?? '');
   const quarter = quarterName(t, period.quarter);
   if (all.length === 0) return <p className="muted">{t('monitoring.noKpis')}</p>;
+  // An office's list narrows to its own KPIs: nothing is listed before it is known which they are.
+  if (step === null) return <StatusLoading />;
+  const own = ownParts(step.status);
+  const standings = own ? all.filter((s) => own.kpiIds.includes(s.kpiId)) : all;
   return (
     <>
-      <ReminderNotices />
+      {asking}
+      <ReminderNotices step={step} />
       <OwnPartsNote own={own} shown={standings.length} total={all.length} kind="kpis" />
       <p className="hint">{t('monitoring.kpisHint')}</p>
       <PeriodPicker period={period} onChange={setPeriod} withQuarter />

@@ -5,9 +5,10 @@ import { formatAmount } from '../../format.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { YearCell } from '../../plan/YearCell.tsx';
 import '../../plan/tables.css';
-import { OwnPartsNote, ReminderNotices, useOwnParts } from './ArrivalsStep.tsx';
+import { OwnPartsNote, ReminderNotices } from './ArrivalsStep.tsx';
 import { PeriodPicker, quarterName, usePeriod } from './period.tsx';
 import { QuarterCells } from './QuarterFields.tsx';
+import { ownParts, StatusLoading, useStepStatus } from './status.tsx';
 import './monitoring.css';
 import { ThaiText } from '../../thai/ThaiText.tsx';
 
@@ -21,16 +22,20 @@ export function ProjectsStep() {
   const { t } = useTranslation();
   const data = usePlanData();
   const [period, setPeriod] = usePeriod();
-  const own = useOwnParts();
+  const [step, asking] = useStepStatus();
   const all = projectStandings(data.rows, period.year);
-  const standings = own ? all.filter((s) => own.projectIds.includes(s.projectId)) : all;
   const projects = new Map(data.list('project').map((p) => [p.id, p]));
   const quarterRows = new Map(data.list('projectQuarter').map((r) => [r.id, r]));
   const quarter = quarterName(t, period.quarter);
   if (all.length === 0) return <p className="muted">{t('monitoring.noProjects')}</p>;
+  // An office's list narrows to its own projects: nothing is listed before it is known which they are.
+  if (step === null) return <StatusLoading />;
+  const own = ownParts(step.status);
+  const standings = own ? all.filter((s) => own.projectIds.includes(s.projectId)) : all;
   return (
     <>
-      <ReminderNotices />
+      {asking}
+      <ReminderNotices step={step} />
       <OwnPartsNote own={own} shown={standings.length} total={all.length} kind="projects" />
       <p className="hint">{t('monitoring.projectsHint')}</p>
       <PeriodPicker period={period} onChange={setPeriod} withQuarter />

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { achievementTrendSvg, disbursementTrendSvg } from '../../../../main/core/charts/monitoringCharts.ts';
@@ -8,6 +8,7 @@ import {
   periodReport,
   trend,
   type GroupSummary,
+  type OfficeSummary,
   type ReportPeriod,
 } from '../../../../main/core/monitoringReport.ts';
 import { monitoringRows } from '../../../../main/core/monitoringPlan.ts';
@@ -15,14 +16,18 @@ import { formatAmount } from '../../format.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { useDocumentExport } from '../../pdf/exportJob.tsx';
 import '../../plan/tables.css';
+import { today } from './AdoptStep.tsx';
+import { StateText } from './ArrivalsStep.tsx';
 import { LightDot, Standing } from './KpiResultsStep.tsx';
 import { PeriodPicker, usePeriod } from './period.tsx';
+import { StatusLoading, useStepStatus } from './status.tsx';
 import './monitoring.css';
 import { ThaiText } from '../../thai/ThaiText.tsx';
 
 /**
- * Step 4, the secretariat's dashboard: for the chosen quarter, per strategic issue, goal and responsible office,
- * how many KPIs stand at each light, their mean achievement against what was expected by then, and the money
+ * Step 4, the secretariat's dashboard: for the chosen quarter, per strategic issue, goal and reporting office
+ * (the offices assigned KPIs and projects, with whether their results of the quarter arrived, as the offices'
+ * reporting step counts them), how many KPIs stand at each light, their mean achievement against what was expected by then, and the money
  * disbursed against the year's plan; the trend charts the progress report prints (the same drawings); every
  * KPI's standing; and the progress report of the quarter or the year as PDF or Word. All figures come from
  * core/monitoringReport.ts, so the dashboard and the report cannot disagree.
@@ -32,9 +37,15 @@ export function SummaryStep() {
   const data = usePlanData();
   const [period, setPeriod] = usePeriod();
   const thresholds = data.options.levelThresholds;
+  const dueDays = data.options.reportDueDays;
+  const [step, asking] = useStepStatus();
+  const offices = step?.status.assignments;
   // The plan's rows indexed once per change of them; the period and its trend are read from the index.
   const index = useMemo(() => monitoringRows(data.rows), [data.rows]);
-  const report = useMemo(() => periodReport(index, period, thresholds), [index, period, thresholds]);
+  const report = useMemo(
+    () => periodReport(index, period, thresholds, offices ? { offices, today: today(), dueDays } : null),
+    [index, period, thresholds, offices, dueDays],
+  );
   const charts = useMemo(() => {
     // The charts' words in the UI's language, as core's builders take them.
     const translate = (key: string, values?: Record<string, unknown>) => i18n.t(key, values ?? {});
@@ -49,8 +60,10 @@ export function SummaryStep() {
   const issueName = (g: GroupSummary) => `${t('monitoring.issueN', { number: g.number })} ${g.name}`;
   const goalName = (g: GroupSummary) => `${g.number} ${g.name}`;
   const officeName = (g: GroupSummary) => g.name || t('monitoring.dashboard.noOffice');
+  const arrival = (g: OfficeSummary) => (g.arrival ? <StateText standing={g.arrival} /> : '–');
   return (
     <>
+      {asking}
       <p className="hint">{t('monitoring.summaryHint')}</p>
       <PeriodPicker period={period} onChange={setPeriod} withQuarter />
       <GroupTable
@@ -74,14 +87,24 @@ export function SummaryStep() {
         name={goalName}
         t={t}
       />
-      <GroupTable
-        caption={t('monitoring.dashboard.byOffice')}
-        head={t('monitoring.dashboard.office')}
-        groups={report.offices}
-        total={report.total}
-        name={officeName}
-        t={t}
-      />
+      {offices === undefined ? (
+        <StatusLoading />
+      ) : offices.length === 0 ? (
+        <p className="muted">{t('monitoring.arrivals.noAssignments')}</p>
+      ) : (
+        <GroupTable
+          caption={t('monitoring.dashboard.byOffice')}
+          head={t('monitoring.dashboard.office')}
+          groups={report.offices}
+          total={report.total}
+          name={officeName}
+          extra={{
+            head: t('monitoring.dashboard.arrival', { quarter: t('monitoring.quarterN', { quarter: period.quarter }) }),
+            cell: arrival,
+          }}
+          t={t}
+        />
+      )}
       <h3>{t('monitoring.dashboard.kpiList')}</h3>
       <ul>
         {report.kpis.map((s) => (
@@ -97,23 +120,28 @@ export function SummaryStep() {
 
 const percentText = (value: number | null) => (value === null ? '–' : value.toFixed(1));
 
-/** KPIs at each light, mean achievement and money against plan, one row per group and one for the plan. */
-function GroupTable({
+/**
+ * KPIs at each light, mean achievement and money against plan, one row per group and one for the plan; `extra`:
+ * a last column of the groups' own (an office's arrival), blank on the plan's row.
+ */
+function GroupTable<G extends GroupSummary>({
   caption,
   head,
   groups,
   total,
   name,
+  extra,
   t,
 }: {
   caption: string;
   head: string;
-  groups: readonly GroupSummary[];
+  groups: readonly G[];
   total: GroupSummary;
-  name(g: GroupSummary): string;
+  name(g: G): string;
+  extra?: { head: string; cell(g: G): ReactNode };
   t: TFunction;
 }) {
-  const row = (g: GroupSummary, label: string, isTotal = false) => (
+  const row = (g: GroupSummary, label: string, cell: ReactNode, isTotal = false) => (
     <tr key={label} className={isTotal ? 'total-row' : undefined}>
       <th scope="row" className="table-row-name">
         <ThaiText text={label} />
@@ -128,6 +156,7 @@ function GroupTable({
       <td className="num">{formatAmount(g.planned)}</td>
       <td className="num">{formatAmount(g.disbursed)}</td>
       <td className="num">{percentText(g.disbursedOfPlan)}</td>
+      {extra && <td>{cell}</td>}
     </tr>
   );
   return (
@@ -159,11 +188,16 @@ function GroupTable({
             <th scope="col" className="num">
               <ThaiText text={t('monitoring.report.ofPlan')} />
             </th>
+            {extra && (
+              <th scope="col">
+                <ThaiText text={extra.head} />
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
-          {groups.map((g) => row(g, name(g)))}
-          {row(total, t('monitoring.allIssues'), true)}
+          {groups.map((g) => row(g, name(g), extra?.cell(g)))}
+          {row(total, t('monitoring.allIssues'), null, true)}
         </tbody>
       </table>
     </div>
