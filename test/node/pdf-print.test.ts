@@ -18,6 +18,7 @@ import {
   popplerPages,
   shortJustifiedLines,
   strandedHeadings,
+  tableBreaks,
   widowsAndOrphans,
 } from '../harness/pages.ts';
 import { pdfjsBoxes, popplerBoxes } from '../harness/textBoxes.ts';
@@ -256,6 +257,8 @@ describe('the printed plan', () => {
         // A section moved on whole leaves no page short before it (a heading moves only where what it keeps does
         // not fit).
         expect(pagesLeftShort(pages, area)).toEqual([]);
+        // Nor a table broken with its head and less than two rows at a foot, or leaving a third of a page empty.
+        expect(tableBreaks(pages, area)).toEqual([]);
         // The contents (front matter, laid out in columns, its bold entries alike to headings) are not paginated
         // by the engine yet: headings, widows and orphans are checked from chapter 1.
         const body = lines.filter((l) => l.page >= firstChapterPage(lines));
