@@ -292,3 +292,45 @@ export function listLinesAlone(boxes: readonly TextBox[], area: BodyArea): strin
   });
   return problems;
 }
+
+/**
+ * Tables broken where a typesetter would not: a table that goes on over the page (the next page starts with
+ * rows of text printed on this one: its repeated head) leaving its head at this page's foot with fewer than two
+ * rows under it, or with a few rows under it and more than a third of this page empty (a break asked of the
+ * rows before headings moved, made where it was no longer needed, did that: a head and one KPI alone on a
+ * page). Read as poppler
+ * lays the pages out (popplerPages); rows of text at one height count once, their cells joined as poppler reads
+ * them.
+ */
+export function tableBreaks(pages: readonly PageBox[], area: BodyArea): string[] {
+  const rowsOf = (page: PageBox) => {
+    const rows = new Map<number, string[]>();
+    for (const line of page.lines) rows.set(Math.round(line.y), [...(rows.get(Math.round(line.y)) ?? []), line.text]);
+    return [...rows.entries()].sort(([a], [b]) => a - b);
+  };
+  const all = pages.map(rowsOf);
+  return all.slice(0, -1).flatMap((rows, i) => {
+    const next = all[i + 1]!;
+    const texts = rows.map(([, t]) => t.join(' '));
+    const first = next[0]?.[1].join(' ');
+    // The last place on this page where the next page's first row is printed: the head, if the table goes on.
+    const at = first === undefined ? -1 : texts.lastIndexOf(first);
+    if (at < 0) return [];
+    let head = 1;
+    while (head < next.length && texts[at + head] === next[head]?.[1].join(' ')) head++;
+    const under = rows.length - at - head;
+    const page = pages[i]!;
+    const body = page.height - area.top - area.bottom;
+    // The last row's top, and a row's height under it (pitch of the rows above, at most a line of body text).
+    const last = rows.at(-1)![0];
+    const empty = (page.height - area.bottom - last - 20) / body;
+    const problems: string[] = [];
+    if (under < 2)
+      problems.push(`page ${i + 1}: a table's head with ${under} row(s) under it: ${JSON.stringify(first)}`);
+    // A few rows only: a figure cut in parts with its column heads on each (the strategy map) holds many.
+    if (empty > 1 / 3 && under <= 4) {
+      problems.push(`page ${i + 1}: a table goes on over the page with ${Math.round(empty * 100)} % of it empty`);
+    }
+    return problems;
+  });
+}

@@ -12,7 +12,8 @@ import { textWidth, wrapText } from './textWidth.ts';
  *
  * A long plan does not fit one page: `parts` splits the map into several SVGs of about equal height, each
  * with the column headings, cutting between issues where that balances well enough, otherwise between the
- * goals of one issue, or between the strategies of one goal (whose boxes then repeat, marked as continued).
+ * goals of one issue, between the strategies of one goal, or between the projects of one strategy taller than
+ * a page (whose boxes then repeat, marked as continued).
  */
 
 export const MAP_LEVELS = ['issue', 'goal', 'strategy', 'project'] as const;
@@ -29,7 +30,7 @@ export interface StrategyMapOptions {
   readonly unnamed: string;
   /** Drawn instead of the columns when the plan has no strategic issue yet. */
   readonly empty: string;
-  /** Appended to an issue repeated at the top of a part, e.g. "(ต่อ)". */
+  /** Appended to an issue, goal or strategy repeated at the top of a part, e.g. "(ต่อ)". */
   readonly continued: string;
   /** Width in user units (px on screen); the PDF scales it to the page. Default 900. */
   readonly width?: number;
@@ -198,10 +199,11 @@ type Band = MapNode;
 
 /**
  * Cut the map into `parts` runs so that the tallest run is as short as it can be (a linear partition, by
- * dynamic programming over the cut places). The map is cut between strategies, so that one issue taller than
- * a page still prints at a readable size; but a reader would rather not see an issue or a goal torn apart: a
- * run that starts inside an issue counts a sixth of an average part taller, inside a goal a third, so a cut
- * between issues wins, then one between goals, unless a cut inside balances the pages clearly better.
+ * dynamic programming over the cut places). The map is cut between projects, so that one strategy taller
+ * than a page still prints at a readable size; but a reader would rather not see an issue, a goal or a
+ * strategy torn apart: a run that begins or ends inside an issue counts a sixth of an average part taller,
+ * inside a goal a third, inside a strategy a half, so a cut between issues wins, then one between goals, then
+ * between strategies, unless a cut inside balances the pages clearly better.
  */
 function split(
   issues: readonly MapNode[],
@@ -215,9 +217,11 @@ function split(
     readonly goal: MapNode;
     /** Null for a goal with nothing right of it (the placeholder of an issue without goals). */
     readonly strategy: MapNode | null;
+    /** Null for a strategy with nothing right of it (the placeholder of a goal without strategies). */
+    readonly project: MapNode | null;
     readonly height: number;
-    readonly firstOfIssue: boolean;
-    readonly firstOfGoal: boolean;
+    /** Where the unit starts: 0 an issue, 1 a goal, 2 a strategy, 3 inside a strategy. */
+    readonly depth: number;
   }
   // A box taller than its children's stack: its first unit carries the difference.
   const extra = (node: MapNode) => {
@@ -226,26 +230,37 @@ function split(
   };
   const units: Unit[] = issues.flatMap((issue) =>
     issue.children.flatMap((goal, i) =>
-      (goal.children.length > 0 ? goal.children : [null]).map((strategy, j) => ({
-        issue,
-        goal,
-        strategy,
-        height:
-          (strategy ? span(strategy, g, cache) + (j === 0 ? extra(goal) : 0) : span(goal, g, cache)) +
-          g.gapY +
-          (i === 0 && j === 0 ? 2 * g.bandPad + extra(issue) : 0),
-        firstOfIssue: i === 0 && j === 0,
-        firstOfGoal: j === 0,
-      })),
+      (goal.children.length > 0 ? goal.children : [null]).flatMap((strategy, j) =>
+        (strategy && strategy.children.length > 0 ? strategy.children : [null]).map((project, k) => {
+          const own = project ? span(project, g, cache) : strategy ? span(strategy, g, cache) : span(goal, g, cache);
+          const first = [i === 0 && j === 0 && k === 0, j === 0 && k === 0, k === 0];
+          return {
+            issue,
+            goal,
+            strategy,
+            project,
+            height:
+              own +
+              (project && first[2] ? extra(strategy!) : 0) +
+              (strategy && first[1] ? extra(goal) : 0) +
+              g.gapY +
+              (first[0] ? 2 * g.bandPad + extra(issue) : 0),
+            depth: first.indexOf(true) < 0 ? 3 : first.indexOf(true),
+          };
+        }),
+      ),
     ),
   );
   const count = Math.max(1, Math.min(Math.floor(parts), units.length));
   const before = [0];
   for (const u of units) before.push(before.at(-1)! + u.height);
   const average = before.at(-1)! / count;
-  const penalty = (unit: Unit) => (unit.firstOfIssue ? 0 : unit.firstOfGoal ? average / 6 : average / 3);
-  // A part's cost is its height, plus the penalty of where it starts.
-  const cost = (from: number, to: number) => before[to]! - before[from]! + (from > 0 ? penalty(units[from]!) : 0);
+  const penalty = (unit: Unit) => [0, average / 6, average / 3, average / 2][unit.depth]!;
+  // A part's cost is its height, plus the penalty of the cut at either end (the greater): the parts on both
+  // sides of a cut pay alike, so cuts of one kind still balance the parts (a strategy over three pages cut
+  // twice inside: a penalty on the parts after each cut only would leave the first part the tallest).
+  const at = (cut: number) => (cut > 0 && cut < units.length ? penalty(units[cut]!) : 0);
+  const cost = (from: number, to: number) => before[to]! - before[from]! + Math.max(at(from), at(to));
   // best[k][j]: the least possible tallest part when units [0, j) make k parts; from[k][j] where the last begins.
   const best: number[][] = [[0, ...units.map(() => Infinity)]];
   const from: number[][] = [[]];
@@ -266,27 +281,44 @@ function split(
     cuts.unshift(j);
   }
   const bounds = [0, ...cuts, units.length];
-  // An issue or goal carried over from the previous part says so, inside its box (wrapped with its name).
+  // An issue, goal or strategy carried over from the previous part says so, inside its box (wrapped with its
+  // name); each part holds its own copies of the boxes, with only the children of theirs it draws.
   const carried = (node: MapNode, first: boolean) => (first ? node.name : `${node.name} ${continued}`);
   return bounds.slice(0, -1).map((start, p) => {
     const bands: Band[] = [];
+    const last = (node: MapNode) => node.children.at(-1)!;
+    const withLast = (node: MapNode, child: MapNode) => ({ ...node, children: [...node.children.slice(0, -1), child] });
     for (let u = start; u < bounds[p + 1]!; u++) {
       const unit = units[u]!;
       const previous = u > start ? units[u - 1] : undefined;
       const band = bands.at(-1)!;
+      const project = unit.project ? [unit.project] : [];
+      if (previous?.strategy && previous.strategy === unit.strategy) {
+        const goal = last(band);
+        const strategy = last(goal);
+        bands[bands.length - 1] = withLast(
+          band,
+          withLast(goal, { ...strategy, children: [...strategy.children, ...project] }),
+        );
+        continue;
+      }
+      const strategy = unit.strategy && {
+        ...unit.strategy,
+        name: carried(unit.strategy, unit.depth < 3),
+        children: project,
+      };
       if (previous?.goal === unit.goal) {
-        const goal = band.children.at(-1)!;
-        const grown = { ...goal, children: [...goal.children, unit.strategy!] };
-        bands[bands.length - 1] = { ...band, children: [...band.children.slice(0, -1), grown] };
+        const goal = last(band);
+        bands[bands.length - 1] = withLast(band, { ...goal, children: [...goal.children, strategy!] });
         continue;
       }
       const goal = {
         ...unit.goal,
-        name: carried(unit.goal, unit.firstOfGoal),
-        children: unit.strategy ? [unit.strategy] : [],
+        name: carried(unit.goal, unit.depth < 2),
+        children: strategy ? [strategy] : [],
       };
       if (previous?.issue === unit.issue) bands[bands.length - 1] = { ...band, children: [...band.children, goal] };
-      else bands.push({ ...unit.issue, name: carried(unit.issue, unit.firstOfIssue), children: [goal] });
+      else bands.push({ ...unit.issue, name: carried(unit.issue, unit.depth < 1), children: [goal] });
     }
     return bands;
   });

@@ -50,8 +50,8 @@ const svgSize = (svg: string, attribute: 'width' | 'height') =>
  * The map in as few pieces as print its text at least `least` pt in the box (from `parts` up, a piece per
  * page), drawn at whichever of `widths` needs the fewest pieces, of those the one that prints its text
  * largest: a narrower drawing wraps names into taller boxes but scales up more. Returns the pieces and the
- * printed size of their text (pt), below `least` only when a single strategy with its projects is taller than
- * the box or no width is narrow enough. Each try is a full layout of the map, so callers give few widths.
+ * printed size of their text (pt), below `least` only when a single project's box is taller than the box or
+ * no width is narrow enough. Each try is a full layout of the map, so callers give few widths.
  */
 export function fittedMap(
   rows: BuildInput['source']['rows'],

@@ -259,7 +259,7 @@ export interface PageElementWriterPrototype {
   addLine(line: Line, ...rest: unknown[]): unknown;
   addFragment(fragment: unknown, useBlockXOffset?: boolean, ...rest: unknown[]): boolean;
   commitUnbreakableBlock(
-    this: { transactionLevel: number; context(): { pages: unknown[] } },
+    this: { transactionLevel: number; context(): { pages: unknown[]; y: number } },
     forcedX?: number,
     forcedY?: number,
   ): void;

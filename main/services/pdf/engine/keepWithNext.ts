@@ -8,8 +8,10 @@
  * the pages as laid out: a heading is orphaned when nothing but headings is drawn after it on its page.
  * typeset then lays the document out again with those headings starting a page, all at once (pdfmake would
  * lay it out again per heading). All at once, a heading's move shifts what follows it, and a later heading of
- * the same layout may then no longer be at a page foot: its move would leave the page before it short
- * (needlessMoves), and is undone.
+ * the same layout may then no longer be at a page foot. So a moved heading, once laid out at the top of its
+ * page, is measured with what it must keep (movedHeadingNeeds), and from then on starts a page only when that
+ * does not fit in the room left where it falls (pagination.ts): a move that other moves made needless is not
+ * made, without another layout to undo it.
  */
 import type { Node, NodeQueries, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LaidOutNode, Line, PdfPage } from './internals.ts';
@@ -56,10 +58,10 @@ export function headingTexts(doc: TDocumentDefinitions): string[] {
   return texts;
 }
 
-/** A page filled less than this share of its body before a moved heading was left short by the move. */
-const LEFT_SHORT = 1 / 3;
-
-/** Rows of what a moved heading heads that must fit with it at the foot of the page before for the move to go. */
+/**
+ * Rows of what a moved heading heads that must fit with it for it not to start a page: two lines of a
+ * paragraph, or of a table its caption, head (two rows) and first goal and KPI (two rows), whole.
+ */
 const ROWS_WITH = MIN_LINES + 4;
 
 /** The lowest point drawn on a page's body, from its first item. */
@@ -73,17 +75,18 @@ function bottomOf(items: PdfPage['items']): number {
 }
 
 /**
- * Of the moved headings (numbers in document order), those whose move is no longer needed: the layout that
- * moved them placed them before other headings moved or pages were filled, and what came before has shifted
- * since. A moved heading starts its page; the move goes when it left the page before short (less than a third
- * filled) and the heading with the first rows under it (a figure whole) would now fit at that page's foot.
+ * The room (pt) each of the moved headings (numbers in document order, each starting a page in this layout)
+ * needs at a page foot to stay there, its lines and those under it up to ROWS_WITH rows (a figure, a table
+ * row and the rows kept with it whole) measured from the top of its page, and the room left at the foot of
+ * the page before it.
  */
-export function needlessMoves(
+export function movedHeadingNeeds(
   moved: readonly number[],
   texts: readonly string[],
   bodies: readonly LaidOutBody[],
-): number[] {
-  const out: number[] = [];
+  keptRows: ReadonlySet<number>,
+): Map<number, { need: number; free: number }> {
+  const out = new Map<number, { need: number; free: number }>();
   let page = 1;
   for (const n of [...moved].sort((a, b) => a - b)) {
     const text = texts[n] ?? '';
@@ -94,7 +97,7 @@ export function needlessMoves(
     };
     while (page < bodies.length && !startsWith(bodies[page]!)) page++;
     if (page >= bodies.length) break;
-    const before = bodies[page - 1]!.page;
+    const before = bodies[page - 1]!;
     const body = bodies[page]!;
     const items = body.page.items.slice(0, body.count);
     // The heading's own lines, then rows of what follows it up to ROWS_WITH.
@@ -110,19 +113,36 @@ export function needlessMoves(
       if (type === 'line') rows.add(Math.round(item.y));
       if (rows.size <= ROWS_WITH) end++;
     }
-    const { pageSize, pageMargins } = before;
-    const height = pageSize.height - pageMargins.top - pageMargins.bottom;
-    const free = pageSize.height - pageMargins.bottom - bottomOf(before.items.slice(0, bodies[page - 1]!.count));
-    const need = bottomOf(items.slice(0, end)) - body.page.pageMargins.top;
-    if (free > (1 - LEFT_SHORT) * height && need <= free) out.push(n);
+    // Table rows go whole (pdfmake keeps each together), with the next when kept with it (pagination.ts).
+    for (let row = items[end - 1]?.item.row; row !== undefined && end < items.length;) {
+      const next = items[end]!;
+      if (next.type === 'line' && next.item.row !== row) {
+        if (next.item.row !== row + 1 || !keptRows.has(row)) break;
+        row = next.item.row;
+      }
+      end++;
+    }
+    const { pageSize, pageMargins } = before.page;
+    out.set(n, {
+      need: bottomOf(items.slice(0, end)) - body.page.pageMargins.top,
+      free: pageSize.height - pageMargins.bottom - bottomOf(before.page.items.slice(0, before.count)),
+    });
     page++;
   }
   return out;
 }
 
-/** A copy of the document with the given headings (numberHeadings) starting a page. */
-export function breakBefore(doc: TDocumentDefinitions, headings: ReadonlySet<number>): TDocumentDefinitions {
-  return eachHeading(doc, (node, n) => (headings.has(n) ? { ...node, pageBreak: 'before' } : node));
+/**
+ * A copy of the document with the given headings (numberHeadings) starting a page: always (a need of
+ * Infinity), or when less than their need (movedHeadingNeeds) is left on the page (`breakUnlessRoom`,
+ * pagination.ts).
+ */
+export function breakBefore(doc: TDocumentDefinitions, headings: ReadonlyMap<number, number>): TDocumentDefinitions {
+  return eachHeading(doc, (node, n) => {
+    const need = headings.get(n);
+    if (need === undefined) return node;
+    return need === Infinity ? { ...node, pageBreak: 'before' } : { ...node, breakUnlessRoom: need };
+  });
 }
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');

@@ -24,7 +24,7 @@
  * (pdfmake's transactions) or a column group, lines stay as pdfmake places them, since such a block moves
  * whole. Headings kept with what follows are keepWithNext.ts.
  */
-import { type Line, type LayoutBuilderThis, type TextNode, pdfmake } from './internals.ts';
+import { type Line, type LayoutBuilderThis, type PdfPage, type TextNode, pdfmake } from './internals.ts';
 import type { LaidOutBody } from './keepWithNext.ts';
 
 /** Fewest lines of a paragraph on either side of a page break. */
@@ -33,12 +33,19 @@ export const MIN_LINES = 2;
 const MIN_PAGE_LINES = 3;
 
 /**
- * Breaks asked of a layout, by what they move: a text node in the page's flow ("text 12", before its line
- * `line`) or a table row in it ("row 5", kept whole), if that starts on page `page` (0-based) as it did when
- * the break was found. A heading moved meanwhile may have taken it to a later page, where the break is not
- * needed any more.
+ * A break asked of a layout (pageBreakFixes), before line `line` of a text node in the page's flow or before a
+ * table row in it, applied only while still needed: when what must go on together from there (`need`, in pt:
+ * rows kept with the next, or the lines that fill a near-empty page) does not fit in the room left. Headings
+ * moved in the same layout shift what follows them, and a break asked before they moved would otherwise leave
+ * a table's head and a row alone on a page. A near-empty page's break holds only if what it moves starts on
+ * `page` (0-based) as it did when found; a row kept with the next wherever it falls.
  */
-type ForcedBreaks = ReadonlyMap<string, { readonly line: number; readonly page: number }>;
+export interface ForcedBreak {
+  readonly line: number;
+  readonly need: number;
+  readonly page?: number;
+}
+type ForcedBreaks = ReadonlyMap<string, ForcedBreak>;
 const textKey = (leaf: number) => `text ${leaf}`;
 const rowKey = (row: number) => `row ${row}`;
 
@@ -50,9 +57,10 @@ export interface PaginationLayout {
   rows: number;
   /** The table row being laid out, if it is in the page's flow. */
   row?: number;
-  /** Rows whose cells ask to stay with the next row (`keepWithNext`), and the table of each row. */
+  /** Rows whose cells ask to stay with the next row (`keepWithNext`), the table of each row, and its height. */
   readonly keptRows: Set<number>;
   readonly rowTables: Map<number, object>;
+  readonly rowHeights: Map<number, number>;
   /** Pages (0-based) that a node asked to start (pageBreak: 'before'). */
   readonly pageStarts: Set<number>;
 }
@@ -61,7 +69,15 @@ let layout: PaginationLayout | null = null;
 
 /** Begins a layout with the given breaks (none at first); the result collects what pageBreakFixes needs. */
 export function beginLayout(forced: ForcedBreaks = new Map()): PaginationLayout {
-  layout = { forced, leaves: 0, rows: 0, pageStarts: new Set(), keptRows: new Set(), rowTables: new Map() };
+  layout = {
+    forced,
+    leaves: 0,
+    rows: 0,
+    pageStarts: new Set(),
+    keptRows: new Set(),
+    rowTables: new Map(),
+    rowHeights: new Map(),
+  };
   return layout;
 }
 
@@ -75,27 +91,33 @@ function inPageFlow(builder: LayoutBuilderThis): boolean {
   return builder.writer.transactionLevel === 0 && context.snapshots.length === 0 && (builder.nestedLevel ?? 0) === 0;
 }
 
-/** The page (0 = the current one) each line lands on, moving to a new page before the lines in `breaks`. */
+/**
+ * The page (0 = the current one) each line lands on, moving to a new page before the lines in `breaks`, and
+ * the room left on its page just before it.
+ */
 function placeLines(
   heights: readonly number[],
   room: number,
   pageHeight: number,
   atTop: boolean,
   breaks: ReadonlySet<number>,
-): number[] {
+): { pages: number[]; rooms: number[] } {
   let page = 0;
   let left = room;
   let top = atTop;
-  return heights.map((height, i) => {
+  const rooms: number[] = [];
+  const pages = heights.map((height, i) => {
     // As pdfmake's processLeaf: a line that does not fit moves on, unless it already starts a page.
     if (!top && (breaks.has(i) || height > left)) {
       page++;
       left = pageHeight;
     }
+    rooms.push(left);
     left -= height;
     top = false;
     return page;
   });
+  return { pages, rooms };
 }
 
 /**
@@ -130,7 +152,7 @@ function planBreaks(
   const breaks = new Set<number>(forced);
   // Each step moves a break to an earlier line, so this ends; the bound is only a guard.
   for (let step = 0; step <= heights.length; step++) {
-    const pages = placeLines(heights, room, pageHeight, atTop, breaks);
+    const { pages } = placeLines(heights, room, pageHeight, atTop, breaks);
     const first = pages[0] ?? 0;
     const last = pages[pages.length - 1] ?? 0;
     let page = first + 1;
@@ -181,12 +203,15 @@ function planRun(builder: LayoutBuilderThis, nodes: readonly TextNode[]): void {
     starts.push(heights.length);
     for (const line of lines) heights.push(line.getHeight());
   }
-  // Breaks asked by pageBreakFixes for a node that starts on the page it started on when they were asked.
+  // Breaks asked by pageBreakFixes for a node that starts on the page it started on when they were asked,
+  // while what they move still does not fit where it stands.
   const unforced = placeLines(heights, context.availableHeight, pageHeight, atTop, new Set());
   const forced = leaves.flatMap(({ leaf }, i) => {
     const asked = layout?.forced.get(textKey(leaf));
     const start = starts[i]!;
-    return asked?.page === context.page + (unforced[start] ?? 0) ? [start + asked.line] : [];
+    if (!asked || asked.page !== context.page + (unforced.pages[start] ?? 0)) return [];
+    const at = start + asked.line;
+    return (unforced.rooms[at] ?? Infinity) < asked.need ? [at] : [];
   });
   const breaks =
     heights.length > 1 || forced.length > 0
@@ -255,7 +280,8 @@ export function installPagination(): void {
         layout.keptRows.add(layout.row);
       }
       const asked = layout.forced.get(rowKey(layout.row));
-      if (asked?.page === context.page && context.y > context.pageMargins.top) writer.moveToNextPage();
+      const still = asked && (asked.page ?? context.page) === context.page && context.availableHeight < asked.need;
+      if (still && context.y > context.pageMargins.top) writer.moveToNextPage();
     }
     beginRow.call(this, rowIndex, writer);
   };
@@ -263,6 +289,12 @@ export function installPagination(): void {
   table.endRow = function (rowIndex, writer, pageBreaks) {
     endRow.call(this, rowIndex, writer, pageBreaks);
     if (layout) delete layout.row;
+  };
+  // A row's height, as pdfmake fits it on the page: its block's height when committed.
+  const commit = pdfmake.PageElementWriter.prototype.commitUnbreakableBlock;
+  pdfmake.PageElementWriter.prototype.commitUnbreakableBlock = function (forcedX, forcedY) {
+    if (layout?.row !== undefined && this.transactionLevel === 1) layout.rowHeights.set(layout.row, this.context().y);
+    commit.call(this, forcedX, forcedY);
   };
   const addLine = pdfmake.PageElementWriter.prototype.addLine;
   pdfmake.PageElementWriter.prototype.addLine = function (line, ...rest) {
@@ -272,6 +304,13 @@ export function installPagination(): void {
 
   const processNode = builder.processNode;
   builder.processNode = function (node, ...rest) {
+    // A moved heading (keepWithNext.ts breakBefore) starts a page when what it keeps does not fit here.
+    const need = (node as { breakUnlessRoom?: number }).breakUnlessRoom;
+    const here = this.writer.context();
+    if (need !== undefined && inPageFlow(this) && here.y > here.pageMargins.top && here.availableHeight < need) {
+      this.writer.moveToNextPage(node.pageOrientation);
+      layout?.pageStarts.add(here.page);
+    }
     if (layout && node.pageBreak?.startsWith('before')) layout.pageStarts.add(this.writer.context().page + 1);
     const margin = node._margin;
     const bottom = margin?.[3] ?? 0;
@@ -290,14 +329,28 @@ export function installPagination(): void {
   installed = true;
 }
 
+/** A line as placed on its page. */
+type PlacedLine = PdfPage['items'][number]['item'];
+
 interface Row {
   readonly y: number;
-  readonly lines: Line[];
+  readonly lines: PlacedLine[];
+}
+
+/** The foot of the lowest row. */
+const bottomOf = (rows: readonly Row[]) =>
+  Math.max(...rows.flatMap((row) => row.lines.map((l) => l.y + l.getHeight())));
+
+/** The height of the rows `from` to `to` of the page's flow together, as last laid out (Infinity if unknown). */
+function rowsHeight(done: PaginationLayout, from: number, to: number): number {
+  let height = 0;
+  for (let row = from; row <= to; row++) height += done.rowHeights.get(row) ?? Infinity;
+  return height;
 }
 
 /** The rows of text of a laid-out page body, top to bottom (lines at one height form a row); null if it holds a figure. */
 function rowsOf(body: LaidOutBody): Row[] | null {
-  const rows = new Map<number, Line[]>();
+  const rows = new Map<number, PlacedLine[]>();
   for (const { type, item } of body.page.items.slice(0, body.count)) {
     if (type === 'svg' || type === 'image') return null;
     if (type !== 'line' || item.inlines.every((inline) => inline.text.trim() === '')) continue;
@@ -313,7 +366,7 @@ function rowsOf(body: LaidOutBody): Row[] | null {
 export function pageBreakFixes(
   bodies: readonly LaidOutBody[],
   done: PaginationLayout,
-  forced: Map<string, { line: number; page: number }>,
+  forced: Map<string, ForcedBreak>,
 ): boolean {
   const rows = keptRowBreaks(bodies, done, forced);
   const lists = listRowBreaks(bodies, done, forced);
@@ -328,7 +381,7 @@ export function pageBreakFixes(
 function keptRowBreaks(
   bodies: readonly LaidOutBody[],
   done: PaginationLayout,
-  forced: Map<string, { line: number; page: number }>,
+  forced: Map<string, ForcedBreak>,
 ): boolean {
   const rowsOn = (body: LaidOutBody) =>
     new Set(body.page.items.slice(0, body.count).flatMap(({ item }) => (item.row === undefined ? [] : [item.row])));
@@ -342,9 +395,8 @@ function keptRowBreaks(
     if (!done.keptRows.has(last) || !next.has(last + 1) || here.has(last + 1) || !sameTable(last, last + 1)) continue;
     let first = last;
     while (done.keptRows.has(first - 1) && here.has(first - 1) && sameTable(first - 1, last)) first--;
-    const asked = forced.get(rowKey(first));
-    if (!here.has(first - 1) || !sameTable(first - 1, last) || asked?.page === p) continue;
-    forced.set(rowKey(first), { line: 0, page: p });
+    if (!here.has(first - 1) || !sameTable(first - 1, last) || forced.has(rowKey(first))) continue;
+    forced.set(rowKey(first), { line: 0, need: rowsHeight(done, first, last + 1) });
     added = true;
   }
   return added;
@@ -363,7 +415,7 @@ const LIST_TABLE = 'phaenList';
 function listRowBreaks(
   bodies: readonly LaidOutBody[],
   done: PaginationLayout,
-  forced: Map<string, { line: number; page: number }>,
+  forced: Map<string, ForcedBreak>,
 ): boolean {
   const isList = (row: number) => (done.rowTables.get(row) as { layout?: unknown } | undefined)?.layout === LIST_TABLE;
   /** Rows of text (by height) of each list row on a page. */
@@ -401,8 +453,8 @@ function listRowBreaks(
     const first = foot[at]!;
     // All of the list's rows here and not its first: it runs over from the page before and starts this one.
     if (at === 0 && sameList(first - 1, first)) continue;
-    if (forced.get(rowKey(first))?.page === p) continue;
-    forced.set(rowKey(first), { line: 0, page: p });
+    if (forced.has(rowKey(first))) continue;
+    forced.set(rowKey(first), { line: 0, need: rowsHeight(done, first, last + 1) });
     added = true;
   }
   return added;
@@ -417,7 +469,7 @@ function listRowBreaks(
 function nearEmptyBreaks(
   bodies: readonly LaidOutBody[],
   done: PaginationLayout,
-  forced: Map<string, { line: number; page: number }>,
+  forced: Map<string, ForcedBreak>,
 ): boolean {
   let added = false;
   for (let p = 1; p < bodies.length; p++) {
@@ -441,7 +493,11 @@ function nearEmptyBreaks(
     // Asked before for another page (a heading moved since): ask again for this one.
     const asked = forced.get(key);
     if (asked?.line === line && asked.page === page) continue;
-    forced.set(key, { line, page });
+    // What must fit for the page not to break: from the first line moving (a row's top padding and rule above
+    // it, at most 4 pt) to the foot of the page before, then what this page holds.
+    const top = bodies[p]!.page.pageMargins.top;
+    const need = bottomOf(before) - first.y + (first.leaf === undefined ? 4 : 0) + bottomOf(rows) - top;
+    forced.set(key, { line, page, need });
     added = true;
   }
   return added;
