@@ -150,6 +150,9 @@ describe('migrations', () => {
       "SELECT o.id FROM ops o JOIN op_groups g ON g.id = o.grp WHERE g.plan_id = 'p'",
       "SELECT id FROM op_groups WHERE actor = 'a' AND plan_id = 'p' ORDER BY hlc DESC LIMIT 1",
       "SELECT count(*) FROM ops WHERE arrival = 'a'",
+      "SELECT 1 FROM op_groups WHERE actor = 'a' LIMIT 1",
+      "SELECT o.id FROM op_groups g JOIN ops o ON o.grp = g.id WHERE g.actor = 'a' AND o.hlc IN ('h1', 'h2')",
+      "SELECT id FROM op_groups WHERE actor = 'a' ORDER BY hlc DESC LIMIT 1",
     ];
     for (const sql of lookups) {
       const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[];

@@ -266,9 +266,8 @@ export const migrations: readonly Migration[] = [
       -- The home list reads every live plan and sorts them by title in the app: nothing searched by updated_at,
       -- which every edit of a plan changed.
       DROP INDEX IF EXISTS plans_live;
-      -- Undo and redo in a plan search op_groups_plan (plan, actor, hlc); only the undo on the home screen,
-      -- of any plan, reads this office's groups without it.
-      DROP INDEX IF EXISTS op_groups_actor_hlc;
+      -- op_groups_actor_hlc stays: an import looks up an installation's clocks through it (exchange/stored.ts,
+      -- a clock reused with other content is refused), and so does the undo on the home screen, of any plan.
     `,
   },
 ];
