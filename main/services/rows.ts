@@ -476,10 +476,17 @@ function requireAllowed(store: Store, edits: readonly Edit[], undone?: string): 
 /**
  * Undo this office's newest action (in one plan, when given). Where the plan's rules refuse it, the refusal
  * names why and that the action was passed over (`undo` field): the next undo takes back the one before.
+ * Within a plan, its history ends at its creation (made, duplicated, imported): Ctrl+Z pressed once too often
+ * on the plan's own pages must not make the plan vanish under the user. Home's undo (no plan) still takes a
+ * creation back.
  */
 export function undoAction(store: Store, planId: string | null): GroupInfo {
   try {
-    return store.oplog.undoLast(planId, (edits, action) => requireAllowed(store, edits, action.hlc));
+    return store.oplog.undoLast(planId, (edits, action) => {
+      if (planId !== null && edits.some((e) => e.entity === 'plan' && e.field === 'deleted' && e.value !== false))
+        throw new AppError('nothing-to-undo', `the plan's creation is undone from home only (${planId})`);
+      requireAllowed(store, edits, action.hlc);
+    });
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'invalid-input') throw err;
     throw new AppError(err.code, `${err.detail} (passed over)`, {

@@ -56,6 +56,18 @@ describe('the print panel', () => {
     expect(box(/ใช้เลขไทย/).checked).toBe(true);
   });
 
+  it('says before printing how many items a reviewer would send back, with the way to the list', async () => {
+    panel(() => ({ state: 'running', done: 0, total: 0 }));
+    // An issue with one goal and nothing else: no vision, no KPI for the goal, no targets at all, no strategy
+    // for the goal, no projects, no budgets, the issue aligned with nothing.
+    const notice = await screen.findByText(/แผนยังมี 7 รายการที่ผู้ตรวจแผนจะขอให้แก้ไข/);
+    expect(notice.textContent).toContain('เอกสารจะพิมพ์ตามข้อมูลที่มีอยู่ตอนนี้');
+    expect(screen.getByRole('link', { name: 'ดูรายการที่ต้องแก้ไข' }).getAttribute('href')).toBe(
+      `#/plan/${samplePlan.id}/review/3`,
+    );
+    expect((screen.getByRole('button', { name: 'สร้างไฟล์ PDF' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('starts the chosen document, shows its progress page by page, and offers the finished PDF', async () => {
     const states: PdfJobStatus[] = [
       { state: 'running', done: 0, total: 0 },

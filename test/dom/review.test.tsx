@@ -272,6 +272,13 @@ describe('review wizard: alignment', () => {
       planId: samplePlan.id,
     });
     await screen.findByText('มี 1 ประเด็นยุทธศาสตร์ที่ยังไม่สอดคล้องกับกรอบใดเลย:');
+    // The notice, still showing, names the cell again in English after a switch (the entry's English title).
+    try {
+      await act(() => i18n.changeLanguage('en'));
+      expect(lastToast(shell).text).toBe('Deleted “Strategic issue 1 × 1. Security”');
+    } finally {
+      await act(() => i18n.changeLanguage('th'));
+    }
   });
 
   it('is one Tab stop: the arrows move between cells, Space ticks, and Tab leaves the matrix for what follows', async () => {

@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../../renderer/src/i18n.ts';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
 import { fakeShell, lastToast, renderWith, samplePlan } from './fakeApi.tsx';
 import { BANGKOK, optionsRow, planFake, row, wholeText } from './planFake.tsx';
@@ -79,6 +80,13 @@ describe('situation wizard: matrix', () => {
     await waitFor(() => expect(fake.callsTo('rows.delete')).toEqual([{ id: 'm1:bkk20-1' }]));
     expect(lastToast(shell)).toEqual({ text: 'ลบ “พันธกิจที่ 1 × มหานครปลอดภัย” แล้ว', undo: true, planId: samplePlan.id });
     await waitFor(() => expect((cell as HTMLInputElement).checked).toBe(false));
+    // Said again in English after a switch while it shows (the dimension has only a Thai title).
+    try {
+      await act(() => i18n.changeLanguage('en'));
+      expect(lastToast(shell).text).toBe('Deleted “Mission 1 × มหานครปลอดภัย”');
+    } finally {
+      await act(() => i18n.changeLanguage('th'));
+    }
   });
 
   it('saves a note on a ticked cell and keeps it when the cell is unticked and ticked again', async () => {

@@ -317,10 +317,41 @@ describe('strategies wizard: summary', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent);
     const byIssue = screen.getByRole('table', { name: 'งบประมาณจำแนกตามประเด็นยุทธศาสตร์และปี (บาท)' });
-    expect(cells(byIssue, /ประเด็นยุทธศาสตร์ที่ 1 /)).toEqual(['2,650,000', '2,600,000', '0', '0', '0', '5,250,000']);
-    expect(cells(byIssue, /ประเด็นยุทธศาสตร์ที่ 2 /)).toEqual(['600,000', '0', '0', '0', '700,000.5', '1,300,000.5']);
-    expect(cells(byIssue, /รวมทั้งแผน/)).toEqual(['3,250,000', '2,600,000', '0', '0', '700,000.5', '6,550,000.5']);
+    expect(cells(byIssue, /ประเด็นยุทธศาสตร์ที่ 1 /)).toEqual([
+      '2,650,000',
+      '2,600,000',
+      '0',
+      '0',
+      '0',
+      '5,250,000',
+      '80.2',
+    ]);
+    expect(cells(byIssue, /ประเด็นยุทธศาสตร์ที่ 2 /)).toEqual([
+      '600,000',
+      '0',
+      '0',
+      '0',
+      '700,000.5',
+      '1,300,000.5',
+      '19.8',
+    ]);
+    expect(cells(byIssue, /รวมทั้งแผน/)).toEqual([
+      '3,250,000',
+      '2,600,000',
+      '0',
+      '0',
+      '700,000.5',
+      '6,550,000.5',
+      '100.0',
+    ]);
     const byUnit = screen.getByRole('table', { name: 'งบประมาณจำแนกตามหน่วยงานรับผิดชอบ (บาท)' });
+    // The same figure columns in both tables, so that they line up one above the other.
+    const figureHeads = (table: HTMLElement) =>
+      within(table)
+        .getAllByRole('columnheader')
+        .slice(1)
+        .map((c) => c.textContent);
+    expect(figureHeads(byIssue)).toEqual(figureHeads(byUnit));
     expect(
       within(byUnit)
         .getAllByRole('rowheader')

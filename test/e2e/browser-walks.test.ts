@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openPage, startApp } from '../harness/browser.ts';
 import { shoot, specTests, useBrowser } from '../harness/browserTests.ts';
 import { WIZARDS } from '../../renderer/src/wizards/index.ts';
-import { headsBreakingWords, stepSettled } from './specs/common.ts';
+import { budgetColumnsApart, headsBreakingWords, stepSettled } from './specs/common.ts';
 import { keyboardWalkSpecs } from './specs/keyboardWalk.ts';
 
 /**
@@ -39,6 +39,7 @@ describe('the workspace at a government laptop and a desktop screen', () => {
             await stepSettled(page);
             await shoot(page, `${width}-${wizard.id}-${step}`, false);
             expect(await headsBreakingWords(page), `${wizard.id}/${step} at ${width}`).toEqual([]);
+            expect(await budgetColumnsApart(page), `${wizard.id}/${step} at ${width}`).toEqual([]);
             const overflow = await page.evaluate(
               () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
             );

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPlan, deletePlan, duplicatePlan, getPlan, listPlans, updatePlan } from '../../main/services/plans.ts';
+import { undoAction } from '../../main/services/rows.ts';
 import { Store } from '../../main/services/store/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 import { bmaDraft as draft } from '../harness/store.ts';
@@ -83,6 +84,22 @@ describe('plans', () => {
     store.oplog.undoLast();
     expect(listPlans(store)).toEqual([]);
     expect(() => store.oplog.undoLast()).toThrow(/nothing/);
+    store.close();
+  });
+
+  it("undo within a plan stops at the plan's creation, which only home's undo takes back", async () => {
+    const store = await openStore();
+    const plan = createPlan(store, draft);
+    const copy = duplicatePlan(store, plan.id);
+    updatePlan(store, plan.id, [{ field: 'organisation', value: 'สำนักงานเขตพระนคร' }]);
+    expect(undoAction(store, plan.id).label).toBe('edit:organisation');
+    expect(() => undoAction(store, plan.id)).toThrow(expect.objectContaining({ code: 'nothing-to-undo' }));
+    expect(() => undoAction(store, copy.id)).toThrow(expect.objectContaining({ code: 'nothing-to-undo' }));
+    expect(listPlans(store).map((p) => p.id)).toEqual(expect.arrayContaining([plan.id, copy.id]));
+    // Nothing was written by the refusals: home's undo takes back the duplicate, then the creation.
+    expect(undoAction(store, null).label).toBe('duplicate');
+    expect(undoAction(store, null).label).toBe('create');
+    expect(listPlans(store)).toEqual([]);
     store.close();
   });
 });

@@ -4,11 +4,13 @@ import type { Catalog } from '../../../main/core/catalog.ts';
 import { CHAPTERS, type ChapterId, type DocumentFormat, type PdfKind } from '../../../main/core/pdf/options.ts';
 import { chaptersWithContent } from '../../../main/core/pdf/planDocument.ts';
 import type { Plan } from '../../../main/core/plan.ts';
+import { completeness } from '../../../main/core/planContent.ts';
 import type { Row } from '../../../main/core/rows.ts';
 import type { AppErrorShape } from '../../../main/core/errors.ts';
 import { useApi } from '../ApiContext.tsx';
 import { errorText } from '../format.ts';
 import { routeHash } from '../route.ts';
+import { stepHash } from '../wizards/review/links.ts';
 import { useDocumentExport } from './exportJob.tsx';
 import './pdf.css';
 
@@ -82,6 +84,10 @@ export function ExportPanel({ plan }: { plan: Plan }) {
   };
 
   const noChapter = kind === 'plan' && printable.length === 0;
+  // What a reviewer would send back, by the rule the plan page and the review panel read: a draft may be
+  // printed, but not as if it were complete.
+  const lacking = loaded ? completeness(loaded.rows, plan).length : 0;
+  const reviewHref = stepHash(plan.id, 'review', 'completeness');
 
   return (
     <section className="card pdf-panel" aria-labelledby="pdf-heading">
@@ -152,6 +158,16 @@ export function ExportPanel({ plan }: { plan: Plan }) {
           {t('pdf.panel.texts')}
         </a>
       </p>
+      {lacking > 0 && (
+        <p className="notice review-warning">
+          {t('pdf.panel.incomplete', { count: lacking })}{' '}
+          {reviewHref && (
+            <a className="link" href={reviewHref}>
+              {t('review.completeness.openPanel')}
+            </a>
+          )}
+        </p>
+      )}
       <div className="actions">
         <button
           type="button"

@@ -141,3 +141,28 @@ export const headsBreakingWords = (page: Page) =>
       })
       .map((th) => th.textContent?.trim() ?? ''),
   );
+
+/**
+ * Budget tables one under the other whose columns do not line up: in each of the budget steps' containers,
+ * every table's head cells against the first table's (left edge and width, to the pixel). Each mismatch is
+ * reported by the table's caption and the column's head.
+ */
+export const budgetColumnsApart = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.step-card .strat-summary, .step-card .strat-budgets')].flatMap((group) => {
+      const edges = (table: HTMLTableElement) =>
+        [...table.querySelectorAll('thead th')].map((th) => {
+          const box = th.getBoundingClientRect();
+          return { head: th.textContent?.trim() ?? '', at: Math.round(box.left), width: Math.round(box.width) };
+        });
+      const [first, ...rest] = [...group.querySelectorAll<HTMLTableElement>('table.data-table')];
+      if (!first) return [];
+      const model = edges(first);
+      return rest.flatMap((table) =>
+        edges(table)
+          .map((cell, i) => ({ cell, i }))
+          .filter(({ cell, i }) => model[i]?.at !== cell.at || model[i]?.width !== cell.width)
+          .map(({ cell }) => `${table.caption?.textContent ?? ''}: ${cell.head}`),
+      );
+    }),
+  );

@@ -15,6 +15,12 @@ export const planSpecs: Spec[] = [
       await link.click();
       await page.getByRole('heading', { level: 1, name: BMA_PLAN.title }).waitFor();
       await expectValues(page, BMA_PLAN);
+      // Ctrl+Z on the plan's own page with nothing done in it: the plan stays (its creation is undone from
+      // home only), and the notice says there is nothing to undo.
+      await page.getByRole('heading', { level: 1 }).click();
+      await page.keyboard.press('Control+z');
+      await page.getByText('ไม่มีการกระทำให้เลิกทำ').waitFor();
+      await expectValues(page, BMA_PLAN);
     },
   },
   {

@@ -62,13 +62,16 @@ export function useFrameworkChoices(): [readonly FrameworkChoice[], (next: Frame
   return [creating ?? saved, set];
 }
 
-/** Titles in the interface language; catalogs without an English title show the Thai one. */
+/**
+ * Titles in the interface language; catalogs without an English title show the Thai one. The language is read
+ * when a title is asked for, not when the hook ran: an undo notice names a catalog entry again after a switch.
+ */
 export function useCatalogText() {
   const { i18n, t } = useTranslation();
-  const english = i18n.language === 'en';
+  const english = () => i18n.language === 'en';
   return {
-    title: (c: Pick<CatalogSummary, 'titleTh' | 'titleEn'>) => (english ? c.titleEn : c.titleTh),
-    item: (i: CatalogItem) => (english && i.titleEn ? i.titleEn : i.titleTh),
+    title: (c: Pick<CatalogSummary, 'titleTh' | 'titleEn'>) => (english() ? c.titleEn : c.titleTh),
+    item: (i: CatalogItem) => (english() && i.titleEn ? i.titleEn : i.titleTh),
     /** "2556+local.1" as people say it: the version edited from, and which local edit. */
     version: (v: string) => {
       const local = /^(.*)\+local\.(\d+)$/.exec(v);

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog, CatalogItem } from '../../../../main/core/catalog.ts';
@@ -22,14 +23,21 @@ type Level = 'issue' | 'goal' | 'project' | 'programme';
 interface PlanItem {
   readonly row: Row;
   readonly level: Level;
-  /** "ประเด็นยุทธศาสตร์ที่ 1", "โครงการที่ 1.1.1.1": what a checkbox's name and the undo message say. */
-  readonly label: string;
+  /**
+   * "ประเด็นยุทธศาสตร์ที่ 1", "โครงการที่ 1.1.1.1" in the language of `t`: what a checkbox's name and the undo
+   * message say (the message again after a language switch).
+   */
+  label(t: TFunction): string;
 }
 
 /** The rows that can be aligned, grouped by issue: the issue, then each goal followed by its projects. */
-function planGroups(data: PlanData, label: (level: Level, number: string) => string): PlanItem[][] {
+function planGroups(data: PlanData): PlanItem[][] {
   const numbers = numbering(data.rows);
-  const item = (row: Row, level: Level): PlanItem => ({ row, level, label: label(level, numbers.get(row.id) ?? '') });
+  const item = (row: Row, level: Level): PlanItem => ({
+    row,
+    level,
+    label: (t) => t(`review.alignment.level.${level}`, { number: numbers.get(row.id) ?? '' }),
+  });
   // A programme (แผนงาน) is a project row of another kind: it is called by its own name.
   const project = (row: Row) => item(row, row.data.kind === 'programme' ? 'programme' : 'project');
   return data
@@ -49,7 +57,7 @@ export function Alignment() {
   const { t } = useTranslation();
   const data = usePlanData();
   const [choices] = useFrameworkChoices();
-  const groups = planGroups(data, (level, number) => t(`review.alignment.level.${level}`, { number }));
+  const groups = planGroups(data);
   const unaligned = new Set(
     completeness(data.rows, data.plan)
       .filter((i) => i.rule === 'issueNotAligned')
@@ -99,7 +107,7 @@ export function Alignment() {
             <ul>
               {lonely.map((i) => (
                 <li key={i.row.id}>
-                  {i.label} {String(data.value(i.row, 'name') ?? '')}
+                  {i.label(t)} {String(data.value(i.row, 'name') ?? '')}
                 </li>
               ))}
             </ul>
@@ -160,8 +168,8 @@ function MatrixTable({
   );
   const cellId = (item: PlanItem, entry: CatalogItem) => `${item.row.id}:${catalog.id}:${entry.id}`;
   const entryName = (entry: CatalogItem) => `${entry.code}. ${text.item(entry)}`;
-  const cellName = (item: PlanItem, entry: CatalogItem) =>
-    t('review.alignment.cell', { item: item.label, entry: entryName(entry) });
+  const cellName = (item: PlanItem, entry: CatalogItem, tt: TFunction = t) =>
+    tt('review.alignment.cell', { item: item.label(tt), entry: entryName(entry) });
   const served = (entry: CatalogItem) => groups.flat().filter((item) => links.has(cellId(item, entry))).length;
   const gaps = entries.filter((entry) => served(entry) === 0);
   const gapIds = new Set(gaps.map((g) => g.id));
@@ -204,7 +212,7 @@ function MatrixTable({
         { entity: 'alignmentLink', parentId: item.row.id, values: { catalogId: catalog.id, itemId: entry.id } },
       ]);
     } else if (!on && link) {
-      await data.remove(link, cellName(item, entry));
+      await data.remove(link, (tt) => cellName(item, entry, tt));
     }
     setPending((p) => new Map([...p].filter(([k]) => k !== id)));
   };
@@ -287,7 +295,7 @@ function MatrixTable({
                     className={`review-${item.level === 'programme' ? 'project' : item.level}${lonely ? ' review-unaligned' : ''}`}
                   >
                     <th scope="row" className="review-item-col">
-                      <span className="row-number">{item.label}</span>{' '}
+                      <span className="row-number">{item.label(t)}</span>{' '}
                       <span className="review-item-name">
                         {String(data.value(item.row, 'name') ?? '').trim() || t('review.unnamed')}
                       </span>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Catalog, CatalogItem } from '../../../../main/core/catalog.ts';
@@ -35,9 +36,10 @@ function MatrixTable({ catalog }: { catalog: Catalog }) {
 
   if (missions.length === 0) return <p className="notice">{t('situation.noMissions')}</p>;
 
-  const missionName = (i: number) => t('situation.missionN', { n: i + 1 });
-  const cellName = (i: number, dimension: CatalogItem) =>
-    t('situation.cell', { mission: missionName(i), dimension: text.item(dimension) });
+  const missionName = (i: number, tt: TFunction = t) => tt('situation.missionN', { n: i + 1 });
+  // In the language of `tt`: the undo notice says the cell's name again after a language switch.
+  const cellName = (i: number, dimension: CatalogItem, tt: TFunction = t) =>
+    tt('situation.cell', { mission: missionName(i, tt), dimension: text.item(dimension) });
   const linkOf = (mission: Row, dimension: CatalogItem) =>
     links.find((l) => l.parentId === mission.id && l.data.catalogItemId === dimension.id);
 
@@ -54,7 +56,7 @@ function MatrixTable({ catalog }: { catalog: Catalog }) {
       ]);
     } else if (!on && link) {
       notes.current.set(key, String(data.value(link, 'note') ?? ''));
-      await data.remove(link, cellName(i, dimension));
+      await data.remove(link, (tt) => cellName(i, dimension, tt));
     }
     setPending((p) => new Map([...p].filter(([k]) => k !== key)));
   };

@@ -1,6 +1,6 @@
 import { thaiCollator } from '../../format.ts';
 import { useTranslation } from 'react-i18next';
-import { budgetSummariesBy, budgetSummary } from '../../../../main/core/planContent.ts';
+import { budgetSummariesBy, budgetSummary, type BudgetSummary } from '../../../../main/core/planContent.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { outline, usePlanYears } from '../goals/outline.ts';
 import {
@@ -36,6 +36,16 @@ export function SummaryStep() {
   // Units in Thai dictionary order; projects without a unit last.
   const units = [...byUnit.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : thaiCollator.compare(a, b)));
   const share = (amount: number) => (summary.total > 0 ? ((amount / summary.total) * 100).toFixed(1) : '0.0');
+  // Both tables have the same figure columns (years, total, share of the plan), at the same widths
+  // (strategies.css), so that a year's column lines up from the per-issue table to the per-unit one below it.
+  const head = (first: string) => <BudgetHead years={years} first={first} more={[t('strategies.summary.share')]} />;
+  const figures = (of: BudgetSummary | undefined) => (
+    <>
+      <YearCells years={years} summary={of} />
+      <td className="num">{share(of?.total ?? 0)}</td>
+    </>
+  );
+  const planTotal = <TotalFoot label={t('strategies.planTotal')}>{figures(summary)}</TotalFoot>;
   return (
     <NeedsGoals plan={plan}>
       <div className="strat-summary">
@@ -45,44 +55,35 @@ export function SummaryStep() {
         <div className="table-wrap">
           <table className="data-table">
             <caption>{t('strategies.summary.byIssue')}</caption>
-            <BudgetHead years={years} first={t('strategies.summary.issueCol')} />
+            {head(t('strategies.summary.issueCol'))}
             <tbody>
               {plan.issues.map((issue) => (
                 <tr key={issue.id} data-row-id={issue.id}>
                   <th scope="row" className="table-row-name">
                     <ThaiText text={`${t('strategies.issueN', { number: numberOf(plan, issue) })} ${name(issue)}`} />
                   </th>
-                  <YearCells years={years} summary={byIssue.get(issue.id)} />
+                  {figures(byIssue.get(issue.id))}
                 </tr>
               ))}
             </tbody>
-            <TotalFoot label={t('strategies.planTotal')}>
-              <YearCells years={years} summary={summary} />
-            </TotalFoot>
+            {planTotal}
           </table>
         </div>
         <div className="table-wrap">
           <table className="data-table">
             <caption>{t('strategies.summary.byUnit')}</caption>
-            <BudgetHead years={years} first={t('strategies.summary.unitCol')} more={[t('strategies.summary.share')]} />
+            {head(t('strategies.summary.unitCol'))}
             <tbody>
-              {units.map((unit) => {
-                const unitSummary = byUnit.get(unit);
-                return (
-                  <tr key={unit}>
-                    <th scope="row" className="table-row-name">
-                      <ThaiText text={unit || t('strategies.summary.noUnit')} />
-                    </th>
-                    <YearCells years={years} summary={unitSummary} />
-                    <td className="num">{share(unitSummary?.total ?? 0)}</td>
-                  </tr>
-                );
-              })}
+              {units.map((unit) => (
+                <tr key={unit}>
+                  <th scope="row" className="table-row-name">
+                    <ThaiText text={unit || t('strategies.summary.noUnit')} />
+                  </th>
+                  {figures(byUnit.get(unit))}
+                </tr>
+              ))}
             </tbody>
-            <TotalFoot label={t('strategies.planTotal')}>
-              <YearCells years={years} summary={summary} />
-              <td className="num">{share(summary.total)}</td>
-            </TotalFoot>
+            {planTotal}
           </table>
         </div>
       </div>
