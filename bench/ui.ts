@@ -4,7 +4,8 @@
  * issue 4 names (30 issues, 200 goals, 1,000 KPIs, 500 projects: bench/planContent.ts). For each screen
  * it types into one field and prints how long the browser takes to handle each keystroke (input event to
  * React's commit, synchronous for typing) and the time to the next frame; under 16.7 ms repaints within one
- * frame at 60 Hz.
+ * frame at 60 Hz. An argument keeps only the lines whose name it matches (`bench/ui.ts 'KPI target|budget'`), to compare
+ * two builds one line at a time.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import { seedPlanContent } from './planContent.ts';
 const FACTORS = 500;
 const KPIS = 1_000;
 const KEYSTROKES = 40;
+const only = new RegExp(process.argv[2] ?? '');
 
 function line(label: string, value: string): void {
   console.log(`${label.padEnd(52)} ${value}`);
@@ -126,10 +128,10 @@ try {
       char: '1',
     },
   ];
-  for (const screen of screens) {
+  for (const screen of screens.filter((s) => only.test(s.name))) {
     const t0 = performance.now();
     await page.goto(`${app.url}${screen.hash}`);
-    await page.locator(screen.input).first().waitFor();
+    await page.locator(screen.input).first().waitFor({ timeout: 180_000 });
     line(`ui: open ${screen.name}`, `${(performance.now() - t0).toFixed(0)} ms`);
     const cost = await typingCost(page, screen.input, screen.char);
     line(
@@ -148,10 +150,10 @@ try {
     { name: 'strategy map', hash: `#/plan/${contentId}/review/2`, ready: 'main svg' },
     { name: 'completeness panel', hash: `#/plan/${contentId}/review/3`, ready: 'main h2' },
   ];
-  for (const view of views) {
+  for (const view of views.filter((v) => only.test(v.name))) {
     const t0 = performance.now();
     await page.goto(`${app.url}${view.hash}`);
-    await page.locator(view.ready).first().waitFor();
+    await page.locator(view.ready).first().waitFor({ timeout: 180_000 });
     line(`ui: open 30/200/1,000/500 ${view.name}`, `${(performance.now() - t0).toFixed(0)} ms`);
   }
   await app.close();

@@ -8,6 +8,7 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +38,10 @@ import { LoadFailed } from '../components/LoadFailed.tsx';
  * never counted (totals and checks read saved and valid values only); its text stays in its field with its
  * message, kept in settings (`unsaved`) so that it is still there after leaving the step or a restart, and the
  * status line counts it until it is fixed or cleared.
+ *
+ * The object changes (and every screen using it re-renders) when the rows change, not per keystroke: a
+ * keystroke's refused text reaches its own field through useFieldError and the places that count refused
+ * input through useRefused, so typing into one of 5,000 target cells re-renders that cell.
  */
 export interface PlanData {
   readonly plan: Plan;
@@ -48,11 +53,15 @@ export interface PlanData {
   list(entity: RowEntity, parentId?: string | null): Row[];
   /** What a field shows: the value being typed if any, else the saved one. */
   value(row: Row, field: string): unknown;
-  /** i18n key of the field's current problem, if any. */
-  error(rowId: string, field: string): string | undefined;
-  /** The text typed into a field and refused, if any: what the field shows instead of the saved value. */
+  /**
+   * The text typed into a field and refused, if any, as it is now: what the field starts with instead of the
+   * saved value. Its message, kept up to date, is useFieldError's.
+   */
   unsavedText(rowId: string, field: string): string | undefined;
-  /** Refused input of this plan, by `${rowId}|${field}`; the status line counts it and links to the first. */
+  /**
+   * Refused input of this plan, by `${rowId}|${field}`, as it is now (the status line counts it and links to
+   * the first); useRefused to follow it.
+   */
   readonly unsaved: Readonly<Record<string, UnsavedInput>>;
   /** `text`: as typed, kept while the value is refused (a number box's text); the value itself by default. */
   edit(row: Row, field: string, value: unknown, text?: string): void;
@@ -182,14 +191,28 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
   const [typed, setTyped] = useState(0);
   // Refused input by `${rowId}|${field}`: its text, message and where it was typed. In a ref as well, changed at
   // once, so that Next judges a refusal that came back from main during its flush, before the re-render.
+  // Components follow it through useRefused (each the part it shows); the state re-renders this provider alone,
+  // for the status line and the settings.
   const unsavedRef = useRef<Record<string, UnsavedInput>>(loaded.unsaved);
   const [unsaved, setUnsavedState] = useState(loaded.unsaved);
+  const refusedListeners = useRef(new Set<() => void>());
   const setUnsaved = useCallback((change: (current: Record<string, UnsavedInput>) => Record<string, UnsavedInput>) => {
     const next = change(unsavedRef.current);
     if (next === unsavedRef.current) return;
     unsavedRef.current = next;
     setUnsavedState(next);
+    for (const listener of refusedListeners.current) listener();
   }, []);
+  const refusedStore = useMemo(
+    (): RefusedStore => ({
+      get: () => unsavedRef.current,
+      subscribe(listener) {
+        refusedListeners.current.add(listener);
+        return () => refusedListeners.current.delete(listener);
+      },
+    }),
+    [],
+  );
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   // Valid values waiting to be sent, by row id; a ref so the debounced flush sees the latest.
   const pending = useRef(new Map<string, Map<string, unknown>>());
@@ -360,6 +383,14 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     }
     return optionsSeen.current.options;
   }, []);
+  // The rows by id, made again when the rows change: every cell of a table checks its stored value against its
+  // parent (a KPI's unit) as it renders, and a search of every row per cell is quadratic in the plan's size.
+  const byIdSeen = useRef<{ rows: readonly Row[]; byId: ReadonlyMap<string, Row> } | null>(null);
+  const rowById = useCallback((id: string): Row | undefined => {
+    const list = rowsRef.current;
+    if (byIdSeen.current?.rows !== list) byIdSeen.current = { rows: list, byId: new Map(list.map((r) => [r.id, r])) };
+    return byIdSeen.current.byId.get(id);
+  }, []);
   /** What core's rules need around a row, from the rows as shown (saved values and valid drafts). */
   const context = useCallback(
     (
@@ -368,7 +399,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       parentId: string | null,
       row: Record<string, unknown>,
     ): ValidityContext => {
-      const parent = parentId === null ? undefined : rowsRef.current.find((r) => r.id === parentId);
+      const parent = parentId === null ? undefined : rowById(parentId);
       return {
         plan,
         scale: scoringConfig(currentOptions()),
@@ -380,7 +411,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
             .map((r) => ({ ...r.data, ...drafts.current[r.id] })),
       };
     },
-    [plan, currentOptions],
+    [plan, currentOptions, rowById],
   );
 
   const edit = useCallback(
@@ -549,8 +580,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
         const typed = drafts.current[row.id];
         return typed && field in typed ? typed[field] : row.data[field];
       },
-      error: (rowId, field) => unsaved[unsavedKey(rowId, field)]?.message,
-      unsavedText: (rowId, field) => unsaved[unsavedKey(rowId, field)]?.text,
+      unsavedText: (rowId, field) => unsavedRef.current[unsavedKey(rowId, field)]?.text,
       get unsaved() {
         return unsavedRef.current;
       },
@@ -573,7 +603,6 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       currentOptions,
       officeId,
       names,
-      unsaved,
       edit,
       refuse,
       accepted,
@@ -591,14 +620,50 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
   const status = useMemo((): SaveState => refusedState(unsaved) ?? saveState, [unsaved, saveState]);
   return (
     <PlanDataContext.Provider value={value}>
-      <SaveStateContext.Provider value={status}>
-        <TypedContext.Provider value={typed}>{children}</TypedContext.Provider>
-      </SaveStateContext.Provider>
+      <RefusedContext.Provider value={refusedStore}>
+        <SaveStateContext.Provider value={status}>
+          <TypedContext.Provider value={typed}>{children}</TypedContext.Provider>
+        </SaveStateContext.Provider>
+      </RefusedContext.Provider>
     </PlanDataContext.Provider>
   );
 }
 
 const TypedContext = createContext(0);
+
+interface RefusedStore {
+  get(): Readonly<Record<string, UnsavedInput>>;
+  subscribe(listener: () => void): () => void;
+}
+
+const RefusedContext = createContext<RefusedStore | null>(null);
+
+/**
+ * The part of the plan's refused input a component shows, followed as it changes: the component re-renders
+ * when what `select` returns changes (compared with Object.is: return a value or an object kept as is).
+ */
+export function useRefused<T>(select: (unsaved: Readonly<Record<string, UnsavedInput>>) => T): T {
+  const store = useContext(RefusedContext);
+  if (!store) throw new Error('useRefused outside PlanDataProvider');
+  return useSyncExternalStore(store.subscribe, () => select(store.get()));
+}
+
+/** i18n key of the problem with what was typed into a field, if any; only this field re-renders as it changes. */
+export function useFieldError(rowId: string, field: string): string | undefined {
+  return useRefused((unsaved) => unsaved[unsavedKey(rowId, field)]?.message);
+}
+
+/**
+ * Where each refused input was typed (the route hashes, in one string): changes when a field is refused or
+ * accepted, not with each keystroke into a field already refused. For what counts refused input per step.
+ */
+export function useRefusedPlaces(): string {
+  return useRefused((unsaved) =>
+    Object.values(unsaved)
+      .map((input) => input.at)
+      .join(' '),
+  );
+}
 
 /** The autosave status has its own context: only the status line re-renders when it changes. */
 const SaveStateContext = createContext<SaveState>({ kind: 'idle' });

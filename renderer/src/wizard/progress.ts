@@ -8,7 +8,7 @@ import {
   type StepFacts,
   type StepReport,
 } from '../../../main/core/progress.ts';
-import type { PlanData } from '../plan/PlanData.tsx';
+import { useRefusedPlaces, type PlanData } from '../plan/PlanData.tsx';
 import { parseHash } from '../route.ts';
 import { WIZARDS } from '../wizards/index.ts';
 import type { StepIssue, WizardDef, WizardStep } from './types.ts';
@@ -91,6 +91,8 @@ export function planProgress(data: PlanData): PlanProgress {
  * every check of every wizard runs, so the step repaints first and the navigation catches up when idle.
  */
 export function usePlanProgress(data: PlanData): PlanProgress {
+  // Refused input is read through data.unsaved; its places say when its counts per step change.
   const deferred = useDeferredValue(data);
-  return useMemo(() => planProgress(deferred), [deferred]);
+  const refused = useDeferredValue(useRefusedPlaces());
+  return useMemo(() => planProgress(deferred), [deferred, refused]);
 }
