@@ -184,36 +184,30 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     const next = rowsRef.current;
     startTransition(() => setRowsState(next));
   }, []);
-  // Values typed but not yet saved. A ref, not state: a keystroke must not re-render every row of the plan
-  // (a 1,000-KPI table takes longer than a frame). Inputs echo from their own state; summaries that must follow
-  // typing live (remaining weight) subscribe to `typed` through useLiveDrafts().
+  // What changes per keystroke lives in stores (Watched) that the components showing it subscribe to; this
+  // provider never re-renders for it, so no context changes and React never searches the 5,000 cells of a
+  // table for the few that read it. Values typed but not yet saved: a keystroke must not re-render every row
+  // of the plan. Inputs echo from their own state; summaries that must follow typing live (remaining weight)
+  // subscribe to `typed` (a count of changes to drafts) through useLiveDrafts().
   const drafts = useRef<Drafts>({});
-  const [typed, setTyped] = useState(0);
-  // Refused input by `${rowId}|${field}`: its text, message and where it was typed. In a ref as well, changed at
-  // once, so that Next judges a refusal that came back from main during its flush, before the re-render.
-  // Components follow it through useRefused (each the part it shows); the state re-renders this provider alone,
-  // for the status line and the settings.
-  const unsavedRef = useRef<Record<string, UnsavedInput>>(loaded.unsaved);
-  const [unsaved, setUnsavedState] = useState(loaded.unsaved);
-  const refusedListeners = useRef(new Set<() => void>());
-  const setUnsaved = useCallback((change: (current: Record<string, UnsavedInput>) => Record<string, UnsavedInput>) => {
-    const next = change(unsavedRef.current);
-    if (next === unsavedRef.current) return;
-    unsavedRef.current = next;
-    setUnsavedState(next);
-    for (const listener of refusedListeners.current) listener();
-  }, []);
-  const refusedStore = useMemo(
-    (): RefusedStore => ({
-      get: () => unsavedRef.current,
-      subscribe(listener) {
-        refusedListeners.current.add(listener);
-        return () => refusedListeners.current.delete(listener);
-      },
-    }),
-    [],
+  // Refused input by `${rowId}|${field}`: its text, message and where it was typed, changed at once, so that
+  // Next judges a refusal that came back from main during its flush. Followed through useRefused.
+  const [stores] = useState((): PlanStores => ({
+    refused: new RefusedInput(loaded.unsaved),
+    save: new Watched<SaveState>({ kind: 'idle' }),
+    typed: new Watched(0),
+  }));
+  const setUnsaved = useCallback(
+    (change: (current: Readonly<Record<string, UnsavedInput>>) => Readonly<Record<string, UnsavedInput>>) =>
+      stores.refused.set(change(stores.refused.get())),
+    [stores],
   );
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  const setSaveState = useCallback(
+    (next: SaveState | ((current: SaveState) => SaveState)) =>
+      stores.save.set(typeof next === 'function' ? next(stores.save.get()) : next),
+    [stores],
+  );
+  const draftsChanged = useCallback(() => stores.typed.set(stores.typed.get() + 1), [stores]);
   // Valid values waiting to be sent, by row id; a ref so the debounced flush sees the latest.
   const pending = useRef(new Map<string, Map<string, unknown>>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -255,7 +249,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       setSaveState({ kind: 'failed', error });
       shell.notify({ text: errorText(t, error), kind: 'error' });
     },
-    [shell, t],
+    [setSaveState, shell, t],
   );
 
   const waiting = () => [...pending.current.values()].some((fields) => fields.size > 0);
@@ -264,15 +258,15 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
   const settled = useCallback(() => {
     const kind = waiting() ? 'saving' : 'saved';
     setSaveState((current) => (current.kind === kind ? current : { kind }));
-  }, []);
+  }, [setSaveState]);
 
   /** A refused value: kept as typed with its message, never sent, never counted (no draft of it). */
   const refuse = useCallback(
     (rowId: string, field: string, message: string, text: string) => {
       pending.current.get(rowId)?.delete(field);
       const draft = drafts.current[rowId];
-      if (draft && field in draft)
-        drafts.current[rowId] = Object.fromEntries(Object.entries(draft).filter(([f]) => f !== field));
+      const dropped = draft !== undefined && field in draft;
+      if (dropped) drafts.current[rowId] = Object.fromEntries(Object.entries(draft).filter(([f]) => f !== field));
       const at = wizard === undefined ? '' : routeHash({ name: 'wizard', id: plan.id, wizard, step, rowId });
       setUnsaved((current) => {
         const key = unsavedKey(rowId, field);
@@ -280,9 +274,10 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
         if (was?.text === text && was.message === message) return current;
         return { ...current, [key]: { text, message, at: was?.at ?? at } };
       });
-      startTransition(() => setTyped((n) => n + 1));
+      // Live sums (a budget total) follow when a value they counted is gone, not with each refused keystroke.
+      if (dropped) draftsChanged();
     },
-    [wizard, step, plan.id, setUnsaved],
+    [wizard, step, plan.id, setUnsaved, draftsChanged],
   );
 
   const send = useCallback(async () => {
@@ -328,7 +323,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       }
     }
     settled();
-  }, [api, fail, forget, plan, refuse, replace, settled, shell]);
+  }, [api, fail, forget, plan, refuse, replace, settled, setSaveState, shell]);
 
   /** Sends the edits waiting for their debounce, after those already on their way. */
   const sendNow = useCallback((): Promise<void> => {
@@ -432,9 +427,9 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       // Never "saved" while an edit waits for its debounce: the status line must not claim what is not true.
       setSaveKind('saving');
       // Live summaries follow as a transition, which React renders without holding up the next keystroke.
-      startTransition(() => setTyped((n) => n + 1));
+      draftsChanged();
     },
-    [accepted, context, currentOptions, flush, refuse],
+    [accepted, context, currentOptions, draftsChanged, flush, refuse],
   );
 
   const check = useCallback(
@@ -452,17 +447,19 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
 
   // Refused input outlives the screen and the program: kept in settings as it changes (only while a field
   // holds refused text, so not on every keystroke).
-  const persisted = useRef(unsaved);
-  useEffect(() => {
-    if (persisted.current === unsaved) return;
-    persisted.current = unsaved;
-    void api['settings.get']({}).then((settings) => {
-      if (!settings.ok) return;
-      const { [plan.id]: _, ...others } = settings.data.unsaved;
-      const next = Object.keys(unsaved).length > 0 ? { ...others, [plan.id]: unsaved } : others;
-      return api['settings.set']({ unsaved: next });
-    });
-  }, [api, plan.id, unsaved]);
+  useEffect(
+    () =>
+      stores.refused.subscribe(() => {
+        const unsaved = stores.refused.get();
+        void api['settings.get']({}).then((settings) => {
+          if (!settings.ok) return;
+          const { [plan.id]: _, ...others } = settings.data.unsaved;
+          const next = Object.keys(unsaved).length > 0 ? { ...others, [plan.id]: unsaved } : others;
+          return api['settings.set']({ unsaved: next });
+        });
+      }),
+    [api, plan.id, stores],
+  );
 
   const create = useCallback(
     (input: NewRowInput[]) => {
@@ -580,9 +577,9 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
         const typed = drafts.current[row.id];
         return typed && field in typed ? typed[field] : row.data[field];
       },
-      unsavedText: (rowId, field) => unsavedRef.current[unsavedKey(rowId, field)]?.text,
+      unsavedText: (rowId, field) => stores.refused.get()[unsavedKey(rowId, field)]?.text,
       get unsaved() {
-        return unsavedRef.current;
+        return stores.refused.get();
       },
       edit,
       reject: refuse,
@@ -599,6 +596,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     [
       plan,
       rows,
+      stores,
       shown,
       currentOptions,
       officeId,
@@ -616,41 +614,90 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       setOption,
     ],
   );
-  // Refused input outranks everything else: nothing may say "saved" while a field holds text that is not.
-  const status = useMemo((): SaveState => refusedState(unsaved) ?? saveState, [unsaved, saveState]);
   return (
     <PlanDataContext.Provider value={value}>
-      <RefusedContext.Provider value={refusedStore}>
-        <SaveStateContext.Provider value={status}>
-          <TypedContext.Provider value={typed}>{children}</TypedContext.Provider>
-        </SaveStateContext.Provider>
-      </RefusedContext.Provider>
+      <PlanStoresContext.Provider value={stores}>{children}</PlanStoresContext.Provider>
     </PlanDataContext.Provider>
   );
 }
 
-const TypedContext = createContext(0);
-
-interface RefusedStore {
-  get(): Readonly<Record<string, UnsavedInput>>;
-  subscribe(listener: () => void): () => void;
+/** A value that changes with typing, and tells the components that subscribed to it. */
+class Watched<T> {
+  readonly #listeners = new Set<() => void>();
+  #value: T;
+  constructor(value: T) {
+    this.#value = value;
+  }
+  readonly get = (): T => this.#value;
+  set(next: T): void {
+    const before = this.#value;
+    if (Object.is(next, before)) return;
+    this.#value = next;
+    this.changed(before, next);
+    for (const listener of this.#listeners) listener();
+  }
+  /** For subscriptions to a part of the value. */
+  protected changed(_before: T, _after: T): void {}
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
 }
 
-const RefusedContext = createContext<RefusedStore | null>(null);
+/**
+ * Refused input, by `${rowId}|${field}`, also watched field by field: a keystroke into one of 5,000 cells tells
+ * the cell typed into, not every cell of the table.
+ */
+class RefusedInput extends Watched<Readonly<Record<string, UnsavedInput>>> {
+  readonly #byField = new Map<string, Set<() => void>>();
+  protected override changed(
+    before: Readonly<Record<string, UnsavedInput>>,
+    after: Readonly<Record<string, UnsavedInput>>,
+  ): void {
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)]))
+      if (before[key] !== after[key]) for (const listener of this.#byField.get(key) ?? []) listener();
+  }
+  subscribeField(key: string, listener: () => void): () => void {
+    const listeners = this.#byField.get(key) ?? new Set();
+    this.#byField.set(key, listeners.add(listener));
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) this.#byField.delete(key);
+    };
+  }
+}
+
+interface PlanStores {
+  readonly refused: RefusedInput;
+  /** The autosave's own status; refused input outranks it (usePlanSaveState). */
+  readonly save: Watched<SaveState>;
+  readonly typed: Watched<number>;
+}
+
+/** Never changes for a plan: a context change would make React look through every component under it. */
+const PlanStoresContext = createContext<PlanStores | null>(null);
+
+function usePlanStores(): PlanStores {
+  const stores = useContext(PlanStoresContext);
+  if (!stores) throw new Error('outside PlanDataProvider');
+  return stores;
+}
 
 /**
  * The part of the plan's refused input a component shows, followed as it changes: the component re-renders
  * when what `select` returns changes (compared with Object.is: return a value or an object kept as is).
  */
 export function useRefused<T>(select: (unsaved: Readonly<Record<string, UnsavedInput>>) => T): T {
-  const store = useContext(RefusedContext);
-  if (!store) throw new Error('useRefused outside PlanDataProvider');
-  return useSyncExternalStore(store.subscribe, () => select(store.get()));
+  const { refused } = usePlanStores();
+  return useSyncExternalStore(refused.subscribe, () => select(refused.get()));
 }
 
 /** i18n key of the problem with what was typed into a field, if any; only this field re-renders as it changes. */
 export function useFieldError(rowId: string, field: string): string | undefined {
-  return useRefused((unsaved) => unsaved[unsavedKey(rowId, field)]?.message);
+  const { refused } = usePlanStores();
+  const key = unsavedKey(rowId, field);
+  const subscribe = useCallback((listener: () => void) => refused.subscribeField(key, listener), [refused, key]);
+  return useSyncExternalStore(subscribe, () => refused.get()[key]?.message);
 }
 
 /**
@@ -665,11 +712,13 @@ export function useRefusedPlaces(): string {
   );
 }
 
-/** The autosave status has its own context: only the status line re-renders when it changes. */
-const SaveStateContext = createContext<SaveState>({ kind: 'idle' });
-
+/** The autosave status, for the status line alone to re-render when it changes. */
 export function usePlanSaveState(): SaveState {
-  return useContext(SaveStateContext);
+  const { save } = usePlanStores();
+  const unsaved = useRefused((refused) => refused);
+  const state = useSyncExternalStore(save.subscribe, save.get);
+  // Refused input outranks everything else: nothing may say "saved" while a field holds text that is not.
+  return useMemo(() => refusedState(unsaved) ?? state, [unsaved, state]);
 }
 
 /** What refused input makes the save status say: how many fields, and the way to the first; null if none. */
@@ -701,5 +750,7 @@ export function useStoredRefused(planId: string): Readonly<Record<string, Unsave
  * component re-renders on every keystroke, as a transition. Everything else updates when a save returns.
  */
 export function useLiveDrafts(): void {
-  useContext(TypedContext);
+  const { typed } = usePlanStores();
+  const [, setSeen] = useState(typed.get());
+  useEffect(() => typed.subscribe(() => startTransition(() => setSeen(typed.get()))), [typed]);
 }

@@ -7,7 +7,7 @@ import { SaveStatus } from '../components/SaveStatus.tsx';
 import { useShell } from '../shell.ts';
 import { PlanNav } from './PlanNav.tsx';
 import { issueText } from './issueText.ts';
-import { wizardFacts } from './progress.ts';
+import { stepsFound, wizardFacts } from './progress.ts';
 import type { StepIssue, WizardDef, WizardStep } from './types.ts';
 import { useFocusRow } from './useFocusRow.ts';
 import { ThaiText } from '../thai/ThaiText.tsx';
@@ -38,13 +38,15 @@ export function Wizard({ def, step, rowId }: { def: WizardDef; step: number; row
   const index = Math.min(Math.max(step, 0), def.steps.length - 1);
   const current = def.steps[index]!;
   const last = index === def.steps.length - 1;
-  // Refused input counts per step: followed as fields are refused or accepted (data itself changes with rows).
+  // Refused input counts per step: followed as fields are refused or accepted (data itself changes with rows),
+  // and counted again without checking the steps again.
   const refusedPlaces = useRefusedPlaces();
   const issues = refusals > 0 ? nextIssues(current, data) : [];
+  const found = useMemo(() => stepsFound(def, data), [def, data]);
   const blocked = useMemo(() => {
-    const blocker = blockerBefore(wizardFacts(def, data), index);
+    const blocker = blockerBefore(wizardFacts(def, data, undefined, found), index);
     return blocker && { at: blocker.at, reasons: capped([...blocker.reasons]) };
-  }, [def, data, index, refusedPlaces]);
+  }, [def, data, found, index, refusedPlaces]);
   // The step follows its data itself: what re-renders the frame around it (a refused field counted, busy) does
   // not re-render a step of 1,000 rows.
   const body = useMemo(() => current.render(), [current]);
