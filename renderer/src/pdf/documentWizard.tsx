@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowData } from '../../../main/core/rows.ts';
 import { FieldShell, fieldAria } from '../components/FieldShell.tsx';
-import { usePlanData } from '../plan/PlanData.tsx';
+import { useFieldError, usePlanData } from '../plan/PlanData.tsx';
 import { useFixedRowSave } from '../plan/fixedRow.ts';
 import { Provenance } from '../plan/RowList.tsx';
 import { checkedSteps, type WizardDef } from '../wizard/types.ts';
@@ -24,7 +24,7 @@ function DocumentText({ field, rows = 8 }: { field: Field; rows?: number }) {
   const [text, setText] = useState(
     () => data.unsavedText(rowId, field) ?? (row ? String(data.value(row, field) ?? '') : ''),
   );
-  const error = data.error(rowId, field);
+  const error = useFieldError(rowId, field);
   return (
     <div data-row-id={row?.id}>
       <FieldShell id={id} label={t(`pdf.texts.${field}`)} error={error}>

@@ -8,6 +8,7 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +38,10 @@ import { LoadFailed } from '../components/LoadFailed.tsx';
  * never counted (totals and checks read saved and valid values only); its text stays in its field with its
  * message, kept in settings (`unsaved`) so that it is still there after leaving the step or a restart, and the
  * status line counts it until it is fixed or cleared.
+ *
+ * The object changes (and every screen using it re-renders) when the rows change, not per keystroke: a
+ * keystroke's refused text reaches its own field through useFieldError and the places that count refused
+ * input through useRefused, so typing into one of 5,000 target cells re-renders that cell.
  */
 export interface PlanData {
   readonly plan: Plan;
@@ -48,11 +53,15 @@ export interface PlanData {
   list(entity: RowEntity, parentId?: string | null): Row[];
   /** What a field shows: the value being typed if any, else the saved one. */
   value(row: Row, field: string): unknown;
-  /** i18n key of the field's current problem, if any. */
-  error(rowId: string, field: string): string | undefined;
-  /** The text typed into a field and refused, if any: what the field shows instead of the saved value. */
+  /**
+   * The text typed into a field and refused, if any, as it is now: what the field starts with instead of the
+   * saved value. Its message, kept up to date, is useFieldError's.
+   */
   unsavedText(rowId: string, field: string): string | undefined;
-  /** Refused input of this plan, by `${rowId}|${field}`; the status line counts it and links to the first. */
+  /**
+   * Refused input of this plan, by `${rowId}|${field}`, as it is now (the status line counts it and links to
+   * the first); useRefused to follow it.
+   */
   readonly unsaved: Readonly<Record<string, UnsavedInput>>;
   /** `text`: as typed, kept while the value is refused (a number box's text); the value itself by default. */
   edit(row: Row, field: string, value: unknown, text?: string): void;
@@ -175,22 +184,30 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     const next = rowsRef.current;
     startTransition(() => setRowsState(next));
   }, []);
-  // Values typed but not yet saved. A ref, not state: a keystroke must not re-render every row of the plan
-  // (a 1,000-KPI table takes longer than a frame). Inputs echo from their own state; summaries that must follow
-  // typing live (remaining weight) subscribe to `typed` through useLiveDrafts().
+  // What changes per keystroke lives in stores (Watched) that the components showing it subscribe to; this
+  // provider never re-renders for it, so no context changes and React never searches the 5,000 cells of a
+  // table for the few that read it. Values typed but not yet saved: a keystroke must not re-render every row
+  // of the plan. Inputs echo from their own state; summaries that must follow typing live (remaining weight)
+  // subscribe to `typed` (a count of changes to drafts) through useLiveDrafts().
   const drafts = useRef<Drafts>({});
-  const [typed, setTyped] = useState(0);
-  // Refused input by `${rowId}|${field}`: its text, message and where it was typed. In a ref as well, changed at
-  // once, so that Next judges a refusal that came back from main during its flush, before the re-render.
-  const unsavedRef = useRef<Record<string, UnsavedInput>>(loaded.unsaved);
-  const [unsaved, setUnsavedState] = useState(loaded.unsaved);
-  const setUnsaved = useCallback((change: (current: Record<string, UnsavedInput>) => Record<string, UnsavedInput>) => {
-    const next = change(unsavedRef.current);
-    if (next === unsavedRef.current) return;
-    unsavedRef.current = next;
-    setUnsavedState(next);
-  }, []);
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  // Refused input by `${rowId}|${field}`: its text, message and where it was typed, changed at once, so that
+  // Next judges a refusal that came back from main during its flush. Followed through useRefused.
+  const [stores] = useState((): PlanStores => ({
+    refused: new RefusedInput(loaded.unsaved),
+    save: new Watched<SaveState>({ kind: 'idle' }),
+    typed: new Watched(0),
+  }));
+  const setUnsaved = useCallback(
+    (change: (current: Readonly<Record<string, UnsavedInput>>) => Readonly<Record<string, UnsavedInput>>) =>
+      stores.refused.set(change(stores.refused.get())),
+    [stores],
+  );
+  const setSaveState = useCallback(
+    (next: SaveState | ((current: SaveState) => SaveState)) =>
+      stores.save.set(typeof next === 'function' ? next(stores.save.get()) : next),
+    [stores],
+  );
+  const draftsChanged = useCallback(() => stores.typed.set(stores.typed.get() + 1), [stores]);
   // Valid values waiting to be sent, by row id; a ref so the debounced flush sees the latest.
   const pending = useRef(new Map<string, Map<string, unknown>>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -232,7 +249,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       setSaveState({ kind: 'failed', error });
       shell.notify({ text: errorText(t, error), kind: 'error' });
     },
-    [shell, t],
+    [setSaveState, shell, t],
   );
 
   const waiting = () => [...pending.current.values()].some((fields) => fields.size > 0);
@@ -241,15 +258,15 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
   const settled = useCallback(() => {
     const kind = waiting() ? 'saving' : 'saved';
     setSaveState((current) => (current.kind === kind ? current : { kind }));
-  }, []);
+  }, [setSaveState]);
 
   /** A refused value: kept as typed with its message, never sent, never counted (no draft of it). */
   const refuse = useCallback(
     (rowId: string, field: string, message: string, text: string) => {
       pending.current.get(rowId)?.delete(field);
       const draft = drafts.current[rowId];
-      if (draft && field in draft)
-        drafts.current[rowId] = Object.fromEntries(Object.entries(draft).filter(([f]) => f !== field));
+      const dropped = draft !== undefined && field in draft;
+      if (dropped) drafts.current[rowId] = Object.fromEntries(Object.entries(draft).filter(([f]) => f !== field));
       const at = wizard === undefined ? '' : routeHash({ name: 'wizard', id: plan.id, wizard, step, rowId });
       setUnsaved((current) => {
         const key = unsavedKey(rowId, field);
@@ -257,9 +274,10 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
         if (was?.text === text && was.message === message) return current;
         return { ...current, [key]: { text, message, at: was?.at ?? at } };
       });
-      startTransition(() => setTyped((n) => n + 1));
+      // Live sums (a budget total) follow when a value they counted is gone, not with each refused keystroke.
+      if (dropped) draftsChanged();
     },
-    [wizard, step, plan.id, setUnsaved],
+    [wizard, step, plan.id, setUnsaved, draftsChanged],
   );
 
   const send = useCallback(async () => {
@@ -305,7 +323,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       }
     }
     settled();
-  }, [api, fail, forget, plan, refuse, replace, settled, shell]);
+  }, [api, fail, forget, plan, refuse, replace, settled, setSaveState, shell]);
 
   /** Sends the edits waiting for their debounce, after those already on their way. */
   const sendNow = useCallback((): Promise<void> => {
@@ -360,6 +378,14 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     }
     return optionsSeen.current.options;
   }, []);
+  // The rows by id, made again when the rows change: every cell of a table checks its stored value against its
+  // parent (a KPI's unit) as it renders, and a search of every row per cell is quadratic in the plan's size.
+  const byIdSeen = useRef<{ rows: readonly Row[]; byId: ReadonlyMap<string, Row> } | null>(null);
+  const rowById = useCallback((id: string): Row | undefined => {
+    const list = rowsRef.current;
+    if (byIdSeen.current?.rows !== list) byIdSeen.current = { rows: list, byId: new Map(list.map((r) => [r.id, r])) };
+    return byIdSeen.current.byId.get(id);
+  }, []);
   /** What core's rules need around a row, from the rows as shown (saved values and valid drafts). */
   const context = useCallback(
     (
@@ -368,7 +394,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       parentId: string | null,
       row: Record<string, unknown>,
     ): ValidityContext => {
-      const parent = parentId === null ? undefined : rowsRef.current.find((r) => r.id === parentId);
+      const parent = parentId === null ? undefined : rowById(parentId);
       return {
         plan,
         scale: scoringConfig(currentOptions()),
@@ -380,7 +406,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
             .map((r) => ({ ...r.data, ...drafts.current[r.id] })),
       };
     },
-    [plan, currentOptions],
+    [plan, currentOptions, rowById],
   );
 
   const edit = useCallback(
@@ -401,9 +427,9 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       // Never "saved" while an edit waits for its debounce: the status line must not claim what is not true.
       setSaveKind('saving');
       // Live summaries follow as a transition, which React renders without holding up the next keystroke.
-      startTransition(() => setTyped((n) => n + 1));
+      draftsChanged();
     },
-    [accepted, context, currentOptions, flush, refuse],
+    [accepted, context, currentOptions, draftsChanged, flush, refuse],
   );
 
   const check = useCallback(
@@ -421,17 +447,19 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
 
   // Refused input outlives the screen and the program: kept in settings as it changes (only while a field
   // holds refused text, so not on every keystroke).
-  const persisted = useRef(unsaved);
-  useEffect(() => {
-    if (persisted.current === unsaved) return;
-    persisted.current = unsaved;
-    void api['settings.get']({}).then((settings) => {
-      if (!settings.ok) return;
-      const { [plan.id]: _, ...others } = settings.data.unsaved;
-      const next = Object.keys(unsaved).length > 0 ? { ...others, [plan.id]: unsaved } : others;
-      return api['settings.set']({ unsaved: next });
-    });
-  }, [api, plan.id, unsaved]);
+  useEffect(
+    () =>
+      stores.refused.subscribe(() => {
+        const unsaved = stores.refused.get();
+        void api['settings.get']({}).then((settings) => {
+          if (!settings.ok) return;
+          const { [plan.id]: _, ...others } = settings.data.unsaved;
+          const next = Object.keys(unsaved).length > 0 ? { ...others, [plan.id]: unsaved } : others;
+          return api['settings.set']({ unsaved: next });
+        });
+      }),
+    [api, plan.id, stores],
+  );
 
   const create = useCallback(
     (input: NewRowInput[]) => {
@@ -549,10 +577,9 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
         const typed = drafts.current[row.id];
         return typed && field in typed ? typed[field] : row.data[field];
       },
-      error: (rowId, field) => unsaved[unsavedKey(rowId, field)]?.message,
-      unsavedText: (rowId, field) => unsaved[unsavedKey(rowId, field)]?.text,
+      unsavedText: (rowId, field) => stores.refused.get()[unsavedKey(rowId, field)]?.text,
       get unsaved() {
-        return unsavedRef.current;
+        return stores.refused.get();
       },
       edit,
       reject: refuse,
@@ -569,11 +596,11 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     [
       plan,
       rows,
+      stores,
       shown,
       currentOptions,
       officeId,
       names,
-      unsaved,
       edit,
       refuse,
       accepted,
@@ -587,24 +614,111 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       setOption,
     ],
   );
-  // Refused input outranks everything else: nothing may say "saved" while a field holds text that is not.
-  const status = useMemo((): SaveState => refusedState(unsaved) ?? saveState, [unsaved, saveState]);
   return (
     <PlanDataContext.Provider value={value}>
-      <SaveStateContext.Provider value={status}>
-        <TypedContext.Provider value={typed}>{children}</TypedContext.Provider>
-      </SaveStateContext.Provider>
+      <PlanStoresContext.Provider value={stores}>{children}</PlanStoresContext.Provider>
     </PlanDataContext.Provider>
   );
 }
 
-const TypedContext = createContext(0);
+/** A value that changes with typing, and tells the components that subscribed to it. */
+class Watched<T> {
+  readonly #listeners = new Set<() => void>();
+  #value: T;
+  constructor(value: T) {
+    this.#value = value;
+  }
+  readonly get = (): T => this.#value;
+  set(next: T): void {
+    const before = this.#value;
+    if (Object.is(next, before)) return;
+    this.#value = next;
+    this.changed(before, next);
+    for (const listener of this.#listeners) listener();
+  }
+  /** For subscriptions to a part of the value. */
+  protected changed(_before: T, _after: T): void {}
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+}
 
-/** The autosave status has its own context: only the status line re-renders when it changes. */
-const SaveStateContext = createContext<SaveState>({ kind: 'idle' });
+/**
+ * Refused input, by `${rowId}|${field}`, also watched field by field: a keystroke into one of 5,000 cells tells
+ * the cell typed into, not every cell of the table.
+ */
+class RefusedInput extends Watched<Readonly<Record<string, UnsavedInput>>> {
+  readonly #byField = new Map<string, Set<() => void>>();
+  protected override changed(
+    before: Readonly<Record<string, UnsavedInput>>,
+    after: Readonly<Record<string, UnsavedInput>>,
+  ): void {
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)]))
+      if (before[key] !== after[key]) for (const listener of this.#byField.get(key) ?? []) listener();
+  }
+  subscribeField(key: string, listener: () => void): () => void {
+    const listeners = this.#byField.get(key) ?? new Set();
+    this.#byField.set(key, listeners.add(listener));
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) this.#byField.delete(key);
+    };
+  }
+}
 
+interface PlanStores {
+  readonly refused: RefusedInput;
+  /** The autosave's own status; refused input outranks it (usePlanSaveState). */
+  readonly save: Watched<SaveState>;
+  readonly typed: Watched<number>;
+}
+
+/** Never changes for a plan: a context change would make React look through every component under it. */
+const PlanStoresContext = createContext<PlanStores | null>(null);
+
+function usePlanStores(): PlanStores {
+  const stores = useContext(PlanStoresContext);
+  if (!stores) throw new Error('outside PlanDataProvider');
+  return stores;
+}
+
+/**
+ * The part of the plan's refused input a component shows, followed as it changes: the component re-renders
+ * when what `select` returns changes (compared with Object.is: return a value or an object kept as is).
+ */
+export function useRefused<T>(select: (unsaved: Readonly<Record<string, UnsavedInput>>) => T): T {
+  const { refused } = usePlanStores();
+  return useSyncExternalStore(refused.subscribe, () => select(refused.get()));
+}
+
+/** i18n key of the problem with what was typed into a field, if any; only this field re-renders as it changes. */
+export function useFieldError(rowId: string, field: string): string | undefined {
+  const { refused } = usePlanStores();
+  const key = unsavedKey(rowId, field);
+  const subscribe = useCallback((listener: () => void) => refused.subscribeField(key, listener), [refused, key]);
+  return useSyncExternalStore(subscribe, () => refused.get()[key]?.message);
+}
+
+/**
+ * Where each refused input was typed (the route hashes, in one string): changes when a field is refused or
+ * accepted, not with each keystroke into a field already refused. For what counts refused input per step.
+ */
+export function useRefusedPlaces(): string {
+  return useRefused((unsaved) =>
+    Object.values(unsaved)
+      .map((input) => input.at)
+      .join(' '),
+  );
+}
+
+/** The autosave status, for the status line alone to re-render when it changes. */
 export function usePlanSaveState(): SaveState {
-  return useContext(SaveStateContext);
+  const { save } = usePlanStores();
+  const unsaved = useRefused((refused) => refused);
+  const state = useSyncExternalStore(save.subscribe, save.get);
+  // Refused input outranks everything else: nothing may say "saved" while a field holds text that is not.
+  return useMemo(() => refusedState(unsaved) ?? state, [unsaved, state]);
 }
 
 /** What refused input makes the save status say: how many fields, and the way to the first; null if none. */
@@ -636,5 +750,7 @@ export function useStoredRefused(planId: string): Readonly<Record<string, Unsave
  * component re-renders on every keystroke, as a transition. Everything else updates when a save returns.
  */
 export function useLiveDrafts(): void {
-  useContext(TypedContext);
+  const { typed } = usePlanStores();
+  const [, setSeen] = useState(typed.get());
+  useEffect(() => typed.subscribe(() => startTransition(() => setSeen(typed.get()))), [typed]);
 }

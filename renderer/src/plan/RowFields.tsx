@@ -6,7 +6,7 @@ import { DateInput } from '../components/DateInput.tsx';
 import { afterPointer } from '../components/afterPointer.ts';
 import { FieldShell, fieldAria } from '../components/FieldShell.tsx';
 import { formatAmount } from '../format.ts';
-import { usePlanData } from './PlanData.tsx';
+import { useFieldError, usePlanData } from './PlanData.tsx';
 
 /**
  * Inputs bound to one field of one row: they show the row's value, autosave through PlanData and show the
@@ -43,7 +43,7 @@ export function RowText({
   // Required fields may be saved empty while a row is being written; say so once the user has left the field.
   const required = (ROW_REQUIRED[row.entity] ?? []).includes(field);
   const error =
-    data.error(row.id, field) ?? (required && left && value.trim() === '' ? 'validation.required' : undefined);
+    useFieldError(row.id, field) ?? (required && left && value.trim() === '' ? 'validation.required' : undefined);
   const change = (next: string) => {
     touched.current = true;
     setValue(next);
@@ -97,7 +97,7 @@ export function RowNumber({
   // A stored value the rules no longer accept (the plan's period moved, a file brought it) is flagged too.
   const current = data.value(row, field);
   const error =
-    data.error(row.id, field) ??
+    useFieldError(row.id, field) ??
     (typeof current === 'number' ? data.check(row.entity, row.parentId, row.data, field, current) : undefined);
   const change = (next: string) => {
     setText(next);
@@ -151,7 +151,7 @@ export function RowSelect({
   const data = usePlanData();
   const id = useId();
   const [value, setValue] = useState(() => String(data.value(row, field) ?? ''));
-  const error = data.error(row.id, field);
+  const error = useFieldError(row.id, field);
   return (
     <FieldShell id={id} label={label} hideLabel={hideLabel} error={error}>
       <select
@@ -202,7 +202,7 @@ export function RowDate({ row, field, label, hideLabel }: BoundProps) {
     () =>
       data.unsavedText(row.id, field) ?? (typeof saved === 'string' ? formatThaiDate(saved, { style: 'short' }) : ''),
   );
-  const error = data.error(row.id, field);
+  const error = useFieldError(row.id, field);
   const change = (next: string) => {
     setText(next);
     if (next.trim() === '') return data.edit(row, field, null);

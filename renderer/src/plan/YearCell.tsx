@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { parseNumberCell } from '../../../main/core/paste.ts';
 import type { Row } from '../../../main/core/rows.ts';
 import { formatAmount } from '../format.ts';
-import { usePlanData } from './PlanData.tsx';
+import { useFieldError, usePlanData } from './PlanData.tsx';
 import { NumberBox } from './RowFields.tsx';
 import { useFixedRowSave } from './fixedRow.ts';
 
@@ -43,7 +43,7 @@ export function YearCell({
     () => data.unsavedText(id, field) ?? (typeof saved === 'number' ? formatAmount(saved) : ''),
   );
   const error =
-    data.error(id, field) ??
+    useFieldError(id, field) ??
     (row && typeof saved === 'number' ? data.check(entity, kpi.id, row.data, field, saved) : undefined);
 
   const change = (next: string) => {

@@ -2,12 +2,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blockerBefore } from '../../../main/core/progress.ts';
 import { capped } from '../../../main/core/stepChecks.ts';
-import { usePlanData, usePlanSaveState, type PlanData } from '../plan/PlanData.tsx';
+import { usePlanData, usePlanSaveState, useRefusedPlaces, type PlanData } from '../plan/PlanData.tsx';
 import { SaveStatus } from '../components/SaveStatus.tsx';
 import { useShell } from '../shell.ts';
 import { PlanNav } from './PlanNav.tsx';
 import { issueText } from './issueText.ts';
-import { wizardFacts } from './progress.ts';
+import { stepsFound, wizardFacts } from './progress.ts';
 import type { StepIssue, WizardDef, WizardStep } from './types.ts';
 import { useFocusRow } from './useFocusRow.ts';
 import { ThaiText } from '../thai/ThaiText.tsx';
@@ -38,11 +38,18 @@ export function Wizard({ def, step, rowId }: { def: WizardDef; step: number; row
   const index = Math.min(Math.max(step, 0), def.steps.length - 1);
   const current = def.steps[index]!;
   const last = index === def.steps.length - 1;
+  // Refused input counts per step: followed as fields are refused or accepted (data itself changes with rows),
+  // and counted again without checking the steps again.
+  const refusedPlaces = useRefusedPlaces();
   const issues = refusals > 0 ? nextIssues(current, data) : [];
+  const found = useMemo(() => stepsFound(def, data), [def, data]);
   const blocked = useMemo(() => {
-    const blocker = blockerBefore(wizardFacts(def, data), index);
+    const blocker = blockerBefore(wizardFacts(def, data, undefined, found), index);
     return blocker && { at: blocker.at, reasons: capped([...blocker.reasons]) };
-  }, [def, data, index]);
+  }, [def, data, found, index, refusedPlaces]);
+  // The step follows its data itself: what re-renders the frame around it (a refused field counted, busy) does
+  // not re-render a step of 1,000 rows.
+  const body = useMemo(() => current.render(), [current]);
 
   useEffect(() => {
     setRefusals(0);
@@ -120,7 +127,7 @@ export function Wizard({ def, step, rowId }: { def: WizardDef; step: number; row
               </button>
             </div>
           )}
-          {current.render()}
+          {body}
           {issues.length > 0 && (
             <div className="notice notice-error" role="alert" tabIndex={-1} ref={issuesRef}>
               <p>

@@ -8,7 +8,7 @@ import {
   type StepFacts,
   type StepReport,
 } from '../../../main/core/progress.ts';
-import type { PlanData } from '../plan/PlanData.tsx';
+import { useRefusedPlaces, type PlanData } from '../plan/PlanData.tsx';
 import { parseHash } from '../route.ts';
 import { WIZARDS } from '../wizards/index.ts';
 import type { StepIssue, WizardDef, WizardStep } from './types.ts';
@@ -52,22 +52,44 @@ function unsavedByStep(data: PlanData): Map<string, number> {
   return counts;
 }
 
-/** What core's progress rule needs of each step of a wizard, with the reasons behind each. */
-export function wizardFacts(def: WizardDef, data: PlanData, unsaved = unsavedByStep(data)): StepReport[] {
-  return def.steps.map((step, i) =>
-    stepReport(
-      // A step with nothing of its own to hold (a summary) may stay empty like an optional one.
-      { started: step.started?.(data) ?? false, optional: step.optional === true || step.started === undefined },
-      stepReasons(step, data),
-      unsaved.get(`${def.id}/${i}`) ?? 0,
-    ),
+/** What a wizard's steps hold by the plan's rows alone: every check of the step, so kept while the rows stay. */
+export interface StepFound {
+  readonly started: boolean;
+  readonly optional: boolean;
+  readonly reasons: readonly StepIssue[];
+}
+
+export function stepsFound(def: WizardDef, data: PlanData): StepFound[] {
+  return def.steps.map((step) => ({
+    started: step.started?.(data) ?? false,
+    // A step with nothing of its own to hold (a summary) may stay empty like an optional one.
+    optional: step.optional === true || step.started === undefined,
+    reasons: stepReasons(step, data),
+  }));
+}
+
+/**
+ * What core's progress rule needs of each step of a wizard, with the reasons behind each. `found`: the steps'
+ * checks when already made for these rows (refused input changes without the rows; it is counted here).
+ */
+export function wizardFacts(
+  def: WizardDef,
+  data: PlanData,
+  unsaved = unsavedByStep(data),
+  found = stepsFound(def, data),
+): StepReport[] {
+  return found.map(({ started, optional, reasons }, i) =>
+    stepReport({ started, optional }, reasons, unsaved.get(`${def.id}/${i}`) ?? 0),
   );
 }
 
-export function planProgress(data: PlanData): PlanProgress {
+export function planProgress(
+  data: PlanData,
+  found: readonly StepFound[][] = WIZARDS.map((def) => stepsFound(def, data)),
+): PlanProgress {
   const unsaved = unsavedByStep(data);
-  const wizards = WIZARDS.map((def): WizardProgress => {
-    const reports = wizardFacts(def, data, unsaved);
+  const wizards = WIZARDS.map((def, w): WizardProgress => {
+    const reports = wizardFacts(def, data, unsaved, found[w]);
     const facts = reports.map((r) => r.facts);
     const states = stepStates(facts);
     return {
@@ -91,6 +113,10 @@ export function planProgress(data: PlanData): PlanProgress {
  * every check of every wizard runs, so the step repaints first and the navigation catches up when idle.
  */
 export function usePlanProgress(data: PlanData): PlanProgress {
+  // Refused input is read through data.unsaved; its places say when its counts per step change, and then
+  // only the counting is done again, not the steps' checks.
   const deferred = useDeferredValue(data);
-  return useMemo(() => planProgress(deferred), [deferred]);
+  const refused = useDeferredValue(useRefusedPlaces());
+  const found = useMemo(() => WIZARDS.map((def) => stepsFound(def, deferred)), [deferred]);
+  return useMemo(() => planProgress(deferred, found), [deferred, found, refused]);
 }

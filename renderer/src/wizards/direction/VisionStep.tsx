@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
-import { usePlanData } from '../../plan/PlanData.tsx';
+import { useFieldError, usePlanData } from '../../plan/PlanData.tsx';
 import { useFixedRowSave } from '../../plan/fixedRow.ts';
 import { Provenance } from '../../plan/RowList.tsx';
 
@@ -19,7 +19,7 @@ export function VisionStep() {
     () => data.unsavedText(rowId, 'text') ?? (row ? String(data.value(row, 'text') ?? '') : ''),
   );
   const [left, setLeft] = useState(false);
-  const error = data.error(rowId, 'text') ?? (left && text.trim() === '' ? 'validation.required' : undefined);
+  const error = useFieldError(rowId, 'text') ?? (left && text.trim() === '' ? 'validation.required' : undefined);
   return (
     <div data-row-id={row?.id}>
       <p>{t('direction.visionIntro', { endYear: data.plan.endYear })}</p>

@@ -11,7 +11,7 @@ import {
 } from '../../../../main/core/monitoring.ts';
 import { deterministicRowId, type Row } from '../../../../main/core/rows.ts';
 import { formatAmount } from '../../format.ts';
-import { usePlanData } from '../../plan/PlanData.tsx';
+import { useFieldError, usePlanData } from '../../plan/PlanData.tsx';
 import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
 import { YearCell } from '../../plan/YearCell.tsx';
 import { nameOf } from '../../plan/names.ts';
@@ -211,7 +211,7 @@ function ModeSelect({ kpi, label }: { kpi: Row; label: string }) {
   const [value, setValue] = useState<ResultMode>(() =>
     effectiveMode(data.value(kpi, 'resultMode') as ResultMode | null, String(data.value(kpi, 'unit') ?? '')),
   );
-  const error = data.error(kpi.id, 'resultMode');
+  const error = useFieldError(kpi.id, 'resultMode');
   return (
     <FieldShell id={id} label={label} hideLabel error={error}>
       <select

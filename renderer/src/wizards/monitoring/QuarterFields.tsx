@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PROGRESS_STATUSES } from '../../../../main/core/monitoring.ts';
 import type { Row } from '../../../../main/core/rows.ts';
 import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
-import { usePlanData } from '../../plan/PlanData.tsx';
+import { useFieldError, usePlanData } from '../../plan/PlanData.tsx';
 import { useFixedRowSave } from '../../plan/fixedRow.ts';
 
 /**
@@ -27,7 +27,7 @@ export function QuarterStatus({ entity = 'kpiQuarter', kpi, row, year, quarter, 
   const id = useId();
   const { id: rowId, save } = useFixedRowSave(entity, kpi.id, { year, quarter }, row);
   const [value, setValue] = useState(() => String((row && data.value(row, 'status')) ?? ''));
-  const error = data.error(rowId, 'status');
+  const error = useFieldError(rowId, 'status');
   return (
     <FieldShell id={id} label={label} hideLabel error={error}>
       <select
@@ -58,7 +58,7 @@ export function QuarterNarrative({ entity = 'kpiQuarter', kpi, row, year, quarte
   const id = useId();
   const { id: rowId, save } = useFixedRowSave(entity, kpi.id, { year, quarter }, row);
   const [value, setValue] = useState(() => String((row && data.value(row, field)) ?? ''));
-  const error = data.error(rowId, field);
+  const error = useFieldError(rowId, field);
   return (
     <FieldShell id={id} label={label} hideLabel error={error}>
       <textarea

@@ -7,7 +7,7 @@ import {
   type CompletenessRule,
 } from '../../../../main/core/planContent.ts';
 import { routeHash } from '../../route.ts';
-import { usePlanData } from '../../plan/PlanData.tsx';
+import { usePlanData, useRefused } from '../../plan/PlanData.tsx';
 import { fixHash } from './links.ts';
 import { RefusedNotice } from './RefusedNotice.tsx';
 
@@ -34,11 +34,12 @@ export function Completeness() {
   const data = usePlanData();
   const message = useCompletenessMessage();
   const items = completeness(data.rows, data.plan);
+  const unsaved = useRefused((refused) => refused);
   return (
     <>
-      <RefusedNotice unsaved={data.unsaved} />
+      <RefusedNotice unsaved={unsaved} />
       {/* "Complete" is not said while typed values wait unsaved: what is stored is not what the user sees. */}
-      {(items.length > 0 || Object.keys(data.unsaved).length === 0) && (
+      {(items.length > 0 || Object.keys(unsaved).length === 0) && (
         <p className={items.length > 0 ? 'notice review-warning' : 'notice review-ok'} role="status">
           {items.length === 0 ? t('review.completeness.none') : t('review.completeness.count', { count: items.length })}
         </p>
