@@ -43,6 +43,7 @@ import type { PageNumbering } from '../../../core/pdf/pageNumbers.ts';
 import { PageLabels, pageReferenceOf, setPageNumber, writePageLabels } from './pageLabels.ts';
 import { cleanDocument, isPlainObject, prepareDocument } from './prepare.ts';
 import { TABLE_LAYOUTS } from './tableLayouts.ts';
+import { limitHeapGrowthFor } from './heapGrowth.ts';
 import { cachedStyleProperty, getBreaks } from './textBreaker.ts';
 
 export interface EngineSettings extends PageNumbering {
@@ -311,6 +312,7 @@ export async function typeset(
   // and the moves that left a page short for nothing undone, else, once headings stay, with rows kept
   // together and lines moved onto near-empty pages.
   const isFinal = ({ overflow, orphans, bodies, paging }: Job): boolean => {
+    limitHeapGrowthFor(bodies.length); // a long document's layouts and drawing leave much garbage behind
     const fresh = [...orphans].filter((n) => !moved.has(n));
     // Undone only while layouts are left to move a heading again should it be stranded after all.
     const needless =
