@@ -215,6 +215,16 @@ export interface DocMeasurePrototype {
   ): unknown;
 }
 
+/** pdfmake's SVGMeasure: reads an SVG's size and writes the size it is drawn at, each by parsing the XML. */
+export interface SvgSize {
+  width?: number;
+  height?: number;
+}
+export interface SvgMeasurePrototype {
+  measureSVG(svg: unknown): SvgSize;
+  writeDimensions(svg: unknown, dimensions: SvgSize): unknown;
+}
+
 export interface ElementWriterPrototype {
   alignLine(this: { context(): { availableWidth: number } }, line: Line): void;
 }
@@ -341,6 +351,7 @@ export const pdfmake = {
   TextBreaker: load<{ prototype: TextBreakerPrototype }>('pdfmake/js/TextBreaker.js'),
   LayoutBuilder: load<{ prototype: LayoutBuilderPrototype }>('pdfmake/js/LayoutBuilder.js'),
   DocMeasure: load<{ prototype: DocMeasurePrototype }>('pdfmake/js/DocMeasure.js'),
+  SVGMeasure: load<{ prototype: SvgMeasurePrototype }>('pdfmake/js/SVGMeasure.js'),
   ElementWriter: load<{ prototype: ElementWriterPrototype }>('pdfmake/js/ElementWriter.js'),
   PageElementWriter: load<{ prototype: PageElementWriterPrototype }>('pdfmake/js/PageElementWriter.js'),
   TableProcessor: load<{ prototype: TableProcessorPrototype }>('pdfmake/js/TableProcessor.js'),
@@ -366,6 +377,8 @@ export function assertInternals(): void {
     ['LayoutBuilder.processList', pdfmake.LayoutBuilder.prototype.processList, 2],
     ['LayoutBuilder.tryLayoutDocument', pdfmake.LayoutBuilder.prototype.tryLayoutDocument, 8],
     ['DocMeasure.measureLeaf', pdfmake.DocMeasure.prototype.measureLeaf, 1],
+    ['SVGMeasure.measureSVG', pdfmake.SVGMeasure.prototype.measureSVG, 1],
+    ['SVGMeasure.writeDimensions', pdfmake.SVGMeasure.prototype.writeDimensions, 2],
     ['ElementWriter.alignLine', pdfmake.ElementWriter.prototype.alignLine, 1],
     ['PageElementWriter.commitUnbreakableBlock', pdfmake.PageElementWriter.prototype.commitUnbreakableBlock, 2],
     ['PageElementWriter.addFragment', pdfmake.PageElementWriter.prototype.addFragment, 4],

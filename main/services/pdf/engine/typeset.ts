@@ -37,7 +37,7 @@ import {
   orphanedHeadings,
 } from './keepWithNext.ts';
 import { joinInlines } from './lineRender.ts';
-import { type MeasureCache, installMeasureCache } from './measureCache.ts';
+import { type MeasureCache, installMeasureCache, newMeasureCache } from './measureCache.ts';
 import { type PaginationLayout, beginLayout, endLayout, installPagination, pageBreakFixes } from './pagination.ts';
 import type { PageNumbering } from '../../../core/pdf/pageNumbers.ts';
 import { PageLabels, pageReferenceOf, setPageNumber, writePageLabels } from './pageLabels.ts';
@@ -113,7 +113,7 @@ interface Job {
   /** Parsed font files and shaped text shared by all the layouts of one render (fonts.ts). */
   parsedFonts: ParsedFonts;
   layoutCaches: LayoutCaches;
-  /** Text nodes as measured by the first layout, for the later ones (measureCache.ts). */
+  /** Text nodes and charts as measured by the first layout, for the later ones (measureCache.ts). */
   measures: MeasureCache;
 }
 
@@ -306,7 +306,7 @@ export async function typeset(
   let passes = 0;
   const parsedFonts = renderFonts(fontsDir);
   const layoutCaches: LayoutCaches = new Map();
-  const measures: MeasureCache = new Map();
+  const measures = newMeasureCache();
   // Decides from a layout whether to lay out again, and with what: without keeping blocks together when one
   // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved
   // and the moves that left a page short for nothing undone, else, once headings stay, with rows kept
