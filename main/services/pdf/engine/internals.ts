@@ -176,8 +176,6 @@ export interface LayoutBuilderThis {
 }
 
 export interface LayoutBuilderPrototype {
-  /** One layout of the document: its pages and the nodes laid out, in order. */
-  tryLayoutDocument(...args: unknown[]): { pages: PdfPage[]; linearNodeList: LaidOutNode[] };
   buildNextLine(this: { writer: { context(): { availableWidth: number } } }, textNode: TextNode): Line | null;
   /** Runs once the body of every page is laid out, before header and footer are added to each. */
   addHeadersAndFooters(
@@ -185,6 +183,8 @@ export interface LayoutBuilderPrototype {
       writer: { context(): { pages: PdfPage[] } };
       /** Nodes by id, each with the positions it was laid out at (page references, the body's first page). */
       docPreprocessor: { nodeReferences: Record<string, { _nodeRef: PageNodeRef } | undefined> };
+      /** The nodes laid out so far, in order: the body's, by now. */
+      linearNodeList: LaidOutNode[];
     },
     header: unknown,
     footer: unknown,
@@ -375,7 +375,6 @@ export function assertInternals(): void {
     ['LayoutBuilder.processLeaf', pdfmake.LayoutBuilder.prototype.processLeaf, 1],
     ['LayoutBuilder.processNode', pdfmake.LayoutBuilder.prototype.processNode, 1],
     ['LayoutBuilder.processList', pdfmake.LayoutBuilder.prototype.processList, 2],
-    ['LayoutBuilder.tryLayoutDocument', pdfmake.LayoutBuilder.prototype.tryLayoutDocument, 8],
     ['DocMeasure.measureLeaf', pdfmake.DocMeasure.prototype.measureLeaf, 1],
     ['SVGMeasure.measureSVG', pdfmake.SVGMeasure.prototype.measureSVG, 1],
     ['SVGMeasure.writeDimensions', pdfmake.SVGMeasure.prototype.writeDimensions, 2],

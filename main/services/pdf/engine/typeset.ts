@@ -104,10 +104,13 @@ interface Job {
   /** What pagination.ts recorded of this layout. */
   paging: PaginationLayout;
   /**
-   * Asked once the pages are laid out, before they are drawn: whether they are final. Layouts that typeset
-   * will redo (a block overflowed, a heading must move) are not drawn, which is half the cost of a layout.
+   * Asked once the pages' bodies are laid out, before their running heads and their drawing: whether they are
+   * final. Layouts that typeset will redo (a block overflowed, a heading must move) are not drawn, which is
+   * half the cost of a layout.
    */
   isFinal: (job: Job) => boolean;
+  /** What isFinal said of this layout. */
+  final: boolean;
   /** Set when isFinal said yes and the pages were drawn: this layout is the render's result. */
   drawn: boolean;
   /** Parsed font files and shaped text shared by all the layouts of one render (fonts.ts). */
@@ -164,20 +167,19 @@ function installEngine(): void {
     return added;
   };
 
-  // Headings left at a page foot, found once the layout is done (keepWithNext.ts).
-  const tryLayoutDocument = pdfmake.LayoutBuilder.prototype.tryLayoutDocument;
-  pdfmake.LayoutBuilder.prototype.tryLayoutDocument = function (...args) {
-    const result = tryLayoutDocument.apply(this, args);
-    if (current) for (const n of orphanedHeadings(result.linearNodeList, current.bodies)) current.orphans.add(n);
-    return result;
-  };
-
+  // Once every page's body is laid out, and before the running heads and page numbers are: whether this
+  // layout is final, from its bodies and the headings they leave at a page foot (keepWithNext.ts). Those of a
+  // layout typeset will redo are not laid out (some 3 % of the sample plan's render), nor are its pages drawn.
   const addHeadersAndFooters = pdfmake.LayoutBuilder.prototype.addHeadersAndFooters;
   pdfmake.LayoutBuilder.prototype.addHeadersAndFooters = function (header, footer) {
-    if (current) {
-      current.bodies = this.writer.context().pages.map((page) => ({ page, count: page.items.length }));
+    const job = current;
+    if (job) {
+      job.bodies = this.writer.context().pages.map((page) => ({ page, count: page.items.length }));
       const references = this.docPreprocessor.nodeReferences;
-      current.labels.resolveBody((id) => references[id]?._nodeRef.positions?.[0]?.pageNumber);
+      job.labels.resolveBody((id) => references[id]?._nodeRef.positions?.[0]?.pageNumber);
+      for (const n of orphanedHeadings(this.linearNodeList, job.bodies)) job.orphans.add(n);
+      job.final = job.isFinal(job);
+      if (!job.final) return;
     }
     addHeadersAndFooters.call(this, header, footer);
   };
@@ -205,7 +207,7 @@ function installEngine(): void {
   pdfmake.Renderer.prototype.renderPages = function (pages) {
     const job = current;
     if (job) {
-      if (!job.isFinal(job)) return;
+      if (!job.final) return;
       job.drawn = true;
     }
     let done = 0;
@@ -349,6 +351,7 @@ export async function typeset(
       bodies: [],
       orphans: new Set(),
       isFinal,
+      final: false,
       drawn: false,
       parsedFonts,
       layoutCaches,
