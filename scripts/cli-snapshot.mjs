@@ -27,6 +27,7 @@ const ENGINE_MODULES = [
   'pdfmake/js/TextBreaker.js',
   'pdfmake/js/LayoutBuilder.js',
   'pdfmake/js/DocMeasure.js',
+  'pdfmake/js/SVGMeasure.js',
   'pdfmake/js/ElementWriter.js',
   'pdfmake/js/PageElementWriter.js',
   'pdfmake/js/TableProcessor.js',

@@ -6,7 +6,6 @@
  * app's main process never does.
  */
 import { forgetIntl } from '../../core/intl.ts';
-import { limitHeapGrowth } from './engine/heapGrowth.ts';
 import { forgetLineBreaks } from './engine/textBreaker.ts';
 import { prepareRender as prepareTypesetting, typeset } from './engine/typeset.ts';
 import { type RenderOptions, engineSettings } from './render.ts';
@@ -19,7 +18,6 @@ export function prepareRenderHere(options: Pick<RenderOptions, 'fontsDir' | 'use
 }
 
 export async function renderPdfHere(doc: Doc, options: Omit<RenderOptions, 'signal'> = {}): Promise<Uint8Array> {
-  limitHeapGrowth(); // as the worker does before a render (heapGrowth.ts)
   return (await typeset(doc, engineSettings(options, false), options.onProgress)).pdf;
 }
 
@@ -28,8 +26,8 @@ export async function renderPdfHere(doc: Doc, options: Omit<RenderOptions, 'sign
  * its first render with the engine's code compiled (V8 keeps it in the snapshot) rather than cold, which is
  * most of the difference between a first and a second render in one process. Nothing of the document stays:
  * the breaks found in its text are forgotten, the fonts (whose glyphs keep the code points of their first
- * use) are parsed afresh, and ICU's objects are dropped (V8 cannot put them in a snapshot). The heap growth
- * limit is left for the real render to set (renderPdfHere), V8's flags being the process's.
+ * use) are parsed afresh, and ICU's objects are dropped (V8 cannot put them in a snapshot). (A rehearsal of
+ * the sample never limits the heap's growth, engine/heapGrowth.ts: V8's flags are the process's.)
  */
 export async function rehearseRender(doc: Doc, options: Pick<RenderOptions, 'fontsDir' | 'numbering'>): Promise<void> {
   await typeset(doc, engineSettings(options, false));

@@ -176,8 +176,6 @@ export interface LayoutBuilderThis {
 }
 
 export interface LayoutBuilderPrototype {
-  /** One layout of the document: its pages and the nodes laid out, in order. */
-  tryLayoutDocument(...args: unknown[]): { pages: PdfPage[]; linearNodeList: LaidOutNode[] };
   buildNextLine(this: { writer: { context(): { availableWidth: number } } }, textNode: TextNode): Line | null;
   /** Runs once the body of every page is laid out, before header and footer are added to each. */
   addHeadersAndFooters(
@@ -185,6 +183,8 @@ export interface LayoutBuilderPrototype {
       writer: { context(): { pages: PdfPage[] } };
       /** Nodes by id, each with the positions it was laid out at (page references, the body's first page). */
       docPreprocessor: { nodeReferences: Record<string, { _nodeRef: PageNodeRef } | undefined> };
+      /** The nodes laid out so far, in order: the body's, by now. */
+      linearNodeList: LaidOutNode[];
     },
     header: unknown,
     footer: unknown,
@@ -213,6 +213,16 @@ export interface DocMeasurePrototype {
     this: { styleStack: { getProperty(property: string): unknown }; pdfDocument: PdfKitDocument },
     node: TextNode & { text?: unknown; _textRef?: unknown; _pageRef?: unknown; _minWidth?: number; _maxWidth?: number },
   ): unknown;
+}
+
+/** pdfmake's SVGMeasure: reads an SVG's size and writes the size it is drawn at, each by parsing the XML. */
+export interface SvgSize {
+  width?: number;
+  height?: number;
+}
+export interface SvgMeasurePrototype {
+  measureSVG(svg: unknown): SvgSize;
+  writeDimensions(svg: unknown, dimensions: SvgSize): unknown;
 }
 
 export interface ElementWriterPrototype {
@@ -341,6 +351,7 @@ export const pdfmake = {
   TextBreaker: load<{ prototype: TextBreakerPrototype }>('pdfmake/js/TextBreaker.js'),
   LayoutBuilder: load<{ prototype: LayoutBuilderPrototype }>('pdfmake/js/LayoutBuilder.js'),
   DocMeasure: load<{ prototype: DocMeasurePrototype }>('pdfmake/js/DocMeasure.js'),
+  SVGMeasure: load<{ prototype: SvgMeasurePrototype }>('pdfmake/js/SVGMeasure.js'),
   ElementWriter: load<{ prototype: ElementWriterPrototype }>('pdfmake/js/ElementWriter.js'),
   PageElementWriter: load<{ prototype: PageElementWriterPrototype }>('pdfmake/js/PageElementWriter.js'),
   TableProcessor: load<{ prototype: TableProcessorPrototype }>('pdfmake/js/TableProcessor.js'),
@@ -364,8 +375,9 @@ export function assertInternals(): void {
     ['LayoutBuilder.processLeaf', pdfmake.LayoutBuilder.prototype.processLeaf, 1],
     ['LayoutBuilder.processNode', pdfmake.LayoutBuilder.prototype.processNode, 1],
     ['LayoutBuilder.processList', pdfmake.LayoutBuilder.prototype.processList, 2],
-    ['LayoutBuilder.tryLayoutDocument', pdfmake.LayoutBuilder.prototype.tryLayoutDocument, 8],
     ['DocMeasure.measureLeaf', pdfmake.DocMeasure.prototype.measureLeaf, 1],
+    ['SVGMeasure.measureSVG', pdfmake.SVGMeasure.prototype.measureSVG, 1],
+    ['SVGMeasure.writeDimensions', pdfmake.SVGMeasure.prototype.writeDimensions, 2],
     ['ElementWriter.alignLine', pdfmake.ElementWriter.prototype.alignLine, 1],
     ['PageElementWriter.commitUnbreakableBlock', pdfmake.PageElementWriter.prototype.commitUnbreakableBlock, 2],
     ['PageElementWriter.addFragment', pdfmake.PageElementWriter.prototype.addFragment, 4],

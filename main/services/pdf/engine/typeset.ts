@@ -37,7 +37,7 @@ import {
   orphanedHeadings,
 } from './keepWithNext.ts';
 import { joinInlines } from './lineRender.ts';
-import { type MeasureCache, installMeasureCache } from './measureCache.ts';
+import { type MeasureCache, installMeasureCache, newMeasureCache } from './measureCache.ts';
 import {
   type ForcedBreak,
   type PaginationLayout,
@@ -50,6 +50,7 @@ import type { PageNumbering } from '../../../core/pdf/pageNumbers.ts';
 import { PageLabels, pageReferenceOf, setPageNumber, writePageLabels } from './pageLabels.ts';
 import { cleanDocument, isPlainObject, prepareDocument } from './prepare.ts';
 import { TABLE_LAYOUTS } from './tableLayouts.ts';
+import { limitHeapGrowthFor } from './heapGrowth.ts';
 import { cachedStyleProperty, getBreaks } from './textBreaker.ts';
 
 export interface EngineSettings extends PageNumbering {
@@ -110,16 +111,19 @@ interface Job {
   /** What pagination.ts recorded of this layout. */
   paging: PaginationLayout;
   /**
-   * Asked once the pages are laid out, before they are drawn: whether they are final. Layouts that typeset
-   * will redo (a block overflowed, a heading must move) are not drawn, which is half the cost of a layout.
+   * Asked once the pages' bodies are laid out, before their running heads and their drawing: whether they are
+   * final. Layouts that typeset will redo (a block overflowed, a heading must move) are not drawn, which is
+   * half the cost of a layout.
    */
   isFinal: (job: Job) => boolean;
+  /** What isFinal said of this layout. */
+  final: boolean;
   /** Set when isFinal said yes and the pages were drawn: this layout is the render's result. */
   drawn: boolean;
   /** Parsed font files and shaped text shared by all the layouts of one render (fonts.ts). */
   parsedFonts: ParsedFonts;
   layoutCaches: LayoutCaches;
-  /** Text nodes as measured by the first layout, for the later ones (measureCache.ts). */
+  /** Text nodes and charts as measured by the first layout, for the later ones (measureCache.ts). */
   measures: MeasureCache;
 }
 
@@ -170,20 +174,19 @@ function installEngine(): void {
     return added;
   };
 
-  // Headings left at a page foot, found once the layout is done (keepWithNext.ts).
-  const tryLayoutDocument = pdfmake.LayoutBuilder.prototype.tryLayoutDocument;
-  pdfmake.LayoutBuilder.prototype.tryLayoutDocument = function (...args) {
-    const result = tryLayoutDocument.apply(this, args);
-    if (current) for (const n of orphanedHeadings(result.linearNodeList, current.bodies)) current.orphans.add(n);
-    return result;
-  };
-
+  // Once every page's body is laid out, and before the running heads and page numbers are: whether this
+  // layout is final, from its bodies and the headings they leave at a page foot (keepWithNext.ts). Those of a
+  // layout typeset will redo are not laid out (some 3 % of the sample plan's render), nor are its pages drawn.
   const addHeadersAndFooters = pdfmake.LayoutBuilder.prototype.addHeadersAndFooters;
   pdfmake.LayoutBuilder.prototype.addHeadersAndFooters = function (header, footer) {
-    if (current) {
-      current.bodies = this.writer.context().pages.map((page) => ({ page, count: page.items.length }));
+    const job = current;
+    if (job) {
+      job.bodies = this.writer.context().pages.map((page) => ({ page, count: page.items.length }));
       const references = this.docPreprocessor.nodeReferences;
-      current.labels.resolveBody((id) => references[id]?._nodeRef.positions?.[0]?.pageNumber);
+      job.labels.resolveBody((id) => references[id]?._nodeRef.positions?.[0]?.pageNumber);
+      for (const n of orphanedHeadings(this.linearNodeList, job.bodies)) job.orphans.add(n);
+      job.final = job.isFinal(job);
+      if (!job.final) return;
     }
     addHeadersAndFooters.call(this, header, footer);
   };
@@ -211,7 +214,7 @@ function installEngine(): void {
   pdfmake.Renderer.prototype.renderPages = function (pages) {
     const job = current;
     if (job) {
-      if (!job.isFinal(job)) return;
+      if (!job.final) return;
       job.drawn = true;
     }
     let done = 0;
@@ -312,7 +315,7 @@ export async function typeset(
   let passes = 0;
   const parsedFonts = renderFonts(fontsDir);
   const layoutCaches: LayoutCaches = new Map();
-  const measures: MeasureCache = new Map();
+  const measures = newMeasureCache();
   // Moved headings measured once (movedHeadingNeeds): one found at a page foot even so starts a page.
   const measured = new Set<number>();
   // Decides from a layout whether to lay out again, and with what: without keeping blocks together when one
@@ -321,6 +324,7 @@ export async function typeset(
   // once: every such break is asked with the room it needs, and made only where that room is still lacking,
   // so one that other breaks of the same layout made needless is not made.
   const isFinal = ({ overflow, orphans, bodies, paging }: Job): boolean => {
+    limitHeapGrowthFor(bodies.length); // a long document's layouts and drawing leave much garbage behind
     const fresh = [...orphans].filter((n) => moved.get(n) !== Infinity);
     const unmeasured = [...moved].filter(([n, need]) => need === Infinity && !measured.has(n)).map(([n]) => n);
     const needs = movedHeadingNeeds(unmeasured, headings, bodies, paging.keptRows);
@@ -352,6 +356,7 @@ export async function typeset(
       bodies: [],
       orphans: new Set(),
       isFinal,
+      final: false,
       drawn: false,
       parsedFonts,
       layoutCaches,

@@ -7,7 +7,6 @@
 import './compileCache.ts'; // first: before the engine's modules load
 import { parentPort } from 'node:worker_threads';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { limitHeapGrowth } from './heapGrowth.ts';
 import { type EngineSettings, type LaidOutLine, prepareRender, typeset } from './typeset.ts';
 
 export interface RenderJob {
@@ -43,7 +42,6 @@ port.on('message', (message: RenderJob | WarmRequest) => {
     return;
   }
   const { id, doc, settings } = message;
-  limitHeapGrowth();
   typeset(doc, settings, (done, total) => post({ id, type: 'progress', done, total })).then(
     ({ pdf, lines }) => {
       const bytes = new Uint8Array(pdf); // an own buffer (Buffer may share a pool), transferred without a copy
