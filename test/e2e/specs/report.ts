@@ -36,7 +36,8 @@ export const reportSpecs: Spec[] = [
         .getByRole('table', { name: 'รายเป้าประสงค์' })
         .getByRole('row', { name: /^1\.1 / })
         .waitFor();
-      await page.getByRole('table', { name: 'รายหน่วยงานที่รับผิดชอบ' }).waitFor();
+      // No KPI is assigned to an office here: the dashboard says so instead of a table per reporting office.
+      await page.getByText('ยังไม่ได้มอบหมายตัวชี้วัดหรือโครงการให้หน่วยงาน', { exact: false }).waitFor();
       await page.getByRole('img', { name: 'ผลสำเร็จเฉลี่ยรายไตรมาสเทียบกับเป้าหมายที่ควรถึง (ร้อยละ)' }).waitFor();
       await page.getByRole('img', { name: /การเบิกจ่ายงบประมาณสะสมของปีเทียบกับแผน/ }).waitFor();
 

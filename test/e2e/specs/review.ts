@@ -52,7 +52,8 @@ export const reviewSpecs: Spec[] = [
       // The plan's page counts it with what the plan still lacks (vision, goals …) and links to the panel.
       const before = await countToFix(page);
       expect(before).toBeGreaterThan(1);
-      await page.getByRole('link', { name: 'ดูรายการที่ต้องแก้ไข' }).click();
+      // The completeness card's link (the print panel below it has one to the same list).
+      await page.getByRole('link', { name: 'ดูรายการที่ต้องแก้ไข' }).first().click();
       await stepShown(page, 3);
       await page.getByRole('heading', { name: /ประเด็นยุทธศาสตร์ที่ยังไม่สอดคล้องกับกรอบใด/ }).waitFor();
 

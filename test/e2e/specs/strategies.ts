@@ -165,9 +165,10 @@ export const strategiesSpecs: Spec[] = [
       // Step 4: the summary per issue, year and unit.
       await page.getByText(`งบประมาณรวมทั้งแผน ${baht(GRAND)} บาท`).waitFor();
       const byIssue = page.getByRole('table', { name: 'งบประมาณจำแนกตามประเด็นยุทธศาสตร์และปี (บาท)' });
-      expect(await cellTexts(byIssue.getByRole('row', { name: /ประเด็นยุทธศาสตร์ที่ 1 / }))).toEqual(
-        [...yearSums, GRAND].map(baht),
-      );
+      expect(await cellTexts(byIssue.getByRole('row', { name: /ประเด็นยุทธศาสตร์ที่ 1 / }))).toEqual([
+        ...[...yearSums, GRAND].map(baht),
+        '100.0',
+      ]);
       const byUnit = page.getByRole('table', { name: 'งบประมาณจำแนกตามหน่วยงานรับผิดชอบ (บาท)' });
       const district = PLANNED[1]!;
       expect(await cellTexts(byUnit.getByRole('row', { name: new RegExp(district.unit) }))).toEqual([
