@@ -41,7 +41,8 @@ import { LoadFailed } from '../components/LoadFailed.tsx';
  *
  * The object changes (and every screen using it re-renders) when the rows change, not per keystroke: a
  * keystroke's refused text reaches its own field through useFieldError and the places that count refused
- * input through useRefused, so typing into one of 5,000 target cells re-renders that cell.
+ * input through useRefused, so typing into one of 5,000 target cells re-renders that cell. When a save returns,
+ * the year cells (memoised, reading it through usePlanActions) re-render only where their rows changed.
  */
 export interface PlanData {
   readonly plan: Plan;
@@ -101,6 +102,20 @@ const PlanDataContext = createContext<PlanData | null>(null);
 export function usePlanData(): PlanData {
   const data = useContext(PlanDataContext);
   if (!data) throw new Error('usePlanData outside PlanDataProvider');
+  return data;
+}
+
+/**
+ * The same PlanData (it reads the rows as they are when asked), in a context that does not change when a save
+ * returns new rows: for a memoised cell whose props carry the rows it shows (YearCell), so that a save
+ * re-renders the cells whose rows changed, not the 5,000 cells of a table. It changes with the plan's options
+ * (a rating's scale is part of the rules every field is checked with).
+ */
+const PlanActionsContext = createContext<PlanData | null>(null);
+
+export function usePlanActions(): PlanData {
+  const data = useContext(PlanActionsContext);
+  if (!data) throw new Error('usePlanActions outside PlanDataProvider');
   return data;
 }
 
@@ -559,8 +574,8 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     [],
   );
 
-  const value: PlanData = useMemo(
-    () => ({
+  const make = useCallback(
+    (): PlanData => ({
       plan,
       get rows() {
         return shown(rowsRef.current);
@@ -595,7 +610,6 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     }),
     [
       plan,
-      rows,
       stores,
       shown,
       currentOptions,
@@ -614,10 +628,16 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       setOption,
     ],
   );
+  // Every getter reads the refs: the object made again when the rows change is only what makes the screens
+  // that show the rows re-render; `actions` (no new rows) is the one memoised cells read.
+  const value = useMemo(make, [make, rows]);
+  const actions = useMemo(make, [make]);
   return (
-    <PlanDataContext.Provider value={value}>
-      <PlanStoresContext.Provider value={stores}>{children}</PlanStoresContext.Provider>
-    </PlanDataContext.Provider>
+    <PlanActionsContext.Provider value={actions}>
+      <PlanDataContext.Provider value={value}>
+        <PlanStoresContext.Provider value={stores}>{children}</PlanStoresContext.Provider>
+      </PlanDataContext.Provider>
+    </PlanActionsContext.Provider>
   );
 }
 
