@@ -567,27 +567,33 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
   );
 
   // Rows as the user sees them: values typed but not yet saved (the 400 ms debounce) already count, so a step
-  // check on Next judges what is on screen, not what the last save returned. Read at call time from the ref.
-  const shown = useCallback(
-    (list: readonly Row[]) =>
-      list.map((r) => (drafts.current[r.id] ? { ...r, data: { ...r.data, ...drafts.current[r.id] } } : r)),
-    [],
-  );
+  // check on Next judges what is on screen, not what the last save returned. Read at call time from the ref,
+  // and made once per rows and drafts (every change to drafts counts in `typed`, or comes with new rows): the
+  // same array then goes to every reader, so whole-plan work kept per array (core's outline) is done once.
+  const shownSeen = useRef<{ rows: readonly Row[]; typed: number; shown: readonly Row[] } | null>(null);
+  const shownRows = useCallback((): readonly Row[] => {
+    const list = rowsRef.current;
+    const typed = stores.typed.get();
+    const seen = shownSeen.current;
+    if (seen?.rows === list && seen.typed === typed) return seen.shown;
+    // A row without drafts stays the object it is, so that what is memoised on it (a table's cell) holds.
+    const shown = list.map((r) => (drafts.current[r.id] ? { ...r, data: { ...r.data, ...drafts.current[r.id] } } : r));
+    shownSeen.current = { rows: list, typed, shown };
+    return shown;
+  }, [stores]);
 
   const make = useCallback(
     (): PlanData => ({
       plan,
       get rows() {
-        return shown(rowsRef.current);
+        return shownRows();
       },
       get options() {
         return currentOptions();
       },
       officeOf: (actor) => (actor === officeId ? null : (names.get(actor) ?? actor.slice(0, 8))),
       list: (entity, parentId) =>
-        shown(
-          rowsRef.current.filter((r) => r.entity === entity && (parentId === undefined || r.parentId === parentId)),
-        ),
+        shownRows().filter((r) => r.entity === entity && (parentId === undefined || r.parentId === parentId)),
       value: (row, field) => {
         const typed = drafts.current[row.id];
         return typed && field in typed ? typed[field] : row.data[field];
@@ -611,7 +617,7 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     [
       plan,
       stores,
-      shown,
+      shownRows,
       currentOptions,
       officeId,
       names,
