@@ -84,7 +84,22 @@ export interface Outline {
   readonly targets: ReadonlyMap<string, Row>;
 }
 
+/**
+ * Outlines by the rows they were made from: the screens of a plan and every step's check ask for the outline
+ * of the same rows (the renderer gives them one array per change), and each pass over 10,000 rows with their
+ * numbering counts when a save re-renders them all. Arrays of rows are never changed in place.
+ */
+const outlines = new WeakMap<readonly Row[], Outline>();
+
 export function outline(rows: readonly Row[]): Outline {
+  const known = outlines.get(rows);
+  if (known) return known;
+  const made = outlineOf(rows);
+  outlines.set(rows, made);
+  return made;
+}
+
+function outlineOf(rows: readonly Row[]): Outline {
   const lists = new Map<string, Row[]>();
   const targets = new Map<string, Row>();
   for (const row of rows) {

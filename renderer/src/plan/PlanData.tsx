@@ -41,7 +41,8 @@ import { LoadFailed } from '../components/LoadFailed.tsx';
  *
  * The object changes (and every screen using it re-renders) when the rows change, not per keystroke: a
  * keystroke's refused text reaches its own field through useFieldError and the places that count refused
- * input through useRefused, so typing into one of 5,000 target cells re-renders that cell.
+ * input through useRefused, so typing into one of 5,000 target cells re-renders that cell. When a save returns,
+ * the year cells (memoised, reading it through usePlanActions) re-render only where their rows changed.
  */
 export interface PlanData {
   readonly plan: Plan;
@@ -101,6 +102,20 @@ const PlanDataContext = createContext<PlanData | null>(null);
 export function usePlanData(): PlanData {
   const data = useContext(PlanDataContext);
   if (!data) throw new Error('usePlanData outside PlanDataProvider');
+  return data;
+}
+
+/**
+ * The same PlanData (it reads the rows as they are when asked), in a context that does not change when a save
+ * returns new rows: for a memoised cell whose props carry the rows it shows (YearCell), so that a save
+ * re-renders the cells whose rows changed, not the 5,000 cells of a table. It changes with the plan's options
+ * (a rating's scale is part of the rules every field is checked with).
+ */
+const PlanActionsContext = createContext<PlanData | null>(null);
+
+export function usePlanActions(): PlanData {
+  const data = useContext(PlanActionsContext);
+  if (!data) throw new Error('usePlanActions outside PlanDataProvider');
   return data;
 }
 
@@ -552,27 +567,33 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
   );
 
   // Rows as the user sees them: values typed but not yet saved (the 400 ms debounce) already count, so a step
-  // check on Next judges what is on screen, not what the last save returned. Read at call time from the ref.
-  const shown = useCallback(
-    (list: readonly Row[]) =>
-      list.map((r) => (drafts.current[r.id] ? { ...r, data: { ...r.data, ...drafts.current[r.id] } } : r)),
-    [],
-  );
+  // check on Next judges what is on screen, not what the last save returned. Read at call time from the ref,
+  // and made once per rows and drafts (every change to drafts counts in `typed`, or comes with new rows): the
+  // same array then goes to every reader, so whole-plan work kept per array (core's outline) is done once.
+  const shownSeen = useRef<{ rows: readonly Row[]; typed: number; shown: readonly Row[] } | null>(null);
+  const shownRows = useCallback((): readonly Row[] => {
+    const list = rowsRef.current;
+    const typed = stores.typed.get();
+    const seen = shownSeen.current;
+    if (seen?.rows === list && seen.typed === typed) return seen.shown;
+    // A row without drafts stays the object it is, so that what is memoised on it (a table's cell) holds.
+    const shown = list.map((r) => (drafts.current[r.id] ? { ...r, data: { ...r.data, ...drafts.current[r.id] } } : r));
+    shownSeen.current = { rows: list, typed, shown };
+    return shown;
+  }, [stores]);
 
-  const value: PlanData = useMemo(
-    () => ({
+  const make = useCallback(
+    (): PlanData => ({
       plan,
       get rows() {
-        return shown(rowsRef.current);
+        return shownRows();
       },
       get options() {
         return currentOptions();
       },
       officeOf: (actor) => (actor === officeId ? null : (names.get(actor) ?? actor.slice(0, 8))),
       list: (entity, parentId) =>
-        shown(
-          rowsRef.current.filter((r) => r.entity === entity && (parentId === undefined || r.parentId === parentId)),
-        ),
+        shownRows().filter((r) => r.entity === entity && (parentId === undefined || r.parentId === parentId)),
       value: (row, field) => {
         const typed = drafts.current[row.id];
         return typed && field in typed ? typed[field] : row.data[field];
@@ -595,9 +616,8 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     }),
     [
       plan,
-      rows,
       stores,
-      shown,
+      shownRows,
       currentOptions,
       officeId,
       names,
@@ -614,10 +634,16 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
       setOption,
     ],
   );
+  // Every getter reads the refs: the object made again when the rows change is only what makes the screens
+  // that show the rows re-render; `actions` (no new rows) is the one memoised cells read.
+  const value = useMemo(make, [make, rows]);
+  const actions = useMemo(make, [make]);
   return (
-    <PlanDataContext.Provider value={value}>
-      <PlanStoresContext.Provider value={stores}>{children}</PlanStoresContext.Provider>
-    </PlanDataContext.Provider>
+    <PlanActionsContext.Provider value={actions}>
+      <PlanDataContext.Provider value={value}>
+        <PlanStoresContext.Provider value={stores}>{children}</PlanStoresContext.Provider>
+      </PlanDataContext.Provider>
+    </PlanActionsContext.Provider>
   );
 }
 

@@ -6,7 +6,7 @@ import { DateInput } from '../components/DateInput.tsx';
 import { afterPointer } from '../components/afterPointer.ts';
 import { FieldShell, fieldAria } from '../components/FieldShell.tsx';
 import { formatAmount } from '../format.ts';
-import { useFieldError, usePlanData } from './PlanData.tsx';
+import { useFieldError, usePlanActions, usePlanData } from './PlanData.tsx';
 
 /**
  * Inputs bound to one field of one row: they show the row's value, autosave through PlanData and show the
@@ -125,7 +125,8 @@ export function NumberBox({
   values?: Record<string, string | number>;
   onChange(text: string): void;
 }) {
-  const data = usePlanData();
+  // Only flush, which is the same whatever the rows: no re-render of the box when a save returns.
+  const data = usePlanActions();
   const id = useId();
   return (
     <FieldShell id={id} label={label} hideLabel={hideLabel} error={error} values={values}>

@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { parseNumberCell } from '../../../main/core/paste.ts';
 import type { Row } from '../../../main/core/rows.ts';
 import { formatAmount } from '../format.ts';
-import { useFieldError, usePlanData } from './PlanData.tsx';
+import { useFieldError, usePlanActions } from './PlanData.tsx';
 import { NumberBox } from './RowFields.tsx';
 import { useFixedRowSave } from './fixedRow.ts';
 
@@ -13,8 +13,12 @@ import { useFixedRowSave } from './fixedRow.ts';
  * (kpiQuarter, projectQuarter). The year row (id
  * `${kpiId}:${year}`, or `${kpiId}:${year}:q${quarter}`) is created by the first value typed
  * (useFixedRowSave); from then on the cell autosaves like RowNumber.
+ *
+ * Memoised, and reading PlanData through usePlanActions: a save re-renders the cells whose year row or KPI
+ * (the rows their checks read) is a new object, not every cell of a 1,000-KPI table. `values` is compared
+ * field by field, as tables pass a new `{ unit }` each render.
  */
-export function YearCell({
+export const YearCell = memo(function YearCell({
   entity,
   kpi,
   row,
@@ -34,7 +38,7 @@ export function YearCell({
   label: string;
   values?: Record<string, string | number>;
 }) {
-  const data = usePlanData();
+  const data = usePlanActions();
   const { id, save } = useFixedRowSave(entity, kpi.id, quarter === undefined ? { year } : { year, quarter }, row);
   const saved = row ? data.value(row, field) : null;
   // Refused input (core/validity.ts: a ร้อยละ target over 100, a negative budget) stays as typed, under the
@@ -54,4 +58,17 @@ export function YearCell({
   };
 
   return <NumberBox text={text} label={label} hideLabel error={error} values={values} onChange={change} />;
+}, sameProps);
+
+function sameProps<P extends { values?: Record<string, string | number> | undefined }>(before: P, after: P): boolean {
+  const keys = Object.keys({ ...before, ...after }) as (keyof P)[];
+  return keys.every((key) =>
+    key === 'values' ? sameValues(before.values, after.values) : Object.is(before[key], after[key]),
+  );
+}
+
+function sameValues(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { deterministicRowId, type Row, type RowEntity } from '../../../main/core/rows.ts';
-import { usePlanData } from './PlanData.tsx';
+import { usePlanActions } from './PlanData.tsx';
 
 /**
  * Creations of fixed-id rows, by row id, kept until the new row reaches the screen's rows: keystrokes (and
@@ -25,7 +25,8 @@ export function useFixedRowSave(
   fixed: Record<string, unknown>,
   row: Row | undefined,
 ): { id: string; save(field: string, value: unknown, text?: string): void } {
-  const data = usePlanData();
+  // The row comes from the caller: PlanData's calls read the rows as they are now, whichever object it is.
+  const data = usePlanActions();
   const rowRef = useRef(row);
   rowRef.current = row;
   const key = deterministicRowId(entity, data.plan.id, parentId, fixed) ?? '';
