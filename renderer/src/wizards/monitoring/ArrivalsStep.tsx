@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   officeQuarters,
@@ -8,6 +8,7 @@ import {
 } from '../../../../main/core/arrivals.ts';
 import type { Assignment } from '../../../../main/core/exchange/api.ts';
 import { quarterDue, QUARTERS, type Quarter } from '../../../../main/core/monitoring.ts';
+import { monitoringRows } from '../../../../main/core/monitoringPlan.ts';
 import { numbering } from '../../../../main/core/planContent.ts';
 import { formatThaiDate } from '../../../../main/core/thaiDate.ts';
 import { FieldShell } from '../../components/FieldShell.tsx';
@@ -34,11 +35,13 @@ export function ArrivalsStep() {
   const [period, setPeriod] = usePeriod();
   const options = data.list('planOptions')[0];
   const dueDays = data.options.reportDueDays;
+  // The plan's rows indexed once per change of them, for the four quarters' arrivals.
+  const index = useMemo(() => monitoringRows(data.rows), [data.rows]);
   if (step === null) return <StatusLoading />;
   const { status } = step;
   const offices: readonly ReportingOffice[] = status.assignments;
   const quarters = QUARTERS.map((q) =>
-    officeQuarters(offices, data.rows, { fiscalYear: period.year, quarter: q }, today(), dueDays),
+    officeQuarters(offices, index, { fiscalYear: period.year, quarter: q }, today(), dueDays),
   );
   const chosen = quarters[period.quarter - 1]!;
   return (
