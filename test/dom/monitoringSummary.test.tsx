@@ -60,7 +60,7 @@ describe('the dashboard’s KPI standings', () => {
 });
 
 describe('the dashboard’s offices', () => {
-  it('shows two offices of the same name as two rows, each with its own KPIs and arrival, as the quarter changes', async () => {
+  it('shows two offices of the same name as two rows told apart by their codes, each with its own KPIs and arrival, as the quarter changes', async () => {
     const { api, session } = await realApi(tempDir());
     sessions.push(session);
     const call = async <T,>(result: Promise<{ ok: true; data: T } | { ok: false; error: { detail: string } }>) => {
@@ -102,6 +102,7 @@ describe('the dashboard’s offices', () => {
           .getAllByRole('row')
           .filter((r) => r.textContent?.startsWith(SAME))
           .map((r) => ({
+            name: within(r).getByRole('rowheader').textContent,
             kpis: within(r).getAllByRole('cell')[0]!.textContent,
             arrival: within(r).getAllByRole('cell').at(-1)!.textContent,
           }));
@@ -112,12 +113,12 @@ describe('the dashboard’s offices', () => {
           expect(await officeRows()).toEqual(
             quarter === '1'
               ? [
-                  { kpis: '1', arrival: 'ส่งครบแล้ว (1/1)' },
-                  { kpis: '2', arrival: 'ล่าช้า (0/2)' },
+                  { name: `${SAME} (2001)`, kpis: '1', arrival: 'ส่งครบแล้ว (1/1)' },
+                  { name: `${SAME} (2002)`, kpis: '2', arrival: 'ล่าช้า (0/2)' },
                 ]
               : [
-                  { kpis: '1', arrival: 'ล่าช้า (0/1)' },
-                  { kpis: '2', arrival: 'ล่าช้า (0/2)' },
+                  { name: `${SAME} (2001)`, kpis: '1', arrival: 'ล่าช้า (0/1)' },
+                  { name: `${SAME} (2002)`, kpis: '2', arrival: 'ล่าช้า (0/2)' },
                 ],
           ),
         );

@@ -79,7 +79,7 @@ export function ArrivalsStep() {
               {offices.map((office, row) => (
                 <tr key={office.officeCode}>
                   <th scope="row" className="table-row-name">
-                    {office.officeName} <span className="hint">({office.officeCode})</span>
+                    <OfficeName office={office} />
                   </th>
                   {quarters.map((q, i) => (
                     <td key={i}>
@@ -103,6 +103,15 @@ export function ArrivalsStep() {
           quarter={period.quarter}
         />
       )}
+    </>
+  );
+}
+
+/** An office by name and code: two offices may share a name (two bureaus' ฝ่ายประชาสัมพันธ์). */
+function OfficeName({ office }: { office: { readonly officeName: string; readonly officeCode: string } }) {
+  return (
+    <>
+      {office.officeName} <span className="hint">({office.officeCode})</span>
     </>
   );
 }
@@ -142,8 +151,10 @@ function Missing({ standings }: { standings: readonly OfficeQuarter[] }) {
       <ul>
         {owing.map((s) => (
           <li key={s.officeCode}>
-            <strong>{s.officeName}</strong> ({t(`monitoring.arrivals.state.${s.state}`)}):{' '}
-            {s.missing.map(label).join('; ')}
+            <strong>
+              <OfficeName office={s} />
+            </strong>{' '}
+            ({t(`monitoring.arrivals.state.${s.state}`)}): {s.missing.map(label).join('; ')}
           </li>
         ))}
       </ul>
@@ -208,7 +219,7 @@ function ReminderForm({
                     setDone(false);
                   }}
                 />{' '}
-                {s.officeName} ({t(`monitoring.arrivals.state.${s.state}`)})
+                <OfficeName office={s} /> ({t(`monitoring.arrivals.state.${s.state}`)})
               </label>
             ))}
           </fieldset>

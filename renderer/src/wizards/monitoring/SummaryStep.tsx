@@ -59,7 +59,9 @@ export function SummaryStep() {
 
   const issueName = (g: GroupSummary) => `${t('monitoring.issueN', { number: g.number })} ${g.name}`;
   const goalName = (g: GroupSummary) => `${g.number} ${g.name}`;
-  const officeName = (g: OfficeSummary) => g.name || t('monitoring.dashboard.noOffice');
+  // With its code, as the offices' reporting step names it: two offices may share a name.
+  const officeName = (g: OfficeSummary) =>
+    g.officeCode === null ? t('monitoring.dashboard.noOffice') : `${g.name} (${g.officeCode})`;
   const arrival = (g: OfficeSummary) => (g.arrival ? <StateText standing={g.arrival} /> : '–');
   return (
     <>
