@@ -1,4 +1,5 @@
 import { quarterDue, type FiscalQuarter } from './monitoring.ts';
+import { asIndex, monitoringRows, type MonitoringRows } from './monitoringPlan.ts';
 import type { Row } from './rows.ts';
 
 /**
@@ -48,31 +49,44 @@ export function hasResults(row: Row): boolean {
   return false;
 }
 
-/** The ids of the KPIs and projects whose quarter has results, from the plan's rows. */
-export function reportedIds(rows: readonly Row[], { fiscalYear, quarter }: FiscalQuarter): Set<string> {
-  const ids = new Set<string>();
-  for (const row of rows) {
-    if ((row.entity === 'kpiQuarter' || row.entity === 'projectQuarter') && row.parentId !== null) {
-      if (row.data.year === fiscalYear && row.data.quarter === quarter && hasResults(row)) ids.add(row.parentId);
-    }
-  }
-  return ids;
+/**
+ * Whether a KPI's or project's quarter has results, read from the rows' index (its rows of that year only);
+ * rows in `unsent` do not count.
+ */
+function hasQuarterResults(
+  index: MonitoringRows,
+  id: string,
+  { fiscalYear, quarter }: FiscalQuarter,
+  unsent: ReadonlySet<string>,
+): boolean {
+  return (index.yearly.get(id)?.get(fiscalYear) ?? []).some(
+    (row) =>
+      (row.entity === 'kpiQuarter' || row.entity === 'projectQuarter') &&
+      row.data.quarter === quarter &&
+      !unsent.has(row.id) &&
+      hasResults(row),
+  );
 }
 
-/** Each office's standing for one quarter on `today` (ISO). KPIs and projects no longer in the plan are not asked for. */
+/**
+ * Each office's standing for one quarter on `today` (ISO). KPIs and projects no longer in the plan (not in its
+ * numbered tree, as the report counts them) are not asked for. `rows`: the plan's rows, or their index
+ * (monitoringRows) when the caller has it: an office's KPIs and projects are then looked up, not every row read.
+ * `unsent`: ids of quarter rows whose results have not reached this installation yet (openReminders).
+ */
 export function officeQuarters(
   offices: readonly ReportingOffice[],
-  rows: readonly Row[],
+  rows: readonly Row[] | MonitoringRows,
   quarter: FiscalQuarter,
   today: string,
   dueDays: number,
+  unsent: ReadonlySet<string> = new Set(),
 ): OfficeQuarter[] {
-  const live = new Set(rows.filter((r) => r.entity === 'kpi' || r.entity === 'project').map((r) => r.id));
-  const reported = reportedIds(rows, quarter);
+  const index = asIndex(rows);
   const due = quarterDue(quarter, dueDays);
   return offices.map((office) => {
-    const asked = [...office.kpiIds, ...office.projectIds].filter((id) => live.has(id));
-    const missing = asked.filter((id) => !reported.has(id));
+    const asked = [...office.kpiIds, ...office.projectIds].filter((id) => index.numbers.has(id));
+    const missing = asked.filter((id) => !hasQuarterResults(index, id, quarter, unsent));
     const state: ReportState =
       asked.length === 0 ? 'unassigned' : missing.length === 0 ? 'complete' : today > due ? 'late' : 'pending';
     return {
@@ -107,19 +121,23 @@ export function openReminders(
   rows: readonly Row[],
   unconfirmed: ReadonlySet<string>,
 ): OpenReminder[] {
-  const arrived = rows.filter((r) => !unconfirmed.has(r.id));
+  const addressed = reminders.filter(
+    (r) => r.entity === 'reminder' && (r.data.officeCodes as readonly string[]).includes(office.officeCode),
+  );
+  if (addressed.length === 0) return [];
+  // Indexed once for all the reminders; what has arrived is what is entered less the results not yet sent.
+  const index = monitoringRows(rows);
   // Today and the due day do not matter: only whether everything asked for is in.
-  const complete = (rowsHere: readonly Row[], reminder: Row) => {
+  const complete = (reminder: Row, unsent: ReadonlySet<string>) => {
     const quarter = {
       fiscalYear: reminder.data.year as number,
       quarter: reminder.data.quarter as FiscalQuarter['quarter'],
     };
-    const [standing] = officeQuarters([office], rowsHere, quarter, '', 0);
+    const [standing] = officeQuarters([office], index, quarter, '', 0, unsent);
     return standing!.state === 'complete' || standing!.state === 'unassigned';
   };
-  return reminders
-    .filter((r) => r.entity === 'reminder' && (r.data.officeCodes as readonly string[]).includes(office.officeCode))
-    .filter((r) => !complete(arrived, r))
+  return addressed
+    .filter((r) => !complete(r, unconfirmed))
     .sort((a, b) => String(b.data.sentOn).localeCompare(String(a.data.sentOn)))
-    .map((reminder) => ({ reminder, entered: complete(rows, reminder) }));
+    .map((reminder) => ({ reminder, entered: complete(reminder, new Set()) }));
 }

@@ -209,7 +209,7 @@ function byOffice(
   { offices, today, dueDays }: Reporting,
 ): OfficeSummary[] {
   const quarter = { fiscalYear: period.year, quarter: throughOf(period) };
-  const arrivals = officeQuarters(offices, index.rows, quarter, today, dueDays);
+  const arrivals = officeQuarters(offices, index, quarter, today, dueDays);
   // Each office's KPIs and projects looked up by id, then put in the plan's order (an assignment lists them
   // in the order they were ticked).
   const kpiAt = new Map(kpis.map((k, i) => [k.kpiId, i]));

@@ -1,8 +1,9 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../main/services/session.ts';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
+import { SECRETARIAT } from '../harness/exchange.ts';
 import { useTempDir } from '../harness/tmp.ts';
 import { renderWith } from './fakeApi.tsx';
 import { realApi } from './realApi.tsx';
@@ -55,5 +56,76 @@ describe('the dashboard’s KPI standings', () => {
     // (it read 382.4 % "met" while the sample counted followers as a running total against a quarter of it).
     await user.selectOptions(screen.getByLabelText('ไตรมาส', { exact: true }), '1');
     await waitFor(() => expect(standing()).toMatch(/—\s+ต่ำกว่าเป้าหมาย ร้อยละ 95\.6$/));
+  }, 60_000);
+});
+
+describe('the dashboard’s offices', () => {
+  it('shows two offices of the same name as two rows told apart by their codes, each with its own KPIs and arrival, as the quarter changes', async () => {
+    const { api, session } = await realApi(tempDir());
+    sessions.push(session);
+    const call = async <T,>(result: Promise<{ ok: true; data: T } | { ok: false; error: { detail: string } }>) => {
+      const r = await result;
+      if (!r.ok) throw new Error(r.error.detail);
+      return r.data;
+    };
+    await call(api['settings.set']({ office: SECRETARIAT }));
+    const plan = await call(api['plans.openSample']({}));
+    await call(api['rows.update']({ id: plan.id, edits: [{ field: 'adoptedOn', value: '2022-09-20' }] }));
+    const rows = await call(api['rows.list']({ planId: plan.id }));
+    const [first, second, third] = rows.filter((r) => r.entity === 'kpi');
+    // Two sections of two bureaus, both named as their bureaus call them; only the first sends quarter 1.
+    const SAME = 'ฝ่ายประชาสัมพันธ์';
+    await call(
+      api['exchange.setAssignments']({
+        planId: plan.id,
+        assignments: [
+          { officeCode: '2001', officeName: SAME, factors: false, kpiIds: [first!.id], projectIds: [] },
+          { officeCode: '2002', officeName: SAME, factors: false, kpiIds: [second!.id, third!.id], projectIds: [] },
+        ],
+      }),
+    );
+    await call(
+      api['rows.create']({
+        planId: plan.id,
+        rows: [{ entity: 'kpiQuarter', parentId: first!.id, values: { year: 2568, quarter: 1, result: 80 } }],
+      }),
+    );
+    // React says so on the console when two rows share a key (and may then drop or repeat one on update).
+    const errors = vi.spyOn(console, 'error');
+    try {
+      renderWith(<WizardScreen planId={plan.id} wizard="monitoring" step={4} />, api);
+      const user = userEvent.setup();
+      await user.selectOptions(await screen.findByLabelText('ปีงบประมาณ', { exact: true }), '2568');
+      const officeRows = async () => {
+        const table = await screen.findByRole('table', { name: 'รายหน่วยงานที่รายงานผล' });
+        return within(table)
+          .getAllByRole('row')
+          .filter((r) => r.textContent?.startsWith(SAME))
+          .map((r) => ({
+            name: within(r).getByRole('rowheader').textContent,
+            kpis: within(r).getAllByRole('cell')[0]!.textContent,
+            arrival: within(r).getAllByRole('cell').at(-1)!.textContent,
+          }));
+      };
+      for (const quarter of ['1', '2', '1']) {
+        await user.selectOptions(screen.getByLabelText('ไตรมาส', { exact: true }), quarter);
+        await waitFor(async () =>
+          expect(await officeRows()).toEqual(
+            quarter === '1'
+              ? [
+                  { name: `${SAME} (2001)`, kpis: '1', arrival: 'ส่งครบแล้ว (1/1)' },
+                  { name: `${SAME} (2002)`, kpis: '2', arrival: 'ล่าช้า (0/2)' },
+                ]
+              : [
+                  { name: `${SAME} (2001)`, kpis: '1', arrival: 'ล่าช้า (0/1)' },
+                  { name: `${SAME} (2002)`, kpis: '2', arrival: 'ล่าช้า (0/2)' },
+                ],
+          ),
+        );
+      }
+      expect(errors.mock.calls.map((c) => String(c[0])).filter((m) => m.includes('same key'))).toEqual([]);
+    } finally {
+      errors.mockRestore();
+    }
   }, 60_000);
 });

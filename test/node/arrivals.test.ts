@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { officeQuarters, openReminders, type ReportingOffice } from '../../main/core/arrivals.ts';
+import { monitoringRows } from '../../main/core/monitoringPlan.ts';
 import type { Row } from '../../main/core/rows.ts';
 import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
 import { exchangeStatus } from '../../main/services/exchange/views.ts';
@@ -38,7 +39,11 @@ const offices: ReportingOffice[] = [
   { officeCode: '1004', officeName: 'สำนักงานเขตบางรัก', kpiIds: ['k4', 'gone'], projectIds: [] },
   { officeCode: '1011', officeName: 'สำนักงานเขตลาดกระบัง', kpiIds: [], projectIds: [] },
 ];
+/** In the plan's tree (issue, goal, strategy), as the report numbers them: 'gone' is not. */
 const plan = [
+  row('strategicIssue', 'i1', null),
+  row('goal', 'g1', 'i1'),
+  row('strategy', 's1', 'g1'),
   row('kpi', 'k1', 'g1'),
   row('kpi', 'k2', 'g1'),
   row('kpi', 'k3', 'g1'),
@@ -75,6 +80,18 @@ describe('offices’ reporting per quarter', () => {
     ]);
     const dayAfter = officeQuarters(offices, rows, Q1_2568, '2025-01-16', 15);
     expect(dayAfter.map((o) => o.state)).toEqual(['complete', 'late', 'late', 'unassigned']);
+    // The dashboard's and the report's index of the rows (monitoringRows) says the same.
+    expect(officeQuarters(offices, monitoringRows(rows), Q1_2568, '2025-01-16', 15)).toEqual(dayAfter);
+  });
+
+  it('does not ask for a KPI left outside the plan’s tree (its goal gone), as the report does not count it', () => {
+    const rows = [...plan, row('kpi', 'stray', 'deleted-goal'), kpiQuarter('k3', 2568, 1, { result: 5 })];
+    const dusit = { ...offices[1]!, kpiIds: ['k3', 'stray'] };
+    expect(officeQuarters([dusit], rows, Q1_2568, '2025-01-20', 15)[0]).toMatchObject({
+      state: 'complete',
+      expected: 1,
+      missing: [],
+    });
   });
 
   it('counts a quarter of the other calendar year by its fiscal year: ไตรมาส 4 of 2568 is July–September 2025', () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../main/services/locales.ts';
 import { PAGE_MARGINS } from '../../main/core/pdf/blocks.ts';
 import { comparable, extractPages, popplerText } from '../harness/pdf.ts';
+import { thaiDigitsInText } from '../../main/core/pdf/digits.ts';
 import { overprinted, pastMargin, pdfjsBoxes, popplerBoxes } from '../harness/textBoxes.ts';
 import { monitoredPlanText, NARRATIVE_Q2, NOTE_Q2, type MonitoredOptions } from '../harness/monitoredPlan.ts';
 import { RESOURCES } from '../harness/pdfPlan.ts';
@@ -208,33 +209,54 @@ describe('phaen report', () => {
             projectIds: [project],
           },
           { officeCode: '1002', officeName: 'สำนักงานเขตดุสิต', factors: false, kpiIds: [kpi211!], projectIds: [] },
+          // Nothing to report: a dash, as for the KPIs assigned to no office.
+          { officeCode: '1003', officeName: 'สำนักงานเขตบางรัก', factors: false, kpiIds: [], projectIds: [] },
         ],
       });
-      const { doc, numbering } = buildDocument('report', {
-        source: planSourceFromStore(store, RESOURCES, plan.id),
-        options: {
-          language: 'th',
-          thaiDigits: false,
-          chapters: [],
-          date: '2025-05-01',
-          period: { year: 2568, quarter: 2 },
-        },
-        t: th,
-      });
-      const pdf = await renderPdf(doc, { numbering });
-      const layout = comparable(popplerText(pdf, 'layout'));
-      for (const text of [comparable((await extractPages(pdf)).join('\n')), comparable(popplerText(pdf, 'default'))]) {
-        expect(text).toContain(comparable(th('monitoring.report.officeCaption', { quarter: 'ไตรมาส 2' })));
-        // พระนคร: 1.1.1 (83 of the 87 expected, 95.4 %) and project 1.1.1.1 (675,000 of 2,700,000, 25.0 %), both in.
-        for (const part of ['สำนักงานเขตพระนคร', '95.4', '2,700,000', '675,000', '25.0', 'ส่งครบแล้ว (2/2)'])
-          expect(text).toContain(comparable(part));
-        // ดุสิต: 2.1.1 missing quarter 2, due 15 April 2025: late on the day of the report.
-        for (const part of ['สำนักงานเขตดุสิต', 'ล่าช้า (0/1)', th('monitoring.dashboard.noOffice')])
-          expect(text).toContain(comparable(part));
+      for (const thaiDigits of [false, true]) {
+        const { doc, numbering } = buildDocument('report', {
+          source: planSourceFromStore(store, RESOURCES, plan.id),
+          options: {
+            language: 'th',
+            thaiDigits,
+            chapters: [],
+            date: '2025-05-01',
+            period: { year: 2568, quarter: 2 },
+          },
+          t: th,
+        });
+        const pdf = await renderPdf(doc, { numbering });
+        const digits = (s: string) => (thaiDigits ? thaiDigitsInText(s) : s);
+        const layout = comparable(popplerText(pdf, 'layout'));
+        for (const text of [
+          comparable((await extractPages(pdf)).join('\n')),
+          comparable(popplerText(pdf, 'default')),
+        ]) {
+          expect(text).toContain(comparable(th('monitoring.report.officeCaption', { quarter: digits('ไตรมาส 2') })));
+          // พระนคร: 1.1.1 (83 of the 87 expected, 95.4 %) and project 1.1.1.1 (675,000 of 2,700,000, 25.0 %), both in.
+          for (const part of ['สำนักงานเขตพระนคร', '95.4', '2,700,000', '675,000', '25.0', 'ส่งครบแล้ว (2/2)'])
+            expect(text).toContain(comparable(digits(part)));
+          // ดุสิต: 2.1.1 missing quarter 2, due 15 April 2025: late on the day of the report.
+          for (const part of ['สำนักงานเขตดุสิต', 'ล่าช้า (0/1)', th('monitoring.dashboard.noOffice')])
+            expect(text).toContain(comparable(digits(part)));
+          expect(text).toContain(comparable(digits('สำนักงานเขตบางรัก 0 – 0 0 – –')));
+        }
+        // Row by row as laid out: each office's name, count and figures on its line.
+        for (const line of ['สำนักงานเขตพระนคร 1 95.4 2,700,000 675,000 25.0 ส่งครบแล้ว', 'สำนักงานเขตดุสิต 1 – 0 0 – ล่าช้า'])
+          expect(layout).toContain(comparable(digits(line)));
+        // Each arrival on one line, level with its office's name, not its count wrapped below the state.
+        for (const boxes of [await pdfjsBoxes(pdf), popplerBoxes(pdf)]) {
+          for (const [office, count] of [
+            ['สำนักงานเขตพระนคร', '(2/2)'],
+            ['สำนักงานเขตดุสิต', '(0/1)'],
+          ] as const) {
+            const arrival = boxes.find((b) => b.text.includes(digits(count)));
+            expect(arrival, count).toBeDefined();
+            const level = boxes.filter((b) => b.page === arrival!.page && Math.abs(b.y1 - arrival!.y1) < 2);
+            expect(level.map((b) => b.text).join(' '), count).toContain(office);
+          }
+        }
       }
-      // Row by row as laid out: each office's name, count and figures on its line.
-      for (const line of ['สำนักงานเขตพระนคร 1 95.4 2,700,000 675,000 25.0 ส่งครบแล้ว', 'สำนักงานเขตดุสิต 1 – 0 0 – ล่าช้า'])
-        expect(layout).toContain(comparable(line));
     } finally {
       store.close();
     }

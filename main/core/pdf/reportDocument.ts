@@ -37,6 +37,7 @@ import { amount, baht, percent, withUnit } from './format.ts';
 import { documentInfo } from './info.ts';
 import type { Translate } from './options.ts';
 import { planView, str, type BuildInput, type PlanView } from './source.ts';
+import { NO_BREAK_SPACE } from './text.ts';
 
 /**
  * The progress report (รายงานผลการดำเนินงานตามแผน) of one quarter or one fiscal year of an adopted plan, built
@@ -235,9 +236,16 @@ function summaryPart(
   ];
 }
 
-/** An office's arrival as the offices' reporting step says it: "ล่าช้า (1/2)". */
+/**
+ * An office's arrival as the offices' reporting step says it: "ล่าช้า (1/2)", the count held to its state by a
+ * no-break space so the column is fitted to the whole phrase and never wraps it ("ส่งครบแล้ว / (2/2)"). An
+ * office with nothing to report has "–", as the group assigned to no office: its state in words
+ * ("ไม่มีรายการที่ต้องรายงาน") would be the column's widest by far and squeeze the offices' names.
+ */
 const arrivalWords = (t: Translate, { state, arrived, expected }: OfficeQuarter) =>
-  `${t(`monitoring.arrivals.state.${state}`)} ${t('monitoring.arrivals.count', { arrived, expected })}`;
+  state === 'unassigned'
+    ? '–'
+    : `${t(`monitoring.arrivals.state.${state}`)}${NO_BREAK_SPACE}${t('monitoring.arrivals.count', { arrived, expected })}`;
 
 /**
  * Per reporting office (the secretariat's assignments, as the dashboard groups them): its KPIs' mean

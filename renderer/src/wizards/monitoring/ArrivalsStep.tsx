@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   officeQuarters,
@@ -8,6 +8,7 @@ import {
 } from '../../../../main/core/arrivals.ts';
 import type { Assignment } from '../../../../main/core/exchange/api.ts';
 import { quarterDue, QUARTERS, type Quarter } from '../../../../main/core/monitoring.ts';
+import { monitoringRows } from '../../../../main/core/monitoringPlan.ts';
 import { numbering } from '../../../../main/core/planContent.ts';
 import { formatThaiDate } from '../../../../main/core/thaiDate.ts';
 import { FieldShell } from '../../components/FieldShell.tsx';
@@ -34,11 +35,13 @@ export function ArrivalsStep() {
   const [period, setPeriod] = usePeriod();
   const options = data.list('planOptions')[0];
   const dueDays = data.options.reportDueDays;
+  // The plan's rows indexed once per change of them, for the four quarters' arrivals.
+  const index = useMemo(() => monitoringRows(data.rows), [data.rows]);
   if (step === null) return <StatusLoading />;
   const { status } = step;
   const offices: readonly ReportingOffice[] = status.assignments;
   const quarters = QUARTERS.map((q) =>
-    officeQuarters(offices, data.rows, { fiscalYear: period.year, quarter: q }, today(), dueDays),
+    officeQuarters(offices, index, { fiscalYear: period.year, quarter: q }, today(), dueDays),
   );
   const chosen = quarters[period.quarter - 1]!;
   return (
@@ -76,7 +79,7 @@ export function ArrivalsStep() {
               {offices.map((office, row) => (
                 <tr key={office.officeCode}>
                   <th scope="row" className="table-row-name">
-                    {office.officeName} <span className="hint">({office.officeCode})</span>
+                    <OfficeName office={office} />
                   </th>
                   {quarters.map((q, i) => (
                     <td key={i}>
@@ -100,6 +103,15 @@ export function ArrivalsStep() {
           quarter={period.quarter}
         />
       )}
+    </>
+  );
+}
+
+/** An office by name and code: two offices may share a name (two bureaus' ฝ่ายประชาสัมพันธ์). */
+function OfficeName({ office }: { office: { readonly officeName: string; readonly officeCode: string } }) {
+  return (
+    <>
+      {office.officeName} <span className="hint">({office.officeCode})</span>
     </>
   );
 }
@@ -139,8 +151,10 @@ function Missing({ standings }: { standings: readonly OfficeQuarter[] }) {
       <ul>
         {owing.map((s) => (
           <li key={s.officeCode}>
-            <strong>{s.officeName}</strong> ({t(`monitoring.arrivals.state.${s.state}`)}):{' '}
-            {s.missing.map(label).join('; ')}
+            <strong>
+              <OfficeName office={s} />
+            </strong>{' '}
+            ({t(`monitoring.arrivals.state.${s.state}`)}): {s.missing.map(label).join('; ')}
           </li>
         ))}
       </ul>
@@ -205,7 +219,7 @@ function ReminderForm({
                     setDone(false);
                   }}
                 />{' '}
-                {s.officeName} ({t(`monitoring.arrivals.state.${s.state}`)})
+                <OfficeName office={s} /> ({t(`monitoring.arrivals.state.${s.state}`)})
               </label>
             ))}
           </fieldset>

@@ -59,7 +59,9 @@ export function SummaryStep() {
 
   const issueName = (g: GroupSummary) => `${t('monitoring.issueN', { number: g.number })} ${g.name}`;
   const goalName = (g: GroupSummary) => `${g.number} ${g.name}`;
-  const officeName = (g: GroupSummary) => g.name || t('monitoring.dashboard.noOffice');
+  // With its code, as the offices' reporting step names it: two offices may share a name.
+  const officeName = (g: OfficeSummary) =>
+    g.officeCode === null ? t('monitoring.dashboard.noOffice') : `${g.name} (${g.officeCode})`;
   const arrival = (g: OfficeSummary) => (g.arrival ? <StateText standing={g.arrival} /> : '–');
   return (
     <>
@@ -72,6 +74,7 @@ export function SummaryStep() {
         groups={report.issues}
         total={report.total}
         name={issueName}
+        keyOf={(g) => g.number}
         t={t}
       />
       <section className="dashboard-trends" aria-label={t('monitoring.dashboard.trends')}>
@@ -85,6 +88,7 @@ export function SummaryStep() {
         groups={report.goals}
         total={report.total}
         name={goalName}
+        keyOf={(g) => g.number}
         t={t}
       />
       {offices === undefined ? (
@@ -98,6 +102,7 @@ export function SummaryStep() {
           groups={report.offices}
           total={report.total}
           name={officeName}
+          keyOf={(g) => g.officeCode ?? ''}
           extra={{
             head: t('monitoring.dashboard.arrival', { quarter: t('monitoring.quarterN', { quarter: period.quarter }) }),
             cell: arrival,
@@ -122,7 +127,8 @@ const percentText = (value: number | null) => (value === null ? '–' : value.to
 
 /**
  * KPIs at each light, mean achievement and money against plan, one row per group and one for the plan; `extra`:
- * a last column of the groups' own (an office's arrival), blank on the plan's row.
+ * a last column of the groups' own (an office's arrival), blank on the plan's row. `keyOf`: what tells the groups
+ * apart (an issue's or goal's number, an office's code): two offices may share a name.
  */
 function GroupTable<G extends GroupSummary>({
   caption,
@@ -130,6 +136,7 @@ function GroupTable<G extends GroupSummary>({
   groups,
   total,
   name,
+  keyOf,
   extra,
   t,
 }: {
@@ -138,11 +145,12 @@ function GroupTable<G extends GroupSummary>({
   groups: readonly G[];
   total: GroupSummary;
   name(g: G): string;
+  keyOf(g: G): string;
   extra?: { head: string; cell(g: G): ReactNode };
   t: TFunction;
 }) {
-  const row = (g: GroupSummary, label: string, cell: ReactNode, isTotal = false) => (
-    <tr key={label} className={isTotal ? 'total-row' : undefined}>
+  const row = (g: GroupSummary, key: string, label: string, cell: ReactNode, isTotal = false) => (
+    <tr key={key} className={isTotal ? 'total-row' : undefined}>
       <th scope="row" className="table-row-name">
         <ThaiText text={label} />
       </th>
@@ -196,8 +204,9 @@ function GroupTable<G extends GroupSummary>({
           </tr>
         </thead>
         <tbody>
-          {groups.map((g) => row(g, name(g), extra?.cell(g)))}
-          {row(total, t('monitoring.allIssues'), null, true)}
+          {/* The plan's row keyed apart from every group's: '' is the group assigned to no office. */}
+          {groups.map((g) => row(g, `group:${keyOf(g)}`, name(g), extra?.cell(g)))}
+          {row(total, 'total', t('monitoring.allIssues'), null, true)}
         </tbody>
       </table>
     </div>
