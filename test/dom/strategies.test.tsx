@@ -211,7 +211,7 @@ describe('strategies wizard: budgets', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent);
     // 2566: 2,500,000 + 150,000 + 600,000; 2570: 700,000.5.
-    expect(totals()).toEqual(['3,250,000', '2,600,000', '0', '0', '700,000.5', '6,550,000.5']);
+    expect(totals()).toEqual(['3,250,000', '2,600,000', '0', '0', '700,000.50', '6,550,000.50']);
 
     // Typing into a year without a row creates the row `${projectId}:${year}`; totals move before the autosave.
     const cell = within(p1).getByLabelText('งบประมาณ พ.ศ. 2568: 1.1.1.1 โครงการผลิตสื่อดิจิทัล');
@@ -226,7 +226,7 @@ describe('strategies wizard: budgets', () => {
         .map((c) => c.textContent),
     ).toEqual(['2,500,000', '2,600,000', '2,700,000', '0', '0', '7,800,000']);
     await waitFor(() =>
-      expect(totals()).toEqual(['3,250,000', '2,600,000', '2,700,000', '0', '700,000.5', '9,250,000.5']),
+      expect(totals()).toEqual(['3,250,000', '2,600,000', '2,700,000', '0', '700,000.50', '9,250,000.50']),
     );
     expect(fake.callsTo('rows.create')[0]!.rows).toEqual([
       { entity: 'projectBudget', parentId: 'p1', values: { year: 2568, amount: 2 } },
@@ -310,7 +310,7 @@ describe('strategies wizard: summary', () => {
   it('sums the budget per issue and year, per responsible unit, and in total, in baht', async () => {
     const fake = planFake(planned());
     open(fake, 3);
-    await screen.findByText('งบประมาณรวมทั้งแผน 6,550,000.5 บาท');
+    await screen.findByText('งบประมาณรวมทั้งแผน 6,550,000.50 บาท');
     expect(screen.getByText('3 กลยุทธ์ 3 โครงการ/แผนงาน')).toBeTruthy();
     const cells = (table: HTMLElement, name: RegExp) =>
       within(within(table).getByRole('row', { name }))
@@ -331,8 +331,8 @@ describe('strategies wizard: summary', () => {
       '0',
       '0',
       '0',
-      '700,000.5',
-      '1,300,000.5',
+      '700,000.50',
+      '1,300,000.50',
       '19.8',
     ]);
     expect(cells(byIssue, /รวมทั้งแผน/)).toEqual([
@@ -340,8 +340,8 @@ describe('strategies wizard: summary', () => {
       '2,600,000',
       '0',
       '0',
-      '700,000.5',
-      '6,550,000.5',
+      '700,000.50',
+      '6,550,000.50',
       '100.0',
     ]);
     const byUnit = screen.getByRole('table', { name: 'งบประมาณจำแนกตามหน่วยงานรับผิดชอบ (บาท)' });
@@ -363,8 +363,8 @@ describe('strategies wizard: summary', () => {
       '2,600,000',
       '0',
       '0',
-      '700,000.5',
-      '6,550,000.5',
+      '700,000.50',
+      '6,550,000.50',
       '100.0',
     ]);
   });

@@ -6,6 +6,7 @@ import { usePlanData } from '../../plan/PlanData.tsx';
 import { YearsHead } from '../../plan/YearsHead.tsx';
 import { nameOf } from '../../plan/names.ts';
 import { goalsOf, projectsOf, strategiesOf } from '../../../../main/core/stepChecks.ts';
+import { baht } from '../../../../main/core/pdf/format.ts';
 import type { Outline } from '../goals/outline.ts';
 import './strategies.css';
 
@@ -33,9 +34,8 @@ export function budgetYears(planYears: readonly number[], rows: readonly Row[]):
   return [...years].sort((a, b) => a - b);
 }
 
-/** Baht as budget tables print them: thousands separators, satang only where there are any. */
-const BAHT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-export const formatBaht = (amount: number): string => BAHT.format(amount);
+/** Baht as the printed budget tables show them (core's rule): whole baht bare, satang always two digits. */
+export const formatBaht = (amount: number): string => baht(amount);
 
 /** A budget table's head: the name column, the years, the total and any `more` columns. */
 export function BudgetHead({ first, years, more = [] }: { first: string; years: readonly number[]; more?: string[] }) {
