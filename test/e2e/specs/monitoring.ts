@@ -89,7 +89,7 @@ monitoringSpecs.push({
     await page.getByText('ร้อยละต้องอยู่ระหว่าง 0 ถึง 100').waitFor();
     await page.getByLabel(`ความก้าวหน้า${labels}`).fill('40');
     const projectRow = page.getByRole('row', { name: new RegExp(PROJECT) });
-    await expect.poll(() => projectRow.getByRole('cell').last().innerText()).toContain('450,000.5 / 1,350,000');
+    await expect.poll(() => projectRow.getByRole('cell').last().innerText()).toContain('450,000.50 / 1,350,000');
     await page.getByText('บันทึกแล้ว', { exact: true }).waitFor();
 
     const after = (await app.restart()) ?? page;

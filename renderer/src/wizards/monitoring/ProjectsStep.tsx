@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { projectStandings } from '../../../../main/core/monitoringPlan.ts';
 import { deterministicRowId } from '../../../../main/core/rows.ts';
-import { formatAmount } from '../../format.ts';
+import { baht } from '../../../../main/core/pdf/format.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { YearCell } from '../../plan/YearCell.tsx';
 import '../../plan/tables.css';
@@ -107,9 +107,9 @@ export function ProjectsStep() {
                     statusLabel={t('monitoring.projectStatusOf', labels)}
                     textLabel={t('monitoring.noteOf', labels)}
                   />
-                  <td className="num">{s.planned === null ? '–' : formatAmount(s.planned)}</td>
+                  <td className="num">{s.planned === null ? '–' : baht(s.planned)}</td>
                   <td className="num">
-                    {formatAmount(s.disbursed)} / {formatAmount(s.allocated)}
+                    {baht(s.disbursed)} / {baht(s.allocated)}
                     {s.disbursedPercent !== null && (
                       <span className="hint">
                         {' '}

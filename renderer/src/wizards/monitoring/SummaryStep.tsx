@@ -12,7 +12,7 @@ import {
   type ReportPeriod,
 } from '../../../../main/core/monitoringReport.ts';
 import { monitoringRows } from '../../../../main/core/monitoringPlan.ts';
-import { formatAmount } from '../../format.ts';
+import { baht } from '../../../../main/core/pdf/format.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { useDocumentExport } from '../../pdf/exportJob.tsx';
 import '../../plan/tables.css';
@@ -161,8 +161,8 @@ function GroupTable<G extends GroupSummary>({
         </td>
       ))}
       <td className="num">{percentText(g.achievement)}</td>
-      <td className="num">{formatAmount(g.planned)}</td>
-      <td className="num">{formatAmount(g.disbursed)}</td>
+      <td className="num">{baht(g.planned)}</td>
+      <td className="num">{baht(g.disbursed)}</td>
       <td className="num">{percentText(g.disbursedOfPlan)}</td>
       {extra && <td>{cell}</td>}
     </tr>
