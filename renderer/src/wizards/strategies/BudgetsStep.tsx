@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import { baht } from '../../../../main/core/pdf/format.ts';
 import { useTranslation } from 'react-i18next';
 import { budgetSummariesBy, budgetSummary, type BudgetSummary } from '../../../../main/core/planContent.ts';
 import type { Row } from '../../../../main/core/rows.ts';
@@ -12,7 +13,6 @@ import {
   TotalFoot,
   YearCells,
   budgetYears,
-  formatBaht,
   kindOf,
   numberOf,
   strategiesOf,
@@ -90,7 +90,7 @@ function useTotals(): Totals {
 }
 
 function ProjectTotal({ project }: { project: Row }) {
-  return <>{formatBaht(useTotals().plan.byProject.get(project.id) ?? 0)}</>;
+  return <>{baht(useTotals().plan.byProject.get(project.id) ?? 0)}</>;
 }
 
 /** A group's sums per year and in all, read from the live totals. */

@@ -1,4 +1,5 @@
 import { thaiCollator } from '../../format.ts';
+import { baht } from '../../../../main/core/pdf/format.ts';
 import { useTranslation } from 'react-i18next';
 import { budgetSummariesBy, budgetSummary, type BudgetSummary } from '../../../../main/core/planContent.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
@@ -9,7 +10,6 @@ import {
   TotalFoot,
   YearCells,
   budgetYears,
-  formatBaht,
   numberOf,
   projectsOf,
   strategiesOf,
@@ -49,7 +49,7 @@ export function SummaryStep() {
   return (
     <NeedsGoals plan={plan}>
       <div className="strat-summary">
-        <p className="strat-grand">{t('strategies.summary.grandTotal', { amount: formatBaht(summary.total) })}</p>
+        <p className="strat-grand">{t('strategies.summary.grandTotal', { amount: baht(summary.total) })}</p>
         <p>{t('strategies.summary.counts', { strategies: strategiesOf(plan).length, projects: projects.length })}</p>
         {summary.total === 0 && <p className="muted">{t('strategies.summary.noBudget')}</p>}
         <div className="table-wrap">

@@ -34,9 +34,6 @@ export function budgetYears(planYears: readonly number[], rows: readonly Row[]):
   return [...years].sort((a, b) => a - b);
 }
 
-/** Baht as the printed budget tables show them (core's rule): whole baht bare, satang always two digits. */
-export const formatBaht = (amount: number): string => baht(amount);
-
 /** A budget table's head: the name column, the years, the total and any `more` columns. */
 export function BudgetHead({ first, years, more = [] }: { first: string; years: readonly number[]; more?: string[] }) {
   const { t } = useTranslation();
@@ -56,10 +53,10 @@ export function YearCells({ years, summary }: { years: readonly number[]; summar
     <>
       {years.map((year) => (
         <td key={year} className="num">
-          {formatBaht(summary?.byYear.get(year) ?? 0)}
+          {baht(summary?.byYear.get(year) ?? 0)}
         </td>
       ))}
-      <td className="num">{formatBaht(summary?.total ?? 0)}</td>
+      <td className="num">{baht(summary?.total ?? 0)}</td>
     </>
   );
 }
