@@ -4,10 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../main/services/session.ts';
 import { i18n } from '../../renderer/src/i18n.ts';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
-import { SECRETARIAT } from '../harness/exchange.ts';
 import { useTempDir } from '../harness/tmp.ts';
 import { renderWith } from './fakeApi.tsx';
-import { realApi } from './realApi.tsx';
+import { SAME, twoSectionsOfOneName } from './twoSections.ts';
 
 /**
  * The offices' reporting step (the monitoring wizard's fourth) on main's own services and a real SQLite file:
@@ -22,41 +21,14 @@ afterEach(async () => {
   await act(() => i18n.changeLanguage('th'));
 });
 
-const SAME = 'ฝ่ายประชาสัมพันธ์';
-
 async function twoSections() {
-  const { api, session } = await realApi(tempDir());
+  const { api, session, planId, kpis } = await twoSectionsOfOneName(tempDir(), 1);
   sessions.push(session);
-  const call = async <T,>(result: Promise<{ ok: true; data: T } | { ok: false; error: { detail: string } }>) => {
-    const r = await result;
-    if (!r.ok) throw new Error(r.error.detail);
-    return r.data;
-  };
-  await call(api['settings.set']({ office: SECRETARIAT }));
-  const plan = await call(api['plans.openSample']({}));
-  await call(api['rows.update']({ id: plan.id, edits: [{ field: 'adoptedOn', value: '2022-09-20' }] }));
-  const rows = await call(api['rows.list']({ planId: plan.id }));
-  const [first, second] = rows.filter((r) => r.entity === 'kpi');
-  await call(
-    api['exchange.setAssignments']({
-      planId: plan.id,
-      assignments: [
-        { officeCode: '2001', officeName: SAME, factors: false, kpiIds: [first!.id], projectIds: [] },
-        { officeCode: '2002', officeName: SAME, factors: false, kpiIds: [second!.id], projectIds: [] },
-      ],
-    }),
-  );
-  await call(
-    api['rows.create']({
-      planId: plan.id,
-      rows: [{ entity: 'kpiQuarter', parentId: first!.id, values: { year: 2568, quarter: 1, result: 80 } }],
-    }),
-  );
-  renderWith(<WizardScreen planId={plan.id} wizard="monitoring" step={3} />, api);
+  renderWith(<WizardScreen planId={planId} wizard="monitoring" step={3} />, api);
   const user = userEvent.setup();
   await user.selectOptions(await screen.findByLabelText('ปีงบประมาณ', { exact: true }), '2568');
   await user.selectOptions(screen.getByLabelText('ไตรมาส', { exact: true }), '1');
-  return { user, secondKpi: String(second!.data.name) };
+  return { user, secondKpi: String(kpis[1]!.data.name) };
 }
 
 describe('the offices’ reporting step', () => {
