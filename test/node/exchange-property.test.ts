@@ -215,7 +215,8 @@ function step(sim: Sim, planId: string, a: Step): void {
 /**
  * A package no genuine office sends, built from an office's real one: signed by another key once the office's key
  * is registered, its own key sealing an edit of the plan's header, a claim to be the secretariat or a move of the
- * shared KPI's goal under that KPI, or a value changed after signing. The secretariat refuses each with its reason, and writes nothing.
+ * shared KPI's goal under that KPI, or a value changed after signing. The secretariat refuses each with its reason,
+ * and writes nothing.
  */
 function forge(sim: Sim, planId: string, from: Store, how: number): void {
   const secretariat = sim.replicas[0]!;
@@ -223,45 +224,30 @@ function forge(sim: Sim, planId: string, from: Store, how: number): void {
   const registered = secretariat.db
     .prepare('SELECT 1 FROM exchange_keys WHERE office_code = ?')
     .get(identityOf(from).code);
-  const header = (f: PackageFile) => {
+  /** One more operation of the sender's own, as if it had written it. */
+  const append = (
+    f: PackageFile,
+    label: string,
+    op: { entity: string; rowId: string; field: string; value: unknown },
+  ) => {
     const hlc = formatHlc({ wallMs: Date.now(), counter: 0, node: from.officeId });
     f.payload.groups.push({
       id: randomUUID(),
       hlc,
       actor: from.officeId,
-      label: 'edit:plan',
-      ops: [
-        { id: randomUUID(), type: 'set', hlc, entity: 'plan', rowId: planId, field: 'deleted', value: true, seen: [] },
-      ],
+      label,
+      ops: [{ id: randomUUID(), type: 'set', hlc, ...op, seen: [] }],
     });
     f.manifest.opCount++;
     f.manifest.hlcRange = { first: f.manifest.hlcRange.first ?? hlc, last: hlc };
   };
-  // The shared KPI's goal moved under that KPI, sealed by the office's own key: a cycle, refused before anything
-  // else is asked (the KPI is the office's part, the goal is not).
+  const header = (f: PackageFile) =>
+    append(f, 'edit:plan', { entity: 'plan', rowId: planId, field: 'deleted', value: true });
+  // The shared KPI's goal moved under that KPI, sealed by the office's own key: a goal under a KPI (its own, a
+  // cycle) is refused as the wrong parent before its assignment is asked (the KPI is the office's, the goal not).
   const moveUnderOwnKpi = (f: PackageFile) => {
     const goal = from.db.prepare('SELECT parent_id FROM rows WHERE id = ?').pluck().get(sim.sharedKpi) as string;
-    const hlc = formatHlc({ wallMs: Date.now(), counter: 0, node: from.officeId });
-    f.payload.groups.push({
-      id: randomUUID(),
-      hlc,
-      actor: from.officeId,
-      label: 'move',
-      ops: [
-        {
-          id: randomUUID(),
-          type: 'set',
-          hlc,
-          entity: 'goal',
-          rowId: goal,
-          field: 'parentId',
-          value: sim.sharedKpi,
-          seen: [],
-        },
-      ],
-    });
-    f.manifest.opCount++;
-    f.manifest.hlcRange = { first: f.manifest.hlcRange.first ?? hlc, last: hlc };
+    append(f, 'move', { entity: 'goal', rowId: goal, field: 'parentId', value: sim.sharedKpi });
   };
   const [text, reason] =
     how === 0 && registered
