@@ -52,7 +52,7 @@ async function expectFits(page: Page, at: string, width: number, form = true): P
 }
 
 describe('the workspace at a government laptop and a desktop screen', () => {
-  it('shows home, the plan page, its exchange screen and every step of every wizard of the sample plan with offices assigned, at 1366×768 and 1920×1080, without a sideways scroll, with a field above the fold and the names of summary tables given the width', async () => {
+  it('shows home, the plan page and its exchange screen (both with the side navigation) and every step of every wizard of the sample plan with offices assigned, at 1366×768 and 1920×1080, without a sideways scroll, with a field above the fold and the names of summary tables given the width', async () => {
     const app = await startApp();
     const page = await openPage(browser(), app);
     try {
@@ -83,6 +83,11 @@ describe('the workspace at a government laptop and a desktop screen', () => {
           await pageSettled(page);
           await shoot(page, `${width}-${name}`, false);
           await expectFits(page, name, width, name === 'plan');
+          // The plan's screens keep its side navigation: the exchange screen as well as the plan page, where
+          // only the plan page is marked as the place shown.
+          const nav = page.getByRole('navigation', { name: 'แผนและขั้นตอนการจัดทำ' });
+          const shown = { nav: await nav.count(), current: await nav.locator('[aria-current]').count() };
+          expect({ name, ...shown }).toEqual({ name, nav: name === 'home' ? 0 : 1, current: name === 'plan' ? 1 : 0 });
         }
         // The plan page shows more than the plan's details above the fold: the next card's heading at least.
         const exchangeCard = await page
