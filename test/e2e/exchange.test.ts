@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, startApp, type BrowserApp } from '../harness/browser.ts';
+import { setOffice } from './specs/common.ts';
 
 /**
  * Exchange between two installations in the browser tier: two apps on their own data folders, a secretariat
@@ -33,15 +34,6 @@ async function open(): Promise<Page> {
   const app = await startApp();
   apps.push(app);
   return openPage(browser, app);
-}
-
-async function setOffice(page: Page, code: string, name: string, role: string): Promise<void> {
-  const welcome = page.getByRole('region', { name: 'ยินดีต้อนรับ เครื่องนี้เป็นของหน่วยงานใด' });
-  await welcome.getByLabel('รหัสหน่วยงาน').fill(code);
-  await welcome.getByLabel('ชื่อหน่วยงาน').fill(name);
-  await welcome.getByRole('radio', { name: role }).check();
-  await welcome.getByRole('button', { name: 'บันทึกหน่วยงาน' }).click();
-  await page.getByRole('region', { name: 'หน่วยงานของเครื่องนี้' }).getByText(`${name} (${code})`).waitFor();
 }
 
 /** A package offered as a download, as the user's browser would save it. */

@@ -6,6 +6,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, startApp, type BrowserApp } from '../harness/browser.ts';
 import { comparable, extractPages, popplerText } from '../harness/pdf.ts';
+import { setOffice } from './specs/common.ts';
 import { openStep } from './specs/monitoring.ts';
 
 /**
@@ -73,15 +74,6 @@ async function open(): Promise<{ app: BrowserApp; page: Page }> {
   const page = await openPage(browser, app);
   await page.setViewportSize({ width: 1366, height: 768 });
   return { app, page };
-}
-
-async function setOffice(page: Page, code: string, name: string, role: string): Promise<void> {
-  const welcome = page.getByRole('region', { name: 'ยินดีต้อนรับ เครื่องนี้เป็นของหน่วยงานใด' });
-  await welcome.getByLabel('รหัสหน่วยงาน').fill(code);
-  await welcome.getByLabel('ชื่อหน่วยงาน').fill(name);
-  await welcome.getByRole('radio', { name: role }).check();
-  await welcome.getByRole('button', { name: 'บันทึกหน่วยงาน' }).click();
-  await page.getByRole('region', { name: 'หน่วยงานของเครื่องนี้' }).getByText(`${name} (${code})`).waitFor();
 }
 
 async function download(page: Page, button: string): Promise<{ name: string; buffer: Buffer }> {

@@ -7,6 +7,7 @@ import type { Plan } from '../../../main/core/plan.ts';
 import type { Row } from '../../../main/core/rows.ts';
 import { useApi } from '../ApiContext.tsx';
 import { LoadFailed } from '../components/LoadFailed.tsx';
+import { PlanWorkspace } from '../screens/PlanWorkspace.tsx';
 import { formatDateTime } from '../format.ts';
 import { routeHash } from '../route.ts';
 import { Arrivals } from './Arrivals.tsx';
@@ -92,78 +93,80 @@ function Exchange({
   };
 
   return (
-    <main className="page exchange">
-      <div className="card">
-        <div className="editor-head">
-          <a href={routeHash({ name: 'plan', id: plan.id })} className="link">
-            {t('exchange.ui.backToPlan')}
-          </a>
+    <PlanWorkspace planId={plan.id} elsewhere>
+      <main className="workspace-main exchange">
+        <div className="card">
+          <div className="editor-head">
+            <a href={routeHash({ name: 'plan', id: plan.id })} className="link">
+              {t('exchange.ui.backToPlan')}
+            </a>
+          </div>
+          <h1>{t('exchange.ui.heading')}</h1>
+          <p className="muted">{plan.title}</p>
+          {identity === null ? (
+            <section aria-labelledby="identity-first">
+              <h2 id="identity-first">{t('exchange.ui.identity.firstHeading')}</h2>
+              <p>{t('exchange.ui.identity.firstHint')}</p>
+              <IdentityForm initial={null} onSaved={onIdentity} autoFocus />
+            </section>
+          ) : changing ? (
+            <section aria-labelledby="identity-change">
+              <h2 id="identity-change">{t('exchange.ui.identity.changeHeading')}</h2>
+              <IdentityForm
+                initial={identity}
+                onSaved={onIdentity}
+                secondary={{ label: t('common.cancel'), onClick: () => setChanging(false) }}
+                autoFocus
+              />
+            </section>
+          ) : (
+            <StatusFacts status={status} identity={identity} onChange={() => setChanging(true)} />
+          )}
         </div>
-        <h1>{t('exchange.ui.heading')}</h1>
-        <p className="muted">{plan.title}</p>
-        {identity === null ? (
-          <section aria-labelledby="identity-first">
-            <h2 id="identity-first">{t('exchange.ui.identity.firstHeading')}</h2>
-            <p>{t('exchange.ui.identity.firstHint')}</p>
-            <IdentityForm initial={null} onSaved={onIdentity} autoFocus />
-          </section>
-        ) : changing ? (
-          <section aria-labelledby="identity-change">
-            <h2 id="identity-change">{t('exchange.ui.identity.changeHeading')}</h2>
-            <IdentityForm
-              initial={identity}
-              onSaved={onIdentity}
-              secondary={{ label: t('common.cancel'), onClick: () => setChanging(false) }}
-              autoFocus
+        {identity !== null && (
+          <>
+            {identity.role === 'contributor' && (
+              <OwnAssignment status={status} identity={identity} rows={rows} label={label} />
+            )}
+            {deleteConflicts.length > 0 && (
+              <DeleteConflicts
+                planId={plan.id}
+                conflicts={deleteConflicts}
+                identity={identity}
+                rows={rows}
+                onResolved={() => void reload()}
+              />
+            )}
+            {conflicts.length > 0 && (
+              <Conflicts
+                planId={plan.id}
+                conflicts={conflicts}
+                identity={identity}
+                label={label}
+                onResolved={() => void reload()}
+              />
+            )}
+            <ReceivePackages
+              planId={plan.id}
+              role={identity.role}
+              hasDialogs={hasDialogs}
+              onImported={() => void reload()}
             />
-          </section>
-        ) : (
-          <StatusFacts status={status} identity={identity} onChange={() => setChanging(true)} />
+            <SendPackage status={status} identity={identity} onSent={() => void reload()} />
+            <Arrivals view={arrivals} label={label} self={identity.code} />
+            {identity.role === 'secretariat' && (
+              <AssignmentsEditor status={status} rows={rows} label={label} onStatus={(s) => update({ status: s })} />
+            )}
+            <SharedFolder
+              folder={status.folder}
+              hasDialogs={hasDialogs}
+              onFolder={(folder) => update({ status: { ...status, folder } })}
+              onImported={() => void reload()}
+            />
+          </>
         )}
-      </div>
-      {identity !== null && (
-        <>
-          {identity.role === 'contributor' && (
-            <OwnAssignment status={status} identity={identity} rows={rows} label={label} />
-          )}
-          {deleteConflicts.length > 0 && (
-            <DeleteConflicts
-              planId={plan.id}
-              conflicts={deleteConflicts}
-              identity={identity}
-              rows={rows}
-              onResolved={() => void reload()}
-            />
-          )}
-          {conflicts.length > 0 && (
-            <Conflicts
-              planId={plan.id}
-              conflicts={conflicts}
-              identity={identity}
-              label={label}
-              onResolved={() => void reload()}
-            />
-          )}
-          <ReceivePackages
-            planId={plan.id}
-            role={identity.role}
-            hasDialogs={hasDialogs}
-            onImported={() => void reload()}
-          />
-          <SendPackage status={status} identity={identity} onSent={() => void reload()} />
-          <Arrivals view={arrivals} label={label} self={identity.code} />
-          {identity.role === 'secretariat' && (
-            <AssignmentsEditor status={status} rows={rows} label={label} onStatus={(s) => update({ status: s })} />
-          )}
-          <SharedFolder
-            folder={status.folder}
-            hasDialogs={hasDialogs}
-            onFolder={(folder) => update({ status: { ...status, folder } })}
-            onImported={() => void reload()}
-          />
-        </>
-      )}
-    </main>
+      </main>
+    </PlanWorkspace>
   );
 }
 

@@ -13,8 +13,8 @@ import { nextPlanDraft } from '../../../main/core/nextPlan.ts';
 import { useShell } from '../shell.ts';
 import { useAutosave } from '../useAutosave.ts';
 import { LoadFailed } from '../components/LoadFailed.tsx';
-import { PlanDataProvider, refusedState, useStoredRefused } from '../plan/PlanData.tsx';
-import { PlanNav } from '../wizard/PlanNav.tsx';
+import { refusedState, useStoredRefused } from '../plan/PlanData.tsx';
+import { PlanWorkspace } from './PlanWorkspace.tsx';
 import { ExportPanel } from '../pdf/ExportPanel.tsx';
 import { CompletenessCard } from '../wizards/review/CompletenessCard.tsx';
 import { XlsxExportButton } from '../xlsx/XlsxExportButton.tsx';
@@ -85,12 +85,7 @@ function EditorForm({ initial }: { initial: Plan }) {
   };
 
   return (
-    <div className="workspace">
-      <aside className="workspace-side">
-        <PlanDataProvider planId={plan.id} fallback={<p className="plan-nav" aria-busy="true" />}>
-          <PlanNav />
-        </PlanDataProvider>
-      </aside>
+    <PlanWorkspace planId={plan.id}>
       <main className="workspace-main plan-page">
         <div className="card plan-details">
           <div className="editor-head">
@@ -159,6 +154,6 @@ function EditorForm({ initial }: { initial: Plan }) {
           />
         )}
       </main>
-    </div>
+    </PlanWorkspace>
   );
 }

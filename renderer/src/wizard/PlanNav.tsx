@@ -29,9 +29,12 @@ export function PlanNav({
   wizard,
   step,
   onStep,
+  elsewhere = false,
 }: {
   /** The wizard on screen, if any; absent on the plan's page. */
   wizard?: WizardId | undefined;
+  /** On another screen of the plan than its page or a wizard (the exchange screen): nothing is marked current. */
+  elsewhere?: boolean;
   step?: number | undefined;
   onStep?: ((index: number) => void) | undefined;
 }) {
@@ -81,7 +84,7 @@ export function PlanNav({
       <a
         className="plan-nav-plan"
         href={routeHash({ name: 'plan', id: data.plan.id })}
-        aria-current={wizard ? undefined : 'page'}
+        aria-current={wizard || elsewhere ? undefined : 'page'}
       >
         {/* In a span: the link is a flex box, and each word would be an item of its own, spaced by its gap. */}
         <span>

@@ -55,6 +55,16 @@ export async function createPlan(page: Page, values: PlanValues): Promise<void> 
   await page.getByRole('heading', { level: 1, name: values.title }).waitFor();
 }
 
+/** Names this installation's office on the home screen's first-start card (its code, name and role). */
+export async function setOffice(page: Page, code: string, name: string, role: string): Promise<void> {
+  const welcome = page.getByRole('region', { name: 'ยินดีต้อนรับ เครื่องนี้เป็นของหน่วยงานใด' });
+  await welcome.getByLabel('รหัสหน่วยงาน').fill(code);
+  await welcome.getByLabel('ชื่อหน่วยงาน').fill(name);
+  await welcome.getByRole('radio', { name: role }).check();
+  await welcome.getByRole('button', { name: 'บันทึกหน่วยงาน' }).click();
+  await page.getByRole('region', { name: 'หน่วยงานของเครื่องนี้' }).getByText(`${name} (${code})`).waitFor();
+}
+
 export async function goHome(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'กลับหน้าหลัก' }).click();
   await page.getByRole('heading', { name: 'แผนของหน่วยงาน' }).waitFor();
@@ -166,3 +176,49 @@ export const budgetColumnsApart = (page: Page) =>
       );
     }),
   );
+
+/**
+ * Figure columns wider than what they hold, in the step's tables of figures (no inputs) whose row names wrap onto
+ * three lines or more: the width a name lacks is spread over figures that do not need it (the budget summary's
+ * year columns twice as wide as "4,300,000" beside issue names five lines deep). Each column is reported as
+ * "caption: head +N px" where N, its width beyond its widest cell or head and the cell's padding, exceeds 6 px.
+ */
+export const figureColumnsLoose = (page: Page) =>
+  page.evaluate(() => {
+    const contentWidth = (cell: HTMLTableCellElement) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const style = getComputedStyle(cell);
+      return range.getBoundingClientRect().width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    };
+    // The lines of the name itself, not of the notes under it (a KPI's unit, who recorded it).
+    const lines = (cell: HTMLElement) => {
+      const tops = new Set<number>();
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('.table-note, .provenance')) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const rect of range.getClientRects()) tops.add(Math.round(rect.top));
+      }
+      return tops.size;
+    };
+    return [...document.querySelectorAll<HTMLTableElement>('.step-card table.data-table')]
+      .filter((table) => !table.querySelector('input, select, textarea'))
+      .filter((table) => [...table.querySelectorAll<HTMLElement>('tbody th[scope="row"]')].some((th) => lines(th) > 2))
+      .flatMap((table) => {
+        const heads = [...(table.tHead?.rows[table.tHead.rows.length - 1]?.cells ?? [])];
+        return heads
+          .filter((head) => head.classList.contains('num'))
+          .map((head) => {
+            const left = Math.round(head.getBoundingClientRect().left);
+            const column = [...table.rows].flatMap((row) =>
+              [...row.cells].filter((cell) => Math.round(cell.getBoundingClientRect().left) === left),
+            );
+            const spare = head.getBoundingClientRect().width - Math.max(...column.map(contentWidth));
+            return { head: head.textContent?.trim() ?? '', spare: Math.round(spare) };
+          })
+          .filter(({ spare }) => spare > 6)
+          .map(({ head, spare }) => `${table.caption?.textContent ?? ''}: ${head} +${spare} px`);
+      });
+  });

@@ -68,9 +68,11 @@ export function ArrivalsStep() {
                   <th key={q} scope="col">
                     {quarterName(t, q)}
                     <span className="table-note">
-                      {t('monitoring.arrivals.dueOn', {
-                        date: formatThaiDate(quarterDue({ fiscalYear: period.year, quarter: q }, dueDays)),
-                      })}
+                      <ThaiText
+                        text={t('monitoring.arrivals.dueOn', {
+                          date: formatThaiDate(quarterDue({ fiscalYear: period.year, quarter: q }, dueDays)),
+                        })}
+                      />
                     </span>
                   </th>
                 ))}
@@ -131,7 +133,7 @@ export function StateText({ standing }: { standing: OfficeQuarter }) {
   const { t } = useTranslation();
   return (
     <span className={`arrival arrival-${standing.state}`}>
-      {t(`monitoring.arrivals.state.${standing.state}`)}
+      <ThaiText text={t(`monitoring.arrivals.state.${standing.state}`)} />
       {standing.state !== 'unassigned' && (
         <span className="hint">
           {' '}

@@ -166,7 +166,7 @@ function GroupTable<G extends GroupSummary>({
       <td className="num">{baht(g.planned)}</td>
       <td className="num">{baht(g.disbursed)}</td>
       <td className="num">{percentText(g.disbursedOfPlan)}</td>
-      {extra && <td>{cell}</td>}
+      {extra && <td className="dashboard-extra">{cell}</td>}
     </tr>
   );
   return (

@@ -18,6 +18,17 @@ import {
 import { unitOf } from './totals.ts';
 import { ThaiText } from '../../thai/ThaiText.tsx';
 
+/**
+ * The width of the widest figure of each year's column and of the total column over every group's sums, in the
+ * font's digit widths (ch): Sarabun's digits are all one width, its comma and point about half of one (0.52 in
+ * bold). A little over is harmless; under, a longer figure would widen its column in one table only.
+ */
+function figureColumns(years: readonly number[], sums: readonly BudgetSummary[]): number[] {
+  const width = (amount: number) => [...baht(amount)].reduce((w, c) => w + (c === ',' || c === '.' ? 0.55 : 1), 0);
+  const widest = (amount: (s: BudgetSummary) => number) => Math.max(...sums.map((s) => width(amount(s))));
+  return [...years.map((year) => widest((s) => s.byYear.get(year) ?? 0)), widest((s) => s.total)];
+}
+
 /** Step 4: the plan's budget per strategic issue, per year and per responsible unit, and its grand total. */
 export function SummaryStep() {
   const { t } = useTranslation();
@@ -36,9 +47,23 @@ export function SummaryStep() {
   // Units in Thai dictionary order; projects without a unit last.
   const units = [...byUnit.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : thaiCollator.compare(a, b)));
   const share = (amount: number) => (summary.total > 0 ? ((amount / summary.total) * 100).toFixed(1) : '0.0');
-  // Both tables have the same figure columns (years, total, share of the plan), at the same widths
-  // (strategies.css), so that a year's column lines up from the per-issue table to the per-unit one below it.
-  const head = (first: string) => <BudgetHead years={years} first={first} more={[t('strategies.summary.share')]} />;
+  // Both tables have the same figure columns (years, total, share of the plan), at the same widths, so that a
+  // year's column lines up from the per-issue table to the per-unit one below it; each as narrow as its widest
+  // figure in either table, so that the issue's name gets the rest of the width (at 1366 px it wrapped to five
+  // lines beside year columns twice as wide as their figures).
+  const figureWidths = figureColumns(years, [summary, ...byIssue.values(), ...byUnit.values()]);
+  const head = (first: string) => (
+    <>
+      <colgroup>
+        <col />
+        {figureWidths.map((ch, i) => (
+          <col key={i} className="figure-col" style={{ width: `calc(${ch}ch + 1rem + 2px)` }} />
+        ))}
+        <col className="share-col" />
+      </colgroup>
+      <BudgetHead years={years} first={first} more={[t('strategies.summary.share')]} />
+    </>
+  );
   const figures = (of: BudgetSummary | undefined) => (
     <>
       <YearCells years={years} summary={of} />
