@@ -19,6 +19,7 @@ import {
   shortJustifiedLines,
   strandedHeadings,
   tableBreaks,
+  tableTails,
   widowsAndOrphans,
 } from '../harness/pages.ts';
 import { pdfjsBoxes, popplerBoxes } from '../harness/textBoxes.ts';
@@ -259,6 +260,8 @@ describe('the printed plan', () => {
         expect(pagesLeftShort(pages, area)).toEqual([]);
         // Nor a table broken with its head and less than two rows at a foot, or leaving a third of a page empty.
         expect(tableBreaks(pages, area)).toEqual([]);
+        // Nor a table's last rows alone on a page left mostly empty (the large plan's budget summary).
+        expect(tableTails(pages, area)).toEqual([]);
         // The contents (front matter, laid out in columns, its bold entries alike to headings) are not paginated
         // by the engine yet: headings, widows and orphans are checked from chapter 1.
         const body = lines.filter((l) => l.page >= firstChapterPage(lines));
