@@ -210,6 +210,11 @@ function reportNoPlan(store: Store, planId: string, ctx: CliContext): void {
 function reportRefusal(p: PackageOutcome, ctx: CliContext): void {
   ctx.stderr(ctx.message('exchange.cli.rejected', { file: p.file }));
   ctx.stderr(ctx.message(`exchange.errors.${p.reason}`));
+  // The message asks to compare the key's code with the sender by phone: show it, and where a new key is confirmed.
+  if (p.reason === 'key-changed' && p.fingerprint) {
+    ctx.stderr(ctx.message('exchange.ui.keys.sender', { fingerprint: p.fingerprint }));
+    ctx.stderr(ctx.message('exchange.cli.confirmKeyInApp'));
+  }
   const op = p.operation;
   if (op) {
     ctx.stderr(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rowName } from './entityLabels.ts';
 import { fieldIssues, type FieldProblem } from './errors.ts';
+import { Assignments, type Assignment } from './exchange/api.ts';
 import { Uuid } from './fields.ts';
 import { liveRows } from './liveRows.ts';
 import { PlanFieldsObject, checkPeriods } from './plan.ts';
@@ -79,7 +80,7 @@ const PlanFileRowSchema = z.discriminatedUnion(
  * not negative and within the plan's and project's years, a rating on the plan's scale, …).
  */
 function checkRows(
-  file: { plan: PlanYears & { id: string }; rows: readonly PlanFileRow[] },
+  file: { plan: PlanYears & { id: string }; rows: readonly PlanFileRow[]; assignments: readonly Assignment[] },
   ctx: z.RefinementCtx,
 ): void {
   const issue = (i: number, path: (string | number)[], message: string, params?: Record<string, string | number>) =>
@@ -105,6 +106,18 @@ function checkRows(
       }
     }
   }
+  // An office reports KPIs (or the previous plan's) and projects of this file, each office once.
+  const codes = new Set<string>();
+  for (const [i, assignment] of file.assignments.entries()) {
+    const path = ['assignments', i];
+    if (codes.has(assignment.officeCode))
+      ctx.addIssue({ code: 'custom', path: [...path, 'officeCode'], message: 'validation.duplicateId' });
+    codes.add(assignment.officeCode);
+    for (const [field, entities] of ASSIGNED) {
+      if (assignment[field].some((id) => !entities.some((e) => e === byId.get(id)?.entity)))
+        ctx.addIssue({ code: 'custom', path: [...path, field], message: 'validation.uuid' });
+    }
+  }
   const options = byId.get(file.plan.id);
   const scale = options?.entity === 'planOptions' ? options.data : undefined;
   const siblings = () => file.rows;
@@ -117,6 +130,25 @@ function checkRows(
       issue(i, ['data', field], message, values);
     }
   }
+}
+
+/** What an assignment's lists name: the rows an office reports on (core/exchange/api.ts Assignment). */
+const ASSIGNED: readonly (readonly ['kpiIds' | 'projectIds', readonly RowEntity[]])[] = [
+  ['kpiIds', ['kpi', 'prevKpi']],
+  ['projectIds', ['project']],
+];
+
+/**
+ * The secretariat's assignments as a plan file carries them: naming only rows the file holds (an assignment may
+ * still name a KPI deleted since), so that the file always reads back.
+ */
+export function planFileAssignments(assignments: readonly Assignment[], rows: readonly PlanFileRow[]): Assignment[] {
+  const ids = new Set(rows.map((r) => r.id));
+  return assignments.map((a) => ({
+    ...a,
+    kpiIds: a.kpiIds.filter((id) => ids.has(id)),
+    projectIds: a.projectIds.filter((id) => ids.has(id)),
+  }));
 }
 
 /** The rows a plan file carries: the plan's live rows (core/liveRows.ts), so that the file always reads back. */
@@ -132,6 +164,11 @@ export const PlanFile = z
     plan: PlanFilePlan,
     /** Every live part of the plan, siblings in order; absent in files written before the workshop wizards. */
     rows: z.array(PlanFileRowSchema).default([]),
+    /**
+     * Which offices report on which KPIs and projects (the secretariat's assignments, as the plan package carries
+     * them), so that `phaen report` sums per office as the app does; absent in files written before.
+     */
+    assignments: Assignments.default([]),
   })
   .superRefine(checkRows)
   .meta({

@@ -114,8 +114,13 @@ function contentDigest(db: Database.Database): string {
   return hash.digest('hex');
 }
 
-/** True when the backup file holds exactly the rows of `db` (false for a backup that cannot be read). */
+/**
+ * True when the backup file holds exactly the rows of `db` (false for a backup that cannot be read). A backup
+ * keeps the database's WAL mode, so reading it makes a -wal and -shm beside it that a read-only connection leaves
+ * behind; they are removed, or the backup folder would list them as part of the backup and a restore carry them.
+ */
 export function sameContent(db: Database.Database, backupFile: string): boolean {
+  const made = SIDECARS.map((suffix) => `${backupFile}${suffix}`).filter((path) => !existsSync(path));
   let copy: Database.Database | undefined;
   try {
     copy = new Database(backupFile, { readonly: true, fileMustExist: true });
@@ -124,6 +129,7 @@ export function sameContent(db: Database.Database, backupFile: string): boolean 
     return false;
   } finally {
     copy?.close();
+    for (const path of made) rmSync(path, { force: true });
   }
 }
 

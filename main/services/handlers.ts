@@ -5,6 +5,7 @@ import { MAX_PLAN_FILE_BYTES } from '../core/planFile.ts';
 import { createBackup, listBackups } from './backup.ts';
 import { getCatalog, listCatalogs, saveCatalogVersion } from './catalogs.ts';
 import { exchangeHandlers } from './exchange/handlers.ts';
+import { getPlanExchange } from './exchange/state.ts';
 import { readTextFile, safeFileName, writeFileAtomic } from './files.ts';
 import { PdfJobs } from './pdf/export.ts';
 import { pdfHandlers } from './pdf/handlers.ts';
@@ -65,7 +66,8 @@ export function createHandlers({ session, dialogs, resourcesDir, version }: Hand
     },
     'plans.exportJson': async ({ id }) => {
       const plan = getPlan(store(), id);
-      const content = serialisePlanFile(exportPlanFile(plan, listRows(store(), id)));
+      const assignments = getPlanExchange(store().db, id).assignments;
+      const content = serialisePlanFile(exportPlanFile(plan, listRows(store(), id), assignments));
       const fileName = `${safeFileName(plan.title, 120)}.plan.json`;
       if (!dialogs) return { status: 'download', fileName, content };
       const path = await dialogs.saveFile(fileName, 'plan-json');

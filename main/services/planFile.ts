@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, fieldIssues } from '../core/errors.ts';
+import type { Assignment } from '../core/exchange/api.ts';
 import { PLAN_FIELDS, copyTitle, type Plan } from '../core/plan.ts';
 import {
   MAX_PLAN_FILE_BYTES,
   PLAN_FILE_FORMAT,
   PLAN_FILE_VERSION,
   PlanFile,
+  planFileAssignments,
   planFileProblem,
   planFileRows,
   type PlanFileRow,
@@ -18,15 +20,25 @@ import type { Store } from './store/store.ts';
 
 /** Plan JSON export and import (format in core/planFile.ts, schema in resources/schema). */
 
-/** The plan and its live rows (services/rows.ts listRows), siblings in order. */
-export function exportPlanFile(plan: Plan, rows: readonly Row[], now = new Date()): PlanFile {
+/**
+ * The plan, its live rows (services/rows.ts listRows), siblings in order, and the offices assigned to report on
+ * it (services/exchange/state.ts), for the command line's progress report.
+ */
+export function exportPlanFile(
+  plan: Plan,
+  rows: readonly Row[],
+  assignments: readonly Assignment[] = [],
+  now = new Date(),
+): PlanFile {
   const fields = Object.fromEntries(PLAN_FIELDS.map((f) => [f, plan[f]])) as Pick<Plan, (typeof PLAN_FIELDS)[number]>;
+  const fileRows = planFileRows(rows);
   return {
     format: PLAN_FILE_FORMAT,
     version: PLAN_FILE_VERSION,
     exportedAt: now.toISOString(),
     plan: { id: plan.id, isSample: plan.isSample, ...fields },
-    rows: planFileRows(rows),
+    rows: fileRows,
+    assignments: planFileAssignments(assignments, fileRows),
   };
 }
 

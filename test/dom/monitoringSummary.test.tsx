@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../../main/services/session.ts';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
-import { SECRETARIAT } from '../harness/exchange.ts';
 import { useTempDir } from '../harness/tmp.ts';
 import { renderWith } from './fakeApi.tsx';
 import { realApi } from './realApi.tsx';
+import { SAME, twoSectionsOfOneName } from './twoSections.ts';
 
 /**
  * The secretariat's dashboard (the monitoring wizard's last step) on main's own services and a real SQLite
@@ -61,39 +61,12 @@ describe('the dashboard’s KPI standings', () => {
 
 describe('the dashboard’s offices', () => {
   it('shows two offices of the same name as two rows told apart by their codes, each with its own KPIs and arrival, as the quarter changes', async () => {
-    const { api, session } = await realApi(tempDir());
+    const { api, session, planId } = await twoSectionsOfOneName(tempDir(), 2);
     sessions.push(session);
-    const call = async <T,>(result: Promise<{ ok: true; data: T } | { ok: false; error: { detail: string } }>) => {
-      const r = await result;
-      if (!r.ok) throw new Error(r.error.detail);
-      return r.data;
-    };
-    await call(api['settings.set']({ office: SECRETARIAT }));
-    const plan = await call(api['plans.openSample']({}));
-    await call(api['rows.update']({ id: plan.id, edits: [{ field: 'adoptedOn', value: '2022-09-20' }] }));
-    const rows = await call(api['rows.list']({ planId: plan.id }));
-    const [first, second, third] = rows.filter((r) => r.entity === 'kpi');
-    // Two sections of two bureaus, both named as their bureaus call them; only the first sends quarter 1.
-    const SAME = 'ฝ่ายประชาสัมพันธ์';
-    await call(
-      api['exchange.setAssignments']({
-        planId: plan.id,
-        assignments: [
-          { officeCode: '2001', officeName: SAME, factors: false, kpiIds: [first!.id], projectIds: [] },
-          { officeCode: '2002', officeName: SAME, factors: false, kpiIds: [second!.id, third!.id], projectIds: [] },
-        ],
-      }),
-    );
-    await call(
-      api['rows.create']({
-        planId: plan.id,
-        rows: [{ entity: 'kpiQuarter', parentId: first!.id, values: { year: 2568, quarter: 1, result: 80 } }],
-      }),
-    );
     // React says so on the console when two rows share a key (and may then drop or repeat one on update).
     const errors = vi.spyOn(console, 'error');
     try {
-      renderWith(<WizardScreen planId={plan.id} wizard="monitoring" step={4} />, api);
+      renderWith(<WizardScreen planId={planId} wizard="monitoring" step={4} />, api);
       const user = userEvent.setup();
       await user.selectOptions(await screen.findByLabelText('ปีงบประมาณ', { exact: true }), '2568');
       const officeRows = async () => {

@@ -247,16 +247,20 @@ describe('monitoring between a secretariat and its offices (browser)', () => {
     await expect.poll(() => arrivalOf(s, OFFICES[0].name)).toBe('ส่งครบแล้ว (1/1)');
     expect(await arrivalOf(s, OFFICES[1].name)).toBe('ล่าช้า (1/2)');
     expect(await arrivalOf(s, OFFICES[2].name)).toBe('ล่าช้า (0/1)');
-    await s.getByText(`${OFFICES[2].name} (${OFFICES[2].code}) (ล่าช้า): ตัวชี้วัด 1.2.1 ${FAKE_NEWS}`).waitFor();
+    await s.getByText(`${OFFICES[2].name} (${OFFICES[2].code}) — ล่าช้า: ตัวชี้วัด 1.2.1 ${FAKE_NEWS}`).waitFor();
     const reminder = s.getByRole('region', { name: 'แจ้งเตือนหน่วยงาน' });
     for (const office of OFFICES.slice(1))
-      expect(await reminder.getByRole('checkbox', { name: `${office.name} (${office.code}) (ล่าช้า)` }).isChecked()).toBe(
+      expect(await reminder.getByRole('checkbox', { name: `${office.name} (${office.code}) — ล่าช้า` }).isChecked()).toBe(
         true,
       );
     await reminder.getByRole('button', { name: 'เพิ่มการแจ้งเตือน' }).click();
     await reminder.getByText(/เพิ่มการแจ้งเตือนแล้ว/).waitFor();
     await reminder
-      .getByText(new RegExp(`ถึง ${OFFICES[1].name}, ${OFFICES[2].name}: ขอให้ส่งผลการดำเนินงานไตรมาส 1`))
+      .getByText(
+        new RegExp(
+          `ถึง ${OFFICES[1].name} \\(${OFFICES[1].code}\\), ${OFFICES[2].name} \\(${OFFICES[2].code}\\): ขอให้ส่งผลการดำเนินงานไตรมาส 1`,
+        ),
+      )
       .waitFor();
     await shoot(s, 'monitoring-flow-arrivals');
     // The reminder goes out with the plan package.

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../main/core/errors.ts';
-import { backupPath, completeRestore, createBackup, listBackups, stageRestore } from '../../main/services/backup.ts';
+import {
+  backupPath,
+  completeRestore,
+  createBackup,
+  listBackups,
+  sameContent,
+  stageRestore,
+} from '../../main/services/backup.ts';
 import { createPlan, getPlan, listPlans, updatePlan } from '../../main/services/plans.ts';
 import { Session } from '../../main/services/session.ts';
 import { bmaDraft, openStore, sha256 } from '../harness/store.ts';
@@ -54,6 +61,21 @@ describe('backups', () => {
     const scheduled = list.filter((b) => b.reason === 'scheduled').map((b) => b.createdAt);
     expect(scheduled).toEqual([4, 3, 2].map((i) => new Date(t0 + i * 60_000).toISOString()));
     expect(list.filter((b) => b.reason === 'manual')).toHaveLength(2); // another reason's backups are not pruned
+  });
+
+  it('compared with the open database at a start, leave nothing beside the backup', async () => {
+    // A backup keeps the database's WAL mode: opened read-only, SQLite makes a -wal and -shm beside it and leaves
+    // them, which the backup folder would then list as part of it and carry into a restore.
+    const dir = tempDir();
+    const store = await openStore(dir);
+    createPlan(store, bmaDraft);
+    const backups = join(dir, 'backups');
+    const info = await createBackup(store.db, backups, 'scheduled', 10);
+    expect(sameContent(store.db, join(backups, info.name))).toBe(true);
+    updatePlan(store, listPlans(store)[0]!.id, [{ field: 'title', value: 'แก้ไขหลังสำรอง' }]);
+    expect(sameContent(store.db, join(backups, info.name))).toBe(false);
+    expect(readdirSync(backups)).toEqual([info.name]);
+    store.close();
   });
 
   it('give two backups in the same millisecond different names', async () => {

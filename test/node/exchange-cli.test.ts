@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, sep } from 'node:path';
@@ -8,7 +9,9 @@ import { createPlan, deletePlan, getPlan } from '../../main/services/plans.ts';
 import { importPlanFile, parsePlanFile } from '../../main/services/planFile.ts';
 import { SAMPLE_FILE } from '../harness/pdfPlan.ts';
 import { createRows } from '../../main/services/rows.ts';
-import { SECRETARIAT, exportText, office, openReplica, reseal } from '../harness/exchange.ts';
+import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
+import { keyFingerprint, newSigningKey } from '../../main/services/signing.ts';
+import { SECRETARIAT, exportText, importTexts, office, openReplica, reseal } from '../harness/exchange.ts';
 import { bmaDraft, sha256 } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -120,6 +123,40 @@ describe('phaen export / import', () => {
     const store = await openReplica(oDir, office('1001'));
     expect(getPlan(store, plan.id).title).toBe(bmaDraft.title);
     store.close();
+  });
+
+  it('shows the code of a key that is not the office’s, for the phone call, and where to confirm it', async () => {
+    const sDir = join(tempDir(), 's');
+    const secretariat = await openReplica(sDir, SECRETARIAT);
+    const plan = createPlan(secretariat, bmaDraft);
+    savePlanExchange(secretariat.db, {
+      ...getPlanExchange(secretariat.db, plan.id),
+      assignments: [{ officeCode: '1001', officeName: 'เขต 1001', factors: true, kpiIds: [], projectIds: [] }],
+    });
+    const district = await openReplica(join(tempDir(), 'o'), office('1001', 'เขต 1001'));
+    importTexts(district, [exportText(secretariat, plan.id)]);
+    createRows(district, plan.id, [{ entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'จุดแข็ง' } }]);
+    const genuine = exportText(district, plan.id);
+    district.close();
+    expect(importTexts(secretariat, [genuine]).packages[0]!.status).toBe('imported');
+    secretariat.close();
+    const other = newSigningKey().key;
+    const inbox = tempDir();
+    writeFileSync(
+      join(inbox, 'other-key.phaen-package'),
+      reseal(genuine, (f) => void (f.manifest.packageId = randomUUID()), other),
+    );
+    const db = join(sDir, 'phaen.sqlite');
+    const before = sha256(db);
+    const refused = await phaen('import', db, inbox);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(th('exchange.errors.key-changed'));
+    const fingerprint = keyFingerprint(other.publicKey);
+    expect(refused.stderr).toContain(th('exchange.ui.keys.sender', { fingerprint }));
+    expect(refused.stderr).toContain(en('exchange.ui.keys.sender', { fingerprint }));
+    expect(refused.stderr).toContain(th('exchange.cli.confirmKeyInApp'));
+    expect(refused.stderr).toContain(en('exchange.cli.confirmKeyInApp'));
+    expect(sha256(db)).toBe(before);
   });
 
   it('names a refused operation’s row kind and field in Thai and English words, keeping the codes in the detail', async () => {

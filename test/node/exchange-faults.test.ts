@@ -930,6 +930,43 @@ describe('a copied installation is found by its own id on operations it did not 
   });
 });
 
+describe('an office on two computers (its data folder copied, the copy given a new identity)', () => {
+  it('is heard from both once the copy’s key is confirmed; a key nobody confirmed is still refused', async () => {
+    expect(importTexts(secretariat, [contribution]).packages[0]!.status).toBe('imported');
+    const copyDir = join(tempDir(), 'second-pc');
+    cpSync(districtDir, copyDir, { recursive: true });
+    const opened = await openReplica(copyDir, office('1001', 'สำนักงานเขตพระนคร'));
+    expect(opened.movedFrom).not.toBeNull();
+    opened.takeNewIdentity();
+    opened.close();
+    const copy = await openReplica(copyDir, office('1001', 'สำนักงานเขตพระนคร'));
+    updateRow(copy, factorId, [{ field: 'evidence', value: 'สถิติจากเครื่องที่สอง' }]);
+    const fromCopy = exportText(copy, planId);
+    copy.close();
+
+    // The copy's key, new to the secretariat: refused until confirmed by phone, then imported.
+    expectRefused([fromCopy], 'key-changed');
+    const { sender } = (JSON.parse(fromCopy) as PackageFile).manifest;
+    registerKey(secretariat.db, planId, '1001', sender.publicKey!, new Date().toISOString(), true);
+    expect(importTexts(secretariat, [fromCopy]).packages[0]!.status).toBe('imported');
+
+    // The first computer goes on: its next package is still heard, signed by the key it was heard with.
+    updateRow(district, factorId, [{ field: 'statement', value: 'แก้ไขบนเครื่องแรกหลังคัดลอก' }]);
+    const fromFirst = exportText(district, planId);
+    expect(importTexts(secretariat, [fromFirst]).packages.map((p) => [p.status, p.reason])).toEqual([
+      ['imported', undefined],
+    ]);
+    expect(getRow(secretariat, factorId).data).toMatchObject({
+      statement: 'แก้ไขบนเครื่องแรกหลังคัดลอก',
+      evidence: 'สถิติจากเครื่องที่สอง',
+    });
+    // Someone else's key under the first computer's id is not.
+    updateRow(district, factorId, [{ field: 'statement', value: 'ปลอม' }]);
+    const next = exportText(district, planId);
+    expectRefused([reseal(next, () => undefined, newSigningKey().key)], 'key-changed');
+  });
+});
+
 describe('a shared folder skips every bad file, naming it and the reason, and imports the rest', () => {
   it('a cut, a forged, a too-deep, a foreign and an unreadable file beside a good one', () => {
     const folder = join(tempDir(), 'shared');

@@ -19,10 +19,12 @@ import { readTextFile } from '../../main/services/files.ts';
 import { SAMPLE_PLAN_FILE, createHandlers } from '../../main/services/handlers.ts';
 import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from '../../main/services/planFile.ts';
 import { createPlan, deletePlan, getPlan, listPlans } from '../../main/services/plans.ts';
-import { createRows, listRows, reviseRow, updateRow } from '../../main/services/rows.ts';
+import { createRows, deleteRow, listRows, reviseRow, updateRow } from '../../main/services/rows.ts';
 import { Session } from '../../main/services/session.ts';
 import type { Store } from '../../main/services/store/store.ts';
 import { PLAN_FILE_SCHEMA_PATH, planFileSchemaText } from '../../scripts/gen-schema.ts';
+import type { Assignment } from '../../main/core/exchange/api.ts';
+import { SECRETARIAT } from '../harness/exchange.ts';
 import { bmaDraft, count, openStore } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -323,6 +325,62 @@ describe('plan files with rows', () => {
     expect(ids).not.toContain(kpi!.id);
     expect(back.rows.find((r) => r.id === strategy!.id)?.data.factorIds).toEqual([]);
     store.close();
+  });
+
+  it('carry the secretariat’s assignments of offices, naming only the KPIs and projects the file holds', async () => {
+    const a = await startSession();
+    await a.call('settings.set', { office: SECRETARIAT });
+    const created = await a.call<Output<'plans.create'>>('plans.create', bmaDraft);
+    if (!created.ok) throw new Error(created.error.detail);
+    const planId = created.data.id;
+    const store = a.session.store();
+    const [issue] = createRows(store, planId, [{ entity: 'strategicIssue', values: { name: 'การสื่อสาร' } }]);
+    const [goal] = createRows(store, planId, [{ entity: 'goal', parentId: issue!.id, values: { name: 'รับรู้' } }]);
+    const [kept, gone, strategy] = createRows(store, planId, [
+      { entity: 'kpi', parentId: goal!.id, values: { name: 'ร้อยละการรับรู้', unit: 'ร้อยละ' } },
+      { entity: 'kpi', parentId: goal!.id, values: { name: 'จำนวนผู้ติดตาม', unit: 'คน' } },
+      { entity: 'strategy', parentId: goal!.id, values: { name: 'สื่อออนไลน์' } },
+    ]);
+    const [project] = createRows(store, planId, [
+      { entity: 'project', parentId: strategy!.id, values: { name: 'ผลิตสื่อดิจิทัล' } },
+    ]);
+    const assignments: Assignment[] = [
+      {
+        officeCode: '1001',
+        officeName: 'สำนักงานเขตพระนคร',
+        factors: false,
+        kpiIds: [kept!.id, gone!.id],
+        projectIds: [],
+      },
+      { officeCode: '1004', officeName: 'สำนักงานเขตบางรัก', factors: true, kpiIds: [], projectIds: [project!.id] },
+    ];
+    expect((await a.call('exchange.setAssignments', { planId, assignments })).ok).toBe(true);
+    // A KPI deleted after it was assigned: the file holds neither it nor its mention.
+    deleteRow(store, gone!.id);
+    const exported = await a.call<Output<'plans.exportJson'>>('plans.exportJson', { id: planId });
+    a.session.close();
+    if (!exported.ok || exported.data.status !== 'download') throw new Error('expected a download');
+    const file = parsePlanFile(exported.data.content);
+    expect(file.assignments).toEqual([{ ...assignments[0], kpiIds: [kept!.id] }, assignments[1]]);
+
+    // A file naming a row it does not hold, or a row of another kind, or one office twice, is refused.
+    const json = JSON.parse(exported.data.content) as FileJson & { assignments: Assignment[] };
+    for (const [change, path] of [
+      [(f: typeof json) => f.assignments[0]!.kpiIds.push(gone!.id), 'assignments.0.kpiIds'],
+      [(f: typeof json) => (f.assignments[1]!.projectIds = [kept!.id]), 'assignments.1.projectIds'],
+      [(f: typeof json) => (f.assignments[1]!.officeCode = '1001'), 'assignments.1.officeCode'],
+    ] as const) {
+      const broken = structuredClone(json);
+      change(broken);
+      let refused: unknown;
+      try {
+        parsePlanFile(JSON.stringify(broken));
+      } catch (err) {
+        refused = err;
+      }
+      expect(refused).toBeInstanceOf(AppError);
+      expect(Object.keys((refused as AppError).fields ?? {}), path).toEqual([path]);
+    }
   });
 
   it('refuse an alignment link under a row that cannot carry one', () => {

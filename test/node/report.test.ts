@@ -14,7 +14,10 @@ import { useTempDir } from '../harness/tmp.ts';
 import { BIN, requireBuiltCli } from '../harness/cli.ts';
 import { buildDocument } from '../../main/core/pdf/index.ts';
 import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
-import { importPlanFile, parsePlanFile } from '../../main/services/planFile.ts';
+import { exportPlanFile, importPlanFile, parsePlanFile, serialisePlanFile } from '../../main/services/planFile.ts';
+import { getPlan } from '../../main/services/plans.ts';
+import { listRows } from '../../main/services/rows.ts';
+import { today } from '../../main/core/thaiDate.ts';
 import { planSourceFromStore } from '../../main/services/pdf/source.ts';
 import { renderPdf } from '../../main/services/pdf/render.ts';
 import { openStore } from '../harness/store.ts';
@@ -68,6 +71,29 @@ const UNREPORTED: MonitoredOptions = {
 function statusOfSilentKpi(text: string): string {
   const row = text.slice(text.indexOf(comparable('2.1.2 ')), text.indexOf(comparable('ตารางที่ 5')));
   return row.replaceAll(comparable('ยังไม่รายงานผล'), '');
+}
+
+/**
+ * The secretariat's database: the monitored plan, 2.1.1's quarter 2 of 2568 not in, and three offices assigned
+ * (พระนคร 1.1.1 and project 1.1.1.1, ดุสิต 2.1.1, บางรัก nothing).
+ */
+async function assignedOffices() {
+  const store = await openStore(tempDir());
+  const file = parsePlanFile(monitoredPlanText({ unreported: [{ kpi: 3, year: 2568, quarter: 2 }] }));
+  const { plan } = importPlanFile(store, file);
+  // In the file's order, as monitoredPlanText counts them: 1.1.1 first, 2.1.1 fourth.
+  const [kpi111, , , kpi211] = file.rows.filter((r) => r.entity === 'kpi').map((r) => r.id);
+  const project = file.rows.find((r) => r.entity === 'project')!.id;
+  savePlanExchange(store.db, {
+    ...getPlanExchange(store.db, plan.id),
+    assignments: [
+      { officeCode: '1001', officeName: 'สำนักงานเขตพระนคร', factors: false, kpiIds: [kpi111!], projectIds: [project] },
+      { officeCode: '1002', officeName: 'สำนักงานเขตดุสิต', factors: false, kpiIds: [kpi211!], projectIds: [] },
+      // Nothing to report: a dash, as for the KPIs assigned to no office.
+      { officeCode: '1003', officeName: 'สำนักงานเขตบางรัก', factors: false, kpiIds: [], projectIds: [] },
+    ],
+  });
+  return { store, planId: plan.id };
 }
 
 describe('phaen report', () => {
@@ -190,32 +216,11 @@ describe('phaen report', () => {
   });
 
   it('sums per reporting office as the secretariat assigned them, with whether each office’s quarter arrived (the app’s database; pdf.js and poppler)', async () => {
-    // The secretariat's database: the monitored plan, 2.1.1's quarter 2 of 2568 not in, and two offices assigned.
-    const store = await openStore(tempDir());
+    const { store, planId: id } = await assignedOffices();
     try {
-      const file = parsePlanFile(monitoredPlanText({ unreported: [{ kpi: 3, year: 2568, quarter: 2 }] }));
-      const { plan } = importPlanFile(store, file);
-      // In the file's order, as monitoredPlanText counts them: 1.1.1 first, 2.1.1 fourth.
-      const [kpi111, , , kpi211] = file.rows.filter((r) => r.entity === 'kpi').map((r) => r.id);
-      const project = file.rows.find((r) => r.entity === 'project')!.id;
-      savePlanExchange(store.db, {
-        ...getPlanExchange(store.db, plan.id),
-        assignments: [
-          {
-            officeCode: '1001',
-            officeName: 'สำนักงานเขตพระนคร',
-            factors: false,
-            kpiIds: [kpi111!],
-            projectIds: [project],
-          },
-          { officeCode: '1002', officeName: 'สำนักงานเขตดุสิต', factors: false, kpiIds: [kpi211!], projectIds: [] },
-          // Nothing to report: a dash, as for the KPIs assigned to no office.
-          { officeCode: '1003', officeName: 'สำนักงานเขตบางรัก', factors: false, kpiIds: [], projectIds: [] },
-        ],
-      });
       for (const thaiDigits of [false, true]) {
         const { doc, numbering } = buildDocument('report', {
-          source: planSourceFromStore(store, RESOURCES, plan.id),
+          source: planSourceFromStore(store, RESOURCES, id),
           options: {
             language: 'th',
             thaiDigits,
@@ -257,6 +262,39 @@ describe('phaen report', () => {
           }
         }
       }
+    } finally {
+      store.close();
+    }
+  });
+
+  it('prints from the plan file the app exports the same report as the app, its table per reporting office included (pdf.js and poppler)', async () => {
+    const { store, planId } = await assignedOffices();
+    try {
+      // As the app's "export as JSON" writes it (services/handlers.ts plans.exportJson).
+      const input = join(tempDir(), 'ส่งออก.plan.json');
+      const assignments = getPlanExchange(store.db, planId).assignments;
+      writeFileSync(
+        input,
+        serialisePlanFile(exportPlanFile(getPlan(store, planId), listRows(store, planId), assignments)),
+      );
+      const out = join(tempDir(), 'รายงาน.pdf');
+      const run = phaen('report', input, out, '--year', '2568', '--quarter', '2');
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const cli = new Uint8Array(readFileSync(out));
+      // The app's report of the same plan on the same day (the arrivals are judged against the day).
+      const { doc, numbering } = buildDocument('report', {
+        source: planSourceFromStore(store, RESOURCES, planId),
+        options: { language: 'th', thaiDigits: false, chapters: [], date: today(), period: { year: 2568, quarter: 2 } },
+        t: th,
+      });
+      const app = await renderPdf(doc, { numbering });
+      expect((await extractPages(cli)).join('\n')).toBe((await extractPages(app)).join('\n'));
+      expect(popplerText(cli, 'default')).toBe(popplerText(app, 'default'));
+      const text = comparable(popplerText(cli, 'layout'));
+      expect(text).toContain(comparable(th('monitoring.report.officeCaption', { quarter: 'ไตรมาส 2' })));
+      for (const line of ['สำนักงานเขตพระนคร 1 95.4 2,700,000 675,000 25.0 ส่งครบแล้ว', 'สำนักงานเขตดุสิต 1 – 0 0 – ล่าช้า'])
+        expect(text).toContain(comparable(line));
     } finally {
       store.close();
     }

@@ -22,8 +22,8 @@ export interface PlanSource {
   readonly rows: readonly Row[];
   readonly catalogs: readonly Catalog[];
   /**
-   * The offices that report on the plan (the secretariat's assignments), where main knows them: the app's
-   * database. A plan file carries none; the progress report then has no table per office.
+   * The offices that report on the plan (the secretariat's assignments): the app's database, or the plan file
+   * it exported (core/planFile.ts). Without any, the progress report has no table per office.
    */
   readonly offices?: readonly ReportingOffice[];
 }

@@ -159,7 +159,7 @@ function checkSender(store: Store, file: PackageFile): Assignment | null {
   const known = assigned !== undefined || acknowledged !== undefined;
   if (!known) throw new PackageError('unknown-office', `office ${sender.code} is neither assigned nor acknowledged`);
   const registered = registeredKeys(store.db, planId).get(sender.code);
-  if (registered !== undefined && registered !== sender.publicKey) {
+  if (registered !== undefined && registered !== sender.publicKey && !knownInstallation(store, sender)) {
     throw new PackageError(
       'key-changed',
       `office ${sender.code} signed with ${sender.publicKey}, its registered key is ${registered}`,
@@ -168,6 +168,19 @@ function checkSender(store: Store, file: PackageFile): Assignment | null {
   if (payload.offices.length !== 1) throw new PackageError('invalid', 'a contribution names its sender only');
   // An office accepted without an assignment brings its own SWOT factors only.
   return assigned ?? unassigned(sender.code, sender.name);
+}
+
+/**
+ * An installation of this office whose contributions were accepted here signed by this very key: it keeps being
+ * heard after the office's key is replaced by another computer's (a copied data folder that took a new identity
+ * has both computers writing; refusing the first one's later packages would lose what it writes). A key nobody
+ * confirmed never gets here: an installation's key is recorded only from its accepted packages.
+ */
+function knownInstallation(store: Store, sender: PackageFile['manifest']['sender']): boolean {
+  const known = store.db
+    .prepare('SELECT office_code AS code, public_key AS publicKey FROM exchange_actors WHERE actor = ?')
+    .get(sender.actor) as { code: string; publicKey: string | null } | undefined;
+  return known !== undefined && known.code === sender.code && known.publicKey === sender.publicKey;
 }
 
 /** How many refused operations a refusal's detail lists (the first is also its `operation`). */

@@ -37,7 +37,10 @@ export function planSourceFromStore(store: Store, resourcesDir: string, planId: 
   return { plan, rows, catalogs, offices: getPlanExchange(store.db, planId).assignments };
 }
 
-/** A plan file's rows as rows of the plan (provenance is not in files: left empty). */
+/**
+ * A plan file's rows as rows of the plan (provenance is not in files: left empty), and the offices it says report
+ * on it, as the app's database says them.
+ */
 export function planSourceFromFile(file: PlanFile, resourcesDir: string): PlanSource {
   const rows: Row[] = file.rows.map((r) => ({
     ...r,
@@ -50,5 +53,5 @@ export function planSourceFromFile(file: PlanFile, resourcesDir: string): PlanSo
   const catalogs = choices(rows)
     .map(({ catalogId, version }) => shipped.find((c) => c.id === catalogId && c.version === version))
     .filter((c): c is Catalog => c !== undefined);
-  return { plan: file.plan, rows, catalogs };
+  return { plan: file.plan, rows, catalogs, offices: file.assignments };
 }

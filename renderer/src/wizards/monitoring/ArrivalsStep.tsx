@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   officeQuarters,
@@ -79,7 +80,7 @@ export function ArrivalsStep() {
               {offices.map((office, row) => (
                 <tr key={office.officeCode}>
                   <th scope="row" className="table-row-name">
-                    <OfficeName office={office} />
+                    {officeLabel(t, office)}
                   </th>
                   {quarters.map((q, i) => (
                     <td key={i}>
@@ -107,13 +108,22 @@ export function ArrivalsStep() {
   );
 }
 
-/** An office by name and code: two offices may share a name (two bureaus' ฝ่ายประชาสัมพันธ์). */
-function OfficeName({ office }: { office: { readonly officeName: string; readonly officeCode: string } }) {
-  return (
-    <>
-      {office.officeName} <span className="hint">({office.officeCode})</span>
-    </>
-  );
+/**
+ * An office by name and code, wherever offices are listed: two offices may share a name (two bureaus'
+ * ฝ่ายประชาสัมพันธ์), and a reminder may name an office no longer assigned, known by its code alone.
+ */
+export function officeLabel(t: TFunction, office: { readonly officeName?: string; readonly officeCode: string }) {
+  return office.officeName === undefined
+    ? office.officeCode
+    : t('monitoring.arrivals.officeLabel', { name: office.officeName, code: office.officeCode });
+}
+
+/** An office with its state ("… (1030) — ล่าช้า"): a dash, not a second pair of brackets after the code's. */
+function officeState(t: TFunction, standing: OfficeQuarter) {
+  return t('monitoring.arrivals.officeState', {
+    office: officeLabel(t, standing),
+    state: t(`monitoring.arrivals.state.${standing.state}`),
+  });
 }
 
 /** The state in words (never colour alone) with how many of the office's KPIs and projects are in. */
@@ -151,10 +161,7 @@ function Missing({ standings }: { standings: readonly OfficeQuarter[] }) {
       <ul>
         {owing.map((s) => (
           <li key={s.officeCode}>
-            <strong>
-              <OfficeName office={s} />
-            </strong>{' '}
-            ({t(`monitoring.arrivals.state.${s.state}`)}): {s.missing.map(label).join('; ')}
+            <strong>{officeState(t, s)}</strong>: {s.missing.map(label).join('; ')}
           </li>
         ))}
       </ul>
@@ -187,6 +194,7 @@ function ReminderForm({
   const sent = data.list('reminder').filter((r) => r.data.year === year && r.data.quarter === quarter);
   // An office no longer assigned keeps its code, the only name the reminder holds.
   const names = new Map(offices.map((o) => [o.officeCode, o.officeName]));
+  const named = (code: string) => officeLabel(t, { officeCode: code, officeName: names.get(code) });
   const send = async () => {
     const text = message.trim() || t('monitoring.arrivals.defaultMessage', { quarter: quarterName(t, quarter), year });
     const made = await data.create([
@@ -219,7 +227,7 @@ function ReminderForm({
                     setDone(false);
                   }}
                 />{' '}
-                <OfficeName office={s} /> ({t(`monitoring.arrivals.state.${s.state}`)})
+                {officeState(t, s)}
               </label>
             ))}
           </fieldset>
@@ -244,7 +252,7 @@ function ReminderForm({
             <li key={r.id}>
               {t('monitoring.arrivals.sentEntry', {
                 date: formatThaiDate(String(r.data.sentOn)),
-                offices: (r.data.officeCodes as string[]).map((code) => names.get(code) ?? code).join(', '),
+                offices: (r.data.officeCodes as string[]).map(named).join(', '),
                 message: String(r.data.message),
               })}
             </li>

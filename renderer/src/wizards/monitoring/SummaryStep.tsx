@@ -17,7 +17,7 @@ import { usePlanData } from '../../plan/PlanData.tsx';
 import { useDocumentExport } from '../../pdf/exportJob.tsx';
 import '../../plan/tables.css';
 import { today } from './AdoptStep.tsx';
-import { StateText } from './ArrivalsStep.tsx';
+import { officeLabel, StateText } from './ArrivalsStep.tsx';
 import { LightDot, Standing } from './KpiResultsStep.tsx';
 import { PeriodPicker, usePeriod } from './period.tsx';
 import { StatusLoading, useStepStatus } from './status.tsx';
@@ -61,7 +61,9 @@ export function SummaryStep() {
   const goalName = (g: GroupSummary) => `${g.number} ${g.name}`;
   // With its code, as the offices' reporting step names it: two offices may share a name.
   const officeName = (g: OfficeSummary) =>
-    g.officeCode === null ? t('monitoring.dashboard.noOffice') : `${g.name} (${g.officeCode})`;
+    g.officeCode === null
+      ? t('monitoring.dashboard.noOffice')
+      : officeLabel(t, { officeName: g.name, officeCode: g.officeCode });
   const arrival = (g: OfficeSummary) => (g.arrival ? <StateText standing={g.arrival} /> : '–');
   return (
     <>
