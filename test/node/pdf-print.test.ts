@@ -189,7 +189,7 @@ describe('the printed plan', () => {
     const sizes = await pageSizes(pdf);
     expect(sizes.some((s) => s.width > s.height)).toBe(true);
     expect(sizes[0]!.height).toBeGreaterThan(sizes[0]!.width);
-  });
+  }, 120_000); // the first render of the sample (the worker starts): seconds, more on a loaded machine
 
   it('numbers pages and contents in Thai digits when asked', async () => {
     const { pages } = await printedSample('plan', true);
