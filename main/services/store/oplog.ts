@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.ts';
 import { causalContext, type CellOp } from '../../core/exchange/merge.ts';
 import { ZERO_HLC, formatHlc, parseHlc, receive, tick, type Hlc } from '../../core/hlc.ts';
 import { entitySpec, isEntity, type EntityName, type FieldSpec } from './entities.ts';
+import { prepared } from './statements.ts';
 
 /**
  * Label prefix of a conflict resolution (services/exchange/conflicts.ts). Undo skips these groups: an inverse
@@ -145,11 +146,8 @@ export class OpLog {
   }
 
   /** Prepared statements by SQL text: table and column names vary per entity but come only from entities.ts. */
-  private readonly cache = new Map<string, Database.Statement>();
   private sql(text: string): Database.Statement {
-    let statement = this.cache.get(text);
-    if (!statement) this.cache.set(text, (statement = this.db.prepare(text)));
-    return statement;
+    return prepared(this.db, text);
   }
 
   private applyOne(grp: string, edit: Edit, created: Set<string>): void {
