@@ -198,7 +198,16 @@ class Applier {
     let columns = this.json.get(key);
     if (!columns) this.json.set(key, (columns = new Map()));
     let data = columns.get(column);
-    if (!data) columns.set(column, (data = JSON.parse(String(row[column])) as Record<string, unknown>));
+    if (!data) {
+      const text = String(row[column]);
+      const checked = column === 'data' ? this.stored.row(String(row.id)) : undefined;
+      // Still the data the checks parsed (stored.ts): a copy of that, not a second parse of the same text.
+      data =
+        checked !== undefined && checked.data === text
+          ? { ...this.stored.rowData(checked) }
+          : (JSON.parse(text) as Record<string, unknown>);
+      columns.set(column, data);
+    }
     return data;
   }
 

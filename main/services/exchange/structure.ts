@@ -86,7 +86,7 @@ export function checkStructure(
             entity: row.entity as RowEntity,
             parentId: row.parent_id,
             deleted: row.deleted === 1,
-            data: JSON.parse(row.data) as Record<string, unknown>,
+            data: stored.rowData(row),
             createdBy: row.created_by,
           };
     read.set(id, shape);
@@ -136,7 +136,8 @@ export function checkStructure(
       }
     }
     const context = heldRowContext(row, years, scale, parent, siblingsOf(row));
-    const problems = rowProblems(row.entity, values, context);
+    // The values are the field schemas' output already (validate.ts checkOps).
+    const problems = rowProblems(row.entity, values, context, true);
     const [first] = Object.entries(problems);
     if (!first) return;
     const op = written.get(first[0])!;

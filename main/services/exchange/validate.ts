@@ -99,7 +99,7 @@ export function checkPackage(store: Store, name: string, file: PackageFile, cont
   if (manifest.kind === 'contribution') refuseHeaderEdits(ops);
   const clocks = checkClocks(ops, stored);
   const shapes = checkStructure(store, planId, ops, stored, clocks.cells);
-  if (assignment) refuseOutsideAssignment(store, file, ops, assignment, shapes);
+  if (assignment) refuseOutsideAssignment(store, file, ops, assignment, shapes, stored);
   refuseUnrevised(store, planId, ops, shapes);
   const catalogs = newCatalogs(store, file);
   return { status: 'accept', accepted: { name, file, ops, here: clocks.here, cells: clocks.cells, catalogs } };
@@ -188,11 +188,14 @@ function refuseOutsideAssignment(
   ops: readonly ValidOp[],
   assignment: Assignment,
   shapes: Shapes,
+  stored: Stored,
 ): void {
   const { planId } = file.manifest;
   const officeIds = prepared(store.db, "SELECT id FROM rows WHERE plan_id = ? AND entity = 'office'", true).all(
     planId,
   ) as string[];
+  // The plan's office rows, read in one statement rather than one each (shapes.before reads what stored holds).
+  stored.loadRows(officeIds);
   const office = {
     assignment,
     rows: officeRowIds(
