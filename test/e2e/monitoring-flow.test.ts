@@ -258,7 +258,8 @@ describe('monitoring between a secretariat and its offices (browser)', () => {
     await reminder
       .getByText(
         new RegExp(
-          `ถึง ${OFFICES[1].name} \\(${OFFICES[1].code}\\), ${OFFICES[2].name} \\(${OFFICES[2].code}\\): ขอให้ส่งผลการดำเนินงานไตรมาส 1`,
+          // Joined as Thai joins a list (Intl.ListFormat): "ก และข", no comma.
+          `ถึง ${OFFICES[1].name} \\(${OFFICES[1].code}\\)และ${OFFICES[2].name} \\(${OFFICES[2].code}\\): ขอให้ส่งผลการดำเนินงานไตรมาส 1`,
         ),
       )
       .waitFor();
