@@ -261,11 +261,11 @@ describe('Next right after typing', () => {
     await user.click(within(dialog).getByRole('button', { name: 'ลบทั้งหมด' }));
     await waitFor(() => expect(fake.callsTo('rows.delete')).toEqual([{ id: 'g3' }]));
     await waitFor(() =>
-      expect(lastToast(shell).text).toBe('ลบ “เป้าประสงค์ที่ 2.1” แล้ว พร้อม ตัวชี้วัด 1 รายการ, ค่าเป้าหมาย 1 รายการ'),
+      expect(lastToast(shell).text).toBe('ลบ “เป้าประสงค์ที่ 2.1” แล้ว พร้อม ตัวชี้วัด 1 รายการและค่าเป้าหมาย 1 รายการ'),
     );
     try {
       await act(() => i18n.changeLanguage('en'));
-      expect(lastToast(shell).text).toBe('Deleted “Goal 2.1” with 1 × KPI, 1 × Target');
+      expect(lastToast(shell).text).toBe('Deleted “Goal 2.1” with 1 × KPI and 1 × Target');
     } finally {
       await act(() => i18n.changeLanguage('th'));
     }

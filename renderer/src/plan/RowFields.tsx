@@ -1,11 +1,12 @@
 import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { parseNumberCell } from '../../../main/core/paste.ts';
-import { formatThaiDate, parseThaiDate } from '../../../main/core/thaiDate.ts';
+import { parseThaiDate } from '../../../main/core/thaiDate.ts';
 import { ROW_REQUIRED, type Row } from '../../../main/core/rows.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { afterPointer } from '../components/afterPointer.ts';
 import { FieldShell, fieldAria } from '../components/FieldShell.tsx';
-import { formatAmount } from '../format.ts';
+import { formatAmount, typedDate } from '../format.ts';
 import { useFieldError, usePlanActions, usePlanData } from './PlanData.tsx';
 
 /**
@@ -196,12 +197,12 @@ export function RowCheck({ row, field, label }: Omit<BoundProps, 'hideLabel'>) {
 
 /** A date typed the Thai way (๑๓ ก.ย. ๒๕๖๔, 13/9/2564) or picked from a B.E. calendar; stored as ISO. */
 export function RowDate({ row, field, label, hideLabel }: BoundProps) {
+  const { i18n } = useTranslation();
   const data = usePlanData();
   const id = useId();
   const saved = data.value(row, field);
   const [text, setText] = useState(
-    () =>
-      data.unsavedText(row.id, field) ?? (typeof saved === 'string' ? formatThaiDate(saved, { style: 'short' }) : ''),
+    () => data.unsavedText(row.id, field) ?? (typeof saved === 'string' ? typedDate(saved, i18n.language) : ''),
   );
   const error = useFieldError(row.id, field);
   const change = (next: string) => {

@@ -5,11 +5,11 @@ import { RESULT_MODES } from '../../../../main/core/monitoring.ts';
 import { parseNumberCell } from '../../../../main/core/paste.ts';
 import { isSet, type FrozenField } from '../../../../main/core/revision.ts';
 import { Direction, type Row } from '../../../../main/core/rows.ts';
-import { formatThaiDate, parseThaiDate } from '../../../../main/core/thaiDate.ts';
+import { parseThaiDate } from '../../../../main/core/thaiDate.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
 import { Modal } from '../../components/Modal.tsx';
-import { errorText, shownValue } from '../../format.ts';
+import { errorText, formatDate, shownValue, typedDate } from '../../format.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { today } from './AdoptStep.tsx';
 import './monitoring.css';
@@ -47,10 +47,14 @@ function revisable(item: Row, years: readonly Row[], fields: readonly string[]):
 }
 
 export function AdoptedNotice() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { options } = usePlanData();
   if (!options.adoptedOn) return null;
-  return <p className="notice">{t('monitoring.revision.frozenNotice', { date: formatThaiDate(options.adoptedOn) })}</p>;
+  return (
+    <p className="notice">
+      {t('monitoring.revision.frozenNotice', { date: formatDate(options.adoptedOn, i18n.language) })}
+    </p>
+  );
 }
 
 /**
@@ -108,7 +112,7 @@ function ReviseDialog({ name, choices, onClose }: { name: string; choices: reado
   const [choice, setChoice] = useState(0);
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
-  const [date, setDate] = useState(() => formatThaiDate(today(), { style: 'short' }));
+  const [date, setDate] = useState(() => typedDate(today(), i18n.language));
   const [problem, setProblem] = useState<Problem | null>(null);
   const [failed, setFailed] = useState<AppErrorShape | null>(null);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -255,7 +259,7 @@ export function RevisionList({ items, numbers }: { items: readonly Row[]; number
                 field: fieldName(t, field, year),
                 from: shownValue(t, i18n.language, field, r.data.from),
                 to: shownValue(t, i18n.language, field, r.data.to),
-                date: formatThaiDate(String(r.data.revisedOn)),
+                date: formatDate(String(r.data.revisedOn), i18n.language),
                 office: data.officeOf(r.createdBy) ?? t('rows.thisOffice'),
               })}{' '}
               <span className="muted">{t('monitoring.revision.reasonIs', { reason: String(r.data.reason) })}</span>
