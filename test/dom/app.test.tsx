@@ -70,7 +70,7 @@ describe('start-up', () => {
         state: 'open',
         path: '/pc2/Phaen/phaen.sqlite',
         officeId: 'office-1',
-        movedFrom: { path: '/pc1/Phaen/phaen.sqlite', host: 'district-pc1' },
+        movedFrom: { path: '/pc1/Phaen/phaen.sqlite', host: 'district-pc1', unsent: { ops: 0, rows: 0 } },
       },
     };
     const fake = fakeApi({

@@ -235,6 +235,7 @@ describe('phaen export / import', () => {
     expect(refused.stderr).toContain(th('cli.moved.refused', values));
     expect(refused.stderr).toContain(th('cli.moved.resolve'));
     expect(refused.stderr).toContain('--copy');
+    expect(refused.stderr).not.toContain('not yet sent'); // a secretariat's copy sends every standing edit itself
     expect(readdirSync(out)).toEqual([]);
     expect(sha256(copy)).toBe(before);
     const inbox = tempDir();
@@ -262,6 +263,46 @@ describe('phaen export / import', () => {
     expect(asMoved.stdout).toContain(th('cli.moved.recorded', { file: moved }));
     expect(sender('moved.phaen-package')).toBe(originalId);
     expect((await phaen('export', moved, plan.id, out, '--copy', '--moved')).code).toBe(2);
+  });
+
+  it('tells, when refusing a copied office folder and when making it a copy, how many edits only the original can send', async () => {
+    const secretariat = await openReplica(join(tempDir(), 's'), SECRETARIAT);
+    const plan = createPlan(secretariat, bmaDraft);
+    const district = office('1001', 'สำนักงานเขตพระนคร');
+    savePlanExchange(secretariat.db, {
+      ...getPlanExchange(secretariat.db, plan.id),
+      assignments: [
+        { officeCode: district.code, officeName: district.name, factors: true, kpiIds: [], projectIds: [] },
+      ],
+    });
+    const oDir = join(tempDir(), 'o');
+    const original = await openReplica(oDir, district);
+    importTexts(original, [exportText(secretariat, plan.id)]);
+    secretariat.close();
+    createRows(original, plan.id, [{ entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'จุดแข็ง' } }]);
+    // Nothing exported yet: every operation of the original's own is unsent, all on the one new row.
+    const unsent = {
+      ops: original.db.prepare('SELECT count(*) FROM ops WHERE actor = ?').pluck().get(original.officeId) as number,
+      rows: 1,
+    };
+    original.close();
+    const copyDir = join(tempDir(), 'copy');
+    cpSync(oDir, copyDir, { recursive: true });
+    const copy = join(copyDir, 'phaen.sqlite');
+    const out = tempDir();
+
+    const refused = await phaen('export', copy, plan.id, out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(th('cli.moved.unsent', unsent));
+    expect(refused.stderr).toContain(en('cli.moved.unsent', unsent));
+    expect(en('cli.moved.unsent', unsent)).toContain(
+      `The original has ${unsent.ops} change(s) to 1 item(s) not yet sent`,
+    );
+
+    const asCopy = await phaen('export', copy, plan.id, out, '--copy');
+    expect(asCopy.code).toBe(0);
+    expect(asCopy.stdout).toContain(th('cli.moved.unsent', unsent));
+    expect(asCopy.stdout).toContain(en('cli.moved.unsent', unsent));
   });
 
   it('says that the plan to export was deleted, or is not there, and lists the plans the database has', async () => {
