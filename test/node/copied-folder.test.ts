@@ -4,12 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/core/contract.ts';
 import { createBackup } from '../../main/services/backup.ts';
 import { createHandlers } from '../../main/services/handlers.ts';
-import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
 import { createPlan, getPlan, listPlans, updatePlan } from '../../main/services/plans.ts';
 import { createRows } from '../../main/services/rows.ts';
 import { Session } from '../../main/services/session.ts';
 import type { Store } from '../../main/services/store/store.ts';
-import { SECRETARIAT, exportText, importTexts, office, openReplica } from '../harness/exchange.ts';
+import { assignedOffice, exportText, office, openReplica } from '../harness/exchange.ts';
 import { bmaDraft } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -98,20 +97,8 @@ describe('a copied data folder', () => {
   });
 
   it('counts the edits of the original installation that no package carried: made after its last export', async () => {
-    // A secretariat's plan, with the SWOT factors assigned to one district office.
-    const secretariat = await openReplica(tempDir(), SECRETARIAT);
-    const plan = createPlan(secretariat, bmaDraft);
-    const district = office('1001', 'สำนักงานเขตพระนคร');
-    savePlanExchange(secretariat.db, {
-      ...getPlanExchange(secretariat.db, plan.id),
-      assignments: [
-        { officeCode: district.code, officeName: district.name, factors: true, kpiIds: [], projectIds: [] },
-      ],
-    });
     const officeDir = tempDir();
-    const first = await openReplica(officeDir, district);
-    importTexts(first, [exportText(secretariat, plan.id)]);
-    secretariat.close();
+    const { store: first, planId } = await assignedOffice(tempDir(), officeDir);
     const ownOps = (store: Store) =>
       store.db.prepare('SELECT count(*) FROM ops WHERE actor = ?').pluck().get(store.officeId) as number;
     const ownRows = (store: Store) =>
@@ -121,10 +108,10 @@ describe('a copied data folder', () => {
       values: { swot: 'S', category: 'S1', statement },
     });
 
-    createRows(first, plan.id, [factor('บุคลากรมีความรู้ด้านสื่อ')]);
-    exportText(first, plan.id); // sent
+    createRows(first, planId, [factor('บุคลากรมีความรู้ด้านสื่อ')]);
+    exportText(first, planId); // sent
     const sent = { ops: ownOps(first), rows: ownRows(first) };
-    createRows(first, plan.id, [factor('มีเครือข่ายสื่อมวลชน'), factor('มีงบประมาณประจำปี')]);
+    createRows(first, planId, [factor('มีเครือข่ายสื่อมวลชน'), factor('มีงบประมาณประจำปี')]);
     const unsent = { ops: ownOps(first) - sent.ops, rows: ownRows(first) - sent.rows };
     expect(unsent.rows).toBe(2);
     first.close();
@@ -136,8 +123,8 @@ describe('a copied data folder', () => {
     copy.close();
 
     // Once the original has sent them, none is left for a later copy to warn about.
-    const again = await openReplica(officeDir, district);
-    exportText(again, plan.id);
+    const again = await openReplica(officeDir, office('1001', 'สำนักงานเขตพระนคร'));
+    exportText(again, planId);
     again.close();
     const later = join(tempDir(), 'third-pc');
     cpSync(officeDir, later, { recursive: true });

@@ -11,7 +11,15 @@ import { SAMPLE_FILE } from '../harness/pdfPlan.ts';
 import { createRows } from '../../main/services/rows.ts';
 import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
 import { keyFingerprint, newSigningKey } from '../../main/services/signing.ts';
-import { SECRETARIAT, exportText, importTexts, office, openReplica, reseal } from '../harness/exchange.ts';
+import {
+  SECRETARIAT,
+  assignedOffice,
+  exportText,
+  importTexts,
+  office,
+  openReplica,
+  reseal,
+} from '../harness/exchange.ts';
 import { bmaDraft, sha256 } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -266,20 +274,9 @@ describe('phaen export / import', () => {
   });
 
   it('tells, when refusing a copied office folder and when making it a copy, how many edits only the original can send', async () => {
-    const secretariat = await openReplica(join(tempDir(), 's'), SECRETARIAT);
-    const plan = createPlan(secretariat, bmaDraft);
-    const district = office('1001', 'สำนักงานเขตพระนคร');
-    savePlanExchange(secretariat.db, {
-      ...getPlanExchange(secretariat.db, plan.id),
-      assignments: [
-        { officeCode: district.code, officeName: district.name, factors: true, kpiIds: [], projectIds: [] },
-      ],
-    });
     const oDir = join(tempDir(), 'o');
-    const original = await openReplica(oDir, district);
-    importTexts(original, [exportText(secretariat, plan.id)]);
-    secretariat.close();
-    createRows(original, plan.id, [{ entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'จุดแข็ง' } }]);
+    const { store: original, planId } = await assignedOffice(join(tempDir(), 's'), oDir);
+    createRows(original, planId, [{ entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'จุดแข็ง' } }]);
     // Nothing exported yet: every operation of the original's own is unsent, all on the one new row.
     const unsent = {
       ops: original.db.prepare('SELECT count(*) FROM ops WHERE actor = ?').pluck().get(original.officeId) as number,
@@ -291,7 +288,7 @@ describe('phaen export / import', () => {
     const copy = join(copyDir, 'phaen.sqlite');
     const out = tempDir();
 
-    const refused = await phaen('export', copy, plan.id, out);
+    const refused = await phaen('export', copy, planId, out);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(th('cli.moved.unsent', unsent));
     expect(refused.stderr).toContain(en('cli.moved.unsent', unsent));
@@ -299,7 +296,7 @@ describe('phaen export / import', () => {
       `The original has ${unsent.ops} change(s) to 1 item(s) not yet sent`,
     );
 
-    const asCopy = await phaen('export', copy, plan.id, out, '--copy');
+    const asCopy = await phaen('export', copy, planId, out, '--copy');
     expect(asCopy.code).toBe(0);
     expect(asCopy.stdout).toContain(th('cli.moved.unsent', unsent));
     expect(asCopy.stdout).toContain(en('cli.moved.unsent', unsent));
