@@ -27,7 +27,9 @@ describe('the moved-or-copied question', () => {
     expect(warning.textContent).toContain('ถ้าเครื่องเดิมไม่ใช้งานแล้ว ให้เลือก “ย้ายมา”');
 
     await act(() => i18n.changeLanguage('en'));
-    const english = screen.getByText(/The original has 22 change\(s\) to 2 item\(s\) not yet sent to the secretariat/);
+    const english = screen.getByText(
+      /Changes the original computer has not yet sent to the secretariat: 22, in 2 of the plan.s items/,
+    );
     expect(english.textContent).toContain('If you choose “A copy”, send from the original computer first');
     expect(english.textContent).toContain('If the original computer is no longer used, choose “Moved”.');
     // The warning informs; both answers stay open.

@@ -154,7 +154,7 @@ describe('set-up wizard', () => {
     const offices = screen.getByText('หน่วยงานที่ร่วมจัดทำแผน 3 หน่วยงาน');
     expect(listed(offices)).toBe('สำนักงานเขตพระนคร สำนักงานเขตดุสิต และสำนักงานเขตหนองจอก');
     await act(() => i18n.changeLanguage('en'));
-    expect(listed(screen.getByText('Workshops: 1 session(s)'))).toMatch(/^13 September B\.E\. 2564 · /);
+    expect(listed(screen.getByText('Workshops: 1 session'))).toMatch(/^13 September B\.E\. 2564 · /);
     expect(listed(screen.getByText('Contributing offices: 3'))).toBe(
       'สำนักงานเขตพระนคร, สำนักงานเขตดุสิต and สำนักงานเขตหนองจอก',
     );

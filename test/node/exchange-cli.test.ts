@@ -293,7 +293,7 @@ describe('phaen export / import', () => {
     expect(refused.stderr).toContain(th('cli.moved.unsent', unsent));
     expect(refused.stderr).toContain(en('cli.moved.unsent', unsent));
     expect(en('cli.moved.unsent', unsent)).toContain(
-      `The original has ${unsent.ops} change(s) to 1 item(s) not yet sent`,
+      `Changes the original computer has not yet sent to the secretariat: ${unsent.ops}, in 1 of the plan's items`,
     );
 
     const asCopy = await phaen('export', copy, planId, out, '--copy');
