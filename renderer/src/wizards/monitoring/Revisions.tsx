@@ -10,7 +10,7 @@ import { DateInput } from '../../components/DateInput.tsx';
 import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
 import { Modal } from '../../components/Modal.tsx';
 import { errorText, formatDate, shownValue, typedDate } from '../../format.ts';
-import { usePlanData } from '../../plan/PlanData.tsx';
+import { usePlanActions, usePlanData } from '../../plan/PlanData.tsx';
 import { today } from './AdoptStep.tsx';
 import './monitoring.css';
 
@@ -71,7 +71,8 @@ export function ReviseButton({
   fields: readonly (RevisableField | 'amount')[];
 }) {
   const { t } = useTranslation();
-  const data = usePlanData();
+  // Re-rendered with its table's row (which takes the year rows it shows), not by every save of the plan.
+  const data = usePlanActions();
   const [open, setOpen] = useState(false);
   const years = data.list(item.entity === 'kpi' ? 'kpiTarget' : 'projectBudget', item.id);
   const choices = revisable(item, years, fields);
@@ -234,6 +235,8 @@ function fieldName(t: T, field: string, year?: number): string {
 export function RevisionList({ items, numbers }: { items: readonly Row[]; numbers: ReadonlyMap<string, string> }) {
   const { t, i18n } = useTranslation();
   const data = usePlanData();
+  // Before adoption there are none: no map of every row per table (a plan has hundreds of tables).
+  if (data.list('revision').length === 0) return null;
   const byId = new Map(data.rows.map((r) => [r.id, r]));
   const ownerOf = (row: Row | undefined) =>
     row?.entity === 'kpiTarget' || row?.entity === 'projectBudget' ? byId.get(row.parentId ?? '') : row;
