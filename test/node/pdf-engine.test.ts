@@ -42,6 +42,35 @@ function chunks(words: number): string[] {
   return out;
 }
 
+/**
+ * A paragraph, a spacer `space` pt tall, headings kept with what follows (keepWithNext) and a table whose heads
+ * pdfmake keeps with its first row, its rows each kept whole.
+ */
+function headingsOverTable(
+  space: number,
+  headings: readonly string[],
+  rows: readonly string[][],
+): TDocumentDefinitions {
+  return {
+    ...A4,
+    content: [
+      { text: 'ย่อหน้าแรกของหน้า' },
+      { text: '', margin: [0, space, 0, 0] },
+      ...headings.map((text) => ({ text, bold: true, keepWithNext: true })),
+      {
+        table: {
+          headerRows: 1,
+          keepWithHeaderRows: 1,
+          dontBreakRows: true,
+          widths: [50, '*'],
+          body: [['ลำดับที่', 'ตัวชี้วัด'], ...rows],
+        },
+        layout: 'phaenGrid',
+      },
+    ],
+  } as TDocumentDefinitions;
+}
+
 /** A table of narrow columns that keeps rows whole, so pdf.js reads the cells in source order. */
 function narrowTable(cells: string[], widths: number[], style: object = {}): Content {
   const body: Content[][] = [];
@@ -187,31 +216,10 @@ describe('line breaking rules', () => {
     const head = comparable('ลำดับที่');
     // The headings land at the foot of page 1 (the spacer puts them there), with no room under them for the
     // table's heads and first row, which it keeps together.
-    const doc = (space: number): TDocumentDefinitions =>
-      ({
-        ...A4,
-        content: [
-          { text: 'ย่อหน้าแรกของหน้า' },
-          { text: '', margin: [0, space, 0, 0] },
-          { text: section, bold: true, keepWithNext: true },
-          { text: heading, bold: true, keepWithNext: true },
-          {
-            table: {
-              headerRows: 1,
-              keepWithHeaderRows: 1,
-              dontBreakRows: true,
-              widths: [50, '*'],
-              body: [
-                ['ลำดับที่', 'ตัวชี้วัด'],
-                ...chunks(4)
-                  .slice(0, 60)
-                  .map((row, i) => [String(i + 1), row]),
-              ],
-            },
-            layout: 'phaenGrid',
-          },
-        ],
-      }) as TDocumentDefinitions;
+    const rows = chunks(4)
+      .slice(0, 60)
+      .map((row, i) => [String(i + 1), row]);
+    const doc = (space: number) => headingsOverTable(space, [section, heading], rows);
     const pages = (await extractPages(await renderPdf(doc(600)))).map(comparable);
     const tableStarts = pages.findIndex((p) => p.includes(head));
     expect(tableStarts).toBe(1);
@@ -229,31 +237,10 @@ describe('line breaking rules', () => {
     // as one block, are taller than the room left, though the heading and the first lines of the row fit.
     const heading = '๓.๑.๑ ตารางตัวชี้วัดและค่าเป้าหมาย';
     const row = chunks(60)[0]!;
-    const doc = (space: number): TDocumentDefinitions =>
-      ({
-        ...A4,
-        content: [
-          { text: 'ย่อหน้าแรกของหน้า' },
-          { text: '', margin: [0, space, 0, 0] },
-          { text: heading, bold: true, keepWithNext: true },
-          {
-            table: {
-              headerRows: 1,
-              keepWithHeaderRows: 1,
-              dontBreakRows: true,
-              widths: [50, '*'],
-              body: [
-                ['ลำดับที่', 'ตัวชี้วัด'],
-                ['1', row],
-                ...chunks(4)
-                  .slice(40, 60)
-                  .map((r, i) => [String(i + 2), r]),
-              ],
-            },
-            layout: 'phaenGrid',
-          },
-        ],
-      }) as TDocumentDefinitions;
+    const rows = chunks(4)
+      .slice(40, 60)
+      .map((r, i) => [String(i + 2), r]);
+    const doc = (space: number) => headingsOverTable(space, [heading], [['1', row], ...rows]);
     const settings = engineSettings({}, true);
     const { pdf, lines, layouts } = await typeset(doc(480), settings);
     const pages = (await extractPages(new Uint8Array(pdf))).map(comparable);
