@@ -32,16 +32,19 @@ export function indexRows(rows: readonly Row[]): RowIndex {
   };
 }
 
-const indexes = new WeakMap<readonly Row[], RowIndex>();
-
 /**
- * The index of `rows`, made once per array: for arrays never changed in place (the renderer's rows as shown,
- * made anew by each change; the step checks, which read those), so that every reader of one array shares it.
+ * `make` remembered per array of rows: for arrays never changed in place (the renderer's rows as shown, made anew
+ * by each change; the step checks, which read those), so that every reader of one array shares one result.
  */
-export function rowIndex(rows: readonly Row[]): RowIndex {
-  const known = indexes.get(rows);
-  if (known) return known;
-  const made = indexRows(rows);
-  indexes.set(rows, made);
-  return made;
+export function oncePerRows<T>(make: (rows: readonly Row[]) => T): (rows: readonly Row[]) => T {
+  const made = new WeakMap<readonly Row[], T>();
+  return (rows) => {
+    if (made.has(rows)) return made.get(rows) as T;
+    const result = make(rows);
+    made.set(rows, result);
+    return result;
+  };
 }
+
+/** The index of `rows`, made once per array (oncePerRows). */
+export const rowIndex: (rows: readonly Row[]) => RowIndex = oncePerRows(indexRows);

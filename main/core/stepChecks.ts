@@ -1,6 +1,6 @@
 import { completeness, completenessMessage, numbering, type CompletenessItem, type Period } from './planContent.ts';
 import { evaluatePlan, kpisWithoutTarget, previousYears, weightIssues as prevWeightIssues } from './previousPlan.ts';
-import { rowIndex } from './rowIndex.ts';
+import { oncePerRows, rowIndex } from './rowIndex.ts';
 import { missingRequired, type PlanYears, type Row, type RowData, type RowEntity } from './rows.ts';
 import type { SwotCategory } from './swot.ts';
 import {
@@ -88,17 +88,9 @@ export interface Outline {
 /**
  * Outlines by the rows they were made from: the screens of a plan and every step's check ask for the outline
  * of the same rows (the renderer gives them one array per change), and each pass over 10,000 rows with their
- * numbering counts when a save re-renders them all. Arrays of rows are never changed in place.
+ * numbering counts when a save re-renders them all.
  */
-const outlines = new WeakMap<readonly Row[], Outline>();
-
-export function outline(rows: readonly Row[]): Outline {
-  const known = outlines.get(rows);
-  if (known) return known;
-  const made = outlineOf(rows);
-  outlines.set(rows, made);
-  return made;
-}
+export const outline: (rows: readonly Row[]) => Outline = oncePerRows(outlineOf);
 
 /**
  * Completeness items by the rows they were found in, as outlines are: the goals and strategies steps and the
