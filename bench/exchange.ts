@@ -21,6 +21,7 @@ import { getPlanExchange, savePlanExchange } from '../main/services/exchange/sta
 import { createPlan } from '../main/services/plans.ts';
 import { createRows, type NewRow } from '../main/services/rows.ts';
 import { newSigningKey } from '../main/services/signing.ts';
+import { timeOrderedId } from '../main/services/store/ids.ts';
 import { Store } from '../main/services/store/store.ts';
 import { bmaDraft } from '../test/harness/store.ts';
 
@@ -60,14 +61,15 @@ function contribution(
   for (let g = 0; g < OPS / 5; g++) {
     wallMs += 7;
     counter = 0;
-    const group: PackageGroup = { id: randomUUID(), hlc: stamp(), actor, label: 'edit:factor', ops: [] };
+    // Ids as the office's op log makes them (store/ids.ts): ordered by the time of the edit.
+    const group: PackageGroup = { id: timeOrderedId(wallMs), hlc: stamp(), actor, label: 'edit:factor', ops: [] };
     for (let i = 0; i < 5; i++) {
       // Only the office's own factors: a contribution may touch nothing else (core/exchange/assignments.ts).
       const rowId = rowIds[Math.floor(next() * rowIds.length)]!;
       const rating = next() < 0.3;
       const field = rating ? 'rating' : 'statement';
       group.ops.push({
-        id: randomUUID(),
+        id: timeOrderedId(wallMs),
         type: 'set',
         hlc: stamp(),
         entity: 'factor',

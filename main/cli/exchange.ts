@@ -6,6 +6,7 @@ import { entityLabel, fieldLabel } from '../core/entityLabels.ts';
 import { AppError } from '../core/errors.ts';
 import { MAX_BE_YEAR, MIN_BE_YEAR } from '../core/years.ts';
 import { buildPackage, recordingExport } from '../services/exchange/export.ts';
+import { unsentOwnEdits } from '../services/exchange/unsent.ts';
 import { listPlans, planExists } from '../services/plans.ts';
 import {
   importPackages,
@@ -73,9 +74,13 @@ async function openDatabase(path: string, ctx: CliContext, answer: MoveAnswer): 
   const from = store.movedFrom;
   if (!from) return store;
   const file = resolve(path);
+  // Said before the choice and again with --copy: once this one has a new identity, only the original sends them.
+  const unsent = unsentOwnEdits(store);
+  const unsentNote = unsent.ops > 0 ? ctx.message('cli.moved.unsent', { ...unsent }) : null;
   if (answer === null) {
     store.close();
     ctx.stderr(ctx.message('cli.moved.refused', { file, before: from.path, host: from.host }));
+    if (unsentNote) ctx.stderr(unsentNote);
     ctx.stderr(ctx.message('cli.moved.resolve'));
     return null;
   }
@@ -88,6 +93,7 @@ async function openDatabase(path: string, ctx: CliContext, answer: MoveAnswer): 
   store.takeNewIdentity();
   store.close(); // reopened: the op log writes under the new id
   ctx.stdout(ctx.message('cli.moved.newIdentity', { file }));
+  if (unsentNote) ctx.stdout(unsentNote);
   ctx.stdout(`${file}: a copy, new office id (was ${old})`);
   return Store.open(path, options);
 }

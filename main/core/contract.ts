@@ -42,8 +42,16 @@ export const AppStatus = z.object({
       /**
        * Where this database was last opened, when that was another folder or computer: a copied data folder
        * must not go on under the original's office id. The user answers with 'database.confirmMove'.
+       * unsent: the original installation's edits that no package carried yet, as operations and the rows they
+       * touch (services/exchange/unsent.ts); a copy with a new identity cannot send them, only the original can.
        */
-      movedFrom: z.object({ path: z.string(), host: z.string() }).optional(),
+      movedFrom: z
+        .object({
+          path: z.string(),
+          host: z.string(),
+          unsent: z.object({ ops: z.number().int().nonnegative(), rows: z.number().int().nonnegative() }),
+        })
+        .optional(),
     }),
     z.object({ state: z.literal('failed'), path: z.string(), reason: DbFailure, detail: z.string() }),
   ]),

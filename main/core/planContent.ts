@@ -1,4 +1,5 @@
-import type { Row } from './rows.ts';
+import { indexRows } from './rowIndex.ts';
+import type { Row, RowEntity } from './rows.ts';
 
 /**
  * Pure rules over the plan's content (core/rows.ts: strategicIssue → goal → kpi → kpiTarget, goal → strategy
@@ -260,30 +261,23 @@ export function completenessMessage(item: CompletenessItem): {
  */
 export function completeness(rows: readonly Row[], period: Period): CompletenessItem[] {
   const numbers = numbering(rows);
-  const children = new Map<string, Row[]>();
-  for (const row of rows) {
-    if (row.parentId === null) continue;
-    const list = children.get(row.parentId) ?? [];
-    list.push(row);
-    children.set(row.parentId, list);
-  }
-  const childrenOf = (row: Row, entity: string) => (children.get(row.id) ?? []).filter((c) => c.entity === entity);
+  const index = indexRows(rows);
+  const childrenOf = (row: Row, entity: RowEntity) => index.children(entity, row.id);
   const label = (row: Row) => ({
     number: numbers.get(row.id) ?? '',
     name: String(row.data.name ?? row.data.text ?? ''),
   });
-  const usedTows = new Set(
-    rows.filter((r) => r.entity === 'strategy').flatMap((r) => (r.data.towsStrategyIds as string[] | undefined) ?? []),
-  );
+  const usedTows = new Set(index.of('strategy').flatMap((r) => (r.data.towsStrategyIds as string[] | undefined) ?? []));
   const items: CompletenessItem[] = [];
-  const present = (entity: string) =>
-    rows.some(
-      (r) =>
-        r.entity === entity &&
-        (entity !== 'vision' || String(r.data.text ?? '').trim() !== '') &&
-        (entity !== 'projectBudget' || typeof r.data.amount === 'number') &&
-        (entity !== 'kpiTarget' || typeof r.data.target === 'number'),
-    );
+  const present = (entity: PlanPart) =>
+    index
+      .of(entity)
+      .some(
+        (r) =>
+          (entity !== 'vision' || String(r.data.text ?? '').trim() !== '') &&
+          (entity !== 'projectBudget' || typeof r.data.amount === 'number') &&
+          (entity !== 'kpiTarget' || typeof r.data.target === 'number'),
+      );
   for (const [part, parent] of PLAN_PARTS)
     if (!present(part) && (parent === null || !present(parent)))
       items.push({ rule: 'planLacks', rowId: '', values: { part } });

@@ -6,6 +6,7 @@ import {
   type LevelThresholds,
   type Summary,
 } from './evaluation.ts';
+import { indexRows, type RowIndex } from './rowIndex.ts';
 import type { Row } from './rows.ts';
 
 /**
@@ -59,31 +60,19 @@ export function previousYears(plan: { prevStartYear: number | null; prevEndYear:
   return Array.from({ length: end - start + 1 }, (_, i) => start + i);
 }
 
-/** Rows by parent, built once: a plan may hold 1,000 KPIs and their years, and filtering all rows per KPI is slow. */
-function childIndex(rows: readonly Row[]): (entity: Row['entity'], parentId: string) => Row[] {
-  const byParent = new Map<string, Row[]>();
-  for (const r of rows) {
-    const key = `${r.entity}|${r.parentId}`;
-    const siblings = byParent.get(key);
-    if (siblings) siblings.push(r);
-    else byParent.set(key, [r]);
-  }
-  return (entity, parentId) => byParent.get(`${entity}|${parentId}`) ?? [];
-}
-
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** Weights within 0.005 of 1.00 sum to 1: people enter two decimals, and 0.1 + 0.2 is not 0.3 in floating point. */
 const WEIGHT_TOLERANCE = 0.005;
 
 /** The KPIs of an issue, through its goals, in order. */
-function issueKpis(childrenOf: ReturnType<typeof childIndex>, issueId: string): Row[] {
+function issueKpis(childrenOf: RowIndex['children'], issueId: string): Row[] {
   return childrenOf('prevGoal', issueId).flatMap((goal) => childrenOf('prevKpi', goal.id));
 }
 
 /** Issues whose KPI weights are neither all 0 nor summing to 1.00, with their sum. */
 export function weightIssues(rows: readonly Row[]): { issue: Row; sum: number }[] {
-  const childrenOf = childIndex(rows);
+  const childrenOf = indexRows(rows).children;
   return rows
     .filter((r) => r.entity === 'prevIssue')
     .map((issue) => {
@@ -111,7 +100,7 @@ export function evaluatePlan(
   years: readonly number[],
   thresholds: LevelThresholds,
 ): PlanEvaluation {
-  const childrenOf = childIndex(rows);
+  const childrenOf = indexRows(rows).children;
   const issues = rows
     .filter((r) => r.entity === 'prevIssue')
     .map((issue) => {
@@ -152,7 +141,7 @@ export function evaluatePlan(
 
 /** KPIs without a target in any year of the period: nothing to evaluate them against. */
 export function kpisWithoutTarget(rows: readonly Row[], years: readonly number[]): Row[] {
-  const childrenOf = childIndex(rows);
+  const childrenOf = indexRows(rows).children;
   return rows
     .filter((r) => r.entity === 'prevKpi')
     .filter(

@@ -1,5 +1,6 @@
-import { completeness, completenessMessage, numbering, type CompletenessItem } from './planContent.ts';
+import { completeness, completenessMessage, numbering, type CompletenessItem, type Period } from './planContent.ts';
 import { evaluatePlan, kpisWithoutTarget, previousYears, weightIssues as prevWeightIssues } from './previousPlan.ts';
+import { rowIndex } from './rowIndex.ts';
 import { missingRequired, type PlanYears, type Row, type RowData, type RowEntity } from './rows.ts';
 import type { SwotCategory } from './swot.ts';
 import {
@@ -99,21 +100,33 @@ export function outline(rows: readonly Row[]): Outline {
   return made;
 }
 
+/**
+ * Completeness items by the rows they were found in, as outlines are: the goals and strategies steps and the
+ * review each read them (nine times when every wizard's steps are checked, as the side navigation does after
+ * each save), and one pass over a large plan's rows takes tens of milliseconds. Kept with the period they were
+ * judged over, which the rows do not carry.
+ */
+const itemsFound = new WeakMap<
+  readonly Row[],
+  { readonly period: Period; readonly items: readonly CompletenessItem[] }
+>();
+
+function completenessOf(state: PlanState): readonly CompletenessItem[] {
+  const { startYear, endYear } = state.plan;
+  const known = itemsFound.get(state.rows);
+  if (known?.period.startYear === startYear && known.period.endYear === endYear) return known.items;
+  const items = completeness(state.rows, { startYear, endYear });
+  itemsFound.set(state.rows, { period: { startYear, endYear }, items });
+  return items;
+}
+
 function outlineOf(rows: readonly Row[]): Outline {
-  const lists = new Map<string, Row[]>();
-  const targets = new Map<string, Row>();
-  for (const row of rows) {
-    if (row.entity === 'kpiTarget') targets.set(row.id, row);
-    const key = `${row.entity}|${row.parentId ?? ''}`;
-    const list = lists.get(key);
-    if (list) list.push(row);
-    else lists.set(key, [row]);
-  }
+  const index = rowIndex(rows);
   return {
     numbers: numbering(rows),
-    issues: lists.get('strategicIssue|') ?? [],
-    children: (entity, parentId) => lists.get(`${entity}|${parentId ?? ''}`) ?? [],
-    targets,
+    issues: index.children('strategicIssue', null),
+    children: index.children,
+    targets: new Map(index.of('kpiTarget').map((row) => [row.id, row])),
   };
 }
 
@@ -143,11 +156,11 @@ export function projectsOf(plan: Outline): (StrategyPlace & { project: Row })[] 
 export const kindOf = (project: Row): 'project' | 'programme' =>
   project.data.kind === 'programme' ? 'programme' : 'project';
 
-const of = (state: PlanState, entity: RowEntity) => state.rows.filter((r) => r.entity === entity);
+const of = (state: PlanState, entity: RowEntity) => rowIndex(state.rows).of(entity);
 const holds =
   (...entities: RowEntity[]) =>
   (state: PlanState): boolean =>
-    state.rows.some((r) => entities.includes(r.entity));
+    entities.some((entity) => of(state, entity).length > 0);
 const named = (message: string, rows: readonly Row[]): StepIssue[] =>
   rows.map((row) => ({ message, values: { name: nameOf(row) } }));
 /** Completeness items of a rule, by the row they are about. */
@@ -376,7 +389,7 @@ function goalsWalk(state: PlanState) {
   const plan = outline(state.rows);
   const goals = plan.issues.flatMap((issue) => plan.children('goal', issue.id));
   const kpis = goals.flatMap((goal) => plan.children('kpi', goal.id));
-  return { plan, goals, kpis, items: completeness(state.rows, state.plan) };
+  return { plan, goals, kpis, items: completenessOf(state) };
 }
 
 function goalsKpisStep(state: PlanState): StepIssue[] {
@@ -449,7 +462,7 @@ function strategiesWalk(state: PlanState) {
     message: `strategies.issue.${message}.${kindOf(project)}`,
     values: { number: number(project), name: quoted(project), ...extra },
   });
-  return { plan, number, about, items: completeness(state.rows, state.plan) };
+  return { plan, number, about, items: completenessOf(state) };
 }
 type StrategiesWalk = ReturnType<typeof strategiesWalk>;
 
@@ -531,7 +544,7 @@ const strategies = {
 
 /** The completeness items as reasons: the review's last step does not hold Next, but it is not done with any. */
 export function completenessIssues(state: PlanState): StepIssue[] {
-  return completeness(state.rows, state.plan).map(completenessMessage);
+  return completenessOf(state).map(completenessMessage);
 }
 
 const review = {

@@ -190,8 +190,10 @@ export interface PositionReport {
   readonly x: string;
   readonly y: string;
   readonly quadrant: string;
-  /** The chart's title, also its caption in print. */
+  /** The chart's title on screen. */
   readonly chartTitle: string;
+  /** Its caption in print, after "แผนภาพที่ n" (so not "แผนภาพตำแหน่ง SWOT" again). */
+  readonly chartCaption: string;
   readonly svg: string;
 }
 
@@ -212,6 +214,7 @@ export function positionReport({ scores, position: p }: SwotAnalysis, t: Transla
         })
       : t('swot.summary.onAxis'),
     chartTitle,
+    chartCaption: t('swot.summary.chartCaption', { x: two(p.x), y: two(p.y) }),
     svg: swotChartSvg({
       x: p.x,
       y: p.y,

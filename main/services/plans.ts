@@ -178,5 +178,5 @@ export function deletePlan(store: Store, id: string): void {
 }
 
 export function planExists(store: Store, id: string): boolean {
-  return store.db.prepare('SELECT 1 FROM plans WHERE id = ?').get(id) !== undefined;
+  return store.statement('SELECT 1 FROM plans WHERE id = ?').get(id) !== undefined;
 }

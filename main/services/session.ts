@@ -12,6 +12,7 @@ import {
   sameContent,
   stageRestore,
 } from './backup.ts';
+import { unsentOwnEdits } from './exchange/unsent.ts';
 import { writeFileAtomic } from './files.ts';
 import { DbOpenError, inspect } from './store/open.ts';
 import { Store } from './store/store.ts';
@@ -225,7 +226,11 @@ export class Session {
             path: this.state.store.path,
             officeId: this.state.store.officeId,
             ...(this.state.store.movedFrom && {
-              movedFrom: { path: this.state.store.movedFrom.path, host: this.state.store.movedFrom.host },
+              movedFrom: {
+                path: this.state.store.movedFrom.path,
+                host: this.state.store.movedFrom.host,
+                unsent: unsentOwnEdits(this.state.store),
+              },
             }),
           }
         : { state: 'failed' as const, path: this.state.path, reason: this.state.reason, detail: this.state.detail };

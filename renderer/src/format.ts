@@ -2,12 +2,71 @@ import type { TFunction, TOptions } from 'i18next';
 import { problemSentenceValues } from '../../main/core/entityLabels.ts';
 import type { AppErrorShape } from '../../main/core/errors.ts';
 import type { Translate } from '../../main/core/pdf/options.ts';
-import { formatPeriod } from '../../main/core/years.ts';
+import { formatThaiDate } from '../../main/core/thaiDate.ts';
+import { BE_OFFSET, formatPeriod } from '../../main/core/years.ts';
 
-/** Dates always in the Buddhist calendar, in either language ("27 พ.ย. 2569 17:30" / "27 Nov 2569 BE, 17:30"). */
+/**
+ * The one rule for dates and lists on screen: they follow the interface language, and years are always in the
+ * Buddhist Era. English days are British (day before month, as Thai dates read) with the year as the English
+ * screens write it elsewhere ("fiscal year B.E. 2568"): "15 January B.E. 2568", not CLDR's "15 January 2568 BE".
+ * The printed documents are Thai documents and keep core's formatThaiDate whatever the interface language.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+// Built once per kind: a history or a list of reminders would otherwise build one formatter per date shown.
+function formatOf(language: string, kind: 'long' | 'short' | 'moment'): Intl.DateTimeFormat {
+  const key = `${language}:${kind}`;
+  let format = formats.get(key);
+  if (!format) {
+    const locale = language === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB';
+    format = new Intl.DateTimeFormat(
+      locale,
+      kind === 'moment'
+        ? { dateStyle: 'medium', timeStyle: 'short' }
+        : // UTC: an ISO day is midnight UTC; in local time west of Greenwich it would be the day before.
+          { dateStyle: kind === 'long' ? 'long' : 'medium', timeZone: 'UTC' },
+    );
+    formats.set(key, format);
+  }
+  return format;
+}
+
+function shown(language: string, kind: 'long' | 'short' | 'moment', date: Date): string {
+  const format = formatOf(language, kind);
+  if (language === 'th') return format.format(date);
+  return format
+    .formatToParts(date)
+    .map((part) => (part.type === 'year' ? `B.E. ${Number(part.value) + BE_OFFSET}` : part.value))
+    .join('');
+}
+
+/** A moment (ISO timestamp) in local time: "27 พ.ย. 2569 17:30" / "27 Nov B.E. 2569, 17:30". */
 export function formatDateTime(iso: string, language: string): string {
-  const locale = language === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB-u-ca-buddhist';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return shown(language, 'moment', new Date(iso));
+}
+
+/**
+ * A calendar day (ISO, YYYY-MM-DD): "15 มกราคม 2568" / "15 January B.E. 2568" (long), "15 ม.ค. 2568" /
+ * "15 Jan B.E. 2568" (short). Thai through core's formatThaiDate, so the screen reads as the printed plan does.
+ */
+export function formatDate(iso: string, language: string, style: 'long' | 'short' = 'long'): string {
+  if (language === 'th') return formatThaiDate(iso, { style });
+  return shown(language, style, new Date(iso));
+}
+
+/**
+ * A calendar day as the date box shows it, in a form parseThaiDate reads back: "15 ม.ค. 2568" in Thai,
+ * "15/1/2568" in English (the English placeholder's form: no Thai month to read, year still B.E.).
+ */
+export function typedDate(iso: string, language: string): string {
+  if (language === 'th') return formatThaiDate(iso, { style: 'short' });
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day}/${month}/${year! + BE_OFFSET}`;
+}
+
+/** Names in a sentence joined as the language joins them: "ก ข และค" / "A, B and C". */
+export function formatList(items: readonly string[], language: string): string {
+  return new Intl.ListFormat(language === 'th' ? 'th' : 'en-GB', { type: 'conjunction' }).format(items);
 }
 
 /** Plan years are stored in B.E. already: only the label differs per language. */
@@ -49,6 +108,9 @@ const PLAIN_NUMBERS = new Set([
   'ratingMax',
 ]);
 
+/** Fields holding a calendar day (core/rows.ts IsoDate): a history line reads "15 ม.ค. 2568", not "2025-01-15". */
+const DATE_FIELDS = new Set(['date', 'adoptedOn', 'revisedOn', 'sentOn']);
+
 /**
  * A field's value as a person reads it, in the interface language, for history and exchange screens; years
  * stay B.E. as stored. `longest` clips long text (history lists); conflicts are decided on the whole text.
@@ -64,10 +126,7 @@ export function shownValue(t: TFunction, language: string, field: string, value:
       : t('history.items', { count: value.length });
   }
   if (typeof value !== 'string') return t('history.items', { count: 1 });
-  if (field === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const locale = language === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB-u-ca-buddhist';
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(value));
-  }
+  if (DATE_FIELDS.has(field) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, language, 'short');
   const named = t(`history.enum.${field}.${value}`, { defaultValue: '' });
   if (named !== '') return named;
   return value.length > longest ? `${value.slice(0, longest)}…` : value;

@@ -70,7 +70,7 @@ describe('start-up', () => {
         state: 'open',
         path: '/pc2/Phaen/phaen.sqlite',
         officeId: 'office-1',
-        movedFrom: { path: '/pc1/Phaen/phaen.sqlite', host: 'district-pc1' },
+        movedFrom: { path: '/pc1/Phaen/phaen.sqlite', host: 'district-pc1', unsent: { ops: 0, rows: 0 } },
       },
     };
     const fake = fakeApi({
@@ -117,6 +117,30 @@ describe('start-up', () => {
     await user.click(screen.getByRole('button', { name: 'ลองเปิดอีกครั้ง' }));
     expect(await screen.findByRole('heading', { name: 'แผนของหน่วยงาน' })).toBeTruthy();
     expect(fake.callsTo('database.retry')).toHaveLength(2);
+  });
+
+  it('does not offer a restore in a read-only folder, where it cannot succeed, and says why', async () => {
+    const readOnlyStatus = {
+      ...failedStatus,
+      hasDialogs: true,
+      database: { ...failedStatus.database, reason: 'read-only' },
+    } as AppStatus;
+    const fake = fakeApi({
+      'app.status': () => ok(readOnlyStatus),
+      'settings.get': () => ({ ok: false, error: { code: 'db-unavailable', detail: 'failed' } }),
+      'database.retry': () => ok(openStatus),
+      'plans.list': () => ok([]),
+      'backups.list': () => ok([]),
+    });
+    renderWith(<App />, fake.api);
+    const user = userEvent.setup();
+    expect((await screen.findByText(/กู้คืนจากข้อมูลสำรองที่นี่ไม่ได้/)).textContent).toContain('อ่านอย่างเดียว');
+    expect(screen.queryByRole('button', { name: 'กู้คืน' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'เริ่มฐานข้อมูลใหม่ที่ว่างเปล่า' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'เปิดไฟล์ฐานข้อมูลอื่น' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'ลองเปิดอีกครั้ง' }));
+    expect(await screen.findByRole('heading', { name: 'แผนของหน่วยงาน' })).toBeTruthy();
+    expect(fake.callsTo('database.retry')).toHaveLength(1);
   });
 
   it('asks before starting a new empty database, naming the file left behind', async () => {

@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../renderer/src/i18n.ts';
 import type { Row } from '../../main/core/rows.ts';
 import { lastToast, samplePlan } from './fakeApi.tsx';
@@ -163,6 +163,27 @@ describe('goals wizard: targets', () => {
   });
 });
 
+describe('goals wizard: typing into a large table', () => {
+  it('re-renders the row of the KPI whose target was saved, not the rows beside it', async () => {
+    const fake = planFake(seeded());
+    const { user } = open(fake, 2);
+    const percent = await screen.findByLabelText('ค่าเป้าหมาย พ.ศ. 2567: 1.1.1 ร้อยละการรับรู้');
+    await screen.findByLabelText('ค่าเป้าหมาย พ.ศ. 2567: 1.1.2 จำนวนผู้เข้าร่วม');
+    // A render counter per KPI row: each render of a row asks i18next for its cells' labels.
+    const t = vi.spyOn(i18n, 't');
+    const rendersOf = (kpi: string) =>
+      t.mock.calls.filter(([key, options]) => key === 'goals.targetOf' && (options as { kpi?: string }).kpi === kpi)
+        .length;
+    await user.type(percent, '85');
+    await user.tab();
+    await waitFor(() => expect(fake.rows().find((r) => r.id === 'k1:2567')?.data.target).toBe(85));
+    // The row typed into follows its new target row; its sibling's cells, name and buttons are left as they are.
+    await waitFor(() => expect(rendersOf('1.1.1 ร้อยละการรับรู้')).toBeGreaterThan(0));
+    expect(rendersOf('1.1.2 จำนวนผู้เข้าร่วม')).toBe(0);
+    t.mockRestore();
+  });
+});
+
 describe('goals wizard: summary', () => {
   it('reads issue by issue, goal by goal, with each KPI’s targets and what is still missing', async () => {
     const fake = planFake([
@@ -261,11 +282,11 @@ describe('Next right after typing', () => {
     await user.click(within(dialog).getByRole('button', { name: 'ลบทั้งหมด' }));
     await waitFor(() => expect(fake.callsTo('rows.delete')).toEqual([{ id: 'g3' }]));
     await waitFor(() =>
-      expect(lastToast(shell).text).toBe('ลบ “เป้าประสงค์ที่ 2.1” แล้ว พร้อม ตัวชี้วัด 1 รายการ, ค่าเป้าหมาย 1 รายการ'),
+      expect(lastToast(shell).text).toBe('ลบ “เป้าประสงค์ที่ 2.1” แล้ว พร้อม ตัวชี้วัด 1 รายการและค่าเป้าหมาย 1 รายการ'),
     );
     try {
       await act(() => i18n.changeLanguage('en'));
-      expect(lastToast(shell).text).toBe('Deleted “Goal 2.1” with 1 × KPI, 1 × Target');
+      expect(lastToast(shell).text).toBe('Deleted “Goal 2.1” with 1 × KPI and 1 × Target');
     } finally {
       await act(() => i18n.changeLanguage('th'));
     }

@@ -1,11 +1,13 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../main/core/contract.ts';
 import type { Result } from '../../main/core/errors.ts';
 import type { ActorOffice } from '../../main/core/exchange/api.ts';
 import type { RowHistoryEntry } from '../../main/core/rowHistory.ts';
 import { ROW_ENTITIES } from '../../main/core/rows.ts';
+import { shownValue } from '../../renderer/src/format.ts';
+import { i18n } from '../../renderer/src/i18n.ts';
 import { localeResources } from '../../renderer/src/locales.ts';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
 import { ok, renderWith, samplePlan } from './fakeApi.tsx';
@@ -45,6 +47,10 @@ function openGoals(history: Result<RowHistoryEntry[]>, offices: Result<ActorOffi
 }
 
 describe('history of a row', () => {
+  afterEach(async () => {
+    await act(() => i18n.changeLanguage('th'));
+  });
+
   it('opens from the row, lists actions newest first in Thai with B.E. dates and offices, and closes with Esc', async () => {
     openGoals(ok(HISTORY));
     const user = userEvent.setup();
@@ -74,6 +80,25 @@ describe('history of a row', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(document.activeElement).toBe(button);
+  });
+
+  it('dates every action in English with the B.E. year as the English screens write it', async () => {
+    await act(() => i18n.changeLanguage('en'));
+    openGoals(ok(HISTORY));
+    await userEvent.setup().click(await screen.findByRole('button', { name: /^History of / }));
+    const list = await within(await screen.findByRole('dialog')).findByRole('list', { name: 'Changes, newest first' });
+    const actions = [...list.children].map((li) => li.textContent);
+    expect(actions[0]).toMatch(/^Reordered 28 Nov B\.E\. 2569, \d\d:\d\d by /);
+    expect(actions[3]).toMatch(/^Added 27 Nov B\.E\. 2569, \d\d:\d\d by /);
+  });
+
+  it('shows a day the plan was adopted, a revision took effect or a reminder went as a day in the language shown', () => {
+    for (const field of ['date', 'adoptedOn', 'revisedOn', 'sentOn']) {
+      expect(shownValue(i18n.getFixedT('th'), 'th', field, '2025-01-15')).toBe('15 ม.ค. 2568');
+      expect(shownValue(i18n.getFixedT('en'), 'en', field, '2025-01-15')).toBe('15 Jan B.E. 2568');
+    }
+    // A text that only looks like a day stays as typed.
+    expect(shownValue(i18n.getFixedT('en'), 'en', 'name', '2022-09-20')).toBe('2022-09-20');
   });
 
   it('names the other office from its exchange packages, in "entered by" and in the history', async () => {

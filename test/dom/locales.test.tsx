@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { BackupReason, DbFailure } from '../../main/core/contract.ts';
 import { ErrorCode } from '../../main/core/errors.ts';
@@ -24,8 +25,19 @@ const en = localeResources('en');
 const thKeys = new Set(keys(th));
 
 describe('locale files', () => {
-  it('Thai and English have exactly the same keys', () => {
-    expect(keys(en).sort()).toEqual([...thKeys].sort());
+  // English counts have a singular and a plural form (i18next's "_one" and "_other" beside a key); Thai has one
+  // form, the bare key, which i18next falls back to for any count.
+  it('Thai and English have exactly the same keys, English plural forms aside', () => {
+    const english = keys(en).map((k) => k.replace(/_(one|other)$/, ''));
+    expect([...new Set(english)].sort()).toEqual([...thKeys].sort());
+    expect([...thKeys].filter((k) => /_(one|other)$/.test(k))).toEqual([]);
+  });
+
+  it('counts one thing in the singular in English and several in the plural', () => {
+    const t = i18next.createInstance({ lng: 'en', resources: { en: { translation: en } } });
+    void t.init();
+    expect(t.t('setup.summaryWorkshops', { count: 1 })).toBe('Workshops: 1 session');
+    expect(t.t('setup.summaryWorkshops', { count: 2 })).toBe('Workshops: 2 sessions');
   });
 
   it('no two files of a language define the same top-level key', () => {

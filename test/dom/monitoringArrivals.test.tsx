@@ -59,4 +59,30 @@ describe('the offices’ reporting step', () => {
     ).toBe(true);
     expect(within(remindEn).getByRole('listitem').textContent).toMatch(new RegExp(` to ${SAME} \\(2002\\): `));
   }, 60_000);
+
+  it('says the days due and the reminders sent in the language shown, B.E. in both, the offices reminded joined as the language joins a list', async () => {
+    const { user } = await twoSections();
+    // Quarter 2 of 2568 was due on 15 April 2025: both sections are late, both are picked to be reminded.
+    await user.selectOptions(screen.getByLabelText('ไตรมาส', { exact: true }), '2');
+    const table = await screen.findByRole('table', { name: /ปีงบประมาณ พ\.ศ\. 2568/ });
+    const heads = () =>
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent);
+    expect(heads()).toContain('ไตรมาส 1 (ต.ค.–ธ.ค.)ครบกำหนด 15 มกราคม 2568');
+    const remind = screen.getByRole('region', { name: 'แจ้งเตือนหน่วยงาน' });
+    await user.click(within(remind).getByRole('button', { name: 'เพิ่มการแจ้งเตือน' }));
+    const both = `${SAME} \\(2001\\)และ${SAME} \\(2002\\)`;
+    await waitFor(() =>
+      expect(within(remind).getByRole('listitem').textContent).toMatch(
+        new RegExp(`^\\d{1,2} [ก-๛]+ 25\\d\\d ถึง ${both}: ขอให้ส่งผลการดำเนินงานไตรมาส 2`),
+      ),
+    );
+    await act(() => i18n.changeLanguage('en'));
+    expect(heads()).toContain('Quarter 2 (Jan–Mar)due 15 April B.E. 2568');
+    const remindEn = screen.getByRole('region', { name: 'Remind offices' });
+    expect(within(remindEn).getByRole('listitem').textContent).toMatch(
+      new RegExp(`^\\d{1,2} [A-Z][a-z]+ B\\.E\\. 25\\d\\d to ${SAME} \\(2001\\) and ${SAME} \\(2002\\): `),
+    );
+  }, 60_000);
 });

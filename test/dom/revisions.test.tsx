@@ -1,10 +1,11 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Api } from '../../main/core/contract.ts';
 import type { Row } from '../../main/core/rows.ts';
 import { formatThaiDate } from '../../main/core/thaiDate.ts';
 import { App } from '../../renderer/src/App.tsx';
+import { i18n } from '../../renderer/src/i18n.ts';
 import { routeHash } from '../../renderer/src/route.ts';
 import type { Session } from '../../main/services/session.ts';
 import { today } from '../../renderer/src/wizards/monitoring/AdoptStep.tsx';
@@ -21,8 +22,9 @@ import { realApi } from './realApi.tsx';
 
 const tempDir = useTempDir();
 const sessions: Session[] = [];
-afterEach(() => {
+afterEach(async () => {
   for (const session of sessions.splice(0)) session.close();
+  await act(() => i18n.changeLanguage('th'));
 });
 
 const AWARENESS = 'ร้อยละของประชาชนที่รับรู้และเข้าใจนโยบายและผลการดำเนินงานของกรุงเทพมหานคร';
@@ -111,6 +113,39 @@ describe('revising an adopted plan where its frozen values are shown', () => {
     // The cell shows the revised budget.
     expect((screen.getByLabelText(new RegExp(`^งบประมาณ พ\\.ศ\\. 2568: .*${MEDIA}`)) as HTMLInputElement).value).toBe(
       '2,400,000',
+    );
+  }, 60_000);
+
+  it('says in English when the plan was adopted and when each revision took effect, and offers today as a typed English date', async () => {
+    const { api, open, rows } = await adoptedSample();
+    const project = (await rows()).find((r) => r.entity === 'project' && r.data.name === MEDIA)!;
+    const budget = (await rows()).find(
+      (r) => r.entity === 'projectBudget' && r.parentId === project.id && r.data.year === 2568,
+    )!;
+    const revised = await api['rows.revise']({
+      id: budget.id,
+      field: 'amount',
+      value: 2400000,
+      reason: 'ได้รับจัดสรรงบประมาณลดลง',
+      revisedOn: '2025-01-15',
+    });
+    expect(revised.ok).toBe(true);
+    await act(() => i18n.changeLanguage('en'));
+    const adoption = open('monitoring', 0);
+    // The box holds the day as English typing writes it (the placeholder's 13/9/2564), read back as typed.
+    expect(((await screen.findByLabelText('Date the plan was adopted')) as HTMLInputElement).value).toBe('20/9/2565');
+    expect(screen.getByText('Adopted on 20 September B.E. 2565')).toBeTruthy();
+    adoption.unmount();
+
+    open('strategies', 2);
+    await screen.findByText(/^The plan was adopted on 20 September B\.E\. 2565\. /);
+    await screen.findByText(/^Project \S+, Budget for 2568: 2,700,000 → 2,400,000 on 15 January B\.E\. 2568 by /);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: new RegExp(`^Revise\\s*.*${MEDIA}`) }));
+    const dialog = await screen.findByRole('dialog', { name: /^Revise: / });
+    const [year, month, day] = today().split('-').map(Number);
+    expect((within(dialog).getByLabelText(/^Date of the revision/) as HTMLInputElement).value).toBe(
+      `${day}/${month}/${year! + 543}`,
     );
   }, 60_000);
 

@@ -1,7 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { type Row } from '../../main/core/rows.ts';
+import { i18n } from '../../renderer/src/i18n.ts';
 import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
 import { renderWith, samplePlan } from './fakeApi.tsx';
 import { planFake, wholeText } from './planFake.tsx';
@@ -10,6 +11,10 @@ import { testRow } from '../harness/rows.ts';
 const rowsApi = (initial: Row[] = []) => planFake(initial);
 
 describe('set-up wizard', () => {
+  afterEach(async () => {
+    await act(() => i18n.changeLanguage('th'));
+  });
+
   it('keeps the user on the working-group step until someone chairs it, saying why', async () => {
     const fake = rowsApi();
     renderWith(<WizardScreen planId={samplePlan.id} wizard="setup" step={0} />, fake.api);
@@ -96,21 +101,62 @@ describe('set-up wizard', () => {
     );
   });
 
-  it('picks a workshop date from the B.E. calendar by keyboard-reachable buttons', async () => {
-    const workshop = testRow('workshop', {}, { id: 'w1' });
-    const fake = rowsApi([workshop]);
+  // In English the days are named in English with the B.E. year, and the day picked is written as English typing
+  // writes it (the placeholder's and the message's "27/11/2569"), read back as typed.
+  it.each([
+    {
+      language: 'th',
+      open: 'ปฏิทิน',
+      title: 'เลือกวันที่จากปฏิทิน',
+      year: ['ปี พ.ศ.', 'พ.ศ. 2564'],
+      month: ['เดือน', 'กันยายน'],
+      day: '13 กันยายน 2564',
+      box: ['วันที่ประชุม', '13 ก.ย. 2564'],
+    },
+    {
+      language: 'en',
+      open: 'Calendar',
+      title: 'Pick a date from the calendar',
+      year: ['Year (B.E.)', 'B.E. 2564'],
+      month: ['Month', 'September'],
+      day: '13 September B.E. 2564',
+      box: ['Date', '13/9/2564'],
+    },
+  ])('picks a workshop date from the B.E. calendar by keyboard-reachable buttons, in $language', async (c) => {
+    await act(() => i18n.changeLanguage(c.language));
+    const fake = rowsApi([testRow('workshop', {}, { id: 'w1' })]);
     renderWith(<WizardScreen planId={samplePlan.id} wizard="setup" step={1} />, fake.api);
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'ปฏิทิน' }));
-    const calendar = screen.getByRole('dialog', { name: 'เลือกวันที่จากปฏิทิน' });
-    await user.selectOptions(within(calendar).getByLabelText('ปี พ.ศ.'), 'พ.ศ. 2564');
-    await user.selectOptions(within(calendar).getByLabelText('เดือน'), 'กันยายน');
-    await user.click(within(calendar).getByRole('button', { name: '13 กันยายน 2564' }));
+    await user.click(await screen.findByRole('button', { name: c.open }));
+    const calendar = screen.getByRole('dialog', { name: c.title });
+    await user.selectOptions(within(calendar).getByLabelText(c.year[0]!), c.year[1]!);
+    await user.selectOptions(within(calendar).getByLabelText(c.month[0]!), c.month[1]!);
+    await user.click(within(calendar).getByRole('button', { name: c.day }));
 
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect((screen.getByLabelText('วันที่ประชุม') as HTMLInputElement).value).toBe('13 ก.ย. 2564');
+    expect((screen.getByLabelText(c.box[0]!) as HTMLInputElement).value).toBe(c.box[1]);
     await waitFor(() =>
       expect(fake.callsTo('rows.update')).toEqual([{ id: 'w1', edits: [{ field: 'date', value: '2021-09-13' }] }]),
+    );
+  });
+
+  it('sums up the workshops’ days and the contributing offices in the language shown', async () => {
+    const fake = rowsApi([
+      testRow('workshop', { date: '2021-09-13', mode: 'onsite' }, { id: 'w1' }),
+      testRow('office', { code: '1001', name: 'สำนักงานเขตพระนคร' }, { id: 'o1' }),
+      testRow('office', { code: '1002', name: 'สำนักงานเขตดุสิต' }, { id: 'o2' }),
+      testRow('office', { code: '1003', name: 'สำนักงานเขตหนองจอก' }, { id: 'o3' }),
+    ]);
+    renderWith(<WizardScreen planId={samplePlan.id} wizard="setup" step={4} />, fake.api);
+    const workshops = await screen.findByText('การประชุม 1 ครั้ง');
+    const listed = (term: HTMLElement) => term.nextElementSibling!.textContent;
+    expect(listed(workshops)).toMatch(/^13 กันยายน 2564 · /);
+    const offices = screen.getByText('หน่วยงานที่ร่วมจัดทำแผน 3 หน่วยงาน');
+    expect(listed(offices)).toBe('สำนักงานเขตพระนคร สำนักงานเขตดุสิต และสำนักงานเขตหนองจอก');
+    await act(() => i18n.changeLanguage('en'));
+    expect(listed(screen.getByText('Workshops: 1 session'))).toMatch(/^13 September B\.E\. 2564 · /);
+    expect(listed(screen.getByText('Contributing offices: 3'))).toBe(
+      'สำนักงานเขตพระนคร, สำนักงานเขตดุสิต and สำนักงานเขตหนองจอก',
     );
   });
 });

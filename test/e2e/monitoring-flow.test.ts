@@ -250,11 +250,26 @@ describe('monitoring between a secretariat and its offices (browser)', () => {
     await reminder
       .getByText(
         new RegExp(
-          `ถึง ${OFFICES[1].name} \\(${OFFICES[1].code}\\), ${OFFICES[2].name} \\(${OFFICES[2].code}\\): ขอให้ส่งผลการดำเนินงานไตรมาส 1`,
+          // Joined as Thai joins a list (Intl.ListFormat): "ก และข", no comma.
+          `ถึง ${OFFICES[1].name} \\(${OFFICES[1].code}\\)และ${OFFICES[2].name} \\(${OFFICES[2].code}\\): ขอให้ส่งผลการดำเนินงานไตรมาส 1`,
         ),
       )
       .waitFor();
     await shoot(s, 'monitoring-flow-arrivals');
+    // The same in English: the days due and the reminder's day in English with the B.E. year, the offices joined
+    // as English joins a list.
+    await s.getByRole('button', { name: 'English' }).click();
+    await s.getByText('due 15 January B.E. 2568').waitFor();
+    await s
+      .getByText(
+        new RegExp(
+          `^\\d{1,2} [A-Z][a-z]+ B\\.E\\. 25\\d\\d to ${OFFICES[1].name} \\(${OFFICES[1].code}\\) and ${OFFICES[2].name} \\(${OFFICES[2].code}\\): `,
+        ),
+      )
+      .waitFor();
+    await shoot(s, 'monitoring-flow-arrivals-en');
+    await s.getByRole('button', { name: 'ไทย' }).click();
+    await s.getByRole('region', { name: 'แจ้งเตือนหน่วยงาน' }).waitFor();
     // The reminder goes out with the plan package.
     await exchangeScreen(s);
     const update = await download(s, 'ส่งออกแพ็กเกจแผน');

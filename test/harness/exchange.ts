@@ -12,8 +12,10 @@ import {
 } from '../../main/services/exchange/export.ts';
 import { importPackages, incomingText, type ImportResult } from '../../main/services/exchange/import.ts';
 import type { Store, StoreOptions } from '../../main/services/store/store.ts';
+import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
+import { createPlan } from '../../main/services/plans.ts';
 import { signText, type SigningKey } from '../../main/services/signing.ts';
-import { openStore } from './store.ts';
+import { bmaDraft, openStore } from './store.ts';
 
 /** Replicas (offices and a secretariat) on real database files, and package round trips between them. */
 
@@ -147,4 +149,22 @@ export function fileBytes(dir: string): string {
     hash.update(existsSync(path) ? readFileSync(path) : Buffer.alloc(0));
   }
   return hash.digest('hex');
+}
+
+/**
+ * A district office (1001) at `dir` holding a secretariat's plan whose SWOT factors are assigned to it, so that
+ * the factors it adds are what its contributions carry. The secretariat's replica is closed.
+ */
+export async function assignedOffice(secretariatDir: string, dir: string): Promise<{ store: Store; planId: string }> {
+  const secretariat = await openReplica(secretariatDir, SECRETARIAT);
+  const plan = createPlan(secretariat, bmaDraft);
+  const district = office('1001', 'สำนักงานเขตพระนคร');
+  savePlanExchange(secretariat.db, {
+    ...getPlanExchange(secretariat.db, plan.id),
+    assignments: [{ officeCode: district.code, officeName: district.name, factors: true, kpiIds: [], projectIds: [] }],
+  });
+  const store = await openReplica(dir, district);
+  importTexts(store, [exportText(secretariat, plan.id)]);
+  secretariat.close();
+  return { store, planId: plan.id };
 }

@@ -334,3 +334,25 @@ export function tableBreaks(pages: readonly PageBox[], area: BodyArea): string[]
     return problems;
   });
 }
+
+/**
+ * The last rows of a table left on a page of their own, filled less than a quarter: the page starts with the
+ * table's repeated head (its first row of text is printed on the page before as well) and holds little else,
+ * because what follows starts a page itself (a chapter, a turn to portrait) or there is nothing more. The large
+ * plan's budget summary left two issues and the total alone so on a landscape page, 19 % filled. Read as
+ * poppler lays the pages out (popplerPages), as tableBreaks.
+ */
+export function tableTails(pages: readonly PageBox[], area: BodyArea): string[] {
+  const rowTexts = (page: PageBox) => {
+    const rows = new Map<number, string[]>();
+    for (const line of page.lines) rows.set(Math.round(line.y), [...(rows.get(Math.round(line.y)) ?? []), line.text]);
+    return [...rows.entries()].sort(([a], [b]) => a - b);
+  };
+  return pages.slice(1).flatMap((page, i) => {
+    const rows = rowTexts(page);
+    const head = rows[0]?.[1].join(' ');
+    if (head === undefined || !rowTexts(pages[i]!).some(([, texts]) => texts.join(' ') === head)) return [];
+    const filled = (rows.at(-1)![0] + 20 - area.top) / (page.height - area.top - area.bottom);
+    return filled < 1 / 4 ? [`page ${i + 2}: a table's last rows alone, ${Math.round(filled * 100)} % filled`] : [];
+  });
+}

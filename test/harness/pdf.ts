@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { breakOpportunities } from '../../main/core/thaiBreak.ts';
 import type { LaidOutLine } from '../../main/services/pdf/render.ts';
 import { installThaiLexicon } from '../../main/services/thaiLexicon.ts';
@@ -249,6 +250,44 @@ export function splitNumbers(lines: readonly LaidOutLine[]): string[] {
         );
       }
     });
+  }
+  return problems;
+}
+
+/**
+ * The rows of the document's tables (every `table` node of a pdfmake definition, heads included) that a reader's
+ * text does not hold in reading order: each row's cells one after the other (white space aside) and each row
+ * after the one before it. `text`: what pdf.js or poppler extracted.
+ */
+export function tableRowsOutOfOrder(doc: TDocumentDefinitions, text: string): string[] {
+  // Word joiners and zero-width spaces the document may hold (text.ts) are not text a reader sees.
+  const squeeze = (s: string) => s.replace(/[\s\u200b\u2060]+/g, '');
+  const flat = squeeze(text);
+  const cellText = (value: unknown): string =>
+    typeof value === 'string'
+      ? value
+      : Array.isArray(value)
+        ? value.map(cellText).join('')
+        : value && typeof value === 'object'
+          ? cellText((value as { text?: unknown }).text)
+          : '';
+  const rows: string[][] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (!value || typeof value !== 'object') return;
+    const body = (value as { table?: { body?: unknown[][] } }).table?.body;
+    if (body) rows.push(...body.map((row) => row.map((cell) => squeeze(cellText(cell)))));
+    for (const child of Object.values(value)) walk(child);
+  };
+  walk(doc.content);
+  const problems: string[] = [];
+  let from = 0;
+  for (const row of rows) {
+    const joined = row.join('');
+    if (joined === '') continue;
+    const at = flat.indexOf(joined, from);
+    if (at < 0) problems.push(row.filter(Boolean).join(' | '));
+    else from = at + joined.length;
   }
   return problems;
 }

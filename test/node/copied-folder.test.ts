@@ -5,7 +5,10 @@ import { dispatch } from '../../main/core/contract.ts';
 import { createBackup } from '../../main/services/backup.ts';
 import { createHandlers } from '../../main/services/handlers.ts';
 import { createPlan, getPlan, listPlans, updatePlan } from '../../main/services/plans.ts';
+import { createRows } from '../../main/services/rows.ts';
 import { Session } from '../../main/services/session.ts';
+import type { Store } from '../../main/services/store/store.ts';
+import { assignedOffice, exportText, office, openReplica } from '../harness/exchange.ts';
 import { bmaDraft } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -91,5 +94,51 @@ describe('a copied data folder', () => {
     expect(session.status(false, 'test').database).toMatchObject({ officeId: original.officeId });
     expect(session.status(false, 'test').database).not.toHaveProperty('movedFrom');
     session.close();
+  });
+
+  it('counts the edits of the original installation that no package carried: made after its last export', async () => {
+    const officeDir = tempDir();
+    const { store: first, planId } = await assignedOffice(tempDir(), officeDir);
+    const ownOps = (store: Store) =>
+      store.db.prepare('SELECT count(*) FROM ops WHERE actor = ?').pluck().get(store.officeId) as number;
+    const ownRows = (store: Store) =>
+      store.db.prepare('SELECT count(DISTINCT row_id) FROM ops WHERE actor = ?').pluck().get(store.officeId) as number;
+    const factor = (statement: string) => ({
+      entity: 'factor' as const,
+      values: { swot: 'S', category: 'S1', statement },
+    });
+
+    createRows(first, planId, [factor('บุคลากรมีความรู้ด้านสื่อ')]);
+    exportText(first, planId); // sent
+    const sent = { ops: ownOps(first), rows: ownRows(first) };
+    createRows(first, planId, [factor('มีเครือข่ายสื่อมวลชน'), factor('มีงบประมาณประจำปี')]);
+    const unsent = { ops: ownOps(first) - sent.ops, rows: ownRows(first) - sent.rows };
+    expect(unsent.rows).toBe(2);
+    first.close();
+
+    const copyDir = join(tempDir(), 'second-pc');
+    cpSync(officeDir, copyDir, { recursive: true });
+    const copy = await start(copyDir);
+    expect(copy.status(false, 'test').database).toMatchObject({ movedFrom: { unsent } });
+    copy.close();
+
+    // Once the original has sent them, none is left for a later copy to warn about.
+    const again = await openReplica(officeDir, office('1001', 'สำนักงานเขตพระนคร'));
+    exportText(again, planId);
+    again.close();
+    const later = join(tempDir(), 'third-pc');
+    cpSync(officeDir, later, { recursive: true });
+    const copied = await start(later);
+    expect(copied.status(false, 'test').database).toMatchObject({ movedFrom: { unsent: { ops: 0, rows: 0 } } });
+    copied.close();
+  });
+
+  it('counts no unsent edits for a folder that never exchanged: there is no secretariat to send to', async () => {
+    const original = await officeFolder();
+    const copyDir = join(tempDir(), 'second-pc');
+    cpSync(original.dir, copyDir, { recursive: true });
+    const copy = await start(copyDir);
+    expect(copy.status(false, 'test').database).toMatchObject({ movedFrom: { unsent: { ops: 0, rows: 0 } } });
+    copy.close();
   });
 });

@@ -11,7 +11,15 @@ import { SAMPLE_FILE } from '../harness/pdfPlan.ts';
 import { createRows } from '../../main/services/rows.ts';
 import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
 import { keyFingerprint, newSigningKey } from '../../main/services/signing.ts';
-import { SECRETARIAT, exportText, importTexts, office, openReplica, reseal } from '../harness/exchange.ts';
+import {
+  SECRETARIAT,
+  assignedOffice,
+  exportText,
+  importTexts,
+  office,
+  openReplica,
+  reseal,
+} from '../harness/exchange.ts';
 import { bmaDraft, sha256 } from '../harness/store.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -235,6 +243,7 @@ describe('phaen export / import', () => {
     expect(refused.stderr).toContain(th('cli.moved.refused', values));
     expect(refused.stderr).toContain(th('cli.moved.resolve'));
     expect(refused.stderr).toContain('--copy');
+    expect(refused.stderr).not.toContain('not yet sent'); // a secretariat's copy sends every standing edit itself
     expect(readdirSync(out)).toEqual([]);
     expect(sha256(copy)).toBe(before);
     const inbox = tempDir();
@@ -262,6 +271,35 @@ describe('phaen export / import', () => {
     expect(asMoved.stdout).toContain(th('cli.moved.recorded', { file: moved }));
     expect(sender('moved.phaen-package')).toBe(originalId);
     expect((await phaen('export', moved, plan.id, out, '--copy', '--moved')).code).toBe(2);
+  });
+
+  it('tells, when refusing a copied office folder and when making it a copy, how many edits only the original can send', async () => {
+    const oDir = join(tempDir(), 'o');
+    const { store: original, planId } = await assignedOffice(join(tempDir(), 's'), oDir);
+    createRows(original, planId, [{ entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'จุดแข็ง' } }]);
+    // Nothing exported yet: every operation of the original's own is unsent, all on the one new row.
+    const unsent = {
+      ops: original.db.prepare('SELECT count(*) FROM ops WHERE actor = ?').pluck().get(original.officeId) as number,
+      rows: 1,
+    };
+    original.close();
+    const copyDir = join(tempDir(), 'copy');
+    cpSync(oDir, copyDir, { recursive: true });
+    const copy = join(copyDir, 'phaen.sqlite');
+    const out = tempDir();
+
+    const refused = await phaen('export', copy, planId, out);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(th('cli.moved.unsent', unsent));
+    expect(refused.stderr).toContain(en('cli.moved.unsent', unsent));
+    expect(en('cli.moved.unsent', unsent)).toContain(
+      `Changes the original computer has not yet sent to the secretariat: ${unsent.ops}, in 1 of the plan's items`,
+    );
+
+    const asCopy = await phaen('export', copy, planId, out, '--copy');
+    expect(asCopy.code).toBe(0);
+    expect(asCopy.stdout).toContain(th('cli.moved.unsent', unsent));
+    expect(asCopy.stdout).toContain(en('cli.moved.unsent', unsent));
   });
 
   it('says that the plan to export was deleted, or is not there, and lists the plans the database has', async () => {

@@ -8,6 +8,7 @@ import { useTempDir } from '../harness/tmp.ts';
 
 const tempDir = useTempDir();
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 interface OpRow {
   grp: string;
@@ -219,16 +220,27 @@ describe('op log', () => {
     other.close();
   });
 
-  it('gives every plan, group and operation a UUID', async () => {
-    const store = await openStore(tempDir());
+  it('gives every plan a random UUID, and every group and operation a time-ordered one (v7) that sorts in the order written', async () => {
+    let now = Date.UTC(2026, 0, 1);
+    const store = await openStore(tempDir(), { now: () => now });
     createPlan(store, bmaDraft);
+    now += 5;
     createPlan(store, { ...bmaDraft, title: 'แผนที่สอง' });
-    const ids = [
-      ...(store.db.prepare('SELECT id FROM plans').pluck().all() as string[]),
-      ...(store.db.prepare('SELECT id FROM op_groups').pluck().all() as string[]),
-      ...(store.db.prepare('SELECT id FROM ops').pluck().all() as string[]),
-    ];
-    for (const id of ids) expect(id).toMatch(UUID_V4);
+    // The PC's date goes back: ids keep their order (the op log's clock does not go back).
+    now -= 60_000;
+    updatePlan(store, store.db.prepare('SELECT id FROM plans LIMIT 1').pluck().get() as string, [
+      { field: 'title', value: 'แผนฉบับแก้ไข' },
+    ]);
+    const plans = store.db.prepare('SELECT id FROM plans').pluck().all() as string[];
+    const groups = store.db.prepare('SELECT id FROM op_groups ORDER BY rowid').pluck().all() as string[];
+    const ops = store.db.prepare('SELECT id FROM ops ORDER BY rowid').pluck().all() as string[];
+    for (const id of plans) expect(id).toMatch(UUID_V4);
+    for (const id of [...groups, ...ops]) expect(id).toMatch(UUID_V7);
+    // Ordered to the millisecond (ids made within one millisecond are random among themselves).
+    const ms = (id: string) => id.replace(/-/g, '').slice(0, 12);
+    for (const list of [groups, ops]) expect(list.map(ms)).toEqual([...list.map(ms)].sort());
+    expect(ms(ops.at(-1)!) > ms(ops[0]!)).toBe(true);
+    const ids = [...plans, ...groups, ...ops];
     expect(new Set(ids).size).toBe(ids.length);
     store.close();
   });

@@ -11,9 +11,11 @@ import {
   type LaidOutLine,
   PAGE_COUNT,
   PAGE_NUMBER,
+  engineSettings,
   renderPdf,
   renderPdfWithLines,
 } from '../../main/services/pdf/render.ts';
+import { typeset } from '../../main/services/pdf/engine/typeset.ts';
 import { comparable, drawnText, extractPages, lineBreakProblems, paragraphs } from '../harness/pdf.ts';
 import { SEED_TEXT } from '../harness/seed.ts';
 import { HAZARDS } from '../harness/thaiHazards.ts';
@@ -38,6 +40,35 @@ function chunks(words: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < all.length; i += words) out.push(all.slice(i, i + words).join(' '));
   return out;
+}
+
+/**
+ * A paragraph, a spacer `space` pt tall, headings kept with what follows (keepWithNext) and a table whose heads
+ * pdfmake keeps with its first row, its rows each kept whole.
+ */
+function headingsOverTable(
+  space: number,
+  headings: readonly string[],
+  rows: readonly string[][],
+): TDocumentDefinitions {
+  return {
+    ...A4,
+    content: [
+      { text: 'ย่อหน้าแรกของหน้า' },
+      { text: '', margin: [0, space, 0, 0] },
+      ...headings.map((text) => ({ text, bold: true, keepWithNext: true })),
+      {
+        table: {
+          headerRows: 1,
+          keepWithHeaderRows: 1,
+          dontBreakRows: true,
+          widths: [50, '*'],
+          body: [['ลำดับที่', 'ตัวชี้วัด'], ...rows],
+        },
+        layout: 'phaenGrid',
+      },
+    ],
+  } as TDocumentDefinitions;
 }
 
 /** A table of narrow columns that keeps rows whole, so pdf.js reads the cells in source order. */
@@ -185,31 +216,10 @@ describe('line breaking rules', () => {
     const head = comparable('ลำดับที่');
     // The headings land at the foot of page 1 (the spacer puts them there), with no room under them for the
     // table's heads and first row, which it keeps together.
-    const doc = (space: number): TDocumentDefinitions =>
-      ({
-        ...A4,
-        content: [
-          { text: 'ย่อหน้าแรกของหน้า' },
-          { text: '', margin: [0, space, 0, 0] },
-          { text: section, bold: true, keepWithNext: true },
-          { text: heading, bold: true, keepWithNext: true },
-          {
-            table: {
-              headerRows: 1,
-              keepWithHeaderRows: 1,
-              dontBreakRows: true,
-              widths: [50, '*'],
-              body: [
-                ['ลำดับที่', 'ตัวชี้วัด'],
-                ...chunks(4)
-                  .slice(0, 60)
-                  .map((row, i) => [String(i + 1), row]),
-              ],
-            },
-            layout: 'phaenGrid',
-          },
-        ],
-      }) as TDocumentDefinitions;
+    const rows = chunks(4)
+      .slice(0, 60)
+      .map((row, i) => [String(i + 1), row]);
+    const doc = (space: number) => headingsOverTable(space, [section, heading], rows);
     const pages = (await extractPages(await renderPdf(doc(600)))).map(comparable);
     const tableStarts = pages.findIndex((p) => p.includes(head));
     expect(tableStarts).toBe(1);
@@ -220,6 +230,32 @@ describe('line breaking rules', () => {
     const roomy = (await extractPages(await renderPdf(doc(450)))).map(comparable);
     expect(roomy[0]).toContain(comparable(heading));
     expect(roomy[0]).toContain(head);
+  });
+
+  it('moves a heading whose table starts with a row of many lines once, in two layouts, not back and forth', async () => {
+    // The heading falls near the foot of page 1; under it the table's heads and first row, which pdfmake places
+    // as one block, are taller than the room left, though the heading and the first lines of the row fit.
+    const heading = '๓.๑.๑ ตารางตัวชี้วัดและค่าเป้าหมาย';
+    const row = chunks(60)[0]!;
+    const rows = chunks(4)
+      .slice(40, 60)
+      .map((r, i) => [String(i + 2), r]);
+    const doc = (space: number) => headingsOverTable(space, [heading], [['1', row], ...rows]);
+    const settings = engineSettings({}, true);
+    const { pdf, lines, layouts } = await typeset(doc(480), settings);
+    const pages = (await extractPages(new Uint8Array(pdf))).map(comparable);
+    // The first row runs to more lines than a moved heading's need once counted (ROWS_WITH, keepWithNext.ts).
+    const rowLines = lines?.filter((l) => l.text.trim().length > 3 && comparable(row).includes(comparable(l.text)));
+    expect(rowLines?.length).toBeGreaterThan(6);
+    expect(pages[0]).toBe(comparable('ย่อหน้าแรกของหน้า'));
+    expect(pages[1]?.startsWith(comparable(heading))).toBe(true);
+    // One layout finds the heading at the foot, the next moves it and, measuring the whole first row, keeps it
+    // there: the measure once took the row's first lines only, put the heading back and moved it again (four).
+    expect(layouts).toBe(2);
+    // With room for the whole block, heading and table stay on page 1 in one layout.
+    const roomy = await typeset(doc(0), settings);
+    expect((await extractPages(new Uint8Array(roomy.pdf))).map(comparable)[0]).toContain(comparable(heading));
+    expect(roomy.layouts).toBe(1);
   });
 
   it('measures the same words by the style each place gives them, in every layout of the document', async () => {

@@ -354,6 +354,8 @@ describe('tables and figures', () => {
         .join('\n')
         .match(/^ตารางที่ \d+ /gm) ?? [];
     expect(printedCaptions.length).toBe(tables.length);
+    // No caption repeats the word its label names ("ตารางที่ 11 ตาราง TOWS Matrix", "แผนภาพที่ 2 แผนภาพตำแหน่ง SWOT").
+    expect(pages.join('\n').match(/^(ตารางที่ \d+ ตาราง|แผนภาพที่ \d+ แผนภาพ).*$/gm) ?? []).toEqual([]);
   });
 
   it('are not listed when the lists are not asked for, and keep their numbers', async () => {

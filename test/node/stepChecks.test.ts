@@ -30,8 +30,9 @@ function builder() {
   return { rows, row };
 }
 
+// A new array per state, as the app gives the checks one per change: they keep what they find per array.
 const state = (rows: readonly Row[], plan = PLAN, options = {}): PlanState => ({
-  rows,
+  rows: [...rows],
   plan,
   options: { ...ROW_DEFAULTS.planOptions, ...options },
 });
@@ -132,6 +133,22 @@ describe('targets kept for years a shortened plan no longer has', () => {
     // Over the full period the same rows are ordinary targets, and 150 is a fault of unit.
     expect(STEP_CHECKS.goals.targets.issues(state(b.rows))).toEqual([]);
     expect(completeness(b.rows, PLAN).map((i) => i.rule)).toContain('targetNotInUnit');
+  });
+
+  it('judges the same rows again when only the plan’s period changed', () => {
+    const b = builder();
+    const issue = b.row('strategicIssue', null, { name: 'การสื่อสารเชิงรุก' });
+    const goal = b.row('goal', issue, { name: 'ประชาชนรับรู้ข่าวสาร' });
+    const kpi = b.row('kpi', goal, { name: 'ร้อยละการรับรู้', unit: 'ร้อยละ' });
+    for (const year of [2566, 2567, 2568, 2569, 2570])
+      b.row('kpiTarget', kpi, { year, target: 70 }, `${kpi.id}:${year}`);
+    // One array, as the screen holds while the plan's years are changed on the plan's page.
+    const rows = [...b.rows];
+    const options = ROW_DEFAULTS.planOptions;
+    expect(STEP_CHECKS.goals.targets.issues({ rows, plan: PLAN, options })).toEqual([]);
+    expect(STEP_CHECKS.goals.targets.issues({ rows, plan: { ...PLAN, endYear: 2568 }, options })).toEqual([
+      { message: 'stepCheck.targetsOutsidePeriod', values: { what: '1.1.1 “ร้อยละการรับรู้”', years: '2569, 2570' } },
+    ]);
   });
 
   it('leaves them out of the one-page summary, which shows the last plan year’s target', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Catalog, catalogKey, isLocalVersion } from '../catalog.ts';
 import { Uuid } from '../fields.ts';
-import { HlcError, MAX_DRIFT_MS, parseHlc } from '../hlc.ts';
+import { MAX_DRIFT_MS, hlcNode, parseHlc } from '../hlc.ts';
 import type { PackageOutcome, RejectReason } from './api.ts';
 import { PackageKind, Assignments } from './api.ts';
 import { MAX_JSON_DEPTH, canonicalJson, nestsDeeperThan } from './canonical.ts';
@@ -312,7 +312,7 @@ export function packageOrder(bytes: Uint8Array): PackageOrder | null {
   return order.success ? order.data : null;
 }
 
-/** What the schema cannot say: counts, ranges, authorship, causal contexts, clocks. */
+/** What the schema cannot say: counts, ranges, authorship, causal contexts, clocks (well formed: HlcText). */
 function checkConsistency(file: PackageFile, nowMs: number): void {
   const { manifest, payload } = file;
   const invalid = (detail: string, op?: PackageOp) =>
@@ -326,16 +326,16 @@ function checkConsistency(file: PackageFile, nowMs: number): void {
   for (const group of payload.groups) {
     if (groupIds.has(group.id)) throw invalid(`group ${group.id} twice`);
     groupIds.add(group.id);
-    if (node(group.hlc) !== group.actor) throw invalid(`group ${group.id}: HLC of another actor`);
+    if (hlcNode(group.hlc) !== group.actor) throw invalid(`group ${group.id}: HLC of another actor`);
     if (!actors.has(group.actor)) throw invalid(`group ${group.id}: actor without an office`);
     for (const op of group.ops) {
       count++;
       if (opIds.has(op.id)) throw invalid(`operation ${op.id} twice`, op);
       opIds.add(op.id);
-      if (node(op.hlc) !== group.actor) throw invalid(`operation ${op.id}: HLC of another actor`, op);
+      if (hlcNode(op.hlc) !== group.actor) throw invalid(`operation ${op.id}: HLC of another actor`, op);
       const seenActors = new Set<string>();
       for (const s of op.seen) {
-        const who = node(s);
+        const who = hlcNode(s);
         if (s >= op.hlc || who === group.actor || seenActors.has(who)) {
           throw invalid(`operation ${op.id}: causal context not before it`, op);
         }
@@ -389,13 +389,4 @@ function operationAt(json: unknown, path: readonly PropertyKey[]): OperationRef 
   const op = (json as { payload?: { groups?: { ops?: unknown[] }[] } }).payload?.groups?.[Number(g)]?.ops?.[Number(o)];
   const ref = PackageOp.pick({ id: true, entity: true, rowId: true, field: true }).strip().safeParse(op);
   return ref.success ? ref.data : undefined;
-}
-
-function node(hlc: string): string {
-  try {
-    return parseHlc(hlc).node;
-  } catch (err) {
-    if (err instanceof HlcError) return '';
-    throw err;
-  }
 }

@@ -1,4 +1,4 @@
-import { parseHlc } from '../hlc.ts';
+import { hlcNode } from '../hlc.ts';
 
 /**
  * Merge rules for operations exchanged between offices, pure so that every replica applies the same ones.
@@ -24,7 +24,7 @@ export interface CellOp {
 
 /** The actor (HLC node) that wrote a timestamp. */
 export function actorOf(hlc: string): string {
-  return parseHlc(hlc).node;
+  return hlcNode(hlc);
 }
 
 /** Whether `later`'s writer had seen `earlier` (edits of the same field). */

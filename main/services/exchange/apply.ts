@@ -4,6 +4,7 @@ import { conflictingHeads, extendCoverage, type CellOp } from '../../core/exchan
 import { parseHlc } from '../../core/hlc.ts';
 import { entitySpec } from '../store/entities.ts';
 import { jsonFieldValue, readValue } from '../store/oplog.ts';
+import { prepared } from '../store/statements.ts';
 import type { Store } from '../store/store.ts';
 import { storeCatalogs } from './catalogs.ts';
 import { coverage, getPlanExchange, registerKey, rememberActor, saveCoverage, savePlanExchange } from './state.ts';
@@ -34,24 +35,14 @@ export function applyPackage(store: Store, pkg: AcceptedPackage, stored: Stored,
   return applied;
 }
 
-/**
- * The statements the import writes with, by text, per database: prepared once, not once per package of a
- * folder (the texts are few: one per table and statement kind).
- */
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
 /** One package's writes. */
 class Applier {
   private readonly db: Database.Database;
   private readonly stored: Stored;
-  private readonly cache: Map<string, Database.Statement>;
 
   constructor(db: Database.Database, stored: Stored) {
     this.db = db;
     this.stored = stored;
-    let cache = statements.get(db);
-    if (!cache) statements.set(db, (cache = new Map()));
-    this.cache = cache;
   }
 
   /**
@@ -92,9 +83,7 @@ class Applier {
 
   /** Table and column names come only from store/entities.ts, never from a package. */
   private sql(text: string): Database.Statement {
-    let statement = this.cache.get(text);
-    if (!statement) this.cache.set(text, (statement = this.db.prepare(text)));
-    return statement;
+    return prepared(this.db, text);
   }
 
   applyPackage(store: Store, pkg: AcceptedPackage, now: Date): { applied: Applied; newest: string | null } {
@@ -146,6 +135,7 @@ class Applier {
       if ((current === null || op.hlc > current) && this.writeCell(op, shown)) changed.add(key);
     }
     let conflicts = 0;
+    const settled: string[] = [];
     for (const key of touched) {
       const cell = this.cells.get(key)!;
       const inConflict = cell.size > 1 && conflictingHeads([...cell.values()]).length > 0;
@@ -157,9 +147,13 @@ class Applier {
           'INSERT OR IGNORE INTO exchange_conflicts (id, entity, row_id, field, plan_id) VALUES (?, ?, ?, ?, ?)',
         ).run(`${entity} ${rowId} ${field}`, entity, rowId, field, manifest.planId);
       } else {
-        this.sql('DELETE FROM exchange_conflicts WHERE id = ?').run(`${entity} ${rowId} ${field}`);
+        settled.push(`${entity} ${rowId} ${field}`);
       }
     }
+    // Most fields a package touches are settled: one statement for all of them, not a call per field.
+    this.sql('DELETE FROM exchange_conflicts WHERE id IN (SELECT value FROM json_each(?))').run(
+      JSON.stringify(settled),
+    );
     this.updateState(store, pkg, at);
     const applied = { newOps, changedCells: changed.size, conflicts };
     this.sql(
@@ -204,7 +198,16 @@ class Applier {
     let columns = this.json.get(key);
     if (!columns) this.json.set(key, (columns = new Map()));
     let data = columns.get(column);
-    if (!data) columns.set(column, (data = JSON.parse(String(row[column])) as Record<string, unknown>));
+    if (!data) {
+      const text = String(row[column]);
+      const checked = column === 'data' ? this.stored.row(String(row.id)) : undefined;
+      // Still the data the checks parsed (stored.ts): a copy of that, not a second parse of the same text.
+      data =
+        checked !== undefined && checked.data === text
+          ? { ...this.stored.rowData(checked) }
+          : (JSON.parse(text) as Record<string, unknown>);
+      columns.set(column, data);
+    }
     return data;
   }
 

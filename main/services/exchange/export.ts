@@ -20,7 +20,16 @@ import { getPlan } from '../plans.ts';
 import type { Store } from '../store/store.ts';
 import { planCatalogs } from './catalogs.ts';
 import { actionError } from './errors.ts';
-import { actorKeys, coverage, getPlanExchange, identity, officeOfActors, savePlanExchange } from './state.ts';
+import {
+  actorKeys,
+  coverage,
+  getMeta,
+  getPlanExchange,
+  identity,
+  officeOfActors,
+  savePlanExchange,
+  setMeta,
+} from './state.ts';
 import { safeFileName } from '../files.ts';
 import { signText, type SigningKey } from '../signing.ts';
 
@@ -272,4 +281,19 @@ export function recordExport(store: Store, built: BuiltPackage, savedAs: string)
     lastExportAt: manifest.exportedAt,
     lastExportFile: savedAs,
   });
+  if (manifest.kind === 'contribution') recordSentUpTo(store, manifest.planId, manifest.hlcRange.last);
+}
+
+/**
+ * The newest of this installation's operations of a plan that a contribution of it carried ('' when none), so
+ * that a copied data folder can say how many of the original's edits never left it (exchange/unsent.ts). Kept
+ * in meta as `exported_hlc <plan id>`: a note of this installation about its own sends, not exchanged state.
+ */
+export function sentUpTo(store: Store, planId: string): string {
+  return getMeta(store.db, `exported_hlc ${planId}`) ?? '';
+}
+
+/** An empty package leaves the mark where it was. */
+function recordSentUpTo(store: Store, planId: string, lastHlc: string | null): void {
+  if (lastHlc !== null && lastHlc > sentUpTo(store, planId)) setMeta(store.db, `exported_hlc ${planId}`, lastHlc);
 }

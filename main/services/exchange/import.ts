@@ -14,6 +14,7 @@ import type { Store } from '../store/store.ts';
 import { applyPackage } from './apply.ts';
 import { keyFingerprint, verifyText } from '../signing.ts';
 import { sha256Bytes } from './export.ts';
+import { identity } from './state.ts';
 import { Stored } from './stored.ts';
 import { checkPackage } from './validate.ts';
 
@@ -183,10 +184,12 @@ function importInTransaction(store: Store, incoming: readonly IncomingPackage[],
     .map((item, index) => ({ index, order: orderOf(item) }))
     .sort((a, b) => applyOrder(a.order, b.order) || a.index - b.index);
   const stored = new Stored(store.db);
-  const imported: PackageFile[] = [];
+  const self = identity(store);
+  // The plans of the packages imported, not the packages: each parsed package is let go once applied.
+  const imported: string[] = [];
   const checkAndApply = (name: string, file: PackageFile): PackageOutcome => {
     // Throws PackageError before anything is written.
-    const verdict = checkPackage(store, name, file, { expectedPlanId: options.planId, stored });
+    const verdict = checkPackage(store, name, file, { expectedPlanId: options.planId, stored, self });
     if (verdict.status === 'already-imported') return { ...describe(name, file), status: 'already-imported' };
     const applied = applyPackage(store, verdict.accepted, stored, now);
     return { ...describe(name, file), status: 'imported', ...applied };
@@ -207,7 +210,7 @@ function importInTransaction(store: Store, incoming: readonly IncomingPackage[],
       stored.forget();
       try {
         outcomes[index] = checkAndApply(name, file);
-        if (outcomes[index].status === 'imported') imported.push(file);
+        if (outcomes[index].status === 'imported') imported.push(file.manifest.planId);
       } catch (err) {
         if (!(err instanceof PackageError)) throw err;
         refuse(index, describe(name, file), err);
@@ -229,7 +232,7 @@ function importInTransaction(store: Store, incoming: readonly IncomingPackage[],
       options.log?.(`exchange: imported ${incoming[index]!.name} (${outcome.kind} from ${outcome.sender?.code})`);
     }
   }
-  return { packages: outcomes, planIds: [...new Set(imported.map((f) => f.manifest.planId))] };
+  return { packages: outcomes, planIds: [...new Set(imported)] };
 }
 
 /** SQLite's cache_size in KiB when negative: 64 MiB. */

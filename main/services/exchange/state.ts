@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { Assignments, type ActorOffice, type Assignment, type OfficeRef } from '../../core/exchange/api.ts';
 import type { OfficeIdentity } from '../../core/exchange/identity.ts';
 import type { PackageOffice } from '../../core/exchange/format.ts';
+import { prepared } from '../store/statements.ts';
 import type { Store } from '../store/store.ts';
 import { actionError } from './errors.ts';
 
@@ -36,7 +37,7 @@ interface PlanRecord {
 }
 
 export function getPlanExchange(db: Database.Database, planId: string): PlanExchange {
-  const r = db.prepare('SELECT * FROM exchange_plans WHERE plan_id = ?').get(planId) as PlanRecord | undefined;
+  const r = prepared(db, 'SELECT * FROM exchange_plans WHERE plan_id = ?').get(planId) as PlanRecord | undefined;
   if (!r) {
     return {
       planId,
@@ -71,7 +72,8 @@ export function getPlanExchange(db: Database.Database, planId: string): PlanExch
 }
 
 export function savePlanExchange(db: Database.Database, p: PlanExchange): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO exchange_plans (plan_id, secretariat_actor, secretariat_code, secretariat_name, secretariat_key,
        assignments, plan_seq, confirmed, export_seq, last_export_at, last_export_file)
      VALUES (@planId, @sa, @sc, @sn, @sk, @assignments, @planSeq, @confirmed, @exportSeq, @lastExportAt, @lastExportFile)
@@ -102,7 +104,8 @@ export function identity(store: Store): OfficeIdentity | null {
 }
 
 export function rememberActor(db: Database.Database, office: PackageOffice, at: string): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO exchange_actors (actor, office_code, office_name, role, public_key, updated_at)
      VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(actor) DO UPDATE SET office_code = excluded.office_code, office_name = excluded.office_name,
@@ -112,7 +115,7 @@ export function rememberActor(db: Database.Database, office: PackageOffice, at: 
 
 /** The key an installation's packages named for it here (null: none known). */
 export function actorKeys(db: Database.Database): Map<string, string> {
-  const rows = db.prepare('SELECT actor, public_key FROM exchange_actors WHERE public_key IS NOT NULL').all() as {
+  const rows = prepared(db, 'SELECT actor, public_key FROM exchange_actors WHERE public_key IS NOT NULL').all() as {
     actor: string;
     public_key: string;
   }[];
@@ -121,7 +124,7 @@ export function actorKeys(db: Database.Database): Map<string, string> {
 
 /** At the secretariat: the key registered for each office of a plan (by office code). */
 export function registeredKeys(db: Database.Database, planId: string): Map<string, string> {
-  const rows = db.prepare('SELECT office_code, public_key FROM exchange_keys WHERE plan_id = ?').all(planId) as {
+  const rows = prepared(db, 'SELECT office_code, public_key FROM exchange_keys WHERE plan_id = ?').all(planId) as {
     office_code: string;
     public_key: string;
   }[];
@@ -140,7 +143,8 @@ export function registerKey(
   at: string,
   replace = false,
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO exchange_keys (id, plan_id, office_code, public_key, registered_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(id) DO ${replace ? 'UPDATE SET public_key = excluded.public_key, registered_at = excluded.registered_at' : 'NOTHING'}`,
   ).run(`${planId} ${code}`, planId, code, publicKey, at);
@@ -161,7 +165,7 @@ export function acceptSecretariatKey(db: Database.Database, planId: string, publ
 
 /** Every installation whose office is known: those packages came from, and this one once it has an identity. */
 export function actorOffices(store: Store): ActorOffice[] {
-  const rows = store.db.prepare('SELECT actor, office_code, office_name, role FROM exchange_actors').all() as {
+  const rows = store.statement('SELECT actor, office_code, office_name, role FROM exchange_actors').all() as {
     actor: string;
     office_code: string;
     office_name: string;
@@ -182,7 +186,7 @@ export function officeOfActors(store: Store): (actor: string) => OfficeRef | nul
 }
 
 export function coverage(db: Database.Database, planId: string): Map<string, string> {
-  const rows = db.prepare('SELECT actor, hlc FROM exchange_coverage WHERE plan_id = ?').all(planId) as {
+  const rows = prepared(db, 'SELECT actor, hlc FROM exchange_coverage WHERE plan_id = ?').all(planId) as {
     actor: string;
     hlc: string;
   }[];
@@ -190,7 +194,8 @@ export function coverage(db: Database.Database, planId: string): Map<string, str
 }
 
 export function saveCoverage(db: Database.Database, planId: string, actor: string, hlc: string): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO exchange_coverage (id, plan_id, actor, hlc) VALUES (?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET hlc = excluded.hlc`,
   ).run(`${planId} ${actor}`, planId, actor, hlc);
@@ -203,15 +208,15 @@ export interface AcknowledgedOffice {
 }
 
 export function acknowledgedOffices(db: Database.Database, planId: string): AcknowledgedOffice[] {
-  return db
-    .prepare(
-      'SELECT code, name, acknowledged_at AS acknowledgedAt FROM exchange_offices WHERE plan_id = ? ORDER BY code',
-    )
-    .all(planId) as AcknowledgedOffice[];
+  return prepared(
+    db,
+    'SELECT code, name, acknowledged_at AS acknowledgedAt FROM exchange_offices WHERE plan_id = ? ORDER BY code',
+  ).all(planId) as AcknowledgedOffice[];
 }
 
 export function acknowledgeOffice(db: Database.Database, planId: string, code: string, name: string, at: string): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO exchange_offices (id, plan_id, code, name, acknowledged_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET name = excluded.name`,
   ).run(`${planId} ${code}`, planId, code, name, at);
@@ -219,15 +224,15 @@ export function acknowledgeOffice(db: Database.Database, planId: string, code: s
 
 /** A key/value of the meta table (the shared folder lives there: it belongs to this installation, not a plan). */
 export function getMeta(db: Database.Database, key: string): string | null {
-  return (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+  return (prepared(db, 'SELECT value FROM meta WHERE key = ?', true).get(key) as string | undefined) ?? null;
 }
 
 export function setMeta(db: Database.Database, key: string, value: string | null): void {
-  if (value === null) db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+  if (value === null) prepared(db, 'DELETE FROM meta WHERE key = ?').run(key);
   else {
-    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-      key,
-      value,
-    );
+    prepared(
+      db,
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ).run(key, value);
   }
 }

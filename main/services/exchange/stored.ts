@@ -63,6 +63,7 @@ export function cellKey(op: { readonly entity: string; readonly rowId: string; r
 /** One package's reads, with the statements prepared once per import. */
 export class Stored {
   private readonly rows = new Map<string, StoredRow | null>();
+  private readonly data = new Map<string, Readonly<Record<string, unknown>>>();
   private readonly statements;
 
   constructor(db: Database.Database) {
@@ -90,6 +91,7 @@ export class Stored {
   /** Forget the rows read: the next package is checked against what the ones before it wrote. */
   forget(): void {
     this.rows.clear();
+    this.data.clear();
   }
 
   /** Read the rows not read yet among `ids`, in one statement. */
@@ -108,6 +110,16 @@ export class Stored {
       this.rows.set(id, row);
     }
     return row ?? undefined;
+  }
+
+  /**
+   * A stored row's data column parsed, once however many checks and writes of the package read it. Shared, so
+   * never changed: apply.ts copies it before it writes.
+   */
+  rowData(row: StoredRow): Readonly<Record<string, unknown>> {
+    let data = this.data.get(row.id);
+    if (!data) this.data.set(row.id, (data = JSON.parse(row.data) as Record<string, unknown>));
+    return data;
   }
 
   /**

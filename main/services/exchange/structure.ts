@@ -11,6 +11,7 @@ import {
 import { PLAN_YEAR_FIELDS } from '../../core/plan.ts';
 import { heldRowContext, problemValues, rowProblems, yearOutsidePeriod } from '../../core/validity.ts';
 import type { Store } from '../store/store.ts';
+import { prepared } from '../store/statements.ts';
 import { cellKey, type Cell, type Stored } from './stored.ts';
 import type { ValidOp } from './validate.ts';
 
@@ -85,7 +86,7 @@ export function checkStructure(
             entity: row.entity as RowEntity,
             parentId: row.parent_id,
             deleted: row.deleted === 1,
-            data: JSON.parse(row.data) as Record<string, unknown>,
+            data: stored.rowData(row),
             createdBy: row.created_by,
           };
     read.set(id, shape);
@@ -109,10 +110,11 @@ export function checkStructure(
   const scale = options?.entity === 'planOptions' && !options.deleted ? options.data : undefined;
   const siblingsOf = (row: ShapedRow) => (): ShapedRow[] => {
     const ids = new Set(
-      store.db
-        .prepare('SELECT id FROM rows WHERE plan_id = ? AND entity = ? AND parent_id IS ?')
-        .pluck()
-        .all(planId, row.entity, row.parentId) as string[],
+      prepared(store.db, 'SELECT id FROM rows WHERE plan_id = ? AND entity = ? AND parent_id IS ?', true).all(
+        planId,
+        row.entity,
+        row.parentId,
+      ) as string[],
     );
     for (const other of after.values()) {
       if (other.entity === row.entity && other.parentId === row.parentId) ids.add(other.id);
@@ -134,7 +136,8 @@ export function checkStructure(
       }
     }
     const context = heldRowContext(row, years, scale, parent, siblingsOf(row));
-    const problems = rowProblems(row.entity, values, context);
+    // The values are the field schemas' output already (validate.ts checkOps).
+    const problems = rowProblems(row.entity, values, context, true);
     const [first] = Object.entries(problems);
     if (!first) return;
     const op = written.get(first[0])!;
@@ -172,8 +175,8 @@ function refusal(reason: 'bad-parent' | 'id-mismatch' | 'year-outside-plan', op:
 
 /** The plan's years as stored here (an earlier package of the import may have brought or changed them). */
 function planYears(store: Store, planId: string): { -readonly [K in keyof PlanYears]: PlanYears[K] } {
-  const row = store.db
-    .prepare(
+  const row = store
+    .statement(
       'SELECT start_year AS startYear, end_year AS endYear, prev_start_year AS prevStartYear, prev_end_year AS prevEndYear FROM plans WHERE id = ?',
     )
     .get(planId) as PlanYears | undefined;

@@ -1,6 +1,7 @@
 import type { Catalog } from '../../core/catalog.ts';
 import type { Assignment, RejectReason } from '../../core/exchange/api.ts';
 import { inAssignment, officeRowIds, unassigned } from '../../core/exchange/assignments.ts';
+import type { OfficeIdentity } from '../../core/exchange/identity.ts';
 import { canonicalJson } from '../../core/exchange/canonical.ts';
 import { PackageError, type PackageFile } from '../../core/exchange/format.ts';
 import {
@@ -13,10 +14,11 @@ import {
 import { planExists } from '../plans.ts';
 import { entitySpec, isEntity, type EntityName, type FieldSpec } from '../store/entities.ts';
 import type { Store } from '../store/store.ts';
+import { prepared } from '../store/statements.ts';
 import { newCatalogs } from './catalogs.ts';
 import { checkStructure, type Shapes } from './structure.ts';
 import { cellKey, type Cell, type Stored } from './stored.ts';
-import { acknowledgedOffices, getPlanExchange, identity, registeredKeys } from './state.ts';
+import { acknowledgedOffices, getPlanExchange, registeredKeys } from './state.ts';
 
 /**
  * The checks of a parsed package that need this workspace: already imported, the right plan, the sender's
@@ -59,6 +61,8 @@ export interface CheckContext {
   readonly expectedPlanId: string | undefined;
   /** The rows and operations here, read once per package (stored.ts). */
   readonly stored: Stored;
+  /** This installation's office (state.ts identity), read once per import: an import never changes it. */
+  readonly self: OfficeIdentity | null;
 }
 
 export type Verdict = { status: 'accept'; accepted: AcceptedPackage } | { status: 'already-imported' };
@@ -66,8 +70,8 @@ export type Verdict = { status: 'accept'; accepted: AcceptedPackage } | { status
 export function checkPackage(store: Store, name: string, file: PackageFile, context: CheckContext): Verdict {
   const { manifest } = file;
   const { planId } = manifest;
-  const arrived = store.db
-    .prepare('SELECT sha256, file_name FROM exchange_arrivals WHERE id = ?')
+  const arrived = store
+    .statement('SELECT sha256, file_name FROM exchange_arrivals WHERE id = ?')
     .get(manifest.packageId) as { sha256: string; file_name: string } | undefined;
   if (arrived !== undefined) {
     // The same file again (given twice, or still in the shared folder): nothing new, and no fault.
@@ -90,12 +94,12 @@ export function checkPackage(store: Store, name: string, file: PackageFile, cont
   if (manifest.kind === 'contribution' && !planExists(store, planId)) {
     throw new PackageError('other-plan', `plan ${planId} is not in this workspace`);
   }
-  const assignment = checkSender(store, file);
+  const assignment = checkSender(store, file, context.self);
   const ops = checkOps(file, stored);
   if (manifest.kind === 'contribution') refuseHeaderEdits(ops);
   const clocks = checkClocks(ops, stored);
   const shapes = checkStructure(store, planId, ops, stored, clocks.cells);
-  if (assignment) refuseOutsideAssignment(store, file, ops, assignment, shapes);
+  if (assignment) refuseOutsideAssignment(store, file, ops, assignment, shapes, stored);
   refuseUnrevised(store, planId, ops, shapes);
   const catalogs = newCatalogs(store, file);
   return { status: 'accept', accepted: { name, file, ops, here: clocks.here, cells: clocks.cells, catalogs } };
@@ -109,10 +113,9 @@ export function checkPackage(store: Store, name: string, file: PackageFile, cont
  * (registered at the secretariat, its fingerprint shown to confirm by phone): a package under that office
  * signed by another key is refused until the user confirms the new key.
  */
-function checkSender(store: Store, file: PackageFile): Assignment | null {
+function checkSender(store: Store, file: PackageFile, self: OfficeIdentity | null): Assignment | null {
   const { manifest, payload } = file;
   const { planId, sender } = manifest;
-  const self = identity(store);
   const state = getPlanExchange(store.db, planId);
   const selfSecretariat =
     self?.role === 'secretariat' && planExists(store, planId) ? { actor: store.officeId, code: self.code } : null;
@@ -198,12 +201,14 @@ function refuseOutsideAssignment(
   ops: readonly ValidOp[],
   assignment: Assignment,
   shapes: Shapes,
+  stored: Stored,
 ): void {
   const { planId } = file.manifest;
-  const officeIds = store.db
-    .prepare("SELECT id FROM rows WHERE plan_id = ? AND entity = 'office'")
-    .pluck()
-    .all(planId) as string[];
+  const officeIds = prepared(store.db, "SELECT id FROM rows WHERE plan_id = ? AND entity = 'office'", true).all(
+    planId,
+  ) as string[];
+  // The plan's office rows, read in one statement rather than one each (shapes.before reads what stored holds).
+  stored.loadRows(officeIds);
   const office = {
     assignment,
     rows: officeRowIds(
@@ -263,7 +268,7 @@ function refuseHeaderEdits(ops: readonly ValidOp[]): void {
  * (its own file in a shared folder) is 'own-package'.
  */
 function refuseOwnIdElsewhere(store: Store, file: PackageFile): 'own-package' | 'other' {
-  const have = store.db.prepare('SELECT 1 FROM ops WHERE id = ?').pluck();
+  const have = prepared(store.db, 'SELECT 1 FROM ops WHERE id = ?', true);
   const ours = file.payload.groups.filter((g) => g.actor === store.officeId);
   for (const group of ours) {
     for (const op of group.ops) {
@@ -287,9 +292,9 @@ function refuseOwnIdElsewhere(store: Store, file: PackageFile): 'own-package' | 
 function refuseUnrevised(store: Store, planId: string, ops: readonly ValidOp[], shapes: Shapes): void {
   const adopted = shapes.before(planId)?.data.adoptedOn != null;
   if (!adopted) return;
-  const have = store.db.prepare('SELECT 1 FROM ops WHERE id = ?').pluck();
-  const newest = store.db.prepare('SELECT max(hlc) FROM ops WHERE entity = ? AND row_id = ? AND field = ?').pluck();
-  const stored = store.db.prepare("SELECT data, parent_id, deleted FROM rows WHERE id = ? AND entity = 'revision'");
+  const have = prepared(store.db, 'SELECT 1 FROM ops WHERE id = ?', true);
+  const newest = prepared(store.db, 'SELECT max(hlc) FROM ops WHERE entity = ? AND row_id = ? AND field = ?', true);
+  const stored = store.statement("SELECT data, parent_id, deleted FROM rows WHERE id = ? AND entity = 'revision'");
   const groups = new Map<string, ValidOp[]>();
   for (const op of ops) groups.set(op.grp, [...(groups.get(op.grp) ?? []), op]);
   for (const group of groups.values()) {

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../core/errors.ts';
 import { causalContext, type CellOp } from '../../core/exchange/merge.ts';
 import { ZERO_HLC, formatHlc, parseHlc, receive, tick, type Hlc } from '../../core/hlc.ts';
 import { entitySpec, isEntity, type EntityName, type FieldSpec } from './entities.ts';
+import { timeOrderedId } from './ids.ts';
+import { prepared } from './statements.ts';
 
 /**
  * Label prefix of a conflict resolution (services/exchange/conflicts.ts). Undo skips these groups: an inverse
@@ -118,7 +119,7 @@ export class OpLog {
 
   /** Apply edits as one user action; returns the group id. Throws (and writes nothing) on an invalid edit. */
   apply(label: string, planId: string | null, edits: readonly Edit[], undoOf: string | null = null): string {
-    const grp = randomUUID();
+    const grp = this.newId();
     this.applyInTransaction.immediate(grp, label, planId, edits, undoOf);
     return grp;
   }
@@ -139,17 +140,22 @@ export class OpLog {
     return planId === null ? statements.any : statements.inPlan;
   }
 
+  /**
+   * A group's or operation's id, ordered by the later of the PC's clock and the op log's (store/ids.ts), so ids
+   * keep their order when the PC's date goes back.
+   */
+  private newId(): string {
+    return timeOrderedId(Math.max(this.now(), this.last.wallMs));
+  }
+
   private next(): string {
     this.last = tick(this.last, this.now(), this.actor);
     return formatHlc(this.last);
   }
 
   /** Prepared statements by SQL text: table and column names vary per entity but come only from entities.ts. */
-  private readonly cache = new Map<string, Database.Statement>();
   private sql(text: string): Database.Statement {
-    let statement = this.cache.get(text);
-    if (!statement) this.cache.set(text, (statement = this.db.prepare(text)));
-    return statement;
+    return prepared(this.db, text);
   }
 
   private applyOne(grp: string, edit: Edit, created: Set<string>): void {
@@ -216,7 +222,7 @@ export class OpLog {
     }
     this.statements.settle.run(edit.entity, edit.rowId, edit.field);
     this.statements.insertOp.run({
-      id: randomUUID(),
+      id: this.newId(),
       grp,
       hlc,
       actor: this.actor,

@@ -16,6 +16,7 @@ import {
 import { loadSigningKey, newSigningKey, type SigningKey } from '../signing.ts';
 import { DbOpenError, inspect, openForWrite } from './open.ts';
 import { OpLog } from './oplog.ts';
+import { prepared } from './statements.ts';
 
 export interface StoreOptions {
   /** Folder for automatic backups (pre-migration, scheduled). */
@@ -145,20 +146,13 @@ export class Store {
     })();
   }
 
-  private readonly statements = new Map<string, Database.Statement>();
-
-  /**
-   * A statement prepared once per connection, for those run on every autosave: preparing one costs about as
-   * much as running it (two preparations were a quarter of a plan edit's CPU time, bench/run.ts).
-   */
+  /** A statement prepared once per connection (statements.ts), for those run on every autosave or package. */
   statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
+    return prepared(this.db, sql);
   }
 
   getSettings(): Settings {
-    const rows = this.db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+    const rows = this.statement('SELECT key, value FROM settings').all() as { key: string; value: string }[];
     const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
     // Unknown or invalid stored values fall back to defaults rather than blocking start-up.
     const parsed = Settings.partial().safeParse(stored);

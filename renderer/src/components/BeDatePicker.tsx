@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatThaiDate, isoDate, monthWeeks } from '../../../main/core/thaiDate.ts';
+import { isoDate, monthWeeks } from '../../../main/core/thaiDate.ts';
 import { BE_OFFSET } from '../../../main/core/years.ts';
+import { formatDate } from '../format.ts';
 
 interface Props {
   /** The date shown first (ISO), or null for this month. */
@@ -19,10 +20,7 @@ function names(language: string) {
     months: Array.from({ length: 12 }, (_, m) => month.format(Date.UTC(2021, m, 1))),
     // 2021-08-01 was a Sunday: the seven days from it, Sunday first as Thai calendars print them.
     weekdays: Array.from({ length: 7 }, (_, d) => weekday.format(Date.UTC(2021, 7, 1 + d))),
-    long: (iso: string) =>
-      language === 'th'
-        ? formatThaiDate(iso)
-        : new Intl.DateTimeFormat('en-GB-u-ca-buddhist', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso)),
+    long: (iso: string) => formatDate(iso, language),
   };
 }
 

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatThaiDate, parseThaiDate } from '../../../main/core/thaiDate.ts';
+import { parseThaiDate } from '../../../main/core/thaiDate.ts';
 import { BeDatePicker } from './BeDatePicker.tsx';
+import { typedDate } from '../format.ts';
 import { fieldAria } from './FieldShell.tsx';
 
 /**
@@ -24,7 +25,7 @@ export function DateInput({
   onPicked?(): void;
   onBlur?(): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [picking, setPicking] = useState(false);
   const current = parseThaiDate(text);
@@ -52,7 +53,7 @@ export function DateInput({
         <BeDatePicker
           value={current.ok ? current.iso : null}
           onPick={(iso) => {
-            onChange(formatThaiDate(iso, { style: 'short' }));
+            onChange(typedDate(iso, i18n.language));
             onPicked?.();
             close();
           }}

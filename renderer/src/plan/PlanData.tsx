@@ -22,6 +22,7 @@ import type { UnsavedInput } from '../../../main/core/settings.ts';
 import { scoringConfig } from '../../../main/core/swotPlan.ts';
 import { checkField, outsidePeriod, type ValidityContext } from '../../../main/core/validity.ts';
 import { descendantsOf } from '../../../main/core/liveRows.ts';
+import { rowIndex } from '../../../main/core/rowIndex.ts';
 import { routeHash } from '../route.ts';
 import { countsText } from './descendants.ts';
 import type { WizardId } from '../wizard/types.ts';
@@ -51,7 +52,7 @@ export interface PlanData {
   /** The office that wrote as `actor` (an op-log installation id): null for this one, else its name, or a short id. */
   officeOf(actor: string): string | null;
   /** Live rows of an entity (under a parent, when given), in their order. */
-  list(entity: RowEntity, parentId?: string | null): Row[];
+  list(entity: RowEntity, parentId?: string | null): readonly Row[];
   /** What a field shows: the value being typed if any, else the saved one. */
   value(row: Row, field: string): unknown;
   /**
@@ -605,8 +606,10 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
         return currentOptions();
       },
       officeOf: (actor) => (actor === officeId ? null : (names.get(actor) ?? actor.slice(0, 8))),
-      list: (entity, parentId) =>
-        shownRows().filter((r) => r.entity === entity && (parentId === undefined || r.parentId === parentId)),
+      list: (entity, parentId) => {
+        const index = rowIndex(shownRows());
+        return parentId === undefined ? index.of(entity) : index.children(entity, parentId);
+      },
       value: (row, field) => {
         const typed = drafts.current[row.id];
         return typed && field in typed ? typed[field] : row.data[field];
@@ -648,8 +651,13 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
     ],
   );
   // Every getter reads the refs: the object made again when the rows change is only what makes the screens
-  // that show the rows re-render; `actions` (no new rows) is the one memoised cells read.
-  const value = useMemo(make, [make, rows]);
+  // that show the rows re-render; `actions` (no new rows) is the one memoised cells read. The object for these
+  // rows is kept in a ref, not by useMemo: a render of new rows that a keystroke interrupts is thrown away with
+  // what its hooks memoised, and the next attempt must give the same object to the work cached by it (every
+  // step's check, wizard/progress.ts), or that work is redone after every keystroke and never finishes.
+  const made = useRef<{ make: typeof make; rows: readonly Row[]; value: PlanData } | null>(null);
+  if (made.current?.make !== make || made.current.rows !== rows) made.current = { make, rows, value: make() };
+  const value = made.current.value;
   const actions = useMemo(make, [make]);
   return (
     <PlanActionsContext.Provider value={actions}>

@@ -1,16 +1,23 @@
-import { useId, useRef, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { parseNumberCell } from '../../../main/core/paste.ts';
-import { formatThaiDate, parseThaiDate } from '../../../main/core/thaiDate.ts';
+import { parseThaiDate } from '../../../main/core/thaiDate.ts';
 import { ROW_REQUIRED, type Row } from '../../../main/core/rows.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { afterPointer } from '../components/afterPointer.ts';
 import { FieldShell, fieldAria } from '../components/FieldShell.tsx';
-import { formatAmount } from '../format.ts';
-import { useFieldError, usePlanActions, usePlanData } from './PlanData.tsx';
+import { formatAmount, typedDate } from '../format.ts';
+import { useFieldError, usePlanActions } from './PlanData.tsx';
+import { sameProps } from './sameProps.ts';
 
 /**
  * Inputs bound to one field of one row: they show the row's value, autosave through PlanData and show the
  * field's Thai message under the input (aria-invalid + aria-describedby), like the plan header's fields.
+ *
+ * Memoised, reading PlanData through usePlanActions (the same object while new rows come): a save re-renders
+ * the fields whose row is a new object, not every field of a list of 1,000 KPIs. Everything a field's check
+ * reads is in its row and the plan's options (which renew usePlanActions): a rule that reads the row's parent
+ * (a target and its KPI's unit) belongs to a YearCell, which takes the parent as a prop.
  */
 interface BoundProps {
   row: Row;
@@ -20,7 +27,7 @@ interface BoundProps {
   hideLabel?: boolean;
 }
 
-export function RowText({
+export const RowText = memo(function RowText({
   row,
   field,
   label,
@@ -32,7 +39,7 @@ export function RowText({
   /** The id of a <datalist> of suggestions (one list per screen, shared by its many inputs). */
   list?: string;
 }) {
-  const data = usePlanData();
+  const data = usePlanActions();
   const id = useId();
   const [left, setLeft] = useState(false);
   // Touched: typed into, or pressed on. A new row's first field gets the focus by itself (useFocusRow), and
@@ -69,10 +76,10 @@ export function RowText({
       )}
     </FieldShell>
   );
-}
+}, sameProps);
 
 /** Numbers as people type them (Thai digits, thousands separators); blank is "no value" where allowed. */
-export function RowNumber({
+export const RowNumber = memo(function RowNumber({
   row,
   field,
   label,
@@ -85,7 +92,7 @@ export function RowNumber({
   /** An amount shown with thousands separators (3,800,000) as year cells show theirs; never a year. */
   grouped?: boolean;
 }) {
-  const data = usePlanData();
+  const data = usePlanActions();
   const saved = data.value(row, field);
   // Refused input (core/validity.ts) stays as typed until fixed.
   const [text, setText] = useState(() => {
@@ -106,7 +113,7 @@ export function RowNumber({
     else data.reject(row.id, field, parsed.message, next);
   };
   return <NumberBox text={text} label={label} hideLabel={hideLabel} error={error} values={values} onChange={change} />;
-}
+}, sameProps);
 
 /** The box a number is typed into (RowNumber, YearCell): kept as typed, saved when focus leaves it. */
 export function NumberBox({
@@ -142,14 +149,14 @@ export function NumberBox({
   );
 }
 
-export function RowSelect({
+export const RowSelect = memo(function RowSelect({
   row,
   field,
   label,
   hideLabel,
   options,
 }: BoundProps & { options: readonly { value: string; label: string }[] }) {
-  const data = usePlanData();
+  const data = usePlanActions();
   const id = useId();
   const [value, setValue] = useState(() => String(data.value(row, field) ?? ''));
   const error = useFieldError(row.id, field);
@@ -173,10 +180,10 @@ export function RowSelect({
       </select>
     </FieldShell>
   );
-}
+}, sameProps);
 
-export function RowCheck({ row, field, label }: Omit<BoundProps, 'hideLabel'>) {
-  const data = usePlanData();
+export const RowCheck = memo(function RowCheck({ row, field, label }: Omit<BoundProps, 'hideLabel'>) {
+  const data = usePlanActions();
   const [checked, setChecked] = useState(() => data.value(row, field) === true);
   return (
     <label className="check">
@@ -192,16 +199,16 @@ export function RowCheck({ row, field, label }: Omit<BoundProps, 'hideLabel'>) {
       {label}
     </label>
   );
-}
+}, sameProps);
 
 /** A date typed the Thai way (๑๓ ก.ย. ๒๕๖๔, 13/9/2564) or picked from a B.E. calendar; stored as ISO. */
-export function RowDate({ row, field, label, hideLabel }: BoundProps) {
-  const data = usePlanData();
+export const RowDate = memo(function RowDate({ row, field, label, hideLabel }: BoundProps) {
+  const { i18n } = useTranslation();
+  const data = usePlanActions();
   const id = useId();
   const saved = data.value(row, field);
   const [text, setText] = useState(
-    () =>
-      data.unsavedText(row.id, field) ?? (typeof saved === 'string' ? formatThaiDate(saved, { style: 'short' }) : ''),
+    () => data.unsavedText(row.id, field) ?? (typeof saved === 'string' ? typedDate(saved, i18n.language) : ''),
   );
   const error = useFieldError(row.id, field);
   const change = (next: string) => {
@@ -217,4 +224,4 @@ export function RowDate({ row, field, label, hideLabel }: BoundProps) {
       <DateInput id={id} text={text} error={error} onChange={change} onPicked={save} onBlur={save} />
     </FieldShell>
   );
-}
+}, sameProps);

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { memo, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Row, RowEntity } from '../../../main/core/rows.ts';
 import { adoptedTargetsIn } from '../../../main/core/revision.ts';
@@ -8,7 +8,7 @@ import { focusNewRow } from '../wizard/useFocusRow.ts';
 import { descendantsOf } from '../../../main/core/liveRows.ts';
 import { countsText } from './descendants.ts';
 import { useDragReorder } from './dragReorder.ts';
-import { usePlanData } from './PlanData.tsx';
+import { usePlanActions, usePlanData } from './PlanData.tsx';
 import { RowHistoryDialog } from './RowHistory.tsx';
 
 interface RowListProps {
@@ -165,10 +165,11 @@ export function RowItemHead({
 /**
  * Which office entered a row (the op-log actor of its creation), and a button that opens the row's history.
  * `label` names the row to screen readers ("ประวัติการแก้ไขของ ตัวชี้วัดที่ 1.1.1"); without one, its text does.
+ * Memoised (through usePlanActions): a save re-renders the provenance of the rows it changed, not of every row.
  */
-export function Provenance({ row, label }: { row: Row; label?: string }) {
+export const Provenance = memo(function Provenance({ row, label }: { row: Row; label?: string }) {
   const { t } = useTranslation();
-  const data = usePlanData();
+  const data = usePlanActions();
   const [open, setOpen] = useState(false);
   const office = data.officeOf(row.createdBy) ?? t('rows.thisOffice');
   const what =
@@ -189,4 +190,4 @@ export function Provenance({ row, label }: { row: Row; label?: string }) {
       {open && <RowHistoryDialog row={row} what={what} onClose={() => setOpen(false)} />}
     </span>
   );
-}
+});

@@ -5,6 +5,7 @@ import { formatAmount } from '../format.ts';
 import { useFieldError, usePlanActions } from './PlanData.tsx';
 import { NumberBox } from './RowFields.tsx';
 import { useFixedRowSave } from './fixedRow.ts';
+import { sameProps } from './sameProps.ts';
 
 /**
  * One number of one KPI and year in a per-year table: a target or actual of the previous plan (prevKpiYear)
@@ -15,8 +16,8 @@ import { useFixedRowSave } from './fixedRow.ts';
  * (useFixedRowSave); from then on the cell autosaves like RowNumber.
  *
  * Memoised, and reading PlanData through usePlanActions: a save re-renders the cells whose year row or KPI
- * (the rows their checks read) is a new object, not every cell of a 1,000-KPI table. `values` is compared
- * field by field, as tables pass a new `{ unit }` each render.
+ * (the rows their checks read) is a new object, not every cell of a 1,000-KPI table (sameProps: tables pass
+ * a new `{ unit }` each render).
  */
 export const YearCell = memo(function YearCell({
   entity,
@@ -59,16 +60,3 @@ export const YearCell = memo(function YearCell({
 
   return <NumberBox text={text} label={label} hideLabel error={error} values={values} onChange={change} />;
 }, sameProps);
-
-function sameProps<P extends { values?: Record<string, string | number> | undefined }>(before: P, after: P): boolean {
-  const keys = Object.keys({ ...before, ...after }) as (keyof P)[];
-  return keys.every((key) =>
-    key === 'values' ? sameValues(before.values, after.values) : Object.is(before[key], after[key]),
-  );
-}
-
-function sameValues(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
-}

@@ -17,7 +17,9 @@ interface DbFailedProps {
  * is: restore a backup (main keeps the failed file aside), start a new empty database (after a question
  * that names the file left behind), or open another file. A file held by another window is fine, only in
  * use: the one way out is to close that window and try again, since any other choice would leave that
- * window saving into a file the next start no longer opens.
+ * window saving into a file the next start no longer opens. A read-only file or folder is not offered a restore
+ * (or a new database beside it), which would have to write there and fail: only trying again once the user has
+ * cleared the read-only setting, or another file.
  */
 export function DbFailed({ status, onStatus }: DbFailedProps) {
   const { t } = useTranslation();
@@ -26,6 +28,7 @@ export function DbFailed({ status, onStatus }: DbFailedProps) {
   const { database } = status;
   const [askFresh, setAskFresh] = useState(false);
   const held = database.reason === 'locked';
+  const readOnly = database.reason === 'read-only';
 
   return (
     <DbScreen id="db-failed-heading" heading={t('dbFailed.heading')}>
@@ -46,11 +49,17 @@ export function DbFailed({ status, onStatus }: DbFailedProps) {
           {errorText(t, error)}
         </p>
       )}
-      {held ? (
+      {readOnly && <p>{t('dbFailed.noRestoreReadOnly')}</p>}
+      {held || readOnly ? (
         <div className="actions">
           <button type="button" className="primary" onClick={() => void run(api['database.retry']({}))}>
             {t('dbFailed.retry')}
           </button>
+          {readOnly && status.hasDialogs && (
+            <button type="button" onClick={() => void run(api['database.useAnother']({ fresh: false }))}>
+              {t('dbFailed.openOther')}
+            </button>
+          )}
         </div>
       ) : (
         <>

@@ -6,7 +6,7 @@ import { DbScreen, useStatusCall } from './DbScreen.tsx';
 
 interface DbMovedProps {
   status: AppStatus;
-  movedFrom: { path: string; host: string };
+  movedFrom: { path: string; host: string; unsent: { ops: number; rows: number } };
   onStatus(status: AppStatus): void;
 }
 
@@ -33,6 +33,8 @@ export function DbMoved({ status, movedFrom, onStatus }: DbMovedProps) {
         </dd>
       </dl>
       <p>{t('dbMoved.why')}</p>
+      {/* Only the original can send its own edits: a copy with a new identity sends its own only. */}
+      {movedFrom.unsent.ops > 0 && <p className="notice">{t('dbMoved.unsent', { ...movedFrom.unsent })}</p>}
       {error && (
         <p className="notice notice-error" role="alert">
           {errorText(t, error)}

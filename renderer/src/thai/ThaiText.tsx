@@ -1,4 +1,4 @@
-import { Fragment, useMemo } from 'react';
+import { Fragment, memo, useMemo } from 'react';
 import { breakPieces } from '../../../main/core/thaiBreak.ts';
 import { useThaiLexicon } from './lexicon.ts';
 
@@ -7,9 +7,10 @@ import { useThaiLexicon } from './lexicon.ts';
  * (รับผิด|ชอบ): each word is a no-wrap span and a <wbr> marks each place the segmenter allows. No character is
  * inserted, so the accessible name, find-in-page and copied text are exactly what was typed. For names and
  * labels shown, not inputs. With the dictionary once the lexicon is loaded (thai/lexicon.ts), ICU's words at
- * cluster boundaries before.
+ * cluster boundaries before. Memoised: a table's thousand names re-render when their text changes (or the
+ * lexicon arrives), not with every save of the plan.
  */
-export function ThaiText({ text }: { text: string }) {
+export const ThaiText = memo(function ThaiText({ text }: { text: string }) {
   const lexicon = useThaiLexicon(false);
   const thai = /[\u0E01-\u0E2E]/.test(text);
   const pieces = useMemo(() => (thai ? breakPieces(text) : [text]), [thai, text, lexicon]);
@@ -31,4 +32,4 @@ export function ThaiText({ text }: { text: string }) {
       })}
     </>
   );
-}
+});

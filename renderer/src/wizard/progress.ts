@@ -59,7 +59,27 @@ export interface StepFound {
   readonly reasons: readonly StepIssue[];
 }
 
-export function stepsFound(def: WizardDef, data: PlanData): StepFound[] {
+/**
+ * Checks made, per PlanData object (usePlanData gives a new one when the rows change, not per keystroke) and
+ * wizard: the wizard's frame and the side navigation ask for the same ones. Kept here rather than memoised in
+ * a component: React throws away a render that typing interrupts with its memoised values, and checking
+ * every step of a large plan takes longer than the time between two keystrokes, so it was begun again after
+ * each one and the frame after every keystroke paid for it.
+ */
+const foundFor = new WeakMap<PlanData, Map<WizardDef, readonly StepFound[]>>();
+
+/** What each step of a wizard holds and finds, for `data` as it is when first asked (see foundFor). */
+export function stepsFound(def: WizardDef, data: PlanData): readonly StepFound[] {
+  const byWizard = foundFor.get(data) ?? new Map<WizardDef, readonly StepFound[]>();
+  foundFor.set(data, byWizard);
+  const known = byWizard.get(def);
+  if (known) return known;
+  const found = checkSteps(def, data);
+  byWizard.set(def, found);
+  return found;
+}
+
+function checkSteps(def: WizardDef, data: PlanData): StepFound[] {
   return def.steps.map((step) => ({
     started: step.started?.(data) ?? false,
     // A step with nothing of its own to hold (a summary) may stay empty like an optional one.
@@ -76,7 +96,7 @@ export function wizardFacts(
   def: WizardDef,
   data: PlanData,
   unsaved = unsavedByStep(data),
-  found = stepsFound(def, data),
+  found: readonly StepFound[] = stepsFound(def, data),
 ): StepReport[] {
   return found.map(({ started, optional, reasons }, i) =>
     stepReport({ started, optional }, reasons, unsaved.get(`${def.id}/${i}`) ?? 0),
@@ -85,7 +105,7 @@ export function wizardFacts(
 
 export function planProgress(
   data: PlanData,
-  found: readonly StepFound[][] = WIZARDS.map((def) => stepsFound(def, data)),
+  found: readonly (readonly StepFound[])[] = WIZARDS.map((def) => stepsFound(def, data)),
 ): PlanProgress {
   const unsaved = unsavedByStep(data);
   const wizards = WIZARDS.map((def, w): WizardProgress => {

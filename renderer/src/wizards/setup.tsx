@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MemberRole, WorkshopMode, type Row } from '../../../main/core/rows.ts';
-import { formatThaiDate } from '../../../main/core/thaiDate.ts';
+import { formatDate, formatList } from '../format.ts';
 import { usePlanData } from '../plan/PlanData.tsx';
 import { RowDate, RowSelect, RowText } from '../plan/RowFields.tsx';
 import { RowList } from '../plan/RowList.tsx';
@@ -110,7 +110,7 @@ function Offices() {
 }
 
 function Summary() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const data = usePlanData();
   const members = data.list('member');
   const workshops = data.list('workshop');
@@ -132,7 +132,7 @@ function Summary() {
         <ul>
           {workshops.map((w) => (
             <li key={w.id}>
-              {typeof w.data.date === 'string' ? formatThaiDate(w.data.date) : t('setup.noDate')} ·{' '}
+              {typeof w.data.date === 'string' ? formatDate(w.data.date, i18n.language) : t('setup.noDate')} ·{' '}
               {t(`setup.mode.${String(w.data.mode)}`)}
             </li>
           ))}
@@ -143,7 +143,12 @@ function Summary() {
         <ChosenFrameworks />
       </dd>
       <dt>{t('setup.summaryOffices', { count: offices.length })}</dt>
-      <dd>{offices.map((o) => String(o.data.name)).join(', ')}</dd>
+      <dd>
+        {formatList(
+          offices.map((o) => String(o.data.name)),
+          i18n.language,
+        )}
+      </dd>
     </dl>
   );
 }

@@ -178,7 +178,11 @@ function positionSection({ t, options }: Ctx, analysis: SwotAnalysis): Section {
       paragraph(report.y),
       paragraph(report.quadrant),
       // The chart is 480 units square (swotChart.ts): printed where its 14-unit labels come out at table size.
-      figure(options.thaiDigits ? thaiDigitsInSvg(report.svg) : report.svg, report.chartTitle, (480 * TABLE_SIZE) / 14),
+      figure(
+        options.thaiDigits ? thaiDigitsInSvg(report.svg) : report.svg,
+        report.chartCaption,
+        (480 * TABLE_SIZE) / 14,
+      ),
     ],
   };
 }
@@ -218,7 +222,8 @@ function towsSection({ t, view, options }: Ctx, codes: ReadonlyMap<string, strin
           [head('O'), cell('SO'), cell('WO')],
           [head('T'), cell('ST'), cell('WT')],
         ],
-        { caption: title, thaiDigits: options.thaiDigits },
+        // Not the step's name: "ตาราง TOWS Matrix" printed as "ตารางที่ 11 ตาราง TOWS Matrix".
+        { caption: t('pdf.doc.situation.towsCaption'), thaiDigits: options.thaiDigits },
       ),
       { text: t('pdf.doc.situation.towsNote'), style: 'note' },
       ...chosenList(t, strategies),

@@ -116,6 +116,11 @@ export interface Line {
   index?: number;
   /** Stamped by pagination.ts on the lines of a table row in the page's flow: the row's number in this layout. */
   row?: number;
+  /**
+   * Stamped by typeset.ts on the lines of a block pdfmake places whole (a table's heads with the rows kept with
+   * them, a row, a stack kept together): the block's number in this layout.
+   */
+  block?: number;
   addInline(inline: Inline): void;
   clone(): Line;
   getWidth(): number;
@@ -269,7 +274,7 @@ export interface PageElementWriterPrototype {
   addLine(line: Line, ...rest: unknown[]): unknown;
   addFragment(fragment: unknown, useBlockXOffset?: boolean, ...rest: unknown[]): boolean;
   commitUnbreakableBlock(
-    this: { transactionLevel: number; context(): { pages: unknown[]; y: number } },
+    this: { transactionLevel: number; context(): { pages: PdfPage[]; y: number } },
     forcedX?: number,
     forcedY?: number,
   ): void;

@@ -76,9 +76,10 @@ function bottomOf(items: PdfPage['items']): number {
 
 /**
  * The room (pt) each of the moved headings (numbers in document order, each starting a page in this layout)
- * needs at a page foot to stay there, its lines and those under it up to ROWS_WITH rows (a figure, a table
- * row and the rows kept with it whole) measured from the top of its page, and the room left at the foot of
- * the page before it.
+ * needs at a page foot to stay there, its lines and those under it up to ROWS_WITH rows (a figure, a block
+ * pdfmake places whole, a table row and the rows kept with it, whole) measured from the top of its page, and
+ * the room left at the foot of the page before it. Too small a need puts the heading back where it is
+ * stranded again, and moving it once more costs two layouts.
  */
 export function movedHeadingNeeds(
   moved: readonly number[],
@@ -113,6 +114,10 @@ export function movedHeadingNeeds(
       if (type === 'line') rows.add(Math.round(item.y));
       if (rows.size <= ROWS_WITH) end++;
     }
+    // A block pdfmake places whole goes whole: a table's heads with its first row and the rows kept with them
+    // (a KPI card), a row of cells each several lines tall, of which only the first lines were counted.
+    const block = items.slice(0, end).findLast((it) => it.type === 'line')?.item.block;
+    if (block !== undefined) end = items.findLastIndex((it) => it.type === 'line' && it.item.block === block) + 1;
     // Table rows go whole (pdfmake keeps each together), with the next when kept with it (pagination.ts).
     for (let row = items[end - 1]?.item.row; row !== undefined && end < items.length;) {
       const next = items[end]!;

@@ -95,6 +95,8 @@ export interface LaidOutLine {
 export interface TypesetResult {
   readonly pdf: Uint8Array;
   readonly lines: LaidOutLine[] | null;
+  /** How many times the document was laid out to settle its pages (the largest part of a render's cost). */
+  readonly layouts: number;
 }
 
 type Progress = (done: number, total: number) => void;
@@ -125,6 +127,8 @@ interface Job {
   layoutCaches: LayoutCaches;
   /** Text nodes and charts as measured by the first layout, for the later ones (measureCache.ts). */
   measures: MeasureCache;
+  /** Blocks placed whole so far in this layout, to number the next (Line.block). */
+  blocks: number;
 }
 
 let current: Job | null = null;
@@ -142,7 +146,7 @@ function fontsOf(doc: object): Map<string, FontText> {
  * Layouts at most after the first: to move headings to the next page (each move can push later headings to
  * a page foot), keep rows together and fill near-empty pages (pagination.ts), which can strand a heading
  * again. Table captions are kept with their tables the same way. The sample plan and the large generated
- * plan settle in 5 or 6 layouts in all, in either digit set; the rest is a guard.
+ * plan settle in 4 or 5 layouts in all, in either digit set; the rest is a guard.
  */
 const EXTRA_LAYOUTS = 8;
 let installed = false;
@@ -160,11 +164,17 @@ function installEngine(): void {
   // pdfmake silently drops text of an unbreakable block (a `dontBreakRows` row, an `unbreakable` stack)
   // that does not fit on a fresh page: it keeps only the block's first page, or nothing when the block
   // is a little less than a page but more than a page minus the table's reserve. Note it; typeset then
-  // lays out again without keeping blocks together.
+  // lays out again without keeping blocks together. Each block's lines are numbered, so that a moved heading's
+  // need (keepWithNext.ts) takes whole the block it ends in, as pdfmake will place it.
   const commit = pdfmake.PageElementWriter.prototype.commitUnbreakableBlock;
   pdfmake.PageElementWriter.prototype.commitUnbreakableBlock = function (forcedX, forcedY) {
     const outermost = this.transactionLevel === 1 && forcedX === undefined && forcedY === undefined;
-    if (outermost && current && this.context().pages.length > 1) current.overflow = true;
+    if (outermost && current) {
+      const pages = this.context().pages;
+      if (pages.length > 1) current.overflow = true;
+      const block = ++current.blocks;
+      for (const { type, item } of pages[0]?.items ?? []) if (type === 'line') item.block = block;
+    }
     commit.call(this, forcedX, forcedY);
   };
   const addFragment = pdfmake.PageElementWriter.prototype.addFragment;
@@ -361,6 +371,7 @@ export async function typeset(
       parsedFonts,
       layoutCaches,
       measures,
+      blocks: 0,
       paging: beginLayout(new Map(forced)),
     };
     current = job;
@@ -375,7 +386,8 @@ export async function typeset(
     }
   };
   let laidOut = null;
-  while (!laidOut) laidOut = await layout(breakBefore(definition, moved));
+  let layouts = 0;
+  for (; !laidOut; layouts++) laidOut = await layout(breakBefore(definition, moved));
   const { pdfDoc } = laidOut;
   writePageLabels(pdfDoc, laidOut.labels, pdfDoc._pdfMakePages?.length ?? 0);
   const lines = settings.recordLines ? collectLines(pdfDoc._pdfMakePages ?? []) : null;
@@ -386,7 +398,7 @@ export async function typeset(
     pdfDoc.on('error', reject);
     pdfDoc.end();
   });
-  return { pdf, lines };
+  return { pdf, lines, layouts };
 }
 
 /** The document without the requests to keep rows and stacks on one page. */

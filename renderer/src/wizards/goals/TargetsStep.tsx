@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Row } from '../../../../main/core/rows.ts';
 import { formatPeriod } from '../../../../main/core/years.ts';
@@ -7,6 +7,7 @@ import { nameOf } from '../../plan/names.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { RowNumber } from '../../plan/RowFields.tsx';
 import { Provenance } from '../../plan/RowList.tsx';
+import { sameProps } from '../../plan/sameProps.ts';
 import { YearCell } from '../../plan/YearCell.tsx';
 import { AdoptedNotice, ReviseButton, RevisionList } from '../monitoring/Revisions.tsx';
 import { OutsideTargets } from './OutsideTargets.tsx';
@@ -67,7 +68,7 @@ export function TargetsStep() {
 /** What this step shows of a KPI, and so offers to revise after adoption. */
 const TARGETS_STEP_FIELDS = ['target', 'periodTarget', 'baselineValue', 'baselineYear'] as const;
 
-function TargetTable({ kpis, years, plan }: { kpis: readonly Row[]; years: number[]; plan: Outline }) {
+function TargetTable({ kpis, years, plan }: { kpis: readonly Row[]; years: readonly number[]; plan: Outline }) {
   const { t } = useTranslation();
   return (
     <div className="table-wrap">
@@ -87,51 +88,77 @@ function TargetTable({ kpis, years, plan }: { kpis: readonly Row[]; years: numbe
           </tr>
         </thead>
         <tbody>
-          {kpis.map((kpi) => {
-            const unit = String(kpi.data.unit ?? '');
-            const name = `${plan.numbers.get(kpi.id) ?? ''} ${nameOf(kpi) || t('goals.unnamed')}`;
-            return (
-              <tr key={kpi.id} data-row-id={kpi.id}>
-                <th scope="row" className="table-row-name">
-                  <ThaiText text={name} />
-                  <span className="table-note">{unit ? t('goals.unitIs', { unit }) : t('goals.noUnit')}</span>
-                  <Provenance row={kpi} label={name} />
-                  <ReviseButton item={kpi} name={name} fields={TARGETS_STEP_FIELDS} />
-                </th>
-                <td className="num goals-baseline">
-                  <Baseline kpi={kpi} />
-                </td>
-                {years.map((year) => (
-                  <td key={year} data-row-id={`${kpi.id}:${year}`}>
-                    <YearCell
-                      entity="kpiTarget"
-                      kpi={kpi}
-                      row={plan.targets.get(`${kpi.id}:${year}`)}
-                      year={year}
-                      field="target"
-                      label={t('goals.targetOf', { year, kpi: name })}
-                      values={{ unit }}
-                    />
-                  </td>
-                ))}
-                <td>
-                  <RowNumber
-                    row={kpi}
-                    field="periodTarget"
-                    label={t('goals.periodTargetOf', { kpi: name })}
-                    hideLabel
-                    grouped
-                    values={{ unit }}
-                  />
-                </td>
-              </tr>
-            );
-          })}
+          {kpis.map((kpi) => (
+            <TargetRow
+              key={kpi.id}
+              kpi={kpi}
+              number={plan.numbers.get(kpi.id) ?? ''}
+              years={years}
+              targets={plan.children('kpiTarget', kpi.id)}
+            />
+          ))}
         </tbody>
       </table>
     </div>
   );
 }
+
+/**
+ * One KPI's row: memoised on the KPI, its number and its year rows (sameProps), so that a save re-renders the
+ * row it changed and not the other 999 with their names, buttons and cells.
+ */
+const TargetRow = memo(function TargetRow({
+  kpi,
+  number,
+  years,
+  targets,
+}: {
+  kpi: Row;
+  number: string;
+  years: readonly number[];
+  /** The KPI's target rows, any year. */
+  targets: readonly Row[];
+}) {
+  const { t } = useTranslation();
+  const unit = String(kpi.data.unit ?? '');
+  const name = `${number} ${nameOf(kpi) || t('goals.unnamed')}`;
+  return (
+    <tr data-row-id={kpi.id}>
+      <th scope="row" className="table-row-name">
+        <ThaiText text={name} />
+        <span className="table-note">{unit ? t('goals.unitIs', { unit }) : t('goals.noUnit')}</span>
+        <Provenance row={kpi} label={name} />
+        <ReviseButton item={kpi} name={name} fields={TARGETS_STEP_FIELDS} />
+      </th>
+      <td className="num goals-baseline">
+        <Baseline kpi={kpi} />
+      </td>
+      {years.map((year) => (
+        <td key={year} data-row-id={`${kpi.id}:${year}`}>
+          <YearCell
+            entity="kpiTarget"
+            kpi={kpi}
+            row={targets.find((target) => target.id === `${kpi.id}:${year}`)}
+            year={year}
+            field="target"
+            label={t('goals.targetOf', { year, kpi: name })}
+            values={{ unit }}
+          />
+        </td>
+      ))}
+      <td>
+        <RowNumber
+          row={kpi}
+          field="periodTarget"
+          label={t('goals.periodTargetOf', { kpi: name })}
+          hideLabel
+          grouped
+          values={{ unit }}
+        />
+      </td>
+    </tr>
+  );
+}, sameProps);
 
 /** The baseline the targets start from, with its year: "72.5 (2565)". */
 export function Baseline({ kpi }: { kpi: Row }) {

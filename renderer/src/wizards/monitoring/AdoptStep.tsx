@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { formatThaiDate } from '../../../../main/core/thaiDate.ts';
+import { formatDate } from '../../format.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { RowDate } from '../../plan/RowFields.tsx';
 
 /** Step 1: the day the plan was adopted (planOptions.adoptedOn); monitoring opens from then on. */
 export function AdoptStep() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const data = usePlanData();
   const options = data.list('planOptions')[0];
   const adoptedOn = data.options.adoptedOn;
@@ -20,7 +20,7 @@ export function AdoptStep() {
           {t('monitoring.adoptToday')}
         </button>
       )}
-      {adoptedOn && <p>{t('monitoring.adoptedSince', { date: formatThaiDate(adoptedOn) })}</p>}
+      {adoptedOn && <p>{t('monitoring.adoptedSince', { date: formatDate(adoptedOn, i18n.language) })}</p>}
     </>
   );
 }

@@ -11,8 +11,8 @@ import type { Assignment } from '../../../../main/core/exchange/api.ts';
 import { quarterDue, QUARTERS, type Quarter } from '../../../../main/core/monitoring.ts';
 import { monitoringRows } from '../../../../main/core/monitoringPlan.ts';
 import { numbering } from '../../../../main/core/planContent.ts';
-import { formatThaiDate } from '../../../../main/core/thaiDate.ts';
 import { FieldShell } from '../../components/FieldShell.tsx';
+import { formatDate, formatList } from '../../format.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { RowNumber } from '../../plan/RowFields.tsx';
 import { nameOf } from '../../plan/names.ts';
@@ -30,7 +30,7 @@ import './monitoring.css';
  * in the next plan package.
  */
 export function ArrivalsStep() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const data = usePlanData();
   const [step, asking] = useStepStatus();
   const [period, setPeriod] = usePeriod();
@@ -70,7 +70,7 @@ export function ArrivalsStep() {
                     <span className="table-note">
                       <ThaiText
                         text={t('monitoring.arrivals.dueOn', {
-                          date: formatThaiDate(quarterDue({ fiscalYear: period.year, quarter: q }, dueDays)),
+                          date: formatDate(quarterDue({ fiscalYear: period.year, quarter: q }, dueDays), i18n.language),
                         })}
                       />
                     </span>
@@ -186,7 +186,7 @@ function ReminderForm({
   year: number;
   quarter: Quarter;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const data = usePlanData();
   const owing = standings.filter((s) => s.state === 'late' || s.state === 'pending');
   const [picked, setPicked] = useState(() => new Set(owing.filter((s) => s.state === 'late').map((s) => s.officeCode)));
@@ -253,8 +253,8 @@ function ReminderForm({
           {sent.map((r) => (
             <li key={r.id}>
               {t('monitoring.arrivals.sentEntry', {
-                date: formatThaiDate(String(r.data.sentOn)),
-                offices: (r.data.officeCodes as string[]).map(named).join(', '),
+                date: formatDate(String(r.data.sentOn), i18n.language),
+                offices: formatList((r.data.officeCodes as string[]).map(named), i18n.language),
                 message: String(r.data.message),
               })}
             </li>
@@ -290,7 +290,7 @@ interface OwnPartsProps {
  * does not vanish as if they had arrived.
  */
 export function ReminderNotices({ step }: { step: StepStatus }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const data = usePlanData();
   const { status } = step;
   const code = status.identity?.role === 'contributor' ? status.identity.code : null;
@@ -305,7 +305,7 @@ export function ReminderNotices({ step }: { step: StepStatus }) {
           {t('monitoring.arrivals.reminderNotice', {
             quarter: quarterName(t, r.data.quarter as Quarter),
             year: r.data.year as number,
-            date: formatThaiDate(String(r.data.sentOn)),
+            date: formatDate(String(r.data.sentOn), i18n.language),
             message: String(r.data.message),
           })}
           {entered && <> {t('monitoring.arrivals.enteredNotSent')}</>}

@@ -10,7 +10,7 @@ import {
   type ResultMode,
 } from '../../../../main/core/monitoring.ts';
 import { deterministicRowId, type Row } from '../../../../main/core/rows.ts';
-import { formatAmount } from '../../format.ts';
+import { formatAmount, formatList } from '../../format.ts';
 import { useFieldError, usePlanData } from '../../plan/PlanData.tsx';
 import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
 import { YearCell } from '../../plan/YearCell.tsx';
@@ -29,7 +29,7 @@ import { ThaiText } from '../../thai/ThaiText.tsx';
  * against what the target expects by now (core/monitoring.ts), and the chosen quarter's status and narrative.
  */
 export function KpiResultsStep() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const data = usePlanData();
   const [period, setPeriod] = usePeriod();
   const [step, asking] = useStepStatus();
@@ -122,9 +122,10 @@ export function KpiResultsStep() {
                       <span className="hint">
                         {' '}
                         {t('monitoring.gaps', {
-                          quarters: s.progress.toDate.gaps
-                            .map((q) => t('monitoring.quarterN', { quarter: q }))
-                            .join(', '),
+                          quarters: formatList(
+                            s.progress.toDate.gaps.map((q) => t('monitoring.quarterN', { quarter: q })),
+                            i18n.language,
+                          ),
                         })}
                       </span>
                     )}

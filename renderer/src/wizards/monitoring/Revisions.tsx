@@ -5,12 +5,12 @@ import { RESULT_MODES } from '../../../../main/core/monitoring.ts';
 import { parseNumberCell } from '../../../../main/core/paste.ts';
 import { isSet, type FrozenField } from '../../../../main/core/revision.ts';
 import { Direction, type Row } from '../../../../main/core/rows.ts';
-import { formatThaiDate, parseThaiDate } from '../../../../main/core/thaiDate.ts';
+import { parseThaiDate } from '../../../../main/core/thaiDate.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { FieldShell, fieldAria } from '../../components/FieldShell.tsx';
 import { Modal } from '../../components/Modal.tsx';
-import { errorText, shownValue } from '../../format.ts';
-import { usePlanData } from '../../plan/PlanData.tsx';
+import { errorText, formatDate, shownValue, typedDate } from '../../format.ts';
+import { usePlanActions, usePlanData } from '../../plan/PlanData.tsx';
 import { today } from './AdoptStep.tsx';
 import './monitoring.css';
 
@@ -47,10 +47,14 @@ function revisable(item: Row, years: readonly Row[], fields: readonly string[]):
 }
 
 export function AdoptedNotice() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { options } = usePlanData();
   if (!options.adoptedOn) return null;
-  return <p className="notice">{t('monitoring.revision.frozenNotice', { date: formatThaiDate(options.adoptedOn) })}</p>;
+  return (
+    <p className="notice">
+      {t('monitoring.revision.frozenNotice', { date: formatDate(options.adoptedOn, i18n.language) })}
+    </p>
+  );
 }
 
 /**
@@ -67,7 +71,8 @@ export function ReviseButton({
   fields: readonly (RevisableField | 'amount')[];
 }) {
   const { t } = useTranslation();
-  const data = usePlanData();
+  // Re-rendered with its table's row (which takes the year rows it shows), not by every save of the plan.
+  const data = usePlanActions();
   const [open, setOpen] = useState(false);
   const years = data.list(item.entity === 'kpi' ? 'kpiTarget' : 'projectBudget', item.id);
   const choices = revisable(item, years, fields);
@@ -108,7 +113,7 @@ function ReviseDialog({ name, choices, onClose }: { name: string; choices: reado
   const [choice, setChoice] = useState(0);
   const [text, setText] = useState('');
   const [reason, setReason] = useState('');
-  const [date, setDate] = useState(() => formatThaiDate(today(), { style: 'short' }));
+  const [date, setDate] = useState(() => typedDate(today(), i18n.language));
   const [problem, setProblem] = useState<Problem | null>(null);
   const [failed, setFailed] = useState<AppErrorShape | null>(null);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -230,6 +235,8 @@ function fieldName(t: T, field: string, year?: number): string {
 export function RevisionList({ items, numbers }: { items: readonly Row[]; numbers: ReadonlyMap<string, string> }) {
   const { t, i18n } = useTranslation();
   const data = usePlanData();
+  // Before adoption there are none: no map of every row per table (a plan has hundreds of tables).
+  if (data.list('revision').length === 0) return null;
   const byId = new Map(data.rows.map((r) => [r.id, r]));
   const ownerOf = (row: Row | undefined) =>
     row?.entity === 'kpiTarget' || row?.entity === 'projectBudget' ? byId.get(row.parentId ?? '') : row;
@@ -255,7 +262,7 @@ export function RevisionList({ items, numbers }: { items: readonly Row[]; number
                 field: fieldName(t, field, year),
                 from: shownValue(t, i18n.language, field, r.data.from),
                 to: shownValue(t, i18n.language, field, r.data.to),
-                date: formatThaiDate(String(r.data.revisedOn)),
+                date: formatDate(String(r.data.revisedOn), i18n.language),
                 office: data.officeOf(r.createdBy) ?? t('rows.thisOffice'),
               })}{' '}
               <span className="muted">{t('monitoring.revision.reasonIs', { reason: String(r.data.reason) })}</span>

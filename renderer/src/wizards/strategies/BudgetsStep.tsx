@@ -1,10 +1,12 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, memo, useContext, type ReactNode } from 'react';
 import { baht } from '../../../../main/core/pdf/format.ts';
 import { useTranslation } from 'react-i18next';
 import { budgetSummariesBy, budgetSummary, type BudgetSummary } from '../../../../main/core/planContent.ts';
+import { rowIndex } from '../../../../main/core/rowIndex.ts';
 import type { Row } from '../../../../main/core/rows.ts';
 import { useLiveDrafts, usePlanData } from '../../plan/PlanData.tsx';
 import { Provenance } from '../../plan/RowList.tsx';
+import { sameProps } from '../../plan/sameProps.ts';
 import { YearCell } from '../../plan/YearCell.tsx';
 import { outline, usePlanYears, type Outline } from '../goals/outline.ts';
 import {
@@ -34,9 +36,7 @@ export function BudgetsStep() {
   const { t } = useTranslation();
   const data = usePlanData();
   const plan = outline(data.rows);
-  const budgetRows = data.list('projectBudget');
-  const years = budgetYears(usePlanYears(), budgetRows);
-  const budgets = new Map(budgetRows.map((row) => [row.id, row]));
+  const years = budgetYears(usePlanYears(), data.list('projectBudget'));
   // Cells keep what was typed in them; a revision changes a stored budget, so the tables start afresh.
   const revisions = data.list('revision').length;
   const places = strategiesOf(plan).filter(({ strategy }) => plan.children('project', strategy.id).length > 0);
@@ -48,13 +48,7 @@ export function BudgetsStep() {
         <AdoptedNotice />
         <LiveTotals>
           {places.map((place) => (
-            <StrategyBudget
-              key={`${place.strategy.id}:${revisions}`}
-              plan={plan}
-              place={place}
-              years={years}
-              budgets={budgets}
-            />
+            <StrategyBudget key={`${place.strategy.id}:${revisions}`} plan={plan} place={place} years={years} />
           ))}
           <PlanTotal years={years} />
         </LiveTotals>
@@ -70,6 +64,8 @@ interface Totals {
 
 const TotalsContext = createContext<Totals | null>(null);
 
+const SUMMED = ['strategicIssue', 'goal', 'strategy', 'project', 'projectBudget'] as const;
+
 /**
  * Sums of what is on screen, values still being typed included. Only this provider and the total cells
  * re-render per keystroke: the tables below it are the same elements and are skipped.
@@ -77,7 +73,10 @@ const TotalsContext = createContext<Totals | null>(null);
 function LiveTotals({ children }: { children: ReactNode }) {
   useLiveDrafts();
   const data = usePlanData();
-  const rows = data.rows;
+  // What the sums read (projects, their budgets, and the strategies, goals and issues above them), not the
+  // plan's other rows (its 1,000 KPIs and their targets): this is done again with each keystroke.
+  const index = rowIndex(data.rows);
+  const rows = SUMMED.flatMap((entity) => index.of(entity));
   const totals = {
     plan: budgetSummary(rows, data.plan),
     byStrategy: budgetSummariesBy(rows, data.plan, (project) => project.parentId ?? undefined),
@@ -120,17 +119,7 @@ function LiveSums({ years, of }: { years: readonly number[]; of: (totals: Totals
 /** A project's budgets per year: frozen after adoption, revised from the project's name. */
 const BUDGET_FIELDS = ['amount'] as const;
 
-function StrategyBudget({
-  plan,
-  place,
-  years,
-  budgets,
-}: {
-  plan: Outline;
-  place: StrategyPlace;
-  years: readonly number[];
-  budgets: ReadonlyMap<string, Row>;
-}) {
+function StrategyBudget({ plan, place, years }: { plan: Outline; place: StrategyPlace; years: readonly number[] }) {
   const { t } = useTranslation();
   const name = useName();
   const { strategy } = place;
@@ -145,37 +134,15 @@ function StrategyBudget({
           <BudgetCols years={years} />
           <BudgetHead years={years} first={t('strategies.projectCol')} />
           <tbody>
-            {plan.children('project', strategy.id).map((project) => {
-              const title = `${numberOf(plan, project)} ${name(project)}`;
-              const unit = unitOf(project);
-              return (
-                <tr key={project.id} data-row-id={project.id}>
-                  <th scope="row" className="table-row-name">
-                    <ThaiText
-                      text={`${t(`strategies.projectN.${kindOf(project)}`, { number: numberOf(plan, project) })} ${name(project)}`}
-                    />
-                    {unit && <span className="table-note">{unit}</span>}
-                    <Provenance row={project} />
-                    <ReviseButton item={project} name={title} fields={BUDGET_FIELDS} />
-                  </th>
-                  {years.map((year) => (
-                    <td key={year} data-row-id={`${project.id}:${year}`}>
-                      <YearCell
-                        entity="projectBudget"
-                        kpi={project}
-                        row={budgets.get(`${project.id}:${year}`)}
-                        year={year}
-                        field="amount"
-                        label={t('strategies.amountOf', { year, name: title })}
-                      />
-                    </td>
-                  ))}
-                  <td className="num">
-                    <ProjectTotal project={project} />
-                  </td>
-                </tr>
-              );
-            })}
+            {plan.children('project', strategy.id).map((project) => (
+              <ProjectBudgetRow
+                key={project.id}
+                project={project}
+                number={numberOf(plan, project)}
+                years={years}
+                budgets={plan.children('projectBudget', project.id)}
+              />
+            ))}
           </tbody>
           <TotalFoot label={t('strategies.strategyTotal', { number: strategyNumber })}>
             <LiveSums years={years} of={(totals) => totals.byStrategy.get(strategy.id)} />
@@ -186,6 +153,53 @@ function StrategyBudget({
     </section>
   );
 }
+
+/**
+ * One project's row: memoised on the project, its number and its budget rows (sameProps), so that a save
+ * re-renders the row it changed, not the other 499; its total follows the typing through the live totals.
+ */
+const ProjectBudgetRow = memo(function ProjectBudgetRow({
+  project,
+  number,
+  years,
+  budgets,
+}: {
+  project: Row;
+  number: string;
+  years: readonly number[];
+  /** The project's budget rows, any year. */
+  budgets: readonly Row[];
+}) {
+  const { t } = useTranslation();
+  const name = useName();
+  const title = `${number} ${name(project)}`;
+  const unit = unitOf(project);
+  return (
+    <tr data-row-id={project.id}>
+      <th scope="row" className="table-row-name">
+        <ThaiText text={`${t(`strategies.projectN.${kindOf(project)}`, { number })} ${name(project)}`} />
+        {unit && <span className="table-note">{unit}</span>}
+        <Provenance row={project} />
+        <ReviseButton item={project} name={title} fields={BUDGET_FIELDS} />
+      </th>
+      {years.map((year) => (
+        <td key={year} data-row-id={`${project.id}:${year}`}>
+          <YearCell
+            entity="projectBudget"
+            kpi={project}
+            row={budgets.find((budget) => budget.id === `${project.id}:${year}`)}
+            year={year}
+            field="amount"
+            label={t('strategies.amountOf', { year, name: title })}
+          />
+        </td>
+      ))}
+      <td className="num">
+        <ProjectTotal project={project} />
+      </td>
+    </tr>
+  );
+}, sameProps);
 
 function PlanTotal({ years }: { years: readonly number[] }) {
   const { t } = useTranslation();

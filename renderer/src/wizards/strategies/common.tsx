@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetSummary } from '../../../../main/core/planContent.ts';
 import type { Row } from '../../../../main/core/rows.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { YearsHead } from '../../plan/YearsHead.tsx';
+import { sameProps } from '../../plan/sameProps.ts';
 import { nameOf } from '../../plan/names.ts';
 import { goalsOf, projectsOf, strategiesOf } from '../../../../main/core/stepChecks.ts';
 import { baht } from '../../../../main/core/pdf/format.ts';
@@ -34,8 +35,19 @@ export function budgetYears(planYears: readonly number[], rows: readonly Row[]):
   return [...years].sort((a, b) => a - b);
 }
 
-/** A budget table's head: the name column, the years, the total and any `more` columns. */
-export function BudgetHead({ first, years, more = [] }: { first: string; years: readonly number[]; more?: string[] }) {
+/**
+ * A budget table's head: the name column, the years, the total and any `more` columns. Memoised (sameProps):
+ * a save re-renders the budget step's hundreds of tables, and their heads do not change with it.
+ */
+export const BudgetHead = memo(function BudgetHead({
+  first,
+  years,
+  more = [],
+}: {
+  first: string;
+  years: readonly number[];
+  more?: string[];
+}) {
   const { t } = useTranslation();
   return (
     <YearsHead
@@ -45,7 +57,7 @@ export function BudgetHead({ first, years, more = [] }: { first: string; years: 
       after={[t('strategies.total'), ...more]}
     />
   );
-}
+}, sameProps);
 
 /**
  * How wide a baht figure is in the font's digit widths (ch): Sarabun's digits are all one width, its comma and
