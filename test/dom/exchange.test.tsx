@@ -88,7 +88,8 @@ function exchange({
   let folder: ExchangeStatus['folder'] = atStartFolder ?? { path: null, lastSyncAt: null, atStart: null };
   const fake = fakeApi({
     'plans.get': () => ok(samplePlan),
-    'rows.list': () => ok(rows),
+    // A copy per call: what an import adds to `rows` shows only to a screen that lists them again.
+    'rows.list': () => ok([...rows]),
     'app.status': () => ok({ ...openStatus, hasDialogs }),
     'exchange.status': () => ok({ ...STATUS, conflicts: open.length + openDeletes.length, folder }),
     'exchange.folder.choose': () => ok((folder = { path: 'D:\\OneDrive\\แผนกลาง', lastSyncAt: null, atStart: null })),
@@ -217,6 +218,30 @@ describe('import outcomes', () => {
     expect(items[0]!.textContent).toContain('การแก้ไขใหม่ 1,200 รายการ · เปลี่ยนค่าในแผน 1,150 ช่อง');
     expect(items[0]!.textContent).toContain('มีข้อมูลขัดแย้ง 2 รายการที่ต้องตัดสิน');
     expect(items[1]!.textContent).toContain('เคยนำเข้าแล้ว ไม่มีข้อมูลใดเปลี่ยน');
+  });
+
+  it('an import that brings rows updates the side navigation’s states at once, not at the next navigation', async () => {
+    const rows: Row[] = [];
+    exchange({
+      rows,
+      importReport: () => {
+        rows.push(...ROWS);
+        return {
+          status: 'done',
+          planIds: [samplePlan.id],
+          packages: [outcome('พระนคร-1.phaen-package', { kind: 'contribution', sender: PHRA_NAKHON, newOps: 4 })],
+        };
+      },
+    });
+    await screen.findByRole('navigation', { name: 'แผนและขั้นตอนการจัดทำ' });
+    const goals = () => {
+      const nav = screen.getByRole('navigation', { name: 'แผนและขั้นตอนการจัดทำ' });
+      const link = within(nav).getByRole('link', { name: 'กำหนดประเด็นยุทธศาสตร์ เป้าประสงค์ ตัวชี้วัดและค่าเป้าหมาย' });
+      return document.getElementById(link.getAttribute('aria-describedby')!)!.textContent;
+    };
+    expect(goals()).toBe('ยังไม่เริ่ม');
+    await upload(['พระนคร-1.phaen-package']);
+    await waitFor(() => expect(goals()).toBe('กำลังทำ'));
   });
 
   it('accepting an office that is not assigned imports the same files again', async () => {

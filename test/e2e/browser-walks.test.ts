@@ -5,6 +5,7 @@ import { WIZARDS } from '../../renderer/src/wizards/index.ts';
 import type { Page } from 'playwright-core';
 import {
   budgetColumnsApart,
+  checkboxColumnsLoose,
   figureColumnsLoose,
   headsBreakingWords,
   pageSettled,
@@ -52,7 +53,7 @@ async function expectFits(page: Page, at: string, width: number, form = true): P
 }
 
 describe('the workspace at a government laptop and a desktop screen', () => {
-  it('shows home, the plan page and its exchange screen (both with the side navigation) and every step of every wizard of the sample plan with offices assigned, at 1366×768 and 1920×1080, without a sideways scroll, with a field above the fold and the names of summary tables given the width', async () => {
+  it('shows home, the plan page and its exchange screen (both with the side navigation) and every step of every wizard of the sample plan with offices assigned, at 1366×768 and 1920×1080, without a sideways scroll, with a field above the fold, the completeness card begun on the plan page, and the names of tables given the width (not figure or checkbox columns)', async () => {
     const app = await startApp();
     const page = await openPage(browser(), app);
     try {
@@ -89,11 +90,12 @@ describe('the workspace at a government laptop and a desktop screen', () => {
           const shown = { nav: await nav.count(), current: await nav.locator('[aria-current]').count() };
           expect({ name, ...shown }).toEqual({ name, nav: name === 'home' ? 0 : 1, current: name === 'plan' ? 1 : 0 });
         }
-        // The plan page shows more than the plan's details above the fold: the next card's heading at least.
-        const exchangeCard = await page
-          .getByRole('heading', { name: 'แลกเปลี่ยนข้อมูลกับหน่วยงานอื่น' })
+        // The plan page shows more than the plan's details above the fold: the exchange card and the head of the
+        // completeness card under it at least (a compact header: the title and its badge on one line).
+        const completenessCard = await page
+          .getByRole('heading', { name: 'ความครบถ้วนของแผน' })
           .evaluate((heading) => heading.getBoundingClientRect().bottom <= window.innerHeight);
-        expect({ width, exchangeCard }).toEqual({ width, exchangeCard: true });
+        expect({ width, completenessCard }).toEqual({ width, completenessCard: true });
         for (const wizard of WIZARDS) {
           for (let step = 1; step <= wizard.steps.length; step++) {
             const at = `${wizard.id}/${step}`;
@@ -104,6 +106,7 @@ describe('the workspace at a government laptop and a desktop screen', () => {
             expect(await headsBreakingWords(page), `${at} at ${width}`).toEqual([]);
             expect(await budgetColumnsApart(page), `${at} at ${width}`).toEqual([]);
             expect(await figureColumnsLoose(page), `${at} at ${width}`).toEqual([]);
+            expect(await checkboxColumnsLoose(page), `${at} at ${width}`).toEqual([]);
             await expectFits(page, at, width);
           }
         }

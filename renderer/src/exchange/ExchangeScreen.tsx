@@ -39,6 +39,8 @@ interface Loaded {
 export function ExchangeScreen({ planId }: { planId: string }) {
   const api = useApi();
   const [loaded, setLoaded] = useState<Loaded | { error: AppErrorShape } | null>(null);
+  // Loads so far: the side navigation's states reload with the screen (an import changes the plan's rows).
+  const [loads, setLoads] = useState(0);
 
   const load = useCallback(async () => {
     const [plan, rows, status, arrivals, conflicts, deleteConflicts, app] = await Promise.all([
@@ -62,6 +64,7 @@ export function ExchangeScreen({ planId }: { planId: string }) {
         deleteConflicts: deleteConflicts.data,
         hasDialogs: app.data.hasDialogs,
       });
+      setLoads((n) => n + 1);
     }
   }, [api, planId]);
   useEffect(() => void load(), [load]);
@@ -70,15 +73,17 @@ export function ExchangeScreen({ planId }: { planId: string }) {
   if ('error' in loaded) return <LoadFailed error={loaded.error} />;
   const update = (patch: Partial<Loaded>) =>
     setLoaded((current) => (current && !('error' in current) ? { ...current, ...patch } : current));
-  return <Exchange loaded={loaded} reload={load} update={update} />;
+  return <Exchange loaded={loaded} loads={loads} reload={load} update={update} />;
 }
 
 function Exchange({
   loaded,
+  loads,
   reload,
   update,
 }: {
   loaded: Loaded;
+  loads: number;
   reload(): Promise<void>;
   update(patch: Partial<Loaded>): void;
 }) {
@@ -93,7 +98,7 @@ function Exchange({
   };
 
   return (
-    <PlanWorkspace planId={plan.id} elsewhere>
+    <PlanWorkspace planId={plan.id} elsewhere version={loads}>
       <main className="workspace-main exchange">
         <div className="card">
           <div className="editor-head">

@@ -132,11 +132,14 @@ export interface Place {
 export function PlanDataProvider({
   planId,
   place,
+  version = 0,
   fallback = <main className="page" aria-busy="true" />,
   children,
 }: {
   planId: string;
   place?: Place | undefined;
+  /** Changed when the plan changed under the screen: loads it again, showing what it had meanwhile. */
+  version?: number | undefined;
   /** What shows while the plan loads: by default the whole page, busy. */
   fallback?: ReactNode;
   children: ReactNode;
@@ -158,15 +161,23 @@ export function PlanDataProvider({
         // Office names are a courtesy: without them a row still shows who entered it, by installation id.
         const names = new Map(offices.ok ? offices.data.map((o) => [o.actor, o.name]) : []);
         const unsaved = settings.ok ? (settings.data.unsaved[planId] ?? {}) : {};
-        setLoaded({ plan: plan.data, rows: rows.data, officeId: status.data.database.officeId, names, unsaved });
+        setLoaded({
+          plan: plan.data,
+          rows: rows.data,
+          officeId: status.data.database.officeId,
+          names,
+          unsaved,
+          version,
+        });
       }
     });
-  }, [api, planId]);
+  }, [api, planId, version]);
 
   if (!loaded) return fallback;
   if ('error' in loaded) return <LoadFailed error={loaded.error} />;
   return (
-    <LoadedPlan loaded={loaded} place={place}>
+    // Its stores start from what was loaded: a new load starts them afresh.
+    <LoadedPlan key={loaded.version} loaded={loaded} place={place}>
       {children}
     </LoadedPlan>
   );
@@ -179,6 +190,8 @@ interface Loaded {
   /** Office name per installation (op-log actor) known from exchange packages. */
   names: ReadonlyMap<string, string>;
   unsaved: Record<string, UnsavedInput>;
+  /** The provider's version this was loaded for. */
+  version: number;
 }
 
 const unsavedKey = (rowId: string, field: string) => `${rowId}|${field}`;

@@ -94,13 +94,11 @@ function EditorForm({ initial }: { initial: Plan }) {
             </a>
             <SaveStatus state={status} />
           </div>
-          <h1>
+          {/* No subtitle: the organisation and the period are the fields right below. */}
+          <h1 className="plan-title">
             {plan.title}
             {plan.isSample && <span className="badge">{t('plans.sample')}</span>}
           </h1>
-          <p className="muted">
-            {plan.organisation} · {periodLabel(t, plan.startYear, plan.endYear)}
-          </p>
           <form aria-label={t('editor.heading')} noValidate onSubmit={(e) => (e.preventDefault(), void flush())}>
             <PlanFields values={values} errors={errors} onChange={change} onBlur={() => void flush()} />
           </form>

@@ -178,10 +178,11 @@ export const budgetColumnsApart = (page: Page) =>
   );
 
 /**
- * Figure columns wider than what they hold, in the step's tables of figures (no inputs) whose row names wrap onto
+ * Figure columns (no inputs in them) wider than what they hold, in the step's tables whose row names wrap onto
  * three lines or more: the width a name lacks is spread over figures that do not need it (the budget summary's
- * year columns twice as wide as "4,300,000" beside issue names five lines deep). Each column is reported as
- * "caption: head +N px" where N, its width beyond its widest cell or head and the cell's padding, exceeds 6 px.
+ * year columns twice as wide as "4,300,000" beside issue names five lines deep; the budget step's total column
+ * beside its year inputs). Each column is reported as "caption: head +N px" where N, its width beyond its widest
+ * cell or head (in any table of the step where the column lines up) and the cell's padding, exceeds 6 px.
  */
 export const figureColumnsLoose = (page: Page) =>
   page.evaluate(() => {
@@ -203,8 +204,8 @@ export const figureColumnsLoose = (page: Page) =>
       }
       return tops.size;
     };
-    return [...document.querySelectorAll<HTMLTableElement>('.step-card table.data-table')]
-      .filter((table) => !table.querySelector('input, select, textarea'))
+    const tables = [...document.querySelectorAll<HTMLTableElement>('.step-card table.data-table')];
+    return tables
       .filter((table) => [...table.querySelectorAll<HTMLElement>('tbody th[scope="row"]')].some((th) => lines(th) > 2))
       .flatMap((table) => {
         const heads = [...(table.tHead?.rows[table.tHead.rows.length - 1]?.cells ?? [])];
@@ -212,13 +213,56 @@ export const figureColumnsLoose = (page: Page) =>
           .filter((head) => head.classList.contains('num'))
           .map((head) => {
             const left = Math.round(head.getBoundingClientRect().left);
-            const column = [...table.rows].flatMap((row) =>
-              [...row.cells].filter((cell) => Math.round(cell.getBoundingClientRect().left) === left),
+            // The column's cells in every table of the step where it lines up (the budget step's total column is
+            // as wide as the plan's total, in the table under the strategies' own).
+            const width = Math.round(head.getBoundingClientRect().width);
+            const column = tables.flatMap((other) =>
+              [...other.rows].flatMap((row) =>
+                [...row.cells].filter((cell) => {
+                  const box = cell.getBoundingClientRect();
+                  return Math.round(box.left) === left && Math.round(box.width) === width;
+                }),
+              ),
             );
+            // A column of inputs is as wide as its boxes (they grow with what is typed), not its figures.
+            if (column.some((cell) => cell.querySelector('input, select, textarea'))) return { head: '', spare: 0 };
             const spare = head.getBoundingClientRect().width - Math.max(...column.map(contentWidth));
             return { head: head.textContent?.trim() ?? '', spare: Math.round(spare) };
           })
           .filter(({ spare }) => spare > 6)
           .map(({ head, spare }) => `${table.caption?.textContent ?? ''}: ${head} +${spare} px`);
       });
+  });
+
+/**
+ * Columns of one checkbox wider than 7rem (a code over a short title fits 6rem) in the step's matrices whose item
+ * names wrap onto three lines or more: the width the names lack went to boxes that do not need it (the alignment
+ * matrix's six 212 px columns beside a 17rem item column at 1920 px, names 4-5 lines deep). Each is reported as
+ * "matrix: code N px".
+ */
+export const checkboxColumnsLoose = (page: Page) =>
+  page.evaluate(() => {
+    const most = 7 * parseFloat(getComputedStyle(document.documentElement).fontSize);
+    // The height of a name's text (its range, not the cell's padding) in lines of its line height (in px).
+    const deep = (th: HTMLElement) => {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      return range.getBoundingClientRect().height > 2.5 * parseFloat(getComputedStyle(th).lineHeight);
+    };
+    return [...document.querySelectorAll<HTMLTableElement>('.step-card table')]
+      .filter((table) => [...table.querySelectorAll<HTMLElement>('tbody th[scope="row"]')].some(deep))
+      .flatMap((table) =>
+        [...(table.tHead?.rows[0]?.cells ?? [])]
+          .filter((_, i) =>
+            [...table.tBodies].some((body) =>
+              [...body.rows].some((row) => row.cells[i]?.querySelector('input[type="checkbox"]')),
+            ),
+          )
+          .map((head) => ({ head, width: Math.round(head.getBoundingClientRect().width) }))
+          .filter(({ width }) => width > most)
+          .map(
+            ({ head, width }) =>
+              `${table.caption?.textContent ?? ''}: ${head.firstElementChild?.textContent} ${width} px`,
+          ),
+      );
   });

@@ -52,7 +52,7 @@ export function KpiResultsStep() {
       <p className="hint">{t('monitoring.kpisHint')}</p>
       <PeriodPicker period={period} onChange={setPeriod} withQuarter />
       <div className="table-wrap">
-        <table className="data-table monitoring-table">
+        <table className="data-table monitoring-table monitoring-kpis">
           <thead>
             <tr>
               <th scope="col">

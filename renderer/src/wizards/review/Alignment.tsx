@@ -20,6 +20,10 @@ import { ThaiText } from '../../thai/ThaiText.tsx';
 
 type Level = 'issue' | 'goal' | 'project' | 'programme';
 
+/** The matrix's least item column and its entry columns, in rem (review.css's scroll padding clears the first). */
+const ITEM_REM = 17;
+const ENTRY_REM = 6;
+
 interface PlanItem {
   readonly row: Row;
   readonly level: Level;
@@ -258,10 +262,22 @@ function MatrixTable({
         tabIndex={0}
         aria-label={t('review.alignment.scroll', { catalog: text.title(catalog) })}
       >
-        {/* Fixed columns: an entry column keeps a readable width however many entries there are (23 master plans
-            scroll sideways), and a short catalog still fills the card. */}
-        <table ref={table} className="review-matrix" style={{ width: `max(100%, ${17 + entries.length * 6}rem)` }}>
+        {/* Fixed columns: an entry column is as wide as its head needs (6rem, a code over a title of five short
+            lines) however many entries there are (23 master plans scroll sideways); the item column takes the
+            rest of the card, at least 17rem (at 1920 px it was 17rem beside six 212 px columns of one checkbox,
+            item names 4-5 lines deep). */}
+        <table
+          ref={table}
+          className="review-matrix"
+          style={{ width: `max(100%, ${ITEM_REM + entries.length * ENTRY_REM}rem)` }}
+        >
           <caption className="visually-hidden">{text.title(catalog)}</caption>
+          <colgroup>
+            <col />
+            {entries.map((entry) => (
+              <col key={entry.id} style={{ width: `${ENTRY_REM}rem` }} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <th scope="col" className="review-item-col">

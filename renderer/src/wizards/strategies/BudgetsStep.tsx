@@ -11,10 +11,12 @@ import { YearCell } from '../../plan/YearCell.tsx';
 import { outline, usePlanYears, type Outline } from '../goals/outline.ts';
 import {
   BudgetHead,
+  FigureCol,
   NeedsProjects,
   TotalFoot,
   YearCells,
   budgetYears,
+  figureWidth,
   kindOf,
   numberOf,
   strategiesOf,
@@ -92,6 +94,23 @@ function ProjectTotal({ project }: { project: Row }) {
   return <>{baht(useTotals().plan.byProject.get(project.id) ?? 0)}</>;
 }
 
+/**
+ * The columns of every table of the step: the name's, a year's (7rem, an input for millions, strategies.css),
+ * and the total's, as wide as the plan's total: no sum of the step is longer (budgets are never negative), so
+ * the total columns line up down the page and follow the typing.
+ */
+function BudgetCols({ years }: { years: readonly number[] }) {
+  return (
+    <colgroup>
+      <col />
+      {years.map((year) => (
+        <col key={year} />
+      ))}
+      <FigureCol ch={figureWidth(useTotals().plan.total)} />
+    </colgroup>
+  );
+}
+
 /** A group's sums per year and in all, read from the live totals. */
 function LiveSums({ years, of }: { years: readonly number[]; of: (totals: Totals) => BudgetSummary | undefined }) {
   return <YearCells years={years} summary={of(useTotals())} />;
@@ -112,6 +131,7 @@ function StrategyBudget({ plan, place, years }: { plan: Outline; place: Strategy
       <h3>{label}</h3>
       <div className="table-wrap">
         <table className="data-table">
+          <BudgetCols years={years} />
           <BudgetHead years={years} first={t('strategies.projectCol')} />
           <tbody>
             {plan.children('project', strategy.id).map((project) => (
@@ -188,6 +208,7 @@ function PlanTotal({ years }: { years: readonly number[] }) {
       <h3>{t('strategies.planTotal')}</h3>
       <div className="table-wrap">
         <table className="data-table">
+          <BudgetCols years={years} />
           <BudgetHead years={years} first="" />
           <TotalFoot label={t('strategies.planTotal')}>
             <LiveSums years={years} of={(totals) => totals.plan} />

@@ -6,6 +6,8 @@ import { usePlanData } from '../../plan/PlanData.tsx';
 import { outline, usePlanYears } from '../goals/outline.ts';
 import {
   BudgetHead,
+  FigureCol,
+  figureWidth,
   NeedsGoals,
   TotalFoot,
   YearCells,
@@ -19,13 +21,11 @@ import { unitOf } from './totals.ts';
 import { ThaiText } from '../../thai/ThaiText.tsx';
 
 /**
- * The width of the widest figure of each year's column and of the total column over every group's sums, in the
- * font's digit widths (ch): Sarabun's digits are all one width, its comma and point about half of one (0.52 in
- * bold). A little over is harmless; under, a longer figure would widen its column in one table only.
+ * The width of the widest figure of each year's column and of the total column over every group's sums, in
+ * digit widths: the same in both tables, so that their columns line up.
  */
 function figureColumns(years: readonly number[], sums: readonly BudgetSummary[]): number[] {
-  const width = (amount: number) => [...baht(amount)].reduce((w, c) => w + (c === ',' || c === '.' ? 0.55 : 1), 0);
-  const widest = (amount: (s: BudgetSummary) => number) => Math.max(...sums.map((s) => width(amount(s))));
+  const widest = (amount: (s: BudgetSummary) => number) => Math.max(...sums.map((s) => figureWidth(amount(s))));
   return [...years.map((year) => widest((s) => s.byYear.get(year) ?? 0)), widest((s) => s.total)];
 }
 
@@ -57,7 +57,7 @@ export function SummaryStep() {
       <colgroup>
         <col />
         {figureWidths.map((ch, i) => (
-          <col key={i} className="figure-col" style={{ width: `calc(${ch}ch + 1rem + 2px)` }} />
+          <FigureCol key={i} ch={ch} />
         ))}
         <col className="share-col" />
       </colgroup>

@@ -59,6 +59,23 @@ export const BudgetHead = memo(function BudgetHead({
   );
 }, sameProps);
 
+/**
+ * How wide a baht figure is in the font's digit widths (ch): Sarabun's digits are all one width, its comma and
+ * point about half of one (0.52 in bold). A little over is harmless; under, a longer figure would widen its
+ * column in one table only.
+ */
+export const figureWidth = (amount: number): number =>
+  [...baht(amount)].reduce((w, c) => w + (c === ',' || c === '.' ? 0.55 : 1), 0);
+
+/**
+ * A figure column as wide as `ch` digits in bold (the totals' row, the widest a column shows) plus its cells'
+ * padding (--figure-pad of the step's tables, strategies.css) and border (and a pixel to spare), so that the name column, left free,
+ * takes the rest of the width.
+ */
+export function FigureCol({ ch }: { ch: number }) {
+  return <col className="figure-col" style={{ width: `calc(${ch}ch + var(--figure-pad) + 2px)` }} />;
+}
+
 /** A group's budget per year and its total. */
 export function YearCells({ years, summary }: { years: readonly number[]; summary: BudgetSummary | undefined }) {
   return (
