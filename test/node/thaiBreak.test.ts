@@ -87,23 +87,27 @@ describe('dictionary words stay whole', () => {
     }
   });
 
-  it('keeps the government compounds of real text whole: หอกระจายข่าว in the sample plan, ศาลาว่าการ in the corpus, หมุดหมาย in the national plan', () => {
+  it('keeps the government compounds of real text whole: หอกระจายข่าว and ตัวชี้วัด in the sample plan, ศาลาว่าการ in the corpus, หมุดหมาย in the national plan, เบิกจ่าย in the progress report', () => {
     const resource = (...path: string[]) =>
       readFileSync(join(import.meta.dirname, '..', '..', 'resources', ...path), 'utf8');
     const sample = resource('sample', 'bma-pr-2566-2570.plan.json');
     const corpus = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'thai-gov-corpus.txt'), 'utf8');
     // The 13th national plan as its catalog titles it, printed in chapter 5 and the contents of a plan aligned to it.
     const nesdp = resource('catalogs', 'nesdp-13-2566-2570.json');
+    // The progress report's and the dashboard's column heads ("เบิกจ่าย (บาท)").
+    const report = resource('locales', 'th.monitoring.json');
     for (const [source, word] of [
       [sample, 'หอกระจายข่าว'],
+      [sample, 'ตัวชี้วัด'],
       [corpus, 'ศาลาว่าการ'],
       [nesdp, 'หมุดหมาย'],
+      [report, 'เบิกจ่าย'],
     ] as const) {
       // The sentence the word is printed in (a table cell of the sample; a paragraph of the corpus).
       const text = source.split(/["\n]/).find((part) => part.includes(word))!;
       expect(text.length).toBeGreaterThan(word.length);
       expect(insideOccurrences(text, word).filter((k) => breakOpportunities(text).includes(k))).toEqual([]);
-      // Without Phaen's additions the list alone splits it (หอ|กระจาย|ข่าว, ศาลา|ว่าการ, หมุด|หมาย).
+      // Without Phaen's additions the list alone splits it (หอ|กระจาย|ข่าว, ตัว|ชี้|วัด, ศาลา|ว่าการ, หมุด|หมาย, เบิก|จ่าย).
       const listOnly = new ThaiBreaker(ThaiLexicon.parse(lexiconFile('words_th.txt'), lexiconFile('tnc_freq.txt')));
       expect(insideOccurrences(text, word).filter((k) => listOnly.breakOpportunities(text).includes(k))).not.toEqual(
         [],
