@@ -43,8 +43,6 @@ export interface KpiStanding {
  * of the plan per period, issue or office.
  */
 export interface MonitoringRows {
-  /** The rows indexed, as given (the offices' arrivals read their quarter rows: core/arrivals.ts). */
-  readonly rows: readonly Row[];
   readonly numbers: ReadonlyMap<string, string>;
   /** In the plan's order, with their numbers. */
   readonly issues: readonly (readonly [Row, string])[];
@@ -79,7 +77,6 @@ export function monitoringRows(rows: readonly Row[]): MonitoringRows {
     if (row) ordered[row.entity]!.push([row, number]);
   }
   return {
-    rows,
     numbers,
     issues: ordered.strategicIssue!,
     goals: ordered.goal!,
