@@ -1,3 +1,4 @@
+import { prepared } from '../store/statements.ts';
 import type { Store } from '../store/store.ts';
 import { contributionOps, sentUpTo } from './export.ts';
 import { identity } from './state.ts';
@@ -19,10 +20,11 @@ export interface UnsentEdits {
 export function unsentOwnEdits(store: Store): UnsentEdits {
   const self = identity(store);
   if (!self || self.role === 'secretariat') return { ops: 0, rows: 0 };
-  const plans = store.db
-    .prepare('SELECT plan_id FROM exchange_plans WHERE secretariat_actor IS NOT NULL AND secretariat_actor <> ?')
-    .pluck()
-    .all(store.officeId) as string[];
+  const plans = prepared(
+    store.db,
+    'SELECT plan_id FROM exchange_plans WHERE secretariat_actor IS NOT NULL AND secretariat_actor <> ?',
+    true,
+  ).all(store.officeId) as string[];
   let ops = 0;
   const rows = new Set<string>();
   for (const planId of plans) {

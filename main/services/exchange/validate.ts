@@ -180,8 +180,8 @@ function checkSender(store: Store, file: PackageFile, self: OfficeIdentity | nul
  * confirmed never gets here: an installation's key is recorded only from its accepted packages.
  */
 function knownInstallation(store: Store, sender: PackageFile['manifest']['sender']): boolean {
-  const known = store.db
-    .prepare('SELECT office_code AS code, public_key AS publicKey FROM exchange_actors WHERE actor = ?')
+  const known = store
+    .statement('SELECT office_code AS code, public_key AS publicKey FROM exchange_actors WHERE actor = ?')
     .get(sender.actor) as { code: string; publicKey: string | null } | undefined;
   return known !== undefined && known.code === sender.code && known.publicKey === sender.publicKey;
 }
