@@ -1,6 +1,5 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { achievementTrendSvg, disbursementTrendSvg } from '../../../../main/core/charts/monitoringCharts.ts';
 import type { DocumentFormat } from '../../../../main/core/pdf/options.ts';
 import {
@@ -76,8 +75,6 @@ export function SummaryStep() {
         groups={report.issues}
         total={report.total}
         name={issueName}
-        keyOf={(g) => g.number}
-        t={t}
       />
       <section className="dashboard-trends" aria-label={t('monitoring.dashboard.trends')}>
         <h3>{t('monitoring.dashboard.trends')}</h3>
@@ -90,8 +87,6 @@ export function SummaryStep() {
         groups={report.goals}
         total={report.total}
         name={goalName}
-        keyOf={(g) => g.number}
-        t={t}
       />
       {offices === undefined ? (
         <StatusLoading />
@@ -109,7 +104,6 @@ export function SummaryStep() {
             head: t('monitoring.dashboard.arrival', { quarter: t('monitoring.quarterN', { quarter: period.quarter }) }),
             cell: arrival,
           }}
-          t={t}
         />
       )}
       <h3>{t('monitoring.dashboard.kpiList')}</h3>
@@ -130,7 +124,7 @@ const percentText = (value: number | null) => (value === null ? '–' : value.to
 /**
  * KPIs at each light, mean achievement and money against plan, one row per group and one for the plan; `extra`:
  * a last column of the groups' own (an office's arrival), blank on the plan's row. `keyOf`: what tells the groups
- * apart (an issue's or goal's number, an office's code): two offices may share a name.
+ * apart, an issue's or goal's number unless given (an office's code): two offices may share a name.
  */
 function GroupTable<G extends GroupSummary>({
   caption,
@@ -138,19 +132,18 @@ function GroupTable<G extends GroupSummary>({
   groups,
   total,
   name,
-  keyOf,
+  keyOf = (g) => g.number,
   extra,
-  t,
 }: {
   caption: string;
   head: string;
   groups: readonly G[];
   total: GroupSummary;
   name(g: G): string;
-  keyOf(g: G): string;
+  keyOf?(g: G): string;
   extra?: { head: string; cell(g: G): ReactNode };
-  t: TFunction;
 }) {
+  const { t } = useTranslation();
   const row = (g: GroupSummary, key: string, label: string, cell: ReactNode, isTotal = false) => (
     <tr key={key} className={isTotal ? 'total-row' : undefined}>
       <th scope="row" className="table-row-name">
