@@ -1,4 +1,4 @@
-import { indexRows } from './rowIndex.ts';
+import { oncePerRows, rowIndex } from './rowIndex.ts';
 import type { Row, RowEntity } from './rows.ts';
 
 /**
@@ -259,9 +259,26 @@ export function completenessMessage(item: CompletenessItem): {
  * Every completeness item of a plan over its period (B.E. years, inclusive), in row order. Values: number
  * (hierarchical, "" for rows outside it) and name of the row, plus year, target and unit where they apply.
  */
-export function completeness(rows: readonly Row[], period: Period): CompletenessItem[] {
+export function completeness(rows: readonly Row[], period: Period): readonly CompletenessItem[] {
+  const found = foundIn(rows);
+  const known = found.get(`${period.startYear}-${period.endYear}`);
+  if (known) return known;
+  const items = completenessOver(rows, period);
+  found.set(`${period.startYear}-${period.endYear}`, items);
+  return items;
+}
+
+/**
+ * Items found per array of rows (oncePerRows) and period, which the rows do not carry: the plan page, the review,
+ * the print panel and the goals and strategies steps' checks each ask for them (nine times when every wizard's
+ * steps are checked, as the side navigation does after each save), and one pass over a large plan's rows takes
+ * tens of milliseconds.
+ */
+const foundIn = oncePerRows(() => new Map<string, readonly CompletenessItem[]>());
+
+function completenessOver(rows: readonly Row[], period: Period): CompletenessItem[] {
   const numbers = numbering(rows);
-  const index = indexRows(rows);
+  const index = rowIndex(rows);
   const childrenOf = (row: Row, entity: RowEntity) => index.children(entity, row.id);
   const label = (row: Row) => ({
     number: numbers.get(row.id) ?? '',

@@ -92,26 +92,6 @@ export interface Outline {
  */
 export const outline: (rows: readonly Row[]) => Outline = oncePerRows(outlineOf);
 
-/**
- * Completeness items by the rows they were found in, as outlines are: the goals and strategies steps and the
- * review each read them (nine times when every wizard's steps are checked, as the side navigation does after
- * each save), and one pass over a large plan's rows takes tens of milliseconds. Kept with the period they were
- * judged over, which the rows do not carry.
- */
-const itemsFound = new WeakMap<
-  readonly Row[],
-  { readonly period: Period; readonly items: readonly CompletenessItem[] }
->();
-
-function completenessOf(state: PlanState): readonly CompletenessItem[] {
-  const { startYear, endYear } = state.plan;
-  const known = itemsFound.get(state.rows);
-  if (known?.period.startYear === startYear && known.period.endYear === endYear) return known.items;
-  const items = completeness(state.rows, { startYear, endYear });
-  itemsFound.set(state.rows, { period: { startYear, endYear }, items });
-  return items;
-}
-
 function outlineOf(rows: readonly Row[]): Outline {
   const index = rowIndex(rows);
   return {
@@ -381,7 +361,7 @@ function goalsWalk(state: PlanState) {
   const plan = outline(state.rows);
   const goals = plan.issues.flatMap((issue) => plan.children('goal', issue.id));
   const kpis = goals.flatMap((goal) => plan.children('kpi', goal.id));
-  return { plan, goals, kpis, items: completenessOf(state) };
+  return { plan, goals, kpis, items: completeness(state.rows, state.plan) };
 }
 
 function goalsKpisStep(state: PlanState): StepIssue[] {
@@ -454,7 +434,7 @@ function strategiesWalk(state: PlanState) {
     message: `strategies.issue.${message}.${kindOf(project)}`,
     values: { number: number(project), name: quoted(project), ...extra },
   });
-  return { plan, number, about, items: completenessOf(state) };
+  return { plan, number, about, items: completeness(state.rows, state.plan) };
 }
 type StrategiesWalk = ReturnType<typeof strategiesWalk>;
 
@@ -536,7 +516,7 @@ const strategies = {
 
 /** The completeness items as reasons: the review's last step does not hold Next, but it is not done with any. */
 export function completenessIssues(state: PlanState): StepIssue[] {
-  return completenessOf(state).map(completenessMessage);
+  return completeness(state.rows, state.plan).map(completenessMessage);
 }
 
 const review = {
