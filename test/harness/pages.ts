@@ -294,30 +294,33 @@ export function listLinesAlone(boxes: readonly TextBox[], area: BodyArea): strin
 }
 
 /**
+ * A page's rows of text, top to bottom, as [y, text]: lines at one height (rounded to a point) count once, their
+ * cells joined by a space as poppler reads them. A table's repeated head is found by its row's text.
+ */
+function pageRows(page: PageBox): [number, string][] {
+  const rows = new Map<number, string[]>();
+  for (const line of page.lines) rows.set(Math.round(line.y), [...(rows.get(Math.round(line.y)) ?? []), line.text]);
+  return [...rows.entries()].sort(([a], [b]) => a - b).map(([y, texts]) => [y, texts.join(' ')]);
+}
+
+/**
  * Tables broken where a typesetter would not: a table that goes on over the page (the next page starts with
  * rows of text printed on this one: its repeated head) leaving its head at this page's foot with fewer than two
  * rows under it, or with a few rows under it and more than a third of this page empty (a break asked of the
  * rows before headings moved, made where it was no longer needed, did that: a head and one KPI alone on a
- * page). Read as poppler
- * lays the pages out (popplerPages); rows of text at one height count once, their cells joined as poppler reads
- * them.
+ * page). Read as poppler lays the pages out (popplerPages), in rows of text (pageRows).
  */
 export function tableBreaks(pages: readonly PageBox[], area: BodyArea): string[] {
-  const rowsOf = (page: PageBox) => {
-    const rows = new Map<number, string[]>();
-    for (const line of page.lines) rows.set(Math.round(line.y), [...(rows.get(Math.round(line.y)) ?? []), line.text]);
-    return [...rows.entries()].sort(([a], [b]) => a - b);
-  };
-  const all = pages.map(rowsOf);
+  const all = pages.map(pageRows);
   return all.slice(0, -1).flatMap((rows, i) => {
     const next = all[i + 1]!;
-    const texts = rows.map(([, t]) => t.join(' '));
-    const first = next[0]?.[1].join(' ');
+    const texts = rows.map(([, text]) => text);
+    const first = next[0]?.[1];
     // The last place on this page where the next page's first row is printed: the head, if the table goes on.
     const at = first === undefined ? -1 : texts.lastIndexOf(first);
     if (at < 0) return [];
     let head = 1;
-    while (head < next.length && texts[at + head] === next[head]?.[1].join(' ')) head++;
+    while (head < next.length && texts[at + head] === next[head]?.[1]) head++;
     const under = rows.length - at - head;
     const page = pages[i]!;
     const body = page.height - area.top - area.bottom;
@@ -343,15 +346,11 @@ export function tableBreaks(pages: readonly PageBox[], area: BodyArea): string[]
  * poppler lays the pages out (popplerPages), as tableBreaks.
  */
 export function tableTails(pages: readonly PageBox[], area: BodyArea): string[] {
-  const rowTexts = (page: PageBox) => {
-    const rows = new Map<number, string[]>();
-    for (const line of page.lines) rows.set(Math.round(line.y), [...(rows.get(Math.round(line.y)) ?? []), line.text]);
-    return [...rows.entries()].sort(([a], [b]) => a - b);
-  };
+  const all = pages.map(pageRows);
   return pages.slice(1).flatMap((page, i) => {
-    const rows = rowTexts(page);
-    const head = rows[0]?.[1].join(' ');
-    if (head === undefined || !rowTexts(pages[i]!).some(([, texts]) => texts.join(' ') === head)) return [];
+    const rows = all[i + 1]!;
+    const head = rows[0]?.[1];
+    if (head === undefined || !all[i]!.some(([, text]) => text === head)) return [];
     const filled = (rows.at(-1)![0] + 20 - area.top) / (page.height - area.top - area.bottom);
     return filled < 1 / 4 ? [`page ${i + 2}: a table's last rows alone, ${Math.round(filled * 100)} % filled`] : [];
   });

@@ -130,6 +130,8 @@ export interface TableOptions {
 
 /** phaenGrid's padding on both sides of a cell (engine/tableLayouts.ts) and its rule. */
 const CELL_SIDES = 8.5;
+/** What a table `width` wide leaves its `columns` columns' text: their padding and rules, and the last rule. */
+const textRoom = (width: number, columns: number) => width - columns * CELL_SIDES - 0.5;
 /** A text column shared out by '*' keeps at least this much: a project's name in a few lines, not a word a line. */
 const MIN_TEXT_WIDTH = 150;
 /** Measured widths are the fonts' own advances (charts/textWidth.ts); a hair more absorbs rounding. */
@@ -255,7 +257,7 @@ interface Widths {
 function columnWidths(columns: readonly Column[], rows: readonly (readonly Cell[])[], options: TableOptions): Widths {
   const largest = options.fontSize ?? TABLE_SIZE;
   const smallest = Math.min(largest, options.minFontSize ?? largest);
-  const room = (options.width ?? CONTENT_WIDTH) - columns.length * CELL_SIDES - 0.5;
+  const room = textRoom(options.width ?? CONTENT_WIDTH, columns.length);
   const stars = columns.filter((c) => c.width === '*').length;
   let size = largest;
   for (;;) {
@@ -364,7 +366,7 @@ function tailRows(
   thaiDigits: boolean,
 ): number {
   const least = TAIL_SHARE * (width === LANDSCAPE_WIDTH ? LANDSCAPE_BODY : PORTRAIT_BODY);
-  const room = width - widths.length * CELL_SIDES - 0.5;
+  const room = textRoom(width, widths.length);
   const fixed = widths.reduce<number>((sum, w) => sum + (w === '*' ? 0 : w), 0);
   const share = (room - fixed) / Math.max(1, widths.filter((w) => w === '*').length);
   const columnWidth = (i: number) => {
