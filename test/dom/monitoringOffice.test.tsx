@@ -7,7 +7,7 @@ import { WizardScreen } from '../../renderer/src/screens/WizardScreen.tsx';
 import { SECRETARIAT, office } from '../harness/exchange.ts';
 import { useTempDir } from '../harness/tmp.ts';
 import { renderWith } from './fakeApi.tsx';
-import { realApi } from './realApi.tsx';
+import { call, realApi } from './realApi.tsx';
 
 /**
  * An office's monitoring steps on main's own services and real SQLite files: the secretariat adopts the sample,
@@ -26,11 +26,6 @@ async function officeWithAssignedPlan() {
   const secretariat = await realApi(tempDir());
   const district = await realApi(tempDir());
   sessions.push(secretariat.session, district.session);
-  const call = async <T,>(result: Promise<{ ok: true; data: T } | { ok: false; error: { detail: string } }>) => {
-    const r = await result;
-    if (!r.ok) throw new Error(r.error.detail);
-    return r.data;
-  };
   const api = secretariat.api;
   await call(api['settings.set']({ office: SECRETARIAT }));
   const plan = await call(api['plans.openSample']({}));
@@ -71,7 +66,7 @@ async function officeWithAssignedPlan() {
   const projects = rows.filter((r) => r.entity === 'project').length;
   // The steps show the period chosen last in the session: quarter 2 of 2568, whatever today is.
   sessionStorage.setItem(`phaen.monitoring.${plan.id}`, JSON.stringify({ year: 2568, quarter: 2 }));
-  return { api: district.api, call, planId: plan.id, kpi, project, kpis, projects };
+  return { api: district.api, planId: plan.id, kpi, project, kpis, projects };
 }
 
 const REMINDER = 'ขอให้ส่งผลไตรมาส 2 ภายในสัปดาห์นี้';
@@ -132,7 +127,7 @@ describe('an office’s monitoring steps', () => {
   }, 60_000);
 
   it('wait for what is theirs before listing anything, ask for it once, and keep a reminder until results are sent', async () => {
-    const { api: office, call, planId, kpi, project } = await officeWithAssignedPlan();
+    const { api: office, planId, kpi, project } = await officeWithAssignedPlan();
     // The project's quarter 2 is entered already; the KPI's is all the reminder still waits for.
     await call(
       office['rows.create']({

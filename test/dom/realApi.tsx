@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { CHANNELS, dispatch, type Api } from '../../main/core/contract.ts';
+import type { Result } from '../../main/core/errors.ts';
 import { createHandlers } from '../../main/services/handlers.ts';
 import { Session } from '../../main/services/session.ts';
 
@@ -17,4 +18,11 @@ export async function realApi(dataDir: string): Promise<{ api: Api; session: Ses
     CHANNELS.map((channel) => [channel, (input: unknown) => dispatch(handlers, channel, input)]),
   ) as Api;
   return { api, session };
+}
+
+/** A set-up step's data: a refusal there is the test's own mistake, so it throws with main's detail. */
+export async function call<T>(result: Promise<Result<T>>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(r.error.detail);
+  return r.data;
 }

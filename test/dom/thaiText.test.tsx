@@ -58,6 +58,8 @@ describe('Thai text in the wizards', () => {
       expect(words.length, place.textContent ?? '').toBeGreaterThanOrEqual(least);
       expect(place.textContent?.replace(/\s/g, '')).toContain(words.join('').replace(/\s/g, ''));
     }
+    // ตัวชี้วัด stays one word in the step's heading (Phaen's own words), not ตัวชี้|วัด.
+    expect([...h2.querySelectorAll('span.thai-word')].map((s) => s.textContent)).toEqual(['ตัวชี้วัด']);
     expect(document.querySelector('.workspace-plan span.thai-word')).not.toBeNull();
   });
 });

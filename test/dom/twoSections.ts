@@ -2,7 +2,7 @@ import type { Api } from '../../main/core/contract.ts';
 import type { Row } from '../../main/core/rows.ts';
 import type { Session } from '../../main/services/session.ts';
 import { SECRETARIAT } from '../harness/exchange.ts';
-import { realApi } from './realApi.tsx';
+import { call, realApi } from './realApi.tsx';
 
 /** Two sections of two bureaus, both named as their bureaus call them: only their codes tell them apart. */
 export const SAME = 'ฝ่ายประชาสัมพันธ์';
@@ -17,11 +17,6 @@ export async function twoSectionsOfOneName(
   secondKpis: number,
 ): Promise<{ api: Api; session: Session; planId: string; kpis: Row[] }> {
   const { api, session } = await realApi(dataDir);
-  const call = async <T>(result: Promise<{ ok: true; data: T } | { ok: false; error: { detail: string } }>) => {
-    const r = await result;
-    if (!r.ok) throw new Error(r.error.detail);
-    return r.data;
-  };
   await call(api['settings.set']({ office: SECRETARIAT }));
   const plan = await call(api['plans.openSample']({}));
   await call(api['rows.update']({ id: plan.id, edits: [{ field: 'adoptedOn', value: '2022-09-20' }] }));
