@@ -1,4 +1,4 @@
-import { completeness, completenessMessage, numbering, type CompletenessItem, type Period } from './planContent.ts';
+import { completeness, completenessMessage, numbering, type CompletenessItem } from './planContent.ts';
 import { evaluatePlan, kpisWithoutTarget, previousYears, weightIssues as prevWeightIssues } from './previousPlan.ts';
 import { oncePerRows, rowIndex } from './rowIndex.ts';
 import { missingRequired, type PlanYears, type Row, type RowData, type RowEntity } from './rows.ts';

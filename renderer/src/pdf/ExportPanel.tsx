@@ -85,9 +85,8 @@ export function ExportPanel({ plan }: { plan: Plan }) {
 
   const noChapter = kind === 'plan' && printable.length === 0;
   // What a reviewer would send back, by the rule the plan page and the review panel read: a draft may be
-  // printed, but not as if it were complete. Found once per loaded rows, as the chapters are, not again for
-  // every choice ticked or progress message of a running export.
-  const lacking = useMemo(() => (loaded ? completeness(loaded.rows, plan).length : 0), [loaded, plan]);
+  // printed, but not as if it were complete. Core finds them once per loaded rows and period.
+  const lacking = loaded ? completeness(loaded.rows, plan).length : 0;
   const reviewHref = stepHash(plan.id, 'review', 'completeness');
 
   return (
