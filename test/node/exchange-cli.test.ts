@@ -9,7 +9,6 @@ import { createPlan, deletePlan, getPlan } from '../../main/services/plans.ts';
 import { importPlanFile, parsePlanFile } from '../../main/services/planFile.ts';
 import { SAMPLE_FILE } from '../harness/pdfPlan.ts';
 import { createRows } from '../../main/services/rows.ts';
-import { getPlanExchange, savePlanExchange } from '../../main/services/exchange/state.ts';
 import { keyFingerprint, newSigningKey } from '../../main/services/signing.ts';
 import {
   SECRETARIAT,
@@ -135,17 +134,11 @@ describe('phaen export / import', () => {
 
   it('shows the code of a key that is not the office’s, for the phone call, and where to confirm it', async () => {
     const sDir = join(tempDir(), 's');
-    const secretariat = await openReplica(sDir, SECRETARIAT);
-    const plan = createPlan(secretariat, bmaDraft);
-    savePlanExchange(secretariat.db, {
-      ...getPlanExchange(secretariat.db, plan.id),
-      assignments: [{ officeCode: '1001', officeName: 'เขต 1001', factors: true, kpiIds: [], projectIds: [] }],
-    });
-    const district = await openReplica(join(tempDir(), 'o'), office('1001', 'เขต 1001'));
-    importTexts(district, [exportText(secretariat, plan.id)]);
-    createRows(district, plan.id, [{ entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'จุดแข็ง' } }]);
-    const genuine = exportText(district, plan.id);
+    const { store: district, planId } = await assignedOffice(sDir, join(tempDir(), 'o'));
+    createRows(district, planId, [{ entity: 'factor', values: { swot: 'S', category: 'S1', statement: 'จุดแข็ง' } }]);
+    const genuine = exportText(district, planId);
     district.close();
+    const secretariat = await openReplica(sDir, SECRETARIAT);
     expect(importTexts(secretariat, [genuine]).packages[0]!.status).toBe('imported');
     secretariat.close();
     const other = newSigningKey().key;

@@ -211,7 +211,7 @@ export const figureColumnsLoose = (page: Page) =>
         const heads = [...(table.tHead?.rows[table.tHead.rows.length - 1]?.cells ?? [])];
         return heads
           .filter((head) => head.classList.contains('num'))
-          .map((head) => {
+          .flatMap((head) => {
             const left = Math.round(head.getBoundingClientRect().left);
             // The column's cells in every table of the step where it lines up (the budget step's total column is
             // as wide as the plan's total, in the table under the strategies' own).
@@ -225,12 +225,12 @@ export const figureColumnsLoose = (page: Page) =>
               ),
             );
             // A column of inputs is as wide as its boxes (they grow with what is typed), not its figures.
-            if (column.some((cell) => cell.querySelector('input, select, textarea'))) return { head: '', spare: 0 };
-            const spare = head.getBoundingClientRect().width - Math.max(...column.map(contentWidth));
-            return { head: head.textContent?.trim() ?? '', spare: Math.round(spare) };
-          })
-          .filter(({ spare }) => spare > 6)
-          .map(({ head, spare }) => `${table.caption?.textContent ?? ''}: ${head} +${spare} px`);
+            if (column.some((cell) => cell.querySelector('input, select, textarea'))) return [];
+            const spare = Math.round(head.getBoundingClientRect().width - Math.max(...column.map(contentWidth)));
+            return spare > 6
+              ? [`${table.caption?.textContent ?? ''}: ${head.textContent?.trim() ?? ''} +${spare} px`]
+              : [];
+          });
       });
   });
 
