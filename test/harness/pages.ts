@@ -3,6 +3,10 @@
  * without two lines of its content under it on its page, no widow or orphan line. Near-empty pages are read
  * from the PDF itself with poppler (pdftotext -bbox-layout), independently of the engine; the rest from the
  * lines the engine laid out (which paragraph each belongs to), placed on the real pages.
+ *
+ * A check that finds nothing of what it judges (no table running over a page, no heading, no list) throws
+ * rather than passing: a reader or a layout that changed so that nothing is found would otherwise pass every
+ * check (test/node/page-checks.test.ts holds made-up pages each check must flag, and some it must pass).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LaidOutLine } from '../../main/services/pdf/render.ts';
 import { breakOpportunities } from '../../main/core/thaiBreak.ts';
+import { judged } from './judged.ts';
 import { paragraphs } from './pdf.ts';
 import type { TextBox } from './textBoxes.ts';
 
@@ -26,6 +31,15 @@ export interface BodyArea {
   readonly bottom: number;
 }
 
+/** The pages, once it is known that some body text was read from them. */
+const withText = (pages: readonly PageBox[]) => {
+  judged(
+    pages.flatMap((page) => page.lines),
+    'body text on any page',
+  );
+  return pages;
+};
+
 /** Every page of the PDF with its body text lines, read by poppler. */
 export function popplerPages(pdf: Uint8Array, area: BodyArea): PageBox[] {
   const dir = mkdtempSync(join(tmpdir(), 'phaen-pages-'));
@@ -33,7 +47,8 @@ export function popplerPages(pdf: Uint8Array, area: BodyArea): PageBox[] {
     const file = join(dir, 'doc.pdf');
     writeFileSync(file, pdf);
     const html = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((page) => {
+    const pages = [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)];
+    return judged(pages, 'page in pdftotext -bbox-layout').map((page) => {
       const height = Number(page[2]);
       const lines = [...(page[3] ?? '').matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)]
         .map((line) => ({
@@ -53,7 +68,7 @@ export function popplerPages(pdf: Uint8Array, area: BodyArea): PageBox[] {
  * the page): a page a reader would take for a printing mistake. Rows of text at the same height count once.
  */
 export function nearEmptyPages(pages: readonly PageBox[], area: BodyArea): string[] {
-  return pages.flatMap((page, i) => {
+  return withText(pages).flatMap((page, i) => {
     const rows = [...new Set(page.lines.map((l) => Math.round(l.y)))].sort((a, b) => a - b);
     const filled = rows.length === 0 ? 0 : (rows[rows.length - 1] ?? 0) - area.top;
     if (rows.length > 2 || filled > 100) return [];
@@ -68,15 +83,42 @@ export function nearEmptyPages(pages: readonly PageBox[], area: BodyArea): strin
  * a figure taller than the rest of the page (the strategy map) moves with it and may leave a third behind.
  */
 export function pagesLeftShort(pages: readonly PageBox[], area: BodyArea): string[] {
-  return pages.slice(0, -1).flatMap((page, i) => {
-    const next = pages[i + 1]!;
-    const first = next.lines[0]?.text ?? '';
-    if (next.width !== page.width || !/^[0-9๐-๙]+(\.[0-9๐-๙]+)+ \S/.test(first)) return [];
+  return withText(pages)
+    .slice(0, -1)
+    .flatMap((page, i) => {
+      const next = pages[i + 1]!;
+      const first = next.lines[0]?.text ?? '';
+      if (next.width !== page.width || !/^[0-9๐-๙]+(\.[0-9๐-๙]+)+ \S/.test(first)) return [];
+      const last = Math.max(area.top, ...page.lines.map((l) => l.y));
+      const filled = (last - area.top) / (page.height - area.top - area.bottom);
+      return filled < 1 / 4
+        ? [`page ${i + 1}: ${Math.round(filled * 100)} % filled before ${JSON.stringify(first)}`]
+        : [];
+    });
+}
+
+/** A numbered section heading's first line as read back ("4.7.2 …"), or a chapter's ("บทที่ 4"). */
+const STARTS_SECTION = /^([0-9๐-๙]+(\.[0-9๐-๙]+)+ \S|บทที่ [0-9๐-๙]+$)/;
+
+/**
+ * A section's last lines left on a page of their own before the page turns (to landscape for the project table,
+ * or back): a page filled less than a quarter whose text goes on from the page before (it starts with no
+ * section or chapter of its own) while the next page is turned. The large plan's strategies left their last two
+ * goals so before the landscape project table, 19 % filled, in the middle of a chapter. A chapter's short last
+ * page is not one: a chapter starts a page by design, as in any book.
+ */
+export function tailsBeforeTurns(pages: readonly PageBox[], area: BodyArea): string[] {
+  const turns = judged(
+    withText(pages).flatMap((page, i) => (i > 0 && pages[i + 1] && pages[i + 1]!.width !== page.width ? [i] : [])),
+    'page followed by a turned page',
+  );
+  return turns.flatMap((i) => {
+    const page = pages[i]!;
+    const first = page.lines[0]?.text ?? '';
+    if (pages[i - 1]!.width !== page.width || STARTS_SECTION.test(first)) return [];
     const last = Math.max(area.top, ...page.lines.map((l) => l.y));
     const filled = (last - area.top) / (page.height - area.top - area.bottom);
-    return filled < 1 / 4
-      ? [`page ${i + 1}: ${Math.round(filled * 100)} % filled before ${JSON.stringify(first)}`]
-      : [];
+    return filled < 1 / 4 ? [`page ${i + 1}: ${Math.round(filled * 100)} % filled before the page turns`] : [];
   });
 }
 
@@ -89,10 +131,12 @@ function inBody(line: LaidOutLine, pages: readonly PageBox[], area: BodyArea): b
 /** Widow and orphan lines: a paragraph or list item that leaves one line alone on either side of a page break. */
 export function widowsAndOrphans(lines: readonly LaidOutLine[], pages: readonly PageBox[], area: BodyArea): string[] {
   const problems: string[] = [];
-  for (const group of paragraphs(lines.filter((l) => l.paragraph >= 0 && inBody(l, pages, area)))) {
+  const overPages = paragraphs(lines.filter((l) => l.paragraph >= 0 && inBody(l, pages, area))).filter(
+    (group) => new Set(group.map((l) => l.page)).size > 1,
+  );
+  for (const group of judged(overPages, 'paragraph running over a page')) {
     const perPage = new Map<number, LaidOutLine[]>();
     for (const line of group) perPage.set(line.page, [...(perPage.get(line.page) ?? []), line]);
-    if (perPage.size < 2) continue;
     for (const [page, on] of perPage) {
       if (on.length < 2) problems.push(`page ${page}: one line of a paragraph alone: ${JSON.stringify(on[0]?.text)}`);
     }
@@ -120,6 +164,7 @@ export function strandedHeadings(
   const body = lines.filter((l) => inBody(l, pages, area));
   // Reading order: page, then top to bottom (cells of one row share a height).
   const order = [...body].sort((a, b) => a.page - b.page || a.y - b.y || a.x - b.x);
+  judged(order.filter(isHeading), 'heading');
   const problems: string[] = [];
   order.forEach((line, i) => {
     if (!isHeading(line)) return;
@@ -194,7 +239,7 @@ function leastShortLines(group: readonly LaidOutLine[]): number {
  * breaks could fill it. Lists a paragraph's short lines when it has more of them than leastShortLines allows.
  */
 export function shortJustifiedLines(lines: readonly LaidOutLine[]): string[] {
-  return paragraphs(lines.filter((l) => l.justified)).flatMap((group) => {
+  return judged(paragraphs(lines.filter((l) => l.justified)), 'justified paragraph').flatMap((group) => {
     const short = group.filter((line) => {
       const last = line.pieces.at(-1);
       if (line.lastInParagraph || line.forcedEnd || !last) return false;
@@ -218,7 +263,10 @@ const hasLeader = (line: LaidOutLine) => /\.{3,}/.test(line.text);
  * first section starts the next. `lines`: the front matter's lines.
  */
 export function contentsBreaks(lines: readonly LaidOutLine[]): string[] {
-  const entries = paragraphs(lines).filter((group) => group.some(hasLeader));
+  const entries = judged(
+    paragraphs(lines).filter((group) => group.some(hasLeader)),
+    'contents entry with a leader',
+  );
   const problems = entries
     .filter((entry) => new Set(entry.map((l) => l.page)).size > 1)
     .map((entry) => `page ${entry[0]!.page}: entry split over pages: ${JSON.stringify(entry.map((l) => l.text))}`);
@@ -269,6 +317,10 @@ function bodyRows(boxes: readonly TextBox[], area: BodyArea): TextRow[][] {
  */
 export function listLinesAlone(boxes: readonly TextBox[], area: BodyArea): string[] {
   const pages = bodyRows(boxes, area);
+  judged(
+    pages.flat().filter((row) => LIST_MARKER.test(row.text)),
+    'numbered list item',
+  );
   const inList = (row: TextRow | undefined, edge: number) =>
     row !== undefined &&
     ((LIST_MARKER.test(row.text) && Math.abs(row.x - edge) < 1) || (row.x > edge + 1 && row.x < edge + HANG));
@@ -304,6 +356,18 @@ function pageRows(page: PageBox): [number, string][] {
 }
 
 /**
+ * The pages (0-based) after which a table goes on: the next page starts with a row of text printed on this one
+ * (the table's repeated head).
+ */
+function tablesGoOn(all: readonly [number, string][][]): number[] {
+  const on = all.slice(0, -1).flatMap((rows, i) => {
+    const first = all[i + 1]![0]?.[1];
+    return first !== undefined && rows.some(([, text]) => text === first) ? [i] : [];
+  });
+  return [...judged(on, 'table running over a page')];
+}
+
+/**
  * Tables broken where a typesetter would not: a table that goes on over the page (the next page starts with
  * rows of text printed on this one: its repeated head) leaving its head at this page's foot with fewer than two
  * rows under it, or with a few rows under it and more than a third of this page empty (a break asked of the
@@ -312,13 +376,13 @@ function pageRows(page: PageBox): [number, string][] {
  */
 export function tableBreaks(pages: readonly PageBox[], area: BodyArea): string[] {
   const all = pages.map(pageRows);
-  return all.slice(0, -1).flatMap((rows, i) => {
+  return tablesGoOn(all).flatMap((i) => {
+    const rows = all[i]!;
     const next = all[i + 1]!;
     const texts = rows.map(([, text]) => text);
-    const first = next[0]?.[1];
-    // The last place on this page where the next page's first row is printed: the head, if the table goes on.
-    const at = first === undefined ? -1 : texts.lastIndexOf(first);
-    if (at < 0) return [];
+    const first = next[0]![1];
+    // The last place on this page where the next page's first row is printed: the head.
+    const at = texts.lastIndexOf(first);
     let head = 1;
     while (head < next.length && texts[at + head] === next[head]?.[1]) head++;
     const under = rows.length - at - head;
@@ -347,10 +411,9 @@ export function tableBreaks(pages: readonly PageBox[], area: BodyArea): string[]
  */
 export function tableTails(pages: readonly PageBox[], area: BodyArea): string[] {
   const all = pages.map(pageRows);
-  return pages.slice(1).flatMap((page, i) => {
+  return tablesGoOn(all).flatMap((i) => {
+    const page = pages[i + 1]!;
     const rows = all[i + 1]!;
-    const head = rows[0]?.[1];
-    if (head === undefined || !all[i]!.some(([, text]) => text === head)) return [];
     const filled = (rows.at(-1)![0] + 20 - area.top) / (page.height - area.top - area.bottom);
     return filled < 1 / 4 ? [`page ${i + 2}: a table's last rows alone, ${Math.round(filled * 100)} % filled`] : [];
   });

@@ -12,6 +12,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { breakOpportunities } from '../../main/core/thaiBreak.ts';
 import type { LaidOutLine } from '../../main/services/pdf/render.ts';
 import { installThaiLexicon } from '../../main/services/thaiLexicon.ts';
+import { judged } from './judged.ts';
 
 /** The shipped resources folder: fonts and the Thai lexicon. */
 export const RESOURCES_DIR = join(import.meta.dirname, '..', '..', 'resources');
@@ -282,9 +283,11 @@ export function tableRowsOutOfOrder(doc: TDocumentDefinitions, text: string): st
   walk(doc.content);
   const problems: string[] = [];
   let from = 0;
-  for (const row of rows) {
+  for (const row of judged(
+    rows.filter((row) => row.join('') !== ''),
+    'table row in the document',
+  )) {
     const joined = row.join('');
-    if (joined === '') continue;
     const at = flat.indexOf(joined, from);
     if (at < 0) problems.push(row.filter(Boolean).join(' | '));
     else from = at + joined.length;

@@ -133,3 +133,16 @@ export function documentTexts(doc: TDocumentDefinitions): string[] {
   walk(doc.footer);
   return out;
 }
+
+/**
+ * `source` with its background (chapter 1) set to `paragraphs`, one paragraph each: the sample's own and a
+ * generated plan's (none) never run a paragraph over a page, so widows and orphans have nothing to judge there.
+ */
+export function withBackground(source: PlanSource, paragraphs: readonly string[]): PlanSource {
+  const background = paragraphs.join('\n');
+  const has = source.rows.some((r) => r.entity === 'document');
+  const rows = has
+    ? source.rows.map((r) => (r.entity === 'document' ? { ...r, data: { ...r.data, background } } : r))
+    : [...source.rows, testRow('document', { background })];
+  return { ...source, rows };
+}
