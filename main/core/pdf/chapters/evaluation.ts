@@ -1,4 +1,4 @@
-import type { Block } from '../../doc/model.ts';
+import type { Block, Column } from '../../doc/model.ts';
 import { achievementChartSvg } from '../../charts/achievementChart.ts';
 import { DEFAULT_THRESHOLDS, thresholdsValid, type Summary } from '../../evaluation.ts';
 import { evaluatePlan, previousYears, type GroupEvaluation, type KpiEvaluation } from '../../previousPlan.ts';
@@ -41,13 +41,13 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
   const summaryTable = table(
     [
       { header: t('evaluation.summaryIssue'), width: '*' },
-      // Fitted: at the tables' size the English heads ("Achieved", "Weighted score") widen their columns
-      // to their longest word rather than cutting it.
-      { header: t('evaluation.summaryKpis'), width: 46, align: 'center', fit: true },
-      { header: t('evaluation.summaryCounted'), width: 46, align: 'center', fit: true },
-      { header: t('evaluation.summaryAchieved'), width: 56, align: 'center', fit: true },
-      { header: t('evaluation.summaryShare'), width: 56, align: 'center', fit: true },
-      { header: t('evaluation.summaryScore'), width: 58, align: 'center', fit: true },
+      // As wide as the widest figure or head word printed (blocks.ts fit; heads then wrap to two lines at most),
+      // so the issue names get the rest: at fixed widths of 46-58 pt they took three lines each.
+      figures(t('evaluation.summaryKpis')),
+      figures(t('evaluation.summaryCounted')),
+      figures(t('evaluation.summaryAchieved')),
+      figures(t('evaluation.summaryShare')),
+      figures(t('evaluation.summaryScore')),
     ],
     groups.map((g, i) => {
       const cells: Cell[] = [
@@ -81,12 +81,7 @@ export function evaluationChapter({ t, view, options }: Ctx): Chapter | null {
   const byYearTable = table(
     [
       { header: t('evaluation.summaryIssue'), width: '*' },
-      ...years.map((year) => ({
-        header: t('evaluation.yearHead', { year }),
-        width: 56,
-        align: 'center' as const,
-        fit: true,
-      })),
+      ...years.map((year) => figures(t('evaluation.yearHead', { year }))),
     ],
     groups.map((g, i) => [issueName(g, i), ...years.map((year) => percent(share(g.byYear.get(year)!), dash))]),
     { thaiDigits, caption: t('evaluation.byYear') },
@@ -195,6 +190,11 @@ function kpiTable(
     rows,
     { thaiDigits, caption },
   );
+}
+
+/** A centred column of figures, as wide as its widest value or head word as printed (blocks.ts `fit`). */
+function figures(header: string): Column {
+  return { header, width: 0, align: 'center', fit: true };
 }
 
 function kpiRows(t: Ctx['t'], k: KpiEvaluation, years: readonly number[], number: string, dash: string): Cell[][] {
