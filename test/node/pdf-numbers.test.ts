@@ -1,6 +1,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { PAGE_MARGINS, TABLE_SIZE } from '../../main/core/pdf/blocks.ts';
+import { BODY_SIZE, PAGE_MARGINS, TABLE_SIZE } from '../../main/core/pdf/blocks.ts';
 import { thaiDigitsInText } from '../../main/core/pdf/digits.ts';
 import type { PdfKind } from '../../main/core/pdf/options.ts';
 import type { PlanSource } from '../../main/core/pdf/source.ts';
@@ -172,6 +172,31 @@ describe('table text', () => {
         );
       }, 120_000);
     }
+  }
+});
+
+describe('names beside columns of figures', () => {
+  // The evaluation's tables (chapter 2) size their figure columns from the figures printed, so the strategic
+  // issues' names take the rest: at fixed widths of 46-58 pt each they took three lines in the summary table.
+  for (const thaiDigits of [false, true]) {
+    it(`print the evaluation tables' strategic issue names in two lines at most, sample plan (${thaiDigits ? 'Thai' : 'Arabic'} digits)`, async () => {
+      const { lines } = await printedPlan('sample', thaiDigits);
+      const chapter = (n: number) => {
+        const title = thaiDigits ? thaiDigitsInText(`บทที่ ${n}`) : `บทที่ ${n}`;
+        // The chapter's title page (its number larger than the body), not its line in the contents.
+        return lines.find((l) => l.text.trim() === title && l.pieces[0]!.fontSize > BODY_SIZE + 0.01)!.page;
+      };
+      const [from, to] = [chapter(2), chapter(3)];
+      const issue = th('evaluation.issueN', { number: '' }).trim();
+      const names = paragraphs(
+        lines.filter((l) => l.page >= from && l.page < to && Math.abs(l.pieces[0]!.fontSize - TABLE_SIZE) < 0.01),
+      ).filter((group) => group[0]!.text.startsWith(issue));
+      // Both issues in the summary table and in the table of years.
+      expect(names.length).toBe(4);
+      expect(names.filter((group) => group.length > 2).map((group) => group.map((l) => l.text).join(' | '))).toEqual(
+        [],
+      );
+    }, 120_000);
   }
 });
 
