@@ -116,7 +116,8 @@ export function tailsBeforeTurns(pages: readonly PageBox[], area: BodyArea): str
     const page = pages[i]!;
     const first = page.lines[0]?.text ?? '';
     if (pages[i - 1]!.width !== page.width || STARTS_SECTION.test(first)) return [];
-    const last = Math.max(area.top, ...page.lines.map((l) => l.y));
+    // To the foot of its last line (a line of body text under its top), as tableTails measures.
+    const last = Math.max(area.top, ...page.lines.map((l) => l.y)) + 20;
     const filled = (last - area.top) / (page.height - area.top - area.bottom);
     return filled < 1 / 4 ? [`page ${i + 1}: ${Math.round(filled * 100)} % filled before the page turns`] : [];
   });

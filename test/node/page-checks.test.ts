@@ -175,7 +175,7 @@ describe('tailsBeforeTurns', () => {
       [180, 'เป้าประสงค์ 6.4 ข่าวสารกรุงเทพฯ'],
       [200, '• กลยุทธ์ 6.4.1'],
     ]);
-    expect(tailsBeforeTurns([full, tail, turned], area)).toEqual(['page 2: 18 % filled before the page turns']);
+    expect(tailsBeforeTurns([full, tail, turned], area)).toEqual(['page 2: 21 % filled before the page turns']);
   });
 
   it('passes a short page that starts a section of its own, and a tail filling more than a quarter', () => {

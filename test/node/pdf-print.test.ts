@@ -27,6 +27,7 @@ import {
   strandedHeadings,
   tableBreaks,
   tableTails,
+  tailsBeforeTurns,
   widowsAndOrphans,
 } from '../harness/pages.ts';
 import { pdfjsBoxes, popplerBoxes } from '../harness/textBoxes.ts';
@@ -288,6 +289,8 @@ describe('the printed plan', () => {
         expect(tableBreaks(pages, area)).toEqual([]);
         // Nor a table's last rows alone on a page left mostly empty (the large plan's budget summary).
         expect(tableTails(pages, area)).toEqual([]);
+        // Nor a section's last lines so before the pages turn to landscape (the large plan's strategies in Thai digits).
+        expect(tailsBeforeTurns(pages, area)).toEqual([]);
         // The contents (front matter, laid out in columns, its bold entries alike to headings) are not paginated
         // by the engine yet: headings, widows and orphans are checked from chapter 1.
         const body = lines.filter((l) => l.page >= firstChapterPage(lines));

@@ -394,6 +394,33 @@ function tailRows(
   return count;
 }
 
+/** A group of blocks read together (a goal over its strategies) and its height as estimated, pt. */
+export interface BlockGroup {
+  readonly blocks: readonly Block[];
+  readonly height: number;
+}
+
+/** The height of `text` set in the body's size `width` wide: its lines as the engine breaks them, at their pitch. */
+export function bodyTextHeight(text: string, width: number, bold: boolean, thaiDigits: boolean): number {
+  const lines = wrapText(printed(text, thaiDigits), width - FIT_SLACK, { fontSize: BODY_SIZE, bold }).length;
+  return Math.max(1, lines) * LINE_PITCH * BODY_SIZE;
+}
+
+/**
+ * Groups of blocks on portrait pages that end where the page turns (the last strategies before the landscape
+ * project table), their last groups kept together as tailRows keeps a table's: as many as fill TAIL_SHARE of the
+ * page, so that the page before the turn never holds a sliver of them (the large plan's last two goals and their
+ * strategies were left 19 % of a page). Heights as the caller estimates them (bodyTextHeight).
+ */
+export function withKeptTail(groups: readonly BlockGroup[]): Block[] {
+  let kept = 0;
+  let height = 0;
+  while (kept < groups.length && height < TAIL_SHARE * PORTRAIT_BODY) height += groups[groups.length - ++kept]!.height;
+  const split = groups.length - kept;
+  const free = groups.slice(0, split).flatMap((g) => g.blocks);
+  return kept === 0 ? free : [...free, { stack: groups.slice(split).flatMap((g) => g.blocks), unbreakable: true }];
+}
+
 /**
  * The rows of a table as they may be split over pages: its first KEPT_ROWS rows stay with its head (and so its
  * caption) and its last `tail` rows together (tailRows), so that no page holds one or two of its rows, a total

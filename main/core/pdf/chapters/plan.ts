@@ -2,7 +2,9 @@ import type { Block, Cell } from '../../doc/model.ts';
 import { budgetSummariesBy, budgetSummary } from '../../planContent.ts';
 import type { Row } from '../../rows.ts';
 import {
+  type BlockGroup,
   CONTENT_WIDTH,
+  bodyTextHeight,
   LANDSCAPE_WIDTH,
   TABLE_SIZE,
   chartUnitsFor,
@@ -15,6 +17,7 @@ import {
   tableFits,
   type Column,
   type TableOptions,
+  withKeptTail,
   yearRuns,
 } from '../blocks.ts';
 import { figureCaption } from '../captions.ts';
@@ -42,6 +45,9 @@ export function planChapter(ctx: Ctx): Chapter | null {
     .filter(Boolean);
   const issues = view.all('strategicIssue');
   const name = (row: Row) => `${view.numbers.get(row.id) ?? ''} ${str(row, 'name')}`.trim();
+  const projects = projectSection(ctx, name);
+  // The pages turn to landscape after the last issue's strategies when the project table follows.
+  const turns = projects.landscape === true && projects.body.length > 0;
 
   const sections: Section[] = [
     { title: t('pdf.doc.plan.vision'), body: vision ? [visionBox(vision)] : [] },
@@ -52,8 +58,8 @@ export function planChapter(ctx: Ctx): Chapter | null {
       body: issues.length ? [numbered(issues.map((i) => str(i, 'name')))] : [],
     },
     mapSection(ctx),
-    ...issues.map((issue) => issueSection(ctx, issue, name)),
-    projectSection(ctx, name),
+    ...issues.map((issue, i) => issueSection(ctx, issue, name, turns && i === issues.length - 1)),
+    projects,
     budgetSection(ctx),
   ];
   return { id: 'plan', title: t('pdf.doc.chapter.plan'), sections };
@@ -95,23 +101,37 @@ function visionBox(text: string): Block {
   });
 }
 
-function issueSection(ctx: Ctx, issue: Row, name: (row: Row) => string): Section {
+/** The strategies' list: indented under their goal, each item after pdfmake's bullet and its gap (pt). */
+const STRATEGY_INDENT = 18;
+const BULLET_WIDTH = 11;
+
+/**
+ * An issue's goals, KPIs and strategies. `beforeTurn`: the pages turn to landscape after it (the project table),
+ * so its strategies' last goals are kept together over a quarter of a page (blocks.ts withKeptTail).
+ */
+function issueSection(ctx: Ctx, issue: Row, name: (row: Row) => string, beforeTurn: boolean): Section {
   const { t, view, options } = ctx;
   const goals = view.children('goal', issue.id);
   const goalList = goals.map((g) => name(g));
-  const strategies: Block[] = [];
+  const strategies: BlockGroup[] = [];
   for (const goal of goals) {
     const list = view.children('strategy', goal.id);
-    if (list.length > 0) {
-      // The goal heads its strategies: never left at a page foot without them (the engine's keepWithNext).
-      strategies.push({
-        text: `${t('pdf.doc.plan.goal')} ${name(goal)}`,
-        bold: true,
-        margin: [0, 2, 0, 0],
-        keepWithNext: true,
-      } as Block);
-      strategies.push({ ul: list.map((s) => `${t('pdf.doc.plan.strategy')} ${name(s)}`), margin: [18, 0, 0, 4] });
-    }
+    if (list.length === 0) continue;
+    const title = `${t('pdf.doc.plan.goal')} ${name(goal)}`;
+    const items = list.map((s) => `${t('pdf.doc.plan.strategy')} ${name(s)}`);
+    const itemWidth = CONTENT_WIDTH - STRATEGY_INDENT - BULLET_WIDTH;
+    strategies.push({
+      blocks: [
+        // The goal heads its strategies: never left at a page foot without them (the engine's keepWithNext).
+        { text: title, bold: true, margin: [0, 2, 0, 0], keepWithNext: true } as Block,
+        { ul: items, margin: [STRATEGY_INDENT, 0, 0, 4] },
+      ],
+      height:
+        2 +
+        bodyTextHeight(title, CONTENT_WIDTH, true, options.thaiDigits) +
+        items.reduce((sum, item) => sum + bodyTextHeight(item, itemWidth, false, options.thaiDigits), 0) +
+        4,
+    });
   }
   // The KPI's name runs across the table; under it unit, baseline and one target per plan year, the years
   // sharing what is left, each at least as wide as its widest target in the document's digits. At the tables'
@@ -150,7 +170,10 @@ function issueSection(ctx: Ctx, issue: Row, name: (row: Row) => string): Section
         ? byYearRuns(ctx, t('pdf.doc.tableCaptions.kpisOfIssue', { n: view.numbers.get(issue.id) ?? '' }), kpiTable)
         : [],
     },
-    { title: t('pdf.doc.plan.strategies'), body: strategies },
+    {
+      title: t('pdf.doc.plan.strategies'),
+      body: beforeTurn ? withKeptTail(strategies) : strategies.flatMap((group) => group.blocks),
+    },
   ];
   return {
     title: `${t('pdf.doc.plan.issueN', { n: view.numbers.get(issue.id) ?? '' })} ${str(issue, 'name')}`,
