@@ -255,6 +255,46 @@ export function shortJustifiedLines(lines: readonly LaidOutLine[]): string[] {
   });
 }
 
+/**
+ * The annex's KPI cards split over pages: a card runs from its definition's label (`first`) to its responsible
+ * unit's (`last`), as printed, and is kept on one page.
+ */
+export function cardsSplit(lines: readonly LaidOutLine[], first: string, last: string): string[] {
+  const order = [...lines].sort((a, b) => a.page - b.page || a.y - b.y);
+  const cards = judged(
+    order.flatMap((line, i) =>
+      line.text.trim() === first ? [{ start: line, end: order.slice(i).find((l) => l.text.trim() === last) }] : [],
+    ),
+    'KPI card',
+  );
+  return cards
+    .filter(({ start, end }) => end?.page !== start.page)
+    .map(({ start, end }) => `page ${start.page}: a KPI card ends on page ${end?.page ?? 'none'}`);
+}
+
+/** A KPI's name in a table, numbered x.y.z. */
+const KPI_NAME = /^[0-9๐-๙]+\.[0-9๐-๙]+\.[0-9๐-๙]+ /;
+
+/**
+ * KPIs of the plan's tables whose name (numbered x.y.z, across the table over its targets, in type smaller than
+ * `bodySize`: a numbered heading is body size) ends a page while its targets start the next.
+ */
+export function kpiNamesSplit(lines: readonly LaidOutLine[], bodySize: number): string[] {
+  const order = [...lines].sort((a, b) => a.page - b.page || a.y - b.y);
+  const names = judged(
+    order.flatMap((line, i) => {
+      if ((line.pieces[0]?.fontSize ?? bodySize) >= bodySize - 0.01 || !KPI_NAME.test(line.text)) return [];
+      // The first line under the name's last: its targets' row.
+      const targets = order
+        .slice(i + 1)
+        .find((l) => l.paragraph !== line.paragraph && (l.page > line.page || l.y > line.y + 1));
+      return [{ line, split: targets?.page !== line.page }];
+    }),
+    "KPI's name in a table",
+  );
+  return names.filter((k) => k.split).map(({ line }) => `page ${line.page}: ${line.text}`);
+}
+
 /** A contents or list line that ends an entry: text, a dot leader and the page number. */
 const hasLeader = (line: LaidOutLine) => /\.{3,}/.test(line.text);
 

@@ -2,7 +2,9 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { describe, expect, it } from 'vitest';
 import type { LaidOutLine } from '../../main/services/pdf/render.ts';
 import {
+  cardsSplit,
   contentsBreaks,
+  kpiNamesSplit,
   listLinesAlone,
   nearEmptyPages,
   type PageBox,
@@ -284,6 +286,62 @@ describe('shortJustifiedLines', () => {
 
   it('throws when no paragraph is justified', () => {
     expect(() => shortJustifiedLines([line(1, 80, 'ย่อหน้า', 1, 0)])).toThrow(/found no justified paragraph/);
+  });
+});
+
+describe('cardsSplit', () => {
+  const card = (start: [number, number], end: [number, number], paragraph: number) => [
+    line(start[0], start[1], 'นิยาม', paragraph, 0, { bold: true }),
+    line(start[0], start[1] + 20, 'ร้อยละของประชาชนที่รับรู้', paragraph + 1, 0),
+    line(end[0], end[1], 'ผู้รับผิดชอบ', paragraph + 2, 0, { bold: true }),
+  ];
+
+  it('flags a KPI card whose responsible unit is printed on the next page', () => {
+    expect(cardsSplit([...card([3, 80], [3, 300], 1), ...card([3, 700], [4, 80], 4)], 'นิยาม', 'ผู้รับผิดชอบ')).toEqual([
+      'page 3: a KPI card ends on page 4',
+    ]);
+  });
+
+  it('passes cards each on one page', () => {
+    expect(cardsSplit([...card([3, 80], [3, 300], 1), ...card([4, 80], [4, 300], 4)], 'นิยาม', 'ผู้รับผิดชอบ')).toEqual([]);
+  });
+
+  it('throws when no card is found', () => {
+    expect(() => cardsSplit([line(3, 80, 'ภาคผนวก ก', 1, 0)], 'นิยาม', 'ผู้รับผิดชอบ')).toThrow(/found no KPI card/);
+  });
+});
+
+describe('kpiNamesSplit', () => {
+  const BODY = 10.88;
+  const name = (pageNumber: number, y: number, paragraph: number) =>
+    line(pageNumber, y, '1.1.2 จำนวนช่องทางการสื่อสาร (ช่องทาง)', paragraph, 0, {
+      pieces: [
+        {
+          text: '1.1.2 จำนวนช่องทางการสื่อสาร',
+          font: 'Sarabun',
+          fontSize: 9.52,
+          x: 0,
+          width: 200,
+          trailingCut: 0,
+          clusterSpacing: 0,
+        },
+      ],
+    });
+  const targets = (pageNumber: number, y: number, paragraph: number) => line(pageNumber, y, 'ช่องทาง', paragraph, 0);
+
+  it("flags a KPI's name at a page foot with its targets on the next page", () => {
+    expect(kpiNamesSplit([name(5, 740, 1), targets(6, 100, 2)], BODY)).toEqual([
+      'page 5: 1.1.2 จำนวนช่องทางการสื่อสาร (ช่องทาง)',
+    ]);
+  });
+
+  it('passes a name over its targets on its page, and leaves a numbered heading at body size alone', () => {
+    const heading = line(6, 80, '4.6.1 เป้าประสงค์', 3, 0, { bold: true });
+    expect(kpiNamesSplit([name(5, 700, 1), targets(5, 720, 2), heading], BODY)).toEqual([]);
+  });
+
+  it('throws when no KPI name is found in type smaller than the body', () => {
+    expect(() => kpiNamesSplit([line(5, 80, '4.6.1 เป้าประสงค์', 1, 0)], BODY)).toThrow(/found no KPI's name/);
   });
 });
 
