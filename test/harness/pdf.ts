@@ -294,3 +294,24 @@ export function tableRowsOutOfOrder(doc: TDocumentDefinitions, text: string): st
   }
   return problems;
 }
+
+/** "1.2.3" before "1.10.1": hierarchical numbers compared part by part. */
+function compareNumbers(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * Hierarchical numbers (KPIs 1.1.1, 1.1.2, 1.2.1, 2.1.1) printed out of that order or twice, each named after the
+ * one it follows ("1.1.2 after 2.1.1").
+ */
+export function outOfHierarchy(numbers: readonly string[]): string[] {
+  return judged(numbers, 'hierarchical number').flatMap((n, i) =>
+    i > 0 && compareNumbers(numbers[i - 1]!, n) >= 0 ? [`${n} after ${numbers[i - 1]}`] : [],
+  );
+}

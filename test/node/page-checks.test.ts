@@ -16,7 +16,7 @@ import {
   tailsBeforeTurns,
   widowsAndOrphans,
 } from '../harness/pages.ts';
-import { tableRowsOutOfOrder } from '../harness/pdf.ts';
+import { outOfHierarchy, tableRowsOutOfOrder } from '../harness/pdf.ts';
 import type { TextBox } from '../harness/textBoxes.ts';
 
 /**
@@ -454,5 +454,21 @@ describe('tableRowsOutOfOrder', () => {
   it('throws on a document in which no table row is found', () => {
     const none = { content: [{ text: 'ไม่มีตาราง' }] } as unknown as TDocumentDefinitions;
     expect(() => tableRowsOutOfOrder(none, 'ไม่มีตาราง')).toThrow(/found no table row/);
+  });
+});
+
+describe('outOfHierarchy', () => {
+  it('flags a KPI printed after a later one (the monitoring table had 1.1.1, 1.2.1, 2.1.1, 1.1.2), 1.2 after 1.10, and one printed twice', () => {
+    expect(outOfHierarchy(['1.1.1', '1.2.1', '2.1.1', '1.1.2'])).toEqual(['1.1.2 after 2.1.1']);
+    expect(outOfHierarchy(['1.10.1', '1.2.1'])).toEqual(['1.2.1 after 1.10.1']);
+    expect(outOfHierarchy(['1.1.1', '1.1.1'])).toEqual(['1.1.1 after 1.1.1']);
+  });
+
+  it('passes numbers in hierarchical order, 1.2.1 before 1.10.1', () => {
+    expect(outOfHierarchy(['1.1.1', '1.1.2', '1.2.1', '1.10.1', '2.1.1'])).toEqual([]);
+  });
+
+  it('throws when no number was found', () => {
+    expect(() => outOfHierarchy([])).toThrow(/found no hierarchical number/);
   });
 });
