@@ -299,6 +299,38 @@ export function kpiNamesSplit(lines: readonly LaidOutLine[], bodySize: number): 
 const hasLeader = (line: LaidOutLine) => /\.{3,}/.test(line.text);
 
 /**
+ * Contents entries set wrong: an entry (a paragraph of the contents pages' `lines`) ends on its last line, and
+ * only there, with a dot leader and its page number (`pageNumber`: in the digits or the letter the document
+ * prints) ending at `right`, the dots ending less than 10 pt before the number; its wrapped lines start under the
+ * text of its first.
+ */
+export function contentsEntryProblems(lines: readonly LaidOutLine[], right: number, pageNumber: RegExp): string[] {
+  const entries = judged(
+    paragraphs(lines).filter((group) => group.some(hasLeader)),
+    'contents entry with a leader',
+  );
+  return entries.flatMap((entry) => {
+    const last = entry.at(-1)!;
+    const where = JSON.stringify(entry.map((l) => l.text).join(' / '));
+    const problems = entry.slice(0, -1).some(hasLeader) ? [`a leader before the entry's last line: ${where}`] : [];
+    const [dots, number] = last.pieces.slice(-2);
+    if (!dots || !number || !/^\.+$/.test(dots.text) || !pageNumber.test(number.text)) {
+      problems.push(`no leader and page number ending the entry: ${where}`);
+    } else {
+      const start = last.x + number.x;
+      const end = start + number.width;
+      if (Math.abs(end - right) >= 0.5) problems.push(`page number ends at ${end.toFixed(1)} pt: ${where}`);
+      const dotsEnd = last.x + dots.x + dots.width;
+      if (dotsEnd >= start || dotsEnd <= start - 10) problems.push(`dots apart from the page number: ${where}`);
+    }
+    if (entry.slice(1).some((line) => Math.abs(line.x - entry[0]!.x) >= 0.0005)) {
+      problems.push(`wrapped lines not under the entry's text: ${where}`);
+    }
+    return problems;
+  });
+}
+
+/**
  * The contents and the lists of tables and figures paginated as the body is: an entry (its wrapped lines and
  * its page number) never split over two pages, and a chapter's line (bold) never last on a page while its
  * first section starts the next. `lines`: the front matter's lines.

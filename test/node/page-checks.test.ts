@@ -4,6 +4,7 @@ import type { LaidOutLine } from '../../main/services/pdf/render.ts';
 import {
   cardsSplit,
   contentsBreaks,
+  contentsEntryProblems,
   kpiNamesSplit,
   listLinesAlone,
   nearEmptyPages,
@@ -342,6 +343,72 @@ describe('kpiNamesSplit', () => {
 
   it('throws when no KPI name is found in type smaller than the body', () => {
     expect(() => kpiNamesSplit([line(5, 80, '4.6.1 เป้าประสงค์', 1, 0)], BODY)).toThrow(/found no KPI's name/);
+  });
+});
+
+describe('contentsEntryProblems', () => {
+  const RIGHT = 538;
+  /** A contents line: its text, then (`page`) dots ending 2 pt before a page number ending at `end`. */
+  const entryLine = (y: number, text: string, paragraph: number, seq: number, x = 85, page?: string, end = RIGHT) =>
+    line(3, y, page === undefined ? text : `${text}......${page}`, paragraph, seq, {
+      x,
+      pieces: [
+        { text, font: 'Sarabun', fontSize: 10.88, x: 0, width: 200, trailingCut: 0, clusterSpacing: 0 },
+        ...(page === undefined
+          ? []
+          : [
+              {
+                text: '......',
+                font: 'Sarabun',
+                fontSize: 10.88,
+                x: 210,
+                width: end - x - 222,
+                trailingCut: 0,
+                clusterSpacing: 0,
+              },
+              {
+                text: page,
+                font: 'Sarabun',
+                fontSize: 10.88,
+                x: end - x - 10,
+                width: 10,
+                trailingCut: 0,
+                clusterSpacing: 0,
+              },
+            ]),
+      ],
+    });
+
+  it('flags a page number on a wrapped entry’s first line, one short of the margin, one in the wrong digits, and a wrapped line out of place', () => {
+    const lines = [
+      entryLine(80, '1.1 ความเป็นมา', 1, 0, 85, '1'),
+      entryLine(100, 'และความสำคัญ', 1, 1, 85, '1'),
+      entryLine(120, '1.2 วัตถุประสงค์', 2, 0, 85, '2', RIGHT - 3),
+      entryLine(140, '1.3 ขั้นตอน', 3, 0, 85, '๓'),
+      entryLine(160, '4.6 ประเด็นยุทธศาสตร์ที่ 1 การสื่อสารนโยบาย', 4, 0, 120),
+      entryLine(180, 'อย่างทั่วถึง', 4, 1, 100, '19'),
+    ];
+    expect(contentsEntryProblems(lines, RIGHT, /^([0-9]+|[ก-ฮ])$/)).toEqual([
+      'a leader before the entry\'s last line: "1.1 ความเป็นมา......1 / และความสำคัญ......1"',
+      'page number ends at 535.0 pt: "1.2 วัตถุประสงค์......2"',
+      'no leader and page number ending the entry: "1.3 ขั้นตอน......๓"',
+      'wrapped lines not under the entry\'s text: "4.6 ประเด็นยุทธศาสตร์ที่ 1 การสื่อสารนโยบาย / อย่างทั่วถึง......19"',
+    ]);
+  });
+
+  it('passes entries ending in dots and their page number at the margin, wrapped lines under their text', () => {
+    const lines = [
+      entryLine(80, '1.1 ความเป็นมา', 1, 0, 85, 'ก'),
+      entryLine(100, '4.6 ประเด็นยุทธศาสตร์ที่ 1 การสื่อสารนโยบาย', 2, 0, 120),
+      entryLine(120, 'อย่างทั่วถึง', 2, 1, 120, '19'),
+    ];
+    expect(contentsEntryProblems(lines, RIGHT, /^([0-9]+|[ก-ฮ])$/)).toEqual([]);
+  });
+
+  it('throws when no entry ends in a leader', () => {
+    expect(() => contentsEntryProblems([entryLine(80, 'สารบัญ', 1, 0)], RIGHT, /^[0-9]+$/)).toThrow(
+      /found no contents entry/,
+    );
   });
 });
 
