@@ -1,22 +1,8 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { describe, expect, it } from 'vitest';
 import type { LaidOutLine } from '../../main/services/pdf/render.ts';
-import {
-  cardsSplit,
-  contentsBreaks,
-  contentsEntryProblems,
-  kpiNamesSplit,
-  listLinesAlone,
-  nearEmptyPages,
-  type PageBox,
-  pagesLeftShort,
-  shortJustifiedLines,
-  strandedHeadings,
-  tableBreaks,
-  tableTails,
-  tailsBeforeTurns,
-  widowsAndOrphans,
-} from '../harness/pages.ts';
+import * as checks from '../harness/pages.ts';
+import type { PageBox } from '../harness/pages.ts';
 import { outOfHierarchy, tableRowsOutOfOrder } from '../harness/pdf.ts';
 import type { TextBox } from '../harness/textBoxes.ts';
 
@@ -88,7 +74,10 @@ describe('nearEmptyPages', () => {
       ]),
       page([]),
     ];
-    expect(nearEmptyPages(pages, area)).toEqual(['page 2: 2 line(s) "บรรทัดหนึ่ง / บรรทัดสอง"', 'page 3: 0 line(s) ""']);
+    expect(checks.nearEmptyPages(pages, area)).toEqual([
+      'page 2: 2 line(s) "บรรทัดหนึ่ง / บรรทัดสอง"',
+      'page 3: 0 line(s) ""',
+    ]);
   });
 
   it('passes a page of three lines, and a caption low on its page under a figure', () => {
@@ -96,25 +85,25 @@ describe('nearEmptyPages', () => {
       [420, 'แผนภาพที่ 1 ตำแหน่งทางยุทธศาสตร์'],
       [440, 'ที่มา: คณะทำงาน'],
     ]);
-    expect(nearEmptyPages([full, page(rowsOf('บรรทัด', 80, 120)), caption], area)).toEqual([]);
+    expect(checks.nearEmptyPages([full, page(rowsOf('บรรทัด', 80, 120)), caption], area)).toEqual([]);
   });
 
   it('throws on pages from which no text was read', () => {
-    expect(() => nearEmptyPages([page([]), page([])], area)).toThrow(/found no body text/);
+    expect(() => checks.nearEmptyPages([page([]), page([])], area)).toThrow(/found no body text/);
   });
 });
 
 describe('pagesLeftShort', () => {
   it('flags a page filled less than a quarter before a page that starts with a numbered section', () => {
     const pages = [page(rowsOf('ย่อหน้า', 80, 200)), page([[80, '4.7.2 การติดตามผล'], ...rowsOf('ย่อหน้า', 100, 700)])];
-    expect(pagesLeftShort(pages, area)).toEqual(['page 1: 18 % filled before "4.7.2 การติดตามผล"']);
+    expect(checks.pagesLeftShort(pages, area)).toEqual(['page 1: 18 % filled before "4.7.2 การติดตามผล"']);
   });
 
   it('passes such a page before a chapter, before a turned page, and a page filled more than a quarter', () => {
     const short = page(rowsOf('ย่อหน้า', 80, 200));
-    expect(pagesLeftShort([short, page([[80, 'บทที่ 5'], ...rowsOf('ย่อหน้า', 120, 700)])], area)).toEqual([]);
-    expect(pagesLeftShort([short, page([[80, '4.9 โครงการ']], LANDSCAPE)], area)).toEqual([]);
-    expect(pagesLeftShort([page(rowsOf('ย่อหน้า', 80, 300)), page([[80, '4.7.2 การติดตามผล']])], area)).toEqual([]);
+    expect(checks.pagesLeftShort([short, page([[80, 'บทที่ 5'], ...rowsOf('ย่อหน้า', 120, 700)])], area)).toEqual([]);
+    expect(checks.pagesLeftShort([short, page([[80, '4.9 โครงการ']], LANDSCAPE)], area)).toEqual([]);
+    expect(checks.pagesLeftShort([page(rowsOf('ย่อหน้า', 80, 300)), page([[80, '4.7.2 การติดตามผล']])], area)).toEqual([]);
   });
 });
 
@@ -125,7 +114,7 @@ describe('tableBreaks', () => {
       page([...rowsOf('ย่อหน้า', 80, 680), [700, head[1]], [720, 'ร้อยละ 80 85 90']]),
       page([head, ...rowsOf('แถว', 100, 700)]),
     ];
-    expect(tableBreaks(pages, area)).toEqual([`page 1: a table's head with 1 row(s) under it: "${head[1]}"`]);
+    expect(checks.tableBreaks(pages, area)).toEqual([`page 1: a table's head with 1 row(s) under it: "${head[1]}"`]);
   });
 
   it('flags a table that goes on over the page with a few rows, leaving more than a third of its page empty', () => {
@@ -133,7 +122,7 @@ describe('tableBreaks', () => {
       page([[80, 'ย่อหน้า'], [100, head[1]], ...rowsOf('แถว', 120, 160)]),
       page([head, ...rowsOf('ต่อ', 100, 700)]),
     ];
-    expect(tableBreaks(pages, area)).toEqual(['page 1: a table goes on over the page with 85 % of it empty']);
+    expect(checks.tableBreaks(pages, area)).toEqual(['page 1: a table goes on over the page with 85 % of it empty']);
   });
 
   it('passes a table broken under a full page with its head repeated', () => {
@@ -141,11 +130,13 @@ describe('tableBreaks', () => {
       page([...rowsOf('ย่อหน้า', 80, 580), [600, head[1]], ...rowsOf('แถว', 620, 760)]),
       page([head, ...rowsOf('ต่อ', 100, 700)]),
     ];
-    expect(tableBreaks(pages, area)).toEqual([]);
+    expect(checks.tableBreaks(pages, area)).toEqual([]);
   });
 
   it('throws when no table goes on over a page: a changed reader would find no repeated head', () => {
-    expect(() => tableBreaks([full, page(rowsOf('อื่น', 80, 700))], area)).toThrow(/found no table running over a page/);
+    expect(() => checks.tableBreaks([full, page(rowsOf('อื่น', 80, 700))], area)).toThrow(
+      /found no table running over a page/,
+    );
   });
 });
 
@@ -155,16 +146,16 @@ describe('tableTails', () => {
 
   it("flags a table's last rows alone on a page filled less than a quarter", () => {
     const pages = [before, page([head, [94, 'ประเด็นที่ 6'], [114, 'รวม']], LANDSCAPE)];
-    expect(tableTails(pages, area)).toEqual(["page 2: a table's last rows alone, 14 % filled"]);
+    expect(checks.tableTails(pages, area)).toEqual(["page 2: a table's last rows alone, 14 % filled"]);
   });
 
   it('passes the last rows of a table that fill more than a quarter of their page', () => {
     const pages = [before, page([head, ...rowsOf('แถว', 94, 400)], LANDSCAPE)];
-    expect(tableTails(pages, area)).toEqual([]);
+    expect(checks.tableTails(pages, area)).toEqual([]);
   });
 
   it('throws when no table goes on over a page', () => {
-    expect(() => tableTails([full, page(rowsOf('สั้น', 80, 100))], area)).toThrow(/no table running over a page/);
+    expect(() => checks.tableTails([full, page(rowsOf('สั้น', 80, 100))], area)).toThrow(/no table running over a page/);
   });
 });
 
@@ -178,17 +169,17 @@ describe('tailsBeforeTurns', () => {
       [180, 'เป้าประสงค์ 6.4 ข่าวสารกรุงเทพฯ'],
       [200, '• กลยุทธ์ 6.4.1'],
     ]);
-    expect(tailsBeforeTurns([full, tail, turned], area)).toEqual(['page 2: 21 % filled before the page turns']);
+    expect(checks.tailsBeforeTurns([full, tail, turned], area)).toEqual(['page 2: 21 % filled before the page turns']);
   });
 
   it('passes a short page that starts a section of its own, and a tail filling more than a quarter', () => {
     const own = page([[80, '4.8.3 กลยุทธ์'], ...rowsOf('• กลยุทธ์', 100, 160)]);
-    expect(tailsBeforeTurns([full, own, turned], area)).toEqual([]);
-    expect(tailsBeforeTurns([full, page(rowsOf('• กลยุทธ์', 80, 300)), turned], area)).toEqual([]);
+    expect(checks.tailsBeforeTurns([full, own, turned], area)).toEqual([]);
+    expect(checks.tailsBeforeTurns([full, page(rowsOf('• กลยุทธ์', 80, 300)), turned], area)).toEqual([]);
   });
 
   it('throws on a document whose pages never turn', () => {
-    expect(() => tailsBeforeTurns([full, full, full], area)).toThrow(/found no page followed by a turned page/);
+    expect(() => checks.tailsBeforeTurns([full, full, full], area)).toThrow(/found no page followed by a turned page/);
   });
 });
 
@@ -198,7 +189,7 @@ describe('widowsAndOrphans', () => {
   it("flags a paragraph's first line alone at a page foot, and its last alone at a page top", () => {
     const orphan = [line(1, 740, 'บรรทัดแรก', 1, 0), line(2, 80, 'บรรทัดสอง', 1, 1), line(2, 100, 'บรรทัดสาม', 1, 2)];
     const widow = [line(1, 720, 'หนึ่ง', 2, 0), line(1, 740, 'สอง', 2, 1), line(2, 80, 'สาม', 2, 2)];
-    expect(widowsAndOrphans([...orphan, ...widow], pages, area)).toEqual([
+    expect(checks.widowsAndOrphans([...orphan, ...widow], pages, area)).toEqual([
       'page 1: one line of a paragraph alone: "บรรทัดแรก"',
       'page 2: one line of a paragraph alone: "สาม"',
     ]);
@@ -211,12 +202,12 @@ describe('widowsAndOrphans', () => {
       line(2, 80, 'สาม', 1, 2),
       line(2, 100, 'สี่', 1, 3),
     ];
-    expect(widowsAndOrphans(lines, pages, area)).toEqual([]);
+    expect(checks.widowsAndOrphans(lines, pages, area)).toEqual([]);
   });
 
   it('throws when no paragraph runs over a page (a table head repeated on the next page is one line)', () => {
     const lines = [line(1, 80, 'ย่อหน้า', 1, 0), line(1, 700, 'หน่วยนับ', 2, 0), line(2, 74, 'หน่วยนับ', 2, 0)];
-    expect(() => widowsAndOrphans(lines, pages, area)).toThrow(/found no paragraph running over a page/);
+    expect(() => checks.widowsAndOrphans(lines, pages, area)).toThrow(/found no paragraph running over a page/);
   });
 });
 
@@ -236,7 +227,7 @@ describe('strandedHeadings', () => {
       heading(4, 120, '2.4 ข้อเสนอ', 9),
     ];
     expect(
-      strandedHeadings([...overHeading, ...atFoot, ...oneLine], [full, full, full, full], area, isHeading),
+      checks.strandedHeadings([...overHeading, ...atFoot, ...oneLine], [full, full, full, full], area, isHeading),
     ).toEqual([
       'page 1: heading at the foot: 2 สรุปผล',
       'page 2: 0 line(s) under the heading "2.2 ปัญหา"',
@@ -251,11 +242,13 @@ describe('strandedHeadings', () => {
       line(1, 740, 'สอง', 2, 1),
       line(2, 80, 'สาม', 3, 0),
     ];
-    expect(strandedHeadings(lines, pages, area, isHeading)).toEqual([]);
+    expect(checks.strandedHeadings(lines, pages, area, isHeading)).toEqual([]);
   });
 
   it('throws when no line is a heading', () => {
-    expect(() => strandedHeadings([line(1, 80, 'ย่อหน้า', 1, 0)], pages, area, isHeading)).toThrow(/found no heading/);
+    expect(() => checks.strandedHeadings([line(1, 80, 'ย่อหน้า', 1, 0)], pages, area, isHeading)).toThrow(
+      /found no heading/,
+    );
   });
 });
 
@@ -278,15 +271,15 @@ describe('shortJustifiedLines', () => {
   ];
 
   it('flags a line that stops short of the right edge where the paragraph could have filled it', () => {
-    expect(shortJustifiedLines(paragraph(25))).toEqual(['page 1: ends 75.00 pt short: "aaa "']);
+    expect(checks.shortJustifiedLines(paragraph(25))).toEqual(['page 1: ends 75.00 pt short: "aaa "']);
   });
 
   it('passes a paragraph whose every line but the last reaches the right edge', () => {
-    expect(shortJustifiedLines(paragraph(100))).toEqual([]);
+    expect(checks.shortJustifiedLines(paragraph(100))).toEqual([]);
   });
 
   it('throws when no paragraph is justified', () => {
-    expect(() => shortJustifiedLines([line(1, 80, 'ย่อหน้า', 1, 0)])).toThrow(/found no justified paragraph/);
+    expect(() => checks.shortJustifiedLines([line(1, 80, 'ย่อหน้า', 1, 0)])).toThrow(/found no justified paragraph/);
   });
 });
 
@@ -298,17 +291,19 @@ describe('cardsSplit', () => {
   ];
 
   it('flags a KPI card whose responsible unit is printed on the next page', () => {
-    expect(cardsSplit([...card([3, 80], [3, 300], 1), ...card([3, 700], [4, 80], 4)], 'นิยาม', 'ผู้รับผิดชอบ')).toEqual([
-      'page 3: a KPI card ends on page 4',
-    ]);
+    expect(
+      checks.cardsSplit([...card([3, 80], [3, 300], 1), ...card([3, 700], [4, 80], 4)], 'นิยาม', 'ผู้รับผิดชอบ'),
+    ).toEqual(['page 3: a KPI card ends on page 4']);
   });
 
   it('passes cards each on one page', () => {
-    expect(cardsSplit([...card([3, 80], [3, 300], 1), ...card([4, 80], [4, 300], 4)], 'นิยาม', 'ผู้รับผิดชอบ')).toEqual([]);
+    expect(
+      checks.cardsSplit([...card([3, 80], [3, 300], 1), ...card([4, 80], [4, 300], 4)], 'นิยาม', 'ผู้รับผิดชอบ'),
+    ).toEqual([]);
   });
 
   it('throws when no card is found', () => {
-    expect(() => cardsSplit([line(3, 80, 'ภาคผนวก ก', 1, 0)], 'นิยาม', 'ผู้รับผิดชอบ')).toThrow(/found no KPI card/);
+    expect(() => checks.cardsSplit([line(3, 80, 'ภาคผนวก ก', 1, 0)], 'นิยาม', 'ผู้รับผิดชอบ')).toThrow(/found no KPI card/);
   });
 });
 
@@ -331,18 +326,18 @@ describe('kpiNamesSplit', () => {
   const targets = (pageNumber: number, y: number, paragraph: number) => line(pageNumber, y, 'ช่องทาง', paragraph, 0);
 
   it("flags a KPI's name at a page foot with its targets on the next page", () => {
-    expect(kpiNamesSplit([name(5, 740, 1), targets(6, 100, 2)], BODY)).toEqual([
+    expect(checks.kpiNamesSplit([name(5, 740, 1), targets(6, 100, 2)], BODY)).toEqual([
       'page 5: 1.1.2 จำนวนช่องทางการสื่อสาร (ช่องทาง)',
     ]);
   });
 
   it('passes a name over its targets on its page, and leaves a numbered heading at body size alone', () => {
     const heading = line(6, 80, '4.6.1 เป้าประสงค์', 3, 0, { bold: true });
-    expect(kpiNamesSplit([name(5, 700, 1), targets(5, 720, 2), heading], BODY)).toEqual([]);
+    expect(checks.kpiNamesSplit([name(5, 700, 1), targets(5, 720, 2), heading], BODY)).toEqual([]);
   });
 
   it('throws when no KPI name is found in type smaller than the body', () => {
-    expect(() => kpiNamesSplit([line(5, 80, '4.6.1 เป้าประสงค์', 1, 0)], BODY)).toThrow(/found no KPI's name/);
+    expect(() => checks.kpiNamesSplit([line(5, 80, '4.6.1 เป้าประสงค์', 1, 0)], BODY)).toThrow(/found no KPI's name/);
   });
 });
 
@@ -388,7 +383,7 @@ describe('contentsEntryProblems', () => {
       entryLine(160, '4.6 ประเด็นยุทธศาสตร์ที่ 1 การสื่อสารนโยบาย', 4, 0, 120),
       entryLine(180, 'อย่างทั่วถึง', 4, 1, 100, '19'),
     ];
-    expect(contentsEntryProblems(lines, RIGHT, /^([0-9]+|[ก-ฮ])$/)).toEqual([
+    expect(checks.contentsEntryProblems(lines, RIGHT, /^([0-9]+|[ก-ฮ])$/)).toEqual([
       'a leader before the entry\'s last line: "1.1 ความเป็นมา......1 / และความสำคัญ......1"',
       'page number ends at 535.0 pt: "1.2 วัตถุประสงค์......2"',
       'no leader and page number ending the entry: "1.3 ขั้นตอน......๓"',
@@ -402,11 +397,11 @@ describe('contentsEntryProblems', () => {
       entryLine(100, '4.6 ประเด็นยุทธศาสตร์ที่ 1 การสื่อสารนโยบาย', 2, 0, 120),
       entryLine(120, 'อย่างทั่วถึง', 2, 1, 120, '19'),
     ];
-    expect(contentsEntryProblems(lines, RIGHT, /^([0-9]+|[ก-ฮ])$/)).toEqual([]);
+    expect(checks.contentsEntryProblems(lines, RIGHT, /^([0-9]+|[ก-ฮ])$/)).toEqual([]);
   });
 
   it('throws when no entry ends in a leader', () => {
-    expect(() => contentsEntryProblems([entryLine(80, 'สารบัญ', 1, 0)], RIGHT, /^[0-9]+$/)).toThrow(
+    expect(() => checks.contentsEntryProblems([entryLine(80, 'สารบัญ', 1, 0)], RIGHT, /^[0-9]+$/)).toThrow(
       /found no contents entry/,
     );
   });
@@ -423,7 +418,7 @@ describe('contentsBreaks', () => {
       entry(3, 740, 'บทที่ 5 การติดตามผล ............ 41', 2, 0, true),
       entry(4, 80, '5.1 แนวทาง ............ 41', 3),
     ];
-    expect(contentsBreaks(lines)).toEqual([
+    expect(checks.contentsBreaks(lines)).toEqual([
       'page 2: entry split over pages: ["4.8 การบริหารความเสี่ยงของแผน","ยุทธศาสตร์ ............ 40"]',
       'page 3: chapter line alone at the foot: บทที่ 5 การติดตามผล ............ 41',
     ]);
@@ -435,11 +430,11 @@ describe('contentsBreaks', () => {
       entry(3, 740, '5.1 แนวทาง ............ 41', 2),
       entry(4, 80, '5.2 ตัวชี้วัด ............ 42', 3),
     ];
-    expect(contentsBreaks(lines)).toEqual([]);
+    expect(checks.contentsBreaks(lines)).toEqual([]);
   });
 
   it('throws on lines with no entry ending in a leader', () => {
-    expect(() => contentsBreaks([entry(2, 80, 'สารบัญ', 1)])).toThrow(/found no contents entry/);
+    expect(() => checks.contentsBreaks([entry(2, 80, 'สารบัญ', 1)])).toThrow(/found no contents entry/);
   });
 });
 
@@ -455,36 +450,32 @@ describe('listLinesAlone', () => {
     y1: y + 14,
   });
 
+  const list = [
+    box(1, 85, 80, 'ย่อหน้านำรายการ'),
+    box(1, 100, 740, '1. สำนักงานเขตพระนคร'),
+    box(2, 100, 80, '2. สำนักงานเขตดุสิต'),
+    box(2, 100, 100, '3. สำนักงานเขตบางรัก'),
+    box(2, 85, 700, 'ย่อหน้าถัดไป'),
+    box(2, 100, 720, '4. สำนักงานเขตปทุมวัน'),
+    box(2, 100, 740, '5. สำนักงานเขตจตุจักร'),
+    box(3, 100, 80, '6. สำนักงานเขตบางซื่อ'),
+    box(3, 85, 120, 'ย่อหน้าปิด'),
+  ];
+
   it("flags a list's first line alone at a page foot and its last alone at the next page's top", () => {
-    const boxes = [
-      box(1, 85, 80, 'ย่อหน้านำรายการ'),
-      box(1, 100, 740, '1. สำนักงานเขตพระนคร'),
-      box(2, 100, 80, '2. สำนักงานเขตดุสิต'),
-      box(2, 100, 100, '3. สำนักงานเขตบางรัก'),
-      box(2, 85, 700, 'ย่อหน้าถัดไป'),
-      box(2, 100, 720, '4. สำนักงานเขตปทุมวัน'),
-      box(2, 100, 740, '5. สำนักงานเขตจตุจักร'),
-      box(3, 100, 80, '6. สำนักงานเขตบางซื่อ'),
-      box(3, 85, 100, 'ย่อหน้าปิด'),
-    ];
-    expect(listLinesAlone(boxes, area)).toEqual([
+    expect(checks.listLinesAlone(list, area)).toEqual([
       'page 1: a list breaks 1 line(s) / 2 line(s): "2. สำนักงานเขตดุสิต"',
       'page 2: a list breaks 2 line(s) / 1 line(s): "6. สำนักงานเขตบางซื่อ"',
     ]);
   });
 
-  it('passes a list that leaves two of its lines on each side, an item wrapped under its text counting as one', () => {
-    const boxes = [
-      box(1, 100, 720, '1. สำนักงานเขตพระนคร'),
-      box(1, 110, 740, 'และสำนักงานเขตดุสิต'),
-      box(2, 100, 80, '2. สำนักงานเขตบางรัก'),
-      box(2, 100, 100, '3. สำนักงานเขตจตุจักร'),
-    ];
-    expect(listLinesAlone(boxes, area)).toEqual([]);
+  it('passes the list with two of its lines on each side of its breaks, an item wrapped under its text counting', () => {
+    const wrapped = [box(1, 110, 760, 'และสำนักงานเขตดุสิต'), box(3, 110, 100, 'และสำนักงานเขตบางพลัด')];
+    expect(checks.listLinesAlone([...list, ...wrapped], area)).toEqual([]);
   });
 
   it('throws when no numbered list item is read', () => {
-    expect(() => listLinesAlone([box(1, 85, 80, 'ย่อหน้า')], area)).toThrow(/found no numbered list item/);
+    expect(() => checks.listLinesAlone([box(1, 85, 80, 'ย่อหน้า')], area)).toThrow(/found no numbered list item/);
   });
 });
 
