@@ -13,26 +13,28 @@ import {
   LEXICON_ADDITIONS_FILE,
   LEXICON_FILE,
   compactLexiconFile,
+  readCompactLexicon,
 } from '../../main/services/thaiLexicon.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const RESOURCES = join(ROOT, 'resources');
 const wordList = readFileSync(join(RESOURCES, LEXICON_FILE), 'utf8');
+const additions = readFileSync(join(RESOURCES, LEXICON_ADDITIONS_FILE), 'utf8');
 const frequencyList = readFileSync(join(RESOURCES, FREQUENCY_FILE), 'utf8');
 const tempDir = useTempDir();
 
 /** The lexicon part of a compact lexicon file (after the digest line). */
-const lexiconOf = (file: string) => ThaiLexicon.fromCompact(file.slice(file.indexOf('\n') + 1));
+const lexiconOf = (file: string) => readCompactLexicon(file.slice(file.indexOf('\n') + 1));
 
 describe('the compact Thai lexicon', () => {
   it('gives every listed word the cost the lists give it, and leaves out what they leave out', () => {
-    const parsed = ThaiLexicon.parse(wordList, frequencyList);
-    const compact = ThaiLexicon.fromCompact(ThaiLexicon.compact(wordList, frequencyList));
+    const parsed = ThaiLexicon.parse(`${wordList}\n${additions}`, frequencyList);
+    const compact = lexiconOf(compactLexiconFile(RESOURCES));
     expect(compact.size).toBe(parsed.size);
     expect(compact.maxLength).toBe(parsed.maxLength);
     expect(compact.unknownCost).toBe(parsed.unknownCost);
-    const differing = wordList
+    const differing = `${wordList}\n${additions}`
       .split('\n')
       .map((line) => lexiconForm(line) ?? line)
       .filter((word) => compact.cost(word) !== parsed.cost(word));
@@ -65,6 +67,6 @@ describe('the compact Thai lexicon', () => {
   });
 
   it('refuses text of another format', () => {
-    expect(() => ThaiLexicon.fromCompact(wordList)).toThrow(/not a compact Thai lexicon/);
+    expect(() => readCompactLexicon(wordList)).toThrow(/not a compact Thai lexicon/);
   });
 });
