@@ -37,8 +37,6 @@ export interface LexiconParts {
 export class ThaiLexicon {
   /** Users' words first: a word in an earlier layer has that layer's cost. */
   private readonly layers: readonly WordTrie[];
-  /** Longest entry, in UTF-16 code units. */
-  readonly maxLength: number;
   /** The cost of a stretch of text that is no word of the list, per cluster: above any word's. */
   readonly unknownCost: number;
   private readonly total: number;
@@ -47,7 +45,6 @@ export class ThaiLexicon {
 
   private constructor(layers: readonly WordTrie[], total: number) {
     this.layers = layers;
-    this.maxLength = Math.max(...layers.map((layer) => layer.maxLength));
     this.total = total;
     this.unknownCost = Math.log(total) + 1;
     this.nodes = new Int32Array(layers.length);

@@ -34,8 +34,6 @@ export class WordTrie {
   private readonly costs: Float64Array;
   /** Number of words. */
   readonly size: number;
-  /** Longest word, in UTF-16 code units. */
-  readonly maxLength: number;
 
   private constructor(
     first: Int32Array,
@@ -43,14 +41,12 @@ export class WordTrie {
     costIndex: Uint16Array | Uint32Array,
     costs: Float64Array,
     size: number,
-    maxLength: number,
   ) {
     this.first = first;
     this.label = label;
     this.costIndex = costIndex;
     this.costs = costs;
     this.size = size;
-    this.maxLength = maxLength;
   }
 
   /**
@@ -102,32 +98,16 @@ export class WordTrie {
     }
     first[0] = 1;
     for (let k = 1; k <= next; k++) first[k] = (first[k] as number) + (first[k - 1] as number);
-    return new WordTrie(
-      first,
-      label.slice(0, next),
-      costIndex.slice(0, next),
-      Float64Array.from(palette.keys()),
-      n,
-      maxLength,
-    );
+    return new WordTrie(first, label.slice(0, next), costIndex.slice(0, next), Float64Array.from(palette.keys()), n);
   }
 
-  /** The trie of arrays `arrays` gave; its size and longest word are counted again. */
+  /** The trie of arrays `arrays` gave; its words are counted again. */
   static fromArrays({ first, label, costIndex, costs }: WordTrieArrays): WordTrie {
     const nodes = label.length;
     if (first.length !== nodes + 1 || costIndex.length !== nodes) throw new Error('not the arrays of a word trie');
-    const depth = new Uint8Array(nodes);
     let size = 0;
-    let maxLength = 0;
-    for (let n = 0; n < nodes; n++) {
-      const d = depth[n] as number;
-      for (let k = first[n] as number; k < (first[n + 1] as number); k++) depth[k] = d + 1;
-      if ((costIndex[n] as number) > 0) {
-        size++;
-        maxLength = Math.max(maxLength, d);
-      }
-    }
-    return new WordTrie(first, label, costIndex, costs, size, maxLength);
+    for (let n = 0; n < nodes; n++) if ((costIndex[n] as number) > 0) size++;
+    return new WordTrie(first, label, costIndex, costs, size);
   }
 
   arrays(): WordTrieArrays {
