@@ -86,8 +86,7 @@ export class ThaiLexicon {
   /** Entries with their corpus counts (undefined: not counted) out of `total` occurrences (0: unknown). */
   private static fromCounts(entries: Iterable<[string, number | undefined]>, total: number): ThaiLexicon {
     if (total === 0) total = DEFAULT_TOTAL;
-    const costs: [string, number][] = [];
-    for (const [word, count] of entries) costs.push([word, wordCost(total, count)]);
+    const costs = Array.from(entries, ([word, count]): [string, number] => [word, wordCost(total, count)]);
     return new ThaiLexicon([WordTrie.build(costs)], total);
   }
 
@@ -99,7 +98,7 @@ export class ThaiLexicon {
       if (word !== undefined) extra.set(word, Math.log(this.total / USER_WORD_COUNT));
     }
     if (extra.size === 0) return this;
-    return new ThaiLexicon([WordTrie.build([...extra]), ...this.layers], this.total);
+    return new ThaiLexicon([WordTrie.build(extra), ...this.layers], this.total);
   }
 
   /**

@@ -49,34 +49,32 @@ export class WordTrie {
     this.size = size;
   }
 
-  /**
-   * The trie of these words (strings of Thai letters, distinct) with their costs. Sorted input (by code units)
-   * is built as it comes; other input is sorted first.
-   */
-  static build(entries: readonly (readonly [string, number])[]): WordTrie {
-    const sorted = isSorted(entries) ? entries : [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const n = sorted.length;
-    let maxLength = 0;
+  /** The trie of these words (strings of Thai letters; a word given twice keeps its last cost). */
+  static build(entries: Iterable<readonly [string, number]>): WordTrie {
+    const costOf = new Map(entries);
+    // The default sort compares strings by UTF-16 code units, as the trie orders siblings (and faster than any
+    // comparator function: this is most of the time a list takes to build).
+    const words = [...costOf.keys()].sort();
+    const n = words.length;
     let nodes = 1;
     const palette = new Map<number, number>();
-    for (const [word, cost] of sorted) {
-      maxLength = Math.max(maxLength, word.length);
-      nodes += word.length; // an upper bound; the arrays are cut to size below
-      if (!palette.has(cost)) palette.set(cost, palette.size + 1);
-    }
+    for (const [, cost] of costOf) if (!palette.has(cost)) palette.set(cost, palette.size + 1);
+    for (const word of words) nodes += word.length; // an upper bound; the arrays are cut to size below
     const label = new Uint8Array(nodes);
     const parent = new Int32Array(nodes);
     const costIndex = palette.size < 0xffff ? new Uint16Array(nodes) : new Uint32Array(nodes);
     // Level by level: the words' prefixes of length d are sorted like the words, so equal ones are adjacent and
-    // each parent's children come together, in the parents' order.
-    const nodeOf = new Int32Array(n); // each word's node at the previous level (the root at first)
+    // each parent's children come together, in the parents' order. `active` are the words longer than d - 1,
+    // `nodeOf` each one's node at the previous level (the root at first).
+    let active = Int32Array.from(words.keys());
+    const nodeOf = new Int32Array(n);
     let next = 1;
-    for (let d = 1; d <= maxLength; d++) {
+    for (let d = 1; active.length > 0; d++) {
       let lastParent = -1;
       let lastLetter = -1;
-      for (let w = 0; w < n; w++) {
-        const [word, cost] = sorted[w] as readonly [string, number];
-        if (word.length < d) continue;
+      let longer = 0;
+      for (const w of active) {
+        const word = words[w] as string;
         const from = nodeOf[w] as number;
         const letter = word.charCodeAt(d - 1) - THAI_BLOCK;
         if (from !== lastParent || letter !== lastLetter) {
@@ -87,8 +85,10 @@ export class WordTrie {
           lastLetter = letter;
         }
         nodeOf[w] = next - 1;
-        if (word.length === d) costIndex[next - 1] = palette.get(cost) as number;
+        if (word.length === d) costIndex[next - 1] = palette.get(costOf.get(word) as number) as number;
+        else active[longer++] = w;
       }
+      active = active.subarray(0, longer);
     }
     // Breadth first, children of lower nodes first: node k's children start after those of nodes 0 … k-1.
     const first = new Int32Array(next + 1);
@@ -138,10 +138,4 @@ export class WordTrie {
     for (let i = 0; i < word.length && node >= 0; i++) node = this.child(node, word.charCodeAt(i));
     return node < 0 ? undefined : this.costAt(node);
   }
-}
-
-function isSorted(entries: readonly (readonly [string, number])[]): boolean {
-  for (let i = 1; i < entries.length; i++)
-    if ((entries[i - 1] as readonly [string, number])[0] >= (entries[i] as readonly [string, number])[0]) return false;
-  return true;
 }
