@@ -97,7 +97,11 @@ function builtLexicon(digest: string): ThaiLexicon | undefined {
     if (!existsSync(path)) continue;
     const text = readFileSync(path, 'latin1'); // base64 and a hex digest: ASCII
     const newline = text.indexOf('\n');
-    return text.slice(0, newline) === digest ? readCompactLexicon(text.slice(newline + 1)) : undefined;
+    const lexicon = text.slice(newline + 1);
+    // Another format (a file left by an older build) is passed over like other lists: the lists are read instead.
+    return text.slice(0, newline) === digest && lexicon.startsWith(`${COMPACT_HEADER}\t`)
+      ? readCompactLexicon(lexicon)
+      : undefined;
   }
   return undefined;
 }
