@@ -44,6 +44,36 @@ describe('the compact Thai lexicon', () => {
     expect(compact.with(['คลองเตย']).has('คลองเตย')).toBe(true);
   });
 
+  it('finds the words that start at a place of the text, each at the cost of the first layer that has it', () => {
+    const counts = new Map([
+      ['ห้อง', 900],
+      ['ประชุม', 90],
+      ['ห้องประชุม', 9],
+    ]);
+    const shipped = ThaiLexicon.of(counts.keys(), counts);
+    const text = 'ห้องประชุมใหญ่';
+    const everyOffset = Array.from({ length: text.length + 1 }, (_, k) => k);
+    const wordsAt = (lexicon: ThaiLexicon, start: number) => {
+      const found: [string, number][] = [];
+      lexicon.wordsFrom(text, everyOffset, start, (j, cost) => found.push([text.slice(start, j), cost]));
+      return found;
+    };
+    expect(wordsAt(shipped, 0)).toEqual([
+      ['ห้อง', shipped.cost('ห้อง')],
+      ['ห้องประชุม', shipped.cost('ห้องประชุม')],
+    ]);
+    expect(wordsAt(shipped, 4)).toEqual([['ประชุม', shipped.cost('ประชุม')]]);
+    expect(wordsAt(shipped, 10)).toEqual([]);
+    // A user's word is a common word, whatever the corpus says: its cost, not the shipped one, counts.
+    const withUsers = shipped.with(['ห้องประชุม', 'ใหญ่']);
+    expect(withUsers.cost('ห้องประชุม')).toBeLessThan(shipped.cost('ห้องประชุม')!);
+    expect(wordsAt(withUsers, 0)).toEqual([
+      ['ห้อง', shipped.cost('ห้อง')],
+      ['ห้องประชุม', withUsers.cost('ห้องประชุม')],
+    ]);
+    expect(wordsAt(withUsers, 10)).toEqual([['ใหญ่', withUsers.cost('ใหญ่')]]);
+  });
+
   it('is stamped with the lists it was made from, so the bundle never takes it for other lists', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'lexicon'));
