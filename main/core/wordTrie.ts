@@ -49,17 +49,18 @@ export class WordTrie {
     this.size = size;
   }
 
-  /** The trie of these words (strings of Thai letters; a word given twice keeps its last cost). */
+  /** The trie of these words (distinct strings of Thai letters) with their costs. */
   static build(entries: Iterable<readonly [string, number]>): WordTrie {
-    const costOf = new Map(entries);
-    // The default sort compares strings by UTF-16 code units, as the trie orders siblings (and faster than any
-    // comparator function: this is most of the time a list takes to build).
-    const words = [...costOf.keys()].sort();
-    const n = words.length;
+    // By UTF-16 code units, as the trie orders siblings.
+    const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const n = sorted.length;
+    const words = sorted.map(([word]) => word);
     let nodes = 1;
     const palette = new Map<number, number>();
-    for (const [, cost] of costOf) if (!palette.has(cost)) palette.set(cost, palette.size + 1);
-    for (const word of words) nodes += word.length; // an upper bound; the arrays are cut to size below
+    for (const [word, cost] of sorted) {
+      nodes += word.length; // an upper bound; the arrays are cut to size below
+      if (!palette.has(cost)) palette.set(cost, palette.size + 1);
+    }
     const label = new Uint8Array(nodes);
     const parent = new Int32Array(nodes);
     const costIndex = palette.size < 0xffff ? new Uint16Array(nodes) : new Uint32Array(nodes);
@@ -85,7 +86,7 @@ export class WordTrie {
           lastLetter = letter;
         }
         nodeOf[w] = next - 1;
-        if (word.length === d) costIndex[next - 1] = palette.get(costOf.get(word) as number) as number;
+        if (word.length === d) costIndex[next - 1] = palette.get((sorted[w] as readonly [string, number])[1]) as number;
         else active[longer++] = w;
       }
       active = active.subarray(0, longer);
