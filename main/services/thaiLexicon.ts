@@ -11,9 +11,9 @@ import { ThaiLexicon } from '../core/thaiLexicon.ts';
  * words users added. The PDF worker, the export in the main process (charts are built there) and the
  * command line all go through here, so the printed plan and its charts break the same way.
  *
- * Choosing the lexicon's words from the two lists and building their trie (core/wordTrie.ts) takes a quarter of a second,
- * twice per export (main thread and PDF worker). The build does it once and writes the trie's arrays beside the
- * bundle (COMPACT_LEXICON_FILE, made by `compactLexiconFile` from electron.vite.config.ts), stamped with the
+ * Choosing the lexicon's words from the two lists and building their trie (core/wordTrie.ts) takes a quarter of
+ * a second, twice per export (main thread and PDF worker). The build does it once and writes the trie's arrays
+ * beside the bundle (COMPACT_LEXICON_FILE, made by `compactLexiconFile` from electron.vite.config.ts), stamped with the
  * lists' digest: the bundle reads those back in a few milliseconds when the lists it is given are those, and
  * reads the lists otherwise (the source tree).
  */
