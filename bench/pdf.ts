@@ -16,7 +16,12 @@ import { ThaiLexicon } from '../main/core/thaiLexicon.ts';
 import { toThaiDigits } from '../main/core/years.ts';
 import { translator } from '../main/services/locales.ts';
 import { PAGE_COUNT, PAGE_NUMBER, renderPdf } from '../main/services/pdf/render.ts';
-import { COMPACT_LEXICON_FILE, FREQUENCY_FILE, LEXICON_FILE } from '../main/services/thaiLexicon.ts';
+import {
+  COMPACT_LEXICON_FILE,
+  FREQUENCY_FILE,
+  LEXICON_FILE,
+  readCompactLexicon,
+} from '../main/services/thaiLexicon.ts';
 import { generatedRows, generatedSource } from '../test/harness/pdfPlan.ts';
 
 const CHAPTERS = 6;
@@ -168,7 +173,7 @@ for (const [label, load] of [
         readFileSync(join(resources, FREQUENCY_FILE), 'utf8'),
       ),
   ],
-  ["from the build's compact file", () => ThaiLexicon.fromCompact(compactFile.slice(compactFile.indexOf('\n') + 1))],
+  ["from the build's compact file", () => readCompactLexicon(compactFile.slice(compactFile.indexOf('\n') + 1))],
 ] as const) {
   const loads: { wall: number; cpu: number }[] = [];
   for (let i = 0; i < 3; i++) {

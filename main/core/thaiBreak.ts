@@ -250,13 +250,7 @@ export class ThaiBreaker {
       const ui = unknown[i] ?? Infinity;
       const ci = cost[i] ?? Infinity;
       relax(i, i + 1, ui + ((positions[i + 1] ?? 0) - pi), ci + unknownCost, false);
-      if (!lexicon) continue;
-      for (let j = i + 1; j <= m; j++) {
-        const pj = positions[j] ?? 0;
-        if (pj - pi > lexicon.maxLength) break;
-        const wordCost = lexicon.cost(s.slice(pi, pj));
-        if (wordCost !== undefined) relax(i, j, ui, ci + wordCost, true);
-      }
+      lexicon?.wordsFrom(s, positions, i, (j, wordCost) => relax(i, j, ui, ci + wordCost, true));
     }
     const segments: { start: number; end: number; known: boolean }[] = [];
     for (let j = m; j > 0; j = from[j] ?? 0) {

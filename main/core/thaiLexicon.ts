@@ -1,4 +1,5 @@
 import { segmentationView } from './thaiClusters.ts';
+import { TRIE_ROOT, WordTrie, type WordTrieArrays } from './wordTrie.ts';
 
 /**
  * A Thai word list for dictionary segmentation (thaiBreak.ts): the shipped lexicon (resources/lexicon, read by
@@ -27,19 +28,26 @@ const LEXICALISED_COUNT = 100;
 /** What users' words count as: a common word, so that an organisation's name beats splitting it. */
 const USER_WORD_COUNT = 5000;
 
+/** A lexicon's corpus size and its words' trie: ThaiLexicon.parts. */
+export interface LexiconParts {
+  readonly total: number;
+  readonly trie: WordTrieArrays;
+}
+
 export class ThaiLexicon {
-  private readonly layers: readonly ReadonlyMap<string, number>[];
-  /** Longest entry, in UTF-16 code units: look-ups never try longer. */
-  readonly maxLength: number;
+  /** Users' words first: a word in an earlier layer has that layer's cost. */
+  private readonly layers: readonly WordTrie[];
   /** The cost of a stretch of text that is no word of the list, per cluster: above any word's. */
   readonly unknownCost: number;
   private readonly total: number;
+  /** The walk's node in each layer (wordsFrom), kept to allocate nothing per call. */
+  private readonly nodes: Int32Array;
 
-  private constructor(layers: readonly ReadonlyMap<string, number>[], maxLength: number, total: number) {
+  private constructor(layers: readonly WordTrie[], total: number) {
     this.layers = layers;
-    this.maxLength = maxLength;
     this.total = total;
     this.unknownCost = Math.log(total) + 1;
+    this.nodes = new Int32Array(layers.length);
   }
 
   /**
@@ -62,66 +70,73 @@ export class ThaiLexicon {
   }
 
   /**
-   * The lexicon `parse` makes of these lists, as the text `fromCompact` reads back: the same words with the
-   * same costs, without the work of choosing them (the build writes it beside the bundle, about ten times
-   * faster to load than the lists themselves; services/thaiLexicon.ts).
+   * What a one-layer lexicon (the shipped one, without users' words) is made of, for the build to store
+   * (services/thaiLexicon.ts) and `fromParts` to take back without choosing or sorting any word again.
    */
-  static compact(wordList: string, frequencyList = ''): string {
-    const { entries, total } = readLists(wordList, frequencyList);
-    const lines = [`${COMPACT_HEADER}\t${total}`];
-    for (const [word, count] of entries) lines.push(count === undefined ? word : `${word}\t${count}`);
-    return lines.join('\n');
+  parts(): LexiconParts {
+    const [trie, ...more] = this.layers;
+    if (!trie || more.length > 0) throw new Error("only a lexicon without users' words has parts");
+    return { total: this.total, trie: trie.arrays() };
   }
 
-  /** A lexicon from `compact`'s text; throws on text of another format. */
-  static fromCompact(text: string): ThaiLexicon {
-    const lines = text.split('\n');
-    const [header, count] = (lines[0] ?? '').split('\t');
-    if (header !== COMPACT_HEADER || !count) throw new Error('not a compact Thai lexicon');
-    const total = Number(count) || DEFAULT_TOTAL;
-    // Straight into the map: a second pass over 60,000 entries would double the load time.
-    const costs = new Map<string, number>();
-    let maxLength = 0;
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i] as string;
-      const tab = line.indexOf('\t');
-      const word = tab < 0 ? line : line.slice(0, tab);
-      costs.set(word, wordCost(total, tab < 0 ? undefined : Number(line.slice(tab + 1))));
-      if (word.length > maxLength) maxLength = word.length;
-    }
-    return new ThaiLexicon([costs], maxLength, total);
+  static fromParts(parts: LexiconParts): ThaiLexicon {
+    return new ThaiLexicon([WordTrie.fromArrays(parts.trie)], parts.total);
   }
 
   /** Entries with their corpus counts (undefined: not counted) out of `total` occurrences (0: unknown). */
   private static fromCounts(entries: Iterable<[string, number | undefined]>, total: number): ThaiLexicon {
     if (total === 0) total = DEFAULT_TOTAL;
-    const costs = new Map<string, number>();
-    let maxLength = 0;
-    for (const [word, count] of entries) {
-      costs.set(word, wordCost(total, count));
-      if (word.length > maxLength) maxLength = word.length;
-    }
-    return new ThaiLexicon([costs], maxLength, total);
+    const costs = Array.from(entries, ([word, count]): [string, number] => [word, wordCost(total, count)]);
+    return new ThaiLexicon([WordTrie.build(costs)], total);
   }
 
   /** This lexicon and users' words, which count as common words, without copying this one's entries. */
   with(words: Iterable<string>): ThaiLexicon {
     const extra = new Map<string, number>();
-    let maxLength = this.maxLength;
     for (const raw of words) {
       const word = lexiconForm(raw);
-      if (word === undefined) continue;
-      extra.set(word, Math.log(this.total / USER_WORD_COUNT));
-      maxLength = Math.max(maxLength, word.length);
+      if (word !== undefined) extra.set(word, Math.log(this.total / USER_WORD_COUNT));
     }
     if (extra.size === 0) return this;
-    return new ThaiLexicon([extra, ...this.layers], maxLength, this.total);
+    return new ThaiLexicon([WordTrie.build(extra), ...this.layers], this.total);
+  }
+
+  /**
+   * Every word of the lexicon that starts at positions[i] of `s` and ends at a later position: found(j, cost)
+   * for each such j, in ascending order. One walk down the tries along the text; no string is made.
+   */
+  wordsFrom(s: string, positions: readonly number[], i: number, found: (j: number, cost: number) => void): void {
+    const { layers, nodes } = this;
+    nodes.fill(TRIE_ROOT);
+    let alive = layers.length;
+    let k = positions[i] as number;
+    for (let j = i + 1; j < positions.length; j++) {
+      for (const end = positions[j] as number; k < end; k++) {
+        const code = s.charCodeAt(k);
+        for (let l = 0; l < layers.length; l++) {
+          const node = nodes[l] as number;
+          if (node < 0) continue;
+          const next = (layers[l] as WordTrie).child(node, code);
+          nodes[l] = next;
+          if (next < 0) alive--;
+        }
+        if (alive === 0) return;
+      }
+      for (let l = 0; l < layers.length; l++) {
+        const node = nodes[l] as number;
+        const cost = node < 0 ? undefined : (layers[l] as WordTrie).costAt(node);
+        if (cost !== undefined) {
+          found(j, cost);
+          break;
+        }
+      }
+    }
   }
 
   /** The word's cost, or undefined when it is not in the lexicon. */
   cost(word: string): number | undefined {
     for (const layer of this.layers) {
-      const cost = layer.get(word);
+      const cost = layer.cost(word);
       if (cost !== undefined) return cost;
     }
     return undefined;
@@ -150,9 +165,6 @@ function isDerived(word: string, words: ReadonlySet<string>): boolean {
 
 /** -ln of a word's relative frequency; a word the corpus does not count as if seen once. */
 const wordCost = (total: number, count: number | undefined): number => Math.log(total / (count ?? UNSEEN_COUNT));
-
-/** First line of `ThaiLexicon.compact`'s text, with the corpus size after a tab. */
-const COMPACT_HEADER = 'phaen-thai-lexicon 1';
 
 /**
  * The entries a word list and a frequency list give, with the counts of the listed words (only theirs are

@@ -11,10 +11,11 @@ import { ThaiLexicon } from '../core/thaiLexicon.ts';
  * words users added. The PDF worker, the export in the main process (charts are built there) and the
  * command line all go through here, so the printed plan and its charts break the same way.
  *
- * Choosing the lexicon's words from the two lists takes about 0.2 s, twice per export (main thread and PDF
- * worker). The build does it once and writes the result beside the bundle (COMPACT_LEXICON_FILE, made by
- * `compactLexiconFile` from electron.vite.config.ts), stamped with the lists' digest: the bundle loads that
- * in a tenth of the time when the lists it is given are those, and reads the lists otherwise (the source tree).
+ * Choosing the lexicon's words from the two lists and building their trie (core/wordTrie.ts) takes a quarter of
+ * a second, twice per export (main thread and PDF worker). The build does it once and writes the trie's arrays
+ * beside the bundle (COMPACT_LEXICON_FILE, made by `compactLexiconFile` from electron.vite.config.ts), stamped with the
+ * lists' digest: the bundle reads those back in a few milliseconds when the lists it is given are those, and
+ * reads the lists otherwise (the source tree).
  */
 export const LEXICON_FILE = join('lexicon', 'words_th.txt');
 /** Phaen's additions to it: compounds of government text the list lacks (resources/lexicon/README.md). */
@@ -48,10 +49,45 @@ function readLists(resourcesDir: string): Lists {
   return { words, frequencies, digest };
 }
 
-/** The compact lexicon file for the lists of this resources folder: their digest, a newline, the lexicon. */
+/** First line of a compact lexicon after the digest, with the corpus size after a tab. */
+const COMPACT_HEADER = 'phaen-thai-lexicon 2';
+
+/**
+ * The compact lexicon file for the lists of this resources folder: their digest, a newline, then the lexicon's
+ * parts (core/thaiLexicon.ts): the header with the corpus size, and the trie's four arrays in base64, one a
+ * line, in the byte order of the machine that built it (little-endian on every platform Phaen ships for).
+ */
 export function compactLexiconFile(resourcesDir: string): string {
   const { words, frequencies, digest } = readLists(resourcesDir);
-  return `${digest}\n${ThaiLexicon.compact(words.toString('utf8'), frequencies.toString('utf8'))}`;
+  const { total, trie } = ThaiLexicon.parse(words.toString('utf8'), frequencies.toString('utf8')).parts();
+  const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+  return [
+    digest,
+    `${COMPACT_HEADER}\t${total}`,
+    ...[trie.first, trie.label, trie.costIndex, trie.costs].map(base64),
+  ].join('\n');
+}
+
+/** The lexicon of a compact lexicon's text (after the digest line); throws on text of another format. */
+export function readCompactLexicon(text: string): ThaiLexicon {
+  const [head = '', ...arrays] = text.split('\n');
+  const [header, count] = head.split('\t');
+  if (header !== COMPACT_HEADER || !count || arrays.length !== 4) throw new Error('not a compact Thai lexicon');
+  // Copied out of the decoded Buffers: those may sit in Node's shared pool, at offsets no Int32Array may start at.
+  const [first, label, costIndex, costs] = arrays.map((line) => {
+    const bytes = Buffer.from(line, 'base64');
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  }) as [ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer];
+  const nodes = label.byteLength;
+  return ThaiLexicon.fromParts({
+    total: Number(count),
+    trie: {
+      first: new Int32Array(first),
+      label: new Uint8Array(label),
+      costIndex: costIndex.byteLength === 2 * nodes ? new Uint16Array(costIndex) : new Uint32Array(costIndex),
+      costs: new Float64Array(costs),
+    },
+  });
 }
 
 /** The build's compact lexicon if it was made from these very lists; undefined where there is none. */
@@ -59,9 +95,13 @@ function builtLexicon(digest: string): ThaiLexicon | undefined {
   for (const candidate of COMPACT_CANDIDATES) {
     const path = fileURLToPath(new URL(candidate, import.meta.url));
     if (!existsSync(path)) continue;
-    const text = readFileSync(path, 'utf8');
+    const text = readFileSync(path, 'latin1'); // base64 and a hex digest: ASCII
     const newline = text.indexOf('\n');
-    return text.slice(0, newline) === digest ? ThaiLexicon.fromCompact(text.slice(newline + 1)) : undefined;
+    const lexicon = text.slice(newline + 1);
+    // Another format (a file left by an older build) is passed over like other lists: the lists are read instead.
+    return text.slice(0, newline) === digest && lexicon.startsWith(`${COMPACT_HEADER}\t`)
+      ? readCompactLexicon(lexicon)
+      : undefined;
   }
   return undefined;
 }

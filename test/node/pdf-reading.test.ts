@@ -140,6 +140,32 @@ function catalog(pdf: Uint8Array): Record<string, unknown> {
   }
 }
 
+/**
+ * Objects the cross-reference table points at that do not start there ("N 0 obj"), and qpdf's --check verdict:
+ * a viewer that finds an offset wrong rebuilds the table, slowly or not at all (the engine gathers pdfkit's output
+ * itself, pdfOutput.ts, and counts the offsets as it goes).
+ */
+function crossReferenceFaults(pdf: Uint8Array): { misplaced: number[]; objects: number; check: string } {
+  const bytes = Buffer.from(pdf);
+  const text = bytes.toString('latin1');
+  const start = Number(/startxref\n(\d+)/.exec(text)?.[1]);
+  const table = text.slice(start, text.indexOf('trailer', start)).split('\n');
+  const objects = Number(table[1]?.split(' ')[1]) - 1;
+  const misplaced: number[] = [];
+  for (let id = 1; id <= objects; id++) {
+    const offset = Number(table[2 + id]?.slice(0, 10));
+    if (!text.startsWith(`${id} 0 obj`, offset)) misplaced.push(id);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'phaen-qpdf-'));
+  try {
+    writeFileSync(join(dir, 'doc.pdf'), pdf);
+    const check = execFileSync('qpdf', ['--check', join(dir, 'doc.pdf')], { encoding: 'utf8' });
+    return { misplaced, objects, check };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe.each([
   ['Arabic', false],
   ['Thai', true],
@@ -191,6 +217,13 @@ describe.each([
     // Lines about equally long: the shortest at least half the longest (not one word left alone).
     const widths = title.map((l) => l.width);
     expect(Math.min(...widths)).toBeGreaterThan(Math.max(...widths) / 2);
+  });
+
+  it('has every object where its cross-reference table says, and nothing qpdf would repair', () => {
+    const { misplaced, objects, check } = crossReferenceFaults(pdf);
+    expect(objects).toBeGreaterThan(1000); // pages, fonts, and the tagged structure's elements
+    expect(misplaced).toEqual([]);
+    expect(check).toContain('No syntax or stream encoding errors found');
   });
 
   it('names its title, author (the organisation), subject, keywords and Thai language for pdf.js and poppler', async () => {

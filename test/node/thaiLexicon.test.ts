@@ -13,26 +13,27 @@ import {
   LEXICON_ADDITIONS_FILE,
   LEXICON_FILE,
   compactLexiconFile,
+  readCompactLexicon,
 } from '../../main/services/thaiLexicon.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const RESOURCES = join(ROOT, 'resources');
 const wordList = readFileSync(join(RESOURCES, LEXICON_FILE), 'utf8');
+const additions = readFileSync(join(RESOURCES, LEXICON_ADDITIONS_FILE), 'utf8');
 const frequencyList = readFileSync(join(RESOURCES, FREQUENCY_FILE), 'utf8');
 const tempDir = useTempDir();
 
 /** The lexicon part of a compact lexicon file (after the digest line). */
-const lexiconOf = (file: string) => ThaiLexicon.fromCompact(file.slice(file.indexOf('\n') + 1));
+const lexiconOf = (file: string) => readCompactLexicon(file.slice(file.indexOf('\n') + 1));
 
 describe('the compact Thai lexicon', () => {
   it('gives every listed word the cost the lists give it, and leaves out what they leave out', () => {
-    const parsed = ThaiLexicon.parse(wordList, frequencyList);
-    const compact = ThaiLexicon.fromCompact(ThaiLexicon.compact(wordList, frequencyList));
+    const parsed = ThaiLexicon.parse(`${wordList}\n${additions}`, frequencyList);
+    const compact = lexiconOf(compactLexiconFile(RESOURCES));
     expect(compact.size).toBe(parsed.size);
-    expect(compact.maxLength).toBe(parsed.maxLength);
     expect(compact.unknownCost).toBe(parsed.unknownCost);
-    const differing = wordList
+    const differing = `${wordList}\n${additions}`
       .split('\n')
       .map((line) => lexiconForm(line) ?? line)
       .filter((word) => compact.cost(word) !== parsed.cost(word));
@@ -41,6 +42,36 @@ describe('the compact Thai lexicon', () => {
     expect(parsed.has('การประสานงาน')).toBe(false);
     expect(compact.has('การประสานงาน')).toBe(false);
     expect(compact.with(['คลองเตย']).has('คลองเตย')).toBe(true);
+  });
+
+  it('finds the words that start at a place of the text, each at the cost of the first layer that has it', () => {
+    const counts = new Map([
+      ['ห้อง', 900],
+      ['ประชุม', 90],
+      ['ห้องประชุม', 9],
+    ]);
+    const shipped = ThaiLexicon.of(counts.keys(), counts);
+    const text = 'ห้องประชุมใหญ่';
+    const everyOffset = Array.from({ length: text.length + 1 }, (_, k) => k);
+    const wordsAt = (lexicon: ThaiLexicon, start: number) => {
+      const found: [string, number][] = [];
+      lexicon.wordsFrom(text, everyOffset, start, (j, cost) => found.push([text.slice(start, j), cost]));
+      return found;
+    };
+    expect(wordsAt(shipped, 0)).toEqual([
+      ['ห้อง', shipped.cost('ห้อง')],
+      ['ห้องประชุม', shipped.cost('ห้องประชุม')],
+    ]);
+    expect(wordsAt(shipped, 4)).toEqual([['ประชุม', shipped.cost('ประชุม')]]);
+    expect(wordsAt(shipped, 10)).toEqual([]);
+    // A user's word is a common word, whatever the corpus says: its cost, not the shipped one, counts.
+    const withUsers = shipped.with(['ห้องประชุม', 'ใหญ่']);
+    expect(withUsers.cost('ห้องประชุม')).toBeLessThan(shipped.cost('ห้องประชุม')!);
+    expect(wordsAt(withUsers, 0)).toEqual([
+      ['ห้อง', shipped.cost('ห้อง')],
+      ['ห้องประชุม', withUsers.cost('ห้องประชุม')],
+    ]);
+    expect(wordsAt(withUsers, 10)).toEqual([['ใหญ่', withUsers.cost('ใหญ่')]]);
   });
 
   it('is stamped with the lists it was made from, so the bundle never takes it for other lists', () => {
@@ -65,6 +96,6 @@ describe('the compact Thai lexicon', () => {
   });
 
   it('refuses text of another format', () => {
-    expect(() => ThaiLexicon.fromCompact(wordList)).toThrow(/not a compact Thai lexicon/);
+    expect(() => readCompactLexicon(wordList)).toThrow(/not a compact Thai lexicon/);
   });
 });

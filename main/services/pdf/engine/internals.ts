@@ -365,6 +365,27 @@ export const pdfmake = {
 
 export const LineBreaker = requireCjs('linebreak') as LineBreakerClass;
 
+/** pdfkit's indirect object (PDFReference): the parts pdfOutput.ts wraps. */
+export interface PdfKitReference {
+  write(chunk: unknown): void;
+  finalize(): void;
+}
+
+/** pdfkit's prototypes that pdfmake does not name: its PDFReference, and the document's stream output. */
+export const pdfkit = {
+  /** pdfkit exports only its document; a reference made by ref() on a bare object gives the class. */
+  referencePrototype(): PdfKitReference {
+    const ref = (pdfmake.PDFDocument.prototype as unknown as { ref(this: object, data: object): object }).ref.call(
+      { _offsets: [], _waiting: 0, compress: false },
+      {},
+    );
+    return Object.getPrototypeOf(ref) as PdfKitReference;
+  },
+  documentPrototype(): { _write(data: unknown): void; push(chunk: unknown, encoding?: BufferEncoding): boolean } {
+    return pdfmake.PDFDocument.prototype as unknown as ReturnType<typeof pdfkit.documentPrototype>;
+  },
+};
+
 /** fontkit as pdfkit loads it (from pdfkit's own place): create() parses a font file as pdfkit's fonts do. */
 export const fontkit = createRequire(createRequire(requireCjs.resolve('pdfmake/js/PDFDocument.js')).resolve('pdfkit'))(
   'fontkit',
@@ -395,6 +416,9 @@ export function assertInternals(): void {
     ['PDFDocument.provideFont', pdfmake.PDFDocument.prototype.provideFont, 3],
     ['PDFDocument.font', pdfmake.PDFDocument.prototype.font, 3],
     ['PDFDocument._fragment', pdfmake.PDFDocument.prototype._fragment, 4],
+    ['PDFDocument._write', pdfkit.documentPrototype()._write, 1],
+    ['PDFReference.write', pdfkit.referencePrototype().write, 1],
+    ['PDFReference.finalize', pdfkit.referencePrototype().finalize, 0],
   ];
   for (const [name, fn, arity] of expected) {
     if (typeof fn !== 'function' || fn.length !== arity) {

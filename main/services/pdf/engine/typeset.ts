@@ -37,6 +37,7 @@ import {
   orphanedHeadings,
 } from './keepWithNext.ts';
 import { joinInlines } from './lineRender.ts';
+import { installTextOutput } from './pdfOutput.ts';
 import { type MeasureCache, installMeasureCache, newMeasureCache } from './measureCache.ts';
 import {
   type ForcedBreak,
@@ -160,6 +161,7 @@ function installEngine(): void {
   pdfmake.ElementWriter.prototype.alignLine = alignLine;
   installMeasureCache(() => current?.measures ?? null);
   installPagination(); // widows, orphans and blank pages (pagination.ts), over the line builder above
+  installTextOutput(); // pdfkit's output in fewer Buffers (pdfOutput.ts)
 
   // pdfmake silently drops text of an unbreakable block (a `dontBreakRows` row, an `unbreakable` stack)
   // that does not fit on a fresh page: it keeps only the block's first page, or nothing when the block
