@@ -156,9 +156,10 @@ let harfBuzz: HarfBuzz | null = null;
 /**
  * Whether this thread can shape with HarfBuzz: everywhere but in Node building a startup snapshot, which has
  * no WebAssembly (the command line's snapshot rehearses a render, cli/snapshot.ts: it shapes with fontkit, to
- * the same widths and code points, and the snapshot's runs shape with HarfBuzz).
+ * the same widths and code points, and the snapshot's runs shape with HarfBuzz). Asked at every shaping: once
+ * HarfBuzz is there, without looking the global up.
  */
-export const harfBuzzHere = (): boolean => typeof WebAssembly === 'object';
+export const harfBuzzHere = (): boolean => harfBuzz !== null || typeof WebAssembly === 'object';
 
 /** Shape with this thread's HarfBuzz, instantiated at the first call (a few milliseconds: V8 compiles wasm lazily). */
 export function shapeText(key: string, data: Uint8Array, text: string): Shaped {
