@@ -9,8 +9,9 @@
  * Emscripten's runtime, given below. One instance per thread (the CLI's main thread, the app's PDF worker, a
  * test file's worker), made at the first shaping.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The HarfBuzz functions used here, as harfbuzz.wasm exports them (pointers are byte offsets in its memory). */
 interface Exports {
@@ -163,6 +164,19 @@ export const harfBuzzHere = (): boolean => harfBuzz !== null || typeof WebAssemb
 
 /** Shape with this thread's HarfBuzz, instantiated at the first call (a few milliseconds: V8 compiles wasm lazily). */
 export function shapeText(key: string, data: Uint8Array, text: string): Shaped {
-  harfBuzz ??= new HarfBuzz(readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz.wasm')));
+  harfBuzz ??= new HarfBuzz(readFileSync(wasmFile()));
   return harfBuzz.shape(key, data, text);
+}
+
+/**
+ * harfbuzz.wasm in the nearest node_modules above this module, as Node finds packages: from the source tree,
+ * the bundle (out/main) or the packaged app's asar. Looked up by hand: require.resolve, which reads the
+ * package.json files on the way, takes several milliseconds of the command line's first layout.
+ */
+function wasmFile(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const file = join(dir, 'node_modules', 'harfbuzzjs', 'dist', 'harfbuzz.wasm');
+    if (existsSync(file)) return file;
+    if (dirname(dir) === dir) throw new Error('harfbuzzjs/dist/harfbuzz.wasm not found: npm install');
+  }
 }
