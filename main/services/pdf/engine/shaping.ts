@@ -24,11 +24,20 @@ class GlyphRun implements FontkitRun {
     this.positions = positions;
   }
 
-  /** A getter, as fontkit's: pdfkit scales the positions to 1/1000 em, then reads the run's advance. */
+  private width: number | undefined;
+
+  /**
+   * The sum of the x advances when first read, then kept. A getter, as fontkit's: pdfkit scales the positions to
+   * 1/1000 em in place before it first reads the run's advance (EmbeddedFont.layoutRun), then reads it again at
+   * every use of the word it caches the run for, and changes the positions no more (fonts.ts changes copies).
+   */
   get advanceWidth(): number {
-    let width = 0;
-    for (const p of this.positions) width += p.xAdvance;
-    return width;
+    if (this.width === undefined) {
+      let width = 0;
+      for (const p of this.positions) width += p.xAdvance;
+      this.width = width;
+    }
+    return this.width;
   }
 }
 
