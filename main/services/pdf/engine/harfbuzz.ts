@@ -1,7 +1,7 @@
 /**
  * HarfBuzz (npm harfbuzzjs, MIT: the shaper of Chromium, Firefox and LibreOffice) as a WebAssembly module,
- * shaping text in font units for shaping.ts. Shaping is the largest single cost of an export, and fontkit's
- * JavaScript shaper takes about three times HarfBuzz's time per Thai word (README, Speed).
+ * shaping text in font units for shaping.ts. Shaping was the largest single cost of an export, and fontkit's
+ * JavaScript shaper takes about five times HarfBuzz's time per Thai word (README, Printing).
  *
  * Only the package's harfbuzz.wasm is used, instantiated here: its JavaScript entry instantiates the module
  * asynchronously as it is imported (top-level await), which neither pdfkit's synchronous font.layout nor the
@@ -57,11 +57,12 @@ export interface Shaped {
 class HarfBuzz {
   private readonly exports: Exports;
   private readonly buffer: number;
-  /** HarfBuzz's fonts by file (fontKey): a render parses its font files anew, HarfBuzz needs each once per thread. */
+  /** HarfBuzz's fonts by file (shaping.ts fontFileKey): a render parses its files anew, HarfBuzz needs each once. */
   private readonly fonts = new Map<string, number>();
   private text = { ptr: 0, capacity: 0 };
   private words: Uint32Array;
   private signed: Int32Array;
+  private units: Uint16Array;
 
   constructor(wasm: Uint8Array<ArrayBuffer>) {
     // The module's memory, once it is instantiated (malloc grows it through emscripten_resize_heap).
@@ -95,6 +96,7 @@ class HarfBuzz {
     this.exports.__wasm_call_ctors();
     this.words = new Uint32Array(memory().buffer);
     this.signed = new Int32Array(memory().buffer);
+    this.units = new Uint16Array(memory().buffer);
     this.buffer = this.exports.hb_buffer_create();
     this.exports.hb_buffer_set_cluster_level(this.buffer, CLUSTER_LEVEL_MONOTONE_CHARACTERS);
   }
@@ -134,8 +136,10 @@ class HarfBuzz {
       const capacity = Math.max(64, text.length * 2);
       this.text = { ptr: this.exports.malloc(capacity * 2), capacity };
     }
-    const units = new Uint16Array(this.exports.memory.buffer, this.text.ptr, text.length);
-    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+    this.views();
+    const { units } = this;
+    const at = this.text.ptr >>> 1;
+    for (let i = 0; i < text.length; i++) units[at + i] = text.charCodeAt(i);
     return this.text.ptr;
   }
 
@@ -148,6 +152,7 @@ class HarfBuzz {
     if (this.words.buffer !== this.exports.memory.buffer) {
       this.words = new Uint32Array(this.exports.memory.buffer);
       this.signed = new Int32Array(this.exports.memory.buffer);
+      this.units = new Uint16Array(this.exports.memory.buffer);
     }
   }
 }
