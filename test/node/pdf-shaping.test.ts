@@ -14,7 +14,7 @@ import { shapeWithHarfBuzz } from '../../main/services/pdf/engine/shaping.ts';
 import { renderPdf } from '../../main/services/pdf/render.ts';
 import { LEXICON_ADDITIONS_FILE, LEXICON_FILE } from '../../main/services/thaiLexicon.ts';
 import { BIN, requireBuiltCli } from '../harness/cli.ts';
-import { popplerText, extractPages } from '../harness/pdf.ts';
+import { comparable, drawnText, extractPages, popplerText } from '../harness/pdf.ts';
 import { RESOURCES, SAMPLE_FILE } from '../harness/pdfPlan.ts';
 import { useTempDir } from '../harness/tmp.ts';
 
@@ -90,6 +90,21 @@ describe('text shaped by HarfBuzz, as fontkit shaped it', () => {
     },
     60_000,
   );
+});
+
+describe('characters drawn as nothing', () => {
+  it('keep the space glyph standing for a space, though a soft hyphen was shaped before any space', () => {
+    const font = parsed(fontFile('normal'), true);
+    const hyphenated = shaped(font, 'ca\u00ADre');
+    expect(hyphenated.width).toBe(shaped(font, 'care').width);
+    expect(shaped(font, 'a b').codePoints[1]).toBe(String(0x20));
+  });
+
+  it('draw a direction mark pasted from a web page as nothing, not as the missing-glyph box', async () => {
+    const pdf = await renderPdf({ content: [{ text: 'ราคา\u200E 100 บาท' }] });
+    expect(drawnText(pdf).flatMap((run) => run.glyphs)).not.toContain(0);
+    expect(comparable(popplerText(pdf, 'raw'))).toBe(comparable('ราคา\u200E 100 บาท'));
+  });
 });
 
 /** The outlines of every glyph of every font embedded in a PDF (pdfkit's TrueType subsets, FontFile2). */

@@ -44,6 +44,15 @@ class GlyphRun implements FontkitRun {
 const shaped = new WeakSet<FontkitFont>();
 
 /**
+ * Characters drawn as nothing (a soft hyphen, a direction mark): HarfBuzz puts the space glyph in their place
+ * with no advance. fontkit's own object for the space glyph stands there, as in fontkit: given the hidden
+ * character's code point at its first use, every space would extract as that character. (The Hangul fillers
+ * are drawn, as in HarfBuzz and fontkit.)
+ */
+const HIDDEN = /(?![\u115F\u1160\u3164\uFFA0])\p{Default_Ignorable_Code_Point}/u;
+const SPACE = 0x20;
+
+/**
  * Shape this font's text with HarfBuzz from now on. Runs with OpenType features of their own (pdfmake's
  * fontFeatures, which Phaen's documents never set) stay fontkit's, and so does all shaping where there is no
  * HarfBuzz (building the command line's startup snapshot).
@@ -69,7 +78,11 @@ function layout(font: FontkitFont, file: { key: string; data: Uint8Array }, text
     const g = info + i * GLYPH_WORDS;
     const cluster = words[g + 2] as number;
     const first = i === 0 || words[g + 2 - GLYPH_WORDS] !== cluster;
-    glyphs[i] = font.getGlyph(words[g] as number, first ? codePoints(text, cluster, clusterEnd(i)) : []);
+    glyphs[i] = !first
+      ? font.getGlyph(words[g] as number, [])
+      : HIDDEN.test(String.fromCodePoint(text.codePointAt(cluster) as number))
+        ? font.glyphForCodePoint(SPACE)
+        : font.getGlyph(words[g] as number, codePoints(text, cluster, clusterEnd(i)));
     const p = position + i * GLYPH_WORDS;
     positions[i] = {
       xAdvance: signed[p] as number,
