@@ -55,6 +55,21 @@ describe('electron-builder.yml', () => {
     expect(config.extraResources).toEqual([expect.objectContaining({ from: 'resources', to: 'resources' })]);
   });
 
+  it('ships HarfBuzz’s wasm, which the PDF engine reads from node_modules inside the asar', () => {
+    // electron-builder packs the production dependencies' files but for its own exclusions (fileMatcher.ts).
+    const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(Object.keys(pkg.dependencies)).toContain('harfbuzzjs');
+    const wasm = createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz.wasm');
+    const { excludedExts, excludedNames } = createRequire(import.meta.url)('app-builder-lib/out/fileMatcher.js') as {
+      excludedExts: string;
+      excludedNames: string;
+    };
+    expect(excludedExts.split(',')).not.toContain('wasm');
+    for (const part of wasm.split(/[\\/]/).slice(-3)) expect(excludedNames.split(',')).not.toContain(part);
+  });
+
   it('would catch a broken config: an unknown key and a wrong type are rejected', () => {
     expect(validate({ ...config, electronFusez: {} })).toBe(false);
     expect(validate({ ...config, asar: 'yes please' })).toBe(false);

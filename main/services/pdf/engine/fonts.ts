@@ -2,7 +2,8 @@
  * What the engine changes inside pdfkit's fonts (the Sarabun files themselves: fontFiles.ts): the glyph-to-text map that makes
  * Thai copy and extract correctly, draw plans (joined inlines, justified Thai) and SVG text.
  *
- * pdfkit writes the ToUnicode CMap from the code points fontkit attaches to each glyph, first use wins.
+ * pdfkit writes the ToUnicode CMap from the code points fontkit's glyph objects carry, first use wins (shaping.ts
+ * attaches them as fontkit's own shaper did).
  * Sarabun decomposes SARA AM (ำ) into NIKHAHIT + SARA AA glyphs and fontkit gives all of ำ to the NIKHAHIT
  * glyph (or a NIKHAHIT + tone mark ligature) and nothing to the SARA AA glyph, so readers extracted ำ as
  * ํ + า at best ("สำนักงาน" not found by search). Here a bare ำ is drawn with the font's own ำ glyph, and
@@ -14,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { splitScriptRuns } from '../../../core/thaiBreak.ts';
 import { FONT_FAMILY, sarabunFonts } from './fontFiles.ts';
 import { type FontkitFont, type FontkitGlyph, type GlyphPosition, type PdfKitFont, fontkit } from './internals.ts';
+import { fontFileKey, shapeWithHarfBuzz } from './shaping.ts';
 
 const SARA_AM = 0x0e33;
 const SARA_AA = 0x0e32;
@@ -121,12 +123,12 @@ export type ParsedFonts = Map<string, FontkitFont>;
 /**
  * Give a font pdfkit just opened the render's parse of the same file, with a subset of its own. typeset lays
  * a document out up to several times, each time in a new pdfkit document, which parses its font files
- * again: the OpenType tables are read at the first shaping, some 40 ms a face. A parsed font is only read
- * from (each document writes its own subset), and the layouts already share its shaped runs (below).
+ * again (fontkit reads a table as it is first used). A parsed font is only read from (each document writes
+ * its own subset), and the layouts already share its shaped runs (below).
  */
 export function shareParsedFont(font: PdfKitFont, fonts: ParsedFonts): void {
   if (prepared.has(font) || typeof font.font?.createSubset !== 'function') return; // a standard font: no file
-  const key = parsedFontKey(font.font);
+  const key = fontFileKey(font.font);
   const parsed = fonts.get(key);
   if (!parsed) {
     fonts.set(key, font.font);
@@ -136,14 +138,12 @@ export function shareParsedFont(font: PdfKitFont, fonts: ParsedFonts): void {
   }
 }
 
-const parsedFontKey = (font: FontkitFont): string => `${font.postscriptName}:${font.head?.checkSumAdjustment ?? ''}`;
-
 /** Fonts parsed while the worker waited for its next render (parseFontsAhead), and from which folder. */
 let ahead: { readonly fontsDir: string; readonly fonts: ParsedFonts } | null = null;
 
 /**
- * Parse the Sarabun faces of `fontsDir` for the next render (renderFonts), OpenType tables included, while the
- * worker waits for the document. Each font is first used as pdfkit and prepareFont first use a font they
+ * Parse the Sarabun faces of `fontsDir` for the next render (renderFonts), shaping included (HarfBuzz loaded,
+ * shaping.ts), while the worker waits for the document. Each font is first used as pdfkit and prepareFont first use a font they
  * open (glyph 0, then glyphTexts): fontkit keeps the code points of a glyph's first use, so the fonts are
  * then exactly those the render would have parsed itself, and the PDF the same.
  */
@@ -152,9 +152,10 @@ export function parseFontsAhead(fontsDir: string): void {
   const fonts: ParsedFonts = new Map();
   for (const path of Object.values(sarabunFonts(fontsDir)[FONT_FAMILY] ?? {})) {
     const font = fontkit.create(readFileSync(path));
+    shapeWithHarfBuzz(font);
     font.getGlyph(0);
     glyphTexts(font);
-    fonts.set(parsedFontKey(font), font);
+    fonts.set(fontFileKey(font), font);
   }
   ahead = { fontsDir, fonts };
 }
@@ -185,12 +186,13 @@ export function shareLayoutCache(font: PdfKitFont, caches: LayoutCaches): void {
 }
 
 /**
- * Prepare a pdfkit embedded font: SARA AM drawn so that it extracts as ำ, a ToUnicode entry per glyph and
- * text (see `encodeWithText`), and planned texts shaped as planned.
+ * Prepare a pdfkit embedded font: shaped by HarfBuzz (shaping.ts), SARA AM drawn so that it extracts as ำ, a
+ * ToUnicode entry per glyph and text (see `encodeWithText`), and planned texts shaped as planned.
  */
 export function prepareFont(font: PdfKitFont): void {
   if (prepared.has(font) || typeof font.encode !== 'function' || !font.font) return;
   prepared.add(font);
+  shapeWithHarfBuzz(font.font);
 
   const texts = glyphTexts(font.font);
   const layout = font.layout.bind(font);

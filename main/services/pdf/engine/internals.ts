@@ -55,6 +55,21 @@ export interface FontkitGlyph {
   readonly name?: string;
 }
 
+/** A run as fontkit shapes it (its GlyphRun): placements in font units, which pdfkit scales in place. */
+export interface FontkitRun {
+  readonly glyphs: FontkitGlyph[];
+  readonly positions: FontkitPosition[];
+  /** The sum of the x advances, whatever they are by then. */
+  readonly advanceWidth: number;
+}
+
+export interface FontkitPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
 export interface FontkitSubset {
   includeGlyph(glyphId: number): number;
   glyphs: number[];
@@ -65,9 +80,12 @@ export interface FontkitFont {
   readonly postscriptName: string;
   /** The file's head table; its checksum adjustment tells two files apart (as pdfkit's isEqualFont does). */
   readonly head?: { readonly checkSumAdjustment?: number };
+  /** The bytes of the font file it was parsed from (shaping.ts gives them to HarfBuzz). */
+  readonly stream: { readonly buffer: Uint8Array };
   createSubset(): FontkitSubset;
-  getGlyph(glyphId: number): FontkitGlyph;
-  layout(text: string, features?: unknown): { glyphs: FontkitGlyph[] };
+  /** The glyph object of an id: made at its first use with the code points given, the same object after. */
+  getGlyph(glyphId: number, codePoints?: number[]): FontkitGlyph;
+  layout(text: string, features?: unknown): FontkitRun;
   glyphForCodePoint(codePoint: number): FontkitGlyph;
   readonly characterSet: number[];
 }
