@@ -272,6 +272,9 @@ describe('line breaking rules', () => {
       // A style named on the paragraph itself, and one of its own properties over what it inherits.
       { text, style: 'small' },
       { stack: [{ text, fontSize: 14 }], style: 'big' },
+      // The same string in stacks of two styles: pdfmake makes each a text node of its own in every layout.
+      { stack: [text], fontSize: 18 },
+      { stack: [text], fontSize: 12, bold: true },
     ];
     const heading = '๓.๑ ตัวชี้วัดตามประเด็นยุทธศาสตร์';
     const { pdf, lines } = await renderPdfWithLines({
@@ -298,7 +301,7 @@ describe('line breaking rules', () => {
     expect(laidOut).toEqual(alone);
     // The styles did give the copies different measures.
     expect(new Set(alone.map((l) => JSON.stringify(l))).size).toBe(copies.length);
-  }, 120_000); // eight renders: 43 s on a loaded machine
+  }, 120_000); // ten renders: 43 s on a loaded machine
 
   it('never splits "พ.ศ. 2566", joined by an ordinary space or by U+00A0: it moves to the next line whole', async () => {
     const before = 'ตั้งแต่ปีงบประมาณ พ.ศ.';

@@ -215,7 +215,10 @@ export type ListItem = LayoutNode & { readonly text?: unknown };
 export interface DocMeasurePrototype {
   /** Cuts a text node into words and measures them: sets its _inlines, _minWidth and _maxWidth. */
   measureLeaf(
-    this: { styleStack: { getProperty(property: string): unknown }; pdfDocument: PdfKitDocument },
+    this: {
+      styleStack: { readonly styleOverrides: readonly (string | object)[]; getProperty(property: string): unknown };
+      pdfDocument: PdfKitDocument;
+    },
     node: TextNode & { text?: unknown; _textRef?: unknown; _pageRef?: unknown; _minWidth?: number; _maxWidth?: number },
   ): unknown;
 }

@@ -15,6 +15,7 @@
  */
 import type { Node, NodeQueries, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LaidOutNode, Line, PdfPage } from './internals.ts';
+import { NODE_ID } from './measureCache.ts';
 import { MIN_LINES } from './pagination.ts';
 import { isPlainObject } from './prepare.ts';
 
@@ -26,15 +27,20 @@ export interface LaidOutBody {
 
 type Walk = (node: Record<string, unknown>, marked: number) => Record<string, unknown>;
 
-/** The document with `visit` applied to each marked heading (numbered 1, 2 … in document order). */
-function eachHeading(doc: TDocumentDefinitions, visit: Walk): TDocumentDefinitions {
+/**
+ * The document with `visit` applied to each marked heading (numbered 1, 2 … in document order), every node a
+ * copy that keeps its NODE_ID (a symbol, which `for…in` does not carry), or is given the next of `ids`.
+ */
+function eachHeading(doc: TDocumentDefinitions, visit: Walk, ids?: { next: number }): TDocumentDefinitions {
   let marked = 0;
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
     if (!isPlainObject(value)) return value;
     // A loop rather than Object.entries: every layout copies the whole document through here.
-    const node: Record<string, unknown> = {};
+    const node: Record<string | symbol, unknown> = {};
     for (const key in value) node[key] = walk(value[key]);
+    const id = (value as Record<symbol, unknown>)[NODE_ID] ?? (ids ? ids.next++ : undefined);
+    if (id !== undefined) node[NODE_ID] = id;
     return value.keepWithNext === true ? visit(node, ++marked) : node;
   };
   return { ...doc, content: walk(doc.content) as TDocumentDefinitions['content'] };
@@ -42,10 +48,11 @@ function eachHeading(doc: TDocumentDefinitions, visit: Walk): TDocumentDefinitio
 
 /**
  * Each marked heading numbered by pdfmake's `headlineLevel`, the one property of a node pdfmake hands to the
- * page-break callback, so that the callback can name it.
+ * page-break callback, so that the callback can name it; and every node given its NODE_ID, which the copies
+ * for each layout (breakBefore) keep, so that a later layout finds a node's measure by it (measureCache.ts).
  */
 export function numberHeadings(doc: TDocumentDefinitions): TDocumentDefinitions {
-  return eachHeading(doc, (node, n) => ({ ...node, headlineLevel: n }));
+  return eachHeading(doc, (node, n) => ({ ...node, headlineLevel: n }), { next: 1 });
 }
 
 /** The text of each marked heading, by its number (numberHeadings), without white space. */

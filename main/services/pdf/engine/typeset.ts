@@ -37,7 +37,7 @@ import {
   orphanedHeadings,
 } from './keepWithNext.ts';
 import { joinInlines } from './lineRender.ts';
-import { type MeasureCache, installMeasureCache, newMeasureCache } from './measureCache.ts';
+import { type MeasureCache, NODE_ID, installMeasureCache, newMeasureCache } from './measureCache.ts';
 import {
   type ForcedBreak,
   type PaginationLayout,
@@ -406,11 +406,13 @@ function withoutKeepTogether(doc: TDocumentDefinitions): TDocumentDefinitions {
   const strip = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(strip);
     if (!isPlainObject(value)) return value;
-    return Object.fromEntries(
+    const node: Record<string | symbol, unknown> = Object.fromEntries(
       Object.entries(value)
         .filter(([key]) => key !== 'dontBreakRows' && key !== 'unbreakable' && key !== 'keepWithHeaderRows')
         .map(([key, v]) => [key, strip(v)]),
     );
+    if (NODE_ID in value) node[NODE_ID] = value[NODE_ID]; // the node's measure is still its own (measureCache.ts)
+    return node;
   };
   return strip(doc) as TDocumentDefinitions;
 }
