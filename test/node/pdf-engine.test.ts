@@ -258,6 +258,33 @@ describe('line breaking rules', () => {
     expect(roomy.layouts).toBe(1);
   });
 
+  it('moves a stranded heading only where its section still lacks room once the headings above it moved, in two layouts', async () => {
+    // Heading ก lands at the foot of page 1, its paragraph on page 2; on page 2 a block kept whole, then heading ข
+    // at the foot with no room for its paragraph. Moving ก pushes the block onto page 3, where ข and its paragraph
+    // then fit under it: ข stays there, which the layout that moves ก decides from ข's need, measured on the first.
+    const paragraph = (tag: string) =>
+      [1, 2, 3].map((i) => `${tag}${i} ประชาชนรับรู้และเข้าใจนโยบายของกรุงเทพมหานคร`).join(' ');
+    const { lines, layouts } = await typeset(
+      {
+        ...A4,
+        content: [
+          { text: 'ย่อหน้าแรกของหน้า' },
+          { text: '', margin: [0, 610, 0, 0] },
+          { text: 'หัวข้อ ก', bold: true, keepWithNext: true, margin: [0, 30, 0, 10] },
+          { text: paragraph('ก').slice(0, 60) },
+          { stack: [{ text: 'บล็อก', margin: [0, 610, 0, 0] }], unbreakable: true },
+          { text: 'หัวข้อ ข', bold: true, keepWithNext: true },
+          { text: paragraph('ข') },
+        ],
+      } as TDocumentDefinitions,
+      engineSettings({}, true),
+    );
+    const page = (text: string) => lines?.find((l) => l.text.startsWith(text))?.page;
+    expect([page('หัวข้อ ก'), page('ก1')]).toEqual([2, 2]);
+    expect([page('บล็อก'), page('หัวข้อ ข'), page('ข1')]).toEqual([3, 3, 3]);
+    expect(layouts).toBe(2);
+  });
+
   it('measures the same words by the style each place gives them, in every layout of the document', async () => {
     // The engine lays this document out again (the heading at the foot of page 1 moves), and the later layouts
     // reuse the first one's measures: each copy of the paragraph must keep its own style's words and widths.

@@ -6,12 +6,12 @@
  * So the engine finds the headings itself once a layout is done (orphanedHeadings, over the nodes pdfmake
  * laid out, asking only about headings where pdfmake's hook describes every node of the document) and reads
  * the pages as laid out: a heading is orphaned when nothing but headings is drawn after it on its page.
- * typeset then lays the document out again with those headings starting a page, all at once (pdfmake would
- * lay it out again per heading). All at once, a heading's move shifts what follows it, and a later heading of
- * the same layout may then no longer be at a page foot. So a moved heading, once laid out at the top of its
- * page, is measured with what it must keep (movedHeadingNeeds), and from then on starts a page only when that
+ * typeset then lays the document out again with those headings moved, all at once (pdfmake would lay it out
+ * again per heading). All at once, a heading's move shifts what follows it, and a later heading of the same
+ * layout may then no longer be at a page foot. So each stranded heading is measured with what it must keep,
+ * on the layout that stranded it (strandedHeadingNeeds), and the next starts a page before it only when that
  * does not fit in the room left where it falls (pagination.ts): a move that other moves made needless is not
- * made, without another layout to undo it.
+ * made, without a layout to find that out and another to undo it.
  */
 import type { Node, NodeQueries, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LaidOutNode, Line, PdfPage } from './internals.ts';
@@ -71,75 +71,102 @@ export function headingTexts(doc: TDocumentDefinitions): string[] {
  */
 const ROWS_WITH = MIN_LINES + 4;
 
-/** The lowest point drawn on a page's body, from its first item. */
-function bottomOf(items: PdfPage['items']): number {
+/** An item of a page's body at the height it would have if nothing had moved it onto a new page. */
+interface Placed {
+  readonly type: PdfPage['items'][number]['type'];
+  readonly item: PdfPage['items'][number]['item'];
+  readonly y: number;
+}
+
+const placed = (items: PdfPage['items'], shift = 0): Placed[] =>
+  items.map(({ type, item }) => ({ type, item, y: item.y + shift }));
+
+/** The lowest point drawn by the items. */
+function bottomOf(items: readonly Placed[]): number {
   let bottom = -Infinity;
-  for (const { type, item } of items) {
-    if (type === 'line') bottom = Math.max(bottom, item.y + item.getHeight());
-    else if (type === 'svg' || type === 'image') bottom = Math.max(bottom, item.y + (item.height ?? 0));
+  for (const { type, item, y } of items) {
+    if (type === 'line') bottom = Math.max(bottom, y + item.getHeight());
+    else if (type === 'svg' || type === 'image') bottom = Math.max(bottom, y + (item.height ?? 0));
   }
   return bottom;
 }
 
 /**
- * The room (pt) each of the moved headings (numbers in document order, each starting a page in this layout)
- * needs at a page foot to stay there, its lines and those under it up to ROWS_WITH rows (a figure, a block
- * pdfmake places whole, a table row and the rows kept with it, whole) measured from the top of its page, and
- * the room left at the foot of the page before it. Too small a need puts the heading back where it is
- * stranded again, and moving it once more costs two layouts.
+ * The foot of a heading (the items from its first line, `text` its text) and what it must keep: its lines, then
+ * rows under it up to ROWS_WITH (a figure, a block pdfmake places whole, a table row and the rows kept with it,
+ * whole).
  */
-export function movedHeadingNeeds(
-  moved: readonly number[],
+function keptFoot(items: readonly Placed[], text: string, keptRows: ReadonlySet<number>): number {
+  let seen = 0;
+  let end = 0;
+  while (end < items.length && seen < text.length && items[end]!.type === 'line') {
+    seen += lineText(items[end]!.item).length;
+    end++;
+  }
+  const rows = new Set<number>();
+  while (end < items.length && rows.size <= ROWS_WITH) {
+    const { type, y } = items[end]!;
+    if (type === 'line') rows.add(Math.round(y));
+    if (rows.size <= ROWS_WITH) end++;
+  }
+  // A block pdfmake places whole goes whole: a table's heads with its first row and the rows kept with them
+  // (a KPI card), a row of cells each several lines tall, of which only the first lines were counted.
+  const block = items.slice(0, end).findLast((it) => it.type === 'line')?.item.block;
+  if (block !== undefined) end = items.findLastIndex((it) => it.type === 'line' && it.item.block === block) + 1;
+  // Table rows go whole (pdfmake keeps each together), with the next when kept with it (pagination.ts).
+  for (let row = items[end - 1]?.item.row; row !== undefined && end < items.length;) {
+    const next = items[end]!;
+    if (next.type === 'line' && next.item.row !== row) {
+      if (next.item.row !== row + 1 || !keptRows.has(row)) break;
+      row = next.item.row;
+    }
+    end++;
+  }
+  return bottomOf(items.slice(0, end));
+}
+
+/** A heading a layout left at a page foot (orphanedHeadings). */
+export interface StrandedHeading {
+  /** Its number (numberHeadings), 1-based page, the top of its first line and its top margin. */
+  readonly n: number;
+  readonly page: number;
+  readonly top: number;
+  readonly margin: number;
+}
+
+/**
+ * The room (pt) each heading stranded at a page foot needs there to stay: the room it takes with what it keeps
+ * (keptFoot) when it starts a page, found on the layout that stranded it, so that the next layout moves it only
+ * where that room is still lacking (`breakUnlessRoom`, pagination.ts). What follows it on the next page is
+ * read at the height it would have had with no page break (`breaks`: where the flow left each page and went on
+ * on the next, under any table heads repeated there). Infinity where that is not known.
+ */
+export function strandedHeadingNeeds(
+  stranded: readonly StrandedHeading[],
   texts: readonly string[],
   bodies: readonly LaidOutBody[],
   keptRows: ReadonlySet<number>,
-): Map<number, { need: number; free: number }> {
-  const out = new Map<number, { need: number; free: number }>();
-  let page = 1;
-  for (const n of [...moved].sort((a, b) => a - b)) {
-    const text = texts[n] ?? '';
-    const startsWith = (body: LaidOutBody) => {
-      const item = body.page.items.slice(0, body.count).find((it) => it.type === 'line');
-      const line = item ? lineText(item.item) : '';
-      return line !== '' && text.startsWith(line);
-    };
-    while (page < bodies.length && !startsWith(bodies[page]!)) page++;
-    if (page >= bodies.length) break;
-    const before = bodies[page - 1]!;
-    const body = bodies[page]!;
+  breaks: ReadonlyMap<number, { from: number; to: number }>,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const { n, page, top, margin } of stranded) {
+    const body = bodies[page - 1];
+    const next = bodies[page];
+    const moved = breaks.get(page - 1);
+    if (!body || !next || !moved) {
+      out.set(n, Infinity);
+      continue;
+    }
     const items = body.page.items.slice(0, body.count);
-    // The heading's own lines, then rows of what follows it up to ROWS_WITH.
-    let seen = 0;
-    let end = 0;
-    while (end < items.length && seen < text.length && items[end]!.type === 'line') {
-      seen += lineText(items[end]!.item).length;
-      end++;
-    }
-    const rows = new Set<number>();
-    while (end < items.length && rows.size <= ROWS_WITH) {
-      const { type, item } = items[end]!;
-      if (type === 'line') rows.add(Math.round(item.y));
-      if (rows.size <= ROWS_WITH) end++;
-    }
-    // A block pdfmake places whole goes whole: a table's heads with its first row and the rows kept with them
-    // (a KPI card), a row of cells each several lines tall, of which only the first lines were counted.
-    const block = items.slice(0, end).findLast((it) => it.type === 'line')?.item.block;
-    if (block !== undefined) end = items.findLastIndex((it) => it.type === 'line' && it.item.block === block) + 1;
-    // Table rows go whole (pdfmake keeps each together), with the next when kept with it (pagination.ts).
-    for (let row = items[end - 1]?.item.row; row !== undefined && end < items.length;) {
-      const next = items[end]!;
-      if (next.type === 'line' && next.item.row !== row) {
-        if (next.item.row !== row + 1 || !keptRows.has(row)) break;
-        row = next.item.row;
-      }
-      end++;
-    }
-    const { pageSize, pageMargins } = before.page;
-    out.set(n, {
-      need: bottomOf(items.slice(0, end)) - body.page.pageMargins.top,
-      free: pageSize.height - pageMargins.bottom - bottomOf(before.page.items.slice(0, before.count)),
-    });
-    page++;
+    const first = items.findIndex((it) => it.type === 'line' && Math.abs(it.item.y - top) < 0.5);
+    const after = next.page.items.slice(0, next.count).filter(({ item }) => item.y >= moved.to - 0.01);
+    // As far as the page the heading would top holds.
+    const { pageSize, pageMargins } = body.page;
+    const foot = top - margin + pageSize.height - pageMargins.top - pageMargins.bottom;
+    const flow = [...placed(items.slice(first)), ...placed(after, moved.from - moved.to)].filter(
+      (it) => bottomOf([it]) <= foot + 0.01,
+    );
+    out.set(n, keptFoot(flow, texts[n] ?? '', keptRows) - top + margin);
   }
   return out;
 }
@@ -233,7 +260,7 @@ function described(node: LaidOutNode, pageNumbers: number[]): Node {
  * it laid out, in order: those with something drawn, as pdfmake's page-break hook sees them, headings already
  * starting a page left alone.
  */
-export function orphanedHeadings(laidOut: readonly LaidOutNode[], bodies: readonly LaidOutBody[]): number[] {
+export function orphanedHeadings(laidOut: readonly LaidOutNode[], bodies: readonly LaidOutBody[]): StrandedHeading[] {
   const nodes = laidOut.filter((node) => node.positions.length > 0 && (node.text !== '' || node.listMarker));
   const pages = nodes.map((node) => [...new Set(node.positions.map((p) => p.pageNumber))]);
   // The nodes on each page, in order: a heading's queries read only its own page's nodes. A scan of the whole
@@ -250,7 +277,7 @@ export function orphanedHeadings(laidOut: readonly LaidOutNode[], bodies: readon
     (onPage.get(page) ?? [])
       .filter((index) => index >= from && index < to)
       .map((index) => described(nodes[index]!, pages[index]!));
-  const orphans: number[] = [];
+  const orphans: StrandedHeading[] = [];
   nodes.forEach((node, index) => {
     if (node.headlineLevel === undefined || node.pageBreak === 'before') return;
     const numbers = pages[index]!;
@@ -260,7 +287,9 @@ export function orphanedHeadings(laidOut: readonly LaidOutNode[], bodies: readon
       getFollowingNodesOnPage: () => on(page, index + 1, nodes.length),
       getNodesOnNextPage: () => on(page + 1, index + 1, nodes.length),
     };
-    if (isOrphanHeading(described(node, numbers), queries, bodies)) orphans.push(node.headlineLevel);
+    if (isOrphanHeading(described(node, numbers), queries, bodies)) {
+      orphans.push({ n: node.headlineLevel, page, top: node.positions[0]?.top ?? 0, margin: node._margin?.[1] ?? 0 });
+    }
   });
   return orphans;
 }
