@@ -194,16 +194,24 @@ function plainText(text: unknown): string {
   return isPlainObject(text) ? plainText(text.text) : '';
 }
 
+/** headingItems found, by heading and page body: each heading is asked about by every heading on its page. */
+const itemsFound = new WeakMap<Node, Map<LaidOutBody, number[]>>();
+
 /** Indexes of the body items a heading drew on its first page: its lines, from its first down to its text's end. */
 function headingItems(body: LaidOutBody, heading: Node): number[] {
+  const found = itemsFound.get(heading) ?? new Map<LaidOutBody, number[]>();
+  itemsFound.set(heading, found);
+  let out = found.get(body);
+  if (out) return out;
+  out = [];
+  found.set(body, out);
   const { top } = heading.startPosition;
-  const items = body.page.items.slice(0, body.count);
-  const first = items.findIndex((it) => it.type === 'line' && Math.abs(it.item.y - top) < 0.5);
-  if (first < 0) return [];
+  const { items } = body.page;
+  let first = 0;
+  while (first < body.count && !(items[first]!.type === 'line' && Math.abs(items[first]!.item.y - top) < 0.5)) first++;
   const length = squeeze(plainText(heading.text)).length;
-  const out: number[] = [];
   let seen = 0;
-  for (let i = first; i < items.length && seen < length; i++) {
+  for (let i = first; i < body.count && seen < length; i++) {
     const item = items[i]!;
     if (item.type !== 'line') break;
     seen += lineText(item.item).length;
@@ -273,10 +281,11 @@ export function orphanedHeadings(laidOut: readonly LaidOutNode[], bodies: readon
       else onPage.set(page, [index]);
     }
   });
+  // One description per node, so that what is found of it (headingItems) is found once.
+  const descriptions: Node[] = [];
+  const describe = (index: number) => (descriptions[index] ??= described(nodes[index]!, pages[index]!));
   const on = (page: number, from: number, to: number) =>
-    (onPage.get(page) ?? [])
-      .filter((index) => index >= from && index < to)
-      .map((index) => described(nodes[index]!, pages[index]!));
+    (onPage.get(page) ?? []).filter((index) => index >= from && index < to).map(describe);
   const orphans: StrandedHeading[] = [];
   nodes.forEach((node, index) => {
     if (node.headlineLevel === undefined || node.pageBreak === 'before') return;
@@ -287,7 +296,7 @@ export function orphanedHeadings(laidOut: readonly LaidOutNode[], bodies: readon
       getFollowingNodesOnPage: () => on(page, index + 1, nodes.length),
       getNodesOnNextPage: () => on(page + 1, index + 1, nodes.length),
     };
-    if (isOrphanHeading(described(node, numbers), queries, bodies)) {
+    if (isOrphanHeading(describe(index), queries, bodies)) {
       orphans.push({ n: node.headlineLevel, page, top: node.positions[0]?.top ?? 0, margin: node._margin?.[1] ?? 0 });
     }
   });
