@@ -153,12 +153,12 @@ export function strandedHeadingNeeds(
     const body = bodies[page - 1];
     const next = bodies[page];
     const moved = breaks.get(page - 1);
-    if (!body || !next || !moved) {
+    const items = body?.page.items.slice(0, body.count) ?? [];
+    const first = items.findIndex((it) => it.type === 'line' && Math.abs(it.item.y - top) < 0.5);
+    if (!body || !next || !moved || first < 0) {
       out.set(n, Infinity);
       continue;
     }
-    const items = body.page.items.slice(0, body.count);
-    const first = items.findIndex((it) => it.type === 'line' && Math.abs(it.item.y - top) < 0.5);
     const after = next.page.items.slice(0, next.count).filter(({ item }) => item.y >= moved.to - 0.01);
     // As far as the page the heading would top holds.
     const { pageSize, pageMargins } = body.page;
@@ -173,7 +173,7 @@ export function strandedHeadingNeeds(
 
 /**
  * A copy of the document with the given headings (numberHeadings) starting a page: always (a need of
- * Infinity), or when less than their need (movedHeadingNeeds) is left on the page (`breakUnlessRoom`,
+ * Infinity), or when less than their need (strandedHeadingNeeds) is left on the page (`breakUnlessRoom`,
  * pagination.ts).
  */
 export function breakBefore(doc: TDocumentDefinitions, headings: ReadonlyMap<number, number>): TDocumentDefinitions {
