@@ -183,6 +183,7 @@ export interface LaidOutNode {
   readonly listMarker?: unknown;
   readonly headlineLevel?: number;
   readonly pageBreak?: string;
+  readonly _margin?: readonly [number, number, number, number] | null;
   readonly positions: readonly (NodeStartPosition & { pageNumber: number })[];
 }
 
@@ -233,7 +234,10 @@ export type ListItem = LayoutNode & { readonly text?: unknown };
 export interface DocMeasurePrototype {
   /** Cuts a text node into words and measures them: sets its _inlines, _minWidth and _maxWidth. */
   measureLeaf(
-    this: { styleStack: { getProperty(property: string): unknown }; pdfDocument: PdfKitDocument },
+    this: {
+      styleStack: { readonly styleOverrides: readonly (string | object)[]; getProperty(property: string): unknown };
+      pdfDocument: PdfKitDocument;
+    },
     node: TextNode & { text?: unknown; _textRef?: unknown; _pageRef?: unknown; _minWidth?: number; _maxWidth?: number },
   ): unknown;
 }
@@ -290,6 +294,8 @@ interface TableProcessorPrototype {
 
 export interface PageElementWriterPrototype {
   addLine(line: Line, ...rest: unknown[]): unknown;
+  /** Goes on on the next page (a new one, or one a table's cell already reached), repeating table heads there. */
+  moveToNextPage(this: { transactionLevel: number; context(): DocumentContext }, pageOrientation?: string): void;
   addFragment(fragment: unknown, useBlockXOffset?: boolean, ...rest: unknown[]): boolean;
   commitUnbreakableBlock(
     this: { transactionLevel: number; context(): { pages: PdfPage[]; y: number } },
@@ -426,6 +432,7 @@ export function assertInternals(): void {
     ['PageElementWriter.commitUnbreakableBlock', pdfmake.PageElementWriter.prototype.commitUnbreakableBlock, 2],
     ['PageElementWriter.addFragment', pdfmake.PageElementWriter.prototype.addFragment, 4],
     ['PageElementWriter.addLine', pdfmake.PageElementWriter.prototype.addLine, 3],
+    ['PageElementWriter.moveToNextPage', pdfmake.PageElementWriter.prototype.moveToNextPage, 1],
     ['TableProcessor.beginRow', pdfmake.TableProcessor.prototype.beginRow, 2],
     ['TableProcessor.endRow', pdfmake.TableProcessor.prototype.endRow, 3],
     ['Renderer.renderPages', pdfmake.Renderer.prototype.renderPages, 1],

@@ -6,15 +6,16 @@
  * So the engine finds the headings itself once a layout is done (orphanedHeadings, over the nodes pdfmake
  * laid out, asking only about headings where pdfmake's hook describes every node of the document) and reads
  * the pages as laid out: a heading is orphaned when nothing but headings is drawn after it on its page.
- * typeset then lays the document out again with those headings starting a page, all at once (pdfmake would
- * lay it out again per heading). All at once, a heading's move shifts what follows it, and a later heading of
- * the same layout may then no longer be at a page foot. So a moved heading, once laid out at the top of its
- * page, is measured with what it must keep (movedHeadingNeeds), and from then on starts a page only when that
+ * typeset then lays the document out again with those headings moved, all at once (pdfmake would lay it out
+ * again per heading). All at once, a heading's move shifts what follows it, and a later heading of the same
+ * layout may then no longer be at a page foot. So each stranded heading is measured with what it must keep,
+ * on the layout that stranded it (strandedHeadingNeeds), and the next starts a page before it only when that
  * does not fit in the room left where it falls (pagination.ts): a move that other moves made needless is not
- * made, without another layout to undo it.
+ * made, without a layout to find that out and another to undo it.
  */
 import type { Node, NodeQueries, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LaidOutNode, Line, PdfPage } from './internals.ts';
+import { NODE_ID } from './measureCache.ts';
 import { MIN_LINES } from './pagination.ts';
 import { isPlainObject } from './prepare.ts';
 
@@ -26,15 +27,20 @@ export interface LaidOutBody {
 
 type Walk = (node: Record<string, unknown>, marked: number) => Record<string, unknown>;
 
-/** The document with `visit` applied to each marked heading (numbered 1, 2 … in document order). */
-function eachHeading(doc: TDocumentDefinitions, visit: Walk): TDocumentDefinitions {
+/**
+ * The document with `visit` applied to each marked heading (numbered 1, 2 … in document order), every node a
+ * copy that keeps its NODE_ID (a symbol, which `for…in` does not carry), or is given the next of `ids`.
+ */
+function eachHeading(doc: TDocumentDefinitions, visit: Walk, ids?: { next: number }): TDocumentDefinitions {
   let marked = 0;
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
     if (!isPlainObject(value)) return value;
     // A loop rather than Object.entries: every layout copies the whole document through here.
-    const node: Record<string, unknown> = {};
+    const node: Record<string | symbol, unknown> = {};
     for (const key in value) node[key] = walk(value[key]);
+    const id = (value as Record<symbol, unknown>)[NODE_ID] ?? (ids ? ids.next++ : undefined);
+    if (id !== undefined) node[NODE_ID] = id;
     return value.keepWithNext === true ? visit(node, ++marked) : node;
   };
   return { ...doc, content: walk(doc.content) as TDocumentDefinitions['content'] };
@@ -42,10 +48,11 @@ function eachHeading(doc: TDocumentDefinitions, visit: Walk): TDocumentDefinitio
 
 /**
  * Each marked heading numbered by pdfmake's `headlineLevel`, the one property of a node pdfmake hands to the
- * page-break callback, so that the callback can name it.
+ * page-break callback, so that the callback can name it; and every node given its NODE_ID, which the copies
+ * for each layout (breakBefore) keep, so that a later layout finds a node's measure by it (measureCache.ts).
  */
 export function numberHeadings(doc: TDocumentDefinitions): TDocumentDefinitions {
-  return eachHeading(doc, (node, n) => ({ ...node, headlineLevel: n }));
+  return eachHeading(doc, (node, n) => ({ ...node, headlineLevel: n }), { next: 1 });
 }
 
 /** The text of each marked heading, by its number (numberHeadings), without white space. */
@@ -64,82 +71,109 @@ export function headingTexts(doc: TDocumentDefinitions): string[] {
  */
 const ROWS_WITH = MIN_LINES + 4;
 
-/** The lowest point drawn on a page's body, from its first item. */
-function bottomOf(items: PdfPage['items']): number {
+/** An item of a page's body at the height it would have if nothing had moved it onto a new page. */
+interface Placed {
+  readonly type: PdfPage['items'][number]['type'];
+  readonly item: PdfPage['items'][number]['item'];
+  readonly y: number;
+}
+
+const placed = (items: PdfPage['items'], shift = 0): Placed[] =>
+  items.map(({ type, item }) => ({ type, item, y: item.y + shift }));
+
+/** The lowest point drawn by the items. */
+function bottomOf(items: readonly Placed[]): number {
   let bottom = -Infinity;
-  for (const { type, item } of items) {
-    if (type === 'line') bottom = Math.max(bottom, item.y + item.getHeight());
-    else if (type === 'svg' || type === 'image') bottom = Math.max(bottom, item.y + (item.height ?? 0));
+  for (const { type, item, y } of items) {
+    if (type === 'line') bottom = Math.max(bottom, y + item.getHeight());
+    else if (type === 'svg' || type === 'image') bottom = Math.max(bottom, y + (item.height ?? 0));
   }
   return bottom;
 }
 
 /**
- * The room (pt) each of the moved headings (numbers in document order, each starting a page in this layout)
- * needs at a page foot to stay there, its lines and those under it up to ROWS_WITH rows (a figure, a block
- * pdfmake places whole, a table row and the rows kept with it, whole) measured from the top of its page, and
- * the room left at the foot of the page before it. Too small a need puts the heading back where it is
- * stranded again, and moving it once more costs two layouts.
+ * The foot of a heading (the items from its first line, `text` its text) and what it must keep: its lines, then
+ * rows under it up to ROWS_WITH (a figure, a block pdfmake places whole, a table row and the rows kept with it,
+ * whole).
  */
-export function movedHeadingNeeds(
-  moved: readonly number[],
+function keptFoot(items: readonly Placed[], text: string, keptRows: ReadonlySet<number>): number {
+  let seen = 0;
+  let end = 0;
+  while (end < items.length && seen < text.length && items[end]!.type === 'line') {
+    seen += lineText(items[end]!.item).length;
+    end++;
+  }
+  const rows = new Set<number>();
+  while (end < items.length && rows.size <= ROWS_WITH) {
+    const { type, y } = items[end]!;
+    if (type === 'line') rows.add(Math.round(y));
+    if (rows.size <= ROWS_WITH) end++;
+  }
+  // A block pdfmake places whole goes whole: a table's heads with its first row and the rows kept with them
+  // (a KPI card), a row of cells each several lines tall, of which only the first lines were counted.
+  const block = items.slice(0, end).findLast((it) => it.type === 'line')?.item.block;
+  if (block !== undefined) end = items.findLastIndex((it) => it.type === 'line' && it.item.block === block) + 1;
+  // Table rows go whole (pdfmake keeps each together), with the next when kept with it (pagination.ts).
+  for (let row = items[end - 1]?.item.row; row !== undefined && end < items.length;) {
+    const next = items[end]!;
+    if (next.type === 'line' && next.item.row !== row) {
+      if (next.item.row !== row + 1 || !keptRows.has(row)) break;
+      row = next.item.row;
+    }
+    end++;
+  }
+  return bottomOf(items.slice(0, end));
+}
+
+/** A heading a layout left at a page foot (orphanedHeadings). */
+export interface StrandedHeading {
+  /** Its number (numberHeadings), 1-based page, the top of its first line and its top margin. */
+  readonly n: number;
+  readonly page: number;
+  readonly top: number;
+  readonly margin: number;
+}
+
+/**
+ * The room (pt) each heading stranded at a page foot needs there to stay: the room it takes with what it keeps
+ * (keptFoot) when it starts a page, found on the layout that stranded it, so that the next layout moves it only
+ * where that room is still lacking (`breakUnlessRoom`, pagination.ts). What follows it on the next page is
+ * read at the height it would have had with no page break (`breaks`: where the flow left each page and went on
+ * on the next, under any table heads repeated there). Infinity where that is not known.
+ */
+export function strandedHeadingNeeds(
+  stranded: readonly StrandedHeading[],
   texts: readonly string[],
   bodies: readonly LaidOutBody[],
   keptRows: ReadonlySet<number>,
-): Map<number, { need: number; free: number }> {
-  const out = new Map<number, { need: number; free: number }>();
-  let page = 1;
-  for (const n of [...moved].sort((a, b) => a - b)) {
-    const text = texts[n] ?? '';
-    const startsWith = (body: LaidOutBody) => {
-      const item = body.page.items.slice(0, body.count).find((it) => it.type === 'line');
-      const line = item ? lineText(item.item) : '';
-      return line !== '' && text.startsWith(line);
-    };
-    while (page < bodies.length && !startsWith(bodies[page]!)) page++;
-    if (page >= bodies.length) break;
-    const before = bodies[page - 1]!;
-    const body = bodies[page]!;
-    const items = body.page.items.slice(0, body.count);
-    // The heading's own lines, then rows of what follows it up to ROWS_WITH.
-    let seen = 0;
-    let end = 0;
-    while (end < items.length && seen < text.length && items[end]!.type === 'line') {
-      seen += lineText(items[end]!.item).length;
-      end++;
+  breaks: ReadonlyMap<number, { from: number; to: number }>,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const { n, page, top, margin } of stranded) {
+    const body = bodies[page - 1];
+    const next = bodies[page];
+    const moved = breaks.get(page - 1);
+    const items = body?.page.items.slice(0, body.count) ?? [];
+    const first = items.findIndex((it) => it.type === 'line' && Math.abs(it.item.y - top) < 0.5);
+    if (!body || !next || !moved || first < 0) {
+      out.set(n, Infinity);
+      continue;
     }
-    const rows = new Set<number>();
-    while (end < items.length && rows.size <= ROWS_WITH) {
-      const { type, item } = items[end]!;
-      if (type === 'line') rows.add(Math.round(item.y));
-      if (rows.size <= ROWS_WITH) end++;
-    }
-    // A block pdfmake places whole goes whole: a table's heads with its first row and the rows kept with them
-    // (a KPI card), a row of cells each several lines tall, of which only the first lines were counted.
-    const block = items.slice(0, end).findLast((it) => it.type === 'line')?.item.block;
-    if (block !== undefined) end = items.findLastIndex((it) => it.type === 'line' && it.item.block === block) + 1;
-    // Table rows go whole (pdfmake keeps each together), with the next when kept with it (pagination.ts).
-    for (let row = items[end - 1]?.item.row; row !== undefined && end < items.length;) {
-      const next = items[end]!;
-      if (next.type === 'line' && next.item.row !== row) {
-        if (next.item.row !== row + 1 || !keptRows.has(row)) break;
-        row = next.item.row;
-      }
-      end++;
-    }
-    const { pageSize, pageMargins } = before.page;
-    out.set(n, {
-      need: bottomOf(items.slice(0, end)) - body.page.pageMargins.top,
-      free: pageSize.height - pageMargins.bottom - bottomOf(before.page.items.slice(0, before.count)),
-    });
-    page++;
+    const after = next.page.items.slice(0, next.count).filter(({ item }) => item.y >= moved.to - 0.01);
+    // As far as the page the heading would top holds.
+    const { pageSize, pageMargins } = body.page;
+    const foot = top - margin + pageSize.height - pageMargins.top - pageMargins.bottom;
+    const flow = [...placed(items.slice(first)), ...placed(after, moved.from - moved.to)].filter(
+      (it) => bottomOf([it]) <= foot + 0.01,
+    );
+    out.set(n, keptFoot(flow, texts[n] ?? '', keptRows) - top + margin);
   }
   return out;
 }
 
 /**
  * A copy of the document with the given headings (numberHeadings) starting a page: always (a need of
- * Infinity), or when less than their need (movedHeadingNeeds) is left on the page (`breakUnlessRoom`,
+ * Infinity), or when less than their need (strandedHeadingNeeds) is left on the page (`breakUnlessRoom`,
  * pagination.ts).
  */
 export function breakBefore(doc: TDocumentDefinitions, headings: ReadonlyMap<number, number>): TDocumentDefinitions {
@@ -160,16 +194,24 @@ function plainText(text: unknown): string {
   return isPlainObject(text) ? plainText(text.text) : '';
 }
 
+/** headingItems found, by heading and page body: each heading is asked about by every heading on its page. */
+const itemsFound = new WeakMap<Node, Map<LaidOutBody, number[]>>();
+
 /** Indexes of the body items a heading drew on its first page: its lines, from its first down to its text's end. */
 function headingItems(body: LaidOutBody, heading: Node): number[] {
+  const found = itemsFound.get(heading) ?? new Map<LaidOutBody, number[]>();
+  itemsFound.set(heading, found);
+  let out = found.get(body);
+  if (out) return out;
+  out = [];
+  found.set(body, out);
   const { top } = heading.startPosition;
-  const items = body.page.items.slice(0, body.count);
-  const first = items.findIndex((it) => it.type === 'line' && Math.abs(it.item.y - top) < 0.5);
-  if (first < 0) return [];
+  const { items } = body.page;
+  let first = 0;
+  while (first < body.count && !(items[first]!.type === 'line' && Math.abs(items[first]!.item.y - top) < 0.5)) first++;
   const length = squeeze(plainText(heading.text)).length;
-  const out: number[] = [];
   let seen = 0;
-  for (let i = first; i < items.length && seen < length; i++) {
+  for (let i = first; i < body.count && seen < length; i++) {
     const item = items[i]!;
     if (item.type !== 'line') break;
     seen += lineText(item.item).length;
@@ -226,7 +268,7 @@ function described(node: LaidOutNode, pageNumbers: number[]): Node {
  * it laid out, in order: those with something drawn, as pdfmake's page-break hook sees them, headings already
  * starting a page left alone.
  */
-export function orphanedHeadings(laidOut: readonly LaidOutNode[], bodies: readonly LaidOutBody[]): number[] {
+export function orphanedHeadings(laidOut: readonly LaidOutNode[], bodies: readonly LaidOutBody[]): StrandedHeading[] {
   const nodes = laidOut.filter((node) => node.positions.length > 0 && (node.text !== '' || node.listMarker));
   const pages = nodes.map((node) => [...new Set(node.positions.map((p) => p.pageNumber))]);
   // The nodes on each page, in order: a heading's queries read only its own page's nodes. A scan of the whole
@@ -239,11 +281,12 @@ export function orphanedHeadings(laidOut: readonly LaidOutNode[], bodies: readon
       else onPage.set(page, [index]);
     }
   });
+  // One description per node, so that what is found of it (headingItems) is found once.
+  const descriptions: Node[] = [];
+  const describe = (index: number) => (descriptions[index] ??= described(nodes[index]!, pages[index]!));
   const on = (page: number, from: number, to: number) =>
-    (onPage.get(page) ?? [])
-      .filter((index) => index >= from && index < to)
-      .map((index) => described(nodes[index]!, pages[index]!));
-  const orphans: number[] = [];
+    (onPage.get(page) ?? []).filter((index) => index >= from && index < to).map(describe);
+  const orphans: StrandedHeading[] = [];
   nodes.forEach((node, index) => {
     if (node.headlineLevel === undefined || node.pageBreak === 'before') return;
     const numbers = pages[index]!;
@@ -253,7 +296,9 @@ export function orphanedHeadings(laidOut: readonly LaidOutNode[], bodies: readon
       getFollowingNodesOnPage: () => on(page, index + 1, nodes.length),
       getNodesOnNextPage: () => on(page + 1, index + 1, nodes.length),
     };
-    if (isOrphanHeading(described(node, numbers), queries, bodies)) orphans.push(node.headlineLevel);
+    if (isOrphanHeading(describe(index), queries, bodies)) {
+      orphans.push({ n: node.headlineLevel, page, top: node.positions[0]?.top ?? 0, margin: node._margin?.[1] ?? 0 });
+    }
   });
   return orphans;
 }

@@ -1,6 +1,6 @@
 /**
  * Text measured once per render instead of once per layout. typeset lays a document out several times (an
- * orphaned heading moved, rows kept together, a near-empty page filled: four layouts for the sample plan), and
+ * orphaned heading moved, rows kept together, a near-empty page filled: three or four layouts for the sample plan), and
  * pdfmake measures every text node afresh each time: its words cut (getBreaks), some twenty style properties
  * resolved per word and each word's width taken, a third of a layout's time. A text node's measure depends
  * only on its text (with the style of its inline parts) and the style it inherits, both the same in every
@@ -74,6 +74,8 @@ export interface MeasureCache {
 export const newMeasureCache = (): MeasureCache => ({ leaves: new Map(), svgSizes: new Map(), sizedSvgs: new Map() });
 
 interface StyleStack {
+  /** Named styles and the nodes pushed, outermost first (pdfmake's StyleContextStack). */
+  readonly styleOverrides: readonly (string | object)[];
   getProperty(property: string): unknown;
 }
 
@@ -113,10 +115,39 @@ function isPlainData(value: object): boolean {
         );
 }
 
-/** The node's measure key: its text and the style it inherits; null when it must be measured each time. */
+/**
+ * Each node of the document a render lays out, numbered once (keepWithNext.ts numberHeadings) and kept by the
+ * copy each layout gets, so that a later layout can name a node it measured before without reading it again.
+ */
+export const NODE_ID = Symbol('phaen.nodeId');
+
+/**
+ * The node's measure key, null when it must be measured each time. Cheap where the node and every node on its
+ * style stack is numbered (NODE_ID) or one pdfmake made of a string or an array (no style of its own): those
+ * numbers (the node's text where it has none) with the named styles between them, the same in every layout of
+ * a render for the same text and style. Else its text and the style it inherits, read property by property,
+ * some ten times as costly.
+ */
 function leafKey(node: MeasuredNode, stack: StyleStack): string | null {
   if (node._textRef || node._pageRef || !isPlainText(node.text)) return null;
-  return JSON.stringify([node.text, MEASURED_STYLE.map((property) => stack.getProperty(property) ?? null)]);
+  let key = numbered(node) ?? (isStyleless(node) ? JSON.stringify(node.text) : null);
+  for (const item of stack.styleOverrides) {
+    if (key === null) break;
+    const part = typeof item === 'string' ? JSON.stringify(item) : (numbered(item) ?? (isStyleless(item) ? '-' : null));
+    key = part === null ? null : `${key} ${part}`;
+  }
+  return key ?? JSON.stringify([node.text, MEASURED_STYLE.map((property) => stack.getProperty(property) ?? null)]);
+}
+
+function numbered(item: object): string | null {
+  const id = (item as { [NODE_ID]?: number })[NODE_ID];
+  return id === undefined ? null : String(id);
+}
+
+/** A node pdfmake made of a string or an array ({text}, {stack}), with only its own notes (`_…`) added. */
+function isStyleless(item: object): boolean {
+  for (const key in item) if (key !== 'text' && key !== 'stack' && !key.startsWith('_')) return false;
+  return true;
 }
 
 /**

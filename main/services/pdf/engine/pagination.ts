@@ -63,6 +63,13 @@ export interface PaginationLayout {
   readonly rowHeights: Map<number, number>;
   /** Pages (0-based) that a node asked to start (pageBreak: 'before'). */
   readonly pageStarts: Set<number>;
+  /**
+   * Where the page's flow left each page (0-based) for the next: its height there, and where it went on on the
+   * next page, under any table heads repeated there (keepWithNext.ts strandedHeadingNeeds).
+   */
+  readonly pageBreaks: Map<number, { from: number; to: number }>;
+  /** Margin in the page's flow not taken at the page's foot (it would have been, with room): part of `from`. */
+  unplacedMargin: number;
 }
 
 let layout: PaginationLayout | null = null;
@@ -74,6 +81,8 @@ export function beginLayout(forced: ForcedBreaks = new Map()): PaginationLayout 
     leaves: 0,
     rows: 0,
     pageStarts: new Set(),
+    pageBreaks: new Map(),
+    unplacedMargin: 0,
     keptRows: new Set(),
     rowTables: new Map(),
     rowHeights: new Map(),
@@ -296,6 +305,17 @@ export function installPagination(): void {
     if (layout?.row !== undefined && this.transactionLevel === 1) layout.rowHeights.set(layout.row, this.context().y);
     commit.call(this, forcedX, forcedY);
   };
+  const moveToNextPage = pdfmake.PageElementWriter.prototype.moveToNextPage;
+  pdfmake.PageElementWriter.prototype.moveToNextPage = function (pageOrientation) {
+    const context = this.context();
+    const { page, y } = context;
+    const inFlow = this.transactionLevel === 0 && context.snapshots.length === 0;
+    moveToNextPage.call(this, pageOrientation);
+    if (layout && inFlow) {
+      layout.pageBreaks.set(page, { from: y + layout.unplacedMargin, to: this.context().y });
+      layout.unplacedMargin = 0;
+    }
+  };
   const addLine = pdfmake.PageElementWriter.prototype.addLine;
   pdfmake.PageElementWriter.prototype.addLine = function (line, ...rest) {
     if (layout?.row !== undefined) line.row = layout.row;
@@ -313,6 +333,11 @@ export function installPagination(): void {
     }
     if (layout && node.pageBreak?.startsWith('before')) layout.pageStarts.add(this.writer.context().page + 1);
     const margin = node._margin;
+    // pdfmake starts a node whose top margin does not fit on the next page, without that margin.
+    const top = margin?.[1] ?? 0;
+    if (layout && top > here.availableHeight && !node.pageBreak?.startsWith('before') && inPageFlow(this)) {
+      layout.unplacedMargin += top - Math.max(0, here.availableHeight);
+    }
     const bottom = margin?.[3] ?? 0;
     if (!margin || bottom <= 0 || node.pageBreak?.startsWith('after') || !inPageFlow(this)) {
       return processNode.call(this, node, ...rest);
@@ -324,7 +349,9 @@ export function installPagination(): void {
       node._margin = margin;
     }
     const context = this.writer.context();
-    context.moveDown(Math.min(bottom, Math.max(0, context.availableHeight)));
+    const placed = Math.min(bottom, Math.max(0, context.availableHeight));
+    context.moveDown(placed);
+    if (layout) layout.unplacedMargin += bottom - placed;
   };
   installed = true;
 }

@@ -30,15 +30,16 @@ import { type Line, type PdfPage, assertInternals, pdfmake } from './internals.t
 import { alignLine, buildNextLine } from './lineBuilder.ts';
 import {
   type LaidOutBody,
+  type StrandedHeading,
   breakBefore,
   headingTexts,
-  movedHeadingNeeds,
   numberHeadings,
   orphanedHeadings,
+  strandedHeadingNeeds,
 } from './keepWithNext.ts';
 import { joinInlines } from './lineRender.ts';
 import { installTextOutput } from './pdfOutput.ts';
-import { type MeasureCache, installMeasureCache, newMeasureCache } from './measureCache.ts';
+import { type MeasureCache, NODE_ID, installMeasureCache, newMeasureCache } from './measureCache.ts';
 import {
   type ForcedBreak,
   type PaginationLayout,
@@ -109,8 +110,8 @@ interface Job {
   overflow: boolean;
   /** The pages' bodies as last laid out (keepWithNext.ts). */
   bodies: LaidOutBody[];
-  /** Numbers of the headings found at a page foot (keepWithNext.ts). */
-  orphans: Set<number>;
+  /** The headings found at a page foot (keepWithNext.ts). */
+  stranded: StrandedHeading[];
   /** What pagination.ts recorded of this layout. */
   paging: PaginationLayout;
   /**
@@ -146,8 +147,8 @@ function fontsOf(doc: object): Map<string, FontText> {
 /**
  * Layouts at most after the first: to move headings to the next page (each move can push later headings to
  * a page foot), keep rows together and fill near-empty pages (pagination.ts), which can strand a heading
- * again. Table captions are kept with their tables the same way. The sample plan and the large generated
- * plan settle in 4 or 5 layouts in all, in either digit set; the rest is a guard.
+ * again. Table captions are kept with their tables the same way. The sample plan settles in 3 or 4 layouts in
+ * all, the large generated plan in 4 to 7, by digit set; the rest is a guard.
  */
 const EXTRA_LAYOUTS = 8;
 let installed = false;
@@ -196,7 +197,7 @@ function installEngine(): void {
       job.bodies = this.writer.context().pages.map((page) => ({ page, count: page.items.length }));
       const references = this.docPreprocessor.nodeReferences;
       job.labels.resolveBody((id) => references[id]?._nodeRef.positions?.[0]?.pageNumber);
-      for (const n of orphanedHeadings(this.linearNodeList, job.bodies)) job.orphans.add(n);
+      job.stranded = orphanedHeadings(this.linearNodeList, job.bodies);
       job.final = job.isFinal(job);
       if (!job.final) return;
     }
@@ -319,8 +320,8 @@ export async function typeset(
   let definition = numberHeadings(cleanDocument(doc));
   const headings = headingTexts(definition);
   let keptTogether = true;
-  // Headings moved to the next page, with the room each needs to stay where it falls (Infinity: not yet
-  // measured, or found at a page foot even so: it starts a page).
+  // Headings moved off a page foot, with the room each needs to stay where it falls (Infinity: found at a page
+  // foot even so, or its need unknown: it starts a page).
   const moved = new Map<number, number>();
   // Breaks that give a near-empty page lines from the page before (pagination.ts), by text node.
   const forced = new Map<string, ForcedBreak>();
@@ -328,18 +329,14 @@ export async function typeset(
   const parsedFonts = renderFonts(fontsDir);
   const layoutCaches: LayoutCaches = new Map();
   const measures = newMeasureCache();
-  // Moved headings measured once (movedHeadingNeeds): one found at a page foot even so starts a page.
-  const measured = new Set<number>();
   // Decides from a layout whether to lay out again, and with what: without keeping blocks together when one
-  // was taller than a page and lost text (that is only a nicety), else with the new orphaned headings moved,
-  // the moved ones kept where they now fit, rows kept together and lines moved onto near-empty pages, all at
-  // once: every such break is asked with the room it needs, and made only where that room is still lacking,
-  // so one that other breaks of the same layout made needless is not made.
-  const isFinal = ({ overflow, orphans, bodies, paging }: Job): boolean => {
+  // was taller than a page and lost text (that is only a nicety), else with the headings stranded at a page
+  // foot moved, rows kept together and lines moved onto near-empty pages, all at once. Every such break is
+  // asked with the room it needs (a heading's measured on the layout that stranded it: strandedHeadingNeeds),
+  // and made only where that room is still lacking, so one that other breaks of the same layout made needless
+  // is not made, without another layout to undo it.
+  const isFinal = ({ overflow, stranded, bodies, paging }: Job): boolean => {
     limitHeapGrowthFor(bodies.length); // a long document's layouts and drawing leave much garbage behind
-    const fresh = [...orphans].filter((n) => moved.get(n) !== Infinity);
-    const unmeasured = [...moved].filter(([n, need]) => need === Infinity && !measured.has(n)).map(([n]) => n);
-    const needs = movedHeadingNeeds(unmeasured, headings, bodies, paging.keptRows);
     if (overflow && keptTogether) {
       definition = withoutKeepTogether(definition);
       keptTogether = false;
@@ -347,15 +344,18 @@ export async function typeset(
     } else if (passes >= EXTRA_LAYOUTS) {
       return true;
     } else {
-      for (const [n, { need }] of needs) {
-        measured.add(n);
-        moved.set(n, need);
-      }
-      for (const n of fresh) moved.set(n, Infinity);
-      // A measured move changes the next layout only where its heading would now fit on the page before.
-      const kept = [...needs].filter(([, { need, free }]) => free >= need).map(([n]) => n);
+      // A heading stranded again, its need fallen short, starts a page.
+      const fresh = stranded.filter(({ n }) => moved.get(n) !== Infinity);
+      const needs = strandedHeadingNeeds(
+        fresh.filter(({ n }) => !moved.has(n)),
+        headings,
+        bodies,
+        paging.keptRows,
+        paging.pageBreaks,
+      );
+      for (const { n } of fresh) moved.set(n, needs.get(n) ?? Infinity);
       const fixed = pageBreakFixes(bodies, paging, forced);
-      if (!fixed && fresh.length === 0 && kept.length === 0) return true;
+      if (!fixed && fresh.length === 0) return true;
     }
     passes++;
     return false;
@@ -366,7 +366,7 @@ export async function typeset(
       onProgress,
       overflow: false,
       bodies: [],
-      orphans: new Set(),
+      stranded: [],
       isFinal,
       final: false,
       drawn: false,
@@ -408,11 +408,13 @@ function withoutKeepTogether(doc: TDocumentDefinitions): TDocumentDefinitions {
   const strip = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(strip);
     if (!isPlainObject(value)) return value;
-    return Object.fromEntries(
+    const node: Record<string | symbol, unknown> = Object.fromEntries(
       Object.entries(value)
         .filter(([key]) => key !== 'dontBreakRows' && key !== 'unbreakable' && key !== 'keepWithHeaderRows')
         .map(([key, v]) => [key, strip(v)]),
     );
+    if (NODE_ID in value) node[NODE_ID] = value[NODE_ID]; // the node's measure is still its own (measureCache.ts)
+    return node;
   };
   return strip(doc) as TDocumentDefinitions;
 }
