@@ -1,25 +1,30 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { COMPACT_LEXICON_FILE, compactLexiconFile } from './main/services/thaiLexicon.ts';
+import type { Plugin } from 'vite';
+import { COMPACT_LEXICON_FILE } from './main/core/compactLexicon.ts';
+import { compactLexiconFile } from './main/services/thaiLexicon.ts';
+
+let compactLexicon: string | undefined;
+
+/**
+ * The Thai lexicon chosen from resources/lexicon once, here, and emitted beside a bundle (core/compactLexicon.ts):
+ * for the main process, CLI and PDF worker (main/services/thaiLexicon.ts) and for the screen's word breaks
+ * (renderer/src/thai/lexicon.ts), which then neither choose nor sort the words again at start-up. Made once for
+ * both bundles.
+ */
+const thaiLexicon = (): Plugin => ({
+  name: 'phaen-thai-lexicon',
+  generateBundle() {
+    compactLexicon ??= compactLexiconFile(resolve(__dirname, 'resources'));
+    this.emitFile({ type: 'asset', fileName: COMPACT_LEXICON_FILE, source: compactLexicon });
+  },
+});
 
 /** main and preload bundle for Node/Electron; the renderer is a plain Vite React app served via app://. */
 export default defineConfig({
   main: {
-    plugins: [
-      {
-        // The Thai lexicon chosen from resources/lexicon once, here, for the main process, CLI and PDF worker
-        // to load fast (main/services/thaiLexicon.ts).
-        name: 'phaen-thai-lexicon',
-        generateBundle() {
-          this.emitFile({
-            type: 'asset',
-            fileName: COMPACT_LEXICON_FILE,
-            source: compactLexiconFile(resolve(__dirname, 'resources')),
-          });
-        },
-      },
-    ],
+    plugins: [thaiLexicon()],
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -52,7 +57,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), thaiLexicon()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },

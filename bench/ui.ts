@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import type { NewRowInput } from '../main/core/contract.ts';
 import { createPlan } from '../main/services/plans.ts';
 import { createRows } from '../main/services/rows.ts';
+import { LEXICON_READ_MEASURE } from '../renderer/src/thai/lexicon.ts';
 import { launchBrowser, openPage, startApp } from '../test/harness/browser.ts';
 import { bmaDraft, openStore } from '../test/harness/store.ts';
 import { seedPlanContent } from './planContent.ts';
@@ -144,12 +145,50 @@ async function saveCost(page: Page, locator: string, char: string, nth: number):
 const p = (values: number[], q: number) =>
   [...values].sort((a, b) => a - b)[Math.floor((q / 100) * (values.length - 1))]!;
 
+/**
+ * The Thai lexicon the screen loads at start (renderer/src/thai/lexicon.ts), over LEXICON_LOADS fresh starts:
+ * when it is installed after navigation starts, and how long reading it held the page's main thread (its
+ * User Timing measure). Choosing the words from the lists there instead, as the screen did until the build's
+ * compact lexicon reached it, took 260–880 ms of that thread (p50 about 340 ms; the compact file 5–34 ms).
+ */
+const LEXICON_LOADS = 5;
+async function lexiconLoad(page: Page, url: string): Promise<{ installed: number[]; read: number[] }> {
+  const installed: number[] = [];
+  const read: number[] = [];
+  for (let i = 0; i < LEXICON_LOADS; i++) {
+    await page.goto(url);
+    const entry = await page.waitForFunction(
+      (name) => {
+        const [measure] = performance.getEntriesByName(name);
+        return measure && { end: measure.startTime + measure.duration, duration: measure.duration };
+      },
+      LEXICON_READ_MEASURE,
+      { timeout: 60_000 },
+    );
+    const { end, duration } = (await entry.jsonValue()) as { end: number; duration: number };
+    installed.push(end);
+    read.push(duration);
+  }
+  return { installed, read };
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'phaen-bench-ui-'));
 const browser = await launchBrowser();
 try {
   const { planId, contentId } = await seed(dir);
   const app = await startApp({ dataDir: dir });
   const page = await openPage(browser, app);
+  if (only.test('Thai lexicon')) {
+    const { installed, read } = await lexiconLoad(page, app.url);
+    line(
+      'ui: Thai lexicon installed after start: p50 / max',
+      `${p(installed, 50).toFixed(0)} / ${Math.max(...installed).toFixed(0)} ms`,
+    );
+    line(
+      'ui: Thai lexicon read on the main thread: p50 / max',
+      `${p(read, 50).toFixed(1)} / ${Math.max(...read).toFixed(1)} ms`,
+    );
+  }
   // Inputs: the plan title; a factor statement and a weight among 500 factors; a target among 1,000 KPIs.
   // The content plan's first target (70, a percentage) and budget (250,000) become 701… and 250,0001…: refused
   // input, kept as typed with its message. `accepted`: then, in the next cell, text the field takes (0.1…, 1…).

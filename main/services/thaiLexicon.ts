@@ -3,6 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setThaiLexicon } from '../core/thaiBreak.ts';
+import {
+  COMPACT_LEXICON_FILE,
+  compactLexiconStamp,
+  decodeCompactLexicon,
+  encodeCompactLexicon,
+} from '../core/compactLexicon.ts';
 import { ThaiLexicon } from '../core/thaiLexicon.ts';
 
 /**
@@ -13,17 +19,15 @@ import { ThaiLexicon } from '../core/thaiLexicon.ts';
  *
  * Choosing the lexicon's words from the two lists and building their trie (core/wordTrie.ts) takes a quarter of
  * a second, twice per export (main thread and PDF worker). The build does it once and writes the trie's arrays
- * beside the bundle (COMPACT_LEXICON_FILE, made by `compactLexiconFile` from electron.vite.config.ts), stamped with the
- * lists' digest: the bundle reads those back in a few milliseconds when the lists it is given are those, and
- * reads the lists otherwise (the source tree).
+ * beside the bundle (core/compactLexicon.ts, made by `compactLexiconFile` from electron.vite.config.ts), stamped
+ * with the lists' digest: the bundle reads those back in a few milliseconds when the lists it is given are
+ * those, and reads the lists otherwise (the source tree).
  */
 export const LEXICON_FILE = join('lexicon', 'words_th.txt');
 /** Phaen's additions to it: compounds of government text the list lacks (resources/lexicon/README.md). */
 export const LEXICON_ADDITIONS_FILE = join('lexicon', 'words_phaen.txt');
 /** Word frequencies of the Thai National Corpus (PyThaiNLP's tnc_freq, CC0): which segmentation is likelier. */
 export const FREQUENCY_FILE = join('lexicon', 'tnc_freq.txt');
-/** The build's compact lexicon, beside the bundle (out/main). */
-export const COMPACT_LEXICON_FILE = 'thaiLexicon.txt';
 
 // From the bundle's entry (out/main) or one of its chunks (out/main/chunks).
 const COMPACT_CANDIDATES = [`./${COMPACT_LEXICON_FILE}`, `../${COMPACT_LEXICON_FILE}`];
@@ -49,46 +53,20 @@ function readLists(resourcesDir: string): Lists {
   return { words, frequencies, digest };
 }
 
-/** First line of a compact lexicon after the digest, with the corpus size after a tab. */
-const COMPACT_HEADER = 'phaen-thai-lexicon 2';
+/** Node's native base64, for the compact lexicon (core/compactLexicon.ts). */
+const toBase64 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+const fromBase64 = (base64: string) => Buffer.from(base64, 'base64');
 
-/**
- * The compact lexicon file for the lists of this resources folder: their digest, a newline, then the lexicon's
- * parts (core/thaiLexicon.ts): the header with the corpus size, and the trie's four arrays in base64, one a
- * line, in the byte order of the machine that built it (little-endian on every platform Phaen ships for).
- */
+/** The compact lexicon file for the lists of this resources folder, stamped with their digest. */
 export function compactLexiconFile(resourcesDir: string): string {
   const { words, frequencies, digest } = readLists(resourcesDir);
-  const { total, trie } = ThaiLexicon.parse(words.toString('utf8'), frequencies.toString('utf8')).parts();
-  const base64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-  return [
-    digest,
-    `${COMPACT_HEADER}\t${total}`,
-    ...[trie.first, trie.label, trie.costIndex, trie.costs].map(base64),
-  ].join('\n');
+  const lexicon = ThaiLexicon.parse(words.toString('utf8'), frequencies.toString('utf8'));
+  return encodeCompactLexicon(lexicon, digest, toBase64);
 }
 
-/** The lexicon of a compact lexicon's text (after the digest line); throws on text of another format. */
-export function readCompactLexicon(text: string): ThaiLexicon {
-  const [head = '', ...arrays] = text.split('\n');
-  const [header, count] = head.split('\t');
-  if (header !== COMPACT_HEADER || !count || arrays.length !== 4) throw new Error('not a compact Thai lexicon');
-  // Copied out of the decoded Buffers: those may sit in Node's shared pool, at offsets no Int32Array may start at.
-  const [first, label, costIndex, costs] = arrays.map((line) => {
-    const bytes = Buffer.from(line, 'base64');
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  }) as [ArrayBuffer, ArrayBuffer, ArrayBuffer, ArrayBuffer];
-  const nodes = label.byteLength;
-  return ThaiLexicon.fromParts({
-    total: Number(count),
-    trie: {
-      first: new Int32Array(first),
-      label: new Uint8Array(label),
-      costIndex: costIndex.byteLength === 2 * nodes ? new Uint16Array(costIndex) : new Uint32Array(costIndex),
-      costs: new Float64Array(costs),
-    },
-  });
-}
+/** The lexicon of a compact lexicon file's text; throws on text of another format. */
+export const readCompactLexicon = (text: string): ThaiLexicon => decodeCompactLexicon(text, fromBase64);
 
 /** The build's compact lexicon if it was made from these very lists; undefined where there is none. */
 function builtLexicon(digest: string): ThaiLexicon | undefined {
@@ -96,12 +74,8 @@ function builtLexicon(digest: string): ThaiLexicon | undefined {
     const path = fileURLToPath(new URL(candidate, import.meta.url));
     if (!existsSync(path)) continue;
     const text = readFileSync(path, 'latin1'); // base64 and a hex digest: ASCII
-    const newline = text.indexOf('\n');
-    const lexicon = text.slice(newline + 1);
     // Another format (a file left by an older build) is passed over like other lists: the lists are read instead.
-    return text.slice(0, newline) === digest && lexicon.startsWith(`${COMPACT_HEADER}\t`)
-      ? readCompactLexicon(lexicon)
-      : undefined;
+    return compactLexiconStamp(text) === digest ? readCompactLexicon(text) : undefined;
   }
   return undefined;
 }

@@ -1,14 +1,14 @@
 /**
- * The compact form of the shipped Thai lexicon that the build writes beside the bundle (services/thaiLexicon.ts,
- * electron.vite.config.ts): the same words at the same costs as the lists it was made from, and never taken
- * for other lists.
+ * The compact form of the shipped Thai lexicon that the build writes beside the main and renderer bundles
+ * (core/compactLexicon.ts, services/thaiLexicon.ts, electron.vite.config.ts): the same words at the same costs
+ * as the lists it was made from, and never taken for other lists.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMPACT_LEXICON_FILE, compactLexiconStamp, decodeCompactLexicon } from '../../main/core/compactLexicon.ts';
 import { ThaiLexicon, lexiconForm } from '../../main/core/thaiLexicon.ts';
 import {
-  COMPACT_LEXICON_FILE,
   FREQUENCY_FILE,
   LEXICON_ADDITIONS_FILE,
   LEXICON_FILE,
@@ -24,13 +24,10 @@ const additions = readFileSync(join(RESOURCES, LEXICON_ADDITIONS_FILE), 'utf8');
 const frequencyList = readFileSync(join(RESOURCES, FREQUENCY_FILE), 'utf8');
 const tempDir = useTempDir();
 
-/** The lexicon part of a compact lexicon file (after the digest line). */
-const lexiconOf = (file: string) => readCompactLexicon(file.slice(file.indexOf('\n') + 1));
-
 describe('the compact Thai lexicon', () => {
   it('gives every listed word the cost the lists give it, and leaves out what they leave out', () => {
     const parsed = ThaiLexicon.parse(`${wordList}\n${additions}`, frequencyList);
-    const compact = lexiconOf(compactLexiconFile(RESOURCES));
+    const compact = readCompactLexicon(compactLexiconFile(RESOURCES));
     expect(compact.size).toBe(parsed.size);
     expect(compact.unknownCost).toBe(parsed.unknownCost);
     const differing = `${wordList}\n${additions}`
@@ -86,16 +83,30 @@ describe('the compact Thai lexicon', () => {
     writeFileSync(join(dir, LEXICON_FILE), `${wordList}\nคลองเตย\n`);
     const changed = compactLexiconFile(dir);
     expect(changed.split('\n', 1)[0]).not.toBe(same.split('\n', 1)[0]);
-    expect(lexiconOf(same).has('คลองเตย')).toBe(false);
-    expect(lexiconOf(changed).has('คลองเตย')).toBe(true);
+    expect(readCompactLexicon(same).has('คลองเตย')).toBe(false);
+    expect(readCompactLexicon(changed).has('คลองเตย')).toBe(true);
   });
 
-  it('is the one the build wrote beside the bundle, for the shipped lists', () => {
-    const built = join(ROOT, 'out', 'main', COMPACT_LEXICON_FILE);
-    expect(readFileSync(built, 'utf8')).toBe(compactLexiconFile(RESOURCES));
+  it('is the one the build wrote beside the main and the renderer bundles, for the shipped lists', () => {
+    const file = compactLexiconFile(RESOURCES);
+    for (const bundle of ['main', 'renderer']) {
+      expect(readFileSync(join(ROOT, 'out', bundle, COMPACT_LEXICON_FILE), 'utf8'), bundle).toBe(file);
+    }
+  });
+
+  it("reads the same with any base64 decoder, as the screen reads it with the browser's", () => {
+    const file = compactLexiconFile(RESOURCES);
+    const node = readCompactLexicon(file);
+    // Not Node's Buffer: fresh arrays at offset 0, as Uint8Array.fromBase64 gives them in Chromium.
+    const plain = decodeCompactLexicon(file, (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+    expect(plain.size).toBe(node.size);
+    for (const word of ['ผู้รับผิดชอบ', 'งบประมาณ', 'ตัวชี้วัด', 'ห้องประชุม', 'การประสานงาน']) {
+      expect(plain.cost(word), word).toBe(node.cost(word));
+    }
   });
 
   it('refuses text of another format', () => {
+    expect(compactLexiconStamp(wordList)).toBeUndefined();
     expect(() => readCompactLexicon(wordList)).toThrow(/not a compact Thai lexicon/);
   });
 });

@@ -1,19 +1,25 @@
 import { useSyncExternalStore } from 'react';
+import { COMPACT_LEXICON_FILE, decodeCompactLexicon } from '../../../main/core/compactLexicon.ts';
 import { setThaiLexicon } from '../../../main/core/thaiBreak.ts';
-import { ThaiLexicon } from '../../../main/core/thaiLexicon.ts';
+import type { ThaiLexicon } from '../../../main/core/thaiLexicon.ts';
 
 /**
  * The shipped Thai lexicon on the screen, for the strategy map and chart labels (core/charts wrap with it) and
- * for the word breaks of displayed text (ThaiText). Bundled with the renderer (an offline app: no fetch) as
- * separate chunks, loaded once just after the first screen is painted (main.tsx), so start-up does not wait for
- * some 3 MB of word lists; until then ICU decides, and components that read useThaiLexicon() draw again once it
- * is there. The workspace's own words (thaiWords.list) are added as soon as both are known.
+ * for the word breaks of displayed text (ThaiText). The build's compact lexicon, emitted beside the renderer's
+ * bundle (electron.vite.config.ts) and read from there (the app's own files: app:// or the loopback bridge, no
+ * network), once, just after the first screen is painted (main.tsx), so start-up does not wait for its 2 MB;
+ * until then ICU decides, and components that read useThaiLexicon() draw again once it is there. Its trie is
+ * read as built: choosing and sorting the words of the lists here took about 100 ms of this thread. The
+ * workspace's own words (thaiWords.list) are added as soon as both are known.
  */
 let version = 0;
 const listeners = new Set<() => void>();
 let shipped: ThaiLexicon | undefined;
 let loading = false;
 let userWords: readonly string[] = [];
+
+/** The User Timing entry of reading the lexicon on this thread (bench/ui.ts; DevTools' Performance panel). */
+export const LEXICON_READ_MEASURE = 'phaen: Thai lexicon read';
 
 function install(): void {
   if (!shipped) return;
@@ -26,16 +32,24 @@ function install(): void {
 export function loadThaiLexicon(): void {
   if (loading) return;
   loading = true;
-  void Promise.all([
-    import('../../../resources/lexicon/words_th.txt?raw'),
-    import('../../../resources/lexicon/words_phaen.txt?raw'),
-    import('../../../resources/lexicon/tnc_freq.txt?raw'),
-  ]).then(([words, additions, frequencies]) => {
-    // The same lists as services/thaiLexicon.ts: PyThaiNLP's words and Phaen's additions.
-    shipped = ThaiLexicon.parse(`${words.default}\n${additions.default}`, frequencies.default);
-    install();
-  });
+  fetch(new URL(COMPACT_LEXICON_FILE, document.baseURI))
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.text();
+    })
+    .then((text) => {
+      const start = performance.now();
+      shipped = decodeCompactLexicon(text, fromBase64);
+      install();
+      performance.measure(LEXICON_READ_MEASURE, { start });
+    })
+    // Without it the screen still works: ICU keeps breaking the lines.
+    .catch((err: unknown) => console.warn(`Thai lexicon not loaded, ICU breaks the lines: ${String(err)}`));
 }
+
+/** Chromium's native base64 (since 140; Electron 45 is 142): a JavaScript decoder takes several times as long. */
+const fromBase64 = (base64: string): Uint8Array =>
+  (Uint8Array as unknown as { fromBase64(base64: string): Uint8Array }).fromBase64(base64);
 
 /** This workspace's words for Thai line breaking (at start-up and after each change in print settings). */
 export function setThaiUserWords(words: readonly string[]): void {
@@ -45,7 +59,7 @@ export function setThaiUserWords(words: readonly string[]): void {
 
 /**
  * A number that changes whenever the installed lexicon does (a memo dependency). `load`: fetch the lexicon
- * now if nobody has (the strategy map); displayed names only follow it (parsing 3 MB is not worth a home
+ * now if nobody has (the strategy map); displayed names only follow it (reading 2 MB is not worth a home
  * screen's wait).
  */
 export function useThaiLexicon(load = true): number {
