@@ -75,6 +75,8 @@ function pdfmakeStyleProperty(item: object, stack: PdfmakeStack, property: strin
 
 describe('style lookup read in place', () => {
   it('answers every property of every stack as pdfmake getProperty does', () => {
+    // Compared with pdfmake's own code, not with an engine that replaced it in this process.
+    expect(String((StackClass.prototype as PdfmakeStack).getProperty)).toContain('getStylePropertyFromStyle');
     let compared = 0;
     for (const entries of STACKS) {
       for (const defaultStyle of [DEFAULT_STYLE, undefined]) {
