@@ -2,10 +2,15 @@
  * The engine's style lookup (engine/styleLookup.ts, used by textBreaker.ts's cachedStyleProperty) reads pdfmake's
  * style stack in place instead of pushing on it: it must answer exactly what pdfmake's own StyleContextStack
  * answers, for named styles, style arrays, styles that extend others (cycles included), overrides that set a
- * property to null, 0 or false, items with a section, and the default style.
+ * property to null, 0 or false, items with a section, and the default style. Likewise the named styles the
+ * engine resolves into the nodes before a render: pdfmake must answer the same for the node either way.
  */
+import { createRequire } from 'node:module';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { describe, expect, it } from 'vitest';
+import { STYLE_NAMES, structureRole } from '../../main/core/pdf/structure.ts';
 import { type StyleContextStackState, pdfmake } from '../../main/services/pdf/engine/internals.ts';
+import { cleanDocument } from '../../main/services/pdf/engine/prepare.ts';
 import { isStyleStack, stackProperty, styleProperty } from '../../main/services/pdf/engine/styleLookup.ts';
 import { STYLE_CACHE, cachedStyleProperty } from '../../main/services/pdf/engine/textBreaker.ts';
 
@@ -21,7 +26,7 @@ const StackClass = pdfmake.StyleContextStack as unknown as new (
 
 const DICTIONARY: StyleContextStackState['styleDictionary'] = {
   h2: { fontSize: 18, bold: true },
-  table: { fontSize: 14, alignment: 'left' },
+  table: { fontSize: 14, alignment: 'left', margin: [0, 4, 0, 10] },
   quiet: { bold: null, color: null },
   zero: { fontSize: 0, bold: false },
   red: { color: 'red' },
@@ -132,5 +137,60 @@ describe('style lookup read in place', () => {
     expect(isStyleStack({ styleOverrides: 'h2' })).toBe(false);
     expect(lookup({}, { styleOverrides: 'h2' }, 'fontSize', 12)).toBe('pdfmake');
     expect(asked).toEqual(['fontSize']);
+  });
+});
+
+const requireCjs = createRequire(import.meta.url);
+const { getNodeMargin } = requireCjs('pdfmake/js/helpers/node.js') as {
+  getNodeMargin(node: object, stack: PdfmakeStack): unknown;
+};
+
+describe('named styles resolved into the nodes (prepare.ts cleanDocument)', () => {
+  const NAMED: object[] = [
+    { text: 'หัวข้อ', style: 'h2' },
+    { text: 'ตาราง', style: ['table', 'blue'], bold: null },
+    { text: 'ย่อหน้า', style: ['h2', 'table'], fontSize: 11, margin: [1, 2, 3, 4] },
+    { text: 'เงียบ', style: ['red', 'quiet'], color: undefined },
+    { text: 'ศูนย์', style: 'zero' },
+    { text: [{ text: 'ก', style: 'blue' }, 'ข'], style: 'h2' },
+  ];
+  const LEFT_NAMED: object[] = [
+    { text: 'ส่วน', style: 'h2', section: 'x' },
+    { text: 'ขยาย', style: 'mixed' },
+    { text: 'ขอบ', style: 'h2', marginTop: 3 },
+    { text: 'ไม่มี', style: ['h2', 'missing'] },
+  ];
+  const doc = { content: [...NAMED, ...LEFT_NAMED], styles: DICTIONARY } as unknown as TDocumentDefinitions;
+  const cleaned = cleanDocument(doc).content as unknown as Record<string, unknown>[];
+
+  it('gives pdfmake the same style answers and margins with the names gone from its stack', () => {
+    const fallback = Symbol('default');
+    NAMED.forEach((node, i) => {
+      const resolved = cleaned[i] ?? {};
+      expect(resolved.style).toBeUndefined();
+      for (const ancestors of STACKS) {
+        for (const property of PROPERTIES) {
+          const expected = pdfmakeStyleProperty(node, stackOf(ancestors), property, fallback);
+          expect(pdfmakeStyleProperty(resolved, stackOf(ancestors), property, fallback), `${i} ${property}`).toEqual(
+            expected,
+          );
+        }
+      }
+      expect(getNodeMargin(resolved, stackOf([]))).toEqual(getNodeMargin(node, stackOf([])));
+    });
+    // An inline run's own style is resolved as well.
+    const runs = (cleaned[5]?.text ?? []) as Record<string, unknown>[];
+    expect(runs[0]).toMatchObject({ text: 'ก', color: 'blue', italics: true });
+  });
+
+  it('keeps the names for the tagged structure, and leaves named what pdfmake merges by other rules', () => {
+    expect(cleaned.slice(0, NAMED.length).map((node) => node[STYLE_NAMES])).toEqual(
+      NAMED.map((node) => {
+        const { style } = node as { style: unknown };
+        return Array.isArray(style) ? style : [style];
+      }),
+    );
+    expect(structureRole(cleaned[0] ?? {})).toBe('H2');
+    expect(cleaned.slice(NAMED.length)).toEqual(LEFT_NAMED);
   });
 });
