@@ -10,6 +10,7 @@ import { STYLE_NAMES } from '../../../core/pdf/structure.ts';
 import { normaliseThai, stripZeroWidth } from '../../../core/thaiBreak.ts';
 import { FONT_FAMILY } from './fontFiles.ts';
 import type { PageLabels } from './pageLabels.ts';
+import { isValue } from './styleLookup.ts';
 
 // The placeholder the document builders (core) put in headers and footers: one definition for both sides.
 import { PAGE_NUMBER } from '../../../core/pdf/page.ts';
@@ -42,7 +43,6 @@ function clean(value: unknown, styles: StyleDictionary): unknown {
 
 type StyleDictionary = Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
 
-const isValue = (value: unknown): boolean => value !== undefined && value !== null;
 /** Margins pdfmake merges side by side (helpers/node.js getNodeMargin): a node or style with them stays named. */
 const SIDE_MARGINS = ['marginLeft', 'marginTop', 'marginRight', 'marginBottom', 'marginX', 'marginY'];
 

@@ -9,7 +9,8 @@ import type { StyleContextStackState } from './internals.ts';
 
 type StyleDictionary = StyleContextStackState['styleDictionary'];
 
-const isValue = (value: unknown): boolean => value !== undefined && value !== null;
+/** What pdfmake counts as a set property (helpers/variableType.js isValue): neither undefined nor null. */
+export const isValue = (value: unknown): boolean => value !== undefined && value !== null;
 
 /** A named style's property, following `extends` as pdfmake does (the last parent first, a cycle read once). */
 function fromStyle(dictionary: StyleDictionary, name: string, property: string, visited?: Set<string>): unknown {
