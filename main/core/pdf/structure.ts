@@ -28,11 +28,18 @@ const BY_STYLE: Readonly<Record<string, StructureRole>> = {
 /** The property pdfmake.ts sets on a table's cells (a plain object: it crosses into the PDF worker). */
 export const CELL_PLACE = 'cellPlace';
 
+/**
+ * Where the PDF engine keeps a node's style names once it has made their properties the node's own
+ * (services/pdf/engine/prepare.ts): the names still tell the node's role.
+ */
+export const STYLE_NAMES = 'styleNames';
+
 /** The structure role of a text node as the PDF renderer (pdfmake.ts) built it; P when nothing says otherwise. */
 export function structureRole(node: Readonly<Record<string, unknown>>): StructureRole {
   const place = node[CELL_PLACE] as CellPlace | undefined;
   if (place) return place.head ? 'TH' : 'TD';
-  const styles = Array.isArray(node.style) ? node.style : [node.style];
+  const named = node.style ?? node[STYLE_NAMES];
+  const styles = Array.isArray(named) ? named : [named];
   for (const style of styles.toReversed()) {
     const role = BY_STYLE[String(style)];
     if (role) return role;

@@ -259,6 +259,15 @@ export interface ElementWriterPrototype {
 /** Items TextBreaker receives: plain strings or text objects carrying their own style. */
 export type BreakerItem = string | { text?: unknown; _textRef?: { _textNodeRef: { text?: unknown } } };
 
+/** A StyleContextStack's fields (pdfmake 0.3), which styleLookup.ts reads in place of its allocating getProperty. */
+export interface StyleContextStackState {
+  /** Named styles; a style may extend others by name. */
+  readonly styleDictionary: Record<string, (Record<string, unknown> & { extends?: unknown }) | undefined>;
+  readonly defaultStyle?: Record<string, unknown> | null;
+  /** Style names and override objects, the innermost last. */
+  readonly styleOverrides: readonly unknown[];
+}
+
 export interface StyleContextStackClass {
   getStyleProperty(item: object, stack: unknown, property: string, defaultValue: unknown): unknown;
   copyStyle(source?: object | null, destination?: object): Record<string, unknown>;

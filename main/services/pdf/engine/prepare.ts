@@ -6,9 +6,11 @@
  * (pageLabels.ts) and nothing on an unnumbered page.
  */
 import type { Content, DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { STYLE_NAMES } from '../../../core/pdf/structure.ts';
 import { normaliseThai, stripZeroWidth } from '../../../core/thaiBreak.ts';
 import { FONT_FAMILY } from './fontFiles.ts';
 import type { PageLabels } from './pageLabels.ts';
+import { isValue } from './styleLookup.ts';
 
 // The placeholder the document builders (core) put in headers and footers: one definition for both sides.
 import { PAGE_NUMBER } from '../../../core/pdf/page.ts';
@@ -27,16 +29,45 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-function clean(value: unknown): unknown {
+function clean(value: unknown, styles: StyleDictionary): unknown {
   if (typeof value === 'string') return cleanText(value);
-  if (Array.isArray(value)) return value.map(clean);
+  if (Array.isArray(value)) return value.map((v) => clean(v, styles));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) out[key] = clean(v);
+    for (const [key, v] of Object.entries(value)) out[key] = clean(v, styles);
     if ('svg' in out && out.font === undefined) out.font = FONT_FAMILY;
-    return out;
+    return withStylesResolved(out, styles);
   }
   return value;
+}
+
+type StyleDictionary = Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
+
+/** Margins pdfmake merges side by side (helpers/node.js getNodeMargin): a node or style with them stays named. */
+const SIDE_MARGINS = ['marginLeft', 'marginTop', 'marginRight', 'marginBottom', 'marginX', 'marginY'];
+
+/**
+ * A node with its named styles' properties as its own instead of their names, the names kept for the tagged
+ * structure (core/pdf/structure.ts STYLE_NAMES). pdfmake answers the same either way (the node's own value, else
+ * its styles' from the last named, else its ancestors'), but every name on its style stack costs each of the
+ * many lookups per measured word a Set and a dictionary walk (StyleContextStack.getProperty). Left as it is:
+ * a `section` (pdfmake does not push its style), a style that extends others or a side margin (merged by rules
+ * of their own), and a name the dictionary lacks.
+ */
+function withStylesResolved(node: Record<string, unknown>, styles: StyleDictionary): Record<string, unknown> {
+  const { style } = node;
+  if (style === undefined || style === null || style === '' || node.section !== undefined) return node;
+  const names = Array.isArray(style) ? style : [style];
+  const named = names.map((name) => (typeof name === 'string' ? styles[name] : undefined));
+  if (named.some((s) => !s || 'extends' in s || SIDE_MARGINS.some((k) => k in s))) return node;
+  if (SIDE_MARGINS.some((k) => k in node)) return node;
+  const resolved: Record<string, unknown> = {};
+  for (const s of named) for (const [key, v] of Object.entries(s ?? {})) if (isValue(v)) resolved[key] = v;
+  for (const [key, v] of Object.entries(node)) {
+    if (key !== 'style' && (isValue(v) || !(key in resolved))) resolved[key] = v;
+  }
+  resolved[STYLE_NAMES] = names;
+  return resolved;
 }
 
 function substitute(value: unknown, page: string, pages: string): unknown {
@@ -56,9 +87,12 @@ function furniture(content: Content, labels: PageLabels): DynamicContent {
   };
 }
 
-/** A copy of the document with every string cleaned and SVG drawings in Sarabun: once per render (typeset.ts). */
+/**
+ * A copy of the document with every string cleaned, SVG drawings in Sarabun and named styles resolved in the
+ * nodes: once per render (typeset.ts).
+ */
 export function cleanDocument(doc: TDocumentDefinitions): TDocumentDefinitions {
-  return clean(doc) as TDocumentDefinitions;
+  return clean(doc, (doc.styles ?? {}) as StyleDictionary) as TDocumentDefinitions;
 }
 
 /**

@@ -13,6 +13,7 @@
 import { graphemeSegmenter } from '../../../core/intl.ts';
 import { breakOpportunities, forgetThaiBreaks, splitScriptRuns, thaiLexicon } from '../../../core/thaiBreak.ts';
 import { type BreakerItem, LineBreaker, pdfmake } from './internals.ts';
+import { isStyleStack, styleProperty } from './styleLookup.ts';
 
 interface Piece {
   text: string;
@@ -155,7 +156,8 @@ export function getBreaks(
 /**
  * pdfmake's measure resolves some twenty style properties per inline by walking the style stack; the pieces
  * of one item share their style, so each property is resolved once per item and stack (a symbol key, so
- * copyStyle's for…in does not carry it elsewhere).
+ * copyStyle's for…in does not carry it elsewhere). Lookups are read in place (styleLookup.ts), not through
+ * pdfmake's pushes and closures; `original` answers only a stack whose fields are not pdfmake 0.3's.
  */
 export const STYLE_CACHE = Symbol('phaen.styleCache');
 const NOT_FOUND = Symbol('phaen.notFound');
@@ -168,15 +170,19 @@ interface StyleCache {
 type GetStyleProperty = (item: object, stack: unknown, property: string, defaultValue: unknown) => unknown;
 
 export function cachedStyleProperty(original: GetStyleProperty): GetStyleProperty {
+  const lookup: GetStyleProperty = (item, stack, property, defaultValue) =>
+    stack === null || stack === undefined || isStyleStack(stack)
+      ? styleProperty(item, stack, property, defaultValue)
+      : original(item, stack, property, defaultValue);
   return (item, stack, property, defaultValue) => {
     const own = (item as Record<string, unknown>)[property];
     const cache = (item as { [STYLE_CACHE]?: StyleCache })[STYLE_CACHE];
     if ((own !== undefined && own !== null) || !cache || cache.stack !== stack) {
-      return original(item, stack, property, defaultValue);
+      return lookup(item, stack, property, defaultValue);
     }
     let value = cache.values.get(property);
     if (value === undefined) {
-      value = original(item, stack, property, NOT_FOUND);
+      value = lookup(item, stack, property, NOT_FOUND);
       cache.values.set(property, value);
     }
     return value === NOT_FOUND ? defaultValue : value;
