@@ -40,6 +40,7 @@ import {
 import { joinInlines } from './lineRender.ts';
 import { installTextOutput } from './pdfOutput.ts';
 import { type MeasureCache, NODE_ID, installMeasureCache, newMeasureCache } from './measureCache.ts';
+import { installSvgRoot } from './svgRoot.ts';
 import {
   type ForcedBreak,
   type PaginationLayout,
@@ -160,6 +161,7 @@ function installEngine(): void {
   pdfmake.StyleContextStack.getStyleProperty = cachedStyleProperty(pdfmake.StyleContextStack.getStyleProperty);
   pdfmake.LayoutBuilder.prototype.buildNextLine = buildNextLine;
   pdfmake.ElementWriter.prototype.alignLine = alignLine;
+  installSvgRoot(); // charts' sizes read from their root tag, under measureCache's wrapping
   installMeasureCache(() => current?.measures ?? null);
   installPagination(); // widows, orphans and blank pages (pagination.ts), over the line builder above
   installTextOutput(); // pdfkit's output in fewer Buffers (pdfOutput.ts)
