@@ -285,6 +285,34 @@ describe('line breaking rules', () => {
     expect(layouts).toBe(2);
   });
 
+  it('starts a page before a heading that a moved heading pushes to a page foot as it places it, without another layout', async () => {
+    // Heading ก lands at the foot of page 1, its paragraph on page 2; on page 2, ข and the first lines of its
+    // paragraph fit at the foot. Moving ก pushes ข down to where its paragraph has no room: the layout that moves
+    // ก starts page 3 before ข from the room ข needs (measured on the first layout), where it took a layout to
+    // find ข stranded and another to move it (three in all).
+    const paragraph = (tag: string, count: number) =>
+      Array.from({ length: count }, (_, i) => `${tag}${i + 1} ประชาชนรับรู้และเข้าใจนโยบายของกรุงเทพมหานคร`).join(' ');
+    const { lines, layouts } = await typeset(
+      {
+        ...A4,
+        content: [
+          { text: 'ย่อหน้าแรกของหน้า' },
+          { text: '', margin: [0, 610, 0, 0] },
+          { text: 'หัวข้อ ก', bold: true, keepWithNext: true, margin: [0, 30, 0, 10] },
+          { text: paragraph('ก', 3).slice(0, 60) },
+          { text: '', margin: [0, 570, 0, 0] },
+          { text: 'หัวข้อ ข', bold: true, keepWithNext: true },
+          { text: paragraph('ข', 12) },
+        ],
+      } as TDocumentDefinitions,
+      engineSettings({}, true),
+    );
+    const page = (text: string) => lines?.find((l) => l.text.startsWith(text))?.page;
+    expect([page('หัวข้อ ก'), page('ก1')]).toEqual([2, 2]);
+    expect([page('หัวข้อ ข'), page('ข1')]).toEqual([3, 3]);
+    expect(layouts).toBe(2);
+  });
+
   it('measures the same words by the style each place gives them, in every layout of the document', async () => {
     // The engine lays this document out again (the heading at the foot of page 1 moves), and the later layouts
     // reuse the first one's measures: each copy of the paragraph must keep its own style's words and widths.
