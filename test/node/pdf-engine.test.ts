@@ -258,12 +258,15 @@ describe('line breaking rules', () => {
     expect(roomy.layouts).toBe(1);
   });
 
-  it('moves a stranded heading only where its section still lacks room once the headings above it moved, in two layouts', async () => {
-    // Heading ก lands at the foot of page 1, its paragraph on page 2; on page 2 a block kept whole, then heading ข
-    // at the foot with no room for its paragraph. Moving ก pushes the block onto page 3, where ข and its paragraph
-    // then fit under it: ข stays there, which the layout that moves ก decides from ข's need, measured on the first.
-    const paragraph = (tag: string) =>
-      [1, 2, 3].map((i) => `${tag}${i} ประชาชนรับรู้และเข้าใจนโยบายของกรุงเทพมหานคร`).join(' ');
+  /** Numbered sentences, `tag` before each number, as one paragraph. */
+  const sentences = (tag: string, count: number) =>
+    Array.from({ length: count }, (_, i) => `${tag}${i + 1} ประชาชนรับรู้และเข้าใจนโยบายของกรุงเทพมหานคร`).join(' ');
+
+  /**
+   * Heading ก at the foot of page 1 with its paragraph on page 2, then `between`, then heading ข over a paragraph
+   * of `count` sentences: how many layouts it took, and the page each line starting with a text is on.
+   */
+  async function headingsOnPageTwo(between: Content, count: number) {
     const { lines, layouts } = await typeset(
       {
         ...A4,
@@ -271,17 +274,35 @@ describe('line breaking rules', () => {
           { text: 'ย่อหน้าแรกของหน้า' },
           { text: '', margin: [0, 610, 0, 0] },
           { text: 'หัวข้อ ก', bold: true, keepWithNext: true, margin: [0, 30, 0, 10] },
-          { text: paragraph('ก').slice(0, 60) },
-          { stack: [{ text: 'บล็อก', margin: [0, 610, 0, 0] }], unbreakable: true },
+          { text: sentences('ก', 3).slice(0, 60) },
+          between,
           { text: 'หัวข้อ ข', bold: true, keepWithNext: true },
-          { text: paragraph('ข') },
+          { text: sentences('ข', count) },
         ],
       } as TDocumentDefinitions,
       engineSettings({}, true),
     );
-    const page = (text: string) => lines?.find((l) => l.text.startsWith(text))?.page;
+    return { layouts, page: (text: string) => lines?.find((l) => l.text.startsWith(text))?.page };
+  }
+
+  it('moves a stranded heading only where its section still lacks room once the headings above it moved, in two layouts', async () => {
+    // On page 2 a block kept whole, then heading ข at the foot with no room for its paragraph. Moving ก pushes the
+    // block onto page 3, where ข and its paragraph then fit under it: ข stays there, which the layout that moves ก
+    // decides from ข's need, measured on the first.
+    const block = { stack: [{ text: 'บล็อก', margin: [0, 610, 0, 0] }], unbreakable: true } as Content;
+    const { page, layouts } = await headingsOnPageTwo(block, 3);
     expect([page('หัวข้อ ก'), page('ก1')]).toEqual([2, 2]);
     expect([page('บล็อก'), page('หัวข้อ ข'), page('ข1')]).toEqual([3, 3, 3]);
+    expect(layouts).toBe(2);
+  });
+
+  it('starts a page before a heading that a moved heading pushes to a page foot as it places it, without another layout', async () => {
+    // On page 2, ข and the first lines of its paragraph fit at the foot. Moving ก pushes ข down to where its
+    // paragraph has no room: the layout that moves ก starts page 3 before ข from the room ข needs (measured on the
+    // first layout), where it took a layout to find ข stranded and another to move it (three in all).
+    const { page, layouts } = await headingsOnPageTwo({ text: '', margin: [0, 570, 0, 0] }, 12);
+    expect([page('หัวข้อ ก'), page('ก1')]).toEqual([2, 2]);
+    expect([page('หัวข้อ ข'), page('ข1')]).toEqual([3, 3]);
     expect(layouts).toBe(2);
   });
 

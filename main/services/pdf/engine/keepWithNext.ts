@@ -11,7 +11,9 @@
  * layout may then no longer be at a page foot. So each stranded heading is measured with what it must keep,
  * on the layout that stranded it (strandedHeadingNeeds), and the next starts a page before it only when that
  * does not fit in the room left where it falls (pagination.ts): a move that other moves made needless is not
- * made, without a layout to find that out and another to undo it.
+ * made, without a layout to find that out and another to undo it. And every other heading is given its room
+ * on that layout too (inFlowNeeds), so that a heading those moves push to a page foot starts a page as it is
+ * placed, rather than being found stranded and moved a layout later.
  */
 import type { Node, NodeQueries, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LaidOutNode, Line, PdfPage } from './internals.ts';
@@ -96,7 +98,7 @@ function bottomOf(items: readonly Placed[]): number {
  * rows under it up to ROWS_WITH (a figure, a block pdfmake places whole, a table row and the rows kept with it,
  * whole).
  */
-function keptFoot(items: readonly Placed[], text: string, keptRows: ReadonlySet<number>): number {
+function keptFoot(items: readonly Placed[], text: string, keptRows: ReadonlySet<number>, rowsWith: number): number {
   let seen = 0;
   let end = 0;
   while (end < items.length && seen < text.length && items[end]!.type === 'line') {
@@ -104,10 +106,10 @@ function keptFoot(items: readonly Placed[], text: string, keptRows: ReadonlySet<
     end++;
   }
   const rows = new Set<number>();
-  while (end < items.length && rows.size <= ROWS_WITH) {
+  while (end < items.length && rows.size <= rowsWith) {
     const { type, y } = items[end]!;
     if (type === 'line') rows.add(Math.round(y));
-    if (rows.size <= ROWS_WITH) end++;
+    if (rows.size <= rowsWith) end++;
   }
   // A block pdfmake places whole goes whole: a table's heads with its first row and the rows kept with them
   // (a KPI card), a row of cells each several lines tall, of which only the first lines were counted.
@@ -147,6 +149,7 @@ export function strandedHeadingNeeds(
   bodies: readonly LaidOutBody[],
   keptRows: ReadonlySet<number>,
   breaks: ReadonlyMap<number, { from: number; to: number }>,
+  rowsWith = ROWS_WITH,
 ): Map<number, number> {
   const out = new Map<number, number>();
   for (const { n, page, top, margin } of stranded) {
@@ -166,9 +169,44 @@ export function strandedHeadingNeeds(
     const flow = [...placed(items.slice(first)), ...placed(after, moved.from - moved.to)].filter(
       (it) => bottomOf([it]) <= foot + 0.01,
     );
-    out.set(n, keptFoot(flow, texts[n] ?? '', keptRows) - top + margin);
+    out.set(n, keptFoot(flow, texts[n] ?? '', keptRows, rowsWith) - top + margin);
   }
   return out;
+}
+
+/**
+ * The in-flow rule: the room each heading a layout placed (but those starting a page by themselves) needs to
+ * stay where the next layout puts it, as a typesetter decides while it places the heading: its lines and
+ * MIN_LINES rows of what it heads (strandedHeadingNeeds, with a figure, a block placed whole or a table row
+ * with the rows kept with it, whole), found where this layout placed it. A heading directly over another
+ * (a section's heading over a table's caption) needs room for that one's need too, as isOrphanHeading counts
+ * no heading's line among the rows it asks for. Headings whose need is not known (the last page) are left out.
+ */
+export function inFlowNeeds(
+  laidOut: readonly LaidOutNode[],
+  texts: readonly string[],
+  bodies: readonly LaidOutBody[],
+  keptRows: ReadonlySet<number>,
+  breaks: ReadonlyMap<number, { from: number; to: number }>,
+): Map<number, number> {
+  const places: StrandedHeading[] = [];
+  for (const node of laidOut) {
+    const at = node.positions[0];
+    if (node.headlineLevel === undefined || node.pageBreak === 'before' || !at) continue;
+    places.push({ n: node.headlineLevel, page: at.pageNumber, top: at.top, margin: node._margin?.[1] ?? 0 });
+  }
+  const needs = strandedHeadingNeeds(places, texts, bodies, keptRows, breaks, MIN_LINES);
+  for (let i = places.length - 2; i >= 0; i--) {
+    const here = places[i]!;
+    const under = places[i + 1]!;
+    const need = needs.get(here.n)!;
+    const reach = here.top - here.margin + need;
+    if (under.page !== here.page || under.top >= reach || !Number.isFinite(needs.get(under.n)!)) continue;
+    const foot = under.top - under.margin + needs.get(under.n)!;
+    needs.set(here.n, Math.max(need, foot - here.top + here.margin));
+  }
+  for (const [n, need] of needs) if (!Number.isFinite(need)) needs.delete(n);
+  return needs;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Text measured once per render instead of once per layout. typeset lays a document out several times (an
- * orphaned heading moved, rows kept together, a near-empty page filled: three or four layouts for the sample plan), and
+ * orphaned heading moved, rows kept together, a near-empty page filled: two layouts for the sample plan, four or five for a long one), and
  * pdfmake measures every text node afresh each time: its words cut (getBreaks), some twenty style properties
  * resolved per word and each word's width taken, a third of a layout's time. A text node's measure depends
  * only on its text (with the style of its inline parts) and the style it inherits, both the same in every

@@ -26,7 +26,7 @@ import {
   svgWithGlyphPlacement,
 } from './fonts.ts';
 import { defaultFontsDir, sarabunFonts } from './fontFiles.ts';
-import { type Line, type PdfPage, assertInternals, pdfmake } from './internals.ts';
+import { type LaidOutNode, type Line, type PdfPage, assertInternals, pdfmake } from './internals.ts';
 import { alignLine, buildNextLine } from './lineBuilder.ts';
 import {
   type LaidOutBody,
@@ -34,6 +34,7 @@ import {
   breakBefore,
   headingTexts,
   numberHeadings,
+  inFlowNeeds,
   orphanedHeadings,
   strandedHeadingNeeds,
 } from './keepWithNext.ts';
@@ -113,6 +114,8 @@ interface Job {
   bodies: LaidOutBody[];
   /** The headings found at a page foot (keepWithNext.ts). */
   stranded: StrandedHeading[];
+  /** pdfmake's list of the nodes it laid out (keepWithNext.ts inFlowNeeds). */
+  laidOut: readonly LaidOutNode[];
   /** What pagination.ts recorded of this layout. */
   paging: PaginationLayout;
   /**
@@ -148,8 +151,9 @@ function fontsOf(doc: object): Map<string, FontText> {
 /**
  * Layouts at most after the first: to move headings to the next page (each move can push later headings to
  * a page foot), keep rows together and fill near-empty pages (pagination.ts), which can strand a heading
- * again. Table captions are kept with their tables the same way. The sample plan settles in 3 or 4 layouts in
- * all, the large generated plan in 4 to 7, by digit set; the rest is a guard.
+ * again. Table captions are kept with their tables the same way. Every heading keeps its room in flow from the second
+ * layout on (keepWithNext.ts inFlowNeeds), so the sample plan settles in 2 layouts in all, the large generated
+ * plan in 4 or 5, by digit set; the rest is a guard.
  */
 const EXTRA_LAYOUTS = 8;
 let installed = false;
@@ -200,6 +204,7 @@ function installEngine(): void {
       const references = this.docPreprocessor.nodeReferences;
       job.labels.resolveBody((id) => references[id]?._nodeRef.positions?.[0]?.pageNumber);
       job.stranded = orphanedHeadings(this.linearNodeList, job.bodies);
+      job.laidOut = this.linearNodeList;
       job.final = job.isFinal(job);
       if (!job.final) return;
     }
@@ -323,8 +328,12 @@ export async function typeset(
   const headings = headingTexts(definition);
   let keptTogether = true;
   // Headings moved off a page foot, with the room each needs to stay where it falls (Infinity: found at a page
-  // foot even so, or its need unknown: it starts a page).
+  // foot even so, or its need unknown: it starts a page); these override the in-flow needs below.
   const moved = new Map<number, number>();
+  // Every heading's room to stay where it falls, found on the first layout that goes on (the in-flow rule,
+  // keepWithNext.ts inFlowNeeds): the next layout moves a heading that other moves push to a page foot as it
+  // places it, rather than a layout later, which moved headings cascading took up to seven layouts.
+  let inFlow: ReadonlyMap<number, number> | null = null;
   // Breaks that give a near-empty page lines from the page before (pagination.ts), by text node.
   const forced = new Map<string, ForcedBreak>();
   let passes = 0;
@@ -337,7 +346,7 @@ export async function typeset(
   // asked with the room it needs (a heading's measured on the layout that stranded it: strandedHeadingNeeds),
   // and made only where that room is still lacking, so one that other breaks of the same layout made needless
   // is not made, without another layout to undo it.
-  const isFinal = ({ overflow, stranded, bodies, paging }: Job): boolean => {
+  const isFinal = ({ overflow, stranded, laidOut, bodies, paging }: Job): boolean => {
     limitHeapGrowthFor(bodies.length); // a long document's layouts and drawing leave much garbage behind
     if (overflow && keptTogether) {
       definition = withoutKeepTogether(definition);
@@ -356,6 +365,7 @@ export async function typeset(
         paging.pageBreaks,
       );
       for (const { n } of fresh) moved.set(n, needs.get(n) ?? Infinity);
+      inFlow ??= inFlowNeeds(laidOut, headings, bodies, paging.keptRows, paging.pageBreaks);
       const fixed = pageBreakFixes(bodies, paging, forced);
       if (!fixed && fresh.length === 0) return true;
     }
@@ -369,6 +379,7 @@ export async function typeset(
       overflow: false,
       bodies: [],
       stranded: [],
+      laidOut: [],
       isFinal,
       final: false,
       drawn: false,
@@ -391,7 +402,7 @@ export async function typeset(
   };
   let laidOut = null;
   let layouts = 0;
-  for (; !laidOut; layouts++) laidOut = await layout(breakBefore(definition, moved));
+  for (; !laidOut; layouts++) laidOut = await layout(breakBefore(definition, new Map([...(inFlow ?? []), ...moved])));
   const { pdfDoc } = laidOut;
   writePageLabels(pdfDoc, laidOut.labels, pdfDoc._pdfMakePages?.length ?? 0);
   const lines = settings.recordLines ? collectLines(pdfDoc._pdfMakePages ?? []) : null;
