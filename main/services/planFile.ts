@@ -66,12 +66,24 @@ export function parsePlanFile(content: string): PlanFile {
     const fields = fieldIssues(parsed.error);
     throw new AppError(
       'invalid-file',
-      `plan file: ${JSON.stringify(fields)}`,
+      `plan file: ${loggedFields(fields)}`,
       fields,
       planFileProblem(json, parsed.error),
     );
   }
   return parsed.data;
+}
+
+/**
+ * The first few of a refused file's field problems for the log, and how many more: a file with thousands of bad
+ * rows would otherwise print them all on one line (the UI and the command line say the first in Thai and count
+ * the rest, core planFileProblem).
+ */
+const LOGGED_FIELDS = 10;
+function loggedFields(fields: Record<string, string>): string {
+  const entries = Object.entries(fields);
+  const more = entries.length - LOGGED_FIELDS;
+  return `${JSON.stringify(Object.fromEntries(entries.slice(0, LOGGED_FIELDS)))}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 /**

@@ -67,6 +67,21 @@ const written = (store: Store) => ({
 });
 
 describe('plan files', () => {
+  it('log the first ten field problems of a refused file and count the rest, not thousands on one line', () => {
+    const file = validFile();
+    file.rows = Array.from({ length: 25 }, () => ({ id: 'not-a-uuid', entity: 'strategicIssue', parentId: null }));
+    let error: unknown;
+    try {
+      parsePlanFile(JSON.stringify(file));
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    const { message } = error as AppError;
+    expect(message).toMatch(/plan file: \{.*\} and 40 more$/);
+    expect(message.match(/"rows\.\d+\.\w+":/g)).toHaveLength(10);
+  });
+
   it('round-trip a plan through export, JSON and import with every field equal', async () => {
     const a = await startSession();
     const created = await a.call<Output<'plans.create'>>('plans.create', bmaDraft);
