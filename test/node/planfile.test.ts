@@ -66,18 +66,23 @@ const written = (store: Store) => ({
   groups: count(store, 'op_groups'),
 });
 
+/** The error parsePlanFile refuses this file with (the test fails if it accepts it). */
+function refusal(file: unknown): AppError {
+  let error: unknown;
+  try {
+    parsePlanFile(JSON.stringify(file));
+  } catch (err) {
+    error = err;
+  }
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
 describe('plan files', () => {
   it('log the first ten field problems of a refused file and count the rest, not thousands on one line', () => {
     const file = validFile();
     file.rows = Array.from({ length: 25 }, () => ({ id: 'not-a-uuid', entity: 'strategicIssue', parentId: null }));
-    let error: unknown;
-    try {
-      parsePlanFile(JSON.stringify(file));
-    } catch (err) {
-      error = err;
-    }
-    expect(error).toBeInstanceOf(AppError);
-    const { message } = error as AppError;
+    const { message } = refusal(file);
     expect(message).toMatch(/plan file: \{.*\} and 40 more$/);
     expect(message.match(/"rows\.\d+\.\w+":/g)).toHaveLength(10);
   });
@@ -387,14 +392,7 @@ describe('plan files with rows', () => {
     ] as const) {
       const broken = structuredClone(json);
       change(broken);
-      let refused: unknown;
-      try {
-        parsePlanFile(JSON.stringify(broken));
-      } catch (err) {
-        refused = err;
-      }
-      expect(refused).toBeInstanceOf(AppError);
-      expect(Object.keys((refused as AppError).fields ?? {}), path).toEqual([path]);
+      expect(Object.keys(refusal(broken).fields ?? {}), path).toEqual([path]);
     }
   });
 
