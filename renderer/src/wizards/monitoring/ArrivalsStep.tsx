@@ -12,6 +12,7 @@ import { quarterDue, QUARTERS, type Quarter } from '../../../../main/core/monito
 import { monitoringRows } from '../../../../main/core/monitoringPlan.ts';
 import { numbering } from '../../../../main/core/planContent.ts';
 import { FieldShell } from '../../components/FieldShell.tsx';
+import { officeLabel as exchangeOfficeLabel } from '../../exchange/labels.ts';
 import { formatDate, formatList } from '../../format.ts';
 import { usePlanData } from '../../plan/PlanData.tsx';
 import { RowNumber } from '../../plan/RowFields.tsx';
@@ -117,7 +118,7 @@ export function ArrivalsStep() {
 export function officeLabel(t: TFunction, office: { readonly officeName?: string; readonly officeCode: string }) {
   return office.officeName === undefined
     ? office.officeCode
-    : t('monitoring.arrivals.officeLabel', { name: office.officeName, code: office.officeCode });
+    : exchangeOfficeLabel(t, { name: office.officeName, code: office.officeCode });
 }
 
 /** An office with its state ("… (1030) — ล่าช้า"): a dash, not a second pair of brackets after the code's. */
