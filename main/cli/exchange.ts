@@ -94,7 +94,7 @@ async function openDatabase(path: string, ctx: CliContext, answer: MoveAnswer): 
   store.close(); // reopened: the op log writes under the new id
   ctx.stdout(ctx.message('cli.moved.newIdentity', { file }));
   if (unsentNote) ctx.stdout(unsentNote);
-  ctx.stdout(`${file}: a copy, new office id (was ${old})`);
+  ctx.stdout(ctx.message('cli.moved.previousId', { old }));
   return Store.open(path, options);
 }
 
