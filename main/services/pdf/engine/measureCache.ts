@@ -1,10 +1,11 @@
 /**
  * Text measured once per render instead of once per layout. typeset lays a document out several times (an
- * orphaned heading moved, rows kept together, a near-empty page filled: two layouts for the sample plan, four or five for a long one), and
- * pdfmake measures every text node afresh each time: its words cut (getBreaks), some twenty style properties
- * resolved per word and each word's width taken, a third of a layout's time. A text node's measure depends
- * only on its text (with the style of its inline parts) and the style it inherits, both the same in every
- * layout of one render, so the words and widths of the first measure serve the later ones.
+ * orphaned heading moved, rows kept together, a near-empty page filled: two layouts for the sample plan, four
+ * or five for a long one), and pdfmake measures every text node afresh each time: its words cut (getBreaks),
+ * some twenty style properties resolved per word and each word's width taken, a third of a layout's time. A
+ * text node's measure depends only on its text (with the style of its inline parts) and the style it inherits,
+ * both the same in every layout of one render, so the words and widths of the first measure serve the later
+ * ones.
  *
  * What is kept is plain data: the words without their pdfkit font (each layout has a pdfkit document and
  * fonts of its own; the font is asked of the layout's document again, in the order pdfmake asks, so that
