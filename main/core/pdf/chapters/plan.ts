@@ -104,6 +104,10 @@ function visionBox(text: string): Block {
 /** The strategies' list: indented under their goal, each item after pdfmake's bullet and its gap (pt). */
 const STRATEGY_INDENT = 18;
 const BULLET_WIDTH = 11;
+const STRATEGY_WIDTH = CONTENT_WIDTH - STRATEGY_INDENT - BULLET_WIDTH;
+/** Space above a goal and under its strategies (pt): in their margins and in the group's estimated height. */
+const GOAL_GAP = 2;
+const STRATEGIES_GAP = 4;
 
 /**
  * An issue's goals, KPIs and strategies. `beforeTurn`: the pages turn to landscape after it (the project table),
@@ -119,18 +123,17 @@ function issueSection(ctx: Ctx, issue: Row, name: (row: Row) => string, beforeTu
     if (list.length === 0) continue;
     const title = `${t('pdf.doc.plan.goal')} ${name(goal)}`;
     const items = list.map((s) => `${t('pdf.doc.plan.strategy')} ${name(s)}`);
-    const itemWidth = CONTENT_WIDTH - STRATEGY_INDENT - BULLET_WIDTH;
     strategies.push({
       blocks: [
         // The goal heads its strategies: never left at a page foot without them (the engine's keepWithNext).
-        { text: title, bold: true, margin: [0, 2, 0, 0], keepWithNext: true } as Block,
-        { ul: items, margin: [STRATEGY_INDENT, 0, 0, 4] },
+        { text: title, bold: true, margin: [0, GOAL_GAP, 0, 0], keepWithNext: true } as Block,
+        { ul: items, margin: [STRATEGY_INDENT, 0, 0, STRATEGIES_GAP] },
       ],
       height:
-        2 +
+        GOAL_GAP +
         bodyTextHeight(title, CONTENT_WIDTH, true, options.thaiDigits) +
-        items.reduce((sum, item) => sum + bodyTextHeight(item, itemWidth, false, options.thaiDigits), 0) +
-        4,
+        items.reduce((sum, item) => sum + bodyTextHeight(item, STRATEGY_WIDTH, false, options.thaiDigits), 0) +
+        STRATEGIES_GAP,
     });
   }
   // The KPI's name runs across the table; under it unit, baseline and one target per plan year, the years

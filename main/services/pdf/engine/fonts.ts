@@ -143,9 +143,9 @@ let ahead: { readonly fontsDir: string; readonly fonts: ParsedFonts } | null = n
 
 /**
  * Parse the Sarabun faces of `fontsDir` for the next render (renderFonts), shaping included (HarfBuzz loaded,
- * shaping.ts), while the worker waits for the document. Each font is first used as pdfkit and prepareFont first use a font they
- * open (glyph 0, then glyphTexts): fontkit keeps the code points of a glyph's first use, so the fonts are
- * then exactly those the render would have parsed itself, and the PDF the same.
+ * shaping.ts), while the worker waits for the document. Each font is first used as pdfkit and prepareFont
+ * first use a font they open (glyph 0, then glyphTexts): fontkit keeps the code points of a glyph's first use,
+ * so the fonts are then exactly those the render would have parsed itself, and the PDF the same.
  */
 export function parseFontsAhead(fontsDir: string): void {
   if (ahead?.fontsDir === fontsDir) return; // parsed ahead already, no render has taken them yet

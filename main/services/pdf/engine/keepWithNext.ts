@@ -18,7 +18,7 @@
 import type { Node, NodeQueries, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LaidOutNode, Line, PdfPage } from './internals.ts';
 import { NODE_ID } from './measureCache.ts';
-import { MIN_LINES } from './pagination.ts';
+import { type FlowBreak, MIN_LINES } from './pagination.ts';
 import { isPlainObject } from './prepare.ts';
 
 /** The body of each page as laid out, before header and footer are added: its first `count` items. */
@@ -148,7 +148,7 @@ export function strandedHeadingNeeds(
   texts: readonly string[],
   bodies: readonly LaidOutBody[],
   keptRows: ReadonlySet<number>,
-  breaks: ReadonlyMap<number, { from: number; to: number }>,
+  breaks: ReadonlyMap<number, FlowBreak>,
   rowsWith = ROWS_WITH,
 ): Map<number, number> {
   const out = new Map<number, number>();
@@ -187,7 +187,7 @@ export function inFlowNeeds(
   texts: readonly string[],
   bodies: readonly LaidOutBody[],
   keptRows: ReadonlySet<number>,
-  breaks: ReadonlyMap<number, { from: number; to: number }>,
+  breaks: ReadonlyMap<number, FlowBreak>,
 ): Map<number, number> {
   const places: StrandedHeading[] = [];
   for (const node of laidOut) {

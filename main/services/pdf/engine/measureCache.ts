@@ -1,10 +1,11 @@
 /**
  * Text measured once per render instead of once per layout. typeset lays a document out several times (an
- * orphaned heading moved, rows kept together, a near-empty page filled: two layouts for the sample plan, four or five for a long one), and
- * pdfmake measures every text node afresh each time: its words cut (getBreaks), some twenty style properties
- * resolved per word and each word's width taken, a third of a layout's time. A text node's measure depends
- * only on its text (with the style of its inline parts) and the style it inherits, both the same in every
- * layout of one render, so the words and widths of the first measure serve the later ones.
+ * orphaned heading moved, rows kept together, a near-empty page filled: two layouts for the sample plan, four
+ * or five for a long one), and pdfmake measures every text node afresh each time: its words cut (getBreaks),
+ * some twenty style properties resolved per word and each word's width taken, a third of a layout's time. A
+ * text node's measure depends only on its text (with the style of its inline parts) and the style it inherits,
+ * both the same in every layout of one render, so the words and widths of the first measure serve the later
+ * ones.
  *
  * What is kept is plain data: the words without their pdfkit font (each layout has a pdfkit document and
  * fonts of its own; the font is asked of the layout's document again, in the order pdfmake asks, so that
@@ -12,11 +13,9 @@
  * would hold on to the whole layout. Nodes that point into their layout (page and text references, the
  * contents' page numbers) are measured as pdfmake does.
  *
- * Charts too: pdfmake parses each SVG's XML twice per layout (its declared size, then the SVG written again at
- * the size it is drawn), some 2.5 % of the sample plan's `phaen pdf`. Both depend on the SVG's text alone (and
- * the size asked), so each is done once per render.
+ * Charts are not kept: svgRoot.ts reads and writes their size on the root tag alone, too cheap to be worth it.
  */
-import { type Inline, type PdfKitFont, type SvgSize, pdfmake } from './internals.ts';
+import { type Inline, type PdfKitFont, pdfmake } from './internals.ts';
 import { STYLE_CACHE } from './textBreaker.ts';
 
 /**
@@ -66,12 +65,9 @@ interface MeasuredLeaf {
 export interface MeasureCache {
   /** Measured text nodes by text and inherited style. */
   readonly leaves: Map<string, MeasuredLeaf>;
-  /** Charts' declared sizes by SVG text, and the SVG as written at a size ("width height"). */
-  readonly svgSizes: Map<string, SvgSize>;
-  readonly sizedSvgs: Map<string, Map<string, unknown>>;
 }
 
-export const newMeasureCache = (): MeasureCache => ({ leaves: new Map(), svgSizes: new Map(), sizedSvgs: new Map() });
+export const newMeasureCache = (): MeasureCache => ({ leaves: new Map() });
 
 interface StyleStack {
   /** Named styles and the nodes pushed, outermost first (pdfmake's StyleContextStack). */
@@ -151,9 +147,9 @@ function isStyleless(item: object): boolean {
 }
 
 /**
- * Measure text nodes and charts through `cacheOf()` (the current render's cache; none outside a render).
+ * Measure text nodes through `cacheOf()` (the current render's cache; none outside a render).
  * Installed once per thread, over pdfmake's DocMeasure.measureLeaf (the node's own style is on the stack by
- * then) and SVGMeasure.
+ * then).
  */
 export function installMeasureCache(cacheOf: () => MeasureCache | null): void {
   const provideFont = pdfmake.PDFDocument.prototype.provideFont;
@@ -190,26 +186,5 @@ export function installMeasureCache(cacheOf: () => MeasureCache | null): void {
       });
     }
     return node;
-  };
-
-  const { measureSVG, writeDimensions } = pdfmake.SVGMeasure.prototype;
-  pdfmake.SVGMeasure.prototype.measureSVG = function (svg) {
-    const cache = cacheOf();
-    if (!cache || typeof svg !== 'string') return measureSVG.call(this, svg);
-    let size = cache.svgSizes.get(svg);
-    if (!size) {
-      size = measureSVG.call(this, svg);
-      cache.svgSizes.set(svg, size);
-    }
-    return { ...size };
-  };
-  pdfmake.SVGMeasure.prototype.writeDimensions = function (svg, dimensions) {
-    const cache = cacheOf();
-    if (!cache || typeof svg !== 'string') return writeDimensions.call(this, svg, dimensions);
-    const sized = cache.sizedSvgs.get(svg) ?? new Map<string, unknown>();
-    cache.sizedSvgs.set(svg, sized);
-    const size = `${dimensions.width} ${dimensions.height}`;
-    if (!sized.has(size)) sized.set(size, writeDimensions.call(this, svg, dimensions));
-    return sized.get(size);
   };
 }

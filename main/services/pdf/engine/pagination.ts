@@ -49,6 +49,12 @@ type ForcedBreaks = ReadonlyMap<string, ForcedBreak>;
 const textKey = (leaf: number) => `text ${leaf}`;
 const rowKey = (row: number) => `row ${row}`;
 
+/** Where a page's flow left it (its height there, `from`) and went on on the next page (`to`). */
+export interface FlowBreak {
+  readonly from: number;
+  readonly to: number;
+}
+
 /** What one layout records and is asked to do. */
 export interface PaginationLayout {
   readonly forced: ForcedBreaks;
@@ -67,7 +73,7 @@ export interface PaginationLayout {
    * Where the page's flow left each page (0-based) for the next: its height there, and where it went on on the
    * next page, under any table heads repeated there (keepWithNext.ts strandedHeadingNeeds).
    */
-  readonly pageBreaks: Map<number, { from: number; to: number }>;
+  readonly pageBreaks: Map<number, FlowBreak>;
   /** Margin in the page's flow not taken at the page's foot (it would have been, with room): part of `from`. */
   unplacedMargin: number;
 }

@@ -93,7 +93,7 @@ function layout(font: FontkitFont, file: { key: string; data: Uint8Array }, text
   }
   return new GlyphRun(glyphs, positions);
 
-  /** Where glyph i's cluster's text ends: at the next cluster (clusters ascend: left-to-right text), else the text's end. */
+  /** Where glyph i's cluster's text ends: at the next cluster (they ascend, left to right), else the text's end. */
   function clusterEnd(i: number): number {
     const cluster = words[info + i * GLYPH_WORDS + 2] as number;
     for (let j = i + 1; j < length; j++) {

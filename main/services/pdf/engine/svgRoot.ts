@@ -78,10 +78,7 @@ export function svgWithRootSize(svg: string, size: SvgSize): string | null {
   return `${found.before}<svg${written}${found.selfClosing ? '/' : ''}>${found.after}`;
 }
 
-/**
- * Install in pdfmake: before measureCache.ts wraps the same two methods (which then keeps what these return
- * for the later layouts of a render).
- */
+/** Install in pdfmake, over SVGMeasure's two methods; cheap enough to run again on every layout. */
 export function installSvgRoot(): void {
   const { measureSVG, writeDimensions } = pdfmake.SVGMeasure.prototype;
   pdfmake.SVGMeasure.prototype.measureSVG = function (svg) {

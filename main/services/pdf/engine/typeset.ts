@@ -131,7 +131,7 @@ interface Job {
   /** Parsed font files and shaped text shared by all the layouts of one render (fonts.ts). */
   parsedFonts: ParsedFonts;
   layoutCaches: LayoutCaches;
-  /** Text nodes and charts as measured by the first layout, for the later ones (measureCache.ts). */
+  /** Text nodes as measured by the first layout, for the later ones (measureCache.ts). */
   measures: MeasureCache;
   /** Blocks placed whole so far in this layout, to number the next (Line.block). */
   blocks: number;
@@ -165,7 +165,7 @@ function installEngine(): void {
   pdfmake.StyleContextStack.getStyleProperty = cachedStyleProperty(pdfmake.StyleContextStack.getStyleProperty);
   pdfmake.LayoutBuilder.prototype.buildNextLine = buildNextLine;
   pdfmake.ElementWriter.prototype.alignLine = alignLine;
-  installSvgRoot(); // charts' sizes read from their root tag, under measureCache's wrapping
+  installSvgRoot(); // charts' sizes read from their root tag (svgRoot.ts)
   installMeasureCache(() => current?.measures ?? null);
   installPagination(); // widows, orphans and blank pages (pagination.ts), over the line builder above
   installTextOutput(); // pdfkit's output in fewer Buffers (pdfOutput.ts)
