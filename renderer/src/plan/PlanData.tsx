@@ -475,17 +475,23 @@ function LoadedPlan({ loaded, place, children }: { loaded: Loaded; place: Place 
   );
 
   // Refused input outlives the screen and the program: kept in settings as it changes (only while a field
-  // holds refused text, so not on every keystroke).
+  // holds refused text, so not on every keystroke). One write at a time, each with the input as it is when its
+  // turn comes: two writes in flight could land out of order, and a value refused then mended at once
+  // ("2571", then "2570") came back as refused after a restart.
+  const writingRefused = useRef<Promise<unknown>>(Promise.resolve());
   useEffect(
     () =>
       stores.refused.subscribe(() => {
-        const unsaved = stores.refused.get();
-        void api['settings.get']({}).then((settings) => {
-          if (!settings.ok) return;
-          const { [plan.id]: _, ...others } = settings.data.unsaved;
-          const next = Object.keys(unsaved).length > 0 ? { ...others, [plan.id]: unsaved } : others;
-          return api['settings.set']({ unsaved: next });
-        });
+        writingRefused.current = writingRefused.current
+          .then(async () => {
+            const settings = await api['settings.get']({});
+            if (!settings.ok) return;
+            const unsaved = stores.refused.get();
+            const { [plan.id]: _, ...others } = settings.data.unsaved;
+            const next = Object.keys(unsaved).length > 0 ? { ...others, [plan.id]: unsaved } : others;
+            await api['settings.set']({ unsaved: next });
+          })
+          .catch((err: unknown) => console.warn(`Refused input not kept in settings: ${String(err)}`));
       }),
     [api, plan.id, stores],
   );
